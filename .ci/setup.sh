@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need, and only what is missing, so it is cheap to run
+# again. CI and new machines start bare; nothing here downloads a prebuilt binary from outside the
+# package registries.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The CLI must match the wasm-bindgen library version exactly: read it from Cargo.toml's `=x.y.z` pin.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
+  # Not --locked: the registry mirror here lacks one crate pinned in the CLI's own lock file.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# binaryen's wasm-opt from npm (v132): Debian's wasm-opt 108 emits modules that break at run time.
+# playwright-core drives Debian's Chromium; it downloads no browser of its own.
+if [ ! -x .ci/node_modules/.bin/wasm-opt ] || [ .ci/package-lock.json -nt .ci/node_modules/.package-lock.json ]; then
+  say "installing npm tools into .ci/node_modules"
+  npm ci --prefix .ci --no-audit --no-fund --loglevel=error
+fi
+
+need_apt=()
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v brotli >/dev/null || need_apt+=(brotli)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  say "installing Debian packages: ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi

@@ -1,0 +1,169 @@
+//! Line items: what is charged, at what unit price, and who pays it.
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::money::Cents;
+use crate::price_book::Locale;
+
+/// An amount in cents, with its text already formatted for the price book's locale, so the page
+/// never divides or rounds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Amount {
+    /// The amount in cents.
+    pub cents: Cents,
+    /// The amount as a person reads it, e.g. `$1,234.56`.
+    pub formatted: String,
+}
+
+impl Amount {
+    /// `cents` formatted for `locale`.
+    pub fn new(cents: Cents, locale: Locale) -> Amount {
+        Amount { cents, formatted: locale.format_money(cents) }
+    }
+}
+
+impl Locale {
+    /// An amount as this locale writes it.
+    pub fn format_money(self, cents: Cents) -> String {
+        match self {
+            Locale::EnUs => cents.to_string(),
+        }
+    }
+}
+
+/// Who pays a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Payer {
+    /// The patient, at the clinic's self-pay price.
+    SelfPay,
+    /// The patient, as their insurance plan's cost sharing (deductible, coinsurance, copay).
+    PatientShare,
+    /// The patient's insurance plan.
+    Insurance,
+}
+
+impl Payer {
+    /// Whether the patient pays this line.
+    pub fn is_patient(self) -> bool {
+        matches!(self, Payer::SelfPay | Payer::PatientShare)
+    }
+}
+
+/// Whether a line charges or discounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// A service or item.
+    Charge,
+    /// A discount; its amount is negative.
+    Discount,
+}
+
+/// One line of an estimate. Always `amount = quantity × unit_price`, to the cent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LineItem {
+    /// Charge or discount.
+    pub kind: LineKind,
+    /// What it is.
+    pub label: String,
+    /// CPT or HCPCS code, if it has one.
+    pub code: Option<String>,
+    /// How many.
+    pub quantity: u32,
+    /// Price of one.
+    pub unit_price: Amount,
+    /// `quantity × unit_price`.
+    pub amount: Amount,
+    /// Who pays it.
+    pub payer: Payer,
+    /// Why this amount, when it needs saying (e.g. `visits 2–5 · deductible`).
+    pub detail: Option<String>,
+}
+
+/// Collects line items for one estimate, in the locale of its price book.
+pub(crate) struct Lines {
+    locale: Locale,
+    items: Vec<LineItem>,
+}
+
+/// What one line needs, before its amount is computed.
+pub(crate) struct Line<'a> {
+    pub kind: LineKind,
+    pub label: &'a str,
+    pub code: Option<&'a str>,
+    pub quantity: u32,
+    pub unit_price: Cents,
+    pub payer: Payer,
+    pub detail: Option<String>,
+}
+
+impl<'a> Line<'a> {
+    /// A charge of `quantity` at `unit_price`, paid self-pay.
+    pub fn charge(label: &'a str, code: &'a str, quantity: u32, unit_price: Cents) -> Line<'a> {
+        Line { kind: LineKind::Charge, label, code: Some(code), quantity, unit_price, payer: Payer::SelfPay, detail: None }
+    }
+
+    /// A self-pay discount of `quantity` × `unit_off` (both positive; the line is negative).
+    pub fn discount(label: &'a str, quantity: u32, unit_off: Cents) -> Line<'a> {
+        Line {
+            kind: LineKind::Discount,
+            label,
+            code: None,
+            quantity,
+            unit_price: Cents::new(-unit_off.get()),
+            payer: Payer::SelfPay,
+            detail: None,
+        }
+    }
+
+    /// This line, paid by `payer`.
+    pub fn paid_by(self, payer: Payer) -> Line<'a> {
+        Line { payer, ..self }
+    }
+
+    /// This line, with `detail` saying why.
+    pub fn because(self, detail: String) -> Line<'a> {
+        Line { detail: Some(detail), ..self }
+    }
+}
+
+impl Lines {
+    pub fn new(locale: Locale) -> Lines {
+        Lines { locale, items: Vec::new() }
+    }
+
+    /// Adds a line, computing its amount.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] if `quantity × unit_price` does not fit.
+    pub fn push(&mut self, line: Line<'_>) -> Result<(), Error> {
+        let amount = line.unit_price.checked_mul(i64::from(line.quantity)).ok_or(Error::Overflow)?;
+        self.items.push(LineItem {
+            kind: line.kind,
+            label: line.label.to_owned(),
+            code: line.code.map(str::to_owned),
+            quantity: line.quantity,
+            unit_price: Amount::new(line.unit_price, self.locale),
+            amount: Amount::new(amount, self.locale),
+            payer: line.payer,
+            detail: line.detail,
+        });
+        Ok(())
+    }
+
+    /// The sum of the lines whose payer matches.
+    pub fn total(&self, payer: impl Fn(Payer) -> bool) -> Result<Cents, Error> {
+        Cents::checked_sum(self.items.iter().filter(|l| payer(l.payer)).map(|l| l.amount.cents)).ok_or(Error::Overflow)
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    pub fn into_items(self) -> Vec<LineItem> {
+        self.items
+    }
+}

@@ -1,0 +1,209 @@
+//! The visitor estimate: from a request and a price book to itemized lines and totals.
+//!
+//! The pricing rules, in the order lines appear:
+//!
+//! 1. Consultation, if asked for.
+//! 2. Per injection: one product and one administration (the condition's procedure code), plus
+//!    ultrasound guidance (76942) only where that code does not already include it.
+//! 3. The multi-injection discount, as its own line.
+//! 4. The walking boot, once for the course.
+//! 5. Physical therapy, cash or through insurance (see `physical_therapy.rs`).
+//! 6. The prompt-pay discount on everything self-pay above, as its own line.
+//!
+//! When a count is "not sure", the estimate has a low end (fewest injections and sessions) and a
+//! high end (most), each with its own lines.
+
+mod lines;
+mod physical_therapy;
+mod request;
+
+pub use lines::{Amount, LineItem, LineKind, Payer};
+pub use request::{Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest};
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::money::{Cents, Rounding};
+use crate::price_book::{product_cost, MultiInjectionDiscount, PriceBook};
+use lines::{Line, Lines};
+use request::{Plan, Therapy};
+
+/// An estimate: one breakdown, or a low and a high one when a count was "not sure".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Estimate {
+    /// The price book edition the numbers come from.
+    pub price_book_version: String,
+    /// True when the price book holds sample figures, not a clinic's own.
+    pub sample_prices: bool,
+    /// The condition's label.
+    pub condition: String,
+    /// The patient's total: one amount, or low and high.
+    pub patient_total: TotalRange,
+    /// The breakdown for the fewest injections and sessions (the only one when exact).
+    pub low: Breakdown,
+    /// The breakdown for the most, when the answer was a range.
+    pub high: Option<Breakdown>,
+    /// What the visitor should know: self-pay, estimate only, what is not included.
+    pub notes: Vec<String>,
+}
+
+/// The patient's total as a range; `low == high` when the estimate is exact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TotalRange {
+    /// The low end.
+    pub low: Amount,
+    /// The high end.
+    pub high: Amount,
+    /// `$2,380.00`, or `$2,380.00 – $5,900.00` for a range.
+    pub formatted: String,
+}
+
+/// The lines and totals for one number of injections and sessions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Breakdown {
+    /// How many injections these lines cover.
+    pub injections: u32,
+    /// How many physical therapy sessions (after the evaluation) they cover.
+    pub pt_sessions: u32,
+    /// `2 injections, 8 physical therapy sessions`.
+    pub summary: String,
+    /// Every charge and discount, in order.
+    pub lines: Vec<LineItem>,
+    /// The sum of the lines the patient pays.
+    pub patient_total: Amount,
+    /// The sum of the lines insurance pays.
+    pub insurance_total: Amount,
+}
+
+/// Estimates what `request` costs under `book`.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] naming every bad field (`injections: must be 1 to 3, got 99`);
+/// [`Error::Overflow`] never for a valid price book, whose limits bound every total.
+///
+/// ```
+/// use amnion_estimator::{estimate::{estimate, EstimateRequest}, price_book::PriceBook};
+/// let book = PriceBook::embedded_default().unwrap();
+/// let request = EstimateRequest { condition: "plantar_fasciitis".into(), injections: "1".into(), ..Default::default() };
+/// let estimate = estimate(&book, &request).unwrap();
+/// assert!(estimate.high.is_none());
+/// assert_eq!(estimate.patient_total.formatted, estimate.low.patient_total.formatted);
+/// ```
+pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate, Error> {
+    let plan = request.plan(book)?;
+    let low = breakdown(book, &plan, plan.injections.min, plan.sessions.min)?;
+    let is_range = plan.injections.min != plan.injections.max || plan.sessions.min != plan.sessions.max;
+    let high = if is_range { Some(breakdown(book, &plan, plan.injections.max, plan.sessions.max)?) } else { None };
+
+    let document = book.document();
+    let top = high.as_ref().unwrap_or(&low);
+    let formatted = if is_range {
+        format!("{} – {}", low.patient_total.formatted, top.patient_total.formatted)
+    } else {
+        low.patient_total.formatted.clone()
+    };
+    let patient_total = TotalRange { low: low.patient_total.clone(), high: top.patient_total.clone(), formatted };
+
+    let texts = &document.disclaimers;
+    let mut notes = vec![texts.self_pay.clone(), texts.estimate_only.clone(), texts.not_included.clone()];
+    if matches!(plan.therapy, Therapy::Insurance(_)) && plan.sessions.max > 0 {
+        notes.push(texts.insurance.clone());
+    }
+    Ok(Estimate {
+        price_book_version: document.version.clone(),
+        sample_prices: document.sample_data,
+        condition: plan.condition.label.clone(),
+        patient_total,
+        low,
+        high,
+        notes,
+    })
+}
+
+/// The lines for exactly `injections` injections and `sessions` therapy sessions.
+fn breakdown(book: &PriceBook, plan: &Plan<'_>, injections: u32, sessions: u32) -> Result<Breakdown, Error> {
+    let document = book.document();
+    let mut lines = Lines::new(document.locale);
+
+    if plan.consultation {
+        let visit = &document.visits.consultation;
+        lines.push(Line::charge(&visit.label, &visit.code, 1, visit.price_cents))?;
+    }
+
+    let product = plan.product;
+    let procedure = &plan.condition.procedure_code;
+    let administration = plan.administration;
+    lines.push(Line::charge(&product.label, &product.hcpcs, injections, product.price_cents))?;
+    lines.push(Line::charge(&administration.label, procedure, injections, administration.price_cents))?;
+    // 76942 only where the procedure code does not include guidance (20604/20606/20611 do; the
+    // price book refuses `ultrasound_billed_separately` for those).
+    let guidance = plan.condition.ultrasound_billed_separately.then_some(&document.ultrasound_guidance);
+    if let Some(guidance) = guidance {
+        lines.push(Line::charge(&guidance.label, &guidance.code, injections, guidance.price_cents))?;
+    }
+
+    match &document.discounts.multi_injection {
+        None => {}
+        Some(MultiInjectionDiscount::LaterInjectionsPercentOff { label, from_injection, percent_off_bp }) => {
+            let discounted = (injections + 1).saturating_sub(*from_injection);
+            if discounted > 0 && percent_off_bp.get() > 0 {
+                // One injection = product + administration (+ guidance). Its discount is rounded
+                // half up to the cent, then multiplied, so the line is quantity × unit exactly.
+                let one = Cents::checked_sum([
+                    product.price_cents,
+                    administration.price_cents,
+                    guidance.map_or(Cents::ZERO, |g| g.price_cents),
+                ])
+                .ok_or(Error::Overflow)?;
+                let off = one.percent(*percent_off_bp, Rounding::HalfUp).ok_or(Error::Overflow)?;
+                lines.push(Line::discount(label, discounted, off))?;
+            }
+        }
+        Some(MultiInjectionDiscount::PackagePrices { label, packages }) => {
+            let single = product.price_cents.checked_mul(i64::from(injections)).ok_or(Error::Overflow)?;
+            let off = single.checked_sub(product_cost(product, packages, injections)).ok_or(Error::Overflow)?;
+            if off > Cents::ZERO {
+                lines.push(Line::discount(label, 1, off))?;
+            }
+        }
+    }
+
+    if plan.walking_boot {
+        let boot = &document.walking_boot;
+        lines.push(Line::charge(&boot.label, &boot.code, 1, boot.price_cents))?;
+    }
+
+    physical_therapy::add_lines(&mut lines, &document.physical_therapy, plan.therapy, sessions)?;
+
+    if let Some(prompt_pay) = &document.discounts.prompt_pay {
+        // On the self-pay lines only: insurance cost sharing is the plan's to set, not ours to discount.
+        let self_pay = lines.total(|payer| payer == Payer::SelfPay)?;
+        let off = self_pay.percent(prompt_pay.percent_off_bp, Rounding::HalfUp).ok_or(Error::Overflow)?;
+        if off > Cents::ZERO {
+            lines.push(Line::discount(&prompt_pay.label, 1, off))?;
+        }
+    }
+
+    let locale = lines.locale();
+    let patient_total = Amount::new(lines.total(Payer::is_patient)?, locale);
+    let insurance_total = Amount::new(lines.total(|payer| payer == Payer::Insurance)?, locale);
+    Ok(Breakdown {
+        injections,
+        pt_sessions: sessions,
+        summary: summary(injections, sessions, plan.therapy),
+        lines: lines.into_items(),
+        patient_total,
+        insurance_total,
+    })
+}
+
+/// `1 injection`, `2 injections, 8 physical therapy sessions`.
+fn summary(injections: u32, sessions: u32, therapy: Therapy) -> String {
+    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let injections = plural(injections, "injection", "injections");
+    match therapy {
+        Therapy::None => injections,
+        _ => format!("{injections}, {}", plural(sessions, "physical therapy session", "physical therapy sessions")),
+    }
+}

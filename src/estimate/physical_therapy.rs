@@ -1,0 +1,247 @@
+//! Physical therapy: an evaluation, then treatment sessions, paid in cash or through insurance.
+//!
+//! Through insurance, each visit is priced in order, because the deductible, the covered-visit
+//! limit and the out-of-pocket maximum all depend on the visits before it. Runs of visits that cost
+//! the same are then shown as one line with a quantity.
+
+use crate::error::Error;
+use crate::money::{Cents, Rounding};
+use crate::price_book::{PhysicalTherapyPrices, TherapyService};
+
+use super::lines::{Line, Lines, Payer};
+use super::request::{InsurancePlan, Therapy};
+
+/// Adds the lines for `sessions` treatment sessions (and the evaluation before them) paid by
+/// `therapy`. Zero sessions adds nothing: no therapy, no evaluation.
+pub(crate) fn add_lines(
+    lines: &mut Lines,
+    prices: &PhysicalTherapyPrices,
+    therapy: Therapy,
+    sessions: u32,
+) -> Result<(), Error> {
+    if sessions == 0 {
+        return Ok(());
+    }
+    match therapy {
+        Therapy::None => Ok(()),
+        Therapy::Cash => {
+            let (eval, session) = (&prices.evaluation, &prices.session);
+            lines.push(Line::charge(&eval.label, &eval.code, 1, eval.cash_price_cents))?;
+            lines.push(Line::charge(&session.label, &session.code, sessions, session.cash_price_cents))
+        }
+        Therapy::Insurance(plan) => {
+            let visits = std::iter::once(&prices.evaluation).chain(std::iter::repeat_n(&prices.session, sessions as usize));
+            let shares = price_visits(&plan, visits)?;
+            for run in runs(&shares) {
+                add_run(lines, &plan, run)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// How one visit's cost is split, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct VisitShare<'a> {
+    pub service: &'a TherapyService,
+    /// What the patient pays for this visit.
+    pub patient: Cents,
+    /// What the plan pays for this visit.
+    pub insurance: Cents,
+    pub basis: ShareBasis,
+}
+
+/// Why a visit's patient share is what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ShareBasis {
+    /// Past the covered-visit limit: the cash price, outside the plan (and its out-of-pocket max).
+    PastCoveredVisits,
+    /// The copay, capped at the allowed amount.
+    Copay,
+    /// All of the allowed amount goes to the deductible.
+    Deductible,
+    /// The deductible is met during this visit; coinsurance applies to the rest.
+    DeductibleThenCoinsurance,
+    /// Coinsurance on the allowed amount.
+    Coinsurance,
+    /// The out-of-pocket maximum capped the share.
+    OutOfPocketMax,
+}
+
+/// Splits each visit, in order, between patient and plan:
+///
+/// 1. A visit past the covered-visit limit costs the cash price and does not count toward the
+///    out-of-pocket maximum.
+/// 2. With a copay, the patient pays the copay, never more than the allowed amount.
+/// 3. Without one, the allowed amount goes to the deductible first; coinsurance applies to the rest,
+///    rounded half up to the cent ([`Rounding::HalfUp`]).
+/// 4. The patient's share stops growing at the out-of-pocket maximum.
+/// 5. The plan pays the allowed amount minus the patient's share.
+pub(crate) fn price_visits<'a>(
+    plan: &InsurancePlan,
+    visits: impl Iterator<Item = &'a TherapyService>,
+) -> Result<Vec<VisitShare<'a>>, Error> {
+    let mut covered_left = plan.covered_visits_remaining;
+    let mut deductible_left = plan.deductible_remaining;
+    let mut out_of_pocket_left = plan.out_of_pocket_remaining;
+    let mut shares = Vec::new();
+    for service in visits {
+        if covered_left == Some(0) {
+            shares.push(VisitShare {
+                service,
+                patient: service.cash_price_cents,
+                insurance: Cents::ZERO,
+                basis: ShareBasis::PastCoveredVisits,
+            });
+            continue;
+        }
+        covered_left = covered_left.map(|n| n - 1);
+        let allowed = service.allowed_cents;
+        let (mut patient, mut basis) = if plan.copay > Cents::ZERO {
+            (plan.copay.min(allowed), ShareBasis::Copay)
+        } else {
+            let to_deductible = allowed.min(deductible_left);
+            deductible_left = deductible_left.checked_sub(to_deductible).ok_or(Error::Overflow)?;
+            let rest = allowed.checked_sub(to_deductible).ok_or(Error::Overflow)?;
+            let coinsurance = rest.percent(plan.coinsurance, Rounding::HalfUp).ok_or(Error::Overflow)?;
+            let basis = match (to_deductible > Cents::ZERO, rest > Cents::ZERO) {
+                (true, false) => ShareBasis::Deductible,
+                (true, true) => ShareBasis::DeductibleThenCoinsurance,
+                (false, _) => ShareBasis::Coinsurance,
+            };
+            (to_deductible.checked_add(coinsurance).ok_or(Error::Overflow)?, basis)
+        };
+        if let Some(left) = out_of_pocket_left {
+            if patient >= left && (patient > Cents::ZERO || left == Cents::ZERO) {
+                patient = left;
+                basis = ShareBasis::OutOfPocketMax;
+            }
+            out_of_pocket_left = Some(left.checked_sub(patient).ok_or(Error::Overflow)?);
+        }
+        let insurance = allowed.checked_sub(patient).ok_or(Error::Overflow)?;
+        shares.push(VisitShare { service, patient, insurance, basis });
+    }
+    Ok(shares)
+}
+
+/// A run of consecutive visits priced alike; `first` is the 1-based number of its first visit.
+struct Run<'a> {
+    share: VisitShare<'a>,
+    first: usize,
+    count: u32,
+}
+
+fn runs<'a>(shares: &[VisitShare<'a>]) -> Vec<Run<'a>> {
+    let mut runs: Vec<Run<'a>> = Vec::new();
+    for (i, share) in shares.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if run.share == *share => run.count += 1,
+            _ => runs.push(Run { share: *share, first: i + 1, count: 1 }),
+        }
+    }
+    runs
+}
+
+fn add_run(lines: &mut Lines, plan: &InsurancePlan, run: Run<'_>) -> Result<(), Error> {
+    let Run { share, first, count } = run;
+    let last = first + count as usize - 1;
+    let visits = if count == 1 { format!("visit {first}") } else { format!("visits {first}–{last}") };
+    let service = share.service;
+    let why = match share.basis {
+        ShareBasis::PastCoveredVisits => "past your covered visits: cash price".to_owned(),
+        ShareBasis::Copay => "copay".to_owned(),
+        ShareBasis::Deductible => "deductible".to_owned(),
+        ShareBasis::DeductibleThenCoinsurance => format!("deductible, then {} coinsurance", plan.coinsurance),
+        ShareBasis::Coinsurance => format!("{} coinsurance", plan.coinsurance),
+        ShareBasis::OutOfPocketMax => "out-of-pocket maximum reached".to_owned(),
+    };
+    let payer = match share.basis {
+        ShareBasis::PastCoveredVisits => Payer::SelfPay,
+        _ => Payer::PatientShare,
+    };
+    lines.push(Line::charge(&service.label, &service.code, count, share.patient).paid_by(payer).because(format!("{visits} · {why}")))?;
+    if share.insurance > Cents::ZERO {
+        lines.push(
+            Line::charge(&service.label, &service.code, count, share.insurance)
+                .paid_by(Payer::Insurance)
+                .because(format!("{visits} · paid by your plan")),
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::BasisPoints;
+
+    fn service(allowed: i64, cash: i64) -> TherapyService {
+        TherapyService {
+            code: "97110".into(),
+            label: "Session".into(),
+            cash_price_cents: Cents::new(cash),
+            allowed_cents: Cents::new(allowed),
+        }
+    }
+
+    fn plan() -> InsurancePlan {
+        InsurancePlan {
+            deductible_remaining: Cents::ZERO,
+            coinsurance: BasisPoints::new(0),
+            copay: Cents::ZERO,
+            covered_visits_remaining: None,
+            out_of_pocket_remaining: None,
+        }
+    }
+
+    fn patient_shares(plan: InsurancePlan, visits: usize) -> Vec<(i64, ShareBasis)> {
+        let session = service(8_500, 9_500);
+        let shares = price_visits(&plan, std::iter::repeat_n(&session, visits)).expect("no overflow");
+        shares.iter().map(|s| (s.patient.get(), s.basis)).collect()
+    }
+
+    #[test]
+    fn deductible_first_then_coinsurance() {
+        // $100 deductible, 20 %: visit 1 $85 all deductible; visit 2 $15 deductible + 20 % of $70
+        // = $14, so $29; visit 3 20 % of $85 = $17.
+        let plan = InsurancePlan { deductible_remaining: Cents::new(10_000), coinsurance: BasisPoints::new(2_000), ..plan() };
+        assert_eq!(
+            patient_shares(plan, 3),
+            [(8_500, ShareBasis::Deductible), (2_900, ShareBasis::DeductibleThenCoinsurance), (1_700, ShareBasis::Coinsurance)]
+        );
+    }
+
+    #[test]
+    fn copay_never_exceeds_allowed() {
+        // $100 copay on an $85 allowed visit: the patient pays $85.
+        let plan = InsurancePlan { copay: Cents::new(10_000), deductible_remaining: Cents::new(50_000), ..plan() };
+        assert_eq!(patient_shares(plan, 1), [(8_500, ShareBasis::Copay)]);
+    }
+
+    #[test]
+    fn out_of_pocket_max_caps_the_share() {
+        // 50 % coinsurance = $42.50 a visit; $50 left: visit 1 $42.50, visit 2 capped at $7.50,
+        // visit 3 $0.
+        let plan = InsurancePlan {
+            coinsurance: BasisPoints::new(5_000),
+            out_of_pocket_remaining: Some(Cents::new(5_000)),
+            ..plan()
+        };
+        assert_eq!(
+            patient_shares(plan, 3),
+            [(4_250, ShareBasis::Coinsurance), (750, ShareBasis::OutOfPocketMax), (0, ShareBasis::OutOfPocketMax)]
+        );
+    }
+
+    #[test]
+    fn visits_past_the_limit_pay_cash_outside_the_out_of_pocket_max() {
+        // 1 covered visit, OOP max $0 left: visit 1 $0 (max reached); visit 2 cash $95.
+        let plan = InsurancePlan {
+            covered_visits_remaining: Some(1),
+            out_of_pocket_remaining: Some(Cents::ZERO),
+            coinsurance: BasisPoints::new(2_000),
+            ..plan()
+        };
+        assert_eq!(patient_shares(plan, 2), [(0, ShareBasis::OutOfPocketMax), (9_500, ShareBasis::PastCoveredVisits)]);
+    }
+}

@@ -1,0 +1,346 @@
+//! What a visitor answered, as it arrives, and its validation into a [`Plan`] the pricing rules use.
+//!
+//! Answers arrive as the page's form values: text such as `"3"`, `"1,500.00"` or `"not_sure"`, or
+//! whole numbers. Parsing them is Rust's job, not the page's, so the page does no arithmetic and
+//! every parse error names its field.
+
+use std::fmt;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{Error, Problems};
+use crate::money::{BasisPoints, Cents};
+use crate::price_book::{Condition, CountRange, PriceBook, PricedService, Product, MAX_PRICE};
+
+/// A visitor's answers.
+///
+/// ```
+/// use amnion_estimator::estimate::EstimateRequest;
+/// let request: EstimateRequest = serde_json::from_str(r#"{
+///     "condition": "plantar_fasciitis",
+///     "injections": "not_sure",
+///     "physical_therapy": { "coverage": "cash", "sessions": "8" }
+/// }"#).unwrap();
+/// assert_eq!(request.injections.as_str(), "not_sure");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EstimateRequest {
+    /// A condition `id` from the price book.
+    #[serde(default)]
+    pub condition: String,
+    /// `1` up to the price book's maximum, or `"not_sure"` for the condition's typical range.
+    #[serde(default)]
+    pub injections: FormValue,
+    /// A product `id`; empty or absent means the price book's first product.
+    #[serde(default)]
+    pub product: Option<String>,
+    /// Whether to include a new-patient consultation.
+    #[serde(default)]
+    pub consultation: bool,
+    /// Whether to include a walking boot.
+    #[serde(default)]
+    pub walking_boot: bool,
+    /// Physical therapy, if any.
+    #[serde(default)]
+    pub physical_therapy: PhysicalTherapyRequest,
+}
+
+/// The physical therapy answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhysicalTherapyRequest {
+    /// How physical therapy is paid, if there is any.
+    #[serde(default)]
+    pub coverage: Coverage,
+    /// Number of treatment sessions after the evaluation, or `"typical"` for the condition's range.
+    /// Zero means no physical therapy at all.
+    #[serde(default)]
+    pub sessions: FormValue,
+    /// The visitor's plan figures; used when `coverage` is `insurance`.
+    #[serde(default)]
+    pub insurance: InsuranceAnswers,
+}
+
+/// How physical therapy is paid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// No physical therapy.
+    #[default]
+    None,
+    /// Self-pay at the clinic's cash prices.
+    Cash,
+    /// Billed to the visitor's health plan.
+    Insurance,
+}
+
+/// A visitor's plan figures, as typed. Blank means zero for money and rates, and "no limit" for the
+/// visit limit and the out-of-pocket maximum.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InsuranceAnswers {
+    /// Dollars left before the deductible is met.
+    #[serde(default)]
+    pub deductible_remaining: FormValue,
+    /// The patient's coinsurance after the deductible, in percent (`20`, `12.5`).
+    #[serde(default)]
+    pub coinsurance_percent: FormValue,
+    /// Dollars per visit. A plan with a copay charges it instead of deductible and coinsurance.
+    #[serde(default)]
+    pub copay: FormValue,
+    /// Physical therapy visits the plan still covers this year.
+    #[serde(default)]
+    pub covered_visits_remaining: FormValue,
+    /// Dollars left before the out-of-pocket maximum is reached.
+    #[serde(default)]
+    pub out_of_pocket_remaining: FormValue,
+}
+
+/// A form value as typed: text, or a whole number that arrives as a JSON or JS number.
+///
+/// Fractional numbers are refused here rather than turned into floats: write `"12.5"` as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct FormValue(String);
+
+impl FormValue {
+    /// The value as text, trimmed.
+    pub fn as_str(&self) -> &str {
+        self.0.trim()
+    }
+}
+
+impl From<&str> for FormValue {
+    fn from(text: &str) -> FormValue {
+        FormValue(text.to_owned())
+    }
+}
+
+impl<'de> Deserialize<'de> for FormValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FormValue, D::Error> {
+        struct FormValueVisitor;
+        impl Visitor<'_> for FormValueVisitor {
+            type Value = FormValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("text or a whole number (write fractions as text, like \"12.5\")")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<FormValue, E> {
+                Ok(FormValue(text.to_owned()))
+            }
+            fn visit_u64<E: de::Error>(self, number: u64) -> Result<FormValue, E> {
+                Ok(FormValue(number.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, number: i64) -> Result<FormValue, E> {
+                Ok(FormValue(number.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<FormValue, E> {
+                Ok(FormValue::default())
+            }
+            fn visit_none<E: de::Error>(self) -> Result<FormValue, E> {
+                Ok(FormValue::default())
+            }
+        }
+        deserializer.deserialize_any(FormValueVisitor)
+    }
+}
+
+/// A request checked against a price book: every count in range, every reference resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct Plan<'a> {
+    pub condition: &'a Condition,
+    pub product: &'a Product,
+    /// The fee for the condition's procedure code (validation guarantees one exists).
+    pub administration: &'a PricedService,
+    pub injections: CountRange,
+    pub consultation: bool,
+    pub walking_boot: bool,
+    pub therapy: Therapy,
+    pub sessions: CountRange,
+}
+
+/// How physical therapy is paid, with the plan figures parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Therapy {
+    None,
+    Cash,
+    Insurance(InsurancePlan),
+}
+
+/// A visitor's plan figures in cents and basis points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InsurancePlan {
+    /// Left to pay before the deductible is met.
+    pub deductible_remaining: Cents,
+    /// The patient's share after the deductible.
+    pub coinsurance: BasisPoints,
+    /// Per visit; when above zero it replaces deductible and coinsurance.
+    pub copay: Cents,
+    /// Visits still covered; `None` for no limit.
+    pub covered_visits_remaining: Option<u32>,
+    /// Left before the out-of-pocket maximum; `None` for no maximum.
+    pub out_of_pocket_remaining: Option<Cents>,
+}
+
+/// The most covered visits a plan figure may claim; more is surely a typo.
+const MAX_COVERED_VISITS: u32 = 999;
+
+impl EstimateRequest {
+    /// Checks every answer against `book`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] with every bad field, e.g.
+    /// `physical_therapy.sessions: must be 0 to 40, got 400`.
+    pub(crate) fn plan<'a>(&self, book: &'a PriceBook) -> Result<Plan<'a>, Error> {
+        let mut problems = Problems::default();
+        let limits = book.document().limits;
+
+        let condition = book.condition(&self.condition);
+        if condition.is_none() {
+            let reason = match self.condition.as_str() {
+                "" => "choose a condition".to_owned(),
+                other => format!("unknown condition \"{other}\""),
+            };
+            problems.add("condition", reason);
+        }
+        let typical = |range: fn(&Condition) -> CountRange| condition.map(range);
+
+        let injections = count(
+            &mut problems,
+            "injections",
+            self.injections.as_str(),
+            CountRange { min: 1, max: limits.max_injections },
+            typical(|c| c.typical_injections),
+        );
+
+        let product = match self.product.as_deref().map(str::trim) {
+            None | Some("") => book.document().products.first(),
+            Some(id) => {
+                let found = book.product(id);
+                problems.check(found.is_some(), "product", || format!("unknown product \"{id}\""));
+                found
+            }
+        };
+
+        let pt = &self.physical_therapy;
+        let (therapy, sessions) = match pt.coverage {
+            Coverage::None => (Therapy::None, CountRange { min: 0, max: 0 }),
+            coverage => {
+                let sessions = count(
+                    &mut problems,
+                    "physical_therapy.sessions",
+                    pt.sessions.as_str(),
+                    CountRange { min: 0, max: limits.max_pt_sessions },
+                    typical(|c| c.typical_pt_sessions),
+                );
+                let therapy = match coverage {
+                    Coverage::Insurance => insurance_plan(&mut problems, &pt.insurance).map(Therapy::Insurance),
+                    _ => Some(Therapy::Cash),
+                };
+                (therapy.unwrap_or(Therapy::None), sessions.unwrap_or(CountRange { min: 0, max: 0 }))
+            }
+        };
+
+        let administration = condition.and_then(|c| book.administration_fee(&c.procedure_code));
+        match (condition, product, administration, injections) {
+            (Some(condition), Some(product), Some(administration), Some(injections)) => problems.into_result(
+                Plan {
+                    condition,
+                    product,
+                    administration,
+                    injections,
+                    consultation: self.consultation,
+                    walking_boot: self.walking_boot,
+                    therapy,
+                    sessions,
+                },
+                Error::InvalidRequest,
+            ),
+            _ => Err(Error::InvalidRequest(problems.into_fields())),
+        }
+    }
+}
+
+/// Parses a count answer: a whole number within `allowed`, or `not_sure`/`typical` for the
+/// condition's typical range. `None` (with a recorded problem) if it is neither.
+fn count(
+    problems: &mut Problems,
+    path: &str,
+    text: &str,
+    allowed: CountRange,
+    typical: Option<CountRange>,
+) -> Option<CountRange> {
+    let CountRange { min, max } = allowed;
+    match text {
+        "not_sure" | "typical" => typical,
+        "" => {
+            problems.add(path, format!("choose {min} to {max}, or \"not_sure\""));
+            None
+        }
+        digits if digits.bytes().all(|b| b.is_ascii_digit()) => match digits.parse::<u32>() {
+            Ok(n) if (min..=max).contains(&n) => Some(CountRange { min: n, max: n }),
+            _ => {
+                problems.add(path, format!("must be {min} to {max}, got {digits}"));
+                None
+            }
+        },
+        other => {
+            problems.add(path, format!("must be a whole number from {min} to {max}, or \"not_sure\", got \"{other}\""));
+            None
+        }
+    }
+}
+
+fn insurance_plan(problems: &mut Problems, answers: &InsuranceAnswers) -> Option<InsurancePlan> {
+    let before = problems.len();
+    let path = |field: &str| format!("physical_therapy.insurance.{field}");
+    let mut dollars = |field: &str, value: &FormValue| -> Option<Cents> {
+        match value.as_str() {
+            "" => None,
+            text => match Cents::parse_dollars(text) {
+                Ok(cents) if cents <= MAX_PRICE => Some(cents),
+                Ok(_) => {
+                    problems.add(path(field), format!("must be at most {MAX_PRICE}, got \"{text}\""));
+                    None
+                }
+                Err(reason) => {
+                    problems.add(path(field), reason);
+                    None
+                }
+            },
+        }
+    };
+    let deductible_remaining = dollars("deductible_remaining", &answers.deductible_remaining).unwrap_or(Cents::ZERO);
+    let copay = dollars("copay", &answers.copay).unwrap_or(Cents::ZERO);
+    let out_of_pocket_remaining = dollars("out_of_pocket_remaining", &answers.out_of_pocket_remaining);
+
+    let coinsurance = match answers.coinsurance_percent.as_str() {
+        "" => BasisPoints::new(0),
+        text => BasisPoints::parse_percent(text).unwrap_or_else(|reason| {
+            problems.add(path("coinsurance_percent"), reason);
+            BasisPoints::new(0)
+        }),
+    };
+    let covered_visits_remaining = match answers.covered_visits_remaining.as_str() {
+        "" => None,
+        text => match text.parse::<u32>() {
+            Ok(n) if n <= MAX_COVERED_VISITS && text.bytes().all(|b| b.is_ascii_digit()) => Some(n),
+            _ => {
+                problems.add(
+                    path("covered_visits_remaining"),
+                    format!("must be a whole number from 0 to {MAX_COVERED_VISITS}, or blank for no limit, got \"{text}\""),
+                );
+                None
+            }
+        },
+    };
+    (problems.len() == before).then_some(InsurancePlan {
+        deductible_remaining,
+        coinsurance,
+        copay,
+        covered_visits_remaining,
+        out_of_pocket_remaining,
+    })
+}

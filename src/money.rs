@@ -1,0 +1,316 @@
+//! Money and rates as integers: [`Cents`], [`BasisPoints`], and the named [`Rounding`] rules.
+//!
+//! No amount or rate in this crate is ever a float. Every operation that can overflow is checked,
+//! and every division takes a [`Rounding`] so the rule is visible at the call site.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// An amount of money in US cents. Negative amounts are discounts.
+///
+/// The field is private: amounts are made with [`Cents::new`] or parsed from what a person typed
+/// with [`Cents::parse_dollars`], and combined only with checked operations.
+///
+/// ```
+/// use amnion_estimator::money::Cents;
+/// let consult = Cents::new(25_000);
+/// let two = consult.checked_mul(2).unwrap();
+/// assert_eq!(two.to_string(), "$500.00");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Cents(i64);
+
+impl Cents {
+    /// Zero cents.
+    pub const ZERO: Cents = Cents(0);
+
+    /// An amount of `cents` cents.
+    pub const fn new(cents: i64) -> Cents {
+        Cents(cents)
+    }
+
+    /// The amount as a count of cents.
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+
+    /// `self + other`, or `None` on overflow.
+    pub fn checked_add(self, other: Cents) -> Option<Cents> {
+        self.0.checked_add(other.0).map(Cents)
+    }
+
+    /// `self - other`, or `None` on overflow.
+    pub fn checked_sub(self, other: Cents) -> Option<Cents> {
+        self.0.checked_sub(other.0).map(Cents)
+    }
+
+    /// `self * quantity`, or `None` on overflow.
+    pub fn checked_mul(self, quantity: i64) -> Option<Cents> {
+        self.0.checked_mul(quantity).map(Cents)
+    }
+
+    /// The negated amount (a charge turned into a discount), or `None` on overflow.
+    pub fn checked_neg(self) -> Option<Cents> {
+        self.0.checked_neg().map(Cents)
+    }
+
+    /// Sums amounts, or `None` on overflow.
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Cents>) -> Option<Cents> {
+        amounts.into_iter().try_fold(Cents::ZERO, Cents::checked_add)
+    }
+
+    /// `rate` of this amount, rounded to the cent by `rounding`.
+    ///
+    /// ```
+    /// use amnion_estimator::money::{BasisPoints, Cents, Rounding};
+    /// // 15 % of $123.45 is $18.5175: half-up gives $18.52.
+    /// let off = Cents::new(12_345).percent(BasisPoints::new(1_500), Rounding::HalfUp);
+    /// assert_eq!(off, Some(Cents::new(1_852)));
+    /// ```
+    pub fn percent(self, rate: BasisPoints, rounding: Rounding) -> Option<Cents> {
+        let product = i128::from(self.0).checked_mul(i128::from(rate.0))?;
+        let cents = rounding.divide(product, i128::from(BasisPoints::WHOLE.0))?;
+        i64::try_from(cents).ok().map(Cents)
+    }
+
+    /// Parses an amount a person typed in dollars: `1500`, `1,500.5`, `$1,500.00`, ` 0.99 `.
+    ///
+    /// At most two decimals are accepted: a third would be a fraction of a cent, and silently
+    /// rounding what someone typed would change their number. Negative amounts are refused.
+    ///
+    /// # Errors
+    ///
+    /// A reason in words, for the caller to put after the field's path.
+    ///
+    /// ```
+    /// use amnion_estimator::money::Cents;
+    /// assert_eq!(Cents::parse_dollars("$1,500.5"), Ok(Cents::new(150_050)));
+    /// assert!(Cents::parse_dollars("-5").is_err());
+    /// ```
+    pub fn parse_dollars(text: &str) -> Result<Cents, String> {
+        let trimmed = text.trim();
+        let unsigned = trimmed.strip_prefix('$').unwrap_or(trimmed).trim_start();
+        if unsigned.starts_with('-') {
+            return Err(format!("must not be negative, got \"{trimmed}\""));
+        }
+        let (whole, fraction) = split_decimal(unsigned)
+            .ok_or_else(|| format!("must be a dollar amount like 1500 or 1,500.00, got \"{trimmed}\""))?;
+        if fraction.len() > 2 {
+            return Err(format!("must have at most 2 decimals (whole cents), got \"{trimmed}\""));
+        }
+        let not_too_large = || format!("is too large, got \"{trimmed}\"");
+        let dollars: i64 = whole.parse().map_err(|_| not_too_large())?;
+        let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
+        dollars
+            .checked_mul(100)
+            .and_then(|c| c.checked_add(cents))
+            .map(Cents)
+            .ok_or_else(not_too_large)
+    }
+}
+
+impl fmt::Display for Cents {
+    /// US dollars with thousands separators: `$1,234.56`, `-$15.00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let magnitude = self.0.unsigned_abs();
+        let dollars = group_thousands(magnitude / 100);
+        write!(f, "{sign}${dollars}.{:02}", magnitude % 100)
+    }
+}
+
+/// `1234567` as `"1,234,567"`.
+fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// Splits `"1,500.25"` into `("1500", "25")`: digits with optional thousands commas, then an
+/// optional point and decimal digits. `None` if it is not such a number.
+fn split_decimal(text: &str) -> Option<(String, &str)> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let whole_digits: String = whole.chars().filter(|&c| c != ',').collect();
+    let well_formed = !whole_digits.is_empty()
+        && whole_digits.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+        && commas_group_thousands(whole);
+    well_formed.then_some((whole_digits, fraction))
+}
+
+/// Commas, if any, must separate groups of three digits: `1,500` yes, `15,00` no.
+fn commas_group_thousands(whole: &str) -> bool {
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or("");
+    !whole.contains(',') || (!first.is_empty() && first.len() <= 3 && groups.all(|g| g.len() == 3))
+}
+
+/// A rate in basis points: 1 basis point is 0.01 %, so 10 000 is 100 % and 1 250 is 12.5 %.
+///
+/// ```
+/// use amnion_estimator::money::BasisPoints;
+/// assert_eq!(BasisPoints::parse_percent("12.5"), Ok(BasisPoints::new(1_250)));
+/// assert_eq!(BasisPoints::new(1_250).to_string(), "12.5%");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BasisPoints(u32);
+
+impl BasisPoints {
+    /// 100 %.
+    pub const WHOLE: BasisPoints = BasisPoints(10_000);
+
+    /// A rate of `basis_points` hundredths of a percent.
+    pub const fn new(basis_points: u32) -> BasisPoints {
+        BasisPoints(basis_points)
+    }
+
+    /// The rate in basis points.
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+
+    /// Parses a percentage a person typed: `20`, `12.5`, `7.65%`, at most two decimals, 0 to 100.
+    ///
+    /// # Errors
+    ///
+    /// A reason in words, for the caller to put after the field's path.
+    pub fn parse_percent(text: &str) -> Result<BasisPoints, String> {
+        let trimmed = text.trim();
+        let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
+        let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+        let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || whole.len() > 3 {
+            return Err(format!("must be a percentage from 0 to 100, got \"{trimmed}\""));
+        }
+        if fraction.len() > 2 {
+            return Err(format!("must have at most 2 decimals, got \"{trimmed}\""));
+        }
+        let points: u32 = format!("{whole}{fraction:0<2}").parse().unwrap_or(u32::MAX);
+        if points > BasisPoints::WHOLE.0 {
+            return Err(format!("must be a percentage from 0 to 100, got \"{trimmed}\""));
+        }
+        Ok(BasisPoints(points))
+    }
+}
+
+impl fmt::Display for BasisPoints {
+    /// `1250` as `12.5%`, `2000` as `20%`, `765` as `7.65%`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, hundredths) = (self.0 / 100, self.0 % 100);
+        match hundredths {
+            0 => write!(f, "{whole}%"),
+            h if h % 10 == 0 => write!(f, "{whole}.{}%", h / 10),
+            h => write!(f, "{whole}.{h:02}%"),
+        }
+    }
+}
+
+/// How a division that does not come out even is rounded to a whole cent.
+///
+/// Each use in the crate names its rule; DESIGN.md lists them all in one table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rounding {
+    /// To the nearest cent; an exact half cent goes away from zero.
+    /// 18.5 -> 19, 18.4999 -> 18, -18.5 -> -19.
+    HalfUp,
+    /// Toward zero (drop the fraction). 18.99 -> 18, -18.99 -> -18.
+    Down,
+    /// Away from zero (any fraction makes a whole cent). 18.01 -> 19, -18.01 -> -19.
+    Up,
+}
+
+impl Rounding {
+    /// `numerator / denominator` rounded by this rule; `None` for a zero or negative denominator.
+    pub fn divide(self, numerator: i128, denominator: i128) -> Option<i128> {
+        if denominator <= 0 {
+            return None;
+        }
+        let quotient = numerator / denominator; // truncates toward zero
+        let remainder = (numerator % denominator).abs();
+        let away = match self {
+            Rounding::Down => false,
+            Rounding::Up => remainder > 0,
+            Rounding::HalfUp => remainder * 2 >= denominator,
+        };
+        Some(if away { quotient + numerator.signum() } else { quotient })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_dollars_with_thousands_separators() {
+        assert_eq!(Cents::new(0).to_string(), "$0.00");
+        assert_eq!(Cents::new(5).to_string(), "$0.05");
+        assert_eq!(Cents::new(123_456).to_string(), "$1,234.56");
+        assert_eq!(Cents::new(100_000_000).to_string(), "$1,000,000.00");
+        assert_eq!(Cents::new(-1_500).to_string(), "-$15.00");
+    }
+
+    #[test]
+    fn parses_what_people_type_for_dollars() {
+        assert_eq!(Cents::parse_dollars("1500"), Ok(Cents::new(150_000)));
+        assert_eq!(Cents::parse_dollars(" $1,500.00 "), Ok(Cents::new(150_000)));
+        assert_eq!(Cents::parse_dollars("0.5"), Ok(Cents::new(50)));
+        assert_eq!(Cents::parse_dollars("12,345,678.09"), Ok(Cents::new(1_234_567_809)));
+        assert_eq!(Cents::parse_dollars("0"), Ok(Cents::ZERO));
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_amount() {
+        for bad in ["", "abc", "1.234", "-5", "15,00", "1,5000", "1.2.3", "1e3", ".5", "NaN", "99999999999999999999"] {
+            assert!(Cents::parse_dollars(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn parses_percentages_to_basis_points() {
+        assert_eq!(BasisPoints::parse_percent("20"), Ok(BasisPoints::new(2_000)));
+        assert_eq!(BasisPoints::parse_percent("7.65%"), Ok(BasisPoints::new(765)));
+        assert_eq!(BasisPoints::parse_percent("100"), Ok(BasisPoints::WHOLE));
+        for bad in ["", "101", "-1", "12.345", "ten", "1000"] {
+            assert!(BasisPoints::parse_percent(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn rounding_rules_match_their_docs() {
+        // 185 / 10 = 18.5; 184 / 10 = 18.4; 181 / 10 = 18.1.
+        assert_eq!(Rounding::HalfUp.divide(185, 10), Some(19));
+        assert_eq!(Rounding::HalfUp.divide(184, 10), Some(18));
+        assert_eq!(Rounding::HalfUp.divide(-185, 10), Some(-19));
+        assert_eq!(Rounding::Down.divide(189, 10), Some(18));
+        assert_eq!(Rounding::Down.divide(-189, 10), Some(-18));
+        assert_eq!(Rounding::Up.divide(181, 10), Some(19));
+        assert_eq!(Rounding::Up.divide(180, 10), Some(18));
+        assert_eq!(Rounding::Up.divide(-181, 10), Some(-19));
+        assert_eq!(Rounding::Up.divide(1, 0), None);
+    }
+
+    #[test]
+    fn percent_of_an_amount() {
+        // 20 % of $85.00 = $17.00 exactly.
+        assert_eq!(Cents::new(8_500).percent(BasisPoints::new(2_000), Rounding::HalfUp), Some(Cents::new(1_700)));
+        // 12.5 % of $0.04 = 0.5 cent: half-up gives 1 cent, down gives 0.
+        assert_eq!(Cents::new(4).percent(BasisPoints::new(1_250), Rounding::HalfUp), Some(Cents::new(1)));
+        assert_eq!(Cents::new(4).percent(BasisPoints::new(1_250), Rounding::Down), Some(Cents::ZERO));
+    }
+
+    #[test]
+    fn overflow_is_an_answer_not_a_panic() {
+        assert_eq!(Cents::new(i64::MAX).checked_add(Cents::new(1)), None);
+        assert_eq!(Cents::new(i64::MAX).checked_mul(2), None);
+        assert_eq!(Cents::checked_sum([Cents::new(i64::MAX), Cents::new(1)]), None);
+    }
+}

@@ -1,0 +1,276 @@
+//! The price book as a serde document: the shape of the JSON a clinic edits.
+//!
+//! These are plain data. A document becomes a [`PriceBook`](super::PriceBook) only after
+//! validation; `docs/price-book.md` describes every field.
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::{BasisPoints, Cents};
+
+/// Every price and rule the estimator uses, as a clinic writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceBookDocument {
+    /// The clinic's name for this edition, e.g. `2026.11`. Quotes record it.
+    pub version: String,
+    /// The first day these prices apply, `YYYY-MM-DD`.
+    pub effective_date: String,
+    /// True for the embedded sample figures; the page then says so.
+    #[serde(default)]
+    pub sample_data: bool,
+    /// Who is quoting.
+    pub clinic: Clinic,
+    /// The currency of every amount. Only US dollars for now.
+    pub currency: Currency,
+    /// How amounts and text are shown.
+    pub locale: Locale,
+    /// Upper bounds on what a request may ask for.
+    pub limits: Limits,
+    /// The conditions the clinic treats, in the order the page lists them.
+    pub conditions: Vec<Condition>,
+    /// The amniotic products offered; the first is the default.
+    pub products: Vec<Product>,
+    /// The fee for giving one injection, one per procedure code the conditions use.
+    pub administration_fees: Vec<PricedService>,
+    /// Ultrasound guidance for needle placement (76942), per injection visit.
+    pub ultrasound_guidance: PricedService,
+    /// Office visits.
+    pub visits: Visits,
+    /// The walking boot worn for a few days after an injection (L4361).
+    pub walking_boot: PricedService,
+    /// Physical therapy, at cash and at insurance-allowed prices.
+    pub physical_therapy: PhysicalTherapyPrices,
+    /// Discounts, each shown as its own line.
+    #[serde(default)]
+    pub discounts: Discounts,
+    /// The texts every estimate carries.
+    pub disclaimers: Disclaimers,
+}
+
+/// The clinic's identity, as a Good Faith Estimate names it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clinic {
+    /// The practice's name.
+    pub name: String,
+    /// The phone number patients call.
+    pub phone: String,
+    /// Where the clinic is.
+    pub address: Address,
+    /// National Provider Identifier: 10 digits with a Luhn check digit.
+    pub npi: String,
+    /// Taxpayer Identification Number: 9 digits.
+    pub tin: String,
+}
+
+/// A US street address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    /// Street and number.
+    pub street: String,
+    /// City.
+    pub city: String,
+    /// Two-letter USPS state code, e.g. `TX`.
+    pub state: String,
+    /// ZIP code, 5 digits or ZIP+4.
+    pub zip: String,
+}
+
+/// The currency of every amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Currency {
+    /// US dollars; amounts are in cents.
+    #[serde(rename = "USD")]
+    Usd,
+}
+
+/// How amounts and texts are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Locale {
+    /// English (United States): `$1,234.56`.
+    #[serde(rename = "en-US")]
+    EnUs,
+}
+
+/// Upper bounds on what a request may ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// The most injections one estimate may cover (1 to 10).
+    pub max_injections: u32,
+    /// The most physical therapy sessions one estimate may cover (0 to 100).
+    pub max_pt_sessions: u32,
+}
+
+/// A condition the clinic treats, and how its injection is coded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Stable key used by requests, e.g. `plantar_fasciitis`.
+    pub id: String,
+    /// What a visitor reads, e.g. `Plantar fasciitis (heel pain)`.
+    pub label: String,
+    /// ICD-10-CM diagnosis codes by side.
+    pub icd10: Laterality,
+    /// The CPT code of the injection, e.g. `20550`.
+    pub procedure_code: String,
+    /// Whether ultrasound guidance (76942) is billed on top of the procedure code. False for codes
+    /// that include it (20604, 20606, 20611).
+    pub ultrasound_billed_separately: bool,
+    /// How many injections this condition usually takes; used when a visitor is not sure.
+    pub typical_injections: CountRange,
+    /// How many physical therapy sessions usually follow; used for "typical".
+    pub typical_pt_sessions: CountRange,
+}
+
+/// A diagnosis code for each side.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Laterality {
+    /// Code for the left side.
+    pub left: String,
+    /// Code for the right side.
+    pub right: String,
+}
+
+/// An inclusive range of counts, `min..=max`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountRange {
+    /// The fewest.
+    pub min: u32,
+    /// The most.
+    pub max: u32,
+}
+
+/// An amniotic product option, billed once per injection.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// Stable key used by requests, e.g. `amnion_1ml`.
+    pub id: String,
+    /// What a visitor reads.
+    pub label: String,
+    /// The HCPCS code, e.g. `Q4206`.
+    pub hcpcs: String,
+    /// Self-pay price per vial.
+    pub price_cents: Cents,
+}
+
+/// A service with one self-pay price.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PricedService {
+    /// CPT or HCPCS code.
+    pub code: String,
+    /// What a visitor reads.
+    pub label: String,
+    /// Self-pay price.
+    pub price_cents: Cents,
+}
+
+/// Office visits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visits {
+    /// The new-patient consultation a visitor can add (99203 or 99204).
+    pub consultation: PricedService,
+    /// A follow-up visit (e.g. 99213).
+    pub follow_up: PricedService,
+}
+
+/// Physical therapy prices.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhysicalTherapyPrices {
+    /// The evaluation that opens a course of therapy (97161 to 97163).
+    pub evaluation: TherapyService,
+    /// One treatment session.
+    pub session: TherapyService,
+}
+
+/// A physical therapy service, priced for self-pay and for insurance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TherapyService {
+    /// CPT code.
+    pub code: String,
+    /// What a visitor reads.
+    pub label: String,
+    /// Self-pay price, also charged for visits past the plan's covered-visit limit.
+    pub cash_price_cents: Cents,
+    /// The amount the clinic expects an insurer to allow, split between patient and plan.
+    pub allowed_cents: Cents,
+}
+
+/// Discounts, each shown as its own line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discounts {
+    /// For more than one injection.
+    #[serde(default)]
+    pub multi_injection: Option<MultiInjectionDiscount>,
+    /// For paying the self-pay part in full at the time of service.
+    #[serde(default)]
+    pub prompt_pay: Option<PercentOff>,
+}
+
+/// How the clinic discounts a course of several injections.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum MultiInjectionDiscount {
+    /// Injection number `from_injection` and later (product, administration and guidance) are
+    /// `percent_off_bp` off.
+    LaterInjectionsPercentOff {
+        /// The discount line's label.
+        label: String,
+        /// The first injection that is discounted, at least 2.
+        from_injection: u32,
+        /// Basis points off each discounted injection.
+        percent_off_bp: BasisPoints,
+    },
+    /// A package price for the product when several injections are bought together.
+    PackagePrices {
+        /// The discount line's label.
+        label: String,
+        /// Package prices; a count with no package pays the per-vial price.
+        packages: Vec<Package>,
+    },
+}
+
+/// The price of `injections` vials of one product bought together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Package {
+    /// The product's `id`.
+    pub product: String,
+    /// How many vials, at least 2.
+    pub injections: u32,
+    /// The price of all of them together.
+    pub price_cents: Cents,
+}
+
+/// A percentage off, with the label of its line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PercentOff {
+    /// The discount line's label.
+    pub label: String,
+    /// Basis points off.
+    pub percent_off_bp: BasisPoints,
+}
+
+/// The texts every estimate carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disclaimers {
+    /// That insurance usually does not cover the injections.
+    pub self_pay: String,
+    /// That this is an estimate and not a bill or a contract.
+    pub estimate_only: String,
+    /// What the estimate does not include.
+    pub not_included: String,
+    /// Shown when physical therapy goes through insurance.
+    pub insurance: String,
+}

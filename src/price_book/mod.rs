@@ -1,0 +1,186 @@
+//! The clinic's price book: every price and rule, as data the clinic edits, validated on load.
+//!
+//! A [`PriceBookDocument`] is the JSON shape; a [`PriceBook`] is a document that passed every rule
+//! in `validate.rs`. Estimates take only a `PriceBook`, so no estimate is made from bad data.
+
+mod document;
+mod identifiers;
+mod validate;
+
+pub use document::*;
+pub use identifiers::{is_valid_npi, is_valid_tin};
+pub use validate::{MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT};
+pub(crate) use validate::product_cost;
+
+use crate::error::{deserialize_at_path, Error, Problems};
+
+/// The sample price book built into the crate, so the widget runs with no configuration.
+/// Its figures are realistic US self-pay prices, marked `"sample_data": true`.
+pub const DEFAULT_PRICE_BOOK_JSON: &str = include_str!("default.json");
+
+/// A price book that passed validation. It can only be made by [`PriceBook::new`] or the loaders
+/// built on it, so holding one means every rule holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PriceBook(PriceBookDocument);
+
+impl PriceBook {
+    /// Validates `document`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidPriceBook`] listing every broken rule with its JSON path, e.g.
+    /// `conditions[2].typical_injections.max: must be >= min (got 1 < 2)`.
+    pub fn new(document: PriceBookDocument) -> Result<PriceBook, Error> {
+        let mut problems = Problems::default();
+        validate::validate(&document, &mut problems);
+        problems.into_result(PriceBook(document), Error::InvalidPriceBook)
+    }
+
+    /// Reads and validates a price book from any serde source (JSON text natively, a JS object in
+    /// the browser).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidPriceBook`]: a type error names its path
+    /// (`limits.max_injections: invalid type: string "3", expected u32`); otherwise as [`PriceBook::new`].
+    pub fn deserialize<'de, D>(deserializer: D) -> Result<PriceBook, Error>
+    where
+        D: serde::Deserializer<'de>,
+        D::Error: std::fmt::Display,
+    {
+        PriceBook::new(deserialize_at_path(deserializer, Error::InvalidPriceBook)?)
+    }
+
+    /// Reads and validates a price book from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// As [`PriceBook::deserialize`]; malformed JSON is reported at the path where it broke.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json(json: &str) -> Result<PriceBook, Error> {
+        PriceBook::deserialize(&mut serde_json::Deserializer::from_str(json))
+    }
+
+    /// The embedded sample price book ([`DEFAULT_PRICE_BOOK_JSON`]).
+    ///
+    /// # Errors
+    ///
+    /// None in practice: a test checks that the embedded book is valid.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded_default() -> Result<PriceBook, Error> {
+        PriceBook::from_json(DEFAULT_PRICE_BOOK_JSON)
+    }
+
+    /// The validated document, read-only.
+    pub fn document(&self) -> &PriceBookDocument {
+        &self.0
+    }
+
+    /// The condition with this `id`.
+    pub fn condition(&self, id: &str) -> Option<&Condition> {
+        self.0.conditions.iter().find(|c| c.id == id)
+    }
+
+    /// The product with this `id`.
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.0.products.iter().find(|p| p.id == id)
+    }
+
+    /// The administration fee for a procedure code.
+    pub fn administration_fee(&self, procedure_code: &str) -> Option<&PricedService> {
+        self.0.administration_fees.iter().find(|fee| fee.code == procedure_code)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn sample() -> PriceBookDocument {
+        serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("embedded price book is JSON")
+    }
+
+    fn errors_of(document: PriceBookDocument) -> Vec<String> {
+        match PriceBook::new(document) {
+            Ok(_) => vec![],
+            Err(error) => error.fields().iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn embedded_default_is_valid_and_marked_sample() {
+        let book = PriceBook::embedded_default().expect("valid");
+        assert!(book.document().sample_data);
+        assert_eq!(book.document().conditions.len(), 5);
+    }
+
+    #[test]
+    fn names_the_path_of_a_reversed_range() {
+        let mut doc = sample();
+        doc.conditions[2].typical_injections = CountRange { min: 2, max: 1 };
+        assert_eq!(errors_of(doc), ["conditions[2].typical_injections.max: must be >= min (got 1 < 2)"]);
+    }
+
+    #[test]
+    fn reports_every_error_at_once() {
+        let mut doc = sample();
+        doc.clinic.npi = "1234567890".into();
+        doc.clinic.tin = "12-3456789".into();
+        doc.products[0].price_cents = crate::money::Cents::new(-1);
+        let errors = errors_of(doc);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].starts_with("clinic.npi: must be 10 digits with a valid check digit"));
+        assert!(errors[1].starts_with("clinic.tin: must be 9 digits"));
+        assert!(errors[2].starts_with("products[0].price_cents: must be 0 to"));
+    }
+
+    #[test]
+    fn refuses_separate_ultrasound_with_a_code_that_includes_it() {
+        let mut doc = sample();
+        let ankle = doc.conditions.iter_mut().find(|c| c.procedure_code == "20606").expect("an ankle joint condition");
+        ankle.ultrasound_billed_separately = true;
+        let errors = errors_of(doc);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].ends_with("ultrasound_billed_separately: must be false: 20606 already includes ultrasound guidance"));
+    }
+
+    #[test]
+    fn a_condition_needs_an_administration_fee_for_its_code() {
+        let mut doc = sample();
+        doc.conditions[0].procedure_code = "20552".into();
+        assert_eq!(errors_of(doc), ["conditions[0].procedure_code: 20552 has no entry in administration_fees"]);
+    }
+
+    #[test]
+    fn type_errors_name_their_path() {
+        let json = DEFAULT_PRICE_BOOK_JSON.replacen("\"max_injections\": 3", "\"max_injections\": \"three\"", 1);
+        let error = PriceBook::from_json(&json).expect_err("a string is not a count");
+        assert!(error.to_string().contains("limits.max_injections: invalid type: string \"three\""), "{error}");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_so_typos_show() {
+        let json = DEFAULT_PRICE_BOOK_JSON.replacen("\"version\"", "\"verison\"", 1);
+        let error = PriceBook::from_json(&json).expect_err("a typo");
+        assert!(error.to_string().contains("unknown field `verison`"), "{error}");
+    }
+
+    #[test]
+    fn packages_cannot_make_more_injections_cheaper() {
+        let mut doc = sample();
+        let product = doc.products[0].clone();
+        let single = product.price_cents.get();
+        doc.discounts.multi_injection = Some(MultiInjectionDiscount::PackagePrices {
+            label: "Package".into(),
+            packages: vec![
+                // 2 vials for 1.8 singles, then 3 vials for 1.5 singles: 3 would cost less than 2.
+                Package { product: product.id.clone(), injections: 2, price_cents: crate::money::Cents::new(single * 18 / 10) },
+                Package { product: product.id, injections: 3, price_cents: crate::money::Cents::new(single * 15 / 10) },
+            ],
+        });
+        let errors = errors_of(doc);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("discounts.multi_injection.packages[0].price_cents: 3 injections would cost less"));
+        assert!(errors[1].starts_with("discounts.multi_injection.packages[1].price_cents: must not be less than 2 injection(s) cost"));
+    }
+}
