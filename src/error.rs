@@ -15,7 +15,10 @@ pub struct FieldError {
 impl FieldError {
     /// A problem at `path`.
     pub fn new(path: impl Into<String>, reason: impl Into<String>) -> FieldError {
-        FieldError { path: path.into(), reason: reason.into() }
+        FieldError {
+            path: path.into(),
+            reason: reason.into(),
+        }
     }
 }
 
@@ -78,7 +81,12 @@ impl Problems {
     }
 
     /// Records a problem at `path` unless `ok`.
-    pub(crate) fn check(&mut self, ok: bool, path: impl Into<String>, reason: impl FnOnce() -> String) {
+    pub(crate) fn check(
+        &mut self,
+        ok: bool,
+        path: impl Into<String>,
+        reason: impl FnOnce() -> String,
+    ) {
         if !ok {
             self.add(path, reason());
         }
@@ -95,7 +103,11 @@ impl Problems {
     }
 
     /// `Ok(value)` if nothing was recorded, else the recorded problems wrapped by `kind`.
-    pub(crate) fn into_result<T>(self, value: T, kind: fn(Vec<FieldError>) -> Error) -> Result<T, Error> {
+    pub(crate) fn into_result<T>(
+        self,
+        value: T,
+        kind: fn(Vec<FieldError>) -> Error,
+    ) -> Result<T, Error> {
         if self.0.is_empty() {
             Ok(value)
         } else {
@@ -106,7 +118,10 @@ impl Problems {
 
 /// Deserializes with the JSON path of any type error in its message:
 /// `physical_therapy.sessions: invalid type: string "ten", expected ...`.
-pub(crate) fn deserialize_at_path<'de, T, D>(deserializer: D, kind: fn(Vec<FieldError>) -> Error) -> Result<T, Error>
+pub(crate) fn deserialize_at_path<'de, T, D>(
+    deserializer: D,
+    kind: fn(Vec<FieldError>) -> Error,
+) -> Result<T, Error>
 where
     T: serde::Deserialize<'de>,
     D: serde::Deserializer<'de>,

@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 /// let two = consult.checked_mul(2).unwrap();
 /// assert_eq!(two.to_string(), "$500.00");
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Cents(i64);
 
@@ -58,7 +60,9 @@ impl Cents {
 
     /// Sums amounts, or `None` on overflow.
     pub fn checked_sum(amounts: impl IntoIterator<Item = Cents>) -> Option<Cents> {
-        amounts.into_iter().try_fold(Cents::ZERO, Cents::checked_add)
+        amounts
+            .into_iter()
+            .try_fold(Cents::ZERO, Cents::checked_add)
     }
 
     /// `rate` of this amount, rounded to the cent by `rounding`.
@@ -95,10 +99,13 @@ impl Cents {
         if unsigned.starts_with('-') {
             return Err(format!("must not be negative, got \"{trimmed}\""));
         }
-        let (whole, fraction) = split_decimal(unsigned)
-            .ok_or_else(|| format!("must be a dollar amount like 1500 or 1,500.00, got \"{trimmed}\""))?;
+        let (whole, fraction) = split_decimal(unsigned).ok_or_else(|| {
+            format!("must be a dollar amount like 1500 or 1,500.00, got \"{trimmed}\"")
+        })?;
         if fraction.len() > 2 {
-            return Err(format!("must have at most 2 decimals (whole cents), got \"{trimmed}\""));
+            return Err(format!(
+                "must have at most 2 decimals (whole cents), got \"{trimmed}\""
+            ));
         }
         let not_too_large = || format!("is too large, got \"{trimmed}\"");
         let dollars: i64 = whole.parse().map_err(|_| not_too_large())?;
@@ -160,7 +167,9 @@ fn commas_group_thousands(whole: &str) -> bool {
 /// assert_eq!(BasisPoints::parse_percent("12.5"), Ok(BasisPoints::new(1_250)));
 /// assert_eq!(BasisPoints::new(1_250).to_string(), "12.5%");
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct BasisPoints(u32);
 
@@ -189,14 +198,18 @@ impl BasisPoints {
         let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
         let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || whole.len() > 3 {
-            return Err(format!("must be a percentage from 0 to 100, got \"{trimmed}\""));
+            return Err(format!(
+                "must be a percentage from 0 to 100, got \"{trimmed}\""
+            ));
         }
         if fraction.len() > 2 {
             return Err(format!("must have at most 2 decimals, got \"{trimmed}\""));
         }
         let points: u32 = format!("{whole}{fraction:0<2}").parse().unwrap_or(u32::MAX);
         if points > BasisPoints::WHOLE.0 {
-            return Err(format!("must be a percentage from 0 to 100, got \"{trimmed}\""));
+            return Err(format!(
+                "must be a percentage from 0 to 100, got \"{trimmed}\""
+            ));
         }
         Ok(BasisPoints(points))
     }
@@ -241,7 +254,11 @@ impl Rounding {
             Rounding::Up => remainder > 0,
             Rounding::HalfUp => remainder * 2 >= denominator,
         };
-        Some(if away { quotient + numerator.signum() } else { quotient })
+        Some(if away {
+            quotient + numerator.signum()
+        } else {
+            quotient
+        })
     }
 }
 
@@ -263,24 +280,51 @@ mod tests {
         assert_eq!(Cents::parse_dollars("1500"), Ok(Cents::new(150_000)));
         assert_eq!(Cents::parse_dollars(" $1,500.00 "), Ok(Cents::new(150_000)));
         assert_eq!(Cents::parse_dollars("0.5"), Ok(Cents::new(50)));
-        assert_eq!(Cents::parse_dollars("12,345,678.09"), Ok(Cents::new(1_234_567_809)));
+        assert_eq!(
+            Cents::parse_dollars("12,345,678.09"),
+            Ok(Cents::new(1_234_567_809))
+        );
         assert_eq!(Cents::parse_dollars("0"), Ok(Cents::ZERO));
     }
 
     #[test]
     fn refuses_what_is_not_an_amount() {
-        for bad in ["", "abc", "1.234", "-5", "15,00", "1,5000", "1.2.3", "1e3", ".5", "NaN", "99999999999999999999"] {
-            assert!(Cents::parse_dollars(bad).is_err(), "{bad:?} should be refused");
+        for bad in [
+            "",
+            "abc",
+            "1.234",
+            "-5",
+            "15,00",
+            "1,5000",
+            "1.2.3",
+            "1e3",
+            ".5",
+            "NaN",
+            "99999999999999999999",
+        ] {
+            assert!(
+                Cents::parse_dollars(bad).is_err(),
+                "{bad:?} should be refused"
+            );
         }
     }
 
     #[test]
     fn parses_percentages_to_basis_points() {
-        assert_eq!(BasisPoints::parse_percent("20"), Ok(BasisPoints::new(2_000)));
-        assert_eq!(BasisPoints::parse_percent("7.65%"), Ok(BasisPoints::new(765)));
+        assert_eq!(
+            BasisPoints::parse_percent("20"),
+            Ok(BasisPoints::new(2_000))
+        );
+        assert_eq!(
+            BasisPoints::parse_percent("7.65%"),
+            Ok(BasisPoints::new(765))
+        );
         assert_eq!(BasisPoints::parse_percent("100"), Ok(BasisPoints::WHOLE));
         for bad in ["", "101", "-1", "12.345", "ten", "1000"] {
-            assert!(BasisPoints::parse_percent(bad).is_err(), "{bad:?} should be refused");
+            assert!(
+                BasisPoints::parse_percent(bad).is_err(),
+                "{bad:?} should be refused"
+            );
         }
     }
 
@@ -301,16 +345,28 @@ mod tests {
     #[test]
     fn percent_of_an_amount() {
         // 20 % of $85.00 = $17.00 exactly.
-        assert_eq!(Cents::new(8_500).percent(BasisPoints::new(2_000), Rounding::HalfUp), Some(Cents::new(1_700)));
+        assert_eq!(
+            Cents::new(8_500).percent(BasisPoints::new(2_000), Rounding::HalfUp),
+            Some(Cents::new(1_700))
+        );
         // 12.5 % of $0.04 = 0.5 cent: half-up gives 1 cent, down gives 0.
-        assert_eq!(Cents::new(4).percent(BasisPoints::new(1_250), Rounding::HalfUp), Some(Cents::new(1)));
-        assert_eq!(Cents::new(4).percent(BasisPoints::new(1_250), Rounding::Down), Some(Cents::ZERO));
+        assert_eq!(
+            Cents::new(4).percent(BasisPoints::new(1_250), Rounding::HalfUp),
+            Some(Cents::new(1))
+        );
+        assert_eq!(
+            Cents::new(4).percent(BasisPoints::new(1_250), Rounding::Down),
+            Some(Cents::ZERO)
+        );
     }
 
     #[test]
     fn overflow_is_an_answer_not_a_panic() {
         assert_eq!(Cents::new(i64::MAX).checked_add(Cents::new(1)), None);
         assert_eq!(Cents::new(i64::MAX).checked_mul(2), None);
-        assert_eq!(Cents::checked_sum([Cents::new(i64::MAX), Cents::new(1)]), None);
+        assert_eq!(
+            Cents::checked_sum([Cents::new(i64::MAX), Cents::new(1)]),
+            None
+        );
     }
 }

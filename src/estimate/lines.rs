@@ -19,7 +19,10 @@ pub struct Amount {
 impl Amount {
     /// `cents` formatted for `locale`.
     pub fn new(cents: Cents, locale: Locale) -> Amount {
-        Amount { cents, formatted: locale.format_money(cents) }
+        Amount {
+            cents,
+            formatted: locale.format_money(cents),
+        }
     }
 }
 
@@ -102,7 +105,15 @@ pub(crate) struct Line<'a> {
 impl<'a> Line<'a> {
     /// A charge of `quantity` at `unit_price`, paid self-pay.
     pub fn charge(label: &'a str, code: &'a str, quantity: u32, unit_price: Cents) -> Line<'a> {
-        Line { kind: LineKind::Charge, label, code: Some(code), quantity, unit_price, payer: Payer::SelfPay, detail: None }
+        Line {
+            kind: LineKind::Charge,
+            label,
+            code: Some(code),
+            quantity,
+            unit_price,
+            payer: Payer::SelfPay,
+            detail: None,
+        }
     }
 
     /// A self-pay discount of `quantity` × `unit_off` (both positive; the line is negative).
@@ -125,13 +136,19 @@ impl<'a> Line<'a> {
 
     /// This line, with `detail` saying why.
     pub fn because(self, detail: String) -> Line<'a> {
-        Line { detail: Some(detail), ..self }
+        Line {
+            detail: Some(detail),
+            ..self
+        }
     }
 }
 
 impl Lines {
     pub fn new(locale: Locale) -> Lines {
-        Lines { locale, items: Vec::new() }
+        Lines {
+            locale,
+            items: Vec::new(),
+        }
     }
 
     /// Adds a line, computing its amount.
@@ -140,7 +157,10 @@ impl Lines {
     ///
     /// [`Error::Overflow`] if `quantity × unit_price` does not fit.
     pub fn push(&mut self, line: Line<'_>) -> Result<(), Error> {
-        let amount = line.unit_price.checked_mul(i64::from(line.quantity)).ok_or(Error::Overflow)?;
+        let amount = line
+            .unit_price
+            .checked_mul(i64::from(line.quantity))
+            .ok_or(Error::Overflow)?;
         self.items.push(LineItem {
             kind: line.kind,
             label: line.label.to_owned(),
@@ -156,7 +176,13 @@ impl Lines {
 
     /// The sum of the lines whose payer matches.
     pub fn total(&self, payer: impl Fn(Payer) -> bool) -> Result<Cents, Error> {
-        Cents::checked_sum(self.items.iter().filter(|l| payer(l.payer)).map(|l| l.amount.cents)).ok_or(Error::Overflow)
+        Cents::checked_sum(
+            self.items
+                .iter()
+                .filter(|l| payer(l.payer))
+                .map(|l| l.amount.cents),
+        )
+        .ok_or(Error::Overflow)
     }
 
     pub fn locale(&self) -> Locale {

@@ -13,12 +13,16 @@
 //! When a count is "not sure", the estimate has a low end (fewest injections and sessions) and a
 //! high end (most), each with its own lines.
 
+mod choices;
 mod lines;
 mod physical_therapy;
 mod request;
 
+pub use choices::{Choice, Choices};
 pub use lines::{Amount, LineItem, LineKind, Payer};
-pub use request::{Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest};
+pub use request::{
+    Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest,
+};
 
 use serde::Serialize;
 
@@ -37,6 +41,9 @@ pub struct Estimate {
     pub sample_prices: bool,
     /// The condition's label.
     pub condition: String,
+    /// `1 injection`, or for a range `1 injection, 6 physical therapy sessions to 2 injections, 12
+    /// physical therapy sessions`.
+    pub summary: String,
     /// The patient's total: one amount, or low and high.
     pub patient_total: TotalRange,
     /// The breakdown for the fewest injections and sessions (the only one when exact).
@@ -93,20 +100,44 @@ pub struct Breakdown {
 pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate, Error> {
     let plan = request.plan(book)?;
     let low = breakdown(book, &plan, plan.injections.min, plan.sessions.min)?;
-    let is_range = plan.injections.min != plan.injections.max || plan.sessions.min != plan.sessions.max;
-    let high = if is_range { Some(breakdown(book, &plan, plan.injections.max, plan.sessions.max)?) } else { None };
+    let is_range =
+        plan.injections.min != plan.injections.max || plan.sessions.min != plan.sessions.max;
+    let high = if is_range {
+        Some(breakdown(
+            book,
+            &plan,
+            plan.injections.max,
+            plan.sessions.max,
+        )?)
+    } else {
+        None
+    };
 
     let document = book.document();
     let top = high.as_ref().unwrap_or(&low);
-    let formatted = if is_range {
-        format!("{} – {}", low.patient_total.formatted, top.patient_total.formatted)
+    let (formatted, summary) = if is_range {
+        (
+            format!(
+                "{} – {}",
+                low.patient_total.formatted, top.patient_total.formatted
+            ),
+            format!("{} to {}", low.summary, top.summary),
+        )
     } else {
-        low.patient_total.formatted.clone()
+        (low.patient_total.formatted.clone(), low.summary.clone())
     };
-    let patient_total = TotalRange { low: low.patient_total.clone(), high: top.patient_total.clone(), formatted };
+    let patient_total = TotalRange {
+        low: low.patient_total.clone(),
+        high: top.patient_total.clone(),
+        formatted,
+    };
 
     let texts = &document.disclaimers;
-    let mut notes = vec![texts.self_pay.clone(), texts.estimate_only.clone(), texts.not_included.clone()];
+    let mut notes = vec![
+        texts.self_pay.clone(),
+        texts.estimate_only.clone(),
+        texts.not_included.clone(),
+    ];
     if matches!(plan.therapy, Therapy::Insurance(_)) && plan.sessions.max > 0 {
         notes.push(texts.insurance.clone());
     }
@@ -114,6 +145,7 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
         price_book_version: document.version.clone(),
         sample_prices: document.sample_data,
         condition: plan.condition.label.clone(),
+        summary,
         patient_total,
         low,
         high,
@@ -122,30 +154,62 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
 }
 
 /// The lines for exactly `injections` injections and `sessions` therapy sessions.
-fn breakdown(book: &PriceBook, plan: &Plan<'_>, injections: u32, sessions: u32) -> Result<Breakdown, Error> {
+fn breakdown(
+    book: &PriceBook,
+    plan: &Plan<'_>,
+    injections: u32,
+    sessions: u32,
+) -> Result<Breakdown, Error> {
     let document = book.document();
     let mut lines = Lines::new(document.locale);
 
     if plan.consultation {
         let visit = &document.visits.consultation;
-        lines.push(Line::charge(&visit.label, &visit.code, 1, visit.price_cents))?;
+        lines.push(Line::charge(
+            &visit.label,
+            &visit.code,
+            1,
+            visit.price_cents,
+        ))?;
     }
 
     let product = plan.product;
     let procedure = &plan.condition.procedure_code;
     let administration = plan.administration;
-    lines.push(Line::charge(&product.label, &product.hcpcs, injections, product.price_cents))?;
-    lines.push(Line::charge(&administration.label, procedure, injections, administration.price_cents))?;
+    lines.push(Line::charge(
+        &product.label,
+        &product.hcpcs,
+        injections,
+        product.price_cents,
+    ))?;
+    lines.push(Line::charge(
+        &administration.label,
+        procedure,
+        injections,
+        administration.price_cents,
+    ))?;
     // 76942 only where the procedure code does not include guidance (20604/20606/20611 do; the
     // price book refuses `ultrasound_billed_separately` for those).
-    let guidance = plan.condition.ultrasound_billed_separately.then_some(&document.ultrasound_guidance);
+    let guidance = plan
+        .condition
+        .ultrasound_billed_separately
+        .then_some(&document.ultrasound_guidance);
     if let Some(guidance) = guidance {
-        lines.push(Line::charge(&guidance.label, &guidance.code, injections, guidance.price_cents))?;
+        lines.push(Line::charge(
+            &guidance.label,
+            &guidance.code,
+            injections,
+            guidance.price_cents,
+        ))?;
     }
 
     match &document.discounts.multi_injection {
         None => {}
-        Some(MultiInjectionDiscount::LaterInjectionsPercentOff { label, from_injection, percent_off_bp }) => {
+        Some(MultiInjectionDiscount::LaterInjectionsPercentOff {
+            label,
+            from_injection,
+            percent_off_bp,
+        }) => {
             let discounted = (injections + 1).saturating_sub(*from_injection);
             if discounted > 0 && percent_off_bp.get() > 0 {
                 // One injection = product + administration (+ guidance). Its discount is rounded
@@ -156,13 +220,20 @@ fn breakdown(book: &PriceBook, plan: &Plan<'_>, injections: u32, sessions: u32) 
                     guidance.map_or(Cents::ZERO, |g| g.price_cents),
                 ])
                 .ok_or(Error::Overflow)?;
-                let off = one.percent(*percent_off_bp, Rounding::HalfUp).ok_or(Error::Overflow)?;
+                let off = one
+                    .percent(*percent_off_bp, Rounding::HalfUp)
+                    .ok_or(Error::Overflow)?;
                 lines.push(Line::discount(label, discounted, off))?;
             }
         }
         Some(MultiInjectionDiscount::PackagePrices { label, packages }) => {
-            let single = product.price_cents.checked_mul(i64::from(injections)).ok_or(Error::Overflow)?;
-            let off = single.checked_sub(product_cost(product, packages, injections)).ok_or(Error::Overflow)?;
+            let single = product
+                .price_cents
+                .checked_mul(i64::from(injections))
+                .ok_or(Error::Overflow)?;
+            let off = single
+                .checked_sub(product_cost(product, packages, injections))
+                .ok_or(Error::Overflow)?;
             if off > Cents::ZERO {
                 lines.push(Line::discount(label, 1, off))?;
             }
@@ -174,12 +245,19 @@ fn breakdown(book: &PriceBook, plan: &Plan<'_>, injections: u32, sessions: u32) 
         lines.push(Line::charge(&boot.label, &boot.code, 1, boot.price_cents))?;
     }
 
-    physical_therapy::add_lines(&mut lines, &document.physical_therapy, plan.therapy, sessions)?;
+    physical_therapy::add_lines(
+        &mut lines,
+        &document.physical_therapy,
+        plan.therapy,
+        sessions,
+    )?;
 
     if let Some(prompt_pay) = &document.discounts.prompt_pay {
         // On the self-pay lines only: insurance cost sharing is the plan's to set, not ours to discount.
         let self_pay = lines.total(|payer| payer == Payer::SelfPay)?;
-        let off = self_pay.percent(prompt_pay.percent_off_bp, Rounding::HalfUp).ok_or(Error::Overflow)?;
+        let off = self_pay
+            .percent(prompt_pay.percent_off_bp, Rounding::HalfUp)
+            .ok_or(Error::Overflow)?;
         if off > Cents::ZERO {
             lines.push(Line::discount(&prompt_pay.label, 1, off))?;
         }
@@ -204,6 +282,13 @@ fn summary(injections: u32, sessions: u32, therapy: Therapy) -> String {
     let injections = plural(injections, "injection", "injections");
     match therapy {
         Therapy::None => injections,
-        _ => format!("{injections}, {}", plural(sessions, "physical therapy session", "physical therapy sessions")),
+        _ => format!(
+            "{injections}, {}",
+            plural(
+                sessions,
+                "physical therapy session",
+                "physical therapy sessions"
+            )
+        ),
     }
 }

@@ -26,11 +26,22 @@ pub(crate) fn add_lines(
         Therapy::None => Ok(()),
         Therapy::Cash => {
             let (eval, session) = (&prices.evaluation, &prices.session);
-            lines.push(Line::charge(&eval.label, &eval.code, 1, eval.cash_price_cents))?;
-            lines.push(Line::charge(&session.label, &session.code, sessions, session.cash_price_cents))
+            lines.push(Line::charge(
+                &eval.label,
+                &eval.code,
+                1,
+                eval.cash_price_cents,
+            ))?;
+            lines.push(Line::charge(
+                &session.label,
+                &session.code,
+                sessions,
+                session.cash_price_cents,
+            ))
         }
         Therapy::Insurance(plan) => {
-            let visits = std::iter::once(&prices.evaluation).chain(std::iter::repeat_n(&prices.session, sessions as usize));
+            let visits = std::iter::once(&prices.evaluation)
+                .chain(std::iter::repeat_n(&prices.session, sessions as usize));
             let shares = price_visits(&plan, visits)?;
             for run in runs(&shares) {
                 add_run(lines, &plan, run)?;
@@ -101,15 +112,24 @@ pub(crate) fn price_visits<'a>(
             (plan.copay.min(allowed), ShareBasis::Copay)
         } else {
             let to_deductible = allowed.min(deductible_left);
-            deductible_left = deductible_left.checked_sub(to_deductible).ok_or(Error::Overflow)?;
+            deductible_left = deductible_left
+                .checked_sub(to_deductible)
+                .ok_or(Error::Overflow)?;
             let rest = allowed.checked_sub(to_deductible).ok_or(Error::Overflow)?;
-            let coinsurance = rest.percent(plan.coinsurance, Rounding::HalfUp).ok_or(Error::Overflow)?;
+            let coinsurance = rest
+                .percent(plan.coinsurance, Rounding::HalfUp)
+                .ok_or(Error::Overflow)?;
             let basis = match (to_deductible > Cents::ZERO, rest > Cents::ZERO) {
                 (true, false) => ShareBasis::Deductible,
                 (true, true) => ShareBasis::DeductibleThenCoinsurance,
                 (false, _) => ShareBasis::Coinsurance,
             };
-            (to_deductible.checked_add(coinsurance).ok_or(Error::Overflow)?, basis)
+            (
+                to_deductible
+                    .checked_add(coinsurance)
+                    .ok_or(Error::Overflow)?,
+                basis,
+            )
         };
         if let Some(left) = out_of_pocket_left {
             if patient >= left && (patient > Cents::ZERO || left == Cents::ZERO) {
@@ -119,7 +139,12 @@ pub(crate) fn price_visits<'a>(
             out_of_pocket_left = Some(left.checked_sub(patient).ok_or(Error::Overflow)?);
         }
         let insurance = allowed.checked_sub(patient).ok_or(Error::Overflow)?;
-        shares.push(VisitShare { service, patient, insurance, basis });
+        shares.push(VisitShare {
+            service,
+            patient,
+            insurance,
+            basis,
+        });
     }
     Ok(shares)
 }
@@ -136,22 +161,36 @@ fn runs<'a>(shares: &[VisitShare<'a>]) -> Vec<Run<'a>> {
     for (i, share) in shares.iter().enumerate() {
         match runs.last_mut() {
             Some(run) if run.share == *share => run.count += 1,
-            _ => runs.push(Run { share: *share, first: i + 1, count: 1 }),
+            _ => runs.push(Run {
+                share: *share,
+                first: i + 1,
+                count: 1,
+            }),
         }
     }
     runs
 }
 
 fn add_run(lines: &mut Lines, plan: &InsurancePlan, run: Run<'_>) -> Result<(), Error> {
-    let Run { share, first, count } = run;
+    let Run {
+        share,
+        first,
+        count,
+    } = run;
     let last = first + count as usize - 1;
-    let visits = if count == 1 { format!("visit {first}") } else { format!("visits {first}–{last}") };
+    let visits = if count == 1 {
+        format!("visit {first}")
+    } else {
+        format!("visits {first}–{last}")
+    };
     let service = share.service;
     let why = match share.basis {
         ShareBasis::PastCoveredVisits => "past your covered visits: cash price".to_owned(),
         ShareBasis::Copay => "copay".to_owned(),
         ShareBasis::Deductible => "deductible".to_owned(),
-        ShareBasis::DeductibleThenCoinsurance => format!("deductible, then {} coinsurance", plan.coinsurance),
+        ShareBasis::DeductibleThenCoinsurance => {
+            format!("deductible, then {} coinsurance", plan.coinsurance)
+        }
         ShareBasis::Coinsurance => format!("{} coinsurance", plan.coinsurance),
         ShareBasis::OutOfPocketMax => "out-of-pocket maximum reached".to_owned(),
     };
@@ -159,7 +198,11 @@ fn add_run(lines: &mut Lines, plan: &InsurancePlan, run: Run<'_>) -> Result<(), 
         ShareBasis::PastCoveredVisits => Payer::SelfPay,
         _ => Payer::PatientShare,
     };
-    lines.push(Line::charge(&service.label, &service.code, count, share.patient).paid_by(payer).because(format!("{visits} · {why}")))?;
+    lines.push(
+        Line::charge(&service.label, &service.code, count, share.patient)
+            .paid_by(payer)
+            .because(format!("{visits} · {why}")),
+    )?;
     if share.insurance > Cents::ZERO {
         lines.push(
             Line::charge(&service.label, &service.code, count, share.insurance)
@@ -196,7 +239,8 @@ mod tests {
 
     fn patient_shares(plan: InsurancePlan, visits: usize) -> Vec<(i64, ShareBasis)> {
         let session = service(8_500, 9_500);
-        let shares = price_visits(&plan, std::iter::repeat_n(&session, visits)).expect("no overflow");
+        let shares =
+            price_visits(&plan, std::iter::repeat_n(&session, visits)).expect("no overflow");
         shares.iter().map(|s| (s.patient.get(), s.basis)).collect()
     }
 
@@ -204,17 +248,29 @@ mod tests {
     fn deductible_first_then_coinsurance() {
         // $100 deductible, 20 %: visit 1 $85 all deductible; visit 2 $15 deductible + 20 % of $70
         // = $14, so $29; visit 3 20 % of $85 = $17.
-        let plan = InsurancePlan { deductible_remaining: Cents::new(10_000), coinsurance: BasisPoints::new(2_000), ..plan() };
+        let plan = InsurancePlan {
+            deductible_remaining: Cents::new(10_000),
+            coinsurance: BasisPoints::new(2_000),
+            ..plan()
+        };
         assert_eq!(
             patient_shares(plan, 3),
-            [(8_500, ShareBasis::Deductible), (2_900, ShareBasis::DeductibleThenCoinsurance), (1_700, ShareBasis::Coinsurance)]
+            [
+                (8_500, ShareBasis::Deductible),
+                (2_900, ShareBasis::DeductibleThenCoinsurance),
+                (1_700, ShareBasis::Coinsurance)
+            ]
         );
     }
 
     #[test]
     fn copay_never_exceeds_allowed() {
         // $100 copay on an $85 allowed visit: the patient pays $85.
-        let plan = InsurancePlan { copay: Cents::new(10_000), deductible_remaining: Cents::new(50_000), ..plan() };
+        let plan = InsurancePlan {
+            copay: Cents::new(10_000),
+            deductible_remaining: Cents::new(50_000),
+            ..plan()
+        };
         assert_eq!(patient_shares(plan, 1), [(8_500, ShareBasis::Copay)]);
     }
 
@@ -229,7 +285,11 @@ mod tests {
         };
         assert_eq!(
             patient_shares(plan, 3),
-            [(4_250, ShareBasis::Coinsurance), (750, ShareBasis::OutOfPocketMax), (0, ShareBasis::OutOfPocketMax)]
+            [
+                (4_250, ShareBasis::Coinsurance),
+                (750, ShareBasis::OutOfPocketMax),
+                (0, ShareBasis::OutOfPocketMax)
+            ]
         );
     }
 
@@ -242,6 +302,12 @@ mod tests {
             coinsurance: BasisPoints::new(2_000),
             ..plan()
         };
-        assert_eq!(patient_shares(plan, 2), [(0, ShareBasis::OutOfPocketMax), (9_500, ShareBasis::PastCoveredVisits)]);
+        assert_eq!(
+            patient_shares(plan, 2),
+            [
+                (0, ShareBasis::OutOfPocketMax),
+                (9_500, ShareBasis::PastCoveredVisits)
+            ]
+        );
     }
 }

@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::error::{Error, Problems};
+use crate::error::{deserialize_at_path, Error, Problems};
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{Condition, CountRange, PriceBook, PricedService, Product, MAX_PRICE};
 
@@ -187,6 +187,20 @@ pub struct InsurancePlan {
 const MAX_COVERED_VISITS: u32 = 999;
 
 impl EstimateRequest {
+    /// Reads a request from any serde source (JSON text natively, a JS object in the browser).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] naming the path of a type error, e.g.
+    /// `physical_therapy.sessions: invalid type: boolean `true`, expected text or a whole number`.
+    pub fn read<'de, D>(deserializer: D) -> Result<EstimateRequest, Error>
+    where
+        D: Deserializer<'de>,
+        D::Error: fmt::Display,
+    {
+        deserialize_at_path(deserializer, Error::InvalidRequest)
+    }
+
     /// Checks every answer against `book`.
     ///
     /// # Errors
@@ -209,9 +223,12 @@ impl EstimateRequest {
 
         let injections = count(
             &mut problems,
-            "injections",
+            ("injections", "not_sure"),
             self.injections.as_str(),
-            CountRange { min: 1, max: limits.max_injections },
+            CountRange {
+                min: 1,
+                max: limits.max_injections,
+            },
             typical(|c| c.typical_injections),
         );
 
@@ -219,7 +236,9 @@ impl EstimateRequest {
             None | Some("") => book.document().products.first(),
             Some(id) => {
                 let found = book.product(id);
-                problems.check(found.is_some(), "product", || format!("unknown product \"{id}\""));
+                problems.check(found.is_some(), "product", || {
+                    format!("unknown product \"{id}\"")
+                });
                 found
             }
         };
@@ -230,34 +249,43 @@ impl EstimateRequest {
             coverage => {
                 let sessions = count(
                     &mut problems,
-                    "physical_therapy.sessions",
+                    ("physical_therapy.sessions", "typical"),
                     pt.sessions.as_str(),
-                    CountRange { min: 0, max: limits.max_pt_sessions },
+                    CountRange {
+                        min: 0,
+                        max: limits.max_pt_sessions,
+                    },
                     typical(|c| c.typical_pt_sessions),
                 );
                 let therapy = match coverage {
-                    Coverage::Insurance => insurance_plan(&mut problems, &pt.insurance).map(Therapy::Insurance),
+                    Coverage::Insurance => {
+                        insurance_plan(&mut problems, &pt.insurance).map(Therapy::Insurance)
+                    }
                     _ => Some(Therapy::Cash),
                 };
-                (therapy.unwrap_or(Therapy::None), sessions.unwrap_or(CountRange { min: 0, max: 0 }))
+                (
+                    therapy.unwrap_or(Therapy::None),
+                    sessions.unwrap_or(CountRange { min: 0, max: 0 }),
+                )
             }
         };
 
         let administration = condition.and_then(|c| book.administration_fee(&c.procedure_code));
         match (condition, product, administration, injections) {
-            (Some(condition), Some(product), Some(administration), Some(injections)) => problems.into_result(
-                Plan {
-                    condition,
-                    product,
-                    administration,
-                    injections,
-                    consultation: self.consultation,
-                    walking_boot: self.walking_boot,
-                    therapy,
-                    sessions,
-                },
-                Error::InvalidRequest,
-            ),
+            (Some(condition), Some(product), Some(administration), Some(injections)) => problems
+                .into_result(
+                    Plan {
+                        condition,
+                        product,
+                        administration,
+                        injections,
+                        consultation: self.consultation,
+                        walking_boot: self.walking_boot,
+                        therapy,
+                        sessions,
+                    },
+                    Error::InvalidRequest,
+                ),
             _ => Err(Error::InvalidRequest(problems.into_fields())),
         }
     }
@@ -267,7 +295,7 @@ impl EstimateRequest {
 /// condition's typical range. `None` (with a recorded problem) if it is neither.
 fn count(
     problems: &mut Problems,
-    path: &str,
+    (path, keyword): (&str, &str),
     text: &str,
     allowed: CountRange,
     typical: Option<CountRange>,
@@ -276,7 +304,7 @@ fn count(
     match text {
         "not_sure" | "typical" => typical,
         "" => {
-            problems.add(path, format!("choose {min} to {max}, or \"not_sure\""));
+            problems.add(path, format!("choose {min} to {max}, or \"{keyword}\""));
             None
         }
         digits if digits.bytes().all(|b| b.is_ascii_digit()) => match digits.parse::<u32>() {
@@ -287,7 +315,12 @@ fn count(
             }
         },
         other => {
-            problems.add(path, format!("must be a whole number from {min} to {max}, or \"not_sure\", got \"{other}\""));
+            problems.add(
+                path,
+                format!(
+                    "must be a whole number from {min} to {max}, or \"not_sure\", got \"{other}\""
+                ),
+            );
             None
         }
     }
@@ -302,7 +335,10 @@ fn insurance_plan(problems: &mut Problems, answers: &InsuranceAnswers) -> Option
             text => match Cents::parse_dollars(text) {
                 Ok(cents) if cents <= MAX_PRICE => Some(cents),
                 Ok(_) => {
-                    problems.add(path(field), format!("must be at most {MAX_PRICE}, got \"{text}\""));
+                    problems.add(
+                        path(field),
+                        format!("must be at most {MAX_PRICE}, got \"{text}\""),
+                    );
                     None
                 }
                 Err(reason) => {
@@ -312,9 +348,11 @@ fn insurance_plan(problems: &mut Problems, answers: &InsuranceAnswers) -> Option
             },
         }
     };
-    let deductible_remaining = dollars("deductible_remaining", &answers.deductible_remaining).unwrap_or(Cents::ZERO);
+    let deductible_remaining =
+        dollars("deductible_remaining", &answers.deductible_remaining).unwrap_or(Cents::ZERO);
     let copay = dollars("copay", &answers.copay).unwrap_or(Cents::ZERO);
-    let out_of_pocket_remaining = dollars("out_of_pocket_remaining", &answers.out_of_pocket_remaining);
+    let out_of_pocket_remaining =
+        dollars("out_of_pocket_remaining", &answers.out_of_pocket_remaining);
 
     let coinsurance = match answers.coinsurance_percent.as_str() {
         "" => BasisPoints::new(0),

@@ -9,8 +9,8 @@ mod validate;
 
 pub use document::*;
 pub use identifiers::{is_valid_npi, is_valid_tin};
-pub use validate::{MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT};
 pub(crate) use validate::product_cost;
+pub use validate::{MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT};
 
 use crate::error::{deserialize_at_path, Error, Problems};
 
@@ -43,7 +43,7 @@ impl PriceBook {
     ///
     /// [`Error::InvalidPriceBook`]: a type error names its path
     /// (`limits.max_injections: invalid type: string "3", expected u32`); otherwise as [`PriceBook::new`].
-    pub fn deserialize<'de, D>(deserializer: D) -> Result<PriceBook, Error>
+    pub fn read<'de, D>(deserializer: D) -> Result<PriceBook, Error>
     where
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
@@ -55,10 +55,10 @@ impl PriceBook {
     ///
     /// # Errors
     ///
-    /// As [`PriceBook::deserialize`]; malformed JSON is reported at the path where it broke.
+    /// As [`PriceBook::read`]; malformed JSON is reported at the path where it broke.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(json: &str) -> Result<PriceBook, Error> {
-        PriceBook::deserialize(&mut serde_json::Deserializer::from_str(json))
+        PriceBook::read(&mut serde_json::Deserializer::from_str(json))
     }
 
     /// The embedded sample price book ([`DEFAULT_PRICE_BOOK_JSON`]).
@@ -88,7 +88,10 @@ impl PriceBook {
 
     /// The administration fee for a procedure code.
     pub fn administration_fee(&self, procedure_code: &str) -> Option<&PricedService> {
-        self.0.administration_fees.iter().find(|fee| fee.code == procedure_code)
+        self.0
+            .administration_fees
+            .iter()
+            .find(|fee| fee.code == procedure_code)
     }
 }
 
@@ -118,7 +121,10 @@ mod tests {
     fn names_the_path_of_a_reversed_range() {
         let mut doc = sample();
         doc.conditions[2].typical_injections = CountRange { min: 2, max: 1 };
-        assert_eq!(errors_of(doc), ["conditions[2].typical_injections.max: must be >= min (got 1 < 2)"]);
+        assert_eq!(
+            errors_of(doc),
+            ["conditions[2].typical_injections.max: must be >= min (got 1 < 2)"]
+        );
     }
 
     #[test]
@@ -137,7 +143,11 @@ mod tests {
     #[test]
     fn refuses_separate_ultrasound_with_a_code_that_includes_it() {
         let mut doc = sample();
-        let ankle = doc.conditions.iter_mut().find(|c| c.procedure_code == "20606").expect("an ankle joint condition");
+        let ankle = doc
+            .conditions
+            .iter_mut()
+            .find(|c| c.procedure_code == "20606")
+            .expect("an ankle joint condition");
         ankle.ultrasound_billed_separately = true;
         let errors = errors_of(doc);
         assert_eq!(errors.len(), 1);
@@ -148,21 +158,36 @@ mod tests {
     fn a_condition_needs_an_administration_fee_for_its_code() {
         let mut doc = sample();
         doc.conditions[0].procedure_code = "20552".into();
-        assert_eq!(errors_of(doc), ["conditions[0].procedure_code: 20552 has no entry in administration_fees"]);
+        assert_eq!(
+            errors_of(doc),
+            ["conditions[0].procedure_code: 20552 has no entry in administration_fees"]
+        );
     }
 
     #[test]
     fn type_errors_name_their_path() {
-        let json = DEFAULT_PRICE_BOOK_JSON.replacen("\"max_injections\": 3", "\"max_injections\": \"three\"", 1);
+        let json = DEFAULT_PRICE_BOOK_JSON.replacen(
+            "\"max_injections\": 3",
+            "\"max_injections\": \"three\"",
+            1,
+        );
         let error = PriceBook::from_json(&json).expect_err("a string is not a count");
-        assert!(error.to_string().contains("limits.max_injections: invalid type: string \"three\""), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("limits.max_injections: invalid type: string \"three\""),
+            "{error}"
+        );
     }
 
     #[test]
     fn unknown_fields_are_refused_so_typos_show() {
         let json = DEFAULT_PRICE_BOOK_JSON.replacen("\"version\"", "\"verison\"", 1);
         let error = PriceBook::from_json(&json).expect_err("a typo");
-        assert!(error.to_string().contains("unknown field `verison`"), "{error}");
+        assert!(
+            error.to_string().contains("unknown field `verison`"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -174,13 +199,23 @@ mod tests {
             label: "Package".into(),
             packages: vec![
                 // 2 vials for 1.8 singles, then 3 vials for 1.5 singles: 3 would cost less than 2.
-                Package { product: product.id.clone(), injections: 2, price_cents: crate::money::Cents::new(single * 18 / 10) },
-                Package { product: product.id, injections: 3, price_cents: crate::money::Cents::new(single * 15 / 10) },
+                Package {
+                    product: product.id.clone(),
+                    injections: 2,
+                    price_cents: crate::money::Cents::new(single * 18 / 10),
+                },
+                Package {
+                    product: product.id,
+                    injections: 3,
+                    price_cents: crate::money::Cents::new(single * 15 / 10),
+                },
             ],
         });
         let errors = errors_of(doc);
         assert_eq!(errors.len(), 2, "{errors:?}");
-        assert!(errors[0].starts_with("discounts.multi_injection.packages[0].price_cents: 3 injections would cost less"));
+        assert!(errors[0].starts_with(
+            "discounts.multi_injection.packages[0].price_cents: 3 injections would cost less"
+        ));
         assert!(errors[1].starts_with("discounts.multi_injection.packages[1].price_cents: must not be less than 2 injection(s) cost"));
     }
 }

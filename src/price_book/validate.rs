@@ -26,7 +26,10 @@ const CODES_INCLUDING_ULTRASOUND: [&str; 3] = ["20604", "20606", "20611"];
 pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     non_empty(problems, "version", &book.version);
     problems.check(is_iso_date(&book.effective_date), "effective_date", || {
-        format!("must be a date like 2026-11-01, got \"{}\"", book.effective_date)
+        format!(
+            "must be a date like 2026-11-01, got \"{}\"",
+            book.effective_date
+        )
     });
     validate_clinic(&book.clinic, problems);
     validate_limits(&book.limits, problems);
@@ -37,16 +40,36 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     for (i, fee) in book.administration_fees.iter().enumerate() {
         let path = format!("administration_fees[{i}]");
         service(problems, &path, fee, is_cpt);
-        problems.check(fee_codes.insert(fee.code.as_str()), format!("{path}.code"), || {
-            format!("{} has a fee already", fee.code)
-        });
+        problems.check(
+            fee_codes.insert(fee.code.as_str()),
+            format!("{path}.code"),
+            || format!("{} has a fee already", fee.code),
+        );
     }
-    service(problems, "ultrasound_guidance", &book.ultrasound_guidance, is_cpt);
-    service(problems, "visits.consultation", &book.visits.consultation, is_cpt);
+    service(
+        problems,
+        "ultrasound_guidance",
+        &book.ultrasound_guidance,
+        is_cpt,
+    );
+    service(
+        problems,
+        "visits.consultation",
+        &book.visits.consultation,
+        is_cpt,
+    );
     service(problems, "visits.follow_up", &book.visits.follow_up, is_cpt);
     service(problems, "walking_boot", &book.walking_boot, is_hcpcs);
-    therapy(problems, "physical_therapy.evaluation", &book.physical_therapy.evaluation);
-    therapy(problems, "physical_therapy.session", &book.physical_therapy.session);
+    therapy(
+        problems,
+        "physical_therapy.evaluation",
+        &book.physical_therapy.evaluation,
+    );
+    therapy(
+        problems,
+        "physical_therapy.session",
+        &book.physical_therapy.session,
+    );
     validate_discounts(book, problems);
 
     let texts = &book.disclaimers;
@@ -62,61 +85,101 @@ fn validate_clinic(clinic: &Clinic, problems: &mut Problems) {
     non_empty(problems, "clinic.address.street", &clinic.address.street);
     non_empty(problems, "clinic.address.city", &clinic.address.city);
     let state = &clinic.address.state;
-    problems.check(state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()), "clinic.address.state", || {
-        format!("must be a two-letter state code like TX, got \"{state}\"")
-    });
+    problems.check(
+        state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()),
+        "clinic.address.state",
+        || format!("must be a two-letter state code like TX, got \"{state}\""),
+    );
     let zip = &clinic.address.zip;
-    problems.check(is_zip(zip), "clinic.address.zip", || format!("must be a ZIP code like 78701 or 78701-1234, got \"{zip}\""));
-    problems.check(is_valid_npi(&clinic.npi), "clinic.npi", || {
-        format!("must be 10 digits with a valid check digit, got \"{}\"", clinic.npi)
+    problems.check(is_zip(zip), "clinic.address.zip", || {
+        format!("must be a ZIP code like 78701 or 78701-1234, got \"{zip}\"")
     });
-    problems.check(is_valid_tin(&clinic.tin), "clinic.tin", || format!("must be 9 digits, got \"{}\"", clinic.tin));
+    problems.check(is_valid_npi(&clinic.npi), "clinic.npi", || {
+        format!(
+            "must be 10 digits with a valid check digit, got \"{}\"",
+            clinic.npi
+        )
+    });
+    problems.check(is_valid_tin(&clinic.tin), "clinic.tin", || {
+        format!("must be 9 digits, got \"{}\"", clinic.tin)
+    });
 }
 
 fn validate_limits(limits: &Limits, problems: &mut Problems) {
     let injections = limits.max_injections;
-    problems.check((1..=MAX_INJECTIONS_LIMIT).contains(&injections), "limits.max_injections", || {
-        format!("must be 1 to {MAX_INJECTIONS_LIMIT}, got {injections}")
-    });
+    problems.check(
+        (1..=MAX_INJECTIONS_LIMIT).contains(&injections),
+        "limits.max_injections",
+        || format!("must be 1 to {MAX_INJECTIONS_LIMIT}, got {injections}"),
+    );
     let sessions = limits.max_pt_sessions;
-    problems.check(sessions <= MAX_PT_SESSIONS_LIMIT, "limits.max_pt_sessions", || {
-        format!("must be 0 to {MAX_PT_SESSIONS_LIMIT}, got {sessions}")
-    });
+    problems.check(
+        sessions <= MAX_PT_SESSIONS_LIMIT,
+        "limits.max_pt_sessions",
+        || format!("must be 0 to {MAX_PT_SESSIONS_LIMIT}, got {sessions}"),
+    );
 }
 
 fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
-    problems.check(!book.conditions.is_empty(), "conditions", || "must list at least one condition".into());
+    problems.check(!book.conditions.is_empty(), "conditions", || {
+        "must list at least one condition".into()
+    });
     let mut ids = HashSet::new();
     for (i, condition) in book.conditions.iter().enumerate() {
         let path = format!("conditions[{i}]");
         key(problems, &format!("{path}.id"), &condition.id, &mut ids);
         non_empty(problems, &format!("{path}.label"), &condition.label);
-        for (side, code) in [("left", &condition.icd10.left), ("right", &condition.icd10.right)] {
+        for (side, code) in [
+            ("left", &condition.icd10.left),
+            ("right", &condition.icd10.right),
+        ] {
             problems.check(is_icd10(code), format!("{path}.icd10.{side}"), || {
                 format!("must be an ICD-10-CM code like M72.2, got \"{code}\"")
             });
         }
         let code = &condition.procedure_code;
         if !is_cpt(code) {
-            problems.add(format!("{path}.procedure_code"), format!("must be a 5-character CPT code, got \"{code}\""));
+            problems.add(
+                format!("{path}.procedure_code"),
+                format!("must be a 5-character CPT code, got \"{code}\""),
+            );
         } else if !book.administration_fees.iter().any(|fee| &fee.code == code) {
-            problems.add(format!("{path}.procedure_code"), format!("{code} has no entry in administration_fees"));
+            problems.add(
+                format!("{path}.procedure_code"),
+                format!("{code} has no entry in administration_fees"),
+            );
         }
-        if condition.ultrasound_billed_separately && CODES_INCLUDING_ULTRASOUND.contains(&code.as_str()) {
+        if condition.ultrasound_billed_separately
+            && CODES_INCLUDING_ULTRASOUND.contains(&code.as_str())
+        {
             problems.add(
                 format!("{path}.ultrasound_billed_separately"),
                 format!("must be false: {code} already includes ultrasound guidance"),
             );
         }
         let injections = condition.typical_injections;
-        count_range(problems, &format!("{path}.typical_injections"), injections, 1, book.limits.max_injections);
+        count_range(
+            problems,
+            &format!("{path}.typical_injections"),
+            injections,
+            1,
+            book.limits.max_injections,
+        );
         let sessions = condition.typical_pt_sessions;
-        count_range(problems, &format!("{path}.typical_pt_sessions"), sessions, 0, book.limits.max_pt_sessions);
+        count_range(
+            problems,
+            &format!("{path}.typical_pt_sessions"),
+            sessions,
+            0,
+            book.limits.max_pt_sessions,
+        );
     }
 }
 
 fn validate_products(products: &[Product], problems: &mut Problems) {
-    problems.check(!products.is_empty(), "products", || "must list at least one product".into());
+    problems.check(!products.is_empty(), "products", || {
+        "must list at least one product".into()
+    });
     let mut ids = HashSet::new();
     for (i, product) in products.iter().enumerate() {
         let path = format!("products[{i}]");
@@ -125,24 +188,42 @@ fn validate_products(products: &[Product], problems: &mut Problems) {
         problems.check(is_hcpcs(&product.hcpcs), format!("{path}.hcpcs"), || {
             format!("must be a HCPCS code like Q4206, got \"{}\"", product.hcpcs)
         });
-        price(problems, &format!("{path}.price_cents"), product.price_cents);
+        price(
+            problems,
+            &format!("{path}.price_cents"),
+            product.price_cents,
+        );
     }
 }
 
 fn validate_discounts(book: &PriceBookDocument, problems: &mut Problems) {
     if let Some(prompt_pay) = &book.discounts.prompt_pay {
         non_empty(problems, "discounts.prompt_pay.label", &prompt_pay.label);
-        rate(problems, "discounts.prompt_pay.percent_off_bp", prompt_pay.percent_off_bp);
+        rate(
+            problems,
+            "discounts.prompt_pay.percent_off_bp",
+            prompt_pay.percent_off_bp,
+        );
     }
     match &book.discounts.multi_injection {
         None => {}
-        Some(MultiInjectionDiscount::LaterInjectionsPercentOff { label, from_injection, percent_off_bp }) => {
+        Some(MultiInjectionDiscount::LaterInjectionsPercentOff {
+            label,
+            from_injection,
+            percent_off_bp,
+        }) => {
             non_empty(problems, "discounts.multi_injection.label", label);
-            rate(problems, "discounts.multi_injection.percent_off_bp", *percent_off_bp);
+            rate(
+                problems,
+                "discounts.multi_injection.percent_off_bp",
+                *percent_off_bp,
+            );
             let max = book.limits.max_injections;
-            problems.check((2..=max.max(2)).contains(from_injection), "discounts.multi_injection.from_injection", || {
-                format!("must be 2 to {}, got {from_injection}", max.max(2))
-            });
+            problems.check(
+                (2..=max.max(2)).contains(from_injection),
+                "discounts.multi_injection.from_injection",
+                || format!("must be 2 to {}, got {from_injection}", max.max(2)),
+            );
         }
         Some(MultiInjectionDiscount::PackagePrices { label, packages }) => {
             non_empty(problems, "discounts.multi_injection.label", label);
@@ -159,31 +240,69 @@ fn validate_packages(book: &PriceBookDocument, packages: &[Package], problems: &
     for (i, package) in packages.iter().enumerate() {
         let path = format!("discounts.multi_injection.packages[{i}]");
         let Some(product) = book.products.iter().find(|p| p.id == package.product) else {
-            problems.add(format!("{path}.product"), format!("no product has the id \"{}\"", package.product));
+            problems.add(
+                format!("{path}.product"),
+                format!("no product has the id \"{}\"", package.product),
+            );
             continue;
         };
         let count = package.injections;
         if !(2..=max).contains(&count) {
-            problems.add(format!("{path}.injections"), format!("must be 2 to {max}, got {count}"));
+            problems.add(
+                format!("{path}.injections"),
+                format!("must be 2 to {max}, got {count}"),
+            );
             continue;
         }
-        problems.check(seen.insert((&package.product, count)), format!("{path}.injections"), || {
-            format!("{} already has a package for {count}", package.product)
-        });
-        price(problems, &format!("{path}.price_cents"), package.price_cents);
-        let one_by_one = product.price_cents.checked_mul(i64::from(count)).unwrap_or(Cents::new(i64::MAX));
-        problems.check(package.price_cents <= one_by_one, format!("{path}.price_cents"), || {
-            format!("must not exceed {count} vials at the single price ({one_by_one}), got {}", package.price_cents)
-        });
+        problems.check(
+            seen.insert((&package.product, count)),
+            format!("{path}.injections"),
+            || format!("{} already has a package for {count}", package.product),
+        );
+        price(
+            problems,
+            &format!("{path}.price_cents"),
+            package.price_cents,
+        );
+        let one_by_one = product
+            .price_cents
+            .checked_mul(i64::from(count))
+            .unwrap_or(Cents::new(i64::MAX));
+        problems.check(
+            package.price_cents <= one_by_one,
+            format!("{path}.price_cents"),
+            || {
+                format!(
+                    "must not exceed {count} vials at the single price ({one_by_one}), got {}",
+                    package.price_cents
+                )
+            },
+        );
         let fewer = product_cost(product, packages, count - 1);
-        problems.check(package.price_cents >= fewer, format!("{path}.price_cents"), || {
-            format!("must not be less than {} injection(s) cost ({fewer}), got {}", count - 1, package.price_cents)
-        });
+        problems.check(
+            package.price_cents >= fewer,
+            format!("{path}.price_cents"),
+            || {
+                format!(
+                    "must not be less than {} injection(s) cost ({fewer}), got {}",
+                    count - 1,
+                    package.price_cents
+                )
+            },
+        );
         if count < max {
             let more = product_cost(product, packages, count + 1);
-            problems.check(more >= package.price_cents, format!("{path}.price_cents"), || {
-                format!("{} injections would cost less ({more}) than this package ({})", count + 1, package.price_cents)
-            });
+            problems.check(
+                more >= package.price_cents,
+                format!("{path}.price_cents"),
+                || {
+                    format!(
+                        "{} injections would cost less ({more}) than this package ({})",
+                        count + 1,
+                        package.price_cents
+                    )
+                },
+            );
         }
     }
 }
@@ -195,37 +314,72 @@ pub(crate) fn product_cost(product: &Product, packages: &[Package], count: u32) 
         .iter()
         .find(|p| p.product == product.id && p.injections == count)
         .map(|p| p.price_cents)
-        .unwrap_or_else(|| product.price_cents.checked_mul(i64::from(count)).unwrap_or(Cents::new(i64::MAX)))
+        .unwrap_or_else(|| {
+            product
+                .price_cents
+                .checked_mul(i64::from(count))
+                .unwrap_or(Cents::new(i64::MAX))
+        })
 }
 
-fn service(problems: &mut Problems, path: &str, service: &PricedService, is_code: fn(&str) -> bool) {
-    problems.check(is_code(&service.code), format!("{path}.code"), || format!("is not a valid code: \"{}\"", service.code));
+fn service(
+    problems: &mut Problems,
+    path: &str,
+    service: &PricedService,
+    is_code: fn(&str) -> bool,
+) {
+    problems.check(is_code(&service.code), format!("{path}.code"), || {
+        format!("is not a valid code: \"{}\"", service.code)
+    });
     non_empty(problems, &format!("{path}.label"), &service.label);
-    price(problems, &format!("{path}.price_cents"), service.price_cents);
+    price(
+        problems,
+        &format!("{path}.price_cents"),
+        service.price_cents,
+    );
 }
 
 fn therapy(problems: &mut Problems, path: &str, service: &TherapyService) {
-    problems.check(is_cpt(&service.code), format!("{path}.code"), || format!("is not a valid CPT code: \"{}\"", service.code));
+    problems.check(is_cpt(&service.code), format!("{path}.code"), || {
+        format!("is not a valid CPT code: \"{}\"", service.code)
+    });
     non_empty(problems, &format!("{path}.label"), &service.label);
-    price(problems, &format!("{path}.cash_price_cents"), service.cash_price_cents);
-    price(problems, &format!("{path}.allowed_cents"), service.allowed_cents);
+    price(
+        problems,
+        &format!("{path}.cash_price_cents"),
+        service.cash_price_cents,
+    );
+    price(
+        problems,
+        &format!("{path}.allowed_cents"),
+        service.allowed_cents,
+    );
 }
 
 fn count_range(problems: &mut Problems, path: &str, range: CountRange, lowest: u32, highest: u32) {
     problems.check(range.min <= range.max, format!("{path}.max"), || {
         format!("must be >= min (got {} < {})", range.max, range.min)
     });
-    problems.check((lowest..=highest).contains(&range.min), format!("{path}.min"), || {
-        format!("must be {lowest} to {highest}, got {}", range.min)
-    });
-    problems.check((lowest..=highest).contains(&range.max), format!("{path}.max"), || {
-        format!("must be {lowest} to {highest}, got {}", range.max)
-    });
+    problems.check(
+        (lowest..=highest).contains(&range.min),
+        format!("{path}.min"),
+        || format!("must be {lowest} to {highest}, got {}", range.min),
+    );
+    problems.check(
+        (lowest..=highest).contains(&range.max),
+        format!("{path}.max"),
+        || format!("must be {lowest} to {highest}, got {}", range.max),
+    );
 }
 
 fn key<'a>(problems: &mut Problems, path: &str, id: &'a str, seen: &mut HashSet<&'a str>) {
-    let well_formed = !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    problems.check(well_formed, path, || format!("must be lowercase letters, digits and _, got \"{id}\""));
+    let well_formed = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    problems.check(well_formed, path, || {
+        format!("must be lowercase letters, digits and _, got \"{id}\"")
+    });
     problems.check(seen.insert(id), path, || format!("\"{id}\" is used twice"));
 }
 
@@ -235,12 +389,18 @@ fn non_empty(problems: &mut Problems, path: &str, text: &str) {
 
 fn price(problems: &mut Problems, path: &str, amount: Cents) {
     problems.check((Cents::ZERO..=MAX_PRICE).contains(&amount), path, || {
-        format!("must be 0 to {} cents, got {}", MAX_PRICE.get(), amount.get())
+        format!(
+            "must be 0 to {} cents, got {}",
+            MAX_PRICE.get(),
+            amount.get()
+        )
     });
 }
 
 fn rate(problems: &mut Problems, path: &str, rate: BasisPoints) {
-    problems.check(rate <= BasisPoints::WHOLE, path, || format!("must be 0 to 10000 (100%), got {}", rate.get()));
+    problems.check(rate <= BasisPoints::WHOLE, path, || {
+        format!("must be 0 to 10000 (100%), got {}", rate.get())
+    });
 }
 
 /// `YYYY-MM-DD`, a real day of the Gregorian calendar.
@@ -249,7 +409,10 @@ pub(crate) fn is_iso_date(text: &str) -> bool {
     let shaped = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shaped {
         return false;
     }
@@ -269,7 +432,9 @@ pub(crate) fn is_iso_date(text: &str) -> bool {
 /// CPT: four digits then a digit, or F/T for category II/III codes (`20550`, `0232T`).
 fn is_cpt(code: &str) -> bool {
     let b = code.as_bytes();
-    b.len() == 5 && b[..4].iter().all(u8::is_ascii_digit) && (b[4].is_ascii_digit() || b[4] == b'F' || b[4] == b'T')
+    b.len() == 5
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && (b[4].is_ascii_digit() || b[4] == b'F' || b[4] == b'T')
 }
 
 /// HCPCS level II: a capital letter and four digits (`L4361`, `Q4206`).
@@ -295,7 +460,12 @@ fn is_icd10(code: &str) -> bool {
 /// `78701` or `78701-1234`.
 fn is_zip(zip: &str) -> bool {
     let (five, plus_four) = zip.split_once('-').unwrap_or((zip, "0000"));
-    five.len() == 5 && plus_four.len() == 4 && five.bytes().chain(plus_four.bytes()).all(|b| b.is_ascii_digit())
+    five.len() == 5
+        && plus_four.len() == 4
+        && five
+            .bytes()
+            .chain(plus_four.bytes())
+            .all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -318,7 +488,9 @@ mod tests {
         assert!(is_cpt("20550") && is_cpt("0232T") && !is_cpt("2055") && !is_cpt("L4361"));
         assert!(is_hcpcs("L4361") && is_hcpcs("Q4206") && !is_hcpcs("20550") && !is_hcpcs("q4206"));
         assert!(is_icd10("M72.2") && is_icd10("M19.071") && is_icd10("M24.271"));
-        assert!(!is_icd10("M72.") && !is_icd10("72.2") && !is_icd10("M72.22222") && !is_icd10("m72.2"));
+        assert!(
+            !is_icd10("M72.") && !is_icd10("72.2") && !is_icd10("M72.22222") && !is_icd10("m72.2")
+        );
         assert!(is_zip("78701") && is_zip("78701-1234") && !is_zip("7870") && !is_zip("78701-12"));
     }
 }

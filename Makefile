@@ -1,0 +1,56 @@
+# The one task file. `make serve` and `make test` are the two commands in the README; .ci/run calls
+# `make test`. Every target that needs tools runs the idempotent setup first.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+PORT ?= 8000
+WASM_TARGET := wasm32-unknown-unknown
+CRATE := amnion_estimator
+PKG := www/pkg
+NODE_BIN := .ci/node_modules/.bin
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+# wasm tests run in Node through wasm-bindgen's runner.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+
+.PHONY: setup build serve test lint test-native test-wasm test-browser size bench clean
+
+setup:
+	@bash .ci/setup.sh
+
+## The optimized module and its JS glue, in www/pkg.
+build: setup
+	cargo rustc --lib --release --target $(WASM_TARGET) --crate-type cdylib
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) target/$(WASM_TARGET)/release/$(CRATE).wasm
+	$(NODE_BIN)/wasm-opt -Oz $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
+
+## Builds, then serves www/ on 127.0.0.1 with the embedded sample price book.
+serve: build
+	@echo "Serving the estimator at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+## Every tier: format, lints, native tests, wasm tests, browser tests, then the size report.
+test: setup lint test-native test-wasm build test-browser size
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target $(WASM_TARGET) --test wasm
+
+test-browser:
+	node --test tests/browser/
+
+## Raw, gzip and brotli bytes of every file a visitor downloads.
+size:
+	@bash .ci/size-report.sh
+
+bench: build size
+
+clean:
+	cargo clean
+	rm -rf $(PKG)

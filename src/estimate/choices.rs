@@ -1,0 +1,102 @@
+//! The answers a visitor can pick, taken from the price book, so the page fills its form without
+//! knowing any limit or price itself.
+
+use serde::Serialize;
+
+use crate::price_book::PriceBook;
+
+/// One option of a form field: the value sent back in a request, and what a visitor reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    /// Sent back in [`EstimateRequest`](super::EstimateRequest).
+    pub value: String,
+    /// Shown to the visitor.
+    pub label: String,
+}
+
+/// Every pickable answer, in display order, plus what the page says about the clinic.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Choices {
+    /// Conditions, by `id`.
+    pub conditions: Vec<Choice>,
+    /// `1` to the maximum, then `not_sure`.
+    pub injections: Vec<Choice>,
+    /// Products, with their price per injection.
+    pub products: Vec<Choice>,
+    /// `typical`, then `0` to the maximum.
+    pub pt_sessions: Vec<Choice>,
+    /// The clinic's name.
+    pub clinic_name: String,
+    /// The clinic's phone number.
+    pub clinic_phone: String,
+    /// True when the price book holds sample figures.
+    pub sample_prices: bool,
+}
+
+impl Choices {
+    /// The choices `book` offers.
+    pub fn new(book: &PriceBook) -> Choices {
+        let document = book.document();
+        let choice = |value: String, label: String| Choice { value, label };
+        let counted = |n: u32, one: &str, many: &str| {
+            choice(
+                n.to_string(),
+                format!("{n} {}", if n == 1 { one } else { many }),
+            )
+        };
+        let mut injections: Vec<Choice> = (1..=document.limits.max_injections)
+            .map(|n| counted(n, "injection", "injections"))
+            .collect();
+        injections.push(choice("not_sure".into(), "Not sure yet".into()));
+        let mut pt_sessions = vec![choice("typical".into(), "Typical for my condition".into())];
+        pt_sessions.extend(
+            (0..=document.limits.max_pt_sessions).map(|n| counted(n, "session", "sessions")),
+        );
+        Choices {
+            conditions: document
+                .conditions
+                .iter()
+                .map(|c| choice(c.id.clone(), c.label.clone()))
+                .collect(),
+            injections,
+            products: document
+                .products
+                .iter()
+                .map(|p| {
+                    choice(
+                        p.id.clone(),
+                        format!(
+                            "{} ({} per injection)",
+                            p.label,
+                            document.locale.format_money(p.price_cents)
+                        ),
+                    )
+                })
+                .collect(),
+            pt_sessions,
+            clinic_name: document.clinic.name.clone(),
+            clinic_phone: document.clinic.phone.clone(),
+            sample_prices: document.sample_data,
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_follow_the_price_book_limits() {
+        let book = PriceBook::embedded_default().expect("valid");
+        let choices = Choices::new(&book);
+        let values = |list: &[Choice]| list.iter().map(|c| c.value.clone()).collect::<Vec<_>>();
+        assert_eq!(values(&choices.injections), ["1", "2", "3", "not_sure"]);
+        assert_eq!(choices.injections[1].label, "2 injections");
+        assert_eq!(choices.pt_sessions.len(), 1 + 41); // typical, then 0 to 40
+        assert_eq!(
+            choices.products[0].label,
+            "Amniotic allograft, 1 mL vial ($1,200.00 each)"
+        );
+        assert_eq!(choices.conditions.len(), 5);
+    }
+}

@@ -1,0 +1,126 @@
+//! The browser boundary: every `wasm_bindgen`, `JsValue` and `web_sys` item in the crate lives in
+//! this folder, and it holds no pricing rule. Built only for `wasm32`.
+//!
+//! Exports (documented in `docs/api.md`):
+//! - `defaultPriceBook()`: the embedded sample price book as a plain object;
+//! - `choices(priceBook?)`: the answers a visitor can pick, for filling the form;
+//! - `estimate(request, priceBook?)`: an estimate object, or a thrown `Error`;
+//! - `showEstimate(container, request, priceBook?)`: the same, and renders the breakdown into
+//!   `container` as text nodes.
+//!
+//! Errors are thrown as JS `Error`s whose message names each bad field
+//! (`physical_therapy.sessions: must be 0 to 40, got 400`) and whose `fields` property lists them
+//! as `{ path, reason }` objects, so a page can mark the inputs at fault.
+
+mod render;
+
+use std::cell::OnceCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::error::Error;
+use crate::estimate::{self, Choices, Estimate, EstimateRequest};
+use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+
+thread_local! {
+    /// The embedded price book, parsed and validated once per page.
+    static DEFAULT_BOOK: OnceCell<PriceBook> = const { OnceCell::new() };
+}
+
+/// The embedded sample price book, as a plain object a clinic can inspect or copy.
+///
+/// # Errors
+///
+/// Never in practice: the embedded JSON is checked by the native tests.
+#[wasm_bindgen(js_name = defaultPriceBook)]
+pub fn default_price_book() -> Result<JsValue, JsValue> {
+    // The browser's own JSON parser: the shipped module carries none.
+    js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)
+}
+
+/// Estimates `request` with `price_book`, or the embedded one when it is `undefined` or `null`.
+///
+/// # Errors
+///
+/// A JS `Error` naming every bad field of the request or price book.
+#[wasm_bindgen(js_name = estimate)]
+pub fn estimate_js(request: JsValue, price_book: Option<JsValue>) -> Result<JsValue, JsValue> {
+    to_js(&compute(request, price_book)?)
+}
+
+/// As [`estimate_js`], and replaces the children of `container` with the itemized breakdown and
+/// notes, built from text nodes only (no HTML parsing, so a label cannot inject markup). On error
+/// `container` is left as it was, so the last good estimate stays on screen.
+///
+/// # Errors
+///
+/// As [`estimate_js`], or a DOM error from the browser.
+#[wasm_bindgen(js_name = showEstimate)]
+pub fn show_estimate(
+    container: &web_sys::Element,
+    request: JsValue,
+    price_book: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let estimate = compute(request, price_book)?;
+    render::breakdowns(container, &estimate)?;
+    to_js(&estimate)
+}
+
+/// The answers a visitor can pick under `price_book` (or the embedded one): conditions, injection
+/// counts, products, session counts, and the clinic's name and phone.
+///
+/// # Errors
+///
+/// A JS `Error` naming every bad field of the price book.
+#[wasm_bindgen]
+pub fn choices(price_book: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let choices = with_book(price_book, |book| Ok(Choices::new(book)))?;
+    serde_wasm_bindgen::to_value(&choices)
+        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
+}
+
+/// Runs `f` on `price_book`, or on the embedded book (parsed once) when there is none.
+fn with_book<T>(
+    price_book: Option<JsValue>,
+    f: impl FnOnce(&PriceBook) -> Result<T, Error>,
+) -> Result<T, JsValue> {
+    match price_book.filter(|book| !book.is_null() && !book.is_undefined()) {
+        Some(book) => {
+            f(&PriceBook::read(serde_wasm_bindgen::Deserializer::from(book)).map_err(js_error)?)
+                .map_err(js_error)
+        }
+        None => DEFAULT_BOOK.with(|cell| {
+            let book = match cell.get() {
+                Some(book) => book,
+                None => {
+                    let parsed = js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?;
+                    let book = PriceBook::read(serde_wasm_bindgen::Deserializer::from(parsed))
+                        .map_err(js_error)?;
+                    cell.get_or_init(|| book)
+                }
+            };
+            f(book).map_err(js_error)
+        }),
+    }
+}
+
+fn compute(request: JsValue, price_book: Option<JsValue>) -> Result<Estimate, JsValue> {
+    let request =
+        EstimateRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
+    with_book(price_book, |book| estimate::estimate(book, &request))
+}
+
+fn to_js(estimate: &Estimate) -> Result<JsValue, JsValue> {
+    serde_wasm_bindgen::to_value(estimate)
+        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
+}
+
+/// A JS `Error` with the message of `error` and its field problems as `error.fields`.
+fn js_error(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    if let Ok(fields) = serde_wasm_bindgen::to_value(error.fields()) {
+        // Setting a property on a fresh Error object cannot fail; if it did, the message still names the fields.
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("fields"), &fields);
+    }
+    js.into()
+}

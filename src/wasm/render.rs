@@ -1,0 +1,149 @@
+//! Renders an estimate's breakdown into the page with `web_sys`, as text nodes only.
+//!
+//! Every string goes in through `set_text_content`, never as HTML, so a price book label or any
+//! other text cannot inject markup: safe by construction, not by escaping.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+use crate::estimate::{Breakdown, Estimate, LineItem, LineKind, Payer};
+
+/// Replaces the children of `container` with one table per breakdown (two for a range), then the notes.
+pub(super) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(), JsValue> {
+    let document = container
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("container is not in a document"))?;
+    let page = Page(document);
+    let fragment = page.element("div", "breakdowns", None)?;
+    match &estimate.high {
+        None => append(
+            &fragment,
+            &page.breakdown(&estimate.low, "Itemized estimate")?,
+        )?,
+        Some(high) => {
+            append(
+                &fragment,
+                &page.breakdown(&estimate.low, &format!("Low end: {}", estimate.low.summary))?,
+            )?;
+            append(
+                &fragment,
+                &page.breakdown(high, &format!("High end: {}", high.summary))?,
+            )?;
+        }
+    }
+    let notes = page.element("ul", "notes", None)?;
+    for note in &estimate.notes {
+        append(&notes, &page.element("li", "", Some(note))?)?;
+    }
+    append(&fragment, &notes)?;
+    container.replace_children_with_node_1(&fragment);
+    Ok(())
+}
+
+/// Appends `child` to `parent`.
+fn append(parent: &Element, child: &Element) -> Result<(), JsValue> {
+    parent.append_child(child).map(drop)
+}
+
+struct Page(Document);
+
+impl Page {
+    /// `<tag class="class">text</tag>`; the text goes in as a text node.
+    fn element(&self, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+        let element = self.0.create_element(tag)?;
+        if !class.is_empty() {
+            element.set_class_name(class);
+        }
+        if let Some(text) = text {
+            element.set_text_content(Some(text));
+        }
+        Ok(element)
+    }
+
+    /// A table of lines with the patient's and the plan's totals.
+    fn breakdown(&self, breakdown: &Breakdown, caption: &str) -> Result<Element, JsValue> {
+        let table = self.element("table", "breakdown", None)?;
+        append(&table, &self.element("caption", "", Some(caption))?)?;
+        let head = self.element("tr", "", None)?;
+        for (text, class) in [("Item", "item"), ("Amount", "amount")] {
+            let cell = self.element("th", class, Some(text))?;
+            cell.set_attribute("scope", "col")?;
+            append(&head, &cell)?;
+        }
+        let thead = self.element("thead", "", None)?;
+        append(&thead, &head)?;
+        append(&table, &thead)?;
+
+        let body = self.element("tbody", "", None)?;
+        for line in &breakdown.lines {
+            append(&body, &self.line(line)?)?;
+        }
+        append(&table, &body)?;
+
+        let foot = self.element("tfoot", "", None)?;
+        append(
+            &foot,
+            &self.total_row(
+                "You pay",
+                &breakdown.patient_total.formatted,
+                "patient-total",
+            )?,
+        )?;
+        if breakdown.insurance_total.cents.get() != 0 {
+            append(
+                &foot,
+                &self.total_row(
+                    "Your plan pays",
+                    &breakdown.insurance_total.formatted,
+                    "insurance-total",
+                )?,
+            )?;
+        }
+        append(&table, &foot)?;
+        Ok(table)
+    }
+
+    fn line(&self, line: &LineItem) -> Result<Element, JsValue> {
+        let class = match (line.kind, line.payer) {
+            (LineKind::Discount, _) => "line discount",
+            (_, Payer::Insurance) => "line insurance",
+            _ => "line",
+        };
+        let row = self.element("tr", class, None)?;
+        let item = self.element("td", "item", None)?;
+        append(&item, &self.element("span", "label", Some(&line.label))?)?;
+        let mut meta = Vec::new();
+        if let Some(code) = &line.code {
+            meta.push(code.clone());
+        }
+        meta.push(format!("{} × {}", line.quantity, line.unit_price.formatted));
+        if let Some(detail) = &line.detail {
+            meta.push(detail.clone());
+        }
+        append(
+            &item,
+            &self.element("span", "meta", Some(&meta.join(" · ")))?,
+        )?;
+        append(&row, &item)?;
+        let payer = match line.payer {
+            Payer::Insurance => "plan pays",
+            Payer::PatientShare => "your share",
+            Payer::SelfPay => "",
+        };
+        let amount = self.element("td", "amount", Some(&line.amount.formatted))?;
+        if !payer.is_empty() {
+            append(&amount, &self.element("span", "payer", Some(payer))?)?;
+        }
+        append(&row, &amount)?;
+        Ok(row)
+    }
+
+    fn total_row(&self, label: &str, amount: &str, class: &str) -> Result<Element, JsValue> {
+        let row = self.element("tr", class, None)?;
+        let head = self.element("th", "item", Some(label))?;
+        head.set_attribute("scope", "row")?;
+        append(&row, &head)?;
+        append(&row, &self.element("td", "amount", Some(amount))?)?;
+        Ok(row)
+    }
+}
