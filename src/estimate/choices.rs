@@ -66,7 +66,7 @@ impl Choices {
                     choice(
                         p.id.clone(),
                         format!(
-                            "{} ({} per injection)",
+                            "{} ({} each)",
                             p.label,
                             document.locale.format_money(p.price_cents)
                         ),
