@@ -318,7 +318,7 @@ fn count(
             problems.add(
                 path,
                 format!(
-                    "must be a whole number from {min} to {max}, or \"not_sure\", got \"{other}\""
+                    "must be a whole number from {min} to {max}, or \"{keyword}\", got \"{other}\""
                 ),
             );
             None
