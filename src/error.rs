@@ -132,6 +132,13 @@ where
             root if root == "." => "(top level)".to_owned(),
             path => path,
         };
-        kind(vec![FieldError::new(path, error.into_inner().to_string())])
+        let reason = error.into_inner().to_string();
+        // serde-wasm-bindgen's errors are JS `Error`s whose text starts "Error: "; the path already
+        // says where, so the prefix is noise.
+        let reason = reason
+            .strip_prefix("Error: ")
+            .map(str::to_owned)
+            .unwrap_or(reason);
+        kind(vec![FieldError::new(path, reason)])
     })
 }

@@ -1,0 +1,120 @@
+//! The same hand-worked cases as `tests/estimates.rs`, through the wasm boundary as the page calls
+//! it: requests and price books as JS objects in, estimate objects or thrown `Error`s out.
+//! Run with `cargo test --target wasm32-unknown-unknown --test wasm` (Node, via wasm-bindgen's runner).
+
+#![cfg(target_arch = "wasm32")]
+
+mod cases;
+
+use amnion_estimator::wasm::{choices, default_price_book, estimate_js};
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn parse(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+/// `value.a.b.c` as a JS value.
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        Reflect::get(&v, &JsValue::from_str(key)).expect("object")
+    })
+}
+
+fn cents(value: &JsValue, path: &str) -> i64 {
+    get(value, path)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{path} is a number")) as i64
+}
+
+#[wasm_bindgen_test]
+fn hand_worked_cases_cross_the_boundary_unchanged() {
+    for case in cases::cases() {
+        let book = case.price_book.map(|json| parse(&json()));
+        let estimate = estimate_js(parse(case.request), book)
+            .unwrap_or_else(|_| panic!("{} is valid", case.name));
+        assert_eq!(
+            cents(&estimate, "low.patient_total.cents"),
+            case.patient,
+            "{}",
+            case.name
+        );
+        assert_eq!(
+            cents(&estimate, "low.insurance_total.cents"),
+            case.insurance,
+            "{}",
+            case.name
+        );
+        let high = get(&estimate, "high");
+        let high = (!high.is_undefined()).then(|| cents(&high, "patient_total.cents"));
+        assert_eq!(high, case.patient_high, "{}", case.name);
+    }
+}
+
+#[wasm_bindgen_test]
+fn errors_arrive_as_js_errors_naming_the_field() {
+    for case in cases::error_cases() {
+        let thrown = estimate_js(parse(case.request), None).expect_err(case.request);
+        let error: js_sys::Error = thrown.dyn_into().expect("a JS Error");
+        let message = String::from(error.message());
+        assert!(
+            message.starts_with(case.message),
+            "{message:?} should start with {:?}",
+            case.message
+        );
+        let fields: Array = get(&error, "fields")
+            .dyn_into()
+            .expect("error.fields is an array");
+        assert!(fields.length() >= 1);
+        assert!(case
+            .message
+            .starts_with(&get(&fields.get(0), "path").as_string().expect("a path")));
+    }
+}
+
+#[wasm_bindgen_test]
+fn non_numeric_values_from_js_are_refused_by_name() {
+    let request = parse(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
+    Reflect::set(&request, &"injections".into(), &JsValue::from_f64(f64::NAN)).expect("set");
+    let error: js_sys::Error = estimate_js(request, None)
+        .expect_err("NaN")
+        .dyn_into()
+        .expect("Error");
+    assert!(
+        String::from(error.message()).starts_with("injections: invalid type: floating point `NaN`")
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_invalid_price_book_is_refused_with_every_path() {
+    let book = default_price_book().expect("embedded book");
+    let clinic = get(&book, "clinic");
+    Reflect::set(&clinic, &"npi".into(), &"1234567890".into()).expect("set");
+    Reflect::set(&clinic, &"tin".into(), &"12345".into()).expect("set");
+    let request = parse(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
+    let error: js_sys::Error = estimate_js(request, Some(book))
+        .expect_err("bad book")
+        .dyn_into()
+        .expect("Error");
+    let message = String::from(error.message());
+    assert!(
+        message.contains("clinic.npi: must be 10 digits with a valid check digit"),
+        "{message}"
+    );
+    assert!(
+        message.contains("clinic.tin: must be 9 digits"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn choices_come_from_the_price_book() {
+    let choices = choices(None).expect("embedded book");
+    let injections: Array = get(&choices, "injections").dyn_into().expect("array");
+    let values: Vec<String> = injections
+        .iter()
+        .map(|c| get(&c, "value").as_string().expect("text"))
+        .collect();
+    assert_eq!(values, ["1", "2", "3", "not_sure"]);
+}
