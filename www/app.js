@@ -42,6 +42,17 @@ function markInvalid(fields) {
   }
 }
 
+/** One line per bad field, named by its label on this page: "Your coinsurance (%): must be ...". */
+function describe(error) {
+  if (!error.fields?.length) return error.message;
+  return error.fields
+    .map(({ path, reason }) => {
+      const label = form.elements[path]?.labels?.[0]?.textContent ?? path;
+      return `${label}: ${reason}`;
+    })
+    .join('\n');
+}
+
 function update() {
   showTherapyFields();
   try {
@@ -52,8 +63,8 @@ function update() {
     $('breakdown').classList.remove('stale');
     markInvalid([]);
   } catch (error) {
-    // Keep every answer and the last good breakdown; say what to fix.
-    $('error').textContent = error.message;
+    // Keep every answer and the last good breakdown; say what to fix, by the field's own label.
+    $('error').textContent = describe(error);
     $('error').hidden = false;
     $('total').textContent = 'Check your answers';
     $('breakdown').classList.add('stale');

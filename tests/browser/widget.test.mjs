@@ -1,0 +1,107 @@
+// The visitor widget in headless Chromium: change answers, read the total a person sees, see an
+// error name its field without losing the answers, at desktop and at phone width. Screenshots go
+// to tests/browser/screenshots/.
+//
+// Expected totals, by hand from the sample price book (see tests/cases/mod.rs for the prices):
+// - the page's first answers (plantar fasciitis, not sure = 1 to 2 injections, consultation):
+//   low 250 + 1,200 + 150 + 125 = 1,725.00 - 5 % (86.25) = 1,638.75;
+//   high 250 + 2 × 1,475 - 221.25 = 2,978.75 - 5 % (148.9375 -> 148.94) = 2,829.81.
+// - 1 injection with a boot: 1,725 + 165 = 1,890.00 - 5 % (94.50) = 1,795.50.
+// - plus 8 cash PT sessions: 1,890 + 160 + 8 × 95 = 2,810.00 - 5 % (140.50) = 2,669.50.
+// - PT through insurance at 20 % instead: self-pay 1,795.50; evaluation 20 % of 110 = 22 and
+//   8 × 17 = 136, so 158.00; total 1,953.50; the plan pays 88 + 8 × 68 = 632.00.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const shots = new URL('./screenshots/', import.meta.url).pathname;
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the widget at `width` px, recording every request and script error. */
+async function open(width) {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.getElementById('total').textContent.startsWith('$'));
+  return { page, requests, errors };
+}
+
+const total = (page) => page.locator('#total').textContent();
+
+for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
+  test(`${name}: the total follows every answer, and a bad answer is named without losing the form`, async () => {
+    const { page, requests, errors } = await open(width);
+    assert.equal(await total(page), '$1,638.75 – $2,829.81');
+    assert.equal(await page.locator('#total').getAttribute('aria-live'), 'polite');
+    assert.equal(await page.locator('table.breakdown').count(), 2, 'a range shows the lines of both ends');
+
+    await page.selectOption('#injections', '1');
+    await page.check('#walking_boot');
+    assert.equal(await total(page), '$1,795.50');
+
+    await page.check('input[name="physical_therapy.coverage"][value="cash"]');
+    await page.selectOption('#sessions', '8');
+    assert.equal(await total(page), '$2,669.50');
+    await page.screenshot({ path: `${shots}${name}-cash-pt.png`, fullPage: true });
+
+    await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+    await page.fill('#coinsurance', '120');
+    const error = page.locator('#error');
+    assert.equal(
+      await error.textContent(),
+      'Your coinsurance (%): must be a percentage from 0 to 100, got "120"',
+    );
+    const tooWide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(tooWide <= 0, `the error fits the screen (${tooWide}px too wide)`);
+    assert.equal(await page.locator('#coinsurance').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#coinsurance'), '120', 'the answer is kept');
+    assert.equal(await page.inputValue('#sessions'), '8', 'other answers are kept');
+    await page.screenshot({ path: `${shots}${name}-error.png`, fullPage: true });
+
+    await page.fill('#coinsurance', '20');
+    assert.equal(await error.isHidden(), true);
+    assert.equal(await page.locator('#coinsurance').getAttribute('aria-invalid'), null);
+    assert.equal(await total(page), '$1,953.50');
+    assert.equal(await page.locator('.insurance-total td').textContent(), '$632.00');
+    await page.screenshot({ path: `${shots}${name}-insurance.png`, fullPage: true });
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
+    const origin = new URL(server.url).origin;
+    assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), [], 'no request leaves the page');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('keyboard only: every control is reachable and labelled', async () => {
+  const { page } = await open(1200);
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('#answers input, #answers select')]
+      .filter((control) => control.labels.length === 0)
+      .map((control) => control.name));
+  assert.deepEqual(unlabelled, []);
+  await page.focus('#injections');
+  await page.keyboard.press('ArrowUp'); // "Not sure yet" -> "3 injections"
+  // 3 injections with a consultation: 250 + 3 × 1,475 - 2 × 221.25 = 4,232.50; 5 % = 211.625 ->
+  // 211.63; 4,020.87
+  assert.equal(await total(page), '$4,020.87');
+  await page.close();
+});
