@@ -58,6 +58,7 @@ function update() {
   try {
     const estimate = showEstimate($('breakdown'), readRequest());
     $('total').textContent = estimate.patient_total.formatted;
+    $('peek-total').textContent = estimate.patient_total.formatted;
     $('summary').textContent = `${estimate.condition}: ${estimate.summary}`;
     $('error').hidden = true;
     $('breakdown').classList.remove('stale');
@@ -67,6 +68,7 @@ function update() {
     $('error').textContent = describe(error);
     $('error').hidden = false;
     $('total').textContent = 'Check your answers';
+    $('peek-total').textContent = 'Check your answers';
     $('breakdown').classList.add('stale');
     markInvalid(error.fields ?? []);
   }

@@ -59,6 +59,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.check('input[name="physical_therapy.coverage"][value="cash"]');
     await page.selectOption('#sessions', '8');
     assert.equal(await total(page), '$2,669.50');
+    if (width < 768) assert.equal(await page.locator('#peek-total').textContent(), '$2,669.50', 'the phone bar follows');
     await page.screenshot({ path: `${shots}${name}-cash-pt.png`, fullPage: true });
 
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
