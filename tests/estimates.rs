@@ -5,6 +5,8 @@
 
 mod cases;
 
+use cases::sum_of;
+
 use amnion_estimator::estimate::{estimate, Breakdown, Estimate, EstimateRequest, LineKind, Payer};
 use amnion_estimator::price_book::PriceBook;
 
@@ -18,15 +20,6 @@ fn run(
     };
     let request = EstimateRequest::read(&mut serde_json::Deserializer::from_str(request))?;
     estimate(&book, &request)
-}
-
-fn sum_of(breakdown: &Breakdown, payer: impl Fn(Payer) -> bool) -> i64 {
-    breakdown
-        .lines
-        .iter()
-        .filter(|l| payer(l.payer))
-        .map(|l| l.amount.cents.get())
-        .sum()
 }
 
 fn codes(breakdown: &Breakdown) -> Vec<&str> {

@@ -4,9 +4,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use amnion_estimator::estimate::{estimate, Breakdown, EstimateRequest, Payer};
+mod cases;
+
+use amnion_estimator::estimate::{estimate, EstimateRequest, Payer};
 use amnion_estimator::money::Cents;
 use amnion_estimator::price_book::PriceBook;
+use cases::sum_of;
 use proptest::prelude::*;
 
 const CONDITIONS: [&str; 5] = [
@@ -110,15 +113,6 @@ fn answers() -> impl Strategy<Value = Answers> {
         )
 }
 
-fn sum(breakdown: &Breakdown, payer: impl Fn(Payer) -> bool) -> i64 {
-    breakdown
-        .lines
-        .iter()
-        .filter(|l| payer(l.payer))
-        .map(|l| l.amount.cents.get())
-        .sum()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -126,8 +120,8 @@ proptest! {
     fn totals_are_the_sum_of_the_lines_shown(answers in answers(), injections in 1..=3u32, sessions in 0..=40u32) {
         let estimate = estimate(&book(), &request(&answers, injections, sessions)).expect("valid request");
         let b = &estimate.low;
-        prop_assert_eq!(sum(b, Payer::is_patient), b.patient_total.cents.get());
-        prop_assert_eq!(sum(b, |p| p == Payer::Insurance), b.insurance_total.cents.get());
+        prop_assert_eq!(sum_of(b, Payer::is_patient), b.patient_total.cents.get());
+        prop_assert_eq!(sum_of(b, |p| p == Payer::Insurance), b.insurance_total.cents.get());
         for line in &b.lines {
             prop_assert_eq!(line.amount.cents.get(), line.unit_price.cents.get() * i64::from(line.quantity));
         }
@@ -160,7 +154,7 @@ proptest! {
     fn plan_cost_sharing_stops_at_the_out_of_pocket_maximum(answers in answers(), sessions in 0..=40u32) {
         let answers = Answers { coverage: 2, ..answers };
         let estimate = estimate(&book(), &request(&answers, 1, sessions)).expect("valid");
-        let shared = sum(&estimate.low, |p| p == Payer::PatientShare);
+        let shared = sum_of(&estimate.low, |p| p == Payer::PatientShare);
         if let Ok(max) = Cents::parse_dollars(&answers.out_of_pocket) {
             prop_assert!(shared <= max.get(), "shared {} > max {}", shared, max.get());
         }

@@ -21,7 +21,18 @@
 
 #![allow(dead_code)]
 
+use amnion_estimator::estimate::{Breakdown, Payer};
 use amnion_estimator::price_book::DEFAULT_PRICE_BOOK_JSON;
+
+/// The sum of the lines of `breakdown` whose payer matches, in cents.
+pub fn sum_of(breakdown: &Breakdown, payer: impl Fn(Payer) -> bool) -> i64 {
+    breakdown
+        .lines
+        .iter()
+        .filter(|l| payer(l.payer))
+        .map(|l| l.amount.cents.get())
+        .sum()
+}
 
 /// One request and what the patient and the plan pay, in cents.
 pub struct Case {
