@@ -218,7 +218,13 @@ pub struct Discounts {
 
 /// How the clinic discounts a course of several injections.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+// Read through a flat struct rather than `#[serde(tag = "kind")]`: an internally tagged enum buffers
+// its input in serde's private `Content` type, which costs the wasm module ~25 KB.
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "FlatMultiInjectionDiscount"
+)]
 pub enum MultiInjectionDiscount {
     /// Injection number `from_injection` and later (product, administration and guidance) are
     /// `percent_off_bp` off.
@@ -273,4 +279,47 @@ pub struct Disclaimers {
     pub not_included: String,
     /// Shown when physical therapy goes through insurance.
     pub insurance: String,
+}
+
+/// The JSON shape of [`MultiInjectionDiscount`]: `kind` and the union of the variants' fields.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlatMultiInjectionDiscount {
+    kind: MultiInjectionKind,
+    label: String,
+    #[serde(default)]
+    from_injection: Option<u32>,
+    #[serde(default)]
+    percent_off_bp: Option<BasisPoints>,
+    #[serde(default)]
+    packages: Option<Vec<Package>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum MultiInjectionKind {
+    LaterInjectionsPercentOff,
+    PackagePrices,
+}
+
+impl TryFrom<FlatMultiInjectionDiscount> for MultiInjectionDiscount {
+    type Error = &'static str;
+
+    fn try_from(flat: FlatMultiInjectionDiscount) -> Result<Self, Self::Error> {
+        let label = flat.label;
+        match (flat.kind, flat.from_injection, flat.percent_off_bp, flat.packages) {
+            (MultiInjectionKind::LaterInjectionsPercentOff, Some(from_injection), Some(percent_off_bp), None) => {
+                Ok(MultiInjectionDiscount::LaterInjectionsPercentOff { label, from_injection, percent_off_bp })
+            }
+            (MultiInjectionKind::LaterInjectionsPercentOff, ..) => Err(
+                "later_injections_percent_off needs `from_injection` and `percent_off_bp`, and no `packages`",
+            ),
+            (MultiInjectionKind::PackagePrices, None, None, Some(packages)) => {
+                Ok(MultiInjectionDiscount::PackagePrices { label, packages })
+            }
+            (MultiInjectionKind::PackagePrices, ..) => {
+                Err("package_prices needs `packages`, and no `from_injection` or `percent_off_bp`")
+            }
+        }
+    }
 }

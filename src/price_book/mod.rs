@@ -191,6 +191,16 @@ mod tests {
     }
 
     #[test]
+    fn a_discount_kind_must_have_its_own_fields() {
+        let json = DEFAULT_PRICE_BOOK_JSON.replacen("\"from_injection\": 2,", "", 1);
+        let error = PriceBook::from_json(&json).expect_err("no from_injection");
+        assert!(
+            error.to_string().contains("discounts.multi_injection: later_injections_percent_off needs `from_injection`"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn packages_cannot_make_more_injections_cheaper() {
         let mut doc = sample();
         let product = doc.products[0].clone();
