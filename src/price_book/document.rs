@@ -45,6 +45,9 @@ pub struct PriceBookDocument {
     pub discounts: Discounts,
     /// The texts every estimate carries.
     pub disclaimers: Disclaimers,
+    /// Payment plans a visitor can finance the total with; absent when the clinic offers none.
+    #[serde(default)]
+    pub financing: Option<Financing>,
 }
 
 /// The clinic's identity, as a Good Faith Estimate names it.
@@ -322,4 +325,50 @@ impl TryFrom<FlatMultiInjectionDiscount> for MultiInjectionDiscount {
             }
         }
     }
+}
+
+/// Financing: payment plans from the clinic's lending partner, and the text that goes with them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Financing {
+    /// Shown under the offers, e.g. who lends and that credit approval is needed.
+    pub disclaimer: String,
+    /// The plans, in the order the page lists them.
+    pub plans: Vec<FinancingPlan>,
+}
+
+/// One financing plan. Both kinds have the same fields, so a flat struct with a plain `kind` reads
+/// them (a `#[serde(tag = "kind")]` enum would cost the wasm module ~25 KB; see
+/// [`MultiInjectionDiscount`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FinancingPlan {
+    /// Stable key used by requests, e.g. `deferred_12`.
+    pub id: String,
+    /// What a visitor reads, e.g. `12 months, no interest if paid in full`.
+    pub label: String,
+    /// Deferred interest or a fixed APR.
+    pub kind: FinancingKind,
+    /// The promotion's length, or the loan's term, in months (1 to 60).
+    pub months: u32,
+    /// The annual percentage rate in basis points: a fixed-APR loan's rate, or the rate a
+    /// deferred-interest plan charges back if the promotion ends with a balance (0 to 3600).
+    pub apr_bp: BasisPoints,
+    /// The smallest amount the plan finances.
+    pub min_purchase_cents: Cents,
+    /// The lender's smallest monthly payment; 0 for none. A deferred-interest payment is raised to
+    /// it; a fixed-APR plan whose amortized payment would be smaller is not available.
+    #[serde(default)]
+    pub min_payment_cents: Cents,
+}
+
+/// How a financing plan charges interest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FinancingKind {
+    /// No interest if the whole amount is paid within `months`; otherwise interest at `apr_bp`
+    /// from the purchase date on the full amount ("deferred interest").
+    DeferredInterest,
+    /// A loan repaid in `months` equal monthly payments at `apr_bp` (standard amortization).
+    FixedApr,
 }

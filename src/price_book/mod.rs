@@ -10,7 +10,9 @@ mod validate;
 pub use document::*;
 pub use identifiers::{is_valid_npi, is_valid_tin};
 pub(crate) use validate::product_cost;
-pub use validate::{MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT};
+pub use validate::{
+    MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
+};
 
 use crate::error::{deserialize_at_path, Error, Problems};
 

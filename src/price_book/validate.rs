@@ -17,6 +17,12 @@ pub const MAX_PRICE: Cents = Cents::new(100_000_000);
 pub const MAX_INJECTIONS_LIMIT: u32 = 10;
 /// The most physical therapy sessions any price book may allow.
 pub const MAX_PT_SESSIONS_LIMIT: u32 = 100;
+/// The longest financing term or promotion, in months. The payment arithmetic's error bound in
+/// `payment/fixed_point.rs` is worked out for terms up to this.
+pub const MAX_FINANCING_MONTHS: u32 = 60;
+/// The highest APR a financing plan may have: 36 %, the usual ceiling on consumer credit (and the
+/// Military Lending Act's cap). The fixed-point error bound is worked out up to this.
+pub const MAX_APR: BasisPoints = BasisPoints::new(3_600);
 
 /// Procedure codes whose descriptor already includes ultrasound guidance, so 76942 is never billed
 /// with them (CPT 2015: arthrocentesis/injection "with ultrasound guidance").
@@ -77,6 +83,7 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     non_empty(problems, "disclaimers.estimate_only", &texts.estimate_only);
     non_empty(problems, "disclaimers.not_included", &texts.not_included);
     non_empty(problems, "disclaimers.insurance", &texts.insurance);
+    validate_financing(book, problems);
 }
 
 fn validate_clinic(clinic: &Clinic, problems: &mut Problems) {
@@ -401,6 +408,45 @@ fn rate(problems: &mut Problems, path: &str, rate: BasisPoints) {
     problems.check(rate <= BasisPoints::WHOLE, path, || {
         format!("must be 0 to 10000 (100%), got {}", rate.get())
     });
+}
+
+/// Financing plans: unique ids, a term the payment arithmetic is proven for, an APR up to
+/// [`MAX_APR`], and amounts in the price range.
+fn validate_financing(book: &PriceBookDocument, problems: &mut Problems) {
+    let Some(financing) = &book.financing else {
+        return;
+    };
+    non_empty(problems, "financing.disclaimer", &financing.disclaimer);
+    let mut ids = HashSet::new();
+    for (i, plan) in financing.plans.iter().enumerate() {
+        let path = format!("financing.plans[{i}]");
+        key(problems, &format!("{path}.id"), &plan.id, &mut ids);
+        non_empty(problems, &format!("{path}.label"), &plan.label);
+        let months = plan.months;
+        problems.check(
+            (1..=MAX_FINANCING_MONTHS).contains(&months),
+            format!("{path}.months"),
+            || format!("must be 1 to {MAX_FINANCING_MONTHS}, got {months}"),
+        );
+        let apr = plan.apr_bp;
+        problems.check(apr <= MAX_APR, format!("{path}.apr_bp"), || {
+            format!(
+                "must be 0 to {} ({MAX_APR}), got {}",
+                MAX_APR.get(),
+                apr.get()
+            )
+        });
+        price(
+            problems,
+            &format!("{path}.min_purchase_cents"),
+            plan.min_purchase_cents,
+        );
+        price(
+            problems,
+            &format!("{path}.min_payment_cents"),
+            plan.min_payment_cents,
+        );
+    }
 }
 
 /// `YYYY-MM-DD`, a real day of the Gregorian calendar.
