@@ -7,6 +7,7 @@
 //! - [`money`]: cents, basis points and the named rounding rules;
 //! - [`price_book`]: the clinic's prices and rules as validated data;
 //! - [`estimate`]: the pricing rules, from a visitor's answers to itemized lines;
+//! - [`payment`]: financing offers, HSA/FSA savings and a side-by-side comparison of scenarios;
 //! - [`error`]: one error type whose messages name the field at fault.
 //!
 //! ```
@@ -28,6 +29,7 @@
 pub mod error;
 pub mod estimate;
 pub mod money;
+pub mod payment;
 pub mod price_book;
 
 #[cfg(target_arch = "wasm32")]

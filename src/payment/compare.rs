@@ -1,0 +1,169 @@
+//! Scenarios side by side: the patient's total for 1, 2 and 3 injections (or up to the condition's
+//! typical most) with physical therapy none, in cash or through insurance, each with the monthly
+//! payment of one chosen financing plan.
+//!
+//! Every cell is an ordinary [`estimate`](crate::estimate::estimate) of the visitor's answers with
+//! the row's injections and the column's therapy, so the grid can never disagree with the estimate.
+
+use serde::Serialize;
+
+use super::financing;
+use super::PaymentAnswers;
+use crate::error::{Error, FieldError};
+use crate::estimate::{estimate, Amount, Choice, Coverage, EstimateRequest, FormValue};
+use crate::price_book::PriceBook;
+
+/// The fewest rows a comparison shows: 1, 2 and 3 injections, when the price book allows them.
+const USUAL_MOST_INJECTIONS: u32 = 3;
+
+/// A grid of scenarios: rows of injection counts, columns of physical therapy coverage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Comparison {
+    /// The condition's label.
+    pub condition: String,
+    /// The financing plan whose monthly payments the cells show, if one was chosen.
+    pub plan: Option<Choice>,
+    /// Physical therapy sessions after the evaluation in the therapy columns.
+    pub pt_sessions: u32,
+    /// No physical therapy, cash, insurance.
+    pub columns: Vec<ComparisonColumn>,
+    /// One row per number of injections.
+    pub rows: Vec<ComparisonRow>,
+    /// What the grid assumes, in words.
+    pub notes: Vec<String>,
+}
+
+/// A column of the grid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ComparisonColumn {
+    /// How physical therapy is paid in this column.
+    pub coverage: Coverage,
+    /// `No physical therapy`, `PT in cash`, `PT through insurance`.
+    pub label: String,
+}
+
+/// A row of the grid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ComparisonRow {
+    /// How many injections.
+    pub injections: u32,
+    /// `2 injections`.
+    pub label: String,
+    /// One cell per column, in column order.
+    pub cells: Vec<ComparisonCell>,
+}
+
+/// One scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ComparisonCell {
+    /// How physical therapy is paid.
+    pub coverage: Coverage,
+    /// The patient's total, as [`estimate`] gives it.
+    pub patient_total: Amount,
+    /// The chosen plan's monthly payment for that total.
+    pub monthly_payment: Option<Amount>,
+    /// Why the chosen plan is not available for that total.
+    pub not_available: Option<String>,
+    /// True when the visitor's own answers are this scenario (same injections and coverage).
+    pub current: bool,
+}
+
+/// The grid for the visitor's answers in `request`, with the monthly payment of `answers.plan`.
+///
+/// Rows run from 1 injection to 3 (fewer if the price book allows fewer), or to the condition's
+/// typical most if that is more. The therapy columns use the request's number of sessions, or the
+/// condition's typical fewest when it says "typical" or is blank; the insurance column uses the
+/// request's plan figures.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] naming a bad answer (`payment.plan: unknown plan "x"`), as
+/// [`estimate`] does for the rest.
+pub fn compare(
+    book: &PriceBook,
+    request: &EstimateRequest,
+    answers: &PaymentAnswers,
+) -> Result<Comparison, Error> {
+    let base = estimate(book, request)?;
+    let plan = answers.plan(book)?;
+    let condition = book.condition(&request.condition).ok_or_else(|| {
+        Error::InvalidRequest(vec![FieldError::new("condition", "choose a condition")])
+    })?;
+    let document = book.document();
+    let typical_sessions = condition.typical_pt_sessions.min;
+    let sessions_answer = request.physical_therapy.sessions.as_str();
+    let (pt_sessions, typical) = match sessions_answer.parse::<u32>() {
+        Ok(sessions) if sessions_answer.bytes().all(|b| b.is_ascii_digit()) => (sessions, false),
+        _ => (typical_sessions, true),
+    };
+    let most = USUAL_MOST_INJECTIONS
+        .min(document.limits.max_injections)
+        .max(condition.typical_injections.max);
+
+    let columns = [
+        (Coverage::None, "No physical therapy"),
+        (Coverage::Cash, "PT in cash"),
+        (Coverage::Insurance, "PT through insurance"),
+    ];
+    let mut rows = Vec::new();
+    for injections in 1..=most {
+        let mut cells = Vec::new();
+        for (coverage, _) in columns {
+            let mut scenario = request.clone();
+            scenario.injections = FormValue::from(injections.to_string().as_str());
+            scenario.physical_therapy.coverage = coverage;
+            scenario.physical_therapy.sessions = FormValue::from(pt_sessions.to_string().as_str());
+            let total = estimate(book, &scenario)?.low.patient_total;
+            let offer = plan
+                .map(|plan| financing::offer(plan, total.cents, document.locale))
+                .transpose()?;
+            cells.push(ComparisonCell {
+                coverage,
+                monthly_payment: offer
+                    .as_ref()
+                    .and_then(|o| o.offer.as_ref())
+                    .map(|o| o.monthly_payment.clone()),
+                not_available: offer.and_then(|o| o.not_available),
+                patient_total: total,
+                current: request.injections.as_str() == injections.to_string()
+                    && request.physical_therapy.coverage == coverage,
+            });
+        }
+        let plural = if injections == 1 { "" } else { "s" };
+        rows.push(ComparisonRow {
+            injections,
+            label: format!("{injections} injection{plural}"),
+            cells,
+        });
+    }
+
+    let sessions_note = match (pt_sessions, typical) {
+        (0, _) => "Physical therapy columns: none, as you chose 0 sessions.".to_owned(),
+        (_, true) => format!(
+            "Physical therapy columns: the evaluation and {pt_sessions} sessions, the fewest typical for {}.",
+            condition.label
+        ),
+        (_, false) => format!("Physical therapy columns: the evaluation and {pt_sessions} sessions."),
+    };
+    let mut notes = vec![sessions_note, document.disclaimers.insurance.clone()];
+    if let Some(plan) = plan {
+        notes.push(format!("Monthly payments: {}.", plan.label));
+    }
+    Ok(Comparison {
+        condition: base.condition,
+        plan: plan.map(|plan| Choice {
+            value: plan.id.clone(),
+            label: plan.label.clone(),
+        }),
+        pt_sessions,
+        columns: columns
+            .into_iter()
+            .map(|(coverage, label)| ComparisonColumn {
+                coverage,
+                label: label.to_owned(),
+            })
+            .collect(),
+        rows,
+        notes,
+    })
+}

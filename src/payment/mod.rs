@@ -1,0 +1,255 @@
+//! How to pay for an estimate: in full, through a financing plan, or from an HSA or FSA, and a
+//! side-by-side comparison of scenarios.
+//!
+//! - [`fixed_point`]: monthly rates and (1 + r)^n in integer fixed point, with a proven error bound;
+//! - [`amortization`]: fixed-APR payments, the full schedule in cents, the APR it carries;
+//! - [`financing`]: each price book plan applied to an amount, or why it is not available;
+//! - [`hsa`]: the effective cost when paid with pre-tax dollars;
+//! - [`compare`]: injections × physical therapy, each with a chosen plan's monthly payment.
+//!
+//! Everything here starts from [`estimate`](crate::estimate::estimate): no pricing rule is
+//! repeated. Financing is worked out on the estimate's patient total, prompt-pay discount included
+//! (a lender pays the clinic in full at the visit); for a range, on its high end.
+
+pub mod amortization;
+pub mod compare;
+pub mod financing;
+pub mod fixed_point;
+pub mod hsa;
+
+pub use compare::{compare, Comparison, ComparisonCell, ComparisonColumn, ComparisonRow};
+pub use financing::{FinancingOffer, Offer};
+pub use hsa::{HsaSavings, TaxRates};
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{deserialize_at_path, Error, FieldError};
+use crate::estimate::{estimate, Amount, Choice, EstimateRequest, FormValue, TotalRange};
+use crate::money::{BasisPoints, Cents};
+use crate::price_book::{FinancingPlan, Locale, PriceBook};
+
+/// The visitor's payment answers, as the page's form gives them. In a request they sit under
+/// `payment`, and their errors are named so: `payment.federal_tax_percent`.
+///
+/// ```
+/// use amnion_estimator::payment::PaymentAnswers;
+/// let answers: PaymentAnswers = serde_json::from_str(
+///     r#"{ "plan": "fixed_36", "federal_tax_percent": "22", "state_tax_percent": "4.95" }"#,
+/// ).unwrap();
+/// assert_eq!(answers.plan.as_deref(), Some("fixed_36"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentAnswers {
+    /// A financing plan `id` for the comparison's monthly payments; empty or absent for none.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// Federal income tax bracket in percent (`22`); blank is 0.
+    #[serde(default)]
+    pub federal_tax_percent: FormValue,
+    /// State income tax rate in percent (`4.95`); blank is 0.
+    #[serde(default)]
+    pub state_tax_percent: FormValue,
+}
+
+impl PaymentAnswers {
+    /// Reads the answers from any serde source, naming a type error's path under `payment.`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`], e.g.
+    /// `payment.federal_tax_percent: invalid type: boolean `true`, expected text or a whole number`.
+    pub fn read<'de, D>(deserializer: D) -> Result<PaymentAnswers, Error>
+    where
+        D: Deserializer<'de>,
+        D::Error: fmt::Display,
+    {
+        deserialize_at_path(deserializer, Error::InvalidRequest).map_err(|error| {
+            let fields = error.fields().iter().map(|field| {
+                let path = match field.path.as_str() {
+                    "(top level)" => "payment".to_owned(),
+                    path => format!("payment.{path}"),
+                };
+                FieldError::new(path, field.reason.clone())
+            });
+            Error::InvalidRequest(fields.collect())
+        })
+    }
+
+    /// The chosen plan in `book`, if any.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] at `payment.plan` for an id the price book does not have.
+    pub fn plan<'a>(&self, book: &'a PriceBook) -> Result<Option<&'a FinancingPlan>, Error> {
+        let id = match self.plan.as_deref().map(str::trim) {
+            None | Some("") => return Ok(None),
+            Some(id) => id,
+        };
+        plans(book)
+            .iter()
+            .find(|plan| plan.id == id)
+            .map(Some)
+            .ok_or_else(|| {
+                Error::InvalidRequest(vec![FieldError::new(
+                    "payment.plan",
+                    format!("unknown plan \"{id}\""),
+                )])
+            })
+    }
+
+    /// The tax rates, parsed.
+    ///
+    /// # Errors
+    ///
+    /// As [`TaxRates::parse`].
+    pub fn tax_rates(&self) -> Result<TaxRates, Error> {
+        TaxRates::parse(&self.federal_tax_percent, &self.state_tax_percent)
+    }
+}
+
+/// A rate with its text: `{ "basis_points": 1299, "formatted": "12.99%" }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rate {
+    /// The rate.
+    pub basis_points: BasisPoints,
+    /// As a person reads it.
+    pub formatted: String,
+}
+
+impl Rate {
+    /// `basis_points` with its text.
+    pub fn new(basis_points: BasisPoints) -> Rate {
+        Rate {
+            basis_points,
+            formatted: basis_points.to_string(),
+        }
+    }
+}
+
+/// Every way to pay for one estimate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PaymentOptions {
+    /// Paying the estimate in full at the visit.
+    pub pay_in_full: PayInFull,
+    /// The amount the financing offers are for: the total, or the high end of a range.
+    pub financed_amount: Amount,
+    /// Says which end of a range is financed; `None` when the estimate is one amount.
+    pub financed_amount_note: Option<String>,
+    /// One offer per price book plan, in its order; not-available ones say why.
+    pub financing: Vec<FinancingOffer>,
+    /// Paying from an HSA or FSA.
+    pub hsa: HsaSavings,
+    /// The lender's disclaimer, when the price book has financing.
+    pub notes: Vec<String>,
+}
+
+/// Paying in full: the estimate's total, as shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PayInFull {
+    /// The estimate's patient total.
+    pub total: TotalRange,
+    /// The prompt-pay discount it includes, if the price book has one.
+    pub note: Option<String>,
+}
+
+/// How the visitor can pay for what `request` costs.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] naming a bad answer, from the estimate first, then the payment
+/// answers (`payment.state_tax_percent: ...`).
+///
+/// ```
+/// use amnion_estimator::{estimate::EstimateRequest, payment::{payment_options, PaymentAnswers}, price_book::PriceBook};
+/// let book = PriceBook::embedded_default()?;
+/// let request: EstimateRequest = serde_json::from_str(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#)?;
+/// let options = payment_options(&book, &request, &PaymentAnswers::default())?;
+/// assert_eq!(options.pay_in_full.total.formatted, "$1,401.25");
+/// // 7.65 % payroll tax of $1,401.25 = $107.195... -> $107.19 (down); $1,294.06 in take-home pay.
+/// assert_eq!(options.hsa.effective_cost.formatted, "$1,294.06");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn payment_options(
+    book: &PriceBook,
+    request: &EstimateRequest,
+    answers: &PaymentAnswers,
+) -> Result<PaymentOptions, Error> {
+    let estimate = estimate(book, request)?;
+    let rates = answers.tax_rates()?;
+    let document = book.document();
+    let locale = document.locale;
+    let total = estimate.patient_total;
+    let is_range = estimate.high.is_some();
+    let financed = total.high.cents;
+    let financing = plans(book)
+        .iter()
+        .map(|plan| financing::offer(plan, financed, locale))
+        .collect::<Result<Vec<_>, _>>()?;
+    let pay_in_full_note = document
+        .discounts
+        .prompt_pay
+        .as_ref()
+        .filter(|discount| discount.percent_off_bp.get() > 0)
+        .map(|discount| format!("Included: {}.", discount.label));
+    Ok(PaymentOptions {
+        hsa: hsa::hsa_savings(&total, is_range, rates, locale)?,
+        financed_amount: Amount::new(financed, locale),
+        financed_amount_note: is_range.then(|| {
+            format!(
+                "Worked out on the high end of your estimate, {}: enough for either end.",
+                total.high.formatted
+            )
+        }),
+        pay_in_full: PayInFull {
+            total,
+            note: pay_in_full_note,
+        },
+        financing,
+        notes: document
+            .financing
+            .iter()
+            .map(|financing| financing.disclaimer.clone())
+            .collect(),
+    })
+}
+
+/// The plans a comparison can show, for a form's chooser: each plan by `id`, then `""` for none.
+pub fn financing_choices(book: &PriceBook) -> Vec<Choice> {
+    plans(book)
+        .iter()
+        .map(|plan| Choice {
+            value: plan.id.clone(),
+            label: plan.label.clone(),
+        })
+        .chain(std::iter::once(Choice {
+            value: String::new(),
+            label: "No financing (totals only)".to_owned(),
+        }))
+        .collect()
+}
+
+/// The price book's financing plans; none if it has no financing section.
+fn plans(book: &PriceBook) -> &[FinancingPlan] {
+    book.document()
+        .financing
+        .as_ref()
+        .map_or(&[], |financing| financing.plans.as_slice())
+}
+
+/// `low` and `high` as a [`TotalRange`], formatted `$1.00 – $2.00` when `is_range`.
+fn range(low: Cents, high: Cents, is_range: bool, locale: Locale) -> TotalRange {
+    let (low, high) = (Amount::new(low, locale), Amount::new(high, locale));
+    let formatted = if is_range {
+        format!("{} – {}", low.formatted, high.formatted)
+    } else {
+        low.formatted.clone()
+    };
+    TotalRange {
+        low,
+        high,
+        formatted,
+    }
+}
