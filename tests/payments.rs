@@ -1,0 +1,566 @@
+//! Payment options through the public Rust API: amortization against published values and a
+//! schedule worked by hand, deferred interest, HSA/FSA savings, offers that are not available, the
+//! comparison grid against `estimate`, the price book's financing rules, and properties of the
+//! schedule over thousands of random loans.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod payment_cases;
+
+use amnion_estimator::estimate::{estimate, Coverage, EstimateRequest};
+use amnion_estimator::money::{BasisPoints, Cents};
+use amnion_estimator::payment::amortization::{monthly_payment, within_tolerance, Schedule};
+use amnion_estimator::payment::fixed_point::{MonthlyRate, UNITS_PER_BASIS_POINT};
+use amnion_estimator::payment::{
+    compare, financing_choices, payment_options, FinancingOffer, PaymentAnswers,
+};
+use amnion_estimator::price_book::{Locale, PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use amnion_estimator::Error;
+use payment_cases::Expected;
+use proptest::prelude::*;
+
+fn book() -> PriceBook {
+    PriceBook::embedded_default().expect("embedded price book is valid")
+}
+
+fn request(json: &str) -> EstimateRequest {
+    EstimateRequest::read(&mut serde_json::Deserializer::from_str(json)).expect("valid request")
+}
+
+fn answers(json: &str) -> Result<PaymentAnswers, Error> {
+    PaymentAnswers::read(&mut serde_json::Deserializer::from_str(json))
+}
+
+fn cents(dollars: i64, cents: i64) -> Cents {
+    Cents::new(dollars * 100 + cents)
+}
+
+#[test]
+fn published_payments() {
+    // $10,000 at 6 % for 36 months, $304.22 in standard loan tables: r = 0.5 %,
+    // 1.005^36 = 1.196680525, G / (G − 1) = 6.084387490; 10,000 × 0.005 × 6.084387490 = 304.2194
+    // -> $304.22.
+    assert_eq!(
+        monthly_payment(cents(10_000, 0), BasisPoints::new(600), 36),
+        Ok(cents(304, 22))
+    );
+    // $20,000 at 5 % for 60 months, $377.42: r = 0.0041666..., 1.0041666...^60 = 1.283358679,
+    // G / (G − 1) = 4.529096075; 83.333333 × 4.529096075 = 377.4247 -> $377.42.
+    assert_eq!(
+        monthly_payment(cents(20_000, 0), BasisPoints::new(500), 60),
+        Ok(cents(377, 42))
+    );
+    // The textbook mortgage, $200,000 at 6.5 % for 30 years, $1,264.14: 1.00541666...^360 =
+    // 6.991797974, G / (G − 1) = 1.166894813; 1,083.333333 × 1.166894813 = 1,264.1360 -> $1,264.14.
+    // Far past a price book's 60 months, it checks the arithmetic at a large power.
+    assert_eq!(
+        monthly_payment(cents(200_000, 0), BasisPoints::new(650), 360),
+        Ok(cents(1_264, 14))
+    );
+}
+
+#[test]
+fn a_schedule_by_hand_whose_last_payment_absorbs_the_rounding() {
+    // $1,000.00 at 12 % for 3 months: r = 1 %, 1.01^3 = 1.030301;
+    // 1,000 × 0.01 × 1.030301 / 0.030301 = 340.0221 -> $340.02.
+    // month 1: interest 1 % of 1,000.00 = 10.00; principal 330.02; balance 669.98.
+    // month 2: interest 6.6998 -> 6.70 (half up); principal 333.32; balance 336.66.
+    // month 3: interest 3.3666 -> 3.37; the last payment is what is owed: 336.66 + 3.37 = 340.03.
+    // Payments 340.02 + 340.02 + 340.03 = 1,020.07 = 1,000.00 + 10.00 + 6.70 + 3.37.
+    let schedule = Schedule::new(cents(1_000, 0), BasisPoints::new(1_200), 3, Locale::EnUs)
+        .expect("valid loan");
+    let rows: Vec<[i64; 4]> = schedule
+        .rows
+        .iter()
+        .map(|row| {
+            [
+                row.payment.cents.get(),
+                row.interest.cents.get(),
+                row.principal.cents.get(),
+                row.balance.cents.get(),
+            ]
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            [34_002, 1_000, 33_002, 66_998],
+            [34_002, 670, 33_332, 33_666],
+            [34_003, 337, 33_666, 0],
+        ]
+    );
+    assert_eq!(schedule.payment.cents, cents(340, 2));
+    assert_eq!(schedule.total_of_payments.formatted, "$1,020.07");
+    assert_eq!(schedule.interest.formatted, "$20.07");
+    assert_eq!(schedule.disclosed_apr.formatted, "12%");
+    assert!(within_tolerance(
+        schedule.actual_monthly_rate,
+        BasisPoints::new(1_200)
+    ));
+}
+
+#[test]
+fn the_published_loans_disclose_their_apr_within_an_eighth_of_a_point() {
+    for (principal, apr, months) in [
+        (cents(10_000, 0), 600, 36),
+        (cents(20_000, 0), 500, 60),
+        (cents(2_512, 75), 999, 24),
+        (cents(2_512, 75), 1_799, 60),
+    ] {
+        let apr = BasisPoints::new(apr);
+        let schedule = Schedule::new(principal, apr, months, Locale::EnUs).expect("valid loan");
+        assert!(
+            within_tolerance(schedule.actual_monthly_rate, apr),
+            "{principal} at {apr}"
+        );
+        assert_eq!(
+            schedule.actual_apr.basis_points, apr,
+            "{principal} at {apr}"
+        );
+        assert_eq!(schedule.disclosed_apr.basis_points, apr);
+    }
+}
+
+#[test]
+fn a_loan_of_a_few_cents_discloses_the_apr_its_rounding_really_carries() {
+    // $0.10 at 9.99 % for 2 months: 0.10 × 0.008325 × 1.016719 / 0.016719 = 0.05063 -> $0.05;
+    // month 1: interest 0.0008 -> 0, balance 0.05; month 2: interest 0, the last payment 0.05.
+    // The payments carry no interest at all: the actual APR is 0 %, not 9.99 %, and that is what
+    // must be shown.
+    let schedule =
+        Schedule::new(Cents::new(10), BasisPoints::new(999), 2, Locale::EnUs).expect("valid loan");
+    assert_eq!(schedule.total_of_payments.cents, Cents::new(10));
+    assert_eq!(schedule.actual_apr.basis_points, BasisPoints::new(0));
+    assert_eq!(schedule.disclosed_apr.basis_points, BasisPoints::new(0));
+}
+
+fn offer_for<'a>(offers: &'a [FinancingOffer], plan: &str) -> &'a FinancingOffer {
+    offers
+        .iter()
+        .find(|offer| offer.plan_id == plan)
+        .unwrap_or_else(|| panic!("an offer for {plan}"))
+}
+
+#[test]
+fn hand_worked_payment_cases() {
+    let book = book();
+    for case in payment_cases::payment_cases() {
+        let answers = answers(case.payment).expect("valid payment answers");
+        let options = payment_options(&book, &request(case.request), &answers)
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        assert_eq!(
+            options.financed_amount.cents.get(),
+            case.financed,
+            "{}",
+            case.name
+        );
+        assert_eq!(options.financing.len(), 8, "every sample plan is listed");
+        for (plan, expected) in &case.offers {
+            let offer = offer_for(&options.financing, plan);
+            match expected {
+                Expected::Offer {
+                    monthly,
+                    payments,
+                    back_interest,
+                } => {
+                    let got = offer.offer.as_ref().unwrap_or_else(|| {
+                        panic!("{}: {plan}: {:?}", case.name, offer.not_available)
+                    });
+                    assert_eq!(got.monthly_payment.cents.get(), *monthly, "{plan}");
+                    assert_eq!(got.payments, *payments, "{plan}");
+                    assert_eq!(
+                        got.back_interest.as_ref().map(|a| a.cents.get()),
+                        *back_interest,
+                        "{plan}"
+                    );
+                    assert_eq!(
+                        got.total_of_payments.cents.get(),
+                        case.financed + got.interest.cents.get()
+                    );
+                    assert_eq!(got.apr, offer.apr, "{plan}: the plan's APR is disclosed");
+                }
+                Expected::NotAvailable(reason) => {
+                    assert!(offer.offer.is_none(), "{plan}");
+                    assert_eq!(offer.not_available.as_deref(), Some(*reason), "{plan}");
+                }
+            }
+        }
+        let hsa = &options.hsa.effective_cost;
+        assert_eq!(
+            (hsa.low.cents.get(), hsa.high.cents.get()),
+            case.hsa_effective,
+            "{}",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn the_deferred_interest_offer_in_words() {
+    // 2,512.75 over 12 months (see the first payment case): 11 payments of 209.40 = 2,303.40, and
+    // the last is 2,512.75 − 2,303.40 = 209.35.
+    let options = payment_options(
+        &book(),
+        &request(payment_cases::payment_cases()[0].request),
+        &PaymentAnswers::default(),
+    )
+    .expect("valid");
+    let deferred = offer_for(&options.financing, "deferred_12");
+    let offer = deferred.offer.as_ref().expect("available");
+    assert_eq!(offer.last_payment.formatted, "$209.35");
+    assert_eq!(offer.summary, "11 payments of $209.40, then $209.35");
+    assert_eq!(offer.interest.cents, Cents::ZERO);
+    assert_eq!(
+        deferred.terms,
+        "No interest if paid in full within 12 months; otherwise 26.99% APR from the purchase date"
+    );
+    assert_eq!(
+        offer.warning.as_deref(),
+        Some("If any balance remains after 12 months, interest from the purchase date is added: up to $678.19 (26.99% APR on $2,512.75 for 12 months).")
+    );
+}
+
+#[test]
+fn a_small_deferred_amount_pays_the_minimum_payment() {
+    // $250.00 over 12 months: 20.833... -> 20.84, raised to the $25.00 minimum; 250 / 25 = 10
+    // payments of $25.00.
+    let mut book: serde_json::Value = serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("JSON");
+    book["products"][0]["price_cents"] = 25_000.into();
+    book["administration_fees"][0]["price_cents"] = 0.into();
+    book["ultrasound_guidance"]["price_cents"] = 0.into();
+    book["discounts"]["prompt_pay"]["percent_off_bp"] = 0.into();
+    let book = PriceBook::from_json(&book.to_string()).expect("valid");
+    let options = payment_options(
+        &book,
+        &request(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#),
+        &PaymentAnswers::default(),
+    )
+    .expect("valid");
+    assert_eq!(options.pay_in_full.total.formatted, "$250.00");
+    let offer = offer_for(&options.financing, "deferred_12")
+        .offer
+        .as_ref()
+        .expect("$250 is over the $200 minimum");
+    assert_eq!(offer.summary, "10 payments of $25.00");
+    let fixed = offer_for(&options.financing, "fixed_24");
+    assert_eq!(
+        fixed.not_available.as_deref(),
+        Some("Needs a purchase of $1,000.00 or more")
+    );
+}
+
+#[test]
+fn a_fixed_apr_payment_below_the_lenders_minimum_is_not_available() {
+    // $1,000.00 at 9.99 % for 24 months: P·r = 8.325; × 5.542379697926 = 46.1403 -> $46.14, below
+    // a $50.00 minimum payment.
+    let mut book: serde_json::Value = serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("JSON");
+    book["products"][0]["price_cents"] = 100_000.into();
+    book["administration_fees"][0]["price_cents"] = 0.into();
+    book["ultrasound_guidance"]["price_cents"] = 0.into();
+    book["discounts"]["prompt_pay"]["percent_off_bp"] = 0.into();
+    book["financing"]["plans"][4]["min_payment_cents"] = 5_000.into();
+    let book = PriceBook::from_json(&book.to_string()).expect("valid");
+    let options = payment_options(
+        &book,
+        &request(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#),
+        &PaymentAnswers::default(),
+    )
+    .expect("valid");
+    assert_eq!(
+        offer_for(&options.financing, "fixed_24")
+            .not_available
+            .as_deref(),
+        Some("The payment would be $46.14, below the lender's minimum of $50.00")
+    );
+}
+
+#[test]
+fn hsa_savings_by_hand() {
+    // 1 injection: $1,401.25. 24 % + 4.95 % + 7.65 % = 36.6 %; 1,401.25 × 0.366 = 512.8575 ->
+    // 512.85 (down); 1,401.25 − 512.85 = 888.40.
+    let options = payment_options(
+        &book(),
+        &request(r#"{ "condition": "plantar_fasciitis", "injections": 1 }"#),
+        &answers(r#"{ "federal_tax_percent": "24", "state_tax_percent": "4.95%" }"#).expect("ok"),
+    )
+    .expect("valid");
+    let hsa = &options.hsa;
+    assert_eq!(hsa.combined.formatted, "36.6%");
+    assert_eq!(hsa.savings.formatted, "$512.85");
+    assert_eq!(hsa.effective_cost.formatted, "$888.40");
+    assert!(hsa.caveat.contains("plan administrator"));
+}
+
+#[test]
+fn bad_payment_answers_are_named_by_path() {
+    let book = book();
+    let one = request(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
+    let error = |json: &str| match answers(json) {
+        Err(error) => error.to_string(),
+        Ok(answers) => payment_options(&book, &one, &answers)
+            .and_then(|_| compare(&book, &one, &answers))
+            .expect_err(json)
+            .to_string(),
+    };
+    assert_eq!(
+        error(r#"{ "federal_tax_percent": "140" }"#),
+        r#"payment.federal_tax_percent: must be a percentage from 0 to 100, got "140""#
+    );
+    assert_eq!(
+        error(r#"{ "federal_tax_percent": "37", "state_tax_percent": "60" }"#),
+        "payment.state_tax_percent: federal + state + 7.65% payroll tax must not exceed 100%, got 104.65%"
+    );
+    assert_eq!(
+        error(r#"{ "plan": "fixed_99" }"#),
+        r#"payment.plan: unknown plan "fixed_99""#
+    );
+    assert!(error(r#"{ "federal_tax_percent": true }"#)
+        .starts_with("payment.federal_tax_percent: invalid type: boolean `true`"));
+    let unknown = error(r#"{ "tax": "1" }"#);
+    assert!(
+        unknown.starts_with("payment.tax: unknown field `tax`"),
+        "{unknown}"
+    );
+}
+
+#[test]
+fn the_comparison_grid_by_hand_and_as_estimate_prices_it() {
+    let book = book();
+    let base = request(payment_cases::COMPARISON_REQUEST);
+    let comparison = compare(
+        &book,
+        &base,
+        &answers(payment_cases::COMPARISON_PAYMENT).expect("ok"),
+    )
+    .expect("valid");
+    let columns: Vec<Coverage> = comparison.columns.iter().map(|c| c.coverage).collect();
+    assert_eq!(
+        columns,
+        [Coverage::None, Coverage::Cash, Coverage::Insurance]
+    );
+    assert_eq!(comparison.pt_sessions, 8);
+    assert_eq!(comparison.rows.len(), payment_cases::COMPARISON.len());
+    for (row, (injections, cells)) in comparison.rows.iter().zip(payment_cases::COMPARISON) {
+        assert_eq!(row.injections, injections);
+        for ((cell, (total, monthly)), coverage) in row.cells.iter().zip(cells).zip(&columns) {
+            assert_eq!(
+                cell.patient_total.cents.get(),
+                total,
+                "{injections} {coverage:?}"
+            );
+            assert_eq!(
+                cell.monthly_payment.as_ref().map(|m| m.cents.get()),
+                Some(monthly)
+            );
+            // The same answers through `estimate` give the same total.
+            let mut scenario = base.clone();
+            scenario.injections = injections.to_string().as_str().into();
+            scenario.physical_therapy.coverage = *coverage;
+            let estimated = estimate(&book, &scenario).expect("valid");
+            assert_eq!(estimated.patient_total.low, cell.patient_total);
+            assert_eq!(
+                cell.current,
+                injections == 1 && *coverage == Coverage::Cash,
+                "only the visitor's own answers are current"
+            );
+        }
+    }
+    assert_eq!(
+        comparison.plan.as_ref().map(|p| p.value.as_str()),
+        Some("deferred_12")
+    );
+}
+
+#[test]
+fn the_comparison_says_why_a_plan_is_not_available() {
+    // fixed_48 needs $2,500.00: 1 injection without PT is 1,638.75 (no), in cash 2,512.75 (yes:
+    // 69.92, see the payment cases).
+    let comparison = compare(
+        &book(),
+        &request(payment_cases::COMPARISON_REQUEST),
+        &answers(r#"{ "plan": "fixed_48" }"#).expect("ok"),
+    )
+    .expect("valid");
+    let first = &comparison.rows[0].cells;
+    assert_eq!(
+        first[0].not_available.as_deref(),
+        Some("Needs a purchase of $2,500.00 or more")
+    );
+    assert_eq!(first[0].monthly_payment, None);
+    assert_eq!(
+        first[1]
+            .monthly_payment
+            .as_ref()
+            .map(|m| m.formatted.as_str()),
+        Some("$69.92")
+    );
+}
+
+#[test]
+fn the_comparison_uses_typical_sessions_and_the_condition_range() {
+    // Partial tendon tear: typically 1 to 3 injections, 10 to 16 PT sessions; "typical" uses 10.
+    // Without a plan the cells have totals only.
+    let comparison = compare(
+        &book(),
+        &request(
+            r#"{ "condition": "partial_tendon_tear", "injections": "not_sure",
+                "physical_therapy": { "coverage": "cash", "sessions": "typical" } }"#,
+        ),
+        &PaymentAnswers::default(),
+    )
+    .expect("valid");
+    assert_eq!(comparison.pt_sessions, 10);
+    assert_eq!(comparison.rows.len(), 3);
+    assert!(comparison.notes[0].contains("10 sessions, the fewest typical"));
+    // 1 injection, cash PT: 1,475 + 160 + 10 × 95 = 2,585.00; 5 % = 129.25; 2,455.75.
+    let cell = &comparison.rows[0].cells[1];
+    assert_eq!(cell.patient_total.formatted, "$2,455.75");
+    assert_eq!((cell.monthly_payment.as_ref(), cell.current), (None, false));
+}
+
+#[test]
+fn the_plan_chooser_lists_every_plan_then_none() {
+    let choices = financing_choices(&book());
+    let values: Vec<&str> = choices.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(
+        values,
+        [
+            "deferred_6",
+            "deferred_12",
+            "deferred_18",
+            "deferred_24",
+            "fixed_24",
+            "fixed_36",
+            "fixed_48",
+            "fixed_60",
+            ""
+        ]
+    );
+}
+
+#[test]
+fn the_price_book_refuses_bad_financing_plans_by_path() {
+    let mut book: serde_json::Value = serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("JSON");
+    let plans = &mut book["financing"]["plans"];
+    plans[1]["id"] = "deferred_6".into();
+    plans[2]["months"] = 72.into();
+    plans[3]["apr_bp"] = 3_601.into();
+    plans[4]["min_purchase_cents"] = (-1).into();
+    plans[5]["label"] = " ".into();
+    book["financing"]["disclaimer"] = "".into();
+    let error = PriceBook::from_json(&book.to_string()).expect_err("invalid");
+    let fields: Vec<String> = error.fields().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        fields,
+        [
+            "financing.disclaimer: must not be empty",
+            "financing.plans[1].id: \"deferred_6\" is used twice",
+            "financing.plans[2].months: must be 1 to 60, got 72",
+            "financing.plans[3].apr_bp: must be 0 to 3600 (36%), got 3601",
+            "financing.plans[4].min_purchase_cents: must be 0 to 100000000 cents, got -1",
+            "financing.plans[5].label: must not be empty",
+        ]
+    );
+    let json = DEFAULT_PRICE_BOOK_JSON.replacen("\"fixed_apr\"", "\"fixed\"", 1);
+    let error = PriceBook::from_json(&json).expect_err("unknown kind");
+    assert!(
+        error.to_string().contains(
+            "financing.plans[4].kind: unknown variant `fixed`, expected `deferred_interest` or `fixed_apr`"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_price_book_without_financing_offers_none() {
+    let mut book: serde_json::Value = serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("JSON");
+    book.as_object_mut().expect("object").remove("financing");
+    let book = PriceBook::from_json(&book.to_string()).expect("financing is optional");
+    let options = payment_options(
+        &book,
+        &request(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#),
+        &PaymentAnswers::default(),
+    )
+    .expect("valid");
+    assert!(options.financing.is_empty() && options.notes.is_empty());
+    assert_eq!(financing_choices(&book).len(), 1, "only \"no financing\"");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+    /// Any loan a price book can hold: payments sum to principal + interest to the cent, the
+    /// balance ends at 0, each row adds up, only the last payment differs, and the APR shown is
+    /// within 1/8 of a point of what the payments carry.
+    #[test]
+    fn schedules_sum_exactly(
+        principal in 1i64..=100_000_000,
+        apr in 0u32..=3_600,
+        months in 1u32..=60,
+    ) {
+        let apr = BasisPoints::new(apr);
+        let schedule = Schedule::new(Cents::new(principal), apr, months, Locale::EnUs)
+            .expect("a loan within the price book's limits");
+        let rows = &schedule.rows;
+        let paid: i64 = rows.iter().map(|r| r.payment.cents.get()).sum();
+        let interest: i64 = rows.iter().map(|r| r.interest.cents.get()).sum();
+        prop_assert_eq!(paid, principal + interest);
+        prop_assert_eq!(schedule.total_of_payments.cents.get(), paid);
+        prop_assert_eq!(schedule.interest.cents.get(), interest);
+        prop_assert_eq!(rows.last().map(|r| r.balance.cents), Some(Cents::ZERO));
+        let mut balance = principal;
+        for row in rows {
+            prop_assert_eq!(row.payment.cents.get(), row.interest.cents.get() + row.principal.cents.get());
+            balance -= row.principal.cents.get();
+            prop_assert_eq!(row.balance.cents.get(), balance);
+            prop_assert!(row.payment.cents >= Cents::ZERO && row.balance.cents >= Cents::ZERO);
+        }
+        for row in &rows[..rows.len() - 1] {
+            prop_assert_eq!(row.payment.cents, schedule.payment.cents);
+        }
+        // From $100 up, the schedule runs the full term; below, a payment of a few cents may
+        // repay a loan of a few dollars early.
+        if principal >= 10_000 {
+            prop_assert_eq!(rows.len(), months as usize);
+        }
+        // Regulation Z's 1/8 point holds once the cent's rounding is small against the payments.
+        if principal >= 20_000 {
+            prop_assert!(
+                within_tolerance(schedule.actual_monthly_rate, apr),
+                "actual {} units vs {} bp", schedule.actual_monthly_rate.units(), apr.get()
+            );
+            prop_assert_eq!(schedule.disclosed_apr.basis_points, apr);
+        }
+    }
+
+    /// For terms short enough that (120 000 + a)^n fits in an `i128`, the exact payment is a
+    /// fraction of integers: the fixed-point payment must be it, rounded half up.
+    #[test]
+    fn payments_match_exact_rational_arithmetic_for_short_terms(
+        principal in 1i64..=100_000_000,
+        apr in 1u32..=3_600,
+        months in 1u32..=4,
+    ) {
+        // Exact: PMT = P·a·B^n / (120 000 · (B^n − 120 000^n)) with B = 120 000 + a. Rounded half
+        // up: ⌊(2·num + den) / (2·den)⌋.
+        let (p, a, n) = (i128::from(principal), i128::from(apr), months);
+        let base = 120_000 + a;
+        let numerator = p * a * base.pow(n);
+        let denominator = 120_000 * (base.pow(n) - 120_000i128.pow(n));
+        let exact = (2 * numerator + denominator) / (2 * denominator);
+        let computed = monthly_payment(Cents::new(principal), BasisPoints::new(apr), months)
+            .expect("valid");
+        prop_assert_eq!(i128::from(computed.get()), exact);
+    }
+}
+
+#[test]
+fn the_fixed_point_rate_of_a_basis_point_is_exact() {
+    // 1 bp APR = 0.0001 / 12 a month = 1/120 000 of the balance; in units of 1 / (1.2 × 10^18):
+    // 10^13.
+    assert_eq!(
+        MonthlyRate::from_apr(BasisPoints::new(1)).units(),
+        UNITS_PER_BASIS_POINT
+    );
+    assert_eq!(UNITS_PER_BASIS_POINT, 10_000_000_000_000);
+}
