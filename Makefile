@@ -40,7 +40,7 @@ test-native:
 	cargo test
 
 test-wasm:
-	cargo test --target $(WASM_TARGET) --test wasm
+	cargo test --target $(WASM_TARGET) --test wasm --test wasm_payment
 
 test-browser:
 	node --test tests/browser/

@@ -12,6 +12,7 @@
 //! (`physical_therapy.sessions: must be 0 to 40, got 400`) and whose `fields` property lists them
 //! as `{ path, reason }` objects, so a page can mark the inputs at fault.
 
+pub mod payment;
 mod render;
 
 use std::cell::OnceCell;

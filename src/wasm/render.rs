@@ -41,15 +41,20 @@ pub(super) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(),
 }
 
 /// Appends `child` to `parent`.
-fn append(parent: &Element, child: &Element) -> Result<(), JsValue> {
+pub(super) fn append(parent: &Element, child: &Element) -> Result<(), JsValue> {
     parent.append_child(child).map(drop)
 }
 
-struct Page(Document);
+pub(super) struct Page(pub(super) Document);
 
 impl Page {
     /// `<tag class="class">text</tag>`; the text goes in as a text node.
-    fn element(&self, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+    pub(super) fn element(
+        &self,
+        tag: &str,
+        class: &str,
+        text: Option<&str>,
+    ) -> Result<Element, JsValue> {
         let element = self.0.create_element(tag)?;
         if !class.is_empty() {
             element.set_class_name(class);

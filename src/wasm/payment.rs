@@ -1,0 +1,339 @@
+//! The payment exports: financing offers, HSA/FSA savings and the scenario comparison, as data and
+//! rendered into the page as text nodes. Documented in `docs/api.md`, "Paying for it".
+//!
+//! Each takes the estimate request and the visitor's payment answers (`{ plan,
+//! federal_tax_percent, state_tax_percent }`, any of them left out), and an optional price book.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use super::render::{append, Page};
+use super::{js_error, with_book};
+use crate::estimate::EstimateRequest;
+use crate::payment::{
+    self, Comparison, ComparisonCell, FinancingOffer, PaymentAnswers, PaymentOptions,
+};
+use crate::price_book::FinancingKind;
+
+/// How the visitor can pay for what `request` costs: in full, each financing plan's offer (or why
+/// it is not available), and the effective cost from an HSA or FSA at the tax rates in `payment`.
+///
+/// # Errors
+///
+/// A JS `Error` naming every bad field, e.g. `payment.federal_tax_percent: must be a percentage
+/// from 0 to 100, got "140"`.
+#[wasm_bindgen(js_name = paymentOptions)]
+pub fn payment_options(
+    request: JsValue,
+    payment: Option<JsValue>,
+    price_book: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    to_js(&options(request, payment, price_book)?)
+}
+
+/// As [`payment_options`], and replaces the children of `container` with the pay-in-full amount,
+/// the financing offers and the lender's disclaimer, built from text nodes only. On error
+/// `container` is left as it was.
+///
+/// # Errors
+///
+/// As [`payment_options`], or a DOM error from the browser.
+#[wasm_bindgen(js_name = showPaymentOptions)]
+pub fn show_payment_options(
+    container: &Element,
+    request: JsValue,
+    payment: Option<JsValue>,
+    price_book: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options(request, payment, price_book)?;
+    render_options(container, &options)?;
+    to_js(&options)
+}
+
+/// The scenario grid for `request`: 1 to 3 injections (or the condition's typical most) × physical
+/// therapy none, cash or insurance, each cell with the patient's total and the monthly payment of
+/// `payment.plan`, if one is chosen.
+///
+/// # Errors
+///
+/// A JS `Error` naming every bad field, e.g. `payment.plan: unknown plan "x"`.
+#[wasm_bindgen(js_name = compareScenarios)]
+pub fn compare_scenarios(
+    request: JsValue,
+    payment: Option<JsValue>,
+    price_book: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    to_js(&comparison(request, payment, price_book)?)
+}
+
+/// As [`compare_scenarios`], and replaces the children of `container` with the grid as a table (in
+/// its own horizontally scrolling region) and its notes, from text nodes only. The staff page can
+/// put the same table on its printout. On error `container` is left as it was.
+///
+/// # Errors
+///
+/// As [`compare_scenarios`], or a DOM error from the browser.
+#[wasm_bindgen(js_name = showComparison)]
+pub fn show_comparison(
+    container: &Element,
+    request: JsValue,
+    payment: Option<JsValue>,
+    price_book: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let comparison = comparison(request, payment, price_book)?;
+    render_comparison(container, &comparison)?;
+    to_js(&comparison)
+}
+
+/// The options of a plan chooser: `[{ value, label }]`, each plan by `id`, then `""` for none.
+///
+/// # Errors
+///
+/// A JS `Error` naming every bad field of the price book.
+#[wasm_bindgen(js_name = financingChoices)]
+pub fn financing_choices(price_book: Option<JsValue>) -> Result<JsValue, JsValue> {
+    to_js(&with_book(price_book, |book| {
+        Ok(payment::financing_choices(book))
+    })?)
+}
+
+fn options(
+    request: JsValue,
+    payment: Option<JsValue>,
+    price_book: Option<JsValue>,
+) -> Result<PaymentOptions, JsValue> {
+    let (request, answers) = read(request, payment)?;
+    with_book(price_book, |book| {
+        payment::payment_options(book, &request, &answers)
+    })
+}
+
+fn comparison(
+    request: JsValue,
+    payment: Option<JsValue>,
+    price_book: Option<JsValue>,
+) -> Result<Comparison, JsValue> {
+    let (request, answers) = read(request, payment)?;
+    with_book(price_book, |book| {
+        payment::compare(book, &request, &answers)
+    })
+}
+
+/// The request and the payment answers; missing, `undefined` or `null` answers are all blank.
+fn read(
+    request: JsValue,
+    payment: Option<JsValue>,
+) -> Result<(EstimateRequest, PaymentAnswers), JsValue> {
+    let request =
+        EstimateRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
+    let answers = match payment.filter(|answers| !answers.is_null() && !answers.is_undefined()) {
+        Some(answers) => PaymentAnswers::read(serde_wasm_bindgen::Deserializer::from(answers))
+            .map_err(js_error)?,
+        None => PaymentAnswers::default(),
+    };
+    Ok((request, answers))
+}
+
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    serde_wasm_bindgen::to_value(value)
+        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
+}
+
+fn page_of(container: &Element) -> Result<Page, JsValue> {
+    container
+        .owner_document()
+        .map(Page)
+        .ok_or_else(|| JsValue::from_str("container is not in a document"))
+}
+
+/// Pay in full, then the offers grouped by kind, then the lender's disclaimer.
+fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), JsValue> {
+    let page = page_of(container)?;
+    let fragment = page.element("div", "payment-options", None)?;
+
+    let full = page.element("div", "pay-in-full", None)?;
+    append(&full, &page.element("h3", "", Some("Pay in full"))?)?;
+    append(
+        &full,
+        &page.element(
+            "p",
+            "pay-amount",
+            Some(&options.pay_in_full.total.formatted),
+        )?,
+    )?;
+    if let Some(note) = &options.pay_in_full.note {
+        append(&full, &page.element("p", "hint", Some(note))?)?;
+    }
+    append(&fragment, &full)?;
+    if let Some(note) = options
+        .financed_amount_note
+        .as_ref()
+        .filter(|_| !options.financing.is_empty())
+    {
+        append(&fragment, &page.element("p", "hint", Some(note))?)?;
+    }
+
+    for (kind, heading) in [
+        (
+            FinancingKind::DeferredInterest,
+            "No interest if paid in full",
+        ),
+        (FinancingKind::FixedApr, "Fixed monthly payments"),
+    ] {
+        let offers: Vec<&FinancingOffer> = options
+            .financing
+            .iter()
+            .filter(|offer| offer.kind == kind)
+            .collect();
+        if offers.is_empty() {
+            continue;
+        }
+        append(&fragment, &page.element("h3", "", Some(heading))?)?;
+        let list = page.element("ul", "offers", None)?;
+        for offer in offers {
+            append(&list, &offer_card(&page, offer)?)?;
+        }
+        append(&fragment, &list)?;
+    }
+    for note in &options.notes {
+        append(&fragment, &page.element("p", "hint", Some(note))?)?;
+    }
+    container.replace_children_with_node_1(&fragment);
+    Ok(())
+}
+
+/// One plan: its monthly payment and terms, or, greyed, why it is not available.
+fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
+    let card = page.element("li", "offer", None)?;
+    card.set_attribute("data-plan", &offer.plan_id)?;
+    append(
+        &card,
+        &page.element("p", "offer-label", Some(&offer.label))?,
+    )?;
+    match (&offer.offer, &offer.not_available) {
+        (Some(terms), _) => {
+            let payment = page.element("p", "offer-payment", None)?;
+            append(
+                &payment,
+                &page.element("strong", "", Some(&terms.monthly_payment.formatted))?,
+            )?;
+            append(&payment, &page.element("span", "", Some(" a month"))?)?;
+            append(&card, &payment)?;
+            append(
+                &card,
+                &page.element("p", "offer-detail", Some(&terms.summary))?,
+            )?;
+            // Deferred interest says its terms in its warning; a loan gives its APR and cost.
+            if terms.back_interest.is_none() {
+                let totals = format!(
+                    "{} APR · total {} (interest {})",
+                    terms.apr.formatted,
+                    terms.total_of_payments.formatted,
+                    terms.interest.formatted
+                );
+                append(&card, &page.element("p", "offer-detail", Some(&totals))?)?;
+            }
+            if let Some(warning) = &terms.warning {
+                append(&card, &page.element("p", "offer-warning", Some(warning))?)?;
+            }
+        }
+        (None, reason) => {
+            card.set_class_name("offer unavailable");
+            let reason = reason.as_deref().unwrap_or_default();
+            append(
+                &card,
+                &page.element(
+                    "p",
+                    "offer-reason",
+                    Some(&format!("Not available: {reason}")),
+                )?,
+            )?;
+            append(
+                &card,
+                &page.element("p", "offer-detail", Some(&offer.terms))?,
+            )?;
+        }
+    }
+    Ok(card)
+}
+
+/// The grid as a table with row and column headers, in a region that scrolls sideways on its own
+/// when the screen is narrow, then its notes.
+fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(), JsValue> {
+    let page = page_of(container)?;
+    let fragment = page.element("div", "comparison", None)?;
+    let region = page.element("div", "table-scroll", None)?;
+    region.set_attribute("role", "region")?;
+    region.set_attribute("aria-label", "Scenario comparison")?;
+    region.set_attribute("tabindex", "0")?;
+
+    let table = page.element("table", "comparison-table", None)?;
+    let caption = match &comparison.plan {
+        Some(plan) => format!(
+            "{}: total, and a month with {}",
+            comparison.condition, plan.label
+        ),
+        None => format!("{}: what you pay", comparison.condition),
+    };
+    append(&table, &page.element("caption", "", Some(&caption))?)?;
+    let head = page.element("tr", "", None)?;
+    let corner = page.element("th", "", Some("Injections"))?;
+    corner.set_attribute("scope", "col")?;
+    append(&head, &corner)?;
+    for column in &comparison.columns {
+        let cell = page.element("th", "", Some(&column.label))?;
+        cell.set_attribute("scope", "col")?;
+        append(&head, &cell)?;
+    }
+    let thead = page.element("thead", "", None)?;
+    append(&thead, &head)?;
+    append(&table, &thead)?;
+
+    let body = page.element("tbody", "", None)?;
+    for row in &comparison.rows {
+        let line = page.element("tr", "", None)?;
+        let header = page.element("th", "", Some(&row.label))?;
+        header.set_attribute("scope", "row")?;
+        append(&line, &header)?;
+        for cell in &row.cells {
+            append(&line, &scenario_cell(&page, cell)?)?;
+        }
+        append(&body, &line)?;
+    }
+    append(&table, &body)?;
+    append(&region, &table)?;
+    append(&fragment, &region)?;
+
+    let notes = page.element("ul", "notes", None)?;
+    for note in &comparison.notes {
+        append(&notes, &page.element("li", "", Some(note))?)?;
+    }
+    append(&fragment, &notes)?;
+    container.replace_children_with_node_1(&fragment);
+    Ok(())
+}
+
+/// A cell: the total, then the monthly payment or why the plan is not available.
+fn scenario_cell(page: &Page, cell: &ComparisonCell) -> Result<Element, JsValue> {
+    let td = page.element("td", if cell.current { "current" } else { "" }, None)?;
+    append(
+        &td,
+        &page.element("span", "cell-total", Some(&cell.patient_total.formatted))?,
+    )?;
+    if let Some(monthly) = &cell.monthly_payment {
+        let text = format!("{} a month", monthly.formatted);
+        append(&td, &page.element("span", "cell-monthly", Some(&text))?)?;
+    }
+    if let Some(reason) = &cell.not_available {
+        let text = format!("Not available: {reason}");
+        append(&td, &page.element("span", "cell-unavailable", Some(&text))?)?;
+    }
+    if cell.current {
+        append(
+            &td,
+            &page.element("span", "cell-current", Some("your answers"))?,
+        )?;
+    }
+    Ok(td)
+}

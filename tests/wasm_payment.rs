@@ -1,0 +1,148 @@
+//! The hand-worked payment cases of `tests/payment_cases`, through the wasm boundary as the page
+//! calls it: requests and payment answers as JS objects in, plain objects or thrown `Error`s out.
+//! Run with `cargo test --target wasm32-unknown-unknown --test wasm_payment`.
+
+#![cfg(target_arch = "wasm32")]
+
+mod payment_cases;
+
+use amnion_estimator::wasm::payment::{compare_scenarios, financing_choices, payment_options};
+use js_sys::{Array, Reflect, JSON};
+use payment_cases::Expected;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn parse(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+/// `value.a.b.c`, where a numeric key indexes an array.
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        Reflect::get(&v, &JsValue::from_str(key)).expect("object")
+    })
+}
+
+fn cents(value: &JsValue, path: &str) -> i64 {
+    get(value, path)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{path} is a number")) as i64
+}
+
+fn text(value: &JsValue, path: &str) -> String {
+    get(value, path)
+        .as_string()
+        .unwrap_or_else(|| panic!("{path} is text"))
+}
+
+/// The offer object for `plan` in `options.financing`.
+fn offer(options: &JsValue, plan: &str) -> JsValue {
+    let offers: Array = get(options, "financing").dyn_into().expect("an array");
+    offers
+        .iter()
+        .find(|offer| text(offer, "plan_id") == plan)
+        .unwrap_or_else(|| panic!("an offer for {plan}"))
+}
+
+#[wasm_bindgen_test]
+fn hand_worked_payment_cases_cross_the_boundary_unchanged() {
+    for case in payment_cases::payment_cases() {
+        let options = payment_options(parse(case.request), Some(parse(case.payment)), None)
+            .unwrap_or_else(|_| panic!("{} is valid", case.name));
+        assert_eq!(
+            cents(&options, "financed_amount.cents"),
+            case.financed,
+            "{}",
+            case.name
+        );
+        for (plan, expected) in &case.offers {
+            let offer = offer(&options, plan);
+            match expected {
+                Expected::Offer {
+                    monthly,
+                    payments,
+                    back_interest,
+                } => {
+                    assert_eq!(cents(&offer, "offer.monthly_payment.cents"), *monthly);
+                    assert_eq!(cents(&offer, "offer.payments"), i64::from(*payments));
+                    let back = get(&offer, "offer.back_interest");
+                    let back = (!back.is_undefined()).then(|| cents(&back, "cents"));
+                    assert_eq!(back, *back_interest, "{plan}");
+                }
+                Expected::NotAvailable(reason) => {
+                    assert!(get(&offer, "offer").is_undefined(), "{plan}");
+                    assert_eq!(text(&offer, "not_available"), *reason);
+                }
+            }
+        }
+        assert_eq!(
+            (
+                cents(&options, "hsa.effective_cost.low.cents"),
+                cents(&options, "hsa.effective_cost.high.cents")
+            ),
+            case.hsa_effective
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_comparison_grid_crosses_the_boundary() {
+    let comparison = compare_scenarios(
+        parse(payment_cases::COMPARISON_REQUEST),
+        Some(parse(payment_cases::COMPARISON_PAYMENT)),
+        None,
+    )
+    .expect("valid");
+    for (i, (injections, cells)) in payment_cases::COMPARISON.iter().enumerate() {
+        let row = get(&comparison, &format!("rows.{i}"));
+        assert_eq!(cents(&row, "injections"), i64::from(*injections));
+        for (j, (total, monthly)) in cells.iter().enumerate() {
+            let cell = get(&row, &format!("cells.{j}"));
+            assert_eq!(cents(&cell, "patient_total.cents"), *total);
+            assert_eq!(cents(&cell, "monthly_payment.cents"), *monthly);
+        }
+    }
+    assert_eq!(text(&comparison, "columns.2.coverage"), "insurance");
+}
+
+#[wasm_bindgen_test]
+fn payment_answers_are_optional_and_bad_ones_are_named() {
+    let request = parse(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
+    let options = payment_options(request.clone(), None, None).expect("no answers is fine");
+    assert_eq!(text(&options, "hsa.combined.formatted"), "7.65%");
+    let options = payment_options(request.clone(), Some(JsValue::UNDEFINED), None).expect("ok");
+    assert_eq!(text(&options, "pay_in_full.total.formatted"), "$1,401.25");
+
+    let bad = parse(r#"{ "federal_tax_percent": "140" }"#);
+    let error: js_sys::Error = payment_options(request.clone(), Some(bad), None)
+        .expect_err("140 %")
+        .dyn_into()
+        .expect("a JS Error");
+    assert_eq!(
+        String::from(error.message()),
+        r#"payment.federal_tax_percent: must be a percentage from 0 to 100, got "140""#
+    );
+    let fields: Array = get(&error, "fields").dyn_into().expect("fields");
+    assert_eq!(text(&fields.get(0), "path"), "payment.federal_tax_percent");
+
+    let error: js_sys::Error =
+        compare_scenarios(request, Some(parse(r#"{ "plan": "nope" }"#)), None)
+            .expect_err("unknown plan")
+            .dyn_into()
+            .expect("a JS Error");
+    assert_eq!(
+        String::from(error.message()),
+        r#"payment.plan: unknown plan "nope""#
+    );
+}
+
+#[wasm_bindgen_test]
+fn financing_choices_come_from_the_price_book() {
+    let choices: Array = financing_choices(None)
+        .expect("embedded book")
+        .dyn_into()
+        .expect("an array");
+    assert_eq!(choices.length(), 9);
+    assert_eq!(text(&choices.get(1), "value"), "deferred_12");
+    assert_eq!(text(&choices.get(8), "value"), "");
+}
