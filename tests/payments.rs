@@ -216,7 +216,7 @@ fn the_deferred_interest_offer_in_words() {
     );
     assert_eq!(
         offer.warning.as_deref(),
-        Some("If any balance remains after 12 months, interest from the purchase date is added: up to $678.19 (26.99% APR on $2,512.75 for 12 months).")
+        Some("If not paid off in 12 months: up to $678.19 of interest, charged from the purchase date (26.99% APR).")
     );
 }
 
@@ -288,6 +288,10 @@ fn hsa_savings_by_hand() {
     assert_eq!(hsa.combined.formatted, "36.6%");
     assert_eq!(hsa.savings.formatted, "$512.85");
     assert_eq!(hsa.effective_cost.formatted, "$888.40");
+    assert_eq!(
+        hsa.summary,
+        "Saves $512.85: 24% federal + 4.95% state + 7.65% payroll tax = 36.6% of the total."
+    );
     assert!(hsa.caveat.contains("plan administrator"));
 }
 

@@ -1,6 +1,8 @@
 // The visitor widget: reads the form, asks the Rust module for an estimate, shows what comes back.
 // It holds no price, limit or pricing rule and does no arithmetic: amounts arrive formatted.
-import init, { choices, showEstimate } from './pkg/amnion_estimator.js';
+import init, {
+  choices, showEstimate, financingChoices, showPaymentOptions, showComparison,
+} from './pkg/amnion_estimator.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('answers');
@@ -53,25 +55,44 @@ function describe(error) {
     .join('\n');
 }
 
+/** Runs `show`; on an error, says what to fix in `errorBox`. The fields at fault, or null if none. */
+function attempt(show, errorBox) {
+  try {
+    show();
+    errorBox.hidden = true;
+    return null;
+  } catch (error) {
+    errorBox.textContent = describe(error);
+    errorBox.hidden = false;
+    return error.fields ?? [];
+  }
+}
+
 function update() {
   showTherapyFields();
-  try {
-    const estimate = showEstimate($('breakdown'), readRequest());
+  const { payment = {}, ...request } = readRequest();
+  const badAnswers = attempt(() => {
+    const estimate = showEstimate($('breakdown'), request);
     $('total').textContent = estimate.patient_total.formatted;
     $('peek-total').textContent = estimate.patient_total.formatted;
     $('summary').textContent = `${estimate.condition}: ${estimate.summary}`;
-    $('error').hidden = true;
-    $('breakdown').classList.remove('stale');
-    markInvalid([]);
-  } catch (error) {
-    // Keep every answer and the last good breakdown; say what to fix, by the field's own label.
-    $('error').textContent = describe(error);
-    $('error').hidden = false;
+  }, $('error'));
+  // Keep every answer and the last good results, dimmed; say what to fix, by the field's own label.
+  for (const id of ['breakdown', 'payment']) $(id).classList.toggle('stale', badAnswers !== null);
+  if (badAnswers) {
     $('total').textContent = 'Check your answers';
     $('peek-total').textContent = 'Check your answers';
-    $('breakdown').classList.add('stale');
-    markInvalid(error.fields ?? []);
+    markInvalid(badAnswers);
+    return;
   }
+  const badPayment = attempt(() => {
+    const options = showPaymentOptions($('payment-options'), request, payment);
+    $('hsa-effective').textContent = options.hsa.effective_cost.formatted;
+    $('hsa-summary').textContent = options.hsa.summary;
+    $('hsa-caveat').textContent = options.hsa.caveat;
+  }, $('payment-error'));
+  const badPlan = attempt(() => showComparison($('comparison'), request, payment), $('compare-error'));
+  markInvalid([...(badPayment ?? []), ...(badPlan ?? [])]);
 }
 
 await init();
@@ -80,8 +101,14 @@ fillSelect($('condition'), options.conditions);
 fillSelect($('injections'), options.injections, 'not_sure');
 fillSelect($('product'), options.products);
 fillSelect($('sessions'), options.pt_sessions, 'typical');
+const plans = financingChoices();
+fillSelect($('plan'), plans);
+$('plan-field').hidden = plans.length < 2; // only "no financing": nothing to choose
 $('sample-notice').hidden = !options.sample_prices;
 $('clinic-contact').textContent = `Questions? Call ${options.clinic_name} at ${options.clinic_phone}.`;
-form.addEventListener('input', update);
-form.addEventListener('change', update);
+// The payment inputs belong to the form (form="answers") but sit in their own section.
+for (const target of [form, $('payment')]) {
+  target.addEventListener('input', update);
+  target.addEventListener('change', update);
+}
 update();

@@ -187,12 +187,10 @@ fn deferred_offer(plan: &FinancingPlan, amount: Cents, locale: Locale) -> Result
         apr: Rate::new(plan.apr_bp),
         summary: summary(count, payment, last, locale),
         warning: Some(format!(
-            "If any balance remains after {} months, interest from the purchase date is added: up to {} ({} APR on {} for {} months).",
+            "If not paid off in {} months: up to {} of interest, charged from the purchase date ({} APR).",
             plan.months,
             locale.format_money(back_interest),
             plan.apr_bp,
-            locale.format_money(amount),
-            plan.months
         )),
         back_interest: Some(amount_of(back_interest)),
     })

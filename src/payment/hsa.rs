@@ -104,6 +104,8 @@ pub struct HsaSavings {
     pub savings: TotalRange,
     /// The total minus the savings: what the care costs in take-home pay.
     pub effective_cost: TotalRange,
+    /// `Saves $870.66: 22% federal + 5% state + 7.65% payroll tax = 34.65% of the total.`
+    pub summary: String,
     /// [`CAVEAT`].
     pub caveat: String,
 }
@@ -123,12 +125,21 @@ pub fn hsa_savings(
     let (low, high) = (total.low.cents, total.high.cents);
     let (saved_low, saved_high) = (saved(low)?, saved(high)?);
     let left = |amount: Cents, saved: Cents| amount.checked_sub(saved).ok_or(Error::Overflow);
+    let savings = range(saved_low, saved_high, is_range, locale);
+    let summary = format!(
+        "Saves {}: {} federal + {} state + {PAYROLL_TAX} payroll tax = {} of the total.",
+        savings.formatted,
+        rates.federal,
+        rates.state,
+        rates.combined()
+    );
     Ok(HsaSavings {
         federal: Rate::new(rates.federal),
         state: Rate::new(rates.state),
         payroll: Rate::new(PAYROLL_TAX),
         combined: Rate::new(rates.combined()),
-        savings: range(saved_low, saved_high, is_range, locale),
+        savings,
+        summary,
         effective_cost: range(
             left(low, saved_low)?,
             left(high, saved_high)?,

@@ -246,7 +246,7 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
                 &page.element(
                     "p",
                     "offer-reason",
-                    Some(&format!("Not available: {reason}")),
+                    Some(&format!("Not available. {reason}.")),
                 )?,
             )?;
             append(
@@ -269,13 +269,7 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
     region.set_attribute("tabindex", "0")?;
 
     let table = page.element("table", "comparison-table", None)?;
-    let caption = match &comparison.plan {
-        Some(plan) => format!(
-            "{}: total, and a month with {}",
-            comparison.condition, plan.label
-        ),
-        None => format!("{}: what you pay", comparison.condition),
-    };
+    let caption = format!("{}: what you pay", comparison.condition);
     append(&table, &page.element("caption", "", Some(&caption))?)?;
     let head = page.element("tr", "", None)?;
     let corner = page.element("th", "", Some("Injections"))?;
@@ -290,6 +284,9 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
     append(&thead, &head)?;
     append(&table, &thead)?;
 
+    // A reason a plan is not available is a numbered note under the table, not six lines in a
+    // narrow cell; cells with the same reason share its number.
+    let mut reasons: Vec<&str> = Vec::new();
     let body = page.element("tbody", "", None)?;
     for row in &comparison.rows {
         let line = page.element("tr", "", None)?;
@@ -297,7 +294,14 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
         header.set_attribute("scope", "row")?;
         append(&line, &header)?;
         for cell in &row.cells {
-            append(&line, &scenario_cell(&page, cell)?)?;
+            let note = cell.not_available.as_deref().map(|reason| {
+                let known = reasons.iter().position(|r| *r == reason);
+                known.unwrap_or_else(|| {
+                    reasons.push(reason);
+                    reasons.len() - 1
+                }) + 1
+            });
+            append(&line, &scenario_cell(&page, cell, note)?)?;
         }
         append(&body, &line)?;
     }
@@ -306,6 +310,10 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
     append(&fragment, &region)?;
 
     let notes = page.element("ul", "notes", None)?;
+    for (number, reason) in reasons.iter().enumerate() {
+        let text = format!("({}) Not available. {reason}.", number + 1);
+        append(&notes, &page.element("li", "", Some(&text))?)?;
+    }
     for note in &comparison.notes {
         append(&notes, &page.element("li", "", Some(note))?)?;
     }
@@ -314,19 +322,25 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
     Ok(())
 }
 
-/// A cell: the total, then the monthly payment or why the plan is not available.
-fn scenario_cell(page: &Page, cell: &ComparisonCell) -> Result<Element, JsValue> {
+/// A cell: the total, then the monthly payment, or "not available" with the number of the note
+/// that says why.
+fn scenario_cell(
+    page: &Page,
+    cell: &ComparisonCell,
+    reason_note: Option<usize>,
+) -> Result<Element, JsValue> {
     let td = page.element("td", if cell.current { "current" } else { "" }, None)?;
     append(
         &td,
         &page.element("span", "cell-total", Some(&cell.patient_total.formatted))?,
     )?;
     if let Some(monthly) = &cell.monthly_payment {
-        let text = format!("{} a month", monthly.formatted);
+        // "a month" stays together, and goes under the amount when the column is narrow.
+        let text = format!("{} a\u{a0}month", monthly.formatted);
         append(&td, &page.element("span", "cell-monthly", Some(&text))?)?;
     }
-    if let Some(reason) = &cell.not_available {
-        let text = format!("Not available: {reason}");
+    if let Some(number) = reason_note {
+        let text = format!("Not available ({number})");
         append(&td, &page.element("span", "cell-unavailable", Some(&text))?)?;
     }
     if cell.current {

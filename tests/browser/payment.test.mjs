@@ -1,0 +1,111 @@
+// "How to pay" in headless Chromium: the financing offers, the HSA/FSA cost and the scenario
+// comparison as a visitor reads them, at desktop and at phone width. Screenshots go to
+// tests/browser/screenshots/.
+//
+// Expected figures, by hand from the sample price book (the working is in
+// tests/payment_cases/mod.rs): plantar fasciitis, 1 injection, consultation, 8 PT sessions in cash
+// is 250 + 1,475 + 160 + 8 × 95 = 2,645.00 − 5 % (132.25) = 2,512.75.
+// - 12 months deferred interest: 2,512.75 / 12 = 209.3958... -> 209.40 (up); 11 × 209.40 =
+//   2,303.40, the last 209.35; back-interest 2,512.75 × 26.99 % = 678.191225 -> 678.19.
+// - 60 months fixed APR needs $3,500.00 or more: not available.
+// - HSA at 22 % + 5 % + 7.65 % = 34.65 %: 2,512.75 × 0.3465 = 870.667875 -> 870.66 (down);
+//   2,512.75 − 870.66 = 1,642.09.
+// - The comparison with 20 % coinsurance and the 12-month plan: each total / 12, rounded up.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const shots = new URL('./screenshots/', import.meta.url).pathname;
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// [injections, [no PT, PT in cash, PT through insurance] as [total, a month]]
+const grid = [
+  ['1 injection', [['$1,638.75', '$136.57'], ['$2,512.75', '$209.40'], ['$1,796.75', '$149.73']]],
+  ['2 injections', [['$2,829.81', '$235.82'], ['$3,703.81', '$308.66'], ['$2,987.81', '$248.99']]],
+  ['3 injections', [['$4,020.87', '$335.08'], ['$4,894.87', '$407.91'], ['$4,178.87', '$348.24']]],
+];
+
+for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
+  test(`${name}: offers, HSA cost and the comparison table follow the answers`, async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('total').textContent.startsWith('$'));
+
+    await page.selectOption('#injections', '1');
+    await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+    await page.selectOption('#sessions', '8');
+    await page.fill('#coinsurance', '20');
+    await page.check('input[name="physical_therapy.coverage"][value="cash"]');
+    await page.selectOption('#plan', 'deferred_12');
+    assert.equal(await page.locator('#total').textContent(), '$2,512.75');
+    assert.equal(await page.locator('.pay-in-full .pay-amount').textContent(), '$2,512.75');
+
+    const deferred = page.locator('.offer[data-plan="deferred_12"]');
+    assert.equal(await deferred.locator('.offer-payment').textContent(), '$209.40 a month');
+    assert.equal(await deferred.locator('.offer-detail').first().textContent(), '11 payments of $209.40, then $209.35');
+    assert.match(await deferred.locator('.offer-warning').textContent(), /up to \$678\.19 of interest, charged from the purchase date \(26\.99% APR\)/);
+    const fixed60 = page.locator('.offer[data-plan="fixed_60"]');
+    assert.equal(await fixed60.getAttribute('class'), 'offer unavailable');
+    assert.equal(await fixed60.locator('.offer-reason').textContent(), 'Not available. Needs a purchase of $3,500.00 or more.');
+
+    const rows = page.locator('.comparison-table tbody tr');
+    assert.equal(await rows.count(), grid.length);
+    for (const [i, [label, cells]] of grid.entries()) {
+      const row = rows.nth(i);
+      assert.equal(await row.locator('th').textContent(), label);
+      for (const [j, [total, monthly]] of cells.entries()) {
+        const cell = row.locator('td').nth(j);
+        assert.equal(await cell.locator('.cell-total').textContent(), total, `${label}, column ${j}`);
+        assert.equal(await cell.locator('.cell-monthly').textContent(), `${monthly} a\u00a0month`, `${label}, column ${j}`);
+      }
+    }
+    assert.equal(await page.locator('td.current .cell-total').textContent(), '$2,512.75', 'the visitor’s own answers are marked');
+
+    await page.fill('#federal-tax', '22');
+    await page.fill('#state-tax', '5');
+    assert.equal(await page.locator('#hsa-effective').textContent(), '$1,642.09');
+    assert.match(await page.locator('#hsa-caveat').textContent(), /plan administrator/);
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling of the page (${overflow}px too wide)`);
+    await page.locator('#payment').screenshot({ path: `${shots}${name}-payment.png` });
+
+    await page.fill('#federal-tax', '140');
+    assert.equal(
+      await page.locator('#payment-error').textContent(),
+      'Federal income tax bracket (%): must be a percentage from 0 to 100, got "140"',
+    );
+    assert.equal(await page.locator('#federal-tax').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('#total').textContent(), '$2,512.75', 'the estimate is unaffected');
+    await page.fill('#federal-tax', '22');
+    assert.equal(await page.locator('#payment-error').isHidden(), true);
+    assert.equal(await page.locator('#federal-tax').getAttribute('aria-invalid'), null);
+
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('#payment input, #payment select')]
+        .filter((control) => control.labels.length === 0 || control.form?.id !== 'answers')
+        .map((control) => control.name));
+    assert.deepEqual(unlabelled, [], 'every payment control is labelled and belongs to the form');
+
+    await page.selectOption('#plan', '');
+    assert.equal(await page.locator('.cell-monthly').count(), 0, 'no plan: totals only');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
