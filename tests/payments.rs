@@ -16,7 +16,6 @@ use amnion_estimator::payment::{
 };
 use amnion_estimator::price_book::{Locale, PriceBook, DEFAULT_PRICE_BOOK_JSON};
 use amnion_estimator::Error;
-use payment_cases::Expected;
 use proptest::prelude::*;
 
 fn book() -> PriceBook {
@@ -158,19 +157,15 @@ fn hand_worked_payment_cases() {
         for (plan, expected) in &case.offers {
             let offer = offer_for(&options.financing, plan);
             match expected {
-                Expected::Offer {
-                    monthly,
-                    payments,
-                    back_interest,
-                } => {
+                Ok(terms) => {
                     let got = offer.offer.as_ref().unwrap_or_else(|| {
                         panic!("{}: {plan}: {:?}", case.name, offer.not_available)
                     });
-                    assert_eq!(got.monthly_payment.cents.get(), *monthly, "{plan}");
-                    assert_eq!(got.payments, *payments, "{plan}");
+                    assert_eq!(got.monthly_payment.cents.get(), terms.monthly, "{plan}");
+                    assert_eq!(got.payments, terms.payments, "{plan}");
                     assert_eq!(
                         got.back_interest.as_ref().map(|a| a.cents.get()),
-                        *back_interest,
+                        terms.back_interest,
                         "{plan}"
                     );
                     assert_eq!(
@@ -179,7 +174,7 @@ fn hand_worked_payment_cases() {
                     );
                     assert_eq!(got.apr, offer.apr, "{plan}: the plan's APR is disclosed");
                 }
-                Expected::NotAvailable(reason) => {
+                Err(reason) => {
                     assert!(offer.offer.is_none(), "{plan}");
                     assert_eq!(offer.not_available.as_deref(), Some(*reason), "{plan}");
                 }
@@ -220,22 +215,33 @@ fn the_deferred_interest_offer_in_words() {
     );
 }
 
+/// The sample price book as JSON, to change before reading it.
+fn sample_json() -> serde_json::Value {
+    serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON")
+}
+
+/// The payment options for one plantar fasciitis injection under the sample book changed by
+/// `edit`, after making that injection cost exactly `price` cents (no fees, no discount).
+fn one_injection_at(
+    price: i64,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> amnion_estimator::payment::PaymentOptions {
+    let mut book = sample_json();
+    book["products"][0]["price_cents"] = price.into();
+    book["administration_fees"][0]["price_cents"] = 0.into();
+    book["ultrasound_guidance"]["price_cents"] = 0.into();
+    book["discounts"]["prompt_pay"]["percent_off_bp"] = 0.into();
+    edit(&mut book);
+    let book = PriceBook::from_json(&book.to_string()).expect("valid");
+    let one = request(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
+    payment_options(&book, &one, &PaymentAnswers::default()).expect("valid")
+}
+
 #[test]
 fn a_small_deferred_amount_pays_the_minimum_payment() {
     // $250.00 over 12 months: 20.833... -> 20.84, raised to the $25.00 minimum; 250 / 25 = 10
     // payments of $25.00.
-    let mut book: serde_json::Value = serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("JSON");
-    book["products"][0]["price_cents"] = 25_000.into();
-    book["administration_fees"][0]["price_cents"] = 0.into();
-    book["ultrasound_guidance"]["price_cents"] = 0.into();
-    book["discounts"]["prompt_pay"]["percent_off_bp"] = 0.into();
-    let book = PriceBook::from_json(&book.to_string()).expect("valid");
-    let options = payment_options(
-        &book,
-        &request(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#),
-        &PaymentAnswers::default(),
-    )
-    .expect("valid");
+    let options = one_injection_at(25_000, |_| {});
     assert_eq!(options.pay_in_full.total.formatted, "$250.00");
     let offer = offer_for(&options.financing, "deferred_12")
         .offer
@@ -253,19 +259,9 @@ fn a_small_deferred_amount_pays_the_minimum_payment() {
 fn a_fixed_apr_payment_below_the_lenders_minimum_is_not_available() {
     // $1,000.00 at 9.99 % for 24 months: P·r = 8.325; × 5.542379697926 = 46.1403 -> $46.14, below
     // a $50.00 minimum payment.
-    let mut book: serde_json::Value = serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("JSON");
-    book["products"][0]["price_cents"] = 100_000.into();
-    book["administration_fees"][0]["price_cents"] = 0.into();
-    book["ultrasound_guidance"]["price_cents"] = 0.into();
-    book["discounts"]["prompt_pay"]["percent_off_bp"] = 0.into();
-    book["financing"]["plans"][4]["min_payment_cents"] = 5_000.into();
-    let book = PriceBook::from_json(&book.to_string()).expect("valid");
-    let options = payment_options(
-        &book,
-        &request(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#),
-        &PaymentAnswers::default(),
-    )
-    .expect("valid");
+    let options = one_injection_at(100_000, |book| {
+        book["financing"]["plans"][4]["min_payment_cents"] = 5_000.into();
+    });
     assert_eq!(
         offer_for(&options.financing, "fixed_24")
             .not_available
@@ -444,7 +440,7 @@ fn the_plan_chooser_lists_every_plan_then_none() {
 
 #[test]
 fn the_price_book_refuses_bad_financing_plans_by_path() {
-    let mut book: serde_json::Value = serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("JSON");
+    let mut book = sample_json();
     let plans = &mut book["financing"]["plans"];
     plans[1]["id"] = "deferred_6".into();
     plans[2]["months"] = 72.into();
@@ -477,7 +473,7 @@ fn the_price_book_refuses_bad_financing_plans_by_path() {
 
 #[test]
 fn a_price_book_without_financing_offers_none() {
-    let mut book: serde_json::Value = serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("JSON");
+    let mut book = sample_json();
     book.as_object_mut().expect("object").remove("financing");
     let book = PriceBook::from_json(&book.to_string()).expect("financing is optional");
     let options = payment_options(

@@ -5,28 +5,13 @@
 #![cfg(target_arch = "wasm32")]
 
 mod cases;
+mod js_values;
 
 use amnion_estimator::wasm::{choices, default_price_book, estimate_js};
-use js_sys::{Array, Reflect, JSON};
+use js_sys::{Array, Reflect};
+use js_values::{cents, get, parse};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-
-fn parse(json: &str) -> JsValue {
-    JSON::parse(json).expect("test JSON parses")
-}
-
-/// `value.a.b.c` as a JS value.
-fn get(value: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(value.clone(), |v, key| {
-        Reflect::get(&v, &JsValue::from_str(key)).expect("object")
-    })
-}
-
-fn cents(value: &JsValue, path: &str) -> i64 {
-    get(value, path)
-        .as_f64()
-        .unwrap_or_else(|| panic!("{path} is a number")) as i64
-}
 
 #[wasm_bindgen_test]
 fn hand_worked_cases_cross_the_boundary_unchanged() {

@@ -1,8 +1,10 @@
 // Debian's Chromium, headless, driven by playwright-core (which downloads no browser of its own).
 import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { before, after } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from './server.mjs';
 
 const require = createRequire(new URL('../../.ci/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -17,4 +19,22 @@ export function launch() {
       '--disable-component-update', '--disable-sync', '--disable-quic',
     ],
   });
+}
+
+/**
+ * Starts the static server and the browser before the calling file's tests and stops them after.
+ * Returns `{ shots, server, browser }`: the screenshot folder, and the two, set once started.
+ */
+export function session() {
+  const shared = { shots: new URL('./screenshots/', import.meta.url).pathname, server: null, browser: null };
+  before(async () => {
+    mkdirSync(shared.shots, { recursive: true });
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

@@ -11,25 +11,12 @@
 // - HSA at 22 % + 5 % + 7.65 % = 34.65 %: 2,512.75 × 0.3465 = 870.667875 -> 870.66 (down);
 //   2,512.75 − 870.66 = 1,642.09.
 // - The comparison with 20 % coinsurance and the 12-month plan: each total / 12, rounded up.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { session } from './browser.mjs';
 
-const shots = new URL('./screenshots/', import.meta.url).pathname;
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = session();
+const { shots } = shared;
 
 // [injections, [no PT, PT in cash, PT through insurance] as [total, a month]]
 const grid = [
@@ -40,11 +27,11 @@ const grid = [
 
 for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
   test(`${name}: offers, HSA cost and the comparison table follow the answers`, async () => {
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     await page.setViewportSize({ width, height: 900 });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await page.waitForFunction(() => document.getElementById('total').textContent.startsWith('$'));
 
     await page.selectOption('#injections', '1');

@@ -19,18 +19,16 @@
 
 #![allow(dead_code)]
 
-/// What a plan offers one amount.
-pub enum Expected {
-    /// Available: the regular payment, how many, and for deferred interest the worst-case
-    /// back-interest, in cents.
-    Offer {
-        monthly: i64,
-        payments: u32,
-        back_interest: Option<i64>,
-    },
-    /// Not available, for this reason.
-    NotAvailable(&'static str),
+/// What a plan offers one amount: the regular payment and how many, and for deferred interest
+/// the worst-case back-interest, in cents.
+pub struct Terms {
+    pub monthly: i64,
+    pub payments: u32,
+    pub back_interest: Option<i64>,
 }
+
+/// The terms a plan offers, or the reason it is not available.
+pub type Expected = Result<Terms, &'static str>;
 
 /// A request, payment answers, and what the payment options must say.
 pub struct PaymentCase {
@@ -59,55 +57,52 @@ pub fn payment_cases() -> Vec<PaymentCase> {
                     // 2,512.75 / 6 = 418.7916... -> 418.80 (up); 5 × 418.80 = 2,094.00, the last
                     // 418.75: 6 payments. Back-interest: 2,512.75 × 26.99 % × 6/12 = 339.09560... ->
                     // 339.10 (half up).
-                    Expected::Offer {
+                    Ok(Terms {
                         monthly: 41_880,
                         payments: 6,
                         back_interest: Some(33_910),
-                    },
+                    }),
                 ),
                 (
                     "deferred_12",
                     // 2,512.75 / 12 = 209.3958... -> 209.40; back-interest 2,512.75 × 26.99 % =
                     // 678.191225 -> 678.19.
-                    Expected::Offer {
+                    Ok(Terms {
                         monthly: 20_940,
                         payments: 12,
                         back_interest: Some(67_819),
-                    },
+                    }),
                 ),
                 (
                     "fixed_24",
                     // r = 0.0999 / 12 = 0.008325; P·r = 20.91864375; G / (G − 1) = 5.542379697926;
                     // 20.91864375 × 5.542379697926 = 115.9390... -> 115.94 (half up).
-                    Expected::Offer {
+                    Ok(Terms {
                         monthly: 11_594,
                         payments: 24,
                         back_interest: None,
-                    },
+                    }),
                 ),
                 (
                     "fixed_36",
                     // P·r = 2,512.75 × 0.010825 = 27.20051875; × 3.112160330865 = 84.6523... -> 84.65.
-                    Expected::Offer {
+                    Ok(Terms {
                         monthly: 8_465,
                         payments: 36,
                         back_interest: None,
-                    },
+                    }),
                 ),
                 (
                     "fixed_48",
                     // 2,512.75 is at least the $2,500 minimum. P·r = 2,512.75 × 0.0124916... =
                     // 31.388435416666; × 2.227539382832 = 69.9189... -> 69.92.
-                    Expected::Offer {
+                    Ok(Terms {
                         monthly: 6_992,
                         payments: 48,
                         back_interest: None,
-                    },
+                    }),
                 ),
-                (
-                    "fixed_60",
-                    Expected::NotAvailable("Needs a purchase of $3,500.00 or more"),
-                ),
+                ("fixed_60", Err("Needs a purchase of $3,500.00 or more")),
             ],
             // 22 + 5 + 7.65 = 34.65 %; 2,512.75 × 0.3465 = 870.667875 -> 870.66 (down);
             // 2,512.75 − 870.66 = 1,642.09
@@ -125,25 +120,22 @@ pub fn payment_cases() -> Vec<PaymentCase> {
                     "deferred_24",
                     // 2,829.81 / 24 = 117.9087... -> 117.91; back-interest 2,829.81 × 26.99 % × 2
                     // = 1,527.531438 -> 1,527.53.
-                    Expected::Offer {
+                    Ok(Terms {
                         monthly: 11_791,
                         payments: 24,
                         back_interest: Some(152_753),
-                    },
+                    }),
                 ),
                 (
                     "fixed_48",
                     // P·r = 2,829.81 × 0.0124916... = 35.34904325; × 2.227539382832 = 78.7413... -> 78.74.
-                    Expected::Offer {
+                    Ok(Terms {
                         monthly: 7_874,
                         payments: 48,
                         back_interest: None,
-                    },
+                    }),
                 ),
-                (
-                    "fixed_60",
-                    Expected::NotAvailable("Needs a purchase of $3,500.00 or more"),
-                ),
+                ("fixed_60", Err("Needs a purchase of $3,500.00 or more")),
             ],
             // 7.65 % of 1,638.75 = 125.364375 -> 125.36; 1,513.39.
             // 7.65 % of 2,829.81 = 216.480465 -> 216.48; 2,613.33.
