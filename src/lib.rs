@@ -7,6 +7,7 @@
 //! - [`money`]: cents, basis points and the named rounding rules;
 //! - [`price_book`]: the clinic's prices and rules as validated data;
 //! - [`estimate`]: the pricing rules, from a visitor's answers to itemized lines;
+//! - [`calendar`]: dates for price books and quotes;
 //! - [`error`]: one error type whose messages name the field at fault.
 //!
 //! ```
@@ -25,6 +26,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod calendar;
 pub mod error;
 pub mod estimate;
 pub mod money;

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use super::document::*;
 use super::identifiers::{is_valid_npi, is_valid_tin};
+use crate::calendar::Date;
 use crate::error::Problems;
 use crate::money::{BasisPoints, Cents};
 
@@ -25,12 +26,9 @@ const CODES_INCLUDING_ULTRASOUND: [&str; 3] = ["20604", "20606", "20611"];
 /// Checks every rule, recording each broken one in `problems`.
 pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     non_empty(problems, "version", &book.version);
-    problems.check(is_iso_date(&book.effective_date), "effective_date", || {
-        format!(
-            "must be a date like 2026-11-01, got \"{}\"",
-            book.effective_date
-        )
-    });
+    if let Err(reason) = Date::parse(&book.effective_date) {
+        problems.add("effective_date", reason);
+    }
     validate_clinic(&book.clinic, problems);
     validate_limits(&book.limits, problems);
     validate_conditions(book, problems);
@@ -403,32 +401,6 @@ fn rate(problems: &mut Problems, path: &str, rate: BasisPoints) {
     });
 }
 
-/// `YYYY-MM-DD`, a real day of the Gregorian calendar.
-pub(crate) fn is_iso_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !shaped {
-        return false;
-    }
-    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
-    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    year >= 1900 && (1..=days_in_month).contains(&day)
-}
-
 /// CPT: four digits then a digit, or F/T for category II/III codes (`20550`, `0232T`).
 fn is_cpt(code: &str) -> bool {
     let b = code.as_bytes();
@@ -471,17 +443,6 @@ fn is_zip(zip: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        assert!(is_iso_date("2026-11-01"));
-        assert!(is_iso_date("2024-02-29"));
-        assert!(!is_iso_date("2026-02-29"));
-        assert!(!is_iso_date("1900-02-29"));
-        assert!(!is_iso_date("2026-13-01"));
-        assert!(!is_iso_date("2026-1-01"));
-        assert!(!is_iso_date("Nov 1 2026"));
-    }
 
     #[test]
     fn codes() {
