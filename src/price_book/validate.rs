@@ -56,8 +56,9 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
         &book.visits.consultation,
         is_cpt,
     );
-    service(problems, "visits.follow_up", &book.visits.follow_up, is_cpt);
     service(problems, "walking_boot", &book.walking_boot, is_hcpcs);
+    validate_extras(&book.extras, problems);
+    validate_good_faith_estimate(&book.good_faith_estimate, problems);
     therapy(
         problems,
         "physical_therapy.evaluation",
@@ -172,6 +173,44 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
             book.limits.max_pt_sessions,
         );
     }
+}
+
+fn validate_extras(extras: &[Extra], problems: &mut Problems) {
+    let mut ids = HashSet::new();
+    for (i, extra) in extras.iter().enumerate() {
+        let path = format!("extras[{i}]");
+        key(problems, &format!("{path}.id"), &extra.id, &mut ids);
+        problems.check(is_cpt(&extra.code) || is_hcpcs(&extra.code), format!("{path}.code"), || {
+            format!("is not a valid CPT or HCPCS code: \"{}\"", extra.code)
+        });
+        non_empty(problems, &format!("{path}.label"), &extra.label);
+        price(problems, &format!("{path}.price_cents"), extra.price_cents);
+    }
+}
+
+fn validate_good_faith_estimate(texts: &GoodFaithEstimateTexts, problems: &mut Problems) {
+    let path = "good_faith_estimate";
+    problems.check((1..=365).contains(&texts.valid_days), format!("{path}.valid_days"), || {
+        format!("must be 1 to 365, got {}", texts.valid_days)
+    });
+    for (i, text) in texts.separately_scheduled.iter().enumerate() {
+        non_empty(problems, &format!("{path}.separately_scheduled[{i}]"), text);
+    }
+    for (field, text) in [
+        ("other_services", &texts.other_services),
+        ("actual_charges_may_differ", &texts.actual_charges_may_differ),
+        ("dispute_rights", &texts.dispute_rights),
+        ("not_a_contract", &texts.not_a_contract),
+        ("insured_filing_claim", &texts.insured_filing_claim),
+        ("federal_program", &texts.federal_program),
+    ] {
+        non_empty(problems, &format!("{path}.{field}"), text);
+    }
+    // The dispute right is only useful with its numbers in it.
+    let dispute = &texts.dispute_rights;
+    problems.check(dispute.contains("$400") && dispute.contains("120 days"), format!("{path}.dispute_rights"), || {
+        "must state the $400 threshold and the 120 days".into()
+    });
 }
 
 fn validate_products(products: &[Product], problems: &mut Problems) {
