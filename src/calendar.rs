@@ -28,14 +28,20 @@ impl Date {
         let shaped = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
-            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         let invalid = || format!("must be a date like 2026-11-01, got \"{text}\"");
         if !shaped {
             return Err(invalid());
         }
         let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
         let (year, month, day) = (number(0..4), number(5..7), number(8..10));
-        if year < 1900 || !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {
+        if year < 1900
+            || !(1..=12).contains(&month)
+            || !(1..=days_in_month(year, month)).contains(&day)
+        {
             return Err(invalid());
         }
         Ok(Date { year, month, day })
@@ -53,16 +59,31 @@ impl Date {
         date
     }
 
-    const LAST: Date = Date { year: 9999, month: 12, day: 31 };
+    const LAST: Date = Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
 
     fn next(self) -> Date {
         let Date { year, month, day } = self;
         if day < days_in_month(year, month) {
-            Date { day: day + 1, ..self }
+            Date {
+                day: day + 1,
+                ..self
+            }
         } else if month < 12 {
-            Date { month: month + 1, day: 1, ..self }
+            Date {
+                month: month + 1,
+                day: 1,
+                ..self
+            }
         } else {
-            Date { year: year + 1, month: 1, day: 1 }
+            Date {
+                year: year + 1,
+                month: 1,
+                day: 1,
+            }
         }
     }
 
@@ -82,7 +103,12 @@ impl Date {
             "November",
             "December",
         ];
-        format!("{} {}, {}", MONTHS[(self.month - 1) as usize], self.day, self.year)
+        format!(
+            "{} {}, {}",
+            MONTHS[(self.month - 1) as usize],
+            self.day,
+            self.year
+        )
     }
 }
 
@@ -111,7 +137,15 @@ mod tests {
     fn parses_real_dates_only() {
         assert!(Date::parse("2026-11-01").is_ok());
         assert!(Date::parse("2024-02-29").is_ok());
-        for bad in ["2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "Nov 1 2026", "1899-12-31"] {
+        for bad in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "Nov 1 2026",
+            "1899-12-31",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
     }
@@ -129,6 +163,9 @@ mod tests {
     #[test]
     fn orders_and_formats() {
         assert!(Date::parse("2026-11-21").unwrap() > Date::parse("2026-02-28").unwrap());
-        assert_eq!(Date::parse("2027-01-05").unwrap().long_form(), "January 5, 2027");
+        assert_eq!(
+            Date::parse("2027-01-05").unwrap().long_form(),
+            "January 5, 2027"
+        );
     }
 }

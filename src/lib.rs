@@ -7,6 +7,7 @@
 //! - [`money`]: cents, basis points and the named rounding rules;
 //! - [`price_book`]: the clinic's prices and rules as validated data;
 //! - [`estimate`]: the pricing rules, from a visitor's answers to itemized lines;
+//! - [`quote`]: billing staff's exact quotes and the Good Faith Estimate;
 //! - [`calendar`]: dates for price books and quotes;
 //! - [`error`]: one error type whose messages name the field at fault.
 //!
@@ -31,6 +32,7 @@ pub mod error;
 pub mod estimate;
 pub mod money;
 pub mod price_book;
+pub mod quote;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -116,7 +116,10 @@ impl Cents {
             shares[i].0 += whole.signum();
             leftover -= 1;
         }
-        shares.into_iter().map(|(share, _)| i64::try_from(share).ok().map(Cents)).collect()
+        shares
+            .into_iter()
+            .map(|(share, _)| i64::try_from(share).ok().map(Cents))
+            .collect()
     }
 
     /// Parses an amount a person typed in dollars: `1500`, `1,500.5`, `$1,500.00`, ` 0.99 `.
@@ -406,7 +409,10 @@ mod tests {
         // -10,000 cents over weights 120,000 / 15,000 / 12,500 (total 147,500): exact shares
         // -8,135.59, -1,016.95, -847.46; truncated they sum to -9,998, and the 2 leftover cents go
         // to the largest remainders, .95 then .59.
-        assert_eq!(Cents::new(-10_000).split_by(&c(&[120_000, 15_000, 12_500])), Some(c(&[-8_136, -1_017, -847])));
+        assert_eq!(
+            Cents::new(-10_000).split_by(&c(&[120_000, 15_000, 12_500])),
+            Some(c(&[-8_136, -1_017, -847]))
+        );
         assert_eq!(Cents::new(5).split_by(&c(&[0, 1])), Some(c(&[0, 5])));
         assert_eq!(Cents::new(5).split_by(&c(&[0, 0])), None);
         assert_eq!(Cents::new(5).split_by(&[]), None);

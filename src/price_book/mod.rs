@@ -195,7 +195,9 @@ mod tests {
         let json = DEFAULT_PRICE_BOOK_JSON.replacen("\"from_injection\": 2,", "", 1);
         let error = PriceBook::from_json(&json).expect_err("no from_injection");
         assert!(
-            error.to_string().contains("discounts.multi_injection: later_injections_percent_off needs `from_injection`"),
+            error.to_string().contains(
+                "discounts.multi_injection: later_injections_percent_off needs `from_injection`"
+            ),
             "{error}"
         );
     }

@@ -180,9 +180,11 @@ fn validate_extras(extras: &[Extra], problems: &mut Problems) {
     for (i, extra) in extras.iter().enumerate() {
         let path = format!("extras[{i}]");
         key(problems, &format!("{path}.id"), &extra.id, &mut ids);
-        problems.check(is_cpt(&extra.code) || is_hcpcs(&extra.code), format!("{path}.code"), || {
-            format!("is not a valid CPT or HCPCS code: \"{}\"", extra.code)
-        });
+        problems.check(
+            is_cpt(&extra.code) || is_hcpcs(&extra.code),
+            format!("{path}.code"),
+            || format!("is not a valid CPT or HCPCS code: \"{}\"", extra.code),
+        );
         non_empty(problems, &format!("{path}.label"), &extra.label);
         price(problems, &format!("{path}.price_cents"), extra.price_cents);
     }
@@ -190,15 +192,20 @@ fn validate_extras(extras: &[Extra], problems: &mut Problems) {
 
 fn validate_good_faith_estimate(texts: &GoodFaithEstimateTexts, problems: &mut Problems) {
     let path = "good_faith_estimate";
-    problems.check((1..=365).contains(&texts.valid_days), format!("{path}.valid_days"), || {
-        format!("must be 1 to 365, got {}", texts.valid_days)
-    });
+    problems.check(
+        (1..=365).contains(&texts.valid_days),
+        format!("{path}.valid_days"),
+        || format!("must be 1 to 365, got {}", texts.valid_days),
+    );
     for (i, text) in texts.separately_scheduled.iter().enumerate() {
         non_empty(problems, &format!("{path}.separately_scheduled[{i}]"), text);
     }
     for (field, text) in [
         ("other_services", &texts.other_services),
-        ("actual_charges_may_differ", &texts.actual_charges_may_differ),
+        (
+            "actual_charges_may_differ",
+            &texts.actual_charges_may_differ,
+        ),
         ("dispute_rights", &texts.dispute_rights),
         ("not_a_contract", &texts.not_a_contract),
         ("insured_filing_claim", &texts.insured_filing_claim),
@@ -208,9 +215,11 @@ fn validate_good_faith_estimate(texts: &GoodFaithEstimateTexts, problems: &mut P
     }
     // The dispute right is only useful with its numbers in it.
     let dispute = &texts.dispute_rights;
-    problems.check(dispute.contains("$400") && dispute.contains("120 days"), format!("{path}.dispute_rights"), || {
-        "must state the $400 threshold and the 120 days".into()
-    });
+    problems.check(
+        dispute.contains("$400") && dispute.contains("120 days"),
+        format!("{path}.dispute_rights"),
+        || "must state the $400 threshold and the 120 days".into(),
+    );
 }
 
 fn validate_products(products: &[Product], problems: &mut Problems) {
