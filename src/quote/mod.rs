@@ -64,6 +64,21 @@ pub struct SavedQuote {
     pub price_book: PriceBookDocument,
 }
 
+impl SavedQuote {
+    /// Reads a saved quote from any serde source.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] naming the path of a type error.
+    pub fn read<'de, D>(deserializer: D) -> Result<SavedQuote, Error>
+    where
+        D: serde::Deserializer<'de>,
+        D::Error: std::fmt::Display,
+    {
+        crate::error::deserialize_at_path(deserializer, Error::InvalidRequest)
+    }
+}
+
 /// A reopened quote, and whether today's prices differ from the ones it keeps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reopened {
