@@ -17,12 +17,14 @@ mod choices;
 mod lines;
 mod physical_therapy;
 mod request;
+mod share;
 
 pub use choices::{Choice, Choices};
 pub use lines::{Amount, LineItem, LineKind, Payer, ProviderRole};
 pub use request::{
     Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest,
 };
+pub use share::{read_share_fragment, share_fragment};
 
 use serde::Serialize;
 

@@ -7,6 +7,7 @@
 //! - `estimate(request, priceBook?)`: an estimate object, or a thrown `Error`;
 //! - `showEstimate(container, request, priceBook?)`: the same, and renders the breakdown into
 //!   `container` as text nodes;
+//! - `shareFragment(request)` and `readShareFragment(fragment)`: share links without insurance figures;
 //! - `quote(request, priceBook?)` and `showQuote(container, request, priceBook?)`: a staff quote
 //!   and its Good Faith Estimate;
 //! - `showSavedQuote(container, saved, priceBook?)`: reopens a saved quote with its own prices.
@@ -112,6 +113,28 @@ fn compute(request: JsValue, price_book: Option<JsValue>) -> Result<Estimate, Js
     let request =
         EstimateRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
     with_book(price_book, |book| estimate::estimate(book, &request))
+}
+
+/// The URL fragment (without `#`) that restores a visitor's treatment answers. Insurance figures
+/// are never in it.
+///
+/// # Errors
+///
+/// A JS `Error` naming the field if `request` is not a request object.
+#[wasm_bindgen(js_name = shareFragment)]
+pub fn share_fragment(request: JsValue) -> Result<String, JsValue> {
+    let request = EstimateRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
+    Ok(estimate::share_fragment(&request))
+}
+
+/// The request a share fragment (with or without `#`) restores. Unknown keys are ignored.
+///
+/// # Errors
+///
+/// Never in practice; a JS `Error` if the request cannot be turned into an object.
+#[wasm_bindgen(js_name = readShareFragment)]
+pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
+    to_js(&estimate::read_share_fragment(fragment))
 }
 
 /// Prices a staff quote: the Good Faith Estimate, CSV and the saved-quote object.
