@@ -130,3 +130,13 @@ test('screening, range warning and errors speak to staff', async () => {
   assert.equal(await page.inputValue('#pt-name'), 'Riverside Physical Therapy', 'nothing else is lost');
   await page.close();
 });
+
+test('the staff page fits a phone screen', async () => {
+  const { page } = await openStaffPage();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await fillTwoProviderQuote(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
+  await page.screenshot({ path: `${shots}staff-phone.png`, fullPage: true });
+  await page.close();
+});
