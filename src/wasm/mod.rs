@@ -123,7 +123,8 @@ fn compute(request: JsValue, price_book: Option<JsValue>) -> Result<Estimate, Js
 /// A JS `Error` naming the field if `request` is not a request object.
 #[wasm_bindgen(js_name = shareFragment)]
 pub fn share_fragment(request: JsValue) -> Result<String, JsValue> {
-    let request = EstimateRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
+    let request =
+        EstimateRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
     Ok(estimate::share_fragment(&request))
 }
 
