@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, offsite, watch } from './browser.mjs';
 
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 let server;
@@ -31,13 +31,10 @@ after(async () => {
 async function openStaffPage() {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1300, height: 900 });
-  const dialogs = [];
-  const errors = [];
-  page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const seen = await watch(page);
   await page.goto(`${server.url}staff.html`);
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
-  return { page, dialogs, errors };
+  return { page, seen, dialogs: seen.dialogs, errors: seen.errors };
 }
 
 async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
@@ -57,7 +54,7 @@ async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
 }
 
 test('a two-provider Good Faith Estimate prints on US Letter', async () => {
-  const { page, errors } = await openStaffPage();
+  const { page, seen, errors } = await openStaffPage();
   await fillTwoProviderQuote(page);
   const status = await page.locator('#status').textContent();
   assert.match(status, /^Good Faith Estimate GFE-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]: \$3,749\.81$/);
@@ -76,6 +73,8 @@ test('a two-provider Good Faith Estimate prints on US Letter', async () => {
   }
   assert.ok(!text.includes('Coverage screening'), 'the form does not print');
   assert.deepEqual(errors, []);
+  assert.deepEqual(seen.violations, [], 'works under the Content Security Policy');
+  assert.deepEqual(offsite(seen, new URL(server.url).origin), [], 'no request leaves the page');
   await page.close();
 });
 
