@@ -12,7 +12,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # wasm tests run in Node through wasm-bindgen's runner.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: setup build serve test lint test-native test-wasm test-browser size bench clean
+.PHONY: setup build serve test lint test-native test-wasm test-browser size bench check-price-book clean
 
 setup:
 	@bash .ci/setup.sh
@@ -50,6 +50,10 @@ size:
 	@bash .ci/size-report.sh
 
 bench: build size
+
+## Checks a clinic's price book before it is published: make check-price-book FILE=prices.json
+check-price-book:
+	cargo run --quiet --bin check-price-book -- $(FILE)
 
 clean:
 	cargo clean

@@ -31,6 +31,7 @@ fi
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v brotli >/dev/null || need_apt+=(brotli)
+command -v pdftoppm >/dev/null || need_apt+=(poppler-utils) # the staff page's printout, as PNG and text
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "installing Debian packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

@@ -8,6 +8,8 @@
 //! - [`price_book`]: the clinic's prices and rules as validated data;
 //! - [`estimate`]: the pricing rules, from a visitor's answers to itemized lines;
 //! - [`payment`]: financing offers, HSA/FSA savings and a side-by-side comparison of scenarios;
+//! - [`quote`]: billing staff's exact quotes and the Good Faith Estimate;
+//! - [`calendar`]: dates for price books and quotes;
 //! - [`error`]: one error type whose messages name the field at fault.
 //!
 //! ```
@@ -26,11 +28,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod calendar;
 pub mod error;
 pub mod estimate;
 pub mod money;
 pub mod payment;
 pub mod price_book;
+pub mod quote;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -79,6 +79,49 @@ impl Cents {
         i64::try_from(cents).ok().map(Cents)
     }
 
+    /// Shares this amount among parts in proportion to `weights`, to the cent, so that the shares
+    /// always sum to the whole. Each share is first rounded toward zero; the cents left over go one
+    /// each to the parts with the largest remainders (earlier parts first on a tie): the
+    /// largest-remainder method.
+    ///
+    /// `None` if the weights are empty, any is negative, or all are zero.
+    ///
+    /// ```
+    /// use amnion_estimator::money::Cents;
+    /// // $10.00 in three equal parts: 333.33... each, and the one leftover cent goes to the first.
+    /// let parts = Cents::new(1_000).split_by(&[Cents::new(1), Cents::new(1), Cents::new(1)]);
+    /// assert_eq!(parts, Some(vec![Cents::new(334), Cents::new(333), Cents::new(333)]));
+    /// ```
+    pub fn split_by(self, weights: &[Cents]) -> Option<Vec<Cents>> {
+        let total_weight: i128 = weights.iter().map(|w| i128::from(w.0)).sum();
+        if weights.iter().any(|w| w.0 < 0) || total_weight <= 0 {
+            return None;
+        }
+        let whole = i128::from(self.0);
+        let mut shares: Vec<(i128, i128)> = weights
+            .iter()
+            .map(|w| {
+                let product = whole * i128::from(w.0);
+                (product / total_weight, (product % total_weight).abs())
+            })
+            .collect();
+        let handed_out: i128 = shares.iter().map(|(share, _)| share).sum();
+        let mut leftover = (whole - handed_out).abs();
+        let mut order: Vec<usize> = (0..shares.len()).collect();
+        order.sort_by(|&a, &b| shares[b].1.cmp(&shares[a].1).then(a.cmp(&b)));
+        for &i in order.iter().cycle().take(order.len() * 2) {
+            if leftover == 0 {
+                break;
+            }
+            shares[i].0 += whole.signum();
+            leftover -= 1;
+        }
+        shares
+            .into_iter()
+            .map(|(share, _)| i64::try_from(share).ok().map(Cents))
+            .collect()
+    }
+
     /// Parses an amount a person typed in dollars: `1500`, `1,500.5`, `$1,500.00`, ` 0.99 `.
     ///
     /// At most two decimals are accepted: a third would be a fraction of a cent, and silently
@@ -358,6 +401,22 @@ mod tests {
             Cents::new(4).percent(BasisPoints::new(1_250), Rounding::Down),
             Some(Cents::ZERO)
         );
+    }
+
+    #[test]
+    fn splits_hand_out_the_leftover_cents() {
+        let c = |v: &[i64]| v.iter().map(|&x| Cents::new(x)).collect::<Vec<_>>();
+        // -10,000 cents over weights 120,000 / 15,000 / 12,500 (total 147,500): exact shares
+        // -8,135.59, -1,016.95, -847.46; truncated they sum to -9,998, and the 2 leftover cents go
+        // to the largest remainders, .95 then .59.
+        assert_eq!(
+            Cents::new(-10_000).split_by(&c(&[120_000, 15_000, 12_500])),
+            Some(c(&[-8_136, -1_017, -847]))
+        );
+        assert_eq!(Cents::new(5).split_by(&c(&[0, 1])), Some(c(&[0, 5])));
+        assert_eq!(Cents::new(5).split_by(&c(&[0, 0])), None);
+        assert_eq!(Cents::new(5).split_by(&[]), None);
+        assert_eq!(Cents::new(5).split_by(&c(&[-1, 2])), None);
     }
 
     #[test]

@@ -177,6 +177,20 @@ proptest! {
     }
 
     #[test]
+    fn a_split_always_sums_to_the_whole(whole in -100_000_000i64..=100_000_000, weights in proptest::collection::vec(0..=100_000_000i64, 1..12)) {
+        let weights: Vec<Cents> = weights.into_iter().map(Cents::new).collect();
+        match Cents::new(whole).split_by(&weights) {
+            None => prop_assert!(weights.iter().all(|w| *w == Cents::ZERO)),
+            Some(parts) => {
+                prop_assert_eq!(parts.iter().map(|p| p.get()).sum::<i64>(), whole);
+                for (part, weight) in parts.iter().zip(&weights) {
+                    if *weight == Cents::ZERO { prop_assert_eq!(*part, Cents::ZERO); }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn dollar_amounts_read_back_as_written(cents in 0..=10_000_000_000i64) {
         let shown = Cents::new(cents).to_string();
         prop_assert_eq!(Cents::parse_dollars(&shown), Ok(Cents::new(cents)));

@@ -103,3 +103,30 @@ fn choices_come_from_the_price_book() {
         .collect();
     assert_eq!(values, ["1", "2", "3", "not_sure"]);
 }
+
+#[wasm_bindgen_test]
+fn a_staff_quote_crosses_the_boundary() {
+    use amnion_estimator::wasm::quote_js;
+    // The two-provider case of tests/quotes.rs: clinic 2,609.89 + therapy elsewhere 730.00.
+    let request = parse(
+        r#"{ "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",
+             "answers": { "condition": "achilles_tendinopathy", "injections": "2",
+                          "physical_therapy": { "coverage": "cash", "sessions": "6" } },
+             "therapy_elsewhere": true,
+             "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
+                                   "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" } }"#,
+    );
+    let quote = quote_js(request, None).expect("valid quote");
+    assert_eq!(cents(&quote, "good_faith_estimate.total.cents"), 333_989);
+    let number = get(&quote, "quote_number").as_string().expect("text");
+    assert_eq!(get(&quote, "saved.quote_number").as_string(), Some(number));
+
+    let unnamed = parse(
+        r#"{ "side": "left", "issued_on": "2026-11-21", "answers": { "condition": "plantar_fasciitis", "injections": "1" } }"#,
+    );
+    let error: js_sys::Error = quote_js(unnamed, None)
+        .expect_err("no patient")
+        .dyn_into()
+        .expect("Error");
+    assert!(String::from(error.message()).starts_with("patient.name: enter the patient's name"));
+}

@@ -25,6 +25,8 @@ pub struct Choices {
     pub products: Vec<Choice>,
     /// `typical`, then `0` to the maximum.
     pub pt_sessions: Vec<Choice>,
+    /// Items staff can add to a quote, by `id`, with code and price.
+    pub extras: Vec<Choice>,
     /// The clinic's name.
     pub clinic_name: String,
     /// The clinic's phone number.
@@ -74,6 +76,21 @@ impl Choices {
                 })
                 .collect(),
             pt_sessions,
+            extras: document
+                .extras
+                .iter()
+                .map(|e| {
+                    choice(
+                        e.id.clone(),
+                        format!(
+                            "{} ({}, {} each)",
+                            e.label,
+                            e.code,
+                            document.locale.format_money(e.price_cents)
+                        ),
+                    )
+                })
+                .collect(),
             clinic_name: document.clinic.name.clone(),
             clinic_phone: document.clinic.phone.clone(),
             sample_prices: document.sample_data,
@@ -98,5 +115,9 @@ mod tests {
             "Amniotic allograft, 1 mL vial ($1,200.00 each)"
         );
         assert_eq!(choices.conditions.len(), 5);
+        assert_eq!(
+            choices.extras[0].label,
+            "Follow-up visit (99213, $120.00 each)"
+        );
     }
 }

@@ -54,6 +54,17 @@ impl Payer {
     }
 }
 
+/// Which provider bills a line: on a Good Faith Estimate, each provider's items are listed apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderRole {
+    /// The clinic giving the injections (the convening provider).
+    #[default]
+    Clinic,
+    /// A physical therapy practice elsewhere (a co-provider).
+    Therapy,
+}
+
 /// Whether a line charges or discounts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -81,13 +92,20 @@ pub struct LineItem {
     pub amount: Amount,
     /// Who pays it.
     pub payer: Payer,
+    /// Who bills it.
+    pub provider: ProviderRole,
     /// Why this amount, when it needs saying (e.g. `visits 2–5 · deductible`).
     pub detail: Option<String>,
+    /// Part of the injection itself (product, administration, guidance), or the discount on those
+    /// parts only. A Good Faith Estimate spreads such a discount over those parts alone.
+    #[serde(skip)]
+    pub(crate) injection_part: bool,
 }
 
 /// Collects line items for one estimate, in the locale of its price book.
 pub(crate) struct Lines {
     locale: Locale,
+    provider: ProviderRole,
     items: Vec<LineItem>,
 }
 
@@ -100,6 +118,7 @@ pub(crate) struct Line<'a> {
     pub unit_price: Cents,
     pub payer: Payer,
     pub detail: Option<String>,
+    pub injection_part: bool,
 }
 
 impl<'a> Line<'a> {
@@ -113,6 +132,7 @@ impl<'a> Line<'a> {
             unit_price,
             payer: Payer::SelfPay,
             detail: None,
+            injection_part: false,
         }
     }
 
@@ -126,6 +146,15 @@ impl<'a> Line<'a> {
             unit_price: Cents::new(-unit_off.get()),
             payer: Payer::SelfPay,
             detail: None,
+            injection_part: false,
+        }
+    }
+
+    /// This line, marked as part of the injection (or a discount on those parts only).
+    pub fn injection_part(self) -> Line<'a> {
+        Line {
+            injection_part: true,
+            ..self
         }
     }
 
@@ -147,8 +176,14 @@ impl Lines {
     pub fn new(locale: Locale) -> Lines {
         Lines {
             locale,
+            provider: ProviderRole::Clinic,
             items: Vec::new(),
         }
+    }
+
+    /// Lines pushed from now on are billed by `provider`.
+    pub fn set_provider(&mut self, provider: ProviderRole) {
+        self.provider = provider;
     }
 
     /// Adds a line, computing its amount.
@@ -169,17 +204,19 @@ impl Lines {
             unit_price: Amount::new(line.unit_price, self.locale),
             amount: Amount::new(amount, self.locale),
             payer: line.payer,
+            provider: self.provider,
             detail: line.detail,
+            injection_part: line.injection_part,
         });
         Ok(())
     }
 
-    /// The sum of the lines whose payer matches.
-    pub fn total(&self, payer: impl Fn(Payer) -> bool) -> Result<Cents, Error> {
+    /// The sum of the lines that match.
+    pub fn total(&self, matches: impl Fn(&LineItem) -> bool) -> Result<Cents, Error> {
         Cents::checked_sum(
             self.items
                 .iter()
-                .filter(|l| payer(l.payer))
+                .filter(|l| matches(l))
                 .map(|l| l.amount.cents),
         )
         .ok_or(Error::Overflow)

@@ -17,20 +17,22 @@ mod choices;
 mod lines;
 mod physical_therapy;
 mod request;
+mod share;
 
 pub use choices::{Choice, Choices};
-pub use lines::{Amount, LineItem, LineKind, Payer};
+pub use lines::{Amount, LineItem, LineKind, Payer, ProviderRole};
 pub use request::{
     Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest,
 };
+pub use share::{read_share_fragment, share_fragment};
 
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{Error, FieldError};
 use crate::money::{Cents, Rounding};
 use crate::price_book::{product_cost, MultiInjectionDiscount, PriceBook};
 use lines::{Line, Lines};
-use request::{Plan, Therapy};
+pub(crate) use request::{Plan, StaffDiscount, StaffDiscountOff, Therapy};
 
 /// An estimate: one breakdown, or a low and a high one when a count was "not sure".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -154,7 +156,7 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
 }
 
 /// The lines for exactly `injections` injections and `sessions` therapy sessions.
-fn breakdown(
+pub(crate) fn breakdown(
     book: &PriceBook,
     plan: &Plan<'_>,
     injections: u32,
@@ -176,18 +178,24 @@ fn breakdown(
     let product = plan.product;
     let procedure = &plan.condition.procedure_code;
     let administration = plan.administration;
-    lines.push(Line::charge(
-        &product.label,
-        &product.hcpcs,
-        injections,
-        product.price_cents,
-    ))?;
-    lines.push(Line::charge(
-        &administration.label,
-        procedure,
-        injections,
-        administration.price_cents,
-    ))?;
+    lines.push(
+        Line::charge(
+            &product.label,
+            &product.hcpcs,
+            injections,
+            product.price_cents,
+        )
+        .injection_part(),
+    )?;
+    lines.push(
+        Line::charge(
+            &administration.label,
+            procedure,
+            injections,
+            administration.price_cents,
+        )
+        .injection_part(),
+    )?;
     // 76942 only where the procedure code does not include guidance (20604/20606/20611 do; the
     // price book refuses `ultrasound_billed_separately` for those).
     let guidance = plan
@@ -195,12 +203,15 @@ fn breakdown(
         .ultrasound_billed_separately
         .then_some(&document.ultrasound_guidance);
     if let Some(guidance) = guidance {
-        lines.push(Line::charge(
-            &guidance.label,
-            &guidance.code,
-            injections,
-            guidance.price_cents,
-        ))?;
+        lines.push(
+            Line::charge(
+                &guidance.label,
+                &guidance.code,
+                injections,
+                guidance.price_cents,
+            )
+            .injection_part(),
+        )?;
     }
 
     match &document.discounts.multi_injection {
@@ -223,7 +234,7 @@ fn breakdown(
                 let off = one
                     .percent(*percent_off_bp, Rounding::HalfUp)
                     .ok_or(Error::Overflow)?;
-                lines.push(Line::discount(label, discounted, off))?;
+                lines.push(Line::discount(label, discounted, off).injection_part())?;
             }
         }
         Some(MultiInjectionDiscount::PackagePrices { label, packages }) => {
@@ -235,7 +246,7 @@ fn breakdown(
                 .checked_sub(product_cost(product, packages, injections))
                 .ok_or(Error::Overflow)?;
             if off > Cents::ZERO {
-                lines.push(Line::discount(label, 1, off))?;
+                lines.push(Line::discount(label, 1, off).injection_part())?;
             }
         }
     }
@@ -245,16 +256,54 @@ fn breakdown(
         lines.push(Line::charge(&boot.label, &boot.code, 1, boot.price_cents))?;
     }
 
+    for (extra, quantity) in &plan.extras {
+        lines.push(Line::charge(
+            &extra.label,
+            &extra.code,
+            *quantity,
+            extra.price_cents,
+        ))?;
+    }
+
+    if plan.therapy_elsewhere {
+        lines.set_provider(ProviderRole::Therapy);
+    }
     physical_therapy::add_lines(
         &mut lines,
         &document.physical_therapy,
         plan.therapy,
         sessions,
     )?;
+    lines.set_provider(ProviderRole::Clinic);
+
+    // Discounts below are the clinic's, on the clinic's own self-pay lines only: insurance cost
+    // sharing is the plan's to set, and another provider's charges are not ours to discount.
+    let clinic_self_pay =
+        |line: &LineItem| line.payer == Payer::SelfPay && line.provider == ProviderRole::Clinic;
+
+    if let Some(discount) = &plan.staff_discount {
+        let base = lines.total(clinic_self_pay)?;
+        let off = match discount.off {
+            StaffDiscountOff::Percent(rate) => base
+                .percent(rate, Rounding::HalfUp)
+                .ok_or(Error::Overflow)?,
+            StaffDiscountOff::Amount(amount) if amount <= base => amount,
+            StaffDiscountOff::Amount(amount) => {
+                return Err(Error::InvalidRequest(vec![FieldError::new(
+                    "staff_discount.amount",
+                    format!("must not exceed the clinic's self-pay charges ({base}), got {amount}"),
+                )]))
+            }
+        };
+        if off > Cents::ZERO {
+            let line =
+                Line::discount(&discount.label, 1, off).because("applied by staff".to_owned());
+            lines.push(line)?;
+        }
+    }
 
     if let Some(prompt_pay) = &document.discounts.prompt_pay {
-        // On the self-pay lines only: insurance cost sharing is the plan's to set, not ours to discount.
-        let self_pay = lines.total(|payer| payer == Payer::SelfPay)?;
+        let self_pay = lines.total(clinic_self_pay)?;
         let off = self_pay
             .percent(prompt_pay.percent_off_bp, Rounding::HalfUp)
             .ok_or(Error::Overflow)?;
@@ -264,8 +313,8 @@ fn breakdown(
     }
 
     let locale = lines.locale();
-    let patient_total = Amount::new(lines.total(Payer::is_patient)?, locale);
-    let insurance_total = Amount::new(lines.total(|payer| payer == Payer::Insurance)?, locale);
+    let patient_total = Amount::new(lines.total(|line| line.payer.is_patient())?, locale);
+    let insurance_total = Amount::new(lines.total(|line| line.payer == Payer::Insurance)?, locale);
     Ok(Breakdown {
         injections,
         pt_sessions: sessions,

@@ -11,7 +11,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{deserialize_at_path, Error, Problems};
 use crate::money::{BasisPoints, Cents};
-use crate::price_book::{Condition, CountRange, PriceBook, PricedService, Product, MAX_PRICE};
+use crate::price_book::{
+    Condition, CountRange, Extra, PriceBook, PricedService, Product, MAX_PRICE,
+};
 
 /// A visitor's answers.
 ///
@@ -158,6 +160,29 @@ pub(crate) struct Plan<'a> {
     pub walking_boot: bool,
     pub therapy: Therapy,
     pub sessions: CountRange,
+    /// Staff quotes only: further items and how many of each.
+    pub extras: Vec<(&'a Extra, u32)>,
+    /// Staff quotes only: a discount with its reason.
+    pub staff_discount: Option<StaffDiscount>,
+    /// Staff quotes only: physical therapy is given by another provider.
+    pub therapy_elsewhere: bool,
+}
+
+/// A discount staff apply to a quote, shown as its own line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct StaffDiscount {
+    /// The line's label, naming the reason.
+    pub label: String,
+    pub off: StaffDiscountOff,
+}
+
+/// How much a staff discount takes off the clinic's self-pay charges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StaffDiscountOff {
+    /// A percentage, rounded half up to the cent.
+    Percent(BasisPoints),
+    /// A fixed amount, at most the charges.
+    Amount(Cents),
 }
 
 /// How physical therapy is paid, with the plan figures parsed.
@@ -283,6 +308,9 @@ impl EstimateRequest {
                         walking_boot: self.walking_boot,
                         therapy,
                         sessions,
+                        extras: Vec::new(),
+                        staff_discount: None,
+                        therapy_elsewhere: false,
                     },
                     Error::InvalidRequest,
                 ),

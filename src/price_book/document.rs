@@ -38,6 +38,10 @@ pub struct PriceBookDocument {
     pub visits: Visits,
     /// The walking boot worn for a few days after an injection (L4361).
     pub walking_boot: PricedService,
+    /// Further items staff can add to a quote, such as follow-up visits and imaging review.
+    pub extras: Vec<Extra>,
+    /// What a Good Faith Estimate says besides its items.
+    pub good_faith_estimate: GoodFaithEstimateTexts,
     /// Physical therapy, at cash and at insurance-allowed prices.
     pub physical_therapy: PhysicalTherapyPrices,
     /// Discounts, each shown as its own line.
@@ -179,8 +183,43 @@ pub struct PricedService {
 pub struct Visits {
     /// The new-patient consultation a visitor can add (99203 or 99204).
     pub consultation: PricedService,
-    /// A follow-up visit (e.g. 99213).
-    pub follow_up: PricedService,
+}
+
+/// An item staff can add to a quote by its `id`, e.g. a follow-up visit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extra {
+    /// Stable key used by quote requests, e.g. `follow_up`.
+    pub id: String,
+    /// CPT or HCPCS code.
+    pub code: String,
+    /// What a patient reads.
+    pub label: String,
+    /// Self-pay price of one.
+    pub price_cents: Cents,
+}
+
+/// The texts of a Good Faith Estimate (45 CFR 149.610) besides its items.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoodFaithEstimateTexts {
+    /// Days from the issue date until the estimate expires (1 to 365).
+    pub valid_days: u32,
+    /// Items and services the patient would schedule separately, beyond those the quote lists.
+    pub separately_scheduled: Vec<String>,
+    /// That other items or services may be recommended and are not included.
+    pub other_services: String,
+    /// That this is an estimate and actual charges may differ.
+    pub actual_charges_may_differ: String,
+    /// The patient-provider dispute resolution right: $400 or more above the estimate for any one
+    /// provider, within 120 days of the bill, and where to find out more.
+    pub dispute_rights: String,
+    /// That the estimate is not a contract and does not oblige the patient to obtain the services.
+    pub not_a_contract: String,
+    /// Why the estimate does not apply to an insured patient who wants the claim filed, and what to do.
+    pub insured_filing_claim: String,
+    /// Why it does not apply to Medicare, Medicaid or TRICARE, and what to do.
+    pub federal_program: String,
 }
 
 /// Physical therapy prices.

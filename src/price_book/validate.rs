@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use super::document::*;
 use super::identifiers::{is_valid_npi, is_valid_tin};
+use crate::calendar::Date;
 use crate::error::Problems;
 use crate::money::{BasisPoints, Cents};
 
@@ -31,12 +32,9 @@ const CODES_INCLUDING_ULTRASOUND: [&str; 3] = ["20604", "20606", "20611"];
 /// Checks every rule, recording each broken one in `problems`.
 pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     non_empty(problems, "version", &book.version);
-    problems.check(is_iso_date(&book.effective_date), "effective_date", || {
-        format!(
-            "must be a date like 2026-11-01, got \"{}\"",
-            book.effective_date
-        )
-    });
+    if let Err(reason) = Date::parse(&book.effective_date) {
+        problems.add("effective_date", reason);
+    }
     validate_clinic(&book.clinic, problems);
     validate_limits(&book.limits, problems);
     validate_conditions(book, problems);
@@ -64,8 +62,9 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
         &book.visits.consultation,
         is_cpt,
     );
-    service(problems, "visits.follow_up", &book.visits.follow_up, is_cpt);
     service(problems, "walking_boot", &book.walking_boot, is_hcpcs);
+    validate_extras(&book.extras, problems);
+    validate_good_faith_estimate(&book.good_faith_estimate, problems);
     therapy(
         problems,
         "physical_therapy.evaluation",
@@ -181,6 +180,53 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
             book.limits.max_pt_sessions,
         );
     }
+}
+
+fn validate_extras(extras: &[Extra], problems: &mut Problems) {
+    let mut ids = HashSet::new();
+    for (i, extra) in extras.iter().enumerate() {
+        let path = format!("extras[{i}]");
+        key(problems, &format!("{path}.id"), &extra.id, &mut ids);
+        problems.check(
+            is_cpt(&extra.code) || is_hcpcs(&extra.code),
+            format!("{path}.code"),
+            || format!("is not a valid CPT or HCPCS code: \"{}\"", extra.code),
+        );
+        non_empty(problems, &format!("{path}.label"), &extra.label);
+        price(problems, &format!("{path}.price_cents"), extra.price_cents);
+    }
+}
+
+fn validate_good_faith_estimate(texts: &GoodFaithEstimateTexts, problems: &mut Problems) {
+    let path = "good_faith_estimate";
+    problems.check(
+        (1..=365).contains(&texts.valid_days),
+        format!("{path}.valid_days"),
+        || format!("must be 1 to 365, got {}", texts.valid_days),
+    );
+    for (i, text) in texts.separately_scheduled.iter().enumerate() {
+        non_empty(problems, &format!("{path}.separately_scheduled[{i}]"), text);
+    }
+    for (field, text) in [
+        ("other_services", &texts.other_services),
+        (
+            "actual_charges_may_differ",
+            &texts.actual_charges_may_differ,
+        ),
+        ("dispute_rights", &texts.dispute_rights),
+        ("not_a_contract", &texts.not_a_contract),
+        ("insured_filing_claim", &texts.insured_filing_claim),
+        ("federal_program", &texts.federal_program),
+    ] {
+        non_empty(problems, &format!("{path}.{field}"), text);
+    }
+    // The dispute right is only useful with its numbers in it.
+    let dispute = &texts.dispute_rights;
+    problems.check(
+        dispute.contains("$400") && dispute.contains("120 days"),
+        format!("{path}.dispute_rights"),
+        || "must state the $400 threshold and the 120 days".into(),
+    );
 }
 
 fn validate_products(products: &[Product], problems: &mut Problems) {
@@ -449,32 +495,6 @@ fn validate_financing(book: &PriceBookDocument, problems: &mut Problems) {
     }
 }
 
-/// `YYYY-MM-DD`, a real day of the Gregorian calendar.
-pub(crate) fn is_iso_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !shaped {
-        return false;
-    }
-    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
-    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days_in_month = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    year >= 1900 && (1..=days_in_month).contains(&day)
-}
-
 /// CPT: four digits then a digit, or F/T for category II/III codes (`20550`, `0232T`).
 fn is_cpt(code: &str) -> bool {
     let b = code.as_bytes();
@@ -517,17 +537,6 @@ fn is_zip(zip: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates() {
-        assert!(is_iso_date("2026-11-01"));
-        assert!(is_iso_date("2024-02-29"));
-        assert!(!is_iso_date("2026-02-29"));
-        assert!(!is_iso_date("1900-02-29"));
-        assert!(!is_iso_date("2026-13-01"));
-        assert!(!is_iso_date("2026-1-01"));
-        assert!(!is_iso_date("Nov 1 2026"));
-    }
 
     #[test]
     fn codes() {

@@ -140,16 +140,9 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
         .map_err(|error| js_sys::Error::new(&error.to_string()).into())
 }
 
-fn page_of(container: &Element) -> Result<Page, JsValue> {
-    container
-        .owner_document()
-        .map(Page)
-        .ok_or_else(|| JsValue::from_str("container is not in a document"))
-}
-
 /// Pay in full, then the offers grouped by kind, then the lender's disclaimer.
 fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), JsValue> {
-    let page = page_of(container)?;
+    let page = Page::of(container)?;
     let fragment = page.element("div", "payment-options", None)?;
 
     let full = page.element("div", "pay-in-full", None)?;
@@ -261,7 +254,7 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
 /// The grid as a table with row and column headers, in a region that scrolls sideways on its own
 /// when the screen is narrow, then its notes.
 fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(), JsValue> {
-    let page = page_of(container)?;
+    let page = Page::of(container)?;
     let fragment = page.element("div", "comparison", None)?;
     let region = page.element("div", "table-scroll", None)?;
     region.set_attribute("role", "region")?;

@@ -38,3 +38,29 @@ export function session() {
   });
   return shared;
 }
+
+/**
+ * Records what a page does that a test may need to refuse: requests (to check none leave the
+ * page's own origin), script errors, dialogs (e.g. an injected `alert`), and Content Security
+ * Policy violations. Call before `page.goto`.
+ */
+export async function watch(page) {
+  const seen = { requests: [], errors: [], dialogs: [], violations: [] };
+  page.on('request', (request) => seen.requests.push(request.url()));
+  page.on('pageerror', (error) => seen.errors.push(error.message));
+  page.on('dialog', async (dialog) => {
+    seen.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.exposeFunction('__reportViolation', (text) => seen.violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.__reportViolation(`${event.violatedDirective} blocked ${event.blockedURI}`));
+  });
+  return seen;
+}
+
+/** The requests in `seen` that went anywhere but `origin`. */
+export function offsite(seen, origin) {
+  return seen.requests.filter((url) => new URL(url).origin !== origin);
+}

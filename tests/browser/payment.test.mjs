@@ -13,7 +13,7 @@
 // - The comparison with 20 % coinsurance and the 12-month plan: each total / 12, rounded up.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { session } from './browser.mjs';
+import { offsite, session, watch } from './browser.mjs';
 
 const shared = session();
 const { shots } = shared;
@@ -29,8 +29,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
   test(`${name}: offers, HSA cost and the comparison table follow the answers`, async () => {
     const page = await shared.browser.newPage();
     await page.setViewportSize({ width, height: 900 });
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const seen = await watch(page);
     await page.goto(shared.server.url);
     await page.waitForFunction(() => document.getElementById('total').textContent.startsWith('$'));
 
@@ -92,7 +91,8 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
 
     await page.selectOption('#plan', '');
     assert.equal(await page.locator('.cell-monthly').count(), 0, 'no plan: totals only');
-    assert.deepEqual(errors, []);
+    assert.deepEqual(offsite(seen, new URL(shared.server.url).origin), [], 'no request leaves the page');
+    assert.deepEqual([...seen.errors, ...seen.dialogs, ...seen.violations], []);
     await page.close();
   });
 }

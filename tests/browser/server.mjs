@@ -14,7 +14,11 @@ const types = {
   '.json': 'application/json',
 };
 
-/** Starts the server; resolves to `{ url, close }`. */
+/** The policy both pages must work under: no inline script or style, wasm compiled from our own files. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** Starts the server; resolves to `{ url, close }`. Every response carries the policy above. */
 export function serve() {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
@@ -22,7 +26,10 @@ export function serve() {
     try {
       if (!file.startsWith(root)) throw new Error('outside www');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');

@@ -10,31 +10,41 @@
 // - plus 8 cash PT sessions: 1,890 + 160 + 8 × 95 = 2,810.00 - 5 % (140.50) = 2,669.50.
 // - PT through insurance at 20 % instead: self-pay 1,795.50; evaluation 20 % of 110 = 22 and
 //   8 × 17 = 136, so 158.00; total 1,953.50; the plan pays 88 + 8 × 68 = 632.00.
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { session } from './browser.mjs';
+import { mkdirSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { launch, offsite, watch } from './browser.mjs';
 
-const shared = session();
-const { shots } = shared;
+const shots = new URL('./screenshots/', import.meta.url).pathname;
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 /** Opens the widget at `width` px, recording every request and script error. */
 async function open(width) {
-  const page = await shared.browser.newPage();
+  const page = await browser.newPage();
   await page.setViewportSize({ width, height: 900 });
-  const requests = [];
-  const errors = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(shared.server.url);
+  const seen = await watch(page);
+  await page.goto(server.url);
   await page.waitForFunction(() => document.getElementById('total').textContent.startsWith('$'));
-  return { page, requests, errors };
+  return { page, seen };
 }
 
 const total = (page) => page.locator('#total').textContent();
 
 for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
   test(`${name}: the total follows every answer, and a bad answer is named without losing the form`, async () => {
-    const { page, requests, errors } = await open(width);
+    const { page, seen } = await open(width);
     assert.equal(await total(page), '$1,638.75 – $2,829.81');
     assert.equal(await page.locator('#total').getAttribute('aria-live'), 'polite');
     assert.equal(await page.locator('table.breakdown').count(), 2, 'a range shows the lines of both ends');
@@ -72,9 +82,9 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
-    const origin = new URL(shared.server.url).origin;
-    assert.deepEqual(requests.filter((url) => new URL(url).origin !== origin), [], 'no request leaves the page');
-    assert.deepEqual(errors, []);
+    assert.deepEqual(offsite(seen, new URL(server.url).origin), [], 'no request leaves the page');
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.violations, [], 'works under the Content Security Policy');
     await page.close();
   });
 }

@@ -1,19 +1,15 @@
-//! Renders an estimate's breakdown into the page with `web_sys`, as text nodes only.
-//!
-//! Every string goes in through `set_text_content`, never as HTML, so a price book label or any
-//! other text cannot inject markup: safe by construction, not by escaping.
+//! The visitor estimate's tables: one per breakdown (two for a range), then the notes.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Document, Element};
+use web_sys::Element;
+
+use super::{append, Page};
 
 use crate::estimate::{Breakdown, Estimate, LineItem, LineKind, Payer};
 
 /// Replaces the children of `container` with one table per breakdown (two for a range), then the notes.
-pub(super) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(), JsValue> {
-    let document = container
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("container is not in a document"))?;
-    let page = Page(document);
+pub(crate) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(), JsValue> {
+    let page = Page::of(container)?;
     let fragment = page.element("div", "breakdowns", None)?;
     match &estimate.high {
         None => append(
@@ -40,31 +36,7 @@ pub(super) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(),
     Ok(())
 }
 
-/// Appends `child` to `parent`.
-pub(super) fn append(parent: &Element, child: &Element) -> Result<(), JsValue> {
-    parent.append_child(child).map(drop)
-}
-
-pub(super) struct Page(pub(super) Document);
-
 impl Page {
-    /// `<tag class="class">text</tag>`; the text goes in as a text node.
-    pub(super) fn element(
-        &self,
-        tag: &str,
-        class: &str,
-        text: Option<&str>,
-    ) -> Result<Element, JsValue> {
-        let element = self.0.create_element(tag)?;
-        if !class.is_empty() {
-            element.set_class_name(class);
-        }
-        if let Some(text) = text {
-            element.set_text_content(Some(text));
-        }
-        Ok(element)
-    }
-
     /// A table of lines with the patient's and the plan's totals.
     fn breakdown(&self, breakdown: &Breakdown, caption: &str) -> Result<Element, JsValue> {
         let table = self.element("table", "breakdown", None)?;

@@ -1,0 +1,171 @@
+//! Calendar dates (`YYYY-MM-DD`) for effective dates, birth dates, and a quote's issue and
+//! valid-until dates. Proleptic Gregorian; no times, no time zones.
+
+use std::fmt;
+
+/// A day of the Gregorian calendar, 1900-01-01 to 9999-12-31.
+///
+/// ```
+/// use amnion_estimator::calendar::Date;
+/// let issued = Date::parse("2026-11-21").unwrap();
+/// assert_eq!(issued.add_days(60).to_string(), "2027-01-20");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u32,
+    month: u32,
+    day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    ///
+    /// A reason in words if the text is not a real date in that form.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let bytes = text.as_bytes();
+        let shaped = bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        let invalid = || format!("must be a date like 2026-11-01, got \"{text}\"");
+        if !shaped {
+            return Err(invalid());
+        }
+        let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
+        let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+        if year < 1900
+            || !(1..=12).contains(&month)
+            || !(1..=days_in_month(year, month)).contains(&day)
+        {
+            return Err(invalid());
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// The date `days` days later, saturating at 9999-12-31.
+    pub fn add_days(self, days: u32) -> Date {
+        let mut date = self;
+        for _ in 0..days {
+            if date == Date::LAST {
+                break;
+            }
+            date = date.next();
+        }
+        date
+    }
+
+    const LAST: Date = Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+
+    fn next(self) -> Date {
+        let Date { year, month, day } = self;
+        if day < days_in_month(year, month) {
+            Date {
+                day: day + 1,
+                ..self
+            }
+        } else if month < 12 {
+            Date {
+                month: month + 1,
+                day: 1,
+                ..self
+            }
+        } else {
+            Date {
+                year: year + 1,
+                month: 1,
+                day: 1,
+            }
+        }
+    }
+
+    /// `November 21, 2026`.
+    pub fn long_form(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!(
+            "{} {}, {}",
+            MONTHS[(self.month - 1) as usize],
+            self.day,
+            self.year
+        )
+    }
+}
+
+impl fmt::Display for Date {
+    /// `2026-11-21`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_only() {
+        assert!(Date::parse("2026-11-01").is_ok());
+        assert!(Date::parse("2024-02-29").is_ok());
+        for bad in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "Nov 1 2026",
+            "1899-12-31",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn adds_days_across_months_years_and_leap_days() {
+        let date = |s| Date::parse(s).unwrap();
+        assert_eq!(date("2026-11-21").add_days(60), date("2027-01-20")); // 9 + 31 + 20
+        assert_eq!(date("2028-02-28").add_days(1), date("2028-02-29"));
+        assert_eq!(date("2027-02-28").add_days(1), date("2027-03-01"));
+        assert_eq!(date("2026-12-31").add_days(0), date("2026-12-31"));
+        assert_eq!(date("9999-12-30").add_days(5), date("9999-12-31"));
+    }
+
+    #[test]
+    fn orders_and_formats() {
+        assert!(Date::parse("2026-11-21").unwrap() > Date::parse("2026-02-28").unwrap());
+        assert_eq!(
+            Date::parse("2027-01-05").unwrap().long_form(),
+            "January 5, 2027"
+        );
+    }
+}

@@ -1,0 +1,198 @@
+//! Billing staff's exact quotes and the No Surprises Act Good Faith Estimate, on the same pricing
+//! rules and price book as the visitor estimate.
+//!
+//! A [`Quote`] carries the planned breakdown, the printable [`GoodFaithEstimate`], a warning when a
+//! range could cost $400 or more above the estimate, the items as CSV, and a [`SavedQuote`]: the
+//! request plus the whole price book it was priced from, so [`reopen`] gives the same numbers after
+//! the clinic's prices change.
+
+mod csv;
+mod good_faith_estimate;
+mod number;
+mod request;
+
+pub use good_faith_estimate::{
+    GfeItem, GoodFaithEstimate, Patient, PrimaryService, ProviderSection,
+};
+pub use request::{
+    CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, StaffDiscountAnswers,
+};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, FieldError};
+use crate::estimate::{breakdown, Amount, Breakdown};
+use crate::money::Cents;
+use crate::price_book::{PriceBook, PriceBookDocument};
+
+/// The version tag of a saved quote file.
+pub const SAVED_QUOTE_FORMAT: &str = "amnion-estimator/quote/1";
+
+/// The dispute-resolution threshold: a bill this much above the estimate for one provider.
+pub const DISPUTE_THRESHOLD: Cents = Cents::new(40_000);
+
+/// A staff quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Content-derived: the same inputs and price book give the same number.
+    pub quote_number: String,
+    /// The price book edition used.
+    pub price_book_version: String,
+    /// Every line for the planned counts, including any billed to insurance.
+    pub breakdown: Breakdown,
+    /// The printable document.
+    pub good_faith_estimate: GoodFaithEstimate,
+    /// Set when `injections_up_to` would cost $400 or more above the estimate for any provider.
+    pub range_warning: Option<String>,
+    /// The estimate's items as CSV for the billing system.
+    pub csv: String,
+    /// What "Save" writes: reopen it with [`reopen`].
+    pub saved: SavedQuote,
+}
+
+/// A quote as saved to a file: the request and the price book it was priced from, whole.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedQuote {
+    /// [`SAVED_QUOTE_FORMAT`].
+    pub format: String,
+    /// The number the quote had; reopening checks it still matches the content.
+    pub quote_number: String,
+    /// What staff entered.
+    pub request: QuoteRequest,
+    /// The price book the quote was priced from.
+    pub price_book: PriceBookDocument,
+}
+
+impl SavedQuote {
+    /// Reads a saved quote from any serde source.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] naming the path of a type error.
+    pub fn read<'de, D>(deserializer: D) -> Result<SavedQuote, Error>
+    where
+        D: serde::Deserializer<'de>,
+        D::Error: std::fmt::Display,
+    {
+        crate::error::deserialize_at_path(deserializer, Error::InvalidRequest)
+    }
+}
+
+/// A reopened quote, and whether today's prices differ from the ones it keeps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reopened {
+    /// The quote, priced from its own saved price book.
+    pub quote: Quote,
+    /// Set when today's price book would price it differently.
+    pub price_change: Option<String>,
+}
+
+/// Prices `request` under `book`.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] naming every bad field, e.g. `patient.name: enter the patient's name`
+/// or `answers.injections: a quote needs the planned number of injections`.
+pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
+    let plan = request.plan(book)?;
+    let planned = breakdown(book, &plan.plan, plan.injections, plan.sessions)?;
+    let mut document = good_faith_estimate::build(book, &plan, &planned)?;
+    document.quote_number = number::quote_number(&document);
+
+    let range_warning = match plan.injections_up_to {
+        None => None,
+        Some(high) => {
+            let most = breakdown(book, &plan.plan, high, plan.sessions)?;
+            let low_totals = good_faith_estimate::provider_totals(book, &plan, &planned)?;
+            let high_totals = good_faith_estimate::provider_totals(book, &plan, &most)?;
+            let locale = book.document().locale;
+            let over: Vec<String> = low_totals
+                .iter()
+                .zip(&high_totals)
+                .filter_map(|((name, low), (_, high_total))| {
+                    let more = high_total.checked_sub(*low)?;
+                    (more >= DISPUTE_THRESHOLD).then(|| {
+                        format!(
+                            "{name} would charge {} more ({} in all)",
+                            locale.format_money(more),
+                            locale.format_money(*high_total)
+                        )
+                    })
+                })
+                .collect();
+            (!over.is_empty()).then(|| {
+                format!(
+                    "If {high} injections are needed instead of {}, {}. That is $400 or more above this \
+                     estimate, which the patient could dispute: consider quoting {high} injections.",
+                    plan.injections,
+                    over.join("; ")
+                )
+            })
+        }
+    };
+
+    Ok(Quote {
+        quote_number: document.quote_number.clone(),
+        price_book_version: book.document().version.clone(),
+        csv: csv::items_csv(&document),
+        saved: SavedQuote {
+            format: SAVED_QUOTE_FORMAT.to_owned(),
+            quote_number: document.quote_number.clone(),
+            request: request.clone(),
+            price_book: book.document().clone(),
+        },
+        breakdown: planned,
+        good_faith_estimate: document,
+        range_warning,
+    })
+}
+
+/// Reopens a saved quote with the prices it was saved with, and says whether `current` differs.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] if the file is not a saved quote, or if its content no longer matches
+/// its quote number (it was edited); [`Error::InvalidPriceBook`] if its price book is invalid.
+pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error> {
+    if saved.format != SAVED_QUOTE_FORMAT {
+        let reason = format!("must be \"{SAVED_QUOTE_FORMAT}\", got \"{}\"", saved.format);
+        return Err(Error::InvalidRequest(vec![FieldError::new(
+            "format", reason,
+        )]));
+    }
+    let book = PriceBook::new(saved.price_book.clone())?;
+    let quote = quote(&book, &saved.request)?;
+    if quote.quote_number != saved.quote_number {
+        let reason = format!(
+            "the file's content gives {}, not {}: it was changed after saving",
+            quote.quote_number, saved.quote_number
+        );
+        return Err(Error::InvalidRequest(vec![FieldError::new(
+            "quote_number",
+            reason,
+        )]));
+    }
+    let kept = &quote.good_faith_estimate.total;
+    let old = &book.document().version;
+    let new = &current.document().version;
+    let price_change = match self::quote(current, &saved.request) {
+        Ok(today) if today.good_faith_estimate.total == *kept && new == old => None,
+        Ok(today) => Some(describe_change(old, kept, new, &today.good_faith_estimate.total)),
+        Err(error) => Some(format!(
+            "Today's price book ({new}) cannot price this quote ({error}). The quote keeps the prices of price book {old}."
+        )),
+    };
+    Ok(Reopened {
+        quote,
+        price_change,
+    })
+}
+
+fn describe_change(old: &str, kept: &Amount, new: &str, today: &Amount) -> String {
+    format!(
+        "Prices have changed since this quote was issued. It keeps the prices of price book {old} ({}); \
+         today's price book {new} would give {}.",
+        kept.formatted, today.formatted
+    )
+}

@@ -1,0 +1,422 @@
+//! What billing staff enter for a quote, and its validation.
+//!
+//! A quote request is the visitor's answers (`answers`, with exact counts) plus what only staff
+//! know: the patient, the side, dates, extra items, a staff discount, and the physical therapy
+//! provider when therapy is given elsewhere.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Date;
+use crate::error::{Error, Problems};
+use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
+use crate::money::{BasisPoints, Cents};
+use crate::price_book::{is_valid_npi, is_valid_tin, PriceBook, MAX_PRICE};
+
+/// Everything staff enter for a quote.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRequest {
+    /// Asked first: does the No Surprises Act Good Faith Estimate apply?
+    #[serde(default)]
+    pub coverage: CoverageScreening,
+    /// Who the quote is for.
+    #[serde(default)]
+    pub patient: PatientAnswers,
+    /// `left` or `right`: picks the ICD-10 code with its laterality.
+    #[serde(default)]
+    pub side: String,
+    /// The date the quote is issued, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub issued_on: String,
+    /// The scheduled date of the primary service, if scheduled.
+    #[serde(default)]
+    pub scheduled_on: String,
+    /// The treatment, as on the visitor page, with exact counts.
+    #[serde(default)]
+    pub answers: EstimateRequest,
+    /// When the clinician expects "planned, or up to N" injections: N. Blank for none.
+    #[serde(default)]
+    pub injections_up_to: FormValue,
+    /// Quantities of price book extras by `id`, e.g. `{ "follow_up": "2" }`.
+    #[serde(default)]
+    pub extras: BTreeMap<String, FormValue>,
+    /// A discount staff apply, with its reason.
+    #[serde(default)]
+    pub staff_discount: StaffDiscountAnswers,
+    /// Whether physical therapy is given by another provider.
+    #[serde(default)]
+    pub therapy_elsewhere: bool,
+    /// That provider, when `therapy_elsewhere`.
+    #[serde(default)]
+    pub therapy_provider: ProviderAnswers,
+}
+
+/// The coverage-screening answer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoverageScreening {
+    /// Uninsured, or insured but not using the insurance: a Good Faith Estimate applies.
+    #[default]
+    SelfPay,
+    /// Insured and wants the claim filed.
+    InsuredFilingClaim,
+    /// Medicare.
+    Medicare,
+    /// Medicaid.
+    Medicaid,
+    /// TRICARE.
+    Tricare,
+}
+
+/// The patient's name and date of birth.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatientAnswers {
+    /// Full name, as it should print.
+    #[serde(default)]
+    pub name: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date_of_birth: String,
+}
+
+/// A staff discount: a percentage or an amount, and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffDiscountAnswers {
+    /// Percent off the clinic's self-pay charges; blank if `amount` is used.
+    #[serde(default)]
+    pub percent: FormValue,
+    /// Dollars off; blank if `percent` is used.
+    #[serde(default)]
+    pub amount: FormValue,
+    /// Why, as it prints on the quote.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A provider's identity as staff enter it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderAnswers {
+    /// Practice name.
+    #[serde(default)]
+    pub name: String,
+    /// 10-digit NPI.
+    #[serde(default)]
+    pub npi: String,
+    /// 9-digit TIN.
+    #[serde(default)]
+    pub tin: String,
+    /// Street and number.
+    #[serde(default)]
+    pub street: String,
+    /// City.
+    #[serde(default)]
+    pub city: String,
+    /// Two-letter state code.
+    #[serde(default)]
+    pub state: String,
+    /// ZIP code.
+    #[serde(default)]
+    pub zip: String,
+}
+
+/// Which side is treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Side {
+    Left,
+    Right,
+}
+
+/// A quote request checked against a price book.
+pub(crate) struct QuotePlan<'a> {
+    pub plan: Plan<'a>,
+    pub coverage: CoverageScreening,
+    pub patient_name: String,
+    pub date_of_birth: Date,
+    pub side: Side,
+    pub issued_on: Date,
+    pub scheduled_on: Option<Date>,
+    pub injections: u32,
+    pub injections_up_to: Option<u32>,
+    pub sessions: u32,
+    pub therapy_provider: Option<ProviderAnswers>,
+}
+
+/// The most of one extra item a quote may list.
+const MAX_EXTRA_QUANTITY: u32 = 20;
+
+impl QuoteRequest {
+    /// Reads a quote request from any serde source.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] naming the path of a type error.
+    pub fn read<'de, D>(deserializer: D) -> Result<QuoteRequest, Error>
+    where
+        D: serde::Deserializer<'de>,
+        D::Error: std::fmt::Display,
+    {
+        crate::error::deserialize_at_path(deserializer, Error::InvalidRequest)
+    }
+
+    /// Checks every field against `book`, reporting every problem at once.
+    pub(crate) fn plan<'a>(&self, book: &'a PriceBook) -> Result<QuotePlan<'a>, Error> {
+        let mut problems = Problems::default();
+        let answers = match self.answers.plan(book) {
+            Ok(plan) => Some(plan),
+            Err(error) => {
+                for field in error.fields() {
+                    problems.add(format!("answers.{}", field.path), field.reason.clone());
+                }
+                None
+            }
+        };
+
+        let name = self.patient.name.trim();
+        problems.check(!name.is_empty(), "patient.name", || {
+            "enter the patient's name".into()
+        });
+        problems.check(name.chars().count() <= 200, "patient.name", || {
+            "must be at most 200 characters".into()
+        });
+        let issued_on = date(&mut problems, "issued_on", &self.issued_on);
+        let date_of_birth = date(
+            &mut problems,
+            "patient.date_of_birth",
+            &self.patient.date_of_birth,
+        );
+        if let (Some(born), Some(issued)) = (date_of_birth, issued_on) {
+            problems.check(born <= issued, "patient.date_of_birth", || {
+                format!("must not be after the issue date ({issued})")
+            });
+        }
+        let scheduled_on = match self.scheduled_on.trim() {
+            "" => None,
+            text => date(&mut problems, "scheduled_on", text),
+        };
+        let side = match self.side.trim() {
+            "left" => Some(Side::Left),
+            "right" => Some(Side::Right),
+            other => {
+                problems.add(
+                    "side",
+                    format!("must be \"left\" or \"right\", got \"{other}\""),
+                );
+                None
+            }
+        };
+
+        let exact =
+            |range: crate::price_book::CountRange| (range.min == range.max).then_some(range.min);
+        let injections = answers.as_ref().and_then(|plan| {
+            let planned = exact(plan.injections);
+            problems.check(planned.is_some(), "answers.injections", || {
+                "a quote needs the planned number of injections".into()
+            });
+            planned
+        });
+        let sessions = answers.as_ref().and_then(|plan| {
+            let planned = exact(plan.sessions);
+            problems.check(
+                planned.is_some(),
+                "answers.physical_therapy.sessions",
+                || "a quote needs the planned number of sessions".into(),
+            );
+            planned
+        });
+        let max_injections = book.document().limits.max_injections;
+        let injections_up_to = match (self.injections_up_to.as_str(), injections) {
+            ("", _) | (_, None) => None,
+            (text, Some(planned)) => match text.parse::<u32>() {
+                Ok(n) if n > planned && n <= max_injections => Some(n),
+                _ => {
+                    problems.add(
+                        "injections_up_to",
+                        format!("must be more than the planned {planned} and at most {max_injections}, or blank, got \"{text}\""),
+                    );
+                    None
+                }
+            },
+        };
+
+        let extras = self.extras(book, &mut problems);
+        let staff_discount = self.staff_discount(&mut problems);
+        let therapy_provider = self
+            .therapy_elsewhere
+            .then(|| self.therapy_provider(&mut problems));
+
+        match (
+            answers,
+            issued_on,
+            date_of_birth,
+            side,
+            injections,
+            sessions,
+        ) {
+            (
+                Some(mut plan),
+                Some(issued_on),
+                Some(date_of_birth),
+                Some(side),
+                Some(injections),
+                Some(sessions),
+            ) => {
+                plan.extras = extras;
+                plan.staff_discount = staff_discount;
+                plan.therapy_elsewhere = self.therapy_elsewhere;
+                problems.into_result(
+                    QuotePlan {
+                        plan,
+                        coverage: self.coverage,
+                        patient_name: name.to_owned(),
+                        date_of_birth,
+                        side,
+                        issued_on,
+                        scheduled_on,
+                        injections,
+                        injections_up_to,
+                        sessions,
+                        therapy_provider,
+                    },
+                    Error::InvalidRequest,
+                )
+            }
+            _ => Err(Error::InvalidRequest(problems.into_fields())),
+        }
+    }
+
+    fn extras<'a>(
+        &self,
+        book: &'a PriceBook,
+        problems: &mut Problems,
+    ) -> Vec<(&'a crate::price_book::Extra, u32)> {
+        for id in self.extras.keys() {
+            problems.check(
+                book.document().extras.iter().any(|e| &e.id == id),
+                format!("extras.{id}"),
+                || format!("unknown item \"{id}\""),
+            );
+        }
+        // In the price book's order, so the same request always lists lines the same way.
+        book.document()
+            .extras
+            .iter()
+            .filter_map(|extra| {
+                let text = self
+                    .extras
+                    .get(&extra.id)
+                    .map(FormValue::as_str)
+                    .unwrap_or("");
+                match text {
+                    "" | "0" => None,
+                    text => match text.parse::<u32>() {
+                        Ok(n)
+                            if n <= MAX_EXTRA_QUANTITY
+                                && text.bytes().all(|b| b.is_ascii_digit()) =>
+                        {
+                            Some((extra, n))
+                        }
+                        _ => {
+                            problems.add(
+                                format!("extras.{}", extra.id),
+                                format!("must be 0 to {MAX_EXTRA_QUANTITY}, got \"{text}\""),
+                            );
+                            None
+                        }
+                    },
+                }
+            })
+            .collect()
+    }
+
+    fn staff_discount(&self, problems: &mut Problems) -> Option<StaffDiscount> {
+        let answers = &self.staff_discount;
+        let reason = answers.reason.trim();
+        let off = match (answers.percent.as_str(), answers.amount.as_str()) {
+            ("", "") => None,
+            (percent, "") => BasisPoints::parse_percent(percent)
+                .map_err(|reason| problems.add("staff_discount.percent", reason))
+                .ok()
+                .map(StaffDiscountOff::Percent),
+            ("", amount) => match Cents::parse_dollars(amount) {
+                Ok(cents) if cents <= MAX_PRICE => Some(StaffDiscountOff::Amount(cents)),
+                Ok(_) => {
+                    problems.add(
+                        "staff_discount.amount",
+                        format!("must be at most {MAX_PRICE}"),
+                    );
+                    None
+                }
+                Err(reason) => {
+                    problems.add("staff_discount.amount", reason);
+                    None
+                }
+            },
+            (_, _) => {
+                problems.add(
+                    "staff_discount.amount",
+                    "give a percent or an amount, not both",
+                );
+                None
+            }
+        }?;
+        if reason.is_empty() {
+            problems.add("staff_discount.reason", "a staff discount needs a reason");
+            return None;
+        }
+        Some(StaffDiscount {
+            label: format!("Discount: {reason}"),
+            off,
+        })
+    }
+
+    fn therapy_provider(&self, problems: &mut Problems) -> ProviderAnswers {
+        let p = &self.therapy_provider;
+        let path = |field: &str| format!("therapy_provider.{field}");
+        for (field, value) in [("name", &p.name), ("street", &p.street), ("city", &p.city)] {
+            problems.check(!value.trim().is_empty(), path(field), || {
+                "must not be empty".into()
+            });
+        }
+        problems.check(is_valid_npi(p.npi.trim()), path("npi"), || {
+            format!(
+                "must be 10 digits with a valid check digit, got \"{}\"",
+                p.npi
+            )
+        });
+        problems.check(is_valid_tin(p.tin.trim()), path("tin"), || {
+            format!("must be 9 digits, got \"{}\"", p.tin)
+        });
+        let state = p.state.trim();
+        problems.check(
+            state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()),
+            path("state"),
+            || format!("must be a two-letter state code like TX, got \"{state}\""),
+        );
+        let zip = p.zip.trim();
+        problems.check(
+            zip.len() >= 5 && zip.bytes().all(|b| b.is_ascii_digit() || b == b'-'),
+            path("zip"),
+            || format!("must be a ZIP code like 78701, got \"{zip}\""),
+        );
+        ProviderAnswers {
+            name: p.name.trim().to_owned(),
+            npi: p.npi.trim().to_owned(),
+            tin: p.tin.trim().to_owned(),
+            street: p.street.trim().to_owned(),
+            city: p.city.trim().to_owned(),
+            state: state.to_owned(),
+            zip: zip.to_owned(),
+        }
+    }
+}
+
+fn date(problems: &mut Problems, path: &str, text: &str) -> Option<Date> {
+    Date::parse(text.trim())
+        .map_err(|reason| problems.add(path, reason))
+        .ok()
+}

@@ -1,0 +1,58 @@
+//! Builds page content with `web_sys`, as text nodes only.
+//!
+//! Every string goes in through `set_text_content`, never as HTML, so a price book label, a
+//! patient's name or any other text cannot inject markup: safe by construction, not by escaping.
+
+pub(crate) mod estimate;
+pub(crate) mod good_faith_estimate;
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+/// Appends `child` to `parent`.
+pub(crate) fn append(parent: &Element, child: &Element) -> Result<(), JsValue> {
+    parent.append_child(child).map(drop)
+}
+
+pub(crate) struct Page(Document);
+
+impl Page {
+    /// `<tag class="class">text</tag>`; the text goes in as a text node.
+    pub(crate) fn element(
+        &self,
+        tag: &str,
+        class: &str,
+        text: Option<&str>,
+    ) -> Result<Element, JsValue> {
+        let element = self.0.create_element(tag)?;
+        if !class.is_empty() {
+            element.set_class_name(class);
+        }
+        if let Some(text) = text {
+            element.set_text_content(Some(text));
+        }
+        Ok(element)
+    }
+
+    /// The page that `container` is in.
+    pub(crate) fn of(container: &Element) -> Result<Page, JsValue> {
+        let document = container
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("container is not in a document"))?;
+        Ok(Page(document))
+    }
+
+    /// `<tag class="class">` holding `children`.
+    pub(crate) fn holding(
+        &self,
+        tag: &str,
+        class: &str,
+        children: &[Element],
+    ) -> Result<Element, JsValue> {
+        let element = self.element(tag, class, None)?;
+        for child in children {
+            append(&element, child)?;
+        }
+        Ok(element)
+    }
+}

@@ -1,0 +1,141 @@
+// The staff page in headless Chromium: fill in a two-provider quote, print it to PDF on US Letter
+// and turn the pages into PNGs (tests/browser/screenshots/), save it and reopen it, and check that
+// a patient name with markup stays text.
+//
+// Expected figures, by hand from the sample price book (prices in tests/cases/mod.rs):
+// plantar fasciitis, 2 injections, consultation, cash PT with 8 sessions at another provider.
+// Clinic: 250 + 2 × 1,200 + 2 × 150 + 2 × 125 = 3,200.00; multi-injection 15 % of 1,475 = 221.25
+// -> 2,978.75; prompt pay 5 % = 148.9375 -> 148.94 -> 2,829.81.
+// Therapy provider: 160 + 8 × 95 = 920.00. Total 3,749.81.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { launch, offsite, watch } from './browser.mjs';
+
+const shots = new URL('./screenshots/', import.meta.url).pathname;
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openStaffPage() {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1300, height: 900 });
+  const seen = await watch(page);
+  await page.goto(`${server.url}staff.html`);
+  await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
+  return { page, seen, dialogs: seen.dialogs, errors: seen.errors };
+}
+
+async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
+  await page.fill('#patient-name', name);
+  await page.fill('#dob', '1970-03-04');
+  await page.fill('#issued-on', '2026-11-21');
+  await page.selectOption('#injections', '2');
+  await page.check('#consultation');
+  await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
+  await page.selectOption('#sessions', '8');
+  await page.check('#elsewhere');
+  const therapist = {
+    '#pt-name': 'Riverside Physical Therapy', '#pt-npi': '1234567802', '#pt-tin': '987654321',
+    '#pt-street': '20 River Rd', '#pt-city': 'Austin', '#pt-state': 'TX', '#pt-zip': '78702',
+  };
+  for (const [selector, value] of Object.entries(therapist)) await page.fill(selector, value);
+}
+
+test('a two-provider Good Faith Estimate prints on US Letter', async () => {
+  const { page, seen, errors } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  const status = await page.locator('#status').textContent();
+  assert.match(status, /^Good Faith Estimate GFE-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]: \$3,749\.81$/);
+  const totals = await page.locator('.gfe-items tfoot td').allTextContents();
+  assert.deepEqual(totals, ['$2,829.81', '$920.00']);
+  await page.screenshot({ path: `${shots}staff-desktop.png`, fullPage: true });
+
+  const pdf = `${shots}staff-gfe.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  execFileSync('pdftoppm', ['-r', '70', '-png', pdf, `${shots}staff-gfe-page`]);
+  const pages = readdirSync(shots).filter((file) => file.startsWith('staff-gfe-page'));
+  assert.ok(pages.length >= 1 && pages.length <= 3, `${pages.length} printed pages`);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  for (const expected of ['Good Faith Estimate', 'Ana Ruiz', 'March 4, 1970', 'NPI 1234567802', '$3,749.81', '120 days']) {
+    assert.ok(text.includes(expected), `the printout says ${expected}`);
+  }
+  assert.ok(!text.includes('Coverage screening'), 'the form does not print');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(seen.violations, [], 'works under the Content Security Policy');
+  assert.deepEqual(offsite(seen, new URL(server.url).origin), [], 'no request leaves the page');
+  await page.close();
+});
+
+test('a saved quote reopens with the same numbers', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  const before = await page.locator('#status').textContent();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  const file = `${shots}saved-quote.json`;
+  await download.saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(saved.format, 'amnion-estimator/quote/1');
+  assert.equal(saved.request.patient.name, 'Ana Ruiz');
+
+  const { page: fresh } = await openStaffPage();
+  await fresh.setInputFiles('#open', file);
+  await fresh.waitForFunction(() => !document.getElementById('reopened').hidden);
+  assert.equal(await fresh.locator('#status').textContent(), before);
+  assert.equal(await fresh.inputValue('#patient-name'), 'Ana Ruiz', 'the form is restored');
+  assert.equal(await fresh.inputValue('#pt-npi'), '1234567802');
+  assert.match(await fresh.locator('#reopened').textContent(), /with the prices it was saved with/);
+  await page.close();
+  await fresh.close();
+});
+
+test('a patient name with markup shows as text and runs nothing', async () => {
+  const { page, dialogs, errors } = await openStaffPage();
+  const hostile = '<img src=x onerror=alert(1)>';
+  await fillTwoProviderQuote(page, hostile);
+  assert.equal(await page.locator('.gfe-patient dd').first().textContent(), hostile);
+  assert.equal(await page.locator('#document img').count(), 0);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('screening, range warning and errors speak to staff', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  await page.selectOption('#up-to', '3');
+  // Up to 3: clinic 250 + 3 × 1,475 - 2 × 221.25 = 4,232.50 - 5 % (211.625 -> 211.63) = 4,020.87,
+  // which is 1,191.06 more than 2,829.81.
+  assert.match(await page.locator('#range-warning').textContent(), /would charge \$1,191\.06 more \(\$4,020\.87 in all\)/);
+
+  await page.check('input[name="coverage"][value="medicare"]');
+  assert.match(await page.locator('#coverage-notice').textContent(), /does not apply to Medicare, Medicaid or TRICARE/);
+  assert.match(await page.locator('.gfe h2').textContent(), /Self-pay price quote/);
+
+  await page.fill('#patient-name', '');
+  assert.equal(await page.locator('#error').textContent(), "Full name: enter the patient's name");
+  assert.equal(await page.locator('#patient-name').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.inputValue('#pt-name'), 'Riverside Physical Therapy', 'nothing else is lost');
+  await page.close();
+});
+
+test('the staff page fits a phone screen', async () => {
+  const { page } = await openStaffPage();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await fillTwoProviderQuote(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
+  await page.screenshot({ path: `${shots}staff-phone.png`, fullPage: true });
+  await page.close();
+});

@@ -1,0 +1,403 @@
+//! Staff quotes and the Good Faith Estimate, through the public API, with every expected charge
+//! worked out by hand from the sample price book (prices listed in `tests/cases/mod.rs`).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use amnion_estimator::quote::{quote, reopen, GoodFaithEstimate, Quote, QuoteRequest, SavedQuote};
+
+fn book() -> PriceBook {
+    PriceBook::embedded_default().expect("valid")
+}
+
+/// A quote request: the common patient fields plus `treatment` (JSON object members).
+fn request(treatment: &str) -> QuoteRequest {
+    let json = format!(
+        r#"{{ "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }}, "side": "left",
+             "issued_on": "2026-11-21", {treatment} }}"#
+    );
+    QuoteRequest::read(&mut serde_json::Deserializer::from_str(&json))
+        .expect("well-formed quote request")
+}
+
+fn priced(treatment: &str) -> Quote {
+    quote(&book(), &request(treatment)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// (service code, quantity, expected charge in cents) of each item of provider `index`.
+fn items(document: &GoodFaithEstimate, index: usize) -> Vec<(&str, u32, i64)> {
+    document.providers[index]
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.service_code.as_str(),
+                i.quantity,
+                i.expected_charge.cents.get(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_injection_with_consultation_and_boot() {
+    let q = priced(
+        r#""answers": { "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }"#,
+    );
+    let gfe = &q.good_faith_estimate;
+    // 250 + 1,200 + 150 + 125 + 165 = 1,890.00; prompt pay 5 % = 94.50, which is exactly 5 % of
+    // each item: 12.50, 60.00, 7.50, 6.25, 8.25.
+    assert_eq!(
+        items(gfe, 0),
+        [
+            ("99204", 1, 23_750),
+            ("Q4139", 1, 114_000),
+            ("20550", 1, 14_250),
+            ("76942", 1, 11_875),
+            ("L4361", 1, 15_675)
+        ]
+    );
+    assert_eq!(gfe.total.formatted, "$1,795.50");
+    assert_eq!(gfe.providers.len(), 1);
+    assert!(gfe.providers[0]
+        .items
+        .iter()
+        .all(|i| i.diagnosis_code == "M72.2"));
+    assert_eq!(
+        gfe.primary_service.description,
+        "Amniotic tissue injection for Plantar fasciitis (heel pain), left side: 1 injection"
+    );
+    assert_eq!(gfe.primary_service.scheduled_on, "Not yet scheduled");
+    assert_eq!(gfe.issued_on, "November 21, 2026");
+    assert_eq!(gfe.valid_until, "January 20, 2027"); // 60 days: 9 left in November, 31 in December, 20
+    assert_eq!(gfe.patient.date_of_birth, "March 4, 1970");
+    assert!(q.range_warning.is_none());
+}
+
+#[test]
+fn two_providers_when_therapy_is_elsewhere() {
+    let treatment = r#""scheduled_on": "2026-12-03",
+           "answers": { "condition": "achilles_tendinopathy", "injections": "2",
+                        "physical_therapy": { "coverage": "cash", "sessions": "6" } },
+           "therapy_elsewhere": true,
+           "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
+                                 "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }"#;
+    let q = quote(
+        &book(),
+        &request(treatment).tap(|r| r.side = "right".into()),
+    )
+    .expect("valid");
+    let gfe = &q.good_faith_estimate;
+    // Clinic: 2 × 1,200 + 2 × 160 + 2 × 125 = 2,970.00. Multi-injection: one injection 1,485 × 15 %
+    // = 222.75, spread over product/administration/guidance in proportion 2,400 : 320 : 250, which
+    // comes out even: 180.00, 24.00, 18.75 -> 2,220.00, 296.00, 231.25.
+    // Prompt pay on the clinic's 2,747.25 only (therapy elsewhere is not ours to discount):
+    // 5 % = 137.3625 -> 137.36, spread 2,220 : 296 : 231.25 = 110.998, 14.7997, 11.5623 cents×100;
+    // truncated 110.99 + 14.79 + 11.56 = 137.34, the 2 leftover cents to the largest remainders
+    // (administration .97, then product .80): 111.00, 14.80, 11.56.
+    // -> 2,109.00, 281.20, 219.69; clinic total 2,609.89.
+    assert_eq!(
+        items(gfe, 0),
+        [
+            ("Q4139", 2, 210_900),
+            ("20551", 2, 28_120),
+            ("76942", 2, 21_969)
+        ]
+    );
+    assert_eq!(gfe.providers[0].total.cents.get(), 260_989);
+    // Therapy elsewhere, at the cash prices, no clinic discounts: 160 + 6 × 95 = 730.00.
+    assert_eq!(items(gfe, 1), [("97162", 1, 16_000), ("97110", 6, 57_000)]);
+    assert_eq!(gfe.providers[1].role, "Co-provider");
+    assert_eq!(gfe.providers[1].tin, "98-7654321");
+    assert_eq!(gfe.providers[1].location, "20 River Rd, Austin, TX 78702");
+    assert_eq!(gfe.total.cents.get(), 333_989); // 2,609.89 + 730.00
+    assert!(
+        gfe.providers
+            .iter()
+            .flat_map(|p| &p.items)
+            .all(|i| i.diagnosis_code == "M76.61"),
+        "right side"
+    );
+    assert_eq!(gfe.primary_service.scheduled_on, "December 3, 2026");
+    assert!(gfe.separately_scheduled[0].contains("6 session(s) with Riverside Physical Therapy"));
+}
+
+#[test]
+fn a_range_warns_when_the_high_end_is_400_or_more_above() {
+    let q = priced(
+        r#""answers": { "condition": "partial_tendon_tear", "injections": "1" }, "injections_up_to": "3""#,
+    );
+    // Planned 1: 1,475.00 - 73.75 = 1,401.25. Up to 3: 4,425.00 - 2 × 221.25 = 3,982.50, - 5 %
+    // (199.125 -> 199.13) = 3,783.37. 3,783.37 - 1,401.25 = 2,382.12 >= 400.
+    assert_eq!(
+        q.good_faith_estimate.total.formatted, "$1,401.25",
+        "the GFE shows the planned count"
+    );
+    assert_eq!(
+        q.range_warning.as_deref(),
+        Some(
+            "If 3 injections are needed instead of 1, Sample Foot & Ankle Clinic would charge $2,382.12 more \
+             ($3,783.37 in all). That is $400 or more above this estimate, which the patient could dispute: \
+             consider quoting 3 injections."
+        )
+    );
+}
+
+#[test]
+fn medicare_gets_a_price_quote_and_a_notice_not_a_gfe() {
+    let q = priced(
+        r#""coverage": "medicare", "answers": { "condition": "ankle_osteoarthritis", "injections": "1" }"#,
+    );
+    let gfe = &q.good_faith_estimate;
+    // 20606 includes guidance: 1,200 + 260 = 1,460.00 - 5 % (73.00) = 1,387.00.
+    assert_eq!(gfe.total.cents.get(), 138_700);
+    assert!(!gfe.applies);
+    assert_eq!(gfe.title, "Self-pay price quote");
+    assert!(gfe
+        .coverage_notice
+        .as_deref()
+        .is_some_and(|n| n.contains("does not apply to Medicare, Medicaid or TRICARE")));
+    assert!(
+        gfe.disclaimers
+            .iter()
+            .all(|d| !d.contains("dispute resolution")),
+        "no GFE dispute right to claim"
+    );
+}
+
+#[test]
+fn extras_and_a_staff_discount() {
+    let q = priced(
+        r#""answers": { "condition": "chronic_ankle_ligament", "injections": "1" },
+           "extras": { "follow_up": "2", "imaging_review": "1" },
+           "staff_discount": { "amount": "100", "reason": "Returning patient" }"#,
+    );
+    let gfe = &q.good_faith_estimate;
+    // 1,200 + 150 + 125 + 2 × 120 + 75 = 1,790.00; staff discount 100.00 -> 1,690.00; prompt pay
+    // 5 % = 84.50 -> 1,605.50.
+    // The 100.00 spread 1,200 : 150 : 125 : 240 : 75 (of 1,790): 67.0391, 8.3799, 6.9832, 13.4078,
+    // 4.1899 -> truncated sum 99.96; 4 leftover cents to remainders .9944, .9888, .9106, .7821:
+    // 67.04, 8.38, 6.98, 13.41, 4.19 -> nets 1,132.96, 141.62, 118.02, 226.59, 70.81.
+    // The 84.50 is exactly 5 % of each net: 56.648, 7.081, 5.901, 11.3295, 3.5405 -> truncated
+    // 84.48; 2 leftover cents to remainders .95 then .80: 56.65, 7.08, 5.90, 11.33, 3.54.
+    assert_eq!(
+        items(gfe, 0),
+        [
+            ("Q4139", 1, 107_631),
+            ("20550", 1, 13_454),
+            ("76942", 1, 11_212),
+            ("99213", 2, 21_526),
+            ("76140", 1, 6_727)
+        ]
+    );
+    assert_eq!(gfe.total.cents.get(), 160_550);
+    let staff_line = q
+        .breakdown
+        .lines
+        .iter()
+        .find(|l| l.label == "Discount: Returning patient")
+        .expect("its own line");
+    assert_eq!(staff_line.amount.cents.get(), -10_000);
+}
+
+#[test]
+fn every_element_of_149_610_c_is_present() {
+    let q = priced(
+        r#""scheduled_on": "2026-12-03", "answers": { "condition": "plantar_fasciitis", "injections": "2" }"#,
+    );
+    let gfe = &q.good_faith_estimate;
+    assert_eq!(gfe.title, "Good Faith Estimate");
+    // (c)(1)(i): patient name and date of birth.
+    assert_eq!(
+        (
+            gfe.patient.name.as_str(),
+            gfe.patient.date_of_birth.as_str()
+        ),
+        ("Ana Ruiz", "March 4, 1970")
+    );
+    // (ii): primary item or service and its date.
+    assert!(gfe.primary_service.description.contains("2 injections"));
+    assert_eq!(gfe.primary_service.scheduled_on, "December 3, 2026");
+    // (iii): items grouped by provider with service code, diagnosis code, quantity, expected charge.
+    let clinic = &gfe.providers[0];
+    assert!(clinic
+        .items
+        .iter()
+        .all(|i| !i.service_code.is_empty() && i.diagnosis_code == "M72.2" && i.quantity == 2));
+    assert_eq!(
+        clinic
+            .items
+            .iter()
+            .map(|i| i.expected_charge.cents.get())
+            .sum::<i64>(),
+        gfe.total.cents.get()
+    );
+    // (iv): provider name, NPI, TIN, state and office location.
+    assert_eq!(
+        (
+            clinic.npi.as_str(),
+            clinic.tin.as_str(),
+            clinic.state.as_str()
+        ),
+        ("1234567893", "12-3456789", "TX")
+    );
+    assert_eq!(
+        clinic.location,
+        "100 Example Ave, Suite 200, Austin, TX 78701"
+    );
+    // (v): items to be scheduled separately.
+    assert!(!gfe.separately_scheduled.is_empty());
+    // (vi)-(ix): the disclaimers, in order.
+    let d = &gfe.disclaimers;
+    assert_eq!(d.len(), 4);
+    assert!(d[0].contains("not included"));
+    assert!(d[1].contains("actual items, services or charges may differ"));
+    assert!(
+        d[2].contains("$400")
+            && d[2].contains("120 days")
+            && d[2].contains("www.cms.gov/nosurprises")
+    );
+    assert!(d[3].contains("not a contract"));
+    // The quote number, date issued and valid-until date.
+    assert!(
+        q.quote_number.starts_with("GFE-") && q.quote_number.len() == 20,
+        "{}",
+        q.quote_number
+    );
+    assert_eq!(
+        (gfe.issued_on.as_str(), gfe.valid_until.as_str()),
+        ("November 21, 2026", "January 20, 2027")
+    );
+}
+
+#[test]
+fn the_quote_number_is_stable_and_follows_the_content() {
+    let treatment = r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#;
+    let first = priced(treatment).quote_number;
+    assert_eq!(
+        priced(treatment).quote_number,
+        first,
+        "same inputs, same number"
+    );
+    let changes = [
+        request(treatment).tap(|r| r.patient.name = "Ana Ruíz".into()),
+        request(treatment).tap(|r| r.issued_on = "2026-11-22".into()),
+        request(treatment).tap(|r| r.side = "right".into()),
+        request(treatment).tap(|r| r.answers.walking_boot = true),
+    ];
+    for changed in changes {
+        assert_ne!(quote(&book(), &changed).expect("valid").quote_number, first);
+    }
+    // The same request priced from a book whose product costs one cent more.
+    let dearer = PriceBook::from_json(&DEFAULT_PRICE_BOOK_JSON.replacen(
+        "\"price_cents\": 120000",
+        "\"price_cents\": 120001",
+        1,
+    ))
+    .expect("valid");
+    assert_ne!(
+        quote(&dearer, &request(treatment))
+            .expect("valid")
+            .quote_number,
+        first
+    );
+}
+
+#[test]
+fn a_reopened_quote_keeps_its_prices_and_says_when_they_changed() {
+    let original = priced(
+        r#""answers": { "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }"#,
+    );
+    let file = serde_json::to_string(&original.saved).expect("serializes");
+    let saved: SavedQuote = serde_json::from_str(&file).expect("reads back");
+
+    let same = reopen(&saved, &book()).expect("reopens");
+    assert_eq!(same.quote, original);
+    assert_eq!(same.price_change, None);
+
+    let json = DEFAULT_PRICE_BOOK_JSON
+        .replacen("\"price_cents\": 120000", "\"price_cents\": 130000", 1)
+        .replacen("2026.11-sample", "2026.12", 1);
+    let today = PriceBook::from_json(&json).expect("valid");
+    let reopened = reopen(&saved, &today).expect("reopens");
+    assert_eq!(
+        reopened.quote.good_faith_estimate.total.formatted, "$1,795.50",
+        "the saved prices"
+    );
+    // Today: 250 + 1,300 + 150 + 125 + 165 = 1,990.00 - 5 % (99.50) = 1,890.50.
+    assert_eq!(
+        reopened.price_change.as_deref(),
+        Some(
+            "Prices have changed since this quote was issued. It keeps the prices of price book 2026.11-sample \
+             ($1,795.50); today's price book 2026.12 would give $1,890.50."
+        )
+    );
+}
+
+#[test]
+fn an_edited_saved_quote_is_refused() {
+    let original = priced(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#);
+    let mut saved = original.saved.clone();
+    saved.price_book.products[0].price_cents = amnion_estimator::money::Cents::new(1_000);
+    let error = reopen(&saved, &book()).expect_err("content no longer matches its number");
+    assert!(
+        error
+            .to_string()
+            .starts_with("quote_number: the file's content gives GFE-"),
+        "{error}"
+    );
+}
+
+#[test]
+fn csv_rows_for_the_billing_system() {
+    let q = priced(
+        r#""answers": { "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }"#,
+    );
+    let rows: Vec<&str> = q.csv.split("\r\n").collect();
+    assert_eq!(rows[0], "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge");
+    assert_eq!(rows[1], format!("{},Sample Foot & Ankle Clinic,1234567893,99204,M72.2,New-patient consultation,1,237.50", q.quote_number));
+    assert_eq!(rows[3], format!("{},Sample Foot & Ankle Clinic,1234567893,20550,M72.2,\"Injection, tendon sheath, ligament or plantar fascia\",1,142.50", q.quote_number));
+    assert_eq!(
+        rows.len(),
+        7,
+        "header, 5 items, and the empty string after the last CRLF"
+    );
+}
+
+#[test]
+fn refused_quote_requests_name_every_field() {
+    let json = r#"{ "patient": { "name": " ", "date_of_birth": "2030-01-01" }, "side": "middle", "issued_on": "2026-11-21",
+        "answers": { "condition": "plantar_fasciitis", "injections": "not_sure" },
+        "staff_discount": { "percent": "10" },
+        "therapy_elsewhere": true, "therapy_provider": { "name": "PT", "npi": "1234567890", "tin": "1", "street": "x", "city": "y", "state": "tx", "zip": "7870" } }"#;
+    let request =
+        QuoteRequest::read(&mut serde_json::Deserializer::from_str(json)).expect("well-formed");
+    let error = quote(&book(), &request).expect_err("many problems");
+    let paths: Vec<&str> = error.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "patient.name",
+            "patient.date_of_birth",
+            "side",
+            "answers.injections",
+            "staff_discount.reason",
+            "therapy_provider.npi",
+            "therapy_provider.tin",
+            "therapy_provider.state",
+            "therapy_provider.zip",
+        ]
+    );
+}
+
+/// Builder-style edits for the tests above.
+trait Tap: Sized {
+    fn tap(self, edit: impl FnOnce(&mut Self)) -> Self;
+}
+
+impl Tap for QuoteRequest {
+    fn tap(mut self, edit: impl FnOnce(&mut Self)) -> Self {
+        edit(&mut self);
+        self
+    }
+}

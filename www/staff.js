@@ -1,0 +1,102 @@
+// The staff page: reads the quote form, asks the Rust module for the quote and its Good Faith
+// Estimate, and offers print, save, reopen and CSV. No prices, rules or arithmetic here.
+import init, { choices, showQuote, showSavedQuote } from './pkg/amnion_estimator.js';
+import { describe, fillSelect, markInvalid, readForm, writeForm } from './form.js';
+
+const $ = (id) => document.getElementById(id);
+const form = $('quote-form');
+let current = null; // the quote on screen
+
+function showDependentFields() {
+  const coverage = form.elements['answers.physical_therapy.coverage'].value;
+  $('sessions-field').hidden = coverage === 'none';
+  $('insurance-fields').hidden = coverage !== 'insurance';
+  $('therapist-fields').hidden = !$('elsewhere').checked;
+}
+
+function show(quote) {
+  current = quote;
+  const gfe = quote.good_faith_estimate;
+  $('status').textContent = `${gfe.title} ${quote.quote_number}: ${gfe.total.formatted}`;
+  $('coverage-notice').textContent = gfe.coverage_notice ?? '';
+  $('coverage-notice').hidden = !gfe.coverage_notice;
+  $('range-warning').textContent = quote.range_warning ?? '';
+  $('range-warning').hidden = !quote.range_warning;
+  $('error').hidden = true;
+  $('document').classList.remove('stale');
+  markInvalid(form, []);
+}
+
+function update({ quiet = false } = {}) {
+  showDependentFields();
+  $('reopened').hidden = true;
+  try {
+    show(showQuote($('document'), readForm(form)));
+  } catch (error) {
+    if (quiet) {
+      $('status').textContent = "Enter the patient's name and date of birth to see the quote.";
+      return;
+    }
+    $('error').textContent = describe(form, error);
+    $('error').hidden = false;
+    $('document').classList.add('stale');
+    markInvalid(form, error.fields ?? []);
+  }
+}
+
+function download(name, type, text) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+async function open(file) {
+  try {
+    const saved = JSON.parse(await file.text());
+    const reopened = showSavedQuote($('document'), saved);
+    writeForm(form, saved.request);
+    showDependentFields();
+    show(reopened.quote);
+    $('reopened').textContent = [
+      `Reopened quote ${reopened.quote.quote_number} with the prices it was saved with (price book ${reopened.quote.price_book_version}). Changing any answer makes a new quote at today's prices.`,
+      reopened.price_change ?? '',
+    ].join(' ');
+    $('reopened').hidden = false;
+  } catch (error) {
+    $('error').textContent = `That file could not be opened as a saved quote: ${error.message}`;
+    $('error').hidden = false;
+  }
+}
+
+await init();
+const options = choices();
+fillSelect($('condition'), options.conditions);
+fillSelect($('product'), options.products);
+fillSelect($('injections'), options.injections.filter(({ value }) => value !== 'not_sure'), '1');
+fillSelect($('up-to'), [{ value: '', label: 'Exactly as planned' }, ...options.injections.filter(({ value }) => value !== 'not_sure')]);
+fillSelect($('sessions'), options.pt_sessions.filter(({ value }) => value !== 'typical'), '8');
+$('extras').replaceChildren(...options.extras.map(({ value, label }) => {
+  const field = document.createElement('div');
+  field.className = 'field';
+  const labelElement = document.createElement('label');
+  labelElement.htmlFor = `extra-${value}`;
+  labelElement.textContent = label;
+  const input = document.createElement('input');
+  input.id = `extra-${value}`;
+  input.name = `extras.${value}`;
+  input.inputMode = 'numeric';
+  input.placeholder = '0';
+  field.append(labelElement, input);
+  return field;
+}));
+$('issued-on').value = new Date().toLocaleDateString('en-CA'); // today, as YYYY-MM-DD
+
+form.addEventListener('input', update);
+form.addEventListener('change', update);
+$('print').addEventListener('click', () => window.print());
+$('save').addEventListener('click', () => current && download(`${current.quote_number}.json`, 'application/json', JSON.stringify(current.saved, null, 2)));
+$('csv').addEventListener('click', () => current && download(`${current.quote_number}.csv`, 'text/csv', current.csv));
+$('open').addEventListener('change', (event) => event.target.files[0] && open(event.target.files[0]));
+update({ quiet: true });
