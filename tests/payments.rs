@@ -14,7 +14,7 @@ use amnion_estimator::payment::fixed_point::{MonthlyRate, UNITS_PER_BASIS_POINT}
 use amnion_estimator::payment::{
     compare, financing_choices, payment_options, FinancingOffer, PaymentAnswers,
 };
-use amnion_estimator::price_book::{Locale, PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
 use amnion_estimator::Error;
 use proptest::prelude::*;
 
@@ -66,17 +66,16 @@ fn a_schedule_by_hand_whose_last_payment_absorbs_the_rounding() {
     // month 2: interest 6.6998 -> 6.70 (half up); principal 333.32; balance 336.66.
     // month 3: interest 3.3666 -> 3.37; the last payment is what is owed: 336.66 + 3.37 = 340.03.
     // Payments 340.02 + 340.02 + 340.03 = 1,020.07 = 1,000.00 + 10.00 + 6.70 + 3.37.
-    let schedule = Schedule::new(cents(1_000, 0), BasisPoints::new(1_200), 3, Locale::EnUs)
-        .expect("valid loan");
+    let schedule = Schedule::new(cents(1_000, 0), BasisPoints::new(1_200), 3).expect("valid loan");
     let rows: Vec<[i64; 4]> = schedule
         .rows
         .iter()
         .map(|row| {
             [
-                row.payment.cents.get(),
-                row.interest.cents.get(),
-                row.principal.cents.get(),
-                row.balance.cents.get(),
+                row.payment.get(),
+                row.interest.get(),
+                row.principal.get(),
+                row.balance.get(),
             ]
         })
         .collect();
@@ -88,10 +87,10 @@ fn a_schedule_by_hand_whose_last_payment_absorbs_the_rounding() {
             [34_003, 337, 33_666, 0],
         ]
     );
-    assert_eq!(schedule.payment.cents, cents(340, 2));
-    assert_eq!(schedule.total_of_payments.formatted, "$1,020.07");
-    assert_eq!(schedule.interest.formatted, "$20.07");
-    assert_eq!(schedule.disclosed_apr.formatted, "12%");
+    assert_eq!(schedule.payment, cents(340, 2));
+    assert_eq!(schedule.total_of_payments, cents(1_020, 7));
+    assert_eq!(schedule.interest, cents(20, 7));
+    assert_eq!(schedule.disclosed_apr, BasisPoints::new(1_200));
     assert!(within_tolerance(
         schedule.actual_monthly_rate,
         BasisPoints::new(1_200)
@@ -107,16 +106,13 @@ fn the_published_loans_disclose_their_apr_within_an_eighth_of_a_point() {
         (cents(2_512, 75), 1_799, 60),
     ] {
         let apr = BasisPoints::new(apr);
-        let schedule = Schedule::new(principal, apr, months, Locale::EnUs).expect("valid loan");
+        let schedule = Schedule::new(principal, apr, months).expect("valid loan");
         assert!(
             within_tolerance(schedule.actual_monthly_rate, apr),
             "{principal} at {apr}"
         );
-        assert_eq!(
-            schedule.actual_apr.basis_points, apr,
-            "{principal} at {apr}"
-        );
-        assert_eq!(schedule.disclosed_apr.basis_points, apr);
+        assert_eq!(schedule.actual_apr, apr, "{principal} at {apr}");
+        assert_eq!(schedule.disclosed_apr, apr);
     }
 }
 
@@ -126,11 +122,10 @@ fn a_loan_of_a_few_cents_discloses_the_apr_its_rounding_really_carries() {
     // month 1: interest 0.0008 -> 0, balance 0.05; month 2: interest 0, the last payment 0.05.
     // The payments carry no interest at all: the actual APR is 0 %, not 9.99 %, and that is what
     // must be shown.
-    let schedule =
-        Schedule::new(Cents::new(10), BasisPoints::new(999), 2, Locale::EnUs).expect("valid loan");
-    assert_eq!(schedule.total_of_payments.cents, Cents::new(10));
-    assert_eq!(schedule.actual_apr.basis_points, BasisPoints::new(0));
-    assert_eq!(schedule.disclosed_apr.basis_points, BasisPoints::new(0));
+    let schedule = Schedule::new(Cents::new(10), BasisPoints::new(999), 2).expect("valid loan");
+    assert_eq!(schedule.total_of_payments, Cents::new(10));
+    assert_eq!(schedule.actual_apr, BasisPoints::new(0));
+    assert_eq!(schedule.disclosed_apr, BasisPoints::new(0));
 }
 
 fn offer_for<'a>(offers: &'a [FinancingOffer], plan: &str) -> &'a FinancingOffer {
@@ -499,24 +494,24 @@ proptest! {
         months in 1u32..=60,
     ) {
         let apr = BasisPoints::new(apr);
-        let schedule = Schedule::new(Cents::new(principal), apr, months, Locale::EnUs)
+        let schedule = Schedule::new(Cents::new(principal), apr, months)
             .expect("a loan within the price book's limits");
         let rows = &schedule.rows;
-        let paid: i64 = rows.iter().map(|r| r.payment.cents.get()).sum();
-        let interest: i64 = rows.iter().map(|r| r.interest.cents.get()).sum();
+        let paid: i64 = rows.iter().map(|r| r.payment.get()).sum();
+        let interest: i64 = rows.iter().map(|r| r.interest.get()).sum();
         prop_assert_eq!(paid, principal + interest);
-        prop_assert_eq!(schedule.total_of_payments.cents.get(), paid);
-        prop_assert_eq!(schedule.interest.cents.get(), interest);
-        prop_assert_eq!(rows.last().map(|r| r.balance.cents), Some(Cents::ZERO));
+        prop_assert_eq!(schedule.total_of_payments.get(), paid);
+        prop_assert_eq!(schedule.interest.get(), interest);
+        prop_assert_eq!(rows.last().map(|r| r.balance), Some(Cents::ZERO));
         let mut balance = principal;
         for row in rows {
-            prop_assert_eq!(row.payment.cents.get(), row.interest.cents.get() + row.principal.cents.get());
-            balance -= row.principal.cents.get();
-            prop_assert_eq!(row.balance.cents.get(), balance);
-            prop_assert!(row.payment.cents >= Cents::ZERO && row.balance.cents >= Cents::ZERO);
+            prop_assert_eq!(row.payment.get(), row.interest.get() + row.principal.get());
+            balance -= row.principal.get();
+            prop_assert_eq!(row.balance.get(), balance);
+            prop_assert!(row.payment >= Cents::ZERO && row.balance >= Cents::ZERO);
         }
         for row in &rows[..rows.len() - 1] {
-            prop_assert_eq!(row.payment.cents, schedule.payment.cents);
+            prop_assert_eq!(row.payment, schedule.payment);
         }
         // From $100 up, the schedule runs the full term; below, a payment of a few cents may
         // repay a loan of a few dollars early.
@@ -529,7 +524,7 @@ proptest! {
                 within_tolerance(schedule.actual_monthly_rate, apr),
                 "actual {} units vs {} bp", schedule.actual_monthly_rate.units(), apr.get()
             );
-            prop_assert_eq!(schedule.disclosed_apr.basis_points, apr);
+            prop_assert_eq!(schedule.disclosed_apr, apr);
         }
     }
 

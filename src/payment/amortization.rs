@@ -8,14 +8,9 @@
 //! - the last payment is whatever is then owed, so it absorbs every rounding and the payments sum
 //!   to the principal plus the interest exactly.
 
-use serde::Serialize;
-
 use super::fixed_point::{MonthlyRate, SCALE, UNITS_PER_BASIS_POINT};
-use super::Rate;
 use crate::error::{Error, FieldError};
-use crate::estimate::Amount;
 use crate::money::{BasisPoints, Cents, Rounding};
-use crate::price_book::Locale;
 
 /// 12 months × 10 000 basis points: an APR in basis points over this is the fraction of a balance
 /// charged in one month.
@@ -25,9 +20,10 @@ pub(super) const MONTHLY_RATE_DIVISOR: i128 = 12 * 10_000;
 /// (12.5 basis points) of the APR the payments actually carry. In monthly-rate units.
 const APR_TOLERANCE: u128 = 125 * UNITS_PER_BASIS_POINT / 10;
 
-/// How close the search for a schedule's actual rate gets: 1000 units of 1 / SCALE a month is
-/// 10^-4 of a basis point of APR, far finer than the 1 basis point shown.
-const RATE_SEARCH_PRECISION: u128 = 1_000;
+/// How close the search for a schedule's actual rate gets: 10^9 units of 1 / SCALE a month is
+/// 10^-4 of a basis point of APR (one basis point is 10^13 units), far finer than the basis point
+/// shown or the 12.5 basis points of tolerance.
+const RATE_SEARCH_PRECISION: u128 = 1_000_000_000;
 
 /// The running balance in the rate search is kept in millionths of a cent, so truncating each
 /// month's interest costs at most a millionth of a cent.
@@ -101,44 +97,44 @@ pub fn interest_for_a_month(balance: Cents, apr: BasisPoints) -> Option<Cents> {
     i64::try_from(cents).ok().map(Cents::new)
 }
 
-/// A fixed-APR loan month by month.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A fixed-APR loan month by month, in cents: the computation behind a financing offer, which
+/// formats what it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schedule {
     /// The amount borrowed.
-    pub principal: Amount,
+    pub principal: Cents,
     /// The plan's APR.
-    pub apr: Rate,
+    pub apr: BasisPoints,
     /// The regular monthly payment; the last one may differ by the rounding it absorbs.
-    pub payment: Amount,
+    pub payment: Cents,
     /// Every month, in order.
     pub rows: Vec<ScheduleRow>,
     /// The sum of the payments: exactly principal + interest.
-    pub total_of_payments: Amount,
+    pub total_of_payments: Cents,
     /// The sum of the months' interest (the finance charge).
-    pub interest: Amount,
-    /// The APR the rounded payments actually carry, to the basis point (half up).
-    pub actual_apr: Rate,
-    /// The APR to show: the plan's when it is within 1/8 of a percentage point of `actual_apr`
-    /// (Regulation Z §1026.22(a)(2)), otherwise the actual one.
-    pub disclosed_apr: Rate,
-    /// The actual monthly rate, unrounded.
-    #[serde(skip)]
+    pub interest: Cents,
+    /// The monthly rate the rounded payments actually carry, unrounded.
     pub actual_monthly_rate: MonthlyRate,
+    /// The APR the rounded payments actually carry, to the basis point (half up).
+    pub actual_apr: BasisPoints,
+    /// The APR to show: the plan's when it is within 1/8 of a percentage point of the actual one
+    /// (Regulation Z §1026.22(a)(2)), otherwise the actual one.
+    pub disclosed_apr: BasisPoints,
 }
 
 /// One month of a [`Schedule`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScheduleRow {
     /// 1 for the first payment.
     pub number: u32,
     /// What is paid this month.
-    pub payment: Amount,
+    pub payment: Cents,
     /// This month's interest, rounded half up to the cent.
-    pub interest: Amount,
+    pub interest: Cents,
     /// The part of the payment that repays principal.
-    pub principal: Amount,
+    pub principal: Cents,
     /// What is owed after this payment; 0 after the last.
-    pub balance: Amount,
+    pub balance: Cents,
 }
 
 impl Schedule {
@@ -151,14 +147,8 @@ impl Schedule {
     /// # Errors
     ///
     /// As [`monthly_payment`].
-    pub fn new(
-        principal: Cents,
-        apr: BasisPoints,
-        months: u32,
-        locale: Locale,
-    ) -> Result<Schedule, Error> {
+    pub fn new(principal: Cents, apr: BasisPoints, months: u32) -> Result<Schedule, Error> {
         let payment = monthly_payment(principal, apr, months)?;
-        let amount = |cents| Amount::new(cents, locale);
         let mut rows = Vec::new();
         let mut balance = principal;
         for number in 1..=months {
@@ -174,10 +164,10 @@ impl Schedule {
             balance = owed.checked_sub(paid).ok_or(Error::Overflow)?;
             rows.push(ScheduleRow {
                 number,
-                payment: amount(paid),
-                interest: amount(interest),
-                principal: amount(repaid),
-                balance: amount(balance),
+                payment: paid,
+                interest,
+                principal: repaid,
+                balance,
             });
             if balance == Cents::ZERO {
                 break;
@@ -186,36 +176,34 @@ impl Schedule {
         let sum = |part: fn(&ScheduleRow) -> Cents| {
             Cents::checked_sum(rows.iter().map(part)).ok_or(Error::Overflow)
         };
-        let total_of_payments = sum(|row| row.payment.cents)?;
-        let interest = sum(|row| row.interest.cents)?;
-        let payments: Vec<Cents> = rows.iter().map(|row| row.payment.cents).collect();
+        let total_of_payments = sum(|row| row.payment)?;
+        let interest = sum(|row| row.interest)?;
+        let payments: Vec<Cents> = rows.iter().map(|row| row.payment).collect();
         let actual_monthly_rate = actual_monthly_rate(principal, &payments, apr)?;
-        let actual = actual_monthly_rate
+        let actual_apr = actual_monthly_rate
             .apr(Rounding::HalfUp)
             .ok_or(Error::Overflow)?;
-        let disclosed = if within_tolerance(actual_monthly_rate, apr) {
+        let disclosed_apr = if within_tolerance(actual_monthly_rate, apr) {
             apr
         } else {
-            actual
+            actual_apr
         };
         Ok(Schedule {
-            principal: amount(principal),
-            apr: Rate::new(apr),
-            payment: amount(payment),
+            principal,
+            apr,
+            payment,
             rows,
-            total_of_payments: amount(total_of_payments),
-            interest: amount(interest),
-            actual_apr: Rate::new(actual),
-            disclosed_apr: Rate::new(disclosed),
+            total_of_payments,
+            interest,
             actual_monthly_rate,
+            actual_apr,
+            disclosed_apr,
         })
     }
 
     /// The last payment, which absorbs the rounding.
     pub fn last_payment(&self) -> Cents {
-        self.rows
-            .last()
-            .map_or(Cents::ZERO, |row| row.payment.cents)
+        self.rows.last().map_or(Cents::ZERO, |row| row.payment)
     }
 }
 
@@ -294,16 +282,12 @@ mod tests {
     fn zero_apr_divides_evenly_and_the_last_payment_absorbs_the_rest() {
         // $100.00 over 3 months at 0 %: 33.333... -> $33.33 (half up); the last is
         // 100.00 − 2 × 33.33 = $33.34.
-        let schedule = Schedule::new(Cents::new(10_000), BasisPoints::new(0), 3, Locale::EnUs)
-            .expect("valid loan");
-        let paid: Vec<i64> = schedule
-            .rows
-            .iter()
-            .map(|r| r.payment.cents.get())
-            .collect();
+        let schedule =
+            Schedule::new(Cents::new(10_000), BasisPoints::new(0), 3).expect("valid loan");
+        let paid: Vec<i64> = schedule.rows.iter().map(|r| r.payment.get()).collect();
         assert_eq!(paid, [3_333, 3_333, 3_334]);
-        assert_eq!(schedule.interest.cents, Cents::ZERO);
-        assert_eq!(schedule.actual_apr.basis_points, BasisPoints::new(0));
+        assert_eq!(schedule.interest, Cents::ZERO);
+        assert_eq!(schedule.actual_apr, BasisPoints::new(0));
     }
 
     #[test]

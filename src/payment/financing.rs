@@ -202,8 +202,8 @@ fn fixed_apr_offer(
     amount: Cents,
     locale: Locale,
 ) -> Result<Result<Offer, String>, Error> {
-    let schedule = Schedule::new(amount, plan.apr_bp, plan.months, locale)?;
-    let payment = schedule.payment.cents;
+    let schedule = Schedule::new(amount, plan.apr_bp, plan.months)?;
+    let payment = schedule.payment;
     if payment < plan.min_payment_cents {
         return Ok(Err(format!(
             "The payment would be {}, below the lender's minimum of {}",
@@ -213,14 +213,15 @@ fn fixed_apr_offer(
     }
     let count = u32::try_from(schedule.rows.len()).map_err(|_| Error::Overflow)?;
     let last = schedule.last_payment();
+    let amount_of = |cents| Amount::new(cents, locale);
     Ok(Ok(Offer {
         summary: summary(count, payment, last, locale),
-        monthly_payment: schedule.payment,
+        monthly_payment: amount_of(payment),
         payments: count,
-        last_payment: Amount::new(last, locale),
-        total_of_payments: schedule.total_of_payments,
-        interest: schedule.interest,
-        apr: schedule.disclosed_apr,
+        last_payment: amount_of(last),
+        total_of_payments: amount_of(schedule.total_of_payments),
+        interest: amount_of(schedule.interest),
+        apr: Rate::new(schedule.disclosed_apr),
         back_interest: None,
         warning: None,
     }))
