@@ -24,11 +24,17 @@ export function readForm(form) {
   return request;
 }
 
-/** Puts a request object's values back into the form (the reverse of `readForm`). */
+/**
+ * Puts a request object's values back into the form (the reverse of `readForm`). Controls the
+ * object says nothing about keep their values, and a select keeps its value rather than take one
+ * it does not offer.
+ */
 export function writeForm(form, request) {
   for (const control of form.elements) {
     if (!control.name) continue;
     const value = control.name.split('.').reduce((node, key) => node?.[key], request);
+    if (value === undefined) continue;
+    if (control.tagName === 'SELECT' && ![...control.options].some((option) => option.value === String(value ?? ''))) continue;
     if (control.type === 'checkbox') control.checked = Boolean(value);
     else if (control.type === 'radio') control.checked = control.value === value;
     else control.value = value ?? '';

@@ -103,3 +103,28 @@ test('keyboard only: every control is reachable and labelled', async () => {
   assert.equal(await total(page), '$4,020.87');
   await page.close();
 });
+
+test('a share link restores the treatment answers and never carries insurance figures', async () => {
+  const { page } = await open(1200);
+  await page.selectOption('#injections', '2');
+  await page.check('#walking_boot');
+  await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+  await page.selectOption('#sessions', '8');
+  await page.fill('#deductible', '1234.56');
+  await page.fill('#coinsurance', '27');
+  const link = page.url();
+  assert.ok(link.includes('#condition=plantar_fasciitis&injections=2'), link);
+  const fragment = new URL(link).hash;
+  assert.ok(!fragment.includes('1234') && !fragment.includes('27') && !fragment.includes('deductible'), fragment);
+
+  const { page: opened } = await open(1200);
+  await opened.goto(link);
+  await opened.reload();
+  await opened.waitForFunction(() => document.getElementById('total').textContent.startsWith('$'));
+  assert.equal(await opened.inputValue('#injections'), '2');
+  assert.equal(await opened.isChecked('#walking_boot'), true);
+  assert.equal(await opened.inputValue('#sessions'), '8');
+  assert.equal(await opened.inputValue('#deductible'), '', 'insurance figures are not restored: they never left');
+  await page.close();
+  await opened.close();
+});
