@@ -1,6 +1,6 @@
 // The staff page: reads the quote form, asks the Rust module for the quote and its Good Faith
 // Estimate, and offers print, save, reopen and CSV. No prices, rules or arithmetic here.
-import init, { choices, showQuote, showSavedQuote } from './pkg/amnion_estimator.js';
+import init, { choices, financingChoices, showComparison, showQuote, showSavedQuote } from './pkg/amnion_estimator.js';
 import { describe, fillSelect, markInvalid, readForm, writeForm } from './form.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,11 +27,20 @@ function show(quote) {
   markInvalid(form, []);
 }
 
+/** The scenario comparison for the printout, when asked for; it prices the same answers. */
+function showComparisonFor(request) {
+  const wanted = $('include-comparison').checked;
+  $('comparison').hidden = !wanted;
+  if (wanted) showComparison($('comparison'), request.answers, { plan: $('comparison-plan').value });
+}
+
 function update({ quiet = false } = {}) {
   showDependentFields();
   $('reopened').hidden = true;
   try {
-    show(showQuote($('document'), readForm(form)));
+    const request = readForm(form);
+    show(showQuote($('document'), request));
+    showComparisonFor(request);
   } catch (error) {
     if (quiet) {
       $('status').textContent = "Enter the patient's name and date of birth to see the quote.";
@@ -59,6 +68,7 @@ async function open(file) {
     writeForm(form, saved.request);
     showDependentFields();
     show(reopened.quote);
+    $('comparison').hidden = true; // a comparison would be at today's prices
     $('reopened').textContent = [
       `Reopened quote ${reopened.quote.quote_number} with the prices it was saved with (price book ${reopened.quote.price_book_version}). Changing any answer makes a new quote at today's prices.`,
       reopened.price_change ?? '',
@@ -91,6 +101,7 @@ $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   field.append(labelElement, input);
   return field;
 }));
+fillSelect($('comparison-plan'), financingChoices());
 $('issued-on').value = new Date().toLocaleDateString('en-CA'); // today, as YYYY-MM-DD
 
 form.addEventListener('input', update);

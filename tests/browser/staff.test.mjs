@@ -78,6 +78,21 @@ test('a two-provider Good Faith Estimate prints on US Letter', async () => {
   await page.close();
 });
 
+test('staff can put the scenario comparison on the printout', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  await page.check('#include-comparison');
+  await page.selectOption('#comparison-plan', '');
+  // Row "1 injection", column "No physical therapy": 250 + 1,475 = 1,725.00 - 5 % (86.25) = 1,638.75.
+  const cell = page.locator('#comparison tbody tr').first().locator('td').first();
+  assert.match(await cell.textContent(), /\$1,638\.75/);
+  const pdf = `${shots}staff-gfe-with-comparison.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.ok(text.includes('$1,638.75'), 'the comparison prints');
+  await page.close();
+});
+
 test('a saved quote reopens with the same numbers', async () => {
   const { page } = await openStaffPage();
   await fillTwoProviderQuote(page);
