@@ -31,7 +31,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.setViewportSize({ width, height: 900 });
     const seen = await watch(page);
     await page.goto(shared.server.url);
-    await page.waitForFunction(() => document.getElementById('total').textContent.startsWith('$'));
+    await page.locator('#total', { hasText: /^\$/ }).waitFor();
 
     await page.selectOption('#injections', '1');
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
@@ -83,8 +83,8 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.locator('#payment-error').isHidden(), true);
     assert.equal(await page.locator('#federal-tax').getAttribute('aria-invalid'), null);
 
-    const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('#payment input, #payment select')]
+    const unlabelled = await page.locator('amnion-estimator').evaluate((host) =>
+      [...host.shadowRoot.querySelectorAll('#payment input, #payment select')]
         .filter((control) => control.labels.length === 0 || control.form?.id !== 'answers')
         .map((control) => control.name));
     assert.deepEqual(unlabelled, [], 'every payment control is labelled and belongs to the form');

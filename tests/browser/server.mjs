@@ -18,13 +18,20 @@ const types = {
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-/** Starts the server; resolves to `{ url, close }`. Every response carries the policy above. */
-export function serve() {
+/**
+ * Starts the server; resolves to `{ url, close }`. Every response carries the policy above.
+ * `fixtures`, if given, is a folder served under `/fixtures/` (host pages and price books a test
+ * writes), so a page there loads the widget from the same origin, as a clinic's site would.
+ */
+export function serve(fixtures) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    const [base, relative] = fixtures && path.startsWith('/fixtures/')
+      ? [join(fixtures, '/'), path.slice('/fixtures/'.length)]
+      : [root, path];
+    const file = join(base, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative);
     try {
-      if (!file.startsWith(root)) throw new Error('outside www');
+      if (!file.startsWith(base)) throw new Error('outside the served folder');
       const body = await readFile(file);
       response.writeHead(200, {
         'content-type': types[extname(file)] ?? 'application/octet-stream',

@@ -36,7 +36,7 @@ async function open(width) {
   await page.setViewportSize({ width, height: 900 });
   const seen = await watch(page);
   await page.goto(server.url);
-  await page.waitForFunction(() => document.getElementById('total').textContent.startsWith('$'));
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
   return { page, seen };
 }
 
@@ -91,8 +91,9 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
 
 test('keyboard only: every control is reachable and labelled', async () => {
   const { page } = await open(1200);
-  const unlabelled = await page.evaluate(() =>
-    [...document.querySelectorAll('#answers input, #answers select')]
+  // The widget's controls are in its shadow root.
+  const unlabelled = await page.locator('amnion-estimator').evaluate((host) =>
+    [...host.shadowRoot.querySelectorAll('#answers input, #answers select')]
       .filter((control) => control.labels.length === 0)
       .map((control) => control.name));
   assert.deepEqual(unlabelled, []);
@@ -112,15 +113,15 @@ test('a share link restores the treatment answers and never carries insurance fi
   await page.selectOption('#sessions', '8');
   await page.fill('#deductible', '1234.56');
   await page.fill('#coinsurance', '27');
-  const link = page.url();
-  assert.ok(link.includes('#condition=plantar_fasciitis&injections=2'), link);
+  await page.click('#share');
+  const link = await page.inputValue('#share-link');
   const fragment = new URL(link).hash;
+  assert.ok(fragment.startsWith('#condition=plantar_fasciitis&injections=2&'), link);
   assert.ok(!fragment.includes('1234') && !fragment.includes('27') && !fragment.includes('deductible'), fragment);
 
-  const { page: opened } = await open(1200);
+  const opened = await browser.newPage();
   await opened.goto(link);
-  await opened.reload();
-  await opened.waitForFunction(() => document.getElementById('total').textContent.startsWith('$'));
+  await opened.locator('#total', { hasText: /^\$/ }).waitFor();
   assert.equal(await opened.inputValue('#injections'), '2');
   assert.equal(await opened.isChecked('#walking_boot'), true);
   assert.equal(await opened.inputValue('#sessions'), '8');

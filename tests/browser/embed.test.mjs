@@ -1,0 +1,102 @@
+// The widget embedded in someone else's page: one element and one script, styles isolated both
+// ways, themable, pointed at the clinic's own price book, safe with hostile labels, and honest
+// about an invalid price book (every error to the console, a calm fallback for the visitor).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch, offsite, watch } from './browser.mjs';
+
+const fixtures = mkdtempSync(join(tmpdir(), 'estimator-fixtures-'));
+const sample = JSON.parse(readFileSync(new URL('../../src/price_book/default.json', import.meta.url), 'utf8'));
+let server;
+let browser;
+
+/** A host page with hostile styles of its own, a theme, and the one-element embed. */
+function hostPage(attributes) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A clinic's page</title>
+<link rel="stylesheet" href="host.css"><script type="module" src="../estimator.js"></script></head>
+<body><main><h1>Our clinic</h1><p class="error" id="host-error">The host's own paragraph.</p>
+<amnion-estimator ${attributes}></amnion-estimator></main></body></html>`;
+}
+
+before(async () => {
+  writeFileSync(join(fixtures, 'host.css'), [
+    'body { color: rgb(255, 0, 0); font-family: serif; letter-spacing: 3px; }',
+    'p, td, select { color: rgb(255, 0, 0) !important; background: rgb(255, 255, 0) !important; }',
+    'amnion-estimator { --amnion-accent: rgb(120, 20, 140); --amnion-radius: 0px; }',
+  ].join('\n'));
+  const hostile = structuredClone(sample);
+  hostile.conditions[0].label = '<img src=x onerror=alert(1)>Heel pain';
+  hostile.products[0].label = '<script>alert(2)</script>Vial';
+  hostile.disclaimers.self_pay = '<b onmouseover=alert(3)>Self-pay</b>';
+  hostile.clinic.name = '<iframe src="javascript:alert(4)"></iframe>Clinic';
+  writeFileSync(join(fixtures, 'hostile-prices.json'), JSON.stringify(hostile));
+  const invalid = structuredClone(sample);
+  invalid.clinic.npi = '1234567890';
+  invalid.conditions[2].typical_injections = { min: 2, max: 1 };
+  writeFileSync(join(fixtures, 'invalid-prices.json'), JSON.stringify(invalid));
+  writeFileSync(join(fixtures, 'hostile.html'), hostPage('price-book="hostile-prices.json"'));
+  writeFileSync(join(fixtures, 'invalid.html'), hostPage('price-book="invalid-prices.json"'));
+  server = await serve(fixtures);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path) {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  const seen = await watch(page);
+  const console = [];
+  page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
+  await page.goto(`${server.url}${path}`);
+  return { page, seen, console };
+}
+
+test('hostile labels from a price book render as text and run nothing; styles stay apart', async () => {
+  const { page, seen } = await open('fixtures/hostile.html');
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  assert.equal(await page.locator('#condition option').first().textContent(), '<img src=x onerror=alert(1)>Heel pain');
+  assert.ok((await page.locator('#breakdown').textContent()).includes('<script>alert(2)</script>Vial'));
+  assert.ok((await page.locator('#breakdown .notes').textContent()).includes('<b onmouseover=alert(3)>Self-pay</b>'));
+  const injected = await page.locator('amnion-estimator').evaluate((host) =>
+    host.shadowRoot.querySelectorAll('img, script, iframe, b').length);
+  assert.equal(injected, 0, 'no element was made from a label');
+  assert.deepEqual(seen.dialogs, [], 'no script ran');
+  assert.deepEqual(seen.violations, []);
+
+  // Nothing leaks in: the host's red text, serif font and yellow backgrounds stop at the widget.
+  const inside = await page.locator('#summary').evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { color: style.color, font: style.fontFamily, spacing: style.letterSpacing, background: style.backgroundColor };
+  });
+  assert.notEqual(inside.color, 'rgb(255, 0, 0)');
+  assert.ok(!inside.font.startsWith('serif'), inside.font);
+  assert.equal(inside.spacing, 'normal');
+  assert.notEqual(inside.background, 'rgb(255, 255, 0)');
+  // Nothing leaks out: the host's own .error paragraph keeps the host's styles, not the widget's.
+  assert.equal(await page.locator('#host-error').evaluate((element) => getComputedStyle(element).color), 'rgb(255, 0, 0)');
+  // The theme reaches in through the custom properties.
+  assert.equal(await page.locator('#total').evaluate((element) => getComputedStyle(element).color), 'rgb(120, 20, 140)');
+  assert.equal(await page.locator('.answers').evaluate((element) => getComputedStyle(element).borderTopLeftRadius), '0px');
+  assert.deepEqual(offsite(seen, new URL(server.url).origin), []);
+  await page.close();
+});
+
+test('an invalid price book: every error to the console, a calm fallback for the visitor', async () => {
+  const { page, console } = await open('fixtures/invalid.html');
+  await page.locator('#fallback').waitFor();
+  assert.match(await page.locator('#fallback').textContent(), /not available right now/);
+  assert.equal(await page.locator('#answers').isVisible(), false);
+  const report = console.filter((line) => line.startsWith('error: <amnion-estimator>')).join('\n');
+  assert.ok(report.includes('invalid-prices.json is not a valid price book'), report);
+  assert.ok(report.includes('clinic.npi: must be 10 digits with a valid check digit, got "1234567890"'), report);
+  assert.ok(report.includes('conditions[2].typical_injections.max: must be >= min (got 1 < 2)'), report);
+  await page.close();
+});
