@@ -4,30 +4,18 @@
 //   <amnion-estimator price-book="/prices/2026.json"></amnion-estimator>
 //
 // The widget lives in a shadow root, so its styles and the host page's never meet. Its files
-// (widget.html, style.css, app.js, form.js, pkg/) are found next to this module. With a
+// (widget.html, style.css, app.js, form.js, price-book.js, pkg/) are found next to this module. With a
 // `price-book` attribute it loads the clinic's own price book; an invalid one is reported in full
 // to the console for the site's admin, while the visitor sees a short fallback message.
-import init, { choices } from './pkg/amnion_estimator.js';
+import init from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
+import { loadPriceBook } from './price-book.js';
 
 const here = new URL('.', import.meta.url);
 const wasmReady = init();
 const template = fetch(new URL('widget.html', here))
   .then((response) => response.text())
   .then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('amnion-estimator'));
-
-/** The clinic's price book from `url`, checked; throws an Error naming every problem. */
-async function loadPriceBook(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
-  const book = await response.json();
-  try {
-    choices(book); // validates the whole book; throws with every error and its JSON path
-  } catch (error) {
-    throw new Error(`${url} is not a valid price book:\n${error.message}`);
-  }
-  return book;
-}
 
 class AmnionEstimator extends HTMLElement {
   async connectedCallback() {

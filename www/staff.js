@@ -2,6 +2,7 @@
 // Estimate, and offers print, save, reopen and CSV. No prices, rules or arithmetic here.
 import init, { choices, financingChoices, showComparison, showQuote, showSavedQuote } from './pkg/amnion_estimator.js';
 import { describe, fillSelect, markInvalid, readForm, writeForm } from './form.js';
+import { loadPriceBook } from './price-book.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('quote-form');
@@ -31,7 +32,7 @@ function show(quote) {
 function showComparisonFor(request) {
   const wanted = $('include-comparison').checked;
   $('comparison').hidden = !wanted;
-  if (wanted) showComparison($('comparison'), request.answers, { plan: $('comparison-plan').value });
+  if (wanted) showComparison($('comparison'), request.answers, { plan: $('comparison-plan').value }, book);
 }
 
 function update({ quiet = false } = {}) {
@@ -39,7 +40,7 @@ function update({ quiet = false } = {}) {
   $('reopened').hidden = true;
   try {
     const request = readForm(form);
-    show(showQuote($('document'), request));
+    show(showQuote($('document'), request, book));
     showComparisonFor(request);
   } catch (error) {
     if (quiet) {
@@ -64,7 +65,7 @@ function download(name, type, text) {
 async function open(file) {
   try {
     const saved = JSON.parse(await file.text());
-    const reopened = showSavedQuote($('document'), saved);
+    const reopened = showSavedQuote($('document'), saved, book);
     writeForm(form, saved.request);
     showDependentFields();
     show(reopened.quote);
@@ -80,8 +81,24 @@ async function open(file) {
   }
 }
 
+// The clinic's own price book: `<meta name="amnion-price-book" content="prices.json">` on this page,
+// or `?price-book=draft.json` to try a draft before publishing it. Without either, the sample.
+const source = new URLSearchParams(location.search).get('price-book')
+  ?? document.querySelector('meta[name="amnion-price-book"]')?.content;
+let book;
 await init();
-const options = choices();
+if (source) {
+  try {
+    book = await loadPriceBook(new URL(source, location.href));
+  } catch (error) {
+    // Staff and the clinic's admin are the audience here: show every problem, quote nothing.
+    $('error').textContent = `${error.message}\n\nFix the price book, then reload this page.`;
+    $('error').hidden = false;
+    form.hidden = true;
+    throw error;
+  }
+}
+const options = choices(book);
 fillSelect($('condition'), options.conditions);
 fillSelect($('product'), options.products);
 fillSelect($('injections'), options.injections.filter(({ value }) => value !== 'not_sure'), '1');
@@ -101,7 +118,7 @@ $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   field.append(labelElement, input);
   return field;
 }));
-fillSelect($('comparison-plan'), financingChoices());
+fillSelect($('comparison-plan'), financingChoices(book));
 $('issued-on').value = new Date().toLocaleDateString('en-CA'); // today, as YYYY-MM-DD
 
 form.addEventListener('input', update);

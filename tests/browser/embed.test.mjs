@@ -100,3 +100,21 @@ test('an invalid price book: every error to the console, a calm fallback for the
   assert.ok(report.includes('conditions[2].typical_injections.max: must be >= min (got 1 < 2)'), report);
   await page.close();
 });
+
+test('the staff page shows every error of an invalid price book', async () => {
+  const { page } = await open('staff.html?price-book=fixtures/invalid-prices.json');
+  await page.locator('#error').waitFor();
+  const text = await page.locator('#error').textContent();
+  assert.ok(text.includes('invalid-prices.json is not a valid price book'), text);
+  assert.ok(text.includes('clinic.npi: must be 10 digits with a valid check digit, got "1234567890"'), text);
+  assert.ok(text.includes('conditions[2].typical_injections.max: must be >= min (got 1 < 2)'), text);
+  assert.equal(await page.locator('#quote-form').isVisible(), false, 'nothing is quoted from a bad book');
+  await page.close();
+});
+
+test('the staff page quotes from a clinic price book given to it', async () => {
+  const { page } = await open('staff.html?price-book=fixtures/hostile-prices.json');
+  await page.locator('#condition option').first().waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#condition option').first().textContent(), '<img src=x onerror=alert(1)>Heel pain');
+  await page.close();
+});
