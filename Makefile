@@ -12,7 +12,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # wasm tests run in Node through wasm-bindgen's runner.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: setup build serve test lint test-native test-wasm test-browser size bench check-price-book clean
+.PHONY: setup build serve test lint test-native test-wasm test-html test-browser size bench check-price-book clean
 
 setup:
 	@bash .ci/setup.sh
@@ -28,8 +28,8 @@ serve: build
 	@echo "Serving the estimator at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-## Every tier: format, lints, native tests, wasm tests, browser tests, then the size report.
-test: setup lint test-native test-wasm build test-browser size
+## Every tier: format, lints, native tests, wasm tests, HTML check, browser tests, then the size report.
+test: setup lint test-native test-wasm test-html build test-browser size
 
 lint:
 	cargo fmt --all -- --check
@@ -42,6 +42,12 @@ test-native:
 test-wasm:
 	cargo test --target $(WASM_TARGET) --test wasm --test wasm_payment
 
+## The Nu HTML checker (vnu.jar from npm, on Debian's Java) on every page in www/, new ones too:
+## any error fails. Called with java directly: the npm wrapper would fetch a JDK if none is found.
+test-html: setup
+	@pages=$$(find www -name '*.html' -not -path 'www/pkg/*' | sort); echo "Nu HTML checker:" $$pages; \
+	java -jar .ci/node_modules/vnu-jar/build/dist/vnu.jar --errors-only $$pages
+
 test-browser:
 	node --test tests/browser/
 
@@ -49,7 +55,9 @@ test-browser:
 size:
 	@bash .ci/size-report.sh
 
+## Figures, not pass/fail: the size report, then load and update times in headless Chromium.
 bench: build size
+	node tests/browser/bench.mjs
 
 ## Checks a clinic's price book before it is published: make check-price-book FILE=prices.json
 check-price-book:

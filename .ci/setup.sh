@@ -22,16 +22,21 @@ if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$WASM_BINDGEN_V
 fi
 
 # binaryen's wasm-opt from npm (v132): Debian's wasm-opt 108 emits modules that break at run time.
-# playwright-core drives Debian's Chromium; it downloads no browser of its own.
-if [ ! -x .ci/node_modules/.bin/wasm-opt ] || [ .ci/package-lock.json -nt .ci/node_modules/.package-lock.json ]; then
+# playwright-core drives Debian's Chromium; it downloads no browser of its own. axe-core is injected
+# into the pages by the accessibility test; vnu-jar is the Nu HTML checker's jar, run with Debian's
+# Java. --ignore-scripts: vnu-jar's install script would download a JDK from GitHub when it finds no
+# Java; none of the other tools has an install script.
+if [ ! -x .ci/node_modules/.bin/wasm-opt ] || [ ! -f .ci/node_modules/vnu-jar/build/dist/vnu.jar ] \
+  || [ .ci/package-lock.json -nt .ci/node_modules/.package-lock.json ]; then
   say "installing npm tools into .ci/node_modules"
-  npm ci --prefix .ci --no-audit --no-fund --loglevel=error
+  npm ci --prefix .ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v brotli >/dev/null || need_apt+=(brotli)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils) # the staff page's printout, as PNG and text
+command -v java >/dev/null || need_apt+=(default-jre-headless) # runs the Nu HTML checker (make test-html)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "installing Debian packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
