@@ -1,0 +1,138 @@
+// Accessibility: axe-core finds no violations on the visitor page and the staff page, in the states
+// a person sees them: the visitor page as loaded, with the PT insurance fields shown and with an
+// error shown, at desktop and phone width; the staff page as loaded and with a quote filled in.
+//
+// axe runs its default rule set (WCAG 2.0, 2.1 and 2.2 A and AA, and best practices), including
+// inside the widget's open shadow root. The pages are served under the same strict Content Security
+// Policy as in every other browser test (script-src 'self'): axe is not added as a <script> (the
+// policy would block an inline one) but evaluated through the DevTools protocol with
+// `page.evaluate`, which the policy does not govern, so no CSP bypass is needed. Its CSSOM preload
+// is turned off: it copies stylesheets into inline <style> elements, which the policy rightly
+// blocks, and only css-orientation-lock uses it, a rule outside the default set.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { session, watch } from './browser.mjs';
+
+const require = createRequire(new URL('../../.ci/package.json', import.meta.url));
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Violations known and reported, not yet fixed. Each entry names the page (its path), the axe rule
+ * id, and either one element (`target`, axe's selector as printed by `found`) or a container whose
+ * contents it covers (`within`, a CSS selector); `why` says what is wrong. Anything else still
+ * fails. Remove an entry when its page is fixed (the test then says it no longer matches).
+ */
+const KNOWN_VIOLATIONS = [
+  {
+    page: '/', rule: 'color-contrast', within: '.stale',
+    why: 'while an answer is wrong, the last good breakdown and "How to pay" are dimmed with '
+      + '`.stale { opacity: .45 }` (www/style.css), which takes their text to 2:1-2.7:1 against '
+      + 'the 4.5:1 WCAG 1.4.3 asks; the text is still meant to be read',
+  },
+  {
+    page: '/staff.html', rule: 'scrollable-region-focusable', target: '.gfe-provider:nth-child(4) > .table-scroll',
+    why: "the convening provider's item table scrolls sideways (427 px in a 371 px column at 1300 px "
+      + 'wide) in a <div class="table-scroll"> that the keyboard cannot reach: the GFE renderer '
+      + '(src/wasm/render/good_faith_estimate.rs) gives it no tabindex="0", role and label, as the '
+      + "visitor page's comparison table has",
+  },
+  {
+    page: '/staff.html', rule: 'scrollable-region-focusable', target: '.gfe-provider:nth-child(5) > .table-scroll',
+    why: "the same, for the therapy co-provider's item table",
+  },
+];
+
+const shared = session();
+
+/** axe's selector for a node; inside a shadow root axe gives the path, host first. */
+const selector = (target) => target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : part)).join(' ');
+
+/** Allow-list entries that matched an element, by index, so the ones that no longer do can be named. */
+const used = new Set();
+
+/** Runs axe on `page` and returns its violations not in the allow-list, one line per element. */
+async function found(page, path) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const scopes = KNOWN_VIOLATIONS.filter((entry) => entry.page === path && entry.within).map((entry) => entry.within);
+  const nodes = await page.evaluate(async (scopes) => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'], elementRef: true, preload: false });
+    return violations.flatMap((violation) => violation.nodes.map((node) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      target: node.target,
+      summary: node.failureSummary,
+      within: scopes.filter((scope) => node.element?.closest(scope)),
+    })));
+  }, scopes);
+  const known = (node) => {
+    const index = KNOWN_VIOLATIONS.findIndex((entry) => entry.page === path && entry.rule === node.rule
+      && (entry.target === selector(node.target) || node.within.includes(entry.within)));
+    if (index >= 0) used.add(index);
+    return index >= 0;
+  };
+  return nodes.filter((node) => !known(node))
+    .map((node) => `${node.rule} (${node.impact}) at ${selector(node.target)}: ${node.help}. ${node.summary}`);
+}
+
+async function open(path, width) {
+  const page = await shared.browser.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const seen = await watch(page);
+  await page.goto(`${shared.server.url}${path}`);
+  return { page, seen };
+}
+
+for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
+  test(`${name}: the visitor page has no accessibility violations as loaded, with insurance fields and with an error`, async () => {
+    const { page, seen } = await open('', width);
+    // Locators reach into the widget's open shadow root.
+    await page.locator('#total', { hasText: /^\$/ }).waitFor();
+    assert.deepEqual(await found(page, '/'), [], 'as loaded');
+
+    await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+    await page.locator('#coinsurance').waitFor();
+    assert.deepEqual(await found(page, '/'), [], 'with the PT insurance fields');
+
+    await page.fill('#coinsurance', '120');
+    await page.locator('#error').waitFor();
+    assert.deepEqual(await found(page, '/'), [], 'with an error shown');
+
+    assert.deepEqual(seen.violations, [], 'axe ran without loosening the Content Security Policy');
+    await page.close();
+  });
+}
+
+test('the staff page has no accessibility violations as loaded and with a quote filled in', async () => {
+  const { page, seen } = await open('staff.html', 1300);
+  await page.locator('#status', { hasText: /./ }).waitFor();
+  assert.deepEqual(await found(page, '/staff.html'), [], 'as loaded');
+
+  // The two-provider quote of staff.test.mjs (`fillTwoProviderQuote`).
+  await page.fill('#patient-name', 'Ana Ruiz');
+  await page.fill('#dob', '1970-03-04');
+  await page.fill('#issued-on', '2026-11-21');
+  await page.selectOption('#injections', '2');
+  await page.check('#consultation');
+  await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
+  await page.selectOption('#sessions', '8');
+  await page.check('#elsewhere');
+  const therapist = {
+    '#pt-name': 'Riverside Physical Therapy', '#pt-npi': '1234567802', '#pt-tin': '987654321',
+    '#pt-street': '20 River Rd', '#pt-city': 'Austin', '#pt-state': 'TX', '#pt-zip': '78702',
+  };
+  for (const [field, value] of Object.entries(therapist)) await page.fill(field, value);
+  await page.locator('#status', { hasText: /^Good Faith Estimate GFE-/ }).waitFor();
+  assert.deepEqual(await found(page, '/staff.html'), [], 'with a quote filled in');
+
+  assert.deepEqual(seen.violations, [], 'axe ran without loosening the Content Security Policy');
+  await page.close();
+});
+
+// Runs last (node:test keeps a file's order), after every state above was checked.
+test('every allow-listed violation still occurs', () => {
+  const fixed = KNOWN_VIOLATIONS.filter((_, index) => !used.has(index));
+  assert.deepEqual(fixed, [], 'fixed: take these out of KNOWN_VIOLATIONS');
+});
