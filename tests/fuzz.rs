@@ -1,0 +1,1019 @@
+//! Robustness fuzz: random price books (mutations of the embedded sample) with random visitor
+//! requests, staff quote requests and payment answers. Nothing may panic: every call returns `Ok` or
+//! `Err`. Whenever `PriceBook::new` accepts a book, its arithmetic must hold:
+//!
+//! - estimates: every line is quantity × unit price, the totals are the sums of their lines, the
+//!   patient total is never negative, one more injection never costs less, and an `Err` names the
+//!   fields at fault (an overflow is never reached within a valid book's limits); the page's
+//!   choices are built and a share link carries the condition and injections there and back;
+//! - quotes: the Good Faith Estimate's provider totals sum to its total, each provider's items sum
+//!   to the provider's total, and the saved quote reopens, through JSON, with the same number;
+//! - payments: payment options, the comparison grid and the plan chooser never panic, and every
+//!   offer's payments sum exactly (a fixed-APR schedule to principal + interest, to the cent).
+//!
+//! The books vary every price (0, the 100000000-cent maximum, typical and out-of-range values), the
+//! limits and typical ranges, the discounts (percentages from 0 to 10000 bp, package prices),
+//! labels with markup and any Unicode, and the financing plans. Some mutations are invalid on
+//! purpose, so the refusals are exercised too; `the_generated_books_are_mostly_valid` checks the
+//! mix stays useful.
+//!
+//! Bounded: 1000 cases for estimates, 500 for quotes, 300 for payments, and 400 sampled books for
+//! the mix: about 6 s in all for `cargo test`'s debug build on 2 cores. (A run with 20 times as
+//! many cases, in release, found nothing more.)
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use amnion_estimator::estimate::{
+    estimate, read_share_fragment, share_fragment, Breakdown, Choices, Coverage, EstimateRequest,
+    FormValue, InsuranceAnswers, LineKind, Payer, PhysicalTherapyRequest,
+};
+use amnion_estimator::money::{BasisPoints, Cents};
+use amnion_estimator::payment::amortization::Schedule;
+use amnion_estimator::payment::{compare, financing_choices, payment_options, PaymentAnswers};
+use amnion_estimator::price_book::{
+    CountRange, Financing, FinancingKind, FinancingPlan, MultiInjectionDiscount, Package,
+    PercentOff, PriceBook, PriceBookDocument, DEFAULT_PRICE_BOOK_JSON, MAX_PRICE,
+};
+use amnion_estimator::quote::{
+    quote, reopen, CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, SavedQuote,
+    StaffDiscountAnswers,
+};
+use amnion_estimator::Error;
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{TestCaseError, TestRunner};
+
+// ---------------------------------------------------------------------------------------------
+// Random price books
+
+/// The embedded sample, parsed once.
+fn sample() -> &'static PriceBookDocument {
+    static SAMPLE: OnceLock<PriceBookDocument> = OnceLock::new();
+    SAMPLE
+        .get_or_init(|| serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON"))
+}
+
+/// Prices in the book, in the order `BookEdit::apply` assigns them.
+const PRICE_SLOTS: usize = 15;
+/// Labels and texts in the book, in the order `BookEdit::apply` assigns them.
+const LABEL_SLOTS: usize = 28;
+
+/// How one random book differs from the sample.
+#[derive(Clone, Debug)]
+struct BookEdit {
+    prices: Vec<Cents>,
+    labels: Vec<String>,
+    max_injections: u32,
+    max_pt_sessions: u32,
+    conditions: Vec<ConditionEdit>,
+    multi_injection: MultiEdit,
+    prompt_pay: Option<BasisPoints>,
+    financing: Option<Vec<PlanEdit>>,
+}
+
+/// One condition's coding and typical ranges. The ranges are fractions (0 to 1000) of what the
+/// limits allow, so most land inside them; `wild` replaces the injections range with raw numbers.
+#[derive(Clone, Debug)]
+struct ConditionEdit {
+    /// An index into the administration fees; 3 is a code with no fee.
+    code: usize,
+    /// `None` keeps the rule (76942 separate unless the code includes it); `Some` forces it.
+    ultrasound: Option<bool>,
+    injections: (u32, u32),
+    sessions: (u32, u32),
+    wild: Option<(u32, u32)>,
+}
+
+#[derive(Clone, Debug)]
+enum MultiEdit {
+    None,
+    /// `from_injection` is `Ok(fraction‰)` of the range 2 to the limit, or `Err(any count)`.
+    PercentOff {
+        from_injection: Result<u32, u32>,
+        off: BasisPoints,
+    },
+    /// Package prices for one product from 2 vials up, each step a fraction (0 to 1000) of the way
+    /// from the previous count's price to the single price times the count: never cheaper than
+    /// fewer vials, never dearer than buying them one by one.
+    Packages {
+        product: usize,
+        steps: Vec<u32>,
+    },
+    /// Any packages at all, mostly refused: (product index, 2 = unknown; vials; price).
+    Wild(Vec<(usize, u32, Cents)>),
+}
+
+#[derive(Clone, Debug)]
+struct PlanEdit {
+    fixed_apr: bool,
+    months: u32,
+    apr: BasisPoints,
+    min_purchase: Cents,
+    min_payment: Cents,
+    /// Reuses the first plan's id (refused).
+    duplicate_id: bool,
+}
+
+fn price() -> impl Strategy<Value = Cents> {
+    prop_oneof![
+        8 => Just(0),
+        8 => Just(MAX_PRICE.get()),
+        40 => 0..=MAX_PRICE.get(),
+        150 => 100..=500_000i64,
+        // Refused: out of range.
+        1 => prop_oneof![Just(-1), Just(MAX_PRICE.get() + 1), any::<i64>()],
+    ]
+    .prop_map(Cents::new)
+}
+
+fn percent_off() -> impl Strategy<Value = BasisPoints> {
+    prop_oneof![
+        4 => Just(0),
+        4 => Just(10_000),
+        30 => 0..=10_000u32,
+        60 => 0..=3_000u32,
+        1 => prop_oneof![Just(10_001), any::<u32>()],
+    ]
+    .prop_map(BasisPoints::new)
+}
+
+/// Labels as a clinic might write them, with markup, any script, control characters, or blank
+/// (refused).
+fn label() -> impl Strategy<Value = String> {
+    prop_oneof![
+        140 => "[A-Za-z0-9 ,.%()&-]{1,40}",
+        30 => "\\PC{1,40}",
+        30 => prop::sample::select(vec![
+            "<img src=x onerror=alert(1)>",
+            "<script>alert('x')</script>Heel pain",
+            "Ωmega – 5 % off ≥ 2 💉",
+            "\u{202e}desrever",
+            "nul\u{0}in the middle",
+            "tab\tand\nnewline",
+            "\"quoted\", 'apostrophe'; comma | CSV",
+        ])
+        .prop_map(str::to_owned),
+        1 => prop::sample::select(vec!["", "   "]).prop_map(str::to_owned),
+    ]
+}
+
+fn condition_edit() -> impl Strategy<Value = ConditionEdit> {
+    (
+        prop_oneof![100 => 0..3usize, 1 => Just(3)],
+        prop_oneof![40 => Just(None), 1 => any::<bool>().prop_map(Some)],
+        (0..=1000u32, 0..=1000u32),
+        (0..=1000u32, 0..=1000u32),
+        prop_oneof![100 => Just(None), 1 => (0..=12u32, 0..=12u32).prop_map(Some)],
+    )
+        .prop_map(
+            |(code, ultrasound, injections, sessions, wild)| ConditionEdit {
+                code,
+                ultrasound,
+                injections,
+                sessions,
+                wild,
+            },
+        )
+}
+
+fn multi_edit() -> impl Strategy<Value = MultiEdit> {
+    prop_oneof![
+        2 => Just(MultiEdit::None),
+        6 => (prop_oneof![40 => (0..=1000u32).prop_map(Ok), 1 => (0..=12u32).prop_map(Err)], percent_off())
+            .prop_map(|(from_injection, off)| MultiEdit::PercentOff { from_injection, off }),
+        4 => (0..2usize, prop::collection::vec(0..=1000u32, 0..=9))
+            .prop_map(|(product, steps)| MultiEdit::Packages { product, steps }),
+        1 => prop::collection::vec((0..3usize, 0..=12u32, price()), 1..4).prop_map(MultiEdit::Wild),
+    ]
+}
+
+fn plan_edit() -> impl Strategy<Value = PlanEdit> {
+    (
+        any::<bool>(),
+        prop_oneof![100 => 1..=60u32, 10 => Just(60), 1 => Just(0), 1 => Just(61)],
+        prop_oneof![15 => Just(0), 15 => Just(3_600), 120 => 0..=3_600u32, 1 => Just(3_601)]
+            .prop_map(BasisPoints::new),
+        prop_oneof![
+            Just(Cents::ZERO),
+            (0..=500_000i64).prop_map(Cents::new),
+            price()
+        ],
+        prop_oneof![
+            Just(Cents::ZERO),
+            (0..=10_000i64).prop_map(Cents::new),
+            price()
+        ],
+        prop::bool::weighted(0.01),
+    )
+        .prop_map(
+            |(fixed_apr, months, apr, min_purchase, min_payment, duplicate_id)| PlanEdit {
+                fixed_apr,
+                months,
+                apr,
+                min_purchase,
+                min_payment,
+                duplicate_id,
+            },
+        )
+}
+
+fn book_edit() -> impl Strategy<Value = BookEdit> {
+    (
+        prop::collection::vec(price(), PRICE_SLOTS),
+        prop::collection::vec(label(), LABEL_SLOTS),
+        prop_oneof![80 => 1..=10u32, 1 => Just(0), 1 => Just(11)],
+        prop_oneof![80 => 0..=100u32, 1 => Just(101)],
+        prop::collection::vec(condition_edit(), 5),
+        multi_edit(),
+        prop_oneof![1 => Just(None), 5 => percent_off().prop_map(Some)],
+        prop_oneof![1 => Just(None), 4 => prop::collection::vec(plan_edit(), 0..6).prop_map(Some)],
+    )
+        .prop_map(
+            |(
+                prices,
+                labels,
+                max_injections,
+                max_pt_sessions,
+                conditions,
+                multi_injection,
+                prompt_pay,
+                financing,
+            )| BookEdit {
+                prices,
+                labels,
+                max_injections,
+                max_pt_sessions,
+                conditions,
+                multi_injection,
+                prompt_pay,
+                financing,
+            },
+        )
+}
+
+/// `lowest + fraction‰ of (highest - lowest)`.
+fn part_of(lowest: u32, highest: u32, fraction: u32) -> u32 {
+    lowest + (highest.saturating_sub(lowest)) * fraction / 1000
+}
+
+impl BookEdit {
+    /// The sample with this edit applied. The document may be invalid; `PriceBook::new` decides.
+    fn apply(&self) -> PriceBookDocument {
+        let mut book = sample().clone();
+        let mut prices = self.prices.iter().copied();
+        let mut price = || prices.next().expect("PRICE_SLOTS prices");
+        let mut labels = self.labels.iter().cloned();
+        let mut label = || labels.next().expect("LABEL_SLOTS labels");
+
+        book.version = label();
+        book.clinic.name = label();
+        for product in &mut book.products {
+            product.price_cents = price();
+            product.label = label();
+        }
+        for fee in &mut book.administration_fees {
+            fee.price_cents = price();
+            fee.label = label();
+        }
+        for service in [
+            &mut book.ultrasound_guidance,
+            &mut book.visits.consultation,
+            &mut book.walking_boot,
+        ] {
+            service.price_cents = price();
+            service.label = label();
+        }
+        for extra in &mut book.extras {
+            extra.price_cents = price();
+            extra.label = label();
+        }
+        for service in [
+            &mut book.physical_therapy.evaluation,
+            &mut book.physical_therapy.session,
+        ] {
+            service.cash_price_cents = price();
+            service.allowed_cents = price();
+            service.label = label();
+        }
+
+        book.limits.max_injections = self.max_injections;
+        book.limits.max_pt_sessions = self.max_pt_sessions;
+        let (most_injections, most_sessions) = (self.max_injections.max(1), self.max_pt_sessions);
+        for (condition, edit) in book.conditions.iter_mut().zip(&self.conditions) {
+            condition.label = label();
+            condition.procedure_code = match book.administration_fees.get(edit.code) {
+                Some(fee) => fee.code.clone(),
+                None => "20552".to_owned(),
+            };
+            condition.ultrasound_billed_separately = edit
+                .ultrasound
+                .unwrap_or(condition.procedure_code != "20606");
+            let min = part_of(1, most_injections, edit.injections.0);
+            condition.typical_injections = CountRange {
+                min,
+                max: part_of(min, most_injections, edit.injections.1),
+            };
+            if let Some((min, max)) = edit.wild {
+                condition.typical_injections = CountRange { min, max };
+            }
+            let min = part_of(0, most_sessions, edit.sessions.0);
+            condition.typical_pt_sessions = CountRange {
+                min,
+                max: part_of(min, most_sessions, edit.sessions.1),
+            };
+        }
+
+        let discount_label = label();
+        book.discounts.multi_injection = match &self.multi_injection {
+            MultiEdit::None => None,
+            MultiEdit::PercentOff {
+                from_injection,
+                off,
+            } => Some(MultiInjectionDiscount::LaterInjectionsPercentOff {
+                label: discount_label,
+                from_injection: match *from_injection {
+                    Ok(fraction) => part_of(2, self.max_injections.max(2), fraction),
+                    Err(any) => any,
+                },
+                percent_off_bp: *off,
+            }),
+            MultiEdit::Packages { product, steps } => {
+                let vial = &book.products[*product];
+                let single = i128::from(vial.price_cents.get());
+                let mut previous = single;
+                let mut packages = Vec::new();
+                for (count, step) in (2..=self.max_injections).zip(steps) {
+                    let one_by_one = single * i128::from(count);
+                    let price = previous + (one_by_one - previous) * i128::from(*step) / 1000;
+                    packages.push(Package {
+                        product: vial.id.clone(),
+                        injections: count,
+                        price_cents: Cents::new(i64::try_from(price).unwrap_or(i64::MAX)),
+                    });
+                    previous = price;
+                }
+                Some(MultiInjectionDiscount::PackagePrices {
+                    label: discount_label,
+                    packages,
+                })
+            }
+            MultiEdit::Wild(packages) => Some(MultiInjectionDiscount::PackagePrices {
+                label: discount_label,
+                packages: packages
+                    .iter()
+                    .map(|(product, injections, price_cents)| Package {
+                        product: book
+                            .products
+                            .get(*product)
+                            .map_or("no_such_vial".to_owned(), |p| p.id.clone()),
+                        injections: *injections,
+                        price_cents: *price_cents,
+                    })
+                    .collect(),
+            }),
+        };
+        let prompt_pay_label = label();
+        book.discounts.prompt_pay = self.prompt_pay.map(|off| PercentOff {
+            label: prompt_pay_label,
+            percent_off_bp: off,
+        });
+
+        book.disclaimers.self_pay = label();
+        book.disclaimers.estimate_only = label();
+        book.disclaimers.not_included = label();
+        book.disclaimers.insurance = label();
+        let disclaimer = label();
+        let plan_label = label();
+        book.financing = self.financing.as_ref().map(|plans| Financing {
+            disclaimer,
+            plans: plans
+                .iter()
+                .enumerate()
+                .map(|(i, plan)| FinancingPlan {
+                    id: if plan.duplicate_id {
+                        "plan_0".to_owned()
+                    } else {
+                        format!("plan_{i}")
+                    },
+                    label: format!("{plan_label} {i}"),
+                    kind: if plan.fixed_apr {
+                        FinancingKind::FixedApr
+                    } else {
+                        FinancingKind::DeferredInterest
+                    },
+                    months: plan.months,
+                    apr_bp: plan.apr,
+                    min_purchase_cents: plan.min_purchase,
+                    min_payment_cents: plan.min_payment,
+                })
+                .collect(),
+        });
+        book
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random requests
+
+/// An answer that names something in the book: by index into the book's list (wrapping), blank, or
+/// any text.
+#[derive(Clone, Debug)]
+enum Pick {
+    Index(usize),
+    Blank,
+    Text(String),
+}
+
+/// A count answer: a number within what the book allows, any number, the field's keyword
+/// (`not_sure`, `typical`), or any text.
+#[derive(Clone, Debug)]
+enum Count {
+    /// ‰ of the way from the fewest the book allows to the most.
+    Within(u32),
+    Number(u32),
+    Keyword,
+    Text(String),
+}
+
+impl Count {
+    /// The number this answer is, given what the book allows; `None` for a keyword or text.
+    fn number(&self, fewest: u32, most: u32) -> Option<u32> {
+        match *self {
+            Count::Within(fraction) => Some(part_of(fewest, most, fraction)),
+            Count::Number(n) => Some(n),
+            Count::Keyword | Count::Text(_) => None,
+        }
+    }
+
+    fn typed(&self, (fewest, most): (u32, u32), keyword: &str) -> FormValue {
+        match (self.number(fewest, most), self) {
+            (Some(n), _) => FormValue::from(n.to_string().as_str()),
+            (None, Count::Text(text)) => FormValue::from(text.as_str()),
+            (None, _) => FormValue::from(keyword),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Answers {
+    condition: Pick,
+    injections: Count,
+    product: Pick,
+    consultation: bool,
+    walking_boot: bool,
+    coverage: Coverage,
+    sessions: Count,
+    /// Deductible, coinsurance, copay, covered visits, out-of-pocket maximum, as typed.
+    insurance: Vec<String>,
+}
+
+fn pick() -> impl Strategy<Value = Pick> {
+    prop_oneof![
+        20 => (0..8usize).prop_map(Pick::Index),
+        1 => Just(Pick::Blank),
+        1 => ".{0,12}".prop_map(Pick::Text),
+    ]
+}
+
+fn count(most: u32) -> impl Strategy<Value = Count> {
+    prop_oneof![
+        40 => (0..=1000u32).prop_map(Count::Within),
+        2 => (0..=most * 2).prop_map(Count::Number),
+        10 => Just(Count::Keyword),
+        1 => ".{0,6}".prop_map(Count::Text),
+    ]
+}
+
+/// Dollars as typed: blank, plausible, large, or malformed.
+fn typed_amount() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => Just(String::new()),
+        12 => (0..=5_000u32, 0..100u32).prop_map(|(d, c)| format!("{d}.{c:02}")),
+        4 => (0..=100u32).prop_map(|n| n.to_string()),
+        1 => prop::sample::select(vec![
+            "1000000.00", "99999999999", "-5", "1,234.56", "12.345", "1e3", "$40", " 7 ", "٣",
+        ])
+        .prop_map(str::to_owned),
+        1 => ".{0,8}",
+    ]
+}
+
+/// A percentage as typed: blank, 0 to 100 with up to two decimals, or refused.
+fn typed_percent() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => Just(String::new()),
+        12 => (0..=10_000u32).prop_map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
+        1 => prop::sample::select(vec!["120", "-1", "12.345", "20%", "abc"]).prop_map(str::to_owned),
+    ]
+}
+
+/// The plan's figures: deductible, coinsurance, copay, covered visits, out-of-pocket maximum.
+fn insurance_figures() -> impl Strategy<Value = Vec<String>> {
+    (
+        typed_amount(),
+        typed_percent(),
+        prop_oneof![3 => Just(String::new()), 1 => typed_amount()],
+        prop_oneof![
+            6 => Just(String::new()),
+            6 => (0..=40u32).prop_map(|n| n.to_string()),
+            1 => prop::sample::select(vec!["999", "1000", "-1", "2.5", "lots"]).prop_map(str::to_owned),
+        ],
+        typed_amount(),
+    )
+        .prop_map(|(deductible, coinsurance, copay, visits, most)| {
+            vec![deductible, coinsurance, copay, visits, most]
+        })
+}
+
+fn answers() -> impl Strategy<Value = Answers> {
+    (
+        pick(),
+        count(10),
+        prop_oneof![3 => Just(Pick::Blank), 6 => pick()],
+        any::<bool>(),
+        any::<bool>(),
+        prop::sample::select(vec![Coverage::None, Coverage::Cash, Coverage::Insurance]),
+        count(100),
+        insurance_figures(),
+    )
+        .prop_map(
+            |(
+                condition,
+                injections,
+                product,
+                consultation,
+                walking_boot,
+                coverage,
+                sessions,
+                insurance,
+            )| Answers {
+                condition,
+                injections,
+                product,
+                consultation,
+                walking_boot,
+                coverage,
+                sessions,
+                insurance,
+            },
+        )
+}
+
+/// The injection counts `book` allows.
+fn injection_range(book: &PriceBookDocument) -> (u32, u32) {
+    (1, book.limits.max_injections)
+}
+
+impl Answers {
+    /// The request these answers make against `book`.
+    fn request(&self, book: &PriceBookDocument) -> EstimateRequest {
+        let condition = match &self.condition {
+            Pick::Index(i) => book.conditions[i % book.conditions.len()].id.clone(),
+            Pick::Blank => String::new(),
+            Pick::Text(text) => text.clone(),
+        };
+        let product = match &self.product {
+            Pick::Index(i) => Some(book.products[i % book.products.len()].id.clone()),
+            Pick::Blank => None,
+            Pick::Text(text) => Some(text.clone()),
+        };
+        let typed = |i: usize| FormValue::from(self.insurance[i].as_str());
+        EstimateRequest {
+            condition,
+            injections: self.injections.typed(injection_range(book), "not_sure"),
+            product,
+            consultation: self.consultation,
+            walking_boot: self.walking_boot,
+            physical_therapy: PhysicalTherapyRequest {
+                coverage: self.coverage,
+                sessions: self
+                    .sessions
+                    .typed((0, book.limits.max_pt_sessions), "typical"),
+                insurance: InsuranceAnswers {
+                    deductible_remaining: typed(0),
+                    coinsurance_percent: typed(1),
+                    copay: typed(2),
+                    covered_visits_remaining: typed(3),
+                    out_of_pocket_remaining: typed(4),
+                },
+            },
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+/// An `Err` from a valid book names what to fix; an overflow is unreachable within its limits.
+fn refused_with_reasons(error: &Error) -> Result<(), TestCaseError> {
+    prop_assert!(
+        !matches!(error, Error::Overflow),
+        "overflow within a valid book"
+    );
+    prop_assert!(!error.fields().is_empty(), "an error names its fields");
+    Ok(())
+}
+
+/// Every line is quantity × unit price; the totals are the sums of their lines; nothing the patient
+/// or the plan pays is negative.
+fn breakdown_adds_up(breakdown: &Breakdown) -> Result<(), TestCaseError> {
+    let (mut patient, mut insurance) = (0i64, 0i64);
+    for line in &breakdown.lines {
+        let amount = line.amount.cents.get();
+        prop_assert_eq!(
+            amount,
+            line.unit_price.cents.get() * i64::from(line.quantity),
+            "{:?}",
+            line
+        );
+        prop_assert_eq!(&line.amount.formatted, &line.amount.cents.to_string());
+        match line.kind {
+            LineKind::Charge => prop_assert!(amount >= 0, "a negative charge: {:?}", line),
+            LineKind::Discount => prop_assert!(amount <= 0, "a positive discount: {:?}", line),
+        }
+        if line.payer == Payer::Insurance {
+            insurance += amount;
+        } else {
+            patient += amount;
+        }
+    }
+    prop_assert_eq!(patient, breakdown.patient_total.cents.get());
+    prop_assert_eq!(insurance, breakdown.insurance_total.cents.get());
+    prop_assert!(breakdown.patient_total.cents >= Cents::ZERO);
+    prop_assert!(breakdown.insurance_total.cents >= Cents::ZERO);
+    Ok(())
+}
+
+fn book_for(edit: &BookEdit) -> Option<PriceBook> {
+    match PriceBook::new(edit.apply()) {
+        Ok(book) => Some(book),
+        Err(error) => {
+            assert!(
+                matches!(&error, Error::InvalidPriceBook(fields) if !fields.is_empty()),
+                "a refused book names its fields: {error:?}"
+            );
+            None
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quote and payment answers
+
+#[derive(Clone, Debug)]
+struct QuoteAnswers {
+    answers: Answers,
+    coverage: CoverageScreening,
+    name: String,
+    dates: (String, String, String),
+    side: String,
+    injections_up_to: Count,
+    extras: Vec<(Pick, String)>,
+    staff_discount: (String, String, String),
+    therapy_elsewhere: bool,
+    provider: Option<Vec<String>>,
+}
+
+/// A date as typed: a real one in `years`, a malformed or impossible one, or blank.
+fn date(years: std::ops::RangeInclusive<u32>) -> impl Strategy<Value = String> {
+    prop_oneof![
+        20 => (years, 1..=12u32, 1..=28u32).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        1 => (0..=9999u32, 0..=13u32, 0..=32u32).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        1 => prop::sample::select(vec!["", "2026-02-29", "2024-02-29", "21/11/2026", "tomorrow"])
+            .prop_map(str::to_owned),
+    ]
+}
+
+fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
+    let exact =
+        (answers(), 0..=1000u32, 0..=1000u32).prop_map(|(mut answers, injections, sessions)| {
+            // Quotes need exact counts: a keyword becomes a count within the limits.
+            if let Count::Keyword = answers.injections {
+                answers.injections = Count::Within(injections);
+            }
+            if let Count::Keyword = answers.sessions {
+                answers.sessions = Count::Within(sessions);
+            }
+            answers
+        });
+    (
+        exact,
+        prop::sample::select(vec![
+            CoverageScreening::SelfPay,
+            CoverageScreening::InsuredFilingClaim,
+            CoverageScreening::Medicare,
+            CoverageScreening::Medicaid,
+            CoverageScreening::Tricare,
+        ]),
+        prop_oneof![20 => label(), 1 => Just("x".repeat(201))],
+        (
+            date(1920..=2010),
+            date(2020..=2030),
+            prop_oneof![Just(String::new()), date(2020..=2031)],
+        ),
+        prop_oneof![
+            20 => prop::sample::select(vec!["left", "right"]),
+            1 => prop::sample::select(vec!["", "both", "LEFT"]),
+        ]
+        .prop_map(str::to_owned),
+        prop_oneof![6 => Just(Count::Text(String::new())), 1 => count(11)],
+        prop::collection::vec(
+            (
+                pick(),
+                prop_oneof![10 => (0..=20u32).prop_map(|n| n.to_string()), 1 => ".{0,3}"],
+            ),
+            0..4,
+        ),
+        (
+            prop_oneof![
+                6 => Just((String::new(), String::new())),
+                2 => typed_percent().prop_map(|percent| (percent, String::new())),
+                2 => typed_amount().prop_map(|amount| (String::new(), amount)),
+                1 => (typed_amount(), typed_amount()),
+            ],
+            label(),
+        )
+            .prop_map(|((percent, amount), reason)| (percent, amount, reason)),
+        any::<bool>(),
+        prop_oneof![20 => Just(None), 1 => prop::collection::vec(".{0,12}", 7).prop_map(Some)],
+    )
+        .prop_map(
+            |(
+                answers,
+                coverage,
+                name,
+                dates,
+                side,
+                injections_up_to,
+                extras,
+                staff_discount,
+                therapy_elsewhere,
+                provider,
+            )| QuoteAnswers {
+                answers,
+                coverage,
+                name,
+                dates,
+                side,
+                injections_up_to,
+                extras,
+                staff_discount,
+                therapy_elsewhere,
+                provider,
+            },
+        )
+}
+
+impl QuoteAnswers {
+    fn request(&self, book: &PriceBookDocument) -> QuoteRequest {
+        let extras: BTreeMap<String, FormValue> = self
+            .extras
+            .iter()
+            .map(|(pick, quantity)| {
+                let id = match pick {
+                    Pick::Index(i) => book.extras[i % book.extras.len()].id.clone(),
+                    Pick::Blank => String::new(),
+                    Pick::Text(text) => text.clone(),
+                };
+                (id, FormValue::from(quantity.as_str()))
+            })
+            .collect();
+        // The therapist of staff.test.mjs, or any text in each field.
+        let provider = match &self.provider {
+            None => ProviderAnswers {
+                name: "Riverside Physical Therapy".into(),
+                npi: "1234567802".into(),
+                tin: "987654321".into(),
+                street: "20 River Rd".into(),
+                city: "Austin".into(),
+                state: "TX".into(),
+                zip: "78702".into(),
+            },
+            Some(fields) => ProviderAnswers {
+                name: fields[0].clone(),
+                npi: fields[1].clone(),
+                tin: fields[2].clone(),
+                street: fields[3].clone(),
+                city: fields[4].clone(),
+                state: fields[5].clone(),
+                zip: fields[6].clone(),
+            },
+        };
+        QuoteRequest {
+            coverage: self.coverage,
+            patient: PatientAnswers {
+                name: self.name.clone(),
+                date_of_birth: self.dates.0.clone(),
+            },
+            side: self.side.clone(),
+            issued_on: self.dates.1.clone(),
+            scheduled_on: self.dates.2.clone(),
+            answers: self.answers.request(book),
+            injections_up_to: self
+                .injections_up_to
+                .typed(injection_range(book), "not_sure"),
+            extras,
+            staff_discount: StaffDiscountAnswers {
+                percent: FormValue::from(self.staff_discount.0.as_str()),
+                amount: FormValue::from(self.staff_discount.1.as_str()),
+                reason: self.staff_discount.2.clone(),
+            },
+            therapy_elsewhere: self.therapy_elsewhere,
+            therapy_provider: provider,
+        }
+    }
+}
+
+fn tax_percent() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => Just(String::new()),
+        8 => (0..=5_000u32).prop_map(|bp| format!("{}.{:02}", bp / 100, bp % 100)),
+        1 => prop::sample::select(vec!["100", "92.35", "92.36", "-1", "22%", "abc"]).prop_map(str::to_owned),
+    ]
+}
+
+fn payment_answers() -> impl Strategy<Value = (Option<Pick>, String, String)> {
+    (
+        prop_oneof![1 => Just(None), 6 => pick().prop_map(Some)],
+        tax_percent(),
+        tax_percent(),
+    )
+}
+
+fn payment_request(
+    (plan, federal, state): &(Option<Pick>, String, String),
+    book: &PriceBookDocument,
+) -> PaymentAnswers {
+    let plans = book.financing.as_ref().map_or(&[][..], |f| &f.plans[..]);
+    PaymentAnswers {
+        plan: plan.as_ref().map(|pick| match pick {
+            Pick::Index(i) if !plans.is_empty() => plans[i % plans.len()].id.clone(),
+            Pick::Index(_) | Pick::Blank => String::new(),
+            Pick::Text(text) => text.clone(),
+        }),
+        federal_tax_percent: FormValue::from(federal.as_str()),
+        state_tax_percent: FormValue::from(state.as_str()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn estimates_from_any_book_add_up_and_never_panic(edit in book_edit(), answers in answers()) {
+        let Some(book) = book_for(&edit) else { return Ok(()) };
+        let document = book.document();
+        let _ = Choices::new(&book);
+        let request = answers.request(document);
+
+        // A share link carries the treatment answers there and back.
+        let shared = read_share_fragment(&share_fragment(&request));
+        prop_assert_eq!(&shared.condition, &request.condition);
+        prop_assert_eq!(shared.injections.as_str(), request.injections.as_str());
+
+        let estimated = match estimate(&book, &request) {
+            Ok(estimated) => estimated,
+            Err(error) => return refused_with_reasons(&error),
+        };
+        breakdown_adds_up(&estimated.low)?;
+        if let Some(high) = &estimated.high {
+            breakdown_adds_up(high)?;
+        }
+        let top = estimated.high.as_ref().unwrap_or(&estimated.low);
+        prop_assert_eq!(&estimated.patient_total.low, &estimated.low.patient_total);
+        prop_assert_eq!(&estimated.patient_total.high, &top.patient_total);
+        prop_assert!(estimated.patient_total.low.cents <= estimated.patient_total.high.cents);
+
+        // One more injection, all else the same, never costs less.
+        if let Some(n) = answers.injections.number(1, document.limits.max_injections) {
+            if n < document.limits.max_injections {
+                let more = Answers { injections: Count::Number(n + 1), ..answers.clone() };
+                let more = estimate(&book, &more.request(document));
+                prop_assert!(more.is_ok(), "{:?}", more);
+                let more = more.expect("checked");
+                prop_assert!(more.patient_total.low.cents >= estimated.patient_total.low.cents);
+                prop_assert!(more.patient_total.high.cents >= estimated.patient_total.high.cents);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn good_faith_estimates_from_any_book_add_up_and_reopen(edit in book_edit(), answers in quote_answers()) {
+        let Some(book) = book_for(&edit) else { return Ok(()) };
+        let request = answers.request(book.document());
+        let quoted = match quote(&book, &request) {
+            Ok(quoted) => quoted,
+            Err(error) => return refused_with_reasons(&error),
+        };
+        breakdown_adds_up(&quoted.breakdown)?;
+        let gfe = &quoted.good_faith_estimate;
+        let providers: i64 = gfe.providers.iter().map(|p| p.total.cents.get()).sum();
+        prop_assert_eq!(providers, gfe.total.cents.get(), "provider totals sum to the total");
+        for provider in &gfe.providers {
+            let items: i64 = provider.items.iter().map(|i| i.expected_charge.cents.get()).sum();
+            prop_assert_eq!(items, provider.total.cents.get(), "{}'s items sum to its total", &provider.name);
+            for item in &provider.items {
+                prop_assert!(item.expected_charge.cents >= Cents::ZERO, "{:?}", item);
+            }
+        }
+        prop_assert_eq!(&quoted.quote_number, &gfe.quote_number);
+
+        let json = serde_json::to_string(&quoted.saved).expect("a saved quote is JSON");
+        let saved = SavedQuote::read(&mut serde_json::Deserializer::from_str(&json));
+        prop_assert!(saved.is_ok(), "{:?}", saved);
+        let reopened = reopen(&saved.expect("checked"), &book);
+        prop_assert!(reopened.is_ok(), "{:?}", reopened);
+        let reopened = reopened.expect("checked");
+        prop_assert_eq!(&reopened.quote.quote_number, &quoted.quote_number);
+        prop_assert_eq!(reopened.price_change, None);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn payment_options_from_any_book_sum_exactly(
+        edit in book_edit(), answers in answers(), payment in payment_answers(),
+    ) {
+        let Some(book) = book_for(&edit) else { return Ok(()) };
+        let document = book.document();
+        let request = answers.request(document);
+        let payment = payment_request(&payment, document);
+        let plans = document.financing.as_ref().map_or(&[][..], |f| &f.plans[..]);
+        prop_assert_eq!(financing_choices(&book).len(), plans.len() + 1);
+
+        match compare(&book, &request, &payment) {
+            Err(error) => refused_with_reasons(&error)?,
+            Ok(grid) => {
+                prop_assert!(!grid.rows.is_empty());
+                for row in &grid.rows {
+                    prop_assert_eq!(row.cells.len(), grid.columns.len());
+                }
+            }
+        }
+        let options = match payment_options(&book, &request, &payment) {
+            Ok(options) => options,
+            Err(error) => return refused_with_reasons(&error),
+        };
+        let financed = options.financed_amount.cents;
+        prop_assert_eq!(options.financing.len(), plans.len());
+        for (offered, plan) in options.financing.iter().zip(plans) {
+            let Some(offer) = &offered.offer else { continue };
+            prop_assert!(offer.payments >= 1);
+            let regular = offer.monthly_payment.cents.get() * i64::from(offer.payments - 1);
+            prop_assert_eq!(regular + offer.last_payment.cents.get(), offer.total_of_payments.cents.get());
+            match plan.kind {
+                FinancingKind::DeferredInterest => {
+                    prop_assert_eq!(offer.total_of_payments.cents, financed);
+                    prop_assert_eq!(offer.interest.cents, Cents::ZERO);
+                }
+                FinancingKind::FixedApr => {
+                    prop_assert_eq!(
+                        offer.total_of_payments.cents.get(),
+                        financed.get() + offer.interest.cents.get()
+                    );
+                    let schedule = Schedule::new(financed, plan.apr_bp, plan.months);
+                    prop_assert!(schedule.is_ok(), "{:?}", schedule);
+                    let schedule = schedule.expect("checked");
+                    let paid: i64 = schedule.rows.iter().map(|r| r.payment.get()).sum();
+                    let interest: i64 = schedule.rows.iter().map(|r| r.interest.get()).sum();
+                    prop_assert_eq!(paid, financed.get() + interest);
+                    prop_assert_eq!(schedule.rows.last().map(|r| r.balance), Some(Cents::ZERO));
+                }
+            }
+        }
+    }
+}
+
+/// The random books are a useful mix: most are accepted, so the properties above check real
+/// arithmetic, and some are refused, so refusal is exercised too.
+#[test]
+fn the_generated_books_are_mostly_valid() {
+    let mut runner = TestRunner::deterministic();
+    let strategy = book_edit();
+    let samples = 400;
+    let accepted = (0..samples)
+        .filter(|_| {
+            let edit = strategy
+                .new_tree(&mut runner)
+                .expect("a book edit")
+                .current();
+            book_for(&edit).is_some()
+        })
+        .count();
+    assert!(
+        (samples * 4 / 10..=samples * 9 / 10).contains(&accepted),
+        "{accepted} of {samples} books accepted"
+    );
+}
