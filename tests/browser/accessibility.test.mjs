@@ -24,25 +24,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * contents it covers (`within`, a CSS selector); `why` says what is wrong. Anything else still
  * fails. Remove an entry when its page is fixed (the test then says it no longer matches).
  */
-const KNOWN_VIOLATIONS = [
-  {
-    page: '/', rule: 'color-contrast', within: '.stale',
-    why: 'while an answer is wrong, the last good breakdown and "How to pay" are dimmed with '
-      + '`.stale { opacity: .45 }` (www/style.css), which takes their text to 2:1-2.7:1 against '
-      + 'the 4.5:1 WCAG 1.4.3 asks; the text is still meant to be read',
-  },
-  {
-    page: '/staff.html', rule: 'scrollable-region-focusable', target: '.gfe-provider:nth-child(4) > .table-scroll',
-    why: "the convening provider's item table scrolls sideways (427 px in a 371 px column at 1300 px "
-      + 'wide) in a <div class="table-scroll"> that the keyboard cannot reach: the GFE renderer '
-      + '(src/wasm/render/good_faith_estimate.rs) gives it no tabindex="0", role and label, as the '
-      + "visitor page's comparison table has",
-  },
-  {
-    page: '/staff.html', rule: 'scrollable-region-focusable', target: '.gfe-provider:nth-child(5) > .table-scroll',
-    why: "the same, for the therapy co-provider's item table",
-  },
-];
+const KNOWN_VIOLATIONS = [];
 
 const shared = session();
 

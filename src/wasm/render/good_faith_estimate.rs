@@ -185,6 +185,11 @@ fn provider_section(page: &Page, provider: &ProviderSection) -> Result<Element, 
     )?;
     append(&table, &page.holding("tfoot", "", &[foot])?)?;
 
+    // A narrow screen scrolls the table sideways: the keyboard must be able to reach it too.
+    let scroller = page.holding("div", "table-scroll", &[table])?;
+    scroller.set_attribute("tabindex", "0")?;
+    scroller.set_attribute("role", "region")?;
+    scroller.set_attribute("aria-label", &format!("Items from {}", provider.name))?;
     page.holding(
         "section",
         "gfe-provider",
@@ -195,7 +200,7 @@ fn provider_section(page: &Page, provider: &ProviderSection) -> Result<Element, 
                 Some(&format!("{}: {}", provider.role, provider.name)),
             )?,
             page.element("p", "gfe-identity", Some(&identity))?,
-            page.holding("div", "table-scroll", &[table])?,
+            scroller,
         ],
     )
 }

@@ -1,0 +1,87 @@
+// The benchmark behind `make bench` (not a test: these machines are shared and noisy, so it only
+// prints figures). In headless Chromium, on 127.0.0.1:
+// - load: navigation start to the first estimate on screen, against the same host page without
+//   the widget, both measured in the same run, median of RUNS fresh page loads each;
+// - update: one answer changed to the new total on screen (the page's whole input handler:
+//   estimate, breakdown, payment options and comparison), median of UPDATES changes;
+// - the staff page: one answer changed to a new Good Faith Estimate on screen.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const RUNS = 15;
+const UPDATES = 200;
+const fixtures = mkdtempSync(join(tmpdir(), 'estimator-bench-'));
+const host = (widget) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
+<link rel="stylesheet" href="../page.css">${widget ? '<script type="module" src="../estimator.js"></script>' : ''}</head>
+<body><main><h1>Our clinic</h1><p>Some of the clinic's own content.</p>${widget ? '<amnion-estimator></amnion-estimator>' : ''}</main></body></html>`;
+writeFileSync(join(fixtures, 'with.html'), host(true));
+writeFileSync(join(fixtures, 'without.html'), host(false));
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const server = await serve(fixtures);
+const browser = await launch();
+
+async function loadTimes(path, ready) {
+  const times = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}fixtures/${path}`);
+    times.push(await page.evaluate(ready));
+    await page.close();
+  }
+  return times;
+}
+
+// Each run is a new page in the same browser, so the HTTP cache is warm after the first: this
+// measures compile and first render more than the network, as a returning visitor would see.
+const without = await loadTimes('without.html', () => new Promise((resolve) => {
+  const done = () => resolve(performance.now());
+  if (document.readyState === 'complete') done(); else addEventListener('load', done);
+}));
+const withWidget = await loadTimes('with.html', () => new Promise((resolve, reject) => {
+  const check = () => {
+    const total = document.querySelector('amnion-estimator')?.shadowRoot?.getElementById('total');
+    if (total?.textContent.startsWith('$')) resolve(performance.now());
+    else if (performance.now() > 20000) reject(new Error('no estimate on screen after 20 s'));
+    else requestAnimationFrame(check);
+  };
+  check();
+}));
+
+async function updateTime(path, select, values, ready, prepare = async () => {}) {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}${path}`);
+  await page.locator(ready).first().waitFor();
+  await prepare(page);
+  return page.evaluate(({ select, values, updates }) => {
+    const root = document.querySelector('amnion-estimator')?.shadowRoot ?? document;
+    const control = root.querySelector(select);
+    const times = [];
+    for (let i = 0; i < updates; i += 1) {
+      control.value = values[i % values.length];
+      const start = performance.now();
+      control.dispatchEvent(new Event('change', { bubbles: true })); // the handler runs synchronously
+      times.push(performance.now() - start);
+    }
+    return times;
+  }, { select, values, updates: UPDATES });
+}
+
+const visitorUpdates = await updateTime('', '#injections', ['1', '2', '3', 'not_sure'], '#total');
+const staffUpdates = await updateTime('staff.html', '#injections', ['1', '2', '3'], '#status', async (page) => {
+  await page.fill('#patient-name', 'Ana Ruiz');
+  await page.fill('#dob', '1970-03-04');
+  await page.locator('.gfe').waitFor(); // a real quote on screen, so each change makes a new one
+});
+
+const ms = (value) => `${value.toFixed(1)} ms`;
+console.log(`load, navigation to first estimate (median of ${RUNS}):  ${ms(median(withWidget))}`);
+console.log(`load, same page without the widget (median of ${RUNS}): ${ms(median(without))}`);
+console.log(`load, the widget's cost:                              ${ms(median(withWidget) - median(without))}`);
+console.log(`update, visitor page, one answer (median of ${UPDATES}):  ${ms(median(visitorUpdates))}`);
+console.log(`update, staff page, one answer (median of ${UPDATES}):    ${ms(median(staffUpdates))}`);
+await browser.close();
+await server.close();
