@@ -7,6 +7,7 @@ PORT ?= 8000
 WASM_TARGET := wasm32-unknown-unknown
 CRATE := amnion_estimator
 PKG := www/pkg
+STAFF_PKG := www/pkg-staff
 NODE_BIN := .ci/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 # wasm tests run in Node through wasm-bindgen's runner.
@@ -17,11 +18,18 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 setup:
 	@bash .ci/setup.sh
 
-## The optimized module and its JS glue, in www/pkg.
+# One optimized module and its JS glue: $(1) the output folder, $(2) extra cargo flags.
+define wasm_module
+	cargo rustc --lib --release --target $(WASM_TARGET) --crate-type cdylib $(2)
+	wasm-bindgen --target web --no-typescript --out-dir $(1) target/$(WASM_TARGET)/release/$(CRATE).wasm
+	$(NODE_BIN)/wasm-opt -Oz $(1)/$(CRATE)_bg.wasm -o $(1)/$(CRATE)_bg.wasm
+endef
+
+## The two optimized modules: the visitor's in www/pkg, the staff page's (feature `staff`: quotes and
+## Good Faith Estimates too) in www/pkg-staff.
 build: setup
-	cargo rustc --lib --release --target $(WASM_TARGET) --crate-type cdylib
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) target/$(WASM_TARGET)/release/$(CRATE).wasm
-	$(NODE_BIN)/wasm-opt -Oz $(PKG)/$(CRATE)_bg.wasm -o $(PKG)/$(CRATE)_bg.wasm
+	$(call wasm_module,$(PKG),)
+	$(call wasm_module,$(STAFF_PKG),--features staff)
 
 ## Builds, then serves www/ on 127.0.0.1 with the embedded sample price book.
 serve: build
@@ -35,23 +43,24 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --features staff -- -D warnings
 
 test-native:
 	cargo test
 
 test-wasm:
-	cargo test --target $(WASM_TARGET) --test wasm --test wasm_payment
+	cargo test --target $(WASM_TARGET) --features staff --test wasm --test wasm_payment
 
 ## The Nu HTML checker (vnu.jar from npm, on Debian's Java) on every page in www/, new ones too:
 ## any error fails. Called with java directly: the npm wrapper would fetch a JDK if none is found.
 test-html: setup
-	@pages=$$(find www -name '*.html' -not -path 'www/pkg/*' | sort); echo "Nu HTML checker:" $$pages; \
+	@pages=$$(find www -name '*.html' -not -path 'www/pkg/*' -not -path 'www/pkg-staff/*' | sort); echo "Nu HTML checker:" $$pages; \
 	java -jar .ci/node_modules/vnu-jar/build/dist/vnu.jar --errors-only $$pages
 
 test-browser:
 	node --test tests/browser/
 
-## Raw, gzip and brotli bytes of every file a visitor downloads.
+## Raw, gzip and brotli bytes of every file a visitor downloads, then of the staff page.
 size:
 	@bash .ci/size-report.sh
 
@@ -65,4 +74,4 @@ check-price-book:
 
 clean:
 	cargo clean
-	rm -rf $(PKG)
+	rm -rf $(PKG) $(STAFF_PKG)

@@ -1,6 +1,7 @@
 //! The same hand-worked cases as `tests/estimates.rs`, through the wasm boundary as the page calls
 //! it: requests and price books as JS objects in, estimate objects or thrown `Error`s out.
-//! Run with `cargo test --target wasm32-unknown-unknown --test wasm` (Node, via wasm-bindgen's runner).
+//! Run with `cargo test --target wasm32-unknown-unknown --features staff --test wasm` (Node, via
+//! wasm-bindgen's runner); the `staff` feature brings in the staff page's exports.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -104,9 +105,10 @@ fn choices_come_from_the_price_book() {
     assert_eq!(values, ["1", "2", "3", "not_sure"]);
 }
 
+#[cfg(feature = "staff")]
 #[wasm_bindgen_test]
 fn a_staff_quote_crosses_the_boundary() {
-    use amnion_estimator::wasm::quote_js;
+    use amnion_estimator::wasm::staff::quote_js;
     // The two-provider case of tests/quotes.rs: clinic 2,609.89 + therapy elsewhere 730.00.
     let request = parse(
         r#"{ "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",

@@ -7,7 +7,7 @@
 // (widget.html, style.css, app.js, form.js, price-book.js, pkg/) are found next to this module. With a
 // `price-book` attribute it loads the clinic's own price book; an invalid one is reported in full
 // to the console for the site's admin, while the visitor sees a short fallback message.
-import init from './pkg/amnion_estimator.js';
+import init, { choices } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
 import { loadPriceBook } from './price-book.js';
 
@@ -33,7 +33,7 @@ class AmnionEstimator extends HTMLElement {
     let book;
     if (source) {
       try {
-        book = await loadPriceBook(new URL(source, document.baseURI));
+        book = await loadPriceBook(new URL(source, document.baseURI), choices);
       } catch (error) {
         console.error(`<amnion-estimator>: ${error.message}`);
         for (const part of root.querySelectorAll('.estimator')) part.hidden = part.id !== 'fallback';

@@ -1,9 +1,12 @@
 // Loads a clinic's own price book for the visitor widget and the staff page, and checks it with the
-// same validation the estimates use, so a bad book is refused whole, with every error named.
-import { choices } from './pkg/amnion_estimator.js';
+// same validation the estimates use, so a bad book is refused whole, with every error named. Each
+// page passes the `choices` of its own module (the visitor's www/pkg or the staff page's www/pkg-staff).
 
-/** The price book at `url`, checked; throws an Error whose message lists every problem by path. */
-export async function loadPriceBook(url) {
+/**
+ * The price book at `url`, checked by `choices` (the module's export); throws an Error whose
+ * message lists every problem by path.
+ */
+export async function loadPriceBook(url, choices) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
   let book;

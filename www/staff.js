@@ -1,6 +1,6 @@
 // The staff page: reads the quote form, asks the Rust module for the quote and its Good Faith
 // Estimate, and offers print, save, reopen and CSV. No prices, rules or arithmetic here.
-import init, { choices, financingChoices, showComparison, showQuote, showSavedQuote } from './pkg/amnion_estimator.js';
+import init, { choices, financingChoices, showComparison, showQuote, showSavedQuote } from './pkg-staff/amnion_estimator.js';
 import { describe, fillSelect, markInvalid, readForm, writeForm } from './form.js';
 import { loadPriceBook } from './price-book.js';
 
@@ -89,7 +89,7 @@ let book;
 await init();
 if (source) {
   try {
-    book = await loadPriceBook(new URL(source, location.href));
+    book = await loadPriceBook(new URL(source, location.href), choices);
   } catch (error) {
     // Staff and the clinic's admin are the audience here: show every problem, quote nothing.
     $('error').textContent = `${error.message}\n\nFix the price book, then reload this page.`;

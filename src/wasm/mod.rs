@@ -8,9 +8,9 @@
 //! - `showEstimate(container, request, priceBook?)`: the same, and renders the breakdown into
 //!   `container` as text nodes;
 //! - `shareFragment(request)` and `readShareFragment(fragment)`: share links without insurance figures;
-//! - `quote(request, priceBook?)` and `showQuote(container, request, priceBook?)`: a staff quote
-//!   and its Good Faith Estimate;
-//! - `showSavedQuote(container, saved, priceBook?)`: reopens a saved quote with its own prices.
+//! - the payment exports in [`payment`];
+//! - with the `staff` feature, the staff page's exports in `staff`: `quote`, `showQuote` and
+//!   `showSavedQuote`.
 //!
 //! Errors are thrown as JS `Error`s whose message names each bad field
 //! (`physical_therapy.sessions: must be 0 to 40, got 400`) and whose `fields` property lists them
@@ -18,6 +18,8 @@
 
 pub mod payment;
 mod render;
+#[cfg(feature = "staff")]
+pub mod staff;
 
 use std::cell::OnceCell;
 
@@ -26,7 +28,6 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::estimate::{self, Choices, Estimate, EstimateRequest};
 use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
-use crate::quote::{self, Quote, QuoteRequest, SavedQuote};
 
 thread_local! {
     /// The embedded price book, parsed and validated once per page.
@@ -137,59 +138,6 @@ pub fn share_fragment(request: JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = readShareFragment)]
 pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
     to_js(&estimate::read_share_fragment(fragment))
-}
-
-/// Prices a staff quote: the Good Faith Estimate, CSV and the saved-quote object.
-///
-/// # Errors
-///
-/// A JS `Error` naming every bad field (`patient.name: enter the patient's name`).
-#[wasm_bindgen(js_name = quote)]
-pub fn quote_js(request: JsValue, price_book: Option<JsValue>) -> Result<JsValue, JsValue> {
-    to_js(&compute_quote(request, price_book)?)
-}
-
-/// As [`quote_js`], and replaces the children of `container` with the printable document. On error
-/// `container` is left as it was.
-///
-/// # Errors
-///
-/// As [`quote_js`], or a DOM error from the browser.
-#[wasm_bindgen(js_name = showQuote)]
-pub fn show_quote(
-    container: &web_sys::Element,
-    request: JsValue,
-    price_book: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let quote = compute_quote(request, price_book)?;
-    render::good_faith_estimate::document(container, &quote)?;
-    to_js(&quote)
-}
-
-/// Reopens a saved quote (the `saved` object of a quote, as read back from its file) with the
-/// prices it was saved with, renders it into `container`, and returns `{ quote, price_change }`,
-/// where `price_change` says how today's `price_book` (or the embedded one) would differ.
-///
-/// # Errors
-///
-/// A JS `Error` if the object is not a saved quote or was edited after saving.
-#[wasm_bindgen(js_name = showSavedQuote)]
-pub fn show_saved_quote(
-    container: &web_sys::Element,
-    saved: JsValue,
-    price_book: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let saved =
-        SavedQuote::read(serde_wasm_bindgen::Deserializer::from(saved)).map_err(js_error)?;
-    let reopened = with_book(price_book, |book| quote::reopen(&saved, book))?;
-    render::good_faith_estimate::document(container, &reopened.quote)?;
-    to_js(&reopened)
-}
-
-fn compute_quote(request: JsValue, price_book: Option<JsValue>) -> Result<Quote, JsValue> {
-    let request =
-        QuoteRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
-    with_book(price_book, |book| quote::quote(book, &request))
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {

@@ -4,6 +4,7 @@
 //! patient's name or any other text cannot inject markup: safe by construction, not by escaping.
 
 pub(crate) mod estimate;
+#[cfg(feature = "staff")]
 pub(crate) mod good_faith_estimate;
 
 use wasm_bindgen::JsValue;
@@ -43,6 +44,7 @@ impl Page {
     }
 
     /// `<tag class="class">` holding `children`.
+    #[cfg(feature = "staff")]
     pub(crate) fn holding(
         &self,
         tag: &str,
