@@ -115,30 +115,3 @@ impl Problems {
         }
     }
 }
-
-/// Deserializes with the JSON path of any type error in its message:
-/// `physical_therapy.sessions: invalid type: string "ten", expected ...`.
-pub(crate) fn deserialize_at_path<'de, T, D>(
-    deserializer: D,
-    kind: fn(Vec<FieldError>) -> Error,
-) -> Result<T, Error>
-where
-    T: serde::Deserialize<'de>,
-    D: serde::Deserializer<'de>,
-    D::Error: fmt::Display,
-{
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = match error.path().to_string() {
-            root if root == "." => "(top level)".to_owned(),
-            path => path,
-        };
-        let reason = error.into_inner().to_string();
-        // serde-wasm-bindgen's errors are JS `Error`s whose text starts "Error: "; the path already
-        // says where, so the prefix is noise.
-        let reason = reason
-            .strip_prefix("Error: ")
-            .map(str::to_owned)
-            .unwrap_or(reason);
-        kind(vec![FieldError::new(path, reason)])
-    })
-}

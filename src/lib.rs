@@ -9,6 +9,7 @@
 //! - [`estimate`]: the pricing rules, from a visitor's answers to itemized lines;
 //! - [`payment`]: financing offers, HSA/FSA savings and a side-by-side comparison of scenarios;
 //! - [`quote`]: billing staff's exact quotes and the Good Faith Estimate;
+//! - [`read`]: reading price books and requests from JSON or JS values, every problem by path;
 //! - [`calendar`]: dates for price books and quotes;
 //! - [`error`]: one error type whose messages name the field at fault.
 //!
@@ -35,6 +36,7 @@ pub mod money;
 pub mod payment;
 pub mod price_book;
 pub mod quote;
+pub mod read;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -5,7 +5,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::read::{Read, Reader, Value};
 
 /// An amount of money in US cents. Negative amounts are discounts.
 ///
@@ -18,11 +20,16 @@ use serde::{Deserialize, Serialize};
 /// let two = consult.checked_mul(2).unwrap();
 /// assert_eq!(two.to_string(), "$500.00");
 /// ```
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Cents(i64);
+
+/// Read as a whole number of cents.
+impl Read for Cents {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        self.0.read(value, at);
+    }
+}
 
 impl Cents {
     /// Zero cents.
@@ -210,11 +217,16 @@ fn commas_group_thousands(whole: &str) -> bool {
 /// assert_eq!(BasisPoints::parse_percent("12.5"), Ok(BasisPoints::new(1_250)));
 /// assert_eq!(BasisPoints::new(1_250).to_string(), "12.5%");
 /// ```
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct BasisPoints(u32);
+
+/// Read as a whole number of basis points.
+impl Read for BasisPoints {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        self.0.read(value, at);
+    }
+}
 
 impl BasisPoints {
     /// 100 %.

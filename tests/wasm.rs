@@ -73,6 +73,22 @@ fn non_numeric_values_from_js_are_refused_by_name() {
 }
 
 #[wasm_bindgen_test]
+fn an_unknown_field_is_refused_so_a_typo_shows() {
+    let request =
+        parse(r#"{ "condition": "plantar_fasciitis", "injections": "1", "consultaton": true }"#);
+    let error: js_sys::Error = estimate_js(request, None)
+        .expect_err("a typo")
+        .dyn_into()
+        .expect("Error");
+    let message = String::from(error.message());
+    assert!(
+        message
+            .starts_with("consultaton: unknown field `consultaton`, expected one of `condition`"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_invalid_price_book_is_refused_with_every_path() {
     let book = default_price_book().expect("embedded book");
     let clinic = get(&book, "clinic");

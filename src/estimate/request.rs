@@ -4,16 +4,14 @@
 //! whole numbers. Parsing them is Rust's job, not the page's, so the page does no arithmetic and
 //! every parse error names its field.
 
-use std::fmt;
+use serde::Serialize;
 
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
-
-use crate::error::{deserialize_at_path, Error, Problems};
+use crate::error::{Error, Problems};
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
     Condition, CountRange, Extra, PriceBook, PricedService, Product, MAX_PRICE,
 };
+use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
 /// A visitor's answers.
 ///
@@ -26,47 +24,49 @@ use crate::price_book::{
 /// }"#).unwrap();
 /// assert_eq!(request.injections.as_str(), "not_sure");
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct EstimateRequest {
     /// A condition `id` from the price book.
-    #[serde(default)]
     pub condition: String,
     /// `1` up to the price book's maximum, or `"not_sure"` for the condition's typical range.
-    #[serde(default)]
     pub injections: FormValue,
     /// A product `id`; empty or absent means the price book's first product.
-    #[serde(default)]
     pub product: Option<String>,
     /// Whether to include a new-patient consultation.
-    #[serde(default)]
     pub consultation: bool,
     /// Whether to include a walking boot.
-    #[serde(default)]
     pub walking_boot: bool,
     /// Physical therapy, if any.
-    #[serde(default)]
     pub physical_therapy: PhysicalTherapyRequest,
 }
+read_struct!(EstimateRequest {
+    condition: default,
+    injections: default,
+    product: default,
+    consultation: default,
+    walking_boot: default,
+    physical_therapy: default
+});
 
 /// The physical therapy answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PhysicalTherapyRequest {
     /// How physical therapy is paid, if there is any.
-    #[serde(default)]
     pub coverage: Coverage,
     /// Number of treatment sessions after the evaluation, or `"typical"` for the condition's range.
     /// Zero means no physical therapy at all.
-    #[serde(default)]
     pub sessions: FormValue,
     /// The visitor's plan figures; used when `coverage` is `insurance`.
-    #[serde(default)]
     pub insurance: InsuranceAnswers,
 }
+read_struct!(PhysicalTherapyRequest {
+    coverage: default,
+    sessions: default,
+    insurance: default
+});
 
 /// How physical therapy is paid.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Coverage {
     /// No physical therapy.
@@ -77,28 +77,30 @@ pub enum Coverage {
     /// Billed to the visitor's health plan.
     Insurance,
 }
+read_enum!(Coverage { "none" => None, "cash" => Cash, "insurance" => Insurance });
 
 /// A visitor's plan figures, as typed. Blank means zero for money and rates, and "no limit" for the
 /// visit limit and the out-of-pocket maximum.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct InsuranceAnswers {
     /// Dollars left before the deductible is met.
-    #[serde(default)]
     pub deductible_remaining: FormValue,
     /// The patient's coinsurance after the deductible, in percent (`20`, `12.5`).
-    #[serde(default)]
     pub coinsurance_percent: FormValue,
     /// Dollars per visit. A plan with a copay charges it instead of deductible and coinsurance.
-    #[serde(default)]
     pub copay: FormValue,
     /// Physical therapy visits the plan still covers this year.
-    #[serde(default)]
     pub covered_visits_remaining: FormValue,
     /// Dollars left before the out-of-pocket maximum is reached.
-    #[serde(default)]
     pub out_of_pocket_remaining: FormValue,
 }
+read_struct!(InsuranceAnswers {
+    deductible_remaining: default,
+    coinsurance_percent: default,
+    copay: default,
+    covered_visits_remaining: default,
+    out_of_pocket_remaining: default
+});
 
 /// A form value as typed: text, or a whole number that arrives as a JSON or JS number.
 ///
@@ -120,31 +122,18 @@ impl From<&str> for FormValue {
     }
 }
 
-impl<'de> Deserialize<'de> for FormValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<FormValue, D::Error> {
-        struct FormValueVisitor;
-        impl Visitor<'_> for FormValueVisitor {
-            type Value = FormValue;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("text or a whole number (write fractions as text, like \"12.5\")")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<FormValue, E> {
-                Ok(FormValue(text.to_owned()))
-            }
-            fn visit_u64<E: de::Error>(self, number: u64) -> Result<FormValue, E> {
-                Ok(FormValue(number.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, number: i64) -> Result<FormValue, E> {
-                Ok(FormValue(number.to_string()))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<FormValue, E> {
-                Ok(FormValue::default())
-            }
-            fn visit_none<E: de::Error>(self) -> Result<FormValue, E> {
-                Ok(FormValue::default())
-            }
+/// Text as it is; a whole number as its digits; `null` as blank.
+impl Read for FormValue {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        match value {
+            Value::String(text) => text.clone_into(&mut self.0),
+            Value::Integer(number) => self.0 = number.to_string(),
+            Value::Null => self.0.clear(),
+            _ => at.invalid_type(
+                value,
+                "text or a whole number (write fractions as text, like \"12.5\")",
+            ),
         }
-        deserializer.deserialize_any(FormValueVisitor)
     }
 }
 
@@ -211,19 +200,31 @@ pub struct InsurancePlan {
 /// The most covered visits a plan figure may claim; more is surely a typo.
 const MAX_COVERED_VISITS: u32 = 999;
 
+deserialize_by_reading!(EstimateRequest, Error::InvalidRequest);
+
 impl EstimateRequest {
-    /// Reads a request from any serde source (JSON text natively, a JS object in the browser).
+    /// Reads a request from a parsed document (JSON natively, a JS object in the browser).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRequest`] naming the path of a type error, e.g.
-    /// `physical_therapy.sessions: invalid type: boolean `true`, expected text or a whole number`.
+    /// [`Error::InvalidRequest`] naming the path of every type error, missing or unknown field,
+    /// e.g. `physical_therapy.sessions: invalid type: boolean `true`, expected text or a whole number`.
+    pub fn from_value(value: &Value) -> Result<EstimateRequest, Error> {
+        read::document(value, None, Error::InvalidRequest)
+    }
+
+    /// Reads a request from any serde source.
+    ///
+    /// # Errors
+    ///
+    /// As [`EstimateRequest::from_value`]; malformed input is reported at the path where it broke.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn read<'de, D>(deserializer: D) -> Result<EstimateRequest, Error>
     where
-        D: Deserializer<'de>,
-        D::Error: fmt::Display,
+        D: serde::Deserializer<'de>,
+        D::Error: std::fmt::Display,
     {
-        deserialize_at_path(deserializer, Error::InvalidRequest)
+        read::from_serde(deserializer, None, Error::InvalidRequest)
     }
 
     /// Checks every answer against `book`.

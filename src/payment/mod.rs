@@ -21,14 +21,13 @@ pub use compare::{compare, Comparison, ComparisonCell, ComparisonColumn, Compari
 pub use financing::{FinancingOffer, Offer};
 pub use hsa::{HsaSavings, TaxRates};
 
-use std::fmt;
+use serde::Serialize;
 
-use serde::{Deserialize, Deserializer, Serialize};
-
-use crate::error::{deserialize_at_path, Error, FieldError};
+use crate::error::{Error, FieldError};
 use crate::estimate::{estimate, Amount, Choice, EstimateRequest, FormValue, TotalRange};
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{FinancingPlan, Locale, PriceBook};
+use crate::read::{self, read_struct, Value};
 
 /// The visitor's payment answers, as the page's form gives them. In a request they sit under
 /// `payment`, and their errors are named so: `payment.federal_tax_percent`.
@@ -40,42 +39,53 @@ use crate::price_book::{FinancingPlan, Locale, PriceBook};
 /// ).unwrap();
 /// assert_eq!(answers.plan.as_deref(), Some("fixed_36"));
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PaymentAnswers {
     /// A financing plan `id` for the comparison's monthly payments; empty or absent for none.
-    #[serde(default)]
     pub plan: Option<String>,
     /// Federal income tax bracket in percent (`22`); blank is 0.
-    #[serde(default)]
     pub federal_tax_percent: FormValue,
     /// State income tax rate in percent (`4.95`); blank is 0.
-    #[serde(default)]
     pub state_tax_percent: FormValue,
+}
+read_struct!(PaymentAnswers {
+    plan: default,
+    federal_tax_percent: default,
+    state_tax_percent: default
+});
+
+/// serde sources read the answers as a document of their own, without the `payment.` prefix.
+#[cfg(not(target_arch = "wasm32"))]
+impl<'de> serde::Deserialize<'de> for PaymentAnswers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <Value as serde::Deserialize>::deserialize(deserializer)?;
+        read::document(&value, None, Error::InvalidRequest).map_err(serde::de::Error::custom)
+    }
 }
 
 impl PaymentAnswers {
-    /// Reads the answers from any serde source, naming a type error's path under `payment.`.
+    /// Reads the answers from a parsed document, naming each problem's path under `payment.`.
     ///
     /// # Errors
     ///
     /// [`Error::InvalidRequest`], e.g.
     /// `payment.federal_tax_percent: invalid type: boolean `true`, expected text or a whole number`.
+    pub fn from_value(value: &Value) -> Result<PaymentAnswers, Error> {
+        read::document(value, Some("payment"), Error::InvalidRequest)
+    }
+
+    /// Reads the answers from any serde source, naming each problem's path under `payment.`.
+    ///
+    /// # Errors
+    ///
+    /// As [`PaymentAnswers::from_value`].
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn read<'de, D>(deserializer: D) -> Result<PaymentAnswers, Error>
     where
-        D: Deserializer<'de>,
-        D::Error: fmt::Display,
+        D: serde::Deserializer<'de>,
+        D::Error: std::fmt::Display,
     {
-        deserialize_at_path(deserializer, Error::InvalidRequest).map_err(|error| {
-            let fields = error.fields().iter().map(|field| {
-                let path = match field.path.as_str() {
-                    "(top level)" => "payment".to_owned(),
-                    path => format!("payment.{path}"),
-                };
-                FieldError::new(path, field.reason.clone())
-            });
-            Error::InvalidRequest(fields.collect())
-        })
+        read::from_serde(deserializer, Some("payment"), Error::InvalidRequest)
     }
 
     /// The chosen plan in `book`, if any.

@@ -1,22 +1,22 @@
-//! The price book as a serde document: the shape of the JSON a clinic edits.
+//! The price book as a document: the shape of the JSON a clinic edits.
 //!
 //! These are plain data. A document becomes a [`PriceBook`](super::PriceBook) only after
-//! validation; `docs/price-book.md` describes every field.
+//! validation; `docs/price-book.md` describes every field. After each type, `read_struct!` lists
+//! its fields in order, `: default` marking those that may be left out.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::money::{BasisPoints, Cents};
+use crate::read::{deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
 /// Every price and rule the estimator uses, as a clinic writes it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PriceBookDocument {
     /// The clinic's name for this edition, e.g. `2026.11`. Quotes record it.
     pub version: String,
     /// The first day these prices apply, `YYYY-MM-DD`.
     pub effective_date: String,
     /// True for the embedded sample figures; the page then says so.
-    #[serde(default)]
     pub sample_data: bool,
     /// Who is quoting.
     pub clinic: Clinic,
@@ -45,18 +45,36 @@ pub struct PriceBookDocument {
     /// Physical therapy, at cash and at insurance-allowed prices.
     pub physical_therapy: PhysicalTherapyPrices,
     /// Discounts, each shown as its own line.
-    #[serde(default)]
     pub discounts: Discounts,
     /// The texts every estimate carries.
     pub disclaimers: Disclaimers,
     /// Payment plans a visitor can finance the total with; absent when the clinic offers none.
-    #[serde(default)]
     pub financing: Option<Financing>,
 }
+read_struct!(PriceBookDocument {
+    version,
+    effective_date,
+    sample_data: default,
+    clinic,
+    currency,
+    locale,
+    limits,
+    conditions,
+    products,
+    administration_fees,
+    ultrasound_guidance,
+    visits,
+    walking_boot,
+    extras,
+    good_faith_estimate,
+    physical_therapy,
+    discounts: default,
+    disclaimers,
+    financing: default
+});
 
 /// The clinic's identity, as a Good Faith Estimate names it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Clinic {
     /// The practice's name.
     pub name: String,
@@ -69,10 +87,16 @@ pub struct Clinic {
     /// Taxpayer Identification Number: 9 digits.
     pub tin: String,
 }
+read_struct!(Clinic {
+    name,
+    phone,
+    address,
+    npi,
+    tin
+});
 
 /// A US street address.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Address {
     /// Street and number.
     pub street: String,
@@ -83,36 +107,48 @@ pub struct Address {
     /// ZIP code, 5 digits or ZIP+4.
     pub zip: String,
 }
+read_struct!(Address {
+    street,
+    city,
+    state,
+    zip
+});
 
 /// The currency of every amount.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub enum Currency {
     /// US dollars; amounts are in cents.
+    #[default]
     #[serde(rename = "USD")]
     Usd,
 }
+read_enum!(Currency { "USD" => Usd });
 
 /// How amounts and texts are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub enum Locale {
     /// English (United States): `$1,234.56`.
+    #[default]
     #[serde(rename = "en-US")]
     EnUs,
 }
+read_enum!(Locale { "en-US" => EnUs });
 
 /// Upper bounds on what a request may ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Limits {
     /// The most injections one estimate may cover (1 to 10).
     pub max_injections: u32,
     /// The most physical therapy sessions one estimate may cover (0 to 100).
     pub max_pt_sessions: u32,
 }
+read_struct!(Limits {
+    max_injections,
+    max_pt_sessions
+});
 
 /// A condition the clinic treats, and how its injection is coded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Condition {
     /// Stable key used by requests, e.g. `plantar_fasciitis`.
     pub id: String,
@@ -130,30 +166,38 @@ pub struct Condition {
     /// How many physical therapy sessions usually follow; used for "typical".
     pub typical_pt_sessions: CountRange,
 }
+read_struct!(Condition {
+    id,
+    label,
+    icd10,
+    procedure_code,
+    ultrasound_billed_separately,
+    typical_injections,
+    typical_pt_sessions
+});
 
 /// A diagnosis code for each side.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Laterality {
     /// Code for the left side.
     pub left: String,
     /// Code for the right side.
     pub right: String,
 }
+read_struct!(Laterality { left, right });
 
 /// An inclusive range of counts, `min..=max`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct CountRange {
     /// The fewest.
     pub min: u32,
     /// The most.
     pub max: u32,
 }
+read_struct!(CountRange { min, max });
 
 /// An amniotic product option, billed once per injection.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Product {
     /// Stable key used by requests, e.g. `amnion_1ml`.
     pub id: String,
@@ -164,10 +208,15 @@ pub struct Product {
     /// Self-pay price per vial.
     pub price_cents: Cents,
 }
+read_struct!(Product {
+    id,
+    label,
+    hcpcs,
+    price_cents
+});
 
 /// A service with one self-pay price.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PricedService {
     /// CPT or HCPCS code.
     pub code: String,
@@ -176,18 +225,22 @@ pub struct PricedService {
     /// Self-pay price.
     pub price_cents: Cents,
 }
+read_struct!(PricedService {
+    code,
+    label,
+    price_cents
+});
 
 /// Office visits.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Visits {
     /// The new-patient consultation a visitor can add (99203 or 99204).
     pub consultation: PricedService,
 }
+read_struct!(Visits { consultation });
 
 /// An item staff can add to a quote by its `id`, e.g. a follow-up visit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Extra {
     /// Stable key used by quote requests, e.g. `follow_up`.
     pub id: String,
@@ -198,10 +251,15 @@ pub struct Extra {
     /// Self-pay price of one.
     pub price_cents: Cents,
 }
+read_struct!(Extra {
+    id,
+    code,
+    label,
+    price_cents
+});
 
 /// The texts of a Good Faith Estimate (45 CFR 149.610) besides its items.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct GoodFaithEstimateTexts {
     /// Days from the issue date until the estimate expires (1 to 365).
     pub valid_days: u32,
@@ -221,20 +279,32 @@ pub struct GoodFaithEstimateTexts {
     /// Why it does not apply to Medicare, Medicaid or TRICARE, and what to do.
     pub federal_program: String,
 }
+read_struct!(GoodFaithEstimateTexts {
+    valid_days,
+    separately_scheduled,
+    other_services,
+    actual_charges_may_differ,
+    dispute_rights,
+    not_a_contract,
+    insured_filing_claim,
+    federal_program
+});
 
 /// Physical therapy prices.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PhysicalTherapyPrices {
     /// The evaluation that opens a course of therapy (97161 to 97163).
     pub evaluation: TherapyService,
     /// One treatment session.
     pub session: TherapyService,
 }
+read_struct!(PhysicalTherapyPrices {
+    evaluation,
+    session
+});
 
 /// A physical therapy service, priced for self-pay and for insurance.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TherapyService {
     /// CPT code.
     pub code: String,
@@ -245,28 +315,31 @@ pub struct TherapyService {
     /// The amount the clinic expects an insurer to allow, split between patient and plan.
     pub allowed_cents: Cents,
 }
+read_struct!(TherapyService {
+    code,
+    label,
+    cash_price_cents,
+    allowed_cents
+});
 
 /// Discounts, each shown as its own line.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Discounts {
     /// For more than one injection.
-    #[serde(default)]
     pub multi_injection: Option<MultiInjectionDiscount>,
     /// For paying the self-pay part in full at the time of service.
-    #[serde(default)]
     pub prompt_pay: Option<PercentOff>,
 }
+read_struct!(Discounts {
+    multi_injection: default,
+    prompt_pay: default
+});
 
 /// How the clinic discounts a course of several injections.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-// Read through a flat struct rather than `#[serde(tag = "kind")]`: an internally tagged enum buffers
-// its input in serde's private `Content` type, which costs the wasm module ~25 KB.
-#[serde(
-    tag = "kind",
-    rename_all = "snake_case",
-    try_from = "FlatMultiInjectionDiscount"
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+// Read as a flat struct, `kind` and the union of the variants' fields, then checked: see
+// `FlatMultiInjectionDiscount`.
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum MultiInjectionDiscount {
     /// Injection number `from_injection` and later (product, administration and guidance) are
     /// `percent_off_bp` off.
@@ -288,8 +361,7 @@ pub enum MultiInjectionDiscount {
 }
 
 /// The price of `injections` vials of one product bought together.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Package {
     /// The product's `id`.
     pub product: String,
@@ -298,20 +370,27 @@ pub struct Package {
     /// The price of all of them together.
     pub price_cents: Cents,
 }
+read_struct!(Package {
+    product,
+    injections,
+    price_cents
+});
 
 /// A percentage off, with the label of its line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PercentOff {
     /// The discount line's label.
     pub label: String,
     /// Basis points off.
     pub percent_off_bp: BasisPoints,
 }
+read_struct!(PercentOff {
+    label,
+    percent_off_bp
+});
 
 /// The texts every estimate carries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Disclaimers {
     /// That insurance usually does not cover the injections.
     pub self_pay: String,
@@ -322,26 +401,60 @@ pub struct Disclaimers {
     /// Shown when physical therapy goes through insurance.
     pub insurance: String,
 }
+read_struct!(Disclaimers {
+    self_pay,
+    estimate_only,
+    not_included,
+    insurance
+});
 
 /// The JSON shape of [`MultiInjectionDiscount`]: `kind` and the union of the variants' fields.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct FlatMultiInjectionDiscount {
     kind: MultiInjectionKind,
     label: String,
-    #[serde(default)]
     from_injection: Option<u32>,
-    #[serde(default)]
     percent_off_bp: Option<BasisPoints>,
-    #[serde(default)]
     packages: Option<Vec<Package>>,
 }
+read_struct!(FlatMultiInjectionDiscount {
+    kind,
+    label,
+    from_injection: default,
+    percent_off_bp: default,
+    packages: default
+});
 
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Default)]
 enum MultiInjectionKind {
+    #[default]
     LaterInjectionsPercentOff,
     PackagePrices,
+}
+read_enum!(MultiInjectionKind {
+    "later_injections_percent_off" => LaterInjectionsPercentOff,
+    "package_prices" => PackagePrices,
+});
+
+/// `null` is `None`; otherwise the flat fields, then the combination of them is checked. (Read as an
+/// `Option`: a discount has no `Default` to read one into.)
+impl Read for Option<MultiInjectionDiscount> {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        if *value == Value::Null {
+            *self = None;
+            return;
+        }
+        let before = at.problem_count();
+        let mut flat = FlatMultiInjectionDiscount::default();
+        flat.read(value, at);
+        if at.problem_count() > before {
+            return; // a field is bad, and its problem says so
+        }
+        match MultiInjectionDiscount::try_from(flat) {
+            Ok(discount) => *self = Some(discount),
+            Err(reason) => at.problem(reason),
+        }
+    }
 }
 
 impl TryFrom<FlatMultiInjectionDiscount> for MultiInjectionDiscount {
@@ -367,20 +480,18 @@ impl TryFrom<FlatMultiInjectionDiscount> for MultiInjectionDiscount {
 }
 
 /// Financing: payment plans from the clinic's lending partner, and the text that goes with them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Financing {
     /// Shown under the offers, e.g. who lends and that credit approval is needed.
     pub disclaimer: String,
     /// The plans, in the order the page lists them.
     pub plans: Vec<FinancingPlan>,
 }
+read_struct!(Financing { disclaimer, plans });
 
-/// One financing plan. Both kinds have the same fields, so a flat struct with a plain `kind` reads
-/// them (a `#[serde(tag = "kind")]` enum would cost the wasm module ~25 KB; see
-/// [`MultiInjectionDiscount`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One financing plan. Both kinds have the same fields, so a flat struct with a plain `kind` holds
+/// them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct FinancingPlan {
     /// Stable key used by requests, e.g. `deferred_12`.
     pub id: String,
@@ -397,17 +508,32 @@ pub struct FinancingPlan {
     pub min_purchase_cents: Cents,
     /// The lender's smallest monthly payment; 0 for none. A deferred-interest payment is raised to
     /// it; a fixed-APR plan whose amortized payment would be smaller is not available.
-    #[serde(default)]
     pub min_payment_cents: Cents,
 }
+read_struct!(FinancingPlan {
+    id,
+    label,
+    kind,
+    months,
+    apr_bp,
+    min_purchase_cents,
+    min_payment_cents: default
+});
 
 /// How a financing plan charges interest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FinancingKind {
     /// No interest if the whole amount is paid within `months`; otherwise interest at `apr_bp`
     /// from the purchase date on the full amount ("deferred interest").
+    #[default]
     DeferredInterest,
     /// A loan repaid in `months` equal monthly payments at `apr_bp` (standard amortization).
     FixedApr,
 }
+read_enum!(FinancingKind {
+    "deferred_interest" => DeferredInterest,
+    "fixed_apr" => FixedApr,
+});
+
+deserialize_by_reading!(PriceBookDocument, crate::error::Error::InvalidPriceBook);

@@ -14,7 +14,8 @@ pub use validate::{
     MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
 };
 
-use crate::error::{deserialize_at_path, Error, Problems};
+use crate::error::{Error, Problems};
+use crate::read::{self, Value};
 
 /// The sample price book built into the crate, so the widget runs with no configuration.
 /// Its figures are realistic US self-pay prices, marked `"sample_data": true`.
@@ -38,19 +39,34 @@ impl PriceBook {
         problems.into_result(PriceBook(document), Error::InvalidPriceBook)
     }
 
-    /// Reads and validates a price book from any serde source (JSON text natively, a JS object in
-    /// the browser).
+    /// Reads and validates a price book from a parsed document (JSON natively, a JS object in the
+    /// browser).
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidPriceBook`]: a type error names its path
-    /// (`limits.max_injections: invalid type: string "3", expected u32`); otherwise as [`PriceBook::new`].
+    /// [`Error::InvalidPriceBook`]: every type error, missing or unknown field by its path
+    /// (`limits.max_injections: invalid type: string "3", expected u32`); if there are none, as
+    /// [`PriceBook::new`].
+    pub fn from_value(value: &Value) -> Result<PriceBook, Error> {
+        PriceBook::new(read::document(value, None, Error::InvalidPriceBook)?)
+    }
+
+    /// Reads and validates a price book from any serde source.
+    ///
+    /// # Errors
+    ///
+    /// As [`PriceBook::from_value`]; malformed input is reported at the path where it broke.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn read<'de, D>(deserializer: D) -> Result<PriceBook, Error>
     where
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        PriceBook::new(deserialize_at_path(deserializer, Error::InvalidPriceBook)?)
+        PriceBook::new(read::from_serde(
+            deserializer,
+            None,
+            Error::InvalidPriceBook,
+        )?)
     }
 
     /// Reads and validates a price book from JSON text.
@@ -180,6 +196,24 @@ mod tests {
                 .contains("limits.max_injections: invalid type: string \"three\""),
             "{error}"
         );
+    }
+
+    #[test]
+    fn a_written_book_reads_back_the_same() {
+        // Saved quotes carry their price book as written by `Serialize`: reading must accept it.
+        let book = PriceBook::embedded_default().expect("valid");
+        let json = serde_json::to_string(book.document()).expect("JSON");
+        assert_eq!(PriceBook::from_json(&json).expect("reads back"), book);
+    }
+
+    #[test]
+    fn every_type_error_is_named_not_only_the_first() {
+        let json = DEFAULT_PRICE_BOOK_JSON
+            .replacen("\"max_injections\": 3", "\"max_injections\": \"three\"", 1)
+            .replacen("\"sample_data\": true", "\"sample_data\": \"yes\"", 1);
+        let error = PriceBook::from_json(&json).expect_err("two type errors");
+        let paths: Vec<&str> = error.fields().iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["sample_data", "limits.max_injections"], "{error}");
     }
 
     #[test]

@@ -18,12 +18,13 @@ pub use request::{
     CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, StaffDiscountAnswers,
 };
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, FieldError};
 use crate::estimate::{breakdown, Amount, Breakdown};
 use crate::money::Cents;
 use crate::price_book::{PriceBook, PriceBookDocument};
+use crate::read::{self, deserialize_by_reading, read_struct, Value};
 
 /// The version tag of a saved quote file.
 pub const SAVED_QUOTE_FORMAT: &str = "amnion-estimator/quote/1";
@@ -51,8 +52,7 @@ pub struct Quote {
 }
 
 /// A quote as saved to a file: the request and the price book it was priced from, whole.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SavedQuote {
     /// [`SAVED_QUOTE_FORMAT`].
     pub format: String,
@@ -63,19 +63,36 @@ pub struct SavedQuote {
     /// The price book the quote was priced from.
     pub price_book: PriceBookDocument,
 }
+read_struct!(SavedQuote {
+    format,
+    quote_number,
+    request,
+    price_book
+});
+deserialize_by_reading!(SavedQuote, Error::InvalidRequest);
 
 impl SavedQuote {
+    /// Reads a saved quote from a parsed document (JSON natively, a JS object in the browser).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] naming the path of every type error, missing or unknown field.
+    pub fn from_value(value: &Value) -> Result<SavedQuote, Error> {
+        read::document(value, None, Error::InvalidRequest)
+    }
+
     /// Reads a saved quote from any serde source.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRequest`] naming the path of a type error.
+    /// As [`SavedQuote::from_value`]; malformed input is reported at the path where it broke.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn read<'de, D>(deserializer: D) -> Result<SavedQuote, Error>
     where
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        crate::error::deserialize_at_path(deserializer, Error::InvalidRequest)
+        read::from_serde(deserializer, None, Error::InvalidRequest)
     }
 }
 

@@ -6,55 +6,57 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::calendar::Date;
 use crate::error::{Error, Problems};
 use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{is_valid_npi, is_valid_tin, PriceBook, MAX_PRICE};
+use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
 
 /// Everything staff enter for a quote.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct QuoteRequest {
     /// Asked first: does the No Surprises Act Good Faith Estimate apply?
-    #[serde(default)]
     pub coverage: CoverageScreening,
     /// Who the quote is for.
-    #[serde(default)]
     pub patient: PatientAnswers,
     /// `left` or `right`: picks the ICD-10 code with its laterality.
-    #[serde(default)]
     pub side: String,
     /// The date the quote is issued, `YYYY-MM-DD`.
-    #[serde(default)]
     pub issued_on: String,
     /// The scheduled date of the primary service, if scheduled.
-    #[serde(default)]
     pub scheduled_on: String,
     /// The treatment, as on the visitor page, with exact counts.
-    #[serde(default)]
     pub answers: EstimateRequest,
     /// When the clinician expects "planned, or up to N" injections: N. Blank for none.
-    #[serde(default)]
     pub injections_up_to: FormValue,
     /// Quantities of price book extras by `id`, e.g. `{ "follow_up": "2" }`.
-    #[serde(default)]
     pub extras: BTreeMap<String, FormValue>,
     /// A discount staff apply, with its reason.
-    #[serde(default)]
     pub staff_discount: StaffDiscountAnswers,
     /// Whether physical therapy is given by another provider.
-    #[serde(default)]
     pub therapy_elsewhere: bool,
     /// That provider, when `therapy_elsewhere`.
-    #[serde(default)]
     pub therapy_provider: ProviderAnswers,
 }
+read_struct!(QuoteRequest {
+    coverage: default,
+    patient: default,
+    side: default,
+    issued_on: default,
+    scheduled_on: default,
+    answers: default,
+    injections_up_to: default,
+    extras: default,
+    staff_discount: default,
+    therapy_elsewhere: default,
+    therapy_provider: default
+});
 
 /// The coverage-screening answer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CoverageScreening {
     /// Uninsured, or insured but not using the insurance: a Good Faith Estimate applies.
@@ -69,60 +71,70 @@ pub enum CoverageScreening {
     /// TRICARE.
     Tricare,
 }
+read_enum!(CoverageScreening {
+    "self_pay" => SelfPay,
+    "insured_filing_claim" => InsuredFilingClaim,
+    "medicare" => Medicare,
+    "medicaid" => Medicaid,
+    "tricare" => Tricare,
+});
 
 /// The patient's name and date of birth.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PatientAnswers {
     /// Full name, as it should print.
-    #[serde(default)]
     pub name: String,
     /// `YYYY-MM-DD`.
-    #[serde(default)]
     pub date_of_birth: String,
 }
+read_struct!(PatientAnswers {
+    name: default,
+    date_of_birth: default
+});
 
 /// A staff discount: a percentage or an amount, and why.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct StaffDiscountAnswers {
     /// Percent off the clinic's self-pay charges; blank if `amount` is used.
-    #[serde(default)]
     pub percent: FormValue,
     /// Dollars off; blank if `percent` is used.
-    #[serde(default)]
     pub amount: FormValue,
     /// Why, as it prints on the quote.
-    #[serde(default)]
     pub reason: String,
 }
+read_struct!(StaffDiscountAnswers {
+    percent: default,
+    amount: default,
+    reason: default
+});
 
 /// A provider's identity as staff enter it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ProviderAnswers {
     /// Practice name.
-    #[serde(default)]
     pub name: String,
     /// 10-digit NPI.
-    #[serde(default)]
     pub npi: String,
     /// 9-digit TIN.
-    #[serde(default)]
     pub tin: String,
     /// Street and number.
-    #[serde(default)]
     pub street: String,
     /// City.
-    #[serde(default)]
     pub city: String,
     /// Two-letter state code.
-    #[serde(default)]
     pub state: String,
     /// ZIP code.
-    #[serde(default)]
     pub zip: String,
 }
+read_struct!(ProviderAnswers {
+    name: default,
+    npi: default,
+    tin: default,
+    street: default,
+    city: default,
+    state: default,
+    zip: default
+});
 
 /// Which side is treated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,21 +158,33 @@ pub(crate) struct QuotePlan<'a> {
     pub therapy_provider: Option<ProviderAnswers>,
 }
 
+deserialize_by_reading!(QuoteRequest, Error::InvalidRequest);
+
 /// The most of one extra item a quote may list.
 const MAX_EXTRA_QUANTITY: u32 = 20;
 
 impl QuoteRequest {
+    /// Reads a quote request from a parsed document (JSON natively, a JS object in the browser).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] naming the path of every type error, missing or unknown field.
+    pub fn from_value(value: &Value) -> Result<QuoteRequest, Error> {
+        read::document(value, None, Error::InvalidRequest)
+    }
+
     /// Reads a quote request from any serde source.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRequest`] naming the path of a type error.
+    /// As [`QuoteRequest::from_value`]; malformed input is reported at the path where it broke.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn read<'de, D>(deserializer: D) -> Result<QuoteRequest, Error>
     where
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        crate::error::deserialize_at_path(deserializer, Error::InvalidRequest)
+        read::from_serde(deserializer, None, Error::InvalidRequest)
     }
 
     /// Checks every field against `book`, reporting every problem at once.

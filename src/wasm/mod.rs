@@ -24,10 +24,12 @@ pub mod staff;
 use std::cell::OnceCell;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::error::Error;
 use crate::estimate::{self, Choices, Estimate, EstimateRequest};
 use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use crate::read::{float_text, Value};
 
 thread_local! {
     /// The embedded price book, parsed and validated once per page.
@@ -92,17 +94,13 @@ fn with_book<T>(
     f: impl FnOnce(&PriceBook) -> Result<T, Error>,
 ) -> Result<T, JsValue> {
     match price_book.filter(|book| !book.is_null() && !book.is_undefined()) {
-        Some(book) => {
-            f(&PriceBook::read(serde_wasm_bindgen::Deserializer::from(book)).map_err(js_error)?)
-                .map_err(js_error)
-        }
+        Some(book) => f(&PriceBook::from_value(&value(&book)).map_err(js_error)?).map_err(js_error),
         None => DEFAULT_BOOK.with(|cell| {
             let book = match cell.get() {
                 Some(book) => book,
                 None => {
                     let parsed = js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?;
-                    let book = PriceBook::read(serde_wasm_bindgen::Deserializer::from(parsed))
-                        .map_err(js_error)?;
+                    let book = PriceBook::from_value(&value(&parsed)).map_err(js_error)?;
                     cell.get_or_init(|| book)
                 }
             };
@@ -112,8 +110,7 @@ fn with_book<T>(
 }
 
 fn compute(request: JsValue, price_book: Option<JsValue>) -> Result<Estimate, JsValue> {
-    let request =
-        EstimateRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
+    let request = EstimateRequest::from_value(&value(&request)).map_err(js_error)?;
     with_book(price_book, |book| estimate::estimate(book, &request))
 }
 
@@ -125,8 +122,7 @@ fn compute(request: JsValue, price_book: Option<JsValue>) -> Result<Estimate, Js
 /// A JS `Error` naming the field if `request` is not a request object.
 #[wasm_bindgen(js_name = shareFragment)]
 pub fn share_fragment(request: JsValue) -> Result<String, JsValue> {
-    let request =
-        EstimateRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
+    let request = EstimateRequest::from_value(&value(&request)).map_err(js_error)?;
     Ok(estimate::share_fragment(&request))
 }
 
@@ -138,6 +134,58 @@ pub fn share_fragment(request: JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = readShareFragment)]
 pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
     to_js(&estimate::read_share_fragment(fragment))
+}
+
+/// How deep a JS value is read: far deeper than any document, and a cyclic object stops here.
+const MAX_DEPTH: usize = 32;
+
+/// A JS value as the tree the document readers take (`crate::read`). A number is whole if it is
+/// a safe integer; any other is kept as the text JS prints, for messages only.
+fn value(js: &JsValue) -> Value {
+    value_at(js, 0)
+}
+
+fn value_at(js: &JsValue, depth: usize) -> Value {
+    if js.is_null() || js.is_undefined() {
+        Value::Null
+    } else if let Some(flag) = js.as_bool() {
+        Value::Bool(flag)
+    } else if let Some(number) = js.as_f64() {
+        if js_sys::Number::is_safe_integer(js) {
+            // Exact: a safe integer is a whole number below 2^53.
+            Value::Integer(number as i64)
+        } else {
+            let text = js
+                .unchecked_ref::<js_sys::Number>()
+                .to_string_with_radix(10);
+            Value::Float(float_text(&text.map(String::from).unwrap_or_default()))
+        }
+    } else if let Some(text) = js.as_string() {
+        Value::String(text)
+    } else if depth >= MAX_DEPTH {
+        Value::Other("a value nested too deeply")
+    } else if let Some(array) = js.dyn_ref::<js_sys::Array>() {
+        Value::Array(
+            array
+                .iter()
+                .map(|item| value_at(&item, depth + 1))
+                .collect(),
+        )
+    } else if js.is_object() {
+        let entries = js_sys::Object::entries(js.unchecked_ref());
+        Value::Object(
+            entries
+                .iter()
+                .map(|entry| {
+                    let entry: js_sys::Array = entry.unchecked_into();
+                    let key = entry.get(0).as_string().unwrap_or_default();
+                    (key, value_at(&entry.get(1), depth + 1))
+                })
+                .collect(),
+        )
+    } else {
+        Value::Other("a value JSON cannot hold")
+    }
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {

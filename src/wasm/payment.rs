@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::render::{append, Page};
-use super::{js_error, with_book};
+use super::{js_error, value, with_book};
 use crate::estimate::EstimateRequest;
 use crate::payment::{
     self, Comparison, ComparisonCell, FinancingOffer, PaymentAnswers, PaymentOptions,
@@ -125,11 +125,9 @@ fn read(
     request: JsValue,
     payment: Option<JsValue>,
 ) -> Result<(EstimateRequest, PaymentAnswers), JsValue> {
-    let request =
-        EstimateRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
+    let request = EstimateRequest::from_value(&value(&request)).map_err(js_error)?;
     let answers = match payment.filter(|answers| !answers.is_null() && !answers.is_undefined()) {
-        Some(answers) => PaymentAnswers::read(serde_wasm_bindgen::Deserializer::from(answers))
-            .map_err(js_error)?,
+        Some(answers) => PaymentAnswers::from_value(&value(&answers)).map_err(js_error)?,
         None => PaymentAnswers::default(),
     };
     Ok((request, answers))

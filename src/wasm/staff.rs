@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{js_error, render, to_js, with_book};
+use super::{js_error, render, to_js, value, with_book};
 use crate::quote::{self, Quote, QuoteRequest, SavedQuote};
 
 /// Prices a staff quote: the Good Faith Estimate, CSV and the saved-quote object.
@@ -47,15 +47,13 @@ pub fn show_saved_quote(
     saved: JsValue,
     price_book: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let saved =
-        SavedQuote::read(serde_wasm_bindgen::Deserializer::from(saved)).map_err(js_error)?;
+    let saved = SavedQuote::from_value(&value(&saved)).map_err(js_error)?;
     let reopened = with_book(price_book, |book| quote::reopen(&saved, book))?;
     render::good_faith_estimate::document(container, &reopened.quote)?;
     to_js(&reopened)
 }
 
 fn compute_quote(request: JsValue, price_book: Option<JsValue>) -> Result<Quote, JsValue> {
-    let request =
-        QuoteRequest::read(serde_wasm_bindgen::Deserializer::from(request)).map_err(js_error)?;
+    let request = QuoteRequest::from_value(&value(&request)).map_err(js_error)?;
     with_book(price_book, |book| quote::quote(book, &request))
 }

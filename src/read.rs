@@ -1,0 +1,760 @@
+//! Reading the documents the crate takes in (price books, requests, saved quotes), naming the path
+//! of every problem.
+//!
+//! A document arrives as a [`Value`] tree: parsed from JSON natively ([`Value::from_json`], or any
+//! serde source through its `Deserialize`), or built from a JS object at the browser boundary. Each
+//! document type reads itself from the tree, field by field ([`Read`]), and every problem is
+//! recorded with its path (`conditions[2].typical_injections.max`) rather than stopping at the
+//! first. The messages keep serde's wording (`invalid type: string "3", expected u32`, `unknown
+//! field `x`, expected ...`, `missing field `x``), and they are the same natively and in the
+//! browser because the same code writes them. Why this is not serde's derived `Deserialize`:
+//! DESIGN.md, "Why a hand-written reader?".
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::error::{Error, FieldError};
+
+/// A parsed document: JSON's values, plus whatever else a JS value can be.
+///
+/// Numbers are whole (`Integer`) or kept as the text they print as (`Float`): no float is ever
+/// computed with, and a fraction is only ever named in a message (write `"12.5"` as text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// JSON `null`; JS `null` or `undefined`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A whole number (in JS, a safe integer).
+    Integer(i64),
+    /// Any other number, as serde prints it in messages: `1.5`, `3.0`, `NaN`, `inf`.
+    Float(String),
+    /// Text.
+    String(String),
+    /// A list.
+    Array(Vec<Value>),
+    /// An object's entries, in document order.
+    Object(Vec<(String, Value)>),
+    /// A JS value JSON cannot hold, described for messages (`a function`, `a bigint`).
+    Other(&'static str),
+}
+
+impl Value {
+    /// Parses JSON text. Malformed JSON is reported at the path where it broke.
+    ///
+    /// # Errors
+    ///
+    /// The path and serde_json's message, e.g. `(top level)`, `expected value at line 1 column 1`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json(json: &str) -> Result<Value, FieldError> {
+        Value::parse(&mut serde_json::Deserializer::from_str(json))
+    }
+
+    /// Reads a value from any serde source, naming the path where it broke.
+    ///
+    /// # Errors
+    ///
+    /// The path and the source's message.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn parse<'de, D>(deserializer: D) -> Result<Value, FieldError>
+    where
+        D: serde::Deserializer<'de>,
+        D::Error: std::fmt::Display,
+    {
+        serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let path = match error.path().to_string() {
+                root if root == "." => TOP_LEVEL.to_owned(),
+                path => path,
+            };
+            FieldError::new(path, error.into_inner().to_string())
+        })
+    }
+
+    /// How serde names this kind of value in `invalid type` messages.
+    fn unexpected(&self) -> String {
+        match self {
+            Value::Null => "null".to_owned(),
+            Value::Bool(value) => format!("boolean `{value}`"),
+            Value::Integer(value) => format!("integer `{value}`"),
+            Value::Float(text) => format!("floating point `{text}`"),
+            Value::String(text) => format!("string {}", quoted(text)),
+            Value::Array(_) => "sequence".to_owned(),
+            Value::Object(_) => "map".to_owned(),
+            Value::Other(what) => (*what).to_owned(),
+        }
+    }
+}
+
+/// The path of a problem with the whole document, as `serde_path_to_error` wrote it before.
+const TOP_LEVEL: &str = "(top level)";
+
+/// `text` in double quotes, with quotes, backslashes and control characters escaped as Rust's
+/// `{:?}` escapes them.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// serde's list of what was expected: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => format!("`{only}`"),
+        [first, second] => format!("`{first}` or `{second}`"),
+        [first, rest @ ..] => {
+            let mut out = format!("one of `{first}`");
+            for name in rest {
+                let _ = write!(out, ", `{name}`");
+            }
+            out
+        }
+    }
+}
+
+/// A float as JS prints it (`1.5`, `1e+21`, `1.5e-7`, `NaN`, `Infinity`), rewritten as serde
+/// prints one in messages (`1.5`, `1000000000000000000000.0`, `0.00000015`, `NaN`, `inf`). The
+/// browser boundary uses this so the module carries no float formatting of its own.
+pub(crate) fn float_text(js: &str) -> String {
+    match js {
+        "Infinity" => return "inf".to_owned(),
+        "-Infinity" => return "-inf".to_owned(),
+        "NaN" => return "NaN".to_owned(),
+        _ => {}
+    }
+    let mut text = match js.split_once(['e', 'E']) {
+        None => js.to_owned(),
+        Some((mantissa, exponent)) => {
+            let (sign, mantissa) = match mantissa.strip_prefix('-') {
+                Some(rest) => ("-", rest),
+                None => ("", mantissa),
+            };
+            let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+            let digits = format!("{whole}{fraction}");
+            let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
+            // Where the decimal point goes in `digits`.
+            let point = i64::try_from(whole.len()).unwrap_or(0) + exponent;
+            let length = i64::try_from(digits.len()).unwrap_or(0);
+            if point <= 0 {
+                format!(
+                    "{sign}0.{}{digits}",
+                    "0".repeat(point.unsigned_abs() as usize)
+                )
+            } else if point >= length {
+                format!("{sign}{digits}{}", "0".repeat((point - length) as usize))
+            } else {
+                let (before, after) = digits.split_at(point as usize);
+                format!("{sign}{before}.{after}")
+            }
+        }
+    };
+    if !text.contains('.') {
+        text.push_str(".0");
+    }
+    text
+}
+
+/// Where a reader is in a document.
+#[derive(Clone, Copy, Debug)]
+enum Segment<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// Reads one document: where it is, and every problem found so far.
+pub(crate) struct Reader<'v> {
+    path: Vec<Segment<'v>>,
+    problems: Vec<FieldError>,
+}
+
+impl<'v> Reader<'v> {
+    /// Records a problem at the current path.
+    pub(crate) fn problem(&mut self, reason: impl Into<String>) {
+        let mut path = String::new();
+        for segment in &self.path {
+            match segment {
+                Segment::Key(key) if path.is_empty() => path.push_str(key),
+                Segment::Key(key) => {
+                    path.push('.');
+                    path.push_str(key);
+                }
+                Segment::Index(index) => {
+                    let _ = write!(path, "[{index}]");
+                }
+            }
+        }
+        if path.is_empty() {
+            path.push_str(TOP_LEVEL);
+        }
+        self.problems.push(FieldError::new(path, reason));
+    }
+
+    /// How many problems are recorded so far.
+    pub(crate) fn problem_count(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// Records that `value` is not the `expected` kind of value.
+    pub(crate) fn invalid_type(&mut self, value: &Value, expected: &str) {
+        self.problem(format!(
+            "invalid type: {}, expected {expected}",
+            value.unexpected()
+        ));
+    }
+
+    /// Reads `value` into `slot`, one step deeper. (Not generic, and not inlined: one copy serves
+    /// every field and item, which keeps the browser module small.)
+    #[inline(never)]
+    fn read_at(&mut self, segment: Segment<'v>, value: &'v Value, slot: &mut dyn Read) {
+        self.path.push(segment);
+        slot.read(value, self);
+        self.path.pop();
+    }
+
+    /// The fields of the object `value`, or `None` after recording that it is not one.
+    pub(crate) fn fields<'r>(
+        &'r mut self,
+        value: &'v Value,
+        expected: &str,
+    ) -> Option<Fields<'r, 'v>> {
+        match value {
+            Value::Object(entries) => Some(Fields {
+                reader: self,
+                entries,
+                asked: Vec::new(),
+            }),
+            _ => {
+                self.invalid_type(value, expected);
+                None
+            }
+        }
+    }
+
+    /// The variant that `value` names, from `(name, variant)` pairs.
+    pub(crate) fn variant<T: Copy>(
+        &mut self,
+        value: &Value,
+        expected: &str,
+        variants: &[(&str, T)],
+    ) -> Option<T> {
+        let Value::String(name) = value else {
+            self.invalid_type(value, expected);
+            return None;
+        };
+        let found = variants.iter().find(|(known, _)| known == name);
+        if found.is_none() {
+            let names: Vec<&str> = variants.iter().map(|(known, _)| *known).collect();
+            self.problem(format!(
+                "unknown variant `{name}`, expected {}",
+                one_of(&names)
+            ));
+        }
+        found.map(|(_, variant)| *variant)
+    }
+}
+
+/// An object being read as a struct: each field is asked for by name, then [`Fields::finish`]
+/// refuses the keys nobody asked for, so a typo in a key is an error rather than ignored.
+pub(crate) struct Fields<'r, 'v> {
+    reader: &'r mut Reader<'v>,
+    entries: &'v [(String, Value)],
+    asked: Vec<&'static str>,
+}
+
+impl Fields<'_, '_> {
+    /// Reads the field `name` into `slot`; missing is a problem.
+    pub(crate) fn required(&mut self, name: &'static str, slot: &mut dyn Read) {
+        self.field(name, slot, true);
+    }
+
+    /// Reads the field `name` into `slot` if it is there.
+    pub(crate) fn optional(&mut self, name: &'static str, slot: &mut dyn Read) {
+        self.field(name, slot, false);
+    }
+
+    #[inline(never)]
+    fn field(&mut self, name: &'static str, slot: &mut dyn Read, required: bool) {
+        self.asked.push(name);
+        let entries = self.entries;
+        match entries.iter().find(|(key, _)| key == name) {
+            Some((_, value)) => self.reader.read_at(Segment::Key(name), value, slot),
+            None if required => self.reader.problem(format!("missing field `{name}`")),
+            None => {}
+        }
+    }
+
+    /// Records every key no field asked for, in document order.
+    pub(crate) fn finish(self) {
+        let entries = self.entries;
+        for (key, _) in entries {
+            if !self.asked.contains(&key.as_str()) {
+                let reason = match self.asked.as_slice() {
+                    [] => format!("unknown field `{key}`, there are no fields"),
+                    asked => format!("unknown field `{key}`, expected {}", one_of(asked)),
+                };
+                self.reader.path.push(Segment::Key(key));
+                self.reader.problem(reason);
+                self.reader.path.pop();
+            }
+        }
+    }
+}
+
+/// A type that reads itself from a [`Value`], in place.
+pub(crate) trait Read {
+    /// Reads `value` into `self`, recording every problem in `at`. What cannot be read is left as
+    /// it was, so whoever reads a document checks `at` for problems before using it.
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>);
+}
+
+/// Reads a whole document. `root` names where it sits in a larger one (`payment`), if anywhere.
+///
+/// # Errors
+///
+/// Every problem found, wrapped by `kind`.
+pub(crate) fn document<T: Read + Default>(
+    value: &Value,
+    root: Option<&'static str>,
+    kind: fn(Vec<FieldError>) -> Error,
+) -> Result<T, Error> {
+    let mut reader = Reader {
+        path: root.map(Segment::Key).into_iter().collect(),
+        problems: Vec::new(),
+    };
+    let mut document = T::default();
+    document.read(value, &mut reader);
+    match reader.problems.is_empty() {
+        true => Ok(document),
+        false => Err(kind(reader.problems)),
+    }
+}
+
+/// Reads a whole document from any serde source (JSON text natively): as [`document`], and
+/// malformed input is reported at the path where it broke.
+///
+/// # Errors
+///
+/// Every problem found, wrapped by `kind`.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn from_serde<'de, T, D>(
+    deserializer: D,
+    root: Option<&'static str>,
+    kind: fn(Vec<FieldError>) -> Error,
+) -> Result<T, Error>
+where
+    T: Read + Default,
+    D: serde::Deserializer<'de>,
+    D::Error: std::fmt::Display,
+{
+    let value = Value::parse(deserializer).map_err(|mut field| {
+        if let Some(root) = root {
+            field.path = match field.path.as_str() {
+                TOP_LEVEL => root.to_owned(),
+                path => format!("{root}.{path}"),
+            };
+        }
+        kind(vec![field])
+    })?;
+    document(&value, root, kind)
+}
+
+/// `impl Read` for a struct read from an object with these fields, in this order: `field` must be
+/// present, `field: default` may be missing and then keeps the value it had (its `Default` in a
+/// new document). Every field is read, so every problem is reported; then unknown keys are refused.
+macro_rules! read_struct {
+    ($name:ident { $($field:ident $(: $how:ident)?),* $(,)? }) => {
+        impl $crate::read::Read for $name {
+            fn read<'v>(
+                &mut self,
+                value: &'v $crate::read::Value,
+                at: &mut $crate::read::Reader<'v>,
+            ) {
+                let Some(mut fields) = at.fields(value, concat!("struct ", stringify!($name)))
+                else {
+                    return;
+                };
+                $($crate::read::read_struct!(@field fields self $field $($how)?);)*
+                fields.finish();
+            }
+        }
+    };
+    (@field $fields:ident $self:ident $field:ident) => {
+        $fields.required(stringify!($field), &mut $self.$field)
+    };
+    (@field $fields:ident $self:ident $field:ident default) => {
+        $fields.optional(stringify!($field), &mut $self.$field)
+    };
+}
+
+/// `impl Read` for an enum of unit variants, each named by a string.
+macro_rules! read_enum {
+    ($name:ident { $($text:literal => $variant:ident),* $(,)? }) => {
+        impl $crate::read::Read for $name {
+            fn read<'v>(
+                &mut self,
+                value: &'v $crate::read::Value,
+                at: &mut $crate::read::Reader<'v>,
+            ) {
+                let variants = [$(($text, $name::$variant)),*];
+                if let Some(variant) = at.variant(value, concat!("enum ", stringify!($name)), &variants) {
+                    *self = variant;
+                }
+            }
+        }
+    };
+}
+
+/// `impl Deserialize` for a document type, through [`Value`] and its reader, so serde sources
+/// (`serde_json::from_str`) read it exactly as the crate does.
+macro_rules! deserialize_by_reading {
+    ($name:ident, $kind:path) => {
+        #[cfg(not(target_arch = "wasm32"))]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <$crate::read::Value as serde::Deserialize>::deserialize(deserializer)?;
+                $crate::read::document(&value, None, $kind).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+pub(crate) use {deserialize_by_reading, read_enum, read_struct};
+
+impl Read for String {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        match value {
+            Value::String(text) => text.clone_into(self),
+            _ => at.invalid_type(value, "a string"),
+        }
+    }
+}
+
+impl Read for bool {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        match value {
+            Value::Bool(flag) => *self = *flag,
+            _ => at.invalid_type(value, "a boolean"),
+        }
+    }
+}
+
+impl Read for u32 {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        match value {
+            Value::Integer(number) => match u32::try_from(*number) {
+                Ok(number) => *self = number,
+                Err(_) => at.problem(format!("invalid value: integer `{number}`, expected u32")),
+            },
+            _ => at.invalid_type(value, "u32"),
+        }
+    }
+}
+
+impl Read for i64 {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        match value {
+            Value::Integer(number) => *self = *number,
+            _ => at.invalid_type(value, "i64"),
+        }
+    }
+}
+
+/// `null` is `None`.
+impl<T: Read + Default> Read for Option<T> {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        *self = match value {
+            Value::Null => None,
+            _ => {
+                let mut read = T::default();
+                read.read(value, at);
+                Some(read)
+            }
+        };
+    }
+}
+
+impl<T: Read + Default> Read for Vec<T> {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        let Value::Array(items) = value else {
+            at.invalid_type(value, "a sequence");
+            return;
+        };
+        self.clear();
+        for (index, item) in items.iter().enumerate() {
+            let mut read = T::default();
+            at.read_at(Segment::Index(index), item, &mut read);
+            self.push(read);
+        }
+    }
+}
+
+impl<T: Read + Default> Read for BTreeMap<String, T> {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        let Value::Object(entries) = value else {
+            at.invalid_type(value, "a map");
+            return;
+        };
+        self.clear();
+        for (key, item) in entries {
+            let mut read = T::default();
+            at.read_at(Segment::Key(key), item, &mut read);
+            self.insert(key.clone(), read);
+        }
+    }
+}
+
+/// Natively, any serde source (JSON text, `serde_json::Value`) gives a [`Value`]. A key given twice
+/// is refused, as serde's derived readers refuse a field given twice.
+#[cfg(not(target_arch = "wasm32"))]
+impl<'de> serde::Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        use serde::de::{self, MapAccess, SeqAccess, Visitor};
+
+        struct ValueVisitor;
+
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = Value;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Value, E> {
+                Ok(Value::Bool(value))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Value, E> {
+                Ok(Value::Integer(value))
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Value, E> {
+                // Past i64, as in JS past the safe integers: a float.
+                Ok(i64::try_from(value)
+                    .map_or_else(|_| Value::Float(format!("{value}.0")), Value::Integer))
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Value, E> {
+                Ok(Value::Float(float_text(&format!("{value:e}"))))
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Value, E> {
+                Ok(Value::String(value.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Value, E> {
+                Ok(Value::String(value))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, inner: D) -> Result<Value, D::Error> {
+                serde::Deserialize::deserialize(inner)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Value::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                let mut entries: Vec<(String, Value)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if entries.iter().any(|(seen, _)| *seen == key) {
+                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                    }
+                    let value = map.next_value()?;
+                    entries.push((key, value));
+                }
+                Ok(Value::Object(entries))
+            }
+        }
+
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default, PartialEq)]
+    struct Inner {
+        count: u32,
+    }
+    read_struct!(Inner { count });
+
+    #[derive(Debug, Default, PartialEq)]
+    struct Outer {
+        name: String,
+        inner: Inner,
+        list: Vec<Inner>,
+        flag: bool,
+        maybe: Option<String>,
+    }
+    read_struct!(Outer {
+        name,
+        inner,
+        list: default,
+        flag: default,
+        maybe: default
+    });
+
+    fn errors(json: &str) -> Vec<String> {
+        let value = Value::from_json(json).expect("JSON");
+        match document::<Outer>(&value, None, Error::InvalidRequest) {
+            Ok(_) => vec![],
+            Err(error) => error.fields().iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn reads_a_document() {
+        let value = Value::from_json(
+            r#"{ "name": "x", "inner": { "count": 3 }, "list": [{ "count": 1 }], "maybe": null }"#,
+        )
+        .expect("JSON");
+        let outer: Outer = document(&value, None, Error::InvalidRequest).expect("valid");
+        assert_eq!(
+            outer,
+            Outer {
+                name: "x".into(),
+                inner: Inner { count: 3 },
+                list: vec![Inner { count: 1 }],
+                flag: false,
+                maybe: None,
+            }
+        );
+    }
+
+    #[test]
+    fn names_every_problem_by_path_in_serdes_words() {
+        assert_eq!(
+            errors(
+                r#"{ "name": 5, "inner": { "count": -1 }, "list": [{ "count": 1.5 }, {}, { "count": "2" }],
+                     "flag": null, "maybe": [], "nmae": "typo" }"#
+            ),
+            [
+                "name: invalid type: integer `5`, expected a string",
+                "inner.count: invalid value: integer `-1`, expected u32",
+                "list[0].count: invalid type: floating point `1.5`, expected u32",
+                "list[1]: missing field `count`",
+                "list[2].count: invalid type: string \"2\", expected u32",
+                "flag: invalid type: null, expected a boolean",
+                "maybe: invalid type: sequence, expected a string",
+                "nmae: unknown field `nmae`, expected one of `name`, `inner`, `list`, `flag`, `maybe`",
+            ]
+        );
+        assert_eq!(
+            errors(r#"["not", "an object"]"#),
+            ["(top level): invalid type: sequence, expected struct Outer"]
+        );
+        let twice = Value::from_json(r#"{ "name": "x", "inner": { "count": 1, "count": 2 } }"#)
+            .expect_err("a key given twice");
+        assert_eq!(twice.path, "inner");
+        assert!(
+            twice.reason.starts_with("duplicate field `count`"),
+            "{twice}"
+        );
+    }
+
+    #[test]
+    fn a_root_names_where_the_document_sits() {
+        let value = Value::from_json(r#"{ "inner": { "count": true } }"#).expect("JSON");
+        let error =
+            document::<Outer>(&value, Some("outer"), Error::InvalidRequest).expect_err("invalid");
+        let fields: Vec<String> = error.fields().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            fields,
+            [
+                "outer: missing field `name`",
+                "outer.inner.count: invalid type: boolean `true`, expected u32"
+            ]
+        );
+    }
+
+    #[test]
+    fn strings_are_quoted_as_debug_quotes_them() {
+        for text in [
+            "plain",
+            "a \"quote\"",
+            "back\\slash",
+            "line\nbreak\ttab\r\0",
+            "\u{1}\u{7f}",
+            "é ü 日本",
+        ] {
+            assert_eq!(quoted(text), format!("{text:?}"));
+        }
+    }
+
+    #[test]
+    fn lists_what_was_expected_as_serde_does() {
+        assert_eq!(one_of(&["a"]), "`a`");
+        assert_eq!(one_of(&["a", "b"]), "`a` or `b`");
+        assert_eq!(one_of(&["a", "b", "c"]), "one of `a`, `b`, `c`");
+    }
+
+    /// JS prints a float with the shortest digits that read back as the same number, in exponent
+    /// form past 10^21 and below 10^-6; Rust's `{:e}` prints the same digits in exponent form.
+    /// Either way the text must be what serde's messages print.
+    #[test]
+    fn floats_read_as_serde_prints_them() {
+        fn serde_text(value: f64) -> String {
+            let text = value.to_string();
+            if value.is_finite() && !text.contains('.') {
+                format!("{text}.0")
+            } else {
+                text
+            }
+        }
+        let mut values = vec![
+            1.5,
+            -1.5,
+            0.1,
+            3.0,
+            12.5,
+            1e21,
+            1.5e-7,
+            123456.789,
+            2.5e-300,
+            1.7976931348623157e308,
+            -4.2e22,
+            9007199254740993.0,
+            5e-324,
+            0.000001,
+            0.0000001,
+        ];
+        let mut x = 0.7_f64;
+        for _ in 0..500 {
+            x = (x * 7919.0 + 0.123).fract() * 10f64.powi((x * 600.0) as i32 - 300);
+            values.push(x);
+            x = x.abs().fract() + 0.01;
+        }
+        for value in values {
+            assert_eq!(
+                float_text(&format!("{value:e}")),
+                serde_text(value),
+                "{value:e}"
+            );
+        }
+        assert_eq!(float_text("1e+21"), "1000000000000000000000.0");
+        assert_eq!(float_text("-1.5e-7"), "-0.00000015");
+        assert_eq!(float_text("NaN"), "NaN");
+        assert_eq!(float_text("Infinity"), "inf");
+        assert_eq!(float_text("-Infinity"), "-inf");
+        assert_eq!(float_text("0.5"), "0.5");
+        assert_eq!(float_text("42"), "42.0");
+    }
+}
