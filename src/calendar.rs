@@ -36,7 +36,12 @@ impl Date {
         if !shaped {
             return Err(invalid());
         }
-        let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
+        // The shape is checked: every byte but the dashes is a digit.
+        let number = |range: std::ops::Range<usize>| {
+            bytes[range]
+                .iter()
+                .fold(0, |n, digit| n * 10 + u32::from(digit - b'0'))
+        };
         let (year, month, day) = (number(0..4), number(5..7), number(8..10));
         if year < 1900
             || !(1..=12).contains(&month)

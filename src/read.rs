@@ -145,22 +145,26 @@ pub(crate) fn float_text(js: &str) -> String {
                 None => ("", mantissa),
             };
             let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-            let digits = format!("{whole}{fraction}");
+            let digits: Vec<char> = whole.chars().chain(fraction.chars()).collect();
             let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
-            // Where the decimal point goes in `digits`.
-            let point = i64::try_from(whole.len()).unwrap_or(0) + exponent;
-            let length = i64::try_from(digits.len()).unwrap_or(0);
+            // Where the decimal point goes in `digits`: before the first when 0 or less.
+            let point = whole.len() as i64 + exponent;
+            let mut text = String::from(sign);
             if point <= 0 {
-                format!(
-                    "{sign}0.{}{digits}",
-                    "0".repeat(point.unsigned_abs() as usize)
-                )
-            } else if point >= length {
-                format!("{sign}{digits}{}", "0".repeat((point - length) as usize))
-            } else {
-                let (before, after) = digits.split_at(point as usize);
-                format!("{sign}{before}.{after}")
+                text.push_str("0.");
+                text.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
             }
+            for (index, digit) in digits.iter().enumerate() {
+                if index as i64 == point && point > 0 {
+                    text.push('.');
+                }
+                text.push(*digit);
+            }
+            text.extend(std::iter::repeat_n(
+                '0',
+                (point - digits.len() as i64).max(0) as usize,
+            ));
+            text
         }
     };
     if !text.contains('.') {

@@ -3,8 +3,6 @@
 //! Every rule records a problem at the field's JSON path and goes on, so a clinic's web admin sees
 //! every error at once.
 
-use std::collections::HashSet;
-
 use super::document::*;
 use super::identifiers::{is_valid_npi, is_valid_tin};
 use crate::calendar::Date;
@@ -40,7 +38,7 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     validate_conditions(book, problems);
     validate_products(&book.products, problems);
 
-    let mut fee_codes = HashSet::new();
+    let mut fee_codes = Seen::new();
     for (i, fee) in book.administration_fees.iter().enumerate() {
         let path = format!("administration_fees[{i}]");
         service(problems, &path, fee, is_cpt);
@@ -130,7 +128,7 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
     problems.check(!book.conditions.is_empty(), "conditions", || {
         "must list at least one condition".into()
     });
-    let mut ids = HashSet::new();
+    let mut ids = Seen::new();
     for (i, condition) in book.conditions.iter().enumerate() {
         let path = format!("conditions[{i}]");
         key(problems, &format!("{path}.id"), &condition.id, &mut ids);
@@ -183,7 +181,7 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
 }
 
 fn validate_extras(extras: &[Extra], problems: &mut Problems) {
-    let mut ids = HashSet::new();
+    let mut ids = Seen::new();
     for (i, extra) in extras.iter().enumerate() {
         let path = format!("extras[{i}]");
         key(problems, &format!("{path}.id"), &extra.id, &mut ids);
@@ -223,7 +221,7 @@ fn validate_good_faith_estimate(texts: &GoodFaithEstimateTexts, problems: &mut P
     // The dispute right is only useful with its numbers in it.
     let dispute = &texts.dispute_rights;
     problems.check(
-        dispute.contains("$400") && dispute.contains("120 days"),
+        mentions(dispute, "$400") && mentions(dispute, "120 days"),
         format!("{path}.dispute_rights"),
         || "must state the $400 threshold and the 120 days".into(),
     );
@@ -233,7 +231,7 @@ fn validate_products(products: &[Product], problems: &mut Problems) {
     problems.check(!products.is_empty(), "products", || {
         "must list at least one product".into()
     });
-    let mut ids = HashSet::new();
+    let mut ids = Seen::new();
     for (i, product) in products.iter().enumerate() {
         let path = format!("products[{i}]");
         key(problems, &format!("{path}.id"), &product.id, &mut ids);
@@ -288,7 +286,7 @@ fn validate_discounts(book: &PriceBookDocument, problems: &mut Problems) {
 /// Packages must name a product and a count, cost less than the vials bought one by one, and never
 /// make more injections cost less than fewer (the estimate is monotone in the count).
 fn validate_packages(book: &PriceBookDocument, packages: &[Package], problems: &mut Problems) {
-    let mut seen = HashSet::new();
+    let mut seen = Seen::new();
     let max = book.limits.max_injections;
     for (i, package) in packages.iter().enumerate() {
         let path = format!("discounts.multi_injection.packages[{i}]");
@@ -425,7 +423,7 @@ fn count_range(problems: &mut Problems, path: &str, range: CountRange, lowest: u
     );
 }
 
-fn key<'a>(problems: &mut Problems, path: &str, id: &'a str, seen: &mut HashSet<&'a str>) {
+fn key<'a>(problems: &mut Problems, path: &str, id: &'a str, seen: &mut Seen<&'a str>) {
     let well_formed = !id.is_empty()
         && id
             .bytes()
@@ -434,6 +432,32 @@ fn key<'a>(problems: &mut Problems, path: &str, id: &'a str, seen: &mut HashSet<
         format!("must be lowercase letters, digits and _, got \"{id}\"")
     });
     problems.check(seen.insert(id), path, || format!("\"{id}\" is used twice"));
+}
+
+/// The values seen so far, to refuse one given twice. A list, not a hash set: a price book has a
+/// handful of each, and a hash set would cost the browser module a hasher.
+struct Seen<T>(Vec<T>);
+
+impl<T: PartialEq> Seen<T> {
+    fn new() -> Seen<T> {
+        Seen(Vec::new())
+    }
+
+    /// True if `value` is new (as `HashSet::insert`).
+    fn insert(&mut self, value: T) -> bool {
+        let new = !self.0.contains(&value);
+        if new {
+            self.0.push(value);
+        }
+        new
+    }
+}
+
+/// Whether `text` contains `words` (as `str::contains`, without the substring searcher's code).
+fn mentions(text: &str, words: &str) -> bool {
+    text.as_bytes()
+        .windows(words.len())
+        .any(|window| window == words.as_bytes())
 }
 
 fn non_empty(problems: &mut Problems, path: &str, text: &str) {
@@ -463,7 +487,7 @@ fn validate_financing(book: &PriceBookDocument, problems: &mut Problems) {
         return;
     };
     non_empty(problems, "financing.disclaimer", &financing.disclaimer);
-    let mut ids = HashSet::new();
+    let mut ids = Seen::new();
     for (i, plan) in financing.plans.iter().enumerate() {
         let path = format!("financing.plans[{i}]");
         key(problems, &format!("{path}.id"), &plan.id, &mut ids);
