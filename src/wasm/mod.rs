@@ -31,6 +31,12 @@ use crate::estimate::{self, Choices, Estimate, EstimateRequest};
 use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
 use crate::read::{float_text, Value};
 
+/// The module's allocator: lol_alloc's free list, behind its spin lock (a page runs one thread, so the
+/// lock is never contended; it keeps this crate free of `unsafe`).
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 thread_local! {
     /// The embedded price book, parsed and validated once per page.
     static DEFAULT_BOOK: OnceCell<PriceBook> = const { OnceCell::new() };
