@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use super::render::{append, Page};
+use super::render::{append, set_attribute, Page};
 use super::{js_error, value, with_book};
 use crate::estimate::EstimateRequest;
 use crate::payment::{
@@ -197,7 +197,7 @@ fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), J
 /// One plan: its monthly payment and terms, or, greyed, why it is not available.
 fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
     let card = page.element("li", "offer", None)?;
-    card.set_attribute("data-plan", &offer.plan_id)?;
+    set_attribute(&card, "data-plan", &offer.plan_id)?;
     append(
         &card,
         &page.element("p", "offer-label", Some(&offer.label))?,
@@ -255,20 +255,20 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
     let page = Page::of(container)?;
     let fragment = page.element("div", "comparison", None)?;
     let region = page.element("div", "table-scroll", None)?;
-    region.set_attribute("role", "region")?;
-    region.set_attribute("aria-label", "Scenario comparison")?;
-    region.set_attribute("tabindex", "0")?;
+    set_attribute(&region, "role", "region")?;
+    set_attribute(&region, "aria-label", "Scenario comparison")?;
+    set_attribute(&region, "tabindex", "0")?;
 
     let table = page.element("table", "comparison-table", None)?;
     let caption = format!("{}: what you pay", comparison.condition);
     append(&table, &page.element("caption", "", Some(&caption))?)?;
     let head = page.element("tr", "", None)?;
     let corner = page.element("th", "", Some("Injections"))?;
-    corner.set_attribute("scope", "col")?;
+    set_attribute(&corner, "scope", "col")?;
     append(&head, &corner)?;
     for column in &comparison.columns {
         let cell = page.element("th", "", Some(&column.label))?;
-        cell.set_attribute("scope", "col")?;
+        set_attribute(&cell, "scope", "col")?;
         append(&head, &cell)?;
     }
     let thead = page.element("thead", "", None)?;
@@ -282,7 +282,7 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
     for row in &comparison.rows {
         let line = page.element("tr", "", None)?;
         let header = page.element("th", "", Some(&row.label))?;
-        header.set_attribute("scope", "row")?;
+        set_attribute(&header, "scope", "row")?;
         append(&line, &header)?;
         for cell in &row.cells {
             let note = cell.not_available.as_deref().map(|reason| {

@@ -10,9 +10,32 @@ pub(crate) mod good_faith_estimate;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
+/// The error of a DOM call that does not fail for what is built here (known tag names, fresh
+/// nodes). It has no values, so the `?` after such a call costs no code; if the browser threw
+/// anyway, its exception goes to the page as it is (`or_throw`).
+pub(crate) enum Never {}
+
+impl From<Never> for JsValue {
+    fn from(never: Never) -> JsValue {
+        match never {}
+    }
+}
+
+/// The value, or the browser's exception thrown on to the page.
+fn or_throw<T>(result: Result<T, JsValue>) -> T {
+    result.unwrap_or_else(|error| wasm_bindgen::throw_val(error))
+}
+
 /// Appends `child` to `parent`.
-pub(crate) fn append(parent: &Element, child: &Element) -> Result<(), JsValue> {
-    parent.append_child(child).map(drop)
+pub(crate) fn append(parent: &Element, child: &Element) -> Result<(), Never> {
+    or_throw(parent.append_child(child));
+    Ok(())
+}
+
+/// Sets the attribute `name` of `element` to `value`.
+pub(crate) fn set_attribute(element: &Element, name: &str, value: &str) -> Result<(), Never> {
+    or_throw(element.set_attribute(name, value));
+    Ok(())
 }
 
 pub(crate) struct Page(Document);
@@ -24,8 +47,8 @@ impl Page {
         tag: &str,
         class: &str,
         text: Option<&str>,
-    ) -> Result<Element, JsValue> {
-        let element = self.0.create_element(tag)?;
+    ) -> Result<Element, Never> {
+        let element = or_throw(self.0.create_element(tag));
         if !class.is_empty() {
             element.set_class_name(class);
         }
