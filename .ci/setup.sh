@@ -22,11 +22,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$WASM_BINDGEN_V
 fi
 
 # binaryen's wasm-opt from npm (v132): Debian's wasm-opt 108 emits modules that break at run time.
+# terser minifies wasm-bindgen's JS glue.
 # playwright-core drives Debian's Chromium; it downloads no browser of its own. axe-core is injected
 # into the pages by the accessibility test; vnu-jar is the Nu HTML checker's jar, run with Debian's
 # Java. --ignore-scripts: vnu-jar's install script would download a JDK from GitHub when it finds no
 # Java; none of the other tools has an install script.
-if [ ! -x .ci/node_modules/.bin/wasm-opt ] || [ ! -f .ci/node_modules/vnu-jar/build/dist/vnu.jar ] \
+if [ ! -x .ci/node_modules/.bin/wasm-opt ] || [ ! -x .ci/node_modules/.bin/terser ] \
+  || [ ! -f .ci/node_modules/vnu-jar/build/dist/vnu.jar ] \
   || [ .ci/package-lock.json -nt .ci/node_modules/.package-lock.json ]; then
   say "installing npm tools into .ci/node_modules"
   npm ci --prefix .ci --ignore-scripts --no-audit --no-fund --loglevel=error
