@@ -148,3 +148,28 @@ fn a_staff_quote_crosses_the_boundary() {
         .expect("Error");
     assert!(String::from(error.message()).starts_with("patient.name: enter the patient's name"));
 }
+
+#[cfg(feature = "staff")]
+#[wasm_bindgen_test]
+fn a_saved_quote_keeps_its_extras_through_its_file() {
+    use amnion_estimator::wasm::staff::quote_js;
+    let request = parse(
+        r#"{ "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",
+             "answers": { "condition": "achilles_tendinopathy", "injections": "2" }, "extras": { "follow_up": "2" } }"#,
+    );
+    let quote = quote_js(request, None).expect("valid quote");
+    // What "Save quote" writes (JSON.stringify), read back: a map must be a plain object to survive.
+    let text = js_sys::JSON::stringify(&get(&quote, "saved")).expect("JSON");
+    let file = js_sys::JSON::parse(&String::from(text)).expect("JSON");
+    assert_eq!(
+        get(&file, "request.extras.follow_up")
+            .as_string()
+            .as_deref(),
+        Some("2")
+    );
+    let again = quote_js(get(&file, "request"), None).expect("the saved request");
+    assert_eq!(
+        get(&again, "quote_number").as_string(),
+        get(&quote, "quote_number").as_string()
+    );
+}

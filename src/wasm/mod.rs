@@ -16,6 +16,7 @@
 //! (`physical_therapy.sessions: must be 0 to 40, got 400`) and whose `fields` property lists them
 //! as `{ path, reason }` objects, so a page can mark the inputs at fault.
 
+mod js_value;
 pub mod payment;
 mod render;
 #[cfg(feature = "staff")]
@@ -24,12 +25,12 @@ pub mod staff;
 use std::cell::OnceCell;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+
+use self::js_value::{to_js, value};
 
 use crate::error::Error;
 use crate::estimate::{self, Choices, Estimate, EstimateRequest};
 use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
-use crate::read::{float_text, Value};
 
 /// The module's allocator: lol_alloc's free list, behind its spin lock (a page runs one thread, so the
 /// lock is never contended; it keeps this crate free of `unsafe`).
@@ -90,8 +91,7 @@ pub fn show_estimate(
 #[wasm_bindgen]
 pub fn choices(price_book: Option<JsValue>) -> Result<JsValue, JsValue> {
     let choices = with_book(price_book, |book| Ok(Choices::new(book)))?;
-    serde_wasm_bindgen::to_value(&choices)
-        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
+    to_js(&choices)
 }
 
 /// Runs `f` on `price_book`, or on the embedded book (parsed once) when there is none.
@@ -142,67 +142,10 @@ pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
     to_js(&estimate::read_share_fragment(fragment))
 }
 
-/// How deep a JS value is read: far deeper than any document, and a cyclic object stops here.
-const MAX_DEPTH: usize = 32;
-
-/// A JS value as the tree the document readers take (`crate::read`). A number is whole if it is
-/// a safe integer; any other is kept as the text JS prints, for messages only.
-fn value(js: &JsValue) -> Value {
-    value_at(js, 0)
-}
-
-fn value_at(js: &JsValue, depth: usize) -> Value {
-    if js.is_null() || js.is_undefined() {
-        Value::Null
-    } else if let Some(flag) = js.as_bool() {
-        Value::Bool(flag)
-    } else if let Some(number) = js.as_f64() {
-        if js_sys::Number::is_safe_integer(js) {
-            // Exact: a safe integer is a whole number below 2^53.
-            Value::Integer(number as i64)
-        } else {
-            let text = js
-                .unchecked_ref::<js_sys::Number>()
-                .to_string_with_radix(10);
-            Value::Float(float_text(&text.map(String::from).unwrap_or_default()))
-        }
-    } else if let Some(text) = js.as_string() {
-        Value::String(text)
-    } else if depth >= MAX_DEPTH {
-        Value::Other("a value nested too deeply")
-    } else if let Some(array) = js.dyn_ref::<js_sys::Array>() {
-        Value::Array(
-            array
-                .iter()
-                .map(|item| value_at(&item, depth + 1))
-                .collect(),
-        )
-    } else if js.is_object() {
-        let entries = js_sys::Object::entries(js.unchecked_ref());
-        Value::Object(
-            entries
-                .iter()
-                .map(|entry| {
-                    let entry: js_sys::Array = entry.unchecked_into();
-                    let key = entry.get(0).as_string().unwrap_or_default();
-                    (key, value_at(&entry.get(1), depth + 1))
-                })
-                .collect(),
-        )
-    } else {
-        Value::Other("a value JSON cannot hold")
-    }
-}
-
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(value)
-        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
-}
-
 /// A JS `Error` with the message of `error` and its field problems as `error.fields`.
 fn js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
-    if let Ok(fields) = serde_wasm_bindgen::to_value(error.fields()) {
+    if let Ok(fields) = to_js(error.fields()) {
         // Setting a property on a fresh Error object cannot fail; if it did, the message still names the fields.
         let _ = js_sys::Reflect::set(&js, &JsValue::from_str("fields"), &fields);
     }

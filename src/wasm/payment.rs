@@ -4,12 +4,11 @@
 //! Each takes the estimate request and the visitor's payment answers (`{ plan,
 //! federal_tax_percent, state_tax_percent }`, any of them left out), and an optional price book.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::render::{append, set_attribute, Page};
-use super::{js_error, value, with_book};
+use super::{js_error, to_js, value, with_book};
 use crate::estimate::EstimateRequest;
 use crate::payment::{
     self, Comparison, ComparisonCell, FinancingOffer, PaymentAnswers, PaymentOptions,
@@ -131,11 +130,6 @@ fn read(
         None => PaymentAnswers::default(),
     };
     Ok((request, answers))
-}
-
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(value)
-        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
 }
 
 /// Pay in full, then the offers grouped by kind, then the lender's disclaimer.
