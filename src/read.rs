@@ -249,26 +249,25 @@ impl<'v> Reader<'v> {
         }
     }
 
-    /// The variant that `value` names, from `(name, variant)` pairs.
-    pub(crate) fn variant<T: Copy>(
+    /// The position in `names` of the variant that `value` names.
+    pub(crate) fn variant(
         &mut self,
         value: &Value,
         expected: &str,
-        variants: &[(&str, T)],
-    ) -> Option<T> {
+        names: &[&str],
+    ) -> Option<usize> {
         let Value::String(name) = value else {
             self.invalid_type(value, expected);
             return None;
         };
-        let found = variants.iter().find(|(known, _)| known == name);
+        let found = names.iter().position(|known| known == name);
         if found.is_none() {
-            let names: Vec<&str> = variants.iter().map(|(known, _)| *known).collect();
             self.problem(format!(
                 "unknown variant `{name}`, expected {}",
-                one_of(&names)
+                one_of(names)
             ));
         }
-        found.map(|(_, variant)| *variant)
+        found
     }
 }
 
@@ -414,9 +413,10 @@ macro_rules! read_enum {
                 value: &'v $crate::read::Value,
                 at: &mut $crate::read::Reader<'v>,
             ) {
-                let variants = [$(($text, $name::$variant)),*];
-                if let Some(variant) = at.variant(value, concat!("enum ", stringify!($name)), &variants) {
-                    *self = variant;
+                let expected = concat!("enum ", stringify!($name));
+                let found = at.variant(value, expected, &[$($text),*]);
+                if let Some(variant) = found.and_then(|index| [$($name::$variant),*].get(index)) {
+                    *self = *variant;
                 }
             }
         }
