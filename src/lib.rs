@@ -10,6 +10,7 @@
 //! - [`payment`]: financing offers, HSA/FSA savings and a side-by-side comparison of scenarios;
 //! - [`quote`]: billing staff's exact quotes and the Good Faith Estimate;
 //! - [`calendar`]: dates for price books and quotes;
+//! - [`language`]: English and Spanish texts;
 //! - [`error`]: one error type whose messages name the field at fault.
 //!
 //! ```
@@ -31,6 +32,7 @@
 pub mod calendar;
 pub mod error;
 pub mod estimate;
+pub mod language;
 pub mod money;
 pub mod payment;
 pub mod price_book;

@@ -10,6 +10,7 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{deserialize_at_path, Error, Problems};
+use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
     Condition, CountRange, Extra, PriceBook, PricedService, Product, MAX_PRICE,
@@ -47,6 +48,9 @@ pub struct EstimateRequest {
     /// Physical therapy, if any.
     #[serde(default)]
     pub physical_therapy: PhysicalTherapyRequest,
+    /// The language of the estimate's texts: `en` (default) or `es`.
+    #[serde(default)]
+    pub language: Language,
 }
 
 /// The physical therapy answers.
@@ -166,6 +170,8 @@ pub(crate) struct Plan<'a> {
     pub staff_discount: Option<StaffDiscount>,
     /// Staff quotes only: physical therapy is given by another provider.
     pub therapy_elsewhere: bool,
+    /// The language of every text.
+    pub language: Language,
 }
 
 /// A discount staff apply to a quote, shown as its own line.
@@ -311,6 +317,7 @@ impl EstimateRequest {
                         extras: Vec::new(),
                         staff_discount: None,
                         therapy_elsewhere: false,
+                        language: self.language,
                     },
                     Error::InvalidRequest,
                 ),

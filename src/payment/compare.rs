@@ -85,6 +85,7 @@ pub fn compare(
     answers: &PaymentAnswers,
 ) -> Result<Comparison, Error> {
     let base = estimate(book, request)?;
+    let language = request.language;
     let plan = answers.plan(book)?;
     let condition = book.condition(&request.condition).ok_or_else(|| {
         Error::InvalidRequest(vec![FieldError::new("condition", "choose a condition")])
@@ -115,7 +116,7 @@ pub fn compare(
             scenario.physical_therapy.sessions = FormValue::from(pt_sessions.to_string().as_str());
             let total = estimate(book, &scenario)?.low.patient_total;
             let offer = plan
-                .map(|plan| financing::offer(plan, total.cents, document.locale))
+                .map(|plan| financing::offer(plan, total.cents, document.locale, language))
                 .transpose()?;
             cells.push(ComparisonCell {
                 coverage,
@@ -141,19 +142,22 @@ pub fn compare(
         (0, _) => "Physical therapy columns: none, as you chose 0 sessions.".to_owned(),
         (_, true) => format!(
             "Physical therapy columns: the evaluation and {pt_sessions} sessions, the fewest typical for {}.",
-            condition.label
+            condition.label.get(language)
         ),
         (_, false) => format!("Physical therapy columns: the evaluation and {pt_sessions} sessions."),
     };
-    let mut notes = vec![sessions_note, document.disclaimers.insurance.clone()];
+    let mut notes = vec![
+        sessions_note,
+        document.disclaimers.insurance.get(language).to_owned(),
+    ];
     if let Some(plan) = plan {
-        notes.push(format!("Monthly payments: {}.", plan.label));
+        notes.push(format!("Monthly payments: {}.", plan.label.get(language)));
     }
     Ok(Comparison {
         condition: base.condition,
         plan: plan.map(|plan| Choice {
             value: plan.id.clone(),
-            label: plan.label.clone(),
+            label: plan.label.get(language).to_owned(),
         }),
         pt_sessions,
         columns: columns

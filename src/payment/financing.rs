@@ -13,6 +13,7 @@ use super::amortization::{Schedule, MONTHLY_RATE_DIVISOR};
 use super::Rate;
 use crate::error::Error;
 use crate::estimate::Amount;
+use crate::language::Language;
 use crate::money::{BasisPoints, Cents, Rounding};
 use crate::price_book::{FinancingKind, FinancingPlan, Locale};
 
@@ -68,6 +69,7 @@ pub struct Offer {
 /// [`Error::Overflow`] only far past a price book's limits.
 ///
 /// ```
+/// use amnion_estimator::language::Language;
 /// use amnion_estimator::money::{BasisPoints, Cents};
 /// use amnion_estimator::payment::financing::offer;
 /// use amnion_estimator::price_book::{FinancingKind, FinancingPlan, Locale};
@@ -77,12 +79,17 @@ pub struct Offer {
 ///     min_payment_cents: Cents::new(2_500),
 /// };
 /// // $1,200.00 / 12 = $100.00 a month.
-/// let offer = offer(&plan, Cents::new(120_000), Locale::EnUs)?.offer.expect("available");
+/// let offer = offer(&plan, Cents::new(120_000), Locale::EnUs, Language::English)?.offer.expect("available");
 /// assert_eq!(offer.monthly_payment.formatted, "$100.00");
 /// assert_eq!(offer.summary, "12 payments of $100.00");
 /// # Ok::<(), amnion_estimator::Error>(())
 /// ```
-pub fn offer(plan: &FinancingPlan, amount: Cents, locale: Locale) -> Result<FinancingOffer, Error> {
+pub fn offer(
+    plan: &FinancingPlan,
+    amount: Cents,
+    locale: Locale,
+    language: Language,
+) -> Result<FinancingOffer, Error> {
     let money = |cents| locale.format_money(cents);
     let apr = plan.apr_bp;
     let terms = match plan.kind {
@@ -115,7 +122,7 @@ pub fn offer(plan: &FinancingPlan, amount: Cents, locale: Locale) -> Result<Fina
     };
     Ok(FinancingOffer {
         plan_id: plan.id.clone(),
-        label: plan.label.clone(),
+        label: plan.label.get(language).to_owned(),
         kind: plan.kind,
         months: plan.months,
         apr: Rate::new(apr),

@@ -27,6 +27,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{deserialize_at_path, Error, FieldError};
 use crate::estimate::{estimate, Amount, Choice, EstimateRequest, FormValue, TotalRange};
+use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{FinancingPlan, Locale, PriceBook};
 
@@ -178,6 +179,7 @@ pub fn payment_options(
     answers: &PaymentAnswers,
 ) -> Result<PaymentOptions, Error> {
     let estimate = estimate(book, request)?;
+    let language = request.language;
     let rates = answers.tax_rates()?;
     let document = book.document();
     let locale = document.locale;
@@ -186,14 +188,14 @@ pub fn payment_options(
     let financed = total.high.cents;
     let financing = plans(book)
         .iter()
-        .map(|plan| financing::offer(plan, financed, locale))
+        .map(|plan| financing::offer(plan, financed, locale, language))
         .collect::<Result<Vec<_>, _>>()?;
     let pay_in_full_note = document
         .discounts
         .prompt_pay
         .as_ref()
         .filter(|discount| discount.percent_off_bp.get() > 0)
-        .map(|discount| format!("Included: {}.", discount.label));
+        .map(|discount| format!("Included: {}.", discount.label.get(language)));
     Ok(PaymentOptions {
         hsa: hsa::hsa_savings(&total, is_range, rates, locale)?,
         financed_amount: Amount::new(financed, locale),
@@ -211,18 +213,18 @@ pub fn payment_options(
         notes: document
             .financing
             .iter()
-            .map(|financing| financing.disclaimer.clone())
+            .map(|financing| financing.disclaimer.get(language).to_owned())
             .collect(),
     })
 }
 
 /// The plans a comparison can show, for a form's chooser: each plan by `id`, then `""` for none.
-pub fn financing_choices(book: &PriceBook) -> Vec<Choice> {
+pub fn financing_choices(book: &PriceBook, language: Language) -> Vec<Choice> {
     plans(book)
         .iter()
         .map(|plan| Choice {
             value: plan.id.clone(),
-            label: plan.label.clone(),
+            label: plan.label.get(language).to_owned(),
         })
         .chain(std::iter::once(Choice {
             value: String::new(),

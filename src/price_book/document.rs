@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::language::Text;
 use crate::money::{BasisPoints, Cents};
 
 /// Every price and rule the estimator uses, as a clinic writes it.
@@ -117,7 +118,7 @@ pub struct Condition {
     /// Stable key used by requests, e.g. `plantar_fasciitis`.
     pub id: String,
     /// What a visitor reads, e.g. `Plantar fasciitis (heel pain)`.
-    pub label: String,
+    pub label: Text,
     /// ICD-10-CM diagnosis codes by side.
     pub icd10: Laterality,
     /// The CPT code of the injection, e.g. `20550`.
@@ -158,7 +159,7 @@ pub struct Product {
     /// Stable key used by requests, e.g. `amnion_1ml`.
     pub id: String,
     /// What a visitor reads.
-    pub label: String,
+    pub label: Text,
     /// The HCPCS code, e.g. `Q4206`.
     pub hcpcs: String,
     /// Self-pay price per vial.
@@ -172,7 +173,7 @@ pub struct PricedService {
     /// CPT or HCPCS code.
     pub code: String,
     /// What a visitor reads.
-    pub label: String,
+    pub label: Text,
     /// Self-pay price.
     pub price_cents: Cents,
 }
@@ -194,7 +195,7 @@ pub struct Extra {
     /// CPT or HCPCS code.
     pub code: String,
     /// What a patient reads.
-    pub label: String,
+    pub label: Text,
     /// Self-pay price of one.
     pub price_cents: Cents,
 }
@@ -206,20 +207,20 @@ pub struct GoodFaithEstimateTexts {
     /// Days from the issue date until the estimate expires (1 to 365).
     pub valid_days: u32,
     /// Items and services the patient would schedule separately, beyond those the quote lists.
-    pub separately_scheduled: Vec<String>,
+    pub separately_scheduled: Vec<Text>,
     /// That other items or services may be recommended and are not included.
-    pub other_services: String,
+    pub other_services: Text,
     /// That this is an estimate and actual charges may differ.
-    pub actual_charges_may_differ: String,
+    pub actual_charges_may_differ: Text,
     /// The patient-provider dispute resolution right: $400 or more above the estimate for any one
     /// provider, within 120 days of the bill, and where to find out more.
-    pub dispute_rights: String,
+    pub dispute_rights: Text,
     /// That the estimate is not a contract and does not oblige the patient to obtain the services.
-    pub not_a_contract: String,
+    pub not_a_contract: Text,
     /// Why the estimate does not apply to an insured patient who wants the claim filed, and what to do.
-    pub insured_filing_claim: String,
+    pub insured_filing_claim: Text,
     /// Why it does not apply to Medicare, Medicaid or TRICARE, and what to do.
-    pub federal_program: String,
+    pub federal_program: Text,
 }
 
 /// Physical therapy prices.
@@ -239,7 +240,7 @@ pub struct TherapyService {
     /// CPT code.
     pub code: String,
     /// What a visitor reads.
-    pub label: String,
+    pub label: Text,
     /// Self-pay price, also charged for visits past the plan's covered-visit limit.
     pub cash_price_cents: Cents,
     /// The amount the clinic expects an insurer to allow, split between patient and plan.
@@ -272,7 +273,7 @@ pub enum MultiInjectionDiscount {
     /// `percent_off_bp` off.
     LaterInjectionsPercentOff {
         /// The discount line's label.
-        label: String,
+        label: Text,
         /// The first injection that is discounted, at least 2.
         from_injection: u32,
         /// Basis points off each discounted injection.
@@ -281,7 +282,7 @@ pub enum MultiInjectionDiscount {
     /// A package price for the product when several injections are bought together.
     PackagePrices {
         /// The discount line's label.
-        label: String,
+        label: Text,
         /// Package prices; a count with no package pays the per-vial price.
         packages: Vec<Package>,
     },
@@ -304,7 +305,7 @@ pub struct Package {
 #[serde(deny_unknown_fields)]
 pub struct PercentOff {
     /// The discount line's label.
-    pub label: String,
+    pub label: Text,
     /// Basis points off.
     pub percent_off_bp: BasisPoints,
 }
@@ -314,13 +315,13 @@ pub struct PercentOff {
 #[serde(deny_unknown_fields)]
 pub struct Disclaimers {
     /// That insurance usually does not cover the injections.
-    pub self_pay: String,
+    pub self_pay: Text,
     /// That this is an estimate and not a bill or a contract.
-    pub estimate_only: String,
+    pub estimate_only: Text,
     /// What the estimate does not include.
-    pub not_included: String,
+    pub not_included: Text,
     /// Shown when physical therapy goes through insurance.
-    pub insurance: String,
+    pub insurance: Text,
 }
 
 /// The JSON shape of [`MultiInjectionDiscount`]: `kind` and the union of the variants' fields.
@@ -328,7 +329,7 @@ pub struct Disclaimers {
 #[serde(deny_unknown_fields)]
 struct FlatMultiInjectionDiscount {
     kind: MultiInjectionKind,
-    label: String,
+    label: Text,
     #[serde(default)]
     from_injection: Option<u32>,
     #[serde(default)]
@@ -371,7 +372,7 @@ impl TryFrom<FlatMultiInjectionDiscount> for MultiInjectionDiscount {
 #[serde(deny_unknown_fields)]
 pub struct Financing {
     /// Shown under the offers, e.g. who lends and that credit approval is needed.
-    pub disclaimer: String,
+    pub disclaimer: Text,
     /// The plans, in the order the page lists them.
     pub plans: Vec<FinancingPlan>,
 }
@@ -385,7 +386,7 @@ pub struct FinancingPlan {
     /// Stable key used by requests, e.g. `deferred_12`.
     pub id: String,
     /// What a visitor reads, e.g. `12 months, no interest if paid in full`.
-    pub label: String,
+    pub label: Text,
     /// Deferred interest or a fixed APR.
     pub kind: FinancingKind,
     /// The promotion's length, or the loan's term, in months (1 to 60).

@@ -86,15 +86,20 @@ pub fn show_comparison(
     to_js(&comparison)
 }
 
-/// The options of a plan chooser: `[{ value, label }]`, each plan by `id`, then `""` for none.
+/// The options of a plan chooser: `[{ value, label }]`, each plan by `id`, then `""` for none, in
+/// `language` (a tag such as `es`; English when absent).
 ///
 /// # Errors
 ///
 /// A JS `Error` naming every bad field of the price book.
 #[wasm_bindgen(js_name = financingChoices)]
-pub fn financing_choices(price_book: Option<JsValue>) -> Result<JsValue, JsValue> {
+pub fn financing_choices(
+    price_book: Option<JsValue>,
+    language: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let language = crate::language::Language::from_tag(language.as_deref().unwrap_or(""));
     to_js(&with_book(price_book, |book| {
-        Ok(payment::financing_choices(book))
+        Ok(payment::financing_choices(book, language))
     })?)
 }
 
