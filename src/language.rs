@@ -186,6 +186,68 @@ pub struct Words {
     pub your_share: &'static str,
     /// The Good Faith Estimate's words.
     pub gfe: GfeWords,
+    /// The words of "How to pay".
+    pub pay: PayWords,
+}
+
+/// The words of payment options: financing offers, HSA/FSA, the scenario comparison.
+pub struct PayWords {
+    /// Column headings of the comparison: no therapy, cash, insurance.
+    pub columns: [&'static str; 3],
+    /// The comparison's first column heading.
+    pub injections: &'static str,
+    /// `{condition}: what you pay`.
+    pub what_you_pay: &'static str,
+    /// `your answers`, under the cell that matches them.
+    pub your_answers: &'static str,
+    /// Note when 0 sessions were chosen.
+    pub no_sessions_note: &'static str,
+    /// Note on the sessions the therapy columns assume, from (sessions, condition if typical).
+    pub sessions_note: fn(u32, Option<&str>) -> String,
+    /// `Monthly payments: {plan}.`
+    pub monthly_note: fn(&str) -> String,
+    /// Terms of a deferred-interest plan, from (months, APR).
+    pub deferred_terms: fn(u32, &str) -> String,
+    /// Terms of a fixed-APR plan, from (months, APR).
+    pub fixed_terms: fn(u32, &str) -> String,
+    /// Why no offer: nothing to finance.
+    pub nothing_to_finance: &'static str,
+    /// Why no offer: `Needs a purchase of {amount} or more`.
+    pub needs_purchase: fn(&str) -> String,
+    /// Why no offer: `The payment would be {payment}, below the lender's minimum of {minimum}`.
+    pub below_minimum: fn(&str, &str) -> String,
+    /// The back-interest warning, from (months, interest, APR).
+    pub back_interest: fn(u32, &str, &str) -> String,
+    /// `payment` / `payments`.
+    pub payment: [&'static str; 2],
+    /// `{n} payments of {amount}` or `... of {amount}, then {last}`, from (count text, amount, last).
+    pub payments_of: fn(&str, &str, Option<&str>) -> String,
+    /// `Included: {discount}.`
+    pub included: fn(&str) -> String,
+    /// Why a range is financed at its high end, from the high total.
+    pub high_end_note: fn(&str) -> String,
+    /// The chooser's "no plan" option.
+    pub no_financing: &'static str,
+    /// The HSA/FSA line, from (savings, federal, state, payroll, combined).
+    pub hsa_saves: fn(&str, &str, &str, &str, &str) -> String,
+    /// The HSA/FSA caveat.
+    pub hsa_caveat: &'static str,
+    /// `Pay in full`.
+    pub pay_in_full: &'static str,
+    /// Heading of the deferred-interest offers.
+    pub deferred_heading: &'static str,
+    /// Heading of the fixed-APR offers.
+    pub fixed_heading: &'static str,
+    /// ` a month`, after a monthly amount.
+    pub a_month: &'static str,
+    /// `Not available`.
+    pub not_available: &'static str,
+    /// `APR`.
+    pub apr: &'static str,
+    /// `total`.
+    pub total: &'static str,
+    /// `interest`.
+    pub interest: &'static str,
 }
 
 /// The words of the Good Faith Estimate document.
@@ -354,6 +416,50 @@ static ENGLISH: Words = Words {
         },
         would_charge: |name, more, total| format!("{name} would charge {more} more ({total} in all)"),
     },
+    pay: PayWords {
+        columns: ["No physical therapy", "PT in cash", "PT through insurance"],
+        injections: "Injections",
+        what_you_pay: "what you pay",
+        your_answers: "your answers",
+        no_sessions_note: "Physical therapy columns: none, as you chose 0 sessions.",
+        sessions_note: |sessions, typical| match typical {
+            Some(condition) => format!(
+                "Physical therapy columns: the evaluation and {sessions} sessions, the fewest typical for {condition}."
+            ),
+            None => format!("Physical therapy columns: the evaluation and {sessions} sessions."),
+        },
+        monthly_note: |plan| format!("Monthly payments: {plan}."),
+        deferred_terms: |months, apr| {
+            format!("No interest if paid in full within {months} months; otherwise {apr} APR from the purchase date")
+        },
+        fixed_terms: |months, apr| format!("{months} monthly payments at {apr} APR"),
+        nothing_to_finance: "There is nothing to finance",
+        needs_purchase: |amount| format!("Needs a purchase of {amount} or more"),
+        below_minimum: |payment, minimum| format!("The payment would be {payment}, below the lender's minimum of {minimum}"),
+        back_interest: |months, interest, apr| {
+            format!("If not paid off in {months} months: up to {interest} of interest, charged from the purchase date ({apr} APR).")
+        },
+        payment: ["payment", "payments"],
+        payments_of: |count, amount, last| match last {
+            None => format!("{count} of {amount}"),
+            Some(last) => format!("{count} of {amount}, then {last}"),
+        },
+        included: |discount| format!("Included: {discount}."),
+        high_end_note: |total| format!("Worked out on the high end of your estimate, {total}: enough for either end."),
+        no_financing: "No financing (totals only)",
+        hsa_saves: |savings, federal, state, payroll, combined| {
+            format!("Saves {savings}: {federal} federal + {state} state + {payroll} payroll tax = {combined} of the total.")
+        },
+        hsa_caveat: "Confirm with your HSA or FSA plan administrator that this treatment is an eligible expense before you pay with pre-tax dollars. The savings assume your contributions go through your employer's payroll (which also skips the 7.65% Social Security and Medicare tax); your own tax situation may differ.",
+        pay_in_full: "Pay in full",
+        deferred_heading: "No interest if paid in full",
+        fixed_heading: "Fixed monthly payments",
+        a_month: "a month",
+        not_available: "Not available",
+        apr: "APR",
+        total: "total",
+        interest: "interest",
+    },
 };
 
 static SPANISH: Words = Words {
@@ -440,6 +546,50 @@ static SPANISH: Words = Words {
             )
         },
         would_charge: |name, more, total| format!("{name} cobraría {more} más ({total} en total)"),
+    },
+    pay: PayWords {
+        columns: ["Sin fisioterapia", "Fisioterapia en efectivo", "Fisioterapia con seguro"],
+        injections: "Inyecciones",
+        what_you_pay: "lo que usted paga",
+        your_answers: "sus respuestas",
+        no_sessions_note: "Columnas de fisioterapia: ninguna, porque eligió 0 sesiones.",
+        sessions_note: |sessions, typical| match typical {
+            Some(condition) => format!(
+                "Columnas de fisioterapia: la evaluación y {sessions} sesiones, lo mínimo habitual para {condition}."
+            ),
+            None => format!("Columnas de fisioterapia: la evaluación y {sessions} sesiones."),
+        },
+        monthly_note: |plan| format!("Pagos mensuales: {plan}."),
+        deferred_terms: |months, apr| {
+            format!("Sin intereses si se paga por completo en {months} meses; si no, {apr} APR desde la fecha de compra")
+        },
+        fixed_terms: |months, apr| format!("{months} pagos mensuales con {apr} APR"),
+        nothing_to_finance: "No hay nada que financiar",
+        needs_purchase: |amount| format!("Requiere una compra de {amount} o más"),
+        below_minimum: |payment, minimum| format!("El pago sería de {payment}, menos que el mínimo del prestamista de {minimum}"),
+        back_interest: |months, interest, apr| {
+            format!("Si no se paga en {months} meses: hasta {interest} de intereses, cobrados desde la fecha de compra ({apr} APR).")
+        },
+        payment: ["pago", "pagos"],
+        payments_of: |count, amount, last| match last {
+            None => format!("{count} de {amount}"),
+            Some(last) => format!("{count} de {amount}, luego {last}"),
+        },
+        included: |discount| format!("Incluido: {discount}."),
+        high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquiera de los dos."),
+        no_financing: "Sin financiamiento (solo totales)",
+        hsa_saves: |savings, federal, state, payroll, combined| {
+            format!("Ahorra {savings}: {federal} federal + {state} estatal + {payroll} de impuestos sobre la nómina = {combined} del total.")
+        },
+        hsa_caveat: "Confirme con el administrador de su cuenta HSA o FSA que este tratamiento es un gasto elegible antes de pagar con dinero antes de impuestos. El ahorro supone que sus aportes pasan por la nómina de su empleador (que también evita el 7.65% de impuestos de Seguro Social y Medicare); su situación fiscal puede ser distinta.",
+        pay_in_full: "Pago total",
+        deferred_heading: "Sin intereses si paga el total",
+        fixed_heading: "Pagos mensuales fijos",
+        a_month: "al mes",
+        not_available: "No disponible",
+        apr: "APR",
+        total: "total",
+        interest: "intereses",
     },
 };
 

@@ -133,6 +133,8 @@ impl Rate {
 /// Every way to pay for one estimate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PaymentOptions {
+    /// The language of its texts.
+    pub language: Language,
     /// Paying the estimate in full at the visit.
     pub pay_in_full: PayInFull,
     /// The amount the financing offers are for: the total, or the high end of a range.
@@ -195,16 +197,13 @@ pub fn payment_options(
         .prompt_pay
         .as_ref()
         .filter(|discount| discount.percent_off_bp.get() > 0)
-        .map(|discount| format!("Included: {}.", discount.label.get(language)));
+        .map(|discount| (language.words().pay.included)(discount.label.get(language)));
     Ok(PaymentOptions {
-        hsa: hsa::hsa_savings(&total, is_range, rates, locale)?,
+        language,
+        hsa: hsa::hsa_savings(&total, is_range, rates, locale, language)?,
         financed_amount: Amount::new(financed, locale),
-        financed_amount_note: is_range.then(|| {
-            format!(
-                "Worked out on the high end of your estimate, {}: enough for either end.",
-                total.high.formatted
-            )
-        }),
+        financed_amount_note: is_range
+            .then(|| (language.words().pay.high_end_note)(&total.high.formatted)),
         pay_in_full: PayInFull {
             total,
             note: pay_in_full_note,
@@ -228,7 +227,7 @@ pub fn financing_choices(book: &PriceBook, language: Language) -> Vec<Choice> {
         })
         .chain(std::iter::once(Choice {
             value: String::new(),
-            label: "No financing (totals only)".to_owned(),
+            label: language.words().pay.no_financing.to_owned(),
         }))
         .collect()
 }

@@ -4,6 +4,7 @@
 //! Each takes the estimate request and the visitor's payment answers (`{ plan,
 //! federal_tax_percent, state_tax_percent }`, any of them left out), and an optional price book.
 
+use crate::language::PayWords;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -147,11 +148,12 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
 
 /// Pay in full, then the offers grouped by kind, then the lender's disclaimer.
 fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), JsValue> {
+    let w = &options.language.words().pay;
     let page = Page::of(container)?;
     let fragment = page.element("div", "payment-options", None)?;
 
     let full = page.element("div", "pay-in-full", None)?;
-    append(&full, &page.element("h3", "", Some("Pay in full"))?)?;
+    append(&full, &page.element("h3", "", Some(w.pay_in_full))?)?;
     append(
         &full,
         &page.element(
@@ -173,11 +175,8 @@ fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), J
     }
 
     for (kind, heading) in [
-        (
-            FinancingKind::DeferredInterest,
-            "No interest if paid in full",
-        ),
-        (FinancingKind::FixedApr, "Fixed monthly payments"),
+        (FinancingKind::DeferredInterest, w.deferred_heading),
+        (FinancingKind::FixedApr, w.fixed_heading),
     ] {
         let offers: Vec<&FinancingOffer> = options
             .financing
@@ -190,7 +189,7 @@ fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), J
         append(&fragment, &page.element("h3", "", Some(heading))?)?;
         let list = page.element("ul", "offers", None)?;
         for offer in offers {
-            append(&list, &offer_card(&page, offer)?)?;
+            append(&list, &offer_card(&page, offer, w)?)?;
         }
         append(&fragment, &list)?;
     }
@@ -202,7 +201,7 @@ fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), J
 }
 
 /// One plan: its monthly payment and terms, or, greyed, why it is not available.
-fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
+fn offer_card(page: &Page, offer: &FinancingOffer, w: &PayWords) -> Result<Element, JsValue> {
     let card = page.element("li", "offer", None)?;
     card.set_attribute("data-plan", &offer.plan_id)?;
     append(
@@ -216,7 +215,10 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
                 &payment,
                 &page.element("strong", "", Some(&terms.monthly_payment.formatted))?,
             )?;
-            append(&payment, &page.element("span", "", Some(" a month"))?)?;
+            append(
+                &payment,
+                &page.element("span", "", Some(&format!(" {}", w.a_month)))?,
+            )?;
             append(&card, &payment)?;
             append(
                 &card,
@@ -225,9 +227,12 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
             // Deferred interest says its terms in its warning; a loan gives its APR and cost.
             if terms.back_interest.is_none() {
                 let totals = format!(
-                    "{} APR · total {} (interest {})",
+                    "{} {} · {} {} ({} {})",
                     terms.apr.formatted,
+                    w.apr,
+                    w.total,
                     terms.total_of_payments.formatted,
+                    w.interest,
                     terms.interest.formatted
                 );
                 append(&card, &page.element("p", "offer-detail", Some(&totals))?)?;
@@ -244,7 +249,7 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
                 &page.element(
                     "p",
                     "offer-reason",
-                    Some(&format!("Not available. {reason}.")),
+                    Some(&format!("{}. {reason}.", w.not_available)),
                 )?,
             )?;
             append(
@@ -259,6 +264,7 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
 /// The grid as a table with row and column headers, in a region that scrolls sideways on its own
 /// when the screen is narrow, then its notes.
 fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(), JsValue> {
+    let w = &comparison.language.words().pay;
     let page = Page::of(container)?;
     let fragment = page.element("div", "comparison", None)?;
     let region = page.element("div", "table-scroll", None)?;
@@ -267,10 +273,10 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
     region.set_attribute("tabindex", "0")?;
 
     let table = page.element("table", "comparison-table", None)?;
-    let caption = format!("{}: what you pay", comparison.condition);
+    let caption = format!("{}: {}", comparison.condition, w.what_you_pay);
     append(&table, &page.element("caption", "", Some(&caption))?)?;
     let head = page.element("tr", "", None)?;
-    let corner = page.element("th", "", Some("Injections"))?;
+    let corner = page.element("th", "", Some(w.injections))?;
     corner.set_attribute("scope", "col")?;
     append(&head, &corner)?;
     for column in &comparison.columns {
@@ -299,7 +305,7 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
                     reasons.len() - 1
                 }) + 1
             });
-            append(&line, &scenario_cell(&page, cell, note)?)?;
+            append(&line, &scenario_cell(&page, cell, note, w)?)?;
         }
         append(&body, &line)?;
     }
@@ -309,7 +315,7 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
 
     let notes = page.element("ul", "notes", None)?;
     for (number, reason) in reasons.iter().enumerate() {
-        let text = format!("({}) Not available. {reason}.", number + 1);
+        let text = format!("({}) {}. {reason}.", number + 1, w.not_available);
         append(&notes, &page.element("li", "", Some(&text))?)?;
     }
     for note in &comparison.notes {
@@ -326,6 +332,7 @@ fn scenario_cell(
     page: &Page,
     cell: &ComparisonCell,
     reason_note: Option<usize>,
+    w: &PayWords,
 ) -> Result<Element, JsValue> {
     let td = page.element("td", if cell.current { "current" } else { "" }, None)?;
     append(
@@ -334,17 +341,21 @@ fn scenario_cell(
     )?;
     if let Some(monthly) = &cell.monthly_payment {
         // "a month" stays together, and goes under the amount when the column is narrow.
-        let text = format!("{} a\u{a0}month", monthly.formatted);
+        let text = format!(
+            "{}\u{a0}{}",
+            monthly.formatted,
+            w.a_month.replace(' ', "\u{a0}")
+        );
         append(&td, &page.element("span", "cell-monthly", Some(&text))?)?;
     }
     if let Some(number) = reason_note {
-        let text = format!("Not available ({number})");
+        let text = format!("{} ({number})", w.not_available);
         append(&td, &page.element("span", "cell-unavailable", Some(&text))?)?;
     }
     if cell.current {
         append(
             &td,
-            &page.element("span", "cell-current", Some("your answers"))?,
+            &page.element("span", "cell-current", Some(w.your_answers))?,
         )?;
     }
     Ok(td)
