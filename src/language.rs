@@ -11,8 +11,10 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The language of a page, an estimate or a quote.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The language of a page, an estimate or a quote. It is written `en` or `es`, and read from any
+/// BCP 47 tag (`es-MX` is Spanish; anything not Spanish is English), so a page can pass on the
+/// browser's own language as it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub enum Language {
     /// English (the default).
     #[default]
@@ -21,6 +23,13 @@ pub enum Language {
     /// Spanish.
     #[serde(rename = "es")]
     Spanish,
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Language, D::Error> {
+        let tag = String::deserialize(deserializer)?;
+        Ok(Language::from_tag(&tag))
+    }
 }
 
 impl Language {
@@ -604,6 +613,13 @@ mod tests {
         assert_eq!(Language::from_tag("en-US"), Language::English);
         assert_eq!(Language::from_tag(""), Language::English);
         assert_eq!(Language::from_tag("est"), Language::English);
+    }
+
+    #[test]
+    fn read_from_any_tag_written_short() {
+        let read: Vec<Language> = serde_json::from_str(r#"["es-MX", "en-GB", "es", "pt"]"#).unwrap();
+        assert_eq!(read, [Language::Spanish, Language::English, Language::Spanish, Language::English]);
+        assert_eq!(serde_json::to_string(&Language::Spanish).unwrap(), r#""es""#);
     }
 
     #[test]
