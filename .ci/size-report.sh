@@ -2,7 +2,7 @@
 # Prints the raw, gzip -9 and brotli -q 11 size of every file a visitor downloads, and the total.
 set -euo pipefail
 cd "$(dirname "$0")/../www"
-files=(index.html page.css favicon.svg estimator.js widget.html style.css form.js price-book.js app.js pkg/amnion_estimator.js pkg/amnion_estimator_bg.wasm)
+files=(index.html page.css favicon.svg estimator.js widget.html style.css form.js price-book.js language.js app.js pkg/amnion_estimator.js pkg/amnion_estimator_bg.wasm)
 printf '%-32s %9s %9s %9s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "${files[@]}"; do

@@ -617,9 +617,21 @@ mod tests {
 
     #[test]
     fn read_from_any_tag_written_short() {
-        let read: Vec<Language> = serde_json::from_str(r#"["es-MX", "en-GB", "es", "pt"]"#).unwrap();
-        assert_eq!(read, [Language::Spanish, Language::English, Language::Spanish, Language::English]);
-        assert_eq!(serde_json::to_string(&Language::Spanish).unwrap(), r#""es""#);
+        let read: Vec<Language> =
+            serde_json::from_str(r#"["es-MX", "en-GB", "es", "pt"]"#).unwrap();
+        assert_eq!(
+            read,
+            [
+                Language::Spanish,
+                Language::English,
+                Language::Spanish,
+                Language::English
+            ]
+        );
+        assert_eq!(
+            serde_json::to_string(&Language::Spanish).unwrap(),
+            r#""es""#
+        );
     }
 
     #[test]

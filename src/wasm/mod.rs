@@ -84,8 +84,7 @@ pub fn show_estimate(
 pub fn choices(price_book: Option<JsValue>, language: Option<String>) -> Result<JsValue, JsValue> {
     let language = Language::from_tag(language.as_deref().unwrap_or(""));
     let choices = with_book(price_book, |book| Ok(Choices::new(book, language)))?;
-    serde_wasm_bindgen::to_value(&choices)
-        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
+    to_js(&choices)
 }
 
 /// Runs `f` on `price_book`, or on the embedded book (parsed once) when there is none.
@@ -195,8 +194,12 @@ fn compute_quote(request: JsValue, price_book: Option<JsValue>) -> Result<Quote,
     with_book(price_book, |book| quote::quote(book, &request))
 }
 
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(value)
+/// `value` as a plain JS value. Maps (a price book's `{ "en", "es" }` texts) become plain objects,
+/// not `Map`s, so `JSON.stringify` keeps them when a quote is saved.
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value
+        .serialize(&serializer)
         .map_err(|error| js_sys::Error::new(&error.to_string()).into())
 }
 

@@ -5,12 +5,11 @@
 //! federal_tax_percent, state_tax_percent }`, any of them left out), and an optional price book.
 
 use crate::language::PayWords;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::render::{append, Page};
-use super::{js_error, with_book};
+use super::{js_error, to_js, with_book};
 use crate::estimate::EstimateRequest;
 use crate::payment::{
     self, Comparison, ComparisonCell, FinancingOffer, PaymentAnswers, PaymentOptions,
@@ -139,11 +138,6 @@ fn read(
         None => PaymentAnswers::default(),
     };
     Ok((request, answers))
-}
-
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(value)
-        .map_err(|error| js_sys::Error::new(&error.to_string()).into())
 }
 
 /// Pay in full, then the offers grouped by kind, then the lender's disclaimer.
@@ -341,11 +335,7 @@ fn scenario_cell(
     )?;
     if let Some(monthly) = &cell.monthly_payment {
         // "a month" stays together, and goes under the amount when the column is narrow.
-        let text = format!(
-            "{}\u{a0}{}",
-            monthly.formatted,
-            w.a_month.replace(' ', "\u{a0}")
-        );
+        let text = format!("{} {}", monthly.formatted, w.a_month.replace(' ', "\u{a0}"));
         append(&td, &page.element("span", "cell-monthly", Some(&text))?)?;
     }
     if let Some(number) = reason_note {
