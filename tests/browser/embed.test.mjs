@@ -133,6 +133,7 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
   assert.match(await page.locator('#breakdown .notes').textContent(), /Por lo general, el seguro médico no cubre/);
   assert.match(await page.locator('#payment').textContent(), /Pago total/);
   assert.equal(await page.locator('amnion-estimator').evaluate((host) => host.shadowRoot.querySelector('.estimator').lang), 'es');
+  await page.screenshot({ path: new URL('./screenshots/widget-spanish.png', import.meta.url).pathname, fullPage: true });
   await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
   await page.fill('#coinsurance', '120');
   assert.equal(
@@ -156,5 +157,6 @@ test('the staff page in Spanish, Good Faith Estimate and all', async () => {
   assert.equal(await page.locator('.gfe h2').textContent(), 'Estimado de buena fe');
   assert.match(await page.locator('.gfe-dates').textContent(), /^Emitido el 21 de noviembre de 2026 · Válido hasta el 20 de enero de 2027/);
   assert.match(await page.locator('.gfe-disclaimers').textContent(), /resolución de disputas/);
+  await page.screenshot({ path: new URL('./screenshots/staff-spanish.png', import.meta.url).pathname, fullPage: true });
   await page.close();
 });
