@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the raw, gzip -9 and brotli -q 11 size of every file a visitor downloads, and the total;
-# then the same for the staff page, which loads its own, larger module (www/pkg-staff).
+# then the same for the staff page, which loads its own, larger module (www/pkg-staff). Both as an
+# English reader gets them; a Spanish one also fetches es.json.
 set -euo pipefail
 cd "$(dirname "$0")/../www"
 
@@ -17,7 +18,7 @@ report() {
 }
 
 report 'visitor page' index.html page.css favicon.svg estimator.js widget.html style.css form.js \
-  price-book.js app.js pkg/amnion_estimator.js pkg/amnion_estimator_bg.wasm
+  price-book.js language.js app.js pkg/amnion_estimator.js pkg/amnion_estimator_bg.wasm
 echo
 report 'staff page' staff.html favicon.svg style.css staff.css staff.js form.js price-book.js \
-  pkg-staff/amnion_estimator.js pkg-staff/amnion_estimator_bg.wasm
+  language.js pkg-staff/amnion_estimator.js pkg-staff/amnion_estimator_bg.wasm

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::language::Language;
+
 /// A day of the Gregorian calendar, 1900-01-01 to 9999-12-31.
 ///
 /// ```
@@ -92,28 +94,10 @@ impl Date {
         }
     }
 
-    /// `November 21, 2026`.
-    pub fn long_form(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        format!(
-            "{} {}, {}",
-            MONTHS[(self.month - 1) as usize],
-            self.day,
-            self.year
-        )
+    /// `November 21, 2026`, or in Spanish `21 de noviembre de 2026`.
+    pub fn long_form(self, language: Language) -> String {
+        let words = &language.words().gfe;
+        (words.long_date)(self.year, words.months[(self.month - 1) as usize], self.day)
     }
 }
 
@@ -166,10 +150,19 @@ mod tests {
     }
 
     #[test]
+    fn long_dates_in_both_languages() {
+        let date = Date::parse("2026-11-21").unwrap();
+        assert_eq!(date.long_form(Language::Spanish), "21 de noviembre de 2026");
+        assert_eq!(date.long_form(Language::English), "November 21, 2026");
+    }
+
+    #[test]
     fn orders_and_formats() {
         assert!(Date::parse("2026-11-21").unwrap() > Date::parse("2026-02-28").unwrap());
         assert_eq!(
-            Date::parse("2027-01-05").unwrap().long_form(),
+            Date::parse("2027-01-05")
+                .unwrap()
+                .long_form(Language::English),
             "January 5, 2027"
         );
     }

@@ -11,6 +11,7 @@
 //! - [`quote`]: billing staff's exact quotes and the Good Faith Estimate;
 //! - [`read`]: reading price books and requests from JSON or JS values, every problem by path;
 //! - [`calendar`]: dates for price books and quotes;
+//! - [`language`]: English and Spanish texts;
 //! - [`error`]: one error type whose messages name the field at fault.
 //!
 //! ```
@@ -32,6 +33,7 @@
 pub mod calendar;
 pub mod error;
 pub mod estimate;
+pub mod language;
 pub mod money;
 pub mod payment;
 pub mod price_book;

@@ -230,6 +230,11 @@ impl<'v> Reader<'v> {
         self.path.pop();
     }
 
+    /// Reads `value`, the entry `key` of the object being read, into `slot`.
+    pub(crate) fn read_key(&mut self, key: &'v str, value: &'v Value, slot: &mut dyn Read) {
+        self.read_at(Segment::Key(key), value, slot);
+    }
+
     /// The fields of the object `value`, or `None` after recording that it is not one.
     pub(crate) fn fields<'r>(
         &'r mut self,

@@ -227,3 +227,38 @@ fn a_range_shows_both_ends_with_their_own_lines() {
     assert_eq!(estimate.summary, "1 injection to 3 injections");
     assert_eq!(high.lines[0].amount.formatted, "$3,600.00");
 }
+
+#[test]
+fn the_same_estimate_in_spanish() {
+    let request = r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
+        "physical_therapy": { "coverage": "insurance", "sessions": "4",
+          "insurance": { "deductible_remaining": "150", "coinsurance_percent": "20" } } }"#;
+    let spanish = run(None, request).expect("valid");
+    let english = run(None, &request.replace(r#""language": "es","#, "")).expect("valid");
+    // The numbers do not depend on the language: 1,611.25 and 240.00, as in tests/cases.
+    assert_eq!(spanish.low.patient_total, english.low.patient_total);
+    assert_eq!(spanish.low.patient_total.formatted, "$1,611.25");
+    assert_eq!(spanish.condition, "Fascitis plantar (dolor de talón)");
+    assert_eq!(spanish.summary, "1 inyección, 4 sesiones de fisioterapia");
+    assert!(spanish.notes[0].starts_with("Por lo general, el seguro médico no cubre"));
+    let details: Vec<&str> = spanish
+        .low
+        .lines
+        .iter()
+        .filter_map(|l| l.detail.as_deref())
+        .collect();
+    assert_eq!(
+        details,
+        [
+            "visita 1 · deducible",
+            "visita 2 · deducible, luego 20% de coseguro",
+            "visita 2 · lo paga su plan",
+            "visitas 3–5 · 20% de coseguro",
+            "visitas 3–5 · lo paga su plan",
+        ]
+    );
+    assert_eq!(
+        spanish.low.lines[0].label,
+        "Aloinjerto amniótico, vial de 1 mL"
+    );
+}

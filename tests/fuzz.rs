@@ -30,6 +30,7 @@ use amnion_estimator::estimate::{
     estimate, read_share_fragment, share_fragment, Breakdown, Choices, Coverage, EstimateRequest,
     FormValue, InsuranceAnswers, LineKind, Payer, PhysicalTherapyRequest,
 };
+use amnion_estimator::language::{Language, Text};
 use amnion_estimator::money::{BasisPoints, Cents};
 use amnion_estimator::payment::amortization::Schedule;
 use amnion_estimator::payment::{compare, financing_choices, payment_options, PaymentAnswers};
@@ -266,10 +267,19 @@ impl BookEdit {
         let mut prices = self.prices.iter().copied();
         let mut price = || prices.next().expect("PRICE_SLOTS prices");
         let mut labels = self.labels.iter().cloned();
-        let mut label = || labels.next().expect("LABEL_SLOTS labels");
+        // Every other label also has a Spanish text (the English one, marked), so both forms are fuzzed.
+        let mut spanish = false;
+        let mut label = || {
+            let en = labels.next().expect("LABEL_SLOTS labels");
+            spanish = !spanish;
+            Text {
+                es: spanish.then(|| format!("{en} (es)")),
+                en,
+            }
+        };
 
-        book.version = label();
-        book.clinic.name = label();
+        book.version = label().en;
+        book.clinic.name = label().en;
         for product in &mut book.products {
             product.price_cents = price();
             product.label = label();
@@ -398,7 +408,10 @@ impl BookEdit {
                     } else {
                         format!("plan_{i}")
                     },
-                    label: format!("{plan_label} {i}"),
+                    label: Text {
+                        en: format!("{} {i}", plan_label.en),
+                        es: plan_label.es.clone(),
+                    },
                     kind: if plan.fixed_apr {
                         FinancingKind::FixedApr
                     } else {
@@ -587,6 +600,11 @@ impl Answers {
             product,
             consultation: self.consultation,
             walking_boot: self.walking_boot,
+            language: if self.consultation {
+                Language::Spanish
+            } else {
+                Language::English
+            },
             physical_therapy: PhysicalTherapyRequest {
                 coverage: self.coverage,
                 sessions: self
@@ -869,7 +887,7 @@ proptest! {
     fn estimates_from_any_book_add_up_and_never_panic(edit in book_edit(), answers in answers()) {
         let Some(book) = book_for(&edit) else { return Ok(()) };
         let document = book.document();
-        let _ = Choices::new(&book);
+        let _ = Choices::new(&book, Language::Spanish);
         let request = answers.request(document);
 
         // A share link carries the treatment answers there and back.
@@ -951,7 +969,7 @@ proptest! {
         let request = answers.request(document);
         let payment = payment_request(&payment, document);
         let plans = document.financing.as_ref().map_or(&[][..], |f| &f.plans[..]);
-        prop_assert_eq!(financing_choices(&book).len(), plans.len() + 1);
+        prop_assert_eq!(financing_choices(&book, Language::English).len(), plans.len() + 1);
 
         match compare(&book, &request, &payment) {
             Err(error) => refused_with_reasons(&error)?,

@@ -8,6 +8,7 @@
 mod payment_cases;
 
 use amnion_estimator::estimate::{estimate, Coverage, EstimateRequest};
+use amnion_estimator::language::Language;
 use amnion_estimator::money::{BasisPoints, Cents};
 use amnion_estimator::payment::amortization::{monthly_payment, within_tolerance, Schedule};
 use amnion_estimator::payment::fixed_point::{MonthlyRate, UNITS_PER_BASIS_POINT};
@@ -415,7 +416,7 @@ fn the_comparison_uses_typical_sessions_and_the_condition_range() {
 
 #[test]
 fn the_plan_chooser_lists_every_plan_then_none() {
-    let choices = financing_choices(&book());
+    let choices = financing_choices(&book(), Language::English);
     let values: Vec<&str> = choices.iter().map(|c| c.value.as_str()).collect();
     assert_eq!(
         values,
@@ -478,7 +479,11 @@ fn a_price_book_without_financing_offers_none() {
     )
     .expect("valid");
     assert!(options.financing.is_empty() && options.notes.is_empty());
-    assert_eq!(financing_choices(&book).len(), 1, "only \"no financing\"");
+    assert_eq!(
+        financing_choices(&book, Language::English).len(),
+        1,
+        "only \"no financing\""
+    );
 }
 
 proptest! {

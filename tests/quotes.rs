@@ -401,3 +401,36 @@ impl Tap for QuoteRequest {
         self
     }
 }
+
+#[test]
+fn a_quote_in_spanish() {
+    let q = quote(
+        &book(),
+        &request(r#""coverage": "medicare", "answers": { "condition": "ankle_osteoarthritis", "injections": "1", "language": "es" }"#)
+            .tap(|r| r.side = "right".into()),
+    )
+    .expect("valid");
+    let gfe = &q.good_faith_estimate;
+    assert_eq!(
+        gfe.total.cents.get(),
+        138_700,
+        "the same 1,387.00 as in English"
+    );
+    assert_eq!(gfe.title, "Cotización de pago directo");
+    assert_eq!(gfe.issued_on, "21 de noviembre de 2026");
+    assert_eq!(gfe.valid_until, "20 de enero de 2027");
+    assert_eq!(gfe.patient.date_of_birth, "4 de marzo de 1970");
+    assert_eq!(
+        gfe.primary_service.description,
+        "Inyección de tejido amniótico para Artrosis de tobillo, lado derecho: 1 inyección"
+    );
+    assert_eq!(gfe.providers[0].role, "Proveedor convocante");
+    assert!(gfe
+        .coverage_notice
+        .as_deref()
+        .is_some_and(|n| n.starts_with("El Estimado de buena fe no se aplica a Medicare")));
+    assert_eq!(
+        gfe.providers[0].items[0].description,
+        "Aloinjerto amniótico, vial de 1 mL"
+    );
+}

@@ -112,7 +112,7 @@ fn an_invalid_price_book_is_refused_with_every_path() {
 
 #[wasm_bindgen_test]
 fn choices_come_from_the_price_book() {
-    let choices = choices(None).expect("embedded book");
+    let choices = choices(None, None).expect("embedded book");
     let injections: Array = get(&choices, "injections").dyn_into().expect("array");
     let values: Vec<String> = injections
         .iter()
@@ -171,5 +171,37 @@ fn a_saved_quote_keeps_its_extras_through_its_file() {
     assert_eq!(
         get(&again, "quote_number").as_string(),
         get(&quote, "quote_number").as_string()
+    );
+}
+
+#[cfg(feature = "staff")]
+#[wasm_bindgen_test]
+fn spanish_crosses_the_boundary_and_saved_texts_stay_plain_objects() {
+    use amnion_estimator::wasm::choices;
+    let spanish = choices(None, Some("es-MX".into())).expect("embedded book");
+    let injections: Array = get(&spanish, "injections").dyn_into().expect("array");
+    assert_eq!(
+        get(&injections.get(0), "label").as_string().as_deref(),
+        Some("1 inyección")
+    );
+
+    // A quote's saved price book keeps `{ en, es }` texts as plain objects, so JSON.stringify,
+    // which saves the file, keeps them.
+    use amnion_estimator::wasm::staff::quote_js;
+    let request = parse(
+        r#"{ "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left", "issued_on": "2026-11-21",
+             "answers": { "condition": "plantar_fasciitis", "injections": "1", "language": "es" } }"#,
+    );
+    let quote = quote_js(request, None).expect("valid quote");
+    let saved = js_sys::JSON::stringify(&get(&quote, "saved"))
+        .expect("stringifies")
+        .as_string()
+        .expect("text");
+    assert!(saved.contains(r#""label":{"en":"Plantar fasciitis (heel pain)","es":"Fascitis plantar (dolor de talón)"}"#), "{saved}");
+    assert_eq!(
+        get(&quote, "good_faith_estimate.title")
+            .as_string()
+            .as_deref(),
+        Some("Estimado de buena fe")
     );
 }

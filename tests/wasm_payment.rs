@@ -112,7 +112,7 @@ fn payment_answers_are_optional_and_bad_ones_are_named() {
 
 #[wasm_bindgen_test]
 fn financing_choices_come_from_the_price_book() {
-    let choices: Array = financing_choices(None)
+    let choices: Array = financing_choices(None, None)
         .expect("embedded book")
         .dyn_into()
         .expect("an array");

@@ -5,12 +5,13 @@ import {
   choices, showEstimate, financingChoices, showPaymentOptions, showComparison, shareFragment, readShareFragment,
 } from './pkg/amnion_estimator.js';
 import { describe, fillSelect, markInvalid, readForm, writeForm } from './form.js';
+import { say } from './language.js';
 
 /**
  * Brings the widget markup in `root` to life with `book` (a price book object, or undefined for
- * the embedded sample).
+ * the embedded sample), in `language` (`en` or `es`) with the page's `words` for it.
  */
-export function mount(root, book) {
+export function mount(root, book, language = 'en', words = {}) {
   const $ = (id) => root.getElementById(id);
   const form = $('answers');
 
@@ -36,7 +37,8 @@ export function mount(root, book) {
 
   function update() {
     showTherapyFields();
-    const { payment = {}, ...request } = readForm(form);
+    const { payment = {}, ...answers } = readForm(form);
+    const request = { ...answers, language };
     const badAnswers = attempt(() => {
       const estimate = showEstimate($('breakdown'), request, book);
       $('total').textContent = estimate.patient_total.formatted;
@@ -46,8 +48,8 @@ export function mount(root, book) {
     // Keep every answer and the last good results, dimmed; say what to fix, by the field's own label.
     for (const id of ['breakdown', 'payment']) $(id).classList.toggle('stale', badAnswers !== null);
     if (badAnswers) {
-      $('total').textContent = 'Check your answers';
-      $('peek-total').textContent = 'Check your answers';
+      $('total').textContent = say(words, 'check_answers', 'Check your answers');
+      $('peek-total').textContent = say(words, 'check_answers', 'Check your answers');
       markInvalid(form, badAnswers);
       return;
     }
@@ -61,16 +63,18 @@ export function mount(root, book) {
     markInvalid(form, [...(badPayment ?? []), ...(badPlan ?? [])]);
   }
 
-  const options = choices(book);
+  const options = choices(book, language);
   fillSelect($('condition'), options.conditions);
   fillSelect($('injections'), options.injections, 'not_sure');
   fillSelect($('product'), options.products);
   fillSelect($('sessions'), options.pt_sessions, 'typical');
-  const plans = financingChoices(book);
+  const plans = financingChoices(book, language);
   fillSelect($('plan'), plans);
   $('plan-field').hidden = plans.length < 2; // only "no financing": nothing to choose
   $('sample-notice').hidden = !options.sample_prices;
-  $('clinic-contact').textContent = `Questions? Call ${options.clinic_name} at ${options.clinic_phone}.`;
+  $('clinic-contact').textContent = say(words, 'questions_call', 'Questions? Call {name} at {phone}.', {
+    name: options.clinic_name, phone: options.clinic_phone,
+  });
   // The payment inputs belong to the form (form="answers") but sit in their own section.
   for (const target of [form, $('payment')]) {
     target.addEventListener('input', update);
@@ -84,9 +88,9 @@ export function mount(root, book) {
     $('share-field').hidden = false;
     try {
       await navigator.clipboard.writeText(link);
-      $('share-status').textContent = 'Link copied.';
+      $('share-status').textContent = say(words, 'link_copied', 'Link copied.');
     } catch {
-      $('share-status').textContent = 'Copy the link below.';
+      $('share-status').textContent = say(words, 'copy_link_below', 'Copy the link below.');
     }
   });
   // A share link opens with its answers (only fragments this widget writes start with "condition=").

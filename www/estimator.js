@@ -1,7 +1,7 @@
 // <amnion-estimator>: the visitor widget as one element any page can embed.
 //
 //   <script type="module" src="https://clinic.example/estimator/estimator.js"></script>
-//   <amnion-estimator price-book="/prices/2026.json"></amnion-estimator>
+//   <amnion-estimator price-book="/prices/2026.json" lang="es"></amnion-estimator>
 //
 // The widget lives in a shadow root, so its styles and the host page's never meet. Its files
 // (widget.html, style.css, app.js, form.js, price-book.js, pkg/) are found next to this module. With a
@@ -10,6 +10,7 @@
 import init, { choices } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
 import { loadPriceBook } from './price-book.js';
+import { languageOf, translate, wordsFor } from './language.js';
 
 const here = new URL('.', import.meta.url);
 const wasmReady = init();
@@ -26,8 +27,12 @@ class AmnionEstimator extends HTMLElement {
     style.href = new URL('style.css', here).href;
     const styled = new Promise((resolve) => { style.onload = style.onerror = resolve; });
     root.append(style);
-    const [markup] = await Promise.all([template, wasmReady, styled]);
+    // The language: the element's own `lang`, else the browser's.
+    const language = languageOf(this.getAttribute('lang') || navigator.language);
+    const [markup, words] = await Promise.all([template, wordsFor(language), wasmReady, styled]);
     root.append(document.importNode(markup.content, true));
+    for (const part of root.querySelectorAll('.estimator')) part.lang = language;
+    translate(root, words);
 
     const source = this.getAttribute('price-book');
     let book;
@@ -40,7 +45,7 @@ class AmnionEstimator extends HTMLElement {
         return;
       }
     }
-    mount(root, book);
+    mount(root, book, language, words);
   }
 }
 

@@ -3,6 +3,7 @@
 import init, { choices, financingChoices, showComparison, showQuote, showSavedQuote } from './pkg-staff/amnion_estimator.js';
 import { describe, fillSelect, markInvalid, readForm, writeForm } from './form.js';
 import { loadPriceBook } from './price-book.js';
+import { languageOf, say, translate, wordsFor } from './language.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('quote-form');
@@ -40,11 +41,12 @@ function update({ quiet = false } = {}) {
   $('reopened').hidden = true;
   try {
     const request = readForm(form);
+    request.answers.language = language;
     show(showQuote($('document'), request, book));
     showComparisonFor(request);
   } catch (error) {
     if (quiet) {
-      $('status').textContent = "Enter the patient's name and date of birth to see the quote.";
+      $('status').textContent = say(words, 'enter_patient', "Enter the patient's name and date of birth to see the quote.");
       return;
     }
     $('error').textContent = describe(form, error);
@@ -71,12 +73,14 @@ async function open(file) {
     show(reopened.quote);
     $('comparison').hidden = true; // a comparison would be at today's prices
     $('reopened').textContent = [
-      `Reopened quote ${reopened.quote.quote_number} with the prices it was saved with (price book ${reopened.quote.price_book_version}). Changing any answer makes a new quote at today's prices.`,
+      say(words, 'reopened', "Reopened quote {number} with the prices it was saved with (price book {version}). Changing any answer makes a new quote at today's prices.", {
+        number: reopened.quote.quote_number, version: reopened.quote.price_book_version,
+      }),
       reopened.price_change ?? '',
     ].join(' ');
     $('reopened').hidden = false;
   } catch (error) {
-    $('error').textContent = `That file could not be opened as a saved quote: ${error.message}`;
+    $('error').textContent = `${say(words, 'file_not_opened', 'That file could not be opened as a saved quote:')} ${error.message}`;
     $('error').hidden = false;
   }
 }
@@ -86,23 +90,28 @@ async function open(file) {
 const source = new URLSearchParams(location.search).get('price-book')
   ?? document.querySelector('meta[name="amnion-price-book"]')?.content;
 let book;
+// The language: `?lang=es`, else the browser's.
+const language = languageOf(new URLSearchParams(location.search).get('lang') || navigator.language);
+const words = await wordsFor(language);
+document.documentElement.lang = language;
+translate(document, words);
 await init();
 if (source) {
   try {
     book = await loadPriceBook(new URL(source, location.href), choices);
   } catch (error) {
     // Staff and the clinic's admin are the audience here: show every problem, quote nothing.
-    $('error').textContent = `${error.message}\n\nFix the price book, then reload this page.`;
+    $('error').textContent = `${error.message}\n\n${say(words, 'fix_price_book', 'Fix the price book, then reload this page.')}`;
     $('error').hidden = false;
     form.hidden = true;
     throw error;
   }
 }
-const options = choices(book);
+const options = choices(book, language);
 fillSelect($('condition'), options.conditions);
 fillSelect($('product'), options.products);
 fillSelect($('injections'), options.injections.filter(({ value }) => value !== 'not_sure'), '1');
-fillSelect($('up-to'), [{ value: '', label: 'Exactly as planned' }, ...options.injections.filter(({ value }) => value !== 'not_sure')]);
+fillSelect($('up-to'), [{ value: '', label: say(words, 'exactly_as_planned', 'Exactly as planned') }, ...options.injections.filter(({ value }) => value !== 'not_sure')]);
 fillSelect($('sessions'), options.pt_sessions.filter(({ value }) => value !== 'typical'), '8');
 $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   const field = document.createElement('div');
@@ -118,7 +127,7 @@ $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   field.append(labelElement, input);
   return field;
 }));
-fillSelect($('comparison-plan'), financingChoices(book));
+fillSelect($('comparison-plan'), financingChoices(book, language));
 $('issued-on').value = new Date().toLocaleDateString('en-CA'); // today, as YYYY-MM-DD
 
 form.addEventListener('input', update);

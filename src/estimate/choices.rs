@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::language::{counted, Language};
 use crate::price_book::PriceBook;
 
 /// One option of a form field: the value sent back in a request, and what a visitor reads.
@@ -37,28 +38,23 @@ pub struct Choices {
 
 impl Choices {
     /// The choices `book` offers.
-    pub fn new(book: &PriceBook) -> Choices {
+    pub fn new(book: &PriceBook, language: Language) -> Choices {
         let document = book.document();
+        let words = language.words();
         let choice = |value: String, label: String| Choice { value, label };
-        let counted = |n: u32, one: &str, many: &str| {
-            choice(
-                n.to_string(),
-                format!("{n} {}", if n == 1 { one } else { many }),
-            )
-        };
+        let count = |n: u32, forms: [&str; 2]| choice(n.to_string(), counted(n, forms));
+        let money = |cents| document.locale.format_money(cents);
         let mut injections: Vec<Choice> = (1..=document.limits.max_injections)
-            .map(|n| counted(n, "injection", "injections"))
+            .map(|n| count(n, words.injection))
             .collect();
-        injections.push(choice("not_sure".into(), "Not sure yet".into()));
-        let mut pt_sessions = vec![choice("typical".into(), "Typical for my condition".into())];
-        pt_sessions.extend(
-            (0..=document.limits.max_pt_sessions).map(|n| counted(n, "session", "sessions")),
-        );
+        injections.push(choice("not_sure".into(), words.not_sure.into()));
+        let mut pt_sessions = vec![choice("typical".into(), words.typical.into())];
+        pt_sessions.extend((0..=document.limits.max_pt_sessions).map(|n| count(n, words.session)));
         Choices {
             conditions: document
                 .conditions
                 .iter()
-                .map(|c| choice(c.id.clone(), c.label.clone()))
+                .map(|c| choice(c.id.clone(), c.label.get(language).into()))
                 .collect(),
             injections,
             products: document
@@ -68,9 +64,10 @@ impl Choices {
                     choice(
                         p.id.clone(),
                         format!(
-                            "{} ({} each)",
-                            p.label,
-                            document.locale.format_money(p.price_cents)
+                            "{} ({} {})",
+                            p.label.get(language),
+                            money(p.price_cents),
+                            words.each
                         ),
                     )
                 })
@@ -80,15 +77,14 @@ impl Choices {
                 .extras
                 .iter()
                 .map(|e| {
-                    choice(
-                        e.id.clone(),
-                        format!(
-                            "{} ({}, {} each)",
-                            e.label,
-                            e.code,
-                            document.locale.format_money(e.price_cents)
-                        ),
-                    )
+                    let label = format!(
+                        "{} ({}, {} {})",
+                        e.label.get(language),
+                        e.code,
+                        money(e.price_cents),
+                        words.each
+                    );
+                    choice(e.id.clone(), label)
                 })
                 .collect(),
             clinic_name: document.clinic.name.clone(),
@@ -105,7 +101,7 @@ mod tests {
     #[test]
     fn choices_follow_the_price_book_limits() {
         let book = PriceBook::embedded_default().expect("valid");
-        let choices = Choices::new(&book);
+        let choices = Choices::new(&book, Language::English);
         let values = |list: &[Choice]| list.iter().map(|c| c.value.clone()).collect::<Vec<_>>();
         assert_eq!(values(&choices.injections), ["1", "2", "3", "not_sure"]);
         assert_eq!(choices.injections[1].label, "2 injections");

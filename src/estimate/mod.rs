@@ -29,6 +29,7 @@ pub use share::{read_share_fragment, share_fragment};
 use serde::Serialize;
 
 use crate::error::{Error, FieldError};
+use crate::language::{counted, Language};
 use crate::money::{Cents, Rounding};
 use crate::price_book::{product_cost, MultiInjectionDiscount, PriceBook};
 use lines::{Line, Lines};
@@ -43,6 +44,8 @@ pub struct Estimate {
     pub sample_prices: bool,
     /// The condition's label.
     pub condition: String,
+    /// The language of every text in it.
+    pub language: Language,
     /// `1 injection`, or for a range `1 injection, 6 physical therapy sessions to 2 injections, 12
     /// physical therapy sessions`.
     pub summary: String,
@@ -101,6 +104,7 @@ pub struct Breakdown {
 /// ```
 pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate, Error> {
     let plan = request.plan(book)?;
+    let lang = plan.language;
     let low = breakdown(book, &plan, plan.injections.min, plan.sessions.min)?;
     let is_range =
         plan.injections.min != plan.injections.max || plan.sessions.min != plan.sessions.max;
@@ -123,7 +127,7 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
                 "{} – {}",
                 low.patient_total.formatted, top.patient_total.formatted
             ),
-            format!("{} to {}", low.summary, top.summary),
+            format!("{} {} {}", low.summary, lang.words().to, top.summary),
         )
     } else {
         (low.patient_total.formatted.clone(), low.summary.clone())
@@ -136,17 +140,18 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
 
     let texts = &document.disclaimers;
     let mut notes = vec![
-        texts.self_pay.clone(),
-        texts.estimate_only.clone(),
-        texts.not_included.clone(),
+        texts.self_pay.get(lang).to_owned(),
+        texts.estimate_only.get(lang).to_owned(),
+        texts.not_included.get(lang).to_owned(),
     ];
     if matches!(plan.therapy, Therapy::Insurance(_)) && plan.sessions.max > 0 {
-        notes.push(texts.insurance.clone());
+        notes.push(texts.insurance.get(lang).to_owned());
     }
     Ok(Estimate {
         price_book_version: document.version.clone(),
         sample_prices: document.sample_data,
-        condition: plan.condition.label.clone(),
+        condition: plan.condition.label.get(lang).to_owned(),
+        language: lang,
         summary,
         patient_total,
         low,
@@ -163,12 +168,13 @@ pub(crate) fn breakdown(
     sessions: u32,
 ) -> Result<Breakdown, Error> {
     let document = book.document();
+    let lang = plan.language;
     let mut lines = Lines::new(document.locale);
 
     if plan.consultation {
         let visit = &document.visits.consultation;
         lines.push(Line::charge(
-            &visit.label,
+            visit.label.get(lang),
             &visit.code,
             1,
             visit.price_cents,
@@ -180,7 +186,7 @@ pub(crate) fn breakdown(
     let administration = plan.administration;
     lines.push(
         Line::charge(
-            &product.label,
+            product.label.get(lang),
             &product.hcpcs,
             injections,
             product.price_cents,
@@ -189,7 +195,7 @@ pub(crate) fn breakdown(
     )?;
     lines.push(
         Line::charge(
-            &administration.label,
+            administration.label.get(lang),
             procedure,
             injections,
             administration.price_cents,
@@ -205,7 +211,7 @@ pub(crate) fn breakdown(
     if let Some(guidance) = guidance {
         lines.push(
             Line::charge(
-                &guidance.label,
+                guidance.label.get(lang),
                 &guidance.code,
                 injections,
                 guidance.price_cents,
@@ -234,7 +240,7 @@ pub(crate) fn breakdown(
                 let off = one
                     .percent(*percent_off_bp, Rounding::HalfUp)
                     .ok_or(Error::Overflow)?;
-                lines.push(Line::discount(label, discounted, off).injection_part())?;
+                lines.push(Line::discount(label.get(lang), discounted, off).injection_part())?;
             }
         }
         Some(MultiInjectionDiscount::PackagePrices { label, packages }) => {
@@ -246,19 +252,24 @@ pub(crate) fn breakdown(
                 .checked_sub(product_cost(product, packages, injections))
                 .ok_or(Error::Overflow)?;
             if off > Cents::ZERO {
-                lines.push(Line::discount(label, 1, off).injection_part())?;
+                lines.push(Line::discount(label.get(lang), 1, off).injection_part())?;
             }
         }
     }
 
     if plan.walking_boot {
         let boot = &document.walking_boot;
-        lines.push(Line::charge(&boot.label, &boot.code, 1, boot.price_cents))?;
+        lines.push(Line::charge(
+            boot.label.get(lang),
+            &boot.code,
+            1,
+            boot.price_cents,
+        ))?;
     }
 
     for (extra, quantity) in &plan.extras {
         lines.push(Line::charge(
-            &extra.label,
+            extra.label.get(lang),
             &extra.code,
             *quantity,
             extra.price_cents,
@@ -273,6 +284,7 @@ pub(crate) fn breakdown(
         &document.physical_therapy,
         plan.therapy,
         sessions,
+        lang,
     )?;
     lines.set_provider(ProviderRole::Clinic);
 
@@ -296,8 +308,8 @@ pub(crate) fn breakdown(
             }
         };
         if off > Cents::ZERO {
-            let line =
-                Line::discount(&discount.label, 1, off).because("applied by staff".to_owned());
+            let line = Line::discount(&discount.label, 1, off)
+                .because(lang.words().applied_by_staff.to_owned());
             lines.push(line)?;
         }
     }
@@ -308,7 +320,7 @@ pub(crate) fn breakdown(
             .percent(prompt_pay.percent_off_bp, Rounding::HalfUp)
             .ok_or(Error::Overflow)?;
         if off > Cents::ZERO {
-            lines.push(Line::discount(&prompt_pay.label, 1, off))?;
+            lines.push(Line::discount(prompt_pay.label.get(lang), 1, off))?;
         }
     }
 
@@ -318,7 +330,7 @@ pub(crate) fn breakdown(
     Ok(Breakdown {
         injections,
         pt_sessions: sessions,
-        summary: summary(injections, sessions, plan.therapy),
+        summary: summary(injections, sessions, plan.therapy, lang),
         lines: lines.into_items(),
         patient_total,
         insurance_total,
@@ -326,18 +338,11 @@ pub(crate) fn breakdown(
 }
 
 /// `1 injection`, `2 injections, 8 physical therapy sessions`.
-fn summary(injections: u32, sessions: u32, therapy: Therapy) -> String {
-    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let injections = plural(injections, "injection", "injections");
+fn summary(injections: u32, sessions: u32, therapy: Therapy, language: Language) -> String {
+    let words = language.words();
+    let injections = counted(injections, words.injection);
     match therapy {
         Therapy::None => injections,
-        _ => format!(
-            "{injections}, {}",
-            plural(
-                sessions,
-                "physical therapy session",
-                "physical therapy sessions"
-            )
-        ),
+        _ => format!("{injections}, {}", counted(sessions, words.pt_session)),
     }
 }

@@ -5,6 +5,7 @@
 //! the same are then shown as one line with a quantity.
 
 use crate::error::Error;
+use crate::language::Language;
 use crate::money::{Cents, Rounding};
 use crate::price_book::{PhysicalTherapyPrices, TherapyService};
 
@@ -18,6 +19,7 @@ pub(crate) fn add_lines(
     prices: &PhysicalTherapyPrices,
     therapy: Therapy,
     sessions: u32,
+    language: Language,
 ) -> Result<(), Error> {
     if sessions == 0 {
         return Ok(());
@@ -27,13 +29,13 @@ pub(crate) fn add_lines(
         Therapy::Cash => {
             let (eval, session) = (&prices.evaluation, &prices.session);
             lines.push(Line::charge(
-                &eval.label,
+                eval.label.get(language),
                 &eval.code,
                 1,
                 eval.cash_price_cents,
             ))?;
             lines.push(Line::charge(
-                &session.label,
+                session.label.get(language),
                 &session.code,
                 sessions,
                 session.cash_price_cents,
@@ -44,7 +46,7 @@ pub(crate) fn add_lines(
                 .chain(std::iter::repeat_n(&prices.session, sessions as usize));
             let shares = price_visits(&plan, visits)?;
             for run in runs(&shares) {
-                add_run(lines, &plan, run)?;
+                add_run(lines, &plan, run, language)?;
             }
             Ok(())
         }
@@ -171,7 +173,13 @@ fn runs<'a>(shares: &[VisitShare<'a>]) -> Vec<Run<'a>> {
     runs
 }
 
-fn add_run(lines: &mut Lines, plan: &InsurancePlan, run: Run<'_>) -> Result<(), Error> {
+fn add_run(
+    lines: &mut Lines,
+    plan: &InsurancePlan,
+    run: Run<'_>,
+    language: Language,
+) -> Result<(), Error> {
+    let words = language.words();
     let Run {
         share,
         first,
@@ -179,35 +187,48 @@ fn add_run(lines: &mut Lines, plan: &InsurancePlan, run: Run<'_>) -> Result<(), 
     } = run;
     let last = first + count as usize - 1;
     let visits = if count == 1 {
-        format!("visit {first}")
+        format!("{} {first}", words.visit[0])
     } else {
-        format!("visits {first}–{last}")
+        format!("{} {first}–{last}", words.visit[1])
     };
     let service = share.service;
     let why = match share.basis {
-        ShareBasis::PastCoveredVisits => "past your covered visits: cash price".to_owned(),
-        ShareBasis::Copay => "copay".to_owned(),
-        ShareBasis::Deductible => "deductible".to_owned(),
+        ShareBasis::PastCoveredVisits => words.past_covered_visits.to_owned(),
+        ShareBasis::Copay => words.copay.to_owned(),
+        ShareBasis::Deductible => words.deductible.to_owned(),
         ShareBasis::DeductibleThenCoinsurance => {
-            format!("deductible, then {} coinsurance", plan.coinsurance)
+            format!(
+                "{} {} {}",
+                words.deductible_then, plan.coinsurance, words.coinsurance
+            )
         }
-        ShareBasis::Coinsurance => format!("{} coinsurance", plan.coinsurance),
-        ShareBasis::OutOfPocketMax => "out-of-pocket maximum reached".to_owned(),
+        ShareBasis::Coinsurance => format!("{} {}", plan.coinsurance, words.coinsurance),
+        ShareBasis::OutOfPocketMax => words.out_of_pocket_reached.to_owned(),
     };
     let payer = match share.basis {
         ShareBasis::PastCoveredVisits => Payer::SelfPay,
         _ => Payer::PatientShare,
     };
     lines.push(
-        Line::charge(&service.label, &service.code, count, share.patient)
-            .paid_by(payer)
-            .because(format!("{visits} · {why}")),
+        Line::charge(
+            service.label.get(language),
+            &service.code,
+            count,
+            share.patient,
+        )
+        .paid_by(payer)
+        .because(format!("{visits} · {why}")),
     )?;
     if share.insurance > Cents::ZERO {
         lines.push(
-            Line::charge(&service.label, &service.code, count, share.insurance)
-                .paid_by(Payer::Insurance)
-                .because(format!("{visits} · paid by your plan")),
+            Line::charge(
+                service.label.get(language),
+                &service.code,
+                count,
+                share.insurance,
+            )
+            .paid_by(Payer::Insurance)
+            .because(format!("{visits} · {}", words.paid_by_plan)),
         )?;
     }
     Ok(())

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::error::{Error, Problems};
+use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
     Condition, CountRange, Extra, PriceBook, PricedService, Product, MAX_PRICE,
@@ -38,6 +39,8 @@ pub struct EstimateRequest {
     pub walking_boot: bool,
     /// Physical therapy, if any.
     pub physical_therapy: PhysicalTherapyRequest,
+    /// The language of the estimate's texts: `en` (default) or `es`.
+    pub language: Language,
 }
 read_struct!(EstimateRequest {
     condition: default,
@@ -45,7 +48,8 @@ read_struct!(EstimateRequest {
     product: default,
     consultation: default,
     walking_boot: default,
-    physical_therapy: default
+    physical_therapy: default,
+    language: default
 });
 
 /// The physical therapy answers.
@@ -155,6 +159,8 @@ pub(crate) struct Plan<'a> {
     pub staff_discount: Option<StaffDiscount>,
     /// Staff quotes only: physical therapy is given by another provider.
     pub therapy_elsewhere: bool,
+    /// The language of every text.
+    pub language: Language,
 }
 
 /// A discount staff apply to a quote, shown as its own line.
@@ -312,6 +318,7 @@ impl EstimateRequest {
                         extras: Vec::new(),
                         staff_discount: None,
                         therapy_elsewhere: false,
+                        language: self.language,
                     },
                     Error::InvalidRequest,
                 ),

@@ -140,6 +140,7 @@ mod tests {
                     out_of_pocket_remaining: "6789".into(),
                 },
             },
+            language: crate::language::Language::Spanish,
         };
         let fragment = share_fragment(&request);
         assert_eq!(
@@ -155,6 +156,8 @@ mod tests {
                     insurance: InsuranceAnswers::default(),
                     ..request.physical_therapy.clone()
                 },
+                // The language is the reader's to choose, not the link's.
+                language: crate::language::Language::English,
                 ..request
             }
         );

@@ -11,6 +11,7 @@ use super::financing;
 use super::PaymentAnswers;
 use crate::error::{Error, FieldError};
 use crate::estimate::{estimate, Amount, Choice, Coverage, EstimateRequest, FormValue};
+use crate::language::counted;
 use crate::price_book::PriceBook;
 
 /// The fewest rows a comparison shows: 1, 2 and 3 injections, when the price book allows them.
@@ -19,6 +20,8 @@ const USUAL_MOST_INJECTIONS: u32 = 3;
 /// A grid of scenarios: rows of injection counts, columns of physical therapy coverage.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Comparison {
+    /// The language of its texts.
+    pub language: crate::language::Language,
     /// The condition's label.
     pub condition: String,
     /// The financing plan whose monthly payments the cells show, if one was chosen.
@@ -85,6 +88,7 @@ pub fn compare(
     answers: &PaymentAnswers,
 ) -> Result<Comparison, Error> {
     let base = estimate(book, request)?;
+    let language = request.language;
     let plan = answers.plan(book)?;
     let condition = book.condition(&request.condition).ok_or_else(|| {
         Error::InvalidRequest(vec![FieldError::new("condition", "choose a condition")])
@@ -100,10 +104,11 @@ pub fn compare(
         .min(document.limits.max_injections)
         .max(condition.typical_injections.max);
 
+    let words = &language.words().pay;
     let columns = [
-        (Coverage::None, "No physical therapy"),
-        (Coverage::Cash, "PT in cash"),
-        (Coverage::Insurance, "PT through insurance"),
+        (Coverage::None, words.columns[0]),
+        (Coverage::Cash, words.columns[1]),
+        (Coverage::Insurance, words.columns[2]),
     ];
     let mut rows = Vec::new();
     for injections in 1..=most {
@@ -115,7 +120,7 @@ pub fn compare(
             scenario.physical_therapy.sessions = FormValue::from(pt_sessions.to_string().as_str());
             let total = estimate(book, &scenario)?.low.patient_total;
             let offer = plan
-                .map(|plan| financing::offer(plan, total.cents, document.locale))
+                .map(|plan| financing::offer(plan, total.cents, document.locale, language))
                 .transpose()?;
             cells.push(ComparisonCell {
                 coverage,
@@ -129,31 +134,31 @@ pub fn compare(
                     && request.physical_therapy.coverage == coverage,
             });
         }
-        let plural = if injections == 1 { "" } else { "s" };
         rows.push(ComparisonRow {
             injections,
-            label: format!("{injections} injection{plural}"),
+            label: counted(injections, language.words().injection),
             cells,
         });
     }
 
     let sessions_note = match (pt_sessions, typical) {
-        (0, _) => "Physical therapy columns: none, as you chose 0 sessions.".to_owned(),
-        (_, true) => format!(
-            "Physical therapy columns: the evaluation and {pt_sessions} sessions, the fewest typical for {}.",
-            condition.label
-        ),
-        (_, false) => format!("Physical therapy columns: the evaluation and {pt_sessions} sessions."),
+        (0, _) => words.no_sessions_note.to_owned(),
+        (_, true) => (words.sessions_note)(pt_sessions, Some(condition.label.get(language))),
+        (_, false) => (words.sessions_note)(pt_sessions, None),
     };
-    let mut notes = vec![sessions_note, document.disclaimers.insurance.clone()];
+    let mut notes = vec![
+        sessions_note,
+        document.disclaimers.insurance.get(language).to_owned(),
+    ];
     if let Some(plan) = plan {
-        notes.push(format!("Monthly payments: {}.", plan.label));
+        notes.push((words.monthly_note)(plan.label.get(language)));
     }
     Ok(Comparison {
+        language,
         condition: base.condition,
         plan: plan.map(|plan| Choice {
             value: plan.id.clone(),
-            label: plan.label.clone(),
+            label: plan.label.get(language).to_owned(),
         }),
         pt_sessions,
         columns: columns

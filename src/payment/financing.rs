@@ -13,6 +13,7 @@ use super::amortization::{Schedule, MONTHLY_RATE_DIVISOR};
 use super::Rate;
 use crate::error::Error;
 use crate::estimate::Amount;
+use crate::language::{counted, Language, PayWords};
 use crate::money::{BasisPoints, Cents, Rounding};
 use crate::price_book::{FinancingKind, FinancingPlan, Locale};
 
@@ -68,6 +69,7 @@ pub struct Offer {
 /// [`Error::Overflow`] only far past a price book's limits.
 ///
 /// ```
+/// use amnion_estimator::language::Language;
 /// use amnion_estimator::money::{BasisPoints, Cents};
 /// use amnion_estimator::payment::financing::offer;
 /// use amnion_estimator::price_book::{FinancingKind, FinancingPlan, Locale};
@@ -77,36 +79,36 @@ pub struct Offer {
 ///     min_payment_cents: Cents::new(2_500),
 /// };
 /// // $1,200.00 / 12 = $100.00 a month.
-/// let offer = offer(&plan, Cents::new(120_000), Locale::EnUs)?.offer.expect("available");
+/// let offer = offer(&plan, Cents::new(120_000), Locale::EnUs, Language::English)?.offer.expect("available");
 /// assert_eq!(offer.monthly_payment.formatted, "$100.00");
 /// assert_eq!(offer.summary, "12 payments of $100.00");
 /// # Ok::<(), amnion_estimator::Error>(())
 /// ```
-pub fn offer(plan: &FinancingPlan, amount: Cents, locale: Locale) -> Result<FinancingOffer, Error> {
+pub fn offer(
+    plan: &FinancingPlan,
+    amount: Cents,
+    locale: Locale,
+    language: Language,
+) -> Result<FinancingOffer, Error> {
     let money = |cents| locale.format_money(cents);
-    let apr = plan.apr_bp;
+    let words = &language.words().pay;
+    let apr = plan.apr_bp.to_string();
     let terms = match plan.kind {
-        FinancingKind::DeferredInterest => format!(
-            "No interest if paid in full within {} months; otherwise {apr} APR from the purchase date",
-            plan.months
-        ),
-        FinancingKind::FixedApr => format!("{} monthly payments at {apr} APR", plan.months),
+        FinancingKind::DeferredInterest => (words.deferred_terms)(plan.months, &apr),
+        FinancingKind::FixedApr => (words.fixed_terms)(plan.months, &apr),
     };
     let unavailable = if amount <= Cents::ZERO {
-        Some("There is nothing to finance".to_owned())
+        Some(words.nothing_to_finance.to_owned())
     } else if amount < plan.min_purchase_cents {
-        Some(format!(
-            "Needs a purchase of {} or more",
-            money(plan.min_purchase_cents)
-        ))
+        Some((words.needs_purchase)(&money(plan.min_purchase_cents)))
     } else {
         None
     };
     let outcome = match unavailable {
         Some(reason) => Err(reason),
         None => match plan.kind {
-            FinancingKind::DeferredInterest => Ok(deferred_offer(plan, amount, locale)?),
-            FinancingKind::FixedApr => fixed_apr_offer(plan, amount, locale)?,
+            FinancingKind::DeferredInterest => Ok(deferred_offer(plan, amount, locale, words)?),
+            FinancingKind::FixedApr => fixed_apr_offer(plan, amount, locale, words)?,
         },
     };
     let (offer, not_available) = match outcome {
@@ -115,10 +117,10 @@ pub fn offer(plan: &FinancingPlan, amount: Cents, locale: Locale) -> Result<Fina
     };
     Ok(FinancingOffer {
         plan_id: plan.id.clone(),
-        label: plan.label.clone(),
+        label: plan.label.get(language).to_owned(),
         kind: plan.kind,
         months: plan.months,
-        apr: Rate::new(apr),
+        apr: Rate::new(plan.apr_bp),
         terms,
         offer,
         not_available,
@@ -164,7 +166,12 @@ pub fn back_interest(amount: Cents, apr: BasisPoints, months: u32) -> Option<Cen
     i64::try_from(cents).ok().map(Cents::new)
 }
 
-fn deferred_offer(plan: &FinancingPlan, amount: Cents, locale: Locale) -> Result<Offer, Error> {
+fn deferred_offer(
+    plan: &FinancingPlan,
+    amount: Cents,
+    locale: Locale,
+    words: &PayWords,
+) -> Result<Offer, Error> {
     let payment =
         deferred_payment(amount, plan.months, plan.min_payment_cents).ok_or(Error::Overflow)?;
     let back_interest = back_interest(amount, plan.apr_bp, plan.months).ok_or(Error::Overflow)?;
@@ -185,12 +192,11 @@ fn deferred_offer(plan: &FinancingPlan, amount: Cents, locale: Locale) -> Result
         total_of_payments: amount_of(amount),
         interest: amount_of(Cents::ZERO),
         apr: Rate::new(plan.apr_bp),
-        summary: summary(count, payment, last, locale),
-        warning: Some(format!(
-            "If not paid off in {} months: up to {} of interest, charged from the purchase date ({} APR).",
+        summary: summary(count, payment, last, locale, words),
+        warning: Some((words.back_interest)(
             plan.months,
-            locale.format_money(back_interest),
-            plan.apr_bp,
+            &locale.format_money(back_interest),
+            &plan.apr_bp.to_string(),
         )),
         back_interest: Some(amount_of(back_interest)),
     })
@@ -201,21 +207,21 @@ fn fixed_apr_offer(
     plan: &FinancingPlan,
     amount: Cents,
     locale: Locale,
+    words: &PayWords,
 ) -> Result<Result<Offer, String>, Error> {
     let schedule = Schedule::new(amount, plan.apr_bp, plan.months)?;
     let payment = schedule.payment;
     if payment < plan.min_payment_cents {
-        return Ok(Err(format!(
-            "The payment would be {}, below the lender's minimum of {}",
-            locale.format_money(payment),
-            locale.format_money(plan.min_payment_cents)
+        return Ok(Err((words.below_minimum)(
+            &locale.format_money(payment),
+            &locale.format_money(plan.min_payment_cents),
         )));
     }
     let count = u32::try_from(schedule.rows.len()).map_err(|_| Error::Overflow)?;
     let last = schedule.last_payment();
     let amount_of = |cents| Amount::new(cents, locale);
     Ok(Ok(Offer {
-        summary: summary(count, payment, last, locale),
+        summary: summary(count, payment, last, locale, words),
         monthly_payment: amount_of(payment),
         payments: count,
         last_payment: amount_of(last),
@@ -228,17 +234,15 @@ fn fixed_apr_offer(
 }
 
 /// `12 payments of $100.00`, or `35 payments of $304.22, then $304.27`.
-fn summary(count: u32, payment: Cents, last: Cents, locale: Locale) -> String {
-    let plural = if count == 1 { "payment" } else { "payments" };
+fn summary(count: u32, payment: Cents, last: Cents, locale: Locale, words: &PayWords) -> String {
+    let money = |cents| locale.format_money(cents);
     if last == payment {
-        format!("{count} {plural} of {}", locale.format_money(payment))
+        (words.payments_of)(&counted(count, words.payment), &money(payment), None)
     } else {
-        let before = count - 1;
-        let plural = if before == 1 { "payment" } else { "payments" };
-        format!(
-            "{before} {plural} of {}, then {}",
-            locale.format_money(payment),
-            locale.format_money(last)
+        (words.payments_of)(
+            &counted(count - 1, words.payment),
+            &money(payment),
+            Some(&money(last)),
         )
     }
 }

@@ -10,15 +10,13 @@ use serde::Serialize;
 use super::{range, Rate};
 use crate::error::{Error, Problems};
 use crate::estimate::{FormValue, TotalRange};
+use crate::language::Language;
 use crate::money::{BasisPoints, Cents, Rounding};
 use crate::price_book::Locale;
 
 /// Social Security (6.2 %) and Medicare (1.45 %) tax, which contributions through an employer's
 /// payroll also skip.
 pub const PAYROLL_TAX: BasisPoints = BasisPoints::new(765);
-
-/// What a visitor must check before counting on the savings.
-pub const CAVEAT: &str = "Confirm with your HSA or FSA plan administrator that this treatment is an eligible expense before you pay with pre-tax dollars. The savings assume your contributions go through your employer's payroll (which also skips the 7.65% Social Security and Medicare tax); your own tax situation may differ.";
 
 /// A visitor's marginal income tax rates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -106,7 +104,7 @@ pub struct HsaSavings {
     pub effective_cost: TotalRange,
     /// `Saves $870.66: 22% federal + 5% state + 7.65% payroll tax = 34.65% of the total.`
     pub summary: String,
-    /// [`CAVEAT`].
+    /// To confirm eligibility with the plan administrator.
     pub caveat: String,
 }
 
@@ -120,18 +118,20 @@ pub fn hsa_savings(
     is_range: bool,
     rates: TaxRates,
     locale: Locale,
+    language: Language,
 ) -> Result<HsaSavings, Error> {
+    let words = &language.words().pay;
     let saved = |amount: Cents| savings(amount, rates).ok_or(Error::Overflow);
     let (low, high) = (total.low.cents, total.high.cents);
     let (saved_low, saved_high) = (saved(low)?, saved(high)?);
     let left = |amount: Cents, saved: Cents| amount.checked_sub(saved).ok_or(Error::Overflow);
     let savings = range(saved_low, saved_high, is_range, locale);
-    let summary = format!(
-        "Saves {}: {} federal + {} state + {PAYROLL_TAX} payroll tax = {} of the total.",
-        savings.formatted,
-        rates.federal,
-        rates.state,
-        rates.combined()
+    let summary = (words.hsa_saves)(
+        &savings.formatted,
+        &rates.federal.to_string(),
+        &rates.state.to_string(),
+        &PAYROLL_TAX.to_string(),
+        &rates.combined().to_string(),
     );
     Ok(HsaSavings {
         federal: Rate::new(rates.federal),
@@ -146,7 +146,7 @@ pub fn hsa_savings(
             is_range,
             locale,
         ),
-        caveat: CAVEAT.to_owned(),
+        caveat: words.hsa_caveat.to_owned(),
     })
 }
 

@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use crate::error::{Error, FieldError};
 use crate::estimate::{estimate, Amount, Choice, EstimateRequest, FormValue, TotalRange};
+use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{FinancingPlan, Locale, PriceBook};
 use crate::read::{self, read_struct, Value};
@@ -142,6 +143,8 @@ impl Rate {
 /// Every way to pay for one estimate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PaymentOptions {
+    /// The language of its texts.
+    pub language: Language,
     /// Paying the estimate in full at the visit.
     pub pay_in_full: PayInFull,
     /// The amount the financing offers are for: the total, or the high end of a range.
@@ -188,6 +191,7 @@ pub fn payment_options(
     answers: &PaymentAnswers,
 ) -> Result<PaymentOptions, Error> {
     let estimate = estimate(book, request)?;
+    let language = request.language;
     let rates = answers.tax_rates()?;
     let document = book.document();
     let locale = document.locale;
@@ -196,23 +200,20 @@ pub fn payment_options(
     let financed = total.high.cents;
     let financing = plans(book)
         .iter()
-        .map(|plan| financing::offer(plan, financed, locale))
+        .map(|plan| financing::offer(plan, financed, locale, language))
         .collect::<Result<Vec<_>, _>>()?;
     let pay_in_full_note = document
         .discounts
         .prompt_pay
         .as_ref()
         .filter(|discount| discount.percent_off_bp.get() > 0)
-        .map(|discount| format!("Included: {}.", discount.label));
+        .map(|discount| (language.words().pay.included)(discount.label.get(language)));
     Ok(PaymentOptions {
-        hsa: hsa::hsa_savings(&total, is_range, rates, locale)?,
+        language,
+        hsa: hsa::hsa_savings(&total, is_range, rates, locale, language)?,
         financed_amount: Amount::new(financed, locale),
-        financed_amount_note: is_range.then(|| {
-            format!(
-                "Worked out on the high end of your estimate, {}: enough for either end.",
-                total.high.formatted
-            )
-        }),
+        financed_amount_note: is_range
+            .then(|| (language.words().pay.high_end_note)(&total.high.formatted)),
         pay_in_full: PayInFull {
             total,
             note: pay_in_full_note,
@@ -221,22 +222,22 @@ pub fn payment_options(
         notes: document
             .financing
             .iter()
-            .map(|financing| financing.disclaimer.clone())
+            .map(|financing| financing.disclaimer.get(language).to_owned())
             .collect(),
     })
 }
 
 /// The plans a comparison can show, for a form's chooser: each plan by `id`, then `""` for none.
-pub fn financing_choices(book: &PriceBook) -> Vec<Choice> {
+pub fn financing_choices(book: &PriceBook, language: Language) -> Vec<Choice> {
     plans(book)
         .iter()
         .map(|plan| Choice {
             value: plan.id.clone(),
-            label: plan.label.clone(),
+            label: plan.label.get(language).to_owned(),
         })
         .chain(std::iter::once(Choice {
             value: String::new(),
-            label: "No financing (totals only)".to_owned(),
+            label: language.words().pay.no_financing.to_owned(),
         }))
         .collect()
 }

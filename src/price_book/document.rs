@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::language::Text;
 use crate::money::{BasisPoints, Cents};
 use crate::read::{deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
@@ -153,7 +154,7 @@ pub struct Condition {
     /// Stable key used by requests, e.g. `plantar_fasciitis`.
     pub id: String,
     /// What a visitor reads, e.g. `Plantar fasciitis (heel pain)`.
-    pub label: String,
+    pub label: Text,
     /// ICD-10-CM diagnosis codes by side.
     pub icd10: Laterality,
     /// The CPT code of the injection, e.g. `20550`.
@@ -202,7 +203,7 @@ pub struct Product {
     /// Stable key used by requests, e.g. `amnion_1ml`.
     pub id: String,
     /// What a visitor reads.
-    pub label: String,
+    pub label: Text,
     /// The HCPCS code, e.g. `Q4206`.
     pub hcpcs: String,
     /// Self-pay price per vial.
@@ -221,7 +222,7 @@ pub struct PricedService {
     /// CPT or HCPCS code.
     pub code: String,
     /// What a visitor reads.
-    pub label: String,
+    pub label: Text,
     /// Self-pay price.
     pub price_cents: Cents,
 }
@@ -247,7 +248,7 @@ pub struct Extra {
     /// CPT or HCPCS code.
     pub code: String,
     /// What a patient reads.
-    pub label: String,
+    pub label: Text,
     /// Self-pay price of one.
     pub price_cents: Cents,
 }
@@ -264,20 +265,20 @@ pub struct GoodFaithEstimateTexts {
     /// Days from the issue date until the estimate expires (1 to 365).
     pub valid_days: u32,
     /// Items and services the patient would schedule separately, beyond those the quote lists.
-    pub separately_scheduled: Vec<String>,
+    pub separately_scheduled: Vec<Text>,
     /// That other items or services may be recommended and are not included.
-    pub other_services: String,
+    pub other_services: Text,
     /// That this is an estimate and actual charges may differ.
-    pub actual_charges_may_differ: String,
+    pub actual_charges_may_differ: Text,
     /// The patient-provider dispute resolution right: $400 or more above the estimate for any one
     /// provider, within 120 days of the bill, and where to find out more.
-    pub dispute_rights: String,
+    pub dispute_rights: Text,
     /// That the estimate is not a contract and does not oblige the patient to obtain the services.
-    pub not_a_contract: String,
+    pub not_a_contract: Text,
     /// Why the estimate does not apply to an insured patient who wants the claim filed, and what to do.
-    pub insured_filing_claim: String,
+    pub insured_filing_claim: Text,
     /// Why it does not apply to Medicare, Medicaid or TRICARE, and what to do.
-    pub federal_program: String,
+    pub federal_program: Text,
 }
 read_struct!(GoodFaithEstimateTexts {
     valid_days,
@@ -309,7 +310,7 @@ pub struct TherapyService {
     /// CPT code.
     pub code: String,
     /// What a visitor reads.
-    pub label: String,
+    pub label: Text,
     /// Self-pay price, also charged for visits past the plan's covered-visit limit.
     pub cash_price_cents: Cents,
     /// The amount the clinic expects an insurer to allow, split between patient and plan.
@@ -345,7 +346,7 @@ pub enum MultiInjectionDiscount {
     /// `percent_off_bp` off.
     LaterInjectionsPercentOff {
         /// The discount line's label.
-        label: String,
+        label: Text,
         /// The first injection that is discounted, at least 2.
         from_injection: u32,
         /// Basis points off each discounted injection.
@@ -354,7 +355,7 @@ pub enum MultiInjectionDiscount {
     /// A package price for the product when several injections are bought together.
     PackagePrices {
         /// The discount line's label.
-        label: String,
+        label: Text,
         /// Package prices; a count with no package pays the per-vial price.
         packages: Vec<Package>,
     },
@@ -380,7 +381,7 @@ read_struct!(Package {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PercentOff {
     /// The discount line's label.
-    pub label: String,
+    pub label: Text,
     /// Basis points off.
     pub percent_off_bp: BasisPoints,
 }
@@ -393,13 +394,13 @@ read_struct!(PercentOff {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Disclaimers {
     /// That insurance usually does not cover the injections.
-    pub self_pay: String,
+    pub self_pay: Text,
     /// That this is an estimate and not a bill or a contract.
-    pub estimate_only: String,
+    pub estimate_only: Text,
     /// What the estimate does not include.
-    pub not_included: String,
+    pub not_included: Text,
     /// Shown when physical therapy goes through insurance.
-    pub insurance: String,
+    pub insurance: Text,
 }
 read_struct!(Disclaimers {
     self_pay,
@@ -412,7 +413,7 @@ read_struct!(Disclaimers {
 #[derive(Default)]
 struct FlatMultiInjectionDiscount {
     kind: MultiInjectionKind,
-    label: String,
+    label: Text,
     from_injection: Option<u32>,
     percent_off_bp: Option<BasisPoints>,
     packages: Option<Vec<Package>>,
@@ -483,7 +484,7 @@ impl TryFrom<FlatMultiInjectionDiscount> for MultiInjectionDiscount {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Financing {
     /// Shown under the offers, e.g. who lends and that credit approval is needed.
-    pub disclaimer: String,
+    pub disclaimer: Text,
     /// The plans, in the order the page lists them.
     pub plans: Vec<FinancingPlan>,
 }
@@ -496,7 +497,7 @@ pub struct FinancingPlan {
     /// Stable key used by requests, e.g. `deferred_12`.
     pub id: String,
     /// What a visitor reads, e.g. `12 months, no interest if paid in full`.
-    pub label: String,
+    pub label: Text,
     /// Deferred interest or a fixed APR.
     pub kind: FinancingKind,
     /// The promotion's length, or the loan's term, in months (1 to 60).

@@ -227,6 +227,32 @@ mod tests {
     }
 
     #[test]
+    fn texts_may_be_english_only_or_both_but_never_empty() {
+        let mut doc = sample();
+        doc.conditions[0].label = crate::language::Text {
+            en: "Heel pain".into(),
+            es: Some(" ".into()),
+        };
+        doc.conditions[1].label = crate::language::Text::from("Achilles");
+        assert_eq!(
+            errors_of(doc),
+            ["conditions[0].label.es: must not be empty"]
+        );
+        let json = DEFAULT_PRICE_BOOK_JSON.replacen(
+            r#"{ "en": "Achilles tendinopathy","#,
+            r#"{ "fr": "x", "en": "Achilles tendinopathy","#,
+            1,
+        );
+        let error = PriceBook::from_json(&json).expect_err("only en and es");
+        assert!(
+            error
+                .to_string()
+                .contains("conditions[1].label: unknown field `fr`, expected `en` or `es`"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn a_discount_kind_must_have_its_own_fields() {
         let json = DEFAULT_PRICE_BOOK_JSON.replacen("\"from_injection\": 2,", "", 1);
         let error = PriceBook::from_json(&json).expect_err("no from_injection");

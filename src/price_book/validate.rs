@@ -7,6 +7,7 @@ use super::document::*;
 use super::identifiers::{is_valid_npi, is_valid_tin};
 use crate::calendar::Date;
 use crate::error::Problems;
+use crate::language::Text;
 use crate::money::{BasisPoints, Cents};
 
 /// The highest price of any one item: $1,000,000.00. With the count limits below, no total can
@@ -219,12 +220,13 @@ fn validate_good_faith_estimate(texts: &GoodFaithEstimateTexts, problems: &mut P
         non_empty(problems, &format!("{path}.{field}"), text);
     }
     // The dispute right is only useful with its numbers in it.
-    let dispute = &texts.dispute_rights;
-    problems.check(
-        mentions(dispute, "$400") && mentions(dispute, "120 days"),
-        format!("{path}.dispute_rights"),
-        || "must state the $400 threshold and the 120 days".into(),
-    );
+    for (suffix, dispute) in texts.dispute_rights.parts() {
+        problems.check(
+            mentions(dispute, "$400") && mentions(dispute, "120"),
+            format!("{path}.dispute_rights{suffix}"),
+            || "must state the $400 threshold and the 120 days".into(),
+        );
+    }
 }
 
 fn validate_products(products: &[Product], problems: &mut Problems) {
@@ -460,8 +462,39 @@ fn mentions(text: &str, words: &str) -> bool {
         .any(|window| window == words.as_bytes())
 }
 
-fn non_empty(problems: &mut Problems, path: &str, text: &str) {
-    problems.check(!text.trim().is_empty(), path, || "must not be empty".into());
+fn non_empty(problems: &mut Problems, path: &str, text: &(impl Written + ?Sized)) {
+    for (suffix, part) in text.parts() {
+        problems.check(!part.trim().is_empty(), format!("{path}{suffix}"), || {
+            "must not be empty".into()
+        });
+    }
+}
+
+/// A field a person writes: plain text, or a [`Text`] in English and maybe Spanish, each of which
+/// must say something. `parts` gives each with the suffix of its path (`""`, `".es"`).
+trait Written {
+    fn parts(&self) -> Vec<(&'static str, &str)>;
+}
+
+impl Written for str {
+    fn parts(&self) -> Vec<(&'static str, &str)> {
+        vec![("", self)]
+    }
+}
+
+impl Written for String {
+    fn parts(&self) -> Vec<(&'static str, &str)> {
+        vec![("", self)]
+    }
+}
+
+impl Written for Text {
+    fn parts(&self) -> Vec<(&'static str, &str)> {
+        match &self.es {
+            None => vec![("", &self.en)],
+            Some(spanish) => vec![("", &self.en), (".es", spanish)],
+        }
+    }
 }
 
 fn price(problems: &mut Problems, path: &str, amount: Cents) {

@@ -17,6 +17,7 @@ use serde::Serialize;
 use super::request::{CoverageScreening, ProviderAnswers, QuotePlan, Side};
 use crate::error::Error;
 use crate::estimate::{Amount, Breakdown, LineItem, LineKind, Payer, ProviderRole};
+use crate::language::{counted, Language};
 use crate::money::Cents;
 use crate::price_book::{Locale, PriceBook};
 
@@ -25,6 +26,8 @@ use crate::price_book::{Locale, PriceBook};
 pub struct GoodFaithEstimate {
     /// `Good Faith Estimate`, or `Self-pay price quote` when screening says a GFE does not apply.
     pub title: String,
+    /// The language of its texts.
+    pub language: Language,
     /// Whether the No Surprises Act GFE rules apply to this patient.
     pub applies: bool,
     /// Why a GFE does not apply and what to do instead, when it does not.
@@ -125,22 +128,19 @@ pub(crate) fn build(
         Side::Left => condition.icd10.left.clone(),
         Side::Right => condition.icd10.right.clone(),
     };
+    let language = quote.plan.language;
+    let words = language.words();
     let side = match quote.side {
-        Side::Left => "left",
-        Side::Right => "right",
+        Side::Left => words.gfe.side[0],
+        Side::Right => words.gfe.side[1],
     };
     let count = quote.injections;
-    let plural = if count == 1 {
-        "injection"
-    } else {
-        "injections"
-    };
 
     let mut providers = Vec::new();
     let clinic = &document.clinic;
     let clinic_items = expected_charges(breakdown, ProviderRole::Clinic, &diagnosis_code, locale)?;
     providers.push(section(
-        "Convening provider",
+        words.gfe.convening_provider,
         &clinic.name,
         &clinic.npi,
         &clinic.tin,
@@ -155,7 +155,12 @@ pub(crate) fn build(
     if let Some(therapist) = &quote.therapy_provider {
         let items = expected_charges(breakdown, ProviderRole::Therapy, &diagnosis_code, locale)?;
         if !items.is_empty() {
-            providers.push(therapy_section(therapist, items, locale)?);
+            providers.push(therapy_section(
+                therapist,
+                items,
+                locale,
+                words.gfe.co_provider,
+            )?);
         }
     }
     let total =
@@ -169,7 +174,7 @@ pub(crate) fn build(
             format!(
                 "{} ({})",
                 line.label,
-                line.detail.as_deref().unwrap_or("through your plan")
+                line.detail.as_deref().unwrap_or(words.gfe.through_plan)
             )
         })
         .collect();
@@ -181,58 +186,68 @@ pub(crate) fn build(
             .therapy_provider
             .as_ref()
             .map_or(clinic.name.as_str(), |p| p.name.as_str());
-        separately_scheduled.push(format!(
-            "Physical therapy: an evaluation and {} session(s) with {therapist}, after the injection{}.",
-            quote.sessions,
-            if count == 1 { "" } else { "s" }
-        ));
+        separately_scheduled.push((words.gfe.therapy_to_schedule)(quote.sessions, therapist));
     }
-    separately_scheduled.extend(texts.separately_scheduled.iter().cloned());
+    separately_scheduled.extend(
+        texts
+            .separately_scheduled
+            .iter()
+            .map(|text| text.get(language).to_owned()),
+    );
 
     let applies = quote.coverage == CoverageScreening::SelfPay;
     let coverage_notice = match quote.coverage {
         CoverageScreening::SelfPay => None,
-        CoverageScreening::InsuredFilingClaim => Some(texts.insured_filing_claim.clone()),
+        CoverageScreening::InsuredFilingClaim => {
+            Some(texts.insured_filing_claim.get(language).to_owned())
+        }
         CoverageScreening::Medicare | CoverageScreening::Medicaid | CoverageScreening::Tricare => {
-            Some(texts.federal_program.clone())
+            Some(texts.federal_program.get(language).to_owned())
         }
     };
     let mut disclaimers = vec![
-        texts.other_services.clone(),
-        texts.actual_charges_may_differ.clone(),
+        texts.other_services.get(language).to_owned(),
+        texts.actual_charges_may_differ.get(language).to_owned(),
     ];
     if applies {
-        disclaimers.push(texts.dispute_rights.clone());
+        disclaimers.push(texts.dispute_rights.get(language).to_owned());
     }
-    disclaimers.push(texts.not_a_contract.clone());
+    disclaimers.push(texts.not_a_contract.get(language).to_owned());
 
     Ok(GoodFaithEstimate {
         title: if applies {
-            "Good Faith Estimate"
+            words.gfe.title
         } else {
-            "Self-pay price quote"
+            words.gfe.self_pay_title
         }
         .to_owned(),
+        language,
         applies,
         coverage_notice,
         quote_number: String::new(),
-        issued_on: quote.issued_on.long_form(),
-        valid_until: quote.issued_on.add_days(texts.valid_days).long_form(),
+        issued_on: quote.issued_on.long_form(language),
+        valid_until: quote
+            .issued_on
+            .add_days(texts.valid_days)
+            .long_form(language),
         price_book_version: document.version.clone(),
         patient: Patient {
             name: quote.patient_name.clone(),
-            date_of_birth: quote.date_of_birth.long_form(),
+            date_of_birth: quote.date_of_birth.long_form(language),
         },
         primary_service: PrimaryService {
             description: format!(
-                "Amniotic tissue injection for {}, {side} side: {count} {plural}",
-                condition.label
+                "{} {}, {side}: {}",
+                words.gfe.injection_for,
+                condition.label.get(language),
+                counted(count, words.injection)
             ),
             service_code: condition.procedure_code.clone(),
             diagnosis_code,
-            scheduled_on: quote
-                .scheduled_on
-                .map_or_else(|| "Not yet scheduled".to_owned(), |d| d.long_form()),
+            scheduled_on: quote.scheduled_on.map_or_else(
+                || words.gfe.not_scheduled.to_owned(),
+                |d| d.long_form(language),
+            ),
         },
         providers,
         total: Amount::new(total, locale),
@@ -331,17 +346,11 @@ fn therapy_section(
     p: &ProviderAnswers,
     items: Vec<GfeItem>,
     locale: Locale,
+    role: &str,
 ) -> Result<ProviderSection, Error> {
     let location = format!("{}, {}, {} {}", p.street, p.city, p.state, p.zip);
     section(
-        "Co-provider",
-        &p.name,
-        &p.npi,
-        &p.tin,
-        location,
-        &p.state,
-        items,
-        locale,
+        role, &p.name, &p.npi, &p.tin, location, &p.state, items, locale,
     )
 }
 

@@ -124,28 +124,23 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
             let low_totals = good_faith_estimate::provider_totals(book, &plan, &planned)?;
             let high_totals = good_faith_estimate::provider_totals(book, &plan, &most)?;
             let locale = book.document().locale;
+            let words = &plan.plan.language.words().gfe;
             let over: Vec<String> = low_totals
                 .iter()
                 .zip(&high_totals)
                 .filter_map(|((name, low), (_, high_total))| {
                     let more = high_total.checked_sub(*low)?;
                     (more >= DISPUTE_THRESHOLD).then(|| {
-                        format!(
-                            "{name} would charge {} more ({} in all)",
-                            locale.format_money(more),
-                            locale.format_money(*high_total)
+                        (words.would_charge)(
+                            name,
+                            &locale.format_money(more),
+                            &locale.format_money(*high_total),
                         )
                     })
                 })
                 .collect();
-            (!over.is_empty()).then(|| {
-                format!(
-                    "If {high} injections are needed instead of {}, {}. That is $400 or more above this \
-                     estimate, which the patient could dispute: consider quoting {high} injections.",
-                    plan.injections,
-                    over.join("; ")
-                )
-            })
+            (!over.is_empty())
+                .then(|| (words.range_warning)(high, plan.injections, &over.join("; ")))
         }
     };
 

@@ -393,7 +393,7 @@ impl QuoteRequest {
             return None;
         }
         Some(StaffDiscount {
-            label: format!("Discount: {reason}"),
+            label: format!("{}: {reason}", self.answers.language.words().discount),
             off,
         })
     }

@@ -30,6 +30,7 @@ use self::js_value::{to_js, value};
 
 use crate::error::Error;
 use crate::estimate::{self, Choices, Estimate, EstimateRequest};
+use crate::language::Language;
 use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
 
 /// The module's allocator: lol_alloc's free list, behind its spin lock (a page runs one thread, so the
@@ -83,14 +84,16 @@ pub fn show_estimate(
 }
 
 /// The answers a visitor can pick under `price_book` (or the embedded one): conditions, injection
-/// counts, products, session counts, and the clinic's name and phone.
+/// counts, products, session counts, and the clinic's name and phone, in `language` (a tag such as
+/// `es` or `en-US`; English when absent).
 ///
 /// # Errors
 ///
 /// A JS `Error` naming every bad field of the price book.
 #[wasm_bindgen]
-pub fn choices(price_book: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let choices = with_book(price_book, |book| Ok(Choices::new(book)))?;
+pub fn choices(price_book: Option<JsValue>, language: Option<String>) -> Result<JsValue, JsValue> {
+    let language = Language::from_tag(language.as_deref().unwrap_or(""));
+    let choices = with_book(price_book, |book| Ok(Choices::new(book, language)))?;
     to_js(&choices)
 }
 

@@ -10,6 +10,7 @@ use web_sys::Element;
 use super::render::{append, set_attribute, Page};
 use super::{js_error, to_js, value, with_book};
 use crate::estimate::EstimateRequest;
+use crate::language::PayWords;
 use crate::payment::{
     self, Comparison, ComparisonCell, FinancingOffer, PaymentAnswers, PaymentOptions,
 };
@@ -85,15 +86,20 @@ pub fn show_comparison(
     to_js(&comparison)
 }
 
-/// The options of a plan chooser: `[{ value, label }]`, each plan by `id`, then `""` for none.
+/// The options of a plan chooser: `[{ value, label }]`, each plan by `id`, then `""` for none, in
+/// `language` (a tag such as `es`; English when absent).
 ///
 /// # Errors
 ///
 /// A JS `Error` naming every bad field of the price book.
 #[wasm_bindgen(js_name = financingChoices)]
-pub fn financing_choices(price_book: Option<JsValue>) -> Result<JsValue, JsValue> {
+pub fn financing_choices(
+    price_book: Option<JsValue>,
+    language: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let language = crate::language::Language::from_tag(language.as_deref().unwrap_or(""));
     to_js(&with_book(price_book, |book| {
-        Ok(payment::financing_choices(book))
+        Ok(payment::financing_choices(book, language))
     })?)
 }
 
@@ -134,11 +140,12 @@ fn read(
 
 /// Pay in full, then the offers grouped by kind, then the lender's disclaimer.
 fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), JsValue> {
+    let w = &options.language.words().pay;
     let page = Page::of(container)?;
     let fragment = page.element("div", "payment-options", None)?;
 
     let full = page.element("div", "pay-in-full", None)?;
-    append(&full, &page.element("h3", "", Some("Pay in full"))?)?;
+    append(&full, &page.element("h3", "", Some(w.pay_in_full))?)?;
     append(
         &full,
         &page.element(
@@ -160,11 +167,8 @@ fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), J
     }
 
     for (kind, heading) in [
-        (
-            FinancingKind::DeferredInterest,
-            "No interest if paid in full",
-        ),
-        (FinancingKind::FixedApr, "Fixed monthly payments"),
+        (FinancingKind::DeferredInterest, w.deferred_heading),
+        (FinancingKind::FixedApr, w.fixed_heading),
     ] {
         let offers: Vec<&FinancingOffer> = options
             .financing
@@ -177,7 +181,7 @@ fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), J
         append(&fragment, &page.element("h3", "", Some(heading))?)?;
         let list = page.element("ul", "offers", None)?;
         for offer in offers {
-            append(&list, &offer_card(&page, offer)?)?;
+            append(&list, &offer_card(&page, offer, w)?)?;
         }
         append(&fragment, &list)?;
     }
@@ -189,7 +193,7 @@ fn render_options(container: &Element, options: &PaymentOptions) -> Result<(), J
 }
 
 /// One plan: its monthly payment and terms, or, greyed, why it is not available.
-fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
+fn offer_card(page: &Page, offer: &FinancingOffer, w: &PayWords) -> Result<Element, JsValue> {
     let card = page.element("li", "offer", None)?;
     set_attribute(&card, "data-plan", &offer.plan_id)?;
     append(
@@ -203,7 +207,10 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
                 &payment,
                 &page.element("strong", "", Some(&terms.monthly_payment.formatted))?,
             )?;
-            append(&payment, &page.element("span", "", Some(" a month"))?)?;
+            append(
+                &payment,
+                &page.element("span", "", Some(&format!(" {}", w.a_month)))?,
+            )?;
             append(&card, &payment)?;
             append(
                 &card,
@@ -212,9 +219,12 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
             // Deferred interest says its terms in its warning; a loan gives its APR and cost.
             if terms.back_interest.is_none() {
                 let totals = format!(
-                    "{} APR · total {} (interest {})",
+                    "{} {} · {} {} ({} {})",
                     terms.apr.formatted,
+                    w.apr,
+                    w.total,
                     terms.total_of_payments.formatted,
+                    w.interest,
                     terms.interest.formatted
                 );
                 append(&card, &page.element("p", "offer-detail", Some(&totals))?)?;
@@ -231,7 +241,7 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
                 &page.element(
                     "p",
                     "offer-reason",
-                    Some(&format!("Not available. {reason}.")),
+                    Some(&format!("{}. {reason}.", w.not_available)),
                 )?,
             )?;
             append(
@@ -246,6 +256,7 @@ fn offer_card(page: &Page, offer: &FinancingOffer) -> Result<Element, JsValue> {
 /// The grid as a table with row and column headers, in a region that scrolls sideways on its own
 /// when the screen is narrow, then its notes.
 fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(), JsValue> {
+    let w = &comparison.language.words().pay;
     let page = Page::of(container)?;
     let fragment = page.element("div", "comparison", None)?;
     let region = page.element("div", "table-scroll", None)?;
@@ -254,10 +265,10 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
     set_attribute(&region, "tabindex", "0")?;
 
     let table = page.element("table", "comparison-table", None)?;
-    let caption = format!("{}: what you pay", comparison.condition);
+    let caption = format!("{}: {}", comparison.condition, w.what_you_pay);
     append(&table, &page.element("caption", "", Some(&caption))?)?;
     let head = page.element("tr", "", None)?;
-    let corner = page.element("th", "", Some("Injections"))?;
+    let corner = page.element("th", "", Some(w.injections))?;
     set_attribute(&corner, "scope", "col")?;
     append(&head, &corner)?;
     for column in &comparison.columns {
@@ -286,7 +297,7 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
                     reasons.len() - 1
                 }) + 1
             });
-            append(&line, &scenario_cell(&page, cell, note)?)?;
+            append(&line, &scenario_cell(&page, cell, note, w)?)?;
         }
         append(&body, &line)?;
     }
@@ -296,7 +307,7 @@ fn render_comparison(container: &Element, comparison: &Comparison) -> Result<(),
 
     let notes = page.element("ul", "notes", None)?;
     for (number, reason) in reasons.iter().enumerate() {
-        let text = format!("({}) Not available. {reason}.", number + 1);
+        let text = format!("({}) {}. {reason}.", number + 1, w.not_available);
         append(&notes, &page.element("li", "", Some(&text))?)?;
     }
     for note in &comparison.notes {
@@ -313,6 +324,7 @@ fn scenario_cell(
     page: &Page,
     cell: &ComparisonCell,
     reason_note: Option<usize>,
+    w: &PayWords,
 ) -> Result<Element, JsValue> {
     let td = page.element("td", if cell.current { "current" } else { "" }, None)?;
     append(
@@ -321,17 +333,17 @@ fn scenario_cell(
     )?;
     if let Some(monthly) = &cell.monthly_payment {
         // "a month" stays together, and goes under the amount when the column is narrow.
-        let text = format!("{} a\u{a0}month", monthly.formatted);
+        let text = format!("{} {}", monthly.formatted, w.a_month.replace(' ', "\u{a0}"));
         append(&td, &page.element("span", "cell-monthly", Some(&text))?)?;
     }
     if let Some(number) = reason_note {
-        let text = format!("Not available ({number})");
+        let text = format!("{} ({number})", w.not_available);
         append(&td, &page.element("span", "cell-unavailable", Some(&text))?)?;
     }
     if cell.current {
         append(
             &td,
-            &page.element("span", "cell-current", Some("your answers"))?,
+            &page.element("span", "cell-current", Some(w.your_answers))?,
         )?;
     }
     Ok(td)

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { session, watch } from './browser.mjs';
+import { fillTwoProviderQuote, session, watch } from './browser.mjs';
 
 const require = createRequire(new URL('../../.ci/package.json', import.meta.url));
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -92,20 +92,7 @@ test('the staff page has no accessibility violations as loaded and with a quote 
   await page.locator('#status', { hasText: /./ }).waitFor();
   assert.deepEqual(await found(page, '/staff.html'), [], 'as loaded');
 
-  // The two-provider quote of staff.test.mjs (`fillTwoProviderQuote`).
-  await page.fill('#patient-name', 'Ana Ruiz');
-  await page.fill('#dob', '1970-03-04');
-  await page.fill('#issued-on', '2026-11-21');
-  await page.selectOption('#injections', '2');
-  await page.check('#consultation');
-  await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
-  await page.selectOption('#sessions', '8');
-  await page.check('#elsewhere');
-  const therapist = {
-    '#pt-name': 'Riverside Physical Therapy', '#pt-npi': '1234567802', '#pt-tin': '987654321',
-    '#pt-street': '20 River Rd', '#pt-city': 'Austin', '#pt-state': 'TX', '#pt-zip': '78702',
-  };
-  for (const [field, value] of Object.entries(therapist)) await page.fill(field, value);
+  await fillTwoProviderQuote(page);
   await page.locator('#status', { hasText: /^Good Faith Estimate GFE-/ }).waitFor();
   assert.deepEqual(await found(page, '/staff.html'), [], 'with a quote filled in');
 

@@ -64,3 +64,24 @@ export async function watch(page) {
 export function offsite(seen, origin) {
   return seen.requests.filter((url) => new URL(url).origin !== origin);
 }
+
+/**
+ * Fills the staff page with the two-provider quote several tests use: Ana Ruiz, plantar fasciitis,
+ * 2 injections with a consultation, cash physical therapy (8 sessions) at Riverside Physical
+ * Therapy. Its figures are worked out in staff.test.mjs.
+ */
+export async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
+  await page.fill('#patient-name', name);
+  await page.fill('#dob', '1970-03-04');
+  await page.fill('#issued-on', '2026-11-21');
+  await page.selectOption('#injections', '2');
+  await page.check('#consultation');
+  await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
+  await page.selectOption('#sessions', '8');
+  await page.check('#elsewhere');
+  const therapist = {
+    '#pt-name': 'Riverside Physical Therapy', '#pt-npi': '1234567802', '#pt-tin': '987654321',
+    '#pt-street': '20 River Rd', '#pt-city': 'Austin', '#pt-state': 'TX', '#pt-zip': '78702',
+  };
+  for (const [selector, value] of Object.entries(therapist)) await page.fill(selector, value);
+}

@@ -118,3 +118,45 @@ test('the staff page quotes from a clinic price book given to it', async () => {
   assert.equal(await page.locator('#condition option').first().textContent(), '<img src=x onerror=alert(1)>Heel pain');
   await page.close();
 });
+
+test('in Spanish by attribute: the page, the lines and the notes; the same amounts', async () => {
+  writeFileSync(join(fixtures, 'spanish.html'), hostPage('lang="es"'));
+  const { page, seen } = await open('fixtures/spanish.html');
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  // The page's first answers, as in widget.test.mjs: $1,638.75 – $2,829.81 in either language.
+  assert.equal(await page.locator('#total').textContent(), '$1,638.75 – $2,829.81');
+  assert.equal(await page.locator('.title').textContent(), '¿Cuánto me costaría el tratamiento?');
+  assert.equal(await page.locator('label[for="condition"]').textContent(), 'Su afección');
+  assert.equal(await page.locator('#condition option').first().textContent(), 'Fascitis plantar (dolor de talón)');
+  assert.equal(await page.locator('#injections option').last().textContent(), 'Todavía no lo sé');
+  assert.equal(await page.locator('#breakdown caption').first().textContent(), 'Mínimo: 1 inyección');
+  assert.match(await page.locator('#breakdown .notes').textContent(), /Por lo general, el seguro médico no cubre/);
+  assert.match(await page.locator('#payment').textContent(), /Pago total/);
+  assert.equal(await page.locator('amnion-estimator').evaluate((host) => host.shadowRoot.querySelector('.estimator').lang), 'es');
+  await page.screenshot({ path: new URL('./screenshots/widget-spanish.png', import.meta.url).pathname, fullPage: true });
+  await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+  await page.fill('#coinsurance', '120');
+  assert.equal(
+    await page.locator('#error').textContent(),
+    'Su coseguro (%): must be a percentage from 0 to 100, got "120"',
+    'the field is named in Spanish; the reason stays as the module writes it',
+  );
+  assert.deepEqual([...seen.errors, ...seen.violations, ...seen.dialogs], []);
+  await page.close();
+});
+
+test('the staff page in Spanish, Good Faith Estimate and all', async () => {
+  const { page } = await open('staff.html?lang=es');
+  await page.locator('#status', { hasText: /./ }).waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'Cotización y Estimado de buena fe');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  await page.fill('#patient-name', 'Ana Ruiz');
+  await page.fill('#dob', '1970-03-04');
+  await page.fill('#issued-on', '2026-11-21');
+  await page.locator('.gfe').waitFor();
+  assert.equal(await page.locator('.gfe h2').textContent(), 'Estimado de buena fe');
+  assert.match(await page.locator('.gfe-dates').textContent(), /^Emitido el 21 de noviembre de 2026 · Válido hasta el 20 de enero de 2027/);
+  assert.match(await page.locator('.gfe-disclaimers').textContent(), /resolución de disputas/);
+  await page.screenshot({ path: new URL('./screenshots/staff-spanish.png', import.meta.url).pathname, fullPage: true });
+  await page.close();
+});

@@ -7,50 +7,22 @@
 // Clinic: 250 + 2 × 1,200 + 2 × 150 + 2 × 125 = 3,200.00; multi-injection 15 % of 1,475 = 221.25
 // -> 2,978.75; prompt pay 5 % = 148.9375 -> 148.94 -> 2,829.81.
 // Therapy provider: 160 + 8 × 95 = 920.00. Total 3,749.81.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { serve } from './server.mjs';
-import { launch, offsite, watch } from './browser.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fillTwoProviderQuote, offsite, session, watch } from './browser.mjs';
 
-const shots = new URL('./screenshots/', import.meta.url).pathname;
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = session();
+const { shots } = shared;
 
 async function openStaffPage() {
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   await page.setViewportSize({ width: 1300, height: 900 });
   const seen = await watch(page);
-  await page.goto(`${server.url}staff.html`);
+  await page.goto(`${shared.server.url}staff.html`);
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
   return { page, seen, dialogs: seen.dialogs, errors: seen.errors };
-}
-
-async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
-  await page.fill('#patient-name', name);
-  await page.fill('#dob', '1970-03-04');
-  await page.fill('#issued-on', '2026-11-21');
-  await page.selectOption('#injections', '2');
-  await page.check('#consultation');
-  await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
-  await page.selectOption('#sessions', '8');
-  await page.check('#elsewhere');
-  const therapist = {
-    '#pt-name': 'Riverside Physical Therapy', '#pt-npi': '1234567802', '#pt-tin': '987654321',
-    '#pt-street': '20 River Rd', '#pt-city': 'Austin', '#pt-state': 'TX', '#pt-zip': '78702',
-  };
-  for (const [selector, value] of Object.entries(therapist)) await page.fill(selector, value);
 }
 
 test('a two-provider Good Faith Estimate prints on US Letter', async () => {
@@ -74,7 +46,7 @@ test('a two-provider Good Faith Estimate prints on US Letter', async () => {
   assert.ok(!text.includes('Coverage screening'), 'the form does not print');
   assert.deepEqual(errors, []);
   assert.deepEqual(seen.violations, [], 'works under the Content Security Policy');
-  assert.deepEqual(offsite(seen, new URL(server.url).origin), [], 'no request leaves the page');
+  assert.deepEqual(offsite(seen, new URL(shared.server.url).origin), [], 'no request leaves the page');
   await page.close();
 });
 

@@ -10,32 +10,19 @@
 // - plus 8 cash PT sessions: 1,890 + 160 + 8 × 95 = 2,810.00 - 5 % (140.50) = 2,669.50.
 // - PT through insurance at 20 % instead: self-pay 1,795.50; evaluation 20 % of 110 = 22 and
 //   8 × 17 = 136, so 158.00; total 1,953.50; the plan pays 88 + 8 × 68 = 632.00.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { serve } from './server.mjs';
-import { launch, offsite, watch } from './browser.mjs';
+import { offsite, session, watch } from './browser.mjs';
 
-const shots = new URL('./screenshots/', import.meta.url).pathname;
-let server;
-let browser;
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = session();
+const { shots } = shared;
 
 /** Opens the widget at `width` px, recording every request and script error. */
 async function open(width) {
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   await page.setViewportSize({ width, height: 900 });
   const seen = await watch(page);
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await page.locator('#total', { hasText: /^\$/ }).waitFor();
   return { page, seen };
 }
@@ -82,7 +69,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
-    assert.deepEqual(offsite(seen, new URL(server.url).origin), [], 'no request leaves the page');
+    assert.deepEqual(offsite(seen, new URL(shared.server.url).origin), [], 'no request leaves the page');
     assert.deepEqual(seen.errors, []);
     assert.deepEqual(seen.violations, [], 'works under the Content Security Policy');
     await page.close();
@@ -119,7 +106,7 @@ test('a share link restores the treatment answers and never carries insurance fi
   assert.ok(fragment.startsWith('#condition=plantar_fasciitis&injections=2&'), link);
   assert.ok(!fragment.includes('1234') && !fragment.includes('27') && !fragment.includes('deductible'), fragment);
 
-  const opened = await browser.newPage();
+  const opened = await shared.browser.newPage();
   await opened.goto(link);
   await opened.locator('#total', { hasText: /^\$/ }).waitFor();
   assert.equal(await opened.inputValue('#injections'), '2');

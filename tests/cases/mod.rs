@@ -53,11 +53,20 @@ pub fn package_price_book() -> String {
     let start = DEFAULT_PRICE_BOOK_JSON
         .find("\"multi_injection\"")
         .expect("sample has a multi-injection discount");
-    let end = start
-        + DEFAULT_PRICE_BOOK_JSON[start..]
-            .find("},")
-            .expect("object ends")
-        + 2;
+    // The end of the "multi_injection" object: the brace that closes its first one.
+    let mut depth = 0;
+    let mut end = start;
+    for (i, c) in DEFAULT_PRICE_BOOK_JSON[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 1 => {
+                end = start + i + 2; // past "},"
+                break;
+            }
+            '}' => depth -= 1,
+            _ => {}
+        }
+    }
     let packages = r#""multi_injection": {
       "kind": "package_prices",
       "label": "Package price",

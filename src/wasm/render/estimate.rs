@@ -6,25 +6,26 @@ use web_sys::Element;
 use super::{append, Page};
 
 use crate::estimate::{Breakdown, Estimate, LineItem, LineKind, Payer};
+use crate::language::Words;
 
 /// Replaces the children of `container` with one table per breakdown (two for a range), then the notes.
 pub(crate) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(), JsValue> {
     let page = Page::of(container)?;
+    let words = estimate.language.words();
     let fragment = page.element("div", "breakdowns", None)?;
     match &estimate.high {
         None => append(
             &fragment,
-            &page.breakdown(&estimate.low, "Itemized estimate")?,
+            &page.breakdown(&estimate.low, words.itemized_estimate, words)?,
         )?,
         Some(high) => {
+            let low_caption = format!("{}: {}", words.low_end, estimate.low.summary);
             append(
                 &fragment,
-                &page.breakdown(&estimate.low, &format!("Low end: {}", estimate.low.summary))?,
+                &page.breakdown(&estimate.low, &low_caption, words)?,
             )?;
-            append(
-                &fragment,
-                &page.breakdown(high, &format!("High end: {}", high.summary))?,
-            )?;
+            let high_caption = format!("{}: {}", words.high_end, high.summary);
+            append(&fragment, &page.breakdown(high, &high_caption, words)?)?;
         }
     }
     let notes = page.element("ul", "notes", None)?;
@@ -38,11 +39,16 @@ pub(crate) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(),
 
 impl Page {
     /// A table of lines with the patient's and the plan's totals.
-    fn breakdown(&self, breakdown: &Breakdown, caption: &str) -> Result<Element, JsValue> {
+    fn breakdown(
+        &self,
+        breakdown: &Breakdown,
+        caption: &str,
+        words: &Words,
+    ) -> Result<Element, JsValue> {
         let table = self.element("table", "breakdown", None)?;
         append(&table, &self.element("caption", "", Some(caption))?)?;
         let head = self.element("tr", "", None)?;
-        for (text, class) in [("Item", "item"), ("Amount", "amount")] {
+        for (text, class) in [(words.item, "item"), (words.amount, "amount")] {
             let cell = self.element("th", class, Some(text))?;
             cell.set_attribute("scope", "col")?;
             append(&head, &cell)?;
@@ -53,7 +59,7 @@ impl Page {
 
         let body = self.element("tbody", "", None)?;
         for line in &breakdown.lines {
-            append(&body, &self.line(line)?)?;
+            append(&body, &self.line(line, words)?)?;
         }
         append(&table, &body)?;
 
@@ -61,7 +67,7 @@ impl Page {
         append(
             &foot,
             &self.total_row(
-                "You pay",
+                words.you_pay,
                 &breakdown.patient_total.formatted,
                 "patient-total",
             )?,
@@ -70,7 +76,7 @@ impl Page {
             append(
                 &foot,
                 &self.total_row(
-                    "Your plan pays",
+                    words.plan_pays_total,
                     &breakdown.insurance_total.formatted,
                     "insurance-total",
                 )?,
@@ -80,7 +86,7 @@ impl Page {
         Ok(table)
     }
 
-    fn line(&self, line: &LineItem) -> Result<Element, JsValue> {
+    fn line(&self, line: &LineItem, words: &Words) -> Result<Element, JsValue> {
         let class = match (line.kind, line.payer) {
             (LineKind::Discount, _) => "line discount",
             (_, Payer::Insurance) => "line insurance",
@@ -103,8 +109,8 @@ impl Page {
         )?;
         append(&row, &item)?;
         let payer = match line.payer {
-            Payer::Insurance => "plan pays",
-            Payer::PatientShare => "your share",
+            Payer::Insurance => words.plan_pays,
+            Payer::PatientShare => words.your_share,
             Payer::SelfPay => "",
         };
         let amount = self.element("td", "amount", Some(&line.amount.formatted))?;

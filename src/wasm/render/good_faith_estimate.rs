@@ -4,12 +4,14 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::{append, Page};
+use crate::language::GfeWords;
 use crate::quote::{GoodFaithEstimate, ProviderSection, Quote};
 
 /// Replaces the children of `container` with the quote's document.
 pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue> {
     let page = Page::of(container)?;
     let gfe = &quote.good_faith_estimate;
+    let w = &gfe.language.words().gfe;
     let article = page.element("article", "gfe", None)?;
 
     let header = page.holding(
@@ -20,14 +22,19 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
             page.element(
                 "p",
                 "gfe-number",
-                Some(&format!("Quote {}", gfe.quote_number)),
+                Some(&format!("{} {}", w.quote, gfe.quote_number)),
             )?,
             page.element(
                 "p",
                 "gfe-dates",
                 Some(&format!(
-                    "Issued {} · Valid until {} · Price book {}",
-                    gfe.issued_on, gfe.valid_until, gfe.price_book_version
+                    "{} {} · {} {} · {} {}",
+                    w.issued,
+                    gfe.issued_on,
+                    w.valid_until,
+                    gfe.valid_until,
+                    w.price_book,
+                    gfe.price_book_version
                 )),
             )?,
         ],
@@ -41,11 +48,11 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
         &article,
         &facts(
             &page,
-            "Patient",
+            w.patient,
             "gfe-patient",
             &[
-                ("Name", &gfe.patient.name),
-                ("Date of birth", &gfe.patient.date_of_birth),
+                (w.name, &gfe.patient.name),
+                (w.date_of_birth, &gfe.patient.date_of_birth),
             ],
         )?,
     )?;
@@ -54,25 +61,25 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
         &article,
         &facts(
             &page,
-            "Primary service",
+            w.primary_service,
             "gfe-primary",
             &[
-                ("Service", &primary.description),
-                ("Service code", &primary.service_code),
-                ("Diagnosis code", &primary.diagnosis_code),
-                ("Scheduled", &primary.scheduled_on),
+                (w.service, &primary.description),
+                (w.service_code, &primary.service_code),
+                (w.diagnosis_code, &primary.diagnosis_code),
+                (w.scheduled, &primary.scheduled_on),
             ],
         )?,
     )?;
 
     for provider in &gfe.providers {
-        append(&article, &provider_section(&page, provider)?)?;
+        append(&article, &provider_section(&page, provider, w)?)?;
     }
     let total = page.holding(
         "p",
         "gfe-total",
         &[
-            page.element("span", "", Some("Total estimated charges"))?,
+            page.element("span", "", Some(w.total))?,
             page.element("strong", "", Some(&gfe.total.formatted))?,
         ],
     )?;
@@ -83,7 +90,7 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
             &article,
             &list(
                 &page,
-                "Billed to your insurance (not part of this estimate)",
+                w.billed_to_insurance,
                 "gfe-insurance",
                 &gfe.billed_to_insurance,
             )?,
@@ -91,16 +98,16 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
     }
     let scheduled = list(
         &page,
-        "Items and services to schedule separately",
+        w.separately_scheduled,
         "gfe-separate",
         &gfe.separately_scheduled,
     )?;
     append(
         &scheduled,
-        &page.element("p", "", Some("A separate Good Faith Estimate will be given for these when they are scheduled or on request."))?,
+        &page.element("p", "", Some(w.separate_estimate))?,
     )?;
     append(&article, &scheduled)?;
-    append(&article, &disclaimers(&page, gfe)?)?;
+    append(&article, &disclaimers(&page, gfe, w)?)?;
 
     container.replace_children_with_node_1(&article);
     Ok(())
@@ -137,19 +144,23 @@ fn list(page: &Page, title: &str, class: &str, items: &[String]) -> Result<Eleme
     )
 }
 
-fn provider_section(page: &Page, provider: &ProviderSection) -> Result<Element, JsValue> {
+fn provider_section(
+    page: &Page,
+    provider: &ProviderSection,
+    w: &GfeWords,
+) -> Result<Element, JsValue> {
     let identity = format!(
-        "NPI {} · TIN {} · {} (state: {})",
-        provider.npi, provider.tin, provider.location, provider.state
+        "NPI {} · TIN {} · {} ({}: {})",
+        provider.npi, provider.tin, provider.location, w.state, provider.state
     );
     let table = page.element("table", "gfe-items", None)?;
     let head = page.element("tr", "", None)?;
     for (text, class) in [
-        ("Item or service", "item"),
-        ("Service code", "code"),
-        ("Diagnosis code", "code"),
-        ("Qty", "qty"),
-        ("Expected charge", "amount"),
+        (w.item_or_service, "item"),
+        (w.service_code, "code"),
+        (w.diagnosis_code, "code"),
+        (w.quantity, "qty"),
+        (w.expected_charge, "amount"),
     ] {
         let cell = page.element("th", class, Some(text))?;
         cell.set_attribute("scope", "col")?;
@@ -172,7 +183,11 @@ fn provider_section(page: &Page, provider: &ProviderSection) -> Result<Element, 
         append(&body, &row)?;
     }
     append(&table, &body)?;
-    let total_label = page.element("th", "item", Some(&format!("Total for {}", provider.name)))?;
+    let total_label = page.element(
+        "th",
+        "item",
+        Some(&format!("{} {}", w.total_for, provider.name)),
+    )?;
     total_label.set_attribute("scope", "row")?;
     total_label.set_attribute("colspan", "4")?;
     let foot = page.holding(
@@ -189,7 +204,7 @@ fn provider_section(page: &Page, provider: &ProviderSection) -> Result<Element, 
     let scroller = page.holding("div", "table-scroll", &[table])?;
     scroller.set_attribute("tabindex", "0")?;
     scroller.set_attribute("role", "region")?;
-    scroller.set_attribute("aria-label", &format!("Items from {}", provider.name))?;
+    scroller.set_attribute("aria-label", &format!("{} {}", w.items_from, provider.name))?;
     page.holding(
         "section",
         "gfe-provider",
@@ -205,11 +220,11 @@ fn provider_section(page: &Page, provider: &ProviderSection) -> Result<Element, 
     )
 }
 
-fn disclaimers(page: &Page, gfe: &GoodFaithEstimate) -> Result<Element, JsValue> {
+fn disclaimers(page: &Page, gfe: &GoodFaithEstimate, w: &GfeWords) -> Result<Element, JsValue> {
     let section = page.holding(
         "section",
         "gfe-disclaimers",
-        &[page.element("h3", "", Some("Please read"))?],
+        &[page.element("h3", "", Some(w.please_read))?],
     )?;
     for text in &gfe.disclaimers {
         append(&section, &page.element("p", "", Some(text))?)?;

@@ -1,0 +1,659 @@
+//! English and Spanish: the language of every text an estimate or a quote produces, and the
+//! price book's own texts in either language.
+//!
+//! The words the crate writes itself (summaries, line details, the Good Faith Estimate's headings)
+//! are in [`Words`], one table per language, so a translation is one place to read. Texts that come
+//! from the clinic (labels, disclaimers) are [`Text`]s in the price book: a plain string, or
+//! `{ "en": "...", "es": "..." }`; without a Spanish text, the English one is used.
+
+use serde::{Serialize, Serializer};
+
+use crate::read::{deserialize_by_reading, Read, Reader, Value};
+
+/// The language of a page, an estimate or a quote. It is written `en` or `es`, and read from any
+/// BCP 47 tag (`es-MX` is Spanish; anything not Spanish is English), so a page can pass on the
+/// browser's own language as it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub enum Language {
+    /// English (the default).
+    #[default]
+    #[serde(rename = "en")]
+    English,
+    /// Spanish.
+    #[serde(rename = "es")]
+    Spanish,
+}
+
+/// Any language tag, as [`Language::from_tag`] reads it.
+impl Read for Language {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        match value {
+            Value::String(tag) => *self = Language::from_tag(tag),
+            _ => at.invalid_type(value, "a string"),
+        }
+    }
+}
+
+deserialize_by_reading!(Language, crate::error::Error::InvalidRequest);
+
+impl Language {
+    /// The language of a BCP 47 tag such as `es`, `es-MX` or `en-US`: Spanish for any `es` tag,
+    /// English otherwise.
+    ///
+    /// ```
+    /// use amnion_estimator::language::Language;
+    /// assert_eq!(Language::from_tag("es-MX"), Language::Spanish);
+    /// assert_eq!(Language::from_tag("fr"), Language::English);
+    /// ```
+    pub fn from_tag(tag: &str) -> Language {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("es") {
+            Language::Spanish
+        } else {
+            Language::English
+        }
+    }
+
+    /// The words the crate writes in this language.
+    pub fn words(self) -> &'static Words {
+        match self {
+            Language::English => &ENGLISH,
+            Language::Spanish => &SPANISH,
+        }
+    }
+}
+
+/// A text from the price book, in English and optionally Spanish.
+///
+/// ```
+/// use amnion_estimator::language::{Language, Text};
+/// let label: Text = serde_json::from_str(r#"{ "en": "Walking boot", "es": "Bota ortopédica" }"#).unwrap();
+/// assert_eq!(label.get(Language::Spanish), "Bota ortopédica");
+/// let plain: Text = serde_json::from_str(r#""Walking boot""#).unwrap();
+/// assert_eq!(plain.get(Language::Spanish), "Walking boot"); // no Spanish: the English text
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Text {
+    /// The English text, always present.
+    pub en: String,
+    /// The Spanish text, if the clinic wrote one.
+    pub es: Option<String>,
+}
+
+impl Text {
+    /// The text in `language`, or in English when there is none in that language.
+    pub fn get(&self, language: Language) -> &str {
+        match (language, &self.es) {
+            (Language::Spanish, Some(spanish)) => spanish,
+            _ => &self.en,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(english: &str) -> Text {
+        Text {
+            en: english.to_owned(),
+            es: None,
+        }
+    }
+}
+
+impl Serialize for Text {
+    /// Back as it was written: a plain string when there is only English.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match &self.es {
+            None => serializer.serialize_str(&self.en),
+            Some(spanish) => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("en", &self.en)?;
+                map.serialize_entry("es", spanish)?;
+                map.end()
+            }
+        }
+    }
+}
+
+/// A plain string, or `{ "en": ..., "es": ... }` with `en` required; any other key is refused at the
+/// text's own path (`conditions[1].label: unknown field `fr`, expected `en` or `es``). A `null`
+/// Spanish text is none.
+impl Read for Text {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        match value {
+            Value::String(english) => *self = Text::from(english.as_str()),
+            Value::Object(entries) => {
+                let mut read = Text::default();
+                let mut english = false;
+                for (key, item) in entries {
+                    match key.as_str() {
+                        "en" => {
+                            english = true;
+                            at.read_key(key, item, &mut read.en);
+                        }
+                        "es" => at.read_key(key, item, &mut read.es),
+                        other => {
+                            at.problem(format!("unknown field `{other}`, expected `en` or `es`"))
+                        }
+                    }
+                }
+                if !english {
+                    at.problem("missing field `en`");
+                }
+                *self = read;
+            }
+            _ => at.invalid_type(value, "a text, or { \"en\": text, \"es\": text }"),
+        }
+    }
+}
+
+deserialize_by_reading!(Text, crate::error::Error::InvalidPriceBook);
+
+/// Every phrase the crate writes itself, in one language.
+pub struct Words {
+    /// `injection` / `injections`.
+    pub injection: [&'static str; 2],
+    /// `physical therapy session` / `... sessions`.
+    pub pt_session: [&'static str; 2],
+    /// `session` / `sessions` (a pickable count).
+    pub session: [&'static str; 2],
+    /// Joins the low and high ends of a range: `1 injection to 3 injections`.
+    pub to: &'static str,
+    /// `Not sure yet`.
+    pub not_sure: &'static str,
+    /// `Typical for my condition`.
+    pub typical: &'static str,
+    /// `each`, as in `($1,200.00 each)`.
+    pub each: &'static str,
+    /// `visit` / `visits`, numbering therapy visits.
+    pub visit: [&'static str; 2],
+    /// Why a therapy visit costs what it does.
+    pub past_covered_visits: &'static str,
+    /// `copay`.
+    pub copay: &'static str,
+    /// `deductible`.
+    pub deductible: &'static str,
+    /// `deductible, then` (before the coinsurance rate).
+    pub deductible_then: &'static str,
+    /// `coinsurance` (after the rate).
+    pub coinsurance: &'static str,
+    /// `out-of-pocket maximum reached`.
+    pub out_of_pocket_reached: &'static str,
+    /// `paid by your plan`.
+    pub paid_by_plan: &'static str,
+    /// `Discount` (before a staff discount's reason).
+    pub discount: &'static str,
+    /// `applied by staff`.
+    pub applied_by_staff: &'static str,
+    /// Headings of the estimate's tables.
+    pub itemized_estimate: &'static str,
+    /// `Low end`.
+    pub low_end: &'static str,
+    /// `High end`.
+    pub high_end: &'static str,
+    /// `Item`.
+    pub item: &'static str,
+    /// `Amount`.
+    pub amount: &'static str,
+    /// `You pay`.
+    pub you_pay: &'static str,
+    /// `Your plan pays`.
+    pub plan_pays_total: &'static str,
+    /// `plan pays`, under an amount.
+    pub plan_pays: &'static str,
+    /// `your share`, under an amount.
+    pub your_share: &'static str,
+    /// The Good Faith Estimate's words.
+    pub gfe: GfeWords,
+    /// The words of "How to pay".
+    pub pay: PayWords,
+}
+
+/// The words of payment options: financing offers, HSA/FSA, the scenario comparison.
+pub struct PayWords {
+    /// Column headings of the comparison: no therapy, cash, insurance.
+    pub columns: [&'static str; 3],
+    /// The comparison's first column heading.
+    pub injections: &'static str,
+    /// `{condition}: what you pay`.
+    pub what_you_pay: &'static str,
+    /// `your answers`, under the cell that matches them.
+    pub your_answers: &'static str,
+    /// Note when 0 sessions were chosen.
+    pub no_sessions_note: &'static str,
+    /// Note on the sessions the therapy columns assume, from (sessions, condition if typical).
+    pub sessions_note: fn(u32, Option<&str>) -> String,
+    /// `Monthly payments: {plan}.`
+    pub monthly_note: fn(&str) -> String,
+    /// Terms of a deferred-interest plan, from (months, APR).
+    pub deferred_terms: fn(u32, &str) -> String,
+    /// Terms of a fixed-APR plan, from (months, APR).
+    pub fixed_terms: fn(u32, &str) -> String,
+    /// Why no offer: nothing to finance.
+    pub nothing_to_finance: &'static str,
+    /// Why no offer: `Needs a purchase of {amount} or more`.
+    pub needs_purchase: fn(&str) -> String,
+    /// Why no offer: `The payment would be {payment}, below the lender's minimum of {minimum}`.
+    pub below_minimum: fn(&str, &str) -> String,
+    /// The back-interest warning, from (months, interest, APR).
+    pub back_interest: fn(u32, &str, &str) -> String,
+    /// `payment` / `payments`.
+    pub payment: [&'static str; 2],
+    /// `{n} payments of {amount}` or `... of {amount}, then {last}`, from (count text, amount, last).
+    pub payments_of: fn(&str, &str, Option<&str>) -> String,
+    /// `Included: {discount}.`
+    pub included: fn(&str) -> String,
+    /// Why a range is financed at its high end, from the high total.
+    pub high_end_note: fn(&str) -> String,
+    /// The chooser's "no plan" option.
+    pub no_financing: &'static str,
+    /// The HSA/FSA line, from (savings, federal, state, payroll, combined).
+    pub hsa_saves: fn(&str, &str, &str, &str, &str) -> String,
+    /// The HSA/FSA caveat.
+    pub hsa_caveat: &'static str,
+    /// `Pay in full`.
+    pub pay_in_full: &'static str,
+    /// Heading of the deferred-interest offers.
+    pub deferred_heading: &'static str,
+    /// Heading of the fixed-APR offers.
+    pub fixed_heading: &'static str,
+    /// ` a month`, after a monthly amount.
+    pub a_month: &'static str,
+    /// `Not available`.
+    pub not_available: &'static str,
+    /// `APR`.
+    pub apr: &'static str,
+    /// `total`.
+    pub total: &'static str,
+    /// `interest`.
+    pub interest: &'static str,
+}
+
+/// The words of the Good Faith Estimate document.
+pub struct GfeWords {
+    /// `Good Faith Estimate`.
+    pub title: &'static str,
+    /// `Self-pay price quote`.
+    pub self_pay_title: &'static str,
+    /// `Quote`.
+    pub quote: &'static str,
+    /// `Issued`.
+    pub issued: &'static str,
+    /// `Valid until`.
+    pub valid_until: &'static str,
+    /// `Price book`.
+    pub price_book: &'static str,
+    /// `Patient`.
+    pub patient: &'static str,
+    /// `Name`.
+    pub name: &'static str,
+    /// `Date of birth`.
+    pub date_of_birth: &'static str,
+    /// `Primary service`.
+    pub primary_service: &'static str,
+    /// `Service`.
+    pub service: &'static str,
+    /// `Service code`.
+    pub service_code: &'static str,
+    /// `Diagnosis code`.
+    pub diagnosis_code: &'static str,
+    /// `Scheduled`.
+    pub scheduled: &'static str,
+    /// `Not yet scheduled`.
+    pub not_scheduled: &'static str,
+    /// `Amniotic tissue injection for`.
+    pub injection_for: &'static str,
+    /// `left side` / `right side`.
+    pub side: [&'static str; 2],
+    /// `Convening provider`.
+    pub convening_provider: &'static str,
+    /// `Co-provider`.
+    pub co_provider: &'static str,
+    /// `state`.
+    pub state: &'static str,
+    /// `Item or service`.
+    pub item_or_service: &'static str,
+    /// `Qty`.
+    pub quantity: &'static str,
+    /// `Expected charge`.
+    pub expected_charge: &'static str,
+    /// `Total for`.
+    pub total_for: &'static str,
+    /// `Total estimated charges`.
+    pub total: &'static str,
+    /// `Items from` (label of a scrolling table).
+    pub items_from: &'static str,
+    /// Heading of the lines billed to insurance.
+    pub billed_to_insurance: &'static str,
+    /// `through your plan`.
+    pub through_plan: &'static str,
+    /// Heading of the separately scheduled items.
+    pub separately_scheduled: &'static str,
+    /// The sentence under them.
+    pub separate_estimate: &'static str,
+    /// `Please read`.
+    pub please_read: &'static str,
+    /// `Physical therapy: an evaluation and {n} session(s) with {who}, after the injection(s).`
+    pub therapy_to_schedule: fn(u32, &str) -> String,
+    /// The month names, January first.
+    pub months: [&'static str; 12],
+    /// A long date from its year, month name and day.
+    pub long_date: fn(u32, &str, u32) -> String,
+    /// The range warning, from (high, planned, what each provider would charge more).
+    pub range_warning: fn(u32, u32, &str) -> String,
+    /// `{name} would charge {more} more ({total} in all)`.
+    pub would_charge: fn(&str, &str, &str) -> String,
+}
+
+/// `1 injection`, `2 injections`.
+pub fn counted(n: u32, forms: [&str; 2]) -> String {
+    format!("{n} {}", if n == 1 { forms[0] } else { forms[1] })
+}
+
+static ENGLISH: Words = Words {
+    injection: ["injection", "injections"],
+    pt_session: ["physical therapy session", "physical therapy sessions"],
+    session: ["session", "sessions"],
+    to: "to",
+    not_sure: "Not sure yet",
+    typical: "Typical for my condition",
+    each: "each",
+    visit: ["visit", "visits"],
+    past_covered_visits: "past your covered visits: cash price",
+    copay: "copay",
+    deductible: "deductible",
+    deductible_then: "deductible, then",
+    coinsurance: "coinsurance",
+    out_of_pocket_reached: "out-of-pocket maximum reached",
+    paid_by_plan: "paid by your plan",
+    discount: "Discount",
+    applied_by_staff: "applied by staff",
+    itemized_estimate: "Itemized estimate",
+    low_end: "Low end",
+    high_end: "High end",
+    item: "Item",
+    amount: "Amount",
+    you_pay: "You pay",
+    plan_pays_total: "Your plan pays",
+    plan_pays: "plan pays",
+    your_share: "your share",
+    gfe: GfeWords {
+        title: "Good Faith Estimate",
+        self_pay_title: "Self-pay price quote",
+        quote: "Quote",
+        issued: "Issued",
+        valid_until: "Valid until",
+        price_book: "Price book",
+        patient: "Patient",
+        name: "Name",
+        date_of_birth: "Date of birth",
+        primary_service: "Primary service",
+        service: "Service",
+        service_code: "Service code",
+        diagnosis_code: "Diagnosis code",
+        scheduled: "Scheduled",
+        not_scheduled: "Not yet scheduled",
+        injection_for: "Amniotic tissue injection for",
+        side: ["left side", "right side"],
+        convening_provider: "Convening provider",
+        co_provider: "Co-provider",
+        state: "state",
+        item_or_service: "Item or service",
+        quantity: "Qty",
+        expected_charge: "Expected charge",
+        total_for: "Total for",
+        total: "Total estimated charges",
+        items_from: "Items from",
+        billed_to_insurance: "Billed to your insurance (not part of this estimate)",
+        through_plan: "through your plan",
+        separately_scheduled: "Items and services to schedule separately",
+        separate_estimate: "A separate Good Faith Estimate will be given for these when they are scheduled or on request.",
+        please_read: "Please read",
+        therapy_to_schedule: |sessions, who| {
+            format!("Physical therapy: an evaluation and {sessions} session(s) with {who}, after the injection(s).")
+        },
+        months: [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        long_date: |year, month, day| format!("{month} {day}, {year}"),
+        range_warning: |high, planned, providers| {
+            format!(
+                "If {high} injections are needed instead of {planned}, {providers}. That is $400 or more above this \
+                 estimate, which the patient could dispute: consider quoting {high} injections."
+            )
+        },
+        would_charge: |name, more, total| format!("{name} would charge {more} more ({total} in all)"),
+    },
+    pay: PayWords {
+        columns: ["No physical therapy", "PT in cash", "PT through insurance"],
+        injections: "Injections",
+        what_you_pay: "what you pay",
+        your_answers: "your answers",
+        no_sessions_note: "Physical therapy columns: none, as you chose 0 sessions.",
+        sessions_note: |sessions, typical| match typical {
+            Some(condition) => format!(
+                "Physical therapy columns: the evaluation and {sessions} sessions, the fewest typical for {condition}."
+            ),
+            None => format!("Physical therapy columns: the evaluation and {sessions} sessions."),
+        },
+        monthly_note: |plan| format!("Monthly payments: {plan}."),
+        deferred_terms: |months, apr| {
+            format!("No interest if paid in full within {months} months; otherwise {apr} APR from the purchase date")
+        },
+        fixed_terms: |months, apr| format!("{months} monthly payments at {apr} APR"),
+        nothing_to_finance: "There is nothing to finance",
+        needs_purchase: |amount| format!("Needs a purchase of {amount} or more"),
+        below_minimum: |payment, minimum| format!("The payment would be {payment}, below the lender's minimum of {minimum}"),
+        back_interest: |months, interest, apr| {
+            format!("If not paid off in {months} months: up to {interest} of interest, charged from the purchase date ({apr} APR).")
+        },
+        payment: ["payment", "payments"],
+        payments_of: |count, amount, last| match last {
+            None => format!("{count} of {amount}"),
+            Some(last) => format!("{count} of {amount}, then {last}"),
+        },
+        included: |discount| format!("Included: {discount}."),
+        high_end_note: |total| format!("Worked out on the high end of your estimate, {total}: enough for either end."),
+        no_financing: "No financing (totals only)",
+        hsa_saves: |savings, federal, state, payroll, combined| {
+            format!("Saves {savings}: {federal} federal + {state} state + {payroll} payroll tax = {combined} of the total.")
+        },
+        hsa_caveat: "Confirm with your HSA or FSA plan administrator that this treatment is an eligible expense before you pay with pre-tax dollars. The savings assume your contributions go through your employer's payroll (which also skips the 7.65% Social Security and Medicare tax); your own tax situation may differ.",
+        pay_in_full: "Pay in full",
+        deferred_heading: "No interest if paid in full",
+        fixed_heading: "Fixed monthly payments",
+        a_month: "a month",
+        not_available: "Not available",
+        apr: "APR",
+        total: "total",
+        interest: "interest",
+    },
+};
+
+static SPANISH: Words = Words {
+    injection: ["inyección", "inyecciones"],
+    pt_session: ["sesión de fisioterapia", "sesiones de fisioterapia"],
+    session: ["sesión", "sesiones"],
+    to: "a",
+    not_sure: "Todavía no lo sé",
+    typical: "Lo habitual para mi afección",
+    each: "cada una",
+    visit: ["visita", "visitas"],
+    past_covered_visits: "fuera de sus visitas cubiertas: precio en efectivo",
+    copay: "copago",
+    deductible: "deducible",
+    deductible_then: "deducible, luego",
+    coinsurance: "de coseguro",
+    out_of_pocket_reached: "alcanzó el máximo de gastos de su bolsillo",
+    paid_by_plan: "lo paga su plan",
+    discount: "Descuento",
+    applied_by_staff: "aplicado por el personal",
+    itemized_estimate: "Estimado detallado",
+    low_end: "Mínimo",
+    high_end: "Máximo",
+    item: "Concepto",
+    amount: "Importe",
+    you_pay: "Usted paga",
+    plan_pays_total: "Su plan paga",
+    plan_pays: "paga el plan",
+    your_share: "su parte",
+    gfe: GfeWords {
+        title: "Estimado de buena fe",
+        self_pay_title: "Cotización de pago directo",
+        quote: "Cotización",
+        issued: "Emitido el",
+        valid_until: "Válido hasta el",
+        price_book: "Lista de precios",
+        patient: "Paciente",
+        name: "Nombre",
+        date_of_birth: "Fecha de nacimiento",
+        primary_service: "Servicio principal",
+        service: "Servicio",
+        service_code: "Código de servicio",
+        diagnosis_code: "Código de diagnóstico",
+        scheduled: "Programado",
+        not_scheduled: "Aún no programado",
+        injection_for: "Inyección de tejido amniótico para",
+        side: ["lado izquierdo", "lado derecho"],
+        convening_provider: "Proveedor convocante",
+        co_provider: "Coproveedor",
+        state: "estado",
+        item_or_service: "Artículo o servicio",
+        quantity: "Cant.",
+        expected_charge: "Cargo previsto",
+        total_for: "Total de",
+        total: "Total de cargos estimados",
+        items_from: "Conceptos de",
+        billed_to_insurance: "Facturado a su seguro (no forma parte de este estimado)",
+        through_plan: "a través de su plan",
+        separately_scheduled: "Artículos y servicios que se programan por separado",
+        separate_estimate: "Se le dará un Estimado de buena fe aparte para estos cuando se programen o si lo solicita.",
+        please_read: "Lea con atención",
+        therapy_to_schedule: |sessions, who| {
+            format!("Fisioterapia: una evaluación y {sessions} sesión(es) con {who}, después de la(s) inyección(es).")
+        },
+        months: [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+        long_date: |year, month, day| format!("{day} de {month} de {year}"),
+        range_warning: |high, planned, providers| {
+            format!(
+                "Si se necesitan {high} inyecciones en lugar de {planned}, {providers}. Son $400 o más por encima de \
+                 este estimado, lo que el paciente podría disputar: considere cotizar {high} inyecciones."
+            )
+        },
+        would_charge: |name, more, total| format!("{name} cobraría {more} más ({total} en total)"),
+    },
+    pay: PayWords {
+        columns: ["Sin fisioterapia", "Fisioterapia en efectivo", "Fisioterapia con seguro"],
+        injections: "Inyecciones",
+        what_you_pay: "lo que usted paga",
+        your_answers: "sus respuestas",
+        no_sessions_note: "Columnas de fisioterapia: ninguna, porque eligió 0 sesiones.",
+        sessions_note: |sessions, typical| match typical {
+            Some(condition) => format!(
+                "Columnas de fisioterapia: la evaluación y {sessions} sesiones, lo mínimo habitual para {condition}."
+            ),
+            None => format!("Columnas de fisioterapia: la evaluación y {sessions} sesiones."),
+        },
+        monthly_note: |plan| format!("Pagos mensuales: {plan}."),
+        deferred_terms: |months, apr| {
+            format!("Sin intereses si se paga por completo en {months} meses; si no, {apr} APR desde la fecha de compra")
+        },
+        fixed_terms: |months, apr| format!("{months} pagos mensuales con {apr} APR"),
+        nothing_to_finance: "No hay nada que financiar",
+        needs_purchase: |amount| format!("Requiere una compra de {amount} o más"),
+        below_minimum: |payment, minimum| format!("El pago sería de {payment}, menos que el mínimo del prestamista de {minimum}"),
+        back_interest: |months, interest, apr| {
+            format!("Si no se paga en {months} meses: hasta {interest} de intereses, cobrados desde la fecha de compra ({apr} APR).")
+        },
+        payment: ["pago", "pagos"],
+        payments_of: |count, amount, last| match last {
+            None => format!("{count} de {amount}"),
+            Some(last) => format!("{count} de {amount}, luego {last}"),
+        },
+        included: |discount| format!("Incluido: {discount}."),
+        high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquiera de los dos."),
+        no_financing: "Sin financiamiento (solo totales)",
+        hsa_saves: |savings, federal, state, payroll, combined| {
+            format!("Ahorra {savings}: {federal} federal + {state} estatal + {payroll} de impuestos sobre la nómina = {combined} del total.")
+        },
+        hsa_caveat: "Confirme con el administrador de su cuenta HSA o FSA que este tratamiento es un gasto elegible antes de pagar con dinero antes de impuestos. El ahorro supone que sus aportes pasan por la nómina de su empleador (que también evita el 7.65% de impuestos de Seguro Social y Medicare); su situación fiscal puede ser distinta.",
+        pay_in_full: "Pago total",
+        deferred_heading: "Sin intereses si paga el total",
+        fixed_heading: "Pagos mensuales fijos",
+        a_month: "al mes",
+        not_available: "No disponible",
+        apr: "APR",
+        total: "total",
+        interest: "intereses",
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags() {
+        assert_eq!(Language::from_tag("es"), Language::Spanish);
+        assert_eq!(Language::from_tag("ES-us"), Language::Spanish);
+        assert_eq!(Language::from_tag("en-US"), Language::English);
+        assert_eq!(Language::from_tag(""), Language::English);
+        assert_eq!(Language::from_tag("est"), Language::English);
+    }
+
+    #[test]
+    fn read_from_any_tag_written_short() {
+        let read: Vec<Language> =
+            serde_json::from_str(r#"["es-MX", "en-GB", "es", "pt"]"#).unwrap();
+        assert_eq!(
+            read,
+            [
+                Language::Spanish,
+                Language::English,
+                Language::Spanish,
+                Language::English
+            ]
+        );
+        assert_eq!(
+            serde_json::to_string(&Language::Spanish).unwrap(),
+            r#""es""#
+        );
+    }
+
+    #[test]
+    fn counted_forms() {
+        assert_eq!(
+            counted(1, Language::Spanish.words().injection),
+            "1 inyección"
+        );
+        assert_eq!(
+            counted(3, Language::Spanish.words().injection),
+            "3 inyecciones"
+        );
+        assert_eq!(counted(0, Language::English.words().session), "0 sessions");
+    }
+}
