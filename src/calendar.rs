@@ -96,7 +96,7 @@ impl Date {
 
     /// `November 21, 2026`, or in Spanish `21 de noviembre de 2026`.
     pub fn long_form(self, language: Language) -> String {
-        let words = &language.words().gfe;
+        let words = language.gfe_words();
         (words.long_date)(self.year, words.months[(self.month - 1) as usize], self.day)
     }
 }

@@ -2,7 +2,9 @@
 //! price book's own texts in either language.
 //!
 //! The words the crate writes itself (summaries, line details, the Good Faith Estimate's headings)
-//! are in [`Words`], one table per language, so a translation is one place to read. Texts that come
+//! are in [`Words`] and [`GfeWords`], one pair of tables per language, so a translation is one
+//! place to read. The Good Faith Estimate's words are a table of their own so that the visitor's
+//! module, which makes no Good Faith Estimate, does not carry them. Texts that come
 //! from the clinic (labels, disclaimers) are [`Text`]s in the price book: a plain string, or
 //! `{ "en": "...", "es": "..." }`; without a Spanish text, the English one is used.
 
@@ -59,6 +61,15 @@ impl Language {
         match self {
             Language::English => &ENGLISH,
             Language::Spanish => &SPANISH,
+        }
+    }
+
+    /// The Good Faith Estimate's words in this language. (Apart from [`Language::words`], so that
+    /// the visitor's module, which has no Good Faith Estimate, does not carry them.)
+    pub fn gfe_words(self) -> &'static GfeWords {
+        match self {
+            Language::English => &ENGLISH_GFE,
+            Language::Spanish => &SPANISH_GFE,
         }
     }
 }
@@ -203,8 +214,6 @@ pub struct Words {
     pub plan_pays: &'static str,
     /// `your share`, under an amount.
     pub your_share: &'static str,
-    /// The Good Faith Estimate's words.
-    pub gfe: GfeWords,
     /// The words of "How to pay".
     pub pay: PayWords,
 }
@@ -377,64 +386,6 @@ static ENGLISH: Words = Words {
     plan_pays_total: "Your plan pays",
     plan_pays: "plan pays",
     your_share: "your share",
-    gfe: GfeWords {
-        title: "Good Faith Estimate",
-        self_pay_title: "Self-pay price quote",
-        quote: "Quote",
-        issued: "Issued",
-        valid_until: "Valid until",
-        price_book: "Price book",
-        patient: "Patient",
-        name: "Name",
-        date_of_birth: "Date of birth",
-        primary_service: "Primary service",
-        service: "Service",
-        service_code: "Service code",
-        diagnosis_code: "Diagnosis code",
-        scheduled: "Scheduled",
-        not_scheduled: "Not yet scheduled",
-        injection_for: "Amniotic tissue injection for",
-        side: ["left side", "right side"],
-        convening_provider: "Convening provider",
-        co_provider: "Co-provider",
-        state: "state",
-        item_or_service: "Item or service",
-        quantity: "Qty",
-        expected_charge: "Expected charge",
-        total_for: "Total for",
-        total: "Total estimated charges",
-        items_from: "Items from",
-        billed_to_insurance: "Billed to your insurance (not part of this estimate)",
-        through_plan: "through your plan",
-        separately_scheduled: "Items and services to schedule separately",
-        separate_estimate: "A separate Good Faith Estimate will be given for these when they are scheduled or on request.",
-        please_read: "Please read",
-        therapy_to_schedule: |sessions, who| {
-            format!("Physical therapy: an evaluation and {sessions} session(s) with {who}, after the injection(s).")
-        },
-        months: [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        long_date: |year, month, day| format!("{month} {day}, {year}"),
-        range_warning: |high, planned, providers| {
-            format!(
-                "If {high} injections are needed instead of {planned}, {providers}. That is $400 or more above this \
-                 estimate, which the patient could dispute: consider quoting {high} injections."
-            )
-        },
-        would_charge: |name, more, total| format!("{name} would charge {more} more ({total} in all)"),
-    },
     pay: PayWords {
         columns: ["No physical therapy", "PT in cash", "PT through insurance"],
         injections: "Injections",
@@ -508,64 +459,6 @@ static SPANISH: Words = Words {
     plan_pays_total: "Su plan paga",
     plan_pays: "paga el plan",
     your_share: "su parte",
-    gfe: GfeWords {
-        title: "Estimado de buena fe",
-        self_pay_title: "Cotización de pago directo",
-        quote: "Cotización",
-        issued: "Emitido el",
-        valid_until: "Válido hasta el",
-        price_book: "Lista de precios",
-        patient: "Paciente",
-        name: "Nombre",
-        date_of_birth: "Fecha de nacimiento",
-        primary_service: "Servicio principal",
-        service: "Servicio",
-        service_code: "Código de servicio",
-        diagnosis_code: "Código de diagnóstico",
-        scheduled: "Programado",
-        not_scheduled: "Aún no programado",
-        injection_for: "Inyección de tejido amniótico para",
-        side: ["lado izquierdo", "lado derecho"],
-        convening_provider: "Proveedor convocante",
-        co_provider: "Coproveedor",
-        state: "estado",
-        item_or_service: "Artículo o servicio",
-        quantity: "Cant.",
-        expected_charge: "Cargo previsto",
-        total_for: "Total de",
-        total: "Total de cargos estimados",
-        items_from: "Conceptos de",
-        billed_to_insurance: "Facturado a su seguro (no forma parte de este estimado)",
-        through_plan: "a través de su plan",
-        separately_scheduled: "Artículos y servicios que se programan por separado",
-        separate_estimate: "Se le dará un Estimado de buena fe aparte para estos cuando se programen o si lo solicita.",
-        please_read: "Lea con atención",
-        therapy_to_schedule: |sessions, who| {
-            format!("Fisioterapia: una evaluación y {sessions} sesión(es) con {who}, después de la(s) inyección(es).")
-        },
-        months: [
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
-        long_date: |year, month, day| format!("{day} de {month} de {year}"),
-        range_warning: |high, planned, providers| {
-            format!(
-                "Si se necesitan {high} inyecciones en lugar de {planned}, {providers}. Son $400 o más por encima de \
-                 este estimado, lo que el paciente podría disputar: considere cotizar {high} inyecciones."
-            )
-        },
-        would_charge: |name, more, total| format!("{name} cobraría {more} más ({total} en total)"),
-    },
     pay: PayWords {
         columns: ["Sin fisioterapia", "Fisioterapia en efectivo", "Fisioterapia con seguro"],
         injections: "Inyecciones",
@@ -610,6 +503,125 @@ static SPANISH: Words = Words {
         total: "total",
         interest: "intereses",
     },
+};
+
+static ENGLISH_GFE: GfeWords = GfeWords {
+    title: "Good Faith Estimate",
+    self_pay_title: "Self-pay price quote",
+    quote: "Quote",
+    issued: "Issued",
+    valid_until: "Valid until",
+    price_book: "Price book",
+    patient: "Patient",
+    name: "Name",
+    date_of_birth: "Date of birth",
+    primary_service: "Primary service",
+    service: "Service",
+    service_code: "Service code",
+    diagnosis_code: "Diagnosis code",
+    scheduled: "Scheduled",
+    not_scheduled: "Not yet scheduled",
+    injection_for: "Amniotic tissue injection for",
+    side: ["left side", "right side"],
+    convening_provider: "Convening provider",
+    co_provider: "Co-provider",
+    state: "state",
+    item_or_service: "Item or service",
+    quantity: "Qty",
+    expected_charge: "Expected charge",
+    total_for: "Total for",
+    total: "Total estimated charges",
+    items_from: "Items from",
+    billed_to_insurance: "Billed to your insurance (not part of this estimate)",
+    through_plan: "through your plan",
+    separately_scheduled: "Items and services to schedule separately",
+    separate_estimate: "A separate Good Faith Estimate will be given for these when they are scheduled or on request.",
+    please_read: "Please read",
+    therapy_to_schedule: |sessions, who| {
+        format!("Physical therapy: an evaluation and {sessions} session(s) with {who}, after the injection(s).")
+    },
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    long_date: |year, month, day| format!("{month} {day}, {year}"),
+    range_warning: |high, planned, providers| {
+        format!(
+            "If {high} injections are needed instead of {planned}, {providers}. That is $400 or more above this \
+             estimate, which the patient could dispute: consider quoting {high} injections."
+        )
+    },
+    would_charge: |name, more, total| format!("{name} would charge {more} more ({total} in all)"),
+};
+
+static SPANISH_GFE: GfeWords = GfeWords {
+    title: "Estimado de buena fe",
+    self_pay_title: "Cotización de pago directo",
+    quote: "Cotización",
+    issued: "Emitido el",
+    valid_until: "Válido hasta el",
+    price_book: "Lista de precios",
+    patient: "Paciente",
+    name: "Nombre",
+    date_of_birth: "Fecha de nacimiento",
+    primary_service: "Servicio principal",
+    service: "Servicio",
+    service_code: "Código de servicio",
+    diagnosis_code: "Código de diagnóstico",
+    scheduled: "Programado",
+    not_scheduled: "Aún no programado",
+    injection_for: "Inyección de tejido amniótico para",
+    side: ["lado izquierdo", "lado derecho"],
+    convening_provider: "Proveedor convocante",
+    co_provider: "Coproveedor",
+    state: "estado",
+    item_or_service: "Artículo o servicio",
+    quantity: "Cant.",
+    expected_charge: "Cargo previsto",
+    total_for: "Total de",
+    total: "Total de cargos estimados",
+    items_from: "Conceptos de",
+    billed_to_insurance: "Facturado a su seguro (no forma parte de este estimado)",
+    through_plan: "a través de su plan",
+    separately_scheduled: "Artículos y servicios que se programan por separado",
+    separate_estimate:
+        "Se le dará un Estimado de buena fe aparte para estos cuando se programen o si lo solicita.",
+    please_read: "Lea con atención",
+    therapy_to_schedule: |sessions, who| {
+        format!("Fisioterapia: una evaluación y {sessions} sesión(es) con {who}, después de la(s) inyección(es).")
+    },
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    long_date: |year, month, day| format!("{day} de {month} de {year}"),
+    range_warning: |high, planned, providers| {
+        format!(
+            "Si se necesitan {high} inyecciones en lugar de {planned}, {providers}. Son $400 o más por encima de \
+             este estimado, lo que el paciente podría disputar: considere cotizar {high} inyecciones."
+        )
+    },
+    would_charge: |name, more, total| format!("{name} cobraría {more} más ({total} en total)"),
 };
 
 #[cfg(test)]

@@ -130,9 +130,10 @@ pub(crate) fn build(
     };
     let language = quote.plan.language;
     let words = language.words();
+    let gfe_words = language.gfe_words();
     let side = match quote.side {
-        Side::Left => words.gfe.side[0],
-        Side::Right => words.gfe.side[1],
+        Side::Left => gfe_words.side[0],
+        Side::Right => gfe_words.side[1],
     };
     let count = quote.injections;
 
@@ -140,7 +141,7 @@ pub(crate) fn build(
     let clinic = &document.clinic;
     let clinic_items = expected_charges(breakdown, ProviderRole::Clinic, &diagnosis_code, locale)?;
     providers.push(section(
-        words.gfe.convening_provider,
+        gfe_words.convening_provider,
         &clinic.name,
         &clinic.npi,
         &clinic.tin,
@@ -159,7 +160,7 @@ pub(crate) fn build(
                 therapist,
                 items,
                 locale,
-                words.gfe.co_provider,
+                gfe_words.co_provider,
             )?);
         }
     }
@@ -174,7 +175,7 @@ pub(crate) fn build(
             format!(
                 "{} ({})",
                 line.label,
-                line.detail.as_deref().unwrap_or(words.gfe.through_plan)
+                line.detail.as_deref().unwrap_or(gfe_words.through_plan)
             )
         })
         .collect();
@@ -186,7 +187,7 @@ pub(crate) fn build(
             .therapy_provider
             .as_ref()
             .map_or(clinic.name.as_str(), |p| p.name.as_str());
-        separately_scheduled.push((words.gfe.therapy_to_schedule)(quote.sessions, therapist));
+        separately_scheduled.push((gfe_words.therapy_to_schedule)(quote.sessions, therapist));
     }
     separately_scheduled.extend(
         texts
@@ -216,9 +217,9 @@ pub(crate) fn build(
 
     Ok(GoodFaithEstimate {
         title: if applies {
-            words.gfe.title
+            gfe_words.title
         } else {
-            words.gfe.self_pay_title
+            gfe_words.self_pay_title
         }
         .to_owned(),
         language,
@@ -238,14 +239,14 @@ pub(crate) fn build(
         primary_service: PrimaryService {
             description: format!(
                 "{} {}, {side}: {}",
-                words.gfe.injection_for,
+                gfe_words.injection_for,
                 condition.label.get(language),
                 counted(count, words.injection)
             ),
             service_code: condition.procedure_code.clone(),
             diagnosis_code,
             scheduled_on: quote.scheduled_on.map_or_else(
-                || words.gfe.not_scheduled.to_owned(),
+                || gfe_words.not_scheduled.to_owned(),
                 |d| d.long_form(language),
             ),
         },

@@ -124,7 +124,7 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
             let low_totals = good_faith_estimate::provider_totals(book, &plan, &planned)?;
             let high_totals = good_faith_estimate::provider_totals(book, &plan, &most)?;
             let locale = book.document().locale;
-            let words = &plan.plan.language.words().gfe;
+            let words = plan.plan.language.gfe_words();
             let over: Vec<String> = low_totals
                 .iter()
                 .zip(&high_totals)

@@ -11,7 +11,7 @@ use crate::quote::{GoodFaithEstimate, ProviderSection, Quote};
 pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue> {
     let page = Page::of(container)?;
     let gfe = &quote.good_faith_estimate;
-    let w = &gfe.language.words().gfe;
+    let w = gfe.language.gfe_words();
     let article = page.element("article", "gfe", None)?;
 
     let header = page.holding(
