@@ -26,7 +26,7 @@ use std::cell::OnceCell;
 
 use wasm_bindgen::prelude::*;
 
-use self::js_value::{to_js, value};
+use self::js_value::{set_property, to_js, value};
 
 use crate::error::Error;
 use crate::estimate::{self, Choices, Estimate, EstimateRequest};
@@ -149,8 +149,7 @@ pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
 fn js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     if let Ok(fields) = to_js(error.fields()) {
-        // Setting a property on a fresh Error object cannot fail; if it did, the message still names the fields.
-        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("fields"), &fields);
+        set_property(&js, "fields", fields);
     }
     js.into()
 }
