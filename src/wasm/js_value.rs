@@ -45,6 +45,11 @@ fn key(key: &'static str) -> JsValue {
     })
 }
 
+/// Sets the property `name` of the object `target` (a fresh object: this cannot fail).
+pub(crate) fn set_property(target: &js_sys::Object, name: &'static str, value: JsValue) {
+    target.unchecked_ref::<Props>().set(&key(name), value);
+}
+
 /// How deep a JS value is read: far deeper than any document, and a cyclic object stops here.
 const MAX_DEPTH: usize = 32;
 

@@ -22,11 +22,11 @@ mod render;
 #[cfg(feature = "staff")]
 pub mod staff;
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use wasm_bindgen::prelude::*;
 
-use self::js_value::{to_js, value};
+use self::js_value::{set_property, to_js, value};
 
 use crate::error::Error;
 use crate::estimate::{self, Choices, Estimate, EstimateRequest};
@@ -39,10 +39,8 @@ use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
     lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
 
-thread_local! {
-    /// The embedded price book, parsed and validated once per page.
-    static DEFAULT_BOOK: OnceCell<PriceBook> = const { OnceCell::new() };
-}
+/// The embedded price book, parsed and validated once per page.
+static DEFAULT_BOOK: OnceLock<PriceBook> = OnceLock::new();
 
 /// The embedded sample price book, as a plain object a clinic can inspect or copy.
 ///
@@ -102,20 +100,33 @@ fn with_book<T>(
     price_book: Option<JsValue>,
     f: impl FnOnce(&PriceBook) -> Result<T, Error>,
 ) -> Result<T, JsValue> {
+    let own = own_book(price_book)?;
+    let book = match &own {
+        Some(book) => book,
+        None => embedded_book()?,
+    };
+    f(book).map_err(js_error)
+}
+
+/// The clinic's own price book, read and checked, or `None` when `price_book` is absent. (Not
+/// generic, like `embedded_book`: `with_book` is made once per export, these once.)
+fn own_book(price_book: Option<JsValue>) -> Result<Option<PriceBook>, JsValue> {
     match price_book.filter(|book| !book.is_null() && !book.is_undefined()) {
-        Some(book) => f(&PriceBook::from_value(&value(&book)).map_err(js_error)?).map_err(js_error),
-        None => DEFAULT_BOOK.with(|cell| {
-            let book = match cell.get() {
-                Some(book) => book,
-                None => {
-                    let parsed = js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?;
-                    let book = PriceBook::from_value(&value(&parsed)).map_err(js_error)?;
-                    cell.get_or_init(|| book)
-                }
-            };
-            f(book).map_err(js_error)
-        }),
+        Some(book) => PriceBook::from_value(&value(&book))
+            .map(Some)
+            .map_err(js_error),
+        None => Ok(None),
     }
+}
+
+/// The embedded price book, parsed and checked on first use.
+fn embedded_book() -> Result<&'static PriceBook, JsValue> {
+    if let Some(book) = DEFAULT_BOOK.get() {
+        return Ok(book);
+    }
+    let parsed = js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?;
+    let book = PriceBook::from_value(&value(&parsed)).map_err(js_error)?;
+    Ok(DEFAULT_BOOK.get_or_init(|| book))
 }
 
 fn compute(request: JsValue, price_book: Option<JsValue>) -> Result<Estimate, JsValue> {
@@ -149,8 +160,7 @@ pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
 fn js_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
     if let Ok(fields) = to_js(error.fields()) {
-        // Setting a property on a fresh Error object cannot fail; if it did, the message still names the fields.
-        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("fields"), &fields);
+        set_property(&js, "fields", fields);
     }
     js.into()
 }
