@@ -40,10 +40,10 @@ export function mount(root, book, language = 'en', words = {}) {
     const { payment = {}, ...answers } = readForm(form);
     const request = { ...answers, language };
     const badAnswers = attempt(() => {
-      const estimate = showEstimate($('breakdown'), request, book);
-      $('total').textContent = estimate.patient_total.formatted;
-      $('peek-total').textContent = estimate.patient_total.formatted;
-      $('summary').textContent = `${estimate.condition}: ${estimate.summary}`;
+      const { total, summary } = showEstimate($('breakdown'), request, book);
+      $('total').textContent = total;
+      $('peek-total').textContent = total;
+      $('summary').textContent = summary;
     }, $('error'));
     // Keep every answer and the last good results, dimmed; say what to fix, by the field's own label.
     for (const id of ['breakdown', 'payment']) $(id).classList.toggle('stale', badAnswers !== null);
@@ -54,10 +54,10 @@ export function mount(root, book, language = 'en', words = {}) {
       return;
     }
     const badPayment = attempt(() => {
-      const options = showPaymentOptions($('payment-options'), request, payment, book);
-      $('hsa-effective').textContent = options.hsa.effective_cost.formatted;
-      $('hsa-summary').textContent = options.hsa.summary;
-      $('hsa-caveat').textContent = options.hsa.caveat;
+      const hsa = showPaymentOptions($('payment-options'), request, payment, book);
+      $('hsa-effective').textContent = hsa.hsa_effective_cost;
+      $('hsa-summary').textContent = hsa.hsa_summary;
+      $('hsa-caveat').textContent = hsa.hsa_caveat;
     }, $('payment-error'));
     const badPlan = attempt(() => showComparison($('comparison'), request, payment, book), $('compare-error'));
     markInvalid(form, [...(badPayment ?? []), ...(badPlan ?? [])]);

@@ -1,16 +1,17 @@
 //! The browser boundary: every `wasm_bindgen`, `JsValue` and `web_sys` item in the crate lives in
 //! this folder, and it holds no pricing rule. Built only for `wasm32`.
 //!
-//! Exports (documented in `docs/api.md`):
-//! - `defaultPriceBook()`: the embedded sample price book as a plain object;
+//! Exports (documented in `docs/api.md`). The visitor's module has what the widget calls:
 //! - `choices(priceBook?)`: the answers a visitor can pick, for filling the form;
-//! - `estimate(request, priceBook?)`: an estimate object, or a thrown `Error`;
-//! - `showEstimate(container, request, priceBook?)`: the same, and renders the breakdown into
-//!   `container` as text nodes;
+//! - `showEstimate(container, request, priceBook?)`: renders the estimate's breakdown into
+//!   `container` as text nodes, and returns the total and summary line the page shows beside it;
 //! - `shareFragment(request)` and `readShareFragment(fragment)`: share links without insurance figures;
-//! - the payment exports in [`payment`];
-//! - with the `staff` feature, the staff page's exports in `staff`: `quote`, `showQuote` and
-//!   `showSavedQuote`.
+//! - the payment exports in [`payment`].
+//!
+//! With the `staff` feature the module has every export: also the results as data
+//! (`defaultPriceBook()`, `estimate(request, priceBook?)`, and `paymentOptions` and
+//! `compareScenarios` in [`payment`]), and the staff page's exports in `staff`: `quote`,
+//! `showQuote` and `showSavedQuote`. The visitor does not download code the widget never calls.
 //!
 //! Errors are thrown as JS `Error`s whose message names each bad field
 //! (`physical_therapy.sessions: must be 0 to 40, got 400`) and whose `fields` property lists them
@@ -43,6 +44,7 @@ static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
 static DEFAULT_BOOK: OnceLock<PriceBook> = OnceLock::new();
 
 /// The embedded sample price book, as a plain object a clinic can inspect or copy.
+#[cfg(feature = "staff")]
 ///
 /// # Errors
 ///
@@ -58,18 +60,21 @@ pub fn default_price_book() -> Result<JsValue, JsValue> {
 /// # Errors
 ///
 /// A JS `Error` naming every bad field of the request or price book.
+#[cfg(feature = "staff")]
 #[wasm_bindgen(js_name = estimate)]
 pub fn estimate_js(request: JsValue, price_book: Option<JsValue>) -> Result<JsValue, JsValue> {
     to_js(&compute(request, price_book)?)
 }
 
-/// As [`estimate_js`], and replaces the children of `container` with the itemized breakdown and
-/// notes, built from text nodes only (no HTML parsing, so a label cannot inject markup). On error
+/// Estimates `request` as `estimate` does, and replaces the children of `container` with the
+/// itemized breakdown and notes, built from text nodes only (no HTML parsing, so a label cannot
+/// inject markup). Returns what the page shows beside it: `{ total, summary }`, e.g. `"$2,332.25 –
+/// $4,064.81"` and `"Plantar fasciitis (heel pain): 1 injection to 3 injections"`. On error
 /// `container` is left as it was, so the last good estimate stays on screen.
 ///
 /// # Errors
 ///
-/// As [`estimate_js`], or a DOM error from the browser.
+/// A JS `Error` naming every bad field of the request or price book.
 #[wasm_bindgen(js_name = showEstimate)]
 pub fn show_estimate(
     container: &web_sys::Element,
@@ -78,7 +83,21 @@ pub fn show_estimate(
 ) -> Result<JsValue, JsValue> {
     let estimate = compute(request, price_book)?;
     render::estimate::breakdowns(container, &estimate)?;
-    to_js(&estimate)
+    let summary = format!("{}: {}", estimate.condition, estimate.summary);
+    Ok(texts(&[
+        ("total", &estimate.patient_total.formatted),
+        ("summary", &summary),
+    ]))
+}
+
+/// A plain object of texts: what a `show` export returns for the page to put beside what it
+/// rendered.
+fn texts(entries: &[(&'static str, &str)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, text) in entries {
+        set_property(&object, name, JsValue::from_str(text));
+    }
+    object.into()
 }
 
 /// The answers a visitor can pick under `price_book` (or the embedded one): conditions, injection

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use super::render::{append, set_attribute, Page};
-use super::{js_error, to_js, value, with_book};
+use super::{js_error, texts, to_js, value, with_book};
 use crate::estimate::EstimateRequest;
 use crate::language::PayWords;
 use crate::payment::{
@@ -23,6 +23,7 @@ use crate::price_book::FinancingKind;
 ///
 /// A JS `Error` naming every bad field, e.g. `payment.federal_tax_percent: must be a percentage
 /// from 0 to 100, got "140"`.
+#[cfg(feature = "staff")]
 #[wasm_bindgen(js_name = paymentOptions)]
 pub fn payment_options(
     request: JsValue,
@@ -32,13 +33,15 @@ pub fn payment_options(
     to_js(&options(request, payment, price_book)?)
 }
 
-/// As [`payment_options`], and replaces the children of `container` with the pay-in-full amount,
-/// the financing offers and the lender's disclaimer, built from text nodes only. On error
-/// `container` is left as it was.
+/// Works out the options as `paymentOptions` does, and replaces the children of `container` with
+/// the pay-in-full amount, the financing offers and the lender's disclaimer, built from text nodes
+/// only. Returns the HSA/FSA texts the page shows by its tax inputs: `{ hsa_effective_cost,
+/// hsa_summary, hsa_caveat }`. On error `container` is left as it was.
 ///
 /// # Errors
 ///
-/// As [`payment_options`], or a DOM error from the browser.
+/// A JS `Error` naming every bad field, e.g. `payment.federal_tax_percent: must be a percentage
+/// from 0 to 100, got "140"`.
 #[wasm_bindgen(js_name = showPaymentOptions)]
 pub fn show_payment_options(
     container: &Element,
@@ -48,7 +51,12 @@ pub fn show_payment_options(
 ) -> Result<JsValue, JsValue> {
     let options = options(request, payment, price_book)?;
     render_options(container, &options)?;
-    to_js(&options)
+    let hsa = &options.hsa;
+    Ok(texts(&[
+        ("hsa_effective_cost", &hsa.effective_cost.formatted),
+        ("hsa_summary", &hsa.summary),
+        ("hsa_caveat", &hsa.caveat),
+    ]))
 }
 
 /// The scenario grid for `request`: 1 to 3 injections (or the condition's typical most) × physical
@@ -58,6 +66,7 @@ pub fn show_payment_options(
 /// # Errors
 ///
 /// A JS `Error` naming every bad field, e.g. `payment.plan: unknown plan "x"`.
+#[cfg(feature = "staff")]
 #[wasm_bindgen(js_name = compareScenarios)]
 pub fn compare_scenarios(
     request: JsValue,
@@ -67,23 +76,22 @@ pub fn compare_scenarios(
     to_js(&comparison(request, payment, price_book)?)
 }
 
-/// As [`compare_scenarios`], and replaces the children of `container` with the grid as a table (in
-/// its own horizontally scrolling region) and its notes, from text nodes only. The staff page can
-/// put the same table on its printout. On error `container` is left as it was.
+/// Works out the grid as `compareScenarios` does, and replaces the children of `container` with
+/// it as a table (in its own horizontally scrolling region) and its notes, from text nodes only.
+/// The staff page can put the same table on its printout. On error `container` is left as it was.
 ///
 /// # Errors
 ///
-/// As [`compare_scenarios`], or a DOM error from the browser.
+/// A JS `Error` naming every bad field, e.g. `payment.plan: unknown plan "x"`.
 #[wasm_bindgen(js_name = showComparison)]
 pub fn show_comparison(
     container: &Element,
     request: JsValue,
     payment: Option<JsValue>,
     price_book: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+) -> Result<(), JsValue> {
     let comparison = comparison(request, payment, price_book)?;
-    render_comparison(container, &comparison)?;
-    to_js(&comparison)
+    render_comparison(container, &comparison)
 }
 
 /// The options of a plan chooser: `[{ value, label }]`, each plan by `id`, then `""` for none, in
