@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use amnion_estimator::estimate::{
-    estimate, read_share_fragment, share_fragment, Breakdown, Choices, Coverage, EstimateRequest,
+    estimate, read_share_answers, share_answers, Breakdown, Choices, Coverage, EstimateRequest,
     FormValue, InsuranceAnswers, LineKind, Payer, PhysicalTherapyRequest,
 };
 use amnion_estimator::language::{Language, Text};
@@ -891,7 +891,10 @@ proptest! {
         let request = answers.request(document);
 
         // A share link carries the treatment answers there and back.
-        let shared = read_share_fragment(&share_fragment(&request));
+        let pairs = share_answers(&request);
+        let shared = read_share_answers(|key| {
+            pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v).to_owned())
+        });
         prop_assert_eq!(&shared.condition, &request.condition);
         prop_assert_eq!(shared.injections.as_str(), request.injections.as_str());
 

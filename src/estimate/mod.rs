@@ -24,7 +24,7 @@ pub use lines::{Amount, LineItem, LineKind, Payer, ProviderRole};
 pub use request::{
     Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest,
 };
-pub use share::{read_share_fragment, share_fragment};
+pub use share::{read_share_answers, share_answers, SHARED_KEYS};
 
 use serde::Serialize;
 

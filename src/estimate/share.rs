@@ -2,18 +2,36 @@
 //!
 //! Only the treatment answers travel. The link is written from an allow-list of fields, so it can
 //! never carry insurance figures (and a request has no name or date of birth to carry): a link
-//! pasted into a chat or an email says nothing about the person's plan.
+//! pasted into a chat or an email says nothing about the person's plan. Reading takes only the
+//! same fields back. Percent-encoding is the platform's (`URLSearchParams` in the browser): this
+//! module deals in plain `(key, value)` pairs.
 
 use super::request::{Coverage, EstimateRequest, FormValue, PhysicalTherapyRequest};
 
-/// The fragment (without `#`) that restores `request`'s treatment answers.
+/// The keys a share link may carry, in the order it carries them.
+pub const SHARED_KEYS: [&str; 7] = [
+    "condition",
+    "injections",
+    "product",
+    "consultation",
+    "walking_boot",
+    "pt",
+    "sessions",
+];
+
+/// The `(key, value)` pairs that restore `request`'s treatment answers: the keys of
+/// [`SHARED_KEYS`] that apply, nothing else. The product is left out when none is chosen, the
+/// sessions when there is no physical therapy.
 ///
 /// ```
-/// use amnion_estimator::estimate::{share_fragment, EstimateRequest};
+/// use amnion_estimator::estimate::{share_answers, EstimateRequest};
 /// let request = EstimateRequest { condition: "plantar_fasciitis".into(), injections: "2".into(), ..Default::default() };
-/// assert_eq!(share_fragment(&request), "condition=plantar_fasciitis&injections=2&consultation=0&walking_boot=0&pt=none");
+/// assert_eq!(
+///     share_answers(&request),
+///     [("condition", "plantar_fasciitis"), ("injections", "2"), ("consultation", "0"), ("walking_boot", "0"), ("pt", "none")]
+/// );
 /// ```
-pub fn share_fragment(request: &EstimateRequest) -> String {
+pub fn share_answers(request: &EstimateRequest) -> Vec<(&'static str, &str)> {
     let flag = |on: bool| if on { "1" } else { "0" };
     let pt = &request.physical_therapy;
     let coverage = match pt.coverage {
@@ -37,89 +55,58 @@ pub fn share_fragment(request: &EstimateRequest) -> String {
         pairs.push(("sessions", pt.sessions.as_str()));
     }
     pairs
-        .iter()
-        .map(|(key, value)| format!("{key}={}", encode(value)))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
-/// The answers a share fragment carries (with or without its leading `#`). Unknown keys and
-/// malformed pairs are ignored: a link from an older page still opens, and the estimate then
-/// names any answer that is missing or out of range.
-pub fn read_share_fragment(fragment: &str) -> EstimateRequest {
-    let mut request = EstimateRequest::default();
-    let mut pt = PhysicalTherapyRequest::default();
-    for pair in fragment.trim_start_matches('#').split('&') {
-        let Some((key, value)) = pair.split_once('=') else {
-            continue;
-        };
-        let value = decode(value);
-        match key {
-            "condition" => request.condition = value,
-            "injections" => request.injections = FormValue::from(value.as_str()),
-            "product" => request.product = Some(value),
-            "consultation" => request.consultation = value == "1",
-            "walking_boot" => request.walking_boot = value == "1",
-            "pt" => {
-                pt.coverage = match value.as_str() {
-                    "cash" => Coverage::Cash,
-                    "insurance" => Coverage::Insurance,
-                    _ => Coverage::None,
-                }
-            }
-            "sessions" => pt.sessions = FormValue::from(value.as_str()),
-            _ => {}
-        }
+/// The answers a share link carries, given each key's value in it (`shared("condition")`). Only
+/// the keys of [`SHARED_KEYS`] are asked for, so nothing else in a link is read; a missing or odd
+/// value is left blank or off, and the estimate then names any answer that is missing or out of
+/// range.
+///
+/// ```
+/// use amnion_estimator::estimate::{read_share_answers, Coverage};
+/// let link = [("condition", "achilles_tendinopathy"), ("pt", "cash"), ("sessions", "8"), ("copay", "40")];
+/// let request = read_share_answers(|key| link.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()));
+/// assert_eq!(request.condition, "achilles_tendinopathy");
+/// assert_eq!(request.physical_therapy.coverage, Coverage::Cash);
+/// assert_eq!(request.physical_therapy.insurance.copay.as_str(), "");
+/// ```
+pub fn read_share_answers(shared: impl Fn(&str) -> Option<String>) -> EstimateRequest {
+    let text = |key| shared(key).unwrap_or_default();
+    let on = |key| shared(key).as_deref() == Some("1");
+    let coverage = match text("pt").as_str() {
+        "cash" => Coverage::Cash,
+        "insurance" => Coverage::Insurance,
+        _ => Coverage::None,
+    };
+    EstimateRequest {
+        condition: text("condition"),
+        injections: FormValue::from(text("injections").as_str()),
+        product: shared("product"),
+        consultation: on("consultation"),
+        walking_boot: on("walking_boot"),
+        physical_therapy: PhysicalTherapyRequest {
+            coverage,
+            sessions: FormValue::from(text("sessions").as_str()),
+            ..PhysicalTherapyRequest::default()
+        },
+        ..EstimateRequest::default()
     }
-    request.physical_therapy = pt;
-    request
-}
-
-/// Percent-encodes everything but ASCII letters, digits and `-_.~` (RFC 3986 unreserved).
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-/// Reverses [`encode`]; a malformed escape is kept as it is, invalid UTF-8 is replaced.
-fn decode(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (b'+', _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::estimate::InsuranceAnswers;
+
+    /// What a link holds: the pairs, looked up by key.
+    fn link<'a>(pairs: &'a [(&'static str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        |key| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
 
     #[test]
     fn insurance_figures_never_travel() {
@@ -142,13 +129,20 @@ mod tests {
             },
             language: crate::language::Language::Spanish,
         };
-        let fragment = share_fragment(&request);
+        let pairs = share_answers(&request);
         assert_eq!(
-            fragment,
-            "condition=plantar_fasciitis&injections=not_sure&product=amnion_2ml&consultation=1&walking_boot=0&pt=insurance&sessions=8"
+            pairs,
+            [
+                ("condition", "plantar_fasciitis"),
+                ("injections", "not_sure"),
+                ("product", "amnion_2ml"),
+                ("consultation", "1"),
+                ("walking_boot", "0"),
+                ("pt", "insurance"),
+                ("sessions", "8"),
+            ]
         );
-        let back = read_share_fragment(&format!("#{fragment}"));
-        assert_eq!(back.physical_therapy.insurance, InsuranceAnswers::default());
+        let back = read_share_answers(link(&pairs));
         assert_eq!(
             back,
             EstimateRequest {
@@ -164,25 +158,32 @@ mod tests {
     }
 
     #[test]
-    fn odd_text_survives_the_round_trip() {
-        let request = EstimateRequest {
-            condition: "a&b=c d%/é".into(),
-            injections: "1".into(),
-            ..Default::default()
-        };
-        let fragment = share_fragment(&request);
-        assert!(
-            fragment.starts_with("condition=a%26b%3Dc%20d%25%2F%C3%A9&"),
-            "{fragment}"
-        );
-        assert_eq!(read_share_fragment(&fragment).condition, "a&b=c d%/é");
+    fn only_the_shared_keys_are_read() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let _ = read_share_answers(|key| {
+            asked.borrow_mut().push(key.to_owned());
+            None
+        });
+        let mut asked = asked.into_inner();
+        asked.sort();
+        asked.dedup();
+        let mut keys = SHARED_KEYS.map(str::to_owned).to_vec();
+        keys.sort();
+        assert_eq!(asked, keys);
     }
 
     #[test]
-    fn junk_is_ignored_not_fatal() {
-        let request = read_share_fragment("#name=Ana&&=&injections=%ZZ&pt=bogus&condition");
+    fn junk_is_left_blank_not_fatal() {
+        let request = read_share_answers(link(&[
+            ("name", "Ana"),
+            ("injections", "%ZZ"),
+            ("pt", "bogus"),
+            ("consultation", "yes"),
+        ]));
         assert_eq!(request.injections.as_str(), "%ZZ");
         assert_eq!(request.physical_therapy.coverage, Coverage::None);
+        assert!(!request.consultation);
         assert_eq!(request.condition, "");
+        assert_eq!(request.product, None);
     }
 }

@@ -153,8 +153,8 @@ fn compute(request: JsValue, price_book: Option<JsValue>) -> Result<Estimate, Js
     with_book(price_book, |book| estimate::estimate(book, &request))
 }
 
-/// The URL fragment (without `#`) that restores a visitor's treatment answers. Insurance figures
-/// are never in it.
+/// The URL fragment (without `#`) that restores a visitor's treatment answers, percent-encoded by
+/// the browser's `URLSearchParams`. Insurance figures are never in it.
 ///
 /// # Errors
 ///
@@ -162,17 +162,24 @@ fn compute(request: JsValue, price_book: Option<JsValue>) -> Result<Estimate, Js
 #[wasm_bindgen(js_name = shareFragment)]
 pub fn share_fragment(request: JsValue) -> Result<String, JsValue> {
     let request = EstimateRequest::from_value(&value(&request)).map_err(js_error)?;
-    Ok(estimate::share_fragment(&request))
+    let link = web_sys::UrlSearchParams::new()?;
+    for (key, value) in estimate::share_answers(&request) {
+        link.append(key, value);
+    }
+    Ok(link.to_string().into())
 }
 
-/// The request a share fragment (with or without `#`) restores. Unknown keys are ignored.
+/// The request a share fragment (with or without `#`) restores. Only the keys a share link
+/// carries are read; anything else in it is ignored.
 ///
 /// # Errors
 ///
 /// Never in practice; a JS `Error` if the request cannot be turned into an object.
 #[wasm_bindgen(js_name = readShareFragment)]
 pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
-    to_js(&estimate::read_share_fragment(fragment))
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let link = web_sys::UrlSearchParams::new_with_str(fragment)?;
+    to_js(&estimate::read_share_answers(|key| link.get(key)))
 }
 
 /// A JS `Error` with the message of `error` and its field problems as `error.fields`.
