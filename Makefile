@@ -8,6 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 CRATE := amnion_estimator
 PKG := www/pkg
 STAFF_PKG := www/pkg-staff
+DIST := www/dist
 NODE_BIN := .ci/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 # wasm tests run in Node through wasm-bindgen's runner.
@@ -31,10 +32,20 @@ define wasm_module
 endef
 
 ## The two optimized modules: the visitor's in www/pkg, the staff page's (feature `staff`: quotes and
-## Good Faith Estimates too) in www/pkg-staff.
+## Good Faith Estimates too) in www/pkg-staff. Then the visitor widget as a clinic copies it to its
+## site, in www/dist: its scripts and the module's glue bundled into one minified estimator.js
+## (esbuild, then terser, which shaves a little more), its stylesheet minified, and beside them its
+## markup, Spanish words and module. index.html embeds that folder, so what is measured is what
+## ships.
 build: setup
 	$(call wasm_module,$(PKG),)
 	$(call wasm_module,$(STAFF_PKG),--features staff)
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	$(NODE_BIN)/esbuild www/estimator.js --bundle --format=esm --minify --log-level=warning --outfile=$(DIST)/bundle.js
+	$(NODE_BIN)/terser $(DIST)/bundle.js --module --compress --mangle --output $(DIST)/estimator.js
+	rm $(DIST)/bundle.js
+	$(NODE_BIN)/esbuild www/style.css --minify --log-level=warning --outfile=$(DIST)/style.css
+	cp www/widget.html www/es.json $(PKG)/$(CRATE)_bg.wasm $(DIST)/
 
 ## Builds, then serves www/ on 127.0.0.1 with the embedded sample price book.
 serve: build
@@ -59,7 +70,7 @@ test-wasm:
 ## The Nu HTML checker (vnu.jar from npm, on Debian's Java) on every page in www/, new ones too:
 ## any error fails. Called with java directly: the npm wrapper would fetch a JDK if none is found.
 test-html: setup
-	@pages=$$(find www -name '*.html' -not -path 'www/pkg/*' -not -path 'www/pkg-staff/*' | sort); echo "Nu HTML checker:" $$pages; \
+	@pages=$$(find www -name '*.html' -not -path 'www/pkg/*' -not -path 'www/pkg-staff/*' -not -path 'www/dist/*' | sort); echo "Nu HTML checker:" $$pages; \
 	java -jar .ci/node_modules/vnu-jar/build/dist/vnu.jar --errors-only $$pages
 
 test-browser:

@@ -22,12 +22,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$WASM_BINDGEN_V
 fi
 
 # binaryen's wasm-opt from npm (v132): Debian's wasm-opt 108 emits modules that break at run time.
-# terser minifies wasm-bindgen's JS glue.
+# esbuild bundles and minifies the visitor widget's scripts and stylesheet; terser minifies
+# wasm-bindgen's JS glue, and the bundle once more.
 # playwright-core drives Debian's Chromium; it downloads no browser of its own. axe-core is injected
 # into the pages by the accessibility test; vnu-jar is the Nu HTML checker's jar, run with Debian's
 # Java. --ignore-scripts: vnu-jar's install script would download a JDK from GitHub when it finds no
-# Java; none of the other tools has an install script.
+# Java; esbuild's only checks its platform binary (@esbuild/linux-x64, an optional dependency npm
+# installs anyway), and none of the other tools has one.
 if [ ! -x .ci/node_modules/.bin/wasm-opt ] || [ ! -x .ci/node_modules/.bin/terser ] \
+  || [ ! -x .ci/node_modules/.bin/esbuild ] \
   || [ ! -f .ci/node_modules/vnu-jar/build/dist/vnu.jar ] \
   || [ .ci/package-lock.json -nt .ci/node_modules/.package-lock.json ]; then
   say "installing npm tools into .ci/node_modules"

@@ -17,8 +17,8 @@ report() {
   printf '%-32s %9d %9d %9d\n' total "$total_raw" "$total_gz" "$total_br"
 }
 
-report 'visitor page' index.html page.css favicon.svg estimator.js widget.html style.css form.js \
-  price-book.js language.js app.js pkg/amnion_estimator.js pkg/amnion_estimator_bg.wasm
+report 'visitor page' index.html page.css favicon.svg dist/estimator.js dist/widget.html \
+  dist/style.css dist/amnion_estimator_bg.wasm
 echo
 report 'staff page' staff.html favicon.svg style.css staff.css staff.js form.js price-book.js \
   language.js pkg-staff/amnion_estimator.js pkg-staff/amnion_estimator_bg.wasm

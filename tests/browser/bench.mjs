@@ -15,7 +15,7 @@ const RUNS = 15;
 const UPDATES = 200;
 const fixtures = mkdtempSync(join(tmpdir(), 'estimator-bench-'));
 const host = (widget) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
-<link rel="stylesheet" href="../page.css">${widget ? '<script type="module" src="../estimator.js"></script>' : ''}</head>
+<link rel="stylesheet" href="../page.css">${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
 <body><main><h1>Our clinic</h1><p>Some of the clinic's own content.</p>${widget ? '<amnion-estimator></amnion-estimator>' : ''}</main></body></html>`;
 writeFileSync(join(fixtures, 'with.html'), host(true));
 writeFileSync(join(fixtures, 'without.html'), host(false));

@@ -18,7 +18,7 @@ let browser;
 function hostPage(attributes) {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A clinic's page</title>
-<link rel="stylesheet" href="host.css"><script type="module" src="../estimator.js"></script></head>
+<link rel="stylesheet" href="host.css"><script type="module" src="../dist/estimator.js"></script></head>
 <body><main><h1>Our clinic</h1><p class="error" id="host-error">The host's own paragraph.</p>
 <amnion-estimator ${attributes}></amnion-estimator></main></body></html>`;
 }
