@@ -6,6 +6,7 @@
 pub(crate) mod estimate;
 #[cfg(feature = "staff")]
 pub(crate) mod good_faith_estimate;
+pub(crate) mod payment;
 
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
