@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::money::{BasisPoints, Cents};
+
 /// One problem with one field, named by its JSON path (`physical_therapy.sessions`,
 /// `conditions[2].typical_injections.max`).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -26,6 +28,92 @@ impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.reason)
     }
+}
+
+/// Why an answer a person gave is refused, before it is put in words: [`Words::refusal`] writes it
+/// in the answering visitor's language, `must be 0 to 40, got 400` or `debe ser de 0 a 40; se
+/// recibió 400`. (The price book's problems are for the clinic's web admin and stay in English.)
+///
+/// [`Words::refusal`]: crate::language::Words::refusal
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal<'a> {
+    /// No condition was chosen.
+    ChooseCondition,
+    /// An id the price book does not have.
+    Unknown(Unknown, &'a str),
+    /// A count left blank: `min` to `max`, or the keyword for "typical".
+    ChooseCount {
+        /// The fewest allowed.
+        min: u32,
+        /// The most allowed.
+        max: u32,
+        /// The word that asks for the typical count (`not_sure`, `typical`).
+        keyword: &'a str,
+    },
+    /// A whole number outside `min..=max`.
+    CountOutOfRange {
+        /// The fewest allowed.
+        min: u32,
+        /// The most allowed.
+        max: u32,
+        /// The answer as given.
+        got: &'a str,
+    },
+    /// Neither a whole number nor the keyword.
+    NotACount {
+        /// The fewest allowed.
+        min: u32,
+        /// The most allowed.
+        max: u32,
+        /// The word that asks for the typical count (`not_sure`, `typical`).
+        keyword: &'a str,
+        /// The answer as given.
+        got: &'a str,
+    },
+    /// A negative dollar amount.
+    Negative(&'a str),
+    /// Not a dollar amount (`1500`, `1,500.00`).
+    NotDollars(&'a str),
+    /// A dollar amount with a fraction of a cent.
+    FractionOfACent(&'a str),
+    /// A dollar amount past what any price can be.
+    TooLarge(&'a str),
+    /// A dollar amount over `max`.
+    AtMost {
+        /// The most allowed.
+        max: Cents,
+        /// The answer as given.
+        got: &'a str,
+    },
+    /// Not a percentage from 0 to 100.
+    NotAPercent(&'a str),
+    /// A percentage with more than two decimals.
+    TooManyDecimals(&'a str),
+    /// A count of covered visits that is not `0..=max` or blank.
+    CoveredVisits {
+        /// The most allowed.
+        max: u32,
+        /// The answer as given.
+        got: &'a str,
+    },
+    /// Federal + state + payroll tax over 100 %.
+    TaxOverWhole {
+        /// The payroll tax rate.
+        payroll: BasisPoints,
+        /// The three rates together.
+        combined: BasisPoints,
+    },
+}
+
+/// What kind of id a [`Refusal::Unknown`] names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    /// A condition.
+    Condition,
+    /// A product.
+    Product,
+    /// A financing plan.
+    Plan,
 }
 
 /// Everything that can go wrong in this crate.

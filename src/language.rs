@@ -10,6 +10,7 @@
 
 use serde::{Serialize, Serializer};
 
+use crate::error::{Refusal, Unknown};
 use crate::read::{deserialize_by_reading, Read, Reader, Value};
 
 /// The language of a page, an estimate or a quote. It is written `en` or `es`, and read from any
@@ -216,6 +217,8 @@ pub struct Words {
     pub your_share: &'static str,
     /// The words of "How to pay".
     pub pay: PayWords,
+    /// Why an answer is refused, after the field's path: `must be 0 to 40, got 400`.
+    pub refusal: fn(&Refusal) -> String,
 }
 
 /// The words of payment options: financing offers, HSA/FSA, the scenario comparison.
@@ -430,7 +433,49 @@ static ENGLISH: Words = Words {
         total: "total",
         interest: "interest",
     },
+    refusal: english_refusal,
 };
+
+fn english_refusal(refusal: &Refusal) -> String {
+    match *refusal {
+        Refusal::ChooseCondition => "choose a condition".to_owned(),
+        Refusal::Unknown(what, id) => {
+            let what = match what {
+                Unknown::Condition => "condition",
+                Unknown::Product => "product",
+                Unknown::Plan => "plan",
+            };
+            format!("unknown {what} \"{id}\"")
+        }
+        Refusal::ChooseCount { min, max, keyword } => {
+            format!("choose {min} to {max}, or \"{keyword}\"")
+        }
+        Refusal::CountOutOfRange { min, max, got } => format!("must be {min} to {max}, got {got}"),
+        Refusal::NotACount {
+            min,
+            max,
+            keyword,
+            got,
+        } => format!("must be a whole number from {min} to {max}, or \"{keyword}\", got \"{got}\""),
+        Refusal::Negative(got) => format!("must not be negative, got \"{got}\""),
+        Refusal::NotDollars(got) => {
+            format!("must be a dollar amount like 1500 or 1,500.00, got \"{got}\"")
+        }
+        Refusal::FractionOfACent(got) => {
+            format!("must have at most 2 decimals (whole cents), got \"{got}\"")
+        }
+        Refusal::TooLarge(got) => format!("is too large, got \"{got}\""),
+        Refusal::AtMost { max, got } => format!("must be at most {max}, got \"{got}\""),
+        Refusal::NotAPercent(got) => format!("must be a percentage from 0 to 100, got \"{got}\""),
+        Refusal::TooManyDecimals(got) => format!("must have at most 2 decimals, got \"{got}\""),
+        Refusal::CoveredVisits { max, got } => {
+            format!("must be a whole number from 0 to {max}, or blank for no limit, got \"{got}\"")
+        }
+        Refusal::TaxOverWhole { payroll, combined } => {
+            format!("federal + state + {payroll} payroll tax must not exceed 100%, got {combined}")
+        }
+    }
+}
 
 static SPANISH: Words = Words {
     injection: ["inyección", "inyecciones"],
@@ -503,7 +548,54 @@ static SPANISH: Words = Words {
         total: "total",
         interest: "intereses",
     },
+    refusal: spanish_refusal,
 };
+
+fn spanish_refusal(refusal: &Refusal) -> String {
+    match *refusal {
+        Refusal::ChooseCondition => "elija una afección".to_owned(),
+        Refusal::Unknown(what, id) => {
+            let what = match what {
+                Unknown::Condition => "afección desconocida",
+                Unknown::Product => "producto desconocido",
+                Unknown::Plan => "plan desconocido",
+            };
+            format!("{what}: \"{id}\"")
+        }
+        Refusal::ChooseCount { min, max, keyword } => {
+            format!("elija de {min} a {max}, o \"{keyword}\"")
+        }
+        Refusal::CountOutOfRange { min, max, got } => {
+            format!("debe ser de {min} a {max}; se recibió {got}")
+        }
+        Refusal::NotACount { min, max, keyword, got } => format!(
+            "debe ser un número entero de {min} a {max}, o \"{keyword}\"; se recibió \"{got}\""
+        ),
+        Refusal::Negative(got) => format!("no puede ser negativo; se recibió \"{got}\""),
+        Refusal::NotDollars(got) => format!(
+            "debe ser una cantidad en dólares, como 1500 o 1,500.00; se recibió \"{got}\""
+        ),
+        Refusal::FractionOfACent(got) => format!(
+            "debe tener como máximo 2 decimales (centavos enteros); se recibió \"{got}\""
+        ),
+        Refusal::TooLarge(got) => format!("es demasiado grande; se recibió \"{got}\""),
+        Refusal::AtMost { max, got } => {
+            format!("debe ser como máximo {max}; se recibió \"{got}\"")
+        }
+        Refusal::NotAPercent(got) => {
+            format!("debe ser un porcentaje de 0 a 100; se recibió \"{got}\"")
+        }
+        Refusal::TooManyDecimals(got) => {
+            format!("debe tener como máximo 2 decimales; se recibió \"{got}\"")
+        }
+        Refusal::CoveredVisits { max, got } => format!(
+            "debe ser un número entero de 0 a {max}, o quedar en blanco si no hay límite; se recibió \"{got}\""
+        ),
+        Refusal::TaxOverWhole { payroll, combined } => format!(
+            "el impuesto federal + el estatal + el {payroll} de nómina no pueden superar el 100%; se recibió {combined}"
+        ),
+    }
+}
 
 static ENGLISH_GFE: GfeWords = GfeWords {
     title: "Good Faith Estimate",

@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::error::Refusal;
 use crate::read::{Read, Reader, Value};
 
 /// An amount of money in US cents. Negative amounts are discounts.
@@ -136,28 +137,27 @@ impl Cents {
     ///
     /// # Errors
     ///
-    /// A reason in words, for the caller to put after the field's path.
+    /// Why not, for the caller to word after the field's path: [`Refusal::Negative`],
+    /// [`Refusal::NotDollars`], [`Refusal::FractionOfACent`] or [`Refusal::TooLarge`], each with
+    /// the text trimmed.
     ///
     /// ```
+    /// use amnion_estimator::error::Refusal;
     /// use amnion_estimator::money::Cents;
     /// assert_eq!(Cents::parse_dollars("$1,500.5"), Ok(Cents::new(150_050)));
-    /// assert!(Cents::parse_dollars("-5").is_err());
+    /// assert_eq!(Cents::parse_dollars(" -5 "), Err(Refusal::Negative("-5")));
     /// ```
-    pub fn parse_dollars(text: &str) -> Result<Cents, String> {
+    pub fn parse_dollars(text: &str) -> Result<Cents, Refusal<'_>> {
         let trimmed = text.trim();
         let unsigned = trimmed.strip_prefix('$').unwrap_or(trimmed).trim_start();
         if unsigned.starts_with('-') {
-            return Err(format!("must not be negative, got \"{trimmed}\""));
+            return Err(Refusal::Negative(trimmed));
         }
-        let (whole, fraction) = split_decimal(unsigned).ok_or_else(|| {
-            format!("must be a dollar amount like 1500 or 1,500.00, got \"{trimmed}\"")
-        })?;
+        let (whole, fraction) = split_decimal(unsigned).ok_or(Refusal::NotDollars(trimmed))?;
         if fraction.len() > 2 {
-            return Err(format!(
-                "must have at most 2 decimals (whole cents), got \"{trimmed}\""
-            ));
+            return Err(Refusal::FractionOfACent(trimmed));
         }
-        let not_too_large = || format!("is too large, got \"{trimmed}\"");
+        let not_too_large = || Refusal::TooLarge(trimmed);
         let dollars: i64 = whole.parse().map_err(|_| not_too_large())?;
         let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
         dollars
@@ -246,25 +246,22 @@ impl BasisPoints {
     ///
     /// # Errors
     ///
-    /// A reason in words, for the caller to put after the field's path.
-    pub fn parse_percent(text: &str) -> Result<BasisPoints, String> {
+    /// Why not, for the caller to word after the field's path: [`Refusal::NotAPercent`] or
+    /// [`Refusal::TooManyDecimals`], with the text trimmed.
+    pub fn parse_percent(text: &str) -> Result<BasisPoints, Refusal<'_>> {
         let trimmed = text.trim();
         let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
         let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
         let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || whole.len() > 3 {
-            return Err(format!(
-                "must be a percentage from 0 to 100, got \"{trimmed}\""
-            ));
+            return Err(Refusal::NotAPercent(trimmed));
         }
         if fraction.len() > 2 {
-            return Err(format!("must have at most 2 decimals, got \"{trimmed}\""));
+            return Err(Refusal::TooManyDecimals(trimmed));
         }
         let points: u32 = format!("{whole}{fraction:0<2}").parse().unwrap_or(u32::MAX);
         if points > BasisPoints::WHOLE.0 {
-            return Err(format!(
-                "must be a percentage from 0 to 100, got \"{trimmed}\""
-            ));
+            return Err(Refusal::NotAPercent(trimmed));
         }
         Ok(BasisPoints(points))
     }

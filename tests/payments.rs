@@ -320,6 +320,28 @@ fn bad_payment_answers_are_named_by_path() {
 }
 
 #[test]
+fn a_spanish_reader_is_told_in_spanish() {
+    let book = book();
+    let uno =
+        request(r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es" }"#);
+    let error = |json: &str| {
+        let answers = answers(json).expect("well-formed answers");
+        payment_options(&book, &uno, &answers)
+            .and_then(|_| compare(&book, &uno, &answers))
+            .expect_err(json)
+            .to_string()
+    };
+    assert_eq!(
+        error(r#"{ "federal_tax_percent": "140" }"#),
+        r#"payment.federal_tax_percent: debe ser un porcentaje de 0 a 100; se recibió "140""#
+    );
+    assert_eq!(
+        error(r#"{ "plan": "fixed_99" }"#),
+        r#"payment.plan: plan desconocido: "fixed_99""#
+    );
+}
+
+#[test]
 fn the_comparison_grid_by_hand_and_as_estimate_prices_it() {
     let book = book();
     let base = request(payment_cases::COMPARISON_REQUEST);

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::error::{Error, Problems};
+use crate::error::{Error, Problems, Refusal, Unknown};
 use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
@@ -242,19 +242,21 @@ impl EstimateRequest {
     pub(crate) fn plan<'a>(&self, book: &'a PriceBook) -> Result<Plan<'a>, Error> {
         let mut problems = Problems::default();
         let limits = book.document().limits;
+        let refused = self.language.words().refusal;
 
         let condition = book.condition(&self.condition);
         if condition.is_none() {
-            let reason = match self.condition.as_str() {
-                "" => "choose a condition".to_owned(),
-                other => format!("unknown condition \"{other}\""),
+            let refusal = match self.condition.as_str() {
+                "" => Refusal::ChooseCondition,
+                other => Refusal::Unknown(Unknown::Condition, other),
             };
-            problems.add("condition", reason);
+            problems.add("condition", refused(&refusal));
         }
         let typical = |range: fn(&Condition) -> CountRange| condition.map(range);
 
         let injections = count(
             &mut problems,
+            refused,
             ("injections", "not_sure"),
             self.injections.as_str(),
             CountRange {
@@ -269,7 +271,7 @@ impl EstimateRequest {
             Some(id) => {
                 let found = book.product(id);
                 problems.check(found.is_some(), "product", || {
-                    format!("unknown product \"{id}\"")
+                    refused(&Refusal::Unknown(Unknown::Product, id))
                 });
                 found
             }
@@ -281,6 +283,7 @@ impl EstimateRequest {
             coverage => {
                 let sessions = count(
                     &mut problems,
+                    refused,
                     ("physical_therapy.sessions", "typical"),
                     pt.sessions.as_str(),
                     CountRange {
@@ -290,9 +293,8 @@ impl EstimateRequest {
                     typical(|c| c.typical_pt_sessions),
                 );
                 let therapy = match coverage {
-                    Coverage::Insurance => {
-                        insurance_plan(&mut problems, &pt.insurance).map(Therapy::Insurance)
-                    }
+                    Coverage::Insurance => insurance_plan(&mut problems, refused, &pt.insurance)
+                        .map(Therapy::Insurance),
                     _ => Some(Therapy::Cash),
                 };
                 (
@@ -328,9 +330,11 @@ impl EstimateRequest {
 }
 
 /// Parses a count answer: a whole number within `allowed`, or `not_sure`/`typical` for the
-/// condition's typical range. `None` (with a recorded problem) if it is neither.
+/// condition's typical range. `None` (with a problem recorded in words by `refused`) if it is
+/// neither.
 fn count(
     problems: &mut Problems,
+    refused: fn(&Refusal) -> String,
     (path, keyword): (&str, &str),
     text: &str,
     allowed: CountRange,
@@ -340,29 +344,35 @@ fn count(
     match text {
         "not_sure" | "typical" => typical,
         "" => {
-            problems.add(path, format!("choose {min} to {max}, or \"{keyword}\""));
+            problems.add(path, refused(&Refusal::ChooseCount { min, max, keyword }));
             None
         }
         digits if digits.bytes().all(|b| b.is_ascii_digit()) => match digits.parse::<u32>() {
             Ok(n) if (min..=max).contains(&n) => Some(CountRange { min: n, max: n }),
             _ => {
-                problems.add(path, format!("must be {min} to {max}, got {digits}"));
+                let got = digits;
+                problems.add(path, refused(&Refusal::CountOutOfRange { min, max, got }));
                 None
             }
         },
-        other => {
-            problems.add(
-                path,
-                format!(
-                    "must be a whole number from {min} to {max}, or \"{keyword}\", got \"{other}\""
-                ),
-            );
+        got => {
+            let refusal = Refusal::NotACount {
+                min,
+                max,
+                keyword,
+                got,
+            };
+            problems.add(path, refused(&refusal));
             None
         }
     }
 }
 
-fn insurance_plan(problems: &mut Problems, answers: &InsuranceAnswers) -> Option<InsurancePlan> {
+fn insurance_plan(
+    problems: &mut Problems,
+    refused: fn(&Refusal) -> String,
+    answers: &InsuranceAnswers,
+) -> Option<InsurancePlan> {
     let before = problems.len();
     let path = |field: &str| format!("physical_therapy.insurance.{field}");
     let mut dollars = |field: &str, value: &FormValue| -> Option<Cents> {
@@ -371,14 +381,18 @@ fn insurance_plan(problems: &mut Problems, answers: &InsuranceAnswers) -> Option
             text => match Cents::parse_dollars(text) {
                 Ok(cents) if cents <= MAX_PRICE => Some(cents),
                 Ok(_) => {
+                    let got = text.trim();
                     problems.add(
                         path(field),
-                        format!("must be at most {MAX_PRICE}, got \"{text}\""),
+                        refused(&Refusal::AtMost {
+                            max: MAX_PRICE,
+                            got,
+                        }),
                     );
                     None
                 }
-                Err(reason) => {
-                    problems.add(path(field), reason);
+                Err(refusal) => {
+                    problems.add(path(field), refused(&refusal));
                     None
                 }
             },
@@ -392,8 +406,8 @@ fn insurance_plan(problems: &mut Problems, answers: &InsuranceAnswers) -> Option
 
     let coinsurance = match answers.coinsurance_percent.as_str() {
         "" => BasisPoints::new(0),
-        text => BasisPoints::parse_percent(text).unwrap_or_else(|reason| {
-            problems.add(path("coinsurance_percent"), reason);
+        text => BasisPoints::parse_percent(text).unwrap_or_else(|refusal| {
+            problems.add(path("coinsurance_percent"), refused(&refusal));
             BasisPoints::new(0)
         }),
     };
@@ -402,10 +416,11 @@ fn insurance_plan(problems: &mut Problems, answers: &InsuranceAnswers) -> Option
         text => match text.parse::<u32>() {
             Ok(n) if n <= MAX_COVERED_VISITS && text.bytes().all(|b| b.is_ascii_digit()) => Some(n),
             _ => {
-                problems.add(
-                    path("covered_visits_remaining"),
-                    format!("must be a whole number from 0 to {MAX_COVERED_VISITS}, or blank for no limit, got \"{text}\""),
-                );
+                let refusal = Refusal::CoveredVisits {
+                    max: MAX_COVERED_VISITS,
+                    got: text,
+                };
+                problems.add(path("covered_visits_remaining"), refused(&refusal));
                 None
             }
         },

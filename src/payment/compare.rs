@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::financing;
 use super::PaymentAnswers;
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldError, Refusal};
 use crate::estimate::{estimate, Amount, Choice, Coverage, EstimateRequest, FormValue};
 use crate::language::counted;
 use crate::price_book::PriceBook;
@@ -89,9 +89,10 @@ pub fn compare(
 ) -> Result<Comparison, Error> {
     let base = estimate(book, request)?;
     let language = request.language;
-    let plan = answers.plan(book)?;
+    let plan = answers.plan(book, language)?;
     let condition = book.condition(&request.condition).ok_or_else(|| {
-        Error::InvalidRequest(vec![FieldError::new("condition", "choose a condition")])
+        let reason = (language.words().refusal)(&Refusal::ChooseCondition);
+        Error::InvalidRequest(vec![FieldError::new("condition", reason)])
     })?;
     let document = book.document();
     let typical_sessions = condition.typical_pt_sessions.min;

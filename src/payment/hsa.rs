@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::{range, Rate};
-use crate::error::{Error, Problems};
+use crate::error::{Error, Problems, Refusal};
 use crate::estimate::{FormValue, TotalRange};
 use crate::language::Language;
 use crate::money::{BasisPoints, Cents, Rounding};
@@ -29,18 +29,23 @@ pub struct TaxRates {
 
 impl TaxRates {
     /// Parses the rates as typed (`22`, `4.95%`; blank is 0), checking that federal + state +
-    /// payroll is at most 100 %.
+    /// payroll is at most 100 %. A refusal is worded in `language`.
     ///
     /// # Errors
     ///
     /// [`Error::InvalidRequest`] naming the field, e.g.
     /// `payment.federal_tax_percent: must be a percentage from 0 to 100, got "140"`.
-    pub fn parse(federal: &FormValue, state: &FormValue) -> Result<TaxRates, Error> {
+    pub fn parse(
+        federal: &FormValue,
+        state: &FormValue,
+        language: Language,
+    ) -> Result<TaxRates, Error> {
+        let refused = language.words().refusal;
         let mut problems = Problems::default();
         let mut percent = |path: &str, value: &FormValue| match value.as_str() {
             "" => BasisPoints::new(0),
-            text => BasisPoints::parse_percent(text).unwrap_or_else(|reason| {
-                problems.add(path, reason);
+            text => BasisPoints::parse_percent(text).unwrap_or_else(|refusal| {
+                problems.add(path, refused(&refusal));
                 BasisPoints::new(0)
             }),
         };
@@ -57,7 +62,10 @@ impl TaxRates {
                 "payment.federal_tax_percent"
             };
             problems.check(combined <= BasisPoints::WHOLE, path, || {
-                format!("federal + state + {PAYROLL_TAX} payroll tax must not exceed 100%, got {combined}")
+                refused(&Refusal::TaxOverWhole {
+                    payroll: PAYROLL_TAX,
+                    combined,
+                })
             });
         }
         problems.into_result(rates, Error::InvalidRequest)
@@ -156,7 +164,8 @@ mod tests {
 
     #[test]
     fn blank_rates_are_zero_and_only_payroll_applies() {
-        let rates = TaxRates::parse(&"".into(), &" ".into()).expect("blank is 0");
+        let rates =
+            TaxRates::parse(&"".into(), &" ".into(), Language::English).expect("blank is 0");
         assert_eq!(rates.combined(), PAYROLL_TAX);
     }
 
@@ -169,12 +178,31 @@ mod tests {
 
     #[test]
     fn refuses_rates_adding_up_past_100_percent() {
-        let error = TaxRates::parse(&"90".into(), &"5".into()).expect_err("102.65 %");
+        // 90 % + 5 % + 7.65 % = 102.65 %.
+        let error =
+            TaxRates::parse(&"90".into(), &"5".into(), Language::English).expect_err("102.65 %");
         assert_eq!(
             error.to_string(),
             "payment.state_tax_percent: federal + state + 7.65% payroll tax must not exceed 100%, got 102.65%"
         );
-        let error = TaxRates::parse(&"95".into(), &"".into()).expect_err("102.65 %");
+        let error =
+            TaxRates::parse(&"95".into(), &"".into(), Language::English).expect_err("102.65 %");
         assert_eq!(error.fields()[0].path, "payment.federal_tax_percent");
+    }
+
+    #[test]
+    fn refuses_in_the_visitor_language() {
+        let error =
+            TaxRates::parse(&"90".into(), &"5".into(), Language::Spanish).expect_err("102.65 %");
+        assert_eq!(
+            error.to_string(),
+            "payment.state_tax_percent: el impuesto federal + el estatal + el 7.65% de nómina no pueden superar el 100%; se recibió 102.65%"
+        );
+        let error = TaxRates::parse(&"1.234".into(), &"".into(), Language::Spanish)
+            .expect_err("three decimals");
+        assert_eq!(
+            error.to_string(),
+            "payment.federal_tax_percent: debe tener como máximo 2 decimales; se recibió \"1.234\""
+        );
     }
 }

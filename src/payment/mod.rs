@@ -23,7 +23,7 @@ pub use hsa::{HsaSavings, TaxRates};
 
 use serde::Serialize;
 
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldError, Refusal, Unknown};
 use crate::estimate::{estimate, Amount, Choice, EstimateRequest, FormValue, TotalRange};
 use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
@@ -93,8 +93,13 @@ impl PaymentAnswers {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRequest`] at `payment.plan` for an id the price book does not have.
-    pub fn plan<'a>(&self, book: &'a PriceBook) -> Result<Option<&'a FinancingPlan>, Error> {
+    /// [`Error::InvalidRequest`] at `payment.plan` for an id the price book does not have, worded
+    /// in `language`.
+    pub fn plan<'a>(
+        &self,
+        book: &'a PriceBook,
+        language: Language,
+    ) -> Result<Option<&'a FinancingPlan>, Error> {
         let id = match self.plan.as_deref().map(str::trim) {
             None | Some("") => return Ok(None),
             Some(id) => id,
@@ -104,10 +109,9 @@ impl PaymentAnswers {
             .find(|plan| plan.id == id)
             .map(Some)
             .ok_or_else(|| {
-                Error::InvalidRequest(vec![FieldError::new(
-                    "payment.plan",
-                    format!("unknown plan \"{id}\""),
-                )])
+                let refused = language.words().refusal;
+                let reason = refused(&Refusal::Unknown(Unknown::Plan, id));
+                Error::InvalidRequest(vec![FieldError::new("payment.plan", reason)])
             })
     }
 
@@ -116,8 +120,8 @@ impl PaymentAnswers {
     /// # Errors
     ///
     /// As [`TaxRates::parse`].
-    pub fn tax_rates(&self) -> Result<TaxRates, Error> {
-        TaxRates::parse(&self.federal_tax_percent, &self.state_tax_percent)
+    pub fn tax_rates(&self, language: Language) -> Result<TaxRates, Error> {
+        TaxRates::parse(&self.federal_tax_percent, &self.state_tax_percent, language)
     }
 }
 
@@ -192,7 +196,7 @@ pub fn payment_options(
 ) -> Result<PaymentOptions, Error> {
     let estimate = estimate(book, request)?;
     let language = request.language;
-    let rates = answers.tax_rates()?;
+    let rates = answers.tax_rates(language)?;
     let document = book.document();
     let locale = document.locale;
     let total = estimate.patient_total;

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::calendar::Date;
 use crate::error::{Error, Problems};
 use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
+use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{is_valid_npi, is_valid_tin, PriceBook, MAX_PRICE};
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
@@ -358,12 +359,14 @@ impl QuoteRequest {
     }
 
     fn staff_discount(&self, problems: &mut Problems) -> Option<StaffDiscount> {
+        // Staff's own fields: their problems are worded in English, as the rest of the quote's.
+        let refused = Language::English.words().refusal;
         let answers = &self.staff_discount;
         let reason = answers.reason.trim();
         let off = match (answers.percent.as_str(), answers.amount.as_str()) {
             ("", "") => None,
             (percent, "") => BasisPoints::parse_percent(percent)
-                .map_err(|reason| problems.add("staff_discount.percent", reason))
+                .map_err(|refusal| problems.add("staff_discount.percent", refused(&refusal)))
                 .ok()
                 .map(StaffDiscountOff::Percent),
             ("", amount) => match Cents::parse_dollars(amount) {
@@ -375,8 +378,8 @@ impl QuoteRequest {
                     );
                     None
                 }
-                Err(reason) => {
-                    problems.add("staff_discount.amount", reason);
+                Err(refusal) => {
+                    problems.add("staff_discount.amount", refused(&refusal));
                     None
                 }
             },

@@ -138,8 +138,14 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
   await page.fill('#coinsurance', '120');
   assert.equal(
     await page.locator('#error').textContent(),
-    'Su coseguro (%): must be a percentage from 0 to 100, got "120"',
-    'the field is named in Spanish; the reason stays as the module writes it',
+    'Su coseguro (%): debe ser un porcentaje de 0 a 100; se recibió "120"',
+    'the field and the reason, both in Spanish',
+  );
+  await page.fill('#coinsurance', '20');
+  await page.fill('#federal-tax', '140');
+  assert.equal(
+    await page.locator('#payment-error').textContent(),
+    'Tramo del impuesto federal sobre la renta (%): debe ser un porcentaje de 0 a 100; se recibió "140"',
   );
   assert.deepEqual([...seen.errors, ...seen.violations, ...seen.dialogs], []);
   await page.close();

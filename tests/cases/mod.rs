@@ -297,6 +297,26 @@ pub fn error_cases() -> Vec<ErrorCase> {
                 "physical_therapy": { "coverage": "cash", "sessions": true } }"#,
             message: r#"physical_therapy.sessions: invalid type: boolean `true`, expected text or a whole number (write fractions as text, like "12.5")"#,
         },
+        // A Spanish reader's answers are refused in Spanish; the path stays the same.
+        ErrorCase {
+            request: r#"{ "condition": "bunions", "injections": "1", "language": "es" }"#,
+            message: r#"condition: afección desconocida: "bunions""#,
+        },
+        ErrorCase {
+            request: r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
+                "physical_therapy": { "coverage": "cash", "sessions": "400" } }"#,
+            message: "physical_therapy.sessions: debe ser de 0 a 40; se recibió 400",
+        },
+        ErrorCase {
+            request: r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
+                "physical_therapy": { "coverage": "insurance", "sessions": "4", "insurance": { "deductible_remaining": "-100" } } }"#,
+            message: r#"physical_therapy.insurance.deductible_remaining: no puede ser negativo; se recibió "-100""#,
+        },
+        ErrorCase {
+            request: r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
+                "physical_therapy": { "coverage": "insurance", "sessions": "4", "insurance": { "copay": "12.345" } } }"#,
+            message: r#"physical_therapy.insurance.copay: debe tener como máximo 2 decimales (centavos enteros); se recibió "12.345""#,
+        },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": 1.5 }"#,
             message: r#"injections: invalid type: floating point `1.5`, expected text or a whole number (write fractions as text, like "12.5")"#,
