@@ -1,7 +1,9 @@
 // The benchmark behind `make bench` (not a test: these machines are shared and noisy, so it only
 // prints figures). In headless Chromium, on 127.0.0.1:
 // - load: navigation start to the first estimate on screen, against the same host page without
-//   the widget, both measured in the same run, median of RUNS fresh page loads each;
+//   the widget, both measured in the same run, median of RUNS fresh page loads each: a returning
+//   visitor (HTTP cache warm), a first visit (cache cleared), and a first visit on a phone's
+//   mobile link (the same, over Lighthouse's "slow 4G": 150 ms round trips, 1.6 Mbit/s down);
 // - update: one answer changed to the new total on screen (the page's whole input handler:
 //   estimate, breakdown, payment options and comparison), median of UPDATES changes;
 // - the staff page: one answer changed to a new Good Faith Estimate on screen.
@@ -21,13 +23,25 @@ writeFileSync(join(fixtures, 'with.html'), host(true));
 writeFileSync(join(fixtures, 'without.html'), host(false));
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const server = await serve(fixtures);
+// Brotli-compressed, as a clinic's server sends the files: the throttled loads pay for those bytes.
+const server = await serve(fixtures, { compress: true });
 const browser = await launch();
 
-async function loadTimes(path, ready) {
+/** Lighthouse's mobile throttling ("slow 4G"), in the units of the DevTools protocol. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+
+/**
+ * `ready`'s time on `path`, for RUNS fresh pages. Each is a new page in the same browser, so the
+ * HTTP cache is warm after the first (a returning visitor) unless `cold` clears it first; `network`
+ * throttles the link.
+ */
+async function loadTimes(path, ready, { cold = false, network = null } = {}) {
   const times = [];
   for (let run = 0; run < RUNS; run += 1) {
     const page = await browser.newPage();
+    const devtools = await page.context().newCDPSession(page);
+    if (cold) await devtools.send('Network.clearBrowserCache');
+    if (network) await devtools.send('Network.emulateNetworkConditions', network);
     await page.goto(`${server.url}fixtures/${path}`);
     times.push(await page.evaluate(ready));
     await page.close();
@@ -35,21 +49,30 @@ async function loadTimes(path, ready) {
   return times;
 }
 
-// Each run is a new page in the same browser, so the HTTP cache is warm after the first: this
-// measures compile and first render more than the network, as a returning visitor would see.
-const without = await loadTimes('without.html', () => new Promise((resolve) => {
+const loaded = () => new Promise((resolve) => {
   const done = () => resolve(performance.now());
   if (document.readyState === 'complete') done(); else addEventListener('load', done);
-}));
-const withWidget = await loadTimes('with.html', () => new Promise((resolve, reject) => {
+});
+const estimateOnScreen = () => new Promise((resolve, reject) => {
   const check = () => {
     const total = document.querySelector('amnion-estimator')?.shadowRoot?.getElementById('total');
     if (total?.textContent.startsWith('$')) resolve(performance.now());
-    else if (performance.now() > 20000) reject(new Error('no estimate on screen after 20 s'));
+    else if (performance.now() > 60000) reject(new Error('no estimate on screen after 60 s'));
     else requestAnimationFrame(check);
   };
   check();
-}));
+});
+const loads = {};
+for (const [name, options] of [
+  ['returning visitor', {}],
+  ['first visit', { cold: true }],
+  ['first visit, slow 4G', { cold: true, network: SLOW_4G }],
+]) {
+  loads[name] = {
+    without: median(await loadTimes('without.html', loaded, options)),
+    with: median(await loadTimes('with.html', estimateOnScreen, options)),
+  };
+}
 
 async function updateTime(path, select, values, ready, prepare = async () => {}) {
   const page = await browser.newPage();
@@ -78,9 +101,10 @@ const staffUpdates = await updateTime('staff.html', '#injections', ['1', '2', '3
 });
 
 const ms = (value) => `${value.toFixed(1)} ms`;
-console.log(`load, navigation to first estimate (median of ${RUNS}):  ${ms(median(withWidget))}`);
-console.log(`load, same page without the widget (median of ${RUNS}): ${ms(median(without))}`);
-console.log(`load, the widget's cost:                              ${ms(median(withWidget) - median(without))}`);
+for (const [name, load] of Object.entries(loads)) {
+  console.log(`load, ${name} (median of ${RUNS}): navigation to first estimate ${ms(load.with)}, `
+    + `same page without the widget ${ms(load.without)}, the widget's cost ${ms(load.with - load.without)}`);
+}
 console.log(`update, visitor page, one answer (median of ${UPDATES}):  ${ms(median(visitorUpdates))}`);
 console.log(`update, staff page, one answer (median of ${UPDATES}):    ${ms(median(staffUpdates))}`);
 await browser.close();

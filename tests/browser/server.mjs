@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const root = fileURLToPath(new URL('../../www/', import.meta.url));
 const types = {
@@ -18,12 +19,24 @@ const types = {
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/** Each file's brotli -q 11 body, made once: by path and the exact bytes, as `make size` counts them. */
+const compressed = new Map();
+function brotli(file, body) {
+  const known = compressed.get(file);
+  if (known?.body.equals(body)) return known.brotli;
+  const made = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  compressed.set(file, { body, brotli: made });
+  return made;
+}
+
 /**
  * Starts the server; resolves to `{ url, close }`. Every response carries the policy above.
  * `fixtures`, if given, is a folder served under `/fixtures/` (host pages and price books a test
- * writes), so a page there loads the widget from the same origin, as a clinic's site would.
+ * writes), so a page there loads the widget from the same origin, as a clinic's site would. With
+ * `compress`, bodies go out brotli-compressed to a browser that accepts it, as a clinic's server
+ * would send them (the benchmark's throttled loads; the tests do without, to skip compressing).
  */
-export function serve(fixtures) {
+export function serve(fixtures, { compress = false } = {}) {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
     const [base, relative] = fixtures && path.startsWith('/fixtures/')
@@ -33,11 +46,14 @@ export function serve(fixtures) {
     try {
       if (!file.startsWith(base)) throw new Error('outside the served folder');
       const body = await readFile(file);
-      response.writeHead(200, {
+      const headers = {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'content-security-policy': CONTENT_SECURITY_POLICY,
-      });
-      response.end(body);
+      };
+      const br = compress && /\bbr\b/.test(request.headers['accept-encoding'] ?? '');
+      if (br) headers['content-encoding'] = 'br';
+      response.writeHead(200, headers);
+      response.end(br ? brotli(file, body) : body);
     } catch {
       response.writeHead(404).end('not found');
     }
