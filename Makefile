@@ -90,4 +90,4 @@ check-price-book:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(STAFF_PKG)
+	rm -rf $(PKG) $(STAFF_PKG) $(DIST)

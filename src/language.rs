@@ -592,7 +592,7 @@ fn spanish_refusal(refusal: &Refusal) -> String {
             "debe ser un número entero de 0 a {max}, o quedar en blanco si no hay límite; se recibió \"{got}\""
         ),
         Refusal::TaxOverWhole { payroll, combined } => format!(
-            "el impuesto federal + el estatal + el {payroll} de nómina no pueden superar el 100%; se recibió {combined}"
+            "el impuesto federal + el estatal + el {payroll} del impuesto sobre la nómina no pueden superar el 100%; suman {combined}"
         ),
     }
 }

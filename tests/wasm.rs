@@ -205,3 +205,39 @@ fn spanish_crosses_the_boundary_and_saved_texts_stay_plain_objects() {
         Some("Estimado de buena fe")
     );
 }
+
+#[wasm_bindgen_test]
+fn share_links_are_percent_encoded_and_read_back_without_insurance_figures() {
+    use amnion_estimator::wasm::{read_share_fragment, share_fragment};
+    let request = parse(
+        r#"{ "condition": "a&b=c d%/é+x", "injections": "2", "consultation": true,
+        "physical_therapy": { "coverage": "insurance", "sessions": "8",
+          "insurance": { "copay": "45", "deductible_remaining": "1234.56" } } }"#,
+    );
+    let fragment = share_fragment(request).expect("a request");
+    // URLSearchParams's encoding: a space as "+", "&", "=", "%", "/", "+" and "é" escaped.
+    assert_eq!(
+        fragment,
+        "condition=a%26b%3Dc+d%25%2F%C3%A9%2Bx&injections=2&consultation=1&walking_boot=0&pt=insurance&sessions=8"
+    );
+    let back = read_share_fragment(&format!("#{fragment}&copay=45")).expect("a request");
+    assert_eq!(
+        get(&back, "condition").as_string().as_deref(),
+        Some("a&b=c d%/é+x")
+    );
+    assert_eq!(get(&back, "injections").as_string().as_deref(), Some("2"));
+    assert_eq!(get(&back, "consultation").as_bool(), Some(true));
+    assert_eq!(
+        get(&back, "physical_therapy.coverage")
+            .as_string()
+            .as_deref(),
+        Some("insurance")
+    );
+    // The link's extra "copay" is not read: insurance answers come back blank.
+    assert_eq!(
+        get(&back, "physical_therapy.insurance.copay")
+            .as_string()
+            .as_deref(),
+        Some("")
+    );
+}

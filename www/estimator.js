@@ -3,8 +3,9 @@
 //   <script type="module" src="https://clinic.example/estimator/estimator.js"></script>
 //   <amnion-estimator price-book="/prices/2026.json" lang="es"></amnion-estimator>
 //
-// The widget lives in a shadow root, so its styles and the host page's never meet. Its files
-// (widget.html, style.css, app.js, form.js, price-book.js, pkg/) are found next to this module. With a
+// The widget lives in a shadow root, so its styles and the host page's never meet. `make build`
+// bundles this module with the scripts it imports into www/dist/estimator.js; the files it fetches
+// (widget.html, style.css, es.json, the .wasm) are found next to it there. With a
 // `price-book` attribute it loads the clinic's own price book; an invalid one is reported in full
 // to the console for the site's admin, while the visitor sees a short fallback message.
 import init, { choices } from './pkg/amnion_estimator.js';

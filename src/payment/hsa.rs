@@ -196,7 +196,7 @@ mod tests {
             TaxRates::parse(&"90".into(), &"5".into(), Language::Spanish).expect_err("102.65 %");
         assert_eq!(
             error.to_string(),
-            "payment.state_tax_percent: el impuesto federal + el estatal + el 7.65% de nómina no pueden superar el 100%; se recibió 102.65%"
+            "payment.state_tax_percent: el impuesto federal + el estatal + el 7.65% del impuesto sobre la nómina no pueden superar el 100%; suman 102.65%"
         );
         let error = TaxRates::parse(&"1.234".into(), &"".into(), Language::Spanish)
             .expect_err("three decimals");

@@ -44,11 +44,11 @@ static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
 static DEFAULT_BOOK: OnceLock<PriceBook> = OnceLock::new();
 
 /// The embedded sample price book, as a plain object a clinic can inspect or copy.
-#[cfg(feature = "staff")]
 ///
 /// # Errors
 ///
 /// Never in practice: the embedded JSON is checked by the native tests.
+#[cfg(feature = "staff")]
 #[wasm_bindgen(js_name = defaultPriceBook)]
 pub fn default_price_book() -> Result<JsValue, JsValue> {
     // The browser's own JSON parser: the shipped module carries none.
