@@ -204,16 +204,15 @@ impl ser::Serializer for ToJs {
         number(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<JsValue, Unrepresentable> {
-        match v <= MAX_SAFE_INTEGER {
-            true => Ok(JsValue::from_f64(v as f64)),
-            false => Err(unsupported("whole numbers past 2^53")),
-        }
+        i64::try_from(v).map_or_else(|_| Err(unsupported("whole numbers past 2^53")), number)
     }
-    fn serialize_f32(self, v: f32) -> Result<JsValue, Unrepresentable> {
-        Ok(JsValue::from_f64(v.into()))
+    // No amount or rate is ever a float (cents and basis points are whole numbers), so nothing
+    // the crate sends out may be one either.
+    fn serialize_f32(self, _: f32) -> Result<JsValue, Unrepresentable> {
+        Err(unsupported("floating point numbers"))
     }
-    fn serialize_f64(self, v: f64) -> Result<JsValue, Unrepresentable> {
-        Ok(JsValue::from_f64(v))
+    fn serialize_f64(self, _: f64) -> Result<JsValue, Unrepresentable> {
+        Err(unsupported("floating point numbers"))
     }
     fn serialize_char(self, v: char) -> Result<JsValue, Unrepresentable> {
         Ok(JsValue::from_str(v.encode_utf8(&mut [0; 4])))
