@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::money::{BasisPoints, Cents};
+use crate::money::{BasisPoints, Cents, NotMoney};
 
 /// One problem with one field, named by its JSON path (`physical_therapy.sessions`,
 /// `conditions[2].typical_injections.max`).
@@ -70,14 +70,8 @@ pub enum Refusal<'a> {
         /// The answer as given.
         got: &'a str,
     },
-    /// A negative dollar amount.
-    Negative(&'a str),
-    /// Not a dollar amount (`1500`, `1,500.00`).
-    NotDollars(&'a str),
-    /// A dollar amount with a fraction of a cent.
-    FractionOfACent(&'a str),
-    /// A dollar amount past what any price can be.
-    TooLarge(&'a str),
+    /// Typed text that is not an amount or a rate.
+    Money(NotMoney<'a>),
     /// A dollar amount over `max`.
     AtMost {
         /// The most allowed.
@@ -85,10 +79,6 @@ pub enum Refusal<'a> {
         /// The answer as given.
         got: &'a str,
     },
-    /// Not a percentage from 0 to 100.
-    NotAPercent(&'a str),
-    /// A percentage with more than two decimals.
-    TooManyDecimals(&'a str),
     /// A count of covered visits that is not `0..=max` or blank.
     CoveredVisits {
         /// The most allowed.

@@ -11,6 +11,7 @@
 use serde::{Serialize, Serializer};
 
 use crate::error::{Refusal, Unknown};
+use crate::money::NotMoney;
 use crate::read::{deserialize_by_reading, Read, Reader, Value};
 
 /// The language of a page, an estimate or a quote. It is written `en` or `es`, and read from any
@@ -457,17 +458,21 @@ fn english_refusal(refusal: &Refusal) -> String {
             keyword,
             got,
         } => format!("must be a whole number from {min} to {max}, or \"{keyword}\", got \"{got}\""),
-        Refusal::Negative(got) => format!("must not be negative, got \"{got}\""),
-        Refusal::NotDollars(got) => {
+        Refusal::Money(NotMoney::Negative(got)) => format!("must not be negative, got \"{got}\""),
+        Refusal::Money(NotMoney::NotDollars(got)) => {
             format!("must be a dollar amount like 1500 or 1,500.00, got \"{got}\"")
         }
-        Refusal::FractionOfACent(got) => {
+        Refusal::Money(NotMoney::FractionOfACent(got)) => {
             format!("must have at most 2 decimals (whole cents), got \"{got}\"")
         }
-        Refusal::TooLarge(got) => format!("is too large, got \"{got}\""),
+        Refusal::Money(NotMoney::TooLarge(got)) => format!("is too large, got \"{got}\""),
         Refusal::AtMost { max, got } => format!("must be at most {max}, got \"{got}\""),
-        Refusal::NotAPercent(got) => format!("must be a percentage from 0 to 100, got \"{got}\""),
-        Refusal::TooManyDecimals(got) => format!("must have at most 2 decimals, got \"{got}\""),
+        Refusal::Money(NotMoney::NotAPercent(got)) => {
+            format!("must be a percentage from 0 to 100, got \"{got}\"")
+        }
+        Refusal::Money(NotMoney::TooManyDecimals(got)) => {
+            format!("must have at most 2 decimals, got \"{got}\"")
+        }
         Refusal::CoveredVisits { max, got } => {
             format!("must be a whole number from 0 to {max}, or blank for no limit, got \"{got}\"")
         }
@@ -571,21 +576,21 @@ fn spanish_refusal(refusal: &Refusal) -> String {
         Refusal::NotACount { min, max, keyword, got } => format!(
             "debe ser un número entero de {min} a {max}, o \"{keyword}\"; se recibió \"{got}\""
         ),
-        Refusal::Negative(got) => format!("no puede ser negativo; se recibió \"{got}\""),
-        Refusal::NotDollars(got) => format!(
+        Refusal::Money(NotMoney::Negative(got)) => format!("no puede ser negativo; se recibió \"{got}\""),
+        Refusal::Money(NotMoney::NotDollars(got)) => format!(
             "debe ser una cantidad en dólares, como 1500 o 1,500.00; se recibió \"{got}\""
         ),
-        Refusal::FractionOfACent(got) => format!(
+        Refusal::Money(NotMoney::FractionOfACent(got)) => format!(
             "debe tener como máximo 2 decimales (centavos enteros); se recibió \"{got}\""
         ),
-        Refusal::TooLarge(got) => format!("es demasiado grande; se recibió \"{got}\""),
+        Refusal::Money(NotMoney::TooLarge(got)) => format!("es demasiado grande; se recibió \"{got}\""),
         Refusal::AtMost { max, got } => {
             format!("debe ser como máximo {max}; se recibió \"{got}\"")
         }
-        Refusal::NotAPercent(got) => {
+        Refusal::Money(NotMoney::NotAPercent(got)) => {
             format!("debe ser un porcentaje de 0 a 100; se recibió \"{got}\"")
         }
-        Refusal::TooManyDecimals(got) => {
+        Refusal::Money(NotMoney::TooManyDecimals(got)) => {
             format!("debe tener como máximo 2 decimales; se recibió \"{got}\"")
         }
         Refusal::CoveredVisits { max, got } => format!(

@@ -12,7 +12,8 @@
 //! - [`read`]: reading price books and requests from JSON or JS values, every problem by path;
 //! - [`calendar`]: dates for price books and quotes;
 //! - [`language`]: English and Spanish texts;
-//! - [`error`]: one error type whose messages name the field at fault.
+//! - [`error`]: one error type whose messages name the field at fault;
+//! - [`tally`]: counts of validations and estimates, for the benchmark.
 //!
 //! ```
 //! use amnion_estimator::{estimate::{estimate, EstimateRequest}, price_book::PriceBook};
@@ -39,6 +40,7 @@ pub mod payment;
 pub mod price_book;
 pub mod quote;
 pub mod read;
+pub mod tally;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

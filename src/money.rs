@@ -1,14 +1,15 @@
 //! Money and rates as integers: [`Cents`], [`BasisPoints`], and the named [`Rounding`] rules.
 //!
 //! No amount or rate in this crate is ever a float. Every operation that can overflow is checked,
-//! and every division takes a [`Rounding`] so the rule is visible at the call site.
+//! and every division takes a [`Rounding`] so the rule is visible at the call site. An [`Amount`]
+//! is cents with the text a person reads, formatted by a [`Locale`].
+//!
+//! This is the floor of the crate: it imports nothing else of it. Reading amounts from documents is
+//! `read`'s, and wording a refused amount is `language`'s.
 
 use std::fmt;
 
 use serde::Serialize;
-
-use crate::error::Refusal;
-use crate::read::{Read, Reader, Value};
 
 /// An amount of money in US cents. Negative amounts are discounts.
 ///
@@ -24,13 +25,6 @@ use crate::read::{Read, Reader, Value};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Cents(i64);
-
-/// Read as a whole number of cents.
-impl Read for Cents {
-    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
-        self.0.read(value, at);
-    }
-}
 
 impl Cents {
     /// Zero cents.
@@ -137,27 +131,26 @@ impl Cents {
     ///
     /// # Errors
     ///
-    /// Why not, for the caller to word after the field's path: [`Refusal::Negative`],
-    /// [`Refusal::NotDollars`], [`Refusal::FractionOfACent`] or [`Refusal::TooLarge`], each with
-    /// the text trimmed.
+    /// Why not, for the caller to word after the field's path: [`NotMoney::Negative`],
+    /// [`NotMoney::NotDollars`], [`NotMoney::FractionOfACent`] or [`NotMoney::TooLarge`], each
+    /// with the text trimmed.
     ///
     /// ```
-    /// use amnion_estimator::error::Refusal;
-    /// use amnion_estimator::money::Cents;
+    /// use amnion_estimator::money::{Cents, NotMoney};
     /// assert_eq!(Cents::parse_dollars("$1,500.5"), Ok(Cents::new(150_050)));
-    /// assert_eq!(Cents::parse_dollars(" -5 "), Err(Refusal::Negative("-5")));
+    /// assert_eq!(Cents::parse_dollars(" -5 "), Err(NotMoney::Negative("-5")));
     /// ```
-    pub fn parse_dollars(text: &str) -> Result<Cents, Refusal<'_>> {
+    pub fn parse_dollars(text: &str) -> Result<Cents, NotMoney<'_>> {
         let trimmed = text.trim();
         let unsigned = trimmed.strip_prefix('$').unwrap_or(trimmed).trim_start();
         if unsigned.starts_with('-') {
-            return Err(Refusal::Negative(trimmed));
+            return Err(NotMoney::Negative(trimmed));
         }
-        let (whole, fraction) = split_decimal(unsigned).ok_or(Refusal::NotDollars(trimmed))?;
+        let (whole, fraction) = split_decimal(unsigned).ok_or(NotMoney::NotDollars(trimmed))?;
         if fraction.len() > 2 {
-            return Err(Refusal::FractionOfACent(trimmed));
+            return Err(NotMoney::FractionOfACent(trimmed));
         }
-        let not_too_large = || Refusal::TooLarge(trimmed);
+        let not_too_large = || NotMoney::TooLarge(trimmed);
         let dollars: i64 = whole.parse().map_err(|_| not_too_large())?;
         let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
         dollars
@@ -221,13 +214,6 @@ fn commas_group_thousands(whole: &str) -> bool {
 #[serde(transparent)]
 pub struct BasisPoints(u32);
 
-/// Read as a whole number of basis points.
-impl Read for BasisPoints {
-    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
-        self.0.read(value, at);
-    }
-}
-
 impl BasisPoints {
     /// 100 %.
     pub const WHOLE: BasisPoints = BasisPoints(10_000);
@@ -246,22 +232,22 @@ impl BasisPoints {
     ///
     /// # Errors
     ///
-    /// Why not, for the caller to word after the field's path: [`Refusal::NotAPercent`] or
-    /// [`Refusal::TooManyDecimals`], with the text trimmed.
-    pub fn parse_percent(text: &str) -> Result<BasisPoints, Refusal<'_>> {
+    /// Why not, for the caller to word after the field's path: [`NotMoney::NotAPercent`] or
+    /// [`NotMoney::TooManyDecimals`], with the text trimmed.
+    pub fn parse_percent(text: &str) -> Result<BasisPoints, NotMoney<'_>> {
         let trimmed = text.trim();
         let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
         let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
         let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || whole.len() > 3 {
-            return Err(Refusal::NotAPercent(trimmed));
+            return Err(NotMoney::NotAPercent(trimmed));
         }
         if fraction.len() > 2 {
-            return Err(Refusal::TooManyDecimals(trimmed));
+            return Err(NotMoney::TooManyDecimals(trimmed));
         }
         let points: u32 = format!("{whole}{fraction:0<2}").parse().unwrap_or(u32::MAX);
         if points > BasisPoints::WHOLE.0 {
-            return Err(Refusal::NotAPercent(trimmed));
+            return Err(NotMoney::NotAPercent(trimmed));
         }
         Ok(BasisPoints(points))
     }
@@ -275,6 +261,67 @@ impl fmt::Display for BasisPoints {
             0 => write!(f, "{whole}%"),
             h if h % 10 == 0 => write!(f, "{whole}.{}%", h / 10),
             h => write!(f, "{whole}.{h:02}%"),
+        }
+    }
+}
+
+/// Why typed text is not an amount or a rate, with the text as given (trimmed).
+/// [`Refusal::Money`](crate::error::Refusal::Money) carries it to be worded in the visitor's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotMoney<'a> {
+    /// A negative dollar amount.
+    Negative(&'a str),
+    /// Not a dollar amount (`1500`, `1,500.00`).
+    NotDollars(&'a str),
+    /// A dollar amount with a fraction of a cent.
+    FractionOfACent(&'a str),
+    /// A dollar amount past what any price can be.
+    TooLarge(&'a str),
+    /// Not a percentage from 0 to 100.
+    NotAPercent(&'a str),
+    /// A percentage with more than two decimals.
+    TooManyDecimals(&'a str),
+}
+
+/// How amounts are shown: the price book's `locale`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub enum Locale {
+    /// English (United States): `$1,234.56`. US Spanish writes amounts the same way.
+    #[default]
+    #[serde(rename = "en-US")]
+    EnUs,
+}
+
+impl Locale {
+    /// An amount as this locale writes it.
+    pub fn format_money(self, cents: Cents) -> String {
+        match self {
+            Locale::EnUs => cents.to_string(),
+        }
+    }
+}
+
+/// An amount in cents, with its text already formatted for the price book's locale, so the page
+/// never divides or rounds.
+///
+/// ```
+/// use amnion_estimator::money::{Amount, Cents, Locale};
+/// assert_eq!(Amount::new(Cents::new(123_456), Locale::EnUs).formatted, "$1,234.56");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Amount {
+    /// The amount in cents.
+    pub cents: Cents,
+    /// The amount as a person reads it, e.g. `$1,234.56`.
+    pub formatted: String,
+}
+
+impl Amount {
+    /// `cents` formatted for `locale`.
+    pub fn new(cents: Cents, locale: Locale) -> Amount {
+        Amount {
+            cents,
+            formatted: locale.format_money(cents),
         }
     }
 }

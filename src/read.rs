@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::error::{Error, FieldError};
+use crate::money::{BasisPoints, Cents};
 
 /// A parsed document: JSON's values, plus whatever else a JS value can be.
 ///
@@ -443,6 +444,24 @@ macro_rules! deserialize_by_reading {
 }
 
 pub(crate) use {deserialize_by_reading, read_enum, read_struct};
+
+/// Read as a whole number of cents.
+impl Read for Cents {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        let mut cents = self.get();
+        cents.read(value, at);
+        *self = Cents::new(cents);
+    }
+}
+
+/// Read as a whole number of basis points.
+impl Read for BasisPoints {
+    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
+        let mut points = self.get();
+        points.read(value, at);
+        *self = BasisPoints::new(points);
+    }
+}
 
 impl Read for String {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {

@@ -3,37 +3,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::money::Cents;
-use crate::price_book::Locale;
-
-/// An amount in cents, with its text already formatted for the price book's locale, so the page
-/// never divides or rounds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Amount {
-    /// The amount in cents.
-    pub cents: Cents,
-    /// The amount as a person reads it, e.g. `$1,234.56`.
-    pub formatted: String,
-}
-
-impl Amount {
-    /// `cents` formatted for `locale`.
-    pub fn new(cents: Cents, locale: Locale) -> Amount {
-        Amount {
-            cents,
-            formatted: locale.format_money(cents),
-        }
-    }
-}
-
-impl Locale {
-    /// An amount as this locale writes it.
-    pub fn format_money(self, cents: Cents) -> String {
-        match self {
-            Locale::EnUs => cents.to_string(),
-        }
-    }
-}
+use crate::money::{Amount, Cents, Locale};
 
 /// Who pays a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -20,7 +20,7 @@ mod request;
 mod share;
 
 pub use choices::{Choice, Choices};
-pub use lines::{Amount, LineItem, LineKind, Payer, ProviderRole};
+pub use lines::{LineItem, LineKind, Payer, ProviderRole};
 pub use request::{
     Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest,
 };
@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use crate::error::{Error, FieldError};
 use crate::language::{counted, Language};
-use crate::money::{Cents, Rounding};
+use crate::money::{Amount, Cents, Rounding};
 use crate::price_book::{product_cost, MultiInjectionDiscount, PriceBook};
 use lines::{Line, Lines};
 pub(crate) use request::{Plan, StaffDiscount, StaffDiscountOff, Therapy};
@@ -103,6 +103,7 @@ pub struct Breakdown {
 /// assert_eq!(estimate.patient_total.formatted, estimate.low.patient_total.formatted);
 /// ```
 pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate, Error> {
+    crate::tally::count_estimate();
     let plan = request.plan(book)?;
     let lang = plan.language;
     let low = breakdown(book, &plan, plan.injections.min, plan.sessions.min)?;

@@ -392,7 +392,7 @@ fn insurance_plan(
                     None
                 }
                 Err(refusal) => {
-                    problems.add(path(field), refused(&refusal));
+                    problems.add(path(field), refused(&Refusal::Money(refusal)));
                     None
                 }
             },
@@ -407,7 +407,10 @@ fn insurance_plan(
     let coinsurance = match answers.coinsurance_percent.as_str() {
         "" => BasisPoints::new(0),
         text => BasisPoints::parse_percent(text).unwrap_or_else(|refusal| {
-            problems.add(path("coinsurance_percent"), refused(&refusal));
+            problems.add(
+                path("coinsurance_percent"),
+                refused(&Refusal::Money(refusal)),
+            );
             BasisPoints::new(0)
         }),
     };

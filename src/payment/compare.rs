@@ -10,8 +10,9 @@ use serde::Serialize;
 use super::financing;
 use super::PaymentAnswers;
 use crate::error::{Error, FieldError, Refusal};
-use crate::estimate::{estimate, Amount, Choice, Coverage, EstimateRequest, FormValue};
+use crate::estimate::{estimate, Choice, Coverage, Estimate, EstimateRequest, FormValue};
 use crate::language::counted;
+use crate::money::Amount;
 use crate::price_book::PriceBook;
 
 /// The fewest rows a comparison shows: 1, 2 and 3 injections, when the price book allows them.
@@ -87,7 +88,21 @@ pub fn compare(
     request: &EstimateRequest,
     answers: &PaymentAnswers,
 ) -> Result<Comparison, Error> {
-    let base = estimate(book, request)?;
+    compare_for(book, &estimate(book, request)?, request, answers)
+}
+
+/// The grid for `request`, whose own estimate from `book` is `base`: as [`compare`], estimating
+/// only the grid's scenarios.
+///
+/// # Errors
+///
+/// As [`compare`].
+pub fn compare_for(
+    book: &PriceBook,
+    base: &Estimate,
+    request: &EstimateRequest,
+    answers: &PaymentAnswers,
+) -> Result<Comparison, Error> {
     let language = request.language;
     let plan = answers.plan(book, language)?;
     let condition = book.condition(&request.condition).ok_or_else(|| {
@@ -156,7 +171,7 @@ pub fn compare(
     }
     Ok(Comparison {
         language,
-        condition: base.condition,
+        condition: base.condition.clone(),
         plan: plan.map(|plan| Choice {
             value: plan.id.clone(),
             label: plan.label.get(language).to_owned(),

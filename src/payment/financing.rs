@@ -12,10 +12,9 @@ use serde::Serialize;
 use super::amortization::{Schedule, MONTHLY_RATE_DIVISOR};
 use super::Rate;
 use crate::error::Error;
-use crate::estimate::Amount;
 use crate::language::{counted, Language, PayWords};
-use crate::money::{BasisPoints, Cents, Rounding};
-use crate::price_book::{FinancingKind, FinancingPlan, Locale};
+use crate::money::{Amount, BasisPoints, Cents, Locale, Rounding};
+use crate::price_book::{FinancingKind, FinancingPlan};
 
 /// One plan applied to one amount: its terms, and either the offer or why there is none.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -72,7 +71,8 @@ pub struct Offer {
 /// use amnion_estimator::language::Language;
 /// use amnion_estimator::money::{BasisPoints, Cents};
 /// use amnion_estimator::payment::financing::offer;
-/// use amnion_estimator::price_book::{FinancingKind, FinancingPlan, Locale};
+/// use amnion_estimator::money::Locale;
+/// use amnion_estimator::price_book::{FinancingKind, FinancingPlan};
 /// let plan = FinancingPlan {
 ///     id: "deferred_12".into(), label: "12 months".into(), kind: FinancingKind::DeferredInterest,
 ///     months: 12, apr_bp: BasisPoints::new(2_699), min_purchase_cents: Cents::new(20_000),

@@ -11,8 +11,7 @@ use super::{range, Rate};
 use crate::error::{Error, Problems, Refusal};
 use crate::estimate::{FormValue, TotalRange};
 use crate::language::Language;
-use crate::money::{BasisPoints, Cents, Rounding};
-use crate::price_book::Locale;
+use crate::money::{BasisPoints, Cents, Locale, Rounding};
 
 /// Social Security (6.2 %) and Medicare (1.45 %) tax, which contributions through an employer's
 /// payroll also skip.
@@ -45,7 +44,7 @@ impl TaxRates {
         let mut percent = |path: &str, value: &FormValue| match value.as_str() {
             "" => BasisPoints::new(0),
             text => BasisPoints::parse_percent(text).unwrap_or_else(|refusal| {
-                problems.add(path, refused(&refusal));
+                problems.add(path, refused(&Refusal::Money(refusal)));
                 BasisPoints::new(0)
             }),
         };

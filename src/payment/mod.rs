@@ -17,17 +17,19 @@ pub mod financing;
 pub mod fixed_point;
 pub mod hsa;
 
-pub use compare::{compare, Comparison, ComparisonCell, ComparisonColumn, ComparisonRow};
+pub use compare::{
+    compare, compare_for, Comparison, ComparisonCell, ComparisonColumn, ComparisonRow,
+};
 pub use financing::{FinancingOffer, Offer};
 pub use hsa::{HsaSavings, TaxRates};
 
 use serde::Serialize;
 
 use crate::error::{Error, FieldError, Refusal, Unknown};
-use crate::estimate::{estimate, Amount, Choice, EstimateRequest, FormValue, TotalRange};
+use crate::estimate::{estimate, Choice, Estimate, EstimateRequest, FormValue, TotalRange};
 use crate::language::Language;
-use crate::money::{BasisPoints, Cents};
-use crate::price_book::{FinancingPlan, Locale, PriceBook};
+use crate::money::{Amount, BasisPoints, Cents, Locale};
+use crate::price_book::{FinancingPlan, PriceBook};
 use crate::read::{self, read_struct, Value};
 
 /// The visitor's payment answers, as the page's form gives them. In a request they sit under
@@ -194,12 +196,25 @@ pub fn payment_options(
     request: &EstimateRequest,
     answers: &PaymentAnswers,
 ) -> Result<PaymentOptions, Error> {
-    let estimate = estimate(book, request)?;
-    let language = request.language;
+    options_for(book, &estimate(book, request)?, answers)
+}
+
+/// How the visitor can pay for `estimate`, made from `book`: as [`payment_options`], without
+/// estimating again.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] naming a bad payment answer (`payment.state_tax_percent: ...`).
+pub fn options_for(
+    book: &PriceBook,
+    estimate: &Estimate,
+    answers: &PaymentAnswers,
+) -> Result<PaymentOptions, Error> {
+    let language = estimate.language;
     let rates = answers.tax_rates(language)?;
     let document = book.document();
     let locale = document.locale;
-    let total = estimate.patient_total;
+    let total = estimate.patient_total.clone();
     let is_range = estimate.high.is_some();
     let financed = total.high.cents;
     let financing = plans(book)

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::language::Text;
-use crate::money::{BasisPoints, Cents};
+use crate::money::{BasisPoints, Cents, Locale};
 use crate::read::{deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
 /// Every price and rule the estimator uses, as a clinic writes it.
@@ -125,14 +125,6 @@ pub enum Currency {
 }
 read_enum!(Currency { "USD" => Usd });
 
-/// How amounts and texts are shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub enum Locale {
-    /// English (United States): `$1,234.56`.
-    #[default]
-    #[serde(rename = "en-US")]
-    EnUs,
-}
 read_enum!(Locale { "en-US" => EnUs });
 
 /// Upper bounds on what a request may ask for.

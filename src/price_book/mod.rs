@@ -34,6 +34,7 @@ impl PriceBook {
     /// [`Error::InvalidPriceBook`] listing every broken rule with its JSON path, e.g.
     /// `conditions[2].typical_injections.max: must be >= min (got 1 < 2)`.
     pub fn new(document: PriceBookDocument) -> Result<PriceBook, Error> {
+        crate::tally::count_validation();
         let mut problems = Problems::default();
         validate::validate(&document, &mut problems);
         problems.into_result(PriceBook(document), Error::InvalidPriceBook)

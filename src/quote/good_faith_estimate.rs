@@ -16,10 +16,10 @@ use serde::Serialize;
 
 use super::request::{CoverageScreening, ProviderAnswers, QuotePlan, Side};
 use crate::error::Error;
-use crate::estimate::{Amount, Breakdown, LineItem, LineKind, Payer, ProviderRole};
+use crate::estimate::{Breakdown, LineItem, LineKind, Payer, ProviderRole};
 use crate::language::{counted, Language};
-use crate::money::Cents;
-use crate::price_book::{Locale, PriceBook};
+use crate::money::{Amount, Cents, Locale};
+use crate::price_book::PriceBook;
 
 /// The printable estimate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

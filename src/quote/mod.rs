@@ -21,8 +21,8 @@ pub use request::{
 use serde::Serialize;
 
 use crate::error::{Error, FieldError};
-use crate::estimate::{breakdown, Amount, Breakdown};
-use crate::money::Cents;
+use crate::estimate::{breakdown, Breakdown};
+use crate::money::{Amount, Cents};
 use crate::price_book::{PriceBook, PriceBookDocument};
 use crate::read::{self, deserialize_by_reading, read_struct, Value};
 

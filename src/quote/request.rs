@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::calendar::Date;
-use crate::error::{Error, Problems};
+use crate::error::{Error, Problems, Refusal};
 use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
 use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
@@ -366,7 +366,9 @@ impl QuoteRequest {
         let off = match (answers.percent.as_str(), answers.amount.as_str()) {
             ("", "") => None,
             (percent, "") => BasisPoints::parse_percent(percent)
-                .map_err(|refusal| problems.add("staff_discount.percent", refused(&refusal)))
+                .map_err(|refusal| {
+                    problems.add("staff_discount.percent", refused(&Refusal::Money(refusal)))
+                })
                 .ok()
                 .map(StaffDiscountOff::Percent),
             ("", amount) => match Cents::parse_dollars(amount) {
@@ -379,7 +381,7 @@ impl QuoteRequest {
                     None
                 }
                 Err(refusal) => {
-                    problems.add("staff_discount.amount", refused(&refusal));
+                    problems.add("staff_discount.amount", refused(&Refusal::Money(refusal)));
                     None
                 }
             },
