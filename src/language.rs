@@ -198,6 +198,8 @@ pub struct Words {
     pub discount: &'static str,
     /// `applied by staff`.
     pub applied_by_staff: &'static str,
+    /// What the total says while an answer is refused: `Check your answers`.
+    pub check_answers: &'static str,
     /// Headings of the estimate's tables.
     pub itemized_estimate: &'static str,
     /// `Low end`.
@@ -381,6 +383,7 @@ static ENGLISH: Words = Words {
     paid_by_plan: "paid by your plan",
     discount: "Discount",
     applied_by_staff: "applied by staff",
+    check_answers: "Check your answers",
     itemized_estimate: "Itemized estimate",
     low_end: "Low end",
     high_end: "High end",
@@ -500,6 +503,7 @@ static SPANISH: Words = Words {
     paid_by_plan: "lo paga su plan",
     discount: "Descuento",
     applied_by_staff: "aplicado por el personal",
+    check_answers: "Revise sus respuestas",
     itemized_estimate: "Estimado detallado",
     low_end: "Mínimo",
     high_end: "Máximo",

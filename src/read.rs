@@ -71,6 +71,27 @@ impl Value {
         })
     }
 
+    /// Takes the entry `key` out of an object, if it is one and has it: a page's form holds the
+    /// payment answers under `payment`, beside the request's own fields.
+    ///
+    /// ```
+    /// use amnion_estimator::read::Value;
+    /// let mut form = Value::Object(vec![
+    ///     ("condition".into(), Value::String("plantar_fasciitis".into())),
+    ///     ("payment".into(), Value::Object(vec![])),
+    /// ]);
+    /// assert_eq!(form.remove("payment"), Some(Value::Object(vec![])));
+    /// assert_eq!(form.remove("payment"), None);
+    /// assert_eq!(form, Value::Object(vec![("condition".into(), Value::String("plantar_fasciitis".into()))]));
+    /// ```
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let Value::Object(entries) = self else {
+            return None;
+        };
+        let index = entries.iter().position(|(name, _)| name == key)?;
+        Some(entries.remove(index).1)
+    }
+
     /// How serde names this kind of value in `invalid type` messages.
     fn unexpected(&self) -> String {
         match self {

@@ -8,9 +8,9 @@
 mod cases;
 mod js_values;
 
-use amnion_estimator::wasm::{choices, default_price_book, estimate_js};
+use amnion_estimator::wasm::{default_price_book, Estimator};
 use js_sys::{Array, Reflect};
-use js_values::{cents, get, parse};
+use js_values::{cents, estimator, get, parse};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -18,7 +18,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 fn hand_worked_cases_cross_the_boundary_unchanged() {
     for case in cases::cases() {
         let book = case.price_book.map(|json| parse(&json()));
-        let estimate = estimate_js(parse(case.request), book)
+        let estimate = estimator(book)
+            .estimate(parse(case.request))
             .unwrap_or_else(|_| panic!("{} is valid", case.name));
         assert_eq!(
             cents(&estimate, "low.patient_total.cents"),
@@ -33,7 +34,7 @@ fn hand_worked_cases_cross_the_boundary_unchanged() {
             case.name
         );
         let high = get(&estimate, "high");
-        let high = (!high.is_undefined()).then(|| cents(&high, "patient_total.cents"));
+        let high = (!high.is_null()).then(|| cents(&high, "patient_total.cents"));
         assert_eq!(high, case.patient_high, "{}", case.name);
     }
 }
@@ -41,7 +42,13 @@ fn hand_worked_cases_cross_the_boundary_unchanged() {
 #[wasm_bindgen_test]
 fn errors_arrive_as_js_errors_naming_the_field() {
     for case in cases::error_cases() {
-        let thrown = estimate_js(parse(case.request), None).expect_err(case.request);
+        // A page's handle speaks the page's language; these requests name theirs.
+        let request = parse(case.request);
+        let language = get(&request, "language").as_string();
+        let thrown = Estimator::new(None, language)
+            .unwrap_or_else(|_| panic!("the embedded book"))
+            .estimate(request)
+            .expect_err(case.request);
         let error: js_sys::Error = thrown.dyn_into().expect("a JS Error");
         let message = String::from(error.message());
         assert!(
@@ -63,7 +70,8 @@ fn errors_arrive_as_js_errors_naming_the_field() {
 fn non_numeric_values_from_js_are_refused_by_name() {
     let request = parse(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
     Reflect::set(&request, &"injections".into(), &JsValue::from_f64(f64::NAN)).expect("set");
-    let error: js_sys::Error = estimate_js(request, None)
+    let error: js_sys::Error = estimator(None)
+        .estimate(request)
         .expect_err("NaN")
         .dyn_into()
         .expect("Error");
@@ -76,7 +84,8 @@ fn non_numeric_values_from_js_are_refused_by_name() {
 fn an_unknown_field_is_refused_so_a_typo_shows() {
     let request =
         parse(r#"{ "condition": "plantar_fasciitis", "injections": "1", "consultaton": true }"#);
-    let error: js_sys::Error = estimate_js(request, None)
+    let error: js_sys::Error = estimator(None)
+        .estimate(request)
         .expect_err("a typo")
         .dyn_into()
         .expect("Error");
@@ -94,11 +103,10 @@ fn an_invalid_price_book_is_refused_with_every_path() {
     let clinic = get(&book, "clinic");
     Reflect::set(&clinic, &"npi".into(), &"1234567890".into()).expect("set");
     Reflect::set(&clinic, &"tin".into(), &"12345".into()).expect("set");
-    let request = parse(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
-    let error: js_sys::Error = estimate_js(request, Some(book))
-        .expect_err("bad book")
-        .dyn_into()
-        .expect("Error");
+    let Err(thrown) = Estimator::new(Some(book), None) else {
+        panic!("a bad book is refused when the handle is built");
+    };
+    let error: js_sys::Error = thrown.dyn_into().expect("Error");
     let message = String::from(error.message());
     assert!(
         message.contains("clinic.npi: must be 10 digits with a valid check digit"),
@@ -112,7 +120,7 @@ fn an_invalid_price_book_is_refused_with_every_path() {
 
 #[wasm_bindgen_test]
 fn choices_come_from_the_price_book() {
-    let choices = choices(None, None).expect("embedded book");
+    let choices = estimator(None).choices().expect("embedded book");
     let injections: Array = get(&choices, "injections").dyn_into().expect("array");
     let values: Vec<String> = injections
         .iter()
@@ -124,7 +132,6 @@ fn choices_come_from_the_price_book() {
 #[cfg(feature = "staff")]
 #[wasm_bindgen_test]
 fn a_staff_quote_crosses_the_boundary() {
-    use amnion_estimator::wasm::staff::quote_js;
     // The two-provider case of tests/quotes.rs: clinic 2,609.89 + therapy elsewhere 730.00.
     let request = parse(
         r#"{ "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",
@@ -134,7 +141,7 @@ fn a_staff_quote_crosses_the_boundary() {
              "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
                                    "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" } }"#,
     );
-    let quote = quote_js(request, None).expect("valid quote");
+    let quote = quoter().quote(request).expect("valid quote");
     assert_eq!(cents(&quote, "good_faith_estimate.total.cents"), 333_989);
     let number = get(&quote, "quote_number").as_string().expect("text");
     assert_eq!(get(&quote, "saved.quote_number").as_string(), Some(number));
@@ -142,7 +149,8 @@ fn a_staff_quote_crosses_the_boundary() {
     let unnamed = parse(
         r#"{ "side": "left", "issued_on": "2026-11-21", "answers": { "condition": "plantar_fasciitis", "injections": "1" } }"#,
     );
-    let error: js_sys::Error = quote_js(unnamed, None)
+    let error: js_sys::Error = quoter()
+        .quote(unnamed)
         .expect_err("no patient")
         .dyn_into()
         .expect("Error");
@@ -152,12 +160,11 @@ fn a_staff_quote_crosses_the_boundary() {
 #[cfg(feature = "staff")]
 #[wasm_bindgen_test]
 fn a_saved_quote_keeps_its_extras_through_its_file() {
-    use amnion_estimator::wasm::staff::quote_js;
     let request = parse(
         r#"{ "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",
              "answers": { "condition": "achilles_tendinopathy", "injections": "2" }, "extras": { "follow_up": "2" } }"#,
     );
-    let quote = quote_js(request, None).expect("valid quote");
+    let quote = quoter().quote(request).expect("valid quote");
     // What "Save quote" writes (JSON.stringify), read back: a map must be a plain object to survive.
     let text = js_sys::JSON::stringify(&get(&quote, "saved")).expect("JSON");
     let file = js_sys::JSON::parse(&String::from(text)).expect("JSON");
@@ -167,7 +174,9 @@ fn a_saved_quote_keeps_its_extras_through_its_file() {
             .as_deref(),
         Some("2")
     );
-    let again = quote_js(get(&file, "request"), None).expect("the saved request");
+    let again = quoter()
+        .quote(get(&file, "request"))
+        .expect("the saved request");
     assert_eq!(
         get(&again, "quote_number").as_string(),
         get(&quote, "quote_number").as_string()
@@ -177,8 +186,10 @@ fn a_saved_quote_keeps_its_extras_through_its_file() {
 #[cfg(feature = "staff")]
 #[wasm_bindgen_test]
 fn spanish_crosses_the_boundary_and_saved_texts_stay_plain_objects() {
-    use amnion_estimator::wasm::choices;
-    let spanish = choices(None, Some("es-MX".into())).expect("embedded book");
+    let spanish = Estimator::new(None, Some("es-MX".into()))
+        .unwrap_or_else(|_| panic!("the embedded book"))
+        .choices()
+        .expect("embedded book");
     let injections: Array = get(&spanish, "injections").dyn_into().expect("array");
     assert_eq!(
         get(&injections.get(0), "label").as_string().as_deref(),
@@ -187,12 +198,16 @@ fn spanish_crosses_the_boundary_and_saved_texts_stay_plain_objects() {
 
     // A quote's saved price book keeps `{ en, es }` texts as plain objects, so JSON.stringify,
     // which saves the file, keeps them.
-    use amnion_estimator::wasm::staff::quote_js;
+    use amnion_estimator::wasm::Quoter;
     let request = parse(
         r#"{ "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left", "issued_on": "2026-11-21",
-             "answers": { "condition": "plantar_fasciitis", "injections": "1", "language": "es" } }"#,
+             "answers": { "condition": "plantar_fasciitis", "injections": "1" } }"#,
     );
-    let quote = quote_js(request, None).expect("valid quote");
+    // The quote's language is the staff page's, not the request's.
+    let quote = Quoter::new(None, Some("es".into()))
+        .unwrap_or_else(|_| panic!("the embedded book"))
+        .quote(request)
+        .expect("valid quote");
     let saved = js_sys::JSON::stringify(&get(&quote, "saved"))
         .expect("stringifies")
         .as_string()
@@ -240,4 +255,10 @@ fn share_links_are_percent_encoded_and_read_back_without_insurance_figures() {
             .as_deref(),
         Some("")
     );
+}
+
+/// The staff handle on the embedded sample.
+#[cfg(feature = "staff")]
+fn quoter() -> amnion_estimator::wasm::Quoter {
+    amnion_estimator::wasm::Quoter::new(None, None).unwrap_or_else(|_| panic!("the embedded book"))
 }

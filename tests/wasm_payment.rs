@@ -7,9 +7,8 @@
 mod js_values;
 mod payment_cases;
 
-use amnion_estimator::wasm::payment::{compare_scenarios, financing_choices, payment_options};
 use js_sys::Array;
-use js_values::{cents, get, parse, text};
+use js_values::{cents, estimator, get, parse, text, with_payment};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -25,7 +24,8 @@ fn offer(options: &JsValue, plan: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn hand_worked_payment_cases_cross_the_boundary_unchanged() {
     for case in payment_cases::payment_cases() {
-        let options = payment_options(parse(case.request), Some(parse(case.payment)), None)
+        let options = estimator(None)
+            .payment_options(with_payment(case.request, case.payment))
             .unwrap_or_else(|_| panic!("{} is valid", case.name));
         assert_eq!(
             cents(&options, "financed_amount.cents"),
@@ -40,11 +40,11 @@ fn hand_worked_payment_cases_cross_the_boundary_unchanged() {
                     assert_eq!(cents(&offer, "offer.monthly_payment.cents"), terms.monthly);
                     assert_eq!(cents(&offer, "offer.payments"), i64::from(terms.payments));
                     let back = get(&offer, "offer.back_interest");
-                    let back = (!back.is_undefined()).then(|| cents(&back, "cents"));
+                    let back = (!back.is_null()).then(|| cents(&back, "cents"));
                     assert_eq!(back, terms.back_interest, "{plan}");
                 }
                 Err(reason) => {
-                    assert!(get(&offer, "offer").is_undefined(), "{plan}");
+                    assert!(get(&offer, "offer").is_null(), "{plan}");
                     assert_eq!(text(&offer, "not_available"), *reason);
                 }
             }
@@ -61,12 +61,12 @@ fn hand_worked_payment_cases_cross_the_boundary_unchanged() {
 
 #[wasm_bindgen_test]
 fn the_comparison_grid_crosses_the_boundary() {
-    let comparison = compare_scenarios(
-        parse(payment_cases::COMPARISON_REQUEST),
-        Some(parse(payment_cases::COMPARISON_PAYMENT)),
-        None,
-    )
-    .expect("valid");
+    let comparison = estimator(None)
+        .compare_scenarios(with_payment(
+            payment_cases::COMPARISON_REQUEST,
+            payment_cases::COMPARISON_PAYMENT,
+        ))
+        .expect("valid");
     for (i, (injections, cells)) in payment_cases::COMPARISON.iter().enumerate() {
         let row = get(&comparison, &format!("rows.{i}"));
         assert_eq!(cents(&row, "injections"), i64::from(*injections));
@@ -81,14 +81,20 @@ fn the_comparison_grid_crosses_the_boundary() {
 
 #[wasm_bindgen_test]
 fn payment_answers_are_optional_and_bad_ones_are_named() {
-    let request = parse(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
-    let options = payment_options(request.clone(), None, None).expect("no answers is fine");
+    let request = r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#;
+    let estimator = estimator(None);
+    let options = estimator
+        .payment_options(parse(request))
+        .expect("no answers is fine");
     assert_eq!(text(&options, "hsa.combined.formatted"), "7.65%");
-    let options = payment_options(request.clone(), Some(JsValue::UNDEFINED), None).expect("ok");
+    let options = estimator
+        .payment_options(with_payment(request, "null"))
+        .expect("ok");
     assert_eq!(text(&options, "pay_in_full.total.formatted"), "$1,401.25");
 
-    let bad = parse(r#"{ "federal_tax_percent": "140" }"#);
-    let error: js_sys::Error = payment_options(request.clone(), Some(bad), None)
+    let bad = with_payment(request, r#"{ "federal_tax_percent": "140" }"#);
+    let error: js_sys::Error = estimator
+        .payment_options(bad)
         .expect_err("140 %")
         .dyn_into()
         .expect("a JS Error");
@@ -99,11 +105,11 @@ fn payment_answers_are_optional_and_bad_ones_are_named() {
     let fields: Array = get(&error, "fields").dyn_into().expect("fields");
     assert_eq!(text(&fields.get(0), "path"), "payment.federal_tax_percent");
 
-    let error: js_sys::Error =
-        compare_scenarios(request, Some(parse(r#"{ "plan": "nope" }"#)), None)
-            .expect_err("unknown plan")
-            .dyn_into()
-            .expect("a JS Error");
+    let error: js_sys::Error = estimator
+        .compare_scenarios(with_payment(request, r#"{ "plan": "nope" }"#))
+        .expect_err("unknown plan")
+        .dyn_into()
+        .expect("a JS Error");
     assert_eq!(
         String::from(error.message()),
         r#"payment.plan: unknown plan "nope""#
@@ -112,7 +118,8 @@ fn payment_answers_are_optional_and_bad_ones_are_named() {
 
 #[wasm_bindgen_test]
 fn financing_choices_come_from_the_price_book() {
-    let choices: Array = financing_choices(None, None)
+    let choices: Array = estimator(None)
+        .financing_choices()
         .expect("embedded book")
         .dyn_into()
         .expect("an array");

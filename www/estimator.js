@@ -8,7 +8,7 @@
 // (widget.html, style.css, es.json, the .wasm) are found next to it there. With a
 // `price-book` attribute it loads the clinic's own price book; an invalid one is reported in full
 // to the console for the site's admin, while the visitor sees a short fallback message.
-import init, { choices } from './pkg/amnion_estimator.js';
+import init, { Estimator } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
 import { loadPriceBook } from './price-book.js';
 import { languageOf, translate, wordsFor } from './language.js';
@@ -36,17 +36,16 @@ class AmnionEstimator extends HTMLElement {
     translate(root, words);
 
     const source = this.getAttribute('price-book');
-    let book;
-    if (source) {
-      try {
-        book = await loadPriceBook(new URL(source, document.baseURI), choices);
-      } catch (error) {
-        console.error(`<amnion-estimator>: ${error.message}`);
-        for (const part of root.querySelectorAll('.estimator')) part.hidden = part.id !== 'fallback';
-        return;
-      }
+    const open = (book) => new Estimator(book, language);
+    let estimator;
+    try {
+      estimator = source ? await loadPriceBook(new URL(source, document.baseURI), open) : open(undefined);
+    } catch (error) {
+      console.error(`<amnion-estimator>: ${error.message}`);
+      for (const part of root.querySelectorAll('.estimator')) part.hidden = part.id !== 'fallback';
+      return;
     }
-    mount(root, book, language, words);
+    mount(root, estimator, words);
   }
 }
 

@@ -33,7 +33,7 @@ export function writeForm(form, request) {
   for (const control of form.elements) {
     if (!control.name) continue;
     const value = control.name.split('.').reduce((node, key) => node?.[key], request);
-    if (value === undefined) continue;
+    if (value === undefined) continue; // not in the object: keep the control's value; null clears it
     if (control.tagName === 'SELECT' && ![...control.options].some((option) => option.value === String(value ?? ''))) continue;
     if (control.type === 'checkbox') control.checked = Boolean(value);
     else if (control.type === 'radio') control.checked = control.value === value;
@@ -51,14 +51,26 @@ export function markInvalid(form, fields) {
   }
 }
 
-/** One line per bad field, named by its label on the page: "Your coinsurance (%): must be ...". */
-export function describe(form, error) {
-  if (!error.fields?.length) return error.message;
-  return error.fields
+/**
+ * One line per refused field (`[{ path, reason }]`), named by its label on the page: "Your
+ * coinsurance (%): must be ...". A refusal with no path (a result that could not be worked out) is
+ * its reason alone.
+ */
+export function describe(form, fields) {
+  return fields
     .map(({ path, reason }) => {
+      if (!path) return reason;
       const control = form.elements[path];
       const label = control?.labels?.[0]?.textContent ?? control?.[0]?.closest('fieldset')?.querySelector('legend')?.textContent ?? path;
       return `${label}: ${reason}`;
     })
     .join('\n');
+}
+
+/** Shows in `box` what `refused` (`[{ region, path, reason }]`) says about `region`; hides it if nothing. */
+export function showRefused(form, box, refused, region) {
+  const mine = refused.filter((field) => field.region === region);
+  box.textContent = describe(form, mine);
+  box.hidden = mine.length === 0;
+  return mine.length > 0;
 }

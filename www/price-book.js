@@ -1,12 +1,13 @@
-// Loads a clinic's own price book for the visitor widget and the staff page, and checks it with the
-// same validation the estimates use, so a bad book is refused whole, with every error named. Each
-// page passes the `choices` of its own module (the visitor's www/pkg or the staff page's www/pkg-staff).
+// Loads a clinic's own price book for the visitor widget and the staff page, and checks it by
+// building the page's handle from it (the visitor's `Estimator` or the staff page's `Quoter`),
+// which runs the same validation the estimates use: a bad book is refused whole, with every error
+// named by its path.
 
 /**
- * The price book at `url`, checked by `choices` (the module's export); throws an Error whose
- * message lists every problem by path.
+ * The handle `open(book)` makes from the price book at `url`; throws an Error whose message lists
+ * every problem by path.
  */
-export async function loadPriceBook(url, choices) {
+export async function loadPriceBook(url, open) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
   let book;
@@ -16,9 +17,8 @@ export async function loadPriceBook(url, choices) {
     throw new Error(`${url} is not JSON: ${error.message}`);
   }
   try {
-    choices(book); // validates the whole book; throws with every error and its JSON path
+    return open(book); // reads and validates the whole book once; throws with every error and its JSON path
   } catch (error) {
     throw new Error(`${url} is not a valid price book:\n${error.message}`);
   }
-  return book;
 }

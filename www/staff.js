@@ -1,13 +1,13 @@
-// The staff page: reads the quote form, asks the Rust module for the quote and its Good Faith
-// Estimate, and offers print, save, reopen and CSV. No prices, rules or arithmetic here.
-import init, { choices, financingChoices, showComparison, showQuote, showSavedQuote } from './pkg-staff/amnion_estimator.js';
-import { describe, fillSelect, markInvalid, readForm, writeForm } from './form.js';
+// The staff page: reads the quote form, hands it to the page's `Quoter` (the Rust module's handle,
+// built once with the price book), which renders the quote's Good Faith Estimate, and offers print,
+// save, reopen and CSV of the quote on screen. No prices, rules or arithmetic here.
+import init, { Quoter } from './pkg-staff/amnion_estimator.js';
+import { describe, fillSelect, markInvalid, readForm, showRefused, writeForm } from './form.js';
 import { loadPriceBook } from './price-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('quote-form');
-let current = null; // the quote on screen
 
 function showDependentFields() {
   const coverage = form.elements['answers.physical_therapy.coverage'].value;
@@ -16,12 +16,11 @@ function showDependentFields() {
   $('therapist-fields').hidden = !$('elsewhere').checked;
 }
 
+/** What the page says beside the document of `quote` (`{ title, quote_number, total, ... }`). */
 function show(quote) {
-  current = quote;
-  const gfe = quote.good_faith_estimate;
-  $('status').textContent = `${gfe.title} ${quote.quote_number}: ${gfe.total.formatted}`;
-  $('coverage-notice').textContent = gfe.coverage_notice ?? '';
-  $('coverage-notice').hidden = !gfe.coverage_notice;
+  $('status').textContent = `${quote.title} ${quote.quote_number}: ${quote.total}`;
+  $('coverage-notice').textContent = quote.coverage_notice ?? '';
+  $('coverage-notice').hidden = !quote.coverage_notice;
   $('range-warning').textContent = quote.range_warning ?? '';
   $('range-warning').hidden = !quote.range_warning;
   $('error').hidden = true;
@@ -29,31 +28,26 @@ function show(quote) {
   markInvalid(form, []);
 }
 
-/** The scenario comparison for the printout, when asked for; it prices the same answers. */
-function showComparisonFor(request) {
-  const wanted = $('include-comparison').checked;
-  $('comparison').hidden = !wanted;
-  if (wanted) showComparison($('comparison'), request.answers, { plan: $('comparison-plan').value }, book);
-}
-
+/** One call into Rust per change: the quote, its document and, when asked for, the comparison. */
 function update({ quiet = false } = {}) {
   showDependentFields();
   $('reopened').hidden = true;
-  try {
-    const request = readForm(form);
-    request.answers.language = language;
-    show(showQuote($('document'), request, book));
-    showComparisonFor(request);
-  } catch (error) {
-    if (quiet) {
-      $('status').textContent = say(words, 'enter_patient', "Enter the patient's name and date of birth to see the quote.");
-      return;
-    }
-    $('error').textContent = describe(form, error);
-    $('error').hidden = false;
-    $('document').classList.add('stale');
-    markInvalid(form, error.fields ?? []);
+  const wanted = $('include-comparison').checked;
+  $('comparison').hidden = !wanted;
+  const regions = { document: $('document'), comparison: wanted ? $('comparison') : undefined };
+  const { refused, quote } = quoter.update(readForm(form), regions, $('comparison-plan').value);
+  if (quote) {
+    show(quote);
+    showRefused(form, $('error'), refused, 'comparison');
+    return;
   }
+  if (quiet) {
+    $('status').textContent = say(words, 'enter_patient', "Enter the patient's name and date of birth to see the quote.");
+    return;
+  }
+  showRefused(form, $('error'), refused, 'document');
+  $('document').classList.add('stale');
+  markInvalid(form, refused);
 }
 
 function download(name, type, text) {
@@ -67,7 +61,7 @@ function download(name, type, text) {
 async function open(file) {
   try {
     const saved = JSON.parse(await file.text());
-    const reopened = showSavedQuote($('document'), saved, book);
+    const reopened = quoter.reopen(saved, { document: $('document') });
     writeForm(form, saved.request);
     showDependentFields();
     show(reopened.quote);
@@ -80,7 +74,8 @@ async function open(file) {
     ].join(' ');
     $('reopened').hidden = false;
   } catch (error) {
-    $('error').textContent = `${say(words, 'file_not_opened', 'That file could not be opened as a saved quote:')} ${error.message}`;
+    const reasons = error.fields?.length ? describe(form, error.fields) : error.message;
+    $('error').textContent = `${say(words, 'file_not_opened', 'That file could not be opened as a saved quote:')} ${reasons}`;
     $('error').hidden = false;
   }
 }
@@ -89,25 +84,24 @@ async function open(file) {
 // or `?price-book=draft.json` to try a draft before publishing it. Without either, the sample.
 const source = new URLSearchParams(location.search).get('price-book')
   ?? document.querySelector('meta[name="amnion-price-book"]')?.content;
-let book;
 // The language: `?lang=es`, else the browser's.
 const language = languageOf(new URLSearchParams(location.search).get('lang') || navigator.language);
 const words = await wordsFor(language);
 document.documentElement.lang = language;
 translate(document, words);
 await init();
-if (source) {
-  try {
-    book = await loadPriceBook(new URL(source, location.href), choices);
-  } catch (error) {
-    // Staff and the clinic's admin are the audience here: show every problem, quote nothing.
-    $('error').textContent = `${error.message}\n\n${say(words, 'fix_price_book', 'Fix the price book, then reload this page.')}`;
-    $('error').hidden = false;
-    form.hidden = true;
-    throw error;
-  }
+let quoter;
+try {
+  const openBook = (book) => new Quoter(book, language);
+  quoter = source ? await loadPriceBook(new URL(source, location.href), openBook) : openBook(undefined);
+} catch (error) {
+  // Staff and the clinic's admin are the audience here: show every problem, quote nothing.
+  $('error').textContent = `${error.message}\n\n${say(words, 'fix_price_book', 'Fix the price book, then reload this page.')}`;
+  $('error').hidden = false;
+  form.hidden = true;
+  throw error;
 }
-const options = choices(book, language);
+const options = quoter.choices();
 fillSelect($('condition'), options.conditions);
 fillSelect($('product'), options.products);
 fillSelect($('injections'), options.injections.filter(({ value }) => value !== 'not_sure'), '1');
@@ -127,13 +121,20 @@ $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   field.append(labelElement, input);
   return field;
 }));
-fillSelect($('comparison-plan'), financingChoices(book, language));
+fillSelect($('comparison-plan'), quoter.financingChoices());
 $('issued-on').value = new Date().toLocaleDateString('en-CA'); // today, as YYYY-MM-DD
 
-form.addEventListener('input', update);
-form.addEventListener('change', update);
+// One listener per control: `input` fires for every kind (a select fires `change` as well).
+form.addEventListener('input', () => update());
 $('print').addEventListener('click', () => window.print());
-$('save').addEventListener('click', () => current && download(`${current.quote_number}.json`, 'application/json', JSON.stringify(current.saved, null, 2)));
-$('csv').addEventListener('click', () => current && download(`${current.quote_number}.csv`, 'text/csv', current.csv));
+// Save and Export CSV write the quote on screen, and nothing while the form is refused.
+$('save').addEventListener('click', () => {
+  const saved = quoter.savedQuote();
+  if (saved) download(`${saved.quote_number}.json`, 'application/json', JSON.stringify(saved, null, 2));
+});
+$('csv').addEventListener('click', () => {
+  const csv = quoter.csv();
+  if (csv) download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', csv);
+});
 $('open').addEventListener('change', (event) => event.target.files[0] && open(event.target.files[0]));
 update({ quiet: true });

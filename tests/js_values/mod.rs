@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use amnion_estimator::wasm::Estimator;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 
@@ -30,4 +31,16 @@ pub fn text(value: &JsValue, path: &str) -> String {
     get(value, path)
         .as_string()
         .unwrap_or_else(|| panic!("{path} is text"))
+}
+
+/// The visitor handle on `book`, or on the embedded sample.
+pub fn estimator(book: Option<JsValue>) -> Estimator {
+    Estimator::new(book, None).unwrap_or_else(|_| panic!("a valid price book"))
+}
+
+/// A form's answers: `request` with `payment` under `payment`, as a page's form reads them.
+pub fn with_payment(request: &str, payment: &str) -> JsValue {
+    let answers = parse(request);
+    Reflect::set(&answers, &JsValue::from_str("payment"), &parse(payment)).expect("an object");
+    answers
 }

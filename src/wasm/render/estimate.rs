@@ -3,7 +3,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::{append, Page};
+use super::{append, set_attribute, Page};
 
 use crate::estimate::{Breakdown, Estimate, LineItem, LineKind, Payer};
 use crate::language::Words;
@@ -50,7 +50,7 @@ impl Page {
         let head = self.element("tr", "", None)?;
         for (text, class) in [(words.item, "item"), (words.amount, "amount")] {
             let cell = self.element("th", class, Some(text))?;
-            cell.set_attribute("scope", "col")?;
+            set_attribute(&cell, "scope", "col")?;
             append(&head, &cell)?;
         }
         let thead = self.element("thead", "", None)?;
@@ -124,7 +124,7 @@ impl Page {
     fn total_row(&self, label: &str, amount: &str, class: &str) -> Result<Element, JsValue> {
         let row = self.element("tr", class, None)?;
         let head = self.element("th", "item", Some(label))?;
-        head.set_attribute("scope", "row")?;
+        set_attribute(&head, "scope", "row")?;
         append(&row, &head)?;
         append(&row, &self.element("td", "amount", Some(amount))?)?;
         Ok(row)

@@ -3,7 +3,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::{append, Page};
+use super::{append, set_attribute, Page};
 use crate::language::GfeWords;
 use crate::quote::{GoodFaithEstimate, ProviderSection, Quote};
 
@@ -163,7 +163,7 @@ fn provider_section(
         (w.expected_charge, "amount"),
     ] {
         let cell = page.element("th", class, Some(text))?;
-        cell.set_attribute("scope", "col")?;
+        set_attribute(&cell, "scope", "col")?;
         append(&head, &cell)?;
     }
     append(&table, &page.holding("thead", "", &[head])?)?;
@@ -188,8 +188,8 @@ fn provider_section(
         "item",
         Some(&format!("{} {}", w.total_for, provider.name)),
     )?;
-    total_label.set_attribute("scope", "row")?;
-    total_label.set_attribute("colspan", "4")?;
+    set_attribute(&total_label, "scope", "row")?;
+    set_attribute(&total_label, "colspan", "4")?;
     let foot = page.holding(
         "tr",
         "",
@@ -202,9 +202,13 @@ fn provider_section(
 
     // A narrow screen scrolls the table sideways: the keyboard must be able to reach it too.
     let scroller = page.holding("div", "table-scroll", &[table])?;
-    scroller.set_attribute("tabindex", "0")?;
-    scroller.set_attribute("role", "region")?;
-    scroller.set_attribute("aria-label", &format!("{} {}", w.items_from, provider.name))?;
+    set_attribute(&scroller, "tabindex", "0")?;
+    set_attribute(&scroller, "role", "region")?;
+    set_attribute(
+        &scroller,
+        "aria-label",
+        &format!("{} {}", w.items_from, provider.name),
+    )?;
     page.holding(
         "section",
         "gfe-provider",

@@ -1,0 +1,214 @@
+//! The visitor widget's handle: one price book, read and validated once, and one call per change
+//! of an answer.
+
+use wasm_bindgen::prelude::*;
+
+#[cfg(feature = "staff")]
+use super::js_error;
+use super::regions::Regions;
+use super::{read_book, render, to_js, value, Update};
+use crate::error::Error;
+use crate::estimate::{self, Choices, EstimateRequest};
+use crate::language::Language;
+use crate::payment::{self, PaymentAnswers};
+use crate::price_book::PriceBook;
+
+/// The regions `update` fills with the payment options; without any of them it works none out.
+const PAYMENT_REGIONS: [&str; 4] = [
+    "paymentOptions",
+    "hsaEffectiveCost",
+    "hsaSummary",
+    "hsaCaveat",
+];
+
+/// Estimates for one page: `new Estimator(priceBook, language)`.
+#[wasm_bindgen]
+pub struct Estimator {
+    book: PriceBook,
+    language: Language,
+}
+
+#[wasm_bindgen]
+impl Estimator {
+    /// Reads and validates `price_book` (the embedded sample when absent, `undefined` or `null`),
+    /// for a page in `language` (a tag such as `es` or `en-US`; English when absent).
+    ///
+    /// # Errors
+    ///
+    /// A JS `Error` naming every bad field of the price book by its path.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        price_book: Option<JsValue>,
+        language: Option<String>,
+    ) -> Result<Estimator, JsValue> {
+        Ok(Estimator {
+            book: read_book(price_book)?,
+            language: Language::from_tag(language.as_deref().unwrap_or("")),
+        })
+    }
+
+    /// The answers a visitor can pick: conditions, injection counts, products, session counts, the
+    /// extras staff can add, and the clinic's name and phone.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    pub fn choices(&self) -> Result<JsValue, JsValue> {
+        to_js(&Choices::new(&self.book, self.language))
+    }
+
+    /// The options of a plan chooser: `[{ value, label }]`, each plan by `id`, then `""` for none.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = financingChoices)]
+    pub fn financing_choices(&self) -> Result<JsValue, JsValue> {
+        to_js(&payment::financing_choices(&self.book, self.language))
+    }
+
+    /// The page's one call when an answer changes. Estimates `answers` (the form, with the payment
+    /// answers under `payment`) once; derives the payment options and the comparison from that
+    /// estimate; renders each region `regions` names (`breakdown`, `total`, `summary`,
+    /// `paymentOptions`, `hsaEffectiveCost`, `hsaSummary`, `hsaCaveat`, `comparison`) from text
+    /// nodes only. Returns `{ refused: [{ region, path, reason }] }`: the answers refused, by the
+    /// region they stop (`estimate`, `payment`, `comparison`); a refused region keeps what it
+    /// showed, and the total says to check the answers.
+    ///
+    /// # Errors
+    ///
+    /// Only a DOM error from the browser; refused answers are returned, not thrown.
+    pub fn update(&self, answers: JsValue, regions: JsValue) -> Result<JsValue, JsValue> {
+        let regions = Regions::new(regions);
+        let mut update = Update::default();
+        let (request, answers) = self.read(&answers);
+        let estimated = request.and_then(|request| {
+            let estimate = estimate::estimate(&self.book, &request)?;
+            Ok((request, estimate))
+        });
+        let (request, estimate) = match estimated {
+            Ok(estimated) => estimated,
+            Err(error) => {
+                update.refuse("estimate", &error);
+                regions.text("total", self.language.words().check_answers);
+                return to_js(&update);
+            }
+        };
+        regions.render("breakdown", |element| {
+            render::estimate::breakdowns(element, &estimate)
+        })?;
+        regions.text("total", &estimate.patient_total.formatted);
+        regions.text(
+            "summary",
+            &format!("{}: {}", estimate.condition, estimate.summary),
+        );
+        let answers = match answers {
+            Ok(answers) => answers,
+            Err(error) => {
+                update.refuse("payment", &error);
+                return to_js(&update);
+            }
+        };
+        if regions.any(&PAYMENT_REGIONS) {
+            match payment::options_for(&self.book, &estimate, &answers) {
+                Ok(options) => {
+                    regions.render("paymentOptions", |element| {
+                        render::payment::render_options(element, &options)
+                    })?;
+                    let hsa = &options.hsa;
+                    regions.text("hsaEffectiveCost", &hsa.effective_cost.formatted);
+                    regions.text("hsaSummary", &hsa.summary);
+                    regions.text("hsaCaveat", &hsa.caveat);
+                }
+                Err(error) => update.refuse("payment", &error),
+            }
+        }
+        if regions.any(&["comparison"]) {
+            match payment::compare_for(&self.book, &estimate, &request, &answers) {
+                Ok(comparison) => regions.render("comparison", |element| {
+                    render::payment::render_comparison(element, &comparison)
+                })?,
+                Err(error) => update.refuse("comparison", &error),
+            }
+        }
+        to_js(&update)
+    }
+}
+
+impl Estimator {
+    /// The estimate request and the payment answers of a page's form; the request is in the
+    /// handle's language.
+    fn read(
+        &self,
+        answers: &JsValue,
+    ) -> (
+        Result<EstimateRequest, Error>,
+        Result<PaymentAnswers, Error>,
+    ) {
+        let mut answers = value(answers);
+        let payment = match answers.remove("payment") {
+            None | Some(crate::read::Value::Null) => Ok(PaymentAnswers::default()),
+            Some(payment) => PaymentAnswers::from_value(&payment),
+        };
+        let request = EstimateRequest::from_value(&answers).map(|mut request| {
+            request.language = self.language;
+            request
+        });
+        (request, payment)
+    }
+
+    /// `read`, as a thrown JS `Error` naming every refused field of either part.
+    #[cfg(feature = "staff")]
+    fn read_all(&self, answers: &JsValue) -> Result<(EstimateRequest, PaymentAnswers), JsValue> {
+        match self.read(answers) {
+            (Ok(request), Ok(answers)) => Ok((request, answers)),
+            (Err(error), Ok(_)) | (Ok(_), Err(error)) => Err(js_error(error)),
+            (Err(first), Err(second)) => {
+                let fields = [first.fields(), second.fields()].concat();
+                Err(js_error(Error::InvalidRequest(fields)))
+            }
+        }
+    }
+}
+
+/// The results as data, for a clinic's own page: in the full module (feature `staff`) only.
+#[cfg(feature = "staff")]
+#[wasm_bindgen]
+impl Estimator {
+    /// The estimate of `answers` (as `update` takes them) as data: `{ low, high, patient_total,
+    /// ... }`.
+    ///
+    /// # Errors
+    ///
+    /// A JS `Error` naming every refused answer.
+    pub fn estimate(&self, answers: JsValue) -> Result<JsValue, JsValue> {
+        let (request, _) = self.read_all(&answers)?;
+        to_js(&estimate::estimate(&self.book, &request).map_err(js_error)?)
+    }
+
+    /// How the visitor can pay for what `answers` cost: in full, each financing plan's offer (or
+    /// why it is not available), and the effective cost from an HSA or FSA.
+    ///
+    /// # Errors
+    ///
+    /// A JS `Error` naming every refused answer, e.g. `payment.federal_tax_percent: must be a
+    /// percentage from 0 to 100, got "140"`.
+    #[wasm_bindgen(js_name = paymentOptions)]
+    pub fn payment_options(&self, answers: JsValue) -> Result<JsValue, JsValue> {
+        let (request, answers) = self.read_all(&answers)?;
+        let options = payment::payment_options(&self.book, &request, &answers).map_err(js_error)?;
+        to_js(&options)
+    }
+
+    /// The scenario grid for `answers`: 1 to 3 injections (or the condition's typical most) ×
+    /// physical therapy none, cash or insurance, with the monthly payment of `payment.plan`.
+    ///
+    /// # Errors
+    ///
+    /// A JS `Error` naming every refused answer, e.g. `payment.plan: unknown plan "x"`.
+    #[wasm_bindgen(js_name = compareScenarios)]
+    pub fn compare_scenarios(&self, answers: JsValue) -> Result<JsValue, JsValue> {
+        let (request, answers) = self.read_all(&answers)?;
+        to_js(&payment::compare(&self.book, &request, &answers).map_err(js_error)?)
+    }
+}

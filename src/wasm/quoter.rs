@@ -1,0 +1,208 @@
+//! The staff page's handle (feature `staff`): quotes and their Good Faith Estimate from one price
+//! book, read and validated once; reopening saved quotes; and what Save and Export CSV write, which
+//! is always the quote on screen, or nothing while the form is refused.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::regions::Regions;
+use super::{js_error, read_book, render, to_js, value, Refused, Update};
+use crate::error::Error;
+use crate::estimate::Choices;
+use crate::language::Language;
+use crate::payment::{self, PaymentAnswers};
+use crate::price_book::PriceBook;
+use crate::quote::{self, Quote, QuoteRequest, SavedQuote};
+
+/// Quotes for one staff page: `new Quoter(priceBook, language)`.
+#[wasm_bindgen]
+pub struct Quoter {
+    book: PriceBook,
+    language: Language,
+    /// The quote on screen; `None` while the form's answers are refused.
+    current: Option<Quote>,
+}
+
+/// What the page shows of a quote beside its document.
+#[derive(Serialize)]
+struct Shown<'a> {
+    title: &'a str,
+    quote_number: &'a str,
+    total: &'a str,
+    coverage_notice: Option<&'a str>,
+    range_warning: Option<&'a str>,
+    price_book_version: &'a str,
+}
+
+impl<'a> Shown<'a> {
+    fn of(quote: &'a Quote) -> Shown<'a> {
+        let document = &quote.good_faith_estimate;
+        Shown {
+            title: &document.title,
+            quote_number: &quote.quote_number,
+            total: &document.total.formatted,
+            coverage_notice: document.coverage_notice.as_deref(),
+            range_warning: quote.range_warning.as_deref(),
+            price_book_version: &quote.price_book_version,
+        }
+    }
+}
+
+/// `update`'s answer: what was refused, and the quote now on screen, if any.
+#[derive(Serialize)]
+struct QuoteUpdate<'a> {
+    refused: Vec<Refused>,
+    quote: Option<Shown<'a>>,
+}
+
+/// `reopen`'s answer.
+#[derive(Serialize)]
+struct ReopenedShown<'a> {
+    quote: Shown<'a>,
+    price_change: Option<&'a str>,
+}
+
+#[wasm_bindgen]
+impl Quoter {
+    /// Reads and validates `price_book` (the embedded sample when absent, `undefined` or `null`),
+    /// for quotes in `language` (a tag such as `es`; English when absent).
+    ///
+    /// # Errors
+    ///
+    /// A JS `Error` naming every bad field of the price book by its path.
+    #[wasm_bindgen(constructor)]
+    pub fn new(price_book: Option<JsValue>, language: Option<String>) -> Result<Quoter, JsValue> {
+        Ok(Quoter {
+            book: read_book(price_book)?,
+            language: Language::from_tag(language.as_deref().unwrap_or("")),
+            current: None,
+        })
+    }
+
+    /// The form's choices, as [`Estimator::choices`](super::Estimator::choices) gives them.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    pub fn choices(&self) -> Result<JsValue, JsValue> {
+        to_js(&Choices::new(&self.book, self.language))
+    }
+
+    /// The options of a plan chooser: `[{ value, label }]`, then `""` for none.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = financingChoices)]
+    pub fn financing_choices(&self) -> Result<JsValue, JsValue> {
+        to_js(&payment::financing_choices(&self.book, self.language))
+    }
+
+    /// The page's one call when an answer changes. Prices `request` (the quote form) and renders
+    /// the printable document into the region `document`, and, when the page passes a
+    /// `comparison` region, the scenario comparison with the monthly payments of
+    /// `comparison_plan`. Returns `{ refused: [{ region, path, reason }], quote }`, where `quote`
+    /// is `{ title, quote_number, total, coverage_notice, range_warning, price_book_version }`, or
+    /// `null` when the request is refused: the document then keeps what it showed, and
+    /// `savedQuote()` and `csv()` give nothing until the form is fixed.
+    ///
+    /// # Errors
+    ///
+    /// Only a DOM error from the browser; refused answers are returned, not thrown.
+    pub fn update(
+        &mut self,
+        request: JsValue,
+        regions: JsValue,
+        comparison_plan: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let regions = Regions::new(regions);
+        let mut update = Update::default();
+        self.current = match self.quote_of(&request) {
+            Ok(quote) => Some(quote),
+            Err(error) => {
+                update.refuse("document", &error);
+                None
+            }
+        };
+        if let Some(quote) = &self.current {
+            regions.render("document", |element| {
+                render::good_faith_estimate::document(element, quote)
+            })?;
+            if regions.any(&["comparison"]) {
+                let answers = PaymentAnswers {
+                    plan: comparison_plan,
+                    ..PaymentAnswers::default()
+                };
+                let answers_of = &quote.saved.request.answers;
+                match payment::compare(&self.book, answers_of, &answers) {
+                    Ok(comparison) => regions.render("comparison", |element| {
+                        render::payment::render_comparison(element, &comparison)
+                    })?,
+                    Err(error) => update.refuse("comparison", &error),
+                }
+            }
+        }
+        to_js(&QuoteUpdate {
+            refused: update.refused,
+            quote: self.current.as_ref().map(Shown::of),
+        })
+    }
+
+    /// Reopens a saved quote (the parsed file) with the prices it was saved with, and renders it
+    /// into the region `document`. Returns `{ quote, price_change }`: `price_change` says how
+    /// today's price book would price it differently, or is `null`.
+    ///
+    /// # Errors
+    ///
+    /// A JS `Error` if the object is not a saved quote or was edited after saving; the quote on
+    /// screen is then unchanged.
+    pub fn reopen(&mut self, saved: JsValue, regions: JsValue) -> Result<JsValue, JsValue> {
+        let saved = SavedQuote::from_value(&value(&saved)).map_err(js_error)?;
+        let reopened = quote::reopen(&saved, &self.book).map_err(js_error)?;
+        Regions::new(regions).render("document", |element| {
+            render::good_faith_estimate::document(element, &reopened.quote)
+        })?;
+        let shown = to_js(&ReopenedShown {
+            quote: Shown::of(&reopened.quote),
+            price_change: reopened.price_change.as_deref(),
+        });
+        self.current = Some(reopened.quote);
+        shown
+    }
+
+    /// What Save writes for the quote on screen (a plain object for `JSON.stringify`), or `null`
+    /// while the form is refused.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = savedQuote)]
+    pub fn saved_quote(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.current.as_ref().map(|quote| &quote.saved))
+    }
+
+    /// The quote on screen's items as CSV for the billing system, or `undefined` while the form is
+    /// refused.
+    pub fn csv(&self) -> Option<String> {
+        self.current.as_ref().map(|quote| quote.csv.clone())
+    }
+
+    /// The quote for `request` as data, with its Good Faith Estimate, CSV and saved-quote object;
+    /// the quote on screen does not change.
+    ///
+    /// # Errors
+    ///
+    /// A JS `Error` naming every bad field (`patient.name: enter the patient's name`).
+    pub fn quote(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        to_js(&self.quote_of(&request).map_err(js_error)?)
+    }
+}
+
+impl Quoter {
+    /// Reads and prices a quote request, in the page's language.
+    fn quote_of(&self, request: &JsValue) -> Result<Quote, Error> {
+        let mut request = QuoteRequest::from_value(&value(request))?;
+        request.answers.language = self.language;
+        quote::quote(&self.book, &request)
+    }
+}
