@@ -64,8 +64,10 @@ lint:
 test-native:
 	cargo test
 
+## The boundary's tests: in Node, and the render path in headless Chromium (chromedriver).
 test-wasm:
 	cargo test --target $(WASM_TARGET) --features staff --test wasm --test wasm_payment
+	CHROMEDRIVER=/usr/bin/chromedriver cargo test --target $(WASM_TARGET) --features staff --test wasm_render
 
 ## The Nu HTML checker (vnu.jar from npm, on Debian's Java) on every page in www/, new ones too:
 ## any error fails. Called with java directly: the npm wrapper would fetch a JDK if none is found.

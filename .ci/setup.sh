@@ -39,6 +39,7 @@ fi
 
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
+command -v chromedriver >/dev/null || need_apt+=(chromium-driver) # the wasm render tests (make test-wasm)
 command -v brotli >/dev/null || need_apt+=(brotli)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils) # the staff page's printout, as PNG and text
 command -v java >/dev/null || need_apt+=(default-jre-headless) # runs the Nu HTML checker (make test-html)
