@@ -83,8 +83,10 @@ size:
 	@bash .ci/size-report.sh
 
 ## Figures, not pass/fail: the size report, then load and update times in headless Chromium.
+## `make bench BEFORE=<git revision>` also builds that revision and measures its updates in the same run.
 bench: build size
-	node tests/browser/bench.mjs
+	$(if $(BEFORE),bash .ci/build-before.sh $(BEFORE))
+	$(if $(BEFORE),BEFORE_WWW=target/bench-before/www) node tests/browser/bench.mjs
 
 ## Checks a clinic's price book before it is published: make check-price-book FILE=prices.json
 check-price-book:

@@ -1,5 +1,5 @@
-//! How much work the module has done: counts of the expensive steps, price-book validations and
-//! estimates, since the module started. The benchmark reads them (`make bench`) to show what one
+//! How much work the module has done: counts of the expensive steps, price-book validations,
+//! estimates and quotes, since the module started. The benchmark reads them (`make bench`) to show what one
 //! keystroke costs; nothing else depends on them. A page runs one thread, so relaxed atomics are
 //! plain counters.
 
@@ -9,6 +9,7 @@ use serde::Serialize;
 
 static VALIDATIONS: AtomicU32 = AtomicU32::new(0);
 static ESTIMATES: AtomicU32 = AtomicU32::new(0);
+static QUOTES: AtomicU32 = AtomicU32::new(0);
 
 /// The counts so far.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -18,6 +19,8 @@ pub struct Tally {
     /// Estimates made ([`estimate`](crate::estimate::estimate)), each breakdown of a range counted
     /// once with its estimate.
     pub estimates: u32,
+    /// Quotes priced ([`quote`](crate::quote::quote)).
+    pub quotes: u32,
 }
 
 /// The counts so far.
@@ -25,6 +28,7 @@ pub fn tally() -> Tally {
     Tally {
         validations: VALIDATIONS.load(Ordering::Relaxed),
         estimates: ESTIMATES.load(Ordering::Relaxed),
+        quotes: QUOTES.load(Ordering::Relaxed),
     }
 }
 
@@ -34,4 +38,8 @@ pub(crate) fn count_validation() {
 
 pub(crate) fn count_estimate() {
     ESTIMATES.fetch_add(1, Ordering::Relaxed);
+}
+
+pub(crate) fn count_quote() {
+    QUOTES.fetch_add(1, Ordering::Relaxed);
 }

@@ -112,6 +112,7 @@ pub struct Reopened {
 /// [`Error::InvalidRequest`] naming every bad field, e.g. `patient.name: enter the patient's name`
 /// or `answers.injections: a quote needs the planned number of injections`.
 pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
+    crate::tally::count_quote();
     let plan = request.plan(book)?;
     let planned = breakdown(book, &plan.plan, plan.injections, plan.sessions)?;
     let mut document = good_faith_estimate::build(book, &plan, &planned)?;

@@ -11,7 +11,7 @@
 //!   Estimate, plus reopening a saved quote and what Save and Export CSV write.
 //!
 //! Free functions need no price book: `shareFragment` and `readShareFragment` (share links without
-//! insurance figures), `tally()` (work done, for the benchmark) and, with `staff`,
+//! insurance figures), `validationCount()`, `estimateCount()` and `quoteCount()` (work done, for the benchmark) and, with `staff`,
 //! `defaultPriceBook()`. With `staff` the handles also give results as data (`estimate`,
 //! `paymentOptions`, `compareScenarios`, `quote`) for a clinic's own page; the visitor's module
 //! leaves out what the widget never calls.
@@ -90,15 +90,25 @@ pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
     to_js(&estimate::read_share_answers(|key| link.get(key)))
 }
 
-/// How much work the module has done since it started: `{ validations, estimates }`. The
-/// benchmark reads it around one keystroke (`make bench`).
-///
-/// # Errors
-///
-/// Never in practice.
-#[wasm_bindgen]
-pub fn tally() -> Result<JsValue, JsValue> {
-    to_js(&crate::tally::tally())
+/// How many price books the module has validated since it started. With [`estimate_count`] and
+/// [`quote_count`], what
+/// the benchmark reads around one keystroke (`make bench`): plain numbers, so that it can call the
+/// module's raw export.
+#[wasm_bindgen(js_name = validationCount)]
+pub fn validation_count() -> u32 {
+    crate::tally::tally().validations
+}
+
+/// How many estimates the module has made since it started.
+#[wasm_bindgen(js_name = estimateCount)]
+pub fn estimate_count() -> u32 {
+    crate::tally::tally().estimates
+}
+
+/// How many quotes the module has priced since it started.
+#[wasm_bindgen(js_name = quoteCount)]
+pub fn quote_count() -> u32 {
+    crate::tally::tally().quotes
 }
 
 /// `value` as a plain JS value: objects, arrays, strings, numbers, booleans and `null`.

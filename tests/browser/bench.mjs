@@ -6,9 +6,12 @@
 //   link (DevTools throttling: 150 ms added to each request, 1.6 Mbit/s down), the files
 //   brotli-compressed as a clinic's server would send them;
 // - update: one answer changed to the new total on screen (the page's whole input handler:
-//   estimate, breakdown, payment options and comparison), median of UPDATES changes;
-// - the staff page: one answer changed to a new Good Faith Estimate on screen.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+//   estimate, breakdown, payment options and comparison), median of UPDATES changes, on the visitor
+//   widget with the sample book and with a clinic's own, and on the staff page (a new Good Faith
+//   Estimate on screen); with the calls into the module one change makes, and the validations and
+//   estimates it does. With BEFORE_WWW (`make bench BEFORE=<git revision>`), the same for that
+//   revision's build, in the same run.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
@@ -86,38 +89,110 @@ for (const [name, options] of [
   };
 }
 
-async function updateTime(path, select, values, ready, prepare = async () => {}) {
+/**
+ * Counts every call from the page into the module: as the module is instantiated, each of its
+ * exports is wrapped. The glue's own helpers (the allocator and such, named `__...`) and the
+ * benchmark's counters (`...Count`) are not crossings. `window.__module` keeps the raw exports, for
+ * reading the module's counts of validations and estimates (not in builds before they existed).
+ */
+function countCrossings() {
+  window.__crossings = 0;
+  const wrap = (result) => {
+    const exports = {};
+    for (const [name, value] of Object.entries(result.instance.exports)) {
+      const crossing = typeof value === 'function' && !name.startsWith('__') && !name.endsWith('Count');
+      exports[name] = crossing ? (...args) => { window.__crossings += 1; return value(...args); } : value;
+    }
+    window.__module = exports;
+    return { module: result.module, instance: { exports } };
+  };
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiateStreaming = async (...args) => wrap(await instantiateStreaming(...args));
+  WebAssembly.instantiate = async (...args) => {
+    const result = await instantiate(...args);
+    return result instanceof WebAssembly.Instance ? result : wrap(result);
+  };
+}
+
+/**
+ * One answer changed UPDATES times on `path` of the build `server` serves, as a visitor changes a
+ * select: `input`, then `change`, as the browser fires them. Returns each change's time, and the
+ * crossings, validations and estimates of one change.
+ */
+async function keystrokes(server, path, select, values, ready, prepare = async () => {}) {
   const page = await browser.newPage();
+  await page.addInitScript(countCrossings);
   await page.goto(`${server.url}${path}`);
   await page.locator(ready).first().waitFor();
   await prepare(page);
-  return page.evaluate(({ select, values, updates }) => {
+  const result = await page.evaluate(({ select, values, updates }) => {
     const root = document.querySelector('amnion-estimator')?.shadowRoot ?? document;
     const control = root.querySelector(select);
+    const counts = () => ({
+      crossings: window.__crossings,
+      validations: window.__module.validationCount?.() >>> 0,
+      estimates: window.__module.estimateCount?.() >>> 0,
+      quotes: window.__module.quoteCount?.() >>> 0,
+    });
+    const change = (value) => {
+      control.value = value;
+      for (const type of ['input', 'change']) control.dispatchEvent(new Event(type, { bubbles: true }));
+    };
+    change(values[1]);
+    const before = counts();
+    change(values[0]); // the handlers run synchronously
+    const after = counts();
     const times = [];
     for (let i = 0; i < updates; i += 1) {
-      control.value = values[i % values.length];
+      const value = values[i % values.length];
       const start = performance.now();
-      control.dispatchEvent(new Event('change', { bubbles: true })); // the handler runs synchronously
+      change(value);
       times.push(performance.now() - start);
     }
-    return times;
+    const counted = window.__module.estimateCount !== undefined;
+    return {
+      times,
+      crossings: after.crossings - before.crossings,
+      validations: counted ? after.validations - before.validations : null,
+      estimates: counted ? after.estimates - before.estimates : null,
+      quotes: counted ? after.quotes - before.quotes : null,
+    };
   }, { select, values, updates: UPDATES });
+  await page.close();
+  return result;
 }
 
-const visitorUpdates = await updateTime('', '#injections', ['1', '2', '3', 'not_sure'], '#total');
-const staffUpdates = await updateTime('staff.html', '#injections', ['1', '2', '3'], '#status', async (page) => {
-  await page.fill('#patient-name', 'Ana Ruiz');
-  await page.fill('#dob', '1970-03-04');
-  await page.locator('.gfe').waitFor(); // a real quote on screen, so each change makes a new one
-});
+// A clinic's own price book (a copy of the sample), as a clinic's site passes it.
+writeFileSync(join(fixtures, 'book.json'), readFileSync(new URL('../../src/price_book/default.json', import.meta.url)));
+writeFileSync(join(fixtures, 'own-book.html'), host(true).replace('<amnion-estimator>', '<amnion-estimator price-book="book.json">'));
+const builds = [['after', server]];
+if (process.env.BEFORE_WWW) builds.unshift(['before', await serve(fixtures, { www: process.env.BEFORE_WWW })]);
+const pages = [
+  ['visitor, sample book', '', '#injections', ['1', '2', '3', 'not_sure'], '#total'],
+  ['visitor, clinic\'s own book', 'fixtures/own-book.html', '#injections', ['1', '2', '3', 'not_sure'], '#total'],
+  ['staff, clinic\'s own book', 'staff.html?price-book=fixtures/book.json', '#injections', ['1', '2', '3'], '#status', async (page) => {
+    await page.fill('#patient-name', 'Ana Ruiz');
+    await page.fill('#dob', '1970-03-04');
+    await page.locator('.gfe').waitFor(); // a real quote on screen, so each change makes a new one
+  }],
+];
+const updates = [];
+for (const [name, path, select, values, ready, prepare] of pages) {
+  for (const [build, at] of builds) updates.push({ name, build, ...(await keystrokes(at, path, select, values, ready, prepare)) });
+}
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 for (const [name, load] of Object.entries(loads)) {
   console.log(`load, ${name} (median of ${RUNS}): navigation to first estimate ${ms(load.with)}, `
     + `same page without the widget ${ms(load.without)}, the widget's cost ${ms(load.with - load.without)}`);
 }
-console.log(`update, visitor page, one answer (median of ${UPDATES}):  ${ms(median(visitorUpdates))}`);
-console.log(`update, staff page, one answer (median of ${UPDATES}):    ${ms(median(staffUpdates))}`);
+console.log(`\none answer changed (a select: input and change events), update time the median of ${UPDATES}:`);
+console.log(`${'page'.padEnd(28)} ${'build'.padEnd(7)} crossings  validations  estimates  quotes  update`);
+for (const { name, build, times, crossings, validations, estimates, quotes } of updates) {
+  const count = (value, width) => String(value ?? 'n/a').padStart(width);
+  console.log(`${name.padEnd(28)} ${build.padEnd(7)} ${count(crossings, 9)}  ${count(validations, 11)}  `
+    + `${count(estimates, 9)}  ${count(quotes, 6)}  ${ms(median(times)).padStart(7)}`);
+}
+console.log('(n/a: that build does not count its work; its counts are in docs/performance.md, from its code)');
 await browser.close();
-await server.close();
+for (const [, at] of builds) await at.close();

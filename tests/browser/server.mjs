@@ -5,7 +5,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-const root = fileURLToPath(new URL('../../www/', import.meta.url));
+const wwwRoot = fileURLToPath(new URL('../../www/', import.meta.url));
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -35,8 +35,10 @@ function brotli(file, body) {
  * writes), so a page there loads the widget from the same origin, as a clinic's site would. With
  * `compress`, bodies go out brotli-compressed to a browser that accepts it, as a clinic's server
  * would send them (the benchmark's throttled loads; the tests do without, to skip compressing).
+ * `www` serves another build's pages in place of this checkout's (the benchmark's "before").
  */
-export function serve(fixtures, { compress = false } = {}) {
+export function serve(fixtures, { compress = false, www = wwwRoot } = {}) {
+  const root = join(www, '/');
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
     const [base, relative] = fixtures && path.startsWith('/fixtures/')
