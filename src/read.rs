@@ -403,11 +403,38 @@ where
     document(&value, root, kind)
 }
 
-/// `impl Read` for a struct read from an object with these fields, in this order: `field` must be
-/// present, `field: default` may be missing and then keeps the value it had (its `Default` in a
-/// new document). Every field is read, so every problem is reported; then unknown keys are refused.
+/// A struct and its `impl Read`, from one definition: each field is read from the object's key of
+/// the same name, in order. A field written `name: Type = default` may be missing, and then keeps
+/// the value it had (its `Default` in a new document); every other field must be present. Every
+/// field is read, so every problem is reported; then unknown keys are refused.
+///
+/// ```text
+/// read_struct! {
+///     /// The clinic's address.
+///     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+///     pub struct Address {
+///         /// Street and number.
+///         pub street: String,
+///         /// Suite, floor: may be left out.
+///         pub line2: String = default,
+///     }
+/// }
+/// ```
 macro_rules! read_struct {
-    ($name:ident { $($field:ident $(: $how:ident)?),* $(,)? }) => {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                $field_vis:vis $field:ident : $type:ty $(= $how:ident)?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $($(#[$field_meta])* $field_vis $field: $type,)*
+        }
+
         impl $crate::read::Read for $name {
             fn read<'v>(
                 &mut self,
@@ -639,27 +666,23 @@ impl<'de> serde::Deserialize<'de> for Value {
 mod tests {
     use super::*;
 
-    #[derive(Debug, Default, PartialEq)]
-    struct Inner {
-        count: u32,
+    read_struct! {
+        #[derive(Debug, Default, PartialEq)]
+        struct Inner {
+            count: u32,
+        }
     }
-    read_struct!(Inner { count });
 
-    #[derive(Debug, Default, PartialEq)]
-    struct Outer {
-        name: String,
-        inner: Inner,
-        list: Vec<Inner>,
-        flag: bool,
-        maybe: Option<String>,
+    read_struct! {
+        #[derive(Debug, Default, PartialEq)]
+        struct Outer {
+            name: String,
+            inner: Inner,
+            list: Vec<Inner> = default,
+            flag: bool = default,
+            maybe: Option<String> = default,
+        }
     }
-    read_struct!(Outer {
-        name,
-        inner,
-        list: default,
-        flag: default,
-        maybe: default
-    });
 
     fn errors(json: &str) -> Vec<String> {
         let value = Value::from_json(json).expect("JSON");

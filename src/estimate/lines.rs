@@ -192,6 +192,18 @@ impl Lines {
         .ok_or(Error::Overflow)
     }
 
+    /// The price of one injection: the unit prices of the injection's parts charged so far (each
+    /// line pushed with [`Line::injection_part`]), so a part added to the injection is in it.
+    pub fn one_injection(&self) -> Result<Cents, Error> {
+        Cents::checked_sum(
+            self.items
+                .iter()
+                .filter(|l| l.injection_part && l.kind == LineKind::Charge)
+                .map(|l| l.unit_price.cents),
+        )
+        .ok_or(Error::Overflow)
+    }
+
     pub fn locale(&self) -> Locale {
         self.locale
     }

@@ -230,15 +230,11 @@ pub(crate) fn breakdown(
         }) => {
             let discounted = (injections + 1).saturating_sub(*from_injection);
             if discounted > 0 && percent_off_bp.get() > 0 {
-                // One injection = product + administration (+ guidance). Its discount is rounded
-                // half up to the cent, then multiplied, so the line is quantity × unit exactly.
-                let one = Cents::checked_sum([
-                    product.price_cents,
-                    administration.price_cents,
-                    guidance.map_or(Cents::ZERO, |g| g.price_cents),
-                ])
-                .ok_or(Error::Overflow)?;
-                let off = one
+                // One injection = its parts above (product, administration, guidance). Its
+                // discount is rounded half up to the cent, then multiplied, so the line is
+                // quantity × unit exactly.
+                let off = lines
+                    .one_injection()?
                     .percent(*percent_off_bp, Rounding::HalfUp)
                     .ok_or(Error::Overflow)?;
                 lines.push(Line::discount(label.get(lang), discounted, off).injection_part())?;

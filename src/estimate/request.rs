@@ -14,60 +14,50 @@ use crate::price_book::{
 };
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
-/// A visitor's answers.
-///
-/// ```
-/// use amnion_estimator::estimate::EstimateRequest;
-/// let request: EstimateRequest = serde_json::from_str(r#"{
-///     "condition": "plantar_fasciitis",
-///     "injections": "not_sure",
-///     "physical_therapy": { "coverage": "cash", "sessions": "8" }
-/// }"#).unwrap();
-/// assert_eq!(request.injections.as_str(), "not_sure");
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct EstimateRequest {
-    /// A condition `id` from the price book.
-    pub condition: String,
-    /// `1` up to the price book's maximum, or `"not_sure"` for the condition's typical range.
-    pub injections: FormValue,
-    /// A product `id`; empty or absent means the price book's first product.
-    pub product: Option<String>,
-    /// Whether to include a new-patient consultation.
-    pub consultation: bool,
-    /// Whether to include a walking boot.
-    pub walking_boot: bool,
-    /// Physical therapy, if any.
-    pub physical_therapy: PhysicalTherapyRequest,
-    /// The language of the estimate's texts: `en` (default) or `es`.
-    pub language: Language,
+read_struct! {
+    /// A visitor's answers.
+    ///
+    /// ```
+    /// use amnion_estimator::estimate::EstimateRequest;
+    /// let request: EstimateRequest = serde_json::from_str(r#"{
+    ///     "condition": "plantar_fasciitis",
+    ///     "injections": "not_sure",
+    ///     "physical_therapy": { "coverage": "cash", "sessions": "8" }
+    /// }"#).unwrap();
+    /// assert_eq!(request.injections.as_str(), "not_sure");
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct EstimateRequest {
+        /// A condition `id` from the price book.
+        pub condition: String = default,
+        /// `1` up to the price book's maximum, or `"not_sure"` for the condition's typical range.
+        pub injections: FormValue = default,
+        /// A product `id`; empty or absent means the price book's first product.
+        pub product: Option<String> = default,
+        /// Whether to include a new-patient consultation.
+        pub consultation: bool = default,
+        /// Whether to include a walking boot.
+        pub walking_boot: bool = default,
+        /// Physical therapy, if any.
+        pub physical_therapy: PhysicalTherapyRequest = default,
+        /// The language of the estimate's texts: `en` (default) or `es`.
+        pub language: Language = default,
+    }
 }
-read_struct!(EstimateRequest {
-    condition: default,
-    injections: default,
-    product: default,
-    consultation: default,
-    walking_boot: default,
-    physical_therapy: default,
-    language: default
-});
 
-/// The physical therapy answers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct PhysicalTherapyRequest {
-    /// How physical therapy is paid, if there is any.
-    pub coverage: Coverage,
-    /// Number of treatment sessions after the evaluation, or `"typical"` for the condition's range.
-    /// Zero means no physical therapy at all.
-    pub sessions: FormValue,
-    /// The visitor's plan figures; used when `coverage` is `insurance`.
-    pub insurance: InsuranceAnswers,
+read_struct! {
+    /// The physical therapy answers.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct PhysicalTherapyRequest {
+        /// How physical therapy is paid, if there is any.
+        pub coverage: Coverage = default,
+        /// Number of treatment sessions after the evaluation, or `"typical"` for the condition's range.
+        /// Zero means no physical therapy at all.
+        pub sessions: FormValue = default,
+        /// The visitor's plan figures; used when `coverage` is `insurance`.
+        pub insurance: InsuranceAnswers = default,
+    }
 }
-read_struct!(PhysicalTherapyRequest {
-    coverage: default,
-    sessions: default,
-    insurance: default
-});
 
 /// How physical therapy is paid.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -83,28 +73,23 @@ pub enum Coverage {
 }
 read_enum!(Coverage { "none" => None, "cash" => Cash, "insurance" => Insurance });
 
-/// A visitor's plan figures, as typed. Blank means zero for money and rates, and "no limit" for the
-/// visit limit and the out-of-pocket maximum.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct InsuranceAnswers {
-    /// Dollars left before the deductible is met.
-    pub deductible_remaining: FormValue,
-    /// The patient's coinsurance after the deductible, in percent (`20`, `12.5`).
-    pub coinsurance_percent: FormValue,
-    /// Dollars per visit. A plan with a copay charges it instead of deductible and coinsurance.
-    pub copay: FormValue,
-    /// Physical therapy visits the plan still covers this year.
-    pub covered_visits_remaining: FormValue,
-    /// Dollars left before the out-of-pocket maximum is reached.
-    pub out_of_pocket_remaining: FormValue,
+read_struct! {
+    /// A visitor's plan figures, as typed. Blank means zero for money and rates, and "no limit" for the
+    /// visit limit and the out-of-pocket maximum.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct InsuranceAnswers {
+        /// Dollars left before the deductible is met.
+        pub deductible_remaining: FormValue = default,
+        /// The patient's coinsurance after the deductible, in percent (`20`, `12.5`).
+        pub coinsurance_percent: FormValue = default,
+        /// Dollars per visit. A plan with a copay charges it instead of deductible and coinsurance.
+        pub copay: FormValue = default,
+        /// Physical therapy visits the plan still covers this year.
+        pub covered_visits_remaining: FormValue = default,
+        /// Dollars left before the out-of-pocket maximum is reached.
+        pub out_of_pocket_remaining: FormValue = default,
+    }
 }
-read_struct!(InsuranceAnswers {
-    deductible_remaining: default,
-    coinsurance_percent: default,
-    copay: default,
-    covered_visits_remaining: default,
-    out_of_pocket_remaining: default
-});
 
 /// A form value as typed: text, or a whole number that arrives as a JSON or JS number.
 ///

@@ -32,30 +32,27 @@ use crate::money::{Amount, BasisPoints, Cents, Locale};
 use crate::price_book::{FinancingPlan, PriceBook};
 use crate::read::{self, read_struct, Value};
 
-/// The visitor's payment answers, as the page's form gives them. In a request they sit under
-/// `payment`, and their errors are named so: `payment.federal_tax_percent`.
-///
-/// ```
-/// use amnion_estimator::payment::PaymentAnswers;
-/// let answers: PaymentAnswers = serde_json::from_str(
-///     r#"{ "plan": "fixed_36", "federal_tax_percent": "22", "state_tax_percent": "4.95" }"#,
-/// ).unwrap();
-/// assert_eq!(answers.plan.as_deref(), Some("fixed_36"));
-/// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct PaymentAnswers {
-    /// A financing plan `id` for the comparison's monthly payments; empty or absent for none.
-    pub plan: Option<String>,
-    /// Federal income tax bracket in percent (`22`); blank is 0.
-    pub federal_tax_percent: FormValue,
-    /// State income tax rate in percent (`4.95`); blank is 0.
-    pub state_tax_percent: FormValue,
+read_struct! {
+    /// The visitor's payment answers, as the page's form gives them. In a request they sit under
+    /// `payment`, and their errors are named so: `payment.federal_tax_percent`.
+    ///
+    /// ```
+    /// use amnion_estimator::payment::PaymentAnswers;
+    /// let answers: PaymentAnswers = serde_json::from_str(
+    ///     r#"{ "plan": "fixed_36", "federal_tax_percent": "22", "state_tax_percent": "4.95" }"#,
+    /// ).unwrap();
+    /// assert_eq!(answers.plan.as_deref(), Some("fixed_36"));
+    /// ```
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct PaymentAnswers {
+        /// A financing plan `id` for the comparison's monthly payments; empty or absent for none.
+        pub plan: Option<String> = default,
+        /// Federal income tax bracket in percent (`22`); blank is 0.
+        pub federal_tax_percent: FormValue = default,
+        /// State income tax rate in percent (`4.95`); blank is 0.
+        pub state_tax_percent: FormValue = default,
+    }
 }
-read_struct!(PaymentAnswers {
-    plan: default,
-    federal_tax_percent: default,
-    state_tax_percent: default
-});
 
 /// serde sources read the answers as a document of their own, without the `payment.` prefix.
 #[cfg(not(target_arch = "wasm32"))]

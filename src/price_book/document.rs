@@ -1,8 +1,8 @@
 //! The price book as a document: the shape of the JSON a clinic edits.
 //!
 //! These are plain data. A document becomes a [`PriceBook`](super::PriceBook) only after
-//! validation; `docs/price-book.md` describes every field. After each type, `read_struct!` lists
-//! its fields in order, `: default` marking those that may be left out.
+//! validation; `docs/price-book.md` describes every field. Each struct is defined inside
+//! `read_struct!`, which also writes its reader: `= default` marks the fields that may be left out.
 
 use serde::Serialize;
 
@@ -10,110 +10,82 @@ use crate::language::Text;
 use crate::money::{BasisPoints, Cents, Locale};
 use crate::read::{deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
-/// Every price and rule the estimator uses, as a clinic writes it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct PriceBookDocument {
-    /// The clinic's name for this edition, e.g. `2026.11`. Quotes record it.
-    pub version: String,
-    /// The first day these prices apply, `YYYY-MM-DD`.
-    pub effective_date: String,
-    /// True for the embedded sample figures; the page then says so.
-    pub sample_data: bool,
-    /// Who is quoting.
-    pub clinic: Clinic,
-    /// The currency of every amount. Only US dollars for now.
-    pub currency: Currency,
-    /// How amounts and text are shown.
-    pub locale: Locale,
-    /// Upper bounds on what a request may ask for.
-    pub limits: Limits,
-    /// The conditions the clinic treats, in the order the page lists them.
-    pub conditions: Vec<Condition>,
-    /// The amniotic products offered; the first is the default.
-    pub products: Vec<Product>,
-    /// The fee for giving one injection, one per procedure code the conditions use.
-    pub administration_fees: Vec<PricedService>,
-    /// Ultrasound guidance for needle placement (76942), per injection visit.
-    pub ultrasound_guidance: PricedService,
-    /// Office visits.
-    pub visits: Visits,
-    /// The walking boot worn for a few days after an injection (L4361).
-    pub walking_boot: PricedService,
-    /// Further items staff can add to a quote, such as follow-up visits and imaging review.
-    pub extras: Vec<Extra>,
-    /// What a Good Faith Estimate says besides its items.
-    pub good_faith_estimate: GoodFaithEstimateTexts,
-    /// Physical therapy, at cash and at insurance-allowed prices.
-    pub physical_therapy: PhysicalTherapyPrices,
-    /// Discounts, each shown as its own line.
-    pub discounts: Discounts,
-    /// The texts every estimate carries.
-    pub disclaimers: Disclaimers,
-    /// Payment plans a visitor can finance the total with; absent when the clinic offers none.
-    pub financing: Option<Financing>,
+read_struct! {
+    /// Every price and rule the estimator uses, as a clinic writes it.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct PriceBookDocument {
+        /// The clinic's name for this edition, e.g. `2026.11`. Quotes record it.
+        pub version: String,
+        /// The first day these prices apply, `YYYY-MM-DD`.
+        pub effective_date: String,
+        /// True for the embedded sample figures; the page then says so.
+        pub sample_data: bool = default,
+        /// Who is quoting.
+        pub clinic: Clinic,
+        /// The currency of every amount. Only US dollars for now.
+        pub currency: Currency,
+        /// How amounts and text are shown.
+        pub locale: Locale,
+        /// Upper bounds on what a request may ask for.
+        pub limits: Limits,
+        /// The conditions the clinic treats, in the order the page lists them.
+        pub conditions: Vec<Condition>,
+        /// The amniotic products offered; the first is the default.
+        pub products: Vec<Product>,
+        /// The fee for giving one injection, one per procedure code the conditions use.
+        pub administration_fees: Vec<PricedService>,
+        /// Ultrasound guidance for needle placement (76942), per injection visit.
+        pub ultrasound_guidance: PricedService,
+        /// Office visits.
+        pub visits: Visits,
+        /// The walking boot worn for a few days after an injection (L4361).
+        pub walking_boot: PricedService,
+        /// Further items staff can add to a quote, such as follow-up visits and imaging review.
+        pub extras: Vec<Extra>,
+        /// What a Good Faith Estimate says besides its items.
+        pub good_faith_estimate: GoodFaithEstimateTexts,
+        /// Physical therapy, at cash and at insurance-allowed prices.
+        pub physical_therapy: PhysicalTherapyPrices,
+        /// Discounts, each shown as its own line.
+        pub discounts: Discounts = default,
+        /// The texts every estimate carries.
+        pub disclaimers: Disclaimers,
+        /// Payment plans a visitor can finance the total with; absent when the clinic offers none.
+        pub financing: Option<Financing> = default,
+    }
 }
-read_struct!(PriceBookDocument {
-    version,
-    effective_date,
-    sample_data: default,
-    clinic,
-    currency,
-    locale,
-    limits,
-    conditions,
-    products,
-    administration_fees,
-    ultrasound_guidance,
-    visits,
-    walking_boot,
-    extras,
-    good_faith_estimate,
-    physical_therapy,
-    discounts: default,
-    disclaimers,
-    financing: default
-});
 
-/// The clinic's identity, as a Good Faith Estimate names it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Clinic {
-    /// The practice's name.
-    pub name: String,
-    /// The phone number patients call.
-    pub phone: String,
-    /// Where the clinic is.
-    pub address: Address,
-    /// National Provider Identifier: 10 digits with a Luhn check digit.
-    pub npi: String,
-    /// Taxpayer Identification Number: 9 digits.
-    pub tin: String,
+read_struct! {
+    /// The clinic's identity, as a Good Faith Estimate names it.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Clinic {
+        /// The practice's name.
+        pub name: String,
+        /// The phone number patients call.
+        pub phone: String,
+        /// Where the clinic is.
+        pub address: Address,
+        /// National Provider Identifier: 10 digits with a Luhn check digit.
+        pub npi: String,
+        /// Taxpayer Identification Number: 9 digits.
+        pub tin: String,
+    }
 }
-read_struct!(Clinic {
-    name,
-    phone,
-    address,
-    npi,
-    tin
-});
 
-/// A US street address.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Address {
-    /// Street and number.
-    pub street: String,
-    /// City.
-    pub city: String,
-    /// Two-letter USPS state code, e.g. `TX`.
-    pub state: String,
-    /// ZIP code, 5 digits or ZIP+4.
-    pub zip: String,
+read_struct! {
+    /// A US street address.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Address {
+        /// Street and number.
+        pub street: String,
+        /// City.
+        pub city: String,
+        /// Two-letter USPS state code, e.g. `TX`.
+        pub state: String,
+        /// ZIP code, 5 digits or ZIP+4.
+        pub zip: String,
+    }
 }
-read_struct!(Address {
-    street,
-    city,
-    state,
-    zip
-});
 
 /// The currency of every amount.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -127,206 +99,173 @@ read_enum!(Currency { "USD" => Usd });
 
 read_enum!(Locale { "en-US" => EnUs });
 
-/// Upper bounds on what a request may ask for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Limits {
-    /// The most injections one estimate may cover (1 to 10).
-    pub max_injections: u32,
-    /// The most physical therapy sessions one estimate may cover (0 to 100).
-    pub max_pt_sessions: u32,
+read_struct! {
+    /// Upper bounds on what a request may ask for.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Limits {
+        /// The most injections one estimate may cover (1 to 10).
+        pub max_injections: u32,
+        /// The most physical therapy sessions one estimate may cover (0 to 100).
+        pub max_pt_sessions: u32,
+    }
 }
-read_struct!(Limits {
-    max_injections,
-    max_pt_sessions
-});
 
-/// A condition the clinic treats, and how its injection is coded.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Condition {
-    /// Stable key used by requests, e.g. `plantar_fasciitis`.
-    pub id: String,
-    /// What a visitor reads, e.g. `Plantar fasciitis (heel pain)`.
-    pub label: Text,
-    /// ICD-10-CM diagnosis codes by side.
-    pub icd10: Laterality,
-    /// The CPT code of the injection, e.g. `20550`.
-    pub procedure_code: String,
-    /// Whether ultrasound guidance (76942) is billed on top of the procedure code. False for codes
-    /// that include it (20604, 20606, 20611).
-    pub ultrasound_billed_separately: bool,
-    /// How many injections this condition usually takes; used when a visitor is not sure.
-    pub typical_injections: CountRange,
-    /// How many physical therapy sessions usually follow; used for "typical".
-    pub typical_pt_sessions: CountRange,
+read_struct! {
+    /// A condition the clinic treats, and how its injection is coded.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Condition {
+        /// Stable key used by requests, e.g. `plantar_fasciitis`.
+        pub id: String,
+        /// What a visitor reads, e.g. `Plantar fasciitis (heel pain)`.
+        pub label: Text,
+        /// ICD-10-CM diagnosis codes by side.
+        pub icd10: Laterality,
+        /// The CPT code of the injection, e.g. `20550`.
+        pub procedure_code: String,
+        /// Whether ultrasound guidance (76942) is billed on top of the procedure code. False for codes
+        /// that include it (20604, 20606, 20611).
+        pub ultrasound_billed_separately: bool,
+        /// How many injections this condition usually takes; used when a visitor is not sure.
+        pub typical_injections: CountRange,
+        /// How many physical therapy sessions usually follow; used for "typical".
+        pub typical_pt_sessions: CountRange,
+    }
 }
-read_struct!(Condition {
-    id,
-    label,
-    icd10,
-    procedure_code,
-    ultrasound_billed_separately,
-    typical_injections,
-    typical_pt_sessions
-});
 
-/// A diagnosis code for each side.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Laterality {
-    /// Code for the left side.
-    pub left: String,
-    /// Code for the right side.
-    pub right: String,
+read_struct! {
+    /// A diagnosis code for each side.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Laterality {
+        /// Code for the left side.
+        pub left: String,
+        /// Code for the right side.
+        pub right: String,
+    }
 }
-read_struct!(Laterality { left, right });
 
-/// An inclusive range of counts, `min..=max`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct CountRange {
-    /// The fewest.
-    pub min: u32,
-    /// The most.
-    pub max: u32,
+read_struct! {
+    /// An inclusive range of counts, `min..=max`.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct CountRange {
+        /// The fewest.
+        pub min: u32,
+        /// The most.
+        pub max: u32,
+    }
 }
-read_struct!(CountRange { min, max });
 
-/// An amniotic product option, billed once per injection.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Product {
-    /// Stable key used by requests, e.g. `amnion_1ml`.
-    pub id: String,
-    /// What a visitor reads.
-    pub label: Text,
-    /// The HCPCS code, e.g. `Q4206`.
-    pub hcpcs: String,
-    /// Self-pay price per vial.
-    pub price_cents: Cents,
+read_struct! {
+    /// An amniotic product option, billed once per injection.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Product {
+        /// Stable key used by requests, e.g. `amnion_1ml`.
+        pub id: String,
+        /// What a visitor reads.
+        pub label: Text,
+        /// The HCPCS code, e.g. `Q4206`.
+        pub hcpcs: String,
+        /// Self-pay price per vial.
+        pub price_cents: Cents,
+    }
 }
-read_struct!(Product {
-    id,
-    label,
-    hcpcs,
-    price_cents
-});
 
-/// A service with one self-pay price.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct PricedService {
-    /// CPT or HCPCS code.
-    pub code: String,
-    /// What a visitor reads.
-    pub label: Text,
-    /// Self-pay price.
-    pub price_cents: Cents,
+read_struct! {
+    /// A service with one self-pay price.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct PricedService {
+        /// CPT or HCPCS code.
+        pub code: String,
+        /// What a visitor reads.
+        pub label: Text,
+        /// Self-pay price.
+        pub price_cents: Cents,
+    }
 }
-read_struct!(PricedService {
-    code,
-    label,
-    price_cents
-});
 
-/// Office visits.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Visits {
-    /// The new-patient consultation a visitor can add (99203 or 99204).
-    pub consultation: PricedService,
+read_struct! {
+    /// Office visits.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Visits {
+        /// The new-patient consultation a visitor can add (99203 or 99204).
+        pub consultation: PricedService,
+    }
 }
-read_struct!(Visits { consultation });
 
-/// An item staff can add to a quote by its `id`, e.g. a follow-up visit.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Extra {
-    /// Stable key used by quote requests, e.g. `follow_up`.
-    pub id: String,
-    /// CPT or HCPCS code.
-    pub code: String,
-    /// What a patient reads.
-    pub label: Text,
-    /// Self-pay price of one.
-    pub price_cents: Cents,
+read_struct! {
+    /// An item staff can add to a quote by its `id`, e.g. a follow-up visit.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Extra {
+        /// Stable key used by quote requests, e.g. `follow_up`.
+        pub id: String,
+        /// CPT or HCPCS code.
+        pub code: String,
+        /// What a patient reads.
+        pub label: Text,
+        /// Self-pay price of one.
+        pub price_cents: Cents,
+    }
 }
-read_struct!(Extra {
-    id,
-    code,
-    label,
-    price_cents
-});
 
-/// The texts of a Good Faith Estimate (45 CFR 149.610) besides its items.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct GoodFaithEstimateTexts {
-    /// Days from the issue date until the estimate expires (1 to 365).
-    pub valid_days: u32,
-    /// Items and services the patient would schedule separately, beyond those the quote lists.
-    pub separately_scheduled: Vec<Text>,
-    /// That other items or services may be recommended and are not included.
-    pub other_services: Text,
-    /// That this is an estimate and actual charges may differ.
-    pub actual_charges_may_differ: Text,
-    /// The patient-provider dispute resolution right: $400 or more above the estimate for any one
-    /// provider, within 120 days of the bill, and where to find out more.
-    pub dispute_rights: Text,
-    /// That the estimate is not a contract and does not oblige the patient to obtain the services.
-    pub not_a_contract: Text,
-    /// Why the estimate does not apply to an insured patient who wants the claim filed, and what to do.
-    pub insured_filing_claim: Text,
-    /// Why it does not apply to Medicare, Medicaid or TRICARE, and what to do.
-    pub federal_program: Text,
+read_struct! {
+    /// The texts of a Good Faith Estimate (45 CFR 149.610) besides its items.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct GoodFaithEstimateTexts {
+        /// Days from the issue date until the estimate expires (1 to 365).
+        pub valid_days: u32,
+        /// Items and services the patient would schedule separately, beyond those the quote lists.
+        pub separately_scheduled: Vec<Text>,
+        /// That other items or services may be recommended and are not included.
+        pub other_services: Text,
+        /// That this is an estimate and actual charges may differ.
+        pub actual_charges_may_differ: Text,
+        /// The patient-provider dispute resolution right: $400 or more above the estimate for any one
+        /// provider, within 120 days of the bill, and where to find out more.
+        pub dispute_rights: Text,
+        /// That the estimate is not a contract and does not oblige the patient to obtain the services.
+        pub not_a_contract: Text,
+        /// Why the estimate does not apply to an insured patient who wants the claim filed, and what to do.
+        pub insured_filing_claim: Text,
+        /// Why it does not apply to Medicare, Medicaid or TRICARE, and what to do.
+        pub federal_program: Text,
+    }
 }
-read_struct!(GoodFaithEstimateTexts {
-    valid_days,
-    separately_scheduled,
-    other_services,
-    actual_charges_may_differ,
-    dispute_rights,
-    not_a_contract,
-    insured_filing_claim,
-    federal_program
-});
 
-/// Physical therapy prices.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct PhysicalTherapyPrices {
-    /// The evaluation that opens a course of therapy (97161 to 97163).
-    pub evaluation: TherapyService,
-    /// One treatment session.
-    pub session: TherapyService,
+read_struct! {
+    /// Physical therapy prices.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct PhysicalTherapyPrices {
+        /// The evaluation that opens a course of therapy (97161 to 97163).
+        pub evaluation: TherapyService,
+        /// One treatment session.
+        pub session: TherapyService,
+    }
 }
-read_struct!(PhysicalTherapyPrices {
-    evaluation,
-    session
-});
 
-/// A physical therapy service, priced for self-pay and for insurance.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct TherapyService {
-    /// CPT code.
-    pub code: String,
-    /// What a visitor reads.
-    pub label: Text,
-    /// Self-pay price, also charged for visits past the plan's covered-visit limit.
-    pub cash_price_cents: Cents,
-    /// The amount the clinic expects an insurer to allow, split between patient and plan.
-    pub allowed_cents: Cents,
+read_struct! {
+    /// A physical therapy service, priced for self-pay and for insurance.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct TherapyService {
+        /// CPT code.
+        pub code: String,
+        /// What a visitor reads.
+        pub label: Text,
+        /// Self-pay price, also charged for visits past the plan's covered-visit limit.
+        pub cash_price_cents: Cents,
+        /// The amount the clinic expects an insurer to allow, split between patient and plan.
+        pub allowed_cents: Cents,
+    }
 }
-read_struct!(TherapyService {
-    code,
-    label,
-    cash_price_cents,
-    allowed_cents
-});
 
-/// Discounts, each shown as its own line.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Discounts {
-    /// For more than one injection.
-    pub multi_injection: Option<MultiInjectionDiscount>,
-    /// For paying the self-pay part in full at the time of service.
-    pub prompt_pay: Option<PercentOff>,
+read_struct! {
+    /// Discounts, each shown as its own line.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Discounts {
+        /// For more than one injection.
+        pub multi_injection: Option<MultiInjectionDiscount> = default,
+        /// For paying the self-pay part in full at the time of service.
+        pub prompt_pay: Option<PercentOff> = default,
+    }
 }
-read_struct!(Discounts {
-    multi_injection: default,
-    prompt_pay: default
-});
 
 /// How the clinic discounts a course of several injections.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -353,70 +292,56 @@ pub enum MultiInjectionDiscount {
     },
 }
 
-/// The price of `injections` vials of one product bought together.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Package {
-    /// The product's `id`.
-    pub product: String,
-    /// How many vials, at least 2.
-    pub injections: u32,
-    /// The price of all of them together.
-    pub price_cents: Cents,
+read_struct! {
+    /// The price of `injections` vials of one product bought together.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Package {
+        /// The product's `id`.
+        pub product: String,
+        /// How many vials, at least 2.
+        pub injections: u32,
+        /// The price of all of them together.
+        pub price_cents: Cents,
+    }
 }
-read_struct!(Package {
-    product,
-    injections,
-    price_cents
-});
 
-/// A percentage off, with the label of its line.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct PercentOff {
-    /// The discount line's label.
-    pub label: Text,
-    /// Basis points off.
-    pub percent_off_bp: BasisPoints,
+read_struct! {
+    /// A percentage off, with the label of its line.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct PercentOff {
+        /// The discount line's label.
+        pub label: Text,
+        /// Basis points off.
+        pub percent_off_bp: BasisPoints,
+    }
 }
-read_struct!(PercentOff {
-    label,
-    percent_off_bp
-});
 
-/// The texts every estimate carries.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Disclaimers {
-    /// That insurance usually does not cover the injections.
-    pub self_pay: Text,
-    /// That this is an estimate and not a bill or a contract.
-    pub estimate_only: Text,
-    /// What the estimate does not include.
-    pub not_included: Text,
-    /// Shown when physical therapy goes through insurance.
-    pub insurance: Text,
+read_struct! {
+    /// The texts every estimate carries.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Disclaimers {
+        /// That insurance usually does not cover the injections.
+        pub self_pay: Text,
+        /// That this is an estimate and not a bill or a contract.
+        pub estimate_only: Text,
+        /// What the estimate does not include.
+        pub not_included: Text,
+        /// Shown when physical therapy goes through insurance.
+        pub insurance: Text,
+    }
 }
-read_struct!(Disclaimers {
-    self_pay,
-    estimate_only,
-    not_included,
-    insurance
-});
 
-/// The JSON shape of [`MultiInjectionDiscount`]: `kind` and the union of the variants' fields.
-#[derive(Default)]
-struct FlatMultiInjectionDiscount {
-    kind: MultiInjectionKind,
-    label: Text,
-    from_injection: Option<u32>,
-    percent_off_bp: Option<BasisPoints>,
-    packages: Option<Vec<Package>>,
+read_struct! {
+    /// The JSON shape of [`MultiInjectionDiscount`]: `kind` and the union of the variants' fields.
+    #[derive(Default)]
+    struct FlatMultiInjectionDiscount {
+        kind: MultiInjectionKind,
+        label: Text,
+        from_injection: Option<u32> = default,
+        percent_off_bp: Option<BasisPoints> = default,
+        packages: Option<Vec<Package>> = default,
+    }
 }
-read_struct!(FlatMultiInjectionDiscount {
-    kind,
-    label,
-    from_injection: default,
-    percent_off_bp: default,
-    packages: default
-});
 
 #[derive(Clone, Copy, Default)]
 enum MultiInjectionKind {
@@ -472,46 +397,40 @@ impl TryFrom<FlatMultiInjectionDiscount> for MultiInjectionDiscount {
     }
 }
 
-/// Financing: payment plans from the clinic's lending partner, and the text that goes with them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Financing {
-    /// Shown under the offers, e.g. who lends and that credit approval is needed.
-    pub disclaimer: Text,
-    /// The plans, in the order the page lists them.
-    pub plans: Vec<FinancingPlan>,
+read_struct! {
+    /// Financing: payment plans from the clinic's lending partner, and the text that goes with them.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Financing {
+        /// Shown under the offers, e.g. who lends and that credit approval is needed.
+        pub disclaimer: Text,
+        /// The plans, in the order the page lists them.
+        pub plans: Vec<FinancingPlan>,
+    }
 }
-read_struct!(Financing { disclaimer, plans });
 
-/// One financing plan. Both kinds have the same fields, so a flat struct with a plain `kind` holds
-/// them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct FinancingPlan {
-    /// Stable key used by requests, e.g. `deferred_12`.
-    pub id: String,
-    /// What a visitor reads, e.g. `12 months, no interest if paid in full`.
-    pub label: Text,
-    /// Deferred interest or a fixed APR.
-    pub kind: FinancingKind,
-    /// The promotion's length, or the loan's term, in months (1 to 60).
-    pub months: u32,
-    /// The annual percentage rate in basis points: a fixed-APR loan's rate, or the rate a
-    /// deferred-interest plan charges back if the promotion ends with a balance (0 to 3600).
-    pub apr_bp: BasisPoints,
-    /// The smallest amount the plan finances.
-    pub min_purchase_cents: Cents,
-    /// The lender's smallest monthly payment; 0 for none. A deferred-interest payment is raised to
-    /// it; a fixed-APR plan whose amortized payment would be smaller is not available.
-    pub min_payment_cents: Cents,
+read_struct! {
+    /// One financing plan. Both kinds have the same fields, so a flat struct with a plain `kind` holds
+    /// them.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct FinancingPlan {
+        /// Stable key used by requests, e.g. `deferred_12`.
+        pub id: String,
+        /// What a visitor reads, e.g. `12 months, no interest if paid in full`.
+        pub label: Text,
+        /// Deferred interest or a fixed APR.
+        pub kind: FinancingKind,
+        /// The promotion's length, or the loan's term, in months (1 to 60).
+        pub months: u32,
+        /// The annual percentage rate in basis points: a fixed-APR loan's rate, or the rate a
+        /// deferred-interest plan charges back if the promotion ends with a balance (0 to 3600).
+        pub apr_bp: BasisPoints,
+        /// The smallest amount the plan finances.
+        pub min_purchase_cents: Cents,
+        /// The lender's smallest monthly payment; 0 for none. A deferred-interest payment is raised to
+        /// it; a fixed-APR plan whose amortized payment would be smaller is not available.
+        pub min_payment_cents: Cents = default,
+    }
 }
-read_struct!(FinancingPlan {
-    id,
-    label,
-    kind,
-    months,
-    apr_bp,
-    min_purchase_cents,
-    min_payment_cents: default
-});
 
 /// How a financing plan charges interest.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

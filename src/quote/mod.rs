@@ -51,24 +51,20 @@ pub struct Quote {
     pub saved: SavedQuote,
 }
 
-/// A quote as saved to a file: the request and the price book it was priced from, whole.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct SavedQuote {
-    /// [`SAVED_QUOTE_FORMAT`].
-    pub format: String,
-    /// The number the quote had; reopening checks it still matches the content.
-    pub quote_number: String,
-    /// What staff entered.
-    pub request: QuoteRequest,
-    /// The price book the quote was priced from.
-    pub price_book: PriceBookDocument,
+read_struct! {
+    /// A quote as saved to a file: the request and the price book it was priced from, whole.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct SavedQuote {
+        /// [`SAVED_QUOTE_FORMAT`].
+        pub format: String,
+        /// The number the quote had; reopening checks it still matches the content.
+        pub quote_number: String,
+        /// What staff entered.
+        pub request: QuoteRequest,
+        /// The price book the quote was priced from.
+        pub price_book: PriceBookDocument,
+    }
 }
-read_struct!(SavedQuote {
-    format,
-    quote_number,
-    request,
-    price_book
-});
 deserialize_by_reading!(SavedQuote, Error::InvalidRequest);
 
 impl SavedQuote {

@@ -16,45 +16,34 @@ use crate::money::{BasisPoints, Cents};
 use crate::price_book::{is_valid_npi, is_valid_tin, PriceBook, MAX_PRICE};
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
 
-/// Everything staff enter for a quote.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct QuoteRequest {
-    /// Asked first: does the No Surprises Act Good Faith Estimate apply?
-    pub coverage: CoverageScreening,
-    /// Who the quote is for.
-    pub patient: PatientAnswers,
-    /// `left` or `right`: picks the ICD-10 code with its laterality.
-    pub side: String,
-    /// The date the quote is issued, `YYYY-MM-DD`.
-    pub issued_on: String,
-    /// The scheduled date of the primary service, if scheduled.
-    pub scheduled_on: String,
-    /// The treatment, as on the visitor page, with exact counts.
-    pub answers: EstimateRequest,
-    /// When the clinician expects "planned, or up to N" injections: N. Blank for none.
-    pub injections_up_to: FormValue,
-    /// Quantities of price book extras by `id`, e.g. `{ "follow_up": "2" }`.
-    pub extras: BTreeMap<String, FormValue>,
-    /// A discount staff apply, with its reason.
-    pub staff_discount: StaffDiscountAnswers,
-    /// Whether physical therapy is given by another provider.
-    pub therapy_elsewhere: bool,
-    /// That provider, when `therapy_elsewhere`.
-    pub therapy_provider: ProviderAnswers,
+read_struct! {
+    /// Everything staff enter for a quote.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct QuoteRequest {
+        /// Asked first: does the No Surprises Act Good Faith Estimate apply?
+        pub coverage: CoverageScreening = default,
+        /// Who the quote is for.
+        pub patient: PatientAnswers = default,
+        /// `left` or `right`: picks the ICD-10 code with its laterality.
+        pub side: String = default,
+        /// The date the quote is issued, `YYYY-MM-DD`.
+        pub issued_on: String = default,
+        /// The scheduled date of the primary service, if scheduled.
+        pub scheduled_on: String = default,
+        /// The treatment, as on the visitor page, with exact counts.
+        pub answers: EstimateRequest = default,
+        /// When the clinician expects "planned, or up to N" injections: N. Blank for none.
+        pub injections_up_to: FormValue = default,
+        /// Quantities of price book extras by `id`, e.g. `{ "follow_up": "2" }`.
+        pub extras: BTreeMap<String, FormValue> = default,
+        /// A discount staff apply, with its reason.
+        pub staff_discount: StaffDiscountAnswers = default,
+        /// Whether physical therapy is given by another provider.
+        pub therapy_elsewhere: bool = default,
+        /// That provider, when `therapy_elsewhere`.
+        pub therapy_provider: ProviderAnswers = default,
+    }
 }
-read_struct!(QuoteRequest {
-    coverage: default,
-    patient: default,
-    side: default,
-    issued_on: default,
-    scheduled_on: default,
-    answers: default,
-    injections_up_to: default,
-    extras: default,
-    staff_discount: default,
-    therapy_elsewhere: default,
-    therapy_provider: default
-});
 
 /// The coverage-screening answer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
@@ -80,62 +69,50 @@ read_enum!(CoverageScreening {
     "tricare" => Tricare,
 });
 
-/// The patient's name and date of birth.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct PatientAnswers {
-    /// Full name, as it should print.
-    pub name: String,
-    /// `YYYY-MM-DD`.
-    pub date_of_birth: String,
+read_struct! {
+    /// The patient's name and date of birth.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct PatientAnswers {
+        /// Full name, as it should print.
+        pub name: String = default,
+        /// `YYYY-MM-DD`.
+        pub date_of_birth: String = default,
+    }
 }
-read_struct!(PatientAnswers {
-    name: default,
-    date_of_birth: default
-});
 
-/// A staff discount: a percentage or an amount, and why.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct StaffDiscountAnswers {
-    /// Percent off the clinic's self-pay charges; blank if `amount` is used.
-    pub percent: FormValue,
-    /// Dollars off; blank if `percent` is used.
-    pub amount: FormValue,
-    /// Why, as it prints on the quote.
-    pub reason: String,
+read_struct! {
+    /// A staff discount: a percentage or an amount, and why.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct StaffDiscountAnswers {
+        /// Percent off the clinic's self-pay charges; blank if `amount` is used.
+        pub percent: FormValue = default,
+        /// Dollars off; blank if `percent` is used.
+        pub amount: FormValue = default,
+        /// Why, as it prints on the quote.
+        pub reason: String = default,
+    }
 }
-read_struct!(StaffDiscountAnswers {
-    percent: default,
-    amount: default,
-    reason: default
-});
 
-/// A provider's identity as staff enter it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct ProviderAnswers {
-    /// Practice name.
-    pub name: String,
-    /// 10-digit NPI.
-    pub npi: String,
-    /// 9-digit TIN.
-    pub tin: String,
-    /// Street and number.
-    pub street: String,
-    /// City.
-    pub city: String,
-    /// Two-letter state code.
-    pub state: String,
-    /// ZIP code.
-    pub zip: String,
+read_struct! {
+    /// A provider's identity as staff enter it.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct ProviderAnswers {
+        /// Practice name.
+        pub name: String = default,
+        /// 10-digit NPI.
+        pub npi: String = default,
+        /// 9-digit TIN.
+        pub tin: String = default,
+        /// Street and number.
+        pub street: String = default,
+        /// City.
+        pub city: String = default,
+        /// Two-letter state code.
+        pub state: String = default,
+        /// ZIP code.
+        pub zip: String = default,
+    }
 }
-read_struct!(ProviderAnswers {
-    name: default,
-    npi: default,
-    tin: default,
-    street: default,
-    city: default,
-    state: default,
-    zip: default
-});
 
 /// Which side is treated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
