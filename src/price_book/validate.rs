@@ -3,6 +3,8 @@
 //! Every rule records a problem at the field's JSON path and goes on, so a clinic's web admin sees
 //! every error at once.
 
+use std::fmt::Display;
+
 use super::document::*;
 use super::identifiers::{is_valid_npi, is_valid_tin};
 use crate::calendar::Date;
@@ -28,334 +30,302 @@ pub const MAX_APR: BasisPoints = BasisPoints::new(3_600);
 /// with them (CPT 2015: arthrocentesis/injection "with ultrasound guidance").
 const CODES_INCLUDING_ULTRASOUND: [&str; 3] = ["20604", "20606", "20611"];
 
+/// A field and its JSON path, written from the field access itself: `field!(book.clinic.npi)` is
+/// `("clinic.npi", &book.clinic.npi)`, and `field!(at / condition.label)` is
+/// `(format!("{at}.label"), &condition.label)`, for a `condition` found at the path `at`;
+/// `field!(at / label)` does the same for a reference bound by destructuring, which has its
+/// field's name. The root variable is not part of the path. So a path cannot drift from its field: renaming
+/// a field renames its path, and a path to a field that does not exist does not compile.
+macro_rules! field {
+    ($at:ident / $name:ident) => {
+        (format!(concat!("{}.", stringify!($name)), $at), $name)
+    };
+    ($at:ident / $root:ident . $first:ident $(. $rest:ident)*) => {
+        (
+            format!(concat!("{}.", stringify!($first) $(, ".", stringify!($rest))*), $at),
+            &$root.$first $(.$rest)*,
+        )
+    };
+    ($root:ident . $first:ident $(. $rest:ident)*) => {
+        (
+            concat!(stringify!($first) $(, ".", stringify!($rest))*),
+            &$root.$first $(.$rest)*,
+        )
+    };
+}
+
+/// A field's path and a reference to its value, as [`field!`] gives them.
+type At<'a, P, T> = (P, &'a T);
+
+/// Each item of a list field with its path: `conditions[0]`, `conditions[1]`, ...
+fn items<'a, T>(
+    (path, list): At<'a, impl Display, Vec<T>>,
+) -> impl Iterator<Item = (String, &'a T)> {
+    list.iter()
+        .enumerate()
+        .map(move |(i, item)| (format!("{path}[{i}]"), item))
+}
+
 /// Checks every rule, recording each broken one in `problems`.
 pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
-    non_empty(problems, "version", &book.version);
-    if let Err(reason) = Date::parse(&book.effective_date) {
-        problems.add("effective_date", reason);
+    non_empty(problems, field!(book.version));
+    let (path, date) = field!(book.effective_date);
+    if let Err(reason) = Date::parse(date) {
+        problems.add(path, reason);
     }
-    validate_clinic(&book.clinic, problems);
-    validate_limits(&book.limits, problems);
+    validate_clinic(book, problems);
+    validate_limits(book, problems);
     validate_conditions(book, problems);
-    validate_products(&book.products, problems);
+    validate_products(book, problems);
 
     let mut fee_codes = Seen::new();
-    for (i, fee) in book.administration_fees.iter().enumerate() {
-        let path = format!("administration_fees[{i}]");
-        service(problems, &path, fee, is_cpt);
-        problems.check(
-            fee_codes.insert(fee.code.as_str()),
-            format!("{path}.code"),
-            || format!("{} has a fee already", fee.code),
-        );
+    for (path, fee) in items(field!(book.administration_fees)) {
+        service(problems, (&path, fee), is_cpt);
+        let (code_path, code) = field!(path / fee.code);
+        problems.check(fee_codes.insert(code.as_str()), code_path, || {
+            format!("{code} has a fee already")
+        });
     }
-    service(
-        problems,
-        "ultrasound_guidance",
-        &book.ultrasound_guidance,
-        is_cpt,
-    );
-    service(
-        problems,
-        "visits.consultation",
-        &book.visits.consultation,
-        is_cpt,
-    );
-    service(problems, "walking_boot", &book.walking_boot, is_hcpcs);
-    validate_extras(&book.extras, problems);
-    validate_good_faith_estimate(&book.good_faith_estimate, problems);
-    therapy(
-        problems,
-        "physical_therapy.evaluation",
-        &book.physical_therapy.evaluation,
-    );
-    therapy(
-        problems,
-        "physical_therapy.session",
-        &book.physical_therapy.session,
-    );
+    service(problems, field!(book.ultrasound_guidance), is_cpt);
+    service(problems, field!(book.visits.consultation), is_cpt);
+    service(problems, field!(book.walking_boot), is_hcpcs);
+    validate_extras(book, problems);
+    validate_good_faith_estimate(field!(book.good_faith_estimate), problems);
+    therapy(problems, field!(book.physical_therapy.evaluation));
+    therapy(problems, field!(book.physical_therapy.session));
     validate_discounts(book, problems);
 
-    let texts = &book.disclaimers;
-    non_empty(problems, "disclaimers.self_pay", &texts.self_pay);
-    non_empty(problems, "disclaimers.estimate_only", &texts.estimate_only);
-    non_empty(problems, "disclaimers.not_included", &texts.not_included);
-    non_empty(problems, "disclaimers.insurance", &texts.insurance);
+    non_empty(problems, field!(book.disclaimers.self_pay));
+    non_empty(problems, field!(book.disclaimers.estimate_only));
+    non_empty(problems, field!(book.disclaimers.not_included));
+    non_empty(problems, field!(book.disclaimers.insurance));
     validate_financing(book, problems);
 }
 
-fn validate_clinic(clinic: &Clinic, problems: &mut Problems) {
-    non_empty(problems, "clinic.name", &clinic.name);
-    non_empty(problems, "clinic.phone", &clinic.phone);
-    non_empty(problems, "clinic.address.street", &clinic.address.street);
-    non_empty(problems, "clinic.address.city", &clinic.address.city);
-    let state = &clinic.address.state;
+fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
+    non_empty(problems, field!(book.clinic.name));
+    non_empty(problems, field!(book.clinic.phone));
+    non_empty(problems, field!(book.clinic.address.street));
+    non_empty(problems, field!(book.clinic.address.city));
+    let (path, state) = field!(book.clinic.address.state);
     problems.check(
         state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()),
-        "clinic.address.state",
+        path,
         || format!("must be a two-letter state code like TX, got \"{state}\""),
     );
-    let zip = &clinic.address.zip;
-    problems.check(is_zip(zip), "clinic.address.zip", || {
+    let (path, zip) = field!(book.clinic.address.zip);
+    problems.check(is_zip(zip), path, || {
         format!("must be a ZIP code like 78701 or 78701-1234, got \"{zip}\"")
     });
-    problems.check(is_valid_npi(&clinic.npi), "clinic.npi", || {
-        format!(
-            "must be 10 digits with a valid check digit, got \"{}\"",
-            clinic.npi
-        )
+    let (path, npi) = field!(book.clinic.npi);
+    problems.check(is_valid_npi(npi), path, || {
+        format!("must be 10 digits with a valid check digit, got \"{npi}\"")
     });
-    problems.check(is_valid_tin(&clinic.tin), "clinic.tin", || {
-        format!("must be 9 digits, got \"{}\"", clinic.tin)
+    let (path, tin) = field!(book.clinic.tin);
+    problems.check(is_valid_tin(tin), path, || {
+        format!("must be 9 digits, got \"{tin}\"")
     });
 }
 
-fn validate_limits(limits: &Limits, problems: &mut Problems) {
-    let injections = limits.max_injections;
+fn validate_limits(book: &PriceBookDocument, problems: &mut Problems) {
+    let (path, &injections) = field!(book.limits.max_injections);
     problems.check(
         (1..=MAX_INJECTIONS_LIMIT).contains(&injections),
-        "limits.max_injections",
+        path,
         || format!("must be 1 to {MAX_INJECTIONS_LIMIT}, got {injections}"),
     );
-    let sessions = limits.max_pt_sessions;
-    problems.check(
-        sessions <= MAX_PT_SESSIONS_LIMIT,
-        "limits.max_pt_sessions",
-        || format!("must be 0 to {MAX_PT_SESSIONS_LIMIT}, got {sessions}"),
-    );
+    let (path, &sessions) = field!(book.limits.max_pt_sessions);
+    problems.check(sessions <= MAX_PT_SESSIONS_LIMIT, path, || {
+        format!("must be 0 to {MAX_PT_SESSIONS_LIMIT}, got {sessions}")
+    });
 }
 
 fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
-    problems.check(!book.conditions.is_empty(), "conditions", || {
+    let (path, conditions) = field!(book.conditions);
+    problems.check(!conditions.is_empty(), path, || {
         "must list at least one condition".into()
     });
     let mut ids = Seen::new();
-    for (i, condition) in book.conditions.iter().enumerate() {
-        let path = format!("conditions[{i}]");
-        key(problems, &format!("{path}.id"), &condition.id, &mut ids);
-        non_empty(problems, &format!("{path}.label"), &condition.label);
-        for (side, code) in [
-            ("left", &condition.icd10.left),
-            ("right", &condition.icd10.right),
+    for (at, condition) in items(field!(book.conditions)) {
+        key(problems, field!(at / condition.id), &mut ids);
+        non_empty(problems, field!(at / condition.label));
+        for (path, code) in [
+            field!(at / condition.icd10.left),
+            field!(at / condition.icd10.right),
         ] {
-            problems.check(is_icd10(code), format!("{path}.icd10.{side}"), || {
+            problems.check(is_icd10(code), path, || {
                 format!("must be an ICD-10-CM code like M72.2, got \"{code}\"")
             });
         }
-        let code = &condition.procedure_code;
+        let (path, code) = field!(at / condition.procedure_code);
         if !is_cpt(code) {
             problems.add(
-                format!("{path}.procedure_code"),
+                path,
                 format!("must be a 5-character CPT code, got \"{code}\""),
             );
         } else if !book.administration_fees.iter().any(|fee| &fee.code == code) {
-            problems.add(
-                format!("{path}.procedure_code"),
-                format!("{code} has no entry in administration_fees"),
-            );
+            let fees = field!(book.administration_fees).0;
+            problems.add(path, format!("{code} has no entry in {fees}"));
         }
-        if condition.ultrasound_billed_separately
-            && CODES_INCLUDING_ULTRASOUND.contains(&code.as_str())
-        {
+        let (path, &separately) = field!(at / condition.ultrasound_billed_separately);
+        if separately && CODES_INCLUDING_ULTRASOUND.contains(&code.as_str()) {
             problems.add(
-                format!("{path}.ultrasound_billed_separately"),
+                path,
                 format!("must be false: {code} already includes ultrasound guidance"),
             );
         }
-        let injections = condition.typical_injections;
+        let limits = &book.limits;
         count_range(
             problems,
-            &format!("{path}.typical_injections"),
-            injections,
+            field!(at / condition.typical_injections),
             1,
-            book.limits.max_injections,
+            limits.max_injections,
         );
-        let sessions = condition.typical_pt_sessions;
         count_range(
             problems,
-            &format!("{path}.typical_pt_sessions"),
-            sessions,
+            field!(at / condition.typical_pt_sessions),
             0,
-            book.limits.max_pt_sessions,
+            limits.max_pt_sessions,
         );
     }
 }
 
-fn validate_extras(extras: &[Extra], problems: &mut Problems) {
+fn validate_extras(book: &PriceBookDocument, problems: &mut Problems) {
     let mut ids = Seen::new();
-    for (i, extra) in extras.iter().enumerate() {
-        let path = format!("extras[{i}]");
-        key(problems, &format!("{path}.id"), &extra.id, &mut ids);
-        problems.check(
-            is_cpt(&extra.code) || is_hcpcs(&extra.code),
-            format!("{path}.code"),
-            || format!("is not a valid CPT or HCPCS code: \"{}\"", extra.code),
-        );
-        non_empty(problems, &format!("{path}.label"), &extra.label);
-        price(problems, &format!("{path}.price_cents"), extra.price_cents);
+    for (at, extra) in items(field!(book.extras)) {
+        key(problems, field!(at / extra.id), &mut ids);
+        let (path, code) = field!(at / extra.code);
+        problems.check(is_cpt(code) || is_hcpcs(code), path, || {
+            format!("is not a valid CPT or HCPCS code: \"{code}\"")
+        });
+        non_empty(problems, field!(at / extra.label));
+        price(problems, field!(at / extra.price_cents));
     }
 }
 
-fn validate_good_faith_estimate(texts: &GoodFaithEstimateTexts, problems: &mut Problems) {
-    let path = "good_faith_estimate";
-    problems.check(
-        (1..=365).contains(&texts.valid_days),
-        format!("{path}.valid_days"),
-        || format!("must be 1 to 365, got {}", texts.valid_days),
-    );
-    for (i, text) in texts.separately_scheduled.iter().enumerate() {
-        non_empty(problems, &format!("{path}.separately_scheduled[{i}]"), text);
+fn validate_good_faith_estimate(
+    (at, texts): At<'_, &str, GoodFaithEstimateTexts>,
+    problems: &mut Problems,
+) {
+    let (path, &days) = field!(at / texts.valid_days);
+    problems.check((1..=365).contains(&days), path, || {
+        format!("must be 1 to 365, got {days}")
+    });
+    for (path, text) in items(field!(at / texts.separately_scheduled)) {
+        non_empty(problems, (path, text));
     }
-    for (field, text) in [
-        ("other_services", &texts.other_services),
-        (
-            "actual_charges_may_differ",
-            &texts.actual_charges_may_differ,
-        ),
-        ("dispute_rights", &texts.dispute_rights),
-        ("not_a_contract", &texts.not_a_contract),
-        ("insured_filing_claim", &texts.insured_filing_claim),
-        ("federal_program", &texts.federal_program),
-    ] {
-        non_empty(problems, &format!("{path}.{field}"), text);
-    }
+    non_empty(problems, field!(at / texts.other_services));
+    non_empty(problems, field!(at / texts.actual_charges_may_differ));
+    non_empty(problems, field!(at / texts.dispute_rights));
+    non_empty(problems, field!(at / texts.not_a_contract));
+    non_empty(problems, field!(at / texts.insured_filing_claim));
+    non_empty(problems, field!(at / texts.federal_program));
     // The dispute right is only useful with its numbers in it.
-    for (suffix, dispute) in texts.dispute_rights.parts() {
+    let (path, dispute_rights) = field!(at / texts.dispute_rights);
+    for (suffix, dispute) in dispute_rights.parts() {
         problems.check(
             mentions(dispute, "$400") && mentions(dispute, "120"),
-            format!("{path}.dispute_rights{suffix}"),
+            format!("{path}{suffix}"),
             || "must state the $400 threshold and the 120 days".into(),
         );
     }
 }
 
-fn validate_products(products: &[Product], problems: &mut Problems) {
-    problems.check(!products.is_empty(), "products", || {
+fn validate_products(book: &PriceBookDocument, problems: &mut Problems) {
+    let (path, products) = field!(book.products);
+    problems.check(!products.is_empty(), path, || {
         "must list at least one product".into()
     });
     let mut ids = Seen::new();
-    for (i, product) in products.iter().enumerate() {
-        let path = format!("products[{i}]");
-        key(problems, &format!("{path}.id"), &product.id, &mut ids);
-        non_empty(problems, &format!("{path}.label"), &product.label);
-        problems.check(is_hcpcs(&product.hcpcs), format!("{path}.hcpcs"), || {
-            format!("must be a HCPCS code like Q4206, got \"{}\"", product.hcpcs)
+    for (at, product) in items(field!(book.products)) {
+        key(problems, field!(at / product.id), &mut ids);
+        non_empty(problems, field!(at / product.label));
+        let (path, hcpcs) = field!(at / product.hcpcs);
+        problems.check(is_hcpcs(hcpcs), path, || {
+            format!("must be a HCPCS code like Q4206, got \"{hcpcs}\"")
         });
-        price(
-            problems,
-            &format!("{path}.price_cents"),
-            product.price_cents,
-        );
+        price(problems, field!(at / product.price_cents));
     }
 }
 
 fn validate_discounts(book: &PriceBookDocument, problems: &mut Problems) {
-    if let Some(prompt_pay) = &book.discounts.prompt_pay {
-        non_empty(problems, "discounts.prompt_pay.label", &prompt_pay.label);
-        rate(
-            problems,
-            "discounts.prompt_pay.percent_off_bp",
-            prompt_pay.percent_off_bp,
-        );
+    let (at, prompt_pay) = field!(book.discounts.prompt_pay);
+    if let Some(prompt_pay) = prompt_pay {
+        non_empty(problems, field!(at / prompt_pay.label));
+        rate(problems, field!(at / prompt_pay.percent_off_bp));
     }
-    match &book.discounts.multi_injection {
+    let (at, multi_injection) = field!(book.discounts.multi_injection);
+    match multi_injection {
         None => {}
         Some(MultiInjectionDiscount::LaterInjectionsPercentOff {
             label,
             from_injection,
             percent_off_bp,
         }) => {
-            non_empty(problems, "discounts.multi_injection.label", label);
-            rate(
-                problems,
-                "discounts.multi_injection.percent_off_bp",
-                *percent_off_bp,
-            );
+            non_empty(problems, field!(at / label));
+            rate(problems, field!(at / percent_off_bp));
             let max = book.limits.max_injections;
-            problems.check(
-                (2..=max.max(2)).contains(from_injection),
-                "discounts.multi_injection.from_injection",
-                || format!("must be 2 to {}, got {from_injection}", max.max(2)),
-            );
+            let (path, from_injection) = field!(at / from_injection);
+            problems.check((2..=max.max(2)).contains(from_injection), path, || {
+                format!("must be 2 to {}, got {from_injection}", max.max(2))
+            });
         }
         Some(MultiInjectionDiscount::PackagePrices { label, packages }) => {
-            non_empty(problems, "discounts.multi_injection.label", label);
-            validate_packages(book, packages, problems);
+            non_empty(problems, field!(at / label));
+            validate_packages(book, field!(at / packages), problems);
         }
     }
 }
 
 /// Packages must name a product and a count, cost less than the vials bought one by one, and never
 /// make more injections cost less than fewer (the estimate is monotone in the count).
-fn validate_packages(book: &PriceBookDocument, packages: &[Package], problems: &mut Problems) {
+fn validate_packages(
+    book: &PriceBookDocument,
+    (path, list): At<'_, String, Vec<Package>>,
+    problems: &mut Problems,
+) {
     let mut seen = Seen::new();
     let max = book.limits.max_injections;
-    for (i, package) in packages.iter().enumerate() {
-        let path = format!("discounts.multi_injection.packages[{i}]");
+    for (at, package) in items((&path, list)) {
         let Some(product) = book.products.iter().find(|p| p.id == package.product) else {
-            problems.add(
-                format!("{path}.product"),
-                format!("no product has the id \"{}\"", package.product),
-            );
+            let (path, id) = field!(at / package.product);
+            problems.add(path, format!("no product has the id \"{id}\""));
             continue;
         };
-        let count = package.injections;
+        let (path, &count) = field!(at / package.injections);
         if !(2..=max).contains(&count) {
-            problems.add(
-                format!("{path}.injections"),
-                format!("must be 2 to {max}, got {count}"),
-            );
+            problems.add(path, format!("must be 2 to {max}, got {count}"));
             continue;
         }
-        problems.check(
-            seen.insert((&package.product, count)),
-            format!("{path}.injections"),
-            || format!("{} already has a package for {count}", package.product),
-        );
-        price(
-            problems,
-            &format!("{path}.price_cents"),
-            package.price_cents,
-        );
+        problems.check(seen.insert((&package.product, count)), path, || {
+            format!("{} already has a package for {count}", package.product)
+        });
+        price(problems, field!(at / package.price_cents));
+        let (path, &package_price) = field!(at / package.price_cents);
         let one_by_one = product
             .price_cents
             .checked_mul(i64::from(count))
             .unwrap_or(Cents::new(i64::MAX));
-        problems.check(
-            package.price_cents <= one_by_one,
-            format!("{path}.price_cents"),
-            || {
-                format!(
-                    "must not exceed {count} vials at the single price ({one_by_one}), got {}",
-                    package.price_cents
-                )
-            },
-        );
-        let fewer = product_cost(product, packages, count - 1);
-        problems.check(
-            package.price_cents >= fewer,
-            format!("{path}.price_cents"),
-            || {
-                format!(
-                    "must not be less than {} injection(s) cost ({fewer}), got {}",
-                    count - 1,
-                    package.price_cents
-                )
-            },
-        );
+        problems.check(package_price <= one_by_one, &path, || {
+            format!(
+                "must not exceed {count} vials at the single price ({one_by_one}), got {package_price}"
+            )
+        });
+        let fewer = product_cost(product, list, count - 1);
+        problems.check(package_price >= fewer, &path, || {
+            format!(
+                "must not be less than {} injection(s) cost ({fewer}), got {package_price}",
+                count - 1
+            )
+        });
         if count < max {
-            let more = product_cost(product, packages, count + 1);
-            problems.check(
-                more >= package.price_cents,
-                format!("{path}.price_cents"),
-                || {
-                    format!(
-                        "{} injections would cost less ({more}) than this package ({})",
-                        count + 1,
-                        package.price_cents
-                    )
-                },
-            );
+            let more = product_cost(product, list, count + 1);
+            problems.check(more >= package_price, &path, || {
+                format!(
+                    "{} injections would cost less ({more}) than this package ({package_price})",
+                    count + 1
+                )
+            });
         }
     }
 }
@@ -377,60 +347,52 @@ pub(crate) fn product_cost(product: &Product, packages: &[Package], count: u32) 
 
 fn service(
     problems: &mut Problems,
-    path: &str,
-    service: &PricedService,
+    (at, service): At<'_, impl Display, PricedService>,
     is_code: fn(&str) -> bool,
 ) {
-    problems.check(is_code(&service.code), format!("{path}.code"), || {
-        format!("is not a valid code: \"{}\"", service.code)
+    let (path, code) = field!(at / service.code);
+    problems.check(is_code(code), path, || {
+        format!("is not a valid code: \"{code}\"")
     });
-    non_empty(problems, &format!("{path}.label"), &service.label);
-    price(
-        problems,
-        &format!("{path}.price_cents"),
-        service.price_cents,
-    );
+    non_empty(problems, field!(at / service.label));
+    price(problems, field!(at / service.price_cents));
 }
 
-fn therapy(problems: &mut Problems, path: &str, service: &TherapyService) {
-    problems.check(is_cpt(&service.code), format!("{path}.code"), || {
-        format!("is not a valid CPT code: \"{}\"", service.code)
+fn therapy(problems: &mut Problems, (at, service): At<'_, impl Display, TherapyService>) {
+    let (path, code) = field!(at / service.code);
+    problems.check(is_cpt(code), path, || {
+        format!("is not a valid CPT code: \"{code}\"")
     });
-    non_empty(problems, &format!("{path}.label"), &service.label);
-    price(
-        problems,
-        &format!("{path}.cash_price_cents"),
-        service.cash_price_cents,
-    );
-    price(
-        problems,
-        &format!("{path}.allowed_cents"),
-        service.allowed_cents,
-    );
+    non_empty(problems, field!(at / service.label));
+    price(problems, field!(at / service.cash_price_cents));
+    price(problems, field!(at / service.allowed_cents));
 }
 
-fn count_range(problems: &mut Problems, path: &str, range: CountRange, lowest: u32, highest: u32) {
-    problems.check(range.min <= range.max, format!("{path}.max"), || {
-        format!("must be >= min (got {} < {})", range.max, range.min)
+fn count_range(
+    problems: &mut Problems,
+    (at, range): At<'_, impl Display, CountRange>,
+    lowest: u32,
+    highest: u32,
+) {
+    let (min_path, &min) = field!(at / range.min);
+    let (max_path, &max) = field!(at / range.max);
+    problems.check(min <= max, &max_path, || {
+        format!("must be >= min (got {max} < {min})")
     });
-    problems.check(
-        (lowest..=highest).contains(&range.min),
-        format!("{path}.min"),
-        || format!("must be {lowest} to {highest}, got {}", range.min),
-    );
-    problems.check(
-        (lowest..=highest).contains(&range.max),
-        format!("{path}.max"),
-        || format!("must be {lowest} to {highest}, got {}", range.max),
-    );
+    problems.check((lowest..=highest).contains(&min), min_path, || {
+        format!("must be {lowest} to {highest}, got {min}")
+    });
+    problems.check((lowest..=highest).contains(&max), max_path, || {
+        format!("must be {lowest} to {highest}, got {max}")
+    });
 }
 
-fn key<'a>(problems: &mut Problems, path: &str, id: &'a str, seen: &mut Seen<&'a str>) {
+fn key<'a>(problems: &mut Problems, (path, id): At<'a, String, String>, seen: &mut Seen<&'a str>) {
     let well_formed = !id.is_empty()
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    problems.check(well_formed, path, || {
+    problems.check(well_formed, &path, || {
         format!("must be lowercase letters, digits and _, got \"{id}\"")
     });
     problems.check(seen.insert(id), path, || format!("\"{id}\" is used twice"));
@@ -462,7 +424,7 @@ fn mentions(text: &str, words: &str) -> bool {
         .any(|window| window == words.as_bytes())
 }
 
-fn non_empty(problems: &mut Problems, path: &str, text: &(impl Written + ?Sized)) {
+fn non_empty(problems: &mut Problems, (path, text): At<'_, impl Display, impl Written + ?Sized>) {
     for (suffix, part) in text.parts() {
         problems.check(!part.trim().is_empty(), format!("{path}{suffix}"), || {
             "must not be empty".into()
@@ -497,18 +459,22 @@ impl Written for Text {
     }
 }
 
-fn price(problems: &mut Problems, path: &str, amount: Cents) {
-    problems.check((Cents::ZERO..=MAX_PRICE).contains(&amount), path, || {
-        format!(
-            "must be 0 to {} cents, got {}",
-            MAX_PRICE.get(),
-            amount.get()
-        )
-    });
+fn price(problems: &mut Problems, (path, &amount): At<'_, impl Display, Cents>) {
+    problems.check(
+        (Cents::ZERO..=MAX_PRICE).contains(&amount),
+        path.to_string(),
+        || {
+            format!(
+                "must be 0 to {} cents, got {}",
+                MAX_PRICE.get(),
+                amount.get()
+            )
+        },
+    );
 }
 
-fn rate(problems: &mut Problems, path: &str, rate: BasisPoints) {
-    problems.check(rate <= BasisPoints::WHOLE, path, || {
+fn rate(problems: &mut Problems, (path, &rate): At<'_, impl Display, BasisPoints>) {
+    problems.check(rate <= BasisPoints::WHOLE, path.to_string(), || {
         format!("must be 0 to 10000 (100%), got {}", rate.get())
     });
 }
@@ -516,39 +482,29 @@ fn rate(problems: &mut Problems, path: &str, rate: BasisPoints) {
 /// Financing plans: unique ids, a term the payment arithmetic is proven for, an APR up to
 /// [`MAX_APR`], and amounts in the price range.
 fn validate_financing(book: &PriceBookDocument, problems: &mut Problems) {
-    let Some(financing) = &book.financing else {
+    let (at, financing) = field!(book.financing);
+    let Some(financing) = financing else {
         return;
     };
-    non_empty(problems, "financing.disclaimer", &financing.disclaimer);
+    non_empty(problems, field!(at / financing.disclaimer));
     let mut ids = Seen::new();
-    for (i, plan) in financing.plans.iter().enumerate() {
-        let path = format!("financing.plans[{i}]");
-        key(problems, &format!("{path}.id"), &plan.id, &mut ids);
-        non_empty(problems, &format!("{path}.label"), &plan.label);
-        let months = plan.months;
-        problems.check(
-            (1..=MAX_FINANCING_MONTHS).contains(&months),
-            format!("{path}.months"),
-            || format!("must be 1 to {MAX_FINANCING_MONTHS}, got {months}"),
-        );
-        let apr = plan.apr_bp;
-        problems.check(apr <= MAX_APR, format!("{path}.apr_bp"), || {
+    for (at, plan) in items(field!(at / financing.plans)) {
+        key(problems, field!(at / plan.id), &mut ids);
+        non_empty(problems, field!(at / plan.label));
+        let (path, &months) = field!(at / plan.months);
+        problems.check((1..=MAX_FINANCING_MONTHS).contains(&months), path, || {
+            format!("must be 1 to {MAX_FINANCING_MONTHS}, got {months}")
+        });
+        let (path, &apr) = field!(at / plan.apr_bp);
+        problems.check(apr <= MAX_APR, path, || {
             format!(
                 "must be 0 to {} ({MAX_APR}), got {}",
                 MAX_APR.get(),
                 apr.get()
             )
         });
-        price(
-            problems,
-            &format!("{path}.min_purchase_cents"),
-            plan.min_purchase_cents,
-        );
-        price(
-            problems,
-            &format!("{path}.min_payment_cents"),
-            plan.min_payment_cents,
-        );
+        price(problems, field!(at / plan.min_purchase_cents));
+        price(problems, field!(at / plan.min_payment_cents));
     }
 }
 
