@@ -32,7 +32,7 @@ pub struct GoodFaithEstimate {
     pub applies: bool,
     /// Why a GFE does not apply and what to do instead, when it does not.
     pub coverage_notice: Option<String>,
-    /// Content-derived quote number, e.g. `GFE-7KD3-9XQ2-M4TA`.
+    /// Content-derived quote number, e.g. `GFE-7KD3-9XQ2-M4TA-B`.
     pub quote_number: String,
     /// `November 21, 2026`.
     pub issued_on: String,
