@@ -1,8 +1,79 @@
 //! The one error type: what went wrong, and where, in words a clinic's web admin can act on.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::money::{BasisPoints, Cents, NotMoney};
+
+/// The most problems one document reports one by one; past it they are counted. A document with a
+/// million unknown keys gets a message of a hundred lines, not a million.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// How much of what was typed a message quotes, in characters.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// What a message quotes of `text`: all of it up to [`EXCERPT_CHARS`] characters, else the first
+/// that many and `…`, so a 50-million-character answer is never echoed whole.
+///
+/// ```
+/// use amnion_estimator::error::excerpt;
+/// assert_eq!(excerpt("bunions"), "bunions");
+/// let long = "x".repeat(81);
+/// assert_eq!(excerpt(&long), format!("{}…", "x".repeat(80)));
+/// ```
+pub fn excerpt(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", text.get(..cut).unwrap_or(text))),
+    }
+}
+
+/// Why `text` cannot go on a document as it is, if it cannot: it holds a character that prints as
+/// nothing or changes how the text around it reads. Those are the control characters (C0, DEL and
+/// C1) and the bidirectional embeddings, overrides and isolates, U+202A to U+202E and U+2066 to
+/// U+2069: a right-to-left override in a name makes it read backwards on the printed Good Faith
+/// Estimate. Text in a right-to-left script needs none of them. (DESIGN.md, "Why are control and
+/// text-direction characters refused?")
+///
+/// ```
+/// use amnion_estimator::error::hidden_character;
+/// assert_eq!(hidden_character("María José"), None);
+/// assert_eq!(
+///     hidden_character("Ana\u{202E}ziuR").as_deref(),
+///     Some("must not contain control or text-direction characters, found U+202E at character 4")
+/// );
+/// ```
+pub fn hidden_character(text: &str) -> Option<String> {
+    let hidden = |c: char| {
+        c.is_control()
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    let (index, found) = text.chars().enumerate().find(|&(_, c)| hidden(c))?;
+    // The code point in hex, written out here: `{:04X}` would bring in the formatter's hex code.
+    let mut code = String::new();
+    let value = u32::from(found);
+    for shift in (0..6).rev().map(|digit| digit * 4) {
+        if shift < 16 || value >> shift != 0 {
+            code.push(char::from(
+                b"0123456789ABCDEF"[(value >> shift & 0xF) as usize],
+            ));
+        }
+    }
+    Some(format!(
+        "must not contain control or text-direction characters, found U+{code} at character {}",
+        index + 1
+    ))
+}
+
+/// What was typed, as a message quotes it: `{}` writes its [`excerpt`].
+pub struct Quoted<'a>(pub &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&excerpt(self.0))
+    }
+}
 
 /// One problem with one field, named by its JSON path (`physical_therapy.sessions`,
 /// `conditions[2].typical_injections.max`).
@@ -14,7 +85,16 @@ pub struct FieldError {
     pub reason: String,
 }
 
+/// The path of the last line of a list of problems cut at [`MAX_PROBLEMS`]: its reason counts
+/// the rest.
+pub const MORE_PROBLEMS: &str = "(more)";
+
 impl FieldError {
+    /// The last line of a list cut at [`MAX_PROBLEMS`]: `(more): 56 more problems, not listed`.
+    pub(crate) fn more(count: usize) -> FieldError {
+        FieldError::new(MORE_PROBLEMS, format!("{count} more problems, not listed"))
+    }
+
     /// A problem at `path`.
     pub fn new(path: impl Into<String>, reason: impl Into<String>) -> FieldError {
         FieldError {
@@ -134,7 +214,13 @@ impl fmt::Display for Error {
             Error::Overflow => return f.write_str("an amount is too large to compute"),
             Error::InvalidRequest(fields) => fields,
             Error::InvalidPriceBook(fields) => {
-                writeln!(f, "the price book has {} error(s):", fields.len())?;
+                match fields.last() {
+                    Some(last) if last.path == MORE_PROBLEMS => writeln!(
+                        f,
+                        "the price book has more than {MAX_PROBLEMS} errors; the first {MAX_PROBLEMS}:"
+                    )?,
+                    _ => writeln!(f, "the price book has {} error(s):", fields.len())?,
+                }
                 fields
             }
         };
@@ -148,7 +234,8 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Collects the field problems of one document, then turns them into one [`Error`].
+/// Collects the field problems of one document, then turns them into one [`Error`]. (Unlike a
+/// document's reader, the rules need no cap: the list limits bound how many they can find.)
 #[derive(Debug, Default)]
 pub(crate) struct Problems(Vec<FieldError>);
 
@@ -156,6 +243,14 @@ impl Problems {
     /// Records a problem at `path`.
     pub(crate) fn add(&mut self, path: impl Into<String>, reason: impl Into<String>) {
         self.0.push(FieldError::new(path, reason));
+    }
+
+    /// Records a problem at `path` if `text` holds a character that would not print as it reads
+    /// ([`hidden_character`]).
+    pub(crate) fn printable(&mut self, path: impl Into<String>, text: &str) {
+        if let Some(reason) = hidden_character(text) {
+            self.add(path, reason);
+        }
     }
 
     /// Records a problem at `path` unless `ok`.

@@ -10,7 +10,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::error::{Refusal, Unknown};
+use crate::error::{Quoted, Refusal, Unknown};
 use crate::money::NotMoney;
 use crate::read::{deserialize_by_reading, Read, Reader, Value};
 
@@ -134,7 +134,8 @@ impl Serialize for Text {
 impl Read for Text {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
         match value {
-            Value::String(english) => *self = Text::from(english.as_str()),
+            Value::String(english) if at.text(english) => *self = Text::from(english.as_str()),
+            Value::String(_) => {}
             Value::Object(entries) => {
                 let mut read = Text::default();
                 let mut english = false;
@@ -145,9 +146,10 @@ impl Read for Text {
                             at.read_key(key, item, &mut read.en);
                         }
                         "es" => at.read_key(key, item, &mut read.es),
-                        other => {
-                            at.problem(format!("unknown field `{other}`, expected `en` or `es`"))
-                        }
+                        other => at.problem(format!(
+                            "unknown field `{}`, expected `en` or `es`",
+                            crate::error::excerpt(other)
+                        )),
                     }
                 }
                 if !english {
@@ -440,6 +442,7 @@ static ENGLISH: Words = Words {
     refusal: english_refusal,
 };
 
+/// Each answer quoted in a refusal (`got`, an unknown `id`) is written as its excerpt ([`Quoted`]).
 fn english_refusal(refusal: &Refusal) -> String {
     match *refusal {
         Refusal::ChooseCondition => "choose a condition".to_owned(),
@@ -449,35 +452,54 @@ fn english_refusal(refusal: &Refusal) -> String {
                 Unknown::Product => "product",
                 Unknown::Plan => "plan",
             };
-            format!("unknown {what} \"{id}\"")
+            format!("unknown {what} \"{}\"", Quoted(id))
         }
         Refusal::ChooseCount { min, max, keyword } => {
             format!("choose {min} to {max}, or \"{keyword}\"")
         }
-        Refusal::CountOutOfRange { min, max, got } => format!("must be {min} to {max}, got {got}"),
+        Refusal::CountOutOfRange { min, max, got } => {
+            format!("must be {min} to {max}, got {}", Quoted(got))
+        }
         Refusal::NotACount {
             min,
             max,
             keyword,
             got,
-        } => format!("must be a whole number from {min} to {max}, or \"{keyword}\", got \"{got}\""),
-        Refusal::Money(NotMoney::Negative(got)) => format!("must not be negative, got \"{got}\""),
+        } => format!(
+            "must be a whole number from {min} to {max}, or \"{keyword}\", got \"{}\"",
+            Quoted(got)
+        ),
+        Refusal::Money(NotMoney::Negative(got)) => {
+            format!("must not be negative, got \"{}\"", Quoted(got))
+        }
         Refusal::Money(NotMoney::NotDollars(got)) => {
-            format!("must be a dollar amount like 1500 or 1,500.00, got \"{got}\"")
+            format!(
+                "must be a dollar amount like 1500 or 1,500.00, got \"{}\"",
+                Quoted(got)
+            )
         }
         Refusal::Money(NotMoney::FractionOfACent(got)) => {
-            format!("must have at most 2 decimals (whole cents), got \"{got}\"")
+            format!(
+                "must have at most 2 decimals (whole cents), got \"{}\"",
+                Quoted(got)
+            )
         }
-        Refusal::Money(NotMoney::TooLarge(got)) => format!("is too large, got \"{got}\""),
-        Refusal::AtMost { max, got } => format!("must be at most {max}, got \"{got}\""),
+        Refusal::Money(NotMoney::TooLarge(got)) => format!("is too large, got \"{}\"", Quoted(got)),
+        Refusal::AtMost { max, got } => format!("must be at most {max}, got \"{}\"", Quoted(got)),
         Refusal::Money(NotMoney::NotAPercent(got)) => {
-            format!("must be a percentage from 0 to 100, got \"{got}\"")
+            format!(
+                "must be a percentage from 0 to 100, got \"{}\"",
+                Quoted(got)
+            )
         }
         Refusal::Money(NotMoney::TooManyDecimals(got)) => {
-            format!("must have at most 2 decimals, got \"{got}\"")
+            format!("must have at most 2 decimals, got \"{}\"", Quoted(got))
         }
         Refusal::CoveredVisits { max, got } => {
-            format!("must be a whole number from 0 to {max}, or blank for no limit, got \"{got}\"")
+            format!(
+                "must be a whole number from 0 to {max}, or blank for no limit, got \"{}\"",
+                Quoted(got)
+            )
         }
         Refusal::TaxOverWhole { payroll, combined } => {
             format!("federal + state + {payroll} payroll tax must not exceed 100%, got {combined}")
@@ -569,36 +591,36 @@ fn spanish_refusal(refusal: &Refusal) -> String {
                 Unknown::Product => "producto desconocido",
                 Unknown::Plan => "plan desconocido",
             };
-            format!("{what}: \"{id}\"")
+            format!("{what}: \"{}\"", Quoted(id))
         }
         Refusal::ChooseCount { min, max, keyword } => {
             format!("elija de {min} a {max}, o \"{keyword}\"")
         }
         Refusal::CountOutOfRange { min, max, got } => {
-            format!("debe ser de {min} a {max}; se recibió {got}")
+            format!("debe ser de {min} a {max}; se recibió {}", Quoted(got))
         }
         Refusal::NotACount { min, max, keyword, got } => format!(
-            "debe ser un número entero de {min} a {max}, o \"{keyword}\"; se recibió \"{got}\""
+            "debe ser un número entero de {min} a {max}, o \"{keyword}\"; se recibió \"{}\"", Quoted(got)
         ),
-        Refusal::Money(NotMoney::Negative(got)) => format!("no puede ser negativo; se recibió \"{got}\""),
+        Refusal::Money(NotMoney::Negative(got)) => format!("no puede ser negativo; se recibió \"{}\"", Quoted(got)),
         Refusal::Money(NotMoney::NotDollars(got)) => format!(
-            "debe ser una cantidad en dólares, como 1500 o 1,500.00; se recibió \"{got}\""
+            "debe ser una cantidad en dólares, como 1500 o 1,500.00; se recibió \"{}\"", Quoted(got)
         ),
         Refusal::Money(NotMoney::FractionOfACent(got)) => format!(
-            "debe tener como máximo 2 decimales (centavos enteros); se recibió \"{got}\""
+            "debe tener como máximo 2 decimales (centavos enteros); se recibió \"{}\"", Quoted(got)
         ),
-        Refusal::Money(NotMoney::TooLarge(got)) => format!("es demasiado grande; se recibió \"{got}\""),
+        Refusal::Money(NotMoney::TooLarge(got)) => format!("es demasiado grande; se recibió \"{}\"", Quoted(got)),
         Refusal::AtMost { max, got } => {
-            format!("debe ser como máximo {max}; se recibió \"{got}\"")
+            format!("debe ser como máximo {max}; se recibió \"{}\"", Quoted(got))
         }
         Refusal::Money(NotMoney::NotAPercent(got)) => {
-            format!("debe ser un porcentaje de 0 a 100; se recibió \"{got}\"")
+            format!("debe ser un porcentaje de 0 a 100; se recibió \"{}\"", Quoted(got))
         }
         Refusal::Money(NotMoney::TooManyDecimals(got)) => {
-            format!("debe tener como máximo 2 decimales; se recibió \"{got}\"")
+            format!("debe tener como máximo 2 decimales; se recibió \"{}\"", Quoted(got))
         }
         Refusal::CoveredVisits { max, got } => format!(
-            "debe ser un número entero de 0 a {max}, o quedar en blanco si no hay límite; se recibió \"{got}\""
+            "debe ser un número entero de 0 a {max}, o quedar en blanco si no hay límite; se recibió \"{}\"", Quoted(got)
         ),
         Refusal::TaxOverWhole { payroll, combined } => format!(
             "el impuesto federal + el estatal + el {payroll} del impuesto sobre la nómina no pueden superar el 100%; suman {combined}"

@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::error::{Error, FieldError};
+use crate::error::{excerpt, Error, FieldError, MAX_PROBLEMS};
 use crate::money::{BasisPoints, Cents};
 
 /// A parsed document: JSON's values, plus whatever else a JS value can be.
@@ -115,7 +115,7 @@ const TOP_LEVEL: &str = "(top level)";
 fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.chars() {
+    for c in excerpt(text).chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -202,22 +202,89 @@ enum Segment<'v> {
     Index(usize),
 }
 
+/// The longest text any field may hold, in characters: far more than any label, disclaimer or
+/// answer needs (the sample book's longest text is 366), and a 50-million-character string is
+/// refused before anything is done with it.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
+/// The most values (objects, lists, texts, numbers...) one document may hold: a price book at every
+/// list limit holds about 4,000, a saved quote a few more. A bigger document is refused whole before
+/// it is read, and the browser stops turning a JS object into values past it.
+pub const MAX_DOCUMENT_VALUES: usize = 20_000;
+
+/// What the browser boundary makes of a JS object with more than [`MAX_DOCUMENT_VALUES`] values:
+/// `Value::Other(TOO_MANY_VALUES)`, refused as too large as a document.
+pub(crate) const TOO_MANY_VALUES: &str = "a document of more than 20000 values";
+
+impl Value {
+    /// Whether this value holds more than `most` values in all, counting itself; stops counting
+    /// as soon as it knows.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn holds_more_than(&self, most: usize) -> bool {
+        fn count(value: &Value, left: &mut usize) -> bool {
+            if *left == 0 {
+                return true;
+            }
+            *left -= 1;
+            match value {
+                Value::Array(items) => items.iter().any(|item| count(item, left)),
+                Value::Object(entries) => entries.iter().any(|(_, item)| count(item, left)),
+                _ => false,
+            }
+        }
+        let mut left = most;
+        count(self, &mut left)
+    }
+}
+
 /// Reads one document: where it is, and every problem found so far.
 pub(crate) struct Reader<'v> {
     path: Vec<Segment<'v>>,
     problems: Vec<FieldError>,
+    /// Problems found past [`MAX_PROBLEMS`], counted only.
+    more: usize,
+    /// The most items the list about to be read may have, set by its field (`[at most N]` in
+    /// [`read_struct!`]) and taken by the list's reader.
+    max_items: Option<usize>,
 }
 
 impl<'v> Reader<'v> {
+    /// A reader at the top of a document, or at `root` in a larger one.
+    fn new(root: Option<&'static str>) -> Reader<'v> {
+        Reader {
+            path: root.map(Segment::Key).into_iter().collect(),
+            problems: Vec::new(),
+            more: 0,
+            max_items: None,
+        }
+    }
+
+    /// Whether problems are now only counted: a caller may then skip writing the reason.
+    pub(crate) fn is_full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
+    }
+
+    /// Every problem recorded, the ones past [`MAX_PROBLEMS`] as one last line saying how many.
+    fn into_problems(mut self) -> Vec<FieldError> {
+        if self.more > 0 {
+            self.problems.push(FieldError::more(self.more));
+        }
+        self.problems
+    }
+
     /// Records a problem at the current path.
     pub(crate) fn problem(&mut self, reason: impl Into<String>) {
+        if self.is_full() {
+            self.more += 1;
+            return;
+        }
         let mut path = String::new();
         for segment in &self.path {
             match segment {
-                Segment::Key(key) if path.is_empty() => path.push_str(key),
+                Segment::Key(key) if path.is_empty() => path.push_str(&excerpt(key)),
                 Segment::Key(key) => {
                     path.push('.');
-                    path.push_str(key);
+                    path.push_str(&excerpt(key));
                 }
                 Segment::Index(index) => {
                     let _ = write!(path, "[{index}]");
@@ -290,7 +357,8 @@ impl<'v> Reader<'v> {
         let found = names.iter().position(|known| known == name);
         if found.is_none() {
             self.problem(format!(
-                "unknown variant `{name}`, expected {}",
+                "unknown variant `{}`, expected {}",
+                excerpt(name),
                 one_of(names)
             ));
         }
@@ -307,22 +375,43 @@ pub(crate) struct Fields<'r, 'v> {
 }
 
 impl Fields<'_, '_> {
-    /// Reads the field `name` into `slot`; missing is a problem.
-    pub(crate) fn required(&mut self, name: &'static str, slot: &mut dyn Read) {
-        self.field(name, slot, true);
+    /// Reads the field `name` into `slot`; missing is a problem. A list or map field may have at
+    /// most `max_items` items (checked before any is read).
+    pub(crate) fn required(
+        &mut self,
+        name: &'static str,
+        slot: &mut dyn Read,
+        max_items: Option<usize>,
+    ) {
+        self.field(name, slot, true, max_items);
     }
 
-    /// Reads the field `name` into `slot` if it is there.
-    pub(crate) fn optional(&mut self, name: &'static str, slot: &mut dyn Read) {
-        self.field(name, slot, false);
+    /// Reads the field `name` into `slot` if it is there, as [`Fields::required`].
+    pub(crate) fn optional(
+        &mut self,
+        name: &'static str,
+        slot: &mut dyn Read,
+        max_items: Option<usize>,
+    ) {
+        self.field(name, slot, false, max_items);
     }
 
     #[inline(never)]
-    fn field(&mut self, name: &'static str, slot: &mut dyn Read, required: bool) {
+    fn field(
+        &mut self,
+        name: &'static str,
+        slot: &mut dyn Read,
+        required: bool,
+        max_items: Option<usize>,
+    ) {
         self.asked.push(name);
         let entries = self.entries;
         match entries.iter().find(|(key, _)| key == name) {
-            Some((_, value)) => self.reader.read_at(Segment::Key(name), value, slot),
+            Some((_, value)) => {
+                self.reader.max_items = max_items;
+                self.reader.read_at(Segment::Key(name), value, slot);
+                self.reader.max_items = None;
+            }
             None if required => self.reader.problem(format!("missing field `{name}`")),
             None => {}
         }
@@ -333,9 +422,18 @@ impl Fields<'_, '_> {
         let entries = self.entries;
         for (key, _) in entries {
             if !self.asked.contains(&key.as_str()) {
+                if self.reader.is_full() {
+                    self.reader.more += 1;
+                    continue;
+                }
+                let key = key.as_str();
                 let reason = match self.asked.as_slice() {
-                    [] => format!("unknown field `{key}`, there are no fields"),
-                    asked => format!("unknown field `{key}`, expected {}", one_of(asked)),
+                    [] => format!("unknown field `{}`, there are no fields", excerpt(key)),
+                    asked => format!(
+                        "unknown field `{}`, expected {}",
+                        excerpt(key),
+                        one_of(asked)
+                    ),
                 };
                 self.reader.path.push(Segment::Key(key));
                 self.reader.problem(reason);
@@ -362,15 +460,23 @@ pub(crate) fn document<T: Read + Default>(
     root: Option<&'static str>,
     kind: fn(Vec<FieldError>) -> Error,
 ) -> Result<T, Error> {
-    let mut reader = Reader {
-        path: root.map(Segment::Key).into_iter().collect(),
-        problems: Vec::new(),
-    };
+    let mut reader = Reader::new(root);
+    // The browser's boundary stops turning a JS object into values past the limit and says so;
+    // natively the parser has read the whole text, and the values are counted here.
+    let cut_short = matches!(value, Value::Other(what) if *what == TOO_MANY_VALUES);
+    #[cfg(not(target_arch = "wasm32"))]
+    let cut_short = cut_short || value.holds_more_than(MAX_DOCUMENT_VALUES);
+    if cut_short {
+        reader.problem(format!(
+            "the document is too large: more than {MAX_DOCUMENT_VALUES} values"
+        ));
+        return Err(kind(reader.into_problems()));
+    }
     let mut document = T::default();
     document.read(value, &mut reader);
     match reader.problems.is_empty() {
         true => Ok(document),
-        false => Err(kind(reader.problems)),
+        false => Err(kind(reader.into_problems())),
     }
 }
 
@@ -405,8 +511,10 @@ where
 
 /// A struct and its `impl Read`, from one definition: each field is read from the object's key of
 /// the same name, in order. A field written `name: Type = default` may be missing, and then keeps
-/// the value it had (its `Default` in a new document); every other field must be present. Every
-/// field is read, so every problem is reported; then unknown keys are refused.
+/// the value it had (its `Default` in a new document); every other field must be present. A list
+/// or map written `name: Vec<T> [at most 100]` is refused, with its path and the limit, if it has
+/// more items, before any is read. Every field is read, so every problem is reported; then unknown
+/// keys are refused.
 ///
 /// ```text
 /// read_struct! {
@@ -417,6 +525,8 @@ where
 ///         pub street: String,
 ///         /// Suite, floor: may be left out.
 ///         pub line2: String = default,
+///         /// Who to ask for, at most 3.
+///         pub contacts: Vec<String> [at most 3] = default,
 ///     }
 /// }
 /// ```
@@ -426,7 +536,7 @@ macro_rules! read_struct {
         $vis:vis struct $name:ident {
             $(
                 $(#[$field_meta:meta])*
-                $field_vis:vis $field:ident : $type:ty $(= $how:ident)?
+                $field_vis:vis $field:ident : $type:ty $([at most $max:literal])? $(= $how:ident)?
             ),* $(,)?
         }
     ) => {
@@ -445,16 +555,19 @@ macro_rules! read_struct {
                 else {
                     return;
                 };
-                $($crate::read::read_struct!(@field fields self $field $($how)?);)*
+                $(
+                    let max_items: Option<usize> = None $(.or(Some($max)))?;
+                    $crate::read::read_struct!(@field fields self $field max_items $($how)?);
+                )*
                 fields.finish();
             }
         }
     };
-    (@field $fields:ident $self:ident $field:ident) => {
-        $fields.required(stringify!($field), &mut $self.$field)
+    (@field $fields:ident $self:ident $field:ident $max:ident) => {
+        $fields.required(stringify!($field), &mut $self.$field, $max)
     };
-    (@field $fields:ident $self:ident $field:ident default) => {
-        $fields.optional(stringify!($field), &mut $self.$field)
+    (@field $fields:ident $self:ident $field:ident $max:ident default) => {
+        $fields.optional(stringify!($field), &mut $self.$field, $max)
     };
 }
 
@@ -514,8 +627,36 @@ impl Read for BasisPoints {
 impl Read for String {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
         match value {
-            Value::String(text) => text.clone_into(self),
+            Value::String(text) if at.text(text) => text.clone_into(self),
+            Value::String(_) => {}
             _ => at.invalid_type(value, "a string"),
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// Whether `text` may be held by a field: at most [`MAX_TEXT_CHARS`] characters. Records the
+    /// problem if not. (Which characters a text may hold is a rule of the field that prints it:
+    /// `Problems::printable`.)
+    pub(crate) fn text(&mut self, text: &str) -> bool {
+        let length = text.chars().count();
+        if length > MAX_TEXT_CHARS {
+            self.problem(format!(
+                "must be at most {MAX_TEXT_CHARS} characters, got {length}"
+            ));
+            return false;
+        }
+        true
+    }
+
+    /// Whether a list of `count` items may be read here; records the problem if not.
+    fn fits(&mut self, count: usize) -> bool {
+        match self.max_items.take() {
+            Some(max) if count > max => {
+                self.problem(format!("at most {max}, got {count}"));
+                false
+            }
+            _ => true,
         }
     }
 }
@@ -570,6 +711,9 @@ impl<T: Read + Default> Read for Vec<T> {
             at.invalid_type(value, "a sequence");
             return;
         };
+        if !at.fits(items.len()) {
+            return;
+        }
         self.clear();
         for (index, item) in items.iter().enumerate() {
             let mut read = T::default();
@@ -585,6 +729,9 @@ impl<T: Read + Default> Read for BTreeMap<String, T> {
             at.invalid_type(value, "a map");
             return;
         };
+        if !at.fits(entries.len()) {
+            return;
+        }
         self.clear();
         for (key, item) in entries {
             let mut read = T::default();

@@ -115,7 +115,8 @@ impl From<&str> for FormValue {
 impl Read for FormValue {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
         match value {
-            Value::String(text) => text.clone_into(&mut self.0),
+            Value::String(text) if at.text(text) => text.clone_into(&mut self.0),
+            Value::String(_) => {}
             Value::Integer(number) => self.0 = number.to_string(),
             Value::Null => self.0.clear(),
             _ => at.invalid_type(

@@ -29,11 +29,11 @@ read_struct! {
         /// Upper bounds on what a request may ask for.
         pub limits: Limits,
         /// The conditions the clinic treats, in the order the page lists them.
-        pub conditions: Vec<Condition>,
+        pub conditions: Vec<Condition> [at most 100],
         /// The amniotic products offered; the first is the default.
-        pub products: Vec<Product>,
+        pub products: Vec<Product> [at most 50],
         /// The fee for giving one injection, one per procedure code the conditions use.
-        pub administration_fees: Vec<PricedService>,
+        pub administration_fees: Vec<PricedService> [at most 50],
         /// Ultrasound guidance for needle placement (76942), per injection visit.
         pub ultrasound_guidance: PricedService,
         /// Office visits.
@@ -41,7 +41,7 @@ read_struct! {
         /// The walking boot worn for a few days after an injection (L4361).
         pub walking_boot: PricedService,
         /// Further items staff can add to a quote, such as follow-up visits and imaging review.
-        pub extras: Vec<Extra>,
+        pub extras: Vec<Extra> [at most 100],
         /// What a Good Faith Estimate says besides its items.
         pub good_faith_estimate: GoodFaithEstimateTexts,
         /// Physical therapy, at cash and at insurance-allowed prices.
@@ -213,7 +213,7 @@ read_struct! {
         /// Days from the issue date until the estimate expires (1 to 365).
         pub valid_days: u32,
         /// Items and services the patient would schedule separately, beyond those the quote lists.
-        pub separately_scheduled: Vec<Text>,
+        pub separately_scheduled: Vec<Text> [at most 20],
         /// That other items or services may be recommended and are not included.
         pub other_services: Text,
         /// That this is an estimate and actual charges may differ.
@@ -339,7 +339,7 @@ read_struct! {
         label: Text,
         from_injection: Option<u32> = default,
         percent_off_bp: Option<BasisPoints> = default,
-        packages: Option<Vec<Package>> = default,
+        packages: Option<Vec<Package>> [at most 100] = default,
     }
 }
 
@@ -404,7 +404,7 @@ read_struct! {
         /// Shown under the offers, e.g. who lends and that credit approval is needed.
         pub disclaimer: Text,
         /// The plans, in the order the page lists them.
-        pub plans: Vec<FinancingPlan>,
+        pub plans: Vec<FinancingPlan> [at most 20],
     }
 }
 

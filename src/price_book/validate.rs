@@ -8,7 +8,7 @@ use std::fmt::Display;
 use super::document::*;
 use super::identifiers::{is_valid_npi, is_valid_tin};
 use crate::calendar::Date;
-use crate::error::Problems;
+use crate::error::{excerpt, Problems};
 use crate::language::Text;
 use crate::money::{BasisPoints, Cents};
 
@@ -83,7 +83,7 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
         service(problems, (&path, fee), is_cpt);
         let (code_path, code) = field!(path / fee.code);
         problems.check(fee_codes.insert(code.as_str()), code_path, || {
-            format!("{code} has a fee already")
+            format!("{} has a fee already", excerpt(code))
         });
     }
     service(problems, field!(book.ultrasound_guidance), is_cpt);
@@ -111,19 +111,30 @@ fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
     problems.check(
         state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()),
         path,
-        || format!("must be a two-letter state code like TX, got \"{state}\""),
+        || {
+            format!(
+                "must be a two-letter state code like TX, got \"{}\"",
+                excerpt(state)
+            )
+        },
     );
     let (path, zip) = field!(book.clinic.address.zip);
     problems.check(is_zip(zip), path, || {
-        format!("must be a ZIP code like 78701 or 78701-1234, got \"{zip}\"")
+        format!(
+            "must be a ZIP code like 78701 or 78701-1234, got \"{}\"",
+            excerpt(zip)
+        )
     });
     let (path, npi) = field!(book.clinic.npi);
     problems.check(is_valid_npi(npi), path, || {
-        format!("must be 10 digits with a valid check digit, got \"{npi}\"")
+        format!(
+            "must be 10 digits with a valid check digit, got \"{}\"",
+            excerpt(npi)
+        )
     });
     let (path, tin) = field!(book.clinic.tin);
     problems.check(is_valid_tin(tin), path, || {
-        format!("must be 9 digits, got \"{tin}\"")
+        format!("must be 9 digits, got \"{}\"", excerpt(tin))
     });
 }
 
@@ -154,24 +165,30 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
             field!(at / condition.icd10.right),
         ] {
             problems.check(is_icd10(code), path, || {
-                format!("must be an ICD-10-CM code like M72.2, got \"{code}\"")
+                format!(
+                    "must be an ICD-10-CM code like M72.2, got \"{}\"",
+                    excerpt(code)
+                )
             });
         }
         let (path, code) = field!(at / condition.procedure_code);
         if !is_cpt(code) {
             problems.add(
                 path,
-                format!("must be a 5-character CPT code, got \"{code}\""),
+                format!("must be a 5-character CPT code, got \"{}\"", excerpt(code)),
             );
         } else if !book.administration_fees.iter().any(|fee| &fee.code == code) {
             let fees = field!(book.administration_fees).0;
-            problems.add(path, format!("{code} has no entry in {fees}"));
+            problems.add(path, format!("{} has no entry in {fees}", excerpt(code)));
         }
         let (path, &separately) = field!(at / condition.ultrasound_billed_separately);
         if separately && CODES_INCLUDING_ULTRASOUND.contains(&code.as_str()) {
             problems.add(
                 path,
-                format!("must be false: {code} already includes ultrasound guidance"),
+                format!(
+                    "must be false: {} already includes ultrasound guidance",
+                    excerpt(code)
+                ),
             );
         }
         let limits = &book.limits;
@@ -196,7 +213,7 @@ fn validate_extras(book: &PriceBookDocument, problems: &mut Problems) {
         key(problems, field!(at / extra.id), &mut ids);
         let (path, code) = field!(at / extra.code);
         problems.check(is_cpt(code) || is_hcpcs(code), path, || {
-            format!("is not a valid CPT or HCPCS code: \"{code}\"")
+            format!("is not a valid CPT or HCPCS code: \"{}\"", excerpt(code))
         });
         non_empty(problems, field!(at / extra.label));
         price(problems, field!(at / extra.price_cents));
@@ -242,7 +259,10 @@ fn validate_products(book: &PriceBookDocument, problems: &mut Problems) {
         non_empty(problems, field!(at / product.label));
         let (path, hcpcs) = field!(at / product.hcpcs);
         problems.check(is_hcpcs(hcpcs), path, || {
-            format!("must be a HCPCS code like Q4206, got \"{hcpcs}\"")
+            format!(
+                "must be a HCPCS code like Q4206, got \"{}\"",
+                excerpt(hcpcs)
+            )
         });
         price(problems, field!(at / product.price_cents));
     }
@@ -289,7 +309,7 @@ fn validate_packages(
     for (at, package) in items((&path, list)) {
         let Some(product) = book.products.iter().find(|p| p.id == package.product) else {
             let (path, id) = field!(at / package.product);
-            problems.add(path, format!("no product has the id \"{id}\""));
+            problems.add(path, format!("no product has the id \"{}\"", excerpt(id)));
             continue;
         };
         let (path, &count) = field!(at / package.injections);
@@ -298,7 +318,10 @@ fn validate_packages(
             continue;
         }
         problems.check(seen.insert((&package.product, count)), path, || {
-            format!("{} already has a package for {count}", package.product)
+            format!(
+                "{} already has a package for {count}",
+                excerpt(&package.product)
+            )
         });
         price(problems, field!(at / package.price_cents));
         let (path, &package_price) = field!(at / package.price_cents);
@@ -352,7 +375,7 @@ fn service(
 ) {
     let (path, code) = field!(at / service.code);
     problems.check(is_code(code), path, || {
-        format!("is not a valid code: \"{code}\"")
+        format!("is not a valid code: \"{}\"", excerpt(code))
     });
     non_empty(problems, field!(at / service.label));
     price(problems, field!(at / service.price_cents));
@@ -361,7 +384,7 @@ fn service(
 fn therapy(problems: &mut Problems, (at, service): At<'_, impl Display, TherapyService>) {
     let (path, code) = field!(at / service.code);
     problems.check(is_cpt(code), path, || {
-        format!("is not a valid CPT code: \"{code}\"")
+        format!("is not a valid CPT code: \"{}\"", excerpt(code))
     });
     non_empty(problems, field!(at / service.label));
     price(problems, field!(at / service.cash_price_cents));
@@ -393,9 +416,14 @@ fn key<'a>(problems: &mut Problems, (path, id): At<'a, String, String>, seen: &m
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     problems.check(well_formed, &path, || {
-        format!("must be lowercase letters, digits and _, got \"{id}\"")
+        format!(
+            "must be lowercase letters, digits and _, got \"{}\"",
+            excerpt(id)
+        )
     });
-    problems.check(seen.insert(id), path, || format!("\"{id}\" is used twice"));
+    problems.check(seen.insert(id), path, || {
+        format!("\"{}\" is used twice", excerpt(id))
+    });
 }
 
 /// The values seen so far, to refuse one given twice. A list, not a hash set: a price book has a
@@ -424,11 +452,12 @@ fn mentions(text: &str, words: &str) -> bool {
         .any(|window| window == words.as_bytes())
 }
 
+/// A text a person writes: it must say something, and print as it reads ([`Problems::printable`]).
 fn non_empty(problems: &mut Problems, (path, text): At<'_, impl Display, impl Written + ?Sized>) {
     for (suffix, part) in text.parts() {
-        problems.check(!part.trim().is_empty(), format!("{path}{suffix}"), || {
-            "must not be empty".into()
-        });
+        let path = format!("{path}{suffix}");
+        problems.printable(&path, part);
+        problems.check(!part.trim().is_empty(), path, || "must not be empty".into());
     }
 }
 

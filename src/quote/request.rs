@@ -35,7 +35,7 @@ read_struct! {
         /// When the clinician expects "planned, or up to N" injections: N. Blank for none.
         pub injections_up_to: FormValue = default,
         /// Quantities of price book extras by `id`, e.g. `{ "follow_up": "2" }`.
-        pub extras: BTreeMap<String, FormValue> = default,
+        pub extras: BTreeMap<String, FormValue> [at most 100] = default,
         /// A discount staff apply, with its reason.
         pub staff_discount: StaffDiscountAnswers = default,
         /// Whether physical therapy is given by another provider.
@@ -185,6 +185,7 @@ impl QuoteRequest {
         problems.check(name.chars().count() <= 200, "patient.name", || {
             "must be at most 200 characters".into()
         });
+        problems.printable("patient.name", name);
         let issued_on = date(&mut problems, "issued_on", &self.issued_on);
         let date_of_birth = date(
             &mut problems,
@@ -374,6 +375,7 @@ impl QuoteRequest {
             problems.add("staff_discount.reason", "a staff discount needs a reason");
             return None;
         }
+        problems.printable("staff_discount.reason", reason);
         Some(StaffDiscount {
             label: format!("{}: {reason}", self.answers.language.words().discount),
             off,
@@ -387,6 +389,7 @@ impl QuoteRequest {
             problems.check(!value.trim().is_empty(), path(field), || {
                 "must not be empty".into()
             });
+            problems.printable(path(field), value);
         }
         problems.check(is_valid_npi(p.npi.trim()), path("npi"), || {
             format!(
