@@ -22,7 +22,7 @@
 //! purpose, so the refusals are exercised too; `the_generated_books_are_mostly_valid` checks the
 //! mix stays useful.
 //!
-//! Bounded by default: 1000 cases for estimates, 500 for quotes, 300 for payments, 400 and 300
+//! Bounded by default: 1000 cases for estimates, 500 for quotes, 300 for payments, 250 and 150
 //! against the oracle, and 400 sampled books for the mix: a few seconds in all for `cargo test`'s
 //! debug build on 2 cores. `FUZZ_CASES` sets every target's count (`make fuzz CASES=1000000` runs
 //! them in release and prints each one's cases per second; see docs/reliability.md). Seeds of past
@@ -30,11 +30,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fuzz_runner;
 mod oracle;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
-use std::time::Instant;
 
 use amnion_estimator::estimate::{
     estimate, read_share_answers, share_answers, Breakdown, Choices, Coverage, EstimateRequest,
@@ -1453,7 +1453,7 @@ fn agrees_with_oracle(
 fn estimates_agree_with_the_oracle() {
     fuzz(
         "estimates_agree_with_the_oracle",
-        400,
+        250,
         (book_edit(), figures()),
         |(edit, figures)| {
             let Some(book) = book_for(&edit) else {
@@ -1486,7 +1486,7 @@ fn estimates_agree_with_the_oracle() {
 fn quotes_agree_with_the_oracle() {
     fuzz(
         "quotes_agree_with_the_oracle",
-        300,
+        150,
         (book_edit(), figures(), staff_figures()),
         |(edit, mut figures, staff)| {
             let Some(book) = book_for(&edit) else {
@@ -1588,46 +1588,13 @@ fn quotes_agree_with_the_oracle() {
 // ---------------------------------------------------------------------------------------------
 // Running a target
 
-/// How many cases a fuzz target runs: `FUZZ_CASES` when it is set (`make fuzz CASES=1000000`),
-/// else the target's own `default`, which keeps `cargo test` to a few seconds.
-pub fn cases(default: u32) -> u32 {
-    match std::env::var("FUZZ_CASES") {
-        Ok(text) => text
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("FUZZ_CASES must be a whole number, got {text:?}")),
-        Err(_) => default,
-    }
-}
-
-/// Runs `test` on [`cases`]`(default)` values of `strategy`, as `proptest!` would: the seeds in
-/// `tests/fuzz.proptest-regressions` first, and a new failure, shrunk, saved there. Then prints the
-/// target's cases per second (seen with `--nocapture`, as `make fuzz` runs it).
+/// Runs a target with `fuzz_runner::run`, its failures' seeds in `tests/fuzz.proptest-regressions`.
 fn fuzz<S>(name: &'static str, default: u32, strategy: S, test: impl Fn(S::Value) -> TestCaseResult)
 where
     S: Strategy,
     S::Value: std::fmt::Debug,
 {
-    let cases = cases(default);
-    let config = ProptestConfig {
-        cases,
-        source_file: Some(file!()),
-        test_name: Some(name),
-        ..ProptestConfig::default()
-    };
-    let mut runner = TestRunner::new(config);
-    let started = Instant::now();
-    let result = runner.run(&strategy, test);
-    let millis = started.elapsed().as_millis().max(1);
-    eprintln!(
-        "fuzz {name}: {cases} cases in {}.{:03} s, {} cases/s",
-        millis / 1000,
-        millis % 1000,
-        u128::from(cases) * 1000 / millis
-    );
-    if let Err(failure) = result {
-        panic!("{failure}\n{runner}");
-    }
+    fuzz_runner::run(file!(), name, default, strategy, test);
 }
 
 /// The random books are a useful mix: most are accepted, so the properties above check real
