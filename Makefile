@@ -14,7 +14,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # wasm tests run in Node through wasm-bindgen's runner.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: setup build serve test lint test-native test-wasm test-html test-browser size bench check-price-book clean
+.PHONY: setup build serve test lint test-native test-wasm test-html test-browser size bench fuzz check-price-book clean
 
 setup:
 	@bash .ci/setup.sh
@@ -87,6 +87,14 @@ size:
 bench: build size
 	$(if $(BEFORE),bash .ci/build-before.sh $(BEFORE))
 	$(if $(BEFORE),BEFORE_WWW=target/bench-before/www) node tests/browser/bench.mjs
+
+## A long fuzz run, on demand (not part of `make test`): every fuzz target (tests/fuzz.rs,
+## tests/fuzz_documents.rs) with CASES cases each, in release, one target at a time so each one's
+## cases per second is its own; each prints its count, time and rate. make fuzz CASES=1000000
+## (docs/reliability.md). A failure is shrunk and its seed saved in tests/*.proptest-regressions.
+CASES ?= 100000
+fuzz:
+	FUZZ_CASES=$(CASES) cargo test --release --test fuzz --test fuzz_documents -- --nocapture --test-threads=1
 
 ## Checks a clinic's price book before it is published: make check-price-book FILE=prices.json
 check-price-book:

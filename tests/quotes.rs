@@ -3,7 +3,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use amnion_estimator::estimate::LineKind;
+use amnion_estimator::money::{BasisPoints, Cents};
+use amnion_estimator::price_book::{
+    CountRange, MultiInjectionDiscount, PriceBook, PriceBookDocument, DEFAULT_PRICE_BOOK_JSON,
+};
 use amnion_estimator::quote::{quote, reopen, GoodFaithEstimate, Quote, QuoteRequest, SavedQuote};
 
 fn book() -> PriceBook {
@@ -433,4 +437,123 @@ fn a_quote_in_spanish() {
         gfe.providers[0].items[0].description,
         "Aloinjerto amniótico, vial de 1 mL"
     );
+}
+
+/// The fuzz's shrunk case (`tests/fuzz.proptest-regressions`): the sample book with every price
+/// $0, at most 3 injections and no therapy, every condition's typical counts 1 injection and 0
+/// sessions, a multi-injection discount of 100 % from injection 2, and no prompt-pay discount or
+/// financing. `product_cents` then prices the 1 mL vial.
+fn free_book(product_cents: i64) -> PriceBook {
+    let mut book: PriceBookDocument =
+        serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON");
+    for product in &mut book.products {
+        product.price_cents = Cents::ZERO;
+    }
+    book.products[0].price_cents = Cents::new(product_cents);
+    for fee in &mut book.administration_fees {
+        fee.price_cents = Cents::ZERO;
+    }
+    book.ultrasound_guidance.price_cents = Cents::ZERO;
+    book.visits.consultation.price_cents = Cents::ZERO;
+    book.walking_boot.price_cents = Cents::ZERO;
+    for extra in &mut book.extras {
+        extra.price_cents = Cents::ZERO;
+    }
+    for service in [
+        &mut book.physical_therapy.evaluation,
+        &mut book.physical_therapy.session,
+    ] {
+        service.cash_price_cents = Cents::ZERO;
+        service.allowed_cents = Cents::ZERO;
+    }
+    book.limits.max_injections = 3;
+    book.limits.max_pt_sessions = 0;
+    for condition in &mut book.conditions {
+        condition.typical_injections = CountRange { min: 1, max: 1 };
+        condition.typical_pt_sessions = CountRange { min: 0, max: 0 };
+    }
+    let Some(MultiInjectionDiscount::LaterInjectionsPercentOff { label, .. }) =
+        book.discounts.multi_injection.take()
+    else {
+        panic!("the sample has a percent-off multi-injection discount");
+    };
+    book.discounts.multi_injection = Some(MultiInjectionDiscount::LaterInjectionsPercentOff {
+        label,
+        from_injection: 2,
+        percent_off_bp: BasisPoints::WHOLE,
+    });
+    book.discounts.prompt_pay = None;
+    book.financing = None;
+    PriceBook::new(book).unwrap_or_else(|e| panic!("a valid book: {e}"))
+}
+
+/// The shrunk case's quote: 2 plantar fasciitis injections, self-pay, a staff discount of 0 %.
+fn free_quote(book: &PriceBook) -> Quote {
+    let json = r#"{ "patient": { "name": "a", "date_of_birth": "1920-01-01" }, "side": "left",
+        "issued_on": "2020-01-01", "coverage": "self_pay",
+        "answers": { "condition": "plantar_fasciitis", "injections": "2" },
+        "staff_discount": { "percent": "0", "reason": "(" } }"#;
+    let request =
+        QuoteRequest::read(&mut serde_json::Deserializer::from_str(json)).expect("well-formed");
+    quote(book, &request).unwrap_or_else(|e| panic!("a free quote is a quote: {e}"))
+}
+
+#[test]
+fn a_quote_where_everything_is_free_is_zero_not_an_overflow() {
+    let book = free_book(0);
+    let q = free_quote(&book);
+    // 2 injections of 20550 (guidance billed separately): product 2 × $0, administration 2 × $0,
+    // guidance 2 × $0. The multi-injection discount covers injection 2 only (2 + 1 − 2 = 1
+    // injection), 100 % of 0 + 0 + 0 = $0: nothing taken off, so no line. Staff 0 % of $0 = $0,
+    // no line; no prompt pay. So three charge lines and no discount line, all $0.
+    let lines: Vec<(LineKind, u32, i64)> = q
+        .breakdown
+        .lines
+        .iter()
+        .map(|l| (l.kind, l.quantity, l.amount.cents.get()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (LineKind::Charge, 2, 0),
+            (LineKind::Charge, 2, 0),
+            (LineKind::Charge, 2, 0)
+        ]
+    );
+    let gfe = &q.good_faith_estimate;
+    assert_eq!(
+        items(gfe, 0),
+        [("Q4139", 2, 0), ("20550", 2, 0), ("76942", 2, 0)]
+    );
+    assert_eq!(gfe.total.formatted, "$0.00");
+
+    // It reopens, through JSON, with the same number.
+    let json = serde_json::to_string(&q.saved).expect("JSON");
+    let saved =
+        SavedQuote::read(&mut serde_json::Deserializer::from_str(&json)).expect("reads back");
+    let reopened = reopen(&saved, &book).expect("reopens");
+    assert_eq!(reopened.quote.quote_number, q.quote_number);
+    assert_eq!(reopened.price_change, None);
+}
+
+#[test]
+fn a_one_cent_injection_still_gets_its_discount_spread() {
+    let q = free_quote(&free_book(1));
+    // The vial costs 1 cent, the rest $0: product 2 × 1 = 2 cents. Injection 2 is 100 % off:
+    // 100 % of (1 + 0 + 0) = 1 cent, a line of 1 × −1 cent. Spread over the injection's parts by
+    // what they cost, 2 : 0 : 0, all of it goes to the product: 2 − 1 = 1 cent. Total $0.01.
+    let discounts: Vec<(u32, i64)> = q
+        .breakdown
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Discount)
+        .map(|l| (l.quantity, l.amount.cents.get()))
+        .collect();
+    assert_eq!(discounts, [(1, -1)]);
+    let gfe = &q.good_faith_estimate;
+    assert_eq!(
+        items(gfe, 0),
+        [("Q4139", 2, 1), ("20550", 2, 0), ("76942", 2, 0)]
+    );
+    assert_eq!(gfe.total.formatted, "$0.01");
 }

@@ -229,14 +229,15 @@ pub(crate) fn breakdown(
             percent_off_bp,
         }) => {
             let discounted = (injections + 1).saturating_sub(*from_injection);
-            if discounted > 0 && percent_off_bp.get() > 0 {
-                // One injection = its parts above (product, administration, guidance). Its
-                // discount is rounded half up to the cent, then multiplied, so the line is
-                // quantity × unit exactly.
-                let off = lines
-                    .one_injection()?
-                    .percent(*percent_off_bp, Rounding::HalfUp)
-                    .ok_or(Error::Overflow)?;
+            // One injection = its parts above (product, administration, guidance). Its discount is
+            // rounded half up to the cent, then multiplied, so the line is quantity × unit exactly.
+            let off = lines
+                .one_injection()?
+                .percent(*percent_off_bp, Rounding::HalfUp)
+                .ok_or(Error::Overflow)?;
+            // As with every discount below, one that takes nothing off is no line: an injection
+            // that costs $0 (or whose discount rounds to $0) has nothing to discount.
+            if discounted > 0 && off > Cents::ZERO {
                 lines.push(Line::discount(label.get(lang), discounted, off).injection_part())?;
             }
         }

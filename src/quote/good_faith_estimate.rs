@@ -282,7 +282,12 @@ fn expected_charges(
         .filter(|l| l.kind == LineKind::Charge)
         .collect();
     let mut net: Vec<Cents> = charges.iter().map(|l| l.amount.cents).collect();
-    for discount in lines.iter().filter(|l| l.kind == LineKind::Discount) {
+    // A discount of $0 changes no item, so it is not spread: the items it would go over may all
+    // cost $0 too, and `split_by` has no proportion to share by then.
+    let discounts = lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Discount && l.amount.cents != Cents::ZERO);
+    for discount in discounts {
         let applies: Vec<bool> = charges
             .iter()
             .map(|c| !discount.injection_part || c.injection_part)
@@ -292,6 +297,8 @@ fn expected_charges(
             .zip(&applies)
             .map(|(n, a)| if *a { *n } else { Cents::ZERO })
             .collect();
+        // `split_by` refuses only all-zero (or negative) weights, which a discount of more than
+        // $0 never meets: it is at most what the items it applies to still cost.
         let shares = discount
             .amount
             .cents
