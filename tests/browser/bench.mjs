@@ -10,7 +10,9 @@
 //   widget with the sample book and with a clinic's own, and on the staff page (a new Good Faith
 //   Estimate on screen); with the calls into the module one change makes, and the validations and
 //   estimates it does. With BEFORE_WWW (`make bench BEFORE=<git revision>`), the same for that
-//   revision's build, in the same run.
+//   revision's build, in the same run;
+// - validation: reading and checking the sample price book, a book at every list limit, and one
+//   far past them (200,000 conditions), median of 50 each.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,6 +183,61 @@ for (const [name, path, select, values, ready, prepare] of pages) {
   for (const [build, at] of builds) updates.push({ name, build, ...(await keystrokes(at, path, select, values, ready, prepare)) });
 }
 
+/**
+ * How long the module takes to read and check a price book (`new Estimator(book)`, the full
+ * module), median of 50: the sample, a book at every list limit, and one far past them, which must
+ * be refused as fast.
+ */
+async function validationTimes() {
+  const sample = JSON.parse(readFileSync(new URL('../../src/price_book/default.json', import.meta.url), 'utf8'));
+  const copies = (list, count, change) => Array.from({ length: count }, (_, i) => change(structuredClone(list[i % list.length]), i));
+  const atLimits = structuredClone(sample);
+  atLimits.conditions = copies(sample.conditions, 100, (c, i) => ({ ...c, id: `condition_${i}` }));
+  atLimits.products = copies(sample.products, 50, (p, i) => ({ ...p, id: `product_${i}` }));
+  // The sample's own fees first (the conditions' procedure codes), then fees for other codes.
+  atLimits.administration_fees = [...sample.administration_fees,
+    ...copies(sample.administration_fees, 50 - sample.administration_fees.length, (f, i) => ({ ...f, code: `2${String(i).padStart(4, '0')}` }))];
+  atLimits.extras = copies(sample.extras, 100, (e, i) => ({ ...e, id: `extra_${i}` }));
+  atLimits.good_faith_estimate.separately_scheduled = copies(sample.good_faith_estimate.separately_scheduled, 20, (t) => t);
+  atLimits.financing.plans = copies(sample.financing.plans, 20, (p, i) => ({ ...p, id: `plan_${i}` }));
+  // Two and three vials of each product at the single price: 100 packages, every rule kept.
+  atLimits.discounts.multi_injection = {
+    kind: 'package_prices', label: 'Package price',
+    packages: atLimits.products.flatMap((p) => [2, 3].map((n) => ({ product: p.id, injections: n, price_cents: p.price_cents * n }))),
+  };
+
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`validate.html: ${error.message}`));
+  page.on('console', (message) => console.error(`validate.html: ${message.text()}`));
+  await page.goto(`${server.url}fixtures/validate.html`);
+  await page.waitForFunction(() => window.Estimator);
+  const result = await page.evaluate(({ books, runs }) => {
+    // Made here, not sent: 200,000 conditions are too large to pass to the page.
+    const huge = structuredClone(books[0][1]);
+    huge.conditions = Array.from({ length: 200_000 }, (_, i) => ({ ...books[0][1].conditions[0], id: `condition_${i}` }));
+    books.push(['200,000 conditions', huge]);
+    return books.map(([name, book]) => {
+    const times = [];
+    let outcome = 'accepted';
+    for (let run = 0; run < runs; run += 1) {
+      const start = performance.now();
+      try {
+        new window.Estimator(book, 'en').free();
+      } catch (error) {
+        outcome = `refused: ${error.message.split('\n').at(-1)}`;
+      }
+      times.push(performance.now() - start);
+    }
+    return { name, times, outcome };
+    });
+  }, { books: [['the sample book', sample], ['a book at every limit', atLimits]], runs: 50 });
+  await page.close();
+  return result;
+}
+writeFileSync(join(fixtures, 'validate.js'), "import init, { Estimator } from '../pkg-staff/amnion_estimator.js'; await init(); window.Estimator = Estimator;");
+writeFileSync(join(fixtures, 'validate.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Validate</title><script type="module" src="validate.js"></script></head><body></body></html>');
+const validations = await validationTimes();
+
 const ms = (value) => `${value.toFixed(1)} ms`;
 for (const [name, load] of Object.entries(loads)) {
   console.log(`load, ${name} (median of ${RUNS}): navigation to first estimate ${ms(load.with)}, `
@@ -194,5 +251,7 @@ for (const { name, build, times, crossings, validations, estimates, quotes } of 
     + `${count(estimates, 9)}  ${count(quotes, 6)}  ${ms(median(times)).padStart(7)}`);
 }
 console.log('(n/a: that build does not count its work; its counts are in docs/performance.md, from its code)');
+console.log(`\nreading and checking a price book (new Estimator(book), the full module), median of 50:`);
+for (const { name, times, outcome } of validations) console.log(`${name.padEnd(24)} ${ms(median(times)).padStart(9)}  ${outcome}`);
 await browser.close();
 for (const [, at] of builds) await at.close();
