@@ -557,3 +557,23 @@ fn a_one_cent_injection_still_gets_its_discount_spread() {
     );
     assert_eq!(gfe.total.formatted, "$0.01");
 }
+
+#[test]
+fn a_file_from_a_newer_release_is_refused_by_its_format_alone() {
+    let q = priced(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#);
+    let mut file = serde_json::to_value(&q.saved).expect("JSON");
+    file["format"] = serde_json::json!("amnion-estimator/quote/2");
+    file["a_field_of_release_2"] = serde_json::json!(true);
+    let error = serde_json::from_value::<SavedQuote>(file.clone()).expect_err("a newer format");
+    assert_eq!(
+        error.to_string(),
+        "format: this file was saved by a newer release of the estimator (amnion-estimator/quote/2); \
+         this page opens amnion-estimator/quote/1 files"
+    );
+    file["format"] = serde_json::json!("something/else");
+    let error = serde_json::from_value::<SavedQuote>(file).expect_err("another format");
+    assert_eq!(
+        error.to_string(),
+        "format: must be \"amnion-estimator/quote/1\", got \"something/else\": this is not a saved quote file"
+    );
+}

@@ -58,9 +58,18 @@ function download(name, type, text) {
   URL.revokeObjectURL(link.href);
 }
 
+/** The saved quote in `file`, parsed; an Error saying why not if it is not JSON (cut short, or another kind of file). */
+async function parsed(file) {
+  try {
+    return JSON.parse(await file.text());
+  } catch (error) {
+    throw new Error(say(words, 'file_not_json', 'it is not a complete saved quote file (cut short, or another kind of file): {reason}', { reason: error.message }));
+  }
+}
+
 async function open(file) {
   try {
-    const saved = JSON.parse(await file.text());
+    const saved = await parsed(file);
     const reopened = quoter.reopen(saved, { document: $('document') });
     writeForm(form, saved.request);
     showDependentFields();

@@ -24,10 +24,13 @@ use crate::error::{Error, FieldError};
 use crate::estimate::{breakdown, Breakdown};
 use crate::money::{Amount, Cents};
 use crate::price_book::{PriceBook, PriceBookDocument};
-use crate::read::{self, deserialize_by_reading, read_struct, Value};
+use crate::read::{self, read_struct, Value};
 
 /// The version tag of a saved quote file.
 pub const SAVED_QUOTE_FORMAT: &str = "amnion-estimator/quote/1";
+/// The tag without its version, and the version this release writes.
+const SAVED_QUOTE_FAMILY: &str = "amnion-estimator/quote/";
+const SAVED_QUOTE_VERSION: u32 = 1;
 
 /// The dispute-resolution threshold: a bill this much above the estimate for one provider.
 pub const DISPUTE_THRESHOLD: Cents = Cents::new(40_000);
@@ -65,7 +68,14 @@ read_struct! {
         pub price_book: PriceBookDocument,
     }
 }
-deserialize_by_reading!(SavedQuote, Error::InvalidRequest);
+/// serde sources read a saved quote as [`SavedQuote::from_value`] does: its format first.
+#[cfg(not(target_arch = "wasm32"))]
+impl<'de> serde::Deserialize<'de> for SavedQuote {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <Value as serde::Deserialize>::deserialize(deserializer)?;
+        SavedQuote::from_value(&value).map_err(serde::de::Error::custom)
+    }
+}
 
 impl SavedQuote {
     /// Reads a saved quote from a parsed document (JSON natively, a JS object in the browser).
@@ -74,6 +84,7 @@ impl SavedQuote {
     ///
     /// [`Error::InvalidRequest`] naming the path of every type error, missing or unknown field.
     pub fn from_value(value: &Value) -> Result<SavedQuote, Error> {
+        check_format(value)?;
         read::document(value, None, Error::InvalidRequest)
     }
 
@@ -88,8 +99,35 @@ impl SavedQuote {
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        read::from_serde(deserializer, None, Error::InvalidRequest)
+        let value = Value::parse(deserializer).map_err(|field| Error::InvalidRequest(vec![field]))?;
+        SavedQuote::from_value(&value)
     }
+}
+
+/// A file of another format is refused by its `format` alone, before its other fields are read: a
+/// file from a newer release would otherwise be refused for each field this release does not know.
+fn check_format(value: &Value) -> Result<(), Error> {
+    let Value::Object(entries) = value else {
+        return Ok(()); // the reader says what it is instead
+    };
+    let format = entries.iter().find(|(key, _)| key == "format");
+    let Some((_, Value::String(format))) = format else {
+        return Ok(()); // missing, or not text: the reader says so
+    };
+    if format == SAVED_QUOTE_FORMAT {
+        return Ok(());
+    }
+    let reason = match format.strip_prefix(SAVED_QUOTE_FAMILY) {
+        Some(version) if version.parse::<u32>().is_ok_and(|v| v > SAVED_QUOTE_VERSION) => format!(
+            "this file was saved by a newer release of the estimator ({}); this page opens {SAVED_QUOTE_FORMAT} files",
+            crate::error::excerpt(format)
+        ),
+        _ => format!(
+            "must be \"{SAVED_QUOTE_FORMAT}\", got \"{}\": this is not a saved quote file",
+            crate::error::excerpt(format)
+        ),
+    };
+    Err(Error::InvalidRequest(vec![FieldError::new("format", reason)]))
 }
 
 /// A reopened quote, and whether today's prices differ from the ones it keeps.

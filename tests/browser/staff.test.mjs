@@ -87,6 +87,44 @@ test('a saved quote reopens with the same numbers', async () => {
   await fresh.close();
 });
 
+test('broken, edited, newer and huge saved files are refused, and the page keeps working', async () => {
+  const { page, errors } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  const text = readFileSync(await download.path(), 'utf8');
+  const good = await page.locator('#status').textContent();
+  const edited = JSON.parse(text);
+  edited.price_book.products[0].price_cents += 100; // one amount changed by hand
+  const newer = { ...JSON.parse(text), format: 'amnion-estimator/quote/2', written_by_release_2: true };
+  const huge = JSON.parse(text);
+  huge.price_book.conditions = Array.from({ length: 35_000 }, () => huge.price_book.conditions[0]); // about 10 MB
+  const files = [
+    ['truncated.json', text.slice(0, text.length / 2), /not a complete saved quote file \(cut short, or another kind of file\)/],
+    ['edited.json', JSON.stringify(edited), /quote_number: the file's content gives GFE-.*: it was changed after saving/],
+    ['newer.json', JSON.stringify(newer), /format: this file was saved by a newer release of the estimator \(amnion-estimator\/quote\/2\)/],
+    ['huge.json', JSON.stringify(huge), /the document is too large: more than 20000 values/],
+    ['picture.png', '\u0089PNG\r\n\u001a\n not a quote', /not a complete saved quote file/],
+  ];
+  for (const [name, body, reason] of files) {
+    await page.setInputFiles('#open', { name, mimeType: 'application/json', buffer: Buffer.from(body) });
+    await page.waitForFunction(() => !document.getElementById('error').hidden);
+    const message = await page.locator('#error').textContent();
+    assert.match(message, /^That file could not be opened as a saved quote:/, name);
+    assert.match(message, reason, `${name}: ${message}`);
+    assert.ok(message.length < 400, `${name}: the message is short (${message.length} characters)`);
+    // The quote on screen is the one it was; then the form still works.
+    assert.equal(await page.locator('#status').textContent(), good, name);
+    await page.fill('#patient-name', `Ana Ruiz ${name}`);
+    await page.waitForFunction(() => document.getElementById('error').hidden);
+    assert.match(await page.locator('#status').textContent(), /^Good Faith Estimate GFE-.*: \$3,749\.81$/, name);
+    await page.fill('#patient-name', 'Ana Ruiz');
+    assert.equal(await page.locator('#status').textContent(), good, name);
+  }
+  assert.ok(Buffer.byteLength(JSON.stringify(huge)) > 9_000_000, 'the huge file is about 10 MB');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a patient name with markup shows as text and runs nothing', async () => {
   const { page, dialogs, errors } = await openStaffPage();
   const hostile = '<img src=x onerror=alert(1)>';
