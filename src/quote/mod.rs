@@ -99,7 +99,8 @@ impl SavedQuote {
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        let value = Value::parse(deserializer).map_err(|field| Error::InvalidRequest(vec![field]))?;
+        let value =
+            Value::parse(deserializer).map_err(|field| Error::InvalidRequest(vec![field]))?;
         SavedQuote::from_value(&value)
     }
 }
@@ -127,7 +128,9 @@ fn check_format(value: &Value) -> Result<(), Error> {
             crate::error::excerpt(format)
         ),
     };
-    Err(Error::InvalidRequest(vec![FieldError::new("format", reason)]))
+    Err(Error::InvalidRequest(vec![FieldError::new(
+        "format", reason,
+    )]))
 }
 
 /// A reopened quote, and whether today's prices differ from the ones it keeps.
