@@ -426,22 +426,25 @@ fn key<'a>(problems: &mut Problems, (path, id): At<'a, String, String>, seen: &m
     });
 }
 
-/// The values seen so far, to refuse one given twice. A list, not a hash set: a price book has a
-/// handful of each, and a hash set would cost the browser module a hasher.
+/// The values seen so far, to refuse one given twice: kept sorted, so each value is found by
+/// binary search (log n comparisons; a list is at most 100 long, so moving the rest up on an insert
+/// is a few hundred bytes of memory, and a hash or B-tree set would cost the browser module 2 KB).
 struct Seen<T>(Vec<T>);
 
-impl<T: PartialEq> Seen<T> {
+impl<T: Ord> Seen<T> {
     fn new() -> Seen<T> {
         Seen(Vec::new())
     }
 
-    /// True if `value` is new (as `HashSet::insert`).
+    /// True if `value` is new (as `BTreeSet::insert`).
     fn insert(&mut self, value: T) -> bool {
-        let new = !self.0.contains(&value);
-        if new {
-            self.0.push(value);
+        match self.0.binary_search(&value) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, value);
+                true
+            }
         }
-        new
     }
 }
 
