@@ -288,3 +288,14 @@ fn a_saved_quote_past_the_document_size_is_refused_whole() {
         Err(Error::InvalidRequest(_))
     ));
 }
+
+#[test]
+fn a_quote_with_more_extras_than_the_limit_is_refused() {
+    let extras: serde_json::Map<String, Value> = (0..101)
+        .map(|i| (format!("extra_{i}"), json!("1")))
+        .collect();
+    let mut request = serde_json::to_value(quote_request(|_| {})).expect("JSON");
+    request["extras"] = Value::Object(extras);
+    let error = serde_json::from_value::<QuoteRequest>(request).expect_err("101 extras");
+    assert_eq!(error.to_string(), "extras: at most 100, got 101");
+}
