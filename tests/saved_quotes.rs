@@ -1,4 +1,4 @@
-//! Saved quote files outlive releases: files saved by earlier releases, kept in
+//! Saved quote files and price books outlive releases: files saved by earlier releases, kept in
 //! `tests/fixtures/saved-quotes/`, must keep reopening with the amounts they were issued with. Add a
 //! file here before any change to what a quote saves or how its number is made, and never edit
 //! one: each is what a release wrote.
@@ -99,4 +99,21 @@ fn the_files_say_what_they_are() {
         spanish.quote.good_faith_estimate.patient.name,
         "María José Núñez"
     );
+}
+
+/// A price book written for an earlier release (release 3613b6a's sample) still opens, and prices
+/// as it did: one plantar fasciitis injection, 1,475.00 less 5 % (73.75) = 1,401.25.
+#[test]
+fn a_price_book_from_an_earlier_release_opens() {
+    let path = format!(
+        "{}/tests/fixtures/price-books/release-3613b6a-sample.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let book = PriceBook::from_json(&std::fs::read_to_string(path).expect("the fixture"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let request =
+        serde_json::from_str(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#)
+            .expect("a request");
+    let estimate = amnion_estimator::estimate::estimate(&book, &request).expect("an estimate");
+    assert_eq!(estimate.low.patient_total.cents.get(), 140_125);
 }
