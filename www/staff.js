@@ -145,5 +145,9 @@ $('csv').addEventListener('click', () => {
   const csv = quoter.csv();
   if (csv) download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', csv);
 });
-$('open').addEventListener('change', (event) => event.target.files[0] && open(event.target.files[0]));
+$('open').addEventListener('change', async (event) => {
+  const [file] = event.target.files;
+  event.target.value = ''; // so that choosing the same file again opens it again
+  if (file) await open(file);
+});
 update({ quiet: true });

@@ -83,6 +83,11 @@ test('a saved quote reopens with the same numbers', async () => {
   assert.equal(await fresh.inputValue('#patient-name'), 'Ana Ruiz', 'the form is restored');
   assert.equal(await fresh.inputValue('#pt-npi'), '1234567802');
   assert.match(await fresh.locator('#reopened').textContent(), /with the prices it was saved with/);
+  // Changed, then the same file chosen again: it opens again.
+  await fresh.fill('#patient-name', 'Someone Else');
+  await fresh.setInputFiles('#open', file);
+  await fresh.waitForFunction(() => document.getElementById('patient-name').value === 'Ana Ruiz');
+  assert.equal(await fresh.locator('#status').textContent(), before);
   await page.close();
   await fresh.close();
 });
