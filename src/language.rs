@@ -200,6 +200,12 @@ pub struct Words {
     pub discount: &'static str,
     /// `applied by staff`.
     pub applied_by_staff: &'static str,
+    /// What "How to pay" says, in place of any amount, while an answer is refused.
+    pub fix_for_payment: &'static str,
+    /// What the HSA/FSA figure says, in place of any amount, while a tax rate is refused.
+    pub fix_for_hsa: &'static str,
+    /// What the comparison says, in place of any amount, while an answer it needs is refused.
+    pub fix_for_comparison: &'static str,
     /// What the total says while an answer is refused: `Check your answers`.
     pub check_answers: &'static str,
     /// Headings of the estimate's tables.
@@ -385,6 +391,9 @@ static ENGLISH: Words = Words {
     paid_by_plan: "paid by your plan",
     discount: "Discount",
     applied_by_staff: "applied by staff",
+    fix_for_payment: "Fix the answer marked above to see how to pay.",
+    fix_for_hsa: "Fix the tax rate to see what paying from an HSA or FSA saves.",
+    fix_for_comparison: "Fix the answer marked above to compare scenarios.",
     check_answers: "Check your answers",
     itemized_estimate: "Itemized estimate",
     low_end: "Low end",
@@ -525,6 +534,9 @@ static SPANISH: Words = Words {
     paid_by_plan: "lo paga su plan",
     discount: "Descuento",
     applied_by_staff: "aplicado por el personal",
+    fix_for_payment: "Corrija la respuesta marcada arriba para ver cómo pagar.",
+    fix_for_hsa: "Corrija la tasa de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
+    fix_for_comparison: "Corrija la respuesta marcada arriba para comparar escenarios.",
     check_answers: "Revise sus respuestas",
     itemized_estimate: "Estimado detallado",
     low_end: "Mínimo",

@@ -132,7 +132,7 @@ fn regions_the_page_does_not_pass_are_neither_shown_nor_worked_out() {
 }
 
 #[wasm_bindgen_test]
-fn a_refused_answer_is_returned_and_the_regions_keep_what_they_showed() {
+fn a_refused_answer_is_returned_and_no_region_shows_a_figure_from_it() {
     let estimator = estimator(None);
     let (regions, elements) = regions(&ALL);
     let good = r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#;
@@ -152,6 +152,23 @@ fn a_refused_answer_is_returned_and_the_regions_keep_what_they_showed() {
     assert_eq!(text(&refused, "0.path"), "injections");
     assert_eq!(content(named(&elements, "total")), "Check your answers");
     assert_eq!(content(named(&elements, "breakdown")), shown);
+    // No figure from the refused answer: each region derived from it says what to fix.
+    for name in [
+        "paymentOptions",
+        "hsaEffectiveCost",
+        "hsaSummary",
+        "comparison",
+    ] {
+        assert!(!content(named(&elements, name)).contains('$'), "{name}");
+    }
+    assert_eq!(
+        content(named(&elements, "paymentOptions")),
+        "Fix the answer marked above to see how to pay."
+    );
+    assert_eq!(
+        content(named(&elements, "comparison")),
+        "Fix the answer marked above to compare scenarios."
+    );
 
     // A payment answer refused: the estimate is shown, the payment region is refused by path.
     let update = estimator
@@ -164,6 +181,14 @@ fn a_refused_answer_is_returned_and_the_regions_keep_what_they_showed() {
     assert_eq!(text(&refused, "0.region"), "payment");
     assert_eq!(text(&refused, "0.path"), "payment.federal_tax_percent");
     assert_eq!(content(named(&elements, "total")), "$1,401.25");
+    // A refused tax rate stops only the HSA/FSA figure: paying in full and the offers stay.
+    assert_eq!(content(named(&elements, "hsaEffectiveCost")), "");
+    assert_eq!(
+        content(named(&elements, "hsaSummary")),
+        "Fix the tax rate to see what paying from an HSA or FSA saves."
+    );
+    assert!(content(named(&elements, "paymentOptions")).contains("$1,401.25"));
+    assert!(content(named(&elements, "comparison")).contains("$1,401.25"));
 }
 
 #[wasm_bindgen_test]

@@ -36,13 +36,12 @@ export function mount(root, estimator, words = {}) {
   function update() {
     showTherapyFields();
     const { refused } = estimator.update(readForm(form), regions);
-    // A refused region keeps every answer and its last good result, greyed; say what to fix, by
-    // the field's own label.
+    // Say what to fix, by the field's own label. The form keeps every answer; the breakdown keeps
+    // its last good lines, greyed as out of date (the handle shows no other figure meanwhile).
     const badAnswers = showRefused(form, $('error'), refused, 'estimate');
-    const badPayment = showRefused(form, $('payment-error'), refused, 'payment');
+    showRefused(form, $('payment-error'), refused, 'payment');
     showRefused(form, $('compare-error'), refused, 'comparison');
     $('breakdown').classList.toggle('stale', badAnswers);
-    $('payment').classList.toggle('stale', badAnswers || badPayment);
     markInvalid(form, refused);
   }
 

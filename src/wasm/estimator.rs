@@ -72,14 +72,18 @@ impl Estimator {
     /// estimate; renders each region `regions` names (`breakdown`, `total`, `summary`,
     /// `paymentOptions`, `hsaEffectiveCost`, `hsaSummary`, `hsaCaveat`, `comparison`) from text
     /// nodes only. Returns `{ refused: [{ region, path, reason }] }`: the answers refused, by the
-    /// region they stop (`estimate`, `payment`, `comparison`); a refused region keeps what it
-    /// showed, and the total says to check the answers.
+    /// part they stop (`estimate`, `payment`, `comparison`). No region shows a figure worked out
+    /// from a refused answer: while the estimate is refused the total says to check the answers,
+    /// and the payment options, the HSA/FSA figure and the comparison say what to fix instead (a
+    /// refused tax rate stops only the HSA/FSA figure). The breakdown keeps the last good one, for
+    /// the page to mark as out of date.
     ///
     /// # Errors
     ///
     /// Only a DOM error from the browser; refused answers are returned, not thrown.
     pub fn update(&self, answers: JsValue, regions: JsValue) -> Result<JsValue, JsValue> {
         let regions = Regions::new(regions);
+        let words = self.language.words();
         let mut update = Update::default();
         let (request, answers) = self.read(&answers);
         let estimated = request.and_then(|request| {
@@ -89,8 +93,14 @@ impl Estimator {
         let (request, estimate) = match estimated {
             Ok(estimated) => estimated,
             Err(error) => {
+                // No figure from a refused answer: the total asks to check the answers, and what
+                // is worked out from the estimate says what to fix instead of an amount.
                 update.refuse("estimate", &error);
-                regions.text("total", self.language.words().check_answers);
+                regions.text("total", words.check_answers);
+                self.no_payment_figures(&regions, words.fix_for_payment)?;
+                regions.render("comparison", |element| {
+                    render::what_to_fix(element, words.fix_for_comparison)
+                })?;
                 return to_js(&update);
             }
         };
@@ -106,21 +116,45 @@ impl Estimator {
             Ok(answers) => answers,
             Err(error) => {
                 update.refuse("payment", &error);
+                self.no_payment_figures(&regions, words.fix_for_payment)?;
+                regions.render("comparison", |element| {
+                    render::what_to_fix(element, words.fix_for_comparison)
+                })?;
                 return to_js(&update);
             }
         };
         if regions.any(&PAYMENT_REGIONS) {
-            match payment::options_for(&self.book, &estimate, &answers) {
+            // The offers do not depend on the tax rates; the HSA/FSA figure does. A refused rate
+            // stops only that figure.
+            let rates = answers.tax_rates(self.language);
+            let untaxed = PaymentAnswers {
+                plan: answers.plan.clone(),
+                ..PaymentAnswers::default()
+            };
+            let taxed = if rates.is_ok() { &answers } else { &untaxed };
+            match payment::options_for(&self.book, &estimate, taxed) {
                 Ok(options) => {
                     regions.render("paymentOptions", |element| {
                         render::payment::render_options(element, &options)
                     })?;
-                    let hsa = &options.hsa;
-                    regions.text("hsaEffectiveCost", &hsa.effective_cost.formatted);
-                    regions.text("hsaSummary", &hsa.summary);
-                    regions.text("hsaCaveat", &hsa.caveat);
+                    match rates {
+                        Ok(_) => {
+                            let hsa = &options.hsa;
+                            regions.text("hsaEffectiveCost", &hsa.effective_cost.formatted);
+                            regions.text("hsaSummary", &hsa.summary);
+                            regions.text("hsaCaveat", &hsa.caveat);
+                        }
+                        Err(error) => {
+                            update.refuse("payment", &error);
+                            regions.text("hsaEffectiveCost", "");
+                            regions.text("hsaSummary", words.fix_for_hsa);
+                        }
+                    }
                 }
-                Err(error) => update.refuse("payment", &error),
+                Err(error) => {
+                    update.refuse("payment", &error);
+                    self.no_payment_figures(&regions, words.fix_for_payment)?;
+                }
             }
         }
         if regions.any(&["comparison"]) {
@@ -128,7 +162,12 @@ impl Estimator {
                 Ok(comparison) => regions.render("comparison", |element| {
                     render::payment::render_comparison(element, &comparison)
                 })?,
-                Err(error) => update.refuse("comparison", &error),
+                Err(error) => {
+                    update.refuse("comparison", &error);
+                    regions.render("comparison", |element| {
+                        render::what_to_fix(element, words.fix_for_comparison)
+                    })?;
+                }
             }
         }
         to_js(&update)
@@ -136,6 +175,16 @@ impl Estimator {
 }
 
 impl Estimator {
+    /// "How to pay" and the HSA/FSA figure with no amount: `what_to_fix` in their place.
+    fn no_payment_figures(&self, regions: &Regions, what_to_fix: &str) -> Result<(), JsValue> {
+        regions.render("paymentOptions", |element| {
+            render::what_to_fix(element, what_to_fix)
+        })?;
+        regions.text("hsaEffectiveCost", "");
+        regions.text("hsaSummary", what_to_fix);
+        Ok(())
+    }
+
     /// The estimate request and the payment answers of a page's form; the request is in the
     /// handle's language.
     fn read(

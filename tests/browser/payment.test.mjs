@@ -79,6 +79,11 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     );
     assert.equal(await page.locator('#federal-tax').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.locator('#total').textContent(), '$2,512.75', 'the estimate is unaffected');
+    // The refused rate stops only the HSA/FSA figure; paying in full and the offers stay.
+    assert.equal(await page.locator('#hsa-effective').textContent(), '');
+    assert.equal(await page.locator('#hsa-summary').textContent(), 'Fix the tax rate to see what paying from an HSA or FSA saves.');
+    assert.equal(await page.locator('.pay-in-full .pay-amount').textContent(), '$2,512.75');
+    assert.equal(await page.locator('#payment-error').evaluate((box) => getComputedStyle(box.closest('.payment')).filter), 'none', 'the error is not greyed');
     await page.fill('#federal-tax', '22');
     assert.equal(await page.locator('#payment-error').isHidden(), true);
     assert.equal(await page.locator('#federal-tax').getAttribute('aria-invalid'), null);

@@ -58,6 +58,14 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.locator('#coinsurance').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.inputValue('#coinsurance'), '120', 'the answer is kept');
     assert.equal(await page.inputValue('#sessions'), '8', 'other answers are kept');
+    // No figure from the refused answer: how to pay, the HSA/FSA figure and the comparison say
+    // what to fix instead of showing amounts.
+    for (const id of ['payment-options', 'hsa-effective', 'hsa-summary', 'comparison']) {
+      assert.doesNotMatch(await page.locator(`#${id}`).textContent(), /\$/, `no amount in #${id}`);
+    }
+    assert.equal(await page.locator('#payment-options').textContent(), 'Fix the answer marked above to see how to pay.');
+    assert.equal(await page.locator('#comparison').textContent(), 'Fix the answer marked above to compare scenarios.');
+    assert.equal(await total(page), 'Check your answers');
     await page.screenshot({ path: `${shots}${name}-error.png`, fullPage: true });
 
     await page.fill('#coinsurance', '20');

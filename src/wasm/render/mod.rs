@@ -39,6 +39,15 @@ pub(crate) fn set_attribute(element: &Element, name: &str, value: &str) -> Resul
     Ok(())
 }
 
+/// Replaces the children of `container` with one paragraph saying what to fix: what a region shows
+/// in place of any amount while an answer it depends on is refused.
+pub(crate) fn what_to_fix(container: &Element, text: &str) -> Result<(), JsValue> {
+    let page = Page::of(container)?;
+    let note = page.element("p", "what-to-fix", Some(text))?;
+    container.replace_children_with_node_1(&note);
+    Ok(())
+}
+
 pub(crate) struct Page(Document);
 
 impl Page {
