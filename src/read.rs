@@ -64,7 +64,9 @@ impl Value {
     {
         serde_path_to_error::deserialize(deserializer).map_err(|error| {
             let path = match error.path().to_string() {
-                root if root == "." => TOP_LEVEL.to_owned(),
+                // "." is the whole document; "" is a key written as "" at its top, which reads
+                // as the top level too.
+                root if root == "." || root.is_empty() => TOP_LEVEL.to_owned(),
                 path => path,
             };
             FieldError::new(path, error.into_inner().to_string())
