@@ -3,7 +3,7 @@
 // every result region itself; this file holds no price, limit or pricing rule and does no
 // arithmetic. `mount` runs once per <amnion-estimator>, inside its shadow root (see estimator.js).
 import { shareFragment, readShareFragment } from './pkg/amnion_estimator.js';
-import { fillSelect, markInvalid, readForm, showRefused, writeForm } from './form.js';
+import { fillSelect, readForm, showErrors, writeForm } from './form.js';
 import { say } from './language.js';
 
 /**
@@ -36,13 +36,11 @@ export function mount(root, estimator, words = {}) {
   function update() {
     showTherapyFields();
     const { refused } = estimator.update(readForm(form), regions);
-    // Say what to fix, by the field's own label. The form keeps every answer; the breakdown keeps
-    // its last good lines, greyed as out of date (the handle shows no other figure meanwhile).
-    const badAnswers = showRefused(form, $('error'), refused, 'estimate');
-    showRefused(form, $('payment-error'), refused, 'payment');
-    showRefused(form, $('compare-error'), refused, 'comparison');
-    $('breakdown').classList.toggle('stale', badAnswers);
-    markInvalid(form, refused);
+    // Say what to fix under each field and in the summary at the top of the form. The form keeps
+    // every answer; the breakdown keeps its last good lines, greyed as out of date (the handle
+    // shows no other figure meanwhile).
+    showErrors(form, $('error-summary'), refused);
+    $('breakdown').classList.toggle('stale', refused.some(({ region }) => region === 'estimate'));
   }
 
   const options = estimator.choices();

@@ -41,14 +41,18 @@ export function writeForm(form, request) {
   }
 }
 
-/** Marks the controls named by `fields` (`[{ path }]`) as invalid, and clears the others. */
-export function markInvalid(form, fields) {
-  const bad = new Set(fields.map((field) => field.path));
-  for (const control of form.elements) {
-    if (!control.name) continue;
-    if (bad.has(control.name)) control.setAttribute('aria-invalid', 'true');
-    else control.removeAttribute('aria-invalid');
-  }
+/** The control a refusal's `path` names: an element, or the first of a radio group; none if not on the form. */
+function controlAt(form, path) {
+  const named = path ? form.elements.namedItem(path) : null;
+  return named instanceof RadioNodeList ? named[0] : named;
+}
+
+/** A control's name as the person reads it: its label, or its group's legend, or its path. */
+function labelOf(form, path) {
+  const control = controlAt(form, path);
+  if (!control) return path;
+  if (control.type === 'radio') return control.closest('fieldset')?.querySelector('legend')?.textContent ?? path;
+  return control.labels?.[0]?.textContent ?? path;
 }
 
 /**
@@ -57,20 +61,88 @@ export function markInvalid(form, fields) {
  * its reason alone.
  */
 export function describe(form, fields) {
-  return fields
-    .map(({ path, reason }) => {
-      if (!path) return reason;
-      const control = form.elements[path];
-      const label = control?.labels?.[0]?.textContent ?? control?.[0]?.closest('fieldset')?.querySelector('legend')?.textContent ?? path;
-      return `${label}: ${reason}`;
-    })
-    .join('\n');
+  return fields.map(({ path, reason }) => (path ? `${labelOf(form, path)}: ${reason}` : reason)).join('\n');
 }
 
-/** Shows in `box` what `refused` (`[{ region, path, reason }]`) says about `region`; hides it if nothing. */
-export function showRefused(form, box, refused, region) {
-  const mine = refused.filter((field) => field.region === region);
-  box.textContent = describe(form, mine);
-  box.hidden = mine.length === 0;
-  return mine.length > 0;
+/**
+ * Shows every refusal (`[{ path, reason }]`) where the eye is, in the GOV.UK error-summary pattern
+ * shared by both pages:
+ * - under its field, in a message the field names with `aria-describedby`, and the field marked
+ *   `aria-invalid`; a radio group's message sits under the group;
+ * - in `summary` (a box at the top of the form holding a heading and a list), one link per problem
+ *   that moves focus to its field. A refusal no field on the form owns is listed as text.
+ * Fields no longer refused lose their message and mark. Returns how many problems there are.
+ */
+export function showErrors(form, summary, refused) {
+  const problems = new Map(); // control -> reasons, in the order refused
+  const loose = [];
+  for (const { path, reason } of refused) {
+    const control = controlAt(form, path);
+    const list = control ? problems.get(control) ?? [] : loose;
+    if (control) problems.set(control, list);
+    if (!list.includes(reason)) list.push(reason); // a reason can stop several regions
+  }
+  for (const control of form.elements) {
+    const reasons = problems.get(control);
+    const group = control.type === 'radio' ? form.elements.namedItem(control.name) : [control];
+    if (reasons) for (const member of group) member.setAttribute('aria-invalid', 'true');
+    else if (control.type !== 'radio' || control === group[0]) for (const member of group) member.removeAttribute('aria-invalid');
+    if (control.type === 'radio' && control !== group[0]) continue;
+    fieldMessage(control, group, reasons);
+  }
+
+  const list = summary.querySelector('ul');
+  list.replaceChildren(...[...problems].map(([control, reasons]) => {
+    const link = document.createElement('a');
+    link.href = `#${control.id}`;
+    link.dataset.target = control.id;
+    link.textContent = `${labelOf(form, control.name)}: ${reasons.join(' ')}`;
+    const item = document.createElement('li');
+    item.append(link);
+    return item;
+  }), ...loose.map((reason) => Object.assign(document.createElement('li'), { textContent: reason })));
+  summary.hidden = refused.length === 0;
+  if (!summary.dataset.wired) {
+    summary.dataset.wired = 'true';
+    // A plain #link would not reach inside the widget's shadow root, and would hide the label.
+    summary.addEventListener('click', (event) => {
+      const target = event.target.closest('a[data-target]');
+      if (!target) return;
+      event.preventDefault();
+      const control = summary.getRootNode().getElementById(target.dataset.target);
+      control?.focus({ preventScroll: true });
+      (control?.closest('.field, fieldset') ?? control)?.scrollIntoView({ block: 'center' });
+    });
+  }
+  return refused.length;
+}
+
+/** Puts `reasons` under `control` (its whole `group` for radios), or takes its message away. */
+function fieldMessage(control, group, reasons) {
+  const id = `${control.id || control.name.replaceAll('.', '-')}-error`;
+  let message = control.getRootNode().getElementById?.(id);
+  if (!reasons) {
+    if (!message) return;
+    message.remove();
+    for (const member of group) {
+      const rest = (member.getAttribute('aria-describedby') ?? '').split(' ').filter((token) => token && token !== id);
+      if (rest.length) member.setAttribute('aria-describedby', rest.join(' '));
+      else member.removeAttribute('aria-describedby');
+    }
+    return;
+  }
+  if (!message) {
+    message = document.createElement('p');
+    message.id = id;
+    message.className = 'field-error';
+    // Under the input in its .field; under the whole group for radios and check boxes.
+    const place = control.type === 'radio' ? control.closest('.segmented, .stack, fieldset')
+      : control.type === 'checkbox' ? control.closest('label') : control;
+    place.after(message);
+    for (const member of group) {
+      const tokens = (member.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      member.setAttribute('aria-describedby', [...tokens, id].join(' '));
+    }
+  }
+  message.textContent = reasons.join(' ');
 }

@@ -2,7 +2,7 @@
 // built once with the price book), which renders the quote's Good Faith Estimate, and offers print,
 // save, reopen and CSV of the quote on screen. No prices, rules or arithmetic here.
 import init, { Quoter } from './pkg-staff/amnion_estimator.js';
-import { describe, fillSelect, markInvalid, readForm, showRefused, writeForm } from './form.js';
+import { describe, fillSelect, readForm, showErrors, writeForm } from './form.js';
 import { loadPriceBook } from './price-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
 
@@ -24,30 +24,60 @@ function show(quote) {
   $('range-warning').textContent = quote.range_warning ?? '';
   $('range-warning').hidden = !quote.range_warning;
   $('error').hidden = true;
-  $('document').classList.remove('stale');
-  markInvalid(form, []);
+}
+
+// Which problems the form shows: those of the fields staff have changed, and all of them once a
+// quote has been shown or an output was asked for (so a new blank form is not a wall of errors).
+const touched = new Set();
+let showEveryProblem = false;
+let matches = false; // whether the document on screen is the form's quote
+
+/**
+ * Marks the document as the form's quote, or not: while it is not, the document is greyed under a
+ * notice, Print, Save quote and Export CSV are off with the reason beside them, and the browser's
+ * own print shows a notice instead of the document (staff.css).
+ */
+function setMatches(now, refused) {
+  matches = now;
+  $('document-pane').dataset.matches = String(now);
+  for (const button of document.querySelectorAll('.output')) button.setAttribute('aria-disabled', String(!now));
+  $('quote-output').classList.toggle('stale', !now);
+  const shown = $('document').childElementCount > 0;
+  $('stale-notice').hidden = now || !shown;
+  $('stale-notice').textContent = say(words, 'quote_does_not_match', 'This quote does not match the form: it was made before the last change. Fix the problems in the form to bring it up to date.');
+  $('output-reason').hidden = now;
+  $('output-reason').textContent = shown || refused.some(({ path }) => path && !path.startsWith('patient.'))
+    ? say(words, 'outputs_off', 'Print, Save quote and Export CSV are off until the problems in the form are fixed.')
+    : say(words, 'outputs_off_until_patient', "Print, Save quote and Export CSV come on once the patient's name and date of birth are in.");
 }
 
 /** One call into Rust per change: the quote, its document and, when asked for, the comparison. */
-function update({ quiet = false } = {}) {
+function update() {
   showDependentFields();
   $('reopened').hidden = true;
   const wanted = $('include-comparison').checked;
   $('comparison').hidden = !wanted;
   const regions = { document: $('document'), comparison: wanted ? $('comparison') : undefined };
   const { refused, quote } = quoter.update(readForm(form), regions, $('comparison-plan').value);
-  if (quote) {
-    show(quote);
-    showRefused(form, $('error'), refused, 'comparison');
-    return;
+  if (quote) show(quote);
+  if (quote && refused.length === 0) showEveryProblem = true;
+  if (!quote) {
+    $('status').textContent = $('document').childElementCount
+      ? ''
+      : say(words, 'enter_patient', "Enter the patient's name and date of birth to see the quote.");
   }
-  if (quiet) {
-    $('status').textContent = say(words, 'enter_patient', "Enter the patient's name and date of birth to see the quote.");
-    return;
-  }
-  showRefused(form, $('error'), refused, 'document');
-  $('document').classList.add('stale');
-  markInvalid(form, refused);
+  showErrors(form, $('error-summary'), showEveryProblem ? refused : refused.filter(({ path }) => touched.has(path)));
+  setMatches(Boolean(quote) && refused.length === 0, refused);
+}
+
+/** `action` when the document is the form's quote; otherwise every problem shown, and nothing output. */
+function output(action) {
+  return () => {
+    if (matches) return action();
+    showEveryProblem = true;
+    update();
+    $('error-summary').focus();
+  };
 }
 
 function download(name, type, text) {
@@ -74,7 +104,11 @@ async function open(file) {
     writeForm(form, saved.request);
     showDependentFields();
     show(reopened.quote);
+    $('include-comparison').checked = false;
     $('comparison').hidden = true; // a comparison would be at today's prices
+    showEveryProblem = true;
+    showErrors(form, $('error-summary'), []);
+    setMatches(true, []);
     $('reopened').textContent = [
       say(words, 'reopened', "Reopened quote {number} with the prices it was saved with (price book {version}). Changing any answer makes a new quote at today's prices.", {
         number: reopened.quote.quote_number, version: reopened.quote.price_book_version,
@@ -134,20 +168,22 @@ fillSelect($('comparison-plan'), quoter.financingChoices());
 $('issued-on').value = new Date().toLocaleDateString('en-CA'); // today, as YYYY-MM-DD
 
 // One listener per control: `input` fires for every kind (a select fires `change` as well).
-form.addEventListener('input', () => update());
-$('print').addEventListener('click', () => window.print());
-// Save and Export CSV write the quote on screen, and nothing while the form is refused.
-$('save').addEventListener('click', () => {
+form.addEventListener('input', (event) => {
+  touched.add(event.target.name);
+  update();
+});
+// Print, Save quote and Export CSV output the quote on screen only while it is the form's quote.
+$('print').addEventListener('click', output(() => window.print()));
+$('save').addEventListener('click', output(() => {
   const saved = quoter.savedQuote();
-  if (saved) download(`${saved.quote_number}.json`, 'application/json', JSON.stringify(saved, null, 2));
-});
-$('csv').addEventListener('click', () => {
-  const csv = quoter.csv();
-  if (csv) download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', csv);
-});
+  download(`${saved.quote_number}.json`, 'application/json', JSON.stringify(saved, null, 2));
+}));
+$('csv').addEventListener('click', output(() => {
+  download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', quoter.csv());
+}));
 $('open').addEventListener('change', async (event) => {
   const [file] = event.target.files;
   event.target.value = ''; // so that choosing the same file again opens it again
   if (file) await open(file);
 });
-update({ quiet: true });
+update();

@@ -425,6 +425,10 @@ impl QuoteRequest {
 }
 
 fn date(problems: &mut Problems, path: &str, text: &str) -> Option<Date> {
+    if text.trim().is_empty() {
+        problems.add(path, "enter the date");
+        return None;
+    }
     Date::parse(text.trim())
         .map_err(|reason| problems.add(path, reason))
         .ok()

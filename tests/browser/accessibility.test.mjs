@@ -79,8 +79,9 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.deepEqual(await found(page, '/'), [], 'with the PT insurance fields');
 
     await page.fill('#coinsurance', '120');
-    await page.locator('#error').waitFor();
-    assert.deepEqual(await found(page, '/'), [], 'with an error shown');
+    await page.locator('#coinsurance-error').waitFor();
+    await page.locator('#error-summary').waitFor();
+    assert.deepEqual(await found(page, '/'), [], 'with an error under its field and in the summary');
 
     assert.deepEqual(seen.violations, [], 'axe ran without loosening the Content Security Policy');
     await page.close();

@@ -137,14 +137,16 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
   await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
   await page.fill('#coinsurance', '120');
   assert.equal(
-    await page.locator('#error').textContent(),
+    await page.locator('#error-summary li').textContent(),
     'Su coseguro (%): debe ser un porcentaje de 0 a 100; se recibió "120"',
     'the field and the reason, both in Spanish',
   );
+  assert.equal(await page.locator('#error-summary h3').textContent(), 'Hay un problema');
+  assert.equal(await page.locator('#coinsurance-error').textContent(), 'debe ser un porcentaje de 0 a 100; se recibió "120"');
   await page.fill('#coinsurance', '20');
   await page.fill('#federal-tax', '140');
   assert.equal(
-    await page.locator('#payment-error').textContent(),
+    await page.locator('#error-summary li').textContent(),
     'Tramo del impuesto federal sobre la renta (%): debe ser un porcentaje de 0 a 100; se recibió "140"',
   );
   assert.deepEqual([...seen.errors, ...seen.violations, ...seen.dialogs], []);

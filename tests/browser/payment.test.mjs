@@ -73,8 +73,9 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.locator('#payment').screenshot({ path: `${shots}${name}-payment.png` });
 
     await page.fill('#federal-tax', '140');
+    assert.equal(await page.locator('#federal-tax-error').textContent(), 'must be a percentage from 0 to 100, got "140"');
     assert.equal(
-      await page.locator('#payment-error').textContent(),
+      await page.locator('#error-summary li').textContent(),
       'Federal income tax bracket (%): must be a percentage from 0 to 100, got "140"',
     );
     assert.equal(await page.locator('#federal-tax').getAttribute('aria-invalid'), 'true');
@@ -83,9 +84,11 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.locator('#hsa-effective').textContent(), '');
     assert.equal(await page.locator('#hsa-summary').textContent(), 'Fix the tax rate to see what paying from an HSA or FSA saves.');
     assert.equal(await page.locator('.pay-in-full .pay-amount').textContent(), '$2,512.75');
-    assert.equal(await page.locator('#payment-error').evaluate((box) => getComputedStyle(box.closest('.payment')).filter), 'none', 'the error is not greyed');
+    assert.equal(await page.locator('#federal-tax-error').evaluate((box) => getComputedStyle(box.closest('.payment')).filter), 'none', 'the error is not greyed');
     await page.fill('#federal-tax', '22');
-    assert.equal(await page.locator('#payment-error').isHidden(), true);
+    assert.equal(await page.locator('#federal-tax-error').count(), 0, 'the message goes once the answer is right');
+    assert.equal(await page.locator('#error-summary').isHidden(), true);
+    assert.equal(await page.locator('#federal-tax').getAttribute('aria-describedby'), null);
     assert.equal(await page.locator('#federal-tax').getAttribute('aria-invalid'), null);
 
     const unlabelled = await page.locator('amnion-estimator').evaluate((host) =>

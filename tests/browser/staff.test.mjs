@@ -154,18 +154,149 @@ test('screening, range warning and errors speak to staff', async () => {
   assert.match(await page.locator('.gfe h2').textContent(), /Self-pay price quote/);
 
   await page.fill('#patient-name', '');
-  assert.equal(await page.locator('#error').textContent(), "Full name: enter the patient's name");
+  assert.equal(await page.locator('#patient-name-error').textContent(), "enter the patient's name");
+  assert.equal(await page.locator('#error-summary a').textContent(), "Full name: enter the patient's name");
   assert.equal(await page.locator('#patient-name').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.inputValue('#pt-name'), 'Riverside Physical Therapy', 'nothing else is lost');
   await page.close();
 });
 
-test('the staff page fits a phone screen', async () => {
+/** Where `selector`'s box is: `{ x, y, width, height }` in CSS pixels of the viewport. */
+const box = (page, selector) => page.locator(selector).first().evaluate((element) => {
+  const { x, y, width, height } = element.getBoundingClientRect();
+  return { x, y, width, height };
+});
+
+for (const width of [360, 1024, 1280, 1920]) {
+  test(`at ${width} px the document is where staff look, and nothing in it scrolls sideways`, async () => {
+    const { page } = await openStaffPage();
+    await page.setViewportSize({ width, height: 900 });
+    await fillTwoProviderQuote(page);
+    await page.check('#include-comparison');
+    const form = await box(page, '#quote-form');
+    const pane = await box(page, '#document-pane');
+    if (width >= 1024) {
+      assert.ok(pane.x >= form.x + form.width, `beside the form (form ends at ${form.x + form.width}, document starts at ${pane.x})`);
+      assert.ok(pane.width >= 600, `at least 600 px wide (${pane.width})`);
+      assert.ok(pane.x + pane.width <= width, 'inside the window');
+      // Staff scroll to the bottom of the long form: the document stays in view.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const scrolled = await box(page, '#document-pane');
+      assert.ok(scrolled.y >= 0 && scrolled.y <= 20, `still at the top of the window (${scrolled.y})`);
+      assert.ok(scrolled.y + scrolled.height <= 900, 'and no taller than it (it scrolls on its own)');
+    } else {
+      assert.ok(pane.y >= form.y + form.height, 'under the form');
+      assert.ok(await page.locator('.jump').isVisible(), 'the form starts with a link to it');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.click('.jump');
+      const heading = await box(page, '#document-pane .toolbar');
+      assert.ok(heading.y >= 0 && heading.y < 900, `the link brings the quote into view (${heading.y})`);
+    }
+    if (width === 1280) {
+      // 1,280 - 2 × 16 padding - 16 gap = 1,232 px for the columns, 1fr : 1.6fr, so the form gets
+      // 1,232 / 2.6 = 473.8 and the document 758.2, starting at 16 + 473.8 + 16 = 505.8.
+      assert.ok(Math.abs(pane.x - 505.8) < 1, `left edge ${pane.x}`);
+      assert.ok(Math.abs(pane.width - 758.2) < 1, `width ${pane.width}`);
+    }
+    const wide = await page.evaluate(() => [...document.querySelectorAll('#document-pane table, #document-pane')]
+      .filter((element) => element.scrollWidth > element.clientWidth)
+      .map((element) => `${element.className || element.id}: ${element.scrollWidth} > ${element.clientWidth}`));
+    assert.deepEqual(wide, [], 'no table, and not the document, scrolls sideways');
+    assert.ok(await page.locator('#document-pane table').count() >= 3, 'two providers and the comparison');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling of the page (${overflow}px too wide)`);
+    await page.screenshot({ path: `${shots}staff-${width}.png`, fullPage: width < 1024 });
+    await page.close();
+  });
+}
+
+test('each problem shows under its field, and the summary at the top of the form links to it', async () => {
   const { page } = await openStaffPage();
-  await page.setViewportSize({ width: 360, height: 800 });
   await fillTwoProviderQuote(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
-  await page.screenshot({ path: `${shots}staff-phone.png`, fullPage: true });
+  await page.fill('#pt-npi', '1234567803');
+  const message = page.locator('#pt-npi-error');
+  assert.match(await message.textContent(), /check digit/);
+  assert.equal(await page.locator('#pt-npi').getAttribute('aria-describedby'), 'pt-npi-error');
+  const field = await box(page, '#pt-npi');
+  const under = await box(page, '#pt-npi-error');
+  const gap = under.y - (field.y + field.height);
+  assert.ok(gap >= 0 && gap < 24 && Math.abs(under.x - field.x) < 2, `right under its field (${gap}px)`);
+  const summary = await box(page, '#error-summary');
+  const form = await box(page, '#quote-form');
+  assert.ok(summary.y - form.y < 80, 'the summary is at the top of the form');
+  const link = page.locator('#error-summary a');
+  assert.match(await link.textContent(), /^NPI: .*check digit/);
+  await page.click('#patient-name');
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'pt-npi', 'the link moves focus to the field');
+  await page.fill('#pt-npi', '1234567802');
+  assert.equal(await page.locator('#pt-npi-error').count(), 0, 'fixed: the message goes');
+  assert.equal(await page.locator('#error-summary').isHidden(), true, 'and so does the summary');
+  assert.equal(await page.locator('#pt-npi').getAttribute('aria-describedby'), null);
   await page.close();
 });
+
+test('a new form shows no errors before staff type, and its outputs are off until the patient is in', async () => {
+  const { page } = await openStaffPage();
+  assert.equal(await page.locator('#error-summary').isHidden(), true);
+  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true');
+  assert.match(await page.locator('#output-reason').textContent(), /come on once the patient's name and date of birth are in/);
+  await page.fill('#patient-name', 'Ana Ruiz');
+  assert.equal(await page.locator('#patient-name-error').count(), 0, 'the name is fine');
+  assert.equal(await page.locator('#dob-error').count(), 0, 'the date of birth is not touched yet');
+  // Asks for output (a person can click a button marked off; Playwright must be told to): every
+  // problem shows, and the summary takes focus.
+  await page.click('#save', { force: true });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+  assert.equal(await page.locator('#dob-error').textContent(), 'enter the date');
+  assert.match(await page.locator('#error-summary').textContent(), /Date of birth: enter the date/);
+  await page.close();
+});
+
+// For each answer made wrong after a good quote: nothing prints, downloads or saves, each output
+// says why, and the browser's own print shows the notice instead of the last good document.
+for (const [what, breakIt, marked] of [
+  ["the patient's name", (page) => page.fill('#patient-name', ''), '#patient-name'],
+  ['the date of birth', async (page) => { await page.fill('#patient-name', 'John Smith'); await page.fill('#dob', ''); }, '#dob'],
+  ["the co-provider's NPI", (page) => page.fill('#pt-npi', '1234567803'), '#pt-npi'],
+  ['the staff discount', (page) => page.fill('#discount-percent', '150'), '#discount-percent'],
+]) {
+  test(`with ${what} refused, no output gives the last good quote`, async () => {
+    const { page } = await openStaffPage();
+    await fillTwoProviderQuote(page);
+    await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await page.click('#print');
+    assert.equal(await page.evaluate(() => window.printed), 1, 'a good quote prints');
+
+    await breakIt(page);
+    assert.equal(await page.getAttribute(marked, 'aria-invalid'), 'true', `${what} is marked`);
+    for (const id of ['print', 'save', 'csv']) {
+      assert.equal(await page.getAttribute(`#${id}`, 'aria-disabled'), 'true', `${id} is off`);
+      assert.equal(await page.getAttribute(`#${id}`, 'aria-describedby'), 'output-reason', `${id} says why`);
+      await page.click(`#${id}`, { force: true }); // marked off, not inert: a person can still click it
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary', `${id}: the summary takes focus`);
+    }
+    assert.match(await page.locator('#output-reason').textContent(), /off until the problems in the form are fixed/);
+    const toolbar = await box(page, '#document-pane .toolbar');
+    const reason = await box(page, '#output-reason');
+    assert.ok(reason.y - (toolbar.y + toolbar.height) < 16, 'the reason is right under the buttons');
+    assert.ok(await page.locator('#stale-notice').isVisible(), 'the document is marked as not matching the form');
+    assert.equal(await page.locator('#quote-output').evaluate((element) => getComputedStyle(element).opacity), '0.45', 'and faded');
+    await page.waitForTimeout(300); // a download would have started by now
+    assert.equal(downloads, 0, 'nothing was saved or exported');
+    assert.equal(await page.evaluate(() => window.printed), 1, 'nothing more was printed');
+
+    // The browser's own print (Ctrl+P) of the page as it is: the notice, not the document.
+    const pdf = `${shots}staff-refused-${marked.slice(1)}.pdf`;
+    await page.pdf({ path: pdf, format: 'Letter' });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    assert.match(text.replace(/\s+/g, ' '), /This quote does not match the form, so it is not printed/);
+    for (const stale of ['Ana Ruiz', 'John Smith', 'March 4, 1970', '1234567802', '$', 'Good Faith Estimate']) {
+      assert.ok(!text.includes(stale), `the printout does not say ${stale}`);
+    }
+    await page.close();
+  });
+}

@@ -48,11 +48,18 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
 
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
     await page.fill('#coinsurance', '120');
-    const error = page.locator('#error');
-    assert.equal(
-      await error.textContent(),
-      'Your coinsurance (%): must be a percentage from 0 to 100, got "120"',
-    );
+    // The message sits right under its field, which names it; the summary links to the field.
+    const message = page.locator('#coinsurance-error');
+    assert.equal(await message.textContent(), 'must be a percentage from 0 to 100, got "120"');
+    assert.equal(await page.locator('#coinsurance').getAttribute('aria-describedby'), 'coinsurance-error');
+    const [field, under] = [await page.locator('#coinsurance').boundingBox(), await message.boundingBox()];
+    assert.ok(under.y >= field.y + field.height && under.y - (field.y + field.height) < 24, `the message is under its field (${under.y - field.y - field.height}px below)`);
+    assert.ok(Math.abs(under.x - field.x) < 2, 'and lined up with it');
+    const link = page.locator('#error-summary a');
+    assert.equal(await link.textContent(), 'Your coinsurance (%): must be a percentage from 0 to 100, got "120"');
+    await page.focus('#condition');
+    await link.click();
+    assert.equal(await page.evaluate(() => document.querySelector('amnion-estimator').shadowRoot.activeElement?.id), 'coinsurance', 'the summary link moves focus to the field');
     const tooWide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(tooWide <= 0, `the error fits the screen (${tooWide}px too wide)`);
     assert.equal(await page.locator('#coinsurance').getAttribute('aria-invalid'), 'true');

@@ -169,17 +169,24 @@ fn provider_section(
     append(&table, &page.holding("thead", "", &[head])?)?;
     let body = page.element("tbody", "", None)?;
     for item in &provider.items {
-        let row = page.holding(
-            "tr",
-            "",
-            &[
-                page.element("td", "item", Some(&item.description))?,
-                page.element("td", "code", Some(&item.service_code))?,
-                page.element("td", "code", Some(&item.diagnosis_code))?,
-                page.element("td", "qty", Some(&item.quantity.to_string()))?,
-                page.element("td", "amount", Some(&item.expected_charge.formatted))?,
-            ],
-        )?;
+        let quantity = item.quantity.to_string();
+        let row = page.element("tr", "", None)?;
+        // Each cell names its column, for the narrow layout that shows a row as a block.
+        for (text, class, column) in [
+            (item.description.as_str(), "item", w.item_or_service),
+            (item.service_code.as_str(), "code", w.service_code),
+            (item.diagnosis_code.as_str(), "code", w.diagnosis_code),
+            (quantity.as_str(), "qty", w.quantity),
+            (
+                item.expected_charge.formatted.as_str(),
+                "amount",
+                w.expected_charge,
+            ),
+        ] {
+            let cell = page.element("td", class, Some(text))?;
+            set_attribute(&cell, "data-label", column)?;
+            append(&row, &cell)?;
+        }
         append(&body, &row)?;
     }
     append(&table, &body)?;
@@ -200,15 +207,6 @@ fn provider_section(
     )?;
     append(&table, &page.holding("tfoot", "", &[foot])?)?;
 
-    // A narrow screen scrolls the table sideways: the keyboard must be able to reach it too.
-    let scroller = page.holding("div", "table-scroll", &[table])?;
-    set_attribute(&scroller, "tabindex", "0")?;
-    set_attribute(&scroller, "role", "region")?;
-    set_attribute(
-        &scroller,
-        "aria-label",
-        &format!("{} {}", w.items_from, provider.name),
-    )?;
     page.holding(
         "section",
         "gfe-provider",
@@ -219,7 +217,7 @@ fn provider_section(
                 Some(&format!("{}: {}", provider.role, provider.name)),
             )?,
             page.element("p", "gfe-identity", Some(&identity))?,
-            scroller,
+            table,
         ],
     )
 }
