@@ -826,6 +826,7 @@ impl QuoteAnswers {
         // The therapist of staff.test.mjs, or any text in each field.
         let provider = match &self.provider {
             None => ProviderAnswers {
+                partner: String::new(),
                 name: "Riverside Physical Therapy".into(),
                 npi: "1234567802".into(),
                 tin: "987654321".into(),
@@ -835,6 +836,7 @@ impl QuoteAnswers {
                 zip: "78702".into(),
             },
             Some(fields) => ProviderAnswers {
+                partner: String::new(),
                 name: fields[0].clone(),
                 npi: fields[1].clone(),
                 tin: fields[2].clone(),
@@ -1556,6 +1558,7 @@ fn quotes_agree_with_the_oracle() {
                 },
                 therapy_elsewhere: staff.therapy_elsewhere,
                 therapy_provider: ProviderAnswers {
+                    partner: String::new(),
                     name: "Riverside Physical Therapy".into(),
                     npi: "1234567802".into(),
                     tin: "987654321".into(),
