@@ -826,6 +826,7 @@ impl QuoteAnswers {
         // The therapist of staff.test.mjs, or any text in each field.
         let provider = match &self.provider {
             None => ProviderAnswers {
+                partner: String::new(),
                 name: "Riverside Physical Therapy".into(),
                 npi: "1234567802".into(),
                 tin: "987654321".into(),
@@ -835,6 +836,7 @@ impl QuoteAnswers {
                 zip: "78702".into(),
             },
             Some(fields) => ProviderAnswers {
+                partner: String::new(),
                 name: fields[0].clone(),
                 npi: fields[1].clone(),
                 tin: fields[2].clone(),
@@ -1128,6 +1130,9 @@ struct StaffFigures {
     extras: Vec<u32>,
     staff: StaffPick,
     therapy_elsewhere: bool,
+    /// The therapy provider is one of the book's partners (by index, wrapping), with these prices:
+    /// evaluation cash and allowed, session cash and allowed. `None`: typed in.
+    partner: Option<(usize, Vec<Cents>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -1221,11 +1226,14 @@ fn staff_figures() -> impl Strategy<Value = StaffFigures> {
             3 => prop_oneof![Just(0u32), Just(1000u32), Just(1100u32), 0..=1100u32].prop_map(StaffPick::ShareOfCharges),
         ],
         any::<bool>(),
+        // Last, so the seeds kept before partners still make the cases they made.
+        prop::option::weighted(0.5, (0..2usize, prop::collection::vec(price(), 4))),
     )
-        .prop_map(|(extras, staff, therapy_elsewhere)| StaffFigures {
+        .prop_map(|(extras, staff, therapy_elsewhere, partner)| StaffFigures {
             extras,
             staff,
             therapy_elsewhere,
+            partner,
         })
 }
 
@@ -1368,6 +1376,7 @@ impl Figures {
             therapy,
             extras: vec![0; book.extras.len()],
             therapy_elsewhere: false,
+            therapy_partner: None,
             staff: None,
         };
         (order(fewest, least), order(most, longest))
@@ -1380,8 +1389,11 @@ fn visits_shown(
     book: &PriceBookDocument,
     breakdown: &Breakdown,
 ) -> Result<Vec<oracle::Visit>, TestCaseError> {
-    let pt = &book.physical_therapy;
-    let therapy_codes = [pt.evaluation.code.as_str(), pt.session.code.as_str()];
+    // The clinic's therapy codes and its partners'.
+    let therapy_codes: Vec<&str> = std::iter::once(&book.physical_therapy)
+        .chain(book.therapy_partners.iter().map(|p| &p.physical_therapy))
+        .flat_map(|pt| [pt.evaluation.code.as_str(), pt.session.code.as_str()])
+        .collect();
     // Therapy lines are found by their codes, so no other line may have one.
     let others = [
         &book.visits.consultation.code,
@@ -1503,8 +1515,26 @@ fn quotes_agree_with_the_oracle() {
         150,
         (book_edit(), figures(), staff_figures()),
         |(edit, mut figures, staff)| {
-            let Some(book) = book_for(&edit) else {
+            let Some(mut book) = book_for(&edit) else {
                 return Ok(());
+            };
+            // A partner's prices, edited; a book they make invalid is only refused.
+            let partner = match &staff.partner {
+                Some((pick, prices)) if !book.document().therapy_partners.is_empty() => {
+                    let mut edited = book.document().clone();
+                    let index = pick % edited.therapy_partners.len();
+                    let pt = &mut edited.therapy_partners[index].physical_therapy;
+                    pt.evaluation.cash_price_cents = prices[0];
+                    pt.evaluation.allowed_cents = prices[1];
+                    pt.session.cash_price_cents = prices[2];
+                    pt.session.allowed_cents = prices[3];
+                    let Ok(valid) = PriceBook::new(edited) else {
+                        return Ok(());
+                    };
+                    book = valid;
+                    Some(index)
+                }
+                _ => None,
             };
             let document = book.document();
             // A quote has exact counts.
@@ -1515,6 +1545,7 @@ fn quotes_agree_with_the_oracle() {
                 .map(|i| staff.extras.get(i).copied().unwrap_or(0))
                 .collect();
             order.therapy_elsewhere = staff.therapy_elsewhere;
+            order.therapy_partner = partner.filter(|_| staff.therapy_elsewhere);
             let base = oracle::price(document, &order)
                 .map_err(|r| TestCaseError::fail(format!("{r:?}")))?
                 .staff_base;
@@ -1556,6 +1587,8 @@ fn quotes_agree_with_the_oracle() {
                 },
                 therapy_elsewhere: staff.therapy_elsewhere,
                 therapy_provider: ProviderAnswers {
+                    partner: partner
+                        .map_or(String::new(), |i| document.therapy_partners[i].id.clone()),
                     name: "Riverside Physical Therapy".into(),
                     npi: "1234567802".into(),
                     tin: "987654321".into(),

@@ -50,6 +50,7 @@ fn every_list_past_its_limit_is_refused_with_its_path_and_the_limit() {
         ("/extras", 100),
         ("/good_faith_estimate/separately_scheduled", 20),
         ("/financing/plans", 20),
+        ("/therapy_partners", 20),
     ] {
         let mut book = sample();
         let list = book.pointer(pointer).expect(pointer).clone();

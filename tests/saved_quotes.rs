@@ -6,6 +6,8 @@
 //! - `release-3613b6a-*.json`: written by the staff page's Save in release 3613b6a (the last before
 //!   the page's handle), whose serializer left out a value that does not apply (`product`) where
 //!   later releases write `null`;
+//! - `partner-through-insurance.json`: written by `quote(...).saved` in release b46bf59, the first
+//!   with therapy partners, as the staff page saves it;
 //! - the others: written by release 39cef6f's `quote(...).saved`, as the staff page saves it.
 //!
 //! Amounts by hand from the sample price book (prices in `tests/cases/mod.rs`).
@@ -16,7 +18,7 @@ use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::{reopen, SavedQuote};
 
 /// (file, the quote number it was saved with, the Good Faith Estimate's total in cents)
-const FIXTURES: [(&str, &str, i64); 5] = [
+const FIXTURES: [(&str, &str, i64); 6] = [
     // Plantar fasciitis, 2 injections, consultation, cash PT with 8 sessions at another provider.
     // Clinic: 250 + 2 × (1,200 + 150 + 125) = 3,200.00; less 15 % of one injection (221.25) =
     // 2,978.75; less 5 % prompt pay (148.9375 -> 148.94) = 2,829.81. Therapy provider: 160 +
@@ -43,6 +45,16 @@ const FIXTURES: [(&str, &str, i64); 5] = [
         "extras-and-staff-discount.json",
         "GFE-FVJ4-K6YB-TM5P-4",
         274_289,
+    ),
+    // The first file as the clinic's (2,829.81), with therapy through insurance at the partner
+    // Eastside Sports Rehab (allowed 100.00 / 78.00, cash 140.00 / 85.00), 4 sessions, $150
+    // deductible, 20 %, 3 covered visits: the evaluation and 2 sessions are the plan's cost
+    // sharing (billed to insurance, not on the estimate); sessions 3 and 4 are past the limit at
+    // Eastside's cash price, 2 × 85.00 = 170.00. Total 2,999.81.
+    (
+        "partner-through-insurance.json",
+        "GFE-F2E1-H5KR-AT66-5",
+        299_981,
     ),
 ];
 

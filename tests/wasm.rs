@@ -159,6 +159,30 @@ fn a_staff_quote_crosses_the_boundary() {
 
 #[cfg(feature = "staff")]
 #[wasm_bindgen_test]
+fn a_therapy_partner_crosses_the_boundary() {
+    let choices = quoter().choices().expect("embedded book");
+    let partners: Array = get(&choices, "therapy_partners").dyn_into().expect("array");
+    assert_eq!(
+        get(&partners.get(0), "value").as_string().as_deref(),
+        Some("lakeshore_pt")
+    );
+    assert_eq!(
+        get(&partners.get(0), "label").as_string().as_deref(),
+        Some("Lakeshore Physical Therapy")
+    );
+    // tests/partners.rs: the clinic's 1,401.25 + Lakeshore's 150.00 + 8 × 90.00 = 2,271.25.
+    let request = parse(
+        r#"{ "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left", "issued_on": "2026-11-21",
+             "answers": { "condition": "plantar_fasciitis", "injections": "1",
+                          "physical_therapy": { "coverage": "cash", "sessions": "8" } },
+             "therapy_elsewhere": true, "therapy_provider": { "partner": "lakeshore_pt" } }"#,
+    );
+    let quote = quoter().quote(request).expect("valid quote");
+    assert_eq!(cents(&quote, "good_faith_estimate.total.cents"), 227_125);
+}
+
+#[cfg(feature = "staff")]
+#[wasm_bindgen_test]
 fn a_saved_quote_keeps_its_extras_through_its_file() {
     let request = parse(
         r#"{ "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",

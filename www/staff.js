@@ -14,6 +14,9 @@ function showDependentFields() {
   $('sessions-field').hidden = coverage === 'none';
   $('insurance-fields').hidden = coverage !== 'insurance';
   $('therapist-fields').hidden = !$('elsewhere').checked;
+  // A partner from the price book needs nothing typed in; "other" (blank) asks for the provider.
+  const typed = $('pt-partner').value === '';
+  for (const input of $('therapist-fields').querySelectorAll('input')) input.closest('.field').hidden = !typed;
 }
 
 /** What the page says beside the document of `quote` (`{ title, quote_number, total, ... }`). */
@@ -102,6 +105,7 @@ async function open(file) {
     const saved = await parsed(file);
     const reopened = quoter.reopen(saved, { document: $('document') });
     writeForm(form, saved.request);
+    $('pt-partner').value = saved.request.therapy_provider?.partner ?? ''; // files before partners have none
     showDependentFields();
     show(reopened.quote);
     $('include-comparison').checked = false;
@@ -150,6 +154,7 @@ fillSelect($('product'), options.products);
 fillSelect($('injections'), options.injections.filter(({ value }) => value !== 'not_sure'), '1');
 fillSelect($('up-to'), [{ value: '', label: say(words, 'exactly_as_planned', 'Exactly as planned') }, ...options.injections.filter(({ value }) => value !== 'not_sure')]);
 fillSelect($('sessions'), options.pt_sessions.filter(({ value }) => value !== 'typical'), '8');
+fillSelect($('pt-partner'), [...options.therapy_partners, { value: '', label: say(words, 'other_provider_type_it_in', 'Other provider (type it in)') }], '');
 $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   const field = document.createElement('div');
   field.className = 'field';

@@ -28,6 +28,8 @@ pub struct Choices {
     pub pt_sessions: Vec<Choice>,
     /// Items staff can add to a quote, by `id`, with code and price.
     pub extras: Vec<Choice>,
+    /// Therapy partners a quote can name as its therapy provider, by `id`, with their names.
+    pub therapy_partners: Vec<Choice>,
     /// The clinic's name.
     pub clinic_name: String,
     /// The clinic's phone number.
@@ -87,6 +89,11 @@ impl Choices {
                     choice(e.id.clone(), label)
                 })
                 .collect(),
+            therapy_partners: document
+                .therapy_partners
+                .iter()
+                .map(|p| choice(p.id.clone(), p.name.clone()))
+                .collect(),
             clinic_name: document.clinic.name.clone(),
             clinic_phone: document.clinic.phone.clone(),
             sample_prices: document.sample_data,
@@ -97,6 +104,13 @@ impl Choices {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    fn choice(value: &str, label: &str) -> Choice {
+        Choice {
+            value: value.into(),
+            label: label.into(),
+        }
+    }
 
     #[test]
     fn choices_follow_the_price_book_limits() {
@@ -114,6 +128,13 @@ mod tests {
         assert_eq!(
             choices.extras[0].label,
             "Follow-up visit (99213, $120.00 each)"
+        );
+        assert_eq!(
+            choices.therapy_partners,
+            [
+                choice("lakeshore_pt", "Lakeshore Physical Therapy"),
+                choice("eastside_rehab", "Eastside Sports Rehab")
+            ]
         );
     }
 }

@@ -7,7 +7,8 @@
 //!    ultrasound guidance (76942) only where that code does not already include it.
 //! 3. The multi-injection discount, as its own line.
 //! 4. The walking boot, once for the course.
-//! 5. Physical therapy, cash or through insurance (see `physical_therapy.rs`).
+//! 5. Physical therapy, cash or through insurance (see `physical_therapy.rs`), at the clinic's
+//!    prices, or at a therapy partner's when a quote names one.
 //! 6. The prompt-pay discount on everything self-pay above, as its own line.
 //!
 //! When a count is "not sure", the estimate has a low end (fewest injections and sessions) and a
@@ -277,13 +278,14 @@ pub(crate) fn breakdown(
     if plan.therapy_elsewhere {
         lines.set_provider(ProviderRole::Therapy);
     }
-    physical_therapy::add_lines(
-        &mut lines,
-        &document.physical_therapy,
-        plan.therapy,
-        sessions,
-        lang,
-    )?;
+    // A partner's therapy at the partner's prices (cash, and allowed through insurance, by the
+    // same visit-by-visit rules); any other provider's at the clinic's own.
+    let therapy_prices = plan
+        .therapy_partner
+        .map_or(&document.physical_therapy, |partner| {
+            &partner.physical_therapy
+        });
+    physical_therapy::add_lines(&mut lines, therapy_prices, plan.therapy, sessions, lang)?;
     lines.set_provider(ProviderRole::Clinic);
 
     // Discounts below are the clinic's, on the clinic's own self-pay lines only: insurance cost

@@ -10,7 +10,7 @@ use crate::error::{Error, Problems, Refusal, Unknown};
 use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
-    Condition, CountRange, Extra, PriceBook, PricedService, Product, MAX_PRICE,
+    Condition, CountRange, Extra, PriceBook, PricedService, Product, TherapyPartner, MAX_PRICE,
 };
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
@@ -145,6 +145,9 @@ pub(crate) struct Plan<'a> {
     pub staff_discount: Option<StaffDiscount>,
     /// Staff quotes only: physical therapy is given by another provider.
     pub therapy_elsewhere: bool,
+    /// Staff quotes only: that provider is one of the price book's partners, and therapy is priced
+    /// at its prices; `None` prices therapy at the clinic's own.
+    pub therapy_partner: Option<&'a TherapyPartner>,
     /// The language of every text.
     pub language: Language,
 }
@@ -306,6 +309,7 @@ impl EstimateRequest {
                         extras: Vec::new(),
                         staff_discount: None,
                         therapy_elsewhere: false,
+                        therapy_partner: None,
                         language: self.language,
                     },
                     Error::InvalidRequest,

@@ -46,6 +46,12 @@ read_struct! {
         pub good_faith_estimate: GoodFaithEstimateTexts,
         /// Physical therapy, at cash and at insurance-allowed prices.
         pub physical_therapy: PhysicalTherapyPrices,
+        /// Physical therapy practices the clinic refers patients to, each with its identity and its
+        /// own prices, so staff pick one for a quote instead of typing it in. Left out when the
+        /// book has none (and then not written either, so a saved quote of such a book reads in
+        /// releases before partners).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub therapy_partners: Vec<TherapyPartner> [at most 20] = default,
         /// Discounts, each shown as its own line.
         pub discounts: Discounts = default,
         /// The texts every estimate carries.
@@ -238,6 +244,27 @@ read_struct! {
         pub evaluation: TherapyService,
         /// One treatment session.
         pub session: TherapyService,
+    }
+}
+
+read_struct! {
+    /// A physical therapy practice the clinic works with: a co-provider on a Good Faith Estimate,
+    /// named as the clinic is, and priced as the clinic's own therapy is.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct TherapyPartner {
+        /// Stable key used by quote requests (`therapy_provider.partner`), e.g. `lakeshore_pt`.
+        pub id: String,
+        /// The practice's name.
+        pub name: String,
+        /// Where the practice is.
+        pub address: Address,
+        /// National Provider Identifier: 10 digits with a Luhn check digit.
+        pub npi: String,
+        /// Taxpayer Identification Number: 9 digits.
+        pub tin: String,
+        /// The practice's evaluation and session: its codes, its cash prices, and what the clinic
+        /// expects a plan to allow the practice.
+        pub physical_therapy: PhysicalTherapyPrices,
     }
 }
 

@@ -105,6 +105,11 @@ impl PriceBook {
         self.0.products.iter().find(|p| p.id == id)
     }
 
+    /// The therapy partner with this `id`.
+    pub fn therapy_partner(&self, id: &str) -> Option<&TherapyPartner> {
+        self.0.therapy_partners.iter().find(|p| p.id == id)
+    }
+
     /// The administration fee for a procedure code.
     pub fn administration_fee(&self, procedure_code: &str) -> Option<&PricedService> {
         self.0

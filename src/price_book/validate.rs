@@ -93,6 +93,7 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     validate_good_faith_estimate(field!(book.good_faith_estimate), problems);
     therapy(problems, field!(book.physical_therapy.evaluation));
     therapy(problems, field!(book.physical_therapy.session));
+    validate_therapy_partners(book, problems);
     validate_discounts(book, problems);
 
     non_empty(problems, field!(book.disclaimers.self_pay));
@@ -105,9 +106,29 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
 fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
     non_empty(problems, field!(book.clinic.name));
     non_empty(problems, field!(book.clinic.phone));
-    non_empty(problems, field!(book.clinic.address.street));
-    non_empty(problems, field!(book.clinic.address.city));
-    let (path, state) = field!(book.clinic.address.state);
+    address(problems, field!(book.clinic.address));
+    npi(problems, field!(book.clinic.npi));
+    tin(problems, field!(book.clinic.tin));
+}
+
+/// Therapy partners: unique ids, and each named, placed and priced by the clinic's own rules.
+fn validate_therapy_partners(book: &PriceBookDocument, problems: &mut Problems) {
+    let mut ids = Seen::new();
+    for (at, partner) in items(field!(book.therapy_partners)) {
+        key(problems, field!(at / partner.id), &mut ids);
+        non_empty(problems, field!(at / partner.name));
+        address(problems, field!(at / partner.address));
+        npi(problems, field!(at / partner.npi));
+        tin(problems, field!(at / partner.tin));
+        therapy(problems, field!(at / partner.physical_therapy.evaluation));
+        therapy(problems, field!(at / partner.physical_therapy.session));
+    }
+}
+
+fn address(problems: &mut Problems, (at, address): At<'_, impl Display, Address>) {
+    non_empty(problems, field!(at / address.street));
+    non_empty(problems, field!(at / address.city));
+    let (path, state) = field!(at / address.state);
     problems.check(
         state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()),
         path,
@@ -118,22 +139,26 @@ fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
             )
         },
     );
-    let (path, zip) = field!(book.clinic.address.zip);
+    let (path, zip) = field!(at / address.zip);
     problems.check(is_zip(zip), path, || {
         format!(
             "must be a ZIP code like 78701 or 78701-1234, got \"{}\"",
             excerpt(zip)
         )
     });
-    let (path, npi) = field!(book.clinic.npi);
-    problems.check(is_valid_npi(npi), path, || {
+}
+
+fn npi(problems: &mut Problems, (path, npi): At<'_, impl Display, String>) {
+    problems.check(is_valid_npi(npi), path.to_string(), || {
         format!(
             "must be 10 digits with a valid check digit, got \"{}\"",
             excerpt(npi)
         )
     });
-    let (path, tin) = field!(book.clinic.tin);
-    problems.check(is_valid_tin(tin), path, || {
+}
+
+fn tin(problems: &mut Problems, (path, tin): At<'_, impl Display, String>) {
+    problems.check(is_valid_tin(tin), path.to_string(), || {
         format!("must be 9 digits, got \"{}\"", excerpt(tin))
     });
 }

@@ -9,11 +9,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::calendar::Date;
-use crate::error::{Error, Problems, Refusal};
+use crate::error::{excerpt, Error, Problems, Refusal};
 use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
 use crate::language::Language;
 use crate::money::{BasisPoints, Cents};
-use crate::price_book::{is_valid_npi, is_valid_tin, PriceBook, MAX_PRICE};
+use crate::price_book::{is_valid_npi, is_valid_tin, PriceBook, TherapyPartner, MAX_PRICE};
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
 
 read_struct! {
@@ -40,7 +40,7 @@ read_struct! {
         pub staff_discount: StaffDiscountAnswers = default,
         /// Whether physical therapy is given by another provider.
         pub therapy_elsewhere: bool = default,
-        /// That provider, when `therapy_elsewhere`.
+        /// That provider, when `therapy_elsewhere`: a price book partner, or typed in.
         pub therapy_provider: ProviderAnswers = default,
     }
 }
@@ -94,9 +94,15 @@ read_struct! {
 }
 
 read_struct! {
-    /// A provider's identity as staff enter it.
+    /// A provider's identity as staff enter it: a price book partner's `id`, or its name,
+    /// identifiers and address typed in.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct ProviderAnswers {
+        /// A `therapy_partners[].id` of the price book, whose identity and prices the quote then
+        /// uses (the fields below are not read); blank for a provider typed in. Not written when
+        /// blank, so a quote without a partner saves as it did before partners.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub partner: String = default,
         /// Practice name.
         pub name: String = default,
         /// 10-digit NPI.
@@ -248,9 +254,11 @@ impl QuoteRequest {
 
         let extras = self.extras(book, &mut problems);
         let staff_discount = self.staff_discount(&mut problems);
-        let therapy_provider = self
-            .therapy_elsewhere
-            .then(|| self.therapy_provider(&mut problems));
+        let (therapy_provider, therapy_partner) = if self.therapy_elsewhere {
+            self.therapy_provider(book, &mut problems)
+        } else {
+            (None, None)
+        };
 
         match (
             answers,
@@ -271,6 +279,7 @@ impl QuoteRequest {
                 plan.extras = extras;
                 plan.staff_discount = staff_discount;
                 plan.therapy_elsewhere = self.therapy_elsewhere;
+                plan.therapy_partner = therapy_partner;
                 problems.into_result(
                     QuotePlan {
                         plan,
@@ -382,7 +391,39 @@ impl QuoteRequest {
         })
     }
 
-    fn therapy_provider(&self, problems: &mut Problems) -> ProviderAnswers {
+    /// The therapy provider: a partner of `book`, with its identity from the book, or the one
+    /// typed in, checked field by field.
+    fn therapy_provider<'a>(
+        &self,
+        book: &'a PriceBook,
+        problems: &mut Problems,
+    ) -> (Option<ProviderAnswers>, Option<&'a TherapyPartner>) {
+        let id = self.therapy_provider.partner.trim();
+        if id.is_empty() {
+            return (Some(self.typed_therapy_provider(problems)), None);
+        }
+        let Some(partner) = book.therapy_partner(id) else {
+            problems.add(
+                "therapy_provider.partner",
+                format!("unknown partner \"{}\"", excerpt(id)),
+            );
+            return (None, None);
+        };
+        let address = &partner.address;
+        let identity = ProviderAnswers {
+            partner: partner.id.clone(),
+            name: partner.name.clone(),
+            npi: partner.npi.clone(),
+            tin: partner.tin.clone(),
+            street: address.street.clone(),
+            city: address.city.clone(),
+            state: address.state.clone(),
+            zip: address.zip.clone(),
+        };
+        (Some(identity), Some(partner))
+    }
+
+    fn typed_therapy_provider(&self, problems: &mut Problems) -> ProviderAnswers {
         let p = &self.therapy_provider;
         let path = |field: &str| format!("therapy_provider.{field}");
         for (field, value) in [("name", &p.name), ("street", &p.street), ("city", &p.city)] {
@@ -413,6 +454,7 @@ impl QuoteRequest {
             || format!("must be a ZIP code like 78701, got \"{zip}\""),
         );
         ProviderAnswers {
+            partner: String::new(),
             name: p.name.trim().to_owned(),
             npi: p.npi.trim().to_owned(),
             tin: p.tin.trim().to_owned(),

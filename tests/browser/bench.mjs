@@ -200,6 +200,7 @@ async function validationTimes() {
   atLimits.extras = copies(sample.extras, 100, (e, i) => ({ ...e, id: `extra_${i}` }));
   atLimits.good_faith_estimate.separately_scheduled = copies(sample.good_faith_estimate.separately_scheduled, 20, (t) => t);
   atLimits.financing.plans = copies(sample.financing.plans, 20, (p, i) => ({ ...p, id: `plan_${i}` }));
+  atLimits.therapy_partners = copies(sample.therapy_partners, 20, (p, i) => ({ ...p, id: `partner_${i}` }));
   // Two and three vials of each product at the single price: 100 packages, every rule kept.
   atLimits.discounts.multi_injection = {
     kind: 'package_prices', label: 'Package price',

@@ -32,6 +32,9 @@ pub struct Order {
     pub extras: Vec<u32>,
     /// Therapy by another provider (quotes only): its self-pay visits are not the clinic's.
     pub therapy_elsewhere: bool,
+    /// Index into `therapy_partners` when that provider is a partner (quotes only, with
+    /// `therapy_elsewhere`): its visits are priced at its prices, not the clinic's.
+    pub therapy_partner: Option<usize>,
     /// A staff discount (quotes only).
     pub staff: Option<StaffOff>,
 }
@@ -214,7 +217,9 @@ pub fn price(book: &PriceBookDocument, order: &Order) -> Result<Priced, Refused>
 
 /// The therapy visits, the evaluation first: none without therapy or with 0 sessions.
 fn therapy_visits(book: &PriceBookDocument, order: &Order) -> Vec<Visit> {
-    let pt = &book.physical_therapy;
+    let pt = order.therapy_partner.map_or(&book.physical_therapy, |i| {
+        &book.therapy_partners[i].physical_therapy
+    });
     let services: Vec<_> = if order.sessions == 0 {
         Vec::new()
     } else {
@@ -297,6 +302,7 @@ mod worked_by_hand {
             therapy: Therapy::None,
             extras: vec![0; 3],
             therapy_elsewhere: false,
+            therapy_partner: None,
             staff: None,
         }
     }
