@@ -9,6 +9,7 @@ CRATE := amnion_estimator
 PKG := www/pkg
 STAFF_PKG := www/pkg-staff
 DIST := www/dist
+STAFF_DIST := www/dist-staff
 NODE_BIN := .ci/node_modules/.bin
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 # wasm tests run in Node through wasm-bindgen's runner.
@@ -36,7 +37,8 @@ endef
 ## site, in www/dist: its scripts and the module's glue bundled into one minified estimator.js
 ## (esbuild, then terser, which shaves a little more), its stylesheet minified, and beside them its
 ## markup, Spanish words and module. index.html embeds that folder, so what is measured is what
-## ships.
+## ships. The staff page likewise, in www/dist-staff: staff.html as it is, beside one bundled
+## staff.js, its two stylesheets minified, the Spanish words, the icon and the staff module.
 build: setup
 	$(call wasm_module,$(PKG),)
 	$(call wasm_module,$(STAFF_PKG),--features staff)
@@ -46,6 +48,10 @@ build: setup
 	rm $(DIST)/bundle.js
 	$(NODE_BIN)/esbuild www/style.css --minify --log-level=warning --outfile=$(DIST)/style.css
 	cp www/widget.html www/es.json $(PKG)/$(CRATE)_bg.wasm $(DIST)/
+	rm -rf $(STAFF_DIST) && mkdir -p $(STAFF_DIST)
+	$(NODE_BIN)/esbuild www/staff.js --bundle --format=esm --minify --log-level=warning --outfile=$(STAFF_DIST)/staff.js
+	for css in style staff; do $(NODE_BIN)/esbuild www/$$css.css --minify --log-level=warning --outfile=$(STAFF_DIST)/$$css.css; done
+	cp www/staff.html www/es.json www/favicon.svg $(STAFF_PKG)/$(CRATE)_bg.wasm $(STAFF_DIST)/
 
 ## Builds, then serves www/ on 127.0.0.1 with the embedded sample price book.
 serve: build
@@ -72,7 +78,7 @@ test-wasm:
 ## The Nu HTML checker (vnu.jar from npm, on Debian's Java) on every page in www/, new ones too:
 ## any error fails. Called with java directly: the npm wrapper would fetch a JDK if none is found.
 test-html: setup
-	@pages=$$(find www -name '*.html' -not -path 'www/pkg/*' -not -path 'www/pkg-staff/*' -not -path 'www/dist/*' | sort); echo "Nu HTML checker:" $$pages; \
+	@pages=$$(find www -name '*.html' -not -path 'www/pkg/*' -not -path 'www/pkg-staff/*' -not -path 'www/dist/*' -not -path 'www/dist-staff/*' | sort); echo "Nu HTML checker:" $$pages; \
 	java -jar .ci/node_modules/vnu-jar/build/dist/vnu.jar --errors-only $$pages
 
 test-browser:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the raw, gzip -9 and brotli -q 11 size of every file a visitor downloads, and the total;
-# then the same for the staff page, which loads its own, larger module (www/pkg-staff). Both as an
+# then the same for the staff page as a clinic copies it (www/dist-staff), with its own, larger module. Both as an
 # English reader gets them; a Spanish one also fetches es.json.
 set -euo pipefail
 cd "$(dirname "$0")/../www"
@@ -20,5 +20,5 @@ report() {
 report 'visitor page' index.html page.css favicon.svg dist/estimator.js dist/widget.html \
   dist/style.css dist/amnion_estimator_bg.wasm
 echo
-report 'staff page' staff.html favicon.svg style.css staff.css staff.js form.js price-book.js \
-  language.js pkg-staff/amnion_estimator.js pkg-staff/amnion_estimator_bg.wasm
+report 'staff page' dist-staff/staff.html dist-staff/favicon.svg dist-staff/style.css \
+  dist-staff/staff.css dist-staff/staff.js dist-staff/amnion_estimator_bg.wasm

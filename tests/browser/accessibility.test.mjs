@@ -88,7 +88,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
   });
 }
 
-test('the staff page has no accessibility violations as loaded and with a quote filled in', async () => {
+test('the staff page has no accessibility violations as loaded, with a quote filled in and refused', async () => {
   const { page, seen } = await open('staff.html', 1300);
   await page.locator('#status', { hasText: /./ }).waitFor();
   assert.deepEqual(await found(page, '/staff.html'), [], 'as loaded');
@@ -96,6 +96,13 @@ test('the staff page has no accessibility violations as loaded and with a quote 
   await fillTwoProviderQuote(page);
   await page.locator('#status', { hasText: /^Good Faith Estimate GFE-/ }).waitFor();
   assert.deepEqual(await found(page, '/staff.html'), [], 'with a quote filled in');
+
+  // A refused answer after a good quote: the messages, the summary, the outputs marked off and the
+  // document marked as not matching the form.
+  await page.fill('#pt-npi', '1234567803');
+  await page.locator('#pt-npi-error').waitFor();
+  await page.locator('#stale-notice').waitFor();
+  assert.deepEqual(await found(page, '/staff.html'), [], 'with the form refused');
 
   assert.deepEqual(seen.violations, [], 'axe ran without loosening the Content Security Policy');
   await page.close();

@@ -16,11 +16,11 @@ import { fillTwoProviderQuote, offsite, session, watch } from './browser.mjs';
 const shared = session();
 const { shots } = shared;
 
-async function openStaffPage() {
+async function openStaffPage(path = 'staff.html') {
   const page = await shared.browser.newPage();
   await page.setViewportSize({ width: 1300, height: 900 });
   const seen = await watch(page);
-  await page.goto(`${shared.server.url}staff.html`);
+  await page.goto(`${shared.server.url}${path}`);
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
   return { page, seen, dialogs: seen.dialogs, errors: seen.errors };
 }
@@ -47,6 +47,33 @@ test('a two-provider Good Faith Estimate prints on US Letter', async () => {
   assert.deepEqual(errors, []);
   assert.deepEqual(seen.violations, [], 'works under the Content Security Policy');
   assert.deepEqual(offsite(seen, new URL(shared.server.url).origin), [], 'no request leaves the page');
+  await page.close();
+});
+
+test('the staff page as a clinic copies it (www/dist-staff) quotes the same, from its own folder only', async () => {
+  const { page, seen, errors } = await openStaffPage('dist-staff/staff.html');
+  await fillTwoProviderQuote(page);
+  assert.match(await page.locator('#status').textContent(), /: \$3,749\.81$/);
+  const outside = seen.requests.filter((url) => !url.startsWith(`${shared.server.url}dist-staff/`));
+  assert.deepEqual(outside, [], 'every file it loads is in the folder');
+  assert.deepEqual([...errors, ...seen.violations], []);
+  await page.close();
+});
+
+test('staff pick a partner practice from the price book instead of typing it in', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  await page.selectOption('#pt-partner', 'lakeshore_pt');
+  assert.equal(await page.locator('#pt-npi').isVisible(), false, 'nothing to type for a partner');
+  // Lakeshore's own prices: 150 + 8 × 90 = 870.00; the clinic's 2,829.81 as above: 3,699.81.
+  assert.match(await page.locator('#status').textContent(), /: \$3,699\.81$/);
+  const coProvider = page.locator('.gfe-provider').nth(1);
+  assert.match(await coProvider.locator('h3').textContent(), /Lakeshore Physical Therapy/);
+  assert.match(await coProvider.locator('.gfe-identity').textContent(), /NPI 1654321870/);
+  assert.equal(await coProvider.locator('tfoot td').textContent(), '$870.00');
+  await page.selectOption('#pt-partner', '');
+  assert.equal(await page.inputValue('#pt-npi'), '1234567802', '"other" brings back what was typed');
+  assert.match(await page.locator('#status').textContent(), /: \$3,749\.81$/);
   await page.close();
 });
 
@@ -284,7 +311,8 @@ for (const [what, breakIt, marked] of [
     const reason = await box(page, '#output-reason');
     assert.ok(reason.y - (toolbar.y + toolbar.height) < 16, 'the reason is right under the buttons');
     assert.ok(await page.locator('#stale-notice').isVisible(), 'the document is marked as not matching the form');
-    assert.equal(await page.locator('#quote-output').evaluate((element) => getComputedStyle(element).opacity), '0.45', 'and faded');
+    assert.equal(await page.locator('#quote-output').evaluate((element) => getComputedStyle(element).outlineStyle), 'dashed', 'and outlined');
+    if (what === "the co-provider's NPI") await page.locator('#document-pane').screenshot({ path: `${shots}staff-refused-document.png` });
     await page.waitForTimeout(300); // a download would have started by now
     assert.equal(downloads, 0, 'nothing was saved or exported');
     assert.equal(await page.evaluate(() => window.printed), 1, 'nothing more was printed');
