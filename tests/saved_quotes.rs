@@ -6,6 +6,10 @@
 //! - `release-3613b6a-*.json`: written by the staff page's Save in release 3613b6a (the last before
 //!   the page's handle), whose serializer left out a value that does not apply (`product`) where
 //!   later releases write `null`;
+//! - `release-729d275-*.json`: written by release 729d275's `quote(...).saved` through
+//!   `examples/save_quote.rs`, the last release before the quote number changed: physical therapy
+//!   billed to insurance, Spanish with Medicaid and a scheduled date, an insured patient with a
+//!   percent staff discount;
 //! - the others: written by release 39cef6f's `quote(...).saved`, as the staff page saves it.
 //!
 //! Amounts by hand from the sample price book (prices in `tests/cases/mod.rs`).
@@ -16,7 +20,7 @@ use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::{reopen, SavedQuote};
 
 /// (file, the quote number it was saved with, the Good Faith Estimate's total in cents)
-const FIXTURES: [(&str, &str, i64); 5] = [
+const FIXTURES: [(&str, &str, i64); 8] = [
     // Plantar fasciitis, 2 injections, consultation, cash PT with 8 sessions at another provider.
     // Clinic: 250 + 2 × (1,200 + 150 + 125) = 3,200.00; less 15 % of one injection (221.25) =
     // 2,978.75; less 5 % prompt pay (148.9375 -> 148.94) = 2,829.81. Therapy provider: 160 +
@@ -43,6 +47,30 @@ const FIXTURES: [(&str, &str, i64); 5] = [
         "extras-and-staff-discount.json",
         "GFE-FVJ4-K6YB-TM5P-4",
         274_289,
+    ),
+    // Ankle osteoarthritis, 1 injection (20606 includes guidance): 1,200 + 260 = 1,460.00, less
+    // 5 % (73.00) = 1,387.00. The 4 therapy visits go through insurance: the plan's cost sharing,
+    // listed apart and not in the total.
+    (
+        "release-729d275-pt-through-insurance.json",
+        "GFE-EJSV-ZX08-PNSA-S",
+        138_700,
+    ),
+    // Medicaid, in Spanish: Achilles tendinopathy, 2 injections: 2 × (1,200 + 160 + 125) =
+    // 2,970.00, less 15 % of one (222.75) = 2,747.25; cash therapy at the clinic 160 + 6 × 95 =
+    // 730.00 -> 3,477.25; prompt pay 5 % (173.8625 -> 173.86) -> 3,303.39.
+    (
+        "release-729d275-spanish-medicaid.json",
+        "GFE-B8H3-F1A3-DFG3-E",
+        330_339,
+    ),
+    // Insured, filing a claim: ankle ligament, 1 injection, 1,200 + 150 + 125 = 1,475.00, and the
+    // boot 165.00 -> 1,640.00; staff discount 10 % (164.00) -> 1,476.00; prompt pay 5 % (73.80) ->
+    // 1,402.20.
+    (
+        "release-729d275-insured-staff-percent.json",
+        "GFE-A1Q2-7NPC-MMDD-C",
+        140_220,
     ),
 ];
 
