@@ -7,6 +7,7 @@
 //! the clinic's prices change.
 
 mod csv;
+mod format_1;
 mod good_faith_estimate;
 mod number;
 mod request;
@@ -153,7 +154,7 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
     let plan = request.plan(book)?;
     let planned = breakdown(book, &plan.plan, plan.injections, plan.sessions)?;
     let mut document = good_faith_estimate::build(book, &plan, &planned)?;
-    document.quote_number = number::quote_number(&document);
+    document.quote_number = format_1::number(book, &plan, &document);
 
     let range_warning = match plan.injections_up_to {
         None => None,

@@ -1,64 +1,12 @@
 //! The quote number: a fingerprint of the estimate's content, so the same inputs and price book
 //! version always give the same number, and any change to what prints gives another.
 
-use super::good_faith_estimate::GoodFaithEstimate;
-
-/// `GFE-` and the 64-bit fingerprint as 13 Crockford base-32 characters, grouped 4-4-4-1 so staff
-/// can read it over the phone: `GFE-7KD3-9XQ2-M4TA-B`.
-pub(crate) fn quote_number(document: &GoodFaithEstimate) -> String {
-    let mut hash = Fnv1a::new();
-    // Every printed field, each ended by a separator byte that cannot occur in text, so that
-    // ("ab", "c") and ("a", "bc") differ.
-    let mut field = |text: &str| {
-        hash.write(text.as_bytes());
-        hash.write(&[0xff]);
-    };
-    field(&document.title);
-    field(&document.issued_on);
-    field(&document.valid_until);
-    field(&document.price_book_version);
-    field(&document.patient.name);
-    field(&document.patient.date_of_birth);
-    let primary = &document.primary_service;
-    for text in [
-        &primary.description,
-        &primary.service_code,
-        &primary.diagnosis_code,
-        &primary.scheduled_on,
-    ] {
-        field(text);
-    }
-    for provider in &document.providers {
-        for text in [
-            &provider.role,
-            &provider.name,
-            &provider.npi,
-            &provider.tin,
-            &provider.location,
-            &provider.state,
-        ] {
-            field(text);
-        }
-        for item in &provider.items {
-            field(&item.description);
-            field(&item.service_code);
-            field(&item.diagnosis_code);
-            field(&item.quantity.to_string());
-            field(&item.expected_charge.cents.get().to_string());
-        }
-    }
-    for text in document
-        .billed_to_insurance
-        .iter()
-        .chain(&document.separately_scheduled)
-        .chain(&document.disclaimers)
-    {
-        field(text);
-    }
-    field(document.coverage_notice.as_deref().unwrap_or(""));
-    let code = crockford(hash.finish());
+/// `prefix`, a dash, and the 64-bit fingerprint as 13 Crockford base-32 characters, grouped 4-4-4-1
+/// so staff can read it over the phone: `GFE-7KD3-9XQ2-M4TA-B`.
+pub(crate) fn written(prefix: &str, fingerprint: u64) -> String {
+    let code = crockford(fingerprint);
     format!(
-        "GFE-{}-{}-{}-{}",
+        "{prefix}-{}-{}-{}-{}",
         &code[0..4],
         &code[4..8],
         &code[8..12],
@@ -67,21 +15,21 @@ pub(crate) fn quote_number(document: &GoodFaithEstimate) -> String {
 }
 
 /// 64-bit FNV-1a: small, stable across platforms and releases (unlike `std`'s `DefaultHasher`).
-struct Fnv1a(u64);
+pub(crate) struct Fnv1a(u64);
 
 impl Fnv1a {
-    fn new() -> Fnv1a {
+    pub(crate) fn new() -> Fnv1a {
         Fnv1a(0xcbf2_9ce4_8422_2325)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         for &byte in bytes {
             self.0 ^= u64::from(byte);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
 
-    fn finish(&self) -> u64 {
+    pub(crate) fn finish(&self) -> u64 {
         self.0
     }
 }
