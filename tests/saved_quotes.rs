@@ -16,10 +16,12 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use amnion_estimator::money::Cents;
 use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::{reopen, SavedQuote};
 
-/// (file, the quote number it was saved with, the Good Faith Estimate's total in cents)
+/// The format-1 files: (file, the quote number it was saved with, the Good Faith Estimate's total
+/// in cents).
 const FIXTURES: [(&str, &str, i64); 8] = [
     // Plantar fasciitis, 2 injections, consultation, cash PT with 8 sessions at another provider.
     // Clinic: 250 + 2 × (1,200 + 150 + 125) = 3,200.00; less 15 % of one injection (221.25) =
@@ -83,24 +85,85 @@ fn fixture(name: &str) -> SavedQuote {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} reads: {e}"))
 }
 
+/// Every format-1 file reopens with its amounts, checked against the number it was saved with, and
+/// is upgraded: it gets its format-2 number, made from its canonical data, and says so.
 #[test]
-fn every_saved_file_reopens_with_its_number_and_amounts() {
+fn every_format_1_file_reopens_with_its_amounts_and_is_upgraded() {
     let today = PriceBook::embedded_default().expect("valid");
     for (name, number, total) in FIXTURES {
         let saved = fixture(name);
+        assert_eq!(saved.format, "amnion-estimator/quote/1", "{name}");
         assert_eq!(saved.quote_number, number, "{name}");
         let reopened = reopen(&saved, &today).unwrap_or_else(|e| panic!("{name} reopens: {e}"));
-        assert_eq!(reopened.quote.quote_number, number, "{name}");
         assert_eq!(
             reopened.quote.good_faith_estimate.total.cents.get(),
             total,
             "{name}"
         );
+        let new = &reopened.quote.quote_number;
+        let prefix = if reopened.quote.good_faith_estimate.applies {
+            "GFE-"
+        } else {
+            "SPQ-"
+        };
+        assert!(new.starts_with(prefix) && new != number, "{name}: {new}");
+        assert_eq!(
+            reopened.upgraded,
+            Some(format!(
+                "This quote was saved in an earlier format (1) as {number}, and has been upgraded: its \
+                 number is now {new}; the amounts are unchanged."
+            )),
+            "{name}"
+        );
+        assert_eq!(reopened.quote.saved.format, "amnion-estimator/quote/2");
+        assert_eq!(&reopened.quote.saved.quote_number, new);
         assert_eq!(
             reopened.price_change, None,
             "{name}: today's sample prices are the same"
         );
+        // Saved again, it is a format-2 file that reopens as it is, with its new number.
+        let again = reopen(&reopened.quote.saved, &today).expect("reopens");
+        assert_eq!((&again.quote.quote_number, &again.upgraded), (new, &None));
     }
+}
+
+/// The two files saved from the same quote by releases 3613b6a and 39cef6f still agree, upgraded.
+#[test]
+fn the_same_quote_from_two_releases_gets_one_new_number() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let old = reopen(
+        &fixture("release-3613b6a-self-pay-with-co-provider.json"),
+        &today,
+    )
+    .expect("reopens");
+    let new = reopen(&fixture("self-pay-with-co-provider.json"), &today).expect("reopens");
+    assert_eq!(old.quote.quote_number, new.quote.quote_number);
+}
+
+/// A format-1 file edited after saving is refused: its content no longer gives its number.
+#[test]
+fn an_edited_format_1_file_is_refused() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let mut dearer = fixture("medicare.json");
+    dearer.price_book.walking_boot.price_cents = Cents::new(16_600);
+    let mut renamed = fixture("spanish.json");
+    renamed.request.patient.name = "María José Núñez Soto".into();
+    let mut moved = fixture("self-pay-with-co-provider.json");
+    moved.request.scheduled_on = "2026-12-10".into();
+    for (what, edited) in [("price", dearer), ("name", renamed), ("date", moved)] {
+        let error = reopen(&edited, &today).expect_err(what);
+        assert!(
+            error
+                .to_string()
+                .starts_with("quote_number: the file's content gives GFE-"),
+            "{what}: {error}"
+        );
+    }
+    // Format 1 had no later injection dates: a file that has some was edited.
+    let mut later = fixture("self-pay-with-co-provider.json");
+    later.request.later_injections_on = vec!["2026-12-23".into()];
+    let error = reopen(&later, &today).expect_err("a field format 1 did not have");
+    assert_eq!(error.fields()[0].path, "request.later_injections_on");
 }
 
 #[test]
