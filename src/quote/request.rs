@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::calendar::Date;
 use crate::error::{Error, Problems, Refusal};
 use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
-use crate::language::Language;
+use crate::language::{counted, Language};
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{is_valid_npi, is_valid_tin, PriceBook, MAX_PRICE};
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
@@ -319,11 +319,13 @@ impl QuoteRequest {
             return Vec::new();
         }
         if let Some(planned) = injections {
-            let most = planned.saturating_sub(1) as usize;
-            problems.check(given.len() <= most, "later_injections_on", || match most {
+            let most = planned.saturating_sub(1);
+            let fits = u32::try_from(given.len()).is_ok_and(|n| n <= most);
+            problems.check(fits, "later_injections_on", || match most {
                 0 => "1 injection is planned, so there is no later injection to date".to_owned(),
                 _ => format!(
-                    "{planned} injections are planned: at most {most} later dates, got {}",
+                    "{planned} injections are planned: at most {}, got {}",
+                    counted(most, ["later date", "later dates"]),
                     given.len()
                 ),
             });
