@@ -10,6 +10,10 @@
 //!   `examples/save_quote.rs`, the last release before the quote number changed: physical therapy
 //!   billed to insurance, Spanish with Medicaid and a scheduled date, an insured patient with a
 //!   percent staff discount;
+//! - `format-2-*.json`: written by the first release of format 2 (the quote number made from the
+//!   quote's canonical data) through `examples/save_quote.rs`: the four quotes above again, a course
+//!   with a date for each injection, and a book whose expected charges leave the prompt-pay
+//!   discount out (`prompt-pay-excluded`, saved with that book);
 //! - the others: written by release 39cef6f's `quote(...).saved`, as the staff page saves it.
 //!
 //! Amounts by hand from the sample price book (prices in `tests/cases/mod.rs`).
@@ -76,6 +80,37 @@ const FIXTURES: [(&str, &str, i64); 8] = [
     ),
 ];
 
+/// The format-2 files: (file, the quote number it was saved with, the total in cents).
+const FORMAT_2: [(&str, &str, i64); 6] = [
+    // As the format-1 files of the same quotes above: 3,749.81, 1,795.50, 1,401.25, 2,742.89.
+    (
+        "format-2-self-pay-with-co-provider.json",
+        "GFE-3DQE-P2KM-1P1Y-G",
+        374_981,
+    ),
+    ("format-2-medicare.json", "SPQ-FQA9-71A3-QMXX-1", 179_550),
+    ("format-2-spanish.json", "GFE-A8J4-8B6K-XVJR-1", 140_125),
+    (
+        "format-2-extras-and-staff-discount.json",
+        "GFE-2SE8-Y0VA-HEQZ-W",
+        274_289,
+    ),
+    // Partial tendon tear, 3 injections, each with its date: 3 × 1,475.00 = 4,425.00, less 2 ×
+    // 221.25 = 3,982.50, less 5 % (199.125 -> 199.13) = 3,783.37.
+    (
+        "format-2-injection-dates.json",
+        "GFE-33ER-SHF5-MYGA-H",
+        378_337,
+    ),
+    // Consultation, 1 plantar fasciitis injection and the boot, the prompt-pay discount left out of
+    // the expected charges: 250 + 1,200 + 150 + 125 + 165 = 1,890.00.
+    (
+        "format-2-prompt-pay-excluded.json",
+        "GFE-ENZS-D9T1-KDJ2-7",
+        189_000,
+    ),
+];
+
 fn fixture(name: &str) -> SavedQuote {
     let path = format!(
         "{}/tests/fixtures/saved-quotes/{name}",
@@ -124,6 +159,82 @@ fn every_format_1_file_reopens_with_its_amounts_and_is_upgraded() {
         // Saved again, it is a format-2 file that reopens as it is, with its new number.
         let again = reopen(&reopened.quote.saved, &today).expect("reopens");
         assert_eq!((&again.quote.quote_number, &again.upgraded), (new, &None));
+    }
+}
+
+#[test]
+fn every_format_2_file_reopens_with_its_number_and_amounts() {
+    let today = PriceBook::embedded_default().expect("valid");
+    for (name, number, total) in FORMAT_2 {
+        let saved = fixture(name);
+        assert_eq!(saved.format, "amnion-estimator/quote/2", "{name}");
+        assert_eq!(saved.quote_number, number, "{name}");
+        let reopened = reopen(&saved, &today).unwrap_or_else(|e| panic!("{name} reopens: {e}"));
+        assert_eq!(reopened.quote.quote_number, number, "{name}");
+        assert_eq!(reopened.upgraded, None, "{name}");
+        assert_eq!(
+            reopened.quote.good_faith_estimate.total.cents.get(),
+            total,
+            "{name}"
+        );
+        if name == "format-2-prompt-pay-excluded.json" {
+            // Today's sample book includes the discount: 1,890.00 − 94.50 = 1,795.50.
+            assert_eq!(
+                reopened.price_change.as_deref(),
+                Some(
+                    "Prices have changed since this quote was issued. It keeps the prices of price book \
+                     2026.11-sample ($1,890.00); today's price book 2026.11-sample would give $1,795.50."
+                )
+            );
+        } else {
+            assert_eq!(reopened.price_change, None, "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_format_2_files_say_what_they_are() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let dates = reopen(&fixture("format-2-injection-dates.json"), &today).expect("reopens");
+    assert_eq!(
+        dates.quote.good_faith_estimate.primary_service.schedule,
+        [
+            "Injection 1: December 9, 2026",
+            "Injection 2: December 23, 2026",
+            "Injection 3: January 6, 2027"
+        ]
+    );
+    let excluded = reopen(&fixture("format-2-prompt-pay-excluded.json"), &today).expect("reopens");
+    // Paid in full at the visit: 1,890.00 − 94.50 = 1,795.50.
+    assert!(excluded.quote.good_faith_estimate.providers[0]
+        .note
+        .as_deref()
+        .is_some_and(|n| n.ends_with("the clinic's charges are $1,795.50.")));
+    let medicare = reopen(&fixture("format-2-medicare.json"), &today).expect("reopens");
+    assert_eq!(
+        medicare.quote.good_faith_estimate.title,
+        "Self-pay price quote"
+    );
+    let spanish = reopen(&fixture("format-2-spanish.json"), &today).expect("reopens");
+    assert_eq!(
+        spanish.quote.good_faith_estimate.title,
+        "Estimado de buena fe"
+    );
+}
+
+/// A format-1 file, upgraded, gets the number a format-2 file of the same quote has.
+#[test]
+fn an_upgraded_file_gets_the_number_format_2_gives_the_same_quote() {
+    let today = PriceBook::embedded_default().expect("valid");
+    for name in [
+        "self-pay-with-co-provider.json",
+        "medicare.json",
+        "spanish.json",
+        "extras-and-staff-discount.json",
+    ] {
+        let upgraded = reopen(&fixture(name), &today).expect("reopens");
+        let format_2 = fixture(&format!("format-2-{name}"));
+        assert_eq!(upgraded.quote.quote_number, format_2.quote_number, "{name}");
     }
 }
 
@@ -207,4 +318,19 @@ fn a_price_book_from_an_earlier_release_opens() {
             .expect("a request");
     let estimate = amnion_estimator::estimate::estimate(&book, &request).expect("an estimate");
     assert_eq!(estimate.low.patient_total.cents.get(), 140_125);
+    // It has no `prompt_pay.expected_charges`: a quote's expected charges include the discount, as
+    // they did, and say so (1,401.25 + 73.75 = 1,475.00 without it).
+    let request = amnion_estimator::quote::QuoteRequest::read(serde_json::json!({
+        "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left",
+        "issued_on": "2026-12-02", "answers": { "condition": "plantar_fasciitis", "injections": "1" }
+    }))
+    .expect("a quote request");
+    let gfe = amnion_estimator::quote::quote(&book, &request)
+        .expect("a quote")
+        .good_faith_estimate;
+    assert_eq!(gfe.total.cents.get(), 140_125);
+    assert!(gfe.providers[0]
+        .note
+        .as_deref()
+        .is_some_and(|n| n.ends_with("Without it, the clinic's charges are $1,475.00.")));
 }
