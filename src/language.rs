@@ -292,17 +292,76 @@ pub struct PayWords {
     pub interest: &'static str,
 }
 
-/// The words of the Good Faith Estimate document.
+/// The words of the Good Faith Estimate document, and of the self-pay price quote made in its place
+/// when a Good Faith Estimate does not apply.
 pub struct GfeWords {
-    /// `Good Faith Estimate`.
+    /// The words that differ between a Good Faith Estimate and a self-pay price quote.
+    pub good_faith_estimate: KindWords,
+    /// The same, for a self-pay price quote: no text of it calls it a Good Faith Estimate.
+    pub self_pay_quote: KindWords,
+    /// `Not yet scheduled` (the primary service).
+    pub not_scheduled: &'static str,
+    /// `Injection 3: not yet scheduled` / `Inyección 3: aún no programada`, from the number.
+    pub injection_not_scheduled: fn(u32) -> String,
+    /// `Injection 2: December 17, 2026`, from the number and the date.
+    pub injection_on: fn(u32, &str) -> String,
+    /// `Amniotic tissue injection` / `Amniotic tissue injections`: the primary service, before the
+    /// condition, whose name the price book writes as a name stands alone (`Achilles tendinopathy`).
+    pub injection_series: [&'static str; 2],
+    /// `left side` / `right side`.
+    pub side: [&'static str; 2],
+    /// `Convening provider`.
+    pub convening_provider: &'static str,
+    /// `Co-provider`.
+    pub co_provider: &'static str,
+    /// `through your plan`.
+    pub through_plan: &'static str,
+    /// `Physical therapy: an evaluation and 8 sessions with {who}, after the injections.`, from
+    /// (sessions, injections, who).
+    pub therapy_to_schedule: fn(u32, u32, &str) -> String,
+    /// The clinic's charges include the prompt-pay discount, from (its rate, the charges without it).
+    pub prompt_pay_included: fn(&str, &str) -> String,
+    /// The clinic's charges leave the prompt-pay discount out, from (its rate, the charges with it).
+    pub prompt_pay_excluded: fn(&str, &str) -> String,
+    /// The month names, January first.
+    pub months: [&'static str; 12],
+    /// A long date from its year, month name and day.
+    pub long_date: fn(u32, &str, u32) -> String,
+    /// The range warning, from (high, planned, what each provider would charge more).
+    pub range_warning: fn(u32, u32, &str) -> String,
+    /// `{name} would charge {more} more ({total} in all)`.
+    pub would_charge: fn(&str, &str, &str) -> String,
+}
+
+/// The words of one kind of document: a Good Faith Estimate, or a self-pay price quote.
+pub struct KindWords {
+    /// `Good Faith Estimate` or `Self-pay price quote`.
     pub title: &'static str,
-    /// `Self-pay price quote`.
-    pub self_pay_title: &'static str,
-    /// `Quote`.
+    /// Every heading it prints.
+    pub headings: Headings,
+    /// The disclaimers the crate writes for this kind, or `None` for the price book's own (a Good
+    /// Faith Estimate's, which the clinic words: every price book words them for a GFE).
+    pub disclaimers: Option<QuoteDisclaimers>,
+}
+
+/// A self-pay price quote's disclaimers: a price book's are worded for a Good Faith Estimate.
+pub struct QuoteDisclaimers {
+    /// That other items or services may be recommended and priced separately.
+    pub other_services: &'static str,
+    /// That it is an estimate and actual items, services or charges may differ.
+    pub actual_charges_may_differ: &'static str,
+    /// That it is not a contract.
+    pub not_a_contract: &'static str,
+}
+
+/// The headings a document prints, in one language and for one kind of document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Headings {
+    /// `Quote`, before the quote number.
     pub quote: &'static str,
-    /// `Issued`.
+    /// `Issued` (in Spanish it agrees with the document: `Emitido el`, `Emitida el`).
     pub issued: &'static str,
-    /// `Valid until`.
+    /// `Valid until` (`Válido hasta el`, `Válida hasta el`).
     pub valid_until: &'static str,
     /// `Price book`.
     pub price_book: &'static str,
@@ -322,16 +381,6 @@ pub struct GfeWords {
     pub diagnosis_code: &'static str,
     /// `Scheduled`.
     pub scheduled: &'static str,
-    /// `Not yet scheduled`.
-    pub not_scheduled: &'static str,
-    /// `Amniotic tissue injection for`.
-    pub injection_for: &'static str,
-    /// `left side` / `right side`.
-    pub side: [&'static str; 2],
-    /// `Convening provider`.
-    pub convening_provider: &'static str,
-    /// `Co-provider`.
-    pub co_provider: &'static str,
     /// `state`.
     pub state: &'static str,
     /// `Item or service`.
@@ -340,32 +389,31 @@ pub struct GfeWords {
     pub quantity: &'static str,
     /// `Expected charge`.
     pub expected_charge: &'static str,
-    /// `Total for`.
+    /// `Total for`, before a provider's name.
     pub total_for: &'static str,
     /// `Total estimated charges`.
     pub total: &'static str,
-    /// `Items from` (label of a scrolling table).
+    /// `Items from` (label of a scrolling table), before a provider's name.
     pub items_from: &'static str,
-    /// Heading of the lines billed to insurance.
+    /// Heading of the lines billed to insurance, which the document does not cover.
     pub billed_to_insurance: &'static str,
-    /// `through your plan`.
-    pub through_plan: &'static str,
     /// Heading of the separately scheduled items.
     pub separately_scheduled: &'static str,
-    /// The sentence under them.
+    /// The sentence under them: a separate estimate or quote will be given.
     pub separate_estimate: &'static str,
     /// `Please read`.
     pub please_read: &'static str,
-    /// `Physical therapy: an evaluation and {n} session(s) with {who}, after the injection(s).`
-    pub therapy_to_schedule: fn(u32, &str) -> String,
-    /// The month names, January first.
-    pub months: [&'static str; 12],
-    /// A long date from its year, month name and day.
-    pub long_date: fn(u32, &str, u32) -> String,
-    /// The range warning, from (high, planned, what each provider would charge more).
-    pub range_warning: fn(u32, u32, &str) -> String,
-    /// `{name} would charge {more} more ({total} in all)`.
-    pub would_charge: fn(&str, &str, &str) -> String,
+}
+
+impl GfeWords {
+    /// The words of a Good Faith Estimate (`true`) or of a self-pay price quote.
+    pub fn kind(&self, good_faith_estimate: bool) -> &KindWords {
+        if good_faith_estimate {
+            &self.good_faith_estimate
+        } else {
+            &self.self_pay_quote
+        }
+    }
 }
 
 /// `1 injection`, `2 injections`.
@@ -640,9 +688,8 @@ fn spanish_refusal(refusal: &Refusal) -> String {
     }
 }
 
-static ENGLISH_GFE: GfeWords = GfeWords {
-    title: "Good Faith Estimate",
-    self_pay_title: "Self-pay price quote",
+/// The headings of a English Good Faith Estimate; a self-pay price quote changes a few.
+const ENGLISH_HEADINGS: Headings = Headings {
     quote: "Quote",
     issued: "Issued",
     valid_until: "Valid until",
@@ -655,11 +702,6 @@ static ENGLISH_GFE: GfeWords = GfeWords {
     service_code: "Service code",
     diagnosis_code: "Diagnosis code",
     scheduled: "Scheduled",
-    not_scheduled: "Not yet scheduled",
-    injection_for: "Amniotic tissue injection for",
-    side: ["left side", "right side"],
-    convening_provider: "Convening provider",
-    co_provider: "Co-provider",
     state: "state",
     item_or_service: "Item or service",
     quantity: "Qty",
@@ -668,12 +710,57 @@ static ENGLISH_GFE: GfeWords = GfeWords {
     total: "Total estimated charges",
     items_from: "Items from",
     billed_to_insurance: "Billed to your insurance (not part of this estimate)",
-    through_plan: "through your plan",
     separately_scheduled: "Items and services to schedule separately",
     separate_estimate: "A separate Good Faith Estimate will be given for these when they are scheduled or on request.",
     please_read: "Please read",
-    therapy_to_schedule: |sessions, who| {
-        format!("Physical therapy: an evaluation and {sessions} session(s) with {who}, after the injection(s).")
+};
+
+static ENGLISH_GFE: GfeWords = GfeWords {
+    good_faith_estimate: KindWords {
+        title: "Good Faith Estimate",
+        headings: ENGLISH_HEADINGS,
+        disclaimers: None,
+    },
+    self_pay_quote: KindWords {
+        title: "Self-pay price quote",
+        headings: Headings {
+            billed_to_insurance: "Billed to your insurance (not part of this quote)",
+            separate_estimate: "A separate price quote will be given for these when they are scheduled or on request.",
+            ..ENGLISH_HEADINGS
+        },
+        disclaimers: Some(QuoteDisclaimers {
+            other_services: "Additional items or services may be recommended as part of your care that are not \
+                included in this price quote. They would be priced separately.",
+            actual_charges_may_differ: "This price quote shows the clinic's self-pay prices for the items and \
+                services expected for your care. It is an estimate; actual items, services or charges may differ.",
+            not_a_contract: "This price quote is not a contract and does not require you to obtain the items or \
+                services from any of the providers listed.",
+        }),
+    },
+    not_scheduled: "Not yet scheduled",
+    injection_not_scheduled: |n| format!("Injection {n}: not yet scheduled"),
+    injection_on: |n, date| format!("Injection {n}: {date}"),
+    injection_series: ["Amniotic tissue injection", "Amniotic tissue injections"],
+    side: ["left side", "right side"],
+    convening_provider: "Convening provider",
+    co_provider: "Co-provider",
+    through_plan: "through your plan",
+    therapy_to_schedule: |sessions, injections, who| {
+        let sessions = counted(sessions, ["session", "sessions"]);
+        let after = if injections == 1 { "the injection" } else { "the injections" };
+        format!("Physical therapy: an evaluation and {sessions} with {who}, after {after}.")
+    },
+    prompt_pay_included: |rate, without| {
+        format!(
+            "These charges include a {rate} discount for paying in full at the visit. Without it, the \
+             clinic's charges are {without}."
+        )
+    },
+    prompt_pay_excluded: |rate, with| {
+        format!(
+            "These charges do not include the {rate} discount for paying in full at the visit. Paid in full \
+             at the visit, the clinic's charges are {with}."
+        )
     },
     months: [
         "January",
@@ -699,9 +786,8 @@ static ENGLISH_GFE: GfeWords = GfeWords {
     would_charge: |name, more, total| format!("{name} would charge {more} more ({total} in all)"),
 };
 
-static SPANISH_GFE: GfeWords = GfeWords {
-    title: "Estimado de buena fe",
-    self_pay_title: "Cotización de pago directo",
+/// The headings of a Spanish Good Faith Estimate; a self-pay price quote changes a few.
+const SPANISH_HEADINGS: Headings = Headings {
     quote: "Cotización",
     issued: "Emitido el",
     valid_until: "Válido hasta el",
@@ -714,11 +800,6 @@ static SPANISH_GFE: GfeWords = GfeWords {
     service_code: "Código de servicio",
     diagnosis_code: "Código de diagnóstico",
     scheduled: "Programado",
-    not_scheduled: "Aún no programado",
-    injection_for: "Inyección de tejido amniótico para",
-    side: ["lado izquierdo", "lado derecho"],
-    convening_provider: "Proveedor convocante",
-    co_provider: "Coproveedor",
     state: "estado",
     item_or_service: "Artículo o servicio",
     quantity: "Cant.",
@@ -727,13 +808,61 @@ static SPANISH_GFE: GfeWords = GfeWords {
     total: "Total de cargos estimados",
     items_from: "Conceptos de",
     billed_to_insurance: "Facturado a su seguro (no forma parte de este estimado)",
-    through_plan: "a través de su plan",
     separately_scheduled: "Artículos y servicios que se programan por separado",
     separate_estimate:
         "Se le dará un Estimado de buena fe aparte para estos cuando se programen o si lo solicita.",
     please_read: "Lea con atención",
-    therapy_to_schedule: |sessions, who| {
-        format!("Fisioterapia: una evaluación y {sessions} sesión(es) con {who}, después de la(s) inyección(es).")
+};
+
+static SPANISH_GFE: GfeWords = GfeWords {
+    good_faith_estimate: KindWords {
+        title: "Estimado de buena fe",
+        headings: SPANISH_HEADINGS,
+        disclaimers: None,
+    },
+    self_pay_quote: KindWords {
+        title: "Cotización de pago directo",
+        headings: Headings {
+            issued: "Emitida el",
+            valid_until: "Válida hasta el",
+            billed_to_insurance: "Facturado a su seguro (no forma parte de esta cotización)",
+            separate_estimate: "Se le dará una cotización aparte para estos cuando se programen o si lo solicita.",
+            ..SPANISH_HEADINGS
+        },
+        disclaimers: Some(QuoteDisclaimers {
+            other_services: "Es posible que se recomienden artículos o servicios adicionales como parte de su \
+                atención que no están incluidos en esta cotización. Se cotizarían por separado.",
+            actual_charges_may_differ: "Esta cotización muestra los precios de pago directo de la clínica para los \
+                artículos y servicios que se espera que necesite para su atención. Es un estimado; los artículos, \
+                servicios o cargos reales pueden ser diferentes.",
+            not_a_contract: "Esta cotización no es un contrato y no le obliga a obtener los artículos o servicios \
+                de ninguno de los proveedores indicados.",
+        }),
+    },
+    not_scheduled: "Aún no programado",
+    injection_not_scheduled: |n| format!("Inyección {n}: aún no programada"),
+    injection_on: |n, date| format!("Inyección {n}: {date}"),
+    injection_series: ["Inyección de tejido amniótico", "Inyecciones de tejido amniótico"],
+    side: ["lado izquierdo", "lado derecho"],
+    convening_provider: "Proveedor convocante",
+    co_provider: "Coproveedor",
+    through_plan: "a través de su plan",
+    therapy_to_schedule: |sessions, injections, who| {
+        let sessions = counted(sessions, ["sesión", "sesiones"]);
+        let after = if injections == 1 { "la inyección" } else { "las inyecciones" };
+        format!("Fisioterapia: una evaluación y {sessions} con {who}, después de {after}.")
+    },
+    prompt_pay_included: |rate, without| {
+        format!(
+            "Estos cargos incluyen un descuento del {rate} por pagar el total en la visita. Sin él, los cargos \
+             de la clínica son {without}."
+        )
+    },
+    prompt_pay_excluded: |rate, with| {
+        format!(
+            "Estos cargos no incluyen el descuento del {rate} por pagar el total en la visita. Si paga el total \
+             en la visita, los cargos de la clínica son {with}."
+        )
     },
     months: [
         "enero",

@@ -45,8 +45,8 @@ use amnion_estimator::money::{BasisPoints, Cents};
 use amnion_estimator::payment::amortization::Schedule;
 use amnion_estimator::payment::{compare, financing_choices, payment_options, PaymentAnswers};
 use amnion_estimator::price_book::{
-    CountRange, Financing, FinancingKind, FinancingPlan, MultiInjectionDiscount, Package,
-    PercentOff, PriceBook, PriceBookDocument, DEFAULT_PRICE_BOOK_JSON, MAX_PRICE,
+    CountRange, ExpectedCharges, Financing, FinancingKind, FinancingPlan, MultiInjectionDiscount,
+    Package, PriceBook, PriceBookDocument, PromptPay, DEFAULT_PRICE_BOOK_JSON, MAX_PRICE,
 };
 use amnion_estimator::quote::{
     quote, reopen, CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, SavedQuote,
@@ -410,9 +410,10 @@ impl BookEdit {
             }),
         };
         let prompt_pay_label = label();
-        book.discounts.prompt_pay = self.prompt_pay.map(|off| PercentOff {
+        book.discounts.prompt_pay = self.prompt_pay.map(|off| PromptPay {
             label: prompt_pay_label,
             percent_off_bp: off,
+            expected_charges: ExpectedCharges::Included,
         });
 
         book.disclaimers.self_pay = label();
@@ -711,6 +712,7 @@ struct QuoteAnswers {
     coverage: CoverageScreening,
     name: String,
     dates: (String, String, String),
+    later_dates: Vec<String>,
     side: String,
     injections_up_to: Count,
     extras: Vec<(Pick, String)>,
@@ -757,6 +759,10 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
             prop_oneof![Just(String::new()), date(2020..=2031)],
         ),
         prop_oneof![
+            4 => Just(Vec::new()),
+            1 => prop::collection::vec(date(2020..=2031), 0..4),
+        ],
+        prop_oneof![
             20 => prop::sample::select(vec!["left", "right"]),
             1 => prop::sample::select(vec!["", "both", "LEFT"]),
         ]
@@ -788,6 +794,7 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
                 coverage,
                 name,
                 dates,
+                later_dates,
                 side,
                 injections_up_to,
                 extras,
@@ -799,6 +806,7 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
                 coverage,
                 name,
                 dates,
+                later_dates,
                 side,
                 injections_up_to,
                 extras,
@@ -855,6 +863,7 @@ impl QuoteAnswers {
             side: self.side.clone(),
             issued_on: self.dates.1.clone(),
             scheduled_on: self.dates.2.clone(),
+            later_injections_on: self.later_dates.clone(),
             answers: self.answers.request(book),
             injections_up_to: self
                 .injections_up_to
@@ -1627,6 +1636,34 @@ fn quotes_agree_with_the_oracle() {
                 expected.clinic + expected.therapist,
                 "the GFE total"
             );
+
+            // The same book with expected charges that leave the prompt-pay discount out: the
+            // clinic's total is then the model's for a book without that discount, which applies
+            // last, so no other discount moves.
+            if document.discounts.prompt_pay.is_some() {
+                let mut excluded = document.clone();
+                if let Some(prompt_pay) = &mut excluded.discounts.prompt_pay {
+                    prompt_pay.expected_charges = ExpectedCharges::Excluded;
+                }
+                let mut without = document.clone();
+                without.discounts.prompt_pay = None;
+                let without = oracle::price(&without, &order)
+                    .map_err(|r| TestCaseError::fail(format!("{r:?}")))?;
+                let book = PriceBook::new(excluded).expect("the same book, valid");
+                let gfe = quote(&book, &request)
+                    .expect("the same request")
+                    .good_faith_estimate;
+                prop_assert_eq!(
+                    gfe.providers[0].total.cents.get(),
+                    without.clinic,
+                    "the clinic's GFE total without the prompt-pay discount"
+                );
+                prop_assert_eq!(
+                    gfe.total.cents.get(),
+                    without.clinic + expected.therapist,
+                    "the GFE total without the prompt-pay discount"
+                );
+            }
             Ok(())
         },
     );

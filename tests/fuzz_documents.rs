@@ -362,10 +362,12 @@ impl Mutation {
                 }
             }
             Mutation::OtherFormat(n) => {
-                let current = b"amnion-estimator/quote/1";
+                // This release writes format 2; it reads format 1 too (whose number the file
+                // then does not give), and refuses a newer format or none.
+                let current = b"amnion-estimator/quote/2";
                 let other: [&[u8]; 3] = [
-                    b"amnion-estimator/quote/0",
-                    b"amnion-estimator/quote/2",
+                    b"amnion-estimator/quote/1",
+                    b"amnion-estimator/quote/3",
                     b"",
                 ];
                 if let Some(at) = bytes.windows(current.len()).position(|w| w == current) {
@@ -566,4 +568,18 @@ fn each_mutation_does_what_it_says() {
     let not_utf8 = mutated(text, &[Mutation::NotUtf8(index(0), 5)]);
     assert_eq!(&not_utf8[..4], b"{\"\xFFa");
     assert!(std::str::from_utf8(&not_utf8).is_err());
+}
+
+/// `OtherFormat` finds the format this release writes in a saved quote, so it is never a no-op.
+#[test]
+fn other_format_replaces_the_format_this_release_writes() {
+    let original = saved_quote_json();
+    for (n, format) in ["quote/1", "quote/3"].iter().enumerate() {
+        let bytes = mutated(original, &[Mutation::OtherFormat(n)]);
+        let text = String::from_utf8(bytes).expect("text");
+        assert!(
+            text.contains(&format!("\"amnion-estimator/{format}\"")),
+            "{format}"
+        );
+    }
 }

@@ -69,7 +69,7 @@ fn one_injection_with_consultation_and_boot() {
         .all(|i| i.diagnosis_code == "M72.2"));
     assert_eq!(
         gfe.primary_service.description,
-        "Amniotic tissue injection for Plantar fasciitis (heel pain), left side: 1 injection"
+        "Amniotic tissue injection — Plantar fasciitis (heel pain), left side: 1 injection"
     );
     assert_eq!(gfe.primary_service.scheduled_on, "Not yet scheduled");
     assert_eq!(gfe.issued_on, "November 21, 2026");
@@ -123,7 +123,13 @@ fn two_providers_when_therapy_is_elsewhere() {
         "right side"
     );
     assert_eq!(gfe.primary_service.scheduled_on, "December 3, 2026");
-    assert!(gfe.separately_scheduled[0].contains("6 session(s) with Riverside Physical Therapy"));
+    // The therapy is itemized under the co-provider, so it is not also "to schedule separately":
+    // only the price book's two items are.
+    assert_eq!(gfe.separately_scheduled.len(), 2);
+    assert!(gfe
+        .separately_scheduled
+        .iter()
+        .all(|s| !s.contains("Riverside") && !s.contains("Physical therapy")));
 }
 
 #[test]
@@ -426,7 +432,7 @@ fn a_quote_in_spanish() {
     assert_eq!(gfe.patient.date_of_birth, "4 de marzo de 1970");
     assert_eq!(
         gfe.primary_service.description,
-        "Inyección de tejido amniótico para Artrosis de tobillo, lado derecho: 1 inyección"
+        "Inyección de tejido amniótico — Artrosis de tobillo, lado derecho: 1 inyección"
     );
     assert_eq!(gfe.providers[0].role, "Proveedor convocante");
     assert!(gfe
@@ -561,19 +567,23 @@ fn a_one_cent_injection_still_gets_its_discount_spread() {
 #[test]
 fn a_file_from_a_newer_release_is_refused_by_its_format_alone() {
     let q = priced(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#);
+    assert_eq!(
+        q.saved.format, "amnion-estimator/quote/2",
+        "this release writes format 2"
+    );
     let mut file = serde_json::to_value(&q.saved).expect("JSON");
-    file["format"] = serde_json::json!("amnion-estimator/quote/2");
-    file["a_field_of_release_2"] = serde_json::json!(true);
+    file["format"] = serde_json::json!("amnion-estimator/quote/3");
+    file["a_field_of_release_3"] = serde_json::json!(true);
     let error = serde_json::from_value::<SavedQuote>(file.clone()).expect_err("a newer format");
     assert_eq!(
         error.to_string(),
-        "format: this file was saved by a newer release of the estimator (amnion-estimator/quote/2); \
-         this page opens amnion-estimator/quote/1 files"
+        "format: this file was saved by a newer release of the estimator (amnion-estimator/quote/3); \
+         this page opens amnion-estimator/quote/1 and amnion-estimator/quote/2 files"
     );
     file["format"] = serde_json::json!("something/else");
     let error = serde_json::from_value::<SavedQuote>(file).expect_err("another format");
     assert_eq!(
         error.to_string(),
-        "format: must be \"amnion-estimator/quote/1\", got \"something/else\": this is not a saved quote file"
+        "format: must be \"amnion-estimator/quote/2\", got \"something/else\": this is not a saved quote file"
     );
 }

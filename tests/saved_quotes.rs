@@ -6,19 +6,29 @@
 //! - `release-3613b6a-*.json`: written by the staff page's Save in release 3613b6a (the last before
 //!   the page's handle), whose serializer left out a value that does not apply (`product`) where
 //!   later releases write `null`;
-//! - `partner-through-insurance.json`: written by `quote(...).saved` in release b46bf59, the first
-//!   with therapy partners, as the staff page saves it;
+//! - `release-729d275-*.json`: written by release 729d275's `quote(...).saved` through
+//!   `examples/save_quote.rs`, the last release before the quote number changed: physical therapy
+//!   billed to insurance, Spanish with Medicaid and a scheduled date, an insured patient with a
+//!   percent staff discount;
+//! - `partner-through-insurance.json`: written by `quote(...).saved` at b46bf59, the first
+//!   commit with therapy partners, as the staff page saves it;
+//! - `format-2-*.json`: written by the first release of format 2 (the quote number made from the
+//!   quote's canonical data) through `examples/save_quote.rs`: the four quotes above again, a course
+//!   with a date for each injection, and a book whose expected charges leave the prompt-pay
+//!   discount out (`prompt-pay-excluded`, saved with that book);
 //! - the others: written by release 39cef6f's `quote(...).saved`, as the staff page saves it.
 //!
 //! Amounts by hand from the sample price book (prices in `tests/cases/mod.rs`).
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use amnion_estimator::money::Cents;
 use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::{reopen, SavedQuote};
 
-/// (file, the quote number it was saved with, the Good Faith Estimate's total in cents)
-const FIXTURES: [(&str, &str, i64); 6] = [
+/// The format-1 files: (file, the quote number it was saved with, the Good Faith Estimate's total
+/// in cents).
+const FIXTURES: [(&str, &str, i64); 9] = [
     // Plantar fasciitis, 2 injections, consultation, cash PT with 8 sessions at another provider.
     // Clinic: 250 + 2 × (1,200 + 150 + 125) = 3,200.00; less 15 % of one injection (221.25) =
     // 2,978.75; less 5 % prompt pay (148.9375 -> 148.94) = 2,829.81. Therapy provider: 160 +
@@ -46,6 +56,30 @@ const FIXTURES: [(&str, &str, i64); 6] = [
         "GFE-FVJ4-K6YB-TM5P-4",
         274_289,
     ),
+    // Ankle osteoarthritis, 1 injection (20606 includes guidance): 1,200 + 260 = 1,460.00, less
+    // 5 % (73.00) = 1,387.00. The 4 therapy visits go through insurance: the plan's cost sharing,
+    // listed apart and not in the total.
+    (
+        "release-729d275-pt-through-insurance.json",
+        "GFE-EJSV-ZX08-PNSA-S",
+        138_700,
+    ),
+    // Medicaid, in Spanish: Achilles tendinopathy, 2 injections: 2 × (1,200 + 160 + 125) =
+    // 2,970.00, less 15 % of one (222.75) = 2,747.25; cash therapy at the clinic 160 + 6 × 95 =
+    // 730.00 -> 3,477.25; prompt pay 5 % (173.8625 -> 173.86) -> 3,303.39.
+    (
+        "release-729d275-spanish-medicaid.json",
+        "GFE-B8H3-F1A3-DFG3-E",
+        330_339,
+    ),
+    // Insured, filing a claim: ankle ligament, 1 injection, 1,200 + 150 + 125 = 1,475.00, and the
+    // boot 165.00 -> 1,640.00; staff discount 10 % (164.00) -> 1,476.00; prompt pay 5 % (73.80) ->
+    // 1,402.20.
+    (
+        "release-729d275-insured-staff-percent.json",
+        "GFE-A1Q2-7NPC-MMDD-C",
+        140_220,
+    ),
     // The first file as the clinic's (2,829.81), with therapy through insurance at the partner
     // Eastside Sports Rehab (allowed 100.00 / 78.00, cash 140.00 / 85.00), 4 sessions, $150
     // deductible, 20 %, 3 covered visits: the evaluation and 2 sessions are the plan's cost
@@ -58,6 +92,37 @@ const FIXTURES: [(&str, &str, i64); 6] = [
     ),
 ];
 
+/// The format-2 files: (file, the quote number it was saved with, the total in cents).
+const FORMAT_2: [(&str, &str, i64); 6] = [
+    // As the format-1 files of the same quotes above: 3,749.81, 1,795.50, 1,401.25, 2,742.89.
+    (
+        "format-2-self-pay-with-co-provider.json",
+        "GFE-3DQE-P2KM-1P1Y-G",
+        374_981,
+    ),
+    ("format-2-medicare.json", "SPQ-FQA9-71A3-QMXX-1", 179_550),
+    ("format-2-spanish.json", "GFE-A8J4-8B6K-XVJR-1", 140_125),
+    (
+        "format-2-extras-and-staff-discount.json",
+        "GFE-2SE8-Y0VA-HEQZ-W",
+        274_289,
+    ),
+    // Partial tendon tear, 3 injections, each with its date: 3 × 1,475.00 = 4,425.00, less 2 ×
+    // 221.25 = 3,982.50, less 5 % (199.125 -> 199.13) = 3,783.37.
+    (
+        "format-2-injection-dates.json",
+        "GFE-33ER-SHF5-MYGA-H",
+        378_337,
+    ),
+    // Consultation, 1 plantar fasciitis injection and the boot, the prompt-pay discount left out of
+    // the expected charges: 250 + 1,200 + 150 + 125 + 165 = 1,890.00.
+    (
+        "format-2-prompt-pay-excluded.json",
+        "GFE-ENZS-D9T1-KDJ2-7",
+        189_000,
+    ),
+];
+
 fn fixture(name: &str) -> SavedQuote {
     let path = format!(
         "{}/tests/fixtures/saved-quotes/{name}",
@@ -67,24 +132,161 @@ fn fixture(name: &str) -> SavedQuote {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} reads: {e}"))
 }
 
+/// Every format-1 file reopens with its amounts, checked against the number it was saved with, and
+/// is upgraded: it gets its format-2 number, made from its canonical data, and says so.
 #[test]
-fn every_saved_file_reopens_with_its_number_and_amounts() {
+fn every_format_1_file_reopens_with_its_amounts_and_is_upgraded() {
     let today = PriceBook::embedded_default().expect("valid");
     for (name, number, total) in FIXTURES {
         let saved = fixture(name);
+        assert_eq!(saved.format, "amnion-estimator/quote/1", "{name}");
         assert_eq!(saved.quote_number, number, "{name}");
         let reopened = reopen(&saved, &today).unwrap_or_else(|e| panic!("{name} reopens: {e}"));
-        assert_eq!(reopened.quote.quote_number, number, "{name}");
         assert_eq!(
             reopened.quote.good_faith_estimate.total.cents.get(),
             total,
             "{name}"
         );
+        let new = &reopened.quote.quote_number;
+        let prefix = if reopened.quote.good_faith_estimate.applies {
+            "GFE-"
+        } else {
+            "SPQ-"
+        };
+        assert!(new.starts_with(prefix) && new != number, "{name}: {new}");
+        assert_eq!(
+            reopened.upgraded,
+            Some(format!(
+                "This quote was saved in an earlier format (1) as {number}, and has been upgraded: its \
+                 number is now {new}; the amounts are unchanged."
+            )),
+            "{name}"
+        );
+        assert_eq!(reopened.quote.saved.format, "amnion-estimator/quote/2");
+        assert_eq!(&reopened.quote.saved.quote_number, new);
         assert_eq!(
             reopened.price_change, None,
             "{name}: today's sample prices are the same"
         );
+        // Saved again, it is a format-2 file that reopens as it is, with its new number.
+        let again = reopen(&reopened.quote.saved, &today).expect("reopens");
+        assert_eq!((&again.quote.quote_number, &again.upgraded), (new, &None));
     }
+}
+
+#[test]
+fn every_format_2_file_reopens_with_its_number_and_amounts() {
+    let today = PriceBook::embedded_default().expect("valid");
+    for (name, number, total) in FORMAT_2 {
+        let saved = fixture(name);
+        assert_eq!(saved.format, "amnion-estimator/quote/2", "{name}");
+        assert_eq!(saved.quote_number, number, "{name}");
+        let reopened = reopen(&saved, &today).unwrap_or_else(|e| panic!("{name} reopens: {e}"));
+        assert_eq!(reopened.quote.quote_number, number, "{name}");
+        assert_eq!(reopened.upgraded, None, "{name}");
+        assert_eq!(
+            reopened.quote.good_faith_estimate.total.cents.get(),
+            total,
+            "{name}"
+        );
+        if name == "format-2-prompt-pay-excluded.json" {
+            // Today's sample book includes the discount: 1,890.00 − 94.50 = 1,795.50.
+            assert_eq!(
+                reopened.price_change.as_deref(),
+                Some(
+                    "Prices have changed since this quote was issued. It keeps the prices of price book \
+                     2026.11-sample ($1,890.00); today's price book 2026.11-sample would give $1,795.50."
+                )
+            );
+        } else {
+            assert_eq!(reopened.price_change, None, "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_format_2_files_say_what_they_are() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let dates = reopen(&fixture("format-2-injection-dates.json"), &today).expect("reopens");
+    assert_eq!(
+        dates.quote.good_faith_estimate.primary_service.schedule,
+        [
+            "Injection 1: December 9, 2026",
+            "Injection 2: December 23, 2026",
+            "Injection 3: January 6, 2027"
+        ]
+    );
+    let excluded = reopen(&fixture("format-2-prompt-pay-excluded.json"), &today).expect("reopens");
+    // Paid in full at the visit: 1,890.00 − 94.50 = 1,795.50.
+    assert!(excluded.quote.good_faith_estimate.providers[0]
+        .note
+        .as_deref()
+        .is_some_and(|n| n.ends_with("the clinic's charges are $1,795.50.")));
+    let medicare = reopen(&fixture("format-2-medicare.json"), &today).expect("reopens");
+    assert_eq!(
+        medicare.quote.good_faith_estimate.title,
+        "Self-pay price quote"
+    );
+    let spanish = reopen(&fixture("format-2-spanish.json"), &today).expect("reopens");
+    assert_eq!(
+        spanish.quote.good_faith_estimate.title,
+        "Estimado de buena fe"
+    );
+}
+
+/// A format-1 file, upgraded, gets the number a format-2 file of the same quote has.
+#[test]
+fn an_upgraded_file_gets_the_number_format_2_gives_the_same_quote() {
+    let today = PriceBook::embedded_default().expect("valid");
+    for name in [
+        "self-pay-with-co-provider.json",
+        "medicare.json",
+        "spanish.json",
+        "extras-and-staff-discount.json",
+    ] {
+        let upgraded = reopen(&fixture(name), &today).expect("reopens");
+        let format_2 = fixture(&format!("format-2-{name}"));
+        assert_eq!(upgraded.quote.quote_number, format_2.quote_number, "{name}");
+    }
+}
+
+/// The two files saved from the same quote by releases 3613b6a and 39cef6f still agree, upgraded.
+#[test]
+fn the_same_quote_from_two_releases_gets_one_new_number() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let old = reopen(
+        &fixture("release-3613b6a-self-pay-with-co-provider.json"),
+        &today,
+    )
+    .expect("reopens");
+    let new = reopen(&fixture("self-pay-with-co-provider.json"), &today).expect("reopens");
+    assert_eq!(old.quote.quote_number, new.quote.quote_number);
+}
+
+/// A format-1 file edited after saving is refused: its content no longer gives its number.
+#[test]
+fn an_edited_format_1_file_is_refused() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let mut dearer = fixture("medicare.json");
+    dearer.price_book.walking_boot.price_cents = Cents::new(16_600);
+    let mut renamed = fixture("spanish.json");
+    renamed.request.patient.name = "María José Núñez Soto".into();
+    let mut moved = fixture("self-pay-with-co-provider.json");
+    moved.request.scheduled_on = "2026-12-10".into();
+    for (what, edited) in [("price", dearer), ("name", renamed), ("date", moved)] {
+        let error = reopen(&edited, &today).expect_err(what);
+        assert!(
+            error
+                .to_string()
+                .starts_with("quote_number: the file's content gives GFE-"),
+            "{what}: {error}"
+        );
+    }
+    // Format 1 had no later injection dates: a file that has some was edited.
+    let mut later = fixture("self-pay-with-co-provider.json");
+    later.request.later_injections_on = vec!["2026-12-23".into()];
+    let error = reopen(&later, &today).expect_err("a field format 1 did not have");
+    assert_eq!(error.fields()[0].path, "request.later_injections_on");
 }
 
 #[test]
@@ -128,4 +330,19 @@ fn a_price_book_from_an_earlier_release_opens() {
             .expect("a request");
     let estimate = amnion_estimator::estimate::estimate(&book, &request).expect("an estimate");
     assert_eq!(estimate.low.patient_total.cents.get(), 140_125);
+    // It has no `prompt_pay.expected_charges`: a quote's expected charges include the discount, as
+    // they did, and say so (1,401.25 + 73.75 = 1,475.00 without it).
+    let request = amnion_estimator::quote::QuoteRequest::read(serde_json::json!({
+        "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left",
+        "issued_on": "2026-12-02", "answers": { "condition": "plantar_fasciitis", "injections": "1" }
+    }))
+    .expect("a quote request");
+    let gfe = amnion_estimator::quote::quote(&book, &request)
+        .expect("a quote")
+        .good_faith_estimate;
+    assert_eq!(gfe.total.cents.get(), 140_125);
+    assert!(gfe.providers[0]
+        .note
+        .as_deref()
+        .is_some_and(|n| n.ends_with("Without it, the clinic's charges are $1,475.00.")));
 }

@@ -70,6 +70,9 @@ pub struct LineItem {
     /// parts only. A Good Faith Estimate spreads such a discount over those parts alone.
     #[serde(skip)]
     pub(crate) injection_part: bool,
+    /// The prompt-pay discount, which holds only if the patient pays in full at the visit.
+    #[serde(skip)]
+    pub(crate) prompt_pay: bool,
 }
 
 /// Collects line items for one estimate, in the locale of its price book.
@@ -89,6 +92,7 @@ pub(crate) struct Line<'a> {
     pub payer: Payer,
     pub detail: Option<String>,
     pub injection_part: bool,
+    pub prompt_pay: bool,
 }
 
 impl<'a> Line<'a> {
@@ -103,6 +107,7 @@ impl<'a> Line<'a> {
             payer: Payer::SelfPay,
             detail: None,
             injection_part: false,
+            prompt_pay: false,
         }
     }
 
@@ -117,6 +122,7 @@ impl<'a> Line<'a> {
             payer: Payer::SelfPay,
             detail: None,
             injection_part: false,
+            prompt_pay: false,
         }
     }
 
@@ -124,6 +130,14 @@ impl<'a> Line<'a> {
     pub fn injection_part(self) -> Line<'a> {
         Line {
             injection_part: true,
+            ..self
+        }
+    }
+
+    /// This line, marked as the prompt-pay discount.
+    pub fn prompt_pay(self) -> Line<'a> {
+        Line {
+            prompt_pay: true,
             ..self
         }
     }
@@ -177,6 +191,7 @@ impl Lines {
             provider: self.provider,
             detail: line.detail,
             injection_part: line.injection_part,
+            prompt_pay: line.prompt_pay,
         });
         Ok(())
     }

@@ -320,7 +320,7 @@ pub(crate) fn breakdown(
             .percent(prompt_pay.percent_off_bp, Rounding::HalfUp)
             .ok_or(Error::Overflow)?;
         if off > Cents::ZERO {
-            lines.push(Line::discount(prompt_pay.label.get(lang), 1, off))?;
+            lines.push(Line::discount(prompt_pay.label.get(lang), 1, off).prompt_pay())?;
         }
     }
 

@@ -290,7 +290,7 @@ read_struct! {
         /// For more than one injection.
         pub multi_injection: Option<MultiInjectionDiscount> = default,
         /// For paying the self-pay part in full at the time of service.
-        pub prompt_pay: Option<PercentOff> = default,
+        pub prompt_pay: Option<PromptPay> = default,
     }
 }
 
@@ -333,15 +333,35 @@ read_struct! {
 }
 
 read_struct! {
-    /// A percentage off, with the label of its line.
+    /// The prompt-pay discount: a percentage off the clinic's self-pay charges paid in full at the
+    /// visit, with the label of its line.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-    pub struct PercentOff {
+    pub struct PromptPay {
         /// The discount line's label.
         pub label: Text,
         /// Basis points off.
         pub percent_off_bp: BasisPoints,
+        /// Whether a quote's expected charges include it; either way the document states the
+        /// condition and the charges the other way. Books without it include it.
+        pub expected_charges: ExpectedCharges = default,
     }
 }
+
+/// Whether a quote's expected charges include the prompt-pay discount.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExpectedCharges {
+    /// The expected charges include it (45 CFR 149.610(a)(2): the cash price "reflecting any
+    /// discounts"), and the document says what they are without it.
+    #[default]
+    Included,
+    /// The expected charges leave it out, and the document says what they are with it.
+    Excluded,
+}
+read_enum!(ExpectedCharges {
+    "included" => Included,
+    "excluded" => Excluded,
+});
 
 read_struct! {
     /// The texts every estimate carries.

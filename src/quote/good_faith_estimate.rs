@@ -3,36 +3,68 @@
 //!
 //! Elements, in the order they print:
 //! 1. the patient's name and date of birth;
-//! 2. the primary item or service, and its date if scheduled;
+//! 2. the primary item or service, and its date if scheduled (each injection's, when staff give
+//!    the later ones);
 //! 3. items and services grouped by provider, each with service code, diagnosis code, quantity and
 //!    expected charge (the self-pay cash rate after discounts);
 //! 4. each provider's name, NPI, TIN, office location and state;
-//! 5. the items and services to be scheduled separately;
+//! 5. the items and services to be scheduled separately (not those itemized above);
 //! 6. the disclaimers: other services, actual charges may differ, the dispute-resolution right,
 //!    not a contract;
 //! 7. the quote number, the date issued and the valid-until date.
+//!
+//! When screening says a Good Faith Estimate does not apply, the same document is a self-pay price
+//! quote ([`DocumentKind::SelfPayQuote`]): its own title, headings, number prefix and disclaimers,
+//! no dispute-resolution paragraph, and no text calling it a Good Faith Estimate. Every text the
+//! document prints, headings too, is in this data, so what prints can be read and tested here.
 
 use serde::Serialize;
 
 use super::request::{CoverageScreening, ProviderAnswers, QuotePlan, Side};
 use crate::error::Error;
+use crate::estimate::Therapy;
 use crate::estimate::{Breakdown, LineItem, LineKind, Payer, ProviderRole};
-use crate::language::{counted, Language};
+use crate::language::{counted, Headings, Language};
 use crate::money::{Amount, Cents, Locale};
-use crate::price_book::PriceBook;
+use crate::price_book::{ExpectedCharges, PriceBook};
+
+/// What the document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// A No Surprises Act Good Faith Estimate: the patient is uninsured or self-pay.
+    GoodFaithEstimate,
+    /// A self-pay price quote: the same prices, for a patient a Good Faith Estimate is not for
+    /// (insured and filing a claim, Medicare, Medicaid, TRICARE).
+    SelfPayQuote,
+}
+
+impl DocumentKind {
+    /// The quote number's prefix: `GFE` or `SPQ`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            DocumentKind::GoodFaithEstimate => "GFE",
+            DocumentKind::SelfPayQuote => "SPQ",
+        }
+    }
+}
 
 /// The printable estimate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct GoodFaithEstimate {
     /// `Good Faith Estimate`, or `Self-pay price quote` when screening says a GFE does not apply.
     pub title: String,
+    /// Which of the two it is.
+    pub kind: DocumentKind,
+    /// The headings it prints, in its language and for its kind.
+    pub headings: Headings,
     /// The language of its texts.
     pub language: Language,
-    /// Whether the No Surprises Act GFE rules apply to this patient.
+    /// Whether the No Surprises Act GFE rules apply to this patient (`kind` is a Good Faith Estimate).
     pub applies: bool,
     /// Why a GFE does not apply and what to do instead, when it does not.
     pub coverage_notice: Option<String>,
-    /// Content-derived quote number, e.g. `GFE-7KD3-9XQ2-M4TA-B`.
+    /// Content-derived quote number, e.g. `GFE-7KD3-9XQ2-M4TA-B` or `SPQ-…` for a self-pay quote.
     pub quote_number: String,
     /// `November 21, 2026`.
     pub issued_on: String,
@@ -50,7 +82,7 @@ pub struct GoodFaithEstimate {
     pub total: Amount,
     /// Lines billed to the patient's insurance, which this estimate does not cover.
     pub billed_to_insurance: Vec<String>,
-    /// Element 5.
+    /// Element 5: what the patient would schedule separately, not itemized here.
     pub separately_scheduled: Vec<String>,
     /// Element 6, in order.
     pub disclaimers: Vec<String>,
@@ -68,14 +100,18 @@ pub struct Patient {
 /// The primary item or service.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PrimaryService {
-    /// `Amniotic tissue injection for Plantar fasciitis (heel pain), left side: 1 injection`.
+    /// `Amniotic tissue injection — Plantar fasciitis (heel pain), left side: 1 injection`.
     pub description: String,
     /// Its CPT code.
     pub service_code: String,
     /// The diagnosis, with laterality.
     pub diagnosis_code: String,
-    /// `December 1, 2026`, or `Not yet scheduled`.
+    /// The first injection's date, `December 1, 2026`, or `Not yet scheduled`.
     pub scheduled_on: String,
+    /// What prints under "Scheduled": `[scheduled_on]`, or when staff gave a later injection's date,
+    /// one line per planned injection (`Injection 2: December 15, 2026`, `Injection 3: not yet
+    /// scheduled`).
+    pub schedule: Vec<String>,
 }
 
 /// One provider's part of the estimate.
@@ -97,6 +133,9 @@ pub struct ProviderSection {
     pub items: Vec<GfeItem>,
     /// The sum of `items`.
     pub total: Amount,
+    /// Under the total: the clinic's prompt-pay discount, its condition and what the charges are
+    /// the other way (see [`ExpectedCharges`]).
+    pub note: Option<String>,
 }
 
 /// One item or service on the estimate.
@@ -112,6 +151,22 @@ pub struct GfeItem {
     pub quantity: u32,
     /// The self-pay charge for all of them, after discounts.
     pub expected_charge: Amount,
+}
+
+impl QuotePlan<'_> {
+    /// A Good Faith Estimate for a self-pay patient; a self-pay price quote for anyone else.
+    pub(crate) fn kind(&self) -> DocumentKind {
+        match self.coverage {
+            CoverageScreening::SelfPay => DocumentKind::GoodFaithEstimate,
+            _ => DocumentKind::SelfPayQuote,
+        }
+    }
+
+    /// The issue date plus the price book's `valid_days`.
+    pub(crate) fn valid_until(&self, book: &PriceBook) -> crate::calendar::Date {
+        self.issued_on
+            .add_days(book.document().good_faith_estimate.valid_days)
+    }
 }
 
 /// Builds the document from the planned breakdown. The quote number is filled in afterwards,
@@ -131,16 +186,27 @@ pub(crate) fn build(
     let language = quote.plan.language;
     let words = language.words();
     let gfe_words = language.gfe_words();
+    let kind = quote.kind();
+    let kind_words = gfe_words.kind(kind == DocumentKind::GoodFaithEstimate);
     let side = match quote.side {
         Side::Left => gfe_words.side[0],
         Side::Right => gfe_words.side[1],
     };
     let count = quote.injections;
+    let prompt_pay = document.discounts.prompt_pay.as_ref();
+    let exclude_prompt_pay =
+        prompt_pay.is_some_and(|p| p.expected_charges == ExpectedCharges::Excluded);
 
     let mut providers = Vec::new();
     let clinic = &document.clinic;
-    let clinic_items = expected_charges(breakdown, ProviderRole::Clinic, &diagnosis_code, locale)?;
-    providers.push(section(
+    let clinic_items = expected_charges(
+        breakdown,
+        ProviderRole::Clinic,
+        &diagnosis_code,
+        locale,
+        exclude_prompt_pay,
+    )?;
+    let mut clinic_section = section(
         gfe_words.convening_provider,
         &clinic.name,
         &clinic.npi,
@@ -152,9 +218,36 @@ pub(crate) fn build(
         &clinic.address.state,
         clinic_items,
         locale,
-    )?);
+    )?;
+    // The prompt-pay discount holds only if the patient pays in full at the visit, so the document
+    // says so, with the clinic's charges the other way: the total shown plus the discount line
+    // when the items include it, minus it when they leave it out. Both from the same lines.
+    let prompt_pay_off = breakdown
+        .lines
+        .iter()
+        .filter(|l| l.prompt_pay && l.provider == ProviderRole::Clinic)
+        .try_fold(Cents::ZERO, |sum, l| sum.checked_sub(l.amount.cents))
+        .ok_or(Error::Overflow)?;
+    if let Some(prompt_pay) = prompt_pay.filter(|_| prompt_pay_off > Cents::ZERO) {
+        let shown = clinic_section.total.cents;
+        let rate = prompt_pay.percent_off_bp.to_string();
+        clinic_section.note = Some(if exclude_prompt_pay {
+            let with = shown.checked_sub(prompt_pay_off).ok_or(Error::Overflow)?;
+            (gfe_words.prompt_pay_excluded)(&rate, &locale.format_money(with))
+        } else {
+            let without = shown.checked_add(prompt_pay_off).ok_or(Error::Overflow)?;
+            (gfe_words.prompt_pay_included)(&rate, &locale.format_money(without))
+        });
+    }
+    providers.push(clinic_section);
     if let Some(therapist) = &quote.therapy_provider {
-        let items = expected_charges(breakdown, ProviderRole::Therapy, &diagnosis_code, locale)?;
+        let items = expected_charges(
+            breakdown,
+            ProviderRole::Therapy,
+            &diagnosis_code,
+            locale,
+            exclude_prompt_pay,
+        )?;
         if !items.is_empty() {
             providers.push(therapy_section(
                 therapist,
@@ -182,12 +275,19 @@ pub(crate) fn build(
 
     let texts = &document.good_faith_estimate;
     let mut separately_scheduled = Vec::new();
-    if quote.sessions > 0 {
+    // Therapy paid in cash is itemized above, under whichever provider gives it: listing it here
+    // too, with "a separate estimate will be given", would contradict the items. Therapy through
+    // insurance is not part of this document, so the patient is told to schedule it.
+    if quote.sessions > 0 && matches!(quote.plan.therapy, Therapy::Insurance(_)) {
         let therapist = quote
             .therapy_provider
             .as_ref()
             .map_or(clinic.name.as_str(), |p| p.name.as_str());
-        separately_scheduled.push((gfe_words.therapy_to_schedule)(quote.sessions, therapist));
+        separately_scheduled.push((gfe_words.therapy_to_schedule)(
+            quote.sessions,
+            count,
+            therapist,
+        ));
     }
     separately_scheduled.extend(
         texts
@@ -196,7 +296,7 @@ pub(crate) fn build(
             .map(|text| text.get(language).to_owned()),
     );
 
-    let applies = quote.coverage == CoverageScreening::SelfPay;
+    let applies = kind == DocumentKind::GoodFaithEstimate;
     let coverage_notice = match quote.coverage {
         CoverageScreening::SelfPay => None,
         CoverageScreening::InsuredFilingClaim => {
@@ -206,49 +306,68 @@ pub(crate) fn build(
             Some(texts.federal_program.get(language).to_owned())
         }
     };
-    let mut disclaimers = vec![
-        texts.other_services.get(language).to_owned(),
-        texts.actual_charges_may_differ.get(language).to_owned(),
-    ];
-    if applies {
-        disclaimers.push(texts.dispute_rights.get(language).to_owned());
-    }
-    disclaimers.push(texts.not_a_contract.get(language).to_owned());
+    // A Good Faith Estimate prints the clinic's own disclaimers, the dispute-resolution right
+    // among them; a self-pay quote prints the crate's, because a price book words its disclaimers
+    // for a Good Faith Estimate ("This Good Faith Estimate is not a contract").
+    let disclaimers = match &kind_words.disclaimers {
+        None => vec![
+            texts.other_services.get(language).to_owned(),
+            texts.actual_charges_may_differ.get(language).to_owned(),
+            texts.dispute_rights.get(language).to_owned(),
+            texts.not_a_contract.get(language).to_owned(),
+        ],
+        Some(own) => vec![
+            own.other_services.to_owned(),
+            own.actual_charges_may_differ.to_owned(),
+            own.not_a_contract.to_owned(),
+        ],
+    };
+
+    let scheduled_on = quote.scheduled_on.map_or_else(
+        || gfe_words.not_scheduled.to_owned(),
+        |d| d.long_form(language),
+    );
+    let schedule = if quote.later_injections_on.is_empty() {
+        vec![scheduled_on.clone()]
+    } else {
+        let dates = quote.scheduled_on.iter().chain(&quote.later_injections_on);
+        (1..=count)
+            .zip(dates.map(Some).chain(std::iter::repeat(None)))
+            .map(|(n, date)| match date {
+                Some(date) => (gfe_words.injection_on)(n, &date.long_form(language)),
+                None => (gfe_words.injection_not_scheduled)(n),
+            })
+            .collect()
+    };
 
     Ok(GoodFaithEstimate {
-        title: if applies {
-            gfe_words.title
-        } else {
-            gfe_words.self_pay_title
-        }
-        .to_owned(),
+        title: kind_words.title.to_owned(),
+        kind,
+        headings: kind_words.headings,
         language,
         applies,
         coverage_notice,
         quote_number: String::new(),
         issued_on: quote.issued_on.long_form(language),
-        valid_until: quote
-            .issued_on
-            .add_days(texts.valid_days)
-            .long_form(language),
+        valid_until: quote.valid_until(book).long_form(language),
         price_book_version: document.version.clone(),
         patient: Patient {
             name: quote.patient_name.clone(),
             date_of_birth: quote.date_of_birth.long_form(language),
         },
         primary_service: PrimaryService {
+            // The condition's name as the price book writes it, standing on its own after a dash,
+            // so it is never lowercased ("Achilles") nor capitalized mid-sentence.
             description: format!(
-                "{} {}, {side}: {}",
-                gfe_words.injection_for,
+                "{} — {}, {side}: {}",
+                gfe_words.injection_series[usize::from(count != 1)],
                 condition.label.get(language),
                 counted(count, words.injection)
             ),
             service_code: condition.procedure_code.clone(),
             diagnosis_code,
-            scheduled_on: quote.scheduled_on.map_or_else(
-                || gfe_words.not_scheduled.to_owned(),
-                |d| d.long_form(language),
-            ),
+            scheduled_on,
+            schedule,
         },
         providers,
         total: Amount::new(total, locale),
@@ -264,12 +383,14 @@ pub(crate) fn build(
 /// cost at that point, by [`Cents::split_by`] (largest remainder, so the shares sum exactly): the
 /// multi-injection discount over the injection's parts, later discounts over all of the provider's
 /// self-pay charges. So every item shows what the patient is expected to pay for it, and the items
-/// add up to the provider's total after discounts, to the cent.
+/// add up to the provider's total after discounts, to the cent. The prompt-pay discount is left
+/// out when `exclude_prompt_pay` (the price book's `prompt_pay.expected_charges: "excluded"`).
 fn expected_charges(
     breakdown: &Breakdown,
     provider: ProviderRole,
     diagnosis_code: &str,
     locale: Locale,
+    exclude_prompt_pay: bool,
 ) -> Result<Vec<GfeItem>, Error> {
     let lines: Vec<&LineItem> = breakdown
         .lines
@@ -284,9 +405,11 @@ fn expected_charges(
     let mut net: Vec<Cents> = charges.iter().map(|l| l.amount.cents).collect();
     // A discount of $0 changes no item, so it is not spread: the items it would go over may all
     // cost $0 too, and `split_by` has no proportion to share by then.
-    let discounts = lines
-        .iter()
-        .filter(|l| l.kind == LineKind::Discount && l.amount.cents != Cents::ZERO);
+    let discounts = lines.iter().filter(|l| {
+        l.kind == LineKind::Discount
+            && l.amount.cents != Cents::ZERO
+            && !(exclude_prompt_pay && l.prompt_pay)
+    });
     for discount in discounts {
         let applies: Vec<bool> = charges
             .iter()
@@ -347,6 +470,7 @@ fn section(
         state: state.to_owned(),
         items,
         total: Amount::new(total, locale),
+        note: None,
     })
 }
 

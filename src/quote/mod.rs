@@ -7,12 +7,13 @@
 //! the clinic's prices change.
 
 mod csv;
+mod format_1;
 mod good_faith_estimate;
 mod number;
 mod request;
 
 pub use good_faith_estimate::{
-    GfeItem, GoodFaithEstimate, Patient, PrimaryService, ProviderSection,
+    DocumentKind, GfeItem, GoodFaithEstimate, Patient, PrimaryService, ProviderSection,
 };
 pub use request::{
     CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, StaffDiscountAnswers,
@@ -26,11 +27,14 @@ use crate::money::{Amount, Cents};
 use crate::price_book::{PriceBook, PriceBookDocument};
 use crate::read::{self, read_struct, Value};
 
-/// The version tag of a saved quote file.
-pub const SAVED_QUOTE_FORMAT: &str = "amnion-estimator/quote/1";
+/// The version tag of the saved quote files this release writes. Format 2's quote number is made
+/// from the quote's canonical data; format 1's (still read) from its printed texts.
+pub const SAVED_QUOTE_FORMAT: &str = "amnion-estimator/quote/2";
+/// The tag of format 1, which this release reads and upgrades.
+pub const SAVED_QUOTE_FORMAT_1: &str = "amnion-estimator/quote/1";
 /// The tag without its version, and the version this release writes.
 const SAVED_QUOTE_FAMILY: &str = "amnion-estimator/quote/";
-const SAVED_QUOTE_VERSION: u32 = 1;
+const SAVED_QUOTE_VERSION: u32 = 2;
 
 /// The dispute-resolution threshold: a bill this much above the estimate for one provider.
 pub const DISPUTE_THRESHOLD: Cents = Cents::new(40_000);
@@ -58,7 +62,7 @@ read_struct! {
     /// A quote as saved to a file: the request and the price book it was priced from, whole.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct SavedQuote {
-        /// [`SAVED_QUOTE_FORMAT`].
+        /// [`SAVED_QUOTE_FORMAT`], or [`SAVED_QUOTE_FORMAT_1`] for a file of an earlier release.
         pub format: String,
         /// The number the quote had; reopening checks it still matches the content.
         pub quote_number: String,
@@ -115,14 +119,21 @@ fn check_format(value: &Value) -> Result<(), Error> {
     let Some((_, Value::String(format))) = format else {
         return Ok(()); // missing, or not text: the reader says so
     };
-    if format == SAVED_QUOTE_FORMAT {
+    if format == SAVED_QUOTE_FORMAT || format == SAVED_QUOTE_FORMAT_1 {
         return Ok(());
     }
     let reason = match format.strip_prefix(SAVED_QUOTE_FAMILY) {
-        Some(version) if version.parse::<u32>().is_ok_and(|v| v > SAVED_QUOTE_VERSION) => format!(
-            "this file was saved by a newer release of the estimator ({}); this page opens {SAVED_QUOTE_FORMAT} files",
-            crate::error::excerpt(format)
-        ),
+        Some(version)
+            if version
+                .parse::<u32>()
+                .is_ok_and(|v| v > SAVED_QUOTE_VERSION) =>
+        {
+            format!(
+                "this file was saved by a newer release of the estimator ({}); this page opens \
+             {SAVED_QUOTE_FORMAT_1} and {SAVED_QUOTE_FORMAT} files",
+                crate::error::excerpt(format)
+            )
+        }
         _ => format!(
             "must be \"{SAVED_QUOTE_FORMAT}\", got \"{}\": this is not a saved quote file",
             crate::error::excerpt(format)
@@ -133,11 +144,15 @@ fn check_format(value: &Value) -> Result<(), Error> {
     )]))
 }
 
-/// A reopened quote, and whether today's prices differ from the ones it keeps.
+/// A reopened quote, whether it was upgraded from an earlier format, and whether today's prices
+/// differ from the ones it keeps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reopened {
-    /// The quote, priced from its own saved price book.
+    /// The quote, priced from its own saved price book; its `saved` is in today's format.
     pub quote: Quote,
+    /// Set when the file was of an earlier format: its new number, and that the amounts are
+    /// unchanged.
+    pub upgraded: Option<String>,
     /// Set when today's price book would price it differently.
     pub price_change: Option<String>,
 }
@@ -149,11 +164,28 @@ pub struct Reopened {
 /// [`Error::InvalidRequest`] naming every bad field, e.g. `patient.name: enter the patient's name`
 /// or `answers.injections: a quote needs the planned number of injections`.
 pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
+    priced(book, request, Number::Canonical).map(|(quote, _)| quote)
+}
+
+/// Which number to work out besides the quote's own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Number {
+    Canonical,
+    /// Also the number a format-1 file of this quote carries.
+    AndFormat1,
+}
+
+fn priced(
+    book: &PriceBook,
+    request: &QuoteRequest,
+    number: Number,
+) -> Result<(Quote, Option<String>), Error> {
     crate::tally::count_quote();
     let plan = request.plan(book)?;
     let planned = breakdown(book, &plan.plan, plan.injections, plan.sessions)?;
     let mut document = good_faith_estimate::build(book, &plan, &planned)?;
-    document.quote_number = number::quote_number(&document);
+    document.quote_number = number::quote_number(book, request, &plan, &planned, &document);
+    let format_1 = (number == Number::AndFormat1).then(|| format_1::number(book, &plan, &document));
 
     let range_warning = match plan.injections_up_to {
         None => None,
@@ -182,7 +214,7 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
         }
     };
 
-    Ok(Quote {
+    let quote = Quote {
         quote_number: document.quote_number.clone(),
         price_book_version: book.document().version.clone(),
         csv: csv::items_csv(&document),
@@ -195,34 +227,66 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
         breakdown: planned,
         good_faith_estimate: document,
         range_warning,
-    })
+    };
+    Ok((quote, format_1))
 }
 
 /// Reopens a saved quote with the prices it was saved with, and says whether `current` differs.
+///
+/// A format-2 file must give its own number again. A format-1 file (an earlier release's) must
+/// give the number format 1 made, from its printed texts as those releases worded them
+/// (`format_1.rs`); it is then upgraded: it gets its format-2 number, and `upgraded` says so.
 ///
 /// # Errors
 ///
 /// [`Error::InvalidRequest`] if the file is not a saved quote, or if its content no longer matches
 /// its quote number (it was edited); [`Error::InvalidPriceBook`] if its price book is invalid.
 pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error> {
-    if saved.format != SAVED_QUOTE_FORMAT {
-        let reason = format!("must be \"{SAVED_QUOTE_FORMAT}\", got \"{}\"", saved.format);
+    let format_1 = match saved.format.as_str() {
+        SAVED_QUOTE_FORMAT => false,
+        SAVED_QUOTE_FORMAT_1 => true,
+        other => {
+            let reason = format!(
+                "must be \"{SAVED_QUOTE_FORMAT}\" or \"{SAVED_QUOTE_FORMAT_1}\", got \"{}\"",
+                crate::error::excerpt(other)
+            );
+            return Err(Error::InvalidRequest(vec![FieldError::new(
+                "format", reason,
+            )]));
+        }
+    };
+    // Format 1 had no later injection dates, and its number cannot vouch for them.
+    if format_1 && !saved.request.later_injections_on.is_empty() {
         return Err(Error::InvalidRequest(vec![FieldError::new(
-            "format", reason,
+            "request.later_injections_on",
+            format!("a {SAVED_QUOTE_FORMAT_1} file has no later injection dates: it was changed after saving"),
         )]));
     }
     let book = PriceBook::new(saved.price_book.clone())?;
-    let quote = quote(&book, &saved.request)?;
-    if quote.quote_number != saved.quote_number {
+    let number = if format_1 {
+        Number::AndFormat1
+    } else {
+        Number::Canonical
+    };
+    let (quote, format_1_number) = priced(&book, &saved.request, number)?;
+    let content_gives = format_1_number.as_ref().unwrap_or(&quote.quote_number);
+    if *content_gives != saved.quote_number {
         let reason = format!(
-            "the file's content gives {}, not {}: it was changed after saving",
-            quote.quote_number, saved.quote_number
+            "the file's content gives {content_gives}, not {}: it was changed after saving",
+            crate::error::excerpt(&saved.quote_number)
         );
         return Err(Error::InvalidRequest(vec![FieldError::new(
             "quote_number",
             reason,
         )]));
     }
+    let upgraded = format_1.then(|| {
+        format!(
+            "This quote was saved in an earlier format (1) as {}, and has been upgraded: its number is now {}; \
+             the amounts are unchanged.",
+            saved.quote_number, quote.quote_number
+        )
+    });
     let kept = &quote.good_faith_estimate.total;
     let old = &book.document().version;
     let new = &current.document().version;
@@ -235,6 +299,7 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
     };
     Ok(Reopened {
         quote,
+        upgraded,
         price_change,
     })
 }

@@ -1,36 +1,67 @@
-//! The quote number: a fingerprint of the estimate's content, so the same inputs and price book
-//! version always give the same number, and any change to what prints gives another.
+//! The quote number: a fingerprint of the quote's canonical data, so the same quote always gives
+//! the same number, and a change to any amount, code, date or identity gives another.
+//!
+//! The canonical data is what the document means, not how it is worded: every item's codes,
+//! quantity and cents per provider; the ISO dates; the patient's and each provider's identity;
+//! the staff discount's reason and amount; the prompt-pay discount; the kind of document and the
+//! price-book version. No printed text is in it, nor the language, so a release that rewords the
+//! document, lays it out anew or translates it gives every saved quote the number it had. (Format
+//! 1's number was a fingerprint of the printed texts: see `format_1.rs`.)
 
 use super::good_faith_estimate::GoodFaithEstimate;
+use super::request::{CoverageScreening, QuotePlan, QuoteRequest, Side};
+use crate::estimate::{Breakdown, LineKind, Payer};
+use crate::price_book::{ExpectedCharges, PriceBook};
 
-/// `GFE-` and the 64-bit fingerprint as 13 Crockford base-32 characters, grouped 4-4-4-1 so staff
-/// can read it over the phone: `GFE-7KD3-9XQ2-M4TA-B`.
-pub(crate) fn quote_number(document: &GoodFaithEstimate) -> String {
+/// The quote number of format 2: the document kind's prefix (`GFE` or `SPQ`) and the fingerprint
+/// of the canonical data, each field followed by a separator byte that cannot occur in text (so
+/// `("ab", "c")` and `("a", "bc")` differ), and each list by its length.
+pub(crate) fn quote_number(
+    book: &PriceBook,
+    request: &QuoteRequest,
+    plan: &QuotePlan<'_>,
+    breakdown: &Breakdown,
+    document: &GoodFaithEstimate,
+) -> String {
     let mut hash = Fnv1a::new();
-    // Every printed field, each ended by a separator byte that cannot occur in text, so that
-    // ("ab", "c") and ("a", "bc") differ.
     let mut field = |text: &str| {
         hash.write(text.as_bytes());
         hash.write(&[0xff]);
     };
-    field(&document.title);
-    field(&document.issued_on);
-    field(&document.valid_until);
+    let kind = document.kind;
+    // Which rule made the number: a later rule starts with another tag.
+    field("amnion-estimator/quote-number/2");
+    field(kind.prefix());
     field(&document.price_book_version);
-    field(&document.patient.name);
-    field(&document.patient.date_of_birth);
-    let primary = &document.primary_service;
-    for text in [
-        &primary.description,
-        &primary.service_code,
-        &primary.diagnosis_code,
-        &primary.scheduled_on,
-    ] {
-        field(text);
+    field(match plan.coverage {
+        CoverageScreening::SelfPay => "self_pay",
+        CoverageScreening::InsuredFilingClaim => "insured_filing_claim",
+        CoverageScreening::Medicare => "medicare",
+        CoverageScreening::Medicaid => "medicaid",
+        CoverageScreening::Tricare => "tricare",
+    });
+    field(&plan.issued_on.to_string());
+    field(&plan.valid_until(book).to_string());
+    field(&plan.patient_name);
+    field(&plan.date_of_birth.to_string());
+    field(&plan.plan.condition.id);
+    field(match plan.side {
+        Side::Left => "left",
+        Side::Right => "right",
+    });
+    field(&document.primary_service.service_code);
+    field(&document.primary_service.diagnosis_code);
+    field(&plan.injections.to_string());
+    field(&plan.sessions.to_string());
+    field(&plan.scheduled_on.map(|d| d.to_string()).unwrap_or_default());
+    field(&plan.later_injections_on.len().to_string());
+    for date in &plan.later_injections_on {
+        field(&date.to_string());
     }
+    field(&document.providers.len().to_string());
     for provider in &document.providers {
+        // The address is data, written on one line the same in every language.
         for text in [
-            &provider.role,
             &provider.name,
             &provider.npi,
             &provider.tin,
@@ -39,26 +70,54 @@ pub(crate) fn quote_number(document: &GoodFaithEstimate) -> String {
         ] {
             field(text);
         }
+        field(&provider.items.len().to_string());
         for item in &provider.items {
-            field(&item.description);
             field(&item.service_code);
             field(&item.diagnosis_code);
             field(&item.quantity.to_string());
             field(&item.expected_charge.cents.get().to_string());
         }
+        field(&provider.total.cents.get().to_string());
     }
-    for text in document
-        .billed_to_insurance
+    field(&document.total.cents.get().to_string());
+    // What the patient's plan is expected to leave to the patient, listed apart on the document.
+    let shared: Vec<_> = breakdown
+        .lines
         .iter()
-        .chain(&document.separately_scheduled)
-        .chain(&document.disclaimers)
-    {
-        field(text);
+        .filter(|l| l.payer == Payer::PatientShare)
+        .collect();
+    field(&shared.len().to_string());
+    for line in shared {
+        field(line.code.as_deref().unwrap_or(""));
+        field(&line.quantity.to_string());
+        field(&line.amount.cents.get().to_string());
     }
-    field(document.coverage_notice.as_deref().unwrap_or(""));
-    let code = crockford(hash.finish());
+    // The staff discount (its reason as staff typed it) and the prompt-pay discount, by amount.
+    field(match &plan.plan.staff_discount {
+        None => "",
+        Some(_) => request.staff_discount.reason.trim(),
+    });
+    for line in breakdown
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Discount)
+    {
+        field(&line.amount.cents.get().to_string());
+    }
+    field(match book.document().discounts.prompt_pay.as_ref() {
+        None => "",
+        Some(p) if p.expected_charges == ExpectedCharges::Excluded => "prompt pay excluded",
+        Some(_) => "prompt pay included",
+    });
+    written(kind.prefix(), hash.finish())
+}
+
+/// `prefix`, a dash, and the 64-bit fingerprint as 13 Crockford base-32 characters, grouped 4-4-4-1
+/// so staff can read it over the phone: `GFE-7KD3-9XQ2-M4TA-B`.
+pub(crate) fn written(prefix: &str, fingerprint: u64) -> String {
+    let code = crockford(fingerprint);
     format!(
-        "GFE-{}-{}-{}-{}",
+        "{prefix}-{}-{}-{}-{}",
         &code[0..4],
         &code[4..8],
         &code[8..12],
@@ -67,21 +126,21 @@ pub(crate) fn quote_number(document: &GoodFaithEstimate) -> String {
 }
 
 /// 64-bit FNV-1a: small, stable across platforms and releases (unlike `std`'s `DefaultHasher`).
-struct Fnv1a(u64);
+pub(crate) struct Fnv1a(u64);
 
 impl Fnv1a {
-    fn new() -> Fnv1a {
+    pub(crate) fn new() -> Fnv1a {
         Fnv1a(0xcbf2_9ce4_8422_2325)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         for &byte in bytes {
             self.0 ^= u64::from(byte);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
 
-    fn finish(&self) -> u64 {
+    pub(crate) fn finish(&self) -> u64 {
         self.0
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::calendar::Date;
 use crate::error::{excerpt, Error, Problems, Refusal};
 use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
-use crate::language::Language;
+use crate::language::{counted, Language};
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{is_valid_npi, is_valid_tin, PriceBook, TherapyPartner, MAX_PRICE};
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
@@ -28,8 +28,11 @@ read_struct! {
         pub side: String = default,
         /// The date the quote is issued, `YYYY-MM-DD`.
         pub issued_on: String = default,
-        /// The scheduled date of the primary service, if scheduled.
+        /// The scheduled date of the primary service (the first injection), if scheduled.
         pub scheduled_on: String = default,
+        /// The dates of the later injections, in order, `YYYY-MM-DD`: at most one fewer than the
+        /// planned injections (9 for the largest `limits.max_injections`, 10).
+        pub later_injections_on: Vec<String> [at most 9] = default,
         /// The treatment, as on the visitor page, with exact counts.
         pub answers: EstimateRequest = default,
         /// When the clinician expects "planned, or up to N" injections: N. Blank for none.
@@ -136,6 +139,7 @@ pub(crate) struct QuotePlan<'a> {
     pub side: Side,
     pub issued_on: Date,
     pub scheduled_on: Option<Date>,
+    pub later_injections_on: Vec<Date>,
     pub injections: u32,
     pub injections_up_to: Option<u32>,
     pub sessions: u32,
@@ -207,6 +211,11 @@ impl QuoteRequest {
             "" => None,
             text => date(&mut problems, "scheduled_on", text),
         };
+        if let (Some(scheduled), Some(issued)) = (scheduled_on, issued_on) {
+            problems.check(scheduled >= issued, "scheduled_on", || {
+                format!("the injection cannot be scheduled before the quote's issue date ({issued}), got {scheduled}")
+            });
+        }
         let side = match self.side.trim() {
             "left" => Some(Side::Left),
             "right" => Some(Side::Right),
@@ -252,6 +261,8 @@ impl QuoteRequest {
             },
         };
 
+        let later_injections_on =
+            self.later_injections_on(&mut problems, scheduled_on, issued_on, injections);
         let extras = self.extras(book, &mut problems);
         let staff_discount = self.staff_discount(&mut problems);
         let (therapy_provider, therapy_partner) = if self.therapy_elsewhere {
@@ -289,6 +300,7 @@ impl QuoteRequest {
                         side,
                         issued_on,
                         scheduled_on,
+                        later_injections_on,
                         injections,
                         injections_up_to,
                         sessions,
@@ -299,6 +311,62 @@ impl QuoteRequest {
             }
             _ => Err(Error::InvalidRequest(problems.into_fields())),
         }
+    }
+
+    /// The later injections' dates: each a date, on or after the one before it (the first
+    /// injection's, then each later one's) and the issue date, and no more than the planned
+    /// injections after the first. Each is refused by its own path, `later_injections_on.1`.
+    fn later_injections_on(
+        &self,
+        problems: &mut Problems,
+        first: Option<Date>,
+        issued_on: Option<Date>,
+        injections: Option<u32>,
+    ) -> Vec<Date> {
+        let given = &self.later_injections_on;
+        if given.is_empty() {
+            return Vec::new();
+        }
+        if let Some(planned) = injections {
+            let most = planned.saturating_sub(1);
+            let fits = u32::try_from(given.len()).is_ok_and(|n| n <= most);
+            problems.check(fits, "later_injections_on", || match most {
+                0 => "1 injection is planned, so there is no later injection to date".to_owned(),
+                _ => format!(
+                    "{planned} injections are planned: at most {}, got {}",
+                    counted(most, ["later date", "later dates"]),
+                    given.len()
+                ),
+            });
+        }
+        if self.scheduled_on.trim().is_empty() {
+            problems.add(
+                "scheduled_on",
+                "enter the first injection's date before the later injections' dates",
+            );
+        }
+        let mut previous = first;
+        let mut dates = Vec::new();
+        for (index, text) in given.iter().enumerate() {
+            let path = format!("later_injections_on.{index}");
+            let Some(date) = date(problems, &path, text) else {
+                previous = None;
+                continue;
+            };
+            if let Some(issued) = issued_on {
+                problems.check(date >= issued, &*path, || {
+                    format!("injection {} cannot be scheduled before the quote's issue date ({issued}), got {date}", index + 2)
+                });
+            }
+            if let Some(before) = previous {
+                problems.check(date >= before, &*path, || {
+                    format!("injection {} cannot be scheduled before injection {} ({before}), got {date}", index + 2, index + 1)
+                });
+            }
+            previous = Some(date);
+            dates.push(date);
+        }
+        dates
     }
 
     fn extras<'a>(

@@ -59,6 +59,7 @@ struct QuoteUpdate<'a> {
 #[derive(Serialize)]
 struct ReopenedShown<'a> {
     quote: Shown<'a>,
+    upgraded: Option<&'a str>,
     price_change: Option<&'a str>,
 }
 
@@ -149,8 +150,9 @@ impl Quoter {
     }
 
     /// Reopens a saved quote (the parsed file) with the prices it was saved with, and renders it
-    /// into the region `document`. Returns `{ quote, price_change }`: `price_change` says how
-    /// today's price book would price it differently, or is `null`.
+    /// into the region `document`. Returns `{ quote, upgraded, price_change }`: `upgraded` says a
+    /// file of an earlier format was upgraded and its new number, and `price_change` how today's
+    /// price book would price it differently; each is `null` otherwise.
     ///
     /// # Errors
     ///
@@ -164,6 +166,7 @@ impl Quoter {
         })?;
         let shown = to_js(&ReopenedShown {
             quote: Shown::of(&reopened.quote),
+            upgraded: reopened.upgraded.as_deref(),
             price_change: reopened.price_change.as_deref(),
         });
         self.current = Some(reopened.quote);

@@ -100,7 +100,7 @@ test('a saved quote reopens with the same numbers', async () => {
   const file = `${shots}saved-quote.json`;
   await download.saveAs(file);
   const saved = JSON.parse(readFileSync(file, 'utf8'));
-  assert.equal(saved.format, 'amnion-estimator/quote/1');
+  assert.equal(saved.format, 'amnion-estimator/quote/2');
   assert.equal(saved.request.patient.name, 'Ana Ruiz');
 
   const { page: fresh } = await openStaffPage();
@@ -127,13 +127,13 @@ test('broken, edited, newer and huge saved files are refused, and the page keeps
   const good = await page.locator('#status').textContent();
   const edited = JSON.parse(text);
   edited.price_book.products[0].price_cents += 100; // one amount changed by hand
-  const newer = { ...JSON.parse(text), format: 'amnion-estimator/quote/2', written_by_release_2: true };
+  const newer = { ...JSON.parse(text), format: 'amnion-estimator/quote/3', written_by_release_3: true };
   const huge = JSON.parse(text);
   huge.price_book.conditions = Array.from({ length: 35_000 }, () => huge.price_book.conditions[0]); // about 10 MB
   const files = [
     ['truncated.json', text.slice(0, text.length / 2), /not a complete saved quote file \(cut short, or another kind of file\)/],
     ['edited.json', JSON.stringify(edited), /quote_number: the file's content gives GFE-.*: it was changed after saving/],
-    ['newer.json', JSON.stringify(newer), /format: this file was saved by a newer release of the estimator \(amnion-estimator\/quote\/2\)/],
+    ['newer.json', JSON.stringify(newer), /format: this file was saved by a newer release of the estimator \(amnion-estimator\/quote\/3\)/],
     ['huge.json', JSON.stringify(huge), /the document is too large: more than 20000 values/],
     ['picture.png', '\u0089PNG\r\n\u001a\n not a quote', /not a complete saved quote file/],
   ];

@@ -1,17 +1,19 @@
-//! The Good Faith Estimate as a printable document, in the order the core computed it.
+//! The Good Faith Estimate (or self-pay price quote) as a printable document, in the order the core
+//! computed it. Every text comes from the document itself, headings too (`gfe.headings`), so what
+//! prints is what the core's tests read.
 
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::{append, set_attribute, Page};
-use crate::language::GfeWords;
+use crate::language::Headings;
 use crate::quote::{GoodFaithEstimate, ProviderSection, Quote};
 
 /// Replaces the children of `container` with the quote's document.
 pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue> {
     let page = Page::of(container)?;
     let gfe = &quote.good_faith_estimate;
-    let w = gfe.language.gfe_words();
+    let w = &gfe.headings;
     let article = page.element("article", "gfe", None)?;
 
     let header = page.holding(
@@ -57,19 +59,18 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
         )?,
     )?;
     let primary = &gfe.primary_service;
+    let mut pairs = vec![
+        (w.service, primary.description.as_str()),
+        (w.service_code, &primary.service_code),
+        (w.diagnosis_code, &primary.diagnosis_code),
+    ];
+    // One line per injection when staff gave later dates: the term once, a value per line.
+    for (index, line) in primary.schedule.iter().enumerate() {
+        pairs.push((if index == 0 { w.scheduled } else { "" }, line));
+    }
     append(
         &article,
-        &facts(
-            &page,
-            w.primary_service,
-            "gfe-primary",
-            &[
-                (w.service, &primary.description),
-                (w.service_code, &primary.service_code),
-                (w.diagnosis_code, &primary.diagnosis_code),
-                (w.scheduled, &primary.scheduled_on),
-            ],
-        )?,
+        &facts(&page, w.primary_service, "gfe-primary", &pairs)?,
     )?;
 
     for provider in &gfe.providers {
@@ -122,7 +123,10 @@ fn facts(
 ) -> Result<Element, JsValue> {
     let list = page.element("dl", "", None)?;
     for (term, value) in pairs {
-        append(&list, &page.element("dt", "", Some(term))?)?;
+        // An empty term continues the one before it: `<dt>` once, then a `<dd>` per value.
+        if !term.is_empty() {
+            append(&list, &page.element("dt", "", Some(term))?)?;
+        }
         append(&list, &page.element("dd", "", Some(value))?)?;
     }
     page.holding(
@@ -147,7 +151,7 @@ fn list(page: &Page, title: &str, class: &str, items: &[String]) -> Result<Eleme
 fn provider_section(
     page: &Page,
     provider: &ProviderSection,
-    w: &GfeWords,
+    w: &Headings,
 ) -> Result<Element, JsValue> {
     let identity = format!(
         "NPI {} · TIN {} · {} ({}: {})",
@@ -207,7 +211,7 @@ fn provider_section(
     )?;
     append(&table, &page.holding("tfoot", "", &[foot])?)?;
 
-    page.holding(
+    let section = page.holding(
         "section",
         "gfe-provider",
         &[
@@ -219,10 +223,14 @@ fn provider_section(
             page.element("p", "gfe-identity", Some(&identity))?,
             table,
         ],
-    )
+    )?;
+    if let Some(note) = &provider.note {
+        append(&section, &page.element("p", "gfe-note", Some(note))?)?;
+    }
+    Ok(section)
 }
 
-fn disclaimers(page: &Page, gfe: &GoodFaithEstimate, w: &GfeWords) -> Result<Element, JsValue> {
+fn disclaimers(page: &Page, gfe: &GoodFaithEstimate, w: &Headings) -> Result<Element, JsValue> {
     let section = page.holding(
         "section",
         "gfe-disclaimers",
