@@ -438,7 +438,9 @@ fn a_quote_in_spanish() {
     assert!(gfe
         .coverage_notice
         .as_deref()
-        .is_some_and(|n| n.starts_with("El Estimado de buena fe no se aplica a Medicare")));
+        .is_some_and(|n| n.starts_with(
+            "Esta es una cotización de pago directo: el estimado de la Ley Sin Sorpresas"
+        )));
     assert_eq!(
         gfe.providers[0].items[0].description,
         "Aloinjerto amniótico, vial de 1 mL"

@@ -10,15 +10,18 @@ export function fillSelect(select, options, preferred) {
   if (options.some((option) => option.value === keep)) select.value = keep;
 }
 
-/** The form as a request object. */
+/**
+ * The form as a request object. A numeric part of a name makes a list (`later_injections_on.0`);
+ * a disabled control is not an answer.
+ */
 export function readForm(form) {
   const request = {};
   for (const control of form.elements) {
-    if (!control.name || (control.type === 'radio' && !control.checked)) continue;
+    if (!control.name || control.disabled || (control.type === 'radio' && !control.checked)) continue;
     const path = control.name.split('.');
     const last = path.pop();
     let node = request;
-    for (const key of path) node = node[key] ??= {};
+    path.forEach((key, index) => { node = node[key] ??= /^\d+$/.test(path[index + 1] ?? last) ? [] : {}; });
     node[last] = control.type === 'checkbox' ? control.checked : control.value;
   }
   return request;

@@ -14,6 +14,12 @@ function showDependentFields() {
   $('sessions-field').hidden = coverage === 'none';
   $('insurance-fields').hidden = coverage !== 'insurance';
   $('therapist-fields').hidden = !$('elsewhere').checked;
+  // A date for each planned injection after the first: the fields up to the planned count.
+  for (const field of $('later-dates').children) {
+    const wanted = Number(field.dataset.position) < $('injections').selectedIndex;
+    field.hidden = !wanted;
+    field.querySelector('input').disabled = !wanted;
+  }
   // A partner from the price book needs nothing typed in; "other" (blank) asks for the provider.
   const typed = $('pt-partner').value === '';
   for (const input of $('therapist-fields').querySelectorAll('input')) input.closest('.field').hidden = !typed;
@@ -114,6 +120,7 @@ async function open(file) {
     showErrors(form, $('error-summary'), []);
     setMatches(true, []);
     $('reopened').textContent = [
+      reopened.upgraded ?? '',
       say(words, 'reopened', "Reopened quote {number} with the prices it was saved with (price book {version}). Changing any answer makes a new quote at today's prices.", {
         number: reopened.quote.quote_number, version: reopened.quote.price_book_version,
       }),
@@ -155,6 +162,21 @@ fillSelect($('injections'), options.injections.filter(({ value }) => value !== '
 fillSelect($('up-to'), [{ value: '', label: say(words, 'exactly_as_planned', 'Exactly as planned') }, ...options.injections.filter(({ value }) => value !== 'not_sure')]);
 fillSelect($('sessions'), options.pt_sessions.filter(({ value }) => value !== 'typical'), '8');
 fillSelect($('pt-partner'), [...options.therapy_partners, { value: '', label: say(words, 'other_provider_type_it_in', 'Other provider (type it in)') }], '');
+// A date field for each injection after the first the form offers (injection 2, 3, ...).
+$('later-dates').replaceChildren(...[...$('injections').querySelectorAll('option:not(:first-child)')].map((option, position) => {
+  const field = document.createElement('div');
+  field.className = 'field';
+  field.dataset.position = position;
+  const label = document.createElement('label');
+  label.htmlFor = `later-date-${position}`;
+  label.textContent = say(words, 'date_of_injection_n', 'Date of injection {n} (optional)', { n: option.value });
+  const input = document.createElement('input');
+  input.type = 'date';
+  input.id = `later-date-${position}`;
+  input.name = `later_injections_on.${position}`;
+  field.append(label, input);
+  return field;
+}));
 $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   const field = document.createElement('div');
   field.className = 'field';

@@ -323,7 +323,13 @@ impl QuoteRequest {
         issued_on: Option<Date>,
         injections: Option<u32>,
     ) -> Vec<Date> {
-        let given = &self.later_injections_on;
+        // Blank dates at the end are injections not scheduled yet, as if left out.
+        let scheduled = self
+            .later_injections_on
+            .iter()
+            .rposition(|text| !text.trim().is_empty())
+            .map_or(0, |last| last + 1);
+        let given = &self.later_injections_on[..scheduled];
         if given.is_empty() {
             return Vec::new();
         }

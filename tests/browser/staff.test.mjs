@@ -50,6 +50,67 @@ test('a two-provider Good Faith Estimate prints on US Letter', async () => {
   await page.close();
 });
 
+/** The PDF at `pdf` as one line of text, its pages as PNGs beside it (`<pdf>-page-N.png`). */
+function printed(pdf) {
+  execFileSync('pdftoppm', ['-r', '70', '-png', pdf, pdf.replace(/\.pdf$/, '-page')]);
+  return execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+}
+
+test('the printed Good Faith Estimate has every element of 45 CFR 149.610(c), and a Medicare quote never calls itself one', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  await page.fill('#scheduled-on', '2026-12-01');
+  await page.fill('#later-date-0', '2026-12-15');
+  await page.pdf({ path: `${shots}gfe-self-pay.pdf`, format: 'Letter' });
+  const gfe = printed(`${shots}gfe-self-pay.pdf`);
+  for (const [element, expected] of [
+    ['(1) patient name and date of birth', /Name Ana Ruiz Date of birth March 4, 1970/],
+    ['(2) the primary service and its date', /Amniotic tissue injections — Plantar fasciitis \(heel pain\), left side: 2 injections/],
+    ['(2) each injection\'s date', /Injection 1: December 1, 2026 Injection 2: December 15, 2026/],
+    ['(3) items with service and diagnosis codes and charges', /Amniotic allograft, 1 mL vial Q4139 M72\.2 2 \$2,109\.00/],
+    ['(4) the convening provider: name, NPI, TIN, location, state', /Sample Foot & Ankle Clinic NPI 1234567893 · TIN 12-3456789 · 100 Example Ave, Suite 200, Austin, TX 78701 \(state: TX\)/],
+    ['(4) the co-provider likewise', /Riverside Physical Therapy NPI 1234567802 · TIN 98-7654321 · 20 River Rd, Austin, TX 78702/],
+    ['(5) items to schedule separately', /Items and services to schedule separately/],
+    ['(6) other items may be recommended', /Additional items or services may be recommended/],
+    ['(6) actual charges may differ', /actual items, services or charges may differ/],
+    ['(6) the right to dispute a bill $400 or more above', /\$400 or more above this estimate/],
+    ['(6) not a contract', /is not a contract/],
+    ['(7) the date issued and the quote number', /Quote GFE-[0-9A-Z-]+ Issued November 21, 2026/],
+    ['the prompt-pay condition and the amount without it', /include a 5% discount for paying in full at the visit\. Without it, the clinic's charges are \$2,978\.75/],
+    ['the total', /Total estimated charges \$3,749\.81/],
+  ]) assert.match(gfe, expected, element);
+  assert.equal(gfe.match(/Physical therapy session/g).length, 1, 'therapy by the co-provider is listed once');
+
+  await page.check('input[name="coverage"][value="medicare"]');
+  await page.pdf({ path: `${shots}medicare-quote.pdf`, format: 'Letter' });
+  const medicare = printed(`${shots}medicare-quote.pdf`);
+  assert.match(medicare, /^Self-pay price quote Quote SPQ-[0-9A-Z]{4}-/, 'titled and numbered as what it is');
+  assert.match(medicare, /Total estimated charges \$3,749\.81/, 'the same prices');
+  assert.doesNotMatch(medicare, /good faith/i, 'nothing on it calls it a Good Faith Estimate');
+  assert.doesNotMatch(medicare, /dispute/i, 'nor offers a dispute right it does not carry');
+  await page.close();
+});
+
+test('each planned injection can have its own date, none before the one before it or the issue date', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page); // 2 injections, issued 2026-11-21
+  assert.equal(await page.locator('#later-date-0').isVisible(), true, 'a date for injection 2');
+  assert.equal(await page.locator('#later-date-1').isVisible(), false, 'none for an injection not planned');
+  await page.fill('#scheduled-on', '2026-11-20');
+  assert.match(await page.locator('#scheduled-on-error').textContent(), /before the quote's issue date \(2026-11-21\)/);
+  assert.match(await page.locator('#error-summary').textContent(), /Date of the first injection \(optional\): .*issue date/);
+  await page.fill('#scheduled-on', '2026-12-01');
+  await page.fill('#later-date-0', '2026-11-30');
+  assert.match(await page.locator('#later-date-0-error').textContent(), /cannot be scheduled before injection 1 \(2026-12-01\)/);
+  await page.fill('#later-date-0', '2026-12-15');
+  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.match(await page.locator('.gfe-primary').textContent(), /Injection 1: December 1, 2026.*Injection 2: December 15, 2026/);
+  await page.selectOption('#injections', '1'); // its date field goes, and is no longer an answer
+  assert.equal(await page.locator('#later-date-0').isVisible(), false);
+  assert.equal(await page.locator('.field-error').count(), 0);
+  await page.close();
+});
+
 test('the staff page as a clinic copies it (www/dist-staff) quotes the same, from its own folder only', async () => {
   const { page, seen, errors } = await openStaffPage('dist-staff/staff.html');
   await fillTwoProviderQuote(page);
