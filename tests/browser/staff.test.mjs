@@ -105,6 +105,9 @@ test('each planned injection can have its own date, none before the one before i
   await page.fill('#later-date-0', '2026-12-15');
   assert.equal(await page.locator('.field-error').count(), 0);
   assert.match(await page.locator('.gfe-primary').textContent(), /Injection 1: December 1, 2026.*Injection 2: December 15, 2026/);
+  const [first, second] = await page.locator('.gfe-primary dd').evaluateAll((values) =>
+    values.slice(-2).map((value) => value.getBoundingClientRect().x));
+  assert.equal(second, first, 'the second date lines up under the first, in the values column');
   await page.selectOption('#injections', '1'); // its date field goes, and is no longer an answer
   assert.equal(await page.locator('#later-date-0').isVisible(), false);
   assert.equal(await page.locator('.field-error').count(), 0);
