@@ -5,25 +5,16 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod sample_book;
+
 use amnion_estimator::error::{excerpt, EXCERPT_CHARS, MAX_PROBLEMS};
 use amnion_estimator::estimate::{estimate, EstimateRequest};
-use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::{quote, QuoteRequest, SavedQuote};
 use amnion_estimator::read::{MAX_DOCUMENT_VALUES, MAX_TEXT_CHARS};
 use amnion_estimator::Error;
+use sample_book::{problems, sample};
 use serde_json::{json, Value};
-
-fn sample() -> Value {
-    serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON")
-}
-
-/// The problems of a book, as `path: reason` lines.
-fn problems(book: &Value) -> Vec<String> {
-    match PriceBook::from_json(&book.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(error) => error.fields().iter().map(|f| f.to_string()).collect(),
-    }
-}
 
 /// `list` grown to `count` items, each a copy of its first with `id` (if it has one) made unique.
 fn grown(list: &Value, count: usize) -> Value {

@@ -10,55 +10,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod sample_book;
+
 use amnion_estimator::estimate::{Payer, ProviderRole};
-use amnion_estimator::price_book::{is_valid_npi, PriceBook, DEFAULT_PRICE_BOOK_JSON};
-use amnion_estimator::quote::{quote, reopen, GoodFaithEstimate, Quote, QuoteRequest, SavedQuote};
-use serde_json::{json, Value};
-
-fn book() -> PriceBook {
-    PriceBook::embedded_default().expect("valid")
-}
-
-fn sample() -> Value {
-    serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON")
-}
-
-/// The problems of a book, as `path: reason` lines.
-fn problems(book: &Value) -> Vec<String> {
-    match PriceBook::from_json(&book.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(error) => error.fields().iter().map(|f| f.to_string()).collect(),
-    }
-}
-
-/// A quote request: the common patient fields plus `treatment` (JSON object members).
-fn request(treatment: &str) -> QuoteRequest {
-    let json = format!(
-        r#"{{ "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }}, "side": "left",
-             "issued_on": "2026-11-21", {treatment} }}"#
-    );
-    QuoteRequest::read(&mut serde_json::Deserializer::from_str(&json))
-        .expect("well-formed quote request")
-}
-
-fn priced(treatment: &str) -> Quote {
-    quote(&book(), &request(treatment)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// (service code, quantity, expected charge in cents) of each item of provider `index`.
-fn items(document: &GoodFaithEstimate, index: usize) -> Vec<(&str, u32, i64)> {
-    document.providers[index]
-        .items
-        .iter()
-        .map(|i| {
-            (
-                i.service_code.as_str(),
-                i.quantity,
-                i.expected_charge.cents.get(),
-            )
-        })
-        .collect()
-}
+use amnion_estimator::price_book::{is_valid_npi, PriceBook};
+use amnion_estimator::quote::{quote, reopen, SavedQuote};
+use sample_book::{book, items, priced, problems, request, sample};
+use serde_json::json;
 
 /// One plantar fasciitis injection (no consultation, no boot) and cash therapy, elsewhere.
 const ONE_INJECTION_CASH_PT: &str = r#""answers": { "condition": "plantar_fasciitis", "injections": "1",

@@ -6,14 +6,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod sample_book;
+
 use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
 use amnion_estimator::quote::{
     quote, reopen, DocumentKind, GoodFaithEstimate, Quote, QuoteRequest,
 };
-
-fn book() -> PriceBook {
-    PriceBook::embedded_default().expect("valid")
-}
+use sample_book::{assert_disclaimers_number_and_dates, book, items, priced_on, request_on};
 
 /// The sample book, its expected charges leaving the prompt-pay discount out.
 fn excluding_book() -> PriceBook {
@@ -25,39 +24,20 @@ fn excluding_book() -> PriceBook {
     PriceBook::from_json(&json).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// A quote request: the common patient fields plus `rest` (JSON object members).
+/// A quote request for the right foot: the common patient fields plus `rest` (JSON object
+/// members).
 fn request(rest: &str) -> QuoteRequest {
-    let json = format!(
-        r#"{{ "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }}, "side": "right",
-             "issued_on": "2026-11-21", {rest} }}"#
-    );
-    QuoteRequest::read(&mut serde_json::Deserializer::from_str(&json))
-        .expect("well-formed quote request")
+    request_on("right", rest)
 }
 
 fn priced(rest: &str) -> Quote {
-    quote(&book(), &request(rest)).unwrap_or_else(|e| panic!("{e}"))
+    priced_on("right", rest)
 }
 
 /// The therapy practice of `tests/quotes.rs`.
 const THERAPIST: &str = r#""therapy_elsewhere": true,
     "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
                           "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }"#;
-
-/// (service code, quantity, expected charge in cents) of each item of provider `index`.
-fn items(document: &GoodFaithEstimate, index: usize) -> Vec<(&str, u32, i64)> {
-    document.providers[index]
-        .items
-        .iter()
-        .map(|i| {
-            (
-                i.service_code.as_str(),
-                i.quantity,
-                i.expected_charge.cents.get(),
-            )
-        })
-        .collect()
-}
 
 /// Every text of the document as data (headings, titles, items, lists, disclaimers: everything the
 /// page prints comes from it), the coverage notice included.
@@ -264,26 +244,8 @@ fn a_good_faith_estimate_has_every_element_of_149_610_c() {
         .separate_estimate
         .starts_with("A separate Good Faith Estimate will be given"));
     // (vii) to (x): the disclaimers, in order.
-    let d = &gfe.disclaimers;
-    assert_eq!(d.len(), 4);
-    assert!(d[0].contains("not included in this Good Faith Estimate"));
-    assert!(d[1].contains("actual items, services or charges may differ"));
-    assert!(
-        d[2].contains("$400")
-            && d[2].contains("120 days")
-            && d[2].contains("www.cms.gov/nosurprises")
-    );
-    assert!(d[3].contains("not a contract"));
     // The quote number, the date issued and the valid-until date (60 days).
-    assert!(
-        q.quote_number.starts_with("GFE-") && q.quote_number.len() == 20,
-        "{}",
-        q.quote_number
-    );
-    assert_eq!(
-        (gfe.issued_on.as_str(), gfe.valid_until.as_str()),
-        ("November 21, 2026", "January 20, 2027")
-    );
+    assert_disclaimers_number_and_dates(&q);
 }
 
 /// Consultation, 1 plantar fasciitis injection and the boot: 250 + 1,200 + 150 + 125 + 165 =

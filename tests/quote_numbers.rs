@@ -5,16 +5,14 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod sample_book;
+
 use std::collections::BTreeSet;
 
-use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::{quote, reopen, QuoteRequest};
+use sample_book::sample;
 use serde_json::{json, Value};
-
-/// The sample book as JSON, to edit.
-fn sample() -> Value {
-    serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON")
-}
 
 fn book_of(json: &Value) -> PriceBook {
     PriceBook::from_json(&json.to_string()).unwrap_or_else(|e| panic!("{e}"))

@@ -3,45 +3,15 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod sample_book;
+
 use amnion_estimator::estimate::LineKind;
 use amnion_estimator::money::{BasisPoints, Cents};
 use amnion_estimator::price_book::{
     CountRange, MultiInjectionDiscount, PriceBook, PriceBookDocument, DEFAULT_PRICE_BOOK_JSON,
 };
-use amnion_estimator::quote::{quote, reopen, GoodFaithEstimate, Quote, QuoteRequest, SavedQuote};
-
-fn book() -> PriceBook {
-    PriceBook::embedded_default().expect("valid")
-}
-
-/// A quote request: the common patient fields plus `treatment` (JSON object members).
-fn request(treatment: &str) -> QuoteRequest {
-    let json = format!(
-        r#"{{ "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }}, "side": "left",
-             "issued_on": "2026-11-21", {treatment} }}"#
-    );
-    QuoteRequest::read(&mut serde_json::Deserializer::from_str(&json))
-        .expect("well-formed quote request")
-}
-
-fn priced(treatment: &str) -> Quote {
-    quote(&book(), &request(treatment)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// (service code, quantity, expected charge in cents) of each item of provider `index`.
-fn items(document: &GoodFaithEstimate, index: usize) -> Vec<(&str, u32, i64)> {
-    document.providers[index]
-        .items
-        .iter()
-        .map(|i| {
-            (
-                i.service_code.as_str(),
-                i.quantity,
-                i.expected_charge.cents.get(),
-            )
-        })
-        .collect()
-}
+use amnion_estimator::quote::{quote, reopen, Quote, QuoteRequest, SavedQuote};
+use sample_book::{assert_disclaimers_number_and_dates, book, items, priced, request};
 
 #[test]
 fn one_injection_with_consultation_and_boot() {
@@ -258,26 +228,8 @@ fn every_element_of_149_610_c_is_present() {
     // (v): items to be scheduled separately.
     assert!(!gfe.separately_scheduled.is_empty());
     // (vi)-(ix): the disclaimers, in order.
-    let d = &gfe.disclaimers;
-    assert_eq!(d.len(), 4);
-    assert!(d[0].contains("not included"));
-    assert!(d[1].contains("actual items, services or charges may differ"));
-    assert!(
-        d[2].contains("$400")
-            && d[2].contains("120 days")
-            && d[2].contains("www.cms.gov/nosurprises")
-    );
-    assert!(d[3].contains("not a contract"));
     // The quote number, date issued and valid-until date.
-    assert!(
-        q.quote_number.starts_with("GFE-") && q.quote_number.len() == 20,
-        "{}",
-        q.quote_number
-    );
-    assert_eq!(
-        (gfe.issued_on.as_str(), gfe.valid_until.as_str()),
-        ("November 21, 2026", "January 20, 2027")
-    );
+    assert_disclaimers_number_and_dates(&q);
 }
 
 #[test]

@@ -1,0 +1,96 @@
+//! The sample price book for the native tests of price books and staff quotes (`tests/quotes.rs`,
+//! `tests/quote_documents.rs`, `tests/partners.rs`, `tests/limits.rs`, `tests/quote_numbers.rs`):
+//! the book itself, its JSON to edit, its problems as lines, a quote request for the same patient
+//! priced at it, and the parts of a Good Faith Estimate that every test reads the same way. The
+//! sample's prices are listed in `tests/cases/mod.rs`; the amounts stay in each test, by hand.
+
+#![allow(dead_code)]
+
+use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use amnion_estimator::quote::{quote, GoodFaithEstimate, Quote, QuoteRequest};
+use serde_json::Value;
+
+/// The embedded sample book (`src/price_book/default.json`).
+pub fn book() -> PriceBook {
+    PriceBook::embedded_default().expect("valid")
+}
+
+/// The sample book as JSON, to edit.
+pub fn sample() -> Value {
+    serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON")
+}
+
+/// The problems of a book, as `path: reason` lines.
+pub fn problems(book: &Value) -> Vec<String> {
+    match PriceBook::from_json(&book.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(error) => error.fields().iter().map(|f| f.to_string()).collect(),
+    }
+}
+
+/// A quote request for the `side` ("left" or "right") foot: the common patient fields (Ana Ruiz,
+/// born 1970-03-04, issued 2026-11-21) plus `treatment` (JSON object members).
+pub fn request_on(side: &str, treatment: &str) -> QuoteRequest {
+    let json = format!(
+        r#"{{ "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }}, "side": "{side}",
+             "issued_on": "2026-11-21", {treatment} }}"#
+    );
+    QuoteRequest::read(&mut serde_json::Deserializer::from_str(&json))
+        .expect("well-formed quote request")
+}
+
+/// A quote request for the left foot: the common patient fields plus `treatment`.
+pub fn request(treatment: &str) -> QuoteRequest {
+    request_on("left", treatment)
+}
+
+/// The quote for `request_on(side, treatment)` at the sample book, which must price it.
+pub fn priced_on(side: &str, treatment: &str) -> Quote {
+    quote(&book(), &request_on(side, treatment)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The quote for `request(treatment)` (the left foot) at the sample book.
+pub fn priced(treatment: &str) -> Quote {
+    priced_on("left", treatment)
+}
+
+/// (service code, quantity, expected charge in cents) of each item of provider `index`.
+pub fn items(document: &GoodFaithEstimate, index: usize) -> Vec<(&str, u32, i64)> {
+    document.providers[index]
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.service_code.as_str(),
+                i.quantity,
+                i.expected_charge.cents.get(),
+            )
+        })
+        .collect()
+}
+
+/// The end of an English Good Faith Estimate issued on 2026-11-21, the same on every one: the four
+/// disclaimers 45 CFR 149.610(c) asks for, in order; a `GFE-` quote number; the date issued and
+/// the valid-until date, 60 days later.
+pub fn assert_disclaimers_number_and_dates(q: &Quote) {
+    let gfe = &q.good_faith_estimate;
+    let d = &gfe.disclaimers;
+    assert_eq!(d.len(), 4);
+    assert!(d[0].contains("not included in this Good Faith Estimate"));
+    assert!(d[1].contains("actual items, services or charges may differ"));
+    assert!(
+        d[2].contains("$400")
+            && d[2].contains("120 days")
+            && d[2].contains("www.cms.gov/nosurprises")
+    );
+    assert!(d[3].contains("not a contract"));
+    assert!(
+        q.quote_number.starts_with("GFE-") && q.quote_number.len() == 20,
+        "{}",
+        q.quote_number
+    );
+    assert_eq!(
+        (gfe.issued_on.as_str(), gfe.valid_until.as_str()),
+        ("November 21, 2026", "January 20, 2027")
+    );
+}
