@@ -570,7 +570,7 @@ static SPANISH: Words = Words {
     session: ["sesión", "sesiones"],
     to: "a",
     not_sure: "Todavía no lo sé",
-    typical: "Lo habitual para mi afección",
+    typical: "Lo habitual en mi caso",
     each: "cada una",
     visit: ["visita", "visitas"],
     past_covered_visits: "fuera de sus visitas cubiertas: precio en efectivo",

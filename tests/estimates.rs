@@ -257,8 +257,5 @@ fn the_same_estimate_in_spanish() {
             "visitas 3–5 · lo paga su plan",
         ]
     );
-    assert_eq!(
-        spanish.low.lines[0].label,
-        "Aloinjerto amniótico, vial de 1 mL"
-    );
+    assert_eq!(spanish.low.lines[0].label, "Aloinjerto amniótico de 1 mL");
 }

@@ -395,7 +395,7 @@ fn a_quote_in_spanish() {
         )));
     assert_eq!(
         gfe.providers[0].items[0].description,
-        "Aloinjerto amniótico, vial de 1 mL"
+        "Aloinjerto amniótico de 1 mL"
     );
 }
 

@@ -3,7 +3,7 @@
 // every result region itself; this file holds no price, limit or pricing rule and does no
 // arithmetic. `mount` runs once per <amnion-estimator>, inside its shadow root (see estimator.js).
 import { shareFragment, readShareFragment } from './pkg/amnion_estimator.js';
-import { fillSelect, readForm, showErrors, writeForm } from './form.js';
+import { fillSelect, readForm, showDetail, showErrors, writeForm } from './form.js';
 import { say } from './language.js';
 
 /**
@@ -32,15 +32,23 @@ export function mount(root, estimator, words = {}) {
     $('insurance-fields').hidden = coverage !== 'insurance';
   }
 
-  /** One call into Rust per change: estimate, payment options, comparison, all rendered. */
-  function update() {
+  /**
+   * One call into Rust per change: estimate, payment options, comparison, all rendered. After a
+   * visitor's change the treatment answers go into the address's fragment, as a share link's do,
+   * so a reload restores them (never insurance figures: the handle writes the fragment from an
+   * allow-list); a fragment the host page uses for its own is left alone.
+   */
+  function update({ byVisitor = true } = {}) {
     showTherapyFields();
-    const { refused } = estimator.update(readForm(form), regions);
+    const { refused, fragment } = estimator.update(readForm(form), regions);
     // Say what to fix under each field and in the summary at the top of the form. The form keeps
     // every answer; the breakdown keeps its last good lines, greyed as out of date (the handle
     // shows no other figure meanwhile).
     showErrors(form, $('error-summary'), refused);
     $('breakdown').classList.toggle('stale', refused.some(({ region }) => region === 'estimate'));
+    showDetail($('product'), options.products, $('product-detail'));
+    const ours = !location.hash || location.hash.startsWith('#condition=');
+    if (byVisitor && fragment !== undefined && ours) history.replaceState(history.state, '', `#${fragment}`);
   }
 
   const options = estimator.choices();
@@ -71,12 +79,19 @@ export function mount(root, estimator, words = {}) {
       $('share-status').textContent = say(words, 'copy_link_below', 'Copy the link below.');
     }
   });
-  // A share link opens with its answers (only fragments this widget writes start with "condition=").
-  if (location.hash.startsWith('#condition=')) writeForm(form, readShareFragment(location.hash));
+  // A share link, or a reload, opens with its answers (only fragments this widget writes start
+  // with "condition="). Insurance figures never travel: say so when the answers use insurance.
+  if (location.hash.startsWith('#condition=')) {
+    writeForm(form, readShareFragment(location.hash));
+    $('restored').hidden = form.elements['physical_therapy.coverage'].value !== 'insurance';
+    $('restored').textContent = say(words, 'insurance_not_shared', "These answers came from a link or an earlier visit. Insurance figures are never put in a link or kept, so enter your plan's figures below: until then your total may differ from the one the link's sender saw.");
+  }
+  // On a wide screen the result sits beside the form, with room for every line.
+  if (matchMedia('(min-width: 48rem)').matches) $('lines-section').open = true;
   // The phone bar scrolls to the result inside the widget (a plain #link would leave the shadow root).
   $('peek').addEventListener('click', (event) => {
     event.preventDefault();
     $('total-heading').scrollIntoView({ behavior: 'smooth' });
   });
-  update();
+  update({ byVisitor: false });
 }

@@ -10,6 +10,11 @@ export function fillSelect(select, options, preferred) {
   if (options.some((option) => option.value === keep)) select.value = keep;
 }
 
+/** Puts the `detail` of `select`'s chosen option (of `choices`, `[{ value, label, detail }]`) in `box`. */
+export function showDetail(select, choices, box) {
+  box.textContent = choices.find((choice) => choice.value === select.value)?.detail ?? '';
+}
+
 /**
  * The form as a request object. A numeric part of a name makes a list (`later_injections_on.0`);
  * a disabled control is not an answer.
@@ -113,6 +118,8 @@ export function showErrors(form, summary, refused) {
       if (!target) return;
       event.preventDefault();
       const control = summary.getRootNode().getElementById(target.dataset.target);
+      // A field in a closed section: open it (and any section around it) first.
+      for (let section = control?.closest('details'); section; section = section.parentElement.closest('details')) section.open = true;
       control?.focus({ preventScroll: true });
       (control?.closest('.field, fieldset') ?? control)?.scrollIntoView({ block: 'center' });
     });

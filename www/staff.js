@@ -2,7 +2,7 @@
 // built once with the price book), which renders the quote's Good Faith Estimate, and offers print,
 // save, reopen and CSV of the quote on screen. No prices, rules or arithmetic here.
 import init, { Quoter } from './pkg-staff/amnion_estimator.js';
-import { describe, fillSelect, readForm, showErrors, writeForm } from './form.js';
+import { describe, fillSelect, readForm, showDetail, showErrors, writeForm } from './form.js';
 import { loadPriceBook } from './price-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
 
@@ -10,6 +10,7 @@ const $ = (id) => document.getElementById(id);
 const form = $('quote-form');
 
 function showDependentFields() {
+  showDetail($('product'), options.products, $('product-detail'));
   const coverage = form.elements['answers.physical_therapy.coverage'].value;
   $('sessions-field').hidden = coverage === 'none';
   $('insurance-fields').hidden = coverage !== 'insurance';

@@ -11,8 +11,11 @@ use crate::price_book::PriceBook;
 pub struct Choice {
     /// Sent back in [`EstimateRequest`](super::EstimateRequest).
     pub value: String,
-    /// Shown to the visitor.
+    /// Shown to the visitor, short enough for a phone's select box.
     pub label: String,
+    /// What the page shows beside the field while this is chosen (a product's price), if anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// Every pickable answer, in display order, plus what the page says about the clinic.
@@ -43,7 +46,11 @@ impl Choices {
     pub fn new(book: &PriceBook, language: Language) -> Choices {
         let document = book.document();
         let words = language.words();
-        let choice = |value: String, label: String| Choice { value, label };
+        let choice = |value: String, label: String| Choice {
+            value,
+            label,
+            detail: None,
+        };
         let count = |n: u32, forms: [&str; 2]| choice(n.to_string(), counted(n, forms));
         let money = |cents| document.locale.format_money(cents);
         let mut injections: Vec<Choice> = (1..=document.limits.max_injections)
@@ -62,16 +69,9 @@ impl Choices {
             products: document
                 .products
                 .iter()
-                .map(|p| {
-                    choice(
-                        p.id.clone(),
-                        format!(
-                            "{} ({} {})",
-                            p.label.get(language),
-                            money(p.price_cents),
-                            words.each
-                        ),
-                    )
+                .map(|p| Choice {
+                    detail: Some(format!("{} {}", money(p.price_cents), words.each)),
+                    ..choice(p.id.clone(), p.label.get(language).into())
                 })
                 .collect(),
             pt_sessions,
@@ -109,6 +109,7 @@ mod tests {
         Choice {
             value: value.into(),
             label: label.into(),
+            detail: None,
         }
     }
 
@@ -120,9 +121,11 @@ mod tests {
         assert_eq!(values(&choices.injections), ["1", "2", "3", "not_sure"]);
         assert_eq!(choices.injections[1].label, "2 injections");
         assert_eq!(choices.pt_sessions.len(), 1 + 41); // typical, then 0 to 40
+                                                       // The product's name alone fits a phone's select; its price shows beside it.
+        assert_eq!(choices.products[0].label, "Amniotic allograft, 1 mL vial");
         assert_eq!(
-            choices.products[0].label,
-            "Amniotic allograft, 1 mL vial ($1,200.00 each)"
+            choices.products[0].detail.as_deref(),
+            Some("$1,200.00 each")
         );
         assert_eq!(choices.conditions.len(), 5);
         assert_eq!(

@@ -175,6 +175,7 @@ pub fn compare_for(
         plan: plan.map(|plan| Choice {
             value: plan.id.clone(),
             label: plan.label.get(language).to_owned(),
+            detail: None,
         }),
         pt_sessions,
         columns: columns

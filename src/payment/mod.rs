@@ -250,10 +250,12 @@ pub fn financing_choices(book: &PriceBook, language: Language) -> Vec<Choice> {
         .map(|plan| Choice {
             value: plan.id.clone(),
             label: plan.label.get(language).to_owned(),
+            detail: None,
         })
         .chain(std::iter::once(Choice {
             value: String::new(),
             label: language.words().pay.no_financing.to_owned(),
+            detail: None,
         }))
         .collect()
 }

@@ -71,8 +71,10 @@ impl Estimator {
     /// answers under `payment`) once; derives the payment options and the comparison from that
     /// estimate; renders each region `regions` names (`breakdown`, `total`, `summary`,
     /// `paymentOptions`, `hsaEffectiveCost`, `hsaSummary`, `hsaCaveat`, `comparison`) from text
-    /// nodes only. Returns `{ refused: [{ region, path, reason }] }`: the answers refused, by the
-    /// part they stop (`estimate`, `payment`, `comparison`). No region shows a figure worked out
+    /// nodes only. Returns `{ refused: [{ region, path, reason }], fragment }`: the answers
+    /// refused, by the part they stop (`estimate`, `payment`, `comparison`), and the share fragment
+    /// of the treatment answers (as `shareFragment` gives it; absent if the answers do not read),
+    /// which the page keeps in its address so that a reload restores them. No region shows a figure worked out
     /// from a refused answer: while the estimate is refused the total says to check the answers,
     /// and the payment options, the HSA/FSA figure and the comparison say what to fix instead (a
     /// refused tax rate stops only the HSA/FSA figure). The breakdown keeps the last good one, for
@@ -86,6 +88,9 @@ impl Estimator {
         let words = self.language.words();
         let mut update = Update::default();
         let (request, answers) = self.read(&answers);
+        if let Ok(request) = &request {
+            update.fragment = Some(super::fragment_of(request)?);
+        }
         let estimated = request.and_then(|request| {
             let estimate = estimate::estimate(&self.book, &request)?;
             Ok((request, estimate))

@@ -70,8 +70,13 @@ pub fn share_fragment(answers: JsValue) -> Result<String, JsValue> {
     let mut answers = value(&answers);
     answers.remove("payment");
     let request = EstimateRequest::from_value(&answers).map_err(js_error)?;
+    fragment_of(&request)
+}
+
+/// The share fragment of `request`'s treatment answers.
+fn fragment_of(request: &EstimateRequest) -> Result<String, JsValue> {
     let link = web_sys::UrlSearchParams::new()?;
-    for (key, value) in estimate::share_answers(&request) {
+    for (key, value) in estimate::share_answers(request) {
         link.append(key, value);
     }
     Ok(link.to_string().into())
@@ -142,6 +147,10 @@ fn read_book(price_book: Option<JsValue>) -> Result<PriceBook, JsValue> {
 #[derive(Debug, Default, Serialize)]
 struct Update {
     refused: Vec<Refused>,
+    /// The visitor page's: the share fragment of the answers, for the page to keep in its address
+    /// so a reload restores them; absent when the answers could not be read at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fragment: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -74,6 +74,11 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.locator('#total', { hasText: /^\$/ }).waitFor();
     assert.deepEqual(await found(page, '/'), [], 'as loaded');
 
+    for (const id of ['lines-section', 'pay-section', 'compare-section']) {
+      await page.locator(`#${id}`).evaluate((details) => { details.open = true; });
+    }
+    assert.deepEqual(await found(page, '/'), [], 'with every section open');
+
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
     await page.locator('#coinsurance').waitFor();
     assert.deepEqual(await found(page, '/'), [], 'with the PT insurance fields');

@@ -144,6 +144,7 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
   assert.equal(await page.locator('#error-summary h3').textContent(), 'Hay un problema');
   assert.equal(await page.locator('#coinsurance-error').textContent(), 'debe ser un porcentaje de 0 a 100; se recibió "120"');
   await page.fill('#coinsurance', '20');
+  await page.locator('#pay-section > summary').click();
   await page.fill('#federal-tax', '140');
   assert.equal(
     await page.locator('#error-summary li').textContent(),

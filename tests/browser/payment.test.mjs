@@ -38,6 +38,8 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.selectOption('#sessions', '8');
     await page.fill('#coinsurance', '20');
     await page.check('input[name="physical_therapy.coverage"][value="cash"]');
+    // "How to pay" and the comparison are collapsed sections: the visitor opens them.
+    for (const id of ['pay-section', 'compare-section']) await page.locator(`#${id} > summary`).click();
     await page.selectOption('#plan', 'deferred_12');
     assert.equal(await page.locator('#total').textContent(), '$2,512.75');
     assert.equal(await page.locator('.pay-in-full .pay-amount').textContent(), '$2,512.75');
