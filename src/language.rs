@@ -270,6 +270,8 @@ pub struct PayWords {
     pub high_end_note: fn(&str) -> String,
     /// The chooser's "no plan" option.
     pub no_financing: &'static str,
+    /// The staff printout's comparison when no scenario is the quote: `{total}` is the quote's.
+    pub not_this_quote: fn(&str) -> String,
     /// The HSA/FSA line, from (savings, federal, state, payroll, combined).
     pub hsa_saves: fn(&str, &str, &str, &str, &str) -> String,
     /// The HSA/FSA caveat.
@@ -321,6 +323,8 @@ pub struct GfeWords {
     pub therapy_to_schedule: fn(u32, u32, &str) -> String,
     /// The clinic's charges include the prompt-pay discount, from (its rate, the charges without it).
     pub prompt_pay_included: fn(&str, &str) -> String,
+    /// Under a co-provider staff typed in: its items are at the clinic's prices, from (clinic, it).
+    pub at_clinic_prices: fn(&str, &str) -> String,
     /// The clinic's charges leave the prompt-pay discount out, from (its rate, the charges with it).
     pub prompt_pay_excluded: fn(&str, &str) -> String,
     /// The month names, January first.
@@ -483,6 +487,9 @@ static ENGLISH: Words = Words {
         included: |discount| format!("Included: {discount}."),
         high_end_note: |total| format!("Worked out on the high end of your estimate, {total}: enough for either end."),
         no_financing: "No financing (totals only)",
+        not_this_quote: |total| format!(
+            "No scenario here is this quote ({total}): they are the visitor's estimate of the treatment alone, at the clinic's prices, so this quote's extras, staff discount, another provider's prices and therapy billed to insurance are not in them."
+        ),
         hsa_saves: |savings, federal, state, payroll, combined| {
             format!("Saves {savings}: {federal} federal + {state} state + {payroll} payroll tax = {combined} of the total.")
         },
@@ -626,6 +633,9 @@ static SPANISH: Words = Words {
         included: |discount| format!("Incluido: {discount}."),
         high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquiera de los dos."),
         no_financing: "Sin financiamiento (solo totales)",
+        not_this_quote: |total| format!(
+            "Ningún escenario de aquí es esta cotización ({total}): son el estimado del tratamiento solo, a los precios de la clínica, así que no incluyen los artículos adicionales, el descuento del personal, los precios de otro proveedor ni la fisioterapia facturada al seguro de esta cotización."
+        ),
         hsa_saves: |savings, federal, state, payroll, combined| {
             format!("Ahorra {savings}: {federal} federal + {state} estatal + {payroll} de impuestos sobre la nómina = {combined} del total.")
         },
@@ -750,6 +760,12 @@ static ENGLISH_GFE: GfeWords = GfeWords {
         let after = if injections == 1 { "the injection" } else { "the injections" };
         format!("Physical therapy: an evaluation and {sessions} with {who}, after {after}.")
     },
+    at_clinic_prices: |clinic, provider| {
+        format!(
+            "Priced at {clinic}'s own physical therapy prices: {provider}'s own prices were not entered, \
+             so ask {provider} for them."
+        )
+    },
     prompt_pay_included: |rate, without| {
         format!(
             "These charges include a {rate} discount for paying in full at the visit. Without it, the \
@@ -851,6 +867,12 @@ static SPANISH_GFE: GfeWords = GfeWords {
         let sessions = counted(sessions, ["sesión", "sesiones"]);
         let after = if injections == 1 { "la inyección" } else { "las inyecciones" };
         format!("Fisioterapia: una evaluación y {sessions} con {who}, después de {after}.")
+    },
+    at_clinic_prices: |clinic, provider| {
+        format!(
+            "Con los precios de fisioterapia de {clinic}: no se ingresaron los precios propios de \
+             {provider}, así que pídaselos a {provider}."
+        )
     },
     prompt_pay_included: |rate, without| {
         format!(

@@ -148,6 +148,10 @@ fn therapy_at_a_partner_is_priced_at_its_prices_under_its_name() {
     assert_eq!(partner.location, "2400 Example Lake Blvd, Austin, TX 78703");
     assert_eq!(partner.state, "TX");
     assert_eq!(partner.total.cents.get(), 87_000);
+    assert_eq!(
+        partner.note, None,
+        "a partner is priced at its own prices: nothing to explain"
+    );
     assert_eq!(gfe.total.cents.get(), 227_125); // 1,401.25 + 870.00
                                                 // Itemized under the partner, so not also listed to be scheduled separately.
     assert!(

@@ -334,7 +334,12 @@ fn leaving_prompt_pay_out_moves_only_the_clinics_charges() {
     // Therapy elsewhere is the same either way: 730.00; total 2,747.25 + 730.00 = 3,477.25.
     assert_eq!(items(&excluded, 1), items(&included, 1));
     assert_eq!(excluded.total.cents.get(), 347_725);
-    assert_eq!(excluded.providers[1].note, None);
+    // The co-provider's note is about its prices (typed in, so the clinic's), not prompt pay.
+    let note = excluded.providers[1].note.as_deref().unwrap_or("");
+    assert!(
+        note.starts_with("Priced at Sample Foot & Ankle Clinic's own physical therapy prices"),
+        "{note}"
+    );
     // Each end's statement names the other end's clinic total: 2,609.89 + 137.36 = 2,747.25.
     assert!(included.providers[0]
         .note

@@ -541,3 +541,77 @@ fn a_file_from_a_newer_release_is_refused_by_its_format_alone() {
         "format: must be \"amnion-estimator/quote/2\", got \"something/else\": this is not a saved quote file"
     );
 }
+
+/// The scenario the staff printout's comparison marks as this quote: only one whose total is the
+/// quote's total.
+#[test]
+fn the_printed_comparison_marks_the_quote_only_where_it_is_the_quote() {
+    use amnion_estimator::payment::{compare, PaymentAnswers};
+    let grid = |q: &Quote| {
+        let mut grid = compare(
+            &book(),
+            &q.saved.request.answers,
+            &PaymentAnswers::default(),
+        )
+        .expect("the treatment compares");
+        q.mark_in(&mut grid);
+        grid
+    };
+    let marked = |grid: &amnion_estimator::payment::Comparison| -> Vec<i64> {
+        grid.rows
+            .iter()
+            .flat_map(|row| &row.cells)
+            .filter(|cell| cell.current)
+            .map(|cell| cell.patient_total.cents.get())
+            .collect()
+    };
+    // 1 injection, no therapy: 1,200 + 150 + 125 = 1,475.00 less 5 % (73.75) = 1,401.25, the
+    // grid's "1 injection, no physical therapy" and the quote alike.
+    let plain = priced(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#);
+    assert_eq!(plain.good_faith_estimate.total.cents.get(), 140_125);
+    let plain_grid = grid(&plain);
+    assert_eq!(marked(&plain_grid), [140_125]);
+    assert!(!plain_grid.notes[0].contains("No scenario"));
+
+    // The same with 2 follow-up visits (2 × 120.00 = 240.00, less 5 % = 228.00): the quote is
+    // 1,629.25 and no scenario is it, so none is marked and the grid says why first.
+    let with_extras = priced(
+        r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }, "extras": { "follow_up": "2" }"#,
+    );
+    assert_eq!(with_extras.good_faith_estimate.total.cents.get(), 162_925);
+    let extras_grid = grid(&with_extras);
+    assert_eq!(marked(&extras_grid), Vec::<i64>::new());
+    assert!(
+        extras_grid.notes[0].starts_with("No scenario here is this quote ($1,629.25)"),
+        "{}",
+        extras_grid.notes[0]
+    );
+}
+
+/// A co-provider's TIN typed as printed (12-3456789) is the same TIN as its 9 digits: the same
+/// document and the same quote number; other shapes are still refused.
+#[test]
+fn a_tin_typed_with_its_hyphen_is_the_same_tin() {
+    let with = |tin: &str| {
+        format!(
+            r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1",
+                            "physical_therapy": {{ "coverage": "cash", "sessions": "2" }} }},
+               "therapy_elsewhere": true,
+               "therapy_provider": {{ "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "{tin}",
+                                     "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }}"#
+        )
+    };
+    let digits = priced(&with("987654321"));
+    let hyphen = priced(&with("98-7654321"));
+    assert_eq!(hyphen.good_faith_estimate.providers[1].tin, "98-7654321");
+    assert_eq!(hyphen.quote_number, digits.quote_number);
+    for wrong in ["987-654321", "98-765432", "9876543210"] {
+        let error = quote(&book(), &request(&with(wrong))).expect_err(wrong);
+        assert!(
+            error
+                .to_string()
+                .contains("therapy_provider.tin: must be 9 digits, as 123456789 or 12-3456789"),
+            "{wrong}: {error}"
+        );
+    }
+}

@@ -26,8 +26,13 @@ function showDependentFields() {
   for (const input of $('therapist-fields').querySelectorAll('input')) input.closest('.field').hidden = !typed;
 }
 
+let shownTitle = '';
+
 /** What the page says beside the document of `quote` (`{ title, quote_number, total, ... }`). */
 function show(quote) {
+  // Another kind of document (a self-pay price quote in place of a GFE): show it from its top.
+  if (quote.title !== shownTitle) $('document-pane').scrollTop = 0;
+  shownTitle = quote.title;
   $('status').textContent = `${quote.title} ${quote.quote_number}: ${quote.total}`;
   $('coverage-notice').textContent = quote.coverage_notice ?? '';
   $('coverage-notice').hidden = !quote.coverage_notice;
@@ -51,12 +56,12 @@ function setMatches(now, refused) {
   matches = now;
   $('document-pane').dataset.matches = String(now);
   for (const button of document.querySelectorAll('.output')) button.setAttribute('aria-disabled', String(!now));
-  $('quote-output').classList.toggle('stale', !now);
   const shown = $('document').childElementCount > 0;
+  $('quote-output').classList.toggle('stale', !now && shown);
   $('stale-notice').hidden = now || !shown;
   $('stale-notice').textContent = say(words, 'quote_does_not_match', 'This quote does not match the form: it was made before the last change. Fix the problems in the form to bring it up to date.');
   $('output-reason').hidden = now;
-  $('output-reason').textContent = shown || refused.some(({ path }) => path && !path.startsWith('patient.'))
+  $('output-reason-text').textContent = shown || refused.some(({ path }) => path && !path.startsWith('patient.'))
     ? say(words, 'outputs_off', 'Print, Save quote and Export CSV are off until the problems in the form are fixed.')
     : say(words, 'outputs_off_until_patient', "Print, Save quote and Export CSV come on once the patient's name and date of birth are in.");
 }
@@ -80,14 +85,16 @@ function update() {
   setMatches(Boolean(quote) && refused.length === 0, refused);
 }
 
+/** Every problem shown, and the summary of them focused. */
+function showProblems() {
+  showEveryProblem = true;
+  update();
+  $('error-summary').focus();
+}
+
 /** `action` when the document is the form's quote; otherwise every problem shown, and nothing output. */
 function output(action) {
-  return () => {
-    if (matches) return action();
-    showEveryProblem = true;
-    update();
-    $('error-summary').focus();
-  };
+  return () => (matches ? action() : showProblems());
 }
 
 function download(name, type, text) {
@@ -209,6 +216,10 @@ $('save').addEventListener('click', output(() => {
 $('csv').addEventListener('click', output(() => {
   download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', quoter.csv());
 }));
+$('to-problems').addEventListener('click', (event) => {
+  event.preventDefault();
+  showProblems();
+});
 $('open').addEventListener('change', async (event) => {
   const [file] = event.target.files;
   event.target.value = ''; // so that choosing the same file again opens it again

@@ -249,12 +249,13 @@ pub(crate) fn build(
             exclude_prompt_pay,
         )?;
         if !items.is_empty() {
-            providers.push(therapy_section(
-                therapist,
-                items,
-                locale,
-                gfe_words.co_provider,
-            )?);
+            let mut section = therapy_section(therapist, items, locale, gfe_words.co_provider)?;
+            // A provider typed in, not one of the book's partners, is priced at the clinic's own
+            // therapy prices: the document says so.
+            if therapist.partner.is_empty() {
+                section.note = Some((gfe_words.at_clinic_prices)(&clinic.name, &therapist.name));
+            }
+            providers.push(section);
         }
     }
     let total =

@@ -144,6 +144,28 @@ fn check_format(value: &Value) -> Result<(), Error> {
     )]))
 }
 
+impl Quote {
+    /// Marks in `comparison` (the scenario grid the staff printout may carry) the scenario that is
+    /// this quote only when its total is this quote's total; otherwise marks none, and says first
+    /// in the grid's notes why no scenario is this quote. The grid is the visitor's estimate of
+    /// the treatment alone, so a quote with extras, a staff discount, another provider's therapy,
+    /// therapy billed to insurance or the prompt-pay discount left out of its charges is none of
+    /// its scenarios.
+    pub fn mark_in(&self, comparison: &mut crate::payment::Comparison) {
+        let total = self.good_faith_estimate.total.cents;
+        let mut marked = false;
+        for cell in comparison.rows.iter_mut().flat_map(|row| &mut row.cells) {
+            cell.current &= cell.patient_total.cents == total;
+            marked |= cell.current;
+        }
+        if !marked {
+            let words = self.good_faith_estimate.language.words();
+            let note = (words.pay.not_this_quote)(&self.good_faith_estimate.total.formatted);
+            comparison.notes.insert(0, note);
+        }
+    }
+}
+
 /// A reopened quote, whether it was upgraded from an earlier format, and whether today's prices
 /// differ from the ones it keeps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

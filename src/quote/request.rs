@@ -512,8 +512,17 @@ impl QuoteRequest {
                 p.npi
             )
         });
-        problems.check(is_valid_tin(p.tin.trim()), path("tin"), || {
-            format!("must be 9 digits, got \"{}\"", p.tin)
+        // Staff may type an EIN as it is printed, 12-3456789; it is kept as its 9 digits.
+        let typed = p.tin.trim();
+        let tin = match typed.split_once('-') {
+            Some((two, seven)) if two.len() == 2 && seven.len() == 7 => format!("{two}{seven}"),
+            _ => typed.to_owned(),
+        };
+        problems.check(is_valid_tin(&tin), path("tin"), || {
+            format!(
+                "must be 9 digits, as 123456789 or 12-3456789, got \"{}\"",
+                crate::error::excerpt(typed)
+            )
         });
         let state = p.state.trim();
         problems.check(
@@ -531,7 +540,7 @@ impl QuoteRequest {
             partner: String::new(),
             name: p.name.trim().to_owned(),
             npi: p.npi.trim().to_owned(),
-            tin: p.tin.trim().to_owned(),
+            tin,
             street: p.street.trim().to_owned(),
             city: p.city.trim().to_owned(),
             state: state.to_owned(),

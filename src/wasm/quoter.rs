@@ -136,9 +136,12 @@ impl Quoter {
                 };
                 let answers_of = &quote.saved.request.answers;
                 match payment::compare(&self.book, answers_of, &answers) {
-                    Ok(comparison) => regions.render("comparison", |element| {
-                        render::payment::render_comparison(element, &comparison)
-                    })?,
+                    Ok(mut comparison) => {
+                        quote.mark_in(&mut comparison);
+                        regions.render("comparison", |element| {
+                            render::payment::render_comparison(element, &comparison)
+                        })?;
+                    }
                     Err(error) => update.refuse("comparison", &error),
                 }
             }

@@ -149,6 +149,10 @@ test('staff can put the scenario comparison on the printout', async () => {
   // Row "1 injection", column "No physical therapy": 250 + 1,475 = 1,725.00 - 5 % (86.25) = 1,638.75.
   const cell = page.locator('#comparison tbody tr').first().locator('td').first();
   assert.match(await cell.textContent(), /\$1,638\.75/);
+  // Therapy at another provider is not in the grid's scenarios, so none is marked as this quote,
+  // and the grid says so first.
+  assert.equal(await page.locator('#comparison td.current').count(), 0);
+  assert.match(await page.locator('#comparison').textContent(), /No scenario here is this quote \(\$3,749\.81\)/);
   const pdf = `${shots}staff-gfe-with-comparison.pdf`;
   await page.pdf({ path: pdf, format: 'Letter' });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
@@ -275,6 +279,11 @@ for (const width of [360, 1024, 1280, 1920]) {
       const scrolled = await box(page, '#document-pane');
       assert.ok(scrolled.y >= 0 && scrolled.y <= 20, `still at the top of the window (${scrolled.y})`);
       assert.ok(scrolled.y + scrolled.height <= 900, 'and no taller than it (it scrolls on its own)');
+      // Scrolled to the end of the document in its own column: the buttons and the total stay.
+      await page.locator('#document-pane').evaluate((element) => { element.scrollTop = element.scrollHeight; });
+      const [bar, column] = [await box(page, '#document-pane .toolbar'), await box(page, '#document-pane')];
+      assert.ok(bar.y >= column.y && bar.y < column.y + 40, `the buttons stay at the top of the column (${bar.y - column.y} px)`);
+      assert.ok(await page.locator('#status').isVisible());
     } else {
       assert.ok(pane.y >= form.y + form.height, 'under the form');
       assert.ok(await page.locator('.jump').isVisible(), 'the form starts with a link to it');
@@ -366,7 +375,7 @@ for (const [what, breakIt, marked] of [
     assert.equal(await page.getAttribute(marked, 'aria-invalid'), 'true', `${what} is marked`);
     for (const id of ['print', 'save', 'csv']) {
       assert.equal(await page.getAttribute(`#${id}`, 'aria-disabled'), 'true', `${id} is off`);
-      assert.equal(await page.getAttribute(`#${id}`, 'aria-describedby'), 'output-reason', `${id} says why`);
+      assert.equal(await page.getAttribute(`#${id}`, 'aria-describedby'), 'output-reason-text', `${id} says why`);
       await page.click(`#${id}`, { force: true }); // marked off, not inert: a person can still click it
       assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary', `${id}: the summary takes focus`);
     }
