@@ -323,6 +323,8 @@ pub struct GfeWords {
     pub therapy_to_schedule: fn(u32, u32, &str) -> String,
     /// The clinic's charges include the prompt-pay discount, from (its rate, the charges without it).
     pub prompt_pay_included: fn(&str, &str) -> String,
+    /// Under the clinic's items: the discounts they already reflect, from the list of them.
+    pub discounts_included: fn(&str) -> String,
     /// Under a co-provider staff typed in: its items are at the clinic's prices, from (clinic, it).
     pub at_clinic_prices: fn(&str, &str) -> String,
     /// The clinic's charges leave the prompt-pay discount out, from (its rate, the charges with it).
@@ -760,6 +762,7 @@ static ENGLISH_GFE: GfeWords = GfeWords {
         let after = if injections == 1 { "the injection" } else { "the injections" };
         format!("Physical therapy: an evaluation and {sessions} with {who}, after {after}.")
     },
+    discounts_included: |list| format!("These charges already reflect: {list}."),
     at_clinic_prices: |clinic, provider| {
         format!(
             "Priced at {clinic}'s own physical therapy prices: {provider}'s own prices were not entered, \
@@ -868,6 +871,7 @@ static SPANISH_GFE: GfeWords = GfeWords {
         let after = if injections == 1 { "la inyección" } else { "las inyecciones" };
         format!("Fisioterapia: una evaluación y {sessions} con {who}, después de {after}.")
     },
+    discounts_included: |list| format!("Estos cargos ya reflejan: {list}."),
     at_clinic_prices: |clinic, provider| {
         format!(
             "Con los precios de fisioterapia de {clinic}: no se ingresaron los precios propios de \

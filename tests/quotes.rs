@@ -178,6 +178,16 @@ fn extras_and_a_staff_discount() {
         .find(|l| l.label == "Discount: Returning patient")
         .expect("its own line");
     assert_eq!(staff_line.amount.cents.get(), -10_000);
+    // Spread over the items, the staff discount is still named on the document, with its reason
+    // and amount; and the prompt-pay statement: 1,605.50 + 84.50 = 1,690.00 without it.
+    assert_eq!(
+        gfe.providers[0].note.as_deref(),
+        Some(
+            "These charges already reflect: Discount: Returning patient ($100.00). These charges \
+             include a 5% discount for paying in full at the visit. Without it, the clinic's charges \
+             are $1,690.00."
+        )
+    );
 }
 
 #[test]

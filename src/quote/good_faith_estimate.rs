@@ -228,10 +228,29 @@ pub(crate) fn build(
         .filter(|l| l.prompt_pay && l.provider == ProviderRole::Clinic)
         .try_fold(Cents::ZERO, |sum, l| sum.checked_sub(l.amount.cents))
         .ok_or(Error::Overflow)?;
+    // The other discounts (several injections, a staff discount and its reason) are spread over
+    // the items they reduce, so the document names each, with its amount.
+    let mut notes = Vec::new();
+    let discounts: Vec<String> = breakdown
+        .lines
+        .iter()
+        .filter(|l| {
+            l.kind == LineKind::Discount && !l.prompt_pay && l.provider == ProviderRole::Clinic
+        })
+        .map(|l| {
+            let off = Cents::ZERO
+                .checked_sub(l.amount.cents)
+                .ok_or(Error::Overflow)?;
+            Ok(format!("{} ({})", l.label, locale.format_money(off)))
+        })
+        .collect::<Result<_, Error>>()?;
+    if !discounts.is_empty() {
+        notes.push((gfe_words.discounts_included)(&discounts.join("; ")));
+    }
     if let Some(prompt_pay) = prompt_pay.filter(|_| prompt_pay_off > Cents::ZERO) {
         let shown = clinic_section.total.cents;
         let rate = prompt_pay.percent_off_bp.to_string();
-        clinic_section.note = Some(if exclude_prompt_pay {
+        notes.push(if exclude_prompt_pay {
             let with = shown.checked_sub(prompt_pay_off).ok_or(Error::Overflow)?;
             (gfe_words.prompt_pay_excluded)(&rate, &locale.format_money(with))
         } else {
@@ -239,6 +258,7 @@ pub(crate) fn build(
             (gfe_words.prompt_pay_included)(&rate, &locale.format_money(without))
         });
     }
+    clinic_section.note = (!notes.is_empty()).then(|| notes.join(" "));
     providers.push(clinic_section);
     if let Some(therapist) = &quote.therapy_provider {
         let items = expected_charges(
