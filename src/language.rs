@@ -204,6 +204,8 @@ pub struct Words {
     pub fix_for_payment: &'static str,
     /// What the HSA/FSA figure says, in place of any amount, while a tax rate is refused.
     pub fix_for_hsa: &'static str,
+    /// What the HSA/FSA figure says, in place of any amount, until a tax rate is entered.
+    pub enter_tax_rates: &'static str,
     /// What the comparison says, in place of any amount, while an answer it needs is refused.
     pub fix_for_comparison: &'static str,
     /// What the total says while an answer is refused: `Check your answers`.
@@ -441,6 +443,7 @@ static ENGLISH: Words = Words {
     applied_by_staff: "applied by staff",
     fix_for_payment: "Fix the answer marked above to see how to pay.",
     fix_for_hsa: "Fix the tax rate to see what paying from an HSA or FSA saves.",
+    enter_tax_rates: "Enter your tax rates to see what paying from an HSA or FSA saves.",
     fix_for_comparison: "Fix the answer marked above to compare scenarios.",
     check_answers: "Check your answers",
     itemized_estimate: "Itemized estimate",
@@ -584,6 +587,7 @@ static SPANISH: Words = Words {
     applied_by_staff: "aplicado por el personal",
     fix_for_payment: "Corrija la respuesta marcada arriba para ver cómo pagar.",
     fix_for_hsa: "Corrija la tasa de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
+    enter_tax_rates: "Ingrese sus tasas de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
     fix_for_comparison: "Corrija la respuesta marcada arriba para comparar escenarios.",
     check_answers: "Revise sus respuestas",
     itemized_estimate: "Estimado detallado",

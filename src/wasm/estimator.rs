@@ -138,6 +138,13 @@ impl Estimator {
                         render::payment::render_options(element, &options)
                     })?;
                     match rates {
+                        // No rate entered: no saving to show (7.65 % payroll alone is not the
+                        // visitor's figure), only what to enter.
+                        Ok(_) if !answers.tax_rates_entered() => {
+                            regions.text("hsaEffectiveCost", "");
+                            regions.text("hsaSummary", words.enter_tax_rates);
+                            regions.text("hsaCaveat", &options.hsa.caveat);
+                        }
                         Ok(_) => {
                             let hsa = &options.hsa;
                             regions.text("hsaEffectiveCost", &hsa.effective_cost.formatted);

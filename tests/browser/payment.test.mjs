@@ -63,6 +63,10 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     }
     assert.equal(await page.locator('td.current .cell-total').textContent(), '$2,512.75', 'the visitor’s own answers are marked');
 
+    // No tax rate yet: no saving is shown, only what to enter.
+    assert.equal(await page.locator('#hsa-effective').textContent(), '');
+    assert.equal(await page.locator('#hsa-summary').textContent(), 'Enter your tax rates to see what paying from an HSA or FSA saves.');
+    assert.doesNotMatch(await page.locator('.hsa').textContent(), /Saves|\$/, 'no amount in the HSA box');
     await page.fill('#federal-tax', '22');
     await page.fill('#state-tax', '5');
     assert.equal(await page.locator('#hsa-effective').textContent(), '$1,642.09');
