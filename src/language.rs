@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 
 use crate::error::{Quoted, Refusal, Unknown};
 use crate::money::NotMoney;
-use crate::read::{deserialize_by_reading, Read, Reader, Value};
+use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
 
 /// The language of a page, an estimate or a quote. It is written `en` or `es`, and read from any
 /// BCP 47 tag (`es-MX` is Spanish; anything not Spanish is English), so a page can pass on the
@@ -72,6 +72,40 @@ impl Language {
         match self {
             Language::English => &ENGLISH_GFE,
             Language::Spanish => &SPANISH_GFE,
+        }
+    }
+}
+
+/// The grammatical gender of the Spanish noun a phrase is built around, which the phrase agrees
+/// with: `($1,200.00 cada uno)` for a vial (`el vial`), `(… cada una)` for a visit (`la visita`).
+/// English words do not change with it.
+///
+/// ```
+/// use amnion_estimator::language::{Gender, Language};
+/// let each = Language::Spanish.words().each;
+/// assert_eq!(Gender::Masculine.agree(each), "cada uno");
+/// assert_eq!(Gender::Feminine.agree(each), "cada una");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// `el vial`, `el aloinjerto`.
+    #[default]
+    Masculine,
+    /// `la visita`, `la inyección`, `la sesión`.
+    Feminine,
+}
+read_enum!(Gender {
+    "masculine" => Masculine,
+    "feminine" => Feminine,
+});
+
+impl Gender {
+    /// The form of `forms` (masculine, feminine) that agrees with a noun of this gender.
+    pub fn agree(self, forms: [&'static str; 2]) -> &'static str {
+        match self {
+            Gender::Masculine => forms[0],
+            Gender::Feminine => forms[1],
         }
     }
 }
@@ -178,8 +212,9 @@ pub struct Words {
     pub not_sure: &'static str,
     /// `Typical for my condition`.
     pub typical: &'static str,
-    /// `each`, as in `($1,200.00 each)`.
-    pub each: &'static str,
+    /// `each`, as in `($1,200.00 each)`: masculine and feminine forms ([`Gender::agree`]), for
+    /// Spanish, where it agrees with what one is (`cada uno` for a vial, `cada una` for a visit).
+    pub each: [&'static str; 2],
     /// `visit` / `visits`, numbering therapy visits.
     pub visit: [&'static str; 2],
     /// Why a therapy visit costs what it does.
@@ -430,7 +465,7 @@ static ENGLISH: Words = Words {
     to: "to",
     not_sure: "Not sure yet",
     typical: "Typical for my condition",
-    each: "each",
+    each: ["each", "each"],
     visit: ["visit", "visits"],
     past_covered_visits: "past your covered visits: cash price",
     copay: "copay",
@@ -574,7 +609,7 @@ static SPANISH: Words = Words {
     to: "a",
     not_sure: "Todavía no lo sé",
     typical: "Lo habitual para mi afección",
-    each: "cada una",
+    each: ["cada uno", "cada una"],
     visit: ["visita", "visitas"],
     past_covered_visits: "fuera de sus visitas cubiertas: precio en efectivo",
     copay: "copago",
