@@ -225,8 +225,14 @@ pub struct Words {
     pub deductible: &'static str,
     /// `deductible, then` (before the coinsurance rate).
     pub deductible_then: &'static str,
+    /// `deductible, then copay`.
+    pub deductible_then_copay: &'static str,
     /// `coinsurance` (after the rate).
     pub coinsurance: &'static str,
+    /// The note naming the plan figures not entered, from (deductible, coinsurance) missing.
+    pub plan_figures_missing: fn(bool, bool) -> String,
+    /// The note for a copay the visitor is not sure comes before the deductible.
+    pub copay_timing_unsure: &'static str,
     /// `out-of-pocket maximum reached`.
     pub out_of_pocket_reached: &'static str,
     /// `paid by your plan`.
@@ -471,7 +477,22 @@ static ENGLISH: Words = Words {
     copay: "copay",
     deductible: "deductible",
     deductible_then: "deductible, then",
+    deductible_then_copay: "deductible, then copay",
     coinsurance: "coinsurance",
+    plan_figures_missing: |deductible, coinsurance| {
+        let (missing, them) = match (deductible, coinsurance) {
+            (true, true) => ("deductible and coinsurance were", "them"),
+            (true, false) => ("deductible was", "it"),
+            _ => ("coinsurance was", "it"),
+        };
+        format!(
+            "Your plan's {missing} not entered, so physical therapy is shown from the plan's best case \
+             to its worst; enter {them} for one figure."
+        )
+    },
+    copay_timing_unsure: "You are not sure whether your copay applies before your deductible is met, so \
+        physical therapy is shown both ways: the copay from the first visit at the low end, the \
+        deductible first at the high end.",
     out_of_pocket_reached: "out-of-pocket maximum reached",
     paid_by_plan: "paid by your plan",
     discount: "Discount",
@@ -596,6 +617,10 @@ fn english_refusal(refusal: &Refusal) -> String {
                 Quoted(got)
             )
         }
+        Refusal::CopayBeforeDeductible(got) => format!(
+            "must be \"yes\", \"no\" or \"not_sure\", got \"{}\"",
+            Quoted(got)
+        ),
         Refusal::TaxOverWhole { payroll, combined } => {
             format!("federal + state + {payroll} payroll tax must not exceed 100%, got {combined}")
         }
@@ -615,7 +640,22 @@ static SPANISH: Words = Words {
     copay: "copago",
     deductible: "deducible",
     deductible_then: "deducible, luego",
+    deductible_then_copay: "deducible, luego copago",
     coinsurance: "de coseguro",
+    plan_figures_missing: |deductible, coinsurance| {
+        let (missing, them) = match (deductible, coinsurance) {
+            (true, true) => ("ingresaron el deducible ni el coseguro", "ingréselos"),
+            (true, false) => ("ingresó el deducible", "ingréselo"),
+            _ => ("ingresó el coseguro", "ingréselo"),
+        };
+        format!(
+            "No se {missing} de su plan, así que la fisioterapia se muestra desde el mejor caso del \
+             plan hasta el peor; {them} para ver una sola cifra."
+        )
+    },
+    copay_timing_unsure: "No está seguro de si su copago se aplica antes de cubrir el deducible, así que la \
+        fisioterapia se muestra de las dos formas: con el copago desde la primera visita en el mínimo y \
+        con el deducible primero en el máximo.",
     out_of_pocket_reached: "alcanzó el máximo de gastos de su bolsillo",
     paid_by_plan: "lo paga su plan",
     discount: "Descuento",
@@ -720,6 +760,9 @@ fn spanish_refusal(refusal: &Refusal) -> String {
         }
         Refusal::CoveredVisits { max, got } => format!(
             "debe ser un número entero de 0 a {max}, o quedar en blanco si no hay límite; se recibió \"{}\"", Quoted(got)
+        ),
+        Refusal::CopayBeforeDeductible(got) => format!(
+            "debe ser \"yes\", \"no\" o \"not_sure\"; se recibió \"{}\"", Quoted(got)
         ),
         Refusal::TaxOverWhole { payroll, combined } => format!(
             "el impuesto federal + el estatal + el {payroll} del impuesto sobre la nómina no pueden superar el 100%; suman {combined}"

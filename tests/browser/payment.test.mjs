@@ -10,7 +10,7 @@
 // - 60 months fixed APR needs $3,500.00 or more: not available.
 // - HSA at 22 % + 5 % + 7.65 % = 34.65 %: 2,512.75 × 0.3465 = 870.667875 -> 870.66 (down);
 //   2,512.75 − 870.66 = 1,642.09.
-// - The comparison with 20 % coinsurance and the 12-month plan: each total / 12, rounded up.
+// - The comparison with no deductible left, 20 % coinsurance and the 12-month plan: each total / 12, rounded up.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { offsite, session, watch } from './browser.mjs';
@@ -36,6 +36,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.selectOption('#injections', '1');
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
     await page.selectOption('#sessions', '8');
+    await page.fill('#deductible', '0');
     await page.fill('#coinsurance', '20');
     await page.check('input[name="physical_therapy.coverage"][value="cash"]');
     await page.selectOption('#plan', 'deferred_12');
