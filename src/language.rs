@@ -251,6 +251,12 @@ pub struct Words {
     pub fix_for_comparison: &'static str,
     /// What the total says while an answer is refused: `Check your answers`.
     pub check_answers: &'static str,
+    /// The heading of the notice of the right to a Good Faith Estimate.
+    pub right_to_estimate_heading: &'static str,
+    /// The notice itself, when the price book does not word it: after CMS's model notice.
+    pub right_to_estimate: &'static str,
+    /// How to ask for one, from (the clinic's name, its phone, its email if any).
+    pub ask_for_estimate: fn(&str, &str, Option<&str>) -> String,
     /// Headings of the estimate's tables.
     pub itemized_estimate: &'static str,
     /// `Low end`.
@@ -464,6 +470,34 @@ pub fn counted(n: u32, forms: [&str; 2]) -> String {
     format!("{n} {}", if n == 1 { forms[0] } else { forms[1] })
 }
 
+/// The notice of the right to a Good Faith Estimate, in the words of CMS's model notice (the
+/// "Right to Receive a Good Faith Estimate of Expected Charges" notice providers display).
+const ENGLISH_RIGHT_TO_ESTIMATE: &str = "You have the right to receive a Good Faith Estimate \
+    explaining how much your medical care will cost. Under the law, health care providers need to \
+    give patients who don't have insurance or who are not using insurance an estimate of the bill \
+    for medical items and services. You have the right to receive a Good Faith Estimate for the \
+    total expected cost of any non-emergency items or services, including related costs like \
+    medical tests, prescription drugs, equipment and hospital fees. Make sure your health care \
+    provider gives you a Good Faith Estimate in writing at least 1 business day before your \
+    medical service or item; you can also ask for one before you schedule. If you receive a bill \
+    that is at least $400 more than your Good Faith Estimate, you can dispute the bill. Make sure \
+    to save a copy or picture of your Good Faith Estimate. For questions or more information about \
+    your right to a Good Faith Estimate, visit www.cms.gov/nosurprises or call 1-800-985-3059.";
+
+/// The same notice in the words of CMS's Spanish model notice.
+const SPANISH_RIGHT_TO_ESTIMATE: &str = "Usted tiene derecho a recibir un Estimado de buena fe \
+    que explique cuánto costará su atención médica. Según la ley, los proveedores de atención \
+    médica deben dar a los pacientes que no tienen seguro o que no usan su seguro un estimado de \
+    la factura de los artículos y servicios médicos. Tiene derecho a recibir un Estimado de buena \
+    fe del costo total previsto de cualquier artículo o servicio que no sea de emergencia, \
+    incluidos costos relacionados como pruebas médicas, medicamentos recetados, equipos y cargos \
+    del hospital. Asegúrese de que su proveedor de atención médica le dé un Estimado de buena fe \
+    por escrito al menos 1 día hábil antes de su servicio o artículo médico; también puede pedirlo \
+    antes de programarlo. Si recibe una factura que sea al menos $400 más alta que su Estimado de \
+    buena fe, puede disputar la factura. Asegúrese de guardar una copia o una foto de su Estimado \
+    de buena fe. Si tiene preguntas o desea más información sobre su derecho a un Estimado de \
+    buena fe, visite www.cms.gov/nosurprises o llame al 1-800-985-3059.";
+
 static ENGLISH: Words = Words {
     injection: ["injection", "injections"],
     pt_session: ["physical therapy session", "physical therapy sessions"],
@@ -502,6 +536,14 @@ static ENGLISH: Words = Words {
     enter_tax_rates: "Enter your tax rates to see what paying from an HSA or FSA saves.",
     fix_for_comparison: "Fix the answer marked above to compare scenarios.",
     check_answers: "Check your answers",
+    right_to_estimate_heading: "Your right to a Good Faith Estimate",
+    right_to_estimate: ENGLISH_RIGHT_TO_ESTIMATE,
+    ask_for_estimate: |clinic, phone, email| match email {
+        Some(email) => format!(
+            "To ask for a Good Faith Estimate, call {clinic} at {phone} or email {email}."
+        ),
+        None => format!("To ask for a Good Faith Estimate, call {clinic} at {phone}."),
+    },
     itemized_estimate: "Itemized estimate",
     low_end: "Low end",
     high_end: "High end",
@@ -665,6 +707,14 @@ static SPANISH: Words = Words {
     enter_tax_rates: "Ingrese sus tasas de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
     fix_for_comparison: "Corrija la respuesta marcada arriba para comparar escenarios.",
     check_answers: "Revise sus respuestas",
+    right_to_estimate_heading: "Su derecho a un Estimado de buena fe",
+    right_to_estimate: SPANISH_RIGHT_TO_ESTIMATE,
+    ask_for_estimate: |clinic, phone, email| match email {
+        Some(email) => format!(
+            "Para pedir un Estimado de buena fe, llame a {clinic} al {phone} o escriba a {email}."
+        ),
+        None => format!("Para pedir un Estimado de buena fe, llame a {clinic} al {phone}."),
+    },
     itemized_estimate: "Estimado detallado",
     low_end: "Mínimo",
     high_end: "Máximo",

@@ -483,3 +483,98 @@ fn the_notes_on_missing_figures_in_spanish() {
         ]
     );
 }
+
+#[test]
+fn the_right_to_a_good_faith_estimate_is_the_books_with_how_to_ask() {
+    use amnion_estimator::estimate::right_to_estimate;
+    use amnion_estimator::language::Language;
+    let book = PriceBook::embedded_default().expect("valid");
+    let english = right_to_estimate(&book, Language::English);
+    assert_eq!(english.heading, "Your right to a Good Faith Estimate");
+    assert!(english
+        .text
+        .starts_with("You have the right to receive a Good Faith Estimate explaining"));
+    assert!(english
+        .text
+        .contains("at least $400 more than your Good Faith Estimate"));
+    assert_eq!(
+        english.how_to_ask,
+        "To ask for a Good Faith Estimate, call Sample Foot & Ankle Clinic at (512) 555-0100 or \
+         email estimates@clinic.example."
+    );
+    let spanish = right_to_estimate(&book, Language::Spanish);
+    assert_eq!(spanish.heading, "Su derecho a un Estimado de buena fe");
+    assert!(spanish
+        .text
+        .contains("al menos $400 más alta que su Estimado de buena fe"));
+    assert_eq!(
+        spanish.how_to_ask,
+        "Para pedir un Estimado de buena fe, llame a Sample Foot & Ankle Clinic al (512) 555-0100 \
+         o escriba a estimates@clinic.example."
+    );
+}
+
+#[test]
+fn a_book_from_before_the_notice_shows_the_crates_wording() {
+    use amnion_estimator::estimate::right_to_estimate;
+    use amnion_estimator::language::Language;
+    let json = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/price-books/release-3613b6a-sample.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("the fixture");
+    let old = PriceBook::from_json(&json).expect("an old book still reads");
+    let english = right_to_estimate(&old, Language::English);
+    assert!(english
+        .text
+        .contains("visit www.cms.gov/nosurprises or call 1-800-985-3059"));
+    // No email in the book: the phone alone.
+    assert_eq!(
+        english.how_to_ask,
+        "To ask for a Good Faith Estimate, call Sample Foot & Ankle Clinic at (512) 555-0100."
+    );
+    let spanish = right_to_estimate(&old, Language::Spanish);
+    assert!(spanish
+        .text
+        .starts_with("Usted tiene derecho a recibir un Estimado de buena fe"));
+    assert_eq!(
+        spanish.how_to_ask,
+        "Para pedir un Estimado de buena fe, llame a Sample Foot & Ankle Clinic al (512) 555-0100."
+    );
+}
+
+#[test]
+fn the_notice_and_the_email_are_checked() {
+    let mut book: serde_json::Value =
+        serde_json::from_str(amnion_estimator::price_book::DEFAULT_PRICE_BOOK_JSON)
+            .expect("the sample is JSON");
+    book["clinic"]["email"] = "estimates at clinic".into();
+    book["disclaimers"]["good_faith_estimate_right"] =
+        serde_json::json!({ "en": "You may ask for an estimate.", "es": "" });
+    let error = PriceBook::from_json(&book.to_string()).expect_err("three problems");
+    let problems: Vec<String> = error.fields().iter().map(|f| f.to_string()).collect();
+    assert_eq!(
+        problems,
+        [
+            r#"clinic.email: must be an email address like billing@clinic.example, got "estimates at clinic""#,
+            "disclaimers.good_faith_estimate_right.es: must not be empty",
+            "disclaimers.good_faith_estimate_right: must state the $400 dispute threshold",
+            "disclaimers.good_faith_estimate_right.es: must state the $400 dispute threshold",
+        ]
+    );
+    for good in ["billing@clinic.example", "a.b+gfe@sub.clinic.example"] {
+        book["clinic"]["email"] = good.into();
+        book["disclaimers"]["good_faith_estimate_right"] =
+            "Dispute a bill $400 or more above it.".into();
+        assert!(PriceBook::from_json(&book.to_string()).is_ok(), "{good}");
+    }
+    for bad in [
+        "@clinic.example",
+        "billing@clinic",
+        "billing@.example",
+        "a@b@c.example",
+    ] {
+        book["clinic"]["email"] = bad.into();
+        assert!(PriceBook::from_json(&book.to_string()).is_err(), "{bad}");
+    }
+}

@@ -17,12 +17,14 @@
 
 mod choices;
 mod lines;
+mod notice;
 mod physical_therapy;
 mod request;
 mod share;
 
 pub use choices::{Choice, Choices};
 pub use lines::{LineItem, LineKind, Payer, ProviderRole};
+pub use notice::{right_to_estimate, RightToEstimate};
 pub use request::{
     Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest,
 };

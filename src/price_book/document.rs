@@ -69,6 +69,10 @@ read_struct! {
         pub name: String,
         /// The phone number patients call.
         pub phone: String,
+        /// An email address patients may write to, e.g. to ask for a Good Faith Estimate; absent
+        /// when the clinic gives none (and then not written).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub email: Option<String> = default,
         /// Where the clinic is.
         pub address: Address,
         /// National Provider Identifier: 10 digits with a Luhn check digit.
@@ -398,6 +402,11 @@ read_struct! {
         pub not_included: Text,
         /// Shown when physical therapy goes through insurance.
         pub insurance: Text,
+        /// The notice of the right to a Good Faith Estimate the widget shows (the CMS model
+        /// notice's words); absent, the crate's wording of it, so the notice always shows (and then
+        /// not written).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub good_faith_estimate_right: Option<Text> = default,
     }
 }
 

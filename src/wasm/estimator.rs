@@ -70,7 +70,7 @@ impl Estimator {
     /// The page's one call when an answer changes. Estimates `answers` (the form, with the payment
     /// answers under `payment`) once; derives the payment options and the comparison from that
     /// estimate; renders each region `regions` names (`breakdown`, `total`, `summary`,
-    /// `paymentOptions`, `hsaEffectiveCost`, `hsaSummary`, `hsaCaveat`, `comparison`) from text
+    /// `gfeNotice`, `paymentOptions`, `hsaEffectiveCost`, `hsaSummary`, `hsaCaveat`, `comparison`) from text
     /// nodes only. Returns `{ refused: [{ region, path, reason }] }`: the answers refused, by the
     /// part they stop (`estimate`, `payment`, `comparison`). No region shows a figure worked out
     /// from a refused answer: while the estimate is refused the total says to check the answers,
@@ -85,6 +85,14 @@ impl Estimator {
         let regions = Regions::new(regions);
         let words = self.language.words();
         let mut update = Update::default();
+        // The right to a Good Faith Estimate is the same whatever the answers, so it shows even
+        // while one is refused.
+        regions.render("gfeNotice", |element| {
+            render::estimate::right_to_estimate(
+                element,
+                &estimate::right_to_estimate(&self.book, self.language),
+            )
+        })?;
         let (request, answers) = self.read(&answers);
         let estimated = request.and_then(|request| {
             let estimate = estimate::estimate(&self.book, &request)?;
