@@ -192,6 +192,23 @@ fn a_refused_answer_is_returned_and_no_region_shows_a_figure_from_it() {
 }
 
 #[wasm_bindgen_test]
+fn the_right_to_a_good_faith_estimate_shows_even_while_an_answer_is_refused() {
+    let estimator = estimator(None);
+    let (regions, elements) = regions(&["gfeNotice", "total"]);
+    estimator
+        .update(
+            parse(r#"{ "condition": "plantar_fasciitis", "injections": "400" }"#),
+            regions,
+        )
+        .expect("no DOM error");
+    let notice = named(&elements, "gfeNotice");
+    assert_eq!(count(notice, "h3"), 1);
+    assert!(content(notice).starts_with("Your right to a Good Faith Estimate"));
+    assert!(content(notice).contains("or email estimates@clinic.example."));
+    assert_eq!(content(named(&elements, "total")), "Check your answers");
+}
+
+#[wasm_bindgen_test]
 fn the_hsa_figure_waits_for_a_tax_rate() {
     let estimator = estimator(None);
     let (regions, elements) = regions(&ALL);
