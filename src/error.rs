@@ -166,6 +166,8 @@ pub enum Refusal<'a> {
         /// The answer as given.
         got: &'a str,
     },
+    /// An answer to "does the copay apply before the deductible?" that is not one of its choices.
+    CopayBeforeDeductible(&'a str),
     /// Federal + state + payroll tax over 100 %.
     TaxOverWhole {
         /// The payroll tax rate.

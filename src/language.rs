@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 
 use crate::error::{Quoted, Refusal, Unknown};
 use crate::money::NotMoney;
-use crate::read::{deserialize_by_reading, Read, Reader, Value};
+use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
 
 /// The language of a page, an estimate or a quote. It is written `en` or `es`, and read from any
 /// BCP 47 tag (`es-MX` is Spanish; anything not Spanish is English), so a page can pass on the
@@ -72,6 +72,40 @@ impl Language {
         match self {
             Language::English => &ENGLISH_GFE,
             Language::Spanish => &SPANISH_GFE,
+        }
+    }
+}
+
+/// The grammatical gender of the Spanish noun a phrase is built around, which the phrase agrees
+/// with: `($1,200.00 cada uno)` for a vial (`el vial`), `(… cada una)` for a visit (`la visita`).
+/// English words do not change with it.
+///
+/// ```
+/// use amnion_estimator::language::{Gender, Language};
+/// let each = Language::Spanish.words().each;
+/// assert_eq!(Gender::Masculine.agree(each), "cada uno");
+/// assert_eq!(Gender::Feminine.agree(each), "cada una");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// `el vial`, `el aloinjerto`.
+    #[default]
+    Masculine,
+    /// `la visita`, `la inyección`, `la sesión`.
+    Feminine,
+}
+read_enum!(Gender {
+    "masculine" => Masculine,
+    "feminine" => Feminine,
+});
+
+impl Gender {
+    /// The form of `forms` (masculine, feminine) that agrees with a noun of this gender.
+    pub fn agree(self, forms: [&'static str; 2]) -> &'static str {
+        match self {
+            Gender::Masculine => forms[0],
+            Gender::Feminine => forms[1],
         }
     }
 }
@@ -178,8 +212,9 @@ pub struct Words {
     pub not_sure: &'static str,
     /// `Typical for my condition`.
     pub typical: &'static str,
-    /// `each`, as in `($1,200.00 each)`.
-    pub each: &'static str,
+    /// `each`, as in `($1,200.00 each)`: masculine and feminine forms ([`Gender::agree`]), for
+    /// Spanish, where it agrees with what one is (`cada uno` for a vial, `cada una` for a visit).
+    pub each: [&'static str; 2],
     /// `visit` / `visits`, numbering therapy visits.
     pub visit: [&'static str; 2],
     /// Why a therapy visit costs what it does.
@@ -190,8 +225,14 @@ pub struct Words {
     pub deductible: &'static str,
     /// `deductible, then` (before the coinsurance rate).
     pub deductible_then: &'static str,
+    /// `deductible, then copay`.
+    pub deductible_then_copay: &'static str,
     /// `coinsurance` (after the rate).
     pub coinsurance: &'static str,
+    /// The note naming the plan figures not entered, from (deductible, coinsurance) missing.
+    pub plan_figures_missing: fn(bool, bool) -> String,
+    /// The note for a copay the visitor is not sure comes before the deductible.
+    pub copay_timing_unsure: &'static str,
     /// `out-of-pocket maximum reached`.
     pub out_of_pocket_reached: &'static str,
     /// `paid by your plan`.
@@ -204,10 +245,22 @@ pub struct Words {
     pub fix_for_payment: &'static str,
     /// What the HSA/FSA figure says, in place of any amount, while a tax rate is refused.
     pub fix_for_hsa: &'static str,
+    /// What the HSA/FSA figure says, in place of any amount, until a tax rate is entered.
+    pub enter_tax_rates: &'static str,
     /// What the comparison says, in place of any amount, while an answer it needs is refused.
     pub fix_for_comparison: &'static str,
     /// What the total says while an answer is refused: `Check your answers`.
     pub check_answers: &'static str,
+    /// The heading of the notice of the right to a Good Faith Estimate.
+    pub right_to_estimate_heading: &'static str,
+    /// The right in one plain sentence, shown under the heading.
+    pub right_to_estimate_lead: &'static str,
+    /// The summary of the collapsed notice in full.
+    pub notice_in_full: &'static str,
+    /// The notice itself, when the price book does not word it: after CMS's model notice.
+    pub right_to_estimate: &'static str,
+    /// How to ask for one, from (the clinic's name, its phone, its email if any).
+    pub ask_for_estimate: fn(&str, &str, Option<&str>) -> String,
     /// Headings of the estimate's tables.
     pub itemized_estimate: &'static str,
     /// `Low end`.
@@ -427,6 +480,34 @@ pub fn counted(n: u32, forms: [&str; 2]) -> String {
     format!("{n} {}", if n == 1 { forms[0] } else { forms[1] })
 }
 
+/// The notice of the right to a Good Faith Estimate, in the words of CMS's model notice (the
+/// "Right to Receive a Good Faith Estimate of Expected Charges" notice providers display).
+const ENGLISH_RIGHT_TO_ESTIMATE: &str = "You have the right to receive a Good Faith Estimate \
+    explaining how much your medical care will cost. Under the law, health care providers need to \
+    give patients who don't have insurance or who are not using insurance an estimate of the bill \
+    for medical items and services. You have the right to receive a Good Faith Estimate for the \
+    total expected cost of any non-emergency items or services, including related costs like \
+    medical tests, prescription drugs, equipment and hospital fees. Make sure your health care \
+    provider gives you a Good Faith Estimate in writing at least 1 business day before your \
+    medical service or item; you can also ask for one before you schedule. If you receive a bill \
+    that is at least $400 more than your Good Faith Estimate, you can dispute the bill. Make sure \
+    to save a copy or picture of your Good Faith Estimate. For questions or more information about \
+    your right to a Good Faith Estimate, visit www.cms.gov/nosurprises or call 1-800-985-3059.";
+
+/// The same notice in the words of CMS's Spanish model notice.
+const SPANISH_RIGHT_TO_ESTIMATE: &str = "Usted tiene derecho a recibir un Estimado de buena fe \
+    que explique cuánto costará su atención médica. Según la ley, los proveedores de atención \
+    médica deben dar a los pacientes que no tienen seguro o que no usan su seguro un estimado de \
+    la factura de los artículos y servicios médicos. Tiene derecho a recibir un Estimado de buena \
+    fe del costo total previsto de cualquier artículo o servicio que no sea de emergencia, \
+    incluidos costos relacionados como pruebas médicas, medicamentos recetados, equipos y cargos \
+    del hospital. Asegúrese de que su proveedor de atención médica le dé un Estimado de buena fe \
+    por escrito al menos 1 día hábil antes de su servicio o artículo médico; también puede pedirlo \
+    antes de programarlo. Si recibe una factura que sea al menos $400 más alta que su Estimado de \
+    buena fe, puede disputar la factura. Asegúrese de guardar una copia o una foto de su Estimado \
+    de buena fe. Si tiene preguntas o desea más información sobre su derecho a un Estimado de \
+    buena fe, visite www.cms.gov/nosurprises o llame al 1-800-985-3059.";
+
 static ENGLISH: Words = Words {
     injection: ["injection", "injections"],
     pt_session: ["physical therapy session", "physical therapy sessions"],
@@ -434,21 +515,47 @@ static ENGLISH: Words = Words {
     to: "to",
     not_sure: "Not sure yet",
     typical: "Typical for my condition",
-    each: "each",
+    each: ["each", "each"],
     visit: ["visit", "visits"],
     past_covered_visits: "past your covered visits: cash price",
     copay: "copay",
     deductible: "deductible",
     deductible_then: "deductible, then",
+    deductible_then_copay: "deductible, then copay",
     coinsurance: "coinsurance",
+    plan_figures_missing: |deductible, coinsurance| {
+        let (missing, them) = match (deductible, coinsurance) {
+            (true, true) => ("deductible and coinsurance were", "them"),
+            (true, false) => ("deductible was", "it"),
+            _ => ("coinsurance was", "it"),
+        };
+        format!(
+            "Your plan's {missing} not entered, so physical therapy is shown from the plan's best case \
+             to its worst; enter {them} for one figure."
+        )
+    },
+    copay_timing_unsure: "You are not sure whether your copay applies before your deductible is met, so \
+        physical therapy is shown both ways: the copay from the first visit at the low end, the \
+        deductible first at the high end.",
     out_of_pocket_reached: "out-of-pocket maximum reached",
     paid_by_plan: "paid by your plan",
     discount: "Discount",
     applied_by_staff: "applied by staff",
     fix_for_payment: "Fix the answer marked above to see how to pay.",
     fix_for_hsa: "Fix the tax rate to see what paying from an HSA or FSA saves.",
+    enter_tax_rates: "Enter your tax rates to see what paying from an HSA or FSA saves.",
     fix_for_comparison: "Fix the answer marked above to compare scenarios.",
     check_answers: "Check your answers",
+    right_to_estimate_heading: "Your right to a Good Faith Estimate",
+    right_to_estimate_lead: "If you pay for your care yourself, you can ask us for a Good Faith Estimate of what it will cost, and dispute a bill that is $400 or more above it.",
+    notice_in_full: "The notice in full",
+    right_to_estimate: ENGLISH_RIGHT_TO_ESTIMATE,
+    ask_for_estimate: |clinic, phone, email| match email {
+        Some(email) => format!(
+            "To ask for a Good Faith Estimate, call {clinic} at {phone} or email {email}."
+        ),
+        None => format!("To ask for a Good Faith Estimate, call {clinic} at {phone}."),
+    },
     itemized_estimate: "Itemized estimate",
     low_end: "Low end",
     high_end: "High end",
@@ -567,6 +674,10 @@ fn english_refusal(refusal: &Refusal) -> String {
                 Quoted(got)
             )
         }
+        Refusal::CopayBeforeDeductible(got) => format!(
+            "must be \"yes\", \"no\" or \"not_sure\", got \"{}\"",
+            Quoted(got)
+        ),
         Refusal::TaxOverWhole { payroll, combined } => {
             format!("federal + state + {payroll} payroll tax must not exceed 100%, got {combined}")
         }
@@ -580,21 +691,47 @@ static SPANISH: Words = Words {
     to: "a",
     not_sure: "Todavía no lo sé",
     typical: "Lo habitual en mi caso",
-    each: "cada una",
+    each: ["cada uno", "cada una"],
     visit: ["visita", "visitas"],
     past_covered_visits: "fuera de sus visitas cubiertas: precio en efectivo",
     copay: "copago",
     deductible: "deducible",
     deductible_then: "deducible, luego",
+    deductible_then_copay: "deducible, luego copago",
     coinsurance: "de coseguro",
+    plan_figures_missing: |deductible, coinsurance| {
+        let (missing, them) = match (deductible, coinsurance) {
+            (true, true) => ("ingresaron el deducible ni el coseguro", "ingréselos"),
+            (true, false) => ("ingresó el deducible", "ingréselo"),
+            _ => ("ingresó el coseguro", "ingréselo"),
+        };
+        format!(
+            "No se {missing} de su plan, así que la fisioterapia se muestra desde el mejor caso del \
+             plan hasta el peor; {them} para ver una sola cifra."
+        )
+    },
+    copay_timing_unsure: "No está seguro de si su copago se aplica antes de cubrir el deducible, así que la \
+        fisioterapia se muestra de las dos formas: con el copago desde la primera visita en el mínimo y \
+        con el deducible primero en el máximo.",
     out_of_pocket_reached: "alcanzó el máximo de gastos de su bolsillo",
     paid_by_plan: "lo paga su plan",
     discount: "Descuento",
     applied_by_staff: "aplicado por el personal",
     fix_for_payment: "Corrija la respuesta marcada arriba para ver cómo pagar.",
     fix_for_hsa: "Corrija la tasa de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
+    enter_tax_rates: "Ingrese sus tasas de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
     fix_for_comparison: "Corrija la respuesta marcada arriba para comparar escenarios.",
     check_answers: "Revise sus respuestas",
+    right_to_estimate_heading: "Su derecho a un Estimado de buena fe",
+    right_to_estimate_lead: "Si usted paga su atención por su cuenta, puede pedirnos un Estimado de buena fe de lo que costará, y disputar una factura que supere ese estimado en $400 o más.",
+    notice_in_full: "El aviso completo",
+    right_to_estimate: SPANISH_RIGHT_TO_ESTIMATE,
+    ask_for_estimate: |clinic, phone, email| match email {
+        Some(email) => format!(
+            "Para pedir un Estimado de buena fe, llame a {clinic} al {phone} o escriba a {email}."
+        ),
+        None => format!("Para pedir un Estimado de buena fe, llame a {clinic} al {phone}."),
+    },
     itemized_estimate: "Estimado detallado",
     low_end: "Mínimo",
     high_end: "Máximo",
@@ -693,6 +830,9 @@ fn spanish_refusal(refusal: &Refusal) -> String {
         }
         Refusal::CoveredVisits { max, got } => format!(
             "debe ser un número entero de 0 a {max}, o quedar en blanco si no hay límite; se recibió \"{}\"", Quoted(got)
+        ),
+        Refusal::CopayBeforeDeductible(got) => format!(
+            "debe ser \"yes\", \"no\" o \"not_sure\"; se recibió \"{}\"", Quoted(got)
         ),
         Refusal::TaxOverWhole { payroll, combined } => format!(
             "el impuesto federal + el estatal + el {payroll} del impuesto sobre la nómina no pueden superar el 100%; suman {combined}"

@@ -259,3 +259,319 @@ fn the_same_estimate_in_spanish() {
     );
     assert_eq!(spanish.low.lines[0].label, "Aloinjerto amniótico de 1 mL");
 }
+
+/// A low end and, for a range, a high end, in cents.
+type Ends = (i64, Option<i64>);
+
+/// The patient totals of both ends, the plan's total at each, and the notes after the four
+/// disclaimers.
+fn ends(request: &str) -> (Ends, Ends, Vec<String>) {
+    let estimate = run(None, request).expect("valid");
+    for breakdown in std::iter::once(&estimate.low).chain(&estimate.high) {
+        assert_eq!(
+            sum_of(breakdown, Payer::is_patient),
+            breakdown.patient_total.cents.get(),
+            "the total is the sum of the lines shown"
+        );
+    }
+    let high = estimate.high.as_ref();
+    (
+        (
+            estimate.low.patient_total.cents.get(),
+            high.map(|h| h.patient_total.cents.get()),
+        ),
+        (
+            estimate.low.insurance_total.cents.get(),
+            high.map(|h| h.insurance_total.cents.get()),
+        ),
+        estimate.notes[4..].to_vec(),
+    )
+}
+
+/// Plantar fasciitis, 1 injection (1,401.25 after prompt pay, as in tests/cases), PT through
+/// insurance with `sessions` sessions and these plan figures.
+fn insured(sessions: u32, figures: &str) -> String {
+    format!(
+        r#"{{ "condition": "plantar_fasciitis", "injections": "1",
+        "physical_therapy": {{ "coverage": "insurance", "sessions": "{sessions}",
+          "insurance": {{ {figures} }} }} }}"#
+    )
+}
+
+#[test]
+fn blank_plan_figures_are_a_range_from_the_best_case_to_the_worst() {
+    // Every box blank, 4 sessions. The evaluation is allowed 110, a session 85: 450 in all.
+    // Best case (no deductible left, 0 %): the patient pays 0 of it, the plan 450; 1,401.25.
+    // Worst (the deductible not met during the course): the patient pays all 450; 1,851.25.
+    let estimate = run(None, &insured(4, "")).expect("valid");
+    assert_eq!(estimate.patient_total.formatted, "$1,401.25 – $1,851.25");
+    assert_eq!(
+        estimate.summary, "1 injection, 4 physical therapy sessions",
+        "the counts are not a range"
+    );
+    let high = estimate.high.as_ref().expect("a range");
+    assert_eq!(high.insurance_total.cents.get(), 0);
+    let therapy: Vec<(u32, i64, &str)> = high
+        .lines
+        .iter()
+        .filter(|l| l.payer == Payer::PatientShare)
+        .map(|l| {
+            (
+                l.quantity,
+                l.amount.cents.get(),
+                l.detail.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        therapy,
+        [
+            (1, 11_000, "visit 1 · deductible"),
+            (4, 34_000, "visits 2–5 · deductible")
+        ]
+    );
+    assert_eq!(
+        ends(&insured(4, "")),
+        (
+            (140_125, Some(185_125)),
+            (45_000, Some(0)),
+            vec![
+                "Your plan's deductible and coinsurance were not entered, so physical therapy is \
+                 shown from the plan's best case to its worst; enter them for one figure."
+                    .to_owned()
+            ]
+        )
+    );
+}
+
+#[test]
+fn the_figures_entered_limit_the_worst_case() {
+    // Deductible blank, 20 %, $200 to the out-of-pocket maximum, 4 sessions.
+    // Best (no deductible left): 20 % of 110 = 22, of 85 = 17 × 4 = 68: 90; 1,491.25; the plan
+    // 88 + 4 × 68 = 360.
+    // Worst (every visit to the deductible): 110 (90 left to the maximum), 85 (5 left), then 5,
+    // then 0 and 0: 200; 1,601.25; the plan 80 + 85 + 85 = 250.
+    assert_eq!(
+        ends(&insured(
+            4,
+            r#""coinsurance_percent": "20", "out_of_pocket_remaining": "200""#
+        )),
+        (
+            (149_125, Some(160_125)),
+            (36_000, Some(25_000)),
+            vec![
+                "Your plan's deductible was not entered, so physical therapy is shown from the \
+                 plan's best case to its worst; enter it for one figure."
+                    .to_owned()
+            ]
+        )
+    );
+    // Coinsurance and copay blank, $150 of deductible left, 4 sessions.
+    // Best (0 % after it): 110 + 40 = 150 to the deductible, then 0; 1,551.25; the plan 300.
+    // Worst (100 % after it): all 450; 1,851.25; the plan 0.
+    assert_eq!(
+        ends(&insured(4, r#""deductible_remaining": "150""#)),
+        (
+            (155_125, Some(185_125)),
+            (30_000, Some(0)),
+            vec![
+                "Your plan's coinsurance was not entered, so physical therapy is shown from the \
+                 plan's best case to its worst; enter it for one figure."
+                    .to_owned()
+            ]
+        )
+    );
+}
+
+#[test]
+fn figures_that_cannot_change_the_cost_make_no_range() {
+    // Nothing left to the out-of-pocket maximum: the patient pays 0 of every covered visit, at
+    // either end, so one figure (1,401.25) and no note.
+    assert_eq!(
+        ends(&insured(4, r#""out_of_pocket_remaining": "0""#)),
+        ((140_125, None), (45_000, None), vec![])
+    );
+    // A copay from the first visit needs neither the deductible nor the coinsurance: 5 visits
+    // × 30 = 150; 1,551.25.
+    assert_eq!(
+        ends(&insured(
+            4,
+            r#""copay": "30", "copay_before_deductible": "yes""#
+        )),
+        ((155_125, None), (8_000 + 4 * 5_500, None), vec![])
+    );
+}
+
+#[test]
+fn a_copay_plan_says_whether_the_deductible_comes_first() {
+    // $30 copay, $1,200 of deductible left, the evaluation and 12 sessions (13 visits).
+    let figures = |timing: &str| {
+        insured(
+            12,
+            &format!(r#""copay": "30", "deductible_remaining": "1200"{timing}"#),
+        )
+    };
+    // "yes": the copay from the first visit: 13 × 30 = 390; 1,401.25 + 390 = 1,791.25; the plan
+    // 80 + 12 × 55 = 740.
+    let yes = ((179_125, None), (74_000, None), vec![]);
+    assert_eq!(ends(&figures(r#", "copay_before_deductible": "yes""#)), yes);
+    // Left out: as "yes", so every request made before the question prices as it did.
+    assert_eq!(ends(&figures("")), yes);
+    // "no": the deductible first. The course is allowed 110 + 12 × 85 = 1,130, less than 1,200,
+    // so every visit goes to the deductible: 1,130; 2,531.25; the plan 0.
+    assert_eq!(
+        ends(&figures(r#", "copay_before_deductible": "no""#)),
+        ((253_125, None), (0, None), vec![])
+    );
+    // "not sure": the lower (the copay first, 1,791.25) to the higher (2,531.25).
+    assert_eq!(
+        ends(&figures(r#", "copay_before_deductible": "not_sure""#)),
+        (
+            (179_125, Some(253_125)),
+            (74_000, Some(0)),
+            vec![
+                "You are not sure whether your copay applies before your deductible is met, so \
+                 physical therapy is shown both ways: the copay from the first visit at the low \
+                 end, the deductible first at the high end."
+                    .to_owned()
+            ]
+        )
+    );
+    // "no" with the deductible met during the course: $100 left. Evaluation: 100 to the
+    // deductible + min(30, 10) = 110; then 12 copays of 30 = 360: 470; 1,871.25; the plan
+    // 0 + 12 × 55 = 660.
+    assert_eq!(
+        ends(&insured(
+            12,
+            r#""copay": "30", "deductible_remaining": "100", "copay_before_deductible": "no""#
+        )),
+        ((187_125, None), (66_000, None), vec![])
+    );
+}
+
+#[test]
+fn the_notes_on_missing_figures_in_spanish() {
+    let spanish = |figures: &str| {
+        let request = insured(4, figures).replacen('{', r#"{ "language": "es","#, 1);
+        run(None, &request).expect("valid").notes[4..].to_vec()
+    };
+    assert_eq!(
+        spanish(""),
+        [
+            "No se ingresaron el deducible ni el coseguro de su plan, así que la fisioterapia se \
+          muestra desde el mejor caso del plan hasta el peor; ingréselos para ver una sola cifra."
+        ]
+    );
+    assert_eq!(
+        spanish(r#""coinsurance_percent": "20""#),
+        [
+            "No se ingresó el deducible de su plan, así que la fisioterapia se muestra desde el \
+          mejor caso del plan hasta el peor; ingréselo para ver una sola cifra."
+        ]
+    );
+    assert_eq!(
+        spanish(
+            r#""copay": "30", "deductible_remaining": "1200", "copay_before_deductible": "not_sure""#
+        ),
+        [
+            "No está seguro de si su copago se aplica antes de cubrir el deducible, así que la \
+          fisioterapia se muestra de las dos formas: con el copago desde la primera visita en el \
+          mínimo y con el deducible primero en el máximo."
+        ]
+    );
+}
+
+#[test]
+fn the_right_to_a_good_faith_estimate_is_the_books_with_how_to_ask() {
+    use amnion_estimator::estimate::right_to_estimate;
+    use amnion_estimator::language::Language;
+    let book = PriceBook::embedded_default().expect("valid");
+    let english = right_to_estimate(&book, Language::English);
+    assert_eq!(english.heading, "Your right to a Good Faith Estimate");
+    assert!(english
+        .text
+        .starts_with("You have the right to receive a Good Faith Estimate explaining"));
+    assert!(english
+        .text
+        .contains("at least $400 more than your Good Faith Estimate"));
+    assert_eq!(
+        english.how_to_ask,
+        "To ask for a Good Faith Estimate, call Sample Foot & Ankle Clinic at (512) 555-0100 or \
+         email estimates@clinic.example."
+    );
+    let spanish = right_to_estimate(&book, Language::Spanish);
+    assert_eq!(spanish.heading, "Su derecho a un Estimado de buena fe");
+    assert!(spanish
+        .text
+        .contains("al menos $400 más alta que su Estimado de buena fe"));
+    assert_eq!(
+        spanish.how_to_ask,
+        "Para pedir un Estimado de buena fe, llame a Sample Foot & Ankle Clinic al (512) 555-0100 \
+         o escriba a estimates@clinic.example."
+    );
+}
+
+#[test]
+fn a_book_from_before_the_notice_shows_the_crates_wording() {
+    use amnion_estimator::estimate::right_to_estimate;
+    use amnion_estimator::language::Language;
+    let json = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/price-books/release-3613b6a-sample.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("the fixture");
+    let old = PriceBook::from_json(&json).expect("an old book still reads");
+    let english = right_to_estimate(&old, Language::English);
+    assert!(english
+        .text
+        .contains("visit www.cms.gov/nosurprises or call 1-800-985-3059"));
+    // No email in the book: the phone alone.
+    assert_eq!(
+        english.how_to_ask,
+        "To ask for a Good Faith Estimate, call Sample Foot & Ankle Clinic at (512) 555-0100."
+    );
+    let spanish = right_to_estimate(&old, Language::Spanish);
+    assert!(spanish
+        .text
+        .starts_with("Usted tiene derecho a recibir un Estimado de buena fe"));
+    assert_eq!(
+        spanish.how_to_ask,
+        "Para pedir un Estimado de buena fe, llame a Sample Foot & Ankle Clinic al (512) 555-0100."
+    );
+}
+
+#[test]
+fn the_notice_and_the_email_are_checked() {
+    let mut book: serde_json::Value =
+        serde_json::from_str(amnion_estimator::price_book::DEFAULT_PRICE_BOOK_JSON)
+            .expect("the sample is JSON");
+    book["clinic"]["email"] = "estimates at clinic".into();
+    book["disclaimers"]["good_faith_estimate_right"] =
+        serde_json::json!({ "en": "You may ask for an estimate.", "es": "" });
+    let error = PriceBook::from_json(&book.to_string()).expect_err("three problems");
+    let problems: Vec<String> = error.fields().iter().map(|f| f.to_string()).collect();
+    assert_eq!(
+        problems,
+        [
+            r#"clinic.email: must be an email address like billing@clinic.example, got "estimates at clinic""#,
+            "disclaimers.good_faith_estimate_right.es: must not be empty",
+            "disclaimers.good_faith_estimate_right: must state the $400 dispute threshold",
+            "disclaimers.good_faith_estimate_right.es: must state the $400 dispute threshold",
+        ]
+    );
+    for good in ["billing@clinic.example", "a.b+gfe@sub.clinic.example"] {
+        book["clinic"]["email"] = good.into();
+        book["disclaimers"]["good_faith_estimate_right"] =
+            "Dispute a bill $400 or more above it.".into();
+        assert!(PriceBook::from_json(&book.to_string()).is_ok(), "{good}");
+    }
+    for bad in [
+        "@clinic.example",
+        "billing@clinic",
+        "billing@.example",
+        "a@b@c.example",
+    ] {
+        book["clinic"]["email"] = bad.into();
+        assert!(PriceBook::from_json(&book.to_string()).is_err(), "{bad}");
+    }
+}

@@ -639,6 +639,7 @@ impl Answers {
                     deductible_remaining: typed(0),
                     coinsurance_percent: typed(1),
                     copay: typed(2),
+                    copay_before_deductible: FormValue::default(),
                     covered_visits_remaining: typed(3),
                     out_of_pocket_remaining: typed(4),
                 },
@@ -1128,6 +1129,8 @@ struct PlanFigures {
     deductible: Option<i64>,
     coinsurance_bp: Option<u32>,
     copay: Option<i64>,
+    /// Whether the copay applies before the deductible: `None` left out, 0 yes, 1 no, 2 not sure.
+    copay_timing: Option<u8>,
     covered_visits: Option<u32>,
     out_of_pocket: Option<i64>,
 }
@@ -1174,11 +1177,13 @@ fn figures() -> impl Strategy<Value = Figures> {
         prop_oneof![6 => Just(None), 1 => Just(Some(0i64)), 3 => plan_cents().prop_map(Some)],
         prop_oneof![4 => Just(None), 6 => (0..=12u32).prop_map(Some), 1 => (0..=999u32).prop_map(Some)],
         prop::option::weighted(0.7, plan_cents()),
+        prop::option::weighted(0.6, 0..3u8),
     )
-        .prop_map(|(deductible, coinsurance_bp, copay, covered_visits, out_of_pocket)| PlanFigures {
+        .prop_map(|(deductible, coinsurance_bp, copay, covered_visits, out_of_pocket, copay_timing)| PlanFigures {
             deductible,
             coinsurance_bp,
             copay,
+            copay_timing,
             covered_visits,
             out_of_pocket,
         });
@@ -1326,6 +1331,12 @@ impl Figures {
                         .as_str()
                         .into(),
                     copay: dollars(plan.copay),
+                    copay_before_deductible: FormValue::from(match plan.copay_timing {
+                        None => "",
+                        Some(0) => "yes",
+                        Some(1) => "no",
+                        Some(_) => "not_sure",
+                    }),
                     covered_visits_remaining: plan
                         .covered_visits
                         .map_or(String::new(), |n| n.to_string())
@@ -1337,9 +1348,10 @@ impl Figures {
         }
     }
 
-    /// The oracle's orders for the low and the high end: "not sure" and "typical" are the
-    /// condition's typical ranges; without therapy there are no sessions.
-    fn orders(&self, book: &PriceBookDocument) -> (oracle::Order, oracle::Order) {
+    /// The oracle's orders for the low end, the high end at the plan's best case, and the high end
+    /// at its worst: "not sure" and "typical" are the condition's typical ranges; without therapy
+    /// there are no sessions.
+    fn orders(&self, book: &PriceBookDocument) -> (oracle::Order, oracle::Order, oracle::Order) {
         let condition = self.condition % book.conditions.len();
         let typical = &book.conditions[condition];
         let (fewest, most) = match self.injections {
@@ -1363,19 +1375,41 @@ impl Figures {
                 typical.typical_pt_sessions.max,
             ),
         };
+        // The plan at its best and its worst, by DESIGN.md's rule: a deductible left blank is 0 or
+        // never met (unless a copay from the first visit leaves it out); coinsurance and copay
+        // both blank are 0 % or 100 %; "not sure" is the copay first, or the deductible first.
         let plan = &self.plan;
-        let therapy = match self.coverage {
+        let copay = plan.copay.unwrap_or(0);
+        let from_first_visit = matches!(plan.copay_timing, None | Some(0));
+        let best = oracle::Plan {
+            deductible: Some(plan.deductible.unwrap_or(0)),
+            copay_after_deductible: plan.copay_timing == Some(1),
+            coinsurance_bp: i64::from(plan.coinsurance_bp.unwrap_or(0)),
+            copay,
+            covered_visits: plan.covered_visits,
+            out_of_pocket: plan.out_of_pocket,
+        };
+        let deductible_applies = copay == 0 || !from_first_visit;
+        let worst = oracle::Plan {
+            deductible: if plan.deductible.is_none() && deductible_applies {
+                None
+            } else {
+                best.deductible
+            },
+            copay_after_deductible: !from_first_visit,
+            coinsurance_bp: if plan.coinsurance_bp.is_none() && copay == 0 {
+                10_000
+            } else {
+                best.coinsurance_bp
+            },
+            ..best
+        };
+        let therapy = |plan| match self.coverage {
             Coverage::None => oracle::Therapy::None,
             Coverage::Cash => oracle::Therapy::Cash,
-            Coverage::Insurance => oracle::Therapy::Insurance(oracle::Plan {
-                deductible: plan.deductible.unwrap_or(0),
-                coinsurance_bp: i64::from(plan.coinsurance_bp.unwrap_or(0)),
-                copay: plan.copay.unwrap_or(0),
-                covered_visits: plan.covered_visits,
-                out_of_pocket: plan.out_of_pocket,
-            }),
+            Coverage::Insurance => oracle::Therapy::Insurance(plan),
         };
-        let order = |injections, sessions| oracle::Order {
+        let order = |injections, sessions, therapy| oracle::Order {
             condition,
             product: self.product.map_or(0, |i| i % book.products.len()),
             injections,
@@ -1388,7 +1422,11 @@ impl Figures {
             therapy_partner: None,
             staff: None,
         };
-        (order(fewest, least), order(most, longest))
+        (
+            order(fewest, least, therapy(best)),
+            order(most, longest, therapy(best)),
+            order(most, longest, therapy(worst)),
+        )
     }
 }
 
@@ -1502,15 +1540,23 @@ fn estimates_agree_with_the_oracle() {
                 estimated
             );
             let estimated = estimated.expect("checked");
-            let (low, high) = figures.orders(document);
+            let (low, high, worst) = figures.orders(document);
             let priced = |order| {
                 oracle::price(document, &order).map_err(|r| TestCaseError::fail(format!("{r:?}")))
             };
             agrees_with_oracle(document, &estimated.low, &priced(low.clone())?)?;
-            let is_range = low.injections != high.injections || low.sessions != high.sessions;
-            prop_assert_eq!(estimated.high.is_some(), is_range);
+            let counts_differ = low.injections != high.injections || low.sessions != high.sessions;
+            // A range when the counts are, or when the plan's worst case costs the patient more
+            // than its best: the high end is then the worst case.
+            let (high, worst) = (priced(high)?, priced(worst)?);
+            let plan_matters = worst.patient != high.patient;
+            prop_assert!(
+                worst.patient >= high.patient,
+                "the worst case is never the cheaper"
+            );
+            prop_assert_eq!(estimated.high.is_some(), counts_differ || plan_matters);
             if let Some(top) = &estimated.high {
-                agrees_with_oracle(document, top, &priced(high)?)?;
+                agrees_with_oracle(document, top, if plan_matters { &worst } else { &high })?;
             }
             Ok(())
         },
@@ -1549,7 +1595,8 @@ fn quotes_agree_with_the_oracle() {
             // A quote has exact counts.
             figures.injections.get_or_insert(0);
             figures.sessions.get_or_insert(0);
-            let (mut order, _) = figures.orders(document);
+            // A quote prices therapy through insurance at the plan's best case (see DESIGN.md).
+            let (mut order, _, _) = figures.orders(document);
             order.extras = (0..document.extras.len())
                 .map(|i| staff.extras.get(i).copied().unwrap_or(0))
                 .collect();

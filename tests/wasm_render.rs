@@ -192,6 +192,49 @@ fn a_refused_answer_is_returned_and_no_region_shows_a_figure_from_it() {
 }
 
 #[wasm_bindgen_test]
+fn the_right_to_a_good_faith_estimate_shows_even_while_an_answer_is_refused() {
+    let estimator = estimator(None);
+    let (regions, elements) = regions(&["gfeNotice", "total"]);
+    estimator
+        .update(
+            parse(r#"{ "condition": "plantar_fasciitis", "injections": "400" }"#),
+            regions,
+        )
+        .expect("no DOM error");
+    let notice = named(&elements, "gfeNotice");
+    assert_eq!(count(notice, "h3"), 1);
+    assert!(content(notice).starts_with("Your right to a Good Faith Estimate"));
+    assert!(content(notice).contains("or email estimates@clinic.example."));
+    assert_eq!(content(named(&elements, "total")), "Check your answers");
+}
+
+#[wasm_bindgen_test]
+fn the_hsa_figure_waits_for_a_tax_rate() {
+    let estimator = estimator(None);
+    let (regions, elements) = regions(&ALL);
+    let good = r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#;
+    estimator
+        .update(parse(good), regions.clone())
+        .expect("rendered");
+    // No rate entered: no saving (7.65 % payroll alone is nobody's figure), only what to enter.
+    assert_eq!(content(named(&elements, "hsaEffectiveCost")), "");
+    assert_eq!(
+        content(named(&elements, "hsaSummary")),
+        "Enter your tax rates to see what paying from an HSA or FSA saves."
+    );
+    assert!(content(named(&elements, "hsaCaveat")).contains("plan administrator"));
+    // A state rate of 0 is a rate entered: 0 % + 0 % + 7.65 % of $1,401.25 = 107.195625 ->
+    // $107.19 (down); $1,401.25 − $107.19 = $1,294.06.
+    estimator
+        .update(
+            with_payment(good, r#"{ "state_tax_percent": "0" }"#),
+            regions,
+        )
+        .expect("rendered");
+    assert_eq!(content(named(&elements, "hsaEffectiveCost")), "$1,294.06");
+}
+
+#[wasm_bindgen_test]
 fn a_region_can_be_several_elements() {
     let estimator = estimator(None);
     let (first, second) = (region(), region());

@@ -18,6 +18,7 @@ export function mount(root, estimator, words = {}) {
     breakdown: $('breakdown'),
     total: [$('total'), $('peek-total')],
     summary: $('summary'),
+    gfeNotice: $('gfe-notice'),
     paymentOptions: $('payment-options'),
     hsaEffectiveCost: $('hsa-effective'),
     hsaSummary: $('hsa-summary'),

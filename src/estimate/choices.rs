@@ -70,7 +70,11 @@ impl Choices {
                 .products
                 .iter()
                 .map(|p| Choice {
-                    detail: Some(format!("{} {}", money(p.price_cents), words.each)),
+                    detail: Some(format!(
+                        "{} {}",
+                        money(p.price_cents),
+                        p.gender().agree(words.each)
+                    )),
                     ..choice(p.id.clone(), p.label.get(language).into())
                 })
                 .collect(),
@@ -84,7 +88,7 @@ impl Choices {
                         e.label.get(language),
                         e.code,
                         money(e.price_cents),
-                        words.each
+                        e.gender().agree(words.each)
                     );
                     choice(e.id.clone(), label)
                 })
@@ -104,6 +108,8 @@ impl Choices {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::language::Gender;
+    use crate::price_book::DEFAULT_PRICE_BOOK_JSON;
 
     fn choice(value: &str, label: &str) -> Choice {
         Choice {
@@ -132,12 +138,69 @@ mod tests {
             choices.extras[0].label,
             "Follow-up visit (99213, $120.00 each)"
         );
+        let spanish = Choices::new(&book, Language::Spanish);
+        // "each" agrees with what one is: el vial (masculine), la visita (feminine).
+        assert_eq!(spanish.products[0].label, "Aloinjerto amniótico de 1 mL");
+        assert_eq!(
+            spanish.products[0].detail.as_deref(),
+            Some("$1,200.00 cada uno")
+        );
+        assert_eq!(
+            spanish.extras[0].label,
+            "Visita de seguimiento (99213, $120.00 cada una)"
+        );
         assert_eq!(
             choices.therapy_partners,
             [
                 choice("lakeshore_pt", "Lakeshore Physical Therapy"),
                 choice("eastside_rehab", "Eastside Sports Rehab")
             ]
+        );
+    }
+
+    #[test]
+    fn each_agrees_with_the_gender_the_price_book_gives() {
+        // A product sold by the syringe (la jeringa) and an extra that is a study (el estudio).
+        let mut book: serde_json::Value =
+            serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON");
+        book["products"][0]["label"]["es"] = "Aloinjerto amniótico, jeringa prellenada".into();
+        book["products"][0]["spanish_gender"] = "feminine".into();
+        book["extras"][1]["label"]["es"] = "Estudio de imagen externo".into();
+        book["extras"][1]["spanish_gender"] = "masculine".into();
+        let book = PriceBook::from_json(&book.to_string()).expect("valid");
+        assert_eq!(book.document().products[0].gender(), Gender::Feminine);
+        let spanish = Choices::new(&book, Language::Spanish);
+        assert_eq!(
+            spanish.products[0].detail.as_deref(),
+            Some("$1,200.00 cada una")
+        );
+        assert_eq!(
+            spanish.products[1].detail.as_deref(),
+            Some("$1,900.00 cada uno")
+        );
+        assert_eq!(
+            spanish.extras[1].label,
+            "Estudio de imagen externo (76140, $75.00 cada uno)"
+        );
+        // English does not change with it.
+        let english = Choices::new(&book, Language::English);
+        assert_eq!(
+            english.products[0].detail.as_deref(),
+            Some("$1,200.00 each")
+        );
+    }
+
+    #[test]
+    fn a_gender_other_than_the_two_is_refused_by_its_path() {
+        let mut book: serde_json::Value =
+            serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON");
+        book["products"][0]["spanish_gender"] = "neuter".into();
+        let error = PriceBook::from_json(&book.to_string()).expect_err("neuter");
+        assert!(
+            error
+                .to_string()
+                .contains("products[0].spanish_gender: unknown variant `neuter`"),
+            "{error}"
         );
     }
 }

@@ -12,16 +12,19 @@
 //! 6. The prompt-pay discount on everything self-pay above, as its own line.
 //!
 //! When a count is "not sure", the estimate has a low end (fewest injections and sessions) and a
-//! high end (most), each with its own lines.
+//! high end (most), each with its own lines. So it does when a plan figure PT needs was not
+//! entered: the low end at the plan's best case, the high end at its worst.
 
 mod choices;
 mod lines;
+mod notice;
 mod physical_therapy;
 mod request;
 mod share;
 
 pub use choices::{Choice, Choices};
 pub use lines::{LineItem, LineKind, Payer, ProviderRole};
+pub use notice::{right_to_estimate, RightToEstimate};
 pub use request::{
     Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest,
 };
@@ -34,7 +37,7 @@ use crate::language::{counted, Language};
 use crate::money::{Amount, Cents, Rounding};
 use crate::price_book::{product_cost, MultiInjectionDiscount, PriceBook};
 use lines::{Line, Lines};
-pub(crate) use request::{Plan, StaffDiscount, StaffDiscountOff, Therapy};
+pub(crate) use request::{End, Plan, StaffDiscount, StaffDiscountOff, Therapy};
 
 /// An estimate: one breakdown, or a low and a high one when a count was "not sure".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -107,19 +110,36 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
     crate::tally::count_estimate();
     let plan = request.plan(book)?;
     let lang = plan.language;
-    let low = breakdown(book, &plan, plan.injections.min, plan.sessions.min)?;
-    let is_range =
-        plan.injections.min != plan.injections.max || plan.sessions.min != plan.sessions.max;
-    let high = if is_range {
-        Some(breakdown(
-            book,
-            &plan,
-            plan.injections.max,
-            plan.sessions.max,
-        )?)
+    let (fewest, most) = (plan.injections, plan.sessions);
+    let low = breakdown(book, &plan, fewest.min, most.min, End::Low)?;
+    let counts_differ = fewest.min != fewest.max || most.min != most.max;
+    let unknown = match plan.therapy {
+        Therapy::Insurance(range) if range.best != range.worst && most.max > 0 => {
+            Some(range.unknown)
+        }
+        _ => None,
+    };
+    let high = if counts_differ || unknown.is_some() {
+        Some(breakdown(book, &plan, fewest.max, most.max, End::High)?)
     } else {
         None
     };
+    // Did the figures not entered change what the patient pays? (A spent out-of-pocket maximum,
+    // say, makes them not matter.) Only then are they a range, and named; otherwise the high end
+    // is the plan as entered.
+    let (high, unknown) = match (unknown, high) {
+        (Some(unknown), Some(high)) => {
+            let at_best = breakdown(book, &plan, fewest.max, most.max, End::Low)?;
+            if at_best.patient_total == high.patient_total {
+                (Some(at_best), None)
+            } else {
+                (Some(high), Some(unknown))
+            }
+        }
+        (_, high) => (high, None),
+    };
+    let high = high.filter(|_| counts_differ || unknown.is_some());
+    let is_range = high.is_some();
 
     let document = book.document();
     let top = high.as_ref().unwrap_or(&low);
@@ -129,7 +149,11 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
                 "{} – {}",
                 low.patient_total.formatted, top.patient_total.formatted
             ),
-            format!("{} {} {}", low.summary, lang.words().to, top.summary),
+            if counts_differ {
+                format!("{} {} {}", low.summary, lang.words().to, top.summary)
+            } else {
+                low.summary.clone()
+            },
         )
     } else {
         (low.patient_total.formatted.clone(), low.summary.clone())
@@ -149,6 +173,18 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
     if matches!(plan.therapy, Therapy::Insurance(_)) && plan.sessions.max > 0 {
         notes.push(texts.insurance.get(lang).to_owned());
     }
+    if let Some(unknown) = unknown {
+        let words = lang.words();
+        if unknown.deductible || unknown.coinsurance {
+            notes.push((words.plan_figures_missing)(
+                unknown.deductible,
+                unknown.coinsurance,
+            ));
+        }
+        if unknown.copay_timing {
+            notes.push(words.copay_timing_unsure.to_owned());
+        }
+    }
     Ok(Estimate {
         price_book_version: document.version.clone(),
         sample_prices: document.sample_data,
@@ -162,12 +198,14 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
     })
 }
 
-/// The lines for exactly `injections` injections and `sessions` therapy sessions.
+/// The lines for exactly `injections` injections and `sessions` therapy sessions, therapy through
+/// insurance at the plan's case for `end`.
 pub(crate) fn breakdown(
     book: &PriceBook,
     plan: &Plan<'_>,
     injections: u32,
     sessions: u32,
+    end: End,
 ) -> Result<Breakdown, Error> {
     let document = book.document();
     let lang = plan.language;
@@ -285,7 +323,13 @@ pub(crate) fn breakdown(
         .map_or(&document.physical_therapy, |partner| {
             &partner.physical_therapy
         });
-    physical_therapy::add_lines(&mut lines, therapy_prices, plan.therapy, sessions, lang)?;
+    physical_therapy::add_lines(
+        &mut lines,
+        therapy_prices,
+        (plan.therapy, end),
+        sessions,
+        lang,
+    )?;
     lines.set_provider(ProviderRole::Clinic);
 
     // Discounts below are the clinic's, on the clinic's own self-pay lines only: insurance cost

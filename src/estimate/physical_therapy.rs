@@ -10,14 +10,15 @@ use crate::money::{Cents, Rounding};
 use crate::price_book::{PhysicalTherapyPrices, TherapyService};
 
 use super::lines::{Line, Lines, Payer};
-use super::request::{InsurancePlan, Therapy};
+use super::request::{End, InsurancePlan, Therapy};
 
 /// Adds the lines for `sessions` treatment sessions (and the evaluation before them) paid by
-/// `therapy`. Zero sessions adds nothing: no therapy, no evaluation.
+/// `therapy`, through insurance at the plan's case for `end`. Zero sessions adds nothing: no
+/// therapy, no evaluation.
 pub(crate) fn add_lines(
     lines: &mut Lines,
     prices: &PhysicalTherapyPrices,
-    therapy: Therapy,
+    (therapy, end): (Therapy, End),
     sessions: u32,
     language: Language,
 ) -> Result<(), Error> {
@@ -41,12 +42,13 @@ pub(crate) fn add_lines(
                 session.cash_price_cents,
             ))
         }
-        Therapy::Insurance(plan) => {
+        Therapy::Insurance(range) => {
+            let plan = range.at(end);
             let visits = std::iter::once(&prices.evaluation)
                 .chain(std::iter::repeat_n(&prices.session, sessions as usize));
-            let shares = price_visits(&plan, visits)?;
+            let shares = price_visits(plan, visits)?;
             for run in runs(&shares) {
-                add_run(lines, &plan, run, language)?;
+                add_run(lines, plan, run, language)?;
             }
             Ok(())
         }
@@ -75,6 +77,8 @@ pub(crate) enum ShareBasis {
     Deductible,
     /// The deductible is met during this visit; coinsurance applies to the rest.
     DeductibleThenCoinsurance,
+    /// The deductible is met during this visit; the copay applies to the rest.
+    DeductibleThenCopay,
     /// Coinsurance on the allowed amount.
     Coinsurance,
     /// The out-of-pocket maximum capped the share.
@@ -85,9 +89,11 @@ pub(crate) enum ShareBasis {
 ///
 /// 1. A visit past the covered-visit limit costs the cash price and does not count toward the
 ///    out-of-pocket maximum.
-/// 2. With a copay, the patient pays the copay, never more than the allowed amount.
-/// 3. Without one, the allowed amount goes to the deductible first; coinsurance applies to the rest,
-///    rounded half up to the cent ([`Rounding::HalfUp`]).
+/// 2. With a copay from the first visit, the patient pays the copay, never more than the allowed
+///    amount; the deductible does not apply.
+/// 3. Otherwise the allowed amount goes to the deductible first (all of it, when the deductible is
+///    not met during the course); on the rest, the copay (never more than that rest) or else
+///    coinsurance, rounded half up to the cent ([`Rounding::HalfUp`]).
 /// 4. The patient's share stops growing at the out-of-pocket maximum.
 /// 5. The plan pays the allowed amount minus the patient's share.
 pub(crate) fn price_visits<'a>(
@@ -97,6 +103,7 @@ pub(crate) fn price_visits<'a>(
     let mut covered_left = plan.covered_visits_remaining;
     let mut deductible_left = plan.deductible_remaining;
     let mut out_of_pocket_left = plan.out_of_pocket_remaining;
+    let has_copay = plan.copay > Cents::ZERO;
     let mut shares = Vec::new();
     for service in visits {
         if covered_left == Some(0) {
@@ -110,26 +117,35 @@ pub(crate) fn price_visits<'a>(
         }
         covered_left = covered_left.map(|n| n - 1);
         let allowed = service.allowed_cents;
-        let (mut patient, mut basis) = if plan.copay > Cents::ZERO {
+        let (mut patient, mut basis) = if has_copay && !plan.copay_after_deductible {
             (plan.copay.min(allowed), ShareBasis::Copay)
         } else {
-            let to_deductible = allowed.min(deductible_left);
-            deductible_left = deductible_left
-                .checked_sub(to_deductible)
-                .ok_or(Error::Overflow)?;
+            let to_deductible = match deductible_left {
+                Some(left) => {
+                    let to_deductible = allowed.min(left);
+                    let left = left.checked_sub(to_deductible).ok_or(Error::Overflow)?;
+                    deductible_left = Some(left);
+                    to_deductible
+                }
+                // Not met during the course: all of every covered visit.
+                None => allowed,
+            };
             let rest = allowed.checked_sub(to_deductible).ok_or(Error::Overflow)?;
-            let coinsurance = rest
-                .percent(plan.coinsurance, Rounding::HalfUp)
-                .ok_or(Error::Overflow)?;
-            let basis = match (to_deductible > Cents::ZERO, rest > Cents::ZERO) {
-                (true, false) => ShareBasis::Deductible,
-                (true, true) => ShareBasis::DeductibleThenCoinsurance,
-                (false, _) => ShareBasis::Coinsurance,
+            let after = if has_copay {
+                plan.copay.min(rest)
+            } else {
+                rest.percent(plan.coinsurance, Rounding::HalfUp)
+                    .ok_or(Error::Overflow)?
+            };
+            let basis = match (to_deductible > Cents::ZERO, rest > Cents::ZERO, has_copay) {
+                (true, false, _) => ShareBasis::Deductible,
+                (true, true, false) => ShareBasis::DeductibleThenCoinsurance,
+                (true, true, true) => ShareBasis::DeductibleThenCopay,
+                (false, _, false) => ShareBasis::Coinsurance,
+                (false, _, true) => ShareBasis::Copay,
             };
             (
-                to_deductible
-                    .checked_add(coinsurance)
-                    .ok_or(Error::Overflow)?,
+                to_deductible.checked_add(after).ok_or(Error::Overflow)?,
                 basis,
             )
         };
@@ -202,6 +218,7 @@ fn add_run(
                 words.deductible_then, plan.coinsurance, words.coinsurance
             )
         }
+        ShareBasis::DeductibleThenCopay => words.deductible_then_copay.to_owned(),
         ShareBasis::Coinsurance => format!("{} {}", plan.coinsurance, words.coinsurance),
         ShareBasis::OutOfPocketMax => words.out_of_pocket_reached.to_owned(),
     };
@@ -250,9 +267,10 @@ mod tests {
 
     fn plan() -> InsurancePlan {
         InsurancePlan {
-            deductible_remaining: Cents::ZERO,
+            deductible_remaining: Some(Cents::ZERO),
             coinsurance: BasisPoints::new(0),
             copay: Cents::ZERO,
+            copay_after_deductible: false,
             covered_visits_remaining: None,
             out_of_pocket_remaining: None,
         }
@@ -270,7 +288,7 @@ mod tests {
         // $100 deductible, 20 %: visit 1 $85 all deductible; visit 2 $15 deductible + 20 % of $70
         // = $14, so $29; visit 3 20 % of $85 = $17.
         let plan = InsurancePlan {
-            deductible_remaining: Cents::new(10_000),
+            deductible_remaining: Some(Cents::new(10_000)),
             coinsurance: BasisPoints::new(2_000),
             ..plan()
         };
@@ -289,7 +307,7 @@ mod tests {
         // $100 copay on an $85 allowed visit: the patient pays $85.
         let plan = InsurancePlan {
             copay: Cents::new(10_000),
-            deductible_remaining: Cents::new(50_000),
+            deductible_remaining: Some(Cents::new(50_000)),
             ..plan()
         };
         assert_eq!(patient_shares(plan, 1), [(8_500, ShareBasis::Copay)]);
@@ -328,6 +346,55 @@ mod tests {
             [
                 (0, ShareBasis::OutOfPocketMax),
                 (9_500, ShareBasis::PastCoveredVisits)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_copay_after_the_deductible_waits_for_it() {
+        // $100 deductible, then a $30 copay: visit 1 $85 all deductible; visit 2 $15 deductible
+        // + min($30, $70) = $45; visit 3 the copay, $30.
+        let plan = InsurancePlan {
+            deductible_remaining: Some(Cents::new(10_000)),
+            copay: Cents::new(3_000),
+            copay_after_deductible: true,
+            ..plan()
+        };
+        assert_eq!(
+            patient_shares(plan, 3),
+            [
+                (8_500, ShareBasis::Deductible),
+                (4_500, ShareBasis::DeductibleThenCopay),
+                (3_000, ShareBasis::Copay)
+            ]
+        );
+        // $80 deductible, then a $30 copay: visit 1 $80 deductible + min($30, $5) = $85.
+        let plan = InsurancePlan {
+            deductible_remaining: Some(Cents::new(8_000)),
+            ..plan
+        };
+        assert_eq!(
+            patient_shares(plan, 1),
+            [(8_500, ShareBasis::DeductibleThenCopay)]
+        );
+    }
+
+    #[test]
+    fn a_deductible_not_met_takes_every_visit_up_to_the_out_of_pocket_maximum() {
+        // Never met: $85 a visit; $200 left to the maximum: $85, $85, then $30, then $0.
+        let plan = InsurancePlan {
+            deductible_remaining: None,
+            coinsurance: BasisPoints::new(2_000),
+            out_of_pocket_remaining: Some(Cents::new(20_000)),
+            ..plan()
+        };
+        assert_eq!(
+            patient_shares(plan, 4),
+            [
+                (8_500, ShareBasis::Deductible),
+                (8_500, ShareBasis::Deductible),
+                (3_000, ShareBasis::OutOfPocketMax),
+                (0, ShareBasis::OutOfPocketMax)
             ]
         );
     }

@@ -74,16 +74,22 @@ pub enum Coverage {
 read_enum!(Coverage { "none" => None, "cash" => Cash, "insurance" => Insurance });
 
 read_struct! {
-    /// A visitor's plan figures, as typed. Blank means zero for money and rates, and "no limit" for the
-    /// visit limit and the out-of-pocket maximum.
+    /// A visitor's plan figures, as typed. Blank is "not entered": the deductible and the cost
+    /// sharing after it are then priced from the plan's best case to its worst (see
+    /// [`InsurancePlan`]); blank is "no limit" for the visit limit and "no maximum" for the
+    /// out-of-pocket maximum.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct InsuranceAnswers {
         /// Dollars left before the deductible is met.
         pub deductible_remaining: FormValue = default,
         /// The patient's coinsurance after the deductible, in percent (`20`, `12.5`).
         pub coinsurance_percent: FormValue = default,
-        /// Dollars per visit. A plan with a copay charges it instead of deductible and coinsurance.
+        /// Dollars per visit. A plan with a copay charges it instead of coinsurance.
         pub copay: FormValue = default,
+        /// Whether the copay applies before the deductible is met: `yes` (from the first visit;
+        /// the deductible does not apply to these visits), `no` (the deductible comes first, then
+        /// the copay) or `not_sure` (both, as a range). Blank or absent: `yes`.
+        pub copay_before_deductible: FormValue = default,
         /// Physical therapy visits the plan still covers this year.
         pub covered_visits_remaining: FormValue = default,
         /// Dollars left before the out-of-pocket maximum is reached.
@@ -174,22 +180,81 @@ pub(crate) enum StaffDiscountOff {
 pub(crate) enum Therapy {
     None,
     Cash,
-    Insurance(InsurancePlan),
+    Insurance(PlanRange),
 }
 
-/// A visitor's plan figures in cents and basis points.
+/// A visitor's plan figures in cents and basis points: one plan, with every figure known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InsurancePlan {
-    /// Left to pay before the deductible is met.
-    pub deductible_remaining: Cents,
+    /// Left to pay before the deductible is met; `None` when it is not met during this course
+    /// (the worst case of a deductible not entered), so every covered visit goes to it.
+    pub deductible_remaining: Option<Cents>,
     /// The patient's share after the deductible.
     pub coinsurance: BasisPoints,
-    /// Per visit; when above zero it replaces deductible and coinsurance.
+    /// Per visit; when above zero it replaces coinsurance.
     pub copay: Cents,
+    /// With a copay: whether the deductible comes first (visits cost the allowed amount until it is
+    /// met, then the copay). `false`: the copay from the first visit, and the deductible does not
+    /// apply to these visits.
+    pub copay_after_deductible: bool,
     /// Visits still covered; `None` for no limit.
     pub covered_visits_remaining: Option<u32>,
     /// Left before the out-of-pocket maximum; `None` for no maximum.
     pub out_of_pocket_remaining: Option<Cents>,
+}
+
+/// The plan as the visitor's answers leave it: its best case (the estimate's low end) and its
+/// worst (the high end), the same plan when every figure it needs was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PlanRange {
+    /// Each figure not entered at its cheapest: no deductible left, 0 % coinsurance, the copay
+    /// from the first visit.
+    pub best: InsurancePlan,
+    /// Each at its dearest: the deductible not met during the course, 100 % coinsurance, the
+    /// deductible before the copay.
+    pub worst: InsurancePlan,
+    /// What was not entered, or not known, for the estimate's note.
+    pub unknown: UnknownFigures,
+}
+
+impl PlanRange {
+    /// The plan at one end of the estimate.
+    pub fn at(&self, end: End) -> &InsurancePlan {
+        match end {
+            End::Low => &self.best,
+            End::High => &self.worst,
+        }
+    }
+}
+
+/// Which end of an estimate a breakdown is: the fewest injections and sessions and the plan's best
+/// case, or the most and its worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum End {
+    Low,
+    High,
+}
+
+/// The plan figures an estimate was priced without.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct UnknownFigures {
+    /// The deductible was left blank, and it applies.
+    pub deductible: bool,
+    /// Coinsurance and copay were both left blank.
+    pub coinsurance: bool,
+    /// With a copay: "not sure" whether it applies before the deductible.
+    pub copay_timing: bool,
+}
+
+/// When a plan's copay applies, as the visitor answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CopayTiming {
+    /// From the first visit; the deductible does not apply to these visits.
+    FromFirstVisit,
+    /// After the deductible is met.
+    AfterDeductible,
+    /// Not sure: either.
+    NotSure,
 }
 
 /// The most covered visits a plan figure may claim; more is surely a typo.
@@ -362,7 +427,7 @@ fn insurance_plan(
     problems: &mut Problems,
     refused: fn(&Refusal) -> String,
     answers: &InsuranceAnswers,
-) -> Option<InsurancePlan> {
+) -> Option<PlanRange> {
     let before = problems.len();
     let path = |field: &str| format!("physical_therapy.insurance.{field}");
     let mut dollars = |field: &str, value: &FormValue| -> Option<Cents> {
@@ -388,21 +453,35 @@ fn insurance_plan(
             },
         }
     };
-    let deductible_remaining =
-        dollars("deductible_remaining", &answers.deductible_remaining).unwrap_or(Cents::ZERO);
+    let deductible = dollars("deductible_remaining", &answers.deductible_remaining);
     let copay = dollars("copay", &answers.copay).unwrap_or(Cents::ZERO);
     let out_of_pocket_remaining =
         dollars("out_of_pocket_remaining", &answers.out_of_pocket_remaining);
 
     let coinsurance = match answers.coinsurance_percent.as_str() {
-        "" => BasisPoints::new(0),
-        text => BasisPoints::parse_percent(text).unwrap_or_else(|refusal| {
-            problems.add(
-                path("coinsurance_percent"),
-                refused(&Refusal::Money(refusal)),
-            );
-            BasisPoints::new(0)
-        }),
+        "" => None,
+        text => match BasisPoints::parse_percent(text) {
+            Ok(rate) => Some(rate),
+            Err(refusal) => {
+                problems.add(
+                    path("coinsurance_percent"),
+                    refused(&Refusal::Money(refusal)),
+                );
+                None
+            }
+        },
+    };
+    let timing = match answers.copay_before_deductible.as_str() {
+        // Absent is today's reading of a copay plan, so every request saved before the question
+        // prices as it did.
+        "" | "yes" => CopayTiming::FromFirstVisit,
+        "no" => CopayTiming::AfterDeductible,
+        "not_sure" => CopayTiming::NotSure,
+        got => {
+            let refusal = Refusal::CopayBeforeDeductible(got);
+            problems.add(path("copay_before_deductible"), refused(&refusal));
+            CopayTiming::FromFirstVisit
+        }
     };
     let covered_visits_remaining = match answers.covered_visits_remaining.as_str() {
         "" => None,
@@ -418,11 +497,126 @@ fn insurance_plan(
             }
         },
     };
-    (problems.len() == before).then_some(InsurancePlan {
-        deductible_remaining,
-        coinsurance,
+    if problems.len() != before {
+        return None;
+    }
+
+    // What the plan charges after the deductible is a copay or a coinsurance: either one entered
+    // says which plan it is, and the other left blank is then none. With neither, it is unknown:
+    // from nothing (0 %) to all of the allowed amount (100 %).
+    let has_copay = copay > Cents::ZERO;
+    let unknown = UnknownFigures {
+        // A copay from the first visit leaves the deductible out of these visits, so it is not
+        // missing then.
+        deductible: deductible.is_none() && (!has_copay || timing != CopayTiming::FromFirstVisit),
+        coinsurance: coinsurance.is_none() && !has_copay,
+        copay_timing: has_copay && timing == CopayTiming::NotSure,
+    };
+    let best = InsurancePlan {
+        deductible_remaining: Some(deductible.unwrap_or(Cents::ZERO)),
+        coinsurance: coinsurance.unwrap_or(BasisPoints::new(0)),
         copay,
+        copay_after_deductible: timing == CopayTiming::AfterDeductible,
         covered_visits_remaining,
         out_of_pocket_remaining,
+    };
+    let worst = InsurancePlan {
+        deductible_remaining: if unknown.deductible {
+            None
+        } else {
+            best.deductible_remaining
+        },
+        coinsurance: if unknown.coinsurance {
+            BasisPoints::WHOLE
+        } else {
+            best.coinsurance
+        },
+        copay_after_deductible: timing != CopayTiming::FromFirstVisit,
+        ..best
+    };
+    Some(PlanRange {
+        best,
+        worst,
+        unknown,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(answers: InsuranceAnswers) -> PlanRange {
+        let mut problems = Problems::default();
+        insurance_plan(&mut problems, Language::English.words().refusal, &answers)
+            .expect("valid figures")
+    }
+
+    #[test]
+    fn every_figure_blank_is_the_best_case_to_the_worst() {
+        let plan = range(InsuranceAnswers::default());
+        assert_eq!(plan.best.deductible_remaining, Some(Cents::ZERO));
+        assert_eq!(plan.best.coinsurance, BasisPoints::new(0));
+        assert_eq!(plan.worst.deductible_remaining, None);
+        assert_eq!(plan.worst.coinsurance, BasisPoints::WHOLE);
+        // No limit and no maximum at both ends, as the form's placeholders say.
+        assert_eq!(plan.worst.covered_visits_remaining, None);
+        assert_eq!(plan.worst.out_of_pocket_remaining, None);
+        assert!(plan.unknown.deductible && plan.unknown.coinsurance);
+    }
+
+    #[test]
+    fn a_copay_from_the_first_visit_needs_no_deductible_nor_coinsurance() {
+        let plan = range(InsuranceAnswers {
+            copay: "30".into(),
+            ..InsuranceAnswers::default()
+        });
+        assert_eq!(plan.best, plan.worst);
+        assert_eq!(plan.unknown, UnknownFigures::default());
+    }
+
+    #[test]
+    fn a_copay_after_the_deductible_needs_the_deductible() {
+        let plan = range(InsuranceAnswers {
+            copay: "30".into(),
+            copay_before_deductible: "no".into(),
+            ..InsuranceAnswers::default()
+        });
+        assert!(plan.unknown.deductible && !plan.unknown.coinsurance);
+        assert_eq!(plan.worst.deductible_remaining, None);
+    }
+
+    #[test]
+    fn zero_coinsurance_is_entered_and_a_zero_copay_is_no_copay() {
+        let plan = range(InsuranceAnswers {
+            deductible_remaining: "0".into(),
+            coinsurance_percent: "0".into(),
+            copay: "0".into(),
+            ..InsuranceAnswers::default()
+        });
+        assert_eq!(plan.best, plan.worst);
+        let plan = range(InsuranceAnswers {
+            deductible_remaining: "0".into(),
+            copay: "0".into(),
+            ..InsuranceAnswers::default()
+        });
+        assert!(
+            plan.unknown.coinsurance,
+            "a $0 copay says nothing of the coinsurance"
+        );
+    }
+
+    #[test]
+    fn an_answer_other_than_the_three_is_refused() {
+        let mut problems = Problems::default();
+        let answers = InsuranceAnswers {
+            copay_before_deductible: "maybe".into(),
+            ..InsuranceAnswers::default()
+        };
+        let refused = Language::English.words().refusal;
+        assert!(insurance_plan(&mut problems, refused, &answers).is_none());
+        assert_eq!(
+            Error::InvalidRequest(problems.into_fields()).to_string(),
+            r#"physical_therapy.insurance.copay_before_deductible: must be "yes", "no" or "not_sure", got "maybe""#
+        );
+    }
 }

@@ -123,6 +123,7 @@ mod tests {
                     deductible_remaining: "1234.56".into(),
                     coinsurance_percent: "27".into(),
                     copay: "45".into(),
+                    copay_before_deductible: "no".into(),
                     covered_visits_remaining: "19".into(),
                     out_of_pocket_remaining: "6789".into(),
                 },

@@ -62,8 +62,12 @@ pub struct ComparisonRow {
 pub struct ComparisonCell {
     /// How physical therapy is paid.
     pub coverage: Coverage,
-    /// The patient's total, as [`estimate`] gives it.
+    /// The patient's total, as [`estimate`] gives it (its low end, when the plan figures PT needs
+    /// were not all entered).
     pub patient_total: Amount,
+    /// The high end of that total, when the plan figures not entered make it a range; the monthly
+    /// payment is then worked out on it, as financing always takes a range's high end.
+    pub patient_total_high: Option<Amount>,
     /// The chosen plan's monthly payment for that total.
     pub monthly_payment: Option<Amount>,
     /// Why the chosen plan is not available for that total.
@@ -134,9 +138,12 @@ pub fn compare_for(
             scenario.injections = FormValue::from(injections.to_string().as_str());
             scenario.physical_therapy.coverage = coverage;
             scenario.physical_therapy.sessions = FormValue::from(pt_sessions.to_string().as_str());
-            let total = estimate(book, &scenario)?.low.patient_total;
+            let estimated = estimate(book, &scenario)?;
+            let total = estimated.low.patient_total;
+            let high = estimated.high.map(|high| high.patient_total);
+            let financed = high.as_ref().unwrap_or(&total).cents;
             let offer = plan
-                .map(|plan| financing::offer(plan, total.cents, document.locale, language))
+                .map(|plan| financing::offer(plan, financed, document.locale, language))
                 .transpose()?;
             cells.push(ComparisonCell {
                 coverage,
@@ -146,6 +153,7 @@ pub fn compare_for(
                     .map(|o| o.monthly_payment.clone()),
                 not_available: offer.and_then(|o| o.not_available),
                 patient_total: total,
+                patient_total_high: high,
                 current: request.injections.as_str() == injections.to_string()
                     && request.physical_therapy.coverage == coverage,
             });

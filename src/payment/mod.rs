@@ -122,6 +122,20 @@ impl PaymentAnswers {
     pub fn tax_rates(&self, language: Language) -> Result<TaxRates, Error> {
         TaxRates::parse(&self.federal_tax_percent, &self.state_tax_percent, language)
     }
+
+    /// Whether the visitor entered any tax rate. With neither, the page shows no HSA/FSA saving:
+    /// the payroll tax alone would be a figure worked out from rates nobody gave.
+    ///
+    /// ```
+    /// use amnion_estimator::payment::PaymentAnswers;
+    /// assert!(!PaymentAnswers::default().tax_rates_entered());
+    /// let state_only = PaymentAnswers { state_tax_percent: "0".into(), ..Default::default() };
+    /// assert!(state_only.tax_rates_entered());
+    /// ```
+    pub fn tax_rates_entered(&self) -> bool {
+        !(self.federal_tax_percent.as_str().is_empty()
+            && self.state_tax_percent.as_str().is_empty())
+    }
 }
 
 /// A rate with its text: `{ "basis_points": 1299, "formatted": "12.99%" }`.

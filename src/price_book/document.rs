@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::language::Text;
+use crate::language::{Gender, Text};
 use crate::money::{BasisPoints, Cents, Locale};
 use crate::read::{deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
@@ -69,6 +69,10 @@ read_struct! {
         pub name: String,
         /// The phone number patients call.
         pub phone: String,
+        /// An email address patients may write to, e.g. to ask for a Good Faith Estimate; absent
+        /// when the clinic gives none (and then not written).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub email: Option<String> = default,
         /// Where the clinic is.
         pub address: Address,
         /// National Provider Identifier: 10 digits with a Luhn check digit.
@@ -172,6 +176,17 @@ read_struct! {
         pub hcpcs: String,
         /// Self-pay price per vial.
         pub price_cents: Cents,
+        /// The Spanish gender of what one is (`el vial`: `masculine`), which "each" agrees with;
+        /// left out, masculine (products are sold by the vial). Not written when left out.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub spanish_gender: Option<Gender> = default,
+    }
+}
+
+impl Product {
+    /// The Spanish gender of one of it: as written, or masculine (`el vial`).
+    pub fn gender(&self) -> Gender {
+        self.spanish_gender.unwrap_or(Gender::Masculine)
     }
 }
 
@@ -209,6 +224,18 @@ read_struct! {
         pub label: Text,
         /// Self-pay price of one.
         pub price_cents: Cents,
+        /// The Spanish gender of what one is (`la visita`: `feminine`), which "each" agrees with;
+        /// left out, feminine (extras are visits, reviews, X-rays: `la visita`, `la revisión`,
+        /// `la radiografía`). Not written when left out.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub spanish_gender: Option<Gender> = default,
+    }
+}
+
+impl Extra {
+    /// The Spanish gender of one of it: as written, or feminine (`la visita`).
+    pub fn gender(&self) -> Gender {
+        self.spanish_gender.unwrap_or(Gender::Feminine)
     }
 }
 
@@ -375,6 +402,11 @@ read_struct! {
         pub not_included: Text,
         /// Shown when physical therapy goes through insurance.
         pub insurance: Text,
+        /// The notice of the right to a Good Faith Estimate the widget shows (the CMS model
+        /// notice's words); absent, the crate's wording of it, so the notice always shows (and then
+        /// not written).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub good_faith_estimate_right: Option<Text> = default,
     }
 }
 

@@ -100,12 +100,32 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     non_empty(problems, field!(book.disclaimers.estimate_only));
     non_empty(problems, field!(book.disclaimers.not_included));
     non_empty(problems, field!(book.disclaimers.insurance));
+    let (path, right) = field!(book.disclaimers.good_faith_estimate_right);
+    if let Some(right) = right {
+        non_empty(problems, (path, right));
+        // The notice is there to say what a patient can do: dispute a bill $400 or more above it.
+        for (suffix, text) in right.parts() {
+            problems.check(mentions(text, "$400"), format!("{path}{suffix}"), || {
+                "must state the $400 dispute threshold".into()
+            });
+        }
+    }
     validate_financing(book, problems);
 }
 
 fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
     non_empty(problems, field!(book.clinic.name));
     non_empty(problems, field!(book.clinic.phone));
+    let (path, email) = field!(book.clinic.email);
+    if let Some(email) = email {
+        problems.printable(path, email);
+        problems.check(is_email(email), path, || {
+            format!(
+                "must be an email address like billing@clinic.example, got \"{}\"",
+                excerpt(email)
+            )
+        });
+    }
     address(problems, field!(book.clinic.address));
     npi(problems, field!(book.clinic.npi));
     tin(problems, field!(book.clinic.tin));
@@ -471,6 +491,23 @@ impl<T: Ord> Seen<T> {
             }
         }
     }
+}
+
+/// Whether `text` has the shape of an email address a patient can type: one `@`, something before
+/// it, a domain with a dot after it that neither starts nor ends with one, no spaces, at most 254
+/// characters (RFC 5321's limit). Whether it reaches anyone is for the clinic to check.
+fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    text.len() <= 254
+        && !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !text.chars().any(char::is_whitespace)
 }
 
 /// Whether `text` contains `words` (as `str::contains`, without the substring searcher's code).

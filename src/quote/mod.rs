@@ -22,7 +22,7 @@ pub use request::{
 use serde::Serialize;
 
 use crate::error::{Error, FieldError};
-use crate::estimate::{breakdown, Breakdown};
+use crate::estimate::{breakdown, Breakdown, End};
 use crate::money::{Amount, Cents};
 use crate::price_book::{PriceBook, PriceBookDocument};
 use crate::read::{self, read_struct, Value};
@@ -204,7 +204,7 @@ fn priced(
 ) -> Result<(Quote, Option<String>), Error> {
     crate::tally::count_quote();
     let plan = request.plan(book)?;
-    let planned = breakdown(book, &plan.plan, plan.injections, plan.sessions)?;
+    let planned = breakdown(book, &plan.plan, plan.injections, plan.sessions, End::Low)?;
     let mut document = good_faith_estimate::build(book, &plan, &planned)?;
     document.quote_number = number::quote_number(book, request, &plan, &planned, &document);
     let format_1 = (number == Number::AndFormat1).then(|| format_1::number(book, &plan, &document));
@@ -212,7 +212,7 @@ fn priced(
     let range_warning = match plan.injections_up_to {
         None => None,
         Some(high) => {
-            let most = breakdown(book, &plan.plan, high, plan.sessions)?;
+            let most = breakdown(book, &plan.plan, high, plan.sessions, End::Low)?;
             let low_totals = good_faith_estimate::provider_totals(book, &plan, &planned)?;
             let high_totals = good_faith_estimate::provider_totals(book, &plan, &most)?;
             let locale = book.document().locale;

@@ -70,12 +70,12 @@ impl Estimator {
     /// The page's one call when an answer changes. Estimates `answers` (the form, with the payment
     /// answers under `payment`) once; derives the payment options and the comparison from that
     /// estimate; renders each region `regions` names (`breakdown`, `total`, `summary`,
-    /// `paymentOptions`, `hsaEffectiveCost`, `hsaSummary`, `hsaCaveat`, `comparison`) from text
-    /// nodes only. Returns `{ refused: [{ region, path, reason }], fragment }`: the answers
-    /// refused, by the part they stop (`estimate`, `payment`, `comparison`), and the share fragment
-    /// of the treatment answers (as `shareFragment` gives it; absent if the answers do not read),
-    /// which the page keeps in its address so that a reload restores them. No region shows a figure worked out
-    /// from a refused answer: while the estimate is refused the total says to check the answers,
+    /// `gfeNotice`, `paymentOptions`, `hsaEffectiveCost`, `hsaSummary`, `hsaCaveat`, `comparison`)
+    /// from text nodes only. Returns `{ refused: [{ region, path, reason }], fragment }`: the
+    /// answers refused, by the part they stop (`estimate`, `payment`, `comparison`), and the share
+    /// fragment of the treatment answers (as `shareFragment` gives it; absent if the answers do not
+    /// read), which the page keeps in its address so that a reload restores them. No region shows a
+    /// figure worked out from a refused answer: while the estimate is refused the total says to check the answers,
     /// and the payment options, the HSA/FSA figure and the comparison say what to fix instead (a
     /// refused tax rate stops only the HSA/FSA figure). The breakdown keeps the last good one, for
     /// the page to mark as out of date.
@@ -87,6 +87,15 @@ impl Estimator {
         let regions = Regions::new(regions);
         let words = self.language.words();
         let mut update = Update::default();
+        // The right to a Good Faith Estimate is the same whatever the answers, so it shows even
+        // while one is refused.
+        regions.render("gfeNotice", |element| {
+            render::estimate::right_to_estimate(
+                element,
+                &estimate::right_to_estimate(&self.book, self.language),
+                words,
+            )
+        })?;
         let (request, answers) = self.read(&answers);
         if let Ok(request) = &request {
             update.fragment = Some(super::fragment_of(request)?);
@@ -143,6 +152,13 @@ impl Estimator {
                         render::payment::render_options(element, &options)
                     })?;
                     match rates {
+                        // No rate entered: no saving to show (7.65 % payroll alone is not the
+                        // visitor's figure), only what to enter.
+                        Ok(_) if !answers.tax_rates_entered() => {
+                            regions.text("hsaEffectiveCost", "");
+                            regions.text("hsaSummary", words.enter_tax_rates);
+                            regions.text("hsaCaveat", &options.hsa.caveat);
+                        }
                         Ok(_) => {
                             let hsa = &options.hsa;
                             regions.text("hsaEffectiveCost", &hsa.effective_cost.formatted);

@@ -133,6 +133,16 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
   assert.match(await page.locator('#breakdown .notes').textContent(), /Por lo general, el seguro médico no cubre/);
   assert.match(await page.locator('#payment').textContent(), /Pago total/);
   assert.equal(await page.locator('amnion-estimator').evaluate((host) => host.shadowRoot.querySelector('.estimator').lang), 'es');
+  // "each" agrees with the product (un aloinjerto): cada uno, beside the select.
+  assert.equal(await page.locator('#product option').first().textContent(), 'Aloinjerto amniótico de 1 mL');
+  assert.equal(await page.locator('#product-detail').textContent(), '$1,200.00 cada uno');
+  assert.equal(await page.locator('#gfe-notice h3').textContent(), 'Su derecho a un Estimado de buena fe');
+  assert.match(await page.locator('#gfe-notice').textContent(), /al menos \$400 más alta que su Estimado de buena fe, puede disputar la factura/);
+  assert.equal(
+    await page.locator('#gfe-notice .how-to-ask').textContent(),
+    'Para pedir un Estimado de buena fe, llame a Sample Foot & Ankle Clinic al (512) 555-0100 o escriba a estimates@clinic.example.',
+  );
+  assert.equal(await page.locator('#hsa-summary').textContent(), 'Ingrese sus tasas de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.');
   await page.screenshot({ path: new URL('./screenshots/widget-spanish.png', import.meta.url).pathname, fullPage: true });
   await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
   await page.fill('#coinsurance', '120');
@@ -144,6 +154,8 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
   assert.equal(await page.locator('#error-summary h3').textContent(), 'Hay un problema');
   assert.equal(await page.locator('#coinsurance-error').textContent(), 'debe ser un porcentaje de 0 a 100; se recibió "120"');
   await page.fill('#coinsurance', '20');
+  assert.equal(await page.locator('fieldset.copay-timing legend').textContent(), '¿Su copago se aplica antes de cubrir el deducible?');
+  assert.match(await page.locator('#breakdown .notes').textContent(), /No se ingresó el deducible de su plan/);
   await page.locator('#pay-section > summary').click();
   await page.fill('#federal-tax', '140');
   assert.equal(

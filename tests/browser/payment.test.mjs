@@ -10,7 +10,7 @@
 // - 60 months fixed APR needs $3,500.00 or more: not available.
 // - HSA at 22 % + 5 % + 7.65 % = 34.65 %: 2,512.75 × 0.3465 = 870.667875 -> 870.66 (down);
 //   2,512.75 − 870.66 = 1,642.09.
-// - The comparison with 20 % coinsurance and the 12-month plan: each total / 12, rounded up.
+// - The comparison with no deductible left, 20 % coinsurance and the 12-month plan: each total / 12, rounded up.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { offsite, session, watch } from './browser.mjs';
@@ -36,6 +36,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.selectOption('#injections', '1');
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
     await page.selectOption('#sessions', '8');
+    await page.fill('#deductible', '0');
     await page.fill('#coinsurance', '20');
     await page.check('input[name="physical_therapy.coverage"][value="cash"]');
     // "How to pay" and the comparison are collapsed sections: the visitor opens them.
@@ -65,6 +66,10 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     }
     assert.equal(await page.locator('td.current .cell-total').textContent(), '$2,512.75', 'the visitor’s own answers are marked');
 
+    // No tax rate yet: no saving is shown, only what to enter.
+    assert.equal(await page.locator('#hsa-effective').textContent(), '');
+    assert.equal(await page.locator('#hsa-summary').textContent(), 'Enter your tax rates to see what paying from an HSA or FSA saves.');
+    assert.doesNotMatch(await page.locator('.hsa').textContent(), /Saves|\$/, 'no amount in the HSA box');
     await page.fill('#federal-tax', '22');
     await page.fill('#state-tax', '5');
     assert.equal(await page.locator('#hsa-effective').textContent(), '$1,642.09');

@@ -8,8 +8,13 @@
 //   high 250 + 2 × 1,475 - 221.25 = 2,978.75 - 5 % (148.9375 -> 148.94) = 2,829.81.
 // - 1 injection with a boot: 1,725 + 165 = 1,890.00 - 5 % (94.50) = 1,795.50.
 // - plus 8 cash PT sessions: 1,890 + 160 + 8 × 95 = 2,810.00 - 5 % (140.50) = 2,669.50.
-// - PT through insurance at 20 % instead: self-pay 1,795.50; evaluation 20 % of 110 = 22 and
-//   8 × 17 = 136, so 158.00; total 1,953.50; the plan pays 88 + 8 × 68 = 632.00.
+// - PT through insurance at 20 % with no deductible left instead: self-pay 1,795.50; evaluation
+//   20 % of 110 = 22 and 8 × 17 = 136, so 158.00; total 1,953.50; the plan pays 88 + 8 × 68 = 632.00.
+// - Blank plan figures are a range: the worst case has the patient pay every allowed amount,
+//   110 + 8 × 85 = 790, so 1,795.50 + 790 = 2,585.50; the best case with every box blank pays 0
+//   (1,795.50), with 20 % entered 1,953.50 (above).
+// - A $30 copay with $1,200 of deductible left: from the first visit 9 × 30 = 270, 2,065.50; the
+//   deductible first: the course's 790 is all deductible, 2,585.50; not sure: both.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { offsite, session, watch } from './browser.mjs';
@@ -35,6 +40,20 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await total(page), '$1,638.75 – $2,829.81');
     assert.equal(await page.locator('#total').getAttribute('aria-live'), 'polite');
     assert.equal(await page.locator('table.breakdown').count(), 2, 'a range shows the lines of both ends');
+    // The right to a Good Faith Estimate, under the breakdown, inside the result column.
+    const notice = page.locator('#gfe-notice');
+    assert.equal(await notice.locator('h3').textContent(), 'Your right to a Good Faith Estimate');
+    assert.match(await notice.textContent(), /at least \$400 more than your Good Faith Estimate, you can dispute the bill/);
+    assert.equal(
+      await notice.locator('.how-to-ask').textContent(),
+      'To ask for a Good Faith Estimate, call Sample Foot & Ankle Clinic at (512) 555-0100 or email estimates@clinic.example.',
+    );
+    const [noticeBox, breakdownBox, resultBox] = await Promise.all(
+      [notice, page.locator('#breakdown'), page.locator('.result')].map((region) => region.boundingBox()),
+    );
+    assert.ok(noticeBox.y >= breakdownBox.y + breakdownBox.height - 1, 'the notice is under the breakdown');
+    assert.ok(noticeBox.x >= resultBox.x && noticeBox.x + noticeBox.width <= resultBox.x + resultBox.width + 1, 'inside the result column');
+    assert.ok(noticeBox.x + noticeBox.width <= width, `the notice fits the screen (${noticeBox.x + noticeBox.width}px)`);
 
     await page.selectOption('#injections', '1');
     await page.check('#walking_boot');
@@ -47,6 +66,13 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.screenshot({ path: `${shots}${name}-cash-pt.png`, fullPage: true });
 
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+    // Every plan box blank is not "the plan pays everything": the best case to the worst, named.
+    assert.equal(await total(page), '$1,795.50 – $2,585.50');
+    assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible and coinsurance were not entered, so physical therapy is shown from the plan's best case to its worst; enter them for one figure\./);
+    assert.equal(await page.locator('table.breakdown').count(), 2);
+    assert.equal(await page.isVisible('fieldset.copay-timing'), true, 'the copay question is asked with the insurance fields');
+    assert.equal(await page.isChecked('input[name="physical_therapy.insurance.copay_before_deductible"][value="not_sure"]'), true);
+    await page.screenshot({ path: `${shots}${name}-insurance-blank.png`, fullPage: true });
     await page.fill('#coinsurance', '120');
     // The message sits right under its field, which names it; the summary links to the field.
     const message = page.locator('#coinsurance-error');
@@ -79,9 +105,23 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await message.count(), 0, 'fixed: the message goes');
     assert.equal(await page.locator('#error-summary').isHidden(), true, 'and so does the summary');
     assert.equal(await page.locator('#coinsurance').getAttribute('aria-invalid'), null);
+    assert.equal(await total(page), '$1,953.50 – $2,585.50', 'the deductible is still not entered');
+    assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible was not entered/);
+    await page.fill('#deductible', '0');
     assert.equal(await total(page), '$1,953.50');
+    assert.doesNotMatch(await page.locator('#breakdown .notes').textContent(), /not entered/);
     assert.equal(await page.locator('.insurance-total td').textContent(), '$632.00');
     await page.screenshot({ path: `${shots}${name}-insurance.png`, fullPage: true });
+
+    // A copay plan: whether the deductible comes first, as the visitor answers.
+    await page.fill('#deductible', '1200');
+    await page.fill('#copay', '30');
+    assert.equal(await total(page), '$2,065.50 – $2,585.50', 'not sure: both');
+    assert.match(await page.locator('#breakdown .notes').textContent(), /not sure whether your copay applies before your deductible/);
+    await page.check('input[name="physical_therapy.insurance.copay_before_deductible"][value="no"]');
+    assert.equal(await total(page), '$2,585.50');
+    await page.check('input[name="physical_therapy.insurance.copay_before_deductible"][value="yes"]');
+    assert.equal(await total(page), '$2,065.50');
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);

@@ -197,8 +197,8 @@ pub fn cases() -> Vec<Case> {
             price_book: None,
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1",
                 "physical_therapy": { "coverage": "insurance", "sessions": "5",
-                  "insurance": { "coinsurance_percent": "20", "covered_visits_remaining": "3" } } }"#,
-            // covered: evaluation 20 % of 110 = 22, sessions 1-2 17 each -> 56; plan 88 + 2 × 68 = 224.
+                  "insurance": { "deductible_remaining": "0", "coinsurance_percent": "20", "covered_visits_remaining": "3" } } }"#,
+            // no deductible left; covered: evaluation 20 % of 110 = 22, sessions 1-2 17 each -> 56; plan 88 + 2 × 68 = 224.
             // sessions 3-5 past the limit: cash 3 × 95 = 285, self-pay, so prompt pay applies:
             // self-pay 1,475 + 285 = 1,760.00; 5 % = 88.00; 1,672.00. Total 1,672 + 56 = 1,728.00
             patient: 172_800,

@@ -50,7 +50,10 @@ pub enum Therapy {
 /// and `None` (no limit) for the visit limit and the out-of-pocket maximum.
 #[derive(Clone, Copy, Debug)]
 pub struct Plan {
-    pub deductible: i64,
+    /// `None`: not met during the course (a deductible not entered, at its worst).
+    pub deductible: Option<i64>,
+    /// With a copay: the deductible first, then the copay.
+    pub copay_after_deductible: bool,
     pub coinsurance_bp: i64,
     /// 0 is no copay.
     pub copay: i64,
@@ -252,15 +255,28 @@ fn therapy_visits(book: &PriceBookDocument, order: &Order) -> Vec<Visit> {
                     *left -= 1;
                 }
                 let allowed = service.allowed_cents.get();
-                let mut patient = if plan.copay > 0 {
+                let mut patient = if plan.copay > 0 && !plan.copay_after_deductible {
                     // 2. The copay, never more than the allowed amount; the deductible is left
                     //    alone.
                     plan.copay.min(allowed)
                 } else {
-                    // 3. The deductible first, then coinsurance on the rest, half up.
-                    let to_deductible = allowed.min(deductible_left);
-                    deductible_left -= to_deductible;
-                    to_deductible + half_up(allowed - to_deductible, plan.coinsurance_bp)
+                    // 3. The deductible first (all of the visit if it is never met), then the
+                    //    copay, at most the rest, or coinsurance on the rest, half up.
+                    let to_deductible = match deductible_left.as_mut() {
+                        Some(left) => {
+                            let to = allowed.min(*left);
+                            *left -= to;
+                            to
+                        }
+                        None => allowed,
+                    };
+                    let rest = allowed - to_deductible;
+                    to_deductible
+                        + if plan.copay > 0 {
+                            plan.copay.min(rest)
+                        } else {
+                            half_up(rest, plan.coinsurance_bp)
+                        }
                 };
                 // 4. No more than what is left of the out-of-pocket maximum.
                 if let Some(left) = out_of_pocket_left.as_mut() {
@@ -321,7 +337,8 @@ mod worked_by_hand {
         // Plantar fasciitis (20550 + guidance), 2 × 1 mL; 3 sessions through a plan with $150 of
         // deductible left, 20 %, 2 covered visits, $200 to the out-of-pocket maximum.
         let plan = Plan {
-            deductible: 15_000,
+            deductible: Some(15_000),
+            copay_after_deductible: false,
             coinsurance_bp: 2_000,
             copay: 0,
             covered_visits: Some(2),
@@ -364,7 +381,8 @@ mod worked_by_hand {
         // a $500 deductible (a copay plan ignores it) and $50 to the out-of-pocket maximum; staff
         // take 10 % off.
         let plan = Plan {
-            deductible: 50_000,
+            deductible: Some(50_000),
+            copay_after_deductible: false,
             coinsurance_bp: 2_000,
             copay: 3_000,
             covered_visits: None,

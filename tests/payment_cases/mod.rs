@@ -144,7 +144,8 @@ pub fn payment_cases() -> Vec<PaymentCase> {
     ]
 }
 
-/// The comparison for 8 PT sessions with 20 % coinsurance, with a consultation, paying with the
+/// The comparison for 8 PT sessions with no deductible left and 20 % coinsurance, with a
+/// consultation, paying with the
 /// 12-month deferred-interest plan: (injections, [patient total, monthly payment] for PT none,
 /// cash, insurance).
 ///
@@ -159,7 +160,7 @@ pub fn payment_cases() -> Vec<PaymentCase> {
 ///   407.9058... -> 407.91; 4,178.87 -> 348.239... -> 348.24.
 pub const COMPARISON_REQUEST: &str = r#"{ "condition": "plantar_fasciitis", "injections": "1",
     "consultation": true, "physical_therapy": { "coverage": "cash", "sessions": "8",
-    "insurance": { "coinsurance_percent": "20" } } }"#;
+    "insurance": { "deductible_remaining": "0", "coinsurance_percent": "20" } } }"#;
 pub const COMPARISON_PAYMENT: &str = r#"{ "plan": "deferred_12" }"#;
 pub const COMPARISON: [(u32, [(i64, i64); 3]); 3] = [
     (1, [(163_875, 13_657), (251_275, 20_940), (179_675, 14_973)]),

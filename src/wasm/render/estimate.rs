@@ -5,7 +5,7 @@ use web_sys::Element;
 
 use super::{append, set_attribute, Page};
 
-use crate::estimate::{Breakdown, Estimate, LineItem, LineKind, Payer};
+use crate::estimate::{Breakdown, Estimate, LineItem, LineKind, Payer, RightToEstimate};
 use crate::language::Words;
 
 /// Replaces the children of `container` with one table per breakdown (two for a range), then the notes.
@@ -33,6 +33,37 @@ pub(crate) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(),
         append(&notes, &page.element("li", "", Some(note))?)?;
     }
     append(&fragment, &notes)?;
+    container.replace_children_with_node_1(&fragment);
+    Ok(())
+}
+
+/// Replaces the children of `container` with the notice of the right to a Good Faith Estimate: its
+/// heading, its text and how to ask for one.
+pub(crate) fn right_to_estimate(
+    container: &Element,
+    notice: &RightToEstimate,
+    words: &Words,
+) -> Result<(), JsValue> {
+    let page = Page::of(container)?;
+    let fragment = page.element("div", "right-to-estimate", None)?;
+    append(&fragment, &page.element("h3", "", Some(&notice.heading))?)?;
+    // The right in plain words and how to ask, in sight; the notice as worded, one tap away (in
+    // full it is taller than a phone's screen).
+    append(
+        &fragment,
+        &page.element("p", "", Some(words.right_to_estimate_lead))?,
+    )?;
+    append(
+        &fragment,
+        &page.element("p", "how-to-ask", Some(&notice.how_to_ask))?,
+    )?;
+    let full = page.element("details", "notice-in-full", None)?;
+    append(
+        &full,
+        &page.element("summary", "", Some(words.notice_in_full))?,
+    )?;
+    append(&full, &page.element("p", "", Some(&notice.text))?)?;
+    append(&fragment, &full)?;
     container.replace_children_with_node_1(&fragment);
     Ok(())
 }

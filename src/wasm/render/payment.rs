@@ -200,10 +200,11 @@ fn scenario_cell(
     w: &PayWords,
 ) -> Result<Element, JsValue> {
     let td = page.element("td", if cell.current { "current" } else { "" }, None)?;
-    append(
-        &td,
-        &page.element("span", "cell-total", Some(&cell.patient_total.formatted))?,
-    )?;
+    let total = match &cell.patient_total_high {
+        Some(high) => format!("{} – {}", cell.patient_total.formatted, high.formatted),
+        None => cell.patient_total.formatted.clone(),
+    };
+    append(&td, &page.element("span", "cell-total", Some(&total))?)?;
     if let Some(monthly) = &cell.monthly_payment {
         // "a month" stays together, and goes under the amount when the column is narrow.
         let text = format!("{} {}", monthly.formatted, w.a_month.replace(' ', "\u{a0}"));
