@@ -31,6 +31,8 @@ export function mount(root, estimator, words = {}) {
     const coverage = form.elements['physical_therapy.coverage'].value;
     $('sessions-field').hidden = coverage === 'none';
     $('insurance-fields').hidden = coverage !== 'insurance';
+    // Whether the copay comes before the deductible matters only once there is a copay.
+    $('copay-timing').hidden = !$('copay').value.trim();
   }
 
   /**

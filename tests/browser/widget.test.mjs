@@ -70,7 +70,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await total(page), '$1,795.50 – $2,585.50');
     assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible and coinsurance were not entered, so physical therapy is shown from the plan's best case to its worst; enter them for one figure\./);
     assert.equal(await page.locator('table.breakdown').count(), 2);
-    assert.equal(await page.isVisible('fieldset.copay-timing'), true, 'the copay question is asked with the insurance fields');
+    assert.equal(await page.isVisible('fieldset.copay-timing'), false, 'no copay entered: the copay question waits');
     assert.equal(await page.isChecked('input[name="physical_therapy.insurance.copay_before_deductible"][value="not_sure"]'), true);
     await page.screenshot({ path: `${shots}${name}-insurance-blank.png`, fullPage: true });
     await page.fill('#coinsurance', '120');
@@ -116,6 +116,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     // A copay plan: whether the deductible comes first, as the visitor answers.
     await page.fill('#deductible', '1200');
     await page.fill('#copay', '30');
+    assert.equal(await page.isVisible('fieldset.copay-timing'), true, 'a copay: the question is asked');
     assert.equal(await total(page), '$2,065.50 – $2,585.50', 'not sure: both');
     assert.match(await page.locator('#breakdown .notes').textContent(), /not sure whether your copay applies before your deductible/);
     await page.check('input[name="physical_therapy.insurance.copay_before_deductible"][value="no"]');
