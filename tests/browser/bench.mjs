@@ -4,13 +4,16 @@
 //   the widget, both measured in the same run, median of RUNS fresh page loads each: a returning
 //   visitor (HTTP cache warm), a first visit (cache cleared), and a first visit over a slow mobile
 //   link (DevTools throttling: 150 ms added to each request, 1.6 Mbit/s down), the files
-//   brotli-compressed as a clinic's server would send them;
+//   brotli-compressed as a clinic's server would send them; with the ratio of the two (the visitor
+//   issue's target: at most 1.5 over the slow link), when the widget is ready to take answers, and
+//   the bytes that had arrived when the first estimate was on screen and in all. Over the slow link
+//   also with a clinic's own price book, which the widget fetches;
 // - update: one answer changed to the new total on screen (the page's whole input handler:
 //   estimate, breakdown, payment options and comparison), median of UPDATES changes, on the visitor
 //   widget with the sample book and with a clinic's own, and on the staff page (a new Good Faith
 //   Estimate on screen); with the calls into the module one change makes, and the validations and
-//   estimates it does. With BEFORE_WWW (`make bench BEFORE=<git revision>`), the same for that
-//   revision's build, in the same run;
+//   estimates it does. With BEFORE_WWW (`make bench BEFORE=<git revision>`), the loads and the
+//   updates of that revision's build too, in the same run;
 // - validation: reading and checking the sample price book, a book at every list limit, and one
 //   far past them (200,000 conditions), median of 50 each.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,12 +45,12 @@ const browser = await launch();
 const SLOW_MOBILE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
 /**
- * `ready`'s time on `path`, for RUNS fresh pages. Each is a new page in the same browser, so the
- * HTTP cache is warm after the first (a returning visitor) unless `cold` clears it first; `network`
- * throttles the link.
+ * `ready`'s result on `path` of the build `at` serves, for RUNS fresh pages. Each is a new page in
+ * the same browser, so the HTTP cache is warm after the first (a returning visitor) unless `cold`
+ * clears it first; `network` throttles the link.
  */
-async function loadTimes(path, ready, { cold = false, network = null } = {}) {
-  const times = [];
+async function loadTimes(at, path, ready, { cold = false, network = null, arg } = {}) {
+  const results = [];
   for (let run = 0; run < RUNS; run += 1) {
     const page = await browser.newPage();
     const devtools = await page.context().newCDPSession(page);
@@ -57,20 +60,27 @@ async function loadTimes(path, ready, { cold = false, network = null } = {}) {
     page.on('response', (response) => {
       if (response.url().endsWith('.wasm') && response.headers()['content-encoding'] !== 'br') raw.push(response.url());
     });
-    await page.goto(`${server.url}fixtures/${path}`);
-    times.push(await page.evaluate(ready));
+    await page.goto(`${at.url}fixtures/${path}`);
+    results.push(await page.evaluate(ready, arg));
     // Over the throttled link the module must come compressed, or the figure would be of raw bytes.
     if (network && raw.length) throw new Error(`not sent brotli-compressed: ${raw.join(', ')}`);
     await page.close();
   }
-  return times;
+  return results;
 }
 
 const loaded = () => new Promise((resolve) => {
-  const done = () => resolve(performance.now());
+  const done = () => resolve({ estimate: performance.now() });
   if (document.readyState === 'complete') done(); else addEventListener('load', done);
 });
-const estimateOnScreen = () => new Promise((resolve, reject) => {
+/**
+ * The first estimate on screen (the widget's total reads `$...`); then the widget ready to take an
+ * answer (`data-ready` on the element, when `marksReady`; a build without that mark takes answers
+ * from its first estimate on); and the bytes downloaded, as sent (brotli, as `make size` counts
+ * them): those that had arrived when the first estimate was on screen, and all of them once the
+ * widget is ready and half a second has passed, for anything it loads afterwards.
+ */
+const estimateOnScreen = (marksReady) => new Promise((resolve, reject) => {
   const check = () => {
     const total = document.querySelector('amnion-estimator')?.shadowRoot?.getElementById('total');
     if (total?.textContent.startsWith('$')) resolve(performance.now());
@@ -78,17 +88,44 @@ const estimateOnScreen = () => new Promise((resolve, reject) => {
     else requestAnimationFrame(check);
   };
   check();
+}).then(async (estimate) => {
+  const ready = await new Promise((resolve) => {
+    const check = () => {
+      if (!marksReady || document.querySelector('amnion-estimator').hasAttribute('data-ready')) resolve(performance.now());
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+  await new Promise((resolve) => { setTimeout(resolve, 500); });
+  const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+  const bytes = (list) => list.reduce((sum, entry) => sum + entry.encodedBodySize, 0);
+  return { estimate, ready, before: bytes(entries.filter((entry) => entry.responseEnd <= estimate)), all: bytes(entries) };
 });
-const loads = {};
-for (const [name, options] of [
+
+// A clinic's own price book (a copy of the sample), as a clinic's site passes it.
+writeFileSync(join(fixtures, 'book.json'), readFileSync(new URL('../../src/price_book/default.json', import.meta.url)));
+writeFileSync(join(fixtures, 'own-book.html'), host(true).replace('<amnion-estimator>', '<amnion-estimator price-book="book.json">'));
+// This build, and with BEFORE_WWW another revision's, served alike (brotli) and measured in turn.
+const builds = [['after', server]];
+if (process.env.BEFORE_WWW) builds.unshift(['before', await serve(fixtures, { www: process.env.BEFORE_WWW, compress: true })]);
+const marksReady = (build) => readFileSync(build === 'after' ? new URL('../../www/dist/estimator.js', import.meta.url) : join(process.env.BEFORE_WWW, 'dist/estimator.js'), 'utf8').includes('data-ready');
+
+const loads = [];
+for (const [kind, options] of [
   ['returning visitor', {}],
   ['first visit', { cold: true }],
   ['first visit, slow mobile link', { cold: true, network: SLOW_MOBILE }],
 ]) {
-  loads[name] = {
-    without: median(await loadTimes('without.html', loaded, options)),
-    with: median(await loadTimes('with.html', estimateOnScreen, options)),
-  };
+  const without = median((await loadTimes(server, 'without.html', loaded, options)).map((load) => load.estimate));
+  for (const [build, at] of builds) {
+    for (const [book, path] of [['sample book', 'with.html'], ['clinic\'s own book', 'own-book.html']]) {
+      // The clinic's own book only over the slow link, where a round trip shows.
+      if (book !== 'sample book' && !options.network) continue;
+      const runs = await loadTimes(at, path, estimateOnScreen, { ...options, arg: marksReady(build) });
+      const of = (key) => median(runs.map((run) => run[key]));
+      loads.push({ kind, build, book, cold: Boolean(options.cold), without, estimate: of('estimate'), ready: of('ready'), before: of('before'), all: of('all') });
+    }
+  }
 }
 
 /**
@@ -164,11 +201,6 @@ async function keystrokes(server, path, select, values, ready, prepare = async (
   return result;
 }
 
-// A clinic's own price book (a copy of the sample), as a clinic's site passes it.
-writeFileSync(join(fixtures, 'book.json'), readFileSync(new URL('../../src/price_book/default.json', import.meta.url)));
-writeFileSync(join(fixtures, 'own-book.html'), host(true).replace('<amnion-estimator>', '<amnion-estimator price-book="book.json">'));
-const builds = [['after', server]];
-if (process.env.BEFORE_WWW) builds.unshift(['before', await serve(fixtures, { www: process.env.BEFORE_WWW })]);
 const pages = [
   ['visitor, sample book', '', '#injections', ['1', '2', '3', 'not_sure'], '#total'],
   ['visitor, clinic\'s own book', 'fixtures/own-book.html', '#injections', ['1', '2', '3', 'not_sure'], '#total'],
@@ -240,9 +272,13 @@ writeFileSync(join(fixtures, 'validate.html'), '<!doctype html><html lang="en"><
 const validations = await validationTimes();
 
 const ms = (value) => `${value.toFixed(1)} ms`;
-for (const [name, load] of Object.entries(loads)) {
-  console.log(`load, ${name} (median of ${RUNS}): navigation to first estimate ${ms(load.with)}, `
-    + `same page without the widget ${ms(load.without)}, the widget's cost ${ms(load.with - load.without)}`);
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+console.log(`load, median of ${RUNS} fresh pages: navigation to the first estimate on screen, against the same host page alone (its load event);`);
+console.log('"ready": the widget takes answers; bytes as sent (brotli): arrived before the first estimate / in all');
+console.log(`${'load'.padEnd(30)} ${'build'.padEnd(7)} ${'price book'.padEnd(18)} ${'alone'.padStart(8)} ${'estimate'.padStart(9)}  ratio ${'ready'.padStart(9)}  bytes before / all`);
+for (const { kind, build, book, cold, without, estimate, ready, before, all } of loads) {
+  console.log(`${kind.padEnd(30)} ${build.padEnd(7)} ${book.padEnd(18)} ${ms(without).padStart(8)} ${ms(estimate).padStart(9)}  ${`${(estimate / without).toFixed(2)}×`.padStart(5)} `
+    + `${ms(ready).padStart(9)}  ${cold ? `${kb(before)} / ${kb(all)}` : '(from the cache)'}`);
 }
 console.log(`\none answer changed (a select: input and change events), update time the median of ${UPDATES}:`);
 console.log(`${'page'.padEnd(28)} ${'build'.padEnd(7)} crossings  validations  estimates  quotes  update`);
