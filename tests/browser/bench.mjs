@@ -7,7 +7,8 @@
 //   brotli-compressed as a clinic's server would send them; with the ratio of the two (the visitor
 //   issue's target: at most 1.5 over the slow link), when the widget is ready to take answers, and
 //   the bytes that had arrived when the first estimate was on screen and in all. Over the slow link
-//   also with a clinic's own price book, which the widget fetches;
+//   also with a clinic's own price book, which the widget fetches, and each with the README's
+//   preload line for the module;
 // - update: one answer changed to the new total on screen (the page's whole input handler:
 //   estimate, breakdown, payment options and comparison), median of UPDATES changes, on the visitor
 //   widget with the sample book and with a clinic's own, and on the staff page (a new Good Faith
@@ -25,8 +26,10 @@ import { launch } from './browser.mjs';
 const RUNS = 15;
 const UPDATES = 200;
 const fixtures = mkdtempSync(join(tmpdir(), 'estimator-bench-'));
-const host = (widget) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
-<link rel="stylesheet" href="../page.css">${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
+// The host page, alone or with the README's embed: the script, and with `preload` the line that
+// starts the module's download with the page's.
+const host = (widget, { preload = false } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
+<link rel="stylesheet" href="../page.css">${preload ? '<link rel="preload" href="../dist/amnion_estimator_bg.wasm" as="fetch" crossorigin>' : ''}${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
 <body><main><h1>Our clinic</h1><p>Some of the clinic's own content.</p>${widget ? '<amnion-estimator></amnion-estimator>' : ''}</main></body></html>`;
 writeFileSync(join(fixtures, 'with.html'), host(true));
 writeFileSync(join(fixtures, 'without.html'), host(false));
@@ -105,6 +108,8 @@ const estimateOnScreen = (marksReady) => new Promise((resolve, reject) => {
 // A clinic's own price book (a copy of the sample), as a clinic's site passes it.
 writeFileSync(join(fixtures, 'book.json'), readFileSync(new URL('../../src/price_book/default.json', import.meta.url)));
 writeFileSync(join(fixtures, 'own-book.html'), host(true).replace('<amnion-estimator>', '<amnion-estimator price-book="book.json">'));
+writeFileSync(join(fixtures, 'with-preload.html'), host(true, { preload: true }));
+writeFileSync(join(fixtures, 'own-book-preload.html'), host(true, { preload: true }).replace('<amnion-estimator>', '<amnion-estimator price-book="book.json">'));
 // This build, and with BEFORE_WWW another revision's, served alike (brotli) and measured in turn.
 const builds = [['after', server]];
 if (process.env.BEFORE_WWW) builds.unshift(['before', await serve(fixtures, { www: process.env.BEFORE_WWW, compress: true })]);
@@ -118,8 +123,11 @@ for (const [kind, options] of [
 ]) {
   const without = median((await loadTimes(server, 'without.html', loaded, options)).map((load) => load.estimate));
   for (const [build, at] of builds) {
-    for (const [book, path] of [['sample book', 'with.html'], ['clinic\'s own book', 'own-book.html']]) {
-      // The clinic's own book only over the slow link, where a round trip shows.
+    for (const [book, path] of [
+      ['sample book', 'with.html'], ['sample, preloaded', 'with-preload.html'],
+      ['clinic\'s own book', 'own-book.html'], ['own, preloaded', 'own-book-preload.html'],
+    ]) {
+      // The clinic's own book and the preload line only over the slow link, where a round trip shows.
       if (book !== 'sample book' && !options.network) continue;
       const runs = await loadTimes(at, path, estimateOnScreen, { ...options, arg: marksReady(build) });
       const of = (key) => median(runs.map((run) => run[key]));
