@@ -52,10 +52,11 @@ const SLOW_MOBILE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 
  * the same browser, so the HTTP cache is warm after the first (a returning visitor) unless `cold`
  * clears it first; `network` throttles the link.
  */
-async function loadTimes(at, path, ready, { cold = false, network = null, arg } = {}) {
+async function loadTimes(at, path, ready, { cold = false, network = null, marksReady } = {}) {
   const results = [];
   for (let run = 0; run < RUNS; run += 1) {
     const page = await browser.newPage();
+    if (marksReady !== undefined) await page.addInitScript(watchLoad, marksReady);
     const devtools = await page.context().newCDPSession(page);
     if (cold) await devtools.send('Network.clearBrowserCache');
     if (network) await devtools.send('Network.emulateNetworkConditions', network);
@@ -64,7 +65,7 @@ async function loadTimes(at, path, ready, { cold = false, network = null, arg } 
       if (response.url().endsWith('.wasm') && response.headers()['content-encoding'] !== 'br') raw.push(response.url());
     });
     await page.goto(`${at.url}fixtures/${path}`);
-    results.push(await page.evaluate(ready, arg));
+    results.push(await page.evaluate(ready));
     // Over the throttled link the module must come compressed, or the figure would be of raw bytes.
     if (network && raw.length) throw new Error(`not sent brotli-compressed: ${raw.join(', ')}`);
     await page.close();
@@ -72,33 +73,44 @@ async function loadTimes(at, path, ready, { cold = false, network = null, arg } 
   return results;
 }
 
+// The host page alone: its load event, as the navigation timing recorded it.
 const loaded = () => new Promise((resolve) => {
-  const done = () => resolve({ estimate: performance.now() });
+  const done = () => setTimeout(() => resolve({ estimate: performance.getEntriesByType('navigation')[0].loadEventStart }));
   if (document.readyState === 'complete') done(); else addEventListener('load', done);
 });
 /**
- * The first estimate on screen (the widget's total reads `$...`); then the widget ready to take an
- * answer (`data-ready` on the element, when `marksReady`; a build without that mark takes answers
- * from its first estimate on); and the bytes downloaded, as sent (brotli, as `make size` counts
- * them): those that had arrived when the first estimate was on screen, and all of them once the
- * widget is ready and half a second has passed, for anything it loads afterwards.
+ * Installed in every page before its own scripts: from the first frame on, each frame notes the
+ * first with the widget's total on screen (reading `$...`) and the first with the widget ready to
+ * take answers (`data-ready` on the element; a build without that mark, `marksReady` false, takes
+ * answers from its first estimate on). Polling from the start, not from when the page's load
+ * event lets the benchmark in, so an estimate shown before that event is timed as such.
  */
-const estimateOnScreen = (marksReady) => new Promise((resolve, reject) => {
+function watchLoad(marksReady) {
+  window.__load = {};
+  const frame = () => {
+    const widget = document.querySelector('amnion-estimator');
+    const now = performance.now();
+    if (widget?.shadowRoot?.getElementById('total')?.textContent.startsWith('$')) window.__load.estimate ??= now;
+    if (window.__load.estimate !== undefined && (!marksReady || widget.hasAttribute('data-ready'))) window.__load.ready ??= now;
+    if (window.__load.ready === undefined) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/**
+ * The first estimate on screen and the widget ready (as `watchLoad` noted them), and the bytes
+ * downloaded, as sent (brotli, as `make size` counts them): those that had arrived when the first
+ * estimate was on screen, and all of them once the widget is ready and half a second has passed,
+ * for anything it loads afterwards.
+ */
+const estimateOnScreen = () => new Promise((resolve, reject) => {
   const check = () => {
-    const total = document.querySelector('amnion-estimator')?.shadowRoot?.getElementById('total');
-    if (total?.textContent.startsWith('$')) resolve(performance.now());
+    if (window.__load.ready !== undefined) resolve(window.__load);
     else if (performance.now() > 60000) reject(new Error('no estimate on screen after 60 s'));
-    else requestAnimationFrame(check);
+    else setTimeout(check, 50);
   };
   check();
-}).then(async (estimate) => {
-  const ready = await new Promise((resolve) => {
-    const check = () => {
-      if (!marksReady || document.querySelector('amnion-estimator').hasAttribute('data-ready')) resolve(performance.now());
-      else requestAnimationFrame(check);
-    };
-    check();
-  });
+}).then(async ({ estimate, ready }) => {
   await new Promise((resolve) => { setTimeout(resolve, 500); });
   const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
   const bytes = (list) => list.reduce((sum, entry) => sum + entry.encodedBodySize, 0);
@@ -129,7 +141,7 @@ for (const [kind, options] of [
     ]) {
       // The clinic's own book and the preload line only over the slow link, where a round trip shows.
       if (book !== 'sample book' && !options.network) continue;
-      const runs = await loadTimes(at, path, estimateOnScreen, { ...options, arg: marksReady(build) });
+      const runs = await loadTimes(at, path, estimateOnScreen, { ...options, marksReady: marksReady(build) });
       const of = (key) => median(runs.map((run) => run[key]));
       loads.push({ kind, build, book, cold: Boolean(options.cold), without, estimate: of('estimate'), ready: of('ready'), before: of('before'), all: of('all') });
     }
