@@ -19,6 +19,8 @@ report() {
 
 report 'visitor page' index.html page.css favicon.svg dist/estimator.js dist/widget.html \
   dist/style.css dist/amnion_estimator_bg.wasm
+echo 'before the first estimate: all of the visitor page above (the module renders the first'
+echo 'estimate; nothing loads afterwards), so the two totals are the same'
 echo
 report 'staff page' dist-staff/staff.html dist-staff/favicon.svg dist-staff/style.css \
   dist-staff/staff.css dist-staff/staff.js dist-staff/amnion_estimator_bg.wasm
