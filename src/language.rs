@@ -249,6 +249,8 @@ pub struct Words {
     pub enter_tax_rates: &'static str,
     /// What the comparison says, in place of any amount, while an answer it needs is refused.
     pub fix_for_comparison: &'static str,
+    /// In place of every line while the estimate is refused.
+    pub fix_for_lines: &'static str,
     /// What the total says while an answer is refused: `Check your answers`.
     pub check_answers: &'static str,
     /// The heading of the notice of the right to a Good Faith Estimate.
@@ -545,6 +547,7 @@ static ENGLISH: Words = Words {
     fix_for_hsa: "Fix the tax rate to see what paying from an HSA or FSA saves.",
     enter_tax_rates: "Enter your tax rates to see what paying from an HSA or FSA saves.",
     fix_for_comparison: "Fix the answer marked above to compare scenarios.",
+    fix_for_lines: "Fix the answer marked above to see every line of the estimate.",
     check_answers: "Check your answers",
     right_to_estimate_heading: "Your right to a Good Faith Estimate",
     right_to_estimate_lead: "If you pay for your care yourself, you can ask us for a Good Faith Estimate of what it will cost, and dispute a bill that is $400 or more above it.",
@@ -721,6 +724,7 @@ static SPANISH: Words = Words {
     fix_for_hsa: "Corrija la tasa de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
     enter_tax_rates: "Ingrese sus tasas de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
     fix_for_comparison: "Corrija la respuesta marcada arriba para comparar escenarios.",
+    fix_for_lines: "Corrija la respuesta marcada arriba para ver cada línea del estimado.",
     check_answers: "Revise sus respuestas",
     right_to_estimate_heading: "Su derecho a un Estimado de buena fe",
     right_to_estimate_lead: "Si usted paga su atención por su cuenta, puede pedirnos un Estimado de buena fe de lo que costará, y disputar una factura que supere ese estimado en $400 o más.",
@@ -742,7 +746,7 @@ static SPANISH: Words = Words {
     plan_pays: "paga el plan",
     your_share: "su parte",
     pay: PayWords {
-        columns: ["Sin fisioterapia", "Fisioterapia en efectivo", "Fisioterapia con seguro"],
+        columns: ["Sin terapia", "Terapia en efectivo", "Terapia con seguro"],
         injections: "Inyecciones",
         what_you_pay: "lo que usted paga",
         your_answers: "sus respuestas",

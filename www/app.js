@@ -45,10 +45,8 @@ export function mount(root, estimator, words = {}) {
     showTherapyFields();
     const { refused, fragment } = estimator.update(readForm(form), regions);
     // Say what to fix under each field and in the summary at the top of the form. The form keeps
-    // every answer; the breakdown keeps its last good lines, greyed as out of date (the handle
-    // shows no other figure meanwhile).
+    // every answer; no region shows a figure from a refused one (the handle says what to fix).
     showErrors(form, $('error-summary'), refused);
-    $('breakdown').classList.toggle('stale', refused.some(({ region }) => region === 'estimate'));
     showDetail($('product'), options.products, $('product-detail'));
     const ours = !location.hash || location.hash.startsWith('#condition=');
     if (byVisitor && fragment !== undefined && ours) history.replaceState(history.state, '', `#${fragment}`);

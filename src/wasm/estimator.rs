@@ -77,8 +77,8 @@ impl Estimator {
     /// read), which the page keeps in its address so that a reload restores them. No region shows a
     /// figure worked out from a refused answer: while the estimate is refused the total says to check the answers,
     /// and the payment options, the HSA/FSA figure and the comparison say what to fix instead (a
-    /// refused tax rate stops only the HSA/FSA figure). The breakdown keeps the last good one, for
-    /// the page to mark as out of date.
+    /// refused tax rate stops only the HSA/FSA figure), and so does the breakdown: no line is
+    /// left from the last good answers.
     ///
     /// # Errors
     ///
@@ -111,6 +111,9 @@ impl Estimator {
                 // is worked out from the estimate says what to fix instead of an amount.
                 update.refuse("estimate", &error);
                 regions.text("total", words.check_answers);
+                regions.render("breakdown", |element| {
+                    render::what_to_fix(element, words.fix_for_lines)
+                })?;
                 self.no_payment_figures(&regions, words.fix_for_payment)?;
                 regions.render("comparison", |element| {
                     render::what_to_fix(element, words.fix_for_comparison)

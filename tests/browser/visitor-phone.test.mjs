@@ -50,6 +50,12 @@ for (const [language, tag] of [['English', 'en-US'], ['Spanish', 'es-MX']]) {
       await page.check('input[name="physical_therapy.coverage"][value="cash"]'); // shows the sessions
       for (const id of ['pay-section', 'compare-section']) await page.locator(`#${id} > summary`).click();
       assert.deepEqual(await cutOff(page), [], 'no chosen text is cut off');
+      // Through insurance with the plan's figures blank, the comparison's cells are ranges: they
+      // wrap, and the grid fits its box.
+      await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+      const wide = await page.locator('amnion-estimator').evaluate((host) => [...host.shadowRoot.querySelectorAll('#comparison table')]
+        .map((table) => table.scrollWidth - table.parentElement.clientWidth).filter((over) => over > 0));
+      assert.deepEqual(wide, [], 'the comparison fits its box');
       if (width === 360) {
         await page.check('input[name="physical_therapy.coverage"][value="none"]');
         for (const id of ['pay-section', 'compare-section']) await page.locator(`#${id} > summary`).click();

@@ -93,11 +93,12 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.inputValue('#sessions'), '8', 'other answers are kept');
     // No figure from the refused answer: how to pay, the HSA/FSA figure and the comparison say
     // what to fix instead of showing amounts.
-    for (const id of ['payment-options', 'hsa-effective', 'hsa-summary', 'comparison']) {
+    for (const id of ['breakdown', 'payment-options', 'hsa-effective', 'hsa-summary', 'comparison']) {
       assert.doesNotMatch(await page.locator(`#${id}`).textContent(), /\$/, `no amount in #${id}`);
     }
     assert.equal(await page.locator('#payment-options').textContent(), 'Fix the answer marked above to see how to pay.');
     assert.equal(await page.locator('#comparison').textContent(), 'Fix the answer marked above to compare scenarios.');
+    assert.equal(await page.locator('#breakdown').textContent(), 'Fix the answer marked above to see every line of the estimate.');
     assert.equal(await total(page), 'Check your answers');
     await page.screenshot({ path: `${shots}${name}-error.png`, fullPage: true });
 
