@@ -85,7 +85,7 @@ export function mount(root, estimator, words = {}) {
   if (location.hash.startsWith('#condition=')) {
     writeForm(form, readShareFragment(location.hash));
     $('restored').hidden = form.elements['physical_therapy.coverage'].value !== 'insurance';
-    $('restored').textContent = say(words, 'insurance_not_shared', "These answers came from a link or an earlier visit. Insurance figures are never put in a link or kept, so enter your plan's figures below: until then your total may differ from the one the link's sender saw.");
+    $('restored').textContent = say(words, 'insurance_not_shared', "These answers came back from the page's address (a link, or a reload). Insurance figures are never put in a link or kept, so enter your plan's figures below: until then your total may differ from the one seen before.");
   }
   // On a wide screen the result sits beside the form, with room for every line.
   if (matchMedia('(min-width: 48rem)').matches) $('lines-section').open = true;
