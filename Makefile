@@ -108,4 +108,4 @@ check-price-book:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(STAFF_PKG) $(DIST)
+	rm -rf $(PKG) $(STAFF_PKG) $(DIST) $(STAFF_DIST)
