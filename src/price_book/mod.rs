@@ -14,8 +14,8 @@ pub use validate::{
     MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
 };
 
-use crate::error::{Error, Problems};
-use crate::read::{self, Value};
+use crate::error::{Error, FieldError, Problems};
+use crate::read::{self, Refused, Value};
 
 /// The sample price book built into the crate, so the widget runs with no configuration.
 /// Its figures are realistic US self-pay prices, marked `"sample_data": true`.
@@ -34,10 +34,26 @@ impl PriceBook {
     /// [`Error::InvalidPriceBook`] listing every broken rule with its JSON path, e.g.
     /// `conditions[2].typical_injections.max: must be >= min (got 1 < 2)`.
     pub fn new(document: PriceBookDocument) -> Result<PriceBook, Error> {
+        PriceBook::checked(document, Vec::new(), Refused::default())
+    }
+
+    /// Checks every rule on `document`, after the reader's `found` problems; a rule's problem
+    /// where the reader `refused` a value is left out. (One copy of the rules, not inlined in both
+    /// callers, to keep the browser module small.)
+    #[inline(never)]
+    fn checked(
+        document: PriceBookDocument,
+        mut found: Vec<FieldError>,
+        refused: Refused,
+    ) -> Result<PriceBook, Error> {
         crate::tally::count_validation();
-        let mut problems = Problems::default();
+        let mut problems = Problems::after_reading(refused);
         validate::validate(&document, &mut problems);
-        problems.into_result(PriceBook(document), Error::InvalidPriceBook)
+        found.extend(problems.into_fields());
+        match found.is_empty() {
+            true => Ok(PriceBook(document)),
+            false => Err(Error::InvalidPriceBook(found)),
+        }
     }
 
     /// Reads and validates a price book from a parsed document (JSON natively, a JS object in the
@@ -51,19 +67,14 @@ impl PriceBook {
     /// problem where the reader refused a value (or compared with one) is left out, as it would
     /// be about the default put in its place.
     pub fn from_value(value: &Value) -> Result<PriceBook, Error> {
-        let partly = match read::read_document(value, None) {
-            Ok(document) => return PriceBook::new(document),
-            Err(partly) => partly,
-        };
-        let mut fields = partly.problems;
-        // Not read whole (too large, or past the reader's cap): the reader's list is enough.
-        if let Some(document) = &partly.document {
-            crate::tally::count_validation();
-            let mut problems = Problems::after_reading(partly.refused);
-            validate::validate(document, &mut problems);
-            fields.extend(problems.into_fields());
+        match read::read_document(value, None) {
+            Ok(document) => PriceBook::new(document),
+            Err(partly) => match partly.document {
+                Some(document) => PriceBook::checked(document, partly.problems, partly.refused),
+                // Not read whole (too large, or past the reader's cap): its list is enough.
+                None => Err(Error::InvalidPriceBook(partly.problems)),
+            },
         }
-        Err(Error::InvalidPriceBook(fields))
     }
 
     /// Reads and validates a price book from any serde source.
