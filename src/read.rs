@@ -1049,6 +1049,50 @@ mod tests {
     }
 
     #[test]
+    fn edit_distance_counts_letters_added_dropped_or_changed() {
+        // By hand: one letter changed; two (a swap is two changes); one dropped; none.
+        assert_eq!(edit_distance(b"guidence", b"guidance"), 1);
+        assert_eq!(edit_distance(b"nmae", b"name"), 2);
+        assert_eq!(edit_distance(b"flg", b"flag"), 1);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"same", b"same"), 0);
+    }
+
+    #[test]
+    fn a_near_misspelling_names_the_field_once() {
+        // `inner` is required and missing; `innr` is one letter from it (1 in 5 letters): said
+        // once, at the misspelt key. `flg` is one from `flag` (1 in 4). `nmae` is two from `name`,
+        // more than one in three letters: no suggestion, the list of fields instead.
+        assert_eq!(
+            errors(r#"{ "name": "x", "innr": { "count": 1 }, "flg": true }"#),
+            [
+                "innr: unknown field `innr`: did you mean `inner`?",
+                "flg: unknown field `flg`: did you mean `flag`?",
+            ]
+        );
+        assert_eq!(
+            errors(r#"{ "nmae": "x", "inner": { "count": 1 } }"#),
+            [
+                "(top level): missing field `name`",
+                "nmae: unknown field `nmae`, expected one of `name`, `inner`, `list`, `flag`, `maybe`",
+            ]
+        );
+    }
+
+    #[test]
+    fn refused_paths_touch_what_is_in_and_around_them() {
+        let refused = Refused(vec!["clinic.npi".into(), "conditions[2]".into()]);
+        assert!(refused.touches("clinic.npi"));
+        assert!(refused.touches("clinic"));
+        assert!(refused.touches("clinic.npi.x"));
+        assert!(refused.touches("conditions[2].id"));
+        assert!(!refused.touches("clinic.np"));
+        assert!(!refused.touches("clinic.npi_2"));
+        assert!(!refused.touches("conditions[20].id"));
+        assert!(Refused(vec![String::new()]).touches("anything"));
+    }
+
+    #[test]
     fn a_root_names_where_the_document_sits() {
         let value = Value::from_json(r#"{ "inner": { "count": true } }"#).expect("JSON");
         let error =
