@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::money::{BasisPoints, Cents, NotMoney};
+use crate::read::Refused;
 
 /// The most problems one document reports one by one; past it they are counted. A document with a
 /// million unknown keys gets a message of a hundred lines, not a million.
@@ -239,12 +240,29 @@ impl std::error::Error for Error {}
 /// Collects the field problems of one document, then turns them into one [`Error`]. (Unlike a
 /// document's reader, the rules need no cap: the list limits bound how many they can find.)
 #[derive(Debug, Default)]
-pub(crate) struct Problems(Vec<FieldError>);
+pub(crate) struct Problems(Vec<FieldError>, Refused);
 
 impl Problems {
-    /// Records a problem at `path`.
+    /// Problems of a document whose reader refused `refused`: a rule's problem there is not
+    /// recorded, as it would be about a default, not about what was written (the reader's own
+    /// problem says what is wrong).
+    pub(crate) fn after_reading(refused: Refused) -> Problems {
+        Problems(Vec::new(), refused)
+    }
+
+    /// Whether the reader refused `path`, or something in it or around it: a rule that compares
+    /// with it skips the comparison then (a condition's procedure code is not missing from
+    /// `administration_fees` because that list could not be read).
+    pub(crate) fn refused(&self, path: &str) -> bool {
+        self.1.touches(path)
+    }
+
+    /// Records a problem at `path`, unless the reader refused it.
     pub(crate) fn add(&mut self, path: impl Into<String>, reason: impl Into<String>) {
-        self.0.push(FieldError::new(path, reason));
+        let path = path.into();
+        if !self.refused(&path) {
+            self.0.push(FieldError::new(path, reason));
+        }
     }
 
     /// Records a problem at `path` if `text` holds a character that would not print as it reads

@@ -248,6 +248,32 @@ pub(crate) struct Reader<'v> {
     /// The most items the list about to be read may have, set by its field (`[at most N]` in
     /// [`read_struct!`]) and taken by the list's reader.
     max_items: Option<usize>,
+    /// The path of every value refused (mistyped, missing, too long), which keeps its default.
+    refused: Refused,
+}
+
+/// The paths a reader refused, where the document holds a default rather than what was written:
+/// `""` for the whole document, `clinic.npi`, `conditions[2]`. (DESIGN.md, "Why does validation
+/// collect every error instead of stopping at the first?")
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Refused(Vec<String>);
+
+impl Refused {
+    /// Whether `path` is refused, inside something refused, or holds something refused: whether
+    /// what a rule finds there may come from a default rather than from the document.
+    ///
+    /// `clinic.npi` is touched by a refused `clinic`, `clinic.npi` or `clinic.npi.x`, not by a
+    /// refused `clinic.np` or `clinic.npi_2`.
+    pub(crate) fn touches(&self, path: &str) -> bool {
+        fn within(inner: &str, outer: &str) -> bool {
+            inner.strip_prefix(outer).is_some_and(|rest| {
+                outer.is_empty() || rest.is_empty() || rest.starts_with(['.', '['])
+            })
+        }
+        self.0
+            .iter()
+            .any(|refused| within(path, refused) || within(refused, path))
+    }
 }
 
 impl<'v> Reader<'v> {
@@ -258,6 +284,7 @@ impl<'v> Reader<'v> {
             problems: Vec::new(),
             more: 0,
             max_items: None,
+            refused: Refused::default(),
         }
     }
 
@@ -274,12 +301,46 @@ impl<'v> Reader<'v> {
         self.problems
     }
 
-    /// Records a problem at the current path.
+    /// Records a problem at the current path, and the path as refused.
     pub(crate) fn problem(&mut self, reason: impl Into<String>) {
         if self.is_full() {
             self.more += 1;
             return;
         }
+        let path = self.path_text();
+        self.refused.0.push(path.clone());
+        self.report(path, reason.into());
+    }
+
+    /// Records that the object here has no `name`, a required field: the field is refused, and
+    /// reported missing unless `misspelt` (an unknown key then says it, with the right name).
+    fn missing(&mut self, name: &'static str, misspelt: bool) {
+        if self.is_full() {
+            self.more += usize::from(!misspelt);
+            return;
+        }
+        self.path.push(Segment::Key(name));
+        let field = self.path_text();
+        self.path.pop();
+        self.refused.0.push(field);
+        if !misspelt {
+            let path = self.path_text();
+            self.report(path, format!("missing field `{name}`"));
+        }
+    }
+
+    /// Records `reason` at `path` (`""` is the whole document).
+    fn report(&mut self, path: String, reason: String) {
+        let path = match path.is_empty() {
+            true => TOP_LEVEL.to_owned(),
+            false => path,
+        };
+        self.problems.push(FieldError::new(path, reason));
+    }
+
+    /// The current path, `""` at the top of the document.
+    #[inline(never)]
+    fn path_text(&self) -> String {
         let mut path = String::new();
         for segment in &self.path {
             match segment {
@@ -293,10 +354,7 @@ impl<'v> Reader<'v> {
                 }
             }
         }
-        if path.is_empty() {
-            path.push_str(TOP_LEVEL);
-        }
-        self.problems.push(FieldError::new(path, reason));
+        path
     }
 
     /// How many problems are recorded so far.
@@ -326,17 +384,19 @@ impl<'v> Reader<'v> {
         self.read_at(Segment::Key(key), value, slot);
     }
 
-    /// The fields of the object `value`, or `None` after recording that it is not one.
+    /// The fields of the object `value`, a struct whose fields are `names`, or `None` after
+    /// recording that it is not one.
     pub(crate) fn fields<'r>(
         &'r mut self,
         value: &'v Value,
         expected: &str,
+        names: &'static [&'static str],
     ) -> Option<Fields<'r, 'v>> {
         match value {
             Value::Object(entries) => Some(Fields {
                 reader: self,
                 entries,
-                asked: Vec::new(),
+                names,
             }),
             _ => {
                 self.invalid_type(value, expected);
@@ -369,11 +429,12 @@ impl<'v> Reader<'v> {
 }
 
 /// An object being read as a struct: each field is asked for by name, then [`Fields::finish`]
-/// refuses the keys nobody asked for, so a typo in a key is an error rather than ignored.
+/// refuses the keys that are not among the struct's field names, so a typo in a key is an error
+/// rather than ignored.
 pub(crate) struct Fields<'r, 'v> {
     reader: &'r mut Reader<'v>,
     entries: &'v [(String, Value)],
-    asked: Vec<&'static str>,
+    names: &'static [&'static str],
 }
 
 impl Fields<'_, '_> {
@@ -406,7 +467,6 @@ impl Fields<'_, '_> {
         required: bool,
         max_items: Option<usize>,
     ) {
-        self.asked.push(name);
         let entries = self.entries;
         match entries.iter().find(|(key, _)| key == name) {
             Some((_, value)) => {
@@ -414,27 +474,66 @@ impl Fields<'_, '_> {
                 self.reader.read_at(Segment::Key(name), value, slot);
                 self.reader.max_items = None;
             }
-            None if required => self.reader.problem(format!("missing field `{name}`")),
+            // A misspelling of it is reported once, at the misspelt key, with the right name
+            // (`finish`).
+            None if required => {
+                let misspelt = self.suggested(name);
+                self.reader.missing(name, misspelt);
+            }
             None => {}
         }
     }
 
-    /// Records every key no field asked for, in document order.
+    /// Whether an unknown key is a misspelling of the field `name`, so [`Fields::finish`] will
+    /// suggest it.
+    fn suggested(&self, name: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(key, _)| self.suggestion(key) == Some(name))
+    }
+
+    /// The field `key` is likely a misspelling of, if it is not a field: the nearest field name not
+    /// in the object, if at most 2 edits (a letter added, dropped or changed) away and at most one
+    /// edit in three letters (`ultrasound_guidence` is `ultrasound_guidance`, `nmae` is not
+    /// `name`).
+    fn suggestion(&self, key: &str) -> Option<&'static str> {
+        if self.names.contains(&key) {
+            return None;
+        }
+        let mut best: Option<(usize, &'static str)> = None;
+        for &name in self.names {
+            if key.len().abs_diff(name.len()) > 2 || self.entries.iter().any(|(k, _)| k == name) {
+                continue;
+            }
+            let distance = edit_distance(key.as_bytes(), name.as_bytes());
+            if distance <= 2 && distance * 3 <= name.len() && best.is_none_or(|(d, _)| distance < d)
+            {
+                best = Some((distance, name));
+            }
+        }
+        best.map(|(_, name)| name)
+    }
+
+    /// Records every key that is not a field, in document order, with the field it likely
+    /// misspells.
     pub(crate) fn finish(self) {
         let entries = self.entries;
         for (key, _) in entries {
-            if !self.asked.contains(&key.as_str()) {
+            if !self.names.contains(&key.as_str()) {
                 if self.reader.is_full() {
                     self.reader.more += 1;
                     continue;
                 }
                 let key = key.as_str();
-                let reason = match self.asked.as_slice() {
-                    [] => format!("unknown field `{}`, there are no fields", excerpt(key)),
-                    asked => format!(
+                let reason = match (self.suggestion(key), self.names) {
+                    (Some(name), _) => {
+                        format!("unknown field `{}`: did you mean `{name}`?", excerpt(key))
+                    }
+                    (None, []) => format!("unknown field `{}`, there are no fields", excerpt(key)),
+                    (None, names) => format!(
                         "unknown field `{}`, expected {}",
                         excerpt(key),
-                        one_of(asked)
+                        one_of(names)
                     ),
                 };
                 self.reader.path.push(Segment::Key(key));
@@ -443,6 +542,30 @@ impl Fields<'_, '_> {
             }
         }
     }
+}
+
+/// How many single-letter edits (a letter added, dropped or changed) turn `from` into `to`
+/// (Levenshtein): `nmae` to `name` is 2, `guidence` to `guidance` is 1.
+fn edit_distance(from: &[u8], to: &[u8]) -> usize {
+    // One row of the table at a time: `row[j]` is the distance from what of `from` is read so far
+    // to the first `j` letters of `to`.
+    let mut row: Vec<usize> = (0..=to.len()).collect();
+    for (i, &letter) in from.iter().enumerate() {
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (cell, &other) in row.iter_mut().skip(1).zip(to) {
+            let value = (*cell + 1)
+                .min(left + 1)
+                .min(diagonal + usize::from(letter != other));
+            diagonal = *cell;
+            *cell = value;
+            left = value;
+        }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// A type that reads itself from a [`Value`], in place.
@@ -462,6 +585,29 @@ pub(crate) fn document<T: Read + Default>(
     root: Option<&'static str>,
     kind: fn(Vec<FieldError>) -> Error,
 ) -> Result<T, Error> {
+    read_document(value, root).map_err(|partly| kind(partly.problems))
+}
+
+/// A document with problems, as far as it could be read.
+pub(crate) struct PartlyRead<T> {
+    /// The document, each refused value left at its default; `None` if it was not read whole (too
+    /// large, or more than [`MAX_PROBLEMS`] problems).
+    pub(crate) document: Option<T>,
+    /// Every problem found, in document order.
+    pub(crate) problems: Vec<FieldError>,
+    /// Where the document holds a default instead of what was written.
+    pub(crate) refused: Refused,
+}
+
+/// Reads a whole document, as [`document`].
+///
+/// # Errors
+///
+/// The problems found, with the document as far as it could be read.
+pub(crate) fn read_document<T: Read + Default>(
+    value: &Value,
+    root: Option<&'static str>,
+) -> Result<T, PartlyRead<T>> {
     let mut reader = Reader::new(root);
     // The browser's boundary stops turning a JS object into values past the limit and says so;
     // natively the parser has read the whole text, and the values are counted here.
@@ -472,14 +618,22 @@ pub(crate) fn document<T: Read + Default>(
         reader.problem(format!(
             "the document is too large: more than {MAX_DOCUMENT_VALUES} values"
         ));
-        return Err(kind(reader.into_problems()));
+        return Err(PartlyRead {
+            document: None,
+            refused: std::mem::take(&mut reader.refused),
+            problems: reader.into_problems(),
+        });
     }
     let mut document = T::default();
     document.read(value, &mut reader);
-    match reader.problems.is_empty() {
-        true => Ok(document),
-        false => Err(kind(reader.into_problems())),
+    if reader.problems.is_empty() {
+        return Ok(document);
     }
+    Err(PartlyRead {
+        document: (reader.more == 0).then_some(document),
+        refused: std::mem::take(&mut reader.refused),
+        problems: reader.into_problems(),
+    })
 }
 
 /// Reads a whole document from any serde source (JSON text natively): as [`document`], and
@@ -553,8 +707,11 @@ macro_rules! read_struct {
                 value: &'v $crate::read::Value,
                 at: &mut $crate::read::Reader<'v>,
             ) {
-                let Some(mut fields) = at.fields(value, concat!("struct ", stringify!($name)))
-                else {
+                let Some(mut fields) = at.fields(
+                    value,
+                    concat!("struct ", stringify!($name)),
+                    &[$(stringify!($field)),*],
+                ) else {
                     return;
                 };
                 $(
@@ -889,6 +1046,50 @@ mod tests {
             twice.reason.starts_with("duplicate field `count`"),
             "{twice}"
         );
+    }
+
+    #[test]
+    fn edit_distance_counts_letters_added_dropped_or_changed() {
+        // By hand: one letter changed; two (a swap is two changes); one dropped; none.
+        assert_eq!(edit_distance(b"guidence", b"guidance"), 1);
+        assert_eq!(edit_distance(b"nmae", b"name"), 2);
+        assert_eq!(edit_distance(b"flg", b"flag"), 1);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"same", b"same"), 0);
+    }
+
+    #[test]
+    fn a_near_misspelling_names_the_field_once() {
+        // `inner` is required and missing; `innr` is one letter from it (1 in 5 letters): said
+        // once, at the misspelt key. `flg` is one from `flag` (1 in 4). `nmae` is two from `name`,
+        // more than one in three letters: no suggestion, the list of fields instead.
+        assert_eq!(
+            errors(r#"{ "name": "x", "innr": { "count": 1 }, "flg": true }"#),
+            [
+                "innr: unknown field `innr`: did you mean `inner`?",
+                "flg: unknown field `flg`: did you mean `flag`?",
+            ]
+        );
+        assert_eq!(
+            errors(r#"{ "nmae": "x", "inner": { "count": 1 } }"#),
+            [
+                "(top level): missing field `name`",
+                "nmae: unknown field `nmae`, expected one of `name`, `inner`, `list`, `flag`, `maybe`",
+            ]
+        );
+    }
+
+    #[test]
+    fn refused_paths_touch_what_is_in_and_around_them() {
+        let refused = Refused(vec!["clinic.npi".into(), "conditions[2]".into()]);
+        assert!(refused.touches("clinic.npi"));
+        assert!(refused.touches("clinic"));
+        assert!(refused.touches("clinic.npi.x"));
+        assert!(refused.touches("conditions[2].id"));
+        assert!(!refused.touches("clinic.np"));
+        assert!(!refused.touches("clinic.npi_2"));
+        assert!(!refused.touches("conditions[20].id"));
+        assert!(Refused(vec![String::new()]).touches("anything"));
     }
 
     #[test]

@@ -90,10 +90,9 @@ fn an_unknown_field_is_refused_so_a_typo_shows() {
         .dyn_into()
         .expect("Error");
     let message = String::from(error.message());
-    assert!(
-        message
-            .starts_with("consultaton: unknown field `consultaton`, expected one of `condition`"),
-        "{message}"
+    assert_eq!(
+        message,
+        "consultaton: unknown field `consultaton`: did you mean `consultation`?"
     );
 }
 

@@ -14,8 +14,8 @@ pub use validate::{
     MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
 };
 
-use crate::error::{Error, Problems};
-use crate::read::{self, Value};
+use crate::error::{Error, FieldError, Problems};
+use crate::read::{self, Refused, Value};
 
 /// The sample price book built into the crate, so the widget runs with no configuration.
 /// Its figures are realistic US self-pay prices, marked `"sample_data": true`.
@@ -34,10 +34,26 @@ impl PriceBook {
     /// [`Error::InvalidPriceBook`] listing every broken rule with its JSON path, e.g.
     /// `conditions[2].typical_injections.max: must be >= min (got 1 < 2)`.
     pub fn new(document: PriceBookDocument) -> Result<PriceBook, Error> {
+        PriceBook::checked(document, Vec::new(), Refused::default())
+    }
+
+    /// Checks every rule on `document`, after the reader's `found` problems; a rule's problem
+    /// where the reader `refused` a value is left out. (One copy of the rules, not inlined in both
+    /// callers, to keep the browser module small.)
+    #[inline(never)]
+    fn checked(
+        document: PriceBookDocument,
+        mut found: Vec<FieldError>,
+        refused: Refused,
+    ) -> Result<PriceBook, Error> {
         crate::tally::count_validation();
-        let mut problems = Problems::default();
+        let mut problems = Problems::after_reading(refused);
         validate::validate(&document, &mut problems);
-        problems.into_result(PriceBook(document), Error::InvalidPriceBook)
+        found.extend(problems.into_fields());
+        match found.is_empty() {
+            true => Ok(PriceBook(document)),
+            false => Err(Error::InvalidPriceBook(found)),
+        }
     }
 
     /// Reads and validates a price book from a parsed document (JSON natively, a JS object in the
@@ -46,10 +62,19 @@ impl PriceBook {
     /// # Errors
     ///
     /// [`Error::InvalidPriceBook`]: every type error, missing or unknown field by its path
-    /// (`limits.max_injections: invalid type: string "3", expected u32`); if there are none, as
-    /// [`PriceBook::new`].
+    /// (`limits.max_injections: invalid type: string "3", expected u32`), then every broken rule
+    /// as [`PriceBook::new`] finds them, in one pass. The rules check what could be read; a rule's
+    /// problem where the reader refused a value (or compared with one) is left out, as it would
+    /// be about the default put in its place.
     pub fn from_value(value: &Value) -> Result<PriceBook, Error> {
-        PriceBook::new(read::document(value, None, Error::InvalidPriceBook)?)
+        match read::read_document(value, None) {
+            Ok(document) => PriceBook::new(document),
+            Err(partly) => match partly.document {
+                Some(document) => PriceBook::checked(document, partly.problems, partly.refused),
+                // Not read whole (too large, or past the reader's cap): its list is enough.
+                None => Err(Error::InvalidPriceBook(partly.problems)),
+            },
+        }
     }
 
     /// Reads and validates a price book from any serde source.
@@ -63,11 +88,9 @@ impl PriceBook {
         D: serde::Deserializer<'de>,
         D::Error: std::fmt::Display,
     {
-        PriceBook::new(read::from_serde(
-            deserializer,
-            None,
-            Error::InvalidPriceBook,
-        )?)
+        let value =
+            Value::parse(deserializer).map_err(|field| Error::InvalidPriceBook(vec![field]))?;
+        PriceBook::from_value(&value)
     }
 
     /// Reads and validates a price book from JSON text.
@@ -162,6 +185,116 @@ mod tests {
         assert!(errors[0].starts_with("clinic.npi: must be 10 digits with a valid check digit"));
         assert!(errors[1].starts_with("clinic.tin: must be 9 digits"));
         assert!(errors[2].starts_with("products[0].price_cents: must be 0 to"));
+    }
+
+    /// The sample book with a misspelt field name, a negative price and an NPI with a bad check
+    /// digit.
+    fn three_mistakes() -> String {
+        DEFAULT_PRICE_BOOK_JSON
+            .replacen("\"ultrasound_guidance\":", "\"ultrasound_guidence\":", 1)
+            .replacen("\"price_cents\": 16500 }", "\"price_cents\": -16500 }", 1)
+            .replacen("\"npi\": \"1234567893\"", "\"npi\": \"1234567890\"", 1)
+    }
+
+    fn problems(json: &str) -> Vec<String> {
+        match PriceBook::from_json(json) {
+            Ok(_) => vec![],
+            Err(error) => error.fields().iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_misspelt_field_does_not_hide_the_rules_problems() {
+        // Three mistakes, three messages, in one pass. `ultrasound_guidance` is missing too and
+        // holds a default (code "", price 0): neither "missing field" nor a rule's problem with
+        // the default is reported, as the misspelling says it all.
+        assert_eq!(
+            problems(&three_mistakes()),
+            [
+                "ultrasound_guidence: unknown field `ultrasound_guidence`: did you mean `ultrasound_guidance`?",
+                "clinic.npi: must be 10 digits with a valid check digit, got \"1234567890\"",
+                "walking_boot.price_cents: must be 0 to 100000000 cents, got -16500",
+            ]
+        );
+        // The same through a JS-shaped value, as the browser reads it.
+        let value = Value::from_json(&three_mistakes()).expect("JSON");
+        let error = PriceBook::from_value(&value).expect_err("three mistakes");
+        assert_eq!(error.fields().len(), 3, "{error}");
+    }
+
+    #[test]
+    fn a_missing_field_is_reported_once() {
+        // No misspelling near it: "missing field", and not also the rules' problems with the
+        // default put in its place (an empty code, an empty label).
+        let json = DEFAULT_PRICE_BOOK_JSON.replacen(
+            r#""walking_boot": { "code": "L4361", "label": { "en": "Walking boot (pneumatic, prefabricated)", "es": "Bota ortopédica (neumática, prefabricada)" }, "price_cents": 16500 },"#,
+            "",
+            1,
+        );
+        assert_ne!(json, DEFAULT_PRICE_BOOK_JSON);
+        assert_eq!(
+            problems(&json),
+            ["(top level): missing field `walking_boot`"]
+        );
+        // A mistyped value likewise: its type error, not also "is not a valid code".
+        let json = DEFAULT_PRICE_BOOK_JSON.replacen(r#""code": "L4361""#, r#""code": 4361"#, 1);
+        assert_eq!(
+            problems(&json),
+            ["walking_boot.code: invalid type: integer `4361`, expected a string"]
+        );
+    }
+
+    #[test]
+    fn a_rule_that_compares_with_a_refused_value_is_not_checked() {
+        // `administration_fees` mistyped: every condition's procedure code would have "no entry"
+        // in the empty list put in its place; only the type error is reported. And the price
+        // still is checked elsewhere: the negative boot price is reported after it.
+        let json = DEFAULT_PRICE_BOOK_JSON
+            .replacen(
+                r#""administration_fees": ["#,
+                r#""administration_fees": { "x": ["#,
+                1,
+            )
+            .replacen(
+                r#"  ],
+  "ultrasound_guidance""#,
+                r#"  ] },
+  "ultrasound_guidance""#,
+                1,
+            )
+            .replacen("\"price_cents\": 16500 }", "\"price_cents\": -16500 }", 1);
+        assert_eq!(
+            problems(&json),
+            [
+                "administration_fees: invalid type: map, expected a sequence",
+                "walking_boot.price_cents: must be 0 to 100000000 cents, got -16500",
+            ]
+        );
+        // `limits` mistyped: the conditions' typical counts are not compared with the zeros put
+        // in its place.
+        let json = DEFAULT_PRICE_BOOK_JSON.replacen(
+            r#""limits": { "max_injections": 3, "max_pt_sessions": 40 }"#,
+            r#""limits": [3, 40]"#,
+            1,
+        );
+        assert_eq!(
+            problems(&json),
+            ["limits: invalid type: sequence, expected struct Limits"]
+        );
+    }
+
+    #[test]
+    fn a_book_with_more_problems_than_listed_is_not_checked_by_the_rules() {
+        // 150 unknown fields before the three mistakes: the reader lists the first 100 and counts
+        // the other 50 and the misspelling, 51; the rules are not run (no NPI or price line), so
+        // the count stays the last line.
+        let mut json = three_mistakes();
+        for i in 0..150 {
+            json = json.replacen("{", &format!("{{ \"typo_{i}\": 1,"), 1);
+        }
+        let problems = problems(&json);
+        assert_eq!(problems.len(), 101, "{problems:?}");
+        assert_eq!(problems[100], "(more): 51 more problems, not listed");
     }
 
     #[test]

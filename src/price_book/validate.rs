@@ -223,8 +223,11 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
                 format!("must be a 5-character CPT code, got \"{}\"", excerpt(code)),
             );
         } else if !book.administration_fees.iter().any(|fee| &fee.code == code) {
+            // Not when the fees could not be read: the code's fee may be among them.
             let fees = field!(book.administration_fees).0;
-            problems.add(path, format!("{} has no entry in {fees}", excerpt(code)));
+            if !problems.refused(fees) {
+                problems.add(path, format!("{} has no entry in {fees}", excerpt(code)));
+            }
         }
         let (path, &separately) = field!(at / condition.ultrasound_billed_separately);
         if separately && CODES_INCLUDING_ULTRASOUND.contains(&code.as_str()) {
@@ -236,18 +239,17 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
                 ),
             );
         }
-        let limits = &book.limits;
         count_range(
             problems,
             field!(at / condition.typical_injections),
             1,
-            limits.max_injections,
+            limit(problems, field!(book.limits.max_injections)),
         );
         count_range(
             problems,
             field!(at / condition.typical_pt_sessions),
             0,
-            limits.max_pt_sessions,
+            limit(problems, field!(book.limits.max_pt_sessions)),
         );
     }
 }
@@ -329,7 +331,7 @@ fn validate_discounts(book: &PriceBookDocument, problems: &mut Problems) {
         }) => {
             non_empty(problems, field!(at / label));
             rate(problems, field!(at / percent_off_bp));
-            let max = book.limits.max_injections;
+            let max = limit(problems, field!(book.limits.max_injections));
             let (path, from_injection) = field!(at / from_injection);
             problems.check((2..=max.max(2)).contains(from_injection), path, || {
                 format!("must be 2 to {}, got {from_injection}", max.max(2))
@@ -349,6 +351,12 @@ fn validate_packages(
     (path, list): At<'_, String, Vec<Package>>,
     problems: &mut Problems,
 ) {
+    // Each package is compared with its product and the injection limit: not when the reader
+    // refused those, as the comparison would be with defaults.
+    let products = field!(book.products).0;
+    if problems.refused(products) || problems.refused(field!(book.limits.max_injections).0) {
+        return;
+    }
     let mut seen = Seen::new();
     let max = book.limits.max_injections;
     for (at, package) in items((&path, list)) {
@@ -434,6 +442,15 @@ fn therapy(problems: &mut Problems, (at, service): At<'_, impl Display, TherapyS
     non_empty(problems, field!(at / service.label));
     price(problems, field!(at / service.cash_price_cents));
     price(problems, field!(at / service.allowed_cents));
+}
+
+/// A limit other rules compare with, or no limit (`u32::MAX`) if the reader refused it: a
+/// comparison with its default would report a problem that is not in the book.
+fn limit(problems: &Problems, (path, &limit): At<'_, &str, u32>) -> u32 {
+    match problems.refused(path) {
+        true => u32::MAX,
+        false => limit,
+    }
 }
 
 fn count_range(
