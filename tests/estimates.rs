@@ -499,6 +499,17 @@ fn the_right_to_a_good_faith_estimate_is_the_books_with_how_to_ask() {
         "To ask for a Good Faith Estimate, call Sample Foot & Ankle Clinic at (512) 555-0100 or \
          email estimates@clinic.example."
     );
+    // The phone (digits only) and the email, as links a phone can follow, in the order they read.
+    assert_eq!(
+        english.links,
+        [
+            ("(512) 555-0100".to_owned(), "tel:5125550100".to_owned()),
+            (
+                "estimates@clinic.example".to_owned(),
+                "mailto:estimates@clinic.example".to_owned()
+            )
+        ]
+    );
     let spanish = right_to_estimate(&book, Language::Spanish);
     assert_eq!(spanish.heading, "Su derecho a un Estimado de buena fe");
     assert!(spanish

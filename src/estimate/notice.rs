@@ -17,6 +17,9 @@ pub struct RightToEstimate {
     /// `To ask for a Good Faith Estimate, call {clinic} at {phone}` (and `or email {email}` when
     /// the book gives one).
     pub how_to_ask: String,
+    /// The parts of `how_to_ask` a phone can act on, in order: (the text as it stands there, its
+    /// link), the phone as `tel:` and the email as `mailto:`.
+    pub links: Vec<(String, String)>,
 }
 
 /// The notice `book` gives, in `language`. Every book gives one: without its own wording, the
@@ -40,5 +43,23 @@ pub fn right_to_estimate(book: &PriceBook, language: Language) -> RightToEstimat
             .map_or(words.right_to_estimate, |text| text.get(language))
             .to_owned(),
         how_to_ask: (words.ask_for_estimate)(&clinic.name, &clinic.phone, clinic.email.as_deref()),
+        links: std::iter::once((
+            clinic.phone.clone(),
+            format!(
+                "tel:{}",
+                clinic
+                    .phone
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '+')
+                    .collect::<String>()
+            ),
+        ))
+        .chain(
+            clinic
+                .email
+                .iter()
+                .map(|email| (email.clone(), format!("mailto:{email}"))),
+        )
+        .collect(),
     }
 }

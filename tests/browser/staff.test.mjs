@@ -44,6 +44,8 @@ test('a two-provider Good Faith Estimate prints on US Letter', async () => {
     assert.ok(text.includes(expected), `the printout says ${expected}`);
   }
   assert.ok(!text.includes('Coverage screening'), 'the form does not print');
+  // "1 / 2" at the foot of the first page (pdftotext reads it without the spaces).
+  assert.match(text, new RegExp(`\\b1 ?/ ?${pages.length}\\b`), 'each page says which of how many it is');
   assert.deepEqual(errors, []);
   assert.deepEqual(seen.violations, [], 'works under the Content Security Policy');
   assert.deepEqual(offsite(seen, new URL(shared.server.url).origin), [], 'no request leaves the page');

@@ -48,6 +48,9 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
       await notice.locator('.how-to-ask').textContent(),
       'To ask for a Good Faith Estimate, call Sample Foot & Ankle Clinic at (512) 555-0100 or email estimates@clinic.example.',
     );
+    // A phone can call the clinic or write to it from the notice.
+    assert.equal(await notice.locator('a[href="tel:5125550100"]').textContent(), '(512) 555-0100');
+    assert.equal(await notice.locator('a[href="mailto:estimates@clinic.example"]').textContent(), 'estimates@clinic.example');
     const [noticeBox, breakdownBox, resultBox] = await Promise.all(
       [notice, page.locator('#breakdown'), page.locator('.result')].map((region) => region.boundingBox()),
     );

@@ -53,10 +53,21 @@ pub(crate) fn right_to_estimate(
         &fragment,
         &page.element("p", "", Some(words.right_to_estimate_lead))?,
     )?;
-    append(
-        &fragment,
-        &page.element("p", "how-to-ask", Some(&notice.how_to_ask))?,
-    )?;
+    // How to ask, with the phone and the email as links a phone can call or write to.
+    let ask = page.element("p", "how-to-ask", None)?;
+    let mut rest = notice.how_to_ask.as_str();
+    for (text, href) in &notice.links {
+        let Some((before, after)) = rest.split_once(text.as_str()) else {
+            continue;
+        };
+        append(&ask, &page.element("span", "", Some(before))?)?;
+        let link = page.element("a", "", Some(text))?;
+        set_attribute(&link, "href", href)?;
+        append(&ask, &link)?;
+        rest = after;
+    }
+    append(&ask, &page.element("span", "", Some(rest))?)?;
+    append(&fragment, &ask)?;
     let full = page.element("details", "notice-in-full", None)?;
     append(
         &full,
