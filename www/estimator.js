@@ -11,7 +11,7 @@
 import init, { Estimator } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
 import { loadPriceBook } from './price-book.js';
-import { languageOf, translate, wordsFor } from './language.js';
+import { languageOf, say, translate, wordsFor } from './language.js';
 
 const here = new URL('.', import.meta.url);
 const wasmReady = init();
@@ -43,6 +43,9 @@ class AmnionEstimator extends HTMLElement {
     } catch (error) {
       console.error(`<amnion-estimator>: ${error.message}`);
       for (const part of root.querySelectorAll('.estimator')) part.hidden = part.id !== 'fallback';
+      if (error.clinic) {
+        root.getElementById('fallback-text').textContent = say(words, 'not_available_call', 'The online estimate is not available right now. Please call {name} at {phone} for a price.', error.clinic);
+      }
       return;
     }
     mount(root, estimator, words);

@@ -19,6 +19,7 @@ export async function loadPriceBook(url, open) {
   try {
     return open(book); // reads and validates the whole book once; throws with every error and its JSON path
   } catch (error) {
-    throw new Error(`${url} is not a valid price book:\n${error.message}`);
+    // `clinic` ({ name, phone }) is set when the book's clinic section still says whom to call.
+    throw Object.assign(new Error(`${url} is not a valid price book:\n${error.message}`), { clinic: error.clinic });
   }
 }

@@ -17,6 +17,47 @@ pub use validate::{
 use crate::error::{Error, FieldError, Problems};
 use crate::read::{self, Refused, Value};
 
+/// The clinic's name and phone in a book that was refused (`error`), when its problems leave both
+/// standing (none at `clinic`, `clinic.name` or `clinic.phone`) and both are short, printable
+/// text: the widget's fallback can then tell visitors whom to call.
+pub fn contact_in_refused(value: &Value, error: &Error) -> Option<(String, String)> {
+    let touched = |field: &str| {
+        error.fields().iter().any(|problem| {
+            problem.path == "clinic"
+                || problem
+                    .path
+                    .strip_prefix("clinic.")
+                    .is_some_and(|rest| rest.starts_with(field))
+        })
+    };
+    if touched("name") || touched("phone") {
+        return None;
+    }
+    let entry = |entries: &'_ [(String, Value)], key: &str| -> Option<Value> {
+        entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let Value::Object(top) = value else {
+        return None;
+    };
+    let Some(Value::Object(clinic)) = entry(top, "clinic") else {
+        return None;
+    };
+    let text = |key: &str| match entry(&clinic, key) {
+        Some(Value::String(text))
+            if !text.trim().is_empty()
+                && text.chars().count() <= 200
+                && !text.chars().any(char::is_control) =>
+        {
+            Some(text)
+        }
+        _ => None,
+    };
+    Some((text("name")?, text("phone")?))
+}
+
 /// The sample price book built into the crate, so the widget runs with no configuration.
 /// Its figures are realistic US self-pay prices, marked `"sample_data": true`.
 pub const DEFAULT_PRICE_BOOK_JSON: &str = include_str!("default.json");
@@ -185,6 +226,35 @@ mod tests {
         assert!(errors[0].starts_with("clinic.npi: must be 10 digits with a valid check digit"));
         assert!(errors[1].starts_with("clinic.tin: must be 9 digits"));
         assert!(errors[2].starts_with("products[0].price_cents: must be 0 to"));
+    }
+
+    #[test]
+    fn a_refused_book_still_says_whom_to_call_when_its_clinic_section_can() {
+        let refused = |json: &str| {
+            let value = Value::from_json(json).expect("JSON");
+            let error = PriceBook::from_value(&value).expect_err("refused");
+            contact_in_refused(&value, &error)
+        };
+        // A bad NPI is in the clinic section, but not its name or phone.
+        let bad_npi = DEFAULT_PRICE_BOOK_JSON.replacen(
+            "\"npi\": \"1234567893\"",
+            "\"npi\": \"1234567890\"",
+            1,
+        );
+        assert_eq!(
+            refused(&bad_npi),
+            Some((
+                "Sample Foot & Ankle Clinic".to_owned(),
+                "(512) 555-0100".to_owned()
+            ))
+        );
+        // A refused phone is not repeated to visitors.
+        let no_phone =
+            DEFAULT_PRICE_BOOK_JSON.replacen("\"phone\": \"(512) 555-0100\"", "\"phone\": \"\"", 1);
+        assert_ne!(no_phone, DEFAULT_PRICE_BOOK_JSON);
+        assert_eq!(refused(&no_phone), None);
+        // Nor is anything from a clinic section that is not an object.
+        assert_eq!(refused(r#"{ "clinic": "Sample" }"#), None);
     }
 
     /// The sample book with a misspelt field name, a negative price and an NPI with a bad check

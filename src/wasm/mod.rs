@@ -138,7 +138,23 @@ fn read_book(price_book: Option<JsValue>) -> Result<PriceBook, JsValue> {
         Some(book) => book,
         None => js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?,
     };
-    PriceBook::from_value(&value(&price_book)).map_err(js_error)
+    let book = value(&price_book);
+    PriceBook::from_value(&book).map_err(|error| {
+        // Whom a visitor can call while the book is refused, if its clinic section still says.
+        let contact = crate::price_book::contact_in_refused(&book, &error);
+        let js = js_error(error);
+        if let Some(contact) = contact.and_then(|(name, phone)| {
+            to_js(&std::collections::BTreeMap::from([
+                ("name", name),
+                ("phone", phone),
+            ]))
+            .ok()
+        }) {
+            // Setting a property on a fresh Error object cannot fail.
+            let _ = js_sys::Reflect::set(&js, &JsValue::from_str("clinic"), &contact);
+        }
+        js
+    })
 }
 
 /// What an update could not show, and why: each refused answer, or a result that could not be
