@@ -499,15 +499,22 @@ fn the_right_to_a_good_faith_estimate_is_the_books_with_how_to_ask() {
         "To ask for a Good Faith Estimate, call Sample Foot & Ankle Clinic at (512) 555-0100 or \
          email estimates@clinic.example."
     );
-    // The phone (digits only) and the email, as links a phone can follow, in the order they read.
+    // The sentence in parts, the phone (digits only) and the email as links a phone can follow.
+    let part = |text: &str, href: Option<&str>| (text.to_owned(), href.map(str::to_owned));
     assert_eq!(
-        english.links,
+        english.parts,
         [
-            ("(512) 555-0100".to_owned(), "tel:5125550100".to_owned()),
-            (
-                "estimates@clinic.example".to_owned(),
-                "mailto:estimates@clinic.example".to_owned()
-            )
+            part(
+                "To ask for a Good Faith Estimate, call Sample Foot & Ankle Clinic at ",
+                None
+            ),
+            part("(512) 555-0100", Some("tel:5125550100")),
+            part(" or email ", None),
+            part(
+                "estimates@clinic.example",
+                Some("mailto:estimates@clinic.example")
+            ),
+            part(".", None),
         ]
     );
     let spanish = right_to_estimate(&book, Language::Spanish);

@@ -17,9 +17,9 @@ pub struct RightToEstimate {
     /// `To ask for a Good Faith Estimate, call {clinic} at {phone}` (and `or email {email}` when
     /// the book gives one).
     pub how_to_ask: String,
-    /// The parts of `how_to_ask` a phone can act on, in order: (the text as it stands there, its
-    /// link), the phone as `tel:` and the email as `mailto:`.
-    pub links: Vec<(String, String)>,
+    /// `how_to_ask` in parts, in order: (text, its link if any), the phone's link `tel:` and the
+    /// email's `mailto:`, so a phone can call or write from it.
+    pub parts: Vec<(String, Option<String>)>,
 }
 
 /// The notice `book` gives, in `language`. Every book gives one: without its own wording, the
@@ -43,23 +43,48 @@ pub fn right_to_estimate(book: &PriceBook, language: Language) -> RightToEstimat
             .map_or(words.right_to_estimate, |text| text.get(language))
             .to_owned(),
         how_to_ask: (words.ask_for_estimate)(&clinic.name, &clinic.phone, clinic.email.as_deref()),
-        links: std::iter::once((
-            clinic.phone.clone(),
-            format!(
-                "tel:{}",
-                clinic
-                    .phone
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == '+')
-                    .collect::<String>()
-            ),
-        ))
-        .chain(
-            clinic
-                .email
-                .iter()
-                .map(|email| (email.clone(), format!("mailto:{email}"))),
-        )
-        .collect(),
+        parts: parts(words, clinic),
     }
+}
+
+/// The how-to-ask sentence in parts, found by wording it with one-character markers where the
+/// phone and the email go (no text search), so every language's wording works.
+fn parts(
+    words: &crate::language::Words,
+    clinic: &crate::price_book::Clinic,
+) -> Vec<(String, Option<String>)> {
+    const PHONE: char = '\u{1}';
+    const EMAIL: char = '\u{2}';
+    let marked = (words.ask_for_estimate)(
+        &clinic.name,
+        &PHONE.to_string(),
+        clinic.email.as_ref().map(|_| EMAIL.to_string()).as_deref(),
+    );
+    let digits: String = clinic
+        .phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    let mut parts = vec![(String::new(), None)];
+    for c in marked.chars() {
+        let link = match c {
+            PHONE => (clinic.phone.clone(), Some(format!("tel:{digits}"))),
+            EMAIL => {
+                let email = clinic.email.clone().unwrap_or_default();
+                let href = format!("mailto:{email}");
+                (email, Some(href))
+            }
+            c => {
+                if let Some((text, None)) = parts.last_mut() {
+                    text.push(c);
+                } else {
+                    parts.push((c.to_string(), None));
+                }
+                continue;
+            }
+        };
+        parts.push(link);
+    }
+    parts.retain(|(text, _)| !text.is_empty());
+    parts
 }

@@ -33,25 +33,22 @@ pub fn contact_in_refused(value: &Value, error: &Error) -> Option<(String, Strin
     if touched("name") || touched("phone") {
         return None;
     }
-    let entry = |entries: &'_ [(String, Value)], key: &str| -> Option<Value> {
-        entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    };
+    fn entry<'v>(entries: &'v [(String, Value)], key: &str) -> Option<&'v Value> {
+        entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
     let Value::Object(top) = value else {
         return None;
     };
     let Some(Value::Object(clinic)) = entry(top, "clinic") else {
         return None;
     };
-    let text = |key: &str| match entry(&clinic, key) {
+    let text = |key: &str| match entry(clinic, key) {
         Some(Value::String(text))
             if !text.trim().is_empty()
                 && text.chars().count() <= 200
                 && !text.chars().any(char::is_control) =>
         {
-            Some(text)
+            Some(text.clone())
         }
         _ => None,
     };

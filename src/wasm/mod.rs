@@ -143,15 +143,12 @@ fn read_book(price_book: Option<JsValue>) -> Result<PriceBook, JsValue> {
         // Whom a visitor can call while the book is refused, if its clinic section still says.
         let contact = crate::price_book::contact_in_refused(&book, &error);
         let js = js_error(error);
-        if let Some(contact) = contact.and_then(|(name, phone)| {
-            to_js(&std::collections::BTreeMap::from([
-                ("name", name),
-                ("phone", phone),
-            ]))
-            .ok()
-        }) {
-            // Setting a property on a fresh Error object cannot fail.
-            let _ = js_sys::Reflect::set(&js, &JsValue::from_str("clinic"), &contact);
+        if let Some((name, phone)) = contact {
+            // Setting properties on fresh objects cannot fail.
+            let clinic = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&clinic, &"name".into(), &name.into());
+            let _ = js_sys::Reflect::set(&clinic, &"phone".into(), &phone.into());
+            let _ = js_sys::Reflect::set(&js, &"clinic".into(), &clinic);
         }
         js
     })

@@ -55,18 +55,17 @@ pub(crate) fn right_to_estimate(
     )?;
     // How to ask, with the phone and the email as links a phone can call or write to.
     let ask = page.element("p", "how-to-ask", None)?;
-    let mut rest = notice.how_to_ask.as_str();
-    for (text, href) in &notice.links {
-        let Some((before, after)) = rest.split_once(text.as_str()) else {
-            continue;
+    for (text, href) in &notice.parts {
+        let part = match href {
+            Some(href) => {
+                let link = page.element("a", "", Some(text))?;
+                set_attribute(&link, "href", href)?;
+                link
+            }
+            None => page.element("span", "", Some(text))?,
         };
-        append(&ask, &page.element("span", "", Some(before))?)?;
-        let link = page.element("a", "", Some(text))?;
-        set_attribute(&link, "href", href)?;
-        append(&ask, &link)?;
-        rest = after;
+        append(&ask, &part)?;
     }
-    append(&ask, &page.element("span", "", Some(rest))?)?;
     append(&fragment, &ask)?;
     let full = page.element("details", "notice-in-full", None)?;
     append(
