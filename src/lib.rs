@@ -9,6 +9,7 @@
 //! - [`estimate`]: the pricing rules, from a visitor's answers to itemized lines;
 //! - [`payment`]: financing offers, HSA/FSA savings and a side-by-side comparison of scenarios;
 //! - [`quote`]: billing staff's exact quotes and the Good Faith Estimate;
+//! - `editor` (natively, and in the staff module): the price-book editor's form, checks and changes;
 //! - [`read`]: reading price books and requests from JSON or JS values, every problem by path;
 //! - [`calendar`]: dates for price books and quotes;
 //! - [`language`]: English and Spanish texts;
@@ -32,6 +33,8 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+pub mod editor;
 pub mod error;
 pub mod estimate;
 pub mod language;

@@ -8,7 +8,10 @@
 //!   regions)`, which estimates once, derives the payment options and the comparison from that
 //!   estimate, renders every result region, and returns only the answers it refused;
 //! - `Quoter` (feature `staff`), the staff page's: the same for a quote and its Good Faith
-//!   Estimate, plus reopening a saved quote and what Save and Export CSV write.
+//!   Estimate, plus reopening a saved quote and what Save and Export CSV write;
+//! - `BookEditor` (feature `staff`), the price-book editor's: the book as a form in dollars, each
+//!   change checked with every problem at its field, a sample Good Faith Estimate rendered from it,
+//!   list edits, and the book to download.
 //!
 //! Free functions need no price book: `shareFragment` and `readShareFragment` (share links without
 //! insurance figures), `validationCount()`, `estimateCount()` and `quoteCount()` (work done, for the benchmark) and, with `staff`,
@@ -21,6 +24,8 @@
 //! problem's path. A refused document throws a JS `Error` whose message names each bad field and
 //! whose `fields` property lists them as `{ path, reason }`.
 
+#[cfg(feature = "staff")]
+mod editor;
 mod estimator;
 mod js_value;
 #[cfg(feature = "staff")]
@@ -28,6 +33,8 @@ mod quoter;
 mod regions;
 mod render;
 
+#[cfg(feature = "staff")]
+pub use editor::BookEditor;
 pub use estimator::Estimator;
 #[cfg(feature = "staff")]
 pub use quoter::Quoter;

@@ -1,0 +1,542 @@
+//! The price-book editor's rules, for an office manager who has never seen JSON: a book opened
+//! (or the sample) becomes a form in dollars and percents ([`form`], by the table in [`schema`]);
+//! each change of the form is checked by building the book and reading it as the widget does
+//! ([`PriceBook::from_value`]), every problem at once and each at its field; the form is compared
+//! with the book that was opened ([`changes`]); and a book is ready to download only when it has
+//! no problem and every likely unit mistake has been confirmed.
+//!
+//! The editor holds no copy of what is typed: the page's form does, and every call passes it. What
+//! the editor keeps is the book as opened (to list the changes), the entries of it that are not
+//! fields (until renamed or removed), and which warnings were confirmed.
+
+pub mod changes;
+pub mod form;
+pub mod schema;
+
+use serde::Serialize;
+
+use self::changes::Change;
+use self::form::{FormProblem, Unknown};
+use crate::error::Error;
+use crate::price_book::PriceBook;
+use crate::read::Value;
+
+/// One editing session of one price book.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    /// The form of the book as opened.
+    opened: Value,
+    /// Its version, which a changed book must not keep.
+    opened_version: String,
+    /// The opened book's entries that are not fields, still on the form.
+    unknown: Vec<Unknown>,
+    /// The warnings confirmed as meant: `(path, message)`. A warning whose message changes (the
+    /// price changed) asks again.
+    confirmed: Vec<(String, String)>,
+}
+
+/// A problem that stops the download, at its field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The control it belongs to (`clinic.npi`), or `None` when no control on the form holds it
+    /// (an empty list's problem).
+    pub name: Option<String>,
+    /// Its JSON path in the book (`clinic.npi`, `conditions[2].label`), for a web admin.
+    pub path: String,
+    /// What is wrong, in words.
+    pub reason: String,
+}
+
+/// A likely unit mistake: the book is valid, but the amount is unusual.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The control it belongs to.
+    pub name: Option<String>,
+    /// Its JSON path in the book.
+    pub path: String,
+    /// What looks wrong, in words.
+    pub message: String,
+    /// Whether the person said it is meant.
+    pub confirmed: bool,
+}
+
+/// An entry of the opened book that is not a field, as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Stray {
+    /// Its control's name.
+    pub name: String,
+    /// Its key.
+    pub key: String,
+    /// The field it likely means.
+    pub suggestion: Option<&'static str>,
+}
+
+/// What the page shows after each change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// Every problem, in the order of the form.
+    pub problems: Vec<Problem>,
+    /// Every likely unit mistake, once the book has no problem.
+    pub warnings: Vec<Warning>,
+    /// The opened book's entries that are not fields.
+    pub unknown: Vec<Stray>,
+    /// What changed against the book that was opened.
+    pub changes: Vec<Change>,
+    /// Whether the book can be downloaded: no problem, every warning confirmed.
+    pub ready: bool,
+    /// The name the downloaded file gets: `price-book-2026.12.json`.
+    pub file_name: String,
+}
+
+impl Editor {
+    /// Opens `book` (a parsed file, or the sample), however wrong it is. Returns the editor and
+    /// the form to show.
+    pub fn open(book: &Value) -> (Editor, Value) {
+        let (opened, unknown) = form::to_form(book);
+        let opened_version = text_at(&opened, "version");
+        let editor = Editor {
+            opened: opened.clone(),
+            opened_version,
+            unknown,
+            confirmed: Vec::new(),
+        };
+        (editor, opened)
+    }
+
+    /// Checks the form as the page holds it now.
+    pub fn check(&self, form: &Value) -> Check {
+        let (book, form_problems) = form::to_book(form, &self.unknown);
+        let mut problems: Vec<Problem> = form_problems
+            .into_iter()
+            .map(|FormProblem { name, reason }| Problem {
+                path: json_path(&name),
+                name: Some(name),
+                reason,
+            })
+            .collect();
+        let refused: Vec<String> = problems
+            .iter()
+            .map(|problem| problem.path.clone())
+            .collect();
+        let checked = PriceBook::from_value(&book);
+        if let Err(Error::InvalidPriceBook(fields)) = &checked {
+            for field in fields {
+                // A text the form already refused is missing from the book: the book's check would
+                // only say so again.
+                if refused.iter().any(|path| within(&field.path, path)) {
+                    continue;
+                }
+                problems.push(Problem {
+                    name: control_name(form, &form_name(&field.path)),
+                    path: field.path.clone(),
+                    reason: field.reason.clone(),
+                });
+            }
+        }
+        let changes = changes::changes(&self.opened, form);
+        let version = text_at(form, "version");
+        if !changes.is_empty()
+            && version.trim() == self.opened_version.trim()
+            && problems.iter().all(|p| p.path != "version")
+        {
+            problems.push(Problem {
+                name: Some("version".to_owned()),
+                path: "version".to_owned(),
+                reason: format!(
+                    "give the changed prices a new version: the book you opened is also \"{}\"",
+                    crate::error::excerpt(self.opened_version.trim())
+                ),
+            });
+        }
+        let warnings = match (&checked, problems.is_empty()) {
+            (Ok(valid), true) => unit_warnings(valid)
+                .into_iter()
+                .map(|(path, message)| Warning {
+                    name: control_name(form, &form_name(&path)),
+                    confirmed: self.confirmed.contains(&(path.clone(), message.clone())),
+                    path,
+                    message,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let ready = problems.is_empty() && warnings.iter().all(|warning| warning.confirmed);
+        Check {
+            problems,
+            warnings,
+            unknown: self
+                .unknown
+                .iter()
+                .map(|entry| Stray {
+                    name: entry.name.clone(),
+                    key: entry.key.clone(),
+                    suggestion: entry.suggestion,
+                })
+                .collect(),
+            changes,
+            ready,
+            file_name: file_name(&version),
+        }
+    }
+
+    /// The book the form says, ready to save: `None` until [`Check::ready`].
+    pub fn book(&self, form: &Value) -> Option<Value> {
+        self.check(form)
+            .ready
+            .then(|| form::to_book(form, &self.unknown).0)
+    }
+
+    /// Says whether the warning `message` at `path` is meant.
+    pub fn confirm(&mut self, path: &str, message: &str, meant: bool) {
+        let warning = (path.to_owned(), message.to_owned());
+        self.confirmed.retain(|confirmed| *confirmed != warning);
+        if meant {
+            self.confirmed.push(warning);
+        }
+    }
+
+    /// Moves the stray entry `name` into the field `to` beside it (its likely meaning), and
+    /// returns the form with it there. The field's own value, if it had one, is replaced.
+    pub fn rename(&mut self, form: &Value, name: &str, to: &str) -> Value {
+        let Some(index) = self.unknown.iter().position(|entry| entry.name == name) else {
+            return form.clone();
+        };
+        let entry = self.unknown.remove(index);
+        let parent = parent_of(name);
+        let target = match parent {
+            "" => to.to_owned(),
+            parent => format!("{parent}.{to}"),
+        };
+        let mut form = form.clone();
+        let Some(field) = field_at(&target) else {
+            self.unknown.insert(index, entry);
+            return form;
+        };
+        let (value, more) = form::field_to_form(field, Some(&entry.raw), &target);
+        self.unknown.extend(more);
+        remove_at(&mut form, name);
+        set_at(&mut form, &target, value);
+        form
+    }
+
+    /// Removes the stray entry `name` from the form, and returns the form without it.
+    pub fn remove_stray(&mut self, form: &Value, name: &str) -> Value {
+        self.unknown.retain(|entry| entry.name != name);
+        let mut form = form.clone();
+        remove_at(&mut form, name);
+        form
+    }
+
+    /// Adds a new, empty item at the end of the list `name` (`conditions`). Returns the form and
+    /// the name of the new item's first control, for the page to put the cursor in.
+    pub fn add(&self, form: &Value, name: &str) -> (Value, Option<String>) {
+        let mut form = form.clone();
+        let Some(field) = field_at(name) else {
+            return (form, None);
+        };
+        let Some(Value::Array(items)) = get_at_mut(&mut form, name) else {
+            return (form, None);
+        };
+        let item_name = format!("{name}.{}", items.len());
+        let item = match &field.kind {
+            schema::Kind::List { fields, .. } => {
+                form::field_to_form(&group_field(fields), None, &item_name).0
+            }
+            _ => form::field_to_form(&words_field(), None, &item_name).0,
+        };
+        items.push(item);
+        let first = control_name(&form, &item_name);
+        (form, first)
+    }
+
+    /// Removes the item `name` (`conditions.2`) from its list, and returns the form.
+    pub fn remove(&self, form: &Value, name: &str) -> Value {
+        let mut form = form.clone();
+        let (list, index) = split_item(name);
+        if let (Some(Value::Array(items)), Some(index)) = (get_at_mut(&mut form, list), index) {
+            if index < items.len() {
+                items.remove(index);
+            }
+        }
+        form
+    }
+
+    /// Moves the item `name` one place up (`up`) or down in its list. Returns the form and the
+    /// item's new name.
+    pub fn move_item(&self, form: &Value, name: &str, up: bool) -> (Value, String) {
+        let mut form = form.clone();
+        let (list, index) = split_item(name);
+        let mut moved = name.to_owned();
+        if let (Some(Value::Array(items)), Some(index)) = (get_at_mut(&mut form, list), index) {
+            let to = if up {
+                index.checked_sub(1)
+            } else {
+                index.checked_add(1)
+            };
+            if let Some(to) = to.filter(|&to| to < items.len() && index < items.len()) {
+                items.swap(index, to);
+                moved = format!("{list}.{to}");
+            }
+        }
+        (form, moved)
+    }
+}
+
+/// The book's likely unit mistakes, `(path, message)`.
+fn unit_warnings(_book: &PriceBook) -> Vec<(String, String)> {
+    Vec::new() // WIP: wired to price_book's warnings when they land
+}
+
+/// A group field over `fields`, for making a list's new item.
+fn group_field(fields: &'static [schema::Field]) -> schema::Field {
+    schema::Field {
+        key: "",
+        label: "",
+        hint: "",
+        kind: schema::Kind::Group { fields },
+        optional: false,
+        when: None,
+    }
+}
+
+fn words_field() -> schema::Field {
+    schema::Field {
+        key: "",
+        label: "",
+        hint: "",
+        kind: schema::Kind::Words { long: true },
+        optional: false,
+        when: None,
+    }
+}
+
+/// The file name for a book of `version`: letters, digits, `.`, `-` and `_` kept, the rest `-`.
+fn file_name(version: &str) -> String {
+    let version: String = version
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    match version.is_empty() {
+        true => "price-book.json".to_owned(),
+        false => format!("price-book-{version}.json"),
+    }
+}
+
+/// Whether `path` is `within` or below it (`clinic.npi` within `clinic`).
+fn within(path: &str, within: &str) -> bool {
+    path.strip_prefix(within)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// A control's name as the book's JSON path: `conditions.0.label.en` as `conditions[0].label.en`.
+pub fn json_path(name: &str) -> String {
+    let mut path = String::new();
+    for segment in name.split('.') {
+        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+            path.push('[');
+            path.push_str(segment);
+            path.push(']');
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(segment);
+        }
+    }
+    path
+}
+
+/// A JSON path as the form's names write it: `conditions[0].label` as `conditions.0.label`.
+pub fn form_name(path: &str) -> String {
+    path.replace('[', ".").replace(']', "")
+}
+
+/// The control that shows a problem at `name`: the control itself, or the first control inside the
+/// group or list item it names. `None` if the form has none there.
+fn control_name(form: &Value, name: &str) -> Option<String> {
+    let mut node = form;
+    let mut at = String::new();
+    for segment in name.split('.').filter(|s| !s.is_empty()) {
+        node = child_of(node, segment)?;
+        if !at.is_empty() {
+            at.push('.');
+        }
+        at.push_str(segment);
+    }
+    loop {
+        match node {
+            Value::Object(entries) => {
+                let (key, value) = entries.first()?;
+                at = if at.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{at}.{key}")
+                };
+                node = value;
+            }
+            Value::Array(items) => {
+                node = items.first()?;
+                at.push_str(".0");
+            }
+            _ => return Some(at),
+        }
+    }
+}
+
+fn child_of<'a>(node: &'a Value, segment: &str) -> Option<&'a Value> {
+    match node {
+        Value::Object(entries) => entries.iter().find(|(k, _)| k == segment).map(|(_, v)| v),
+        Value::Array(items) => items.get(segment.parse::<usize>().ok()?),
+        _ => None,
+    }
+}
+
+fn get_at_mut<'a>(form: &'a mut Value, name: &str) -> Option<&'a mut Value> {
+    let mut node = form;
+    for segment in name.split('.').filter(|s| !s.is_empty()) {
+        node = match node {
+            Value::Object(entries) => entries
+                .iter_mut()
+                .find(|(k, _)| k == segment)
+                .map(|(_, v)| v)?,
+            Value::Array(items) => items.get_mut(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(node)
+}
+
+fn set_at(form: &mut Value, name: &str, value: Value) {
+    let (parent, key) = match name.rfind('.') {
+        Some(dot) => (&name[..dot], &name[dot + 1..]),
+        None => ("", name),
+    };
+    if let Some(Value::Object(entries)) = get_at_mut(form, parent) {
+        match entries.iter_mut().find(|(k, _)| k == key) {
+            Some((_, slot)) => *slot = value,
+            None => entries.push((key.to_owned(), value)),
+        }
+    }
+}
+
+fn remove_at(form: &mut Value, name: &str) {
+    let (parent, key) = match name.rfind('.') {
+        Some(dot) => (&name[..dot], &name[dot + 1..]),
+        None => ("", name),
+    };
+    if let Some(Value::Object(entries)) = get_at_mut(form, parent) {
+        entries.retain(|(k, _)| k != key);
+    }
+}
+
+fn parent_of(name: &str) -> &str {
+    name.rfind('.').map_or("", |dot| &name[..dot])
+}
+
+/// `conditions.2` as `("conditions", Some(2))`.
+fn split_item(name: &str) -> (&str, Option<usize>) {
+    match name.rfind('.') {
+        Some(dot) => (&name[..dot], name[dot + 1..].parse().ok()),
+        None => (name, None),
+    }
+}
+
+/// The schema's field at the form name `name` (list indices skipped).
+fn field_at(name: &str) -> Option<&'static schema::Field> {
+    let mut fields: &'static [schema::Field] = schema::BOOK;
+    let mut found = None;
+    for segment in name
+        .split('.')
+        .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let field = schema::find(fields, segment)?;
+        fields = match &field.kind {
+            schema::Kind::Group { fields } | schema::Kind::List { fields, .. } => fields,
+            _ => &[],
+        };
+        found = Some(field);
+    }
+    found
+}
+
+/// The text at the top-level key `key` of a form.
+fn text_at(form: &Value, key: &str) -> String {
+    match child_of(form, key) {
+        Some(Value::String(text)) => text.clone(),
+        _ => String::new(),
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Value::Null | Value::Other(_) => serializer.serialize_unit(),
+            Value::Bool(flag) => serializer.serialize_bool(*flag),
+            Value::Integer(number) => serializer.serialize_i64(*number),
+            // A fraction is never computed with; it goes back out as the text it came as.
+            Value::Float(text) | Value::String(text) => serializer.serialize_str(text),
+            Value::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Value::Object(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (key, item) in entries {
+                    map.serialize_entry(key, item)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// The Good Faith Estimate the editor previews for `book`: a sample patient's one injection of the
+/// first product for the first condition, on the left side, issued on the day the prices take
+/// effect, so that every amount on it comes from the book being edited.
+///
+/// # Errors
+///
+/// As [`crate::quote::quote`]: a book with no condition or product has no sample to quote.
+pub fn sample_quote(book: &PriceBook) -> Result<crate::quote::Quote, Error> {
+    let document = book.document();
+    let first = |id: Option<&String>| Value::String(id.cloned().unwrap_or_default());
+    let text = |text: &str| Value::String(text.to_owned());
+    let request = Value::Object(vec![
+        (
+            "patient".to_owned(),
+            Value::Object(vec![
+                ("name".to_owned(), text("Sample Patient")),
+                ("date_of_birth".to_owned(), text("1970-01-01")),
+            ]),
+        ),
+        ("side".to_owned(), text("left")),
+        ("issued_on".to_owned(), text(&document.effective_date)),
+        (
+            "answers".to_owned(),
+            Value::Object(vec![
+                (
+                    "condition".to_owned(),
+                    first(document.conditions.first().map(|c| &c.id)),
+                ),
+                (
+                    "product".to_owned(),
+                    first(document.products.first().map(|p| &p.id)),
+                ),
+                ("injections".to_owned(), text("1")),
+            ]),
+        ),
+    ]);
+    let request = crate::quote::QuoteRequest::from_value(&request)?;
+    crate::quote::quote(book, &request)
+}

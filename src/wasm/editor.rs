@@ -1,0 +1,192 @@
+//! The price-book editor's handle (feature `staff`): `new BookEditor(book)` opens a parsed file, or
+//! the sample, however wrong it is; then one call per action of the office manager. The page's
+//! form holds what is typed and is passed in each time (`readForm`); the rules are in
+//! `crate::editor`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::regions::Regions;
+use super::{render, to_js, value};
+use crate::editor::{self, schema, Check, Editor};
+use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use crate::read::Value;
+
+/// One editing session: `new BookEditor(book)`.
+#[wasm_bindgen]
+pub struct BookEditor {
+    editor: Editor,
+    /// The form as opened, for the page to build its controls from.
+    opened: Value,
+}
+
+/// What `update` returns: the check, and the book to preview in the widget (`null` while it has
+/// a problem).
+#[derive(Serialize)]
+struct Updated<'a> {
+    #[serde(flatten)]
+    check: &'a Check,
+    book: Option<Value>,
+}
+
+/// A changed form, and the control to put the cursor in.
+#[derive(Serialize)]
+struct Changed {
+    values: Value,
+    focus: Option<String>,
+}
+
+#[wasm_bindgen]
+impl BookEditor {
+    /// Opens `book` (a parsed price book file); the sample when absent, `undefined` or `null`.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice: the sample is JSON.
+    #[wasm_bindgen(constructor)]
+    pub fn new(book: Option<JsValue>) -> Result<BookEditor, JsValue> {
+        let book = match book.filter(|book| !book.is_null() && !book.is_undefined()) {
+            Some(book) => book,
+            None => js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?,
+        };
+        let (editor, opened) = Editor::open(&value(&book));
+        Ok(BookEditor { editor, opened })
+    }
+
+    /// The form's fields (`[{ key, label, hint, kind, optional, when }]`, nested) and the opened
+    /// book's values for them: `{ schema, values }`.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    pub fn form(&self) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct Form<'a> {
+            schema: &'static [schema::Field],
+            values: &'a Value,
+        }
+        to_js(&Form {
+            schema: schema::BOOK,
+            values: &self.opened,
+        })
+    }
+
+    /// The page's call after every change: checks `form` (the page's `readForm`), renders a sample
+    /// Good Faith Estimate priced from it into the region `document` when it has no problem, and
+    /// returns `{ problems, warnings, unknown, changes, ready, file_name, book }`.
+    ///
+    /// # Errors
+    ///
+    /// Only a DOM error from the browser.
+    pub fn update(&self, form: JsValue, regions: JsValue) -> Result<JsValue, JsValue> {
+        let form = value(&form);
+        let check = self.editor.check(&form);
+        let book = match check.problems.is_empty() {
+            // With no problem there is no stray entry left to give back.
+            true => Some(editor::form::to_book(&form, &[]).0),
+            false => None,
+        };
+        let regions = Regions::new(regions);
+        let priced = book
+            .as_ref()
+            .and_then(|book| PriceBook::from_value(book).ok())
+            .and_then(|book| editor::sample_quote(&book).ok());
+        match &priced {
+            Some(quote) => regions.render("document", |element| {
+                render::good_faith_estimate::document(element, quote)
+            })?,
+            None => regions.render("document", |element| {
+                element.set_text_content(None);
+                Ok(())
+            })?,
+        }
+        to_js(&Updated {
+            check: &check,
+            book: book.filter(|_| priced.is_some()),
+        })
+    }
+
+    /// The book to download: a plain object for `JSON.stringify`, or `null` until it has no problem
+    /// and every warning is confirmed.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    pub fn book(&self, form: JsValue) -> Result<JsValue, JsValue> {
+        to_js(&self.editor.book(&value(&form)))
+    }
+
+    /// Says whether the warning `message` at `path` is meant.
+    pub fn confirm(&mut self, path: &str, message: &str, meant: bool) {
+        self.editor.confirm(path, message, meant);
+    }
+
+    /// Moves the entry `name` that is not a field into the field `to` it likely means; returns
+    /// `{ values, focus }`.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    pub fn rename(&mut self, form: JsValue, name: &str, to: &str) -> Result<JsValue, JsValue> {
+        let values = self.editor.rename(&value(&form), name, to);
+        let focus = Some(format!("{}{to}", parent(name)));
+        to_js(&Changed { values, focus })
+    }
+
+    /// Removes the entry `name` that is not a field; returns `{ values, focus }`.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = removeStray)]
+    pub fn remove_stray(&mut self, form: JsValue, name: &str) -> Result<JsValue, JsValue> {
+        let values = self.editor.remove_stray(&value(&form), name);
+        to_js(&Changed {
+            values,
+            focus: None,
+        })
+    }
+
+    /// Adds an empty item to the list `name`; returns `{ values, focus }` with its first control.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    pub fn add(&self, form: JsValue, name: &str) -> Result<JsValue, JsValue> {
+        let (values, focus) = self.editor.add(&value(&form), name);
+        to_js(&Changed { values, focus })
+    }
+
+    /// Removes the list item `name` (`conditions.2`); returns `{ values, focus }`.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    pub fn remove(&self, form: JsValue, name: &str) -> Result<JsValue, JsValue> {
+        let values = self.editor.remove(&value(&form), name);
+        to_js(&Changed {
+            values,
+            focus: None,
+        })
+    }
+
+    /// Moves the list item `name` one place up or down; returns `{ values, focus }` with its new
+    /// name.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = moveItem)]
+    pub fn move_item(&self, form: JsValue, name: &str, up: bool) -> Result<JsValue, JsValue> {
+        let (values, moved) = self.editor.move_item(&value(&form), name, up);
+        to_js(&Changed {
+            values,
+            focus: Some(moved),
+        })
+    }
+}
+
+/// `conditions.2.` of `conditions.2.x`, or nothing at the top.
+fn parent(name: &str) -> &str {
+    name.rfind('.').map_or("", |dot| &name[..=dot])
+}

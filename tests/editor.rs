@@ -1,0 +1,261 @@
+//! The price-book editor's rules, natively: the sample as a form in dollars and back unchanged,
+//! every problem at once and each at its control, the changes against the opened book, lists, and
+//! an entry that is not a field. What the page does with them is tested in
+//! `tests/browser/editor.test.mjs`.
+
+use amnion_estimator::editor::{Check, Editor};
+use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use amnion_estimator::read::Value;
+
+fn sample() -> Value {
+    Value::from_json(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON")
+}
+
+/// The form value at the control name `name` (`products.0.price_cents`).
+fn at<'a>(form: &'a Value, name: &str) -> &'a Value {
+    name.split('.').fold(form, |node, key| match node {
+        Value::Object(entries) => {
+            &entries
+                .iter()
+                .find(|(k, _)| k == key)
+                .unwrap_or_else(|| panic!("no {key} in {name}"))
+                .1
+        }
+        Value::Array(items) => &items[key.parse::<usize>().expect("an index")],
+        _ => panic!("{name}: {key} is below a leaf"),
+    })
+}
+
+/// Types `text` into the control `name`, as the page's form then holds it.
+fn typed(form: &mut Value, name: &str, text: &str) {
+    let mut node = form;
+    for key in name.split('.') {
+        node = match node {
+            Value::Object(entries) => {
+                &mut entries
+                    .iter_mut()
+                    .find(|(k, _)| k == key)
+                    .expect("a field")
+                    .1
+            }
+            Value::Array(items) => &mut items[key.parse::<usize>().expect("an index")],
+            _ => panic!("below a leaf"),
+        };
+    }
+    *node = Value::String(text.to_owned());
+}
+
+fn text(value: &Value) -> &str {
+    match value {
+        Value::String(text) => text,
+        other => panic!("not text: {other:?}"),
+    }
+}
+
+/// `(control, reason)` of each problem.
+fn problems(check: &Check) -> Vec<(String, String)> {
+    check
+        .problems
+        .iter()
+        .map(|problem| {
+            (
+                problem.name.clone().unwrap_or_default(),
+                problem.reason.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_sample_opens_in_dollars_and_percents_and_saves_back_unchanged() {
+    let (editor, form) = Editor::open(&sample());
+    // 120000 cents is $1,200.00; 1500 basis points is 15 %; 16500 cents is $165.00.
+    assert_eq!(text(at(&form, "products.0.price_cents")), "1,200.00");
+    assert_eq!(
+        text(at(&form, "discounts.multi_injection.percent_off_bp")),
+        "15"
+    );
+    assert_eq!(text(at(&form, "walking_boot.price_cents")), "165.00");
+    // 2699 basis points is 26.99 %.
+    assert_eq!(text(at(&form, "financing.plans.0.apr_bp")), "26.99");
+    assert_eq!(text(at(&form, "conditions.1.icd10.left")), "M76.62");
+    let check = editor.check(&form);
+    assert_eq!(problems(&check), [], "the sample has no problem");
+    assert!(check.changes.is_empty(), "{:?}", check.changes);
+    assert!(check.unknown.is_empty());
+    // Every field of the sample is on the form: the book the form says is the sample, key for key.
+    assert_eq!(editor.book(&form), Some(sample()));
+}
+
+#[test]
+fn three_mistakes_are_three_problems_at_once_each_at_its_control() {
+    // The opened file has a misspelt key; then a price is typed negative and the NPI's last digit
+    // is changed.
+    let misspelt =
+        DEFAULT_PRICE_BOOK_JSON.replacen("\"ultrasound_guidance\":", "\"ultrasound_guidence\":", 1);
+    let (editor, mut form) = Editor::open(&Value::from_json(&misspelt).expect("JSON"));
+    typed(&mut form, "walking_boot.price_cents", "-165");
+    // 1234567893 has the right check digit; 1234567890 does not.
+    typed(&mut form, "clinic.npi", "1234567890");
+    typed(&mut form, "version", "2026.12");
+    let check = editor.check(&form);
+    let names: Vec<String> = problems(&check).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(
+        names,
+        [
+            "walking_boot.price_cents",
+            "ultrasound_guidence",
+            "clinic.npi"
+        ],
+        "{:?}",
+        check.problems
+    );
+    assert_eq!(check.unknown.len(), 1);
+    assert_eq!(check.unknown[0].suggestion, Some("ultrasound_guidance"));
+    // The form keeps what was typed: nothing is lost to a problem.
+    assert_eq!(text(at(&form, "walking_boot.price_cents")), "-165");
+    assert!(!check.ready);
+    assert_eq!(editor.book(&form), None);
+}
+
+#[test]
+fn a_misspelt_entry_renamed_to_its_field_takes_its_values() {
+    let misspelt =
+        DEFAULT_PRICE_BOOK_JSON.replacen("\"ultrasound_guidance\":", "\"ultrasound_guidence\":", 1);
+    let (mut editor, form) = Editor::open(&Value::from_json(&misspelt).expect("JSON"));
+    // Before: the field is empty on the form, its values are in the stray entry.
+    assert_eq!(text(at(&form, "ultrasound_guidance.price_cents")), "");
+    let mut form = editor.rename(&form, "ultrasound_guidence", "ultrasound_guidance");
+    typed(&mut form, "version", "2026.12");
+    // 12500 cents is $125.00.
+    assert_eq!(text(at(&form, "ultrasound_guidance.price_cents")), "125.00");
+    assert_eq!(text(at(&form, "ultrasound_guidance.code")), "76942");
+    let check = editor.check(&form);
+    assert_eq!(problems(&check), []);
+    assert!(check.unknown.is_empty());
+}
+
+#[test]
+fn text_that_is_not_an_amount_is_one_problem_in_words_and_stays_on_the_form() {
+    let (editor, mut form) = Editor::open(&sample());
+    typed(&mut form, "products.1.price_cents", "19x0");
+    typed(&mut form, "discounts.prompt_pay.percent_off_bp", "5.125");
+    typed(&mut form, "limits.max_injections", "three");
+    typed(&mut form, "version", "2026.12");
+    let check = editor.check(&form);
+    let found = problems(&check);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert_eq!(found[0].0, "limits.max_injections");
+    assert!(found[0].1.contains("whole number"), "{found:?}");
+    assert_eq!(found[1].0, "products.1.price_cents");
+    assert!(found[1].1.contains("dollar amount"), "{found:?}");
+    assert_eq!(found[2].0, "discounts.prompt_pay.percent_off_bp");
+    assert!(found[2].1.contains("2 decimals"), "{found:?}");
+    assert_eq!(text(at(&form, "products.1.price_cents")), "19x0");
+}
+
+#[test]
+fn changes_list_old_and_new_prices_and_ask_for_a_new_version() {
+    let (editor, mut form) = Editor::open(&sample());
+    typed(&mut form, "walking_boot.price_cents", "170");
+    // Typed differently, the same amount: no change.
+    typed(&mut form, "products.0.price_cents", "$1200");
+    let check = editor.check(&form);
+    assert_eq!(check.changes.len(), 1, "{:?}", check.changes);
+    let change = &check.changes[0];
+    assert_eq!(
+        (change.item.as_str(), change.field.as_str()),
+        ("Walking boot", "Price")
+    );
+    assert_eq!(
+        (change.old.as_str(), change.new.as_str()),
+        ("$165.00", "$170.00")
+    );
+    // Changed prices under the opened version: asked for a new one.
+    assert_eq!(problems(&check).len(), 1);
+    assert_eq!(check.problems[0].name.as_deref(), Some("version"));
+    typed(&mut form, "version", "2026.12");
+    typed(&mut form, "effective_date", "2026-12-01");
+    let check = editor.check(&form);
+    assert_eq!(problems(&check), []);
+    assert!(check.ready);
+    assert_eq!(check.file_name, "price-book-2026.12.json");
+    let book = PriceBook::from_value(&editor.book(&form).expect("ready")).expect("valid");
+    // $170 is 17000 cents.
+    assert_eq!(book.document().walking_boot.price_cents.get(), 17_000);
+}
+
+#[test]
+fn a_condition_added_is_checked_then_priced() {
+    let (editor, form) = Editor::open(&sample());
+    let (mut form, first) = editor.add(&form, "conditions");
+    assert_eq!(first.as_deref(), Some("conditions.5.id"));
+    let check = editor.check(&form);
+    // An empty condition: each empty field it needs is a problem at its own control.
+    assert!(
+        check
+            .problems
+            .iter()
+            .any(|p| p.name.as_deref() == Some("conditions.5.id")),
+        "{:?}",
+        check.problems
+    );
+    assert!(
+        check
+            .problems
+            .iter()
+            .any(|p| p.name.as_deref() == Some("conditions.5.label.en")),
+        "{:?}",
+        check.problems
+    );
+    for (name, value) in [
+        ("conditions.5.id", "heel_spur"),
+        ("conditions.5.label.en", "Heel spur"),
+        ("conditions.5.icd10.left", "M77.32"),
+        ("conditions.5.icd10.right", "M77.31"),
+        ("conditions.5.procedure_code", "20550"),
+        ("conditions.5.typical_injections.min", "1"),
+        ("conditions.5.typical_injections.max", "2"),
+        ("conditions.5.typical_pt_sessions.min", "6"),
+        ("conditions.5.typical_pt_sessions.max", "10"),
+        ("version", "2026.12"),
+    ] {
+        typed(&mut form, name, value);
+    }
+    let check = editor.check(&form);
+    assert_eq!(problems(&check), []);
+    assert!(
+        check
+            .changes
+            .iter()
+            .any(|c| c.field == "Added" && c.new == "Heel spur"),
+        "{:?}",
+        check.changes
+    );
+    let book = PriceBook::from_value(&editor.book(&form).expect("ready")).expect("valid");
+    assert_eq!(book.document().conditions.len(), 6);
+    assert!(book.condition("heel_spur").is_some());
+}
+
+#[test]
+fn items_move_and_go() {
+    let (editor, form) = Editor::open(&sample());
+    let (form, moved) = editor.move_item(&form, "products.1", true);
+    assert_eq!(moved, "products.0");
+    assert_eq!(text(at(&form, "products.0.id")), "amnion_2ml");
+    // The first item cannot go further up.
+    let (same, stays) = editor.move_item(&form, "products.0", true);
+    assert_eq!((stays.as_str(), &same), ("products.0", &form));
+    let form = editor.remove(&form, "extras.1");
+    assert_eq!(text(at(&form, "extras.1.id")), "foot_xray");
+    let mut form = form;
+    typed(&mut form, "version", "2026.12");
+    let check = editor.check(&form);
+    let fields: Vec<&str> = check.changes.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["Version", "Order", "Removed"],
+        "{:?}",
+        check.changes
+    );
+}
