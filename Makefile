@@ -38,7 +38,9 @@ endef
 ## (esbuild, then terser, which shaves a little more), its stylesheet minified, and beside them its
 ## markup, Spanish words and module. index.html embeds that folder, so what is measured is what
 ## ships. The staff page likewise, in www/dist-staff: staff.html as it is, beside one bundled
-## staff.js, its two stylesheets minified, the Spanish words, the icon and the staff module.
+## staff.js, its two stylesheets minified, the Spanish words, the icon and the staff module; and the
+## price-book editor beside it (editor.html, one bundled editor.js, editor.css, and the widget's
+## markup for its preview, which runs on the staff module).
 build: setup
 	$(call wasm_module,$(PKG),)
 	$(call wasm_module,$(STAFF_PKG),--features staff)
@@ -49,9 +51,9 @@ build: setup
 	$(NODE_BIN)/esbuild www/style.css --minify --log-level=warning --outfile=$(DIST)/style.css
 	cp www/widget.html www/es.json $(PKG)/$(CRATE)_bg.wasm $(DIST)/
 	rm -rf $(STAFF_DIST) && mkdir -p $(STAFF_DIST)
-	$(NODE_BIN)/esbuild www/staff.js --bundle --format=esm --minify --log-level=warning --outfile=$(STAFF_DIST)/staff.js
-	for css in style staff; do $(NODE_BIN)/esbuild www/$$css.css --minify --log-level=warning --outfile=$(STAFF_DIST)/$$css.css; done
-	cp www/staff.html www/es.json www/favicon.svg $(STAFF_PKG)/$(CRATE)_bg.wasm $(STAFF_DIST)/
+	for page in staff editor; do $(NODE_BIN)/esbuild www/$$page.js --bundle --format=esm --minify --log-level=warning --outfile=$(STAFF_DIST)/$$page.js; done
+	for css in style staff editor; do $(NODE_BIN)/esbuild www/$$css.css --minify --log-level=warning --outfile=$(STAFF_DIST)/$$css.css; done
+	cp www/staff.html www/editor.html www/widget.html www/es.json www/favicon.svg $(STAFF_PKG)/$(CRATE)_bg.wasm $(STAFF_DIST)/
 
 ## Builds, then serves www/ on 127.0.0.1 with the embedded sample price book.
 serve: build

@@ -8,9 +8,11 @@ import { say } from './language.js';
 
 /**
  * Brings the widget markup in `root` to life with `estimator` (an `Estimator` handle) and the
- * page's `words` for its language.
+ * page's `words` for its language. The price-book editor's preview passes `share`, the share-link
+ * functions of the module its handle comes from, and `address: false`: the preview neither reads
+ * nor writes the page's address.
  */
-export function mount(root, estimator, words = {}) {
+export function mount(root, estimator, words = {}, { share = { shareFragment, readShareFragment }, address = true } = {}) {
   const $ = (id) => root.getElementById(id);
   const form = $('answers');
   // Where the handle renders each result; the total shows in the result box and the phone bar.
@@ -49,7 +51,7 @@ export function mount(root, estimator, words = {}) {
     showErrors(form, $('error-summary'), refused);
     showDetail($('product'), options.products, $('product-detail'));
     const ours = !location.hash || location.hash.startsWith('#condition=');
-    if (byVisitor && fragment !== undefined && ours) history.replaceState(history.state, '', `#${fragment}`);
+    if (address && byVisitor && fragment !== undefined && ours) history.replaceState(history.state, '', `#${fragment}`);
   }
 
   const options = estimator.choices();
@@ -70,7 +72,7 @@ export function mount(root, estimator, words = {}) {
   for (const target of [form, $('payment')]) target.addEventListener('input', update);
   $('share').addEventListener('click', async () => {
     // Treatment answers only, never insurance figures: the fragment is written from an allow-list.
-    const link = new URL(`#${shareFragment(readForm(form))}`, location.href).href;
+    const link = new URL(`#${share.shareFragment(readForm(form))}`, location.href).href;
     $('share-link').value = link;
     $('share-field').hidden = false;
     try {
@@ -82,8 +84,8 @@ export function mount(root, estimator, words = {}) {
   });
   // A share link, or a reload, opens with its answers (only fragments this widget writes start
   // with "condition="). Insurance figures never travel: say so when the answers use insurance.
-  if (location.hash.startsWith('#condition=')) {
-    writeForm(form, readShareFragment(location.hash));
+  if (address && location.hash.startsWith('#condition=')) {
+    writeForm(form, share.readShareFragment(location.hash));
     $('restored').hidden = form.elements['physical_therapy.coverage'].value !== 'insurance';
     $('restored').textContent = say(words, 'insurance_not_shared', "These answers came back from the page's address (a link, or a reload). Insurance figures are never put in a link or kept, so enter your plan's figures below: until then your total may differ from the one seen before.");
   }

@@ -55,10 +55,15 @@ function controlAt(form, path) {
   return named instanceof RadioNodeList ? named[0] : named;
 }
 
-/** A control's name as the person reads it: its label, or its group's legend, or its path. */
+/**
+ * A control's name as the person reads it: its `data-label` (where its own label is not enough on
+ * its own, as in the price-book editor's "Walking boot › Price"), its label, or its group's
+ * legend, or its path.
+ */
 function labelOf(form, path) {
   const control = controlAt(form, path);
   if (!control) return path;
+  if (control.dataset.label) return control.dataset.label;
   if (control.type === 'radio') return control.closest('fieldset')?.querySelector('legend')?.textContent ?? path;
   return control.labels?.[0]?.textContent ?? path;
 }
