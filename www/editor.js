@@ -342,6 +342,9 @@ function showPreview(book) {
     const style = element('link', { rel: 'stylesheet', href: 'style.css' });
     root.append(style, document.importNode((await widgetMarkup).content, true));
     mount(root, new Estimator(book, 'en'), {}, { share: { shareFragment, readShareFragment }, address: false });
+    // The phone's total bar would float over the editor: the preview has none.
+    root.getElementById('peek').style.display = 'none';
+    host.style.paddingBottom = '0';
     $('widget-preview').replaceChildren(host);
   }, 300);
 }

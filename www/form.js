@@ -152,7 +152,8 @@ function fieldMessage(control, group, reasons) {
     message.className = 'field-error';
     // Under the input in its .field; under the whole group for radios and check boxes.
     const place = control.type === 'radio' ? control.closest('.segmented, .stack, fieldset')
-      : control.type === 'checkbox' ? control.closest('label') : control;
+      : control.type === 'checkbox' ? control.closest('label')
+        : control.closest('.affix') ?? control; // an amount's box with its `$` or `%` beside it
     place.after(message);
     for (const member of group) {
       const tokens = (member.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);

@@ -1,0 +1,203 @@
+// The price-book editor as an office manager uses it: open the sample, change the clinic and two
+// prices in dollars, add a condition, download; open a file with a misspelt field and make two
+// more mistakes, see all three at once at their fields, fix them, download again; then the widget
+// prices a treatment from the downloaded book, checked against a total worked out by hand. Also the
+// layout at 360, 1280 and 1920 px, a file that is not JSON, and the download refused while the
+// book has a problem.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, offsite, watch } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const fixtures = mkdtempSync(join(tmpdir(), 'editor-fixtures-'));
+
+async function start(width = 1280) {
+  const server = await serve(fixtures);
+  const browser = await launch();
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const seen = await watch(page);
+  await page.goto(`${server.url}editor.html`);
+  return { server, browser, page, seen, stop: async () => { await browser.close(); await server.close(); } };
+}
+
+/** Types into the control named `name`, opening the sections around it as a person would. */
+async function type(page, name, text) {
+  const control = page.locator(`[name="${name}"]`);
+  await control.evaluate((element) => {
+    for (let part = element.closest('details'); part; part = part.parentElement.closest('details')) part.open = true;
+  });
+  await control.fill(text);
+}
+
+/** The message under the control named `name`, or null. */
+function messageOf(page, name) {
+  return page.evaluate((name) => {
+    const control = document.querySelector(`[name="${name}"]`);
+    const id = (control.getAttribute('aria-describedby') ?? '').split(' ').find((token) => token.endsWith('-error'));
+    return id ? document.getElementById(id)?.textContent ?? null : null;
+  }, name);
+}
+
+/** Clicks Download and returns the file's name and its parsed text. */
+async function download(page) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  const text = readFileSync(await file.path(), 'utf8');
+  return { name: file.suggestedFilename(), text, book: JSON.parse(text) };
+}
+
+test('an office manager edits the sample, fixes three mistakes at once, and the widget prices from the download', async () => {
+  const { page, seen, server, stop } = await start();
+  await page.click('#start-sample');
+  await page.locator('#editing').waitFor();
+  // The sample's prices, in dollars: 120000 cents is 1,200.00.
+  assert.equal(await page.inputValue('[name="products.0.price_cents"]'), '1,200.00');
+
+  await type(page, 'clinic.name', 'Hillside Foot & Ankle');
+  await type(page, 'clinic.npi', '1245319599'); // its Luhn check digit over 80840124531959 is 9
+  await type(page, 'products.0.price_cents', '1,250.00');
+  await type(page, 'visits.consultation.price_cents', '$275');
+  await page.click('#s-conditions > summary');
+  await page.click('button[data-list="conditions"]');
+  // The new condition opens with the cursor in its first field.
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'conditions.5.id');
+  for (const [name, text] of [
+    ['conditions.5.id', 'heel_spur'], ['conditions.5.label.en', 'Heel spur'], ['conditions.5.label.es', 'Espolón calcáneo'],
+    ['conditions.5.icd10.left', 'M77.32'], ['conditions.5.icd10.right', 'M77.31'], ['conditions.5.procedure_code', '20551'],
+    ['conditions.5.typical_injections.min', '1'], ['conditions.5.typical_injections.max', '2'],
+    ['conditions.5.typical_pt_sessions.min', '6'], ['conditions.5.typical_pt_sessions.max', '10'],
+  ]) await type(page, name, text);
+
+  // Changed prices under the opened version: the download waits for a new one.
+  await page.locator('#download-reason', { hasText: /problem/i }).waitFor();
+  assert.equal(await page.getAttribute('#download', 'aria-disabled'), 'true');
+  await page.fill('#f-version', '2026.12');
+  await page.fill('#f-effective_date', '2026-12-01');
+  await page.locator('#download[aria-disabled=false]').waitFor();
+  const changes = await page.locator('#changes tbody tr').allTextContents();
+  assert.ok(changes.some((row) => row.includes('$1,200.00') && row.includes('$1,250.00')), changes.join('\n'));
+  assert.ok(changes.some((row) => row.includes('$250.00') && row.includes('$275.00')), changes.join('\n'));
+  assert.ok(changes.some((row) => row.includes('Added') && row.includes('Heel spur')), changes.join('\n'));
+  const first = await download(page);
+  assert.equal(first.name, 'price-book-2026.12.json');
+  // $1,250.00 is 125000 cents; $275 is 27500.
+  assert.equal(first.book.products[0].price_cents, 125000);
+  assert.equal(first.book.visits.consultation.price_cents, 27500);
+  assert.equal(first.book.clinic.name, 'Hillside Foot & Ankle');
+  assert.equal(first.book.conditions.length, 6);
+  assert.match(await page.textContent('#snippet'), /price-book="\/estimator\/price-book-2026\.12\.json"/);
+
+  // The file opened again with a misspelt field, then a negative price and a bad NPI typed in.
+  const misspelt = first.text.replace('"ultrasound_guidance":', '"ultrasound_guidence":');
+  assert.notEqual(misspelt, first.text);
+  await page.setInputFiles('#open-file', { name: 'our-prices.json', mimeType: 'application/json', buffer: Buffer.from(misspelt) });
+  await page.locator('#opened', { hasText: 'our-prices.json' }).waitFor();
+  await type(page, 'walking_boot.price_cents', '-165');
+  await type(page, 'clinic.npi', '1245319590');
+  await page.fill('#f-version', '2026.12b');
+  // Three messages at once, each under its field, and three links in the summary.
+  const links = await page.locator('#error-summary li').allTextContents();
+  assert.equal(links.length, 3, links.join('\n'));
+  for (const name of ['ultrasound_guidence', 'walking_boot.price_cents', 'clinic.npi']) {
+    const message = await messageOf(page, name);
+    assert.ok(message, `a message under ${name}`);
+    // The message sits right under its control, within a field's height.
+    const [control, box] = await page.evaluate((name) => {
+      const control = document.querySelector(`[name="${name}"]`);
+      const message = document.getElementById(control.getAttribute('aria-describedby').split(' ').find((t) => t.endsWith('-error')));
+      return [control.getBoundingClientRect().toJSON(), message.getBoundingClientRect().toJSON()];
+    }, name);
+    assert.ok(box.height > 0, `${name}'s message is visible`);
+    assert.ok(box.top >= control.bottom - 1 && box.top - control.bottom < control.height, `${name}: message ${box.top} under control ${control.bottom}`);
+  }
+  assert.match(await messageOf(page, 'ultrasound_guidence'), /ultrasound_guidance/);
+  assert.match(await messageOf(page, 'clinic.npi'), /clinic\.npi/, 'the path kept for a web admin');
+  assert.equal(await page.getAttribute('#download', 'aria-disabled'), 'true');
+  // The preview shows no price from a book with a problem.
+  assert.equal(await page.locator('#widget-preview .widget-host').count(), 0);
+  assert.equal(await page.textContent('#gfe-preview'), '');
+
+  // Download while refused: nothing is downloaded; the problems are shown.
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.click('#download', { force: true });
+  await page.waitForTimeout(300);
+  assert.equal(downloads, 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+
+  // Fixed: the stray entry used as the field it meant, the price and the NPI typed again.
+  await page.click('[data-stray="ultrasound_guidence"] button:text("Use it as ultrasound_guidance")');
+  await type(page, 'walking_boot.price_cents', '165.00');
+  await type(page, 'clinic.npi', '1245319599');
+  await page.locator('#error-summary').waitFor({ state: 'hidden' });
+  await page.locator('#download[aria-disabled=false]').waitFor();
+  const fixed = await download(page);
+  assert.equal(fixed.name, 'price-book-2026.12b.json');
+  assert.equal(fixed.book.ultrasound_guidance.price_cents, 12500);
+  assert.equal(fixed.book.walking_boot.price_cents, 16500);
+  assert.ok(!('ultrasound_guidence' in fixed.book));
+  // The preview is back, priced from the book on screen.
+  await page.locator('#widget-preview .widget-host').waitFor();
+  assert.match(await page.textContent('#gfe-preview'), /Hillside Foot & Ankle/);
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.violations, []);
+  assert.deepEqual(offsite(seen, new URL(server.url).origin), [], 'nothing left the page');
+
+  // The downloaded book on a clinic's page: one heel-spur injection of the 1 mL vial with the
+  // consultation. Consultation $275.00 + vial $1,250.00 + injection fee 20551 $160.00 (no
+  // separate ultrasound for this condition) = $1,685.00; prompt pay 5 % off = $84.25; total
+  // $1,685.00 - $84.25 = $1,600.75.
+  writeFileSync(join(fixtures, fixed.name), fixed.text);
+  writeFileSync(join(fixtures, 'clinic.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title>
+<script type="module" src="../dist/estimator.js"></script></head><body><main>
+<amnion-estimator price-book="${fixed.name}"></amnion-estimator></main></body></html>`);
+  await page.goto(`${server.url}fixtures/clinic.html`);
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  await page.selectOption('#condition', 'heel_spur');
+  await page.selectOption('#injections', '1');
+  await page.selectOption('#product', 'amnion_1ml');
+  await page.check('#consultation');
+  await page.locator('#total', { hasText: '$1,600.75' }).waitFor();
+  await stop();
+});
+
+test('a file that is not JSON stays on screen to correct, and opens once corrected', async () => {
+  const { page, stop } = await start();
+  const sample = readFileSync(new URL('../../src/price_book/default.json', import.meta.url), 'utf8');
+  const broken = sample.replace('"phone": "(512) 555-0100",', '"phone": "(512) 555-0100",,');
+  await page.setInputFiles('#open-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await page.locator('#unreadable').waitFor();
+  assert.match(await page.textContent('#unreadable-reason'), /broken\.json/);
+  assert.equal(await page.inputValue('#unreadable-text'), broken, 'nothing of the file is lost');
+  await page.fill('#unreadable-text', sample);
+  await page.click('#open-text');
+  await page.locator('#editing').waitFor();
+  assert.equal(await page.inputValue('[name="clinic.phone"]'), '(512) 555-0100');
+  await stop();
+});
+
+for (const width of [360, 1280, 1920]) {
+  test(`the editor at ${width} px: no sideways scrolling; the preview beside the form on a wide screen`, async () => {
+    const { page, stop } = await start(width);
+    await page.click('#start-sample');
+    await page.locator('#widget-preview .widget-host').waitFor();
+    for (const part of await page.locator('#fields details').all()) await part.evaluate((details) => { details.open = true; });
+    const layout = await page.evaluate(() => {
+      const box = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
+      return { scroll: document.documentElement.scrollWidth, view: innerWidth, form: box('#book-form'), pane: box('.preview-pane') };
+    });
+    assert.ok(layout.scroll <= layout.view, `page ${layout.scroll} px wide in a ${layout.view} px window`);
+    if (width >= 1280) {
+      assert.ok(layout.pane.left >= layout.form.right, 'the preview sits beside the form');
+      assert.ok(layout.form.width >= 500, `the form is ${layout.form.width} px wide`);
+      assert.ok(layout.pane.top < 600, `the preview starts ${layout.pane.top} px down`);
+    } else {
+      assert.ok(layout.pane.top >= layout.form.bottom, `the preview follows the form on a phone: ${JSON.stringify(layout)}`);
+    }
+    await page.screenshot({ path: new URL(`./screenshots/editor-${width}.png`, import.meta.url).pathname });
+    await stop();
+  });
+}
