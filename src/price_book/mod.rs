@@ -2,8 +2,13 @@
 //!
 //! A [`PriceBookDocument`] is the JSON shape; a [`PriceBook`] is a document that passed every rule
 //! in `validate.rs`. Estimates take only a `PriceBook`, so no estimate is made from bad data.
+//! [`fee_schedule`] takes the book's prices out to a spreadsheet and back, as CSV.
 
 mod document;
+// The staff module's (the price-book editor's) and native only: its CSV parser stays out of the
+// visitor's download (DESIGN.md, "The fee schedule as CSV").
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+pub mod fee_schedule;
 mod identifiers;
 mod validate;
 
