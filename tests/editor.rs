@@ -259,3 +259,29 @@ fn items_move_and_go() {
         check.changes
     );
 }
+
+#[test]
+fn a_csv_brought_in_changes_nothing_until_applied_then_types_the_prices_in_dollars() {
+    let (mut editor, form) = Editor::open(&sample());
+    let csv = editor.export_csv(&form);
+    // The walking boot's row, $165.00, made $170.00.
+    let boot = csv
+        .lines()
+        .find(|line| line.contains("L4361"))
+        .expect("the boot's row")
+        .to_owned();
+    let changed = csv.replacen(&boot, &boot.replacen("165.00", "170.00", 1), 1);
+    let import = editor.import_csv(&form, &changed);
+    assert_eq!(import.changes.len(), 1, "{:?}", import);
+    assert_eq!(import.changes[0].new.get(), 17_000);
+    // Nothing changed yet.
+    assert_eq!(text(at(&form, "walking_boot.price_cents")), "165.00");
+    let form = editor.apply_csv(&form);
+    assert_eq!(text(at(&form, "walking_boot.price_cents")), "170.00");
+    let check = editor.check(&form);
+    assert_eq!(check.changes.len(), 1);
+    assert_eq!(
+        (check.changes[0].old.as_str(), check.changes[0].new.as_str()),
+        ("$165.00", "$170.00")
+    );
+}

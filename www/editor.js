@@ -462,6 +462,37 @@ $('download').addEventListener('click', () => {
   $('staff-snippet').textContent = `<meta name="amnion-price-book" content="${last.file_name}">`;
   $('publish').hidden = false;
 });
+// The prices as a spreadsheet: out as CSV; back in as a preview of each change and each row not
+// used, applied only when confirmed.
+$('export-csv').addEventListener('click', () => {
+  download(last.file_name.replace(/\.json$/, '.csv'), 'text/csv', editor.exportCsv(readForm(form)));
+});
+$('import-csv').addEventListener('change', async (event) => {
+  const [file] = event.target.files;
+  event.target.value = '';
+  if (!file) return;
+  const { changes, rejected } = editor.previewCsv(readForm(form), await file.text());
+  $('csv-none').hidden = changes.length > 0;
+  $('csv-changes').hidden = changes.length === 0;
+  $('csv-changes').tBodies[0].replaceChildren(...changes.map((change) => element('tr', {},
+    element('td', { textContent: `${change.description} (${change.code})` }),
+    element('td', { textContent: change.price === 'allowed' ? 'Allowed amount' : 'Cash price' }),
+    element('td', { textContent: change.old_dollars }), element('td', { textContent: change.new_dollars }))));
+  $('csv-rejected-heading').hidden = rejected.length === 0;
+  $('csv-rejected').replaceChildren(...rejected.map(({ line, code, item, reason }) => element('li', {
+    textContent: `Line ${line}${code || item ? ` (${[code, item].filter(Boolean).join(', ')})` : ''}: ${reason}`,
+  })));
+  $('csv-apply').hidden = changes.length === 0;
+  $('csv-preview').hidden = false;
+  $('csv-preview').scrollIntoView({ block: 'nearest' });
+});
+$('csv-apply').addEventListener('click', () => {
+  rebuild(editor.applyCsv(readForm(form)));
+  $('csv-preview').hidden = true;
+});
+$('csv-cancel').addEventListener('click', () => {
+  $('csv-preview').hidden = true;
+});
 $('copy-snippet').addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText($('snippet').textContent);

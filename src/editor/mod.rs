@@ -18,7 +18,7 @@ use serde::Serialize;
 use self::changes::Change;
 use self::form::{FormProblem, Unknown};
 use crate::error::Error;
-use crate::price_book::PriceBook;
+use crate::price_book::{fee_schedule, PriceBook};
 use crate::read::Value;
 
 /// One editing session of one price book.
@@ -30,6 +30,8 @@ pub struct Editor {
     opened_version: String,
     /// The opened book's entries that are not fields, still on the form.
     unknown: Vec<Unknown>,
+    /// The price changes of the CSV file last brought in, until applied or another is.
+    pending: Vec<fee_schedule::PriceChange>,
     /// The warnings confirmed as meant: `(path, message)`. A warning whose message changes (the
     /// price changed) asks again.
     confirmed: Vec<(String, String)>,
@@ -98,6 +100,7 @@ impl Editor {
             opened: opened.clone(),
             opened_version,
             unknown,
+            pending: Vec::new(),
             confirmed: Vec::new(),
         };
         (editor, opened)
@@ -193,6 +196,29 @@ impl Editor {
         if meant {
             self.confirmed.push(warning);
         }
+    }
+
+    /// The prices of the book the form says, as CSV (`fee_schedule::export_csv`).
+    pub fn export_csv(&self, form: &Value) -> String {
+        fee_schedule::export_csv(&form::to_book(form, &self.unknown).0)
+    }
+
+    /// What the CSV `text` would change in the book the form says, and the rows it cannot use;
+    /// nothing changes until [`Editor::apply_csv`].
+    pub fn import_csv(&mut self, form: &Value, text: &str) -> fee_schedule::FeeScheduleImport {
+        let import = fee_schedule::import_csv(&form::to_book(form, &self.unknown).0, text);
+        self.pending = import.changes.clone();
+        import
+    }
+
+    /// The form with the last CSV file's price changes typed in, in dollars.
+    pub fn apply_csv(&mut self, form: &Value) -> Value {
+        let mut form = form.clone();
+        for change in std::mem::take(&mut self.pending) {
+            let dollars = change.new.to_string().replacen('$', "", 1);
+            set_at(&mut form, &form_name(&change.path), Value::String(dollars));
+        }
+        form
     }
 
     /// Moves the stray entry `name` into the field `to` beside it (its likely meaning), and

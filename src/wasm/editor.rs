@@ -121,6 +121,38 @@ impl BookEditor {
         self.editor.confirm(path, message, meant);
     }
 
+    /// The prices of the book on the form as CSV text, for a spreadsheet.
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self, form: JsValue) -> String {
+        self.editor.export_csv(&value(&form))
+    }
+
+    /// What the CSV `text` would change: `{ changes: [{ line, item, code, description, price,
+    /// old_dollars, new_dollars, path, ... }], rejected: [{ line, item, code, reason }] }`.
+    /// Nothing changes until `applyCsv`.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = previewCsv)]
+    pub fn preview_csv(&mut self, form: JsValue, text: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.editor.import_csv(&value(&form), text))
+    }
+
+    /// The form with the previewed CSV's changes in it: `{ values, focus }`.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = applyCsv)]
+    pub fn apply_csv(&mut self, form: JsValue) -> Result<JsValue, JsValue> {
+        let values = self.editor.apply_csv(&value(&form));
+        to_js(&Changed {
+            values,
+            focus: None,
+        })
+    }
+
     /// Moves the entry `name` that is not a field into the field `to` it likely means; returns
     /// `{ values, focus }`.
     ///

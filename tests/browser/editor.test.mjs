@@ -201,3 +201,39 @@ for (const width of [360, 1280, 1920]) {
     await stop();
   });
 }
+
+test('the prices out as CSV and back: two changes and one refused row shown, nothing changed until applied', async () => {
+  const { page, stop } = await start();
+  await page.click('#start-sample');
+  await page.locator('#editing').waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = readFileSync(await file.path(), 'utf8');
+  // Two prices changed in the spreadsheet: the walking boot $165.00 to $170.00, the follow-up
+  // visit $120.00 to $125.50; and a row for a code the book does not have.
+  const lines = csv.split(/\r?\n/);
+  const edit = (code, from, to) => {
+    const index = lines.findIndex((line) => line.includes(`,${code},`));
+    assert.ok(index > 0 && lines[index].includes(from), `${code}'s row: ${lines[index]}`);
+    lines[index] = lines[index].replace(from, to);
+  };
+  edit('L4361', '165.00', '170.00');
+  edit('99213', '120.00', '125.50');
+  const changed = [...lines.filter(Boolean), 'mystery,99999,A service the book does not have,50.00,', ''].join('\n');
+  await page.setInputFiles('#import-csv', { name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(changed) });
+  await page.locator('#csv-preview').waitFor();
+  const rows = await page.locator('#csv-changes tbody tr').allTextContents();
+  assert.equal(rows.length, 2, rows.join('\n'));
+  assert.ok(rows.some((row) => row.includes('$165.00') && row.includes('$170.00')), rows.join('\n'));
+  assert.ok(rows.some((row) => row.includes('$120.00') && row.includes('$125.50')), rows.join('\n'));
+  const rejected = await page.locator('#csv-rejected li').allTextContents();
+  assert.equal(rejected.length, 1, rejected.join('\n'));
+  assert.match(rejected[0], /99999/);
+  // Nothing changed until applied.
+  assert.equal(await page.inputValue('[name="walking_boot.price_cents"]'), '165.00');
+  await page.click('#csv-apply');
+  assert.equal(await page.inputValue('[name="walking_boot.price_cents"]'), '170.00');
+  assert.equal(await page.inputValue('[name="extras.0.price_cents"]'), '125.50');
+  const changes = await page.locator('#changes tbody tr').allTextContents();
+  assert.ok(changes.some((row) => row.includes('$165.00') && row.includes('$170.00')), changes.join('\n'));
+  await stop();
+});
