@@ -34,7 +34,12 @@ impl Date {
                 .iter()
                 .enumerate()
                 .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-        let invalid = || format!("must be a date like 2026-11-01, got \"{text}\"");
+        let invalid = || {
+            format!(
+                "must be a date like 2026-11-01; {}",
+                crate::error::it_is(text)
+            )
+        };
         if !shaped {
             return Err(invalid());
         }

@@ -41,7 +41,7 @@ pub fn excerpt(text: &str) -> Cow<'_, str> {
 /// assert_eq!(hidden_character("María José"), None);
 /// assert_eq!(
 ///     hidden_character("Ana\u{202E}ziuR").as_deref(),
-///     Some("must not contain control or text-direction characters, found U+202E at character 4")
+///     Some("must not contain control or text-direction characters; it has U+202E at character 4")
 /// );
 /// ```
 pub fn hidden_character(text: &str) -> Option<String> {
@@ -62,9 +62,25 @@ pub fn hidden_character(text: &str) -> Option<String> {
         }
     }
     Some(format!(
-        "must not contain control or text-direction characters, found U+{code} at character {}",
+        "must not contain control or text-direction characters; it has U+{code} at character {}",
         index + 1
     ))
+}
+
+/// The end of a message about what was typed: `it is "Texas"`, quoting at most its [`excerpt`],
+/// or `it is empty`. Every price-book message that names a text ends so: `must be a two-letter
+/// state code like TX; it is "Texas"`.
+///
+/// ```
+/// use amnion_estimator::error::it_is;
+/// assert_eq!(it_is("Texas"), "it is \"Texas\"");
+/// assert_eq!(it_is(" "), "it is empty");
+/// ```
+pub fn it_is(text: &str) -> String {
+    match text.trim().is_empty() {
+        true => "it is empty".to_owned(),
+        false => format!("it is \"{}\"", excerpt(text)),
+    }
 }
 
 /// What was typed, as a message quotes it: `{}` writes its [`excerpt`].
@@ -82,7 +98,8 @@ impl fmt::Display for Quoted<'_> {
 pub struct FieldError {
     /// Where the problem is, as a JSON path into the request or price book.
     pub path: String,
-    /// What is wrong, e.g. `must be 0 to 40, got 400`.
+    /// What is wrong, in words that read after the field's label (`must be $0.00 to
+    /// $1,000,000.00; it is -$165.00`), or on their own under the field.
     pub reason: String,
 }
 
@@ -217,12 +234,13 @@ impl fmt::Display for Error {
             Error::Overflow => return f.write_str("an amount is too large to compute"),
             Error::InvalidRequest(fields) => fields,
             Error::InvalidPriceBook(fields) => {
-                match fields.last() {
-                    Some(last) if last.path == MORE_PROBLEMS => writeln!(
+                match fields.as_slice() {
+                    [.., last] if last.path == MORE_PROBLEMS => writeln!(
                         f,
-                        "the price book has more than {MAX_PROBLEMS} errors; the first {MAX_PROBLEMS}:"
+                        "the price book has more than {MAX_PROBLEMS} problems; the first {MAX_PROBLEMS}:"
                     )?,
-                    _ => writeln!(f, "the price book has {} error(s):", fields.len())?,
+                    [_] => writeln!(f, "the price book has 1 problem:")?,
+                    _ => writeln!(f, "the price book has {} problems:", fields.len())?,
                 }
                 fields
             }

@@ -33,12 +33,12 @@ impl Read for Language {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
         match value {
             Value::String(tag) => *self = Language::from_tag(tag),
-            _ => at.invalid_type(value, "a string"),
+            _ => at.invalid_type(value, crate::read::MUST_BE_TEXT),
         }
     }
 }
 
-deserialize_by_reading!(Language, crate::error::Error::InvalidRequest);
+deserialize_by_reading!(Language, "a language", crate::error::Error::InvalidRequest);
 
 impl Language {
     /// The language of a BCP 47 tag such as `es`, `es-MX` or `en-US`: Spanish for any `es` tag,
@@ -163,7 +163,8 @@ impl Serialize for Text {
 }
 
 /// A plain string, or `{ "en": ..., "es": ... }` with `en` required; any other key is refused at the
-/// text's own path (`conditions[1].label: unknown field `fr`, expected `en` or `es``). A `null`
+/// text's own path (`conditions[1].label: must have only `en` (English) and `es` (Spanish); it has
+/// `fr``). A `null`
 /// Spanish text is none.
 impl Read for Text {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
@@ -181,22 +182,25 @@ impl Read for Text {
                         }
                         "es" => at.read_key(key, item, &mut read.es),
                         other => at.problem(format!(
-                            "unknown field `{}`, expected `en` or `es`",
+                            "must have only `en` (English) and `es` (Spanish); it has `{}`",
                             crate::error::excerpt(other)
                         )),
                     }
                 }
                 if !english {
-                    at.problem("missing field `en`");
+                    at.problem("is missing the required field `en` (English)");
                 }
                 *self = read;
             }
-            _ => at.invalid_type(value, "a text, or { \"en\": text, \"es\": text }"),
+            _ => at.invalid_type(
+                value,
+                "must be text, or { \"en\": English text, \"es\": Spanish text }",
+            ),
         }
     }
 }
 
-deserialize_by_reading!(Text, crate::error::Error::InvalidPriceBook);
+deserialize_by_reading!(Text, "a text", crate::error::Error::InvalidPriceBook);
 
 /// Every phrase the crate writes itself, in one language.
 pub struct Words {

@@ -5,10 +5,11 @@
 //! serde source through its `Deserialize`), or built from a JS object at the browser boundary. Each
 //! document type reads itself from the tree, field by field ([`Read`]), and every problem is
 //! recorded with its path (`conditions[2].typical_injections.max`) rather than stopping at the
-//! first. The messages keep serde's wording (`invalid type: string "3", expected u32`, `unknown
-//! field `x`, expected ...`, `missing field `x``), and they are the same natively and in the
-//! browser because the same code writes them. Why this is not serde's derived `Deserialize`:
-//! DESIGN.md, "Why a hand-written reader?".
+//! first. The messages are in plain words for the person who edits the document, each reading
+//! after the field's label (`must be a whole number; it is the text "3"`, `is not a price book
+//! field: did you mean `ultrasound_guidance`?``, `is missing the required field `npi``), and they
+//! are the same natively and in the browser because the same code writes them. Why this is not
+//! serde's derived `Deserialize`: DESIGN.md, "Why a hand-written reader?".
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -45,7 +46,9 @@ impl Value {
     ///
     /// # Errors
     ///
-    /// The path and serde_json's message, e.g. `(top level)`, `expected value at line 1 column 1`.
+    /// The path and the place and mistake in plain words ([`plain_json_error`]), e.g.
+    /// `(top level)`, `line 1, column 1: the file is not valid JSON: a value is missing, or a
+    /// text is not in double quotes`.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(json: &str) -> Result<Value, FieldError> {
         Value::parse(&mut serde_json::Deserializer::from_str(json))
@@ -69,7 +72,7 @@ impl Value {
                 root if root == "." || root.is_empty() => TOP_LEVEL.to_owned(),
                 path => path,
             };
-            FieldError::new(path, error.into_inner().to_string())
+            FieldError::new(path, plain_json_error(&error.into_inner().to_string()))
         })
     }
 
@@ -94,18 +97,80 @@ impl Value {
         Some(entries.remove(index).1)
     }
 
-    /// How serde names this kind of value in `invalid type` messages.
-    fn unexpected(&self) -> String {
+    /// What this value is, as a message ends: `it is the text "3"`, `it is 1.5`, `it is a list`.
+    fn described(&self) -> String {
         match self {
-            Value::Null => "null".to_owned(),
-            Value::Bool(value) => format!("boolean `{value}`"),
-            Value::Integer(value) => format!("integer `{value}`"),
-            Value::Float(text) => format!("floating point `{text}`"),
-            Value::String(text) => format!("string {}", quoted(text)),
-            Value::Array(_) => "sequence".to_owned(),
-            Value::Object(_) => "map".to_owned(),
-            Value::Other(what) => (*what).to_owned(),
+            Value::Null => "it is null (empty)".to_owned(),
+            Value::Bool(value) => format!("it is {value}"),
+            Value::Integer(value) => format!("it is {value}"),
+            Value::Float(text) => format!("it is {text}"),
+            Value::String(text) => format!("it is the text {}", quoted(text)),
+            Value::Array(_) => "it is a list".to_owned(),
+            Value::Object(_) => "it is a group of fields".to_owned(),
+            Value::Other(what) => format!("it is {what}"),
         }
+    }
+}
+
+/// serde_json's message for malformed JSON (`trailing comma at line 12 column 5`) in plain words,
+/// where it is first: `line 12, column 5: the file is not valid JSON: a comma before `}` or `]`
+/// has nothing after it: remove the comma`. A message that is not about JSON's syntax (a field
+/// given twice) keeps its words, after the place. Natively only: the browser parses JSON itself.
+///
+/// ```
+/// use amnion_estimator::read::plain_json_error;
+/// assert_eq!(
+///     plain_json_error("expected `,` or `}` at line 3 column 7"),
+///     "line 3, column 7: the file is not valid JSON: a comma or `}` is missing before this"
+/// );
+/// assert_eq!(plain_json_error("`count` is given twice at line 1 column 40"), "line 1, column 40: `count` is given twice");
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
+pub fn plain_json_error(message: &str) -> String {
+    // serde_json ends every message read from text with " at line L column C".
+    let (what, place) = match message.rfind(" at line ") {
+        Some(at) => {
+            let place = message[at + " at line ".len()..].replacen(" column ", ", column ", 1);
+            (&message[..at], Some(place))
+        }
+        None => (message, None),
+    };
+    let plain = match what {
+        "EOF while parsing a list" => "the file ends inside a list: a `]` is missing",
+        "EOF while parsing an object" => "the file ends inside a group of fields: a `}` is missing",
+        "EOF while parsing a string" => "the file ends inside a text: a closing `\"` is missing",
+        "EOF while parsing a value" => "the file ends where a value should be",
+        "expected `:`" => "a `:` must follow each field name",
+        "expected `,` or `]`" => "a comma or `]` is missing before this",
+        "expected `,` or `}`" => "a comma or `}` is missing before this",
+        "expected ident" => {
+            "this word is not JSON: the only words are true, false and null, and text goes in \
+             double quotes"
+        }
+        "expected value" => "a value is missing, or a text is not in double quotes",
+        "expected `\"`" | "key must be a string" => "a field name must be in double quotes",
+        "invalid escape" => "a \\ in a text must be written \\\\",
+        "invalid number" => "a number is not written as JSON writes them, like 16500",
+        "number out of range" => "a number is too large",
+        "invalid unicode code point"
+        | "lone leading surrogate in hex escape"
+        | "unexpected end of hex escape" => "a \\u in a text is not followed by a character's code",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "a text has a line break or a tab inside its quotes: write it as \\n or \\t"
+        }
+        "trailing comma" => "a comma before `}` or `]` has nothing after it: remove the comma",
+        "trailing characters" => "something follows the end of the document's last `}`",
+        "recursion limit exceeded" => "lists and groups of fields are nested too deeply",
+        other => {
+            return match place {
+                Some(place) => format!("line {place}: {other}"),
+                None => other.to_owned(),
+            }
+        }
+    };
+    match place {
+        Some(place) => format!("line {place}: the file is not valid JSON: {plain}"),
+        None => format!("the file is not valid JSON: {plain}"),
     }
 }
 
@@ -135,20 +200,22 @@ fn quoted(text: &str) -> String {
     out
 }
 
-/// serde's list of what was expected: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
-fn one_of(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [only] => format!("`{only}`"),
-        [first, second] => format!("`{first}` or `{second}`"),
-        [first, rest @ ..] => {
-            let mut out = format!("one of `{first}`");
-            for name in rest {
-                let _ = write!(out, ", `{name}`");
+/// Names in a sentence, joined by `and` or `or`: `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
+fn listed(names: &[&str], and_or: &str) -> String {
+    let mut out = String::new();
+    for (index, name) in names.iter().enumerate() {
+        match index {
+            0 => {}
+            i if i + 1 == names.len() => {
+                out.push(' ');
+                out.push_str(and_or);
+                out.push(' ');
             }
-            out
+            _ => out.push_str(", "),
         }
+        let _ = write!(out, "`{name}`");
     }
+    out
 }
 
 /// A float as JS prints it (`1.5`, `1e+21`, `1.5e-7`, `NaN`, `Infinity`), rewritten as serde
@@ -250,6 +317,8 @@ pub(crate) struct Reader<'v> {
     max_items: Option<usize>,
     /// The path of every value refused (mistyped, missing, too long), which keeps its default.
     refused: Refused,
+    /// What the document is called in messages ([`Document::NAME`]): `a price book`.
+    name: &'static str,
 }
 
 /// The paths a reader refused, where the document holds a default rather than what was written:
@@ -277,14 +346,15 @@ impl Refused {
 }
 
 impl<'v> Reader<'v> {
-    /// A reader at the top of a document, or at `root` in a larger one.
-    fn new(root: Option<&'static str>) -> Reader<'v> {
+    /// A reader at the top of a document called `name`, or at `root` in a larger one.
+    fn new(root: Option<&'static str>, name: &'static str) -> Reader<'v> {
         Reader {
             path: root.map(Segment::Key).into_iter().collect(),
             problems: Vec::new(),
             more: 0,
             max_items: None,
             refused: Refused::default(),
+            name,
         }
     }
 
@@ -325,7 +395,7 @@ impl<'v> Reader<'v> {
         self.refused.0.push(field);
         if !misspelt {
             let path = self.path_text();
-            self.report(path, format!("missing field `{name}`"));
+            self.report(path, format!("is missing the required field `{name}`"));
         }
     }
 
@@ -362,12 +432,10 @@ impl<'v> Reader<'v> {
         self.problems.len()
     }
 
-    /// Records that `value` is not the `expected` kind of value.
+    /// Records that `value` is not the kind of value `expected` says (`must be true or false`),
+    /// and what it is: `must be true or false; it is the text "yes"`.
     pub(crate) fn invalid_type(&mut self, value: &Value, expected: &str) {
-        self.problem(format!(
-            "invalid type: {}, expected {expected}",
-            value.unexpected()
-        ));
+        self.problem(format!("{expected}; {}", value.described()));
     }
 
     /// Reads `value` into `slot`, one step deeper. (Not generic, and not inlined: one copy serves
@@ -389,7 +457,6 @@ impl<'v> Reader<'v> {
     pub(crate) fn fields<'r>(
         &'r mut self,
         value: &'v Value,
-        expected: &str,
         names: &'static [&'static str],
     ) -> Option<Fields<'r, 'v>> {
         match value {
@@ -399,30 +466,26 @@ impl<'v> Reader<'v> {
                 names,
             }),
             _ => {
-                self.invalid_type(value, expected);
+                self.invalid_type(value, "must be a group of fields in { }");
                 None
             }
         }
     }
 
-    /// The position in `names` of the variant that `value` names.
-    pub(crate) fn variant(
-        &mut self,
-        value: &Value,
-        expected: &str,
-        names: &[&str],
-    ) -> Option<usize> {
+    /// The position in `names` of the word that `value` is (`must be `deferred_interest` or
+    /// `fixed_apr`; it is "fixed"`).
+    pub(crate) fn variant(&mut self, value: &Value, names: &[&str]) -> Option<usize> {
+        let expected = match names.len() {
+            0..=2 => format!("must be {}", listed(names, "or")),
+            _ => format!("must be one of {}", listed(names, "or")),
+        };
         let Value::String(name) = value else {
-            self.invalid_type(value, expected);
+            self.invalid_type(value, &expected);
             return None;
         };
         let found = names.iter().position(|known| known == name);
         if found.is_none() {
-            self.problem(format!(
-                "unknown variant `{}`, expected {}",
-                excerpt(name),
-                one_of(names)
-            ));
+            self.problem(format!("{expected}; it is {}", quoted(name)));
         }
         found
     }
@@ -525,15 +588,15 @@ impl Fields<'_, '_> {
                     continue;
                 }
                 let key = key.as_str();
+                let document = self.reader.name;
                 let reason = match (self.suggestion(key), self.names) {
                     (Some(name), _) => {
-                        format!("unknown field `{}`: did you mean `{name}`?", excerpt(key))
+                        format!("is not {document} field: did you mean `{name}`?")
                     }
-                    (None, []) => format!("unknown field `{}`, there are no fields", excerpt(key)),
+                    (None, []) => format!("is not {document} field: there are none here"),
                     (None, names) => format!(
-                        "unknown field `{}`, expected {}",
-                        excerpt(key),
-                        one_of(names)
+                        "is not {document} field: the fields here are {}",
+                        listed(names, "and")
                     ),
                 };
                 self.reader.path.push(Segment::Key(key));
@@ -575,12 +638,19 @@ pub(crate) trait Read {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>);
 }
 
+/// A type read as a whole document: a price book, a request, a saved quote.
+pub(crate) trait Document: Read + Default {
+    /// What the document is called in its messages, with its article: `a price book`, as in `is
+    /// not a price book field`.
+    const NAME: &'static str;
+}
+
 /// Reads a whole document. `root` names where it sits in a larger one (`payment`), if anywhere.
 ///
 /// # Errors
 ///
 /// Every problem found, wrapped by `kind`.
-pub(crate) fn document<T: Read + Default>(
+pub(crate) fn document<T: Document>(
     value: &Value,
     root: Option<&'static str>,
     kind: fn(Vec<FieldError>) -> Error,
@@ -604,11 +674,11 @@ pub(crate) struct PartlyRead<T> {
 /// # Errors
 ///
 /// The problems found, with the document as far as it could be read.
-pub(crate) fn read_document<T: Read + Default>(
+pub(crate) fn read_document<T: Document>(
     value: &Value,
     root: Option<&'static str>,
 ) -> Result<T, PartlyRead<T>> {
-    let mut reader = Reader::new(root);
+    let mut reader = Reader::new(root, T::NAME);
     // The browser's boundary stops turning a JS object into values past the limit and says so;
     // natively the parser has read the whole text, and the values are counted here.
     let cut_short = matches!(value, Value::Other(what) if *what == TOO_MANY_VALUES);
@@ -616,7 +686,8 @@ pub(crate) fn read_document<T: Read + Default>(
     let cut_short = cut_short || value.holds_more_than(MAX_DOCUMENT_VALUES);
     if cut_short {
         reader.problem(format!(
-            "the document is too large: more than {MAX_DOCUMENT_VALUES} values"
+            "must hold at most {MAX_DOCUMENT_VALUES} values (texts, numbers, lists and groups of \
+             fields); it holds more"
         ));
         return Err(PartlyRead {
             document: None,
@@ -649,7 +720,7 @@ pub(crate) fn from_serde<'de, T, D>(
     kind: fn(Vec<FieldError>) -> Error,
 ) -> Result<T, Error>
 where
-    T: Read + Default,
+    T: Document,
     D: serde::Deserializer<'de>,
     D::Error: std::fmt::Display,
 {
@@ -707,11 +778,7 @@ macro_rules! read_struct {
                 value: &'v $crate::read::Value,
                 at: &mut $crate::read::Reader<'v>,
             ) {
-                let Some(mut fields) = at.fields(
-                    value,
-                    concat!("struct ", stringify!($name)),
-                    &[$(stringify!($field)),*],
-                ) else {
+                let Some(mut fields) = at.fields(value, &[$(stringify!($field)),*]) else {
                     return;
                 };
                 $(
@@ -739,8 +806,7 @@ macro_rules! read_enum {
                 value: &'v $crate::read::Value,
                 at: &mut $crate::read::Reader<'v>,
             ) {
-                let expected = concat!("enum ", stringify!($name));
-                let found = at.variant(value, expected, &[$($text),*]);
+                let found = at.variant(value, &[$($text),*]);
                 if let Some(variant) = found.and_then(|index| [$($name::$variant),*].get(index)) {
                     *self = *variant;
                 }
@@ -750,9 +816,14 @@ macro_rules! read_enum {
 }
 
 /// `impl Deserialize` for a document type, through [`Value`] and its reader, so serde sources
-/// (`serde_json::from_str`) read it exactly as the crate does.
+/// (`serde_json::from_str`) read it exactly as the crate does; and its [`Document`] name, as its
+/// messages call it (`deserialize_by_reading!(PriceBookDocument, "a price book", ...)`).
 macro_rules! deserialize_by_reading {
-    ($name:ident, $kind:path) => {
+    ($name:ident, $called:literal, $kind:path) => {
+        impl $crate::read::Document for $name {
+            const NAME: &'static str = $called;
+        }
+
         #[cfg(not(target_arch = "wasm32"))]
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -765,21 +836,28 @@ macro_rules! deserialize_by_reading {
 
 pub(crate) use {deserialize_by_reading, read_enum, read_struct};
 
-/// Read as a whole number of cents.
+/// Read as a whole number of cents. A fraction, `1100.5`, is refused: it is not a whole cent.
 impl Read for Cents {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
-        let mut cents = self.get();
-        cents.read(value, at);
-        *self = Cents::new(cents);
+        if let Some(cents) = at.whole_number(value, WHOLE_CENTS) {
+            *self = Cents::new(cents);
+        }
     }
 }
 
-/// Read as a whole number of basis points.
+/// What a field of cents must be: its unit is said with an example, as the field's name
+/// (`price_cents`) is the only other place that says it.
+const WHOLE_CENTS: &str = "must be a whole number of cents, like 16500 for $165.00";
+
+/// Read as a whole number of basis points, which a message calls hundredths of a percent.
 impl Read for BasisPoints {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
-        let mut points = self.get();
-        points.read(value, at);
-        *self = BasisPoints::new(points);
+        let expected = "must be a whole number of hundredths of a percent, like 1250 for 12.5%";
+        if let Some(points) = at.whole_number(value, expected) {
+            if let Some(points) = at.in_u32(points) {
+                *self = BasisPoints::new(points);
+            }
+        }
     }
 }
 
@@ -788,12 +866,38 @@ impl Read for String {
         match value {
             Value::String(text) if at.text(text) => text.clone_into(self),
             Value::String(_) => {}
-            _ => at.invalid_type(value, "a string"),
+            _ => at.invalid_type(value, MUST_BE_TEXT),
         }
     }
 }
 
+/// What a text field must be: a person editing the file sees why `"npi": 1234567893` is refused.
+pub(crate) const MUST_BE_TEXT: &str = "must be text, in double quotes";
+
 impl Reader<'_> {
+    /// `value` if it is a whole number, else `None` after recording that it is not `expected`.
+    fn whole_number(&mut self, value: &Value, expected: &str) -> Option<i64> {
+        match value {
+            Value::Integer(number) => Some(*number),
+            _ => {
+                self.invalid_type(value, expected);
+                None
+            }
+        }
+    }
+
+    /// `number` if it is 0 to `u32::MAX`, else `None` after recording why not.
+    fn in_u32(&mut self, number: i64) -> Option<u32> {
+        let fits = u32::try_from(number).ok();
+        if fits.is_none() {
+            match number < 0 {
+                true => self.problem(format!("must not be negative; it is {number}")),
+                false => self.problem(format!("must be at most {}; it is {number}", u32::MAX)),
+            }
+        }
+        fits
+    }
+
     /// Whether `text` may be held by a field: at most [`MAX_TEXT_CHARS`] characters. Records the
     /// problem if not. (Which characters a text may hold is a rule of the field that prints it:
     /// `Problems::printable`.)
@@ -801,7 +905,7 @@ impl Reader<'_> {
         let length = text.chars().count();
         if length > MAX_TEXT_CHARS {
             self.problem(format!(
-                "must be at most {MAX_TEXT_CHARS} characters, got {length}"
+                "must be at most {MAX_TEXT_CHARS} characters; it has {length}"
             ));
             return false;
         }
@@ -812,7 +916,7 @@ impl Reader<'_> {
     fn fits(&mut self, count: usize) -> bool {
         match self.max_items.take() {
             Some(max) if count > max => {
-                self.problem(format!("at most {max}, got {count}"));
+                self.problem(format!("must have at most {max} items; it has {count}"));
                 false
             }
             _ => true,
@@ -824,28 +928,18 @@ impl Read for bool {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
         match value {
             Value::Bool(flag) => *self = *flag,
-            _ => at.invalid_type(value, "a boolean"),
+            _ => at.invalid_type(value, "must be true or false"),
         }
     }
 }
 
+/// A count: a whole number, 0 or more.
 impl Read for u32 {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
-        match value {
-            Value::Integer(number) => match u32::try_from(*number) {
-                Ok(number) => *self = number,
-                Err(_) => at.problem(format!("invalid value: integer `{number}`, expected u32")),
-            },
-            _ => at.invalid_type(value, "u32"),
-        }
-    }
-}
-
-impl Read for i64 {
-    fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
-        match value {
-            Value::Integer(number) => *self = *number,
-            _ => at.invalid_type(value, "i64"),
+        if let Some(number) = at.whole_number(value, "must be a whole number") {
+            if let Some(number) = at.in_u32(number) {
+                *self = number;
+            }
         }
     }
 }
@@ -867,7 +961,7 @@ impl<T: Read + Default> Read for Option<T> {
 impl<T: Read + Default> Read for Vec<T> {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
         let Value::Array(items) = value else {
-            at.invalid_type(value, "a sequence");
+            at.invalid_type(value, "must be a list in [ ]");
             return;
         };
         if !at.fits(items.len()) {
@@ -885,7 +979,7 @@ impl<T: Read + Default> Read for Vec<T> {
 impl<T: Read + Default> Read for BTreeMap<String, T> {
     fn read<'v>(&mut self, value: &'v Value, at: &mut Reader<'v>) {
         let Value::Object(entries) = value else {
-            at.invalid_type(value, "a map");
+            at.invalid_type(value, "must be a group of named values in { }");
             return;
         };
         if !at.fits(entries.len()) {
@@ -955,7 +1049,10 @@ impl<'de> serde::Deserialize<'de> for Value {
                 let mut entries: Vec<(String, Value)> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
                     if entries.iter().any(|(seen, _)| *seen == key) {
-                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                        return Err(de::Error::custom(format_args!(
+                            "`{}` is given twice",
+                            excerpt(&key)
+                        )));
                     }
                     let value = map.next_value()?;
                     entries.push((key, value));
@@ -990,6 +1087,10 @@ mod tests {
         }
     }
 
+    impl Document for Outer {
+        const NAME: &'static str = "an outer";
+    }
+
     fn errors(json: &str) -> Vec<String> {
         let value = Value::from_json(json).expect("JSON");
         match document::<Outer>(&value, None, Error::InvalidRequest) {
@@ -1018,34 +1119,66 @@ mod tests {
     }
 
     #[test]
-    fn names_every_problem_by_path_in_serdes_words() {
+    fn names_every_problem_by_path_in_plain_words() {
         assert_eq!(
             errors(
                 r#"{ "name": 5, "inner": { "count": -1 }, "list": [{ "count": 1.5 }, {}, { "count": "2" }],
                      "flag": null, "maybe": [], "nmae": "typo" }"#
             ),
             [
-                "name: invalid type: integer `5`, expected a string",
-                "inner.count: invalid value: integer `-1`, expected u32",
-                "list[0].count: invalid type: floating point `1.5`, expected u32",
-                "list[1]: missing field `count`",
-                "list[2].count: invalid type: string \"2\", expected u32",
-                "flag: invalid type: null, expected a boolean",
-                "maybe: invalid type: sequence, expected a string",
-                "nmae: unknown field `nmae`, expected one of `name`, `inner`, `list`, `flag`, `maybe`",
+                "name: must be text, in double quotes; it is 5",
+                "inner.count: must not be negative; it is -1",
+                "list[0].count: must be a whole number; it is 1.5",
+                "list[1]: is missing the required field `count`",
+                "list[2].count: must be a whole number; it is the text \"2\"",
+                "flag: must be true or false; it is null (empty)",
+                "maybe: must be text, in double quotes; it is a list",
+                "nmae: is not an outer field: the fields here are `name`, `inner`, `list`, `flag` and `maybe`",
             ]
         );
         assert_eq!(
             errors(r#"["not", "an object"]"#),
-            ["(top level): invalid type: sequence, expected struct Outer"]
+            ["(top level): must be a group of fields in { }; it is a list"]
         );
+        // The key given twice: the second `"count"` ends at column 45, where serde_json stops.
         let twice = Value::from_json(r#"{ "name": "x", "inner": { "count": 1, "count": 2 } }"#)
             .expect_err("a key given twice");
         assert_eq!(twice.path, "inner");
-        assert!(
-            twice.reason.starts_with("duplicate field `count`"),
+        assert_eq!(
+            twice.reason, "line 1, column 45: `count` is given twice",
             "{twice}"
         );
+    }
+
+    #[test]
+    fn malformed_json_is_named_plainly_where_it_is() {
+        // A trailing comma: serde_json stops at the `}` after it, line 3, column 1, looking for
+        // the next key, whose name it does not know: the path says `?`.
+        let comma = Value::from_json("{\n  \"name\": \"x\",\n}").expect_err("a trailing comma");
+        assert_eq!(comma.path, "?");
+        assert_eq!(
+            comma.reason,
+            "line 3, column 1: the file is not valid JSON: a comma before `}` or `]` has nothing \
+             after it: remove the comma"
+        );
+        let unquoted = Value::from_json(r#"{ "name": x }"#).expect_err("text with no quotes");
+        assert_eq!(
+            unquoted.to_string(),
+            "name: line 1, column 11: the file is not valid JSON: a value is missing, or a text is \
+             not in double quotes"
+        );
+        let empty = Value::from_json("").expect_err("nothing");
+        assert_eq!(
+            empty.to_string(),
+            "(top level): line 1, column 0: the file is not valid JSON: the file ends where a \
+             value should be"
+        );
+        // Without a place (a source other than text), the words alone; an unknown message as it is.
+        assert_eq!(
+            plain_json_error("trailing characters"),
+            "the file is not valid JSON: something follows the end of the document's last `}`"
+        );
+        assert_eq!(plain_json_error("something else"), "something else");
     }
 
     #[test]
@@ -1066,15 +1199,15 @@ mod tests {
         assert_eq!(
             errors(r#"{ "name": "x", "innr": { "count": 1 }, "flg": true }"#),
             [
-                "innr: unknown field `innr`: did you mean `inner`?",
-                "flg: unknown field `flg`: did you mean `flag`?",
+                "innr: is not an outer field: did you mean `inner`?",
+                "flg: is not an outer field: did you mean `flag`?",
             ]
         );
         assert_eq!(
             errors(r#"{ "nmae": "x", "inner": { "count": 1 } }"#),
             [
-                "(top level): missing field `name`",
-                "nmae: unknown field `nmae`, expected one of `name`, `inner`, `list`, `flag`, `maybe`",
+                "(top level): is missing the required field `name`",
+                "nmae: is not an outer field: the fields here are `name`, `inner`, `list`, `flag` and `maybe`",
             ]
         );
     }
@@ -1101,8 +1234,8 @@ mod tests {
         assert_eq!(
             fields,
             [
-                "outer: missing field `name`",
-                "outer.inner.count: invalid type: boolean `true`, expected u32"
+                "outer: is missing the required field `name`",
+                "outer.inner.count: must be a whole number; it is true"
             ]
         );
     }
@@ -1122,10 +1255,10 @@ mod tests {
     }
 
     #[test]
-    fn lists_what_was_expected_as_serde_does() {
-        assert_eq!(one_of(&["a"]), "`a`");
-        assert_eq!(one_of(&["a", "b"]), "`a` or `b`");
-        assert_eq!(one_of(&["a", "b", "c"]), "one of `a`, `b`, `c`");
+    fn lists_names_as_a_sentence_does() {
+        assert_eq!(listed(&["a"], "or"), "`a`");
+        assert_eq!(listed(&["a", "b"], "or"), "`a` or `b`");
+        assert_eq!(listed(&["a", "b", "c"], "and"), "`a`, `b` and `c`");
     }
 
     /// JS prints a float with the shortest digits that read back as the same number, in exponent

@@ -44,13 +44,13 @@ fn every_problem_is_listed_with_its_path() {
         );
     let (ok, out) = check("broken", &broken);
     assert!(!ok);
-    assert!(out.contains("the price book has 2 error(s):"), "{out}");
+    assert!(out.contains("the price book has 2 problems:"), "{out}");
     assert!(
-        out.contains("clinic.npi: must be 10 digits with a valid check digit, got \"1234567890\""),
+        out.contains("clinic.npi: has a last digit that does not match the other nine: check \"1234567890\" for a typo"),
         "{out}"
     );
     assert!(
-        out.contains("conditions[2].typical_injections.max: must be >= min (got 1 < 2)"),
+        out.contains("conditions[2].typical_injections.max: must be at least `min`, 2; it is 1"),
         "{out}"
     );
 }
@@ -75,18 +75,19 @@ fn three_mistakes_are_three_messages_in_one_pass() {
     let lines: Vec<&str> = out.lines().collect();
     // The reader's problem first, then the rules' in the order they are checked (clinic before
     // the walking boot). `ultrasound_guidance` is missing too, but the misspelling says so: no
-    // "missing field" line, and no rule's line about the default put in its place.
+    // "is missing" line, and no rule's line about the default put in its place. The boot's
+    // -16500 cents are -$165.00, and the most any price may be is $1,000,000.00.
     assert_eq!(
         lines[1..],
         [
-            "ultrasound_guidence: unknown field `ultrasound_guidence`: did you mean `ultrasound_guidance`?",
-            "clinic.npi: must be 10 digits with a valid check digit, got \"1234567890\"",
-            "walking_boot.price_cents: must be 0 to 100000000 cents, got -16500",
+            "ultrasound_guidence: is not a price book field: did you mean `ultrasound_guidance`?",
+            "clinic.npi: has a last digit that does not match the other nine: check \"1234567890\" for a typo",
+            "walking_boot.price_cents: must be $0.00 to $1,000,000.00; it is -$165.00",
         ],
         "{out}"
     );
     assert!(
-        lines[0].ends_with(": the price book has 3 error(s):"),
+        lines[0].ends_with(": the price book has 3 problems:"),
         "{out}"
     );
 }

@@ -571,7 +571,7 @@ fn the_notice_and_the_email_are_checked() {
     assert_eq!(
         problems,
         [
-            r#"clinic.email: must be an email address like billing@clinic.example, got "estimates at clinic""#,
+            r#"clinic.email: must be an email address like billing@clinic.example; it is "estimates at clinic""#,
             "disclaimers.good_faith_estimate_right.es: must not be empty",
             "disclaimers.good_faith_estimate_right: must state the $400 dispute threshold",
             "disclaimers.good_faith_estimate_right.es: must state the $400 dispute threshold",

@@ -50,7 +50,10 @@ fn every_list_past_its_limit_is_refused_with_its_path_and_the_limit() {
         // Only the limit is reported for that list: none of its items was read.
         assert_eq!(
             problems(&book),
-            [format!("{path}: at most {limit}, got {}", limit + 1)],
+            [format!(
+                "{path}: must have at most {limit} items; it has {}",
+                limit + 1
+            )],
             "{pointer}"
         );
     }
@@ -75,7 +78,7 @@ fn packages_past_their_limit_are_refused() {
     });
     assert_eq!(
         problems(&book),
-        ["discounts.multi_injection.packages: at most 100, got 101"]
+        ["discounts.multi_injection.packages: must have at most 100 items; it has 101"]
     );
 }
 
@@ -87,7 +90,8 @@ fn two_hundred_thousand_conditions_are_refused_by_the_limit_alone() {
     assert_eq!(
         problems(&book),
         [format!(
-            "(top level): the document is too large: more than {MAX_DOCUMENT_VALUES} values"
+            "(top level): must hold at most {MAX_DOCUMENT_VALUES} values (texts, numbers, lists \
+             and groups of fields); it holds more"
         )]
     );
 }
@@ -100,7 +104,7 @@ fn a_text_longer_than_the_limit_is_refused_by_its_length_without_echoing_it() {
     assert_eq!(
         problems(&book),
         [format!(
-            "clinic.name: must be at most {MAX_TEXT_CHARS} characters, got 5000000"
+            "clinic.name: must be at most {MAX_TEXT_CHARS} characters; it has 5000000"
         )]
     );
 }
@@ -156,7 +160,10 @@ fn thousands_of_unknown_keys_give_a_hundred_lines_and_a_count() {
     let lines: Vec<&str> = message.lines().collect();
     // 100 listed, then one line for the other 14,900.
     assert_eq!(lines.len(), MAX_PROBLEMS + 1, "{message}");
-    assert!(lines[0].starts_with("typo_0: unknown field `typo_0`"));
+    assert!(
+        lines[0].starts_with("typo_0: is not an estimate request field: the fields here are"),
+        "{message}"
+    );
     assert_eq!(
         lines[MAX_PROBLEMS],
         "(more): 14900 more problems, not listed"
@@ -173,7 +180,7 @@ fn a_price_book_with_more_problems_than_listed_says_so() {
     // 150 unknown fields: 100 listed, and the other 50 counted on the last line.
     let message = error.to_string();
     assert!(
-        message.starts_with("the price book has more than 100 errors; the first 100:\n"),
+        message.starts_with("the price book has more than 100 problems; the first 100:\n"),
         "{message}"
     );
     assert!(
@@ -224,7 +231,7 @@ fn text_that_would_not_print_as_it_reads_is_refused_on_a_quote_naming_the_field(
             let error = quote(&book, &request).expect_err(text);
             let path = pointer.trim_start_matches('/').replace('/', ".");
             let expected = format!(
-                "{path}: must not contain control or text-direction characters, found {found}"
+                "{path}: must not contain control or text-direction characters; it has {found}"
             );
             assert!(
                 error.fields().iter().any(|f| f.to_string() == expected),
@@ -257,8 +264,8 @@ fn a_price_book_text_that_would_not_print_as_it_reads_is_refused() {
         assert_eq!(
             problems(&book),
             [
-                format!("clinic.name: must not contain control or text-direction characters, found {found}"),
-                format!("conditions[1].label.es: must not contain control or text-direction characters, found {found}"),
+                format!("clinic.name: must not contain control or text-direction characters; it has {found}"),
+                format!("conditions[1].label.es: must not contain control or text-direction characters; it has {found}"),
             ]
         );
     }
@@ -273,7 +280,10 @@ fn a_saved_quote_past_the_document_size_is_refused_whole() {
     let error = serde_json::from_value::<SavedQuote>(file).expect_err("too large");
     assert_eq!(
         error.to_string(),
-        format!("(top level): the document is too large: more than {MAX_DOCUMENT_VALUES} values")
+        format!(
+            "(top level): must hold at most {MAX_DOCUMENT_VALUES} values (texts, numbers, lists \
+             and groups of fields); it holds more"
+        )
     );
     assert!(matches!(
         SavedQuote::read(&mut serde_json::Deserializer::from_str("{}")),
@@ -289,5 +299,8 @@ fn a_quote_with_more_extras_than_the_limit_is_refused() {
     let mut request = serde_json::to_value(quote_request(|_| {})).expect("JSON");
     request["extras"] = Value::Object(extras);
     let error = serde_json::from_value::<QuoteRequest>(request).expect_err("101 extras");
-    assert_eq!(error.to_string(), "extras: at most 100, got 101");
+    assert_eq!(
+        error.to_string(),
+        "extras: must have at most 100 items; it has 101"
+    );
 }

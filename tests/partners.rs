@@ -70,21 +70,23 @@ fn every_bad_partner_field_is_named_by_its_path_at_once() {
     assert_eq!(
         problems(&book),
         [
-            format!("{at}.id: must be lowercase letters, digits and _, got \"Lakeshore PT\""),
+            format!("{at}.id: must be lowercase letters, digits and _ only; it is \"Lakeshore PT\""),
             format!("{at}.name: must not be empty"),
             // "2400 Lake" is 9 characters: the override is the 10th.
-            format!("{at}.address.street: must not contain control or text-direction characters, found U+202E at character 10"),
+            format!("{at}.address.street: must not contain control or text-direction characters; it has U+202E at character 10"),
             format!("{at}.address.city: must not be empty"),
-            format!("{at}.address.state: must be a two-letter state code like TX, got \"Texas\""),
-            format!("{at}.address.zip: must be a ZIP code like 78701 or 78701-1234, got \"7870\""),
-            format!("{at}.npi: must be 10 digits with a valid check digit, got \"1654321871\""),
-            format!("{at}.tin: must be 9 digits, got \"98-7650001\""),
-            format!("{at}.physical_therapy.evaluation.code: is not a valid CPT code: \"9716\""),
+            format!("{at}.address.state: must be a two-letter state code like TX; it is \"Texas\""),
+            format!("{at}.address.zip: must be a ZIP code like 78701 or 78701-1234; it is \"7870\""),
+            // Ten digits, one off the valid 1654321870 (above): a typo in the last digit.
+            format!("{at}.npi: has a last digit that does not match the other nine: check \"1654321871\" for a typo"),
+            format!("{at}.tin: must be 9 digits, with no dash or space; it is \"98-7650001\""),
+            format!("{at}.physical_therapy.evaluation.code: must be a CPT code: 5 characters, like 20550; it is \"9716\""),
             format!("{at}.physical_therapy.evaluation.label.es: must not be empty"),
-            format!("{at}.physical_therapy.session.cash_price_cents: must be 0 to 100000000 cents, got -1"),
-            format!("{at}.physical_therapy.session.allowed_cents: must be 0 to 100000000 cents, got 100000001"),
-            "therapy_partners[1].id: must be lowercase letters, digits and _, got \"Lakeshore PT\"".into(),
-            "therapy_partners[1].id: \"Lakeshore PT\" is used twice".into(),
+            // -1 cent is -$0.01; 100000001 cents is a cent over $1,000,000.00.
+            format!("{at}.physical_therapy.session.cash_price_cents: must be $0.00 to $1,000,000.00; it is -$0.01"),
+            format!("{at}.physical_therapy.session.allowed_cents: must be $0.00 to $1,000,000.00; it is $1,000,000.01"),
+            "therapy_partners[1].id: must be lowercase letters, digits and _ only; it is \"Lakeshore PT\"".into(),
+            "therapy_partners[1].id: must be unique: \"Lakeshore PT\" is used twice".into(),
         ]
     );
 }
@@ -101,9 +103,9 @@ fn a_partner_is_read_as_strictly_as_the_rest_of_the_book() {
     assert_eq!(
         problems(&book),
         [
-            "therapy_partners[0].npi: invalid type: integer `1654321870`, expected a string",
-            "therapy_partners[0].phone: unknown field `phone`, expected one of `id`, `name`, `address`, `npi`, `tin`, `physical_therapy`",
-            "therapy_partners[1]: missing field `physical_therapy`",
+            "therapy_partners[0].npi: must be text, in double quotes; it is 1654321870",
+            "therapy_partners[0].phone: is not a price book field: the fields here are `id`, `name`, `address`, `npi`, `tin` and `physical_therapy`",
+            "therapy_partners[1]: is missing the required field `physical_therapy`",
         ]
     );
 }

@@ -311,10 +311,10 @@ fn bad_payment_answers_are_named_by_path() {
         r#"payment.plan: unknown plan "fixed_99""#
     );
     assert!(error(r#"{ "federal_tax_percent": true }"#)
-        .starts_with("payment.federal_tax_percent: invalid type: boolean `true`"));
+        .starts_with("payment.federal_tax_percent: must be text or a whole number"));
     let unknown = error(r#"{ "tax": "1" }"#);
     assert!(
-        unknown.starts_with("payment.tax: unknown field `tax`"),
+        unknown.starts_with("payment.tax: is not a payment field: the fields here are"),
         "{unknown}"
     );
 }
@@ -472,10 +472,11 @@ fn the_price_book_refuses_bad_financing_plans_by_path() {
         fields,
         [
             "financing.disclaimer: must not be empty",
-            "financing.plans[1].id: \"deferred_6\" is used twice",
-            "financing.plans[2].months: must be 1 to 60, got 72",
-            "financing.plans[3].apr_bp: must be 0 to 3600 (36%), got 3601",
-            "financing.plans[4].min_purchase_cents: must be 0 to 100000000 cents, got -1",
+            "financing.plans[1].id: must be unique: \"deferred_6\" is used twice",
+            "financing.plans[2].months: must be 1 to 60 months; it is 72",
+            // 3601 basis points are 36.01%, one over the 3600 (36%) ceiling; -1 cent is -$0.01.
+            "financing.plans[3].apr_bp: must be 0% to 36%; it is 36.01%",
+            "financing.plans[4].min_purchase_cents: must be $0.00 to $1,000,000.00; it is -$0.01",
             "financing.plans[5].label: must not be empty",
         ]
     );
@@ -483,7 +484,7 @@ fn the_price_book_refuses_bad_financing_plans_by_path() {
     let error = PriceBook::from_json(&json).expect_err("unknown kind");
     assert!(
         error.to_string().contains(
-            "financing.plans[4].kind: unknown variant `fixed`, expected `deferred_interest` or `fixed_apr`"
+            "financing.plans[4].kind: must be `deferred_interest` or `fixed_apr`; it is \"fixed\""
         ),
         "{error}"
     );

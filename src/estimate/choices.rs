@@ -197,9 +197,9 @@ mod tests {
         book["products"][0]["spanish_gender"] = "neuter".into();
         let error = PriceBook::from_json(&book.to_string()).expect_err("neuter");
         assert!(
-            error
-                .to_string()
-                .contains("products[0].spanish_gender: unknown variant `neuter`"),
+            error.to_string().contains(
+                "products[0].spanish_gender: must be `masculine` or `feminine`; it is \"neuter\""
+            ),
             "{error}"
         );
     }

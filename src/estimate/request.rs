@@ -127,7 +127,7 @@ impl Read for FormValue {
             Value::Null => self.0.clear(),
             _ => at.invalid_type(
                 value,
-                "text or a whole number (write fractions as text, like \"12.5\")",
+                "must be text or a whole number (write a fraction as text, like \"12.5\")",
             ),
         }
     }
@@ -260,7 +260,11 @@ enum CopayTiming {
 /// The most covered visits a plan figure may claim; more is surely a typo.
 const MAX_COVERED_VISITS: u32 = 999;
 
-deserialize_by_reading!(EstimateRequest, Error::InvalidRequest);
+deserialize_by_reading!(
+    EstimateRequest,
+    "an estimate request",
+    Error::InvalidRequest
+);
 
 impl EstimateRequest {
     /// Reads a request from a parsed document (JSON natively, a JS object in the browser).
@@ -268,7 +272,8 @@ impl EstimateRequest {
     /// # Errors
     ///
     /// [`Error::InvalidRequest`] naming the path of every type error, missing or unknown field,
-    /// e.g. `physical_therapy.sessions: invalid type: boolean `true`, expected text or a whole number`.
+    /// e.g. `physical_therapy.sessions: must be text or a whole number (write a fraction as text,
+    /// like "12.5"); it is true`.
     pub fn from_value(value: &Value) -> Result<EstimateRequest, Error> {
         read::document(value, None, Error::InvalidRequest)
     }

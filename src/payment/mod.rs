@@ -54,6 +54,10 @@ read_struct! {
     }
 }
 
+impl read::Document for PaymentAnswers {
+    const NAME: &'static str = "a payment";
+}
+
 /// serde sources read the answers as a document of their own, without the `payment.` prefix.
 #[cfg(not(target_arch = "wasm32"))]
 impl<'de> serde::Deserialize<'de> for PaymentAnswers {
@@ -69,7 +73,8 @@ impl PaymentAnswers {
     /// # Errors
     ///
     /// [`Error::InvalidRequest`], e.g.
-    /// `payment.federal_tax_percent: invalid type: boolean `true`, expected text or a whole number`.
+    /// `payment.federal_tax_percent: must be text or a whole number (write a fraction as text, like
+    /// "12.5"); it is true`.
     pub fn from_value(value: &Value) -> Result<PaymentAnswers, Error> {
         read::document(value, Some("payment"), Error::InvalidRequest)
     }

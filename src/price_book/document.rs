@@ -459,19 +459,33 @@ impl TryFrom<FlatMultiInjectionDiscount> for MultiInjectionDiscount {
 
     fn try_from(flat: FlatMultiInjectionDiscount) -> Result<Self, Self::Error> {
         let label = flat.label;
-        match (flat.kind, flat.from_injection, flat.percent_off_bp, flat.packages) {
-            (MultiInjectionKind::LaterInjectionsPercentOff, Some(from_injection), Some(percent_off_bp), None) => {
-                Ok(MultiInjectionDiscount::LaterInjectionsPercentOff { label, from_injection, percent_off_bp })
-            }
+        match (
+            flat.kind,
+            flat.from_injection,
+            flat.percent_off_bp,
+            flat.packages,
+        ) {
+            (
+                MultiInjectionKind::LaterInjectionsPercentOff,
+                Some(from_injection),
+                Some(percent_off_bp),
+                None,
+            ) => Ok(MultiInjectionDiscount::LaterInjectionsPercentOff {
+                label,
+                from_injection,
+                percent_off_bp,
+            }),
             (MultiInjectionKind::LaterInjectionsPercentOff, ..) => Err(
-                "later_injections_percent_off needs `from_injection` and `percent_off_bp`, and no `packages`",
+                "must have `from_injection` and `percent_off_bp`, and no `packages`, for \
+                 `later_injections_percent_off`",
             ),
             (MultiInjectionKind::PackagePrices, None, None, Some(packages)) => {
                 Ok(MultiInjectionDiscount::PackagePrices { label, packages })
             }
-            (MultiInjectionKind::PackagePrices, ..) => {
-                Err("package_prices needs `packages`, and no `from_injection` or `percent_off_bp`")
-            }
+            (MultiInjectionKind::PackagePrices, ..) => Err(
+                "must have `packages`, and no `from_injection` or `percent_off_bp`, for \
+                     `package_prices`",
+            ),
         }
     }
 }
@@ -527,4 +541,8 @@ read_enum!(FinancingKind {
     "fixed_apr" => FixedApr,
 });
 
-deserialize_by_reading!(PriceBookDocument, crate::error::Error::InvalidPriceBook);
+deserialize_by_reading!(
+    PriceBookDocument,
+    "a price book",
+    crate::error::Error::InvalidPriceBook
+);

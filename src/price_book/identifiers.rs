@@ -25,6 +25,33 @@ pub fn is_valid_npi(npi: &str) -> bool {
     check == digits[9]
 }
 
+/// What is wrong with `npi` as a National Provider Identifier, in words that follow its label, or
+/// `None` if nothing is. Ten digits with the wrong last digit are most likely a typo, and the
+/// message says so.
+///
+/// ```
+/// use amnion_estimator::price_book::npi_problem;
+/// assert_eq!(npi_problem("1234567893"), None);
+/// assert_eq!(
+///     npi_problem("1234567890").as_deref(),
+///     Some("has a last digit that does not match the other nine: check \"1234567890\" for a typo")
+/// );
+/// assert_eq!(npi_problem("12345").as_deref(), Some("must be 10 digits; it is \"12345\""));
+/// ```
+pub fn npi_problem(npi: &str) -> Option<String> {
+    if is_valid_npi(npi) {
+        return None;
+    }
+    Some(
+        match npi.len() == 10 && npi.bytes().all(|b| b.is_ascii_digit()) {
+            true => format!(
+                "has a last digit that does not match the other nine: check \"{npi}\" for a typo"
+            ),
+            false => format!("must be 10 digits; {}", crate::error::it_is(npi)),
+        },
+    )
+}
+
 /// Doubles a Luhn digit, subtracting 9 when the result has two digits.
 fn luhn_double(digit: u32) -> u32 {
     let doubled = digit * 2;

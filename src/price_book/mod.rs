@@ -13,7 +13,7 @@ mod identifiers;
 mod validate;
 
 pub use document::*;
-pub use identifiers::{is_valid_npi, is_valid_tin};
+pub use identifiers::{is_valid_npi, is_valid_tin, npi_problem};
 pub(crate) use validate::product_cost;
 pub use validate::{
     MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
@@ -75,7 +75,7 @@ impl PriceBook {
     /// # Errors
     ///
     /// [`Error::InvalidPriceBook`] listing every broken rule with its JSON path, e.g.
-    /// `conditions[2].typical_injections.max: must be >= min (got 1 < 2)`.
+    /// `conditions[2].typical_injections.max: must be at least `min`, 2; it is 1`.
     pub fn new(document: PriceBookDocument) -> Result<PriceBook, Error> {
         PriceBook::checked(document, Vec::new(), Refused::default())
     }
@@ -105,7 +105,7 @@ impl PriceBook {
     /// # Errors
     ///
     /// [`Error::InvalidPriceBook`]: every type error, missing or unknown field by its path
-    /// (`limits.max_injections: invalid type: string "3", expected u32`), then every broken rule
+    /// (`limits.max_injections: must be a whole number; it is the text "3"`), then every broken rule
     /// as [`PriceBook::new`] finds them, in one pass. The rules check what could be read; a rule's
     /// problem where the reader refused a value (or compared with one) is left out, as it would
     /// be about the default put in its place.
@@ -213,7 +213,7 @@ mod tests {
         doc.conditions[2].typical_injections = CountRange { min: 2, max: 1 };
         assert_eq!(
             errors_of(doc),
-            ["conditions[2].typical_injections.max: must be >= min (got 1 < 2)"]
+            ["conditions[2].typical_injections.max: must be at least `min`, 2; it is 1"]
         );
     }
 
@@ -223,11 +223,15 @@ mod tests {
         doc.clinic.npi = "1234567890".into();
         doc.clinic.tin = "12-3456789".into();
         doc.products[0].price_cents = crate::money::Cents::new(-1);
-        let errors = errors_of(doc);
-        assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].starts_with("clinic.npi: must be 10 digits with a valid check digit"));
-        assert!(errors[1].starts_with("clinic.tin: must be 9 digits"));
-        assert!(errors[2].starts_with("products[0].price_cents: must be 0 to"));
+        // -1 cent is -$0.01; the most a price may be is 100000000 cents, $1,000,000.00.
+        assert_eq!(
+            errors_of(doc),
+            [
+                "clinic.npi: has a last digit that does not match the other nine: check \"1234567890\" for a typo",
+                "clinic.tin: must be 9 digits, with no dash or space; it is \"12-3456789\"",
+                "products[0].price_cents: must be $0.00 to $1,000,000.00; it is -$0.01",
+            ]
+        );
     }
 
     #[test]
@@ -283,9 +287,10 @@ mod tests {
         assert_eq!(
             problems(&three_mistakes()),
             [
-                "ultrasound_guidence: unknown field `ultrasound_guidence`: did you mean `ultrasound_guidance`?",
-                "clinic.npi: must be 10 digits with a valid check digit, got \"1234567890\"",
-                "walking_boot.price_cents: must be 0 to 100000000 cents, got -16500",
+                "ultrasound_guidence: is not a price book field: did you mean `ultrasound_guidance`?",
+                "clinic.npi: has a last digit that does not match the other nine: check \"1234567890\" for a typo",
+                // -16500 cents is -$165.00.
+                "walking_boot.price_cents: must be $0.00 to $1,000,000.00; it is -$165.00",
             ]
         );
         // The same through a JS-shaped value, as the browser reads it.
@@ -296,7 +301,7 @@ mod tests {
 
     #[test]
     fn a_missing_field_is_reported_once() {
-        // No misspelling near it: "missing field", and not also the rules' problems with the
+        // No misspelling near it: "is missing", and not also the rules' problems with the
         // default put in its place (an empty code, an empty label).
         let json = DEFAULT_PRICE_BOOK_JSON.replacen(
             r#""walking_boot": { "code": "L4361", "label": { "en": "Walking boot (pneumatic, prefabricated)", "es": "Bota ortopédica (neumática, prefabricada)" }, "price_cents": 16500 },"#,
@@ -306,13 +311,13 @@ mod tests {
         assert_ne!(json, DEFAULT_PRICE_BOOK_JSON);
         assert_eq!(
             problems(&json),
-            ["(top level): missing field `walking_boot`"]
+            ["(top level): is missing the required field `walking_boot`"]
         );
         // A mistyped value likewise: its type error, not also "is not a valid code".
         let json = DEFAULT_PRICE_BOOK_JSON.replacen(r#""code": "L4361""#, r#""code": 4361"#, 1);
         assert_eq!(
             problems(&json),
-            ["walking_boot.code: invalid type: integer `4361`, expected a string"]
+            ["walking_boot.code: must be text, in double quotes; it is 4361"]
         );
     }
 
@@ -338,8 +343,8 @@ mod tests {
         assert_eq!(
             problems(&json),
             [
-                "administration_fees: invalid type: map, expected a sequence",
-                "walking_boot.price_cents: must be 0 to 100000000 cents, got -16500",
+                "administration_fees: must be a list in [ ]; it is a group of fields",
+                "walking_boot.price_cents: must be $0.00 to $1,000,000.00; it is -$165.00",
             ]
         );
         // `limits` mistyped: the conditions' typical counts are not compared with the zeros put
@@ -351,7 +356,7 @@ mod tests {
         );
         assert_eq!(
             problems(&json),
-            ["limits: invalid type: sequence, expected struct Limits"]
+            ["limits: must be a group of fields in { }; it is a list"]
         );
     }
 
@@ -389,7 +394,7 @@ mod tests {
         doc.conditions[0].procedure_code = "20552".into();
         assert_eq!(
             errors_of(doc),
-            ["conditions[0].procedure_code: 20552 has no entry in administration_fees"]
+            ["conditions[0].procedure_code: must have an administration fee: there is none for 20552"]
         );
     }
 
@@ -402,9 +407,9 @@ mod tests {
         );
         let error = PriceBook::from_json(&json).expect_err("a string is not a count");
         assert!(
-            error
-                .to_string()
-                .contains("limits.max_injections: invalid type: string \"three\""),
+            error.to_string().contains(
+                "limits.max_injections: must be a whole number; it is the text \"three\""
+            ),
             "{error}"
         );
     }
@@ -432,7 +437,9 @@ mod tests {
         let json = DEFAULT_PRICE_BOOK_JSON.replacen("\"version\"", "\"verison\"", 1);
         let error = PriceBook::from_json(&json).expect_err("a typo");
         assert!(
-            error.to_string().contains("unknown field `verison`"),
+            error
+                .to_string()
+                .contains("verison: is not a price book field: did you mean `version`?"),
             "{error}"
         );
     }
@@ -458,7 +465,7 @@ mod tests {
         assert!(
             error
                 .to_string()
-                .contains("conditions[1].label: unknown field `fr`, expected `en` or `es`"),
+                .contains("conditions[1].label: must have only `en` (English) and `es` (Spanish); it has `fr`"),
             "{error}"
         );
     }
@@ -469,7 +476,8 @@ mod tests {
         let error = PriceBook::from_json(&json).expect_err("no from_injection");
         assert!(
             error.to_string().contains(
-                "discounts.multi_injection: later_injections_percent_off needs `from_injection`"
+                "discounts.multi_injection: must have `from_injection` and `percent_off_bp`, and no \
+                 `packages`, for `later_injections_percent_off`"
             ),
             "{error}"
         );
@@ -496,11 +504,15 @@ mod tests {
                 },
             ],
         });
-        let errors = errors_of(doc);
-        assert_eq!(errors.len(), 2, "{errors:?}");
-        assert!(errors[0].starts_with(
-            "discounts.multi_injection.packages[0].price_cents: 3 injections would cost less"
-        ));
-        assert!(errors[1].starts_with("discounts.multi_injection.packages[1].price_cents: must not be less than 2 injection(s) cost"));
+        // The single vial is $1,200.00: 2 for 1.8 singles is $2,160.00, 3 for 1.5 is $1,800.00.
+        assert_eq!(
+            errors_of(doc),
+            [
+                "discounts.multi_injection.packages[0].price_cents: must be at most what 3 \
+                 injections cost, $1,800.00; it is $2,160.00",
+                "discounts.multi_injection.packages[1].price_cents: must be at least what 2 \
+                 injections cost, $2,160.00; it is $1,800.00",
+            ]
+        );
     }
 }

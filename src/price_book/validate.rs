@@ -1,14 +1,17 @@
 //! The rules a price book must follow before any estimate is made from it.
 //!
 //! Every rule records a problem at the field's JSON path and goes on, so a clinic's web admin sees
-//! every error at once.
+//! every error at once. Each problem is in plain words that read after the field's label, in the
+//! units a person types: dollars and percents, never cents or basis points (`must be $0.00 to
+//! $1,000,000.00; it is -$165.00`), ending with what was found (`; it is "Texas"`) where that helps.
+//! The price-book editor shows them under its fields, and `check-price-book` after their paths.
 
 use std::fmt::Display;
 
 use super::document::*;
-use super::identifiers::{is_valid_npi, is_valid_tin};
+use super::identifiers::{is_valid_tin, npi_problem};
 use crate::calendar::Date;
-use crate::error::{excerpt, Problems};
+use crate::error::{excerpt, it_is, Problems};
 use crate::language::Text;
 use crate::money::{BasisPoints, Cents};
 
@@ -80,15 +83,15 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
 
     let mut fee_codes = Seen::new();
     for (path, fee) in items(field!(book.administration_fees)) {
-        service(problems, (&path, fee), is_cpt);
+        service(problems, (&path, fee), CPT);
         let (code_path, code) = field!(path / fee.code);
         problems.check(fee_codes.insert(code.as_str()), code_path, || {
-            format!("{} has a fee already", excerpt(code))
+            format!("must be unique: {} has a fee already", excerpt(code))
         });
     }
-    service(problems, field!(book.ultrasound_guidance), is_cpt);
-    service(problems, field!(book.visits.consultation), is_cpt);
-    service(problems, field!(book.walking_boot), is_hcpcs);
+    service(problems, field!(book.ultrasound_guidance), CPT);
+    service(problems, field!(book.visits.consultation), CPT);
+    service(problems, field!(book.walking_boot), HCPCS);
     validate_extras(book, problems);
     validate_good_faith_estimate(field!(book.good_faith_estimate), problems);
     therapy(problems, field!(book.physical_therapy.evaluation));
@@ -121,8 +124,8 @@ fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
         problems.printable(path, email);
         problems.check(is_email(email), path, || {
             format!(
-                "must be an email address like billing@clinic.example, got \"{}\"",
-                excerpt(email)
+                "must be an email address like billing@clinic.example; {}",
+                it_is(email)
             )
         });
     }
@@ -152,34 +155,26 @@ fn address(problems: &mut Problems, (at, address): At<'_, impl Display, Address>
     problems.check(
         state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()),
         path,
-        || {
-            format!(
-                "must be a two-letter state code like TX, got \"{}\"",
-                excerpt(state)
-            )
-        },
+        || format!("must be a two-letter state code like TX; {}", it_is(state)),
     );
     let (path, zip) = field!(at / address.zip);
     problems.check(is_zip(zip), path, || {
         format!(
-            "must be a ZIP code like 78701 or 78701-1234, got \"{}\"",
-            excerpt(zip)
+            "must be a ZIP code like 78701 or 78701-1234; {}",
+            it_is(zip)
         )
     });
 }
 
 fn npi(problems: &mut Problems, (path, npi): At<'_, impl Display, String>) {
-    problems.check(is_valid_npi(npi), path.to_string(), || {
-        format!(
-            "must be 10 digits with a valid check digit, got \"{}\"",
-            excerpt(npi)
-        )
-    });
+    if let Some(reason) = npi_problem(npi) {
+        problems.add(path.to_string(), reason);
+    }
 }
 
 fn tin(problems: &mut Problems, (path, tin): At<'_, impl Display, String>) {
     problems.check(is_valid_tin(tin), path.to_string(), || {
-        format!("must be 9 digits, got \"{}\"", excerpt(tin))
+        format!("must be 9 digits, with no dash or space; {}", it_is(tin))
     });
 }
 
@@ -188,11 +183,11 @@ fn validate_limits(book: &PriceBookDocument, problems: &mut Problems) {
     problems.check(
         (1..=MAX_INJECTIONS_LIMIT).contains(&injections),
         path,
-        || format!("must be 1 to {MAX_INJECTIONS_LIMIT}, got {injections}"),
+        || format!("must be 1 to {MAX_INJECTIONS_LIMIT}; it is {injections}"),
     );
     let (path, &sessions) = field!(book.limits.max_pt_sessions);
     problems.check(sessions <= MAX_PT_SESSIONS_LIMIT, path, || {
-        format!("must be 0 to {MAX_PT_SESSIONS_LIMIT}, got {sessions}")
+        format!("must be 0 to {MAX_PT_SESSIONS_LIMIT}; it is {sessions}")
     });
 }
 
@@ -210,23 +205,21 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
             field!(at / condition.icd10.right),
         ] {
             problems.check(is_icd10(code), path, || {
-                format!(
-                    "must be an ICD-10-CM code like M72.2, got \"{}\"",
-                    excerpt(code)
-                )
+                format!("must be an ICD-10-CM code like M72.2; {}", it_is(code))
             });
         }
         let (path, code) = field!(at / condition.procedure_code);
-        if !is_cpt(code) {
-            problems.add(
-                path,
-                format!("must be a 5-character CPT code, got \"{}\"", excerpt(code)),
-            );
+        if !(CPT.is)(code) {
+            problems.add(path, format!("{}; {}", CPT.must_be, it_is(code)));
         } else if !book.administration_fees.iter().any(|fee| &fee.code == code) {
             // Not when the fees could not be read: the code's fee may be among them.
             let fees = field!(book.administration_fees).0;
             if !problems.refused(fees) {
-                problems.add(path, format!("{} has no entry in {fees}", excerpt(code)));
+                let code = excerpt(code);
+                problems.add(
+                    path,
+                    format!("must have an administration fee: there is none for {code}"),
+                );
             }
         }
         let (path, &separately) = field!(at / condition.ultrasound_billed_separately);
@@ -260,7 +253,11 @@ fn validate_extras(book: &PriceBookDocument, problems: &mut Problems) {
         key(problems, field!(at / extra.id), &mut ids);
         let (path, code) = field!(at / extra.code);
         problems.check(is_cpt(code) || is_hcpcs(code), path, || {
-            format!("is not a valid CPT or HCPCS code: \"{}\"", excerpt(code))
+            format!(
+                "must be a CPT code (5 characters, like 20550) or a HCPCS code (a capital letter \
+                 and 4 digits, like L4361); {}",
+                it_is(code)
+            )
         });
         non_empty(problems, field!(at / extra.label));
         price(problems, field!(at / extra.price_cents));
@@ -273,7 +270,7 @@ fn validate_good_faith_estimate(
 ) {
     let (path, &days) = field!(at / texts.valid_days);
     problems.check((1..=365).contains(&days), path, || {
-        format!("must be 1 to 365, got {days}")
+        format!("must be 1 to 365 days; it is {days}")
     });
     for (path, text) in items(field!(at / texts.separately_scheduled)) {
         non_empty(problems, (path, text));
@@ -305,11 +302,8 @@ fn validate_products(book: &PriceBookDocument, problems: &mut Problems) {
         key(problems, field!(at / product.id), &mut ids);
         non_empty(problems, field!(at / product.label));
         let (path, hcpcs) = field!(at / product.hcpcs);
-        problems.check(is_hcpcs(hcpcs), path, || {
-            format!(
-                "must be a HCPCS code like Q4206, got \"{}\"",
-                excerpt(hcpcs)
-            )
+        problems.check((HCPCS.is)(hcpcs), path, || {
+            format!("{}; {}", HCPCS.must_be, it_is(hcpcs))
         });
         price(problems, field!(at / product.price_cents));
     }
@@ -334,7 +328,7 @@ fn validate_discounts(book: &PriceBookDocument, problems: &mut Problems) {
             let max = limit(problems, field!(book.limits.max_injections));
             let (path, from_injection) = field!(at / from_injection);
             problems.check((2..=max.max(2)).contains(from_injection), path, || {
-                format!("must be 2 to {}, got {from_injection}", max.max(2))
+                format!("must be 2 to {}; it is {from_injection}", max.max(2))
             });
         }
         Some(MultiInjectionDiscount::PackagePrices { label, packages }) => {
@@ -362,17 +356,20 @@ fn validate_packages(
     for (at, package) in items((&path, list)) {
         let Some(product) = book.products.iter().find(|p| p.id == package.product) else {
             let (path, id) = field!(at / package.product);
-            problems.add(path, format!("no product has the id \"{}\"", excerpt(id)));
+            problems.add(
+                path,
+                format!("must be the id of one of the products; {}", it_is(id)),
+            );
             continue;
         };
         let (path, &count) = field!(at / package.injections);
         if !(2..=max).contains(&count) {
-            problems.add(path, format!("must be 2 to {max}, got {count}"));
+            problems.add(path, format!("must be 2 to {max}; it is {count}"));
             continue;
         }
         problems.check(seen.insert((&package.product, count)), path, || {
             format!(
-                "{} already has a package for {count}",
+                "must be unique: {} has a package of {count} already",
                 excerpt(&package.product)
             )
         });
@@ -384,21 +381,22 @@ fn validate_packages(
             .unwrap_or(Cents::new(i64::MAX));
         problems.check(package_price <= one_by_one, &path, || {
             format!(
-                "must not exceed {count} vials at the single price ({one_by_one}), got {package_price}"
+                "must be at most {count} vials at the single price, {one_by_one}; it is {package_price}"
             )
         });
         let fewer = product_cost(product, list, count - 1);
         problems.check(package_price >= fewer, &path, || {
-            format!(
-                "must not be less than {} injection(s) cost ({fewer}), got {package_price}",
-                count - 1
-            )
+            let what = match count - 1 {
+                1 => "1 injection costs".to_owned(),
+                n => format!("{n} injections cost"),
+            };
+            format!("must be at least what {what}, {fewer}; it is {package_price}")
         });
         if count < max {
             let more = product_cost(product, list, count + 1);
             problems.check(more >= package_price, &path, || {
                 format!(
-                    "{} injections would cost less ({more}) than this package ({package_price})",
+                    "must be at most what {} injections cost, {more}; it is {package_price}",
                     count + 1
                 )
             });
@@ -424,21 +422,15 @@ pub(crate) fn product_cost(product: &Product, packages: &[Package], count: u32) 
 fn service(
     problems: &mut Problems,
     (at, service): At<'_, impl Display, PricedService>,
-    is_code: fn(&str) -> bool,
+    kind: Code,
 ) {
-    let (path, code) = field!(at / service.code);
-    problems.check(is_code(code), path, || {
-        format!("is not a valid code: \"{}\"", excerpt(code))
-    });
+    code(problems, field!(at / service.code), kind);
     non_empty(problems, field!(at / service.label));
     price(problems, field!(at / service.price_cents));
 }
 
 fn therapy(problems: &mut Problems, (at, service): At<'_, impl Display, TherapyService>) {
-    let (path, code) = field!(at / service.code);
-    problems.check(is_cpt(code), path, || {
-        format!("is not a valid CPT code: \"{}\"", excerpt(code))
-    });
+    code(problems, field!(at / service.code), CPT);
     non_empty(problems, field!(at / service.label));
     price(problems, field!(at / service.cash_price_cents));
     price(problems, field!(at / service.allowed_cents));
@@ -462,13 +454,13 @@ fn count_range(
     let (min_path, &min) = field!(at / range.min);
     let (max_path, &max) = field!(at / range.max);
     problems.check(min <= max, &max_path, || {
-        format!("must be >= min (got {max} < {min})")
+        format!("must be at least `min`, {min}; it is {max}")
     });
     problems.check((lowest..=highest).contains(&min), min_path, || {
-        format!("must be {lowest} to {highest}, got {min}")
+        format!("must be {lowest} to {highest}; it is {min}")
     });
     problems.check((lowest..=highest).contains(&max), max_path, || {
-        format!("must be {lowest} to {highest}, got {max}")
+        format!("must be {lowest} to {highest}; it is {max}")
     });
 }
 
@@ -479,12 +471,12 @@ fn key<'a>(problems: &mut Problems, (path, id): At<'a, String, String>, seen: &m
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     problems.check(well_formed, &path, || {
         format!(
-            "must be lowercase letters, digits and _, got \"{}\"",
-            excerpt(id)
+            "must be lowercase letters, digits and _ only; {}",
+            it_is(id)
         )
     });
     problems.check(seen.insert(id), path, || {
-        format!("\"{}\" is used twice", excerpt(id))
+        format!("must be unique: \"{}\" is used twice", excerpt(id))
     });
 }
 
@@ -570,23 +562,19 @@ impl Written for Text {
     }
 }
 
+/// An amount, in dollars as a person types them: `must be $0.00 to $1,000,000.00; it is -$165.00`.
 fn price(problems: &mut Problems, (path, &amount): At<'_, impl Display, Cents>) {
     problems.check(
         (Cents::ZERO..=MAX_PRICE).contains(&amount),
         path.to_string(),
-        || {
-            format!(
-                "must be 0 to {} cents, got {}",
-                MAX_PRICE.get(),
-                amount.get()
-            )
-        },
+        || format!("must be {} to {MAX_PRICE}; it is {amount}", Cents::ZERO),
     );
 }
 
+/// A rate, in percent: `must be 0% to 100%; it is 150%`.
 fn rate(problems: &mut Problems, (path, &rate): At<'_, impl Display, BasisPoints>) {
     problems.check(rate <= BasisPoints::WHOLE, path.to_string(), || {
-        format!("must be 0 to 10000 (100%), got {}", rate.get())
+        format!("must be 0% to 100%; it is {rate}")
     });
 }
 
@@ -604,19 +592,39 @@ fn validate_financing(book: &PriceBookDocument, problems: &mut Problems) {
         non_empty(problems, field!(at / plan.label));
         let (path, &months) = field!(at / plan.months);
         problems.check((1..=MAX_FINANCING_MONTHS).contains(&months), path, || {
-            format!("must be 1 to {MAX_FINANCING_MONTHS}, got {months}")
+            format!("must be 1 to {MAX_FINANCING_MONTHS} months; it is {months}")
         });
         let (path, &apr) = field!(at / plan.apr_bp);
         problems.check(apr <= MAX_APR, path, || {
-            format!(
-                "must be 0 to {} ({MAX_APR}), got {}",
-                MAX_APR.get(),
-                apr.get()
-            )
+            format!("must be 0% to {MAX_APR}; it is {apr}")
         });
         price(problems, field!(at / plan.min_purchase_cents));
         price(problems, field!(at / plan.min_payment_cents));
     }
+}
+
+/// A kind of procedure or supply code: how to tell one, and what a message says it must be.
+#[derive(Clone, Copy)]
+struct Code {
+    is: fn(&str) -> bool,
+    must_be: &'static str,
+}
+
+const CPT: Code = Code {
+    is: is_cpt,
+    must_be: "must be a CPT code: 5 characters, like 20550",
+};
+
+const HCPCS: Code = Code {
+    is: is_hcpcs,
+    must_be: "must be a HCPCS code: a capital letter and 4 digits, like Q4206",
+};
+
+/// A code field: `must be a CPT code: 5 characters, like 20550; it is "2055"`.
+fn code(problems: &mut Problems, (path, code): At<'_, String, String>, kind: Code) {
+    problems.check((kind.is)(code), path, || {
+        format!("{}; {}", kind.must_be, it_is(code))
+    });
 }
 
 /// CPT: four digits then a digit, or F/T for category II/III codes (`20550`, `0232T`).

@@ -72,6 +72,11 @@ read_struct! {
         pub price_book: PriceBookDocument,
     }
 }
+
+impl read::Document for SavedQuote {
+    const NAME: &'static str = "a saved quote";
+}
+
 /// serde sources read a saved quote as [`SavedQuote::from_value`] does: its format first.
 #[cfg(not(target_arch = "wasm32"))]
 impl<'de> serde::Deserialize<'de> for SavedQuote {

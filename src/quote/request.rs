@@ -13,7 +13,7 @@ use crate::error::{excerpt, Error, Problems, Refusal};
 use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
 use crate::language::{counted, Language};
 use crate::money::{BasisPoints, Cents};
-use crate::price_book::{is_valid_npi, is_valid_tin, PriceBook, TherapyPartner, MAX_PRICE};
+use crate::price_book::{is_valid_tin, npi_problem, PriceBook, TherapyPartner, MAX_PRICE};
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
 
 read_struct! {
@@ -146,7 +146,7 @@ pub(crate) struct QuotePlan<'a> {
     pub therapy_provider: Option<ProviderAnswers>,
 }
 
-deserialize_by_reading!(QuoteRequest, Error::InvalidRequest);
+deserialize_by_reading!(QuoteRequest, "a quote request", Error::InvalidRequest);
 
 /// The most of one extra item a quote may list.
 const MAX_EXTRA_QUANTITY: u32 = 20;
@@ -506,12 +506,9 @@ impl QuoteRequest {
             });
             problems.printable(path(field), value);
         }
-        problems.check(is_valid_npi(p.npi.trim()), path("npi"), || {
-            format!(
-                "must be 10 digits with a valid check digit, got \"{}\"",
-                p.npi
-            )
-        });
+        if let Some(reason) = npi_problem(p.npi.trim()) {
+            problems.add(path("npi"), reason);
+        }
         // Staff may type an EIN as it is printed, 12-3456789; it is kept as its 9 digits.
         let typed = p.tin.trim();
         let tin = match typed.split_once('-') {

@@ -317,7 +317,10 @@ test('each problem shows under its field, and the summary at the top of the form
   await fillTwoProviderQuote(page);
   await page.fill('#pt-npi', '1234567803');
   const message = page.locator('#pt-npi-error');
-  assert.match(await message.textContent(), /check digit/);
+  assert.equal(
+    await message.textContent(),
+    'has a last digit that does not match the other nine: check "1234567803" for a typo',
+  );
   assert.equal(await page.locator('#pt-npi').getAttribute('aria-describedby'), 'pt-npi-error');
   const field = await box(page, '#pt-npi');
   const under = await box(page, '#pt-npi-error');
@@ -327,7 +330,7 @@ test('each problem shows under its field, and the summary at the top of the form
   const form = await box(page, '#quote-form');
   assert.ok(summary.y - form.y < 80, 'the summary is at the top of the form');
   const link = page.locator('#error-summary a');
-  assert.match(await link.textContent(), /^NPI: .*check digit/);
+  assert.match(await link.textContent(), /^NPI: has a last digit that does not match the other nine/);
   await page.click('#patient-name');
   await link.click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'pt-npi', 'the link moves focus to the field');

@@ -295,7 +295,7 @@ pub fn error_cases() -> Vec<ErrorCase> {
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1",
                 "physical_therapy": { "coverage": "cash", "sessions": true } }"#,
-            message: r#"physical_therapy.sessions: invalid type: boolean `true`, expected text or a whole number (write fractions as text, like "12.5")"#,
+            message: r#"physical_therapy.sessions: must be text or a whole number (write a fraction as text, like "12.5"); it is true"#,
         },
         // A Spanish reader's answers are refused in Spanish; the path stays the same.
         ErrorCase {
@@ -319,7 +319,7 @@ pub fn error_cases() -> Vec<ErrorCase> {
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": 1.5 }"#,
-            message: r#"injections: invalid type: floating point `1.5`, expected text or a whole number (write fractions as text, like "12.5")"#,
+            message: r#"injections: must be text or a whole number (write a fraction as text, like "12.5"); it is 1.5"#,
         },
     ]
 }
