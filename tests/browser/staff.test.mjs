@@ -204,7 +204,7 @@ test('broken, edited, newer and huge saved files are refused, and the page keeps
     ['truncated.json', text.slice(0, text.length / 2), /not a complete saved quote file \(cut short, or another kind of file\)/],
     ['edited.json', JSON.stringify(edited), /quote_number: the file's content gives GFE-.*: it was changed after saving/],
     ['newer.json', JSON.stringify(newer), /format: this file was saved by a newer release of the estimator \(amnion-estimator\/quote\/3\)/],
-    ['huge.json', JSON.stringify(huge), /the document is too large: more than 20000 values/],
+    ['huge.json', JSON.stringify(huge), /must hold at most 20000 values/],
     ['picture.png', '\u0089PNG\r\n\u001a\n not a quote', /not a complete saved quote file/],
   ];
   for (const [name, body, reason] of files) {
