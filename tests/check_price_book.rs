@@ -124,8 +124,10 @@ fn the_prices_read_are_listed_in_dollars() {
         "{out}"
     );
     // 2 products, 3 fees, ultrasound, consultation, boot, 3 extras, 4 PT prices; then 2
-    // partners, each a heading and 4 PT prices: 15 + 10 = 25 rows, after the OK and title lines.
-    assert_eq!(rows.len(), 2 + 25, "{out}");
+    // partners, each a heading and 4 PT prices: 15 + 10 = 25 rows, after the OK and title lines;
+    // then the sample's warnings, none.
+    assert_eq!(rows.len(), 2 + 25 + 1, "{out}");
+    assert_eq!(rows[2 + 25], "warnings: none", "{out}");
     // The prices' column is aligned on the right: every priced line ends at the same place.
     let ends: Vec<usize> = out
         .lines()
@@ -133,4 +135,73 @@ fn the_prices_read_are_listed_in_dollars() {
         .map(|line| line.chars().count())
         .collect();
     assert!(ends.windows(2).all(|pair| pair[0] == pair[1]), "{out}");
+}
+
+#[test]
+fn likely_unit_mistakes_are_warnings_after_the_prices() {
+    let book = DEFAULT_PRICE_BOOK_JSON
+        // The 1 mL vial's $1,200.00 typed as 1100 in a field of cents: $11.00.
+        .replacen("\"price_cents\": 120000 }", "\"price_cents\": 1100 }", 1)
+        // The walking boot's $165.00 typed as 165: $1.65.
+        .replacen("\"price_cents\": 16500 }", "\"price_cents\": 165 }", 1);
+    let (ok, out) = check("unit-mistakes", &book);
+    // Warnings only: the book is valid, and the check passes.
+    assert!(ok, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].ends_with(
+            ": OK: version 2026.11-sample, effective 2026-11-01, 5 conditions, 2 products"
+        ),
+        "{out}"
+    );
+    // The table shows what was read, $11.00 (1100 cents) and $1.65 (165 cents)...
+    assert!(
+        lines.iter().any(
+            |line| line.starts_with("  Q4139  Amniotic allograft, 1 mL vial")
+                && line.ends_with(" $11.00")
+        ),
+        "{out}"
+    );
+    // ...and the warnings follow it, in the order of the book: products, then the boot. A
+    // hundred times 1100 cents is 110000 cents, $1,100.00; a hundred times 165 is $165.00.
+    let table_end = lines
+        .iter()
+        .position(|line| line.starts_with("  warnings:"))
+        .expect("the warnings' heading");
+    assert_eq!(
+        lines[table_end..],
+        [
+            "  warnings: 2 (the book is valid; check each):",
+            "  products[0].price_cents: is $11.00, low for a product (under $50.00): was $1,100.00 meant?",
+            "  walking_boot.price_cents: is $1.65, low for a fee (under $5.00): was $165.00 meant?",
+        ],
+        "{out}"
+    );
+}
+
+#[test]
+fn malformed_json_is_named_by_line_and_column() {
+    // A comma after the last field of `limits`, on line 15 of the sample, with the `}` moved to
+    // the next line: the comma ends line 15, and the `}` after it is at column 3 of line 16,
+    // where the parser finds that no field follows the comma.
+    let line = "\"limits\": { \"max_injections\": 3, \"max_pt_sessions\": 40 },";
+    assert!(DEFAULT_PRICE_BOOK_JSON.contains(line));
+    let book = DEFAULT_PRICE_BOOK_JSON.replacen(
+        line,
+        "\"limits\": { \"max_injections\": 3, \"max_pt_sessions\": 40,\n  },",
+        1,
+    );
+    let (ok, out) = check("trailing-comma", &book);
+    assert!(!ok, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].ends_with(": the price book has 1 problem:"),
+        "{out}"
+    );
+    assert_eq!(
+        lines[1],
+        "limits.?: line 16, column 3: the file is not valid JSON: a comma before `}` or `]` has \
+         nothing after it: remove the comma",
+        "{out}"
+    );
 }

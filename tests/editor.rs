@@ -285,3 +285,23 @@ fn a_csv_brought_in_changes_nothing_until_applied_then_types_the_prices_in_dolla
         ("$165.00", "$170.00")
     );
 }
+
+#[test]
+fn a_price_that_looks_typed_in_cents_is_a_warning_to_confirm_before_download() {
+    let (mut editor, mut form) = Editor::open(&sample());
+    // "11" for the 1 mL vial: $11.00, under the $50 a product is expected to cost at least.
+    typed(&mut form, "products.0.price_cents", "11");
+    typed(&mut form, "version", "2026.12");
+    let check = editor.check(&form);
+    assert_eq!(problems(&check), []);
+    assert_eq!(check.warnings.len(), 1, "{:?}", check.warnings);
+    let warning = &check.warnings[0];
+    assert_eq!(warning.name.as_deref(), Some("products.0.price_cents"));
+    assert!(warning.message.contains("$11.00"), "{}", warning.message);
+    assert!(!check.ready, "an unconfirmed warning stops the download");
+    editor.confirm(&warning.path, &warning.message, true);
+    assert!(editor.check(&form).ready);
+    // A different price is a different warning: asked again.
+    typed(&mut form, "products.0.price_cents", "12");
+    assert!(!editor.check(&form).ready);
+}

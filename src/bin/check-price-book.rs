@@ -1,14 +1,16 @@
 //! Checks price book files before they are published:
 //! `cargo run --bin check-price-book -- clinic-prices.json` (or `make check-price-book FILE=...`).
 //!
-//! Prints every problem with its JSON path and exits 1, or a one-line summary and a table of every
-//! price it read, in dollars, and exits 0. It runs the same validation the widget runs when it loads
-//! the book, and reports every problem in one pass: a misspelt field does not hide a bad price.
-//! The table is there to be read by eye: `$11.00` where `$1,100.00` was meant passes every rule.
+//! Prints every problem with its JSON path and exits 1, or a one-line summary, a table of every
+//! price it read, in dollars, and every warning, and exits 0. It runs the same validation the widget
+//! runs when it loads the book, and reports every problem in one pass: a misspelt field does not
+//! hide a bad price. The words are the core's, the same the price-book editor shows. The table is
+//! there to be read by eye, and the warnings point at what looks like a unit mistake: `$11.00`
+//! where `$1,100.00` was meant passes every rule, but is low for a product.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use amnion_estimator::price_book::PriceBook;
+    use amnion_estimator::price_book::{warnings, PriceBook};
     use std::process::ExitCode;
 
     let paths: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +34,19 @@ fn main() -> std::process::ExitCode {
                     document.products.len()
                 );
                 print!("{}", price_table(document));
+                // Warnings do not fail the check: the clinic may mean a $20 product.
+                match warnings(document).as_slice() {
+                    [] => println!("  warnings: none"),
+                    found => {
+                        println!(
+                            "  warnings: {} (the book is valid; check each):",
+                            found.len()
+                        );
+                        for warning in found {
+                            println!("  {warning}");
+                        }
+                    }
+                }
             }
             Err(problems) => {
                 failed = true;

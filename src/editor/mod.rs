@@ -308,9 +308,12 @@ impl Editor {
     }
 }
 
-/// The book's likely unit mistakes, `(path, message)`.
-fn unit_warnings(_book: &PriceBook) -> Vec<(String, String)> {
-    Vec::new() // WIP: wired to price_book's warnings when they land
+/// The book's likely unit mistakes (`price_book::warnings`), `(path, message)`.
+fn unit_warnings(book: &PriceBook) -> Vec<(String, String)> {
+    crate::price_book::warnings(book.document())
+        .into_iter()
+        .map(|warning| (warning.path, warning.message))
+        .collect()
 }
 
 /// A group field over `fields`, for making a list's new item.

@@ -2,7 +2,8 @@
 //!
 //! A [`PriceBookDocument`] is the JSON shape; a [`PriceBook`] is a document that passed every rule
 //! in `validate.rs`. Estimates take only a `PriceBook`, so no estimate is made from bad data.
-//! [`fee_schedule`] takes the book's prices out to a spreadsheet and back, as CSV.
+//! [`fee_schedule`] takes the book's prices out to a spreadsheet and back, as CSV; [`warnings`]
+//! finds likely unit mistakes in a valid book.
 
 mod document;
 // The staff module's (the price-book editor's) and native only: its CSV parser stays out of the
@@ -10,13 +11,19 @@ mod document;
 #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 pub mod fee_schedule;
 mod identifiers;
+// First: its `field!` macro writes the paths in `warnings` too.
+#[macro_use]
 mod validate;
+mod warnings;
 
 pub use document::*;
 pub use identifiers::{is_valid_npi, is_valid_tin, npi_problem};
 pub(crate) use validate::product_cost;
 pub use validate::{
     MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
+};
+pub use warnings::{
+    warnings, Warning, DISCOUNT_HIGH, FEE_LOW, PRODUCT_HIGH, PRODUCT_LOW, RATE_LOW,
 };
 
 use crate::error::{Error, FieldError, Problems};

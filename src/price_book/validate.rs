@@ -33,7 +33,7 @@ pub const MAX_APR: BasisPoints = BasisPoints::new(3_600);
 /// with them (CPT 2015: arthrocentesis/injection "with ultrasound guidance").
 const CODES_INCLUDING_ULTRASOUND: [&str; 3] = ["20604", "20606", "20611"];
 
-/// A field and its JSON path, written from the field access itself: `field!(book.clinic.npi)` is
+/// A field and its JSON path, written from the field access itself (here and in `warnings.rs`): `field!(book.clinic.npi)` is
 /// `("clinic.npi", &book.clinic.npi)`, and `field!(at / condition.label)` is
 /// `(format!("{at}.label"), &condition.label)`, for a `condition` found at the path `at`;
 /// `field!(at / label)` does the same for a reference bound by destructuring, which has its
@@ -58,10 +58,10 @@ macro_rules! field {
 }
 
 /// A field's path and a reference to its value, as [`field!`] gives them.
-type At<'a, P, T> = (P, &'a T);
+pub(super) type At<'a, P, T> = (P, &'a T);
 
 /// Each item of a list field with its path: `conditions[0]`, `conditions[1]`, ...
-fn items<'a, T>(
+pub(super) fn items<'a, T>(
     (path, list): At<'a, impl Display, Vec<T>>,
 ) -> impl Iterator<Item = (String, &'a T)> {
     list.iter()
