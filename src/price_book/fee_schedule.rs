@@ -7,7 +7,8 @@
 //!
 //! - [`export_csv`] writes one row per priced item, under the header
 //!   `item,code,description,cash price,allowed amount`. Prices are in dollars with two decimals
-//!   and no thousands separator (`1200.00`), which a spreadsheet reopens as a number.
+//!   and no thousands separator (`1200.00`), which a spreadsheet (in US English) reopens as a
+//!   number.
 //! - [`import_csv`] reads such a file back and says what would change ([`PriceChange`]) and which
 //!   rows it refused and why ([`RejectedRow`]). It changes nothing.
 //! - [`apply`] writes the changes into the book when the person confirms them.
