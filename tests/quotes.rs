@@ -548,7 +548,7 @@ fn a_file_from_a_newer_release_is_refused_by_its_format_alone() {
     let error = serde_json::from_value::<SavedQuote>(file).expect_err("another format");
     assert_eq!(
         error.to_string(),
-        "format: must be \"amnion-estimator/quote/2\", got \"something/else\": this is not a saved quote file"
+        "format: must be \"amnion-estimator/quote/2\"; it is \"something/else\": this is not a saved quote file"
     );
 }
 

@@ -140,7 +140,7 @@ fn check_format(value: &Value) -> Result<(), Error> {
             )
         }
         _ => format!(
-            "must be \"{SAVED_QUOTE_FORMAT}\", got \"{}\": this is not a saved quote file",
+            "must be \"{SAVED_QUOTE_FORMAT}\"; it is \"{}\": this is not a saved quote file",
             crate::error::excerpt(format)
         ),
     };
@@ -274,7 +274,7 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
         SAVED_QUOTE_FORMAT_1 => true,
         other => {
             let reason = format!(
-                "must be \"{SAVED_QUOTE_FORMAT}\" or \"{SAVED_QUOTE_FORMAT_1}\", got \"{}\"",
+                "must be \"{SAVED_QUOTE_FORMAT}\" or \"{SAVED_QUOTE_FORMAT_1}\"; it is \"{}\"",
                 crate::error::excerpt(other)
             );
             return Err(Error::InvalidRequest(vec![FieldError::new(

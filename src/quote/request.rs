@@ -213,7 +213,7 @@ impl QuoteRequest {
         };
         if let (Some(scheduled), Some(issued)) = (scheduled_on, issued_on) {
             problems.check(scheduled >= issued, "scheduled_on", || {
-                format!("the injection cannot be scheduled before the quote's issue date ({issued}), got {scheduled}")
+                format!("cannot be before the quote's issue date ({issued}); it is {scheduled}")
             });
         }
         let side = match self.side.trim() {
@@ -222,7 +222,7 @@ impl QuoteRequest {
             other => {
                 problems.add(
                     "side",
-                    format!("must be \"left\" or \"right\", got \"{other}\""),
+                    format!("must be \"left\" or \"right\"; it is \"{other}\""),
                 );
                 None
             }
@@ -254,7 +254,7 @@ impl QuoteRequest {
                 _ => {
                     problems.add(
                         "injections_up_to",
-                        format!("must be more than the planned {planned} and at most {max_injections}, or blank, got \"{text}\""),
+                        format!("must be more than the planned {planned} and at most {max_injections}, or blank; it is \"{text}\""),
                     );
                     None
                 }
@@ -339,7 +339,7 @@ impl QuoteRequest {
             problems.check(fits, "later_injections_on", || match most {
                 0 => "1 injection is planned, so there is no later injection to date".to_owned(),
                 _ => format!(
-                    "{planned} injections are planned: at most {}, got {}",
+                    "{planned} injections are planned: at most {}; there are {}",
                     counted(most, ["later date", "later dates"]),
                     given.len()
                 ),
@@ -361,12 +361,16 @@ impl QuoteRequest {
             };
             if let Some(issued) = issued_on {
                 problems.check(date >= issued, &*path, || {
-                    format!("injection {} cannot be scheduled before the quote's issue date ({issued}), got {date}", index + 2)
+                    format!("injection {} cannot be before the quote's issue date ({issued}); it is {date}", index + 2)
                 });
             }
             if let Some(before) = previous {
                 problems.check(date >= before, &*path, || {
-                    format!("injection {} cannot be scheduled before injection {} ({before}), got {date}", index + 2, index + 1)
+                    format!(
+                        "injection {} cannot be before injection {} ({before}); it is {date}",
+                        index + 2,
+                        index + 1
+                    )
                 });
             }
             previous = Some(date);
@@ -409,7 +413,7 @@ impl QuoteRequest {
                         _ => {
                             problems.add(
                                 format!("extras.{}", extra.id),
-                                format!("must be 0 to {MAX_EXTRA_QUANTITY}, got \"{text}\""),
+                                format!("must be 0 to {MAX_EXTRA_QUANTITY}; it is \"{text}\""),
                             );
                             None
                         }
@@ -517,7 +521,7 @@ impl QuoteRequest {
         };
         problems.check(is_valid_tin(&tin), path("tin"), || {
             format!(
-                "must be 9 digits, as 123456789 or 12-3456789, got \"{}\"",
+                "must be 9 digits, as 123456789 or 12-3456789; it is \"{}\"",
                 crate::error::excerpt(typed)
             )
         });
@@ -525,13 +529,13 @@ impl QuoteRequest {
         problems.check(
             state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()),
             path("state"),
-            || format!("must be a two-letter state code like TX, got \"{state}\""),
+            || format!("must be a two-letter state code like TX; it is \"{state}\""),
         );
         let zip = p.zip.trim();
         problems.check(
             zip.len() >= 5 && zip.bytes().all(|b| b.is_ascii_digit() || b == b'-'),
             path("zip"),
-            || format!("must be a ZIP code like 78701, got \"{zip}\""),
+            || format!("must be a ZIP code like 78701; it is \"{zip}\""),
         );
         ProviderAnswers {
             partner: String::new(),

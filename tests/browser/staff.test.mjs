@@ -103,7 +103,7 @@ test('each planned injection can have its own date, none before the one before i
   assert.match(await page.locator('#error-summary').textContent(), /Date of the first injection \(optional\): .*issue date/);
   await page.fill('#scheduled-on', '2026-12-01');
   await page.fill('#later-date-0', '2026-11-30');
-  assert.match(await page.locator('#later-date-0-error').textContent(), /cannot be scheduled before injection 1 \(2026-12-01\)/);
+  assert.match(await page.locator('#later-date-0-error').textContent(), /cannot be before injection 1 \(2026-12-01\)/);
   await page.fill('#later-date-0', '2026-12-15');
   assert.equal(await page.locator('.field-error').count(), 0);
   assert.match(await page.locator('.gfe-primary').textContent(), /Injection 1: December 1, 2026.*Injection 2: December 15, 2026/);
