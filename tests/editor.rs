@@ -11,6 +11,16 @@ fn sample() -> Value {
     Value::from_json(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON")
 }
 
+/// The sample opened, with what is still the sample clinic's confirmed as meant (each is a
+/// warning of its own: `what_is_still_the_sample_is_a_warning_each`).
+fn open_sample() -> (Editor, Value) {
+    let (mut editor, form) = Editor::open(&sample(), &sample());
+    for warning in editor.check(&form).warnings {
+        editor.confirm(&warning.path, &warning.message, true);
+    }
+    (editor, form)
+}
+
 /// The form value at the control name `name` (`products.0.price_cents`).
 fn at<'a>(form: &'a Value, name: &str) -> &'a Value {
     name.split('.').fold(form, |node, key| match node {
@@ -68,7 +78,7 @@ fn problems(check: &Check) -> Vec<(String, String)> {
 
 #[test]
 fn the_sample_opens_in_dollars_and_percents_and_saves_back_unchanged() {
-    let (editor, form) = Editor::open(&sample());
+    let (editor, form) = open_sample();
     // 120000 cents is $1,200.00; 1500 basis points is 15 %; 16500 cents is $165.00.
     assert_eq!(text(at(&form, "products.0.price_cents")), "1,200.00");
     assert_eq!(
@@ -79,6 +89,13 @@ fn the_sample_opens_in_dollars_and_percents_and_saves_back_unchanged() {
     // 2699 basis points is 26.99 %.
     assert_eq!(text(at(&form, "financing.plans.0.apr_bp")), "26.99");
     assert_eq!(text(at(&form, "conditions.1.icd10.left")), "M76.62");
+    // The TIN 123456789 as an EIN is printed; the prompt-pay choice the sample leaves out, as the
+    // reader takes it then.
+    assert_eq!(text(at(&form, "clinic.tin")), "12-3456789");
+    assert_eq!(
+        text(at(&form, "discounts.prompt_pay.expected_charges")),
+        "included"
+    );
     let check = editor.check(&form);
     assert_eq!(problems(&check), [], "the sample has no problem");
     assert!(check.changes.is_empty(), "{:?}", check.changes);
@@ -93,7 +110,7 @@ fn three_mistakes_are_three_problems_at_once_each_at_its_control() {
     // is changed.
     let misspelt =
         DEFAULT_PRICE_BOOK_JSON.replacen("\"ultrasound_guidance\":", "\"ultrasound_guidence\":", 1);
-    let (editor, mut form) = Editor::open(&Value::from_json(&misspelt).expect("JSON"));
+    let (editor, mut form) = Editor::open(&Value::from_json(&misspelt).expect("JSON"), &sample());
     typed(&mut form, "walking_boot.price_cents", "-165");
     // 1234567893 has the right check digit; 1234567890 does not.
     typed(&mut form, "clinic.npi", "1234567890");
@@ -122,7 +139,7 @@ fn three_mistakes_are_three_problems_at_once_each_at_its_control() {
 fn a_misspelt_entry_renamed_to_its_field_takes_its_values() {
     let misspelt =
         DEFAULT_PRICE_BOOK_JSON.replacen("\"ultrasound_guidance\":", "\"ultrasound_guidence\":", 1);
-    let (mut editor, form) = Editor::open(&Value::from_json(&misspelt).expect("JSON"));
+    let (mut editor, form) = Editor::open(&Value::from_json(&misspelt).expect("JSON"), &sample());
     // Before: the field is empty on the form, its values are in the stray entry.
     assert_eq!(text(at(&form, "ultrasound_guidance.price_cents")), "");
     let mut form = editor.rename(&form, "ultrasound_guidence", "ultrasound_guidance");
@@ -137,7 +154,7 @@ fn a_misspelt_entry_renamed_to_its_field_takes_its_values() {
 
 #[test]
 fn text_that_is_not_an_amount_is_one_problem_in_words_and_stays_on_the_form() {
-    let (editor, mut form) = Editor::open(&sample());
+    let (editor, mut form) = open_sample();
     typed(&mut form, "products.1.price_cents", "19x0");
     typed(&mut form, "discounts.prompt_pay.percent_off_bp", "5.125");
     typed(&mut form, "limits.max_injections", "three");
@@ -145,18 +162,39 @@ fn text_that_is_not_an_amount_is_one_problem_in_words_and_stays_on_the_form() {
     let check = editor.check(&form);
     let found = problems(&check);
     assert_eq!(found.len(), 3, "{found:?}");
-    assert_eq!(found[0].0, "limits.max_injections");
-    assert!(found[0].1.contains("whole number"), "{found:?}");
-    assert_eq!(found[1].0, "products.1.price_cents");
-    assert!(found[1].1.contains("dollar amount"), "{found:?}");
-    assert_eq!(found[2].0, "discounts.prompt_pay.percent_off_bp");
-    assert!(found[2].1.contains("2 decimals"), "{found:?}");
+    // Each a sentence in the price book's words: what it must be, then what it is.
+    assert_eq!(
+        found[0],
+        (
+            "limits.max_injections".to_owned(),
+            "Must be a whole number, like 2; it is \"three\"".to_owned()
+        )
+    );
+    assert_eq!(
+        found[1],
+        (
+            "products.1.price_cents".to_owned(),
+            "Must be an amount in dollars, like 1,200.00; it is \"19x0\"".to_owned()
+        )
+    );
+    assert_eq!(
+        found[2],
+        (
+            "discounts.prompt_pay.percent_off_bp".to_owned(),
+            "Must have at most two decimals, like 7.25; it is \"5.125\"".to_owned()
+        )
+    );
+    // The place in the file, for a web admin, says the file's unit.
+    assert_eq!(
+        check.problems[1].place,
+        "products[1].price_cents in the file, where amounts are in cents"
+    );
     assert_eq!(text(at(&form, "products.1.price_cents")), "19x0");
 }
 
 #[test]
 fn changes_list_old_and_new_prices_and_ask_for_a_new_version() {
-    let (editor, mut form) = Editor::open(&sample());
+    let (editor, mut form) = open_sample();
     typed(&mut form, "walking_boot.price_cents", "170");
     // Typed differently, the same amount: no change.
     typed(&mut form, "products.0.price_cents", "$1200");
@@ -171,14 +209,22 @@ fn changes_list_old_and_new_prices_and_ask_for_a_new_version() {
         (change.old.as_str(), change.new.as_str()),
         ("$165.00", "$170.00")
     );
-    // Changed prices under the opened version: asked for a new one.
-    assert_eq!(problems(&check).len(), 1);
-    assert_eq!(check.problems[0].name.as_deref(), Some("version"));
+    // Changed prices under the opened version: the Save step asks for a new one. The book itself
+    // has no problem, so the preview shows it.
+    assert_eq!(problems(&check), []);
+    assert_eq!(check.save.len(), 1);
+    assert_eq!(check.save[0].name.as_deref(), Some("version"));
+    assert_eq!(
+        check.save[0].reason,
+        "Give the changed prices a new version: the book you opened is also \"2026.11-sample\""
+    );
+    assert!(!check.ready);
     typed(&mut form, "version", "2026.12");
     typed(&mut form, "effective_date", "2026-12-01");
     let check = editor.check(&form);
     assert_eq!(problems(&check), []);
     assert!(check.ready);
+    assert!(check.save.is_empty());
     assert_eq!(check.file_name, "price-book-2026.12.json");
     let book = PriceBook::from_value(&editor.book(&form).expect("ready")).expect("valid");
     // $170 is 17000 cents.
@@ -187,7 +233,7 @@ fn changes_list_old_and_new_prices_and_ask_for_a_new_version() {
 
 #[test]
 fn a_condition_added_is_checked_then_priced() {
-    let (editor, form) = Editor::open(&sample());
+    let (editor, form) = open_sample();
     let (mut form, first) = editor.add(&form, "conditions");
     assert_eq!(first.as_deref(), Some("conditions.5.id"));
     let check = editor.check(&form);
@@ -239,7 +285,7 @@ fn a_condition_added_is_checked_then_priced() {
 
 #[test]
 fn items_move_and_go() {
-    let (editor, form) = Editor::open(&sample());
+    let (editor, form) = open_sample();
     let (form, moved) = editor.move_item(&form, "products.1", true);
     assert_eq!(moved, "products.0");
     assert_eq!(text(at(&form, "products.0.id")), "amnion_2ml");
@@ -262,7 +308,7 @@ fn items_move_and_go() {
 
 #[test]
 fn a_csv_brought_in_changes_nothing_until_applied_then_types_the_prices_in_dollars() {
-    let (mut editor, form) = Editor::open(&sample());
+    let (mut editor, form) = Editor::open(&sample(), &sample());
     let csv = editor.export_csv(&form);
     // The walking boot's row, $165.00, made $170.00.
     let boot = csv
@@ -288,14 +334,16 @@ fn a_csv_brought_in_changes_nothing_until_applied_then_types_the_prices_in_dolla
 
 #[test]
 fn a_price_that_looks_typed_in_cents_is_a_warning_to_confirm_before_download() {
-    let (mut editor, mut form) = Editor::open(&sample());
+    let (mut editor, mut form) = open_sample();
     // "11" for the 1 mL vial: $11.00, under the $50 a product is expected to cost at least.
     typed(&mut form, "products.0.price_cents", "11");
     typed(&mut form, "version", "2026.12");
     let check = editor.check(&form);
     assert_eq!(problems(&check), []);
-    assert_eq!(check.warnings.len(), 1, "{:?}", check.warnings);
-    let warning = &check.warnings[0];
+    // The one warning not confirmed (the sample clinic's details were, in `open_sample`).
+    let open: Vec<_> = check.warnings.iter().filter(|w| !w.confirmed).collect();
+    assert_eq!(open.len(), 1, "{:?}", check.warnings);
+    let warning = open[0];
     assert_eq!(warning.name.as_deref(), Some("products.0.price_cents"));
     assert!(warning.message.contains("$11.00"), "{}", warning.message);
     assert!(!check.ready, "an unconfirmed warning stops the download");
@@ -304,4 +352,80 @@ fn a_price_that_looks_typed_in_cents_is_a_warning_to_confirm_before_download() {
     // A different price is a different warning: asked again.
     typed(&mut form, "products.0.price_cents", "12");
     assert!(!editor.check(&form).ready);
+}
+
+#[test]
+fn what_is_still_the_sample_is_a_warning_each() {
+    let (mut editor, mut form) = Editor::open(&sample(), &sample());
+    let check = editor.check(&form);
+    let paths: Vec<&str> = check.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "sample_data",
+            "clinic.name",
+            "clinic.phone",
+            "clinic.email",
+            "clinic.address.street",
+            "clinic.npi",
+            "clinic.tin"
+        ]
+    );
+    assert!(!check.ready);
+    // The clinic's own name, and the sample mark unticked: those two go; the rest stay.
+    typed(&mut form, "clinic.name", "Hillside Foot & Ankle");
+    set_flag(&mut form, "sample_data", false);
+    let check = editor.check(&form);
+    assert_eq!(check.warnings.len(), 5, "{:?}", check.warnings);
+    assert_eq!(
+        check.warnings[0].message,
+        "Is still the sample clinic's: put the clinic's own here"
+    );
+    // A TIN typed as it is printed, 98-7654321, is the book's 987654321: no longer the sample's.
+    typed(&mut form, "clinic.tin", "98-7654321");
+    typed(&mut form, "version", "2026.12");
+    let check = editor.check(&form);
+    assert!(check.warnings.iter().all(|w| w.path != "clinic.tin"));
+    for warning in &check.warnings {
+        editor.confirm(&warning.path, &warning.message, true);
+    }
+    let book = PriceBook::from_value(&editor.book(&form).expect("ready")).expect("valid");
+    assert_eq!(book.document().clinic.tin, "987654321");
+    assert!(!book.document().sample_data);
+}
+
+#[test]
+fn a_discount_renamed_with_the_old_percent_is_a_warning() {
+    let (editor, mut form) = open_sample();
+    // The sample's multi-injection discount is 15 % and says so in its name; at 10 % the name
+    // still says 15 %.
+    typed(&mut form, "discounts.multi_injection.percent_off_bp", "10");
+    typed(&mut form, "version", "2026.12");
+    let check = editor.check(&form);
+    let warning = check
+        .warnings
+        .iter()
+        .find(|w| !w.confirmed)
+        .expect("a warning");
+    assert_eq!(warning.path, "discounts.multi_injection.label");
+    assert_eq!(
+        warning.name.as_deref(),
+        Some("discounts.multi_injection.label.en")
+    );
+    assert_eq!(
+        warning.message,
+        "Says 15%, but the discount is 10%: change the name to match"
+    );
+}
+
+/// Ticks or unticks the box `name`.
+fn set_flag(form: &mut Value, name: &str, on: bool) {
+    let Value::Object(entries) = form else {
+        panic!("a form")
+    };
+    entries
+        .iter_mut()
+        .find(|(k, _)| k == name)
+        .expect("a field")
+        .1 = Value::Bool(on);
 }

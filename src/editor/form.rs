@@ -8,9 +8,7 @@
 //! book gets no value there (so the book's own checks say nothing about a default put in its place).
 
 use super::schema::{self, Field, Kind};
-use crate::error::Refusal;
-use crate::language::Language;
-use crate::money::{BasisPoints, Cents};
+use crate::money::{BasisPoints, Cents, NotMoney};
 use crate::read::Value;
 
 /// The key of an optional group's switch on the form.
@@ -155,6 +153,18 @@ fn to_form_value(
             },
             other => text_of(other),
         }),
+        // An EIN as it is printed: the form shows the dash, the book keeps the 9 digits.
+        Kind::Tin => Value::String(match value {
+            Some(Value::String(tin))
+                if tin.len() == 9 && tin.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                format!("{}-{}", &tin[..2], &tin[2..])
+            }
+            other => text_of(other),
+        }),
+        Kind::Choice { .. } if value.is_none() && !field.default.is_empty() => {
+            Value::String(field.default.to_owned())
+        }
         _ => Value::String(text_of(value)),
     }
 }
@@ -189,6 +199,8 @@ const fn schema_text(key: &'static str) -> Field {
         kind: Kind::Text,
         optional: false,
         when: None,
+        switch: "",
+        default: "",
     }
 }
 
@@ -268,7 +280,6 @@ fn to_book_value(
             reason,
         });
     };
-    let refusal = |refusal: Refusal| (Language::English.words().refusal)(&refusal);
     // A text the form refused goes into the book as text, which the book's reader refuses at this
     // same path: its check then leaves out every rule about this field, as about a default.
     let refused = |text: &str| Some(Value::String(text.to_owned()));
@@ -338,7 +349,7 @@ fn to_book_value(
             match Cents::parse_dollars(text) {
                 Ok(cents) => Some(Value::Integer(cents.get())),
                 Err(not) => {
-                    problem(problems, refusal(Refusal::Money(not)));
+                    problem(problems, not_money(&not));
                     refused(text)
                 }
             }
@@ -354,7 +365,7 @@ fn to_book_value(
             match BasisPoints::parse_percent(text) {
                 Ok(points) => Some(Value::Integer(i64::from(points.get()))),
                 Err(not) => {
-                    problem(problems, refusal(Refusal::Money(not)));
+                    problem(problems, not_money(&not));
                     refused(text)
                 }
             }
@@ -375,7 +386,7 @@ fn to_book_value(
                     problem(
                         problems,
                         format!(
-                            "must be a whole number like 2, got \"{}\"",
+                            "must be a whole number, like 2; it is \"{}\"",
                             crate::error::excerpt(text)
                         ),
                     );
@@ -383,9 +394,62 @@ fn to_book_value(
                 }
             }
         }
-        Kind::Text | Kind::Paragraph | Kind::Code | Kind::Date | Kind::Choice { .. } => {
+        // `12-3456789` as printed is the book's `123456789`; anything else goes as typed, for
+        // the book's check to name.
+        Kind::Tin => {
+            let tin = match text.split_at_checked(2) {
+                Some((two, rest))
+                    if rest.len() == 8
+                        && rest.starts_with('-')
+                        && two
+                            .bytes()
+                            .chain(rest[1..].bytes())
+                            .all(|b| b.is_ascii_digit()) =>
+                {
+                    format!("{two}{}", &rest[1..])
+                }
+                _ => text.to_owned(),
+            };
+            (!tin.is_empty() || !field.optional).then_some(Value::String(tin))
+        }
+        // An optional choice at the value the reader takes when it is left out is left out, so a
+        // book that had none keeps none (and means the same).
+        Kind::Choice { .. } if field.optional && text == field.default => None,
+        Kind::Text
+        | Kind::Paragraph
+        | Kind::Code
+        | Kind::Pick { .. }
+        | Kind::Date
+        | Kind::Choice { .. } => {
             (!text.is_empty() || !field.optional).then(|| Value::String(text.to_owned()))
         }
+    }
+}
+
+/// Why a typed amount or percent is not one, in the price book's words.
+fn not_money(not: &NotMoney) -> String {
+    let quoted = |text: &str| crate::error::excerpt(text).into_owned();
+    match not {
+        NotMoney::Negative(text) => format!("cannot be below zero; it is \"{}\"", quoted(text)),
+        NotMoney::NotDollars(text) => format!(
+            "must be an amount in dollars, like 1,200.00; it is \"{}\"",
+            quoted(text)
+        ),
+        NotMoney::FractionOfACent(text) => format!(
+            "has a fraction of a cent: write at most two decimals; it is \"{}\"",
+            quoted(text)
+        ),
+        NotMoney::TooLarge(text) => {
+            format!("is more than any amount can be; it is \"{}\"", quoted(text))
+        }
+        NotMoney::NotAPercent(text) => format!(
+            "must be a percent from 0 to 100, like 15 or 7.5; it is \"{}\"",
+            quoted(text)
+        ),
+        NotMoney::TooManyDecimals(text) => format!(
+            "must have at most two decimals, like 7.25; it is \"{}\"",
+            quoted(text)
+        ),
     }
 }
 

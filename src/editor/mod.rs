@@ -18,7 +18,7 @@ use serde::Serialize;
 use self::changes::Change;
 use self::form::{FormProblem, Unknown};
 use crate::error::Error;
-use crate::price_book::{fee_schedule, PriceBook};
+use crate::price_book::{fee_schedule, Clinic, PriceBook};
 use crate::read::Value;
 
 /// One editing session of one price book.
@@ -32,6 +32,8 @@ pub struct Editor {
     unknown: Vec<Unknown>,
     /// The price changes of the CSV file last brought in, until applied or another is.
     pending: Vec<fee_schedule::PriceChange>,
+    /// The sample book's clinic, to point out what a book made from the sample still has of it.
+    sample: Option<Clinic>,
     /// The warnings confirmed as meant: `(path, message)`. A warning whose message changes (the
     /// price changed) asks again.
     confirmed: Vec<(String, String)>,
@@ -45,8 +47,11 @@ pub struct Problem {
     pub name: Option<String>,
     /// Its JSON path in the book (`clinic.npi`, `conditions[2].label`), for a web admin.
     pub path: String,
-    /// What is wrong, in words.
+    /// What is wrong, in words: a sentence.
     pub reason: String,
+    /// Where it is in the file, for a web admin: `products[0].price_cents in the file, where
+    /// amounts are in cents`.
+    pub place: String,
 }
 
 /// A likely unit mistake: the book is valid, but the amount is unusual.
@@ -56,8 +61,10 @@ pub struct Warning {
     pub name: Option<String>,
     /// Its JSON path in the book.
     pub path: String,
-    /// What looks wrong, in words.
+    /// What looks wrong, in words: a sentence.
     pub message: String,
+    /// Where it is in the file, as [`Problem::place`].
+    pub place: String,
     /// Whether the person said it is meant.
     pub confirmed: bool,
 }
@@ -76,29 +83,37 @@ pub struct Stray {
 /// What the page shows after each change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Check {
-    /// Every problem, in the order of the form.
+    /// Every problem of the book, in the order of the form.
     pub problems: Vec<Problem>,
+    /// What the Save step still needs before a download: a new version for a changed book. Not a
+    /// problem of the book (the preview shows it), so shown at the version field only.
+    pub save: Vec<Problem>,
     /// Every likely unit mistake, once the book has no problem.
     pub warnings: Vec<Warning>,
     /// The opened book's entries that are not fields.
     pub unknown: Vec<Stray>,
     /// What changed against the book that was opened.
     pub changes: Vec<Change>,
-    /// Whether the book can be downloaded: no problem, every warning confirmed.
+    /// Whether the book can be downloaded: no problem, nothing the Save step needs, every warning
+    /// confirmed.
     pub ready: bool,
     /// The name the downloaded file gets: `price-book-2026.12.json`.
     pub file_name: String,
 }
 
 impl Editor {
-    /// Opens `book` (a parsed file, or the sample), however wrong it is. Returns the editor and
-    /// the form to show.
-    pub fn open(book: &Value) -> (Editor, Value) {
+    /// Opens `book` (a parsed file, or the sample), however wrong it is; `sample` is the sample
+    /// book ([`crate::price_book::DEFAULT_PRICE_BOOK_JSON`], parsed), whose clinic a book made
+    /// from it should not keep. Returns the editor and the form to show.
+    pub fn open(book: &Value, sample: &Value) -> (Editor, Value) {
         let (opened, unknown) = form::to_form(book);
         let opened_version = text_at(&opened, "version");
         let editor = Editor {
             opened: opened.clone(),
             opened_version,
+            sample: PriceBook::from_value(sample)
+                .ok()
+                .map(|sample| sample.document().clinic.clone()),
             unknown,
             pending: Vec::new(),
             confirmed: Vec::new(),
@@ -111,10 +126,8 @@ impl Editor {
         let (book, form_problems) = form::to_book(form, &self.unknown);
         let mut problems: Vec<Problem> = form_problems
             .into_iter()
-            .map(|FormProblem { name, reason }| Problem {
-                path: json_path(&name),
-                name: Some(name),
-                reason,
+            .map(|FormProblem { name, reason }| {
+                Problem::new(Some(name.clone()), json_path(&name), reason)
             })
             .collect();
         let refused: Vec<String> = problems
@@ -129,43 +142,51 @@ impl Editor {
                 if refused.iter().any(|path| within(&field.path, path)) {
                     continue;
                 }
-                problems.push(Problem {
-                    name: control_name(form, &form_name(&field.path)),
-                    path: field.path.clone(),
-                    reason: field.reason.clone(),
-                });
+                problems.push(Problem::new(
+                    control_name(form, &form_name(&field.path)),
+                    field.path.clone(),
+                    field.reason.clone(),
+                ));
             }
         }
         let changes = changes::changes(&self.opened, form);
         let version = text_at(form, "version");
+        let mut save = Vec::new();
         if !changes.is_empty()
             && version.trim() == self.opened_version.trim()
             && problems.iter().all(|p| p.path != "version")
         {
-            problems.push(Problem {
-                name: Some("version".to_owned()),
-                path: "version".to_owned(),
-                reason: format!(
+            save.push(Problem::new(
+                Some("version".to_owned()),
+                "version".to_owned(),
+                format!(
                     "give the changed prices a new version: the book you opened is also \"{}\"",
                     crate::error::excerpt(self.opened_version.trim())
                 ),
-            });
+            ));
         }
         let warnings = match (&checked, problems.is_empty()) {
-            (Ok(valid), true) => unit_warnings(valid)
+            (Ok(valid), true) => book_warnings(valid, self.sample.as_ref())
                 .into_iter()
-                .map(|(path, message)| Warning {
-                    name: control_name(form, &form_name(&path)),
-                    confirmed: self.confirmed.contains(&(path.clone(), message.clone())),
-                    path,
-                    message,
+                .map(|(path, message)| {
+                    let message = sentence(&message);
+                    Warning {
+                        name: control_name(form, &form_name(&path)),
+                        confirmed: self.confirmed.contains(&(path.clone(), message.clone())),
+                        place: place(&path),
+                        message,
+                        path,
+                    }
                 })
                 .collect(),
             _ => Vec::new(),
         };
-        let ready = problems.is_empty() && warnings.iter().all(|warning| warning.confirmed);
+        let ready = problems.is_empty()
+            && save.is_empty()
+            && warnings.iter().all(|warning| warning.confirmed);
         Check {
             problems,
+            save,
             warnings,
             unknown: self
                 .unknown
@@ -189,7 +210,7 @@ impl Editor {
             .then(|| form::to_book(form, &self.unknown).0)
     }
 
-    /// Says whether the warning `message` at `path` is meant.
+    /// Says whether the warning `message` (as [`Check::warnings`] words it) at `path` is meant.
     pub fn confirm(&mut self, path: &str, message: &str, meant: bool) {
         let warning = (path.to_owned(), message.to_owned());
         self.confirmed.retain(|confirmed| *confirmed != warning);
@@ -308,12 +329,87 @@ impl Editor {
     }
 }
 
-/// The book's likely unit mistakes (`price_book::warnings`), `(path, message)`.
-fn unit_warnings(book: &PriceBook) -> Vec<(String, String)> {
+impl Problem {
+    fn new(name: Option<String>, path: String, reason: String) -> Problem {
+        Problem {
+            name,
+            place: place(&path),
+            reason: sentence(&reason),
+            path,
+        }
+    }
+}
+
+/// `text` as a sentence on its own, under its field: its first letter a capital.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Where `path` is in the file, for a web admin, with the unit the file keeps there: the form's
+/// dollars are cents in the file, its percents hundredths of a percent.
+fn place(path: &str) -> String {
+    let unit = match path {
+        _ if path.ends_with("_cents") => ", where amounts are in cents",
+        _ if path.ends_with("_bp") => ", where percents are in hundredths of a percent",
+        _ => "",
+    };
+    format!("{path} in the file{unit}")
+}
+
+/// The book's likely unit mistakes (`price_book::warnings`), then what is still the sample's
+/// (`sample_leftovers`): `(path, message)`, as they read after the field's label.
+fn book_warnings(book: &PriceBook, sample: Option<&Clinic>) -> Vec<(String, String)> {
     crate::price_book::warnings(book.document())
         .into_iter()
+        .chain(sample_leftovers(book, sample))
         .map(|warning| (warning.path, warning.message))
         .collect()
+}
+
+/// What a book made from the sample still has of it: the mark that its prices are samples, and
+/// the sample clinic's name, phone, email, street, NPI and TIN. Each is to change or confirm
+/// before the book goes on a clinic's site (a demo page may mean them).
+fn sample_leftovers(book: &PriceBook, sample: Option<&Clinic>) -> Vec<crate::price_book::Warning> {
+    use crate::price_book::Warning;
+    let mut found = Vec::new();
+    let document = book.document();
+    if document.sample_data {
+        found.push(Warning {
+            path: "sample_data".to_owned(),
+            message: "is ticked: visitors and every estimate are told these are sample prices. Untick it once they are the clinic's own".to_owned(),
+        });
+    }
+    let Some(theirs) = sample else {
+        return found;
+    };
+    let ours = &document.clinic;
+    let same = [
+        ("clinic.name", ours.name == theirs.name),
+        ("clinic.phone", ours.phone == theirs.phone),
+        (
+            "clinic.email",
+            ours.email.is_some() && ours.email == theirs.email,
+        ),
+        (
+            "clinic.address.street",
+            ours.address.street == theirs.address.street,
+        ),
+        ("clinic.npi", ours.npi == theirs.npi),
+        ("clinic.tin", ours.tin == theirs.tin),
+    ];
+    for (path, same) in same {
+        if same {
+            found.push(Warning {
+                path: path.to_owned(),
+                message: "is still the sample clinic's: put the clinic's own here".to_owned(),
+            });
+        }
+    }
+    found
 }
 
 /// A group field over `fields`, for making a list's new item.
@@ -325,6 +421,8 @@ fn group_field(fields: &'static [schema::Field]) -> schema::Field {
         kind: schema::Kind::Group { fields },
         optional: false,
         when: None,
+        switch: "",
+        default: "",
     }
 }
 
@@ -336,6 +434,8 @@ fn words_field() -> schema::Field {
         kind: schema::Kind::Words { long: true },
         optional: false,
         when: None,
+        switch: "",
+        default: "",
     }
 }
 

@@ -29,6 +29,18 @@ pub enum Kind {
     Date,
     /// A billing or diagnosis code, or an id: one word.
     Code,
+    /// A taxpayer id: 9 digits in the book; on the form as an EIN is printed, `12-3456789`, and
+    /// taken either way.
+    Tin,
+    /// One of the values of another list's items, picked from them: a condition's injection code
+    /// from the injection fees. The page builds the options from the form as it is.
+    Pick {
+        /// The top-level list whose items are offered (`administration_fees`).
+        list: &'static str,
+        /// The key of each item's value (`code`); the option's words are the item's English
+        /// `label`, or its `name`.
+        value: &'static str,
+    },
     /// Yes or no.
     Flag,
     /// One of a few values.
@@ -75,6 +87,12 @@ pub struct Field {
     pub optional: bool,
     /// Shown only while the sibling field `.0` has the value `.1` (the discount's kind).
     pub when: Option<(&'static str, &'static str)>,
+    /// An optional group's switch, as a sentence ("Offer a discount for paying in full"); empty
+    /// for the page's own wording.
+    pub switch: &'static str,
+    /// A choice's value on the form when the book leaves it out: the one the book's reader takes
+    /// then. Empty for none.
+    pub default: &'static str,
 }
 
 const fn field(key: &'static str, label: &'static str, kind: Kind) -> Field {
@@ -85,6 +103,8 @@ const fn field(key: &'static str, label: &'static str, kind: Kind) -> Field {
         kind,
         optional: false,
         when: None,
+        switch: "",
+        default: "",
     }
 }
 
@@ -101,6 +121,16 @@ impl Field {
 
     const fn when(mut self, key: &'static str, value: &'static str) -> Field {
         self.when = Some((key, value));
+        self
+    }
+
+    const fn switch(mut self, switch: &'static str) -> Field {
+        self.switch = switch;
+        self
+    }
+
+    const fn default(mut self, value: &'static str) -> Field {
+        self.default = value;
         self
     }
 }
@@ -158,13 +188,28 @@ const THERAPY_PRICES: &[Field] = &[
     ),
 ];
 
-const GENDER: Kind = Kind::Choice {
+/// A product's Spanish gender: left out, masculine (`el vial`).
+const PRODUCT_GENDER: Kind = Kind::Choice {
     options: &[
-        ("", "Not set"),
+        ("", "Not set: masculine (el)"),
         ("masculine", "Masculine (el)"),
         ("feminine", "Feminine (la)"),
     ],
 };
+
+/// An extra's Spanish gender: left out, feminine (`la visita`).
+const EXTRA_GENDER: Kind = Kind::Choice {
+    options: &[
+        ("", "Not set: feminine (la)"),
+        ("masculine", "Masculine (el)"),
+        ("feminine", "Feminine (la)"),
+    ],
+};
+
+/// An item's id, kept in shared links and saved quotes.
+const fn id(example: &'static str) -> Field {
+    field("id", "Id in links and saved quotes", Kind::Code).hint(example)
+}
 
 /// The whole book, in the order the form shows it.
 pub const BOOK: &[Field] = &[
@@ -188,7 +233,7 @@ pub const BOOK: &[Field] = &[
                 field("address", "Address", Kind::Group { fields: ADDRESS }),
                 field("npi", "NPI", Kind::Code)
                     .hint("The clinic's 10-digit National Provider Identifier"),
-                field("tin", "Tax ID (TIN)", Kind::Code).hint("9 digits, like 12-3456789"),
+                field("tin", "Tax ID (TIN)", Kind::Tin).hint("9 digits, like 12-3456789"),
             ],
         },
     ),
@@ -231,8 +276,7 @@ pub const BOOK: &[Field] = &[
             noun: "condition",
             max: 100,
             fields: &[
-                field("id", "Short id", Kind::Code)
-                    .hint("Letters and underscores, like heel_spur; never shown to patients"),
+                id("Lowercase letters, digits and _, like heel_spur. Patients never see it. Keep it once the prices are published: shared links and saved quotes use it."),
                 LABEL,
                 field(
                     "icd10",
@@ -244,8 +288,15 @@ pub const BOOK: &[Field] = &[
                         ],
                     },
                 ),
-                field("procedure_code", "Injection's billing code", Kind::Code)
-                    .hint("Must be one of the injection fees below"),
+                field(
+                    "procedure_code",
+                    "Injection fee",
+                    Kind::Pick {
+                        list: "administration_fees",
+                        value: "code",
+                    },
+                )
+                .hint("Which of the injection fees (in Injection fees) this condition's injection is billed as"),
                 field(
                     "ultrasound_billed_separately",
                     "Ultrasound guidance is billed separately",
@@ -271,12 +322,13 @@ pub const BOOK: &[Field] = &[
             noun: "product",
             max: 50,
             fields: &[
-                field("id", "Short id", Kind::Code)
-                    .hint("Letters, digits and underscores; never shown to patients"),
+                id("Lowercase letters, digits and _, like amnion_1ml. Patients never see it. Keep it once the prices are published."),
                 LABEL,
                 field("hcpcs", "HCPCS code", Kind::Code).hint("Like Q4139"),
                 field("price_cents", "Price per injection", Kind::Money),
-                field("spanish_gender", "Spanish gender of the name", GENDER).optional(),
+                field("spanish_gender", "Spanish gender of the name", PRODUCT_GENDER)
+                    .hint("For \"cada uno\" or \"cada una\" in the Spanish estimate")
+                    .optional(),
             ],
         },
     ),
@@ -323,11 +375,13 @@ pub const BOOK: &[Field] = &[
             noun: "extra",
             max: 100,
             fields: &[
-                field("id", "Short id", Kind::Code),
+                id("Lowercase letters, digits and _, like foot_xray. Patients never see it."),
                 field("code", "Billing code", Kind::Code),
                 LABEL,
                 field("price_cents", "Price", Kind::Money),
-                field("spanish_gender", "Spanish gender of the name", GENDER).optional(),
+                field("spanish_gender", "Spanish gender of the name", EXTRA_GENDER)
+                    .hint("For \"cada uno\" or \"cada una\" in the Spanish estimate")
+                    .optional(),
             ],
         },
     ),
@@ -393,11 +447,11 @@ pub const BOOK: &[Field] = &[
             noun: "partner",
             max: 20,
             fields: &[
-                field("id", "Short id", Kind::Code),
+                id("Lowercase letters, digits and _, like lakeshore_pt. Patients never see it."),
                 field("name", "Name", Kind::Text),
                 field("address", "Address", Kind::Group { fields: ADDRESS }),
                 field("npi", "NPI", Kind::Code),
-                field("tin", "Tax ID (TIN)", Kind::Code),
+                field("tin", "Tax ID (TIN)", Kind::Tin).hint("9 digits, like 12-3456789"),
                 field(
                     "physical_therapy",
                     "Their physical therapy prices",
@@ -445,7 +499,14 @@ pub const BOOK: &[Field] = &[
                                     noun: "package",
                                     max: 100,
                                     fields: &[
-                                        field("product", "Product's short id", Kind::Code),
+                                        field(
+                                            "product",
+                                            "Product",
+                                            Kind::Pick {
+                                                list: "products",
+                                                value: "id",
+                                            },
+                                        ),
                                         field("injections", "Injections", Kind::Count),
                                         field("price_cents", "Package price", Kind::Money),
                                     ],
@@ -455,7 +516,8 @@ pub const BOOK: &[Field] = &[
                         ],
                     },
                 )
-                .optional(),
+                .optional()
+                .switch("Offer a discount for more than one injection"),
                 field(
                     "prompt_pay",
                     "Prompt-pay discount",
@@ -476,15 +538,18 @@ pub const BOOK: &[Field] = &[
                                     ],
                                 },
                             )
-                            .optional(),
+                            .optional()
+                            .default("included"),
                         ],
                     },
                 )
-                .optional(),
+                .optional()
+                .switch("Offer a discount for paying in full at the visit"),
             ],
         },
     )
-    .optional(),
+    .optional()
+    .switch("The clinic offers discounts"),
     field(
         "disclaimers",
         "Notes on the estimate",
@@ -532,7 +597,7 @@ pub const BOOK: &[Field] = &[
                         noun: "plan",
                         max: 20,
                         fields: &[
-                            field("id", "Short id", Kind::Code),
+                            id("Lowercase letters, digits and _, like care_credit_12. Patients never see it."),
                             LABEL,
                             field(
                                 "kind",
@@ -562,7 +627,8 @@ pub const BOOK: &[Field] = &[
             ],
         },
     )
-    .optional(),
+    .optional()
+    .switch("Offer financing plans"),
 ];
 
 /// The field `key` of `fields`.

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::document::*;
 use super::validate::{items, At, MAX_APR};
+use crate::language::Text;
 use crate::money::{BasisPoints, Cents};
 
 /// A product priced under this is likely dollars typed as cents: $50.00. (No product the clinic
@@ -103,12 +104,22 @@ pub fn warnings(document: &PriceBookDocument) -> Vec<Warning> {
     let (at, prompt_pay) = field!(book.discounts.prompt_pay);
     if let Some(prompt_pay) = prompt_pay {
         discount_warning(&mut found, field!(at / prompt_pay.percent_off_bp));
+        label_warning(
+            &mut found,
+            field!(at / prompt_pay.label),
+            prompt_pay.percent_off_bp,
+        );
     }
     let (at, multi_injection) = field!(book.discounts.multi_injection);
     match multi_injection {
         None => {}
-        Some(MultiInjectionDiscount::LaterInjectionsPercentOff { percent_off_bp, .. }) => {
+        Some(MultiInjectionDiscount::LaterInjectionsPercentOff {
+            percent_off_bp,
+            label,
+            ..
+        }) => {
             discount_warning(&mut found, field!(at / percent_off_bp));
+            label_warning(&mut found, field!(at / label), *percent_off_bp);
         }
         Some(MultiInjectionDiscount::PackagePrices { packages, .. }) => {
             for (at, package) in items(field!(at / packages)) {
@@ -164,6 +175,38 @@ fn discount_warning(found: &mut Vec<Warning>, (path, &rate): At<'_, String, Basi
     if let Some(message) = message {
         found.push(Warning { path, message });
     }
+}
+
+/// A discount's name that says another percent than the discount is (`15% off` after the percent
+/// became 10 %): the name is the clinic's own words, so it is not changed for them.
+fn label_warning(
+    found: &mut Vec<Warning>,
+    (path, label): At<'_, impl Display, Text>,
+    rate: BasisPoints,
+) {
+    let texts = std::iter::once(label.en.as_str()).chain(label.es.as_deref());
+    if let Some(said) = texts.flat_map(percents).find(|&said| said != rate) {
+        found.push(Warning {
+            path: path.to_string(),
+            message: format!("says {said}, but the discount is {rate}: change the name to match"),
+        });
+    }
+}
+
+/// The percents a text names: each number written just before a `%` (`15%`, `7.5 %`).
+fn percents(text: &str) -> impl Iterator<Item = BasisPoints> + '_ {
+    text.char_indices()
+        .filter(|&(_, c)| c == '%')
+        .filter_map(|(end, _)| {
+            let before = text[..end].trim_end();
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+                .last()
+                .map(|(i, _)| i)?;
+            BasisPoints::parse_percent(before[start..].trim_start_matches('.')).ok()
+        })
 }
 
 /// Why `price` is low for `what`, if it is under `limit` (and above $0.00 unless `zero_too`): with
@@ -280,9 +323,46 @@ mod tests {
                 "physical_therapy.session.allowed_cents: is $0.95, low for a fee (under $5.00): was $95.00 meant?",
                 "therapy_partners[1].physical_therapy.evaluation.cash_price_cents: is $1.20, low for a fee (under $5.00): was $120.00 meant?",
                 "discounts.prompt_pay.percent_off_bp: is 0.05%, low for a discount (under 1%): was 5% meant?",
+                // The sample's name says "5% off"; the discount is now 0.05 %.
+                "discounts.prompt_pay.label: says 5%, but the discount is 0.05%: change the name to match",
                 "discounts.multi_injection.percent_off_bp: is 60%, high for a discount (over 50%): was it meant?",
                 "financing.plans[4].apr_bp: is 0.24%, low for an APR (under 1%): was 24% meant?",
             ]
+        );
+    }
+
+    #[test]
+    fn a_discount_named_with_another_percent() {
+        let mut book = sample();
+        // The sample's multi-injection discount is 15 %, its name says "15% off" in English and
+        // "15% menos" in Spanish. At 10 % both names are out of date; the English is named.
+        let Some(MultiInjectionDiscount::LaterInjectionsPercentOff { percent_off_bp, .. }) =
+            book.discounts.multi_injection.as_mut()
+        else {
+            panic!("the sample's discount");
+        };
+        *percent_off_bp = BasisPoints::new(1_000);
+        let found: Vec<String> = warnings(&book).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            ["discounts.multi_injection.label: says 15%, but the discount is 10%: change the name to match"]
+        );
+        // A Spanish name alone out of date is named too; "7.5 %" with a space is 750.
+        let prompt_pay = book.discounts.prompt_pay.as_mut().expect("prompt pay");
+        prompt_pay.percent_off_bp = BasisPoints::new(750);
+        prompt_pay.label = Text {
+            en: "Prompt pay: 7.5 % off".into(),
+            es: Some("Pronto pago: 5% menos".into()),
+        };
+        let found: Vec<String> = warnings(&book).iter().map(ToString::to_string).collect();
+        // Prompt pay comes first, in the book's order.
+        assert_eq!(
+            found[0],
+            "discounts.prompt_pay.label: says 5%, but the discount is 7.5%: change the name to match"
+        );
+        assert_eq!(
+            percents("no percent here, 100 % sure, 2.25%").collect::<Vec<_>>(),
+            [BasisPoints::new(10_000), BasisPoints::new(225)]
         );
     }
 

@@ -45,11 +45,11 @@ impl BookEditor {
     /// Never in practice: the sample is JSON.
     #[wasm_bindgen(constructor)]
     pub fn new(book: Option<JsValue>) -> Result<BookEditor, JsValue> {
-        let book = match book.filter(|book| !book.is_null() && !book.is_undefined()) {
-            Some(book) => book,
-            None => js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?,
+        let sample = value(&js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?);
+        let (editor, opened) = match book.filter(|book| !book.is_null() && !book.is_undefined()) {
+            Some(book) => Editor::open(&value(&book), &sample),
+            None => Editor::open(&sample, &sample),
         };
-        let (editor, opened) = Editor::open(&value(&book));
         Ok(BookEditor { editor, opened })
     }
 
