@@ -52,7 +52,7 @@ build: setup
 	cp www/widget.html www/es.json $(PKG)/$(CRATE)_bg.wasm $(DIST)/
 	rm -rf $(STAFF_DIST) && mkdir -p $(STAFF_DIST)
 	for page in staff editor; do $(NODE_BIN)/esbuild www/$$page.js --bundle --format=esm --minify --log-level=warning --outfile=$(STAFF_DIST)/$$page.js; done
-	for css in style staff editor; do $(NODE_BIN)/esbuild www/$$css.css --minify --log-level=warning --outfile=$(STAFF_DIST)/$$css.css; done
+	for css in style staff editor editor-preview; do $(NODE_BIN)/esbuild www/$$css.css --minify --log-level=warning --outfile=$(STAFF_DIST)/$$css.css; done
 	cp www/staff.html www/editor.html www/widget.html www/es.json www/favicon.svg $(STAFF_PKG)/$(CRATE)_bg.wasm $(STAFF_DIST)/
 
 ## Builds, then serves www/ on 127.0.0.1 with the embedded sample price book.

@@ -49,7 +49,7 @@ impl Value {
     /// The path and the place and mistake in plain words ([`plain_json_error`]), e.g.
     /// `(top level)`, `line 1, column 1: the file is not valid JSON: a value is missing, or a
     /// text is not in double quotes`.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
     pub fn from_json(json: &str) -> Result<Value, FieldError> {
         Value::parse(&mut serde_json::Deserializer::from_str(json))
     }
@@ -59,7 +59,7 @@ impl Value {
     /// # Errors
     ///
     /// The path and the source's message.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
     pub fn parse<'de, D>(deserializer: D) -> Result<Value, FieldError>
     where
         D: serde::Deserializer<'de>,
@@ -125,7 +125,7 @@ impl Value {
 /// );
 /// assert_eq!(plain_json_error("`count` is given twice at line 1 column 40"), "line 1, column 40: `count` is given twice");
 /// ```
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
 pub fn plain_json_error(message: &str) -> String {
     // serde_json ends every message read from text with " at line L column C".
     let (what, place) = match message.rfind(" at line ") {
@@ -175,7 +175,7 @@ pub fn plain_json_error(message: &str) -> String {
 }
 
 /// The path of a problem with the whole document, as `serde_path_to_error` wrote it before.
-const TOP_LEVEL: &str = "(top level)";
+pub(crate) const TOP_LEVEL: &str = "(top level)";
 
 /// `text` in double quotes, with quotes, backslashes and control characters escaped as Rust's
 /// `{:?}` escapes them.
@@ -288,7 +288,7 @@ pub(crate) const TOO_MANY_VALUES: &str = "a document of more than 20000 values";
 impl Value {
     /// Whether this value holds more than `most` values in all, counting itself; stops counting
     /// as soon as it knows.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
     pub(crate) fn holds_more_than(&self, most: usize) -> bool {
         fn count(value: &Value, left: &mut usize) -> bool {
             if *left == 0 {
@@ -682,7 +682,7 @@ pub(crate) fn read_document<T: Document>(
     // The browser's boundary stops turning a JS object into values past the limit and says so;
     // natively the parser has read the whole text, and the values are counted here.
     let cut_short = matches!(value, Value::Other(what) if *what == TOO_MANY_VALUES);
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
     let cut_short = cut_short || value.holds_more_than(MAX_DOCUMENT_VALUES);
     if cut_short {
         reader.problem(format!(
@@ -996,7 +996,7 @@ impl<T: Read + Default> Read for BTreeMap<String, T> {
 
 /// Natively, any serde source (JSON text, `serde_json::Value`) gives a [`Value`]. A key given twice
 /// is refused, as serde's derived readers refuse a field given twice.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
 impl<'de> serde::Deserialize<'de> for Value {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
         use serde::de::{self, MapAccess, SeqAccess, Visitor};

@@ -379,7 +379,7 @@ fn what_is_still_the_sample_is_a_warning_each() {
     assert_eq!(check.warnings.len(), 5, "{:?}", check.warnings);
     assert_eq!(
         check.warnings[0].message,
-        "Is still the sample clinic's: put the clinic's own here"
+        "Still the sample clinic's: put the clinic's own here"
     );
     // A TIN typed as it is printed, 98-7654321, is the book's 987654321: no longer the sample's.
     typed(&mut form, "clinic.tin", "98-7654321");

@@ -8,6 +8,7 @@ import init, { BookEditor, Estimator, readShareFragment, shareFragment } from '.
 import { mount } from './app.js';
 import { readForm, showErrors } from './form.js';
 
+
 const $ = (id) => document.getElementById(id);
 const form = $('book-form');
 const idOf = (name) => `f-${name}`;
@@ -18,6 +19,12 @@ let editor; // the BookEditor of the book being edited
 let schema; // its fields, as the module describes them
 let last; // what the last update returned
 let downloaded = true; // whether the changes on screen were downloaded
+let downloadReason = ''; // what stops the download, as the page says it beside the button
+// The items just added, by name (`conditions.5`), and the controls typed in since: a new item's
+// empty fields are not marked as mistakes before the person has reached them (the summary says
+// the item is to fill in, and the download waits for it).
+const fresh = new Set();
+const touched = new Set();
 
 // ---------------------------------------------------------------------------------------------
 // Building the form from the fields
@@ -54,6 +61,13 @@ function leaf(field, value, name, crumb, label = field.label) {
       control = element('select', { id, name });
       for (const [option, text] of field.kind.options) control.append(new Option(text, option));
       control.value = value ?? '';
+      break;
+    case 'pick':
+      // Its options are another list's items, as the form has them now (`showPicks`).
+      control = element('select', { id, name });
+      control.dataset.pickList = field.kind.list;
+      control.dataset.pickValue = field.kind.value;
+      control.dataset.value = value ?? '';
       break;
     case 'paragraph':
       control = element('textarea', { id, name, rows: 3, value: value ?? '' });
@@ -121,10 +135,41 @@ function itemButtons(itemName, title) {
   return bar;
 }
 
-/** What a list item is called on screen: its English label, name or id. */
+/** What a list item is called on screen: "Condition: Heel spur", from its English label, name or id. */
 function titleOf(noun, value) {
-  const label = value?.label?.en || value?.name || value?.en || value?.id || value?.code || value?.product;
-  return label ? `${noun}: ${label}` : `New ${noun}`;
+  const label = value?.label?.en?.trim() || value?.name?.trim() || value?.en?.trim() || value?.id?.trim() || value?.code?.trim() || value?.product;
+  return label ? `${noun.charAt(0).toUpperCase()}${noun.slice(1)}: ${label}` : `New ${noun}`;
+}
+
+/** The value at a control name (`conditions.5`) in the form's values. */
+const valueAt = (values, name) => name.split('.').reduce((node, key) => node?.[key], values);
+
+/** Each item's heading, as it is typed: a new condition takes its name as soon as it has one. */
+function showTitles(values) {
+  for (const heading of form.querySelectorAll('summary[data-noun]')) {
+    heading.textContent = titleOf(heading.dataset.noun, valueAt(values, heading.dataset.item));
+  }
+}
+
+/**
+ * The options of each picked field: the items of its list as the form has them now ("20550:
+ * Injection, tendon sheath…"). A value no item has any more stays, said to be missing, so nothing
+ * typed is lost; an empty one asks to choose.
+ */
+function showPicks(values) {
+  for (const select of form.querySelectorAll('select[data-pick-list]')) {
+    const current = select.options.length ? select.value : select.dataset.value;
+    const key = select.dataset.pickValue;
+    const options = (values[select.dataset.pickList] ?? []).filter((item) => item?.[key]?.trim()).map((item) => {
+      const words = item.label?.en?.trim() || item.name?.trim();
+      return new Option(words ? `${item[key].trim()}: ${words}` : item[key].trim(), item[key].trim());
+    });
+    if (!current) options.unshift(new Option('Choose one', ''));
+    else if (!options.some((option) => option.value === current)) options.unshift(new Option(`${current} (not in the list any more)`, current));
+    const same = options.length === select.options.length && options.every((option, i) => option.value === select.options[i].value && option.text === select.options[i].text);
+    if (!same) select.replaceChildren(...options);
+    select.value = current;
+  }
 }
 
 function list(field, items, name, crumb) {
@@ -136,7 +181,10 @@ function list(field, items, name, crumb) {
     const itemName = `${name}.${index}`;
     const title = titleOf(field.kind.noun, item);
     const body = element('div', { className: 'item-body' });
-    const shown = element('details', { className: 'item', id: idOf(itemName) }, element('summary', { textContent: title }), body);
+    const heading = element('summary', { textContent: title });
+    heading.dataset.noun = field.kind.noun;
+    heading.dataset.item = itemName;
+    const shown = element('details', { className: 'item', id: idOf(itemName) }, heading, body);
     if (isWords) {
       body.append(words({ label: 'Text', kind: { type: 'words', long: true } }, item, itemName, `${field.label} › ${title}`));
     } else {
@@ -161,7 +209,7 @@ function group(field, value, name, crumb, legend = true) {
     const on = element('input', { type: 'checkbox', id: idOf(`${name}._on`), name: `${name}._on`, checked: value?._on === true });
     on.dataset.label = `${crumb ? `${crumb} › ` : ''}${field.label}`;
     on.dataset.switch = 'true';
-    box.append(element('div', { className: 'checks' }, element('label', {}, on, ` Offer this: ${field.label.toLowerCase()}`)));
+    box.append(element('div', { className: 'checks' }, element('label', {}, on, ` ${field.switch || `Include: ${field.label}`}`)));
     body.hidden = !on.checked;
   }
   fields(body, field.kind.fields, value, name, crumb ? `${crumb} › ${field.label}` : field.label);
@@ -221,6 +269,7 @@ function render(values) {
   for (const part of document.querySelectorAll('#fields details')) part.open = open.has(part.id);
   $('f-version').value = values.version ?? '';
   $('f-effective_date').value = values.effective_date ?? '';
+  showPicks(values);
   showParts();
 }
 
@@ -242,21 +291,34 @@ function showParts() {
 
 /** The problems as `showErrors` takes them, each with its place in the file for a web admin. */
 function asRefusals(problems) {
-  return problems.map(({ name, path, reason }) => ({ path: name, reason: `${reason} (in the file: ${path})` }));
+  return problems.map(({ name, reason, place }) => ({ path: name, reason: `${reason} (${place})` }));
 }
 
 function update() {
   showParts();
+  const values = readForm(form);
+  showPicks(values);
+  showTitles(values);
   last = editor.update(readForm(form), { document: $('gfe-preview') });
-  showErrors(form, $('error-summary'), asRefusals(last.problems));
+  // A new item's problems wait until its field is typed in (or Download is pressed); until then
+  // the summary names the item once.
+  const waiting = (problem) => [...fresh].some((item) => problem.name?.startsWith(`${item}.`) && !touched.has(problem.name));
+  for (const item of fresh) if (!last.problems.some((problem) => problem.name?.startsWith(`${item}.`))) fresh.delete(item);
+  const shown = last.problems.filter((problem) => !waiting(problem));
+  const items = [...fresh].filter((item) => last.problems.some(waiting)).map((item) => ({
+    path: '', reason: `${byName(item)?.querySelector('summary')?.textContent ?? 'The new item'}: fill in its fields (the download waits for them).`,
+  }));
+  showErrors(form, $('book-problems'), [...asRefusals(shown), ...items], asRefusals(last.save));
   for (const control of form.querySelectorAll('[aria-invalid=true]')) reveal(control);
   showWarnings(last.warnings);
   showStrays(last.unknown);
   showChanges(last.changes);
-  const waiting = last.problems.length > 0 ? `${last.problems.length === 1 ? 'A problem stops' : 'Problems stop'} the download: see the list at the top of the form.`
-    : last.warnings.some((warning) => !warning.confirmed) ? 'Confirm each unusual amount under its field before downloading.' : '';
+  const reason = last.problems.length > 0 ? `${last.problems.length === 1 ? 'A problem stops' : 'Problems stop'} the download: see the list at the top of the form.`
+    : last.save.length > 0 ? 'Give the changed prices a new version, just above.'
+      : last.warnings.some((warning) => !warning.confirmed) ? 'Confirm each amount or detail listed at the top of the form, under its field, before downloading.' : '';
   $('download').setAttribute('aria-disabled', String(!last.ready));
-  $('download-reason').textContent = waiting;
+  downloadReason = reason;
+  $('download-reason').textContent = reason;
   $('file-name').textContent = last.file_name;
   showPreview(last.book);
 }
@@ -274,7 +336,7 @@ function showWarnings(warnings) {
       editor.confirm(warning.path, warning.message, box.checked);
       update();
     });
-    note.append(element('p', { textContent: `${warning.message} (in the file: ${warning.path})` }), element('label', {}, box, ' Yes, this amount is right'));
+    note.append(element('p', { textContent: `${warning.message} (${warning.place})` }), element('label', {}, box, ' Yes, this is right'));
     (control?.closest('.field, .checks') ?? $('warning-summary')).append(note);
     if (!warning.confirmed) reveal(control);
     const link = element('a', { href: `#${control?.id ?? ''}`, textContent: `${control?.dataset.label ?? warning.path}: ${warning.message}${warning.confirmed ? ' (confirmed)' : ''}` });
@@ -340,7 +402,8 @@ function showPreview(book) {
     const host = element('div', { className: 'widget-host' });
     const root = host.attachShadow({ mode: 'open' });
     const style = element('link', { rel: 'stylesheet', href: 'style.css' });
-    root.append(style, document.importNode((await widgetMarkup).content, true));
+    const pane = element('link', { rel: 'stylesheet', href: 'editor-preview.css' });
+    root.append(style, pane, document.importNode((await widgetMarkup).content, true));
     mount(root, new Estimator(book, 'en'), {}, { share: { shareFragment, readShareFragment }, address: false });
     // The phone's total bar would float over the editor: the preview has none.
     root.getElementById('peek').style.display = 'none';
@@ -352,10 +415,12 @@ function showPreview(book) {
 // ---------------------------------------------------------------------------------------------
 // Opening
 
-/** Opens `book` (a parsed file; the sample when undefined), however wrong it is. */
-function open(book, description) {
+/** Opens the book of `made` (a new BookEditor), however wrong it is. */
+function open(made, description) {
   editor?.free();
-  editor = new BookEditor(book);
+  editor = made;
+  fresh.clear();
+  touched.clear();
   const opened = editor.form();
   schema = opened.schema;
   previewed = undefined;
@@ -366,28 +431,48 @@ function open(book, description) {
   $('opened').textContent = description;
   update();
   downloaded = true;
-  if (last.problems.length > 0) $('error-summary').focus();
+  if (last.problems.length > 0) $('book-problems').focus();
 }
 
-/** Opens a file's text; text that is not JSON stays on screen, with where reading stopped. */
+/**
+ * Opens a file's text; text that is not JSON stays on screen, with where reading stopped in the
+ * module's plain words. The book being edited stays until the text opens.
+ */
 function openText(text, name) {
-  let book;
+  let made;
   try {
-    book = JSON.parse(text);
+    made = BookEditor.fromText(text);
   } catch (error) {
-    $('unreadable-reason').textContent = `${name}: ${error.message}`;
+    $('unreadable-reason').textContent = `${name} could not be read. ${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`;
     $('unreadable-text').value = text;
     $('unreadable').hidden = false;
     $('opened').textContent = '';
     $('unreadable-text').focus();
     return;
   }
-  open(book, `Opened ${name}.`);
+  open(made, `Opened ${name}.`);
+}
+
+/**
+ * Runs `replace` (opening another book) at once when nothing would be lost; otherwise after the
+ * person says to, in a dialog that names what would go.
+ */
+function whenSaved(replace) {
+  if (downloaded) {
+    replace();
+    return;
+  }
+  const dialog = $('replace-dialog');
+  dialog.onclose = () => {
+    if (dialog.returnValue === 'replace') replace();
+  };
+  dialog.showModal();
 }
 
 async function openFile(file) {
   if (!file) return;
-  openText(await file.text(), file.name);
+  const text = await file.text();
+  whenSaved(() => openText(text, file.name));
 }
 
 /** Puts a changed form on screen (after a list or stray-entry action) and the cursor where it belongs. */
@@ -411,13 +496,13 @@ function download(name, type, text) {
 
 await init();
 
-$('start-sample').addEventListener('click', () => open(undefined, 'Opened the sample prices. Change them to the clinic\'s own, then download.'));
+$('start-sample').addEventListener('click', () => whenSaved(() => open(new BookEditor(), 'Opened the sample prices. Change them to the clinic\'s own, then download.')));
 $('open-file').addEventListener('change', async (event) => {
   const [file] = event.target.files;
   event.target.value = '';
   await openFile(file);
 });
-$('open-text').addEventListener('click', () => openText($('unreadable-text').value, 'The corrected text'));
+$('open-text').addEventListener('click', () => whenSaved(() => openText($('unreadable-text').value, 'The corrected text')));
 document.addEventListener('dragover', (event) => {
   event.preventDefault();
   document.body.classList.add('dropping');
@@ -429,23 +514,39 @@ document.addEventListener('drop', async (event) => {
   await openFile(event.dataTransfer.files[0]);
 });
 
-form.addEventListener('input', update);
+form.addEventListener('input', (event) => {
+  if (event.target.name) touched.add(event.target.name);
+  update();
+});
 form.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-action]');
   if (!button) return;
   const values = readForm(form);
   switch (button.dataset.action) {
-    case 'add': rebuild(editor.add(values, button.dataset.list)); break;
+    case 'add': {
+      const added = editor.add(values, button.dataset.list);
+      // The new item is the list's last: its name is its first control's, less the field.
+      if (added.focus) fresh.add(added.focus.split('.').slice(0, button.dataset.list.split('.').length + 1).join('.'));
+      rebuild(added);
+      break;
+    }
     case 'remove': rebuild(editor.remove(values, button.dataset.item)); break;
     case 'up': case 'down': rebuild(editor.moveItem(values, button.dataset.item, button.dataset.action === 'up')); break;
   }
 });
 
 $('download').addEventListener('click', () => {
+  // Every problem shows now, a new item's too.
+  fresh.clear();
   update();
   if (!last.ready) {
-    // Nothing to download yet: take the person to what stops it.
-    const summary = last.problems.length > 0 ? $('error-summary') : $('warning-summary');
+    // Nothing to download yet: take the person to what stops it, and say it by the button too.
+    $('download-reason').textContent = `Not downloaded. ${downloadReason}`;
+    if (last.problems.length === 0 && last.save.length > 0) {
+      $('f-version').focus();
+      return;
+    }
+    const summary = last.problems.length > 0 ? $('book-problems') : $('warning-summary');
     summary.tabIndex = -1;
     summary.scrollIntoView({ block: 'start' });
     summary.focus({ preventScroll: true });
@@ -460,6 +561,21 @@ $('download').addEventListener('click', () => {
     `<amnion-estimator price-book="/estimator/${last.file_name}"></amnion-estimator>`,
   ].join('\n');
   $('staff-snippet').textContent = `<meta name="amnion-price-book" content="${last.file_name}">`;
+  $('web-message').value = [
+    'Hello,',
+    '',
+    `Attached is the clinic's new price book for the cost estimator, ${last.file_name}. Please:`,
+    '',
+    `1. Put ${last.file_name} in the estimator's folder on the website (/estimator/), beside estimator.js.`,
+    `2. On the page with the estimate, make the price-book line name it: price-book="/estimator/${last.file_name}". If the estimate is not on the site yet, these are its lines:`,
+    '',
+    $('snippet').textContent,
+    '',
+    `3. On the staff page (staff.html), make its price-book line name it too: ${$('staff-snippet').textContent}`,
+    '',
+    'The old price book can stay until this is done. Thank you.',
+  ].join('\n');
+  $('write-message').href = `mailto:?subject=${encodeURIComponent('The estimator\'s new price book')}&body=${encodeURIComponent($('web-message').value)}`;
   $('publish').hidden = false;
 });
 // The prices as a spreadsheet: out as CSV; back in as a preview of each change and each row not
@@ -493,14 +609,17 @@ $('csv-apply').addEventListener('click', () => {
 $('csv-cancel').addEventListener('click', () => {
   $('csv-preview').hidden = true;
 });
-$('copy-snippet').addEventListener('click', async () => {
+/** Copies `text` for the button that says so, or asks the person to select and copy it. */
+async function copy(text, status) {
   try {
-    await navigator.clipboard.writeText($('snippet').textContent);
-    $('copied').textContent = 'Copied.';
+    await navigator.clipboard.writeText(text);
+    status.textContent = 'Copied.';
   } catch {
-    $('copied').textContent = 'Select the lines above and copy them.';
+    status.textContent = 'Select the text above and copy it.';
   }
-});
+}
+$('copy-snippet').addEventListener('click', () => copy($('snippet').textContent, $('copied')));
+$('copy-message').addEventListener('click', () => copy($('web-message').value, $('message-copied')));
 window.addEventListener('beforeunload', (event) => {
   if (!downloaded) event.preventDefault();
 });

@@ -84,13 +84,23 @@ export function describe(form, fields) {
  *   `aria-invalid`; a radio group's message sits under the group;
  * - in `summary` (a box at the top of the form holding a heading and a list), one link per problem
  *   that moves focus to its field. A refusal no field on the form owns is listed as text.
- * Fields no longer refused lose their message and mark. Returns how many problems there are.
+ * Fields no longer refused lose their message and mark. `atField` refusals are shown under their
+ * fields only, not in the summary (the price-book editor's Save step, just above its button).
+ * Returns how many problems there are.
  */
-export function showErrors(form, summary, refused) {
+export function showErrors(form, summary, refused, atField = []) {
   const problems = new Map(); // control -> reasons, in the order refused
   const loose = [];
+  const unlisted = new Set();
+  for (const { path, reason } of atField) {
+    const control = controlAt(form, path);
+    if (!control) continue;
+    problems.set(control, [reason]);
+    unlisted.add(control);
+  }
   for (const { path, reason } of refused) {
     const control = controlAt(form, path);
+    if (control) unlisted.delete(control);
     const list = control ? problems.get(control) ?? [] : loose;
     if (control) problems.set(control, list);
     if (!list.includes(reason)) list.push(reason); // a reason can stop several regions
@@ -105,7 +115,7 @@ export function showErrors(form, summary, refused) {
   }
 
   const list = summary.querySelector('ul');
-  list.replaceChildren(...[...problems].map(([control, reasons]) => {
+  list.replaceChildren(...[...problems].filter(([control]) => !unlisted.has(control)).map(([control, reasons]) => {
     const link = document.createElement('a');
     link.href = `#${control.id}`;
     link.dataset.target = control.id;

@@ -380,7 +380,7 @@ fn sample_leftovers(book: &PriceBook, sample: Option<&Clinic>) -> Vec<crate::pri
     if document.sample_data {
         found.push(Warning {
             path: "sample_data".to_owned(),
-            message: "is ticked: visitors and every estimate are told these are sample prices. Untick it once they are the clinic's own".to_owned(),
+            message: "visitors and every estimate are told these are sample prices: untick this once they are the clinic's own".to_owned(),
         });
     }
     let Some(theirs) = sample else {
@@ -405,7 +405,7 @@ fn sample_leftovers(book: &PriceBook, sample: Option<&Clinic>) -> Vec<crate::pri
         if same {
             found.push(Warning {
                 path: path.to_owned(),
-                message: "is still the sample clinic's: put the clinic's own here".to_owned(),
+                message: "still the sample clinic's: put the clinic's own here".to_owned(),
             });
         }
     }

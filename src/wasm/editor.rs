@@ -53,6 +53,27 @@ impl BookEditor {
         Ok(BookEditor { editor, opened })
     }
 
+    /// Opens a file's `text`, however wrong the book in it is.
+    ///
+    /// # Errors
+    ///
+    /// Text that is not JSON: an `Error` whose message says where reading stopped and why, in
+    /// plain words (`line 12, column 5: the file is not valid JSON: a comma before } or ] has
+    /// nothing after it: remove the comma`), for the page to show beside the text.
+    #[wasm_bindgen(js_name = fromText)]
+    pub fn from_text(text: &str) -> Result<BookEditor, JsValue> {
+        let book = Value::from_json(text).map_err(|error| {
+            let message = match error.path.as_str() {
+                crate::read::TOP_LEVEL => error.reason,
+                path => format!("{} (in {path})", error.reason),
+            };
+            JsValue::from(js_sys::Error::new(&message))
+        })?;
+        let sample = value(&js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?);
+        let (editor, opened) = Editor::open(&book, &sample);
+        Ok(BookEditor { editor, opened })
+    }
+
     /// The form's fields (`[{ key, label, hint, kind, optional, when }]`, nested) and the opened
     /// book's values for them: `{ schema, values }`.
     ///

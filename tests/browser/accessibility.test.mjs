@@ -125,14 +125,14 @@ for (const [name, width] of [['desktop', 1280], ['phone', 360]]) {
     // Problems: a price that is not an amount and a bad NPI, each under its field and in the summary.
     await page.fill('[name="walking_boot.price_cents"]', '12o0');
     await page.fill('[name="clinic.npi"]', '1234567890');
-    await page.locator('#error-summary li').nth(1).waitFor();
+    await page.locator('#book-problems li').nth(1).waitFor();
     assert.deepEqual(await found(page, '/editor.html'), [], 'with problems at their fields');
     // A likely unit mistake: a vial at $11.00, to confirm.
     await page.fill('[name="walking_boot.price_cents"]', '165.00');
     await page.fill('[name="clinic.npi"]', '1234567893');
     await page.fill('[name="products.0.price_cents"]', '11');
     await page.fill('#f-version', '2026.12');
-    await page.locator('#error-summary').waitFor({ state: 'hidden' });
+    await page.locator('#book-problems').waitFor({ state: 'hidden' });
     assert.deepEqual(await found(page, '/editor.html'), [], 'with a warning to confirm');
     assert.deepEqual(seen.violations, [], 'axe ran without loosening the Content Security Policy');
     await page.close();

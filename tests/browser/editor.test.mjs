@@ -24,13 +24,18 @@ async function start(width = 1280) {
   return { server, browser, page, seen, stop: async () => { await browser.close(); await server.close(); } };
 }
 
-/** Types into the control named `name`, opening the sections around it as a person would. */
+/**
+ * Types into the control named `name` (or picks `text` in a select), opening the sections around
+ * it as a person would.
+ */
 async function type(page, name, text) {
   const control = page.locator(`[name="${name}"]`);
-  await control.evaluate((element) => {
+  const tag = await control.evaluate((element) => {
     for (let part = element.closest('details'); part; part = part.parentElement.closest('details')) part.open = true;
+    return element.tagName;
   });
-  await control.fill(text);
+  if (tag === 'SELECT') await control.selectOption(text);
+  else await control.fill(text);
 }
 
 /** The message under the control named `name`, or null. */
@@ -56,24 +61,51 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   // The sample's prices, in dollars: 120000 cents is 1,200.00.
   assert.equal(await page.inputValue('[name="products.0.price_cents"]'), '1,200.00');
 
+  // What is still the sample clinic's is to change or confirm before a download: each is marked.
+  const leftovers = await page.locator('#warning-summary li').allTextContents();
+  assert.equal(leftovers.length, 7, leftovers.join('\n'));
+  assert.match(leftovers[0], /^These are sample prices, not the clinic's: Visitors and every estimate are told these are sample prices/);
   await type(page, 'clinic.name', 'Hillside Foot & Ankle');
   await type(page, 'clinic.npi', '1245319599'); // its Luhn check digit over 80840124531959 is 9
+  await type(page, 'clinic.phone', '(512) 555-0199');
+  await type(page, 'clinic.email', 'billing@hillside.example');
+  await type(page, 'clinic.address.street', '12 Hill St');
+  await type(page, 'clinic.tin', '98-7654321'); // as an EIN is printed; the book keeps 987654321
+  await page.uncheck('[name="sample_data"]');
+  await page.locator('#warning-summary').waitFor({ state: 'hidden' });
   await type(page, 'products.0.price_cents', '1,250.00');
   await type(page, 'visits.consultation.price_cents', '$275');
   await page.click('#s-conditions > summary');
   await page.click('button[data-list="conditions"]');
-  // The new condition opens with the cursor in its first field.
+  // The new condition opens with the cursor in its first field, its empty fields not yet marked as
+  // mistakes: the summary names it once, and the download waits.
   assert.equal(await page.evaluate(() => document.activeElement.name), 'conditions.5.id');
+  assert.deepEqual(await page.locator('#book-problems li').allTextContents(), ['New condition: fill in its fields (the download waits for them).']);
+  assert.equal(await messageOf(page, 'conditions.5.id'), null);
+  // Its injection fee is picked from the book's injection fees.
+  const fees = await page.locator('[name="conditions.5.procedure_code"] option').allTextContents();
+  assert.deepEqual(fees, ['Choose one', '20550: Injection, tendon sheath, ligament or plantar fascia',
+    '20551: Injection, tendon origin or insertion', '20606: Injection, ankle joint, with ultrasound guidance']);
   for (const [name, text] of [
     ['conditions.5.id', 'heel_spur'], ['conditions.5.label.en', 'Heel spur'], ['conditions.5.label.es', 'Espolón calcáneo'],
     ['conditions.5.icd10.left', 'M77.32'], ['conditions.5.icd10.right', 'M77.31'], ['conditions.5.procedure_code', '20551'],
     ['conditions.5.typical_injections.min', '1'], ['conditions.5.typical_injections.max', '2'],
     ['conditions.5.typical_pt_sessions.min', '6'], ['conditions.5.typical_pt_sessions.max', '10'],
   ]) await type(page, name, text);
+  // Its heading takes its name as typed.
+  assert.equal(await page.textContent('[id="f-conditions.5"] > summary'), 'Condition: Heel spur');
 
-  // Changed prices under the opened version: the download waits for a new one.
-  await page.locator('#download-reason', { hasText: /problem/i }).waitFor();
+  // Changed prices under the opened version: the download waits for a new one, said at the
+  // version field just above the button (not in the summary at the top: the book has no problem).
+  await page.locator('#download-reason', { hasText: 'Give the changed prices a new version, just above.' }).waitFor();
   assert.equal(await page.getAttribute('#download', 'aria-disabled'), 'true');
+  assert.match(await messageOf(page, 'version'), /^Give the changed prices a new version: the book you opened is also "2026\.11-sample"/);
+  assert.equal(await page.locator('#book-problems').isHidden(), true);
+  // Opening another book now would lose the changes: the page asks first, and keeping them keeps them.
+  await page.click('#start-sample');
+  await page.locator('#replace-dialog[open]').waitFor();
+  await page.click('#replace-dialog button[value="keep"]');
+  assert.equal(await page.inputValue('[name="clinic.name"]'), 'Hillside Foot & Ankle');
   await page.fill('#f-version', '2026.12');
   await page.fill('#f-effective_date', '2026-12-01');
   await page.locator('#download[aria-disabled=false]').waitFor();
@@ -87,8 +119,12 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   assert.equal(first.book.products[0].price_cents, 125000);
   assert.equal(first.book.visits.consultation.price_cents, 27500);
   assert.equal(first.book.clinic.name, 'Hillside Foot & Ankle');
+  assert.equal(first.book.clinic.tin, '987654321');
+  assert.equal(first.book.sample_data, false);
   assert.equal(first.book.conditions.length, 6);
   assert.match(await page.textContent('#snippet'), /price-book="\/estimator\/price-book-2026\.12\.json"/);
+  // A message for the clinic's web person, naming the file and where it goes.
+  assert.match(await page.inputValue('#web-message'), /Put price-book-2026\.12\.json in the estimator's folder on the website \(\/estimator\/\)/);
 
   // The file opened again with a misspelt field, then a negative price and a bad NPI typed in.
   const misspelt = first.text.replace('"ultrasound_guidance":', '"ultrasound_guidence":');
@@ -99,7 +135,7 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   await type(page, 'clinic.npi', '1245319590');
   await page.fill('#f-version', '2026.12b');
   // Three messages at once, each under its field, and three links in the summary.
-  const links = await page.locator('#error-summary li').allTextContents();
+  const links = await page.locator('#book-problems li').allTextContents();
   assert.equal(links.length, 3, links.join('\n'));
   for (const name of ['ultrasound_guidence', 'walking_boot.price_cents', 'clinic.npi']) {
     const message = await messageOf(page, name);
@@ -126,13 +162,13 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   await page.click('#download', { force: true });
   await page.waitForTimeout(300);
   assert.equal(downloads, 0);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'book-problems');
 
   // Fixed: the stray entry used as the field it meant, the price and the NPI typed again.
   await page.click('[data-stray="ultrasound_guidence"] button:text("Use it as ultrasound_guidance")');
   await type(page, 'walking_boot.price_cents', '165.00');
   await type(page, 'clinic.npi', '1245319599');
-  await page.locator('#error-summary').waitFor({ state: 'hidden' });
+  await page.locator('#book-problems').waitFor({ state: 'hidden' });
   await page.locator('#download[aria-disabled=false]').waitFor();
   const fixed = await download(page);
   assert.equal(fixed.name, 'price-book-2026.12b.json');
@@ -170,7 +206,9 @@ test('a file that is not JSON stays on screen to correct, and opens once correct
   const broken = sample.replace('"phone": "(512) 555-0100",', '"phone": "(512) 555-0100",,');
   await page.setInputFiles('#open-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   await page.locator('#unreadable').waitFor();
-  assert.match(await page.textContent('#unreadable-reason'), /broken\.json/);
+  // Where reading stopped, in plain words: the line of the second comma (line 7 of the sample).
+  const line = broken.split('\n').findIndex((text) => text.includes(',,')) + 1;
+  assert.match(await page.textContent('#unreadable-reason'), new RegExp(`^broken\\.json could not be read\\. Line ${line}, column \\d+: the file is not valid JSON`));
   assert.equal(await page.inputValue('#unreadable-text'), broken, 'nothing of the file is lost');
   await page.fill('#unreadable-text', sample);
   await page.click('#open-text');
@@ -187,8 +225,25 @@ for (const width of [360, 1280, 1920]) {
     for (const part of await page.locator('#fields details').all()) await part.evaluate((details) => { details.open = true; });
     const layout = await page.evaluate(() => {
       const box = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
-      return { scroll: document.documentElement.scrollWidth, view: innerWidth, form: box('#book-form'), pane: box('.preview-pane') };
+      const widget = document.querySelector('#widget-preview .widget-host').shadowRoot;
+      const inWidget = (selector) => widget.querySelector(selector).getBoundingClientRect().toJSON();
+      return {
+        scroll: document.documentElement.scrollWidth, view: innerWidth, form: box('#book-form'), pane: box('.preview-pane'),
+        answers: inWidget('#answers'), result: inWidget('.result'), csv: box('.csv-step'), save: box('.save-step'),
+      };
     });
+    // The widget lays out by the pane's width, not the screen's: in a narrow pane its answers and
+    // its result one above the other, each about the pane's width; side by side only where each
+    // column has room (at 1920 px), never two cramped columns.
+    const widgetBoxes = JSON.stringify([layout.pane, layout.answers, layout.result]);
+    if (layout.result.top >= layout.answers.bottom) {
+      assert.ok(layout.answers.width >= layout.pane.width - 120, `the widget's answers in the pane: ${widgetBoxes}`);
+    } else {
+      assert.ok(layout.answers.width >= 300 && layout.result.width >= 300, `the widget's two columns have room: ${widgetBoxes}`);
+    }
+    if (width === 1280) assert.ok(layout.result.top >= layout.answers.bottom, `one column at 1280 px: ${widgetBoxes}`);
+    // The spreadsheet step is in the form's column, just before Save.
+    assert.ok(layout.csv.left >= layout.form.left && layout.csv.right <= layout.form.right && layout.csv.bottom <= layout.save.top, 'the CSV step sits in the form, before Save');
     assert.ok(layout.scroll <= layout.view, `page ${layout.scroll} px wide in a ${layout.view} px window`);
     if (width >= 1280) {
       assert.ok(layout.pane.left >= layout.form.right, 'the preview sits beside the form');
