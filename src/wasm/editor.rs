@@ -94,7 +94,8 @@ impl BookEditor {
 
     /// The page's call after every change: checks `form` (the page's `readForm`), renders a sample
     /// Good Faith Estimate priced from it into the region `document` when it has no problem, and
-    /// returns `{ problems, warnings, unknown, changes, ready, file_name, book }`.
+    /// returns `{ problems, save, warnings, unknown, changes, ready, file_name, book }` (each problem
+    /// and warning with its `name`, `path`, words and `place` in the file).
     ///
     /// # Errors
     ///
