@@ -15,7 +15,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # wasm tests run in Node through wasm-bindgen's runner.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 
-.PHONY: setup build serve test lint test-native test-wasm test-html test-browser size bench fuzz check-price-book clean
+.PHONY: setup build serve test lint test-native test-wasm test-html test-browser size bench fuzz check-price-book setup-screenshots clean
 
 setup:
 	@bash .ci/setup.sh
@@ -103,6 +103,10 @@ bench: build size
 CASES ?= 100000
 fuzz:
 	FUZZ_CASES=$(CASES) cargo test --release --test fuzz --test fuzz_documents -- --nocapture --test-threads=1
+
+## The screenshots of docs/setup.md, from the editor as built (look at them before committing).
+setup-screenshots: build
+	node tests/browser/setup-screenshots.mjs
 
 ## Checks a clinic's price book before it is published: make check-price-book FILE=prices.json
 check-price-book:

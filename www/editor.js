@@ -291,7 +291,7 @@ function showParts() {
 
 /** The problems as `showErrors` takes them, each with its place in the file for a web admin. */
 function asRefusals(problems) {
-  return problems.map(({ name, reason, place }) => ({ path: name, reason: `${reason} (${place})` }));
+  return problems.map(({ name, reason, place }) => ({ path: name, reason, detail: `(${place})` }));
 }
 
 function update() {
@@ -336,7 +336,7 @@ function showWarnings(warnings) {
       editor.confirm(warning.path, warning.message, box.checked);
       update();
     });
-    note.append(element('p', { textContent: `${warning.message} (${warning.place})` }), element('label', {}, box, ' Yes, this is right'));
+    note.append(element('p', {}, warning.message, ' ', element('span', { className: 'detail', textContent: `(${warning.place})` })), element('label', {}, box, ' Yes, this is right'));
     (control?.closest('.field, .checks') ?? $('warning-summary')).append(note);
     if (!warning.confirmed) reveal(control);
     const link = element('a', { href: `#${control?.id ?? ''}`, textContent: `${control?.dataset.label ?? warning.path}: ${warning.message}${warning.confirmed ? ' (confirmed)' : ''}` });

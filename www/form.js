@@ -90,17 +90,20 @@ export function describe(form, fields) {
  */
 export function showErrors(form, summary, refused, atField = []) {
   const problems = new Map(); // control -> reasons, in the order refused
+  const details = new Map(); // control -> a refusal's `detail`: a smaller note under its field only
   const loose = [];
   const unlisted = new Set();
-  for (const { path, reason } of atField) {
+  for (const { path, reason, detail } of atField) {
     const control = controlAt(form, path);
     if (!control) continue;
     problems.set(control, [reason]);
+    if (detail) details.set(control, detail);
     unlisted.add(control);
   }
-  for (const { path, reason } of refused) {
+  for (const { path, reason, detail } of refused) {
     const control = controlAt(form, path);
     if (control) unlisted.delete(control);
+    if (control && detail && !details.has(control)) details.set(control, detail);
     const list = control ? problems.get(control) ?? [] : loose;
     if (control) problems.set(control, list);
     if (!list.includes(reason)) list.push(reason); // a reason can stop several regions
@@ -111,7 +114,7 @@ export function showErrors(form, summary, refused, atField = []) {
     if (reasons) for (const member of group) member.setAttribute('aria-invalid', 'true');
     else if (control.type !== 'radio' || control === group[0]) for (const member of group) member.removeAttribute('aria-invalid');
     if (control.type === 'radio' && control !== group[0]) continue;
-    fieldMessage(control, group, reasons);
+    fieldMessage(control, group, reasons, details.get(control));
   }
 
   const list = summary.querySelector('ul');
@@ -142,8 +145,11 @@ export function showErrors(form, summary, refused, atField = []) {
   return refused.length;
 }
 
-/** Puts `reasons` under `control` (its whole `group` for radios), or takes its message away. */
-function fieldMessage(control, group, reasons) {
+/**
+ * Puts `reasons` under `control` (its whole `group` for radios), with `detail` after them in
+ * smaller type if given, or takes its message away.
+ */
+function fieldMessage(control, group, reasons, detail) {
   const id = `${control.id || control.name.replaceAll('.', '-')}-error`;
   let message = control.getRootNode().getElementById?.(id);
   if (!reasons) {
@@ -171,4 +177,5 @@ function fieldMessage(control, group, reasons) {
     }
   }
   message.textContent = reasons.join(' ');
+  if (detail) message.append(' ', Object.assign(document.createElement('span'), { className: 'detail', textContent: detail }));
 }

@@ -134,6 +134,21 @@ for (const [name, width] of [['desktop', 1280], ['phone', 360]]) {
     await page.fill('#f-version', '2026.12');
     await page.locator('#book-problems').waitFor({ state: 'hidden' });
     assert.deepEqual(await found(page, '/editor.html'), [], 'with a warning to confirm');
+    // Opening another book with changes not downloaded: the dialog that asks first.
+    await page.click('#start-sample');
+    await page.locator('#replace-dialog[open]').waitFor();
+    assert.deepEqual(await found(page, '/editor.html'), [], 'with the dialog asking before replacing changes');
+    await page.click('#replace-dialog button[value="keep"]');
+    // Downloaded: the message for the web person and the lines for the site.
+    // Each confirmation redraws the warnings: confirm the first one left until none is.
+    while (await page.locator('.field-warning input:not(:checked)').count() > 0) {
+      await page.locator('.field-warning input:not(:checked)').first().evaluate((box) => box.click());
+    }
+    await page.locator('#download[aria-disabled=false]').waitFor();
+    await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    await page.locator('#publish').waitFor();
+    for (const part of await page.locator('#publish details').all()) await part.evaluate((details) => { details.open = true; });
+    assert.deepEqual(await found(page, '/editor.html'), [], 'with the book downloaded and the message for the web person');
     assert.deepEqual(seen.violations, [], 'axe ran without loosening the Content Security Policy');
     await page.close();
   });

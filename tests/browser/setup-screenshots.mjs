@@ -1,0 +1,48 @@
+// The screenshots of docs/setup.md, taken from the editor as it is: `make setup-screenshots`
+// (after `make build`). Not a test: it writes docs/setup-opened.png, setup-problem.png and
+// setup-save.png, for a person to look at before committing them.
+import { launch } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const docs = new URL('../../docs/', import.meta.url).pathname;
+const server = await serve();
+const browser = await launch();
+const page = await browser.newPage();
+await page.setViewportSize({ width: 1280, height: 800 });
+await page.goto(`${server.url}editor.html`);
+await page.click('#start-sample');
+await page.locator('#widget-preview .widget-host').waitFor();
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${docs}setup-opened.png` });
+
+/** Opens the sections around the control `name` and types `text` into it. */
+async function type(name, text) {
+  const control = page.locator(`[name="${name}"]`);
+  await control.evaluate((element) => {
+    for (let part = element.closest('details'); part; part = part.parentElement.closest('details')) part.open = true;
+  });
+  await control.fill(text);
+}
+
+await type('walking_boot.price_cents', '16x5');
+await page.locator('[name="walking_boot.price_cents"]').scrollIntoViewIfNeeded();
+await page.evaluate(() => document.querySelector('[name="walking_boot.price_cents"]').closest('fieldset, .group').scrollIntoView({ block: 'center' }));
+await page.screenshot({ path: `${docs}setup-problem.png` });
+
+await type('walking_boot.price_cents', '170.00');
+await type('clinic.name', 'Hillside Foot & Ankle');
+await type('clinic.phone', '(512) 555-0199');
+await type('clinic.email', 'billing@hillside.example');
+await type('clinic.address.street', '12 Hill St');
+await type('clinic.npi', '1245319599');
+await type('clinic.tin', '98-7654321');
+await page.uncheck('[name="sample_data"]');
+await page.fill('#f-version', '2026.12');
+await page.fill('#f-effective_date', '2026-12-01');
+await page.locator('#download[aria-disabled=false]').waitFor();
+await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+await page.locator('#publish').waitFor();
+await page.locator('.save-step').screenshot({ path: `${docs}setup-save.png` });
+await browser.close();
+await server.close();
+console.log('wrote docs/setup-opened.png, setup-problem.png, setup-save.png');
