@@ -148,7 +148,9 @@ pub fn plain_json_error(message: &str) -> String {
              double quotes"
         }
         "expected value" => "a value is missing, or a text is not in double quotes",
-        "expected `\"`" | "key must be a string" => "a field name must be in double quotes",
+        "expected `\"`" | "key must be a string" => {
+            "a field name must be in double quotes, or a comma is one too many"
+        }
         "invalid escape" => "a \\ in a text must be written \\\\",
         "invalid number" => "a number is not written as JSON writes them, like 16500",
         "number out of range" => "a number is too large",

@@ -50,7 +50,9 @@ fn every_problem_is_listed_with_its_path() {
         "{out}"
     );
     assert!(
-        out.contains("conditions[2].typical_injections.max: must be at least `min`, 2; it is 1"),
+        out.contains(
+            "conditions[2].typical_injections.max: must be at least the fewest (`min`), 2; it is 1"
+        ),
         "{out}"
     );
 }

@@ -429,3 +429,44 @@ fn set_flag(form: &mut Value, name: &str, on: bool) {
         .expect("a field")
         .1 = Value::Bool(on);
 }
+
+#[test]
+fn a_tin_is_taken_as_printed_and_refused_in_the_forms_terms() {
+    let (editor, mut form) = open_sample();
+    typed(&mut form, "version", "2026.12");
+    // Eight digits with the dash: refused once, in the form's words (which take a dash), not the
+    // book's "no dash or space".
+    typed(&mut form, "clinic.tin", "98-765432");
+    assert_eq!(
+        problems(&editor.check(&form)),
+        [(
+            "clinic.tin".to_owned(),
+            "Must be 9 digits, like 12-3456789; it is \"98-765432\"".to_owned()
+        )]
+    );
+    // Nine digits without the dash are the book's as they are.
+    typed(&mut form, "clinic.tin", "987654321");
+    assert_eq!(problems(&editor.check(&form)), []);
+}
+
+#[test]
+fn a_file_that_is_not_a_price_book_is_said_to_be_one_not_opened() {
+    use amnion_estimator::editor::not_a_price_book;
+    let other = Value::from_json(r#"{ "name": "shopping", "items": [1, 2] }"#).expect("JSON");
+    assert_eq!(
+        not_a_price_book(&other).as_deref(),
+        Some("it is not a price book: it has none of a price book's parts (the clinic, the conditions, the products and their prices)")
+    );
+    let list = Value::from_json("[1, 2]").expect("JSON");
+    assert!(not_a_price_book(&list).is_some_and(|why| why.contains("group of fields")));
+    let quote = Value::from_json(r#"{ "format": "amnion-estimator/quote/2", "price_book": {} }"#)
+        .expect("JSON");
+    assert_eq!(
+        not_a_price_book(&quote).as_deref(),
+        Some("it is a saved quote, not a price book: open it on the staff page")
+    );
+    // A book with mistakes, even most of its parts missing, still opens: two parts are enough.
+    let thin = Value::from_json(r#"{ "version": "x", "clinic": {} }"#).expect("JSON");
+    assert_eq!(not_a_price_book(&thin), None);
+    assert_eq!(not_a_price_book(&sample()), None);
+}

@@ -123,10 +123,11 @@ function strays(container, value, name, keys) {
 }
 
 /** The item buttons of a list: up, down, remove. */
-function itemButtons(itemName, title) {
+function itemButtons(itemName, title, first, last) {
   const bar = element('div', { className: 'item-actions' });
   for (const [action, text] of [['up', 'Move up'], ['down', 'Move down'], ['remove', 'Remove']]) {
-    const button = element('button', { type: 'button', textContent: text, className: `item-${action}` });
+    // The first item cannot go up, nor the last down.
+    const button = element('button', { type: 'button', textContent: text, className: `item-${action}`, disabled: (action === 'up' && first) || (action === 'down' && last) });
     button.dataset.action = action;
     button.dataset.item = itemName;
     button.setAttribute('aria-label', `${text}: ${title}`);
@@ -190,7 +191,7 @@ function list(field, items, name, crumb) {
     } else {
       fields(body, field.kind.fields, item, itemName, `${field.label} › ${title}`);
     }
-    body.append(itemButtons(itemName, title));
+    body.append(itemButtons(itemName, title, index === 0, index === items.length - 1));
     holder.append(element('li', {}, shown));
   });
   const add = element('button', { type: 'button', className: 'add', textContent: `Add a${/^[aeiou]/.test(field.kind.noun) ? 'n' : ''} ${field.kind.noun}` });
@@ -443,11 +444,21 @@ function openText(text, name) {
   try {
     made = BookEditor.fromText(text);
   } catch (error) {
-    $('unreadable-reason').textContent = `${name} could not be read. ${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`;
-    $('unreadable-text').value = text;
+    $('unreadable-reason').textContent = `${name} could not be opened: ${error.message}.`;
+    const box = $('unreadable-text');
+    box.value = text;
     $('unreadable').hidden = false;
     $('opened').textContent = '';
-    $('unreadable-text').focus();
+    box.focus();
+    // The cursor where reading stopped, so the text box shows that place.
+    if (error.at !== undefined) {
+      box.setSelectionRange(error.at, error.at);
+      box.blur();
+      box.focus();
+    } else {
+      box.setSelectionRange(0, 0);
+      box.scrollTop = 0;
+    }
     return;
   }
   open(made, `Opened ${name}.`);
@@ -502,7 +513,7 @@ $('open-file').addEventListener('change', async (event) => {
   event.target.value = '';
   await openFile(file);
 });
-$('open-text').addEventListener('click', () => whenSaved(() => openText($('unreadable-text').value, 'The corrected text')));
+$('open-text').addEventListener('click', () => whenSaved(() => openText($('unreadable-text').value, 'the corrected text')));
 document.addEventListener('dragover', (event) => {
   event.preventDefault();
   document.body.classList.add('dropping');
@@ -571,7 +582,7 @@ $('download').addEventListener('click', () => {
     '',
     $('snippet').textContent,
     '',
-    `3. On the staff page (staff.html), make its price-book line name it too: ${$('staff-snippet').textContent}`,
+    `3. Put a copy of ${last.file_name} in the staff page's folder too, beside staff.html, and make the staff page's price-book line name it: ${$('staff-snippet').textContent}`,
     '',
     'The old price book can stay until this is done. Thank you.',
   ].join('\n');
@@ -581,6 +592,12 @@ $('download').addEventListener('click', () => {
 // The prices as a spreadsheet: out as CSV; back in as a preview of each change and each row not
 // used, applied only when confirmed.
 $('export-csv').addEventListener('click', () => {
+  // A price that is not an amount would be left out of the spreadsheet: refused, as Download is.
+  if (last.problems.length > 0) {
+    $('csv-status').textContent = 'Not downloaded: fix the problems listed at the top of the form first, so that every price is in the spreadsheet.';
+    return;
+  }
+  $('csv-status').textContent = '';
   download(last.file_name.replace(/\.json$/, '.csv'), 'text/csv', editor.exportCsv(readForm(form)));
 });
 $('import-csv').addEventListener('change', async (event) => {

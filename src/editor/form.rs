@@ -397,19 +397,30 @@ fn to_book_value(
         // `12-3456789` as printed is the book's `123456789`; anything else goes as typed, for
         // the book's check to name.
         Kind::Tin => {
+            let digits = |text: &str| text.bytes().all(|b| b.is_ascii_digit());
             let tin = match text.split_at_checked(2) {
                 Some((two, rest))
                     if rest.len() == 8
                         && rest.starts_with('-')
-                        && two
-                            .bytes()
-                            .chain(rest[1..].bytes())
-                            .all(|b| b.is_ascii_digit()) =>
+                        && digits(two)
+                        && digits(&rest[1..]) =>
                 {
                     format!("{two}{}", &rest[1..])
                 }
                 _ => text.to_owned(),
             };
+            let is_tin = tin.len() == 9 && digits(&tin);
+            if !tin.is_empty() && !is_tin {
+                // In the form's own terms, which take the dash (the book's say "no dash").
+                problem(
+                    problems,
+                    format!(
+                        "must be 9 digits, like 12-3456789; it is \"{}\"",
+                        crate::error::excerpt(text)
+                    ),
+                );
+                return refused(text);
+            }
             (!tin.is_empty() || !field.optional).then_some(Value::String(tin))
         }
         // An optional choice at the value the reader takes when it is left out is left out, so a

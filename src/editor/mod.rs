@@ -329,6 +329,29 @@ impl Editor {
     }
 }
 
+/// Why `book` (a parsed file) is not a price book to open at all, if it is not: not a group of
+/// fields, or one with hardly any of a price book's parts (another kind of file, or a saved quote),
+/// whose every missing part would be a problem of its own. A file with most parts opens, however
+/// wrong they are.
+pub fn not_a_price_book(book: &Value) -> Option<String> {
+    let Value::Object(entries) = book else {
+        return Some("it is not a price book: a price book is a group of fields in { }, and this file holds something else".to_owned());
+    };
+    let parts = entries
+        .iter()
+        .filter(|(key, _)| schema::find(schema::BOOK, key).is_some())
+        .count();
+    let quote = entries.iter().any(|(key, value)| {
+        key == "format"
+            && matches!(value, Value::String(format) if format.starts_with("amnion-estimator/quote"))
+    });
+    match (quote, parts) {
+        (true, _) => Some("it is a saved quote, not a price book: open it on the staff page".to_owned()),
+        (false, 0 | 1) => Some("it is not a price book: it has none of a price book's parts (the clinic, the conditions, the products and their prices)".to_owned()),
+        _ => None,
+    }
+}
+
 impl Problem {
     fn new(name: Option<String>, path: String, reason: String) -> Problem {
         Problem {

@@ -82,7 +82,7 @@ impl PriceBook {
     /// # Errors
     ///
     /// [`Error::InvalidPriceBook`] listing every broken rule with its JSON path, e.g.
-    /// `conditions[2].typical_injections.max: must be at least `min`, 2; it is 1`.
+    /// `conditions[2].typical_injections.max: must be at least the fewest (`min`), 2; it is 1`.
     pub fn new(document: PriceBookDocument) -> Result<PriceBook, Error> {
         PriceBook::checked(document, Vec::new(), Refused::default())
     }
@@ -220,7 +220,7 @@ mod tests {
         doc.conditions[2].typical_injections = CountRange { min: 2, max: 1 };
         assert_eq!(
             errors_of(doc),
-            ["conditions[2].typical_injections.max: must be at least `min`, 2; it is 1"]
+            ["conditions[2].typical_injections.max: must be at least the fewest (`min`), 2; it is 1"]
         );
     }
 

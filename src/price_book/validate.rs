@@ -454,7 +454,7 @@ fn count_range(
     let (min_path, &min) = field!(at / range.min);
     let (max_path, &max) = field!(at / range.max);
     problems.check(min <= max, &max_path, || {
-        format!("must be at least `min`, {min}; it is {max}")
+        format!("must be at least the fewest (`min`), {min}; it is {max}")
     });
     problems.check((lowest..=highest).contains(&min), min_path, || {
         format!("must be {lowest} to {highest}; it is {min}")

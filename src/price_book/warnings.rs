@@ -184,10 +184,20 @@ fn label_warning(
     (path, label): At<'_, impl Display, Text>,
     rate: BasisPoints,
 ) {
-    let texts = std::iter::once(label.en.as_str()).chain(label.es.as_deref());
-    if let Some(said) = texts.flat_map(percents).find(|&said| said != rate) {
+    // At the name's Spanish text when that is the one out of date, so the editor puts the
+    // warning under it.
+    let texts = [
+        (label.en.as_str(), ""),
+        (label.es.as_deref().unwrap_or(""), ".es"),
+    ];
+    let wrong = texts.into_iter().find_map(|(text, at)| {
+        percents(text)
+            .find(|&said| said != rate)
+            .map(|said| (said, at))
+    });
+    if let Some((said, at)) = wrong {
         found.push(Warning {
-            path: path.to_string(),
+            path: format!("{path}{at}"),
             message: format!("says {said}, but the discount is {rate}: change the name to match"),
         });
     }
@@ -355,10 +365,10 @@ mod tests {
             es: Some("Pronto pago: 5% menos".into()),
         };
         let found: Vec<String> = warnings(&book).iter().map(ToString::to_string).collect();
-        // Prompt pay comes first, in the book's order.
+        // Prompt pay comes first, in the book's order; at the Spanish text, the one that says 5 %.
         assert_eq!(
             found[0],
-            "discounts.prompt_pay.label: says 5%, but the discount is 7.5%: change the name to match"
+            "discounts.prompt_pay.label.es: says 5%, but the discount is 7.5%: change the name to match"
         );
         assert_eq!(
             percents("no percent here, 100 % sure, 2.25%").collect::<Vec<_>>(),

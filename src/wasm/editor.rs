@@ -60,15 +60,28 @@ impl BookEditor {
     /// Text that is not JSON: an `Error` whose message says where reading stopped and why, in
     /// plain words (`line 12, column 5: the file is not valid JSON: a comma before } or ] has
     /// nothing after it: remove the comma`), for the page to show beside the text.
+    /// Its `at`, when there is a place to point to, is where reading stopped, as an index into
+    /// the text the page's text box can select. A file that is JSON but not a price book (another
+    /// kind of file, a saved quote) is refused the same way, with no `at`.
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(text: &str) -> Result<BookEditor, JsValue> {
         let book = Value::from_json(text).map_err(|error| {
+            // serde_path_to_error's `?` is a place it could not name: left out.
             let message = match error.path.as_str() {
                 crate::read::TOP_LEVEL => error.reason,
+                path if path.contains('?') => error.reason,
                 path => format!("{} (in {path})", error.reason),
             };
-            JsValue::from(js_sys::Error::new(&message))
+            let refused = js_sys::Error::new(&message);
+            if let Some(at) = broke_at(text) {
+                // Setting a property on a fresh object cannot fail.
+                let _ = js_sys::Reflect::set(&refused, &"at".into(), &JsValue::from(at));
+            }
+            JsValue::from(refused)
         })?;
+        if let Some(reason) = editor::not_a_price_book(&book) {
+            return Err(js_sys::Error::new(&reason).into());
+        }
         let sample = value(&js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?);
         let (editor, opened) = Editor::open(&book, &sample);
         Ok(BookEditor { editor, opened })
@@ -243,4 +256,22 @@ impl BookEditor {
 /// `conditions.2.` of `conditions.2.x`, or nothing at the top.
 fn parent(name: &str) -> &str {
     name.rfind('.').map_or("", |dot| &name[..=dot])
+}
+
+/// Where reading `text` as JSON stops, as an index in UTF-16 code units (what a JS string and a
+/// text box count): serde_json's line and column, both from 1, the column in bytes.
+fn broke_at(text: &str) -> Option<u32> {
+    let error = serde_json::from_str::<serde::de::IgnoredAny>(text).err()?;
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(error.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = line_start
+        .saturating_add(error.column().saturating_sub(1))
+        .min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    u32::try_from(text[..at].encode_utf16().count()).ok()
 }

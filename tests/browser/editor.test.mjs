@@ -208,8 +208,17 @@ test('a file that is not JSON stays on screen to correct, and opens once correct
   await page.locator('#unreadable').waitFor();
   // Where reading stopped, in plain words: the line of the second comma (line 7 of the sample).
   const line = broken.split('\n').findIndex((text) => text.includes(',,')) + 1;
-  assert.match(await page.textContent('#unreadable-reason'), new RegExp(`^broken\\.json could not be read\\. Line ${line}, column \\d+: the file is not valid JSON`));
+  assert.match(await page.textContent('#unreadable-reason'), new RegExp(`^broken\\.json could not be opened: line ${line}, column \\d+: the file is not valid JSON: a field name must be in double quotes, or a comma is one too many\\.$`));
   assert.equal(await page.inputValue('#unreadable-text'), broken, 'nothing of the file is lost');
+  // The cursor is where reading stopped: at the second comma's line (serde_json stops at the
+  // next value, on the line after the doubled comma, or at the comma itself).
+  const at = await page.evaluate(() => document.getElementById('unreadable-text').selectionStart);
+  const comma = broken.indexOf(',,');
+  assert.ok(at > comma && at <= broken.indexOf('\n', broken.indexOf('\n', comma) + 1), `the cursor at ${at}, the doubled comma at ${comma}`);
+  // A JSON file that is not a price book is said to be one, not opened as a book full of problems.
+  await page.setInputFiles('#open-file', { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from('{ "name": "shopping", "items": [1, 2] }') });
+  await page.locator('#unreadable-reason', { hasText: 'list.json could not be opened: it is not a price book' }).waitFor();
+  assert.equal(await page.locator('#editing').isHidden(), true);
   await page.fill('#unreadable-text', sample);
   await page.click('#open-text');
   await page.locator('#editing').waitFor();
@@ -223,6 +232,18 @@ for (const width of [360, 1280, 1920]) {
     await page.click('#start-sample');
     await page.locator('#widget-preview .widget-host').waitFor();
     for (const part of await page.locator('#fields details').all()) await part.evaluate((details) => { details.open = true; });
+    // A long text changed and a price: "What changed" stays within the form, its amounts whole.
+    await page.fill('[name="discounts.multi_injection.label.en"]', 'Multi-injection discount: 15% off each injection after the first, for every product the clinic injects');
+    await page.fill('[name="walking_boot.price_cents"]', '12,345.00');
+    await page.locator('#changes tbody tr').nth(1).waitFor();
+    const table = await page.evaluate(() => {
+      const box = (element) => element.getBoundingClientRect().toJSON();
+      const cells = [...document.querySelectorAll('#changes td')].filter((cell) => cell.textContent === '$12,345.00');
+      return { table: box(document.getElementById('changes')), form: box(document.getElementById('book-form')), amount: box(cells[0]) };
+    });
+    assert.ok(table.table.right <= table.form.right + 1, `the changes table inside the form: ${JSON.stringify(table)}`);
+    // One line: no taller than two lines of its text would be, with the cell's padding.
+    assert.ok(table.amount.height < 40, `"$12,345.00" on one line: ${table.amount.height} px`);
     const layout = await page.evaluate(() => {
       const box = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
       const widget = document.querySelector('#widget-preview .widget-host').shadowRoot;
@@ -261,6 +282,14 @@ test('the prices out as CSV and back: two changes and one refused row shown, not
   const { page, stop } = await start();
   await page.click('#start-sample');
   await page.locator('#editing').waitFor();
+  // With a price that is not an amount, the spreadsheet would leave it out: refused, with why.
+  await type(page, 'visits.consultation.price_cents', '$12x');
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.click('#export-csv');
+  await page.locator('#csv-status', { hasText: /^Not downloaded: fix the problems/ }).waitFor();
+  assert.equal(downloads, 0);
+  await type(page, 'visits.consultation.price_cents', '250.00');
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   const csv = readFileSync(await file.path(), 'utf8');
   // Two prices changed in the spreadsheet: the walking boot $165.00 to $170.00, the follow-up

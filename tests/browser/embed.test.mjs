@@ -101,7 +101,7 @@ test('an invalid price book: every error to the console, a calm fallback for the
   const report = console.filter((line) => line.startsWith('error: <amnion-estimator>')).join('\n');
   assert.ok(report.includes('invalid-prices.json is not a valid price book'), report);
   assert.ok(report.includes('clinic.npi: has a last digit that does not match the other nine: check "1234567890" for a typo'), report);
-  assert.ok(report.includes('conditions[2].typical_injections.max: must be at least `min`, 2; it is 1'), report);
+  assert.ok(report.includes('conditions[2].typical_injections.max: must be at least the fewest (`min`), 2; it is 1'), report);
   await page.close();
 });
 
@@ -111,7 +111,7 @@ test('the staff page shows every error of an invalid price book', async () => {
   const text = await page.locator('#error').textContent();
   assert.ok(text.includes('invalid-prices.json is not a valid price book'), text);
   assert.ok(text.includes('clinic.npi: has a last digit that does not match the other nine: check "1234567890" for a typo'), text);
-  assert.ok(text.includes('conditions[2].typical_injections.max: must be at least `min`, 2; it is 1'), text);
+  assert.ok(text.includes('conditions[2].typical_injections.max: must be at least the fewest (`min`), 2; it is 1'), text);
   assert.equal(await page.locator('#quote-form').isVisible(), false, 'nothing is quoted from a bad book');
   await page.close();
 });
