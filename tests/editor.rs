@@ -470,3 +470,32 @@ fn a_file_that_is_not_a_price_book_is_said_to_be_one_not_opened() {
     assert_eq!(not_a_price_book(&thin), None);
     assert_eq!(not_a_price_book(&sample()), None);
 }
+
+#[test]
+fn a_list_with_every_item_removed_is_an_empty_list_not_a_missing_field() {
+    let (editor, form) = open_sample();
+    // The page's form reads back no `products` at all once both are removed: no control is left.
+    let form = editor.remove(&editor.remove(&form, "products.1"), "products.0");
+    let Value::Object(mut entries) = form else {
+        panic!("a form")
+    };
+    entries.retain(|(key, _)| key != "products");
+    let check = editor.check(&Value::Object(entries));
+    let found: Vec<(String, String)> = check
+        .problems
+        .iter()
+        .map(|p| (p.path.clone(), p.reason.clone()))
+        .collect();
+    assert!(
+        found.contains(&(
+            "products".to_owned(),
+            // No control is left to hold it: named by the part it is about.
+            "Products (the amniotic tissue): must list at least one product".to_owned()
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(_, reason)| !reason.contains("missing")),
+        "{found:?}"
+    );
+}

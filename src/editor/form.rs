@@ -229,7 +229,13 @@ fn group_to_book(
     };
     for field in fields {
         let Some((_, value)) = entries.iter().find(|(k, _)| k == field.key) else {
-            continue; // not on the form: not in the book
+            // Not on the form: not in the book; but a list whose every item was removed has no
+            // control left to be read back, and is an empty list (which the book's check names
+            // at the list, "must list at least one product", not as a missing field).
+            if matches!(field.kind, Kind::List { .. } | Kind::WordsList { .. }) && !field.optional {
+                book.push((field.key.to_owned(), Value::Array(Vec::new())));
+            }
+            continue;
         };
         // A field of the other kind of discount than the one chosen.
         if field

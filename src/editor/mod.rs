@@ -142,11 +142,15 @@ impl Editor {
                 if refused.iter().any(|path| within(&field.path, path)) {
                     continue;
                 }
-                problems.push(Problem::new(
-                    control_name(form, &form_name(&field.path)),
-                    field.path.clone(),
-                    field.reason.clone(),
-                ));
+                let name = control_name(form, &form_name(&field.path));
+                // No control to hold it (an empty list): the summary names the part it is about.
+                let reason = match (&name, field_at(&form_name(&field.path))) {
+                    (None, Some(part)) if !part.label.is_empty() => {
+                        format!("{}: {}", part.label, field.reason)
+                    }
+                    _ => field.reason.clone(),
+                };
+                problems.push(Problem::new(name, field.path.clone(), reason));
             }
         }
         let changes = changes::changes(&self.opened, form);

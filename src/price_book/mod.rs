@@ -401,7 +401,7 @@ mod tests {
         doc.conditions[0].procedure_code = "20552".into();
         assert_eq!(
             errors_of(doc),
-            ["conditions[0].procedure_code: must have an administration fee: there is none for 20552"]
+            ["conditions[0].procedure_code: must be one of the injection fees (`administration_fees`): there is none for 20552"]
         );
     }
 

@@ -218,7 +218,7 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
                 let code = excerpt(code);
                 problems.add(
                     path,
-                    format!("must have an administration fee: there is none for {code}"),
+                    format!("must be one of the injection fees (`administration_fees`): there is none for {code}"),
                 );
             }
         }
