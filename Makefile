@@ -36,7 +36,8 @@ endef
 ## Good Faith Estimates too) in www/pkg-staff. Then the visitor widget as a clinic copies it to its
 ## site, in www/dist: its scripts and the module's glue bundled into one minified estimator.js
 ## (esbuild, then terser, which shaves a little more), its stylesheet minified, and beside them its
-## markup, Spanish words and module. index.html embeds that folder, so what is measured is what
+## markup, Spanish words, module and the sample price book (minified JSON: the visitor's module embeds
+## no book, so a widget without a `price-book` attribute fetches it). index.html embeds that folder, so what is measured is what
 ## ships. The staff page likewise, in www/dist-staff: staff.html as it is, beside one bundled
 ## staff.js, its two stylesheets minified, the Spanish words, the icon and the staff module; and the
 ## price-book editor beside it (editor.html, one bundled editor.js, editor.css, and the widget's
@@ -50,6 +51,7 @@ build: setup
 	rm $(DIST)/bundle.js
 	$(NODE_BIN)/esbuild www/style.css --minify --log-level=warning --outfile=$(DIST)/style.css
 	cp www/widget.html www/es.json $(PKG)/$(CRATE)_bg.wasm $(DIST)/
+	node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' src/price_book/default.json $(DIST)/sample-price-book.json
 	rm -rf $(STAFF_DIST) && mkdir -p $(STAFF_DIST)
 	for page in staff editor; do $(NODE_BIN)/esbuild www/$$page.js --bundle --format=esm --minify --log-level=warning --outfile=$(STAFF_DIST)/$$page.js; done
 	for css in style staff editor; do $(NODE_BIN)/esbuild www/$$css.css --minify --log-level=warning --outfile=$(STAFF_DIST)/$$css.css; done

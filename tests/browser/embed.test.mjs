@@ -3,7 +3,7 @@
 // about an invalid price book (every error to the console, a calm fallback for the visitor).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
@@ -41,6 +41,12 @@ before(async () => {
   writeFileSync(join(fixtures, 'invalid-prices.json'), JSON.stringify(invalid));
   writeFileSync(join(fixtures, 'hostile.html'), hostPage('price-book="hostile-prices.json"'));
   writeFileSync(join(fixtures, 'invalid.html'), hostPage('price-book="invalid-prices.json"'));
+  // The widget copied without its sample price book, as a clinic might copy it.
+  mkdirSync(join(fixtures, 'no-sample'));
+  for (const file of ['estimator.js', 'widget.html', 'style.css', 'amnion_estimator_bg.wasm']) {
+    copyFileSync(new URL(`../../www/dist/${file}`, import.meta.url), join(fixtures, 'no-sample', file));
+  }
+  writeFileSync(join(fixtures, 'no-sample.html'), hostPage('').replace('../dist/estimator.js', 'no-sample/estimator.js'));
   server = await serve(fixtures);
   browser = await launch();
 });
@@ -102,6 +108,39 @@ test('an invalid price book: every error to the console, a calm fallback for the
   assert.ok(report.includes('invalid-prices.json is not a valid price book'), report);
   assert.ok(report.includes('clinic.npi: has a last digit that does not match the other nine: check "1234567890" for a typo'), report);
   assert.ok(report.includes('conditions[2].typical_injections.max: must be at least `min`, 2; it is 1'), report);
+  await page.close();
+});
+
+test('the price book downloads beside the module, not after it; the sample only when no book is named', async () => {
+  const { page, seen } = await open('fixtures/hostile.html');
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  const timing = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+    .map((entry) => [entry.name.split('/').pop(), { start: entry.startTime, end: entry.responseEnd }])));
+  const book = timing['hostile-prices.json'];
+  const module = timing['amnion_estimator_bg.wasm'];
+  assert.ok(book && module, JSON.stringify(timing));
+  assert.ok(book.start < module.end, `the book was asked for at ${book.start} ms, the module had come at ${module.end} ms`);
+  assert.deepEqual(seen.requests.filter((url) => url.endsWith('sample-price-book.json')), [], 'no sample with a book of its own');
+  await page.close();
+
+  const sample = await open('');
+  await sample.page.locator('#total', { hasText: /^\$/ }).waitFor();
+  assert.equal(sample.seen.requests.filter((url) => url.endsWith('/dist/sample-price-book.json')).length, 1);
+  assert.equal(await sample.page.locator('#sample-notice').isVisible(), true, 'the sample says it is one');
+  await sample.page.close();
+});
+
+test('a widget copied without its sample price book says so: the fallback, and why in the console', async () => {
+  const { page, console, seen } = await open('fixtures/no-sample.html');
+  await page.locator('#fallback').waitFor();
+  assert.equal(
+    (await page.locator('#fallback').textContent()).trim(),
+    'The online estimate is not available right now. Please call the clinic for a price.',
+  );
+  assert.equal(await page.locator('#answers').isVisible(), false);
+  const report = console.filter((line) => line.startsWith('error: <amnion-estimator>')).join('\n');
+  assert.match(report, /could not load http:\/\/127\.0\.0\.1:\d+\/fixtures\/no-sample\/sample-price-book\.json: HTTP 404/);
+  assert.deepEqual(seen.errors, [], 'no uncaught error');
   await page.close();
 });
 
