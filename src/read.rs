@@ -743,6 +743,12 @@ where
 /// more items, before any is read. Every field is read, so every problem is reported; then unknown
 /// keys are refused.
 ///
+/// A field written `= staff` (or `= default staff`, when it may be missing) is one the visitor's
+/// widget never shows: the staff module and native builds read it as any other, while the
+/// visitor's module (wasm without the `staff` feature) does not read it at all. Its key is still
+/// known, so a book that has it is not refused for it, and it keeps its default, so nothing in it
+/// can reach a visitor (DESIGN.md, "What the visitor's module checks of a price book").
+///
 /// ```text
 /// read_struct! {
 ///     /// The clinic's address.
@@ -763,7 +769,7 @@ macro_rules! read_struct {
         $vis:vis struct $name:ident {
             $(
                 $(#[$field_meta:meta])*
-                $field_vis:vis $field:ident : $type:ty $([at most $max:literal])? $(= $how:ident)?
+                $field_vis:vis $field:ident : $type:ty $([at most $max:literal])? $(= $($how:ident)+)?
             ),* $(,)?
         }
     ) => {
@@ -783,7 +789,7 @@ macro_rules! read_struct {
                 };
                 $(
                     let max_items: Option<usize> = None $(.or(Some($max)))?;
-                    $crate::read::read_struct!(@field fields self $field max_items $($how)?);
+                    $crate::read::read_struct!(@field fields self $field max_items $($($how)+)?);
                 )*
                 fields.finish();
             }
@@ -794,6 +800,18 @@ macro_rules! read_struct {
     };
     (@field $fields:ident $self:ident $field:ident $max:ident default) => {
         $fields.optional(stringify!($field), &mut $self.$field, $max)
+    };
+    (@field $fields:ident $self:ident $field:ident $max:ident staff) => {
+        #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+        $fields.required(stringify!($field), &mut $self.$field, $max);
+        #[cfg(not(any(feature = "staff", not(target_arch = "wasm32"))))]
+        let _ = $max;
+    };
+    (@field $fields:ident $self:ident $field:ident $max:ident default staff) => {
+        #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+        $fields.optional(stringify!($field), &mut $self.$field, $max);
+        #[cfg(not(any(feature = "staff", not(target_arch = "wasm32"))))]
+        let _ = $max;
     };
 }
 

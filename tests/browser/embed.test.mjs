@@ -106,9 +106,36 @@ test('an invalid price book: every error to the console, a calm fallback for the
   assert.equal(await page.locator('#answers').isVisible(), false);
   const report = console.filter((line) => line.startsWith('error: <amnion-estimator>')).join('\n');
   assert.ok(report.includes('invalid-prices.json is not a valid price book'), report);
-  assert.ok(report.includes('clinic.npi: has a last digit that does not match the other nine: check "1234567890" for a typo'), report);
   assert.ok(report.includes('conditions[2].typical_injections.max: must be at least `min`, 2; it is 1'), report);
+  // The NPI is on Good Faith Estimates only: the visitor's module neither reads nor checks it (the
+  // staff page's test below finds it), so the widget's report is only what it would show.
+  assert.ok(!report.includes('clinic.npi'), report);
   await page.close();
+});
+
+test('a book whose only problems are in parts a visitor never sees still prices for visitors, and is refused by the staff page', async () => {
+  const staffOnly = structuredClone(sample);
+  staffOnly.clinic.npi = '1234567890';
+  staffOnly.extras[0].price_cents = -100;
+  staffOnly.good_faith_estimate.dispute_rights = { en: 'Ask us.' };
+  staffOnly.therapy_partners[0].address.zip = '7870';
+  staffOnly.conditions[0].icd10.left = 'heel';
+  writeFileSync(join(fixtures, 'staff-only-problems.json'), JSON.stringify(staffOnly));
+  writeFileSync(join(fixtures, 'staff-only-problems.html'), hostPage('price-book="staff-only-problems.json"'));
+  const { page, console } = await open('fixtures/staff-only-problems.html');
+  // The same first total as the sample's: nothing a visitor sees comes from those parts.
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  assert.equal(await page.locator('#total').textContent(), '$1,638.75 – $2,829.81');
+  assert.deepEqual(console.filter((line) => line.startsWith('error:')), []);
+  await page.close();
+
+  const staff = await open('staff.html?price-book=fixtures/staff-only-problems.json');
+  await staff.page.locator('#error').waitFor();
+  const text = await staff.page.locator('#error').textContent();
+  for (const path of ['clinic.npi', 'conditions[0].icd10.left', 'extras[0].price_cents', 'good_faith_estimate.dispute_rights', 'therapy_partners[0].address.zip']) {
+    assert.ok(text.includes(`${path}:`), `${path} in ${text}`);
+  }
+  await staff.page.close();
 });
 
 test('the price book downloads beside the module, not after it; the sample only when no book is named', async () => {
