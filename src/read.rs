@@ -558,7 +558,16 @@ impl Fields<'_, '_> {
     /// The field `key` is likely a misspelling of, if it is not a field: the nearest field name not
     /// in the object, if at most 2 edits (a letter added, dropped or changed) away and at most one
     /// edit in three letters (`ultrasound_guidence` is `ultrasound_guidance`, `nmae` is not
-    /// `name`).
+    /// `name`). Never in the visitor's module, whose messages go to the console for a web admin
+    /// who fixes the book on the staff page, in the editor or with `check-price-book`, which
+    /// suggest it: the visitor's says the field is not one and lists the fields there.
+    #[cfg(all(target_arch = "wasm32", not(feature = "staff")))]
+    fn suggestion(&self, _key: &str) -> Option<&'static str> {
+        None
+    }
+
+    /// As above: the nearest field name, in the staff module and natively.
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
     fn suggestion(&self, key: &str) -> Option<&'static str> {
         if self.names.contains(&key) {
             return None;
@@ -609,6 +618,7 @@ impl Fields<'_, '_> {
 
 /// How many single-letter edits (a letter added, dropped or changed) turn `from` into `to`
 /// (Levenshtein): `nmae` to `name` is 2, `guidence` to `guidance` is 1.
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 fn edit_distance(from: &[u8], to: &[u8]) -> usize {
     // One row of the table at a time: `row[j]` is the distance from what of `from` is read so far
     // to the first `j` letters of `to`.
