@@ -26,8 +26,8 @@ report 'visitor page' "${visitor[@]}"
 sample=$(brotli_bytes dist/sample-price-book.json)
 echo "before the first estimate: $TOTAL_BROTLI brotli, all of the visitor page above (the module"
 echo 'renders the first estimate; nothing loads afterwards); in all: the same'
-echo "a clinic's widget, without its own price book (it fetches that in place of the sample):"
-echo "  $((TOTAL_BROTLI - sample)) brotli before the first estimate and in all"
+echo "with a clinic's own price book in place of the sample: $((TOTAL_BROTLI - sample)) brotli, plus that book,"
+echo 'before the first estimate and in all'
 echo
 report 'staff page' dist-staff/staff.html dist-staff/favicon.svg dist-staff/style.css \
   dist-staff/staff.css dist-staff/staff.js dist-staff/amnion_estimator_bg.wasm
