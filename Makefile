@@ -23,8 +23,8 @@ setup:
 # One optimized module and its JS glue: $(1) the output folder, $(2) extra cargo flags. wasm-opt -O2
 # rather than -Oz: its output is larger but smaller after brotli, which is what visitors download
 # (docs/performance.md); --converge runs its passes until the module stops shrinking (0.3 KB
-# brotli off the visitor's, for a few seconds); the custom sections only wasm-opt reads are dropped. The glue is minified:
-# wasm-bindgen copies every export's doc comment into it.
+# brotli off the visitor's, for a few seconds); the custom sections only wasm-opt reads are
+# dropped. The glue is minified: wasm-bindgen copies every export's doc comment into it.
 define wasm_module
 	cargo rustc --lib --release --target $(WASM_TARGET) --crate-type cdylib $(2)
 	wasm-bindgen --target web --no-typescript --out-dir $(1) target/$(WASM_TARGET)/release/$(CRATE).wasm
@@ -37,9 +37,9 @@ endef
 ## Good Faith Estimates too) in www/pkg-staff. Then the visitor widget as a clinic copies it to its
 ## site, in www/dist: its scripts and the module's glue bundled into one minified estimator.js
 ## (esbuild, then terser, which shaves a little more), its stylesheet minified, and beside them its
-## markup, Spanish words, module and the sample price book (minified JSON: the visitor's module embeds
-## no book, so a widget without a `price-book` attribute fetches it). index.html embeds that folder, so what is measured is what
-## ships. The staff page likewise, in www/dist-staff: staff.html as it is, beside one bundled
+## markup, Spanish words, module and the sample price book (minified JSON: the visitor's module
+## embeds no book, so a widget without a `price-book` attribute fetches it). index.html embeds that
+## folder, so what is measured is what ships. The staff page likewise, in www/dist-staff: staff.html as it is, beside one bundled
 ## staff.js, its two stylesheets minified, the Spanish words, the icon and the staff module; and the
 ## price-book editor beside it (editor.html, one bundled editor.js, editor.css, and the widget's
 ## markup for its preview, which runs on the staff module).
