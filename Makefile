@@ -58,7 +58,7 @@ build: setup
 	for css in style staff editor; do $(NODE_BIN)/esbuild www/$$css.css --minify --log-level=warning --outfile=$(STAFF_DIST)/$$css.css; done
 	cp www/staff.html www/editor.html www/widget.html www/es.json www/favicon.svg $(STAFF_PKG)/$(CRATE)_bg.wasm $(STAFF_DIST)/
 
-## Builds, then serves www/ on 127.0.0.1 with the embedded sample price book.
+## Builds, then serves www/ on 127.0.0.1 with the sample price book.
 serve: build
 	@echo "Serving the estimator at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
