@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Lists a wasm module's sections and its largest function bodies, by name, in bytes (raw).
 
-twiggy is not installed here. Names need a build that keeps them, e.g.:
+twiggy is not part of the setup (`cargo install twiggy`, about 2 minutes). Names need a build that
+keeps them, e.g.:
   cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib
   wasm-bindgen --target web --no-typescript --keep-debug --out-dir /tmp/names \\
     target/wasm32-unknown-unknown/release/amnion_estimator.wasm
-  .ci/node_modules/.bin/wasm-opt -O2 -g /tmp/names/amnion_estimator_bg.wasm -o /tmp/names/opt.wasm
+  .ci/node_modules/.bin/wasm-opt -O2 --converge -g /tmp/names/amnion_estimator_bg.wasm -o /tmp/names/opt.wasm
   python3 .ci/wasm-functions.py /tmp/names/opt.wasm 40
 """
 import sys

@@ -329,8 +329,6 @@ pub struct PayWords {
     pub high_end_note: fn(&str) -> String,
     /// The chooser's "no plan" option.
     pub no_financing: &'static str,
-    /// The staff printout's comparison when no scenario is the quote: `{total}` is the quote's.
-    pub not_this_quote: fn(&str) -> String,
     /// The HSA/FSA line, from (savings, federal, state, payroll, combined).
     pub hsa_saves: fn(&str, &str, &str, &str, &str) -> String,
     /// The HSA/FSA caveat.
@@ -354,12 +352,15 @@ pub struct PayWords {
 }
 
 /// The words of the Good Faith Estimate document, and of the self-pay price quote made in its place
-/// when a Good Faith Estimate does not apply.
+/// when a Good Faith Estimate does not apply, and the staff printout's note on its comparison: the
+/// staff page's only, so the visitor's module does without them.
 pub struct GfeWords {
     /// The words that differ between a Good Faith Estimate and a self-pay price quote.
     pub good_faith_estimate: KindWords,
     /// The same, for a self-pay price quote: no text of it calls it a Good Faith Estimate.
     pub self_pay_quote: KindWords,
+    /// The staff printout's comparison when no scenario is the quote: `{total}` is the quote's.
+    pub not_this_quote: fn(&str) -> String,
     /// `Not yet scheduled` (the primary service).
     pub not_scheduled: &'static str,
     /// `Injection 3: not yet scheduled` / `Inyección 3: aún no programada`, from the number.
@@ -603,9 +604,6 @@ static ENGLISH: Words = Words {
         included: |discount| format!("Included: {discount}."),
         high_end_note: |total| format!("Worked out on the high end of your estimate, {total}: enough for either end."),
         no_financing: "No financing (totals only)",
-        not_this_quote: |total| format!(
-            "No scenario here is this quote ({total}): they are the visitor's estimate of the treatment alone, at the clinic's prices, so this quote's extras, staff discount, another provider's prices and therapy billed to insurance are not in them."
-        ),
         hsa_saves: |savings, federal, state, payroll, combined| {
             format!("Saves {savings}: {federal} federal + {state} state + {payroll} payroll tax = {combined} of the total.")
         },
@@ -780,9 +778,6 @@ static SPANISH: Words = Words {
         included: |discount| format!("Incluido: {discount}."),
         high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquiera de los dos."),
         no_financing: "Sin financiamiento (solo totales)",
-        not_this_quote: |total| format!(
-            "Ningún escenario de aquí es esta cotización ({total}): son el estimado del tratamiento solo, a los precios de la clínica, así que no incluyen los artículos adicionales, el descuento del personal, los precios de otro proveedor ni la fisioterapia facturada al seguro de esta cotización."
-        ),
         hsa_saves: |savings, federal, state, payroll, combined| {
             format!("Ahorra {savings}: {federal} federal + {state} estatal + {payroll} de impuestos sobre la nómina = {combined} del total.")
         },
@@ -876,6 +871,9 @@ const ENGLISH_HEADINGS: Headings = Headings {
 };
 
 static ENGLISH_GFE: GfeWords = GfeWords {
+        not_this_quote: |total| format!(
+            "No scenario here is this quote ({total}): they are the visitor's estimate of the treatment alone, at the clinic's prices, so this quote's extras, staff discount, another provider's prices and therapy billed to insurance are not in them."
+        ),
     good_faith_estimate: KindWords {
         title: "Good Faith Estimate",
         headings: ENGLISH_HEADINGS,
@@ -982,6 +980,9 @@ const SPANISH_HEADINGS: Headings = Headings {
 };
 
 static SPANISH_GFE: GfeWords = GfeWords {
+        not_this_quote: |total| format!(
+            "Ningún escenario de aquí es esta cotización ({total}): son el estimado del tratamiento solo, a los precios de la clínica, así que no incluyen los artículos adicionales, el descuento del personal, los precios de otro proveedor ni la fisioterapia facturada al seguro de esta cotización."
+        ),
     good_faith_estimate: KindWords {
         title: "Estimado de buena fe",
         headings: SPANISH_HEADINGS,

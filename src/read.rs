@@ -560,7 +560,16 @@ impl Fields<'_, '_> {
     /// The field `key` is likely a misspelling of, if it is not a field: the nearest field name not
     /// in the object, if at most 2 edits (a letter added, dropped or changed) away and at most one
     /// edit in three letters (`ultrasound_guidence` is `ultrasound_guidance`, `nmae` is not
-    /// `name`).
+    /// `name`). Never in the visitor's module, whose messages go to the console for a web admin
+    /// who fixes the book on the staff page, in the editor or with `check-price-book`, which
+    /// suggest it: the visitor's says the field is not one and lists the fields there.
+    #[cfg(all(target_arch = "wasm32", not(feature = "staff")))]
+    fn suggestion(&self, _key: &str) -> Option<&'static str> {
+        None
+    }
+
+    /// As above: the nearest field name, in the staff module and natively.
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
     fn suggestion(&self, key: &str) -> Option<&'static str> {
         if self.names.contains(&key) {
             return None;
@@ -611,6 +620,7 @@ impl Fields<'_, '_> {
 
 /// How many single-letter edits (a letter added, dropped or changed) turn `from` into `to`
 /// (Levenshtein): `nmae` to `name` is 2, `guidence` to `guidance` is 1.
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 fn edit_distance(from: &[u8], to: &[u8]) -> usize {
     // One row of the table at a time: `row[j]` is the distance from what of `from` is read so far
     // to the first `j` letters of `to`.
@@ -745,6 +755,12 @@ where
 /// more items, before any is read. Every field is read, so every problem is reported; then unknown
 /// keys are refused.
 ///
+/// A field written `= staff` (or `= default staff`, when it may be missing) is one the visitor's
+/// widget never shows: the staff module and native builds read it as any other, while the
+/// visitor's module (wasm without the `staff` feature) does not read it at all. Its key is still
+/// known, so a book that has it is not refused for it, and it keeps its default, so nothing in it
+/// can reach a visitor (DESIGN.md, "What the visitor's module checks of a price book").
+///
 /// ```text
 /// read_struct! {
 ///     /// The clinic's address.
@@ -765,7 +781,7 @@ macro_rules! read_struct {
         $vis:vis struct $name:ident {
             $(
                 $(#[$field_meta:meta])*
-                $field_vis:vis $field:ident : $type:ty $([at most $max:literal])? $(= $how:ident)?
+                $field_vis:vis $field:ident : $type:ty $([at most $max:literal])? $(= $($how:ident)+)?
             ),* $(,)?
         }
     ) => {
@@ -785,7 +801,7 @@ macro_rules! read_struct {
                 };
                 $(
                     let max_items: Option<usize> = None $(.or(Some($max)))?;
-                    $crate::read::read_struct!(@field fields self $field max_items $($how)?);
+                    $crate::read::read_struct!(@field fields self $field max_items $($($how)+)?);
                 )*
                 fields.finish();
             }
@@ -796,6 +812,18 @@ macro_rules! read_struct {
     };
     (@field $fields:ident $self:ident $field:ident $max:ident default) => {
         $fields.optional(stringify!($field), &mut $self.$field, $max)
+    };
+    (@field $fields:ident $self:ident $field:ident $max:ident staff) => {
+        #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+        $fields.required(stringify!($field), &mut $self.$field, $max);
+        #[cfg(not(any(feature = "staff", not(target_arch = "wasm32"))))]
+        let _ = $max;
+    };
+    (@field $fields:ident $self:ident $field:ident $max:ident default staff) => {
+        #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+        $fields.optional(stringify!($field), &mut $self.$field, $max);
+        #[cfg(not(any(feature = "staff", not(target_arch = "wasm32"))))]
+        let _ = $max;
     };
 }
 

@@ -5,12 +5,14 @@
 //
 // The widget lives in a shadow root, so its styles and the host page's never meet. `make build`
 // bundles this module with the scripts it imports into www/dist/estimator.js; the files it fetches
-// (widget.html, style.css, es.json, the .wasm) are found next to it there. With a
-// `price-book` attribute it loads the clinic's own price book; an invalid one is reported in full
-// to the console for the site's admin, while the visitor sees a short fallback message.
+// (widget.html, style.css, es.json, the .wasm, sample-price-book.json) are found next to it there.
+// With a `price-book` attribute it loads the clinic's own price book, and without one the sample
+// beside it (the visitor's module embeds none); either download starts with the module's, not
+// after it. An invalid or missing book is reported in full to the console for the site's admin,
+// while the visitor sees a short fallback message.
 import init, { Estimator } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
-import { loadPriceBook } from './price-book.js';
+import { fetchPriceBook, openPriceBook } from './price-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
 
 const here = new URL('.', import.meta.url);
@@ -23,6 +25,11 @@ class AmnionEstimator extends HTMLElement {
   async connectedCallback() {
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
+    // The price book's download starts now, beside the module's, markup's and stylesheet's.
+    const source = this.getAttribute('price-book');
+    const url = source ? new URL(source, document.baseURI) : new URL('sample-price-book.json', here);
+    const book = fetchPriceBook(url);
+    book.catch(() => {}); // its failure is shown below, once the widget's markup is in place
     const style = document.createElement('link');
     style.rel = 'stylesheet';
     style.href = new URL('style.css', here).href;
@@ -35,11 +42,9 @@ class AmnionEstimator extends HTMLElement {
     for (const part of root.querySelectorAll('.estimator')) part.lang = language;
     translate(root, words);
 
-    const source = this.getAttribute('price-book');
-    const open = (book) => new Estimator(book, language);
     let estimator;
     try {
-      estimator = source ? await loadPriceBook(new URL(source, document.baseURI), open) : open(undefined);
+      estimator = openPriceBook(url, await book, (book) => new Estimator(book, language));
     } catch (error) {
       console.error(`<amnion-estimator>: ${error.message}`);
       for (const part of root.querySelectorAll('.estimator')) part.hidden = part.id !== 'fallback';

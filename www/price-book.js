@@ -1,25 +1,39 @@
 // Loads a clinic's own price book for the visitor widget and the staff page, and checks it by
 // building the page's handle from it (the visitor's `Estimator` or the staff page's `Quoter`),
 // which runs the same validation the estimates use: a bad book is refused whole, with every error
-// named by its path.
+// named by its path. The widget starts the download with the module's (`fetchPriceBook`) and opens
+// the book once the module is ready (`openPriceBook`).
 
-/**
- * The handle `open(book)` makes from the price book at `url`; throws an Error whose message lists
- * every problem by path.
- */
-export async function loadPriceBook(url, open) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
-  let book;
+/** The price book at `url` as a plain object; throws an Error saying why it could not be had. */
+export async function fetchPriceBook(url) {
+  let response;
   try {
-    book = await response.json();
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`could not load ${url}: ${error.message}`);
+  }
+  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
+  try {
+    return await response.json();
   } catch (error) {
     throw new Error(`${url} is not JSON: ${error.message}`);
   }
+}
+
+/**
+ * The handle `open(book)` makes from `book`, the price book from `url`; throws an Error whose
+ * message lists every problem by path.
+ */
+export function openPriceBook(url, book, open) {
   try {
     return open(book); // reads and validates the whole book once; throws with every error and its JSON path
   } catch (error) {
     // `clinic` ({ name, phone }) is set when the book's clinic section still says whom to call.
     throw Object.assign(new Error(`${url} is not a valid price book:\n${error.message}`), { clinic: error.clinic });
   }
+}
+
+/** Both in turn: the handle made from the price book at `url`. */
+export async function loadPriceBook(url, open) {
+  return openPriceBook(url, await fetchPriceBook(url), open);
 }

@@ -32,7 +32,7 @@ pub use share::{read_share_answers, share_answers, SHARED_KEYS};
 
 use serde::Serialize;
 
-use crate::error::{Error, FieldError};
+use crate::error::Error;
 use crate::language::{counted, Language};
 use crate::money::{Amount, Cents, Rounding};
 use crate::price_book::{product_cost, MultiInjectionDiscount, PriceBook};
@@ -304,6 +304,9 @@ pub(crate) fn breakdown(
         ))?;
     }
 
+    // Extras, another provider's therapy and a staff discount are quotes' only: the visitor's
+    // module, whose plans never have them, leaves their code out.
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
     for (extra, quantity) in &plan.extras {
         lines.push(Line::charge(
             extra.label.get(lang),
@@ -318,11 +321,14 @@ pub(crate) fn breakdown(
     }
     // A partner's therapy at the partner's prices (cash, and allowed through insurance, by the
     // same visit-by-visit rules); any other provider's at the clinic's own.
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
     let therapy_prices = plan
         .therapy_partner
         .map_or(&document.physical_therapy, |partner| {
             &partner.physical_therapy
         });
+    #[cfg(all(target_arch = "wasm32", not(feature = "staff")))]
+    let therapy_prices = &document.physical_therapy;
     physical_therapy::add_lines(
         &mut lines,
         therapy_prices,
@@ -337,6 +343,7 @@ pub(crate) fn breakdown(
     let clinic_self_pay =
         |line: &LineItem| line.payer == Payer::SelfPay && line.provider == ProviderRole::Clinic;
 
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
     if let Some(discount) = &plan.staff_discount {
         let base = lines.total(clinic_self_pay)?;
         let off = match discount.off {
@@ -345,7 +352,7 @@ pub(crate) fn breakdown(
                 .ok_or(Error::Overflow)?,
             StaffDiscountOff::Amount(amount) if amount <= base => amount,
             StaffDiscountOff::Amount(amount) => {
-                return Err(Error::InvalidRequest(vec![FieldError::new(
+                return Err(Error::InvalidRequest(vec![crate::error::FieldError::new(
                     "staff_discount.amount",
                     format!("must not exceed the clinic's self-pay charges ({base}), got {amount}"),
                 )]))

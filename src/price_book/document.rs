@@ -2,7 +2,10 @@
 //!
 //! These are plain data. A document becomes a [`PriceBook`](super::PriceBook) only after
 //! validation; `docs/price-book.md` describes every field. Each struct is defined inside
-//! `read_struct!`, which also writes its reader: `= default` marks the fields that may be left out.
+//! `read_struct!`, which also writes its reader: `= default` marks the fields that may be left out,
+//! `= staff` those the visitor's module does not read (what only quotes and Good Faith Estimates
+//! show: the clinic's address, NPI and TIN, diagnosis codes, extras, therapy partners, the Good
+//! Faith Estimate's texts, the effective date, the expected-charges choice).
 
 use serde::Serialize;
 
@@ -17,7 +20,7 @@ read_struct! {
         /// The clinic's name for this edition, e.g. `2026.11`. Quotes record it.
         pub version: String,
         /// The first day these prices apply, `YYYY-MM-DD`.
-        pub effective_date: String,
+        pub effective_date: String = staff,
         /// True for the embedded sample figures; the page then says so.
         pub sample_data: bool = default,
         /// Who is quoting.
@@ -41,9 +44,9 @@ read_struct! {
         /// The walking boot worn for a few days after an injection (L4361).
         pub walking_boot: PricedService,
         /// Further items staff can add to a quote, such as follow-up visits and imaging review.
-        pub extras: Vec<Extra> [at most 100],
+        pub extras: Vec<Extra> [at most 100] = staff,
         /// What a Good Faith Estimate says besides its items.
-        pub good_faith_estimate: GoodFaithEstimateTexts,
+        pub good_faith_estimate: GoodFaithEstimateTexts = staff,
         /// Physical therapy, at cash and at insurance-allowed prices.
         pub physical_therapy: PhysicalTherapyPrices,
         /// Physical therapy practices the clinic refers patients to, each with its identity and its
@@ -51,7 +54,7 @@ read_struct! {
         /// book has none (and then not written either, so a saved quote of such a book reads in
         /// releases before partners).
         #[serde(skip_serializing_if = "Vec::is_empty")]
-        pub therapy_partners: Vec<TherapyPartner> [at most 20] = default,
+        pub therapy_partners: Vec<TherapyPartner> [at most 20] = default staff,
         /// Discounts, each shown as its own line.
         pub discounts: Discounts = default,
         /// The texts every estimate carries.
@@ -74,11 +77,11 @@ read_struct! {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub email: Option<String> = default,
         /// Where the clinic is.
-        pub address: Address,
+        pub address: Address = staff,
         /// National Provider Identifier: 10 digits with a Luhn check digit.
-        pub npi: String,
+        pub npi: String = staff,
         /// Taxpayer Identification Number: 9 digits.
-        pub tin: String,
+        pub tin: String = staff,
     }
 }
 
@@ -129,7 +132,7 @@ read_struct! {
         /// What a visitor reads, e.g. `Plantar fasciitis (heel pain)`.
         pub label: Text,
         /// ICD-10-CM diagnosis codes by side.
-        pub icd10: Laterality,
+        pub icd10: Laterality = staff,
         /// The CPT code of the injection, e.g. `20550`.
         pub procedure_code: String,
         /// Whether ultrasound guidance (76942) is billed on top of the procedure code. False for codes
@@ -370,7 +373,7 @@ read_struct! {
         pub percent_off_bp: BasisPoints,
         /// Whether a quote's expected charges include it; either way the document states the
         /// condition and the charges the other way. Books without it include it.
-        pub expected_charges: ExpectedCharges = default,
+        pub expected_charges: ExpectedCharges = default staff,
     }
 }
 

@@ -5,11 +5,18 @@
 //! units a person types: dollars and percents, never cents or basis points (`must be $0.00 to
 //! $1,000,000.00; it is -$165.00`), ending with what was found (`; it is "Texas"`) where that helps.
 //! The price-book editor shows them under its fields, and `check-price-book` after their paths.
+//!
+//! The rules on the parts only quotes and Good Faith Estimates show (the fields `document.rs` marks
+//! `= staff`) are not in the visitor's module, which does not read those parts either: it checks
+//! everything it shows, and nothing else (DESIGN.md, "What the visitor's module checks of a price
+//! book"). Those rules run in the staff module and natively, in the same order as ever.
 
 use std::fmt::Display;
 
 use super::document::*;
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 use super::identifiers::{is_valid_tin, npi_problem};
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 use crate::calendar::Date;
 use crate::error::{excerpt, it_is, Problems};
 use crate::language::Text;
@@ -72,9 +79,12 @@ pub(super) fn items<'a, T>(
 /// Checks every rule, recording each broken one in `problems`.
 pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     non_empty(problems, field!(book.version));
-    let (path, date) = field!(book.effective_date);
-    if let Err(reason) = Date::parse(date) {
-        problems.add(path, reason);
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    {
+        let (path, date) = field!(book.effective_date);
+        if let Err(reason) = Date::parse(date) {
+            problems.add(path, reason);
+        }
     }
     validate_clinic(book, problems);
     validate_limits(book, problems);
@@ -92,10 +102,13 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     service(problems, field!(book.ultrasound_guidance), CPT);
     service(problems, field!(book.visits.consultation), CPT);
     service(problems, field!(book.walking_boot), HCPCS);
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
     validate_extras(book, problems);
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
     validate_good_faith_estimate(field!(book.good_faith_estimate), problems);
     therapy(problems, field!(book.physical_therapy.evaluation));
     therapy(problems, field!(book.physical_therapy.session));
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
     validate_therapy_partners(book, problems);
     validate_discounts(book, problems);
 
@@ -129,12 +142,16 @@ fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
             )
         });
     }
-    address(problems, field!(book.clinic.address));
-    npi(problems, field!(book.clinic.npi));
-    tin(problems, field!(book.clinic.tin));
+    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    {
+        address(problems, field!(book.clinic.address));
+        npi(problems, field!(book.clinic.npi));
+        tin(problems, field!(book.clinic.tin));
+    }
 }
 
 /// Therapy partners: unique ids, and each named, placed and priced by the clinic's own rules.
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 fn validate_therapy_partners(book: &PriceBookDocument, problems: &mut Problems) {
     let mut ids = Seen::new();
     for (at, partner) in items(field!(book.therapy_partners)) {
@@ -148,6 +165,7 @@ fn validate_therapy_partners(book: &PriceBookDocument, problems: &mut Problems) 
     }
 }
 
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 fn address(problems: &mut Problems, (at, address): At<'_, impl Display, Address>) {
     non_empty(problems, field!(at / address.street));
     non_empty(problems, field!(at / address.city));
@@ -166,12 +184,14 @@ fn address(problems: &mut Problems, (at, address): At<'_, impl Display, Address>
     });
 }
 
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 fn npi(problems: &mut Problems, (path, npi): At<'_, impl Display, String>) {
     if let Some(reason) = npi_problem(npi) {
         problems.add(path.to_string(), reason);
     }
 }
 
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 fn tin(problems: &mut Problems, (path, tin): At<'_, impl Display, String>) {
     problems.check(is_valid_tin(tin), path.to_string(), || {
         format!("must be 9 digits, with no dash or space; {}", it_is(tin))
@@ -200,6 +220,7 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
     for (at, condition) in items(field!(book.conditions)) {
         key(problems, field!(at / condition.id), &mut ids);
         non_empty(problems, field!(at / condition.label));
+        #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
         for (path, code) in [
             field!(at / condition.icd10.left),
             field!(at / condition.icd10.right),
@@ -247,6 +268,7 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
     }
 }
 
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 fn validate_extras(book: &PriceBookDocument, problems: &mut Problems) {
     let mut ids = Seen::new();
     for (at, extra) in items(field!(book.extras)) {
@@ -264,6 +286,7 @@ fn validate_extras(book: &PriceBookDocument, problems: &mut Problems) {
     }
 }
 
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 fn validate_good_faith_estimate(
     (at, texts): At<'_, &str, GoodFaithEstimateTexts>,
     problems: &mut Problems,
@@ -641,6 +664,7 @@ fn is_hcpcs(code: &str) -> bool {
     b.len() == 5 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
 }
 
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 /// ICD-10-CM: a letter, a digit, a digit or letter, then optionally a point and 1 to 4 digits or
 /// letters (`M72.2`, `M76.62`, `M19.071`).
 fn is_icd10(code: &str) -> bool {
@@ -655,6 +679,7 @@ fn is_icd10(code: &str) -> bool {
         && detail.as_bytes().iter().all(alnum)
 }
 
+#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
 /// `78701` or `78701-1234`.
 fn is_zip(zip: &str) -> bool {
     let (five, plus_four) = zip.split_once('-').unwrap_or((zip, "0000"));

@@ -164,8 +164,8 @@ impl Quote {
             marked |= cell.current;
         }
         if !marked {
-            let words = self.good_faith_estimate.language.words();
-            let note = (words.pay.not_this_quote)(&self.good_faith_estimate.total.formatted);
+            let words = self.good_faith_estimate.language.gfe_words();
+            let note = (words.not_this_quote)(&self.good_faith_estimate.total.formatted);
             comparison.notes.insert(0, note);
         }
     }

@@ -30,8 +30,9 @@ pub struct Estimator {
 
 #[wasm_bindgen]
 impl Estimator {
-    /// Reads and validates `price_book` (the embedded sample when absent, `undefined` or `null`),
-    /// for a page in `language` (a tag such as `es` or `en-US`; English when absent).
+    /// Reads and validates `price_book` (in the full module, the embedded sample when absent,
+    /// `undefined` or `null`; the visitor's module embeds none and refuses an absent book), for a
+    /// page in `language` (a tag such as `es` or `en-US`; English when absent).
     ///
     /// # Errors
     ///

@@ -45,7 +45,9 @@ use wasm_bindgen::prelude::*;
 use self::js_value::value;
 use crate::error::{Error, FieldError};
 use crate::estimate::{self, EstimateRequest};
-use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use crate::price_book::PriceBook;
+#[cfg(feature = "staff")]
+use crate::price_book::DEFAULT_PRICE_BOOK_JSON;
 
 /// The module's allocator: lol_alloc's free list, behind its spin lock (a page runs one thread, so the
 /// lock is never contended; it keeps this crate free of `unsafe`).
@@ -138,12 +140,23 @@ fn js_error(error: Error) -> JsValue {
     js.into()
 }
 
-/// The clinic's price book, read and validated, or the embedded sample when `price_book` is absent,
-/// `undefined` or `null`.
+/// The clinic's price book, read and validated; with `staff`, the embedded sample when
+/// `price_book` is absent, `undefined` or `null`. The visitor's module embeds no sample (3.3 KB
+/// brotli a clinic with its own book would download for nothing): its widget fetches
+/// `sample-price-book.json` instead, and an absent book is refused in words.
 fn read_book(price_book: Option<JsValue>) -> Result<PriceBook, JsValue> {
     let price_book = match price_book.filter(|book| !book.is_null() && !book.is_undefined()) {
         Some(book) => book,
+        #[cfg(feature = "staff")]
         None => js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?,
+        #[cfg(not(feature = "staff"))]
+        None => {
+            return Err(js_sys::Error::new(
+                "no price book given: the visitor module embeds none (the widget loads \
+                 sample-price-book.json when its element has no price-book attribute)",
+            )
+            .into())
+        }
     };
     let book = value(&price_book);
     PriceBook::from_value(&book).map_err(|error| {

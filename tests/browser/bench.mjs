@@ -26,11 +26,12 @@ import { launch } from './browser.mjs';
 const RUNS = 15;
 const UPDATES = 200;
 const fixtures = mkdtempSync(join(tmpdir(), 'estimator-bench-'));
-// The host page, alone or with the README's embed: the script, and with `preload` the line that
-// starts the module's download with the page's.
-const host = (widget, { preload = false } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
-<link rel="stylesheet" href="../page.css">${preload ? '<link rel="preload" href="../dist/amnion_estimator_bg.wasm" as="fetch" crossorigin>' : ''}${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
-<body><main><h1>Our clinic</h1><p>Some of the clinic's own content.</p>${widget ? '<amnion-estimator></amnion-estimator>' : ''}</main></body></html>`;
+// The host page, alone or with the README's embed: the script, the element (with `book`, a clinic's
+// own price book), and with `preload` the lines that start the module's download (and the book's)
+// with the page's.
+const host = (widget, { preload = false, book = null } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
+<link rel="stylesheet" href="../page.css">${preload ? '<link rel="preload" href="../dist/amnion_estimator_bg.wasm" as="fetch" crossorigin>' : ''}${preload && book ? `<link rel="preload" href="${book}" as="fetch" crossorigin>` : ''}${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
+<body><main><h1>Our clinic</h1><p>Some of the clinic's own content.</p>${widget ? `<amnion-estimator${book ? ` price-book="${book}"` : ''}></amnion-estimator>` : ''}</main></body></html>`;
 writeFileSync(join(fixtures, 'with.html'), host(true));
 writeFileSync(join(fixtures, 'without.html'), host(false));
 
@@ -119,9 +120,9 @@ const estimateOnScreen = () => new Promise((resolve, reject) => {
 
 // A clinic's own price book (a copy of the sample), as a clinic's site passes it.
 writeFileSync(join(fixtures, 'book.json'), readFileSync(new URL('../../src/price_book/default.json', import.meta.url)));
-writeFileSync(join(fixtures, 'own-book.html'), host(true).replace('<amnion-estimator>', '<amnion-estimator price-book="book.json">'));
+writeFileSync(join(fixtures, 'own-book.html'), host(true, { book: 'book.json' }));
 writeFileSync(join(fixtures, 'with-preload.html'), host(true, { preload: true }));
-writeFileSync(join(fixtures, 'own-book-preload.html'), host(true, { preload: true }).replace('<amnion-estimator>', '<amnion-estimator price-book="book.json">'));
+writeFileSync(join(fixtures, 'own-book-preload.html'), host(true, { preload: true, book: 'book.json' }));
 // This build, and with BEFORE_WWW another revision's, served alike (brotli) and measured in turn.
 const builds = [['after', server]];
 if (process.env.BEFORE_WWW) builds.unshift(['before', await serve(fixtures, { www: process.env.BEFORE_WWW, compress: true })]);

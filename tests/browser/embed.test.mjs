@@ -3,7 +3,7 @@
 // about an invalid price book (every error to the console, a calm fallback for the visitor).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
@@ -41,6 +41,12 @@ before(async () => {
   writeFileSync(join(fixtures, 'invalid-prices.json'), JSON.stringify(invalid));
   writeFileSync(join(fixtures, 'hostile.html'), hostPage('price-book="hostile-prices.json"'));
   writeFileSync(join(fixtures, 'invalid.html'), hostPage('price-book="invalid-prices.json"'));
+  // The widget copied without its sample price book, as a clinic might copy it.
+  mkdirSync(join(fixtures, 'no-sample'));
+  for (const file of ['estimator.js', 'widget.html', 'style.css', 'amnion_estimator_bg.wasm']) {
+    copyFileSync(new URL(`../../www/dist/${file}`, import.meta.url), join(fixtures, 'no-sample', file));
+  }
+  writeFileSync(join(fixtures, 'no-sample.html'), hostPage('').replace('../dist/estimator.js', 'no-sample/estimator.js'));
   server = await serve(fixtures);
   browser = await launch();
 });
@@ -49,9 +55,10 @@ after(async () => {
   await server?.close();
 });
 
-async function open(path) {
+async function open(path, { before } = {}) {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1200, height: 900 });
+  if (before) await page.addInitScript(before);
   const seen = await watch(page);
   const console = [];
   page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
@@ -100,8 +107,80 @@ test('an invalid price book: every error to the console, a calm fallback for the
   assert.equal(await page.locator('#answers').isVisible(), false);
   const report = console.filter((line) => line.startsWith('error: <amnion-estimator>')).join('\n');
   assert.ok(report.includes('invalid-prices.json is not a valid price book'), report);
-  assert.ok(report.includes('clinic.npi: has a last digit that does not match the other nine: check "1234567890" for a typo'), report);
   assert.ok(report.includes('conditions[2].typical_injections.max: must be at least the fewest (`min`), 2; it is 1'), report);
+  // The NPI is on Good Faith Estimates only: the visitor's module neither reads nor checks it (the
+  // staff page's test below finds it), so the widget's report is only what it would show.
+  assert.ok(!report.includes('clinic.npi'), report);
+  await page.close();
+});
+
+test('a book whose only problems are in parts a visitor never sees still prices for visitors, and is refused by the staff page', async () => {
+  const staffOnly = structuredClone(sample);
+  staffOnly.clinic.npi = '1234567890';
+  staffOnly.extras[0].price_cents = -100;
+  staffOnly.good_faith_estimate.dispute_rights = { en: 'Ask us.' };
+  staffOnly.therapy_partners[0].address.zip = '7870';
+  staffOnly.conditions[0].icd10.left = 'heel';
+  writeFileSync(join(fixtures, 'staff-only-problems.json'), JSON.stringify(staffOnly));
+  writeFileSync(join(fixtures, 'staff-only-problems.html'), hostPage('price-book="staff-only-problems.json"'));
+  const { page, console } = await open('fixtures/staff-only-problems.html');
+  // The same first total as the sample's: nothing a visitor sees comes from those parts.
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  assert.equal(await page.locator('#total').textContent(), '$1,638.75 – $2,829.81');
+  assert.deepEqual(console.filter((line) => line.startsWith('error:')), []);
+  await page.close();
+
+  const staff = await open('staff.html?price-book=fixtures/staff-only-problems.json');
+  await staff.page.locator('#error').waitFor();
+  const text = await staff.page.locator('#error').textContent();
+  for (const path of ['clinic.npi', 'conditions[0].icd10.left', 'extras[0].price_cents', 'good_faith_estimate.dispute_rights', 'therapy_partners[0].address.zip']) {
+    assert.ok(text.includes(`${path}:`), `${path} in ${text}`);
+  }
+  await staff.page.close();
+});
+
+test('the price book downloads beside the module, not after it; the sample only when no book is named', async () => {
+  // When the module is ready: the moment its instantiation resolves (before this change, the book
+  // was asked for only after that).
+  const noteReady = () => {
+    for (const name of ['instantiateStreaming', 'instantiate']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = async (...args) => {
+        const result = await original(...args);
+        window.__moduleReady ??= performance.now();
+        return result;
+      };
+    }
+  };
+  const { page, seen } = await open('fixtures/hostile.html', { before: noteReady });
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  const { book, ready } = await page.evaluate(() => ({
+    book: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/hostile-prices.json'))?.startTime,
+    ready: window.__moduleReady,
+  }));
+  assert.ok(book !== undefined && ready !== undefined, `book ${book}, module ready ${ready}`);
+  assert.ok(book < ready, `the book was asked for at ${book} ms, the module was ready at ${ready} ms`);
+  assert.deepEqual(seen.requests.filter((url) => url.endsWith('sample-price-book.json')), [], 'no sample with a book of its own');
+  await page.close();
+
+  const sample = await open('');
+  await sample.page.locator('#total', { hasText: /^\$/ }).waitFor();
+  assert.equal(sample.seen.requests.filter((url) => url.endsWith('/dist/sample-price-book.json')).length, 1);
+  assert.equal(await sample.page.locator('#sample-notice').isVisible(), true, 'the sample says it is one');
+  await sample.page.close();
+});
+
+test('a widget copied without its sample price book says so: the fallback, and why in the console', async () => {
+  const { page, console, seen } = await open('fixtures/no-sample.html');
+  await page.locator('#fallback').waitFor();
+  assert.equal(
+    (await page.locator('#fallback').textContent()).trim(),
+    'The online estimate is not available right now. Please call the clinic for a price.',
+  );
+  assert.equal(await page.locator('#answers').isVisible(), false);
+  const report = console.filter((line) => line.startsWith('error: <amnion-estimator>')).join('\n');
+  assert.match(report, /could not load http:\/\/127\.0\.0\.1:\d+\/fixtures\/no-sample\/sample-price-book\.json: HTTP 404/);
+  assert.deepEqual(seen.errors, [], 'no uncaught error');
   await page.close();
 });
 
