@@ -568,6 +568,7 @@ $('download').addEventListener('click', () => {
   downloaded = true;
   $('snippet').textContent = [
     '<link rel="preload" href="/estimator/amnion_estimator_bg.wasm" as="fetch" crossorigin>',
+    `<link rel="preload" href="/estimator/${last.file_name}" as="fetch" crossorigin>`,
     '<script type="module" src="/estimator/estimator.js"></script>',
     `<amnion-estimator price-book="/estimator/${last.file_name}"></amnion-estimator>`,
   ].join('\n');
@@ -578,7 +579,7 @@ $('download').addEventListener('click', () => {
     `Attached is the clinic's new price book for the cost estimator, ${last.file_name}. Please:`,
     '',
     `1. Put ${last.file_name} in the estimator's folder on the website (/estimator/), beside estimator.js.`,
-    `2. On the page with the estimate, make the price-book line name it: price-book="/estimator/${last.file_name}". If the estimate is not on the site yet, these are its lines:`,
+    `2. On the page with the estimate, make the two lines that name the price book name this file (price-book="/estimator/${last.file_name}" and its preload line). If the estimate is not on the site yet, these are its lines:`,
     '',
     $('snippet').textContent,
     '',
