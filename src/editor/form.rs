@@ -228,6 +228,13 @@ fn group_to_book(
         _ => "",
     };
     for field in fields {
+        // A field of the other kind of discount than the one chosen.
+        if field
+            .when
+            .is_some_and(|(key, wanted)| sibling(key) != wanted)
+        {
+            continue;
+        }
         let Some((_, value)) = entries.iter().find(|(k, _)| k == field.key) else {
             // Not on the form: not in the book; but a list whose every item was removed has no
             // control left to be read back, and is an empty list (which the book's check names
@@ -237,13 +244,6 @@ fn group_to_book(
             }
             continue;
         };
-        // A field of the other kind of discount than the one chosen.
-        if field
-            .when
-            .is_some_and(|(key, wanted)| sibling(key) != wanted)
-        {
-            continue;
-        }
         // An empty group that a stray entry beside it likely means: left out, so that the book's
         // check names the misspelling once rather than every empty field.
         let meant = unknown.iter().any(|entry| {
