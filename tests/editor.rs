@@ -234,7 +234,9 @@ fn changes_list_old_and_new_prices_and_ask_for_a_new_version() {
 #[test]
 fn a_condition_added_is_checked_then_priced() {
     let (editor, form) = open_sample();
-    let (mut form, first) = editor.add(&form, "conditions");
+    let (mut form, item, first) = editor.add(&form, "conditions");
+    // The sample has five conditions, 0 to 4: the new one is the sixth, conditions.5.
+    assert_eq!(item.as_deref(), Some("conditions.5"));
     assert_eq!(first.as_deref(), Some("conditions.5.id"));
     let check = editor.check(&form);
     // An empty condition: each empty field it needs is a problem at its own control.

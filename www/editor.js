@@ -177,7 +177,7 @@ function list(field, items, name, crumb) {
   const group = element('div', { className: 'list' });
   const holder = element('ol', { className: 'items' });
   const isWords = field.kind.type === 'words_list';
-  (items ?? []).forEach((item, index) => {
+  (items ?? []).forEach((item, index, all) => {
     // `index` is the item's place in the list the module gave: its name, never computed with.
     const itemName = `${name}.${index}`;
     const title = titleOf(field.kind.noun, item);
@@ -191,7 +191,7 @@ function list(field, items, name, crumb) {
     } else {
       fields(body, field.kind.fields, item, itemName, `${field.label} › ${title}`);
     }
-    body.append(itemButtons(itemName, title, index === 0, index === items.length - 1));
+    body.append(itemButtons(itemName, title, item === all[0], item === all.at(-1)));
     holder.append(element('li', {}, shown));
   });
   const add = element('button', { type: 'button', className: 'add', textContent: `Add a${/^[aeiou]/.test(field.kind.noun) ? 'n' : ''} ${field.kind.noun}` });
@@ -536,8 +536,7 @@ form.addEventListener('click', (event) => {
   switch (button.dataset.action) {
     case 'add': {
       const added = editor.add(values, button.dataset.list);
-      // The new item is the list's last: its name is its first control's, less the field.
-      if (added.focus) fresh.add(added.focus.split('.').slice(0, button.dataset.list.split('.').length + 1).join('.'));
+      if (added.item) fresh.add(added.item);
       rebuild(added);
       break;
     }

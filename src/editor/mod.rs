@@ -278,15 +278,16 @@ impl Editor {
         form
     }
 
-    /// Adds a new, empty item at the end of the list `name` (`conditions`). Returns the form and
-    /// the name of the new item's first control, for the page to put the cursor in.
-    pub fn add(&self, form: &Value, name: &str) -> (Value, Option<String>) {
+    /// Adds a new, empty item at the end of the list `name` (`conditions`). Returns the form, the
+    /// new item's name (`conditions.5`), and the name of its first control, for the page to put
+    /// the cursor in; no item's name when the list is not one.
+    pub fn add(&self, form: &Value, name: &str) -> (Value, Option<String>, Option<String>) {
         let mut form = form.clone();
         let Some(field) = field_at(name) else {
-            return (form, None);
+            return (form, None, None);
         };
         let Some(Value::Array(items)) = get_at_mut(&mut form, name) else {
-            return (form, None);
+            return (form, None, None);
         };
         let item_name = format!("{name}.{}", items.len());
         let item = match &field.kind {
@@ -297,7 +298,7 @@ impl Editor {
         };
         items.push(item);
         let first = control_name(&form, &item_name);
-        (form, first)
+        (form, Some(item_name), first)
     }
 
     /// Removes the item `name` (`conditions.2`) from its list, and returns the form.

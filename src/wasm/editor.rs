@@ -214,14 +214,25 @@ impl BookEditor {
         })
     }
 
-    /// Adds an empty item to the list `name`; returns `{ values, focus }` with its first control.
+    /// Adds an empty item to the list `name`; returns `{ values, focus, item }`: its first control,
+    /// and the new item's name (`conditions.5`), which the page holds as not yet filled in.
     ///
     /// # Errors
     ///
     /// Never in practice.
     pub fn add(&self, form: JsValue, name: &str) -> Result<JsValue, JsValue> {
-        let (values, focus) = self.editor.add(&value(&form), name);
-        to_js(&Changed { values, focus })
+        #[derive(Serialize)]
+        struct Added {
+            values: Value,
+            focus: Option<String>,
+            item: Option<String>,
+        }
+        let (values, item, focus) = self.editor.add(&value(&form), name);
+        to_js(&Added {
+            values,
+            focus,
+            item,
+        })
     }
 
     /// Removes the list item `name` (`conditions.2`); returns `{ values, focus }`.
