@@ -145,7 +145,7 @@ const ADDRESS: &[Field] = &[
     field("street", "Street", Kind::Text),
     field("city", "City", Kind::Text),
     field("state", "State", Kind::Code).hint("Two letters, like TX"),
-    field("zip", "ZIP code", Kind::Code),
+    field("zip", "ZIP code", Kind::Code).hint("5 digits, like 78701, or 78701-1234"),
 ];
 
 const PRICED_SERVICE: &[Field] = &[
