@@ -33,7 +33,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 pub mod editor;
 pub mod error;
 pub mod estimate;

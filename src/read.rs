@@ -49,7 +49,7 @@ impl Value {
     /// The path and the place and mistake in plain words ([`plain_json_error`]), e.g.
     /// `(top level)`, `line 1, column 1: the file is not valid JSON: a value is missing, or a
     /// text is not in double quotes`.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
+    #[cfg(staff)]
     pub fn from_json(json: &str) -> Result<Value, FieldError> {
         Value::parse(&mut serde_json::Deserializer::from_str(json))
     }
@@ -59,7 +59,7 @@ impl Value {
     /// # Errors
     ///
     /// The path and the source's message.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
+    #[cfg(staff)]
     pub fn parse<'de, D>(deserializer: D) -> Result<Value, FieldError>
     where
         D: serde::Deserializer<'de>,
@@ -125,7 +125,7 @@ impl Value {
 /// );
 /// assert_eq!(plain_json_error("`count` is given twice at line 1 column 40"), "line 1, column 40: `count` is given twice");
 /// ```
-#[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
+#[cfg(staff)]
 pub fn plain_json_error(message: &str) -> String {
     // serde_json ends every message read from text with " at line L column C".
     let (what, place) = match message.rfind(" at line ") {
@@ -290,7 +290,7 @@ pub(crate) const TOO_MANY_VALUES: &str = "a document of more than 20000 values";
 impl Value {
     /// Whether this value holds more than `most` values in all, counting itself; stops counting
     /// as soon as it knows.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
+    #[cfg(staff)]
     pub(crate) fn holds_more_than(&self, most: usize) -> bool {
         fn count(value: &Value, left: &mut usize) -> bool {
             if *left == 0 {
@@ -563,13 +563,13 @@ impl Fields<'_, '_> {
     /// `name`). Never in the visitor's module, whose messages go to the console for a web admin
     /// who fixes the book on the staff page, in the editor or with `check-price-book`, which
     /// suggest it: the visitor's says the field is not one and lists the fields there.
-    #[cfg(all(target_arch = "wasm32", not(feature = "staff")))]
+    #[cfg(not(staff))]
     fn suggestion(&self, _key: &str) -> Option<&'static str> {
         None
     }
 
     /// As above: the nearest field name, in the staff module and natively.
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     fn suggestion(&self, key: &str) -> Option<&'static str> {
         if self.names.contains(&key) {
             return None;
@@ -620,7 +620,7 @@ impl Fields<'_, '_> {
 
 /// How many single-letter edits (a letter added, dropped or changed) turn `from` into `to`
 /// (Levenshtein): `nmae` to `name` is 2, `guidence` to `guidance` is 1.
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 fn edit_distance(from: &[u8], to: &[u8]) -> usize {
     // One row of the table at a time: `row[j]` is the distance from what of `from` is read so far
     // to the first `j` letters of `to`.
@@ -694,7 +694,7 @@ pub(crate) fn read_document<T: Document>(
     // The browser's boundary stops turning a JS object into values past the limit and says so;
     // natively the parser has read the whole text, and the values are counted here.
     let cut_short = matches!(value, Value::Other(what) if *what == TOO_MANY_VALUES);
-    #[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
+    #[cfg(staff)]
     let cut_short = cut_short || value.holds_more_than(MAX_DOCUMENT_VALUES);
     if cut_short {
         reader.problem(format!(
@@ -814,15 +814,15 @@ macro_rules! read_struct {
         $fields.optional(stringify!($field), &mut $self.$field, $max)
     };
     (@field $fields:ident $self:ident $field:ident $max:ident staff) => {
-        #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+        #[cfg(staff)]
         $fields.required(stringify!($field), &mut $self.$field, $max);
-        #[cfg(not(any(feature = "staff", not(target_arch = "wasm32"))))]
+        #[cfg(not(staff))]
         let _ = $max;
     };
     (@field $fields:ident $self:ident $field:ident $max:ident default staff) => {
-        #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+        #[cfg(staff)]
         $fields.optional(stringify!($field), &mut $self.$field, $max);
-        #[cfg(not(any(feature = "staff", not(target_arch = "wasm32"))))]
+        #[cfg(not(staff))]
         let _ = $max;
     };
 }
@@ -1026,7 +1026,7 @@ impl<T: Read + Default> Read for BTreeMap<String, T> {
 
 /// Natively, any serde source (JSON text, `serde_json::Value`) gives a [`Value`]. A key given twice
 /// is refused, as serde's derived readers refuse a field given twice.
-#[cfg(any(not(target_arch = "wasm32"), feature = "staff"))]
+#[cfg(staff)]
 impl<'de> serde::Deserialize<'de> for Value {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
         use serde::de::{self, MapAccess, SeqAccess, Visitor};

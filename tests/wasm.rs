@@ -129,7 +129,7 @@ fn choices_come_from_the_price_book() {
     assert_eq!(values, ["1", "2", "3", "not_sure"]);
 }
 
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 #[wasm_bindgen_test]
 fn a_staff_quote_crosses_the_boundary() {
     // The two-provider case of tests/quotes.rs: clinic 2,609.89 + therapy elsewhere 730.00.
@@ -157,7 +157,7 @@ fn a_staff_quote_crosses_the_boundary() {
     assert!(String::from(error.message()).starts_with("patient.name: enter the patient's name"));
 }
 
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 #[wasm_bindgen_test]
 fn a_therapy_partner_crosses_the_boundary() {
     let choices = quoter().choices().expect("embedded book");
@@ -181,7 +181,7 @@ fn a_therapy_partner_crosses_the_boundary() {
     assert_eq!(cents(&quote, "good_faith_estimate.total.cents"), 227_125);
 }
 
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 #[wasm_bindgen_test]
 fn a_saved_quote_keeps_its_extras_through_its_file() {
     let request = parse(
@@ -207,7 +207,7 @@ fn a_saved_quote_keeps_its_extras_through_its_file() {
     );
 }
 
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 #[wasm_bindgen_test]
 fn spanish_crosses_the_boundary_and_saved_texts_stay_plain_objects() {
     let spanish = Estimator::new(None, Some("es-MX".into()))
@@ -282,7 +282,7 @@ fn share_links_are_percent_encoded_and_read_back_without_insurance_figures() {
 }
 
 /// The staff handle on the embedded sample.
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 fn quoter() -> amnion_estimator::wasm::Quoter {
     amnion_estimator::wasm::Quoter::new(None, None).unwrap_or_else(|_| panic!("the embedded book"))
 }

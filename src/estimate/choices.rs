@@ -31,11 +31,11 @@ pub struct Choices {
     pub pt_sessions: Vec<Choice>,
     /// Items staff can add to a quote, by `id`, with code and price. Not in the visitor's module,
     /// which does not read them from the book.
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     pub extras: Vec<Choice>,
     /// Therapy partners a quote can name as its therapy provider, by `id`, with their names. Not in
     /// the visitor's module, as `extras`.
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     pub therapy_partners: Vec<Choice>,
     /// The clinic's name.
     pub clinic_name: String,
@@ -83,7 +83,7 @@ impl Choices {
                 })
                 .collect(),
             pt_sessions,
-            #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+            #[cfg(staff)]
             extras: document
                 .extras
                 .iter()
@@ -98,7 +98,7 @@ impl Choices {
                     choice(e.id.clone(), label)
                 })
                 .collect(),
-            #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+            #[cfg(staff)]
             therapy_partners: document
                 .therapy_partners
                 .iter()

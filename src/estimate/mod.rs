@@ -306,7 +306,7 @@ pub(crate) fn breakdown(
 
     // Extras, another provider's therapy and a staff discount are quotes' only: the visitor's
     // module, whose plans never have them, leaves their code out.
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     for (extra, quantity) in &plan.extras {
         lines.push(Line::charge(
             extra.label.get(lang),
@@ -321,13 +321,13 @@ pub(crate) fn breakdown(
     }
     // A partner's therapy at the partner's prices (cash, and allowed through insurance, by the
     // same visit-by-visit rules); any other provider's at the clinic's own.
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     let therapy_prices = plan
         .therapy_partner
         .map_or(&document.physical_therapy, |partner| {
             &partner.physical_therapy
         });
-    #[cfg(all(target_arch = "wasm32", not(feature = "staff")))]
+    #[cfg(not(staff))]
     let therapy_prices = &document.physical_therapy;
     physical_therapy::add_lines(
         &mut lines,
@@ -343,7 +343,7 @@ pub(crate) fn breakdown(
     let clinic_self_pay =
         |line: &LineItem| line.payer == Payer::SelfPay && line.provider == ProviderRole::Clinic;
 
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     if let Some(discount) = &plan.staff_discount {
         let base = lines.total(clinic_self_pay)?;
         let off = match discount.off {

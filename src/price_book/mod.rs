@@ -8,7 +8,7 @@
 mod document;
 // The staff module's (the price-book editor's) and native only: its CSV parser stays out of the
 // visitor's download (DESIGN.md, "The fee schedule as CSV").
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 pub mod fee_schedule;
 mod identifiers;
 // First: its `field!` macro writes the paths in `warnings` too.

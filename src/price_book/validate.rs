@@ -14,9 +14,9 @@
 use std::fmt::Display;
 
 use super::document::*;
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 use super::identifiers::{is_valid_tin, npi_problem};
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 use crate::calendar::Date;
 use crate::error::{excerpt, it_is, Problems};
 use crate::language::Text;
@@ -79,7 +79,7 @@ pub(super) fn items<'a, T>(
 /// Checks every rule, recording each broken one in `problems`.
 pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     non_empty(problems, field!(book.version));
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     {
         let (path, date) = field!(book.effective_date);
         if let Err(reason) = Date::parse(date) {
@@ -102,13 +102,13 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     service(problems, field!(book.ultrasound_guidance), CPT);
     service(problems, field!(book.visits.consultation), CPT);
     service(problems, field!(book.walking_boot), HCPCS);
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     validate_extras(book, problems);
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     validate_good_faith_estimate(field!(book.good_faith_estimate), problems);
     therapy(problems, field!(book.physical_therapy.evaluation));
     therapy(problems, field!(book.physical_therapy.session));
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     validate_therapy_partners(book, problems);
     validate_discounts(book, problems);
 
@@ -142,7 +142,7 @@ fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
             )
         });
     }
-    #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+    #[cfg(staff)]
     {
         address(problems, field!(book.clinic.address));
         npi(problems, field!(book.clinic.npi));
@@ -151,7 +151,7 @@ fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
 }
 
 /// Therapy partners: unique ids, and each named, placed and priced by the clinic's own rules.
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 fn validate_therapy_partners(book: &PriceBookDocument, problems: &mut Problems) {
     let mut ids = Seen::new();
     for (at, partner) in items(field!(book.therapy_partners)) {
@@ -165,7 +165,7 @@ fn validate_therapy_partners(book: &PriceBookDocument, problems: &mut Problems) 
     }
 }
 
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 fn address(problems: &mut Problems, (at, address): At<'_, impl Display, Address>) {
     non_empty(problems, field!(at / address.street));
     non_empty(problems, field!(at / address.city));
@@ -184,14 +184,14 @@ fn address(problems: &mut Problems, (at, address): At<'_, impl Display, Address>
     });
 }
 
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 fn npi(problems: &mut Problems, (path, npi): At<'_, impl Display, String>) {
     if let Some(reason) = npi_problem(npi) {
         problems.add(path.to_string(), reason);
     }
 }
 
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 fn tin(problems: &mut Problems, (path, tin): At<'_, impl Display, String>) {
     problems.check(is_valid_tin(tin), path.to_string(), || {
         format!("must be 9 digits, with no dash or space; {}", it_is(tin))
@@ -220,7 +220,7 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
     for (at, condition) in items(field!(book.conditions)) {
         key(problems, field!(at / condition.id), &mut ids);
         non_empty(problems, field!(at / condition.label));
-        #[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+        #[cfg(staff)]
         for (path, code) in [
             field!(at / condition.icd10.left),
             field!(at / condition.icd10.right),
@@ -268,7 +268,7 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
     }
 }
 
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 fn validate_extras(book: &PriceBookDocument, problems: &mut Problems) {
     let mut ids = Seen::new();
     for (at, extra) in items(field!(book.extras)) {
@@ -286,7 +286,7 @@ fn validate_extras(book: &PriceBookDocument, problems: &mut Problems) {
     }
 }
 
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 fn validate_good_faith_estimate(
     (at, texts): At<'_, &str, GoodFaithEstimateTexts>,
     problems: &mut Problems,
@@ -664,7 +664,7 @@ fn is_hcpcs(code: &str) -> bool {
     b.len() == 5 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit)
 }
 
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 /// ICD-10-CM: a letter, a digit, a digit or letter, then optionally a point and 1 to 4 digits or
 /// letters (`M72.2`, `M76.62`, `M19.071`).
 fn is_icd10(code: &str) -> bool {
@@ -679,7 +679,7 @@ fn is_icd10(code: &str) -> bool {
         && detail.as_bytes().iter().all(alnum)
 }
 
-#[cfg(any(feature = "staff", not(target_arch = "wasm32")))]
+#[cfg(staff)]
 /// `78701` or `78701-1234`.
 fn is_zip(zip: &str) -> bool {
     let (five, plus_four) = zip.split_once('-').unwrap_or((zip, "0000"));

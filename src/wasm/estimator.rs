@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 use super::js_error;
 use super::regions::Regions;
 use super::{read_book, render, to_js, value, Update};
@@ -232,7 +232,7 @@ impl Estimator {
     }
 
     /// `read`, as a thrown JS `Error` naming every refused field of either part.
-    #[cfg(feature = "staff")]
+    #[cfg(staff)]
     fn read_all(&self, answers: &JsValue) -> Result<(EstimateRequest, PaymentAnswers), JsValue> {
         match self.read(answers) {
             (Ok(request), Ok(answers)) => Ok((request, answers)),
@@ -246,7 +246,7 @@ impl Estimator {
 }
 
 /// The results as data, for a clinic's own page: in the full module (feature `staff`) only.
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 #[wasm_bindgen]
 impl Estimator {
     /// The estimate of `answers` (as `update` takes them) as data: `{ low, high, patient_total,

@@ -24,19 +24,19 @@
 //! problem's path. A refused document throws a JS `Error` whose message names each bad field and
 //! whose `fields` property lists them as `{ path, reason }`.
 
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 mod editor;
 mod estimator;
 mod js_value;
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 mod quoter;
 mod regions;
 mod render;
 
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 pub use editor::BookEditor;
 pub use estimator::Estimator;
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 pub use quoter::Quoter;
 
 use serde::Serialize;
@@ -46,7 +46,7 @@ use self::js_value::value;
 use crate::error::{Error, FieldError};
 use crate::estimate::{self, EstimateRequest};
 use crate::price_book::PriceBook;
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 use crate::price_book::DEFAULT_PRICE_BOOK_JSON;
 
 /// The module's allocator: lol_alloc's free list, behind its spin lock (a page runs one thread, so the
@@ -60,7 +60,7 @@ static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
 /// # Errors
 ///
 /// Never in practice: the embedded JSON is checked by the native tests.
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 #[wasm_bindgen(js_name = defaultPriceBook)]
 pub fn default_price_book() -> Result<JsValue, JsValue> {
     // The browser's own JSON parser: the shipped module carries none.
@@ -147,9 +147,9 @@ fn js_error(error: Error) -> JsValue {
 fn read_book(price_book: Option<JsValue>) -> Result<PriceBook, JsValue> {
     let price_book = match price_book.filter(|book| !book.is_null() && !book.is_undefined()) {
         Some(book) => book,
-        #[cfg(feature = "staff")]
+        #[cfg(staff)]
         None => js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?,
-        #[cfg(not(feature = "staff"))]
+        #[cfg(not(staff))]
         None => {
             return Err(js_sys::Error::new(
                 "no price book given: the visitor module embeds none (the widget loads \

@@ -4,7 +4,7 @@
 //! patient's name or any other text cannot inject markup: safe by construction, not by escaping.
 
 pub(crate) mod estimate;
-#[cfg(feature = "staff")]
+#[cfg(staff)]
 pub(crate) mod good_faith_estimate;
 pub(crate) mod payment;
 
@@ -77,7 +77,7 @@ impl Page {
     }
 
     /// `<tag class="class">` holding `children`.
-    #[cfg(feature = "staff")]
+    #[cfg(staff)]
     pub(crate) fn holding(
         &self,
         tag: &str,
