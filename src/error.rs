@@ -4,7 +4,6 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::money::{BasisPoints, Cents, NotMoney};
-use crate::read::Refused;
 
 /// The most problems one document reports one by one; past it they are counted. A document with a
 /// million unknown keys gets a message of a hundred lines, not a million.
@@ -255,17 +254,42 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The paths a document's reader refused, where the document holds a default rather than what was
+/// written:
+/// `""` for the whole document, `clinic.npi`, `conditions[2]`. (DESIGN.md, "Why does validation
+/// collect every error instead of stopping at the first?")
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Defaulted(pub(crate) Vec<String>);
+
+impl Defaulted {
+    /// Whether `path` is refused, inside something refused, or holds something refused: whether
+    /// what a rule finds there may come from a default rather than from the document.
+    ///
+    /// `clinic.npi` is touched by a refused `clinic`, `clinic.npi` or `clinic.npi.x`, not by a
+    /// refused `clinic.np` or `clinic.npi_2`.
+    pub(crate) fn touches(&self, path: &str) -> bool {
+        fn within(inner: &str, outer: &str) -> bool {
+            inner.strip_prefix(outer).is_some_and(|rest| {
+                outer.is_empty() || rest.is_empty() || rest.starts_with(['.', '['])
+            })
+        }
+        self.0
+            .iter()
+            .any(|refused| within(path, refused) || within(refused, path))
+    }
+}
+
 /// Collects the field problems of one document, then turns them into one [`Error`]. (Unlike a
 /// document's reader, the rules need no cap: the list limits bound how many they can find.)
 #[derive(Debug, Default)]
-pub(crate) struct Problems(Vec<FieldError>, Refused);
+pub(crate) struct Problems(Vec<FieldError>, Defaulted);
 
 impl Problems {
     /// Problems of a document whose reader refused `refused`: a rule's problem there is not
     /// recorded, as it would be about a default, not about what was written (the reader's own
     /// problem says what is wrong).
-    pub(crate) fn after_reading(refused: Refused) -> Problems {
-        Problems(Vec::new(), refused)
+    pub(crate) fn after_reading(defaulted: Defaulted) -> Problems {
+        Problems(Vec::new(), defaulted)
     }
 
     /// Whether the reader refused `path`, or something in it or around it: a rule that compares
@@ -324,5 +348,23 @@ impl Problems {
         } else {
             Err(kind(self.0))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Defaulted;
+
+    #[test]
+    fn refused_paths_touch_what_is_in_and_around_them() {
+        let defaulted = Defaulted(vec!["clinic.npi".into(), "conditions[2]".into()]);
+        assert!(defaulted.touches("clinic.npi"));
+        assert!(defaulted.touches("clinic"));
+        assert!(defaulted.touches("clinic.npi.x"));
+        assert!(defaulted.touches("conditions[2].id"));
+        assert!(!defaulted.touches("clinic.np"));
+        assert!(!defaulted.touches("clinic.npi_2"));
+        assert!(!defaulted.touches("conditions[20].id"));
+        assert!(Defaulted(vec![String::new()]).touches("anything"));
     }
 }

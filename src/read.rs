@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::error::{excerpt, Error, FieldError, MAX_PROBLEMS};
+use crate::error::{excerpt, Defaulted, Error, FieldError, MAX_PROBLEMS};
 use crate::money::{BasisPoints, Cents};
 
 /// A parsed document: JSON's values, plus whatever else a JS value can be.
@@ -318,33 +318,9 @@ pub(crate) struct Reader<'v> {
     /// [`read_struct!`]) and taken by the list's reader.
     max_items: Option<usize>,
     /// The path of every value refused (mistyped, missing, too long), which keeps its default.
-    refused: Refused,
+    defaulted: Defaulted,
     /// What the document is called in messages ([`Document::NAME`]): `a price book`.
     name: &'static str,
-}
-
-/// The paths a reader refused, where the document holds a default rather than what was written:
-/// `""` for the whole document, `clinic.npi`, `conditions[2]`. (DESIGN.md, "Why does validation
-/// collect every error instead of stopping at the first?")
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Refused(Vec<String>);
-
-impl Refused {
-    /// Whether `path` is refused, inside something refused, or holds something refused: whether
-    /// what a rule finds there may come from a default rather than from the document.
-    ///
-    /// `clinic.npi` is touched by a refused `clinic`, `clinic.npi` or `clinic.npi.x`, not by a
-    /// refused `clinic.np` or `clinic.npi_2`.
-    pub(crate) fn touches(&self, path: &str) -> bool {
-        fn within(inner: &str, outer: &str) -> bool {
-            inner.strip_prefix(outer).is_some_and(|rest| {
-                outer.is_empty() || rest.is_empty() || rest.starts_with(['.', '['])
-            })
-        }
-        self.0
-            .iter()
-            .any(|refused| within(path, refused) || within(refused, path))
-    }
 }
 
 impl<'v> Reader<'v> {
@@ -355,7 +331,7 @@ impl<'v> Reader<'v> {
             problems: Vec::new(),
             more: 0,
             max_items: None,
-            refused: Refused::default(),
+            defaulted: Defaulted::default(),
             name,
         }
     }
@@ -380,7 +356,7 @@ impl<'v> Reader<'v> {
             return;
         }
         let path = self.path_text();
-        self.refused.0.push(path.clone());
+        self.defaulted.0.push(path.clone());
         self.report(path, reason.into());
     }
 
@@ -394,7 +370,7 @@ impl<'v> Reader<'v> {
         self.path.push(Segment::Key(name));
         let field = self.path_text();
         self.path.pop();
-        self.refused.0.push(field);
+        self.defaulted.0.push(field);
         if !misspelt {
             let path = self.path_text();
             self.report(path, format!("is missing the required field `{name}`"));
@@ -678,7 +654,7 @@ pub(crate) struct PartlyRead<T> {
     /// Every problem found, in document order.
     pub(crate) problems: Vec<FieldError>,
     /// Where the document holds a default instead of what was written.
-    pub(crate) refused: Refused,
+    pub(crate) defaulted: Defaulted,
 }
 
 /// Reads a whole document, as [`document`].
@@ -703,7 +679,7 @@ pub(crate) fn read_document<T: Document>(
         ));
         return Err(PartlyRead {
             document: None,
-            refused: std::mem::take(&mut reader.refused),
+            defaulted: std::mem::take(&mut reader.defaulted),
             problems: reader.into_problems(),
         });
     }
@@ -714,7 +690,7 @@ pub(crate) fn read_document<T: Document>(
     }
     Err(PartlyRead {
         document: (reader.more == 0).then_some(document),
-        refused: std::mem::take(&mut reader.refused),
+        defaulted: std::mem::take(&mut reader.defaulted),
         problems: reader.into_problems(),
     })
 }
@@ -1240,19 +1216,6 @@ mod tests {
                 "nmae: is not an outer field: the fields here are `name`, `inner`, `list`, `flag` and `maybe`",
             ]
         );
-    }
-
-    #[test]
-    fn refused_paths_touch_what_is_in_and_around_them() {
-        let refused = Refused(vec!["clinic.npi".into(), "conditions[2]".into()]);
-        assert!(refused.touches("clinic.npi"));
-        assert!(refused.touches("clinic"));
-        assert!(refused.touches("clinic.npi.x"));
-        assert!(refused.touches("conditions[2].id"));
-        assert!(!refused.touches("clinic.np"));
-        assert!(!refused.touches("clinic.npi_2"));
-        assert!(!refused.touches("conditions[20].id"));
-        assert!(Refused(vec![String::new()]).touches("anything"));
     }
 
     #[test]

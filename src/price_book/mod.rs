@@ -26,8 +26,9 @@ pub use warnings::{
     warnings, Warning, DISCOUNT_HIGH, FEE_LOW, PRODUCT_HIGH, PRODUCT_LOW, RATE_LOW,
 };
 
+use crate::error::Defaulted;
 use crate::error::{Error, FieldError, Problems};
-use crate::read::{self, Refused, Value};
+use crate::read::{self, Value};
 
 /// The clinic's name and phone in a book that was refused (`error`), when its problems leave both
 /// standing (none at `clinic`, `clinic.name` or `clinic.phone`) and both are short, printable
@@ -84,20 +85,20 @@ impl PriceBook {
     /// [`Error::InvalidPriceBook`] listing every broken rule with its JSON path, e.g.
     /// `conditions[2].typical_injections.max: must be at least the fewest (`min`), 2; it is 1`.
     pub fn new(document: PriceBookDocument) -> Result<PriceBook, Error> {
-        PriceBook::checked(document, Vec::new(), Refused::default())
+        PriceBook::checked(document, Vec::new(), Defaulted::default())
     }
 
     /// Checks every rule on `document`, after the reader's `found` problems; a rule's problem
-    /// where the reader `refused` a value is left out. (One copy of the rules, not inlined in both
+    /// where the reader refused a value (`defaulted`) is left out. (One copy of the rules, not inlined in both
     /// callers, to keep the browser module small.)
     #[inline(never)]
     fn checked(
         document: PriceBookDocument,
         mut found: Vec<FieldError>,
-        refused: Refused,
+        defaulted: Defaulted,
     ) -> Result<PriceBook, Error> {
         crate::tally::count_validation();
-        let mut problems = Problems::after_reading(refused);
+        let mut problems = Problems::after_reading(defaulted);
         validate::validate(&document, &mut problems);
         found.extend(problems.into_fields());
         match found.is_empty() {
@@ -120,7 +121,7 @@ impl PriceBook {
         match read::read_document(value, None) {
             Ok(document) => PriceBook::new(document),
             Err(partly) => match partly.document {
-                Some(document) => PriceBook::checked(document, partly.problems, partly.refused),
+                Some(document) => PriceBook::checked(document, partly.problems, partly.defaulted),
                 // Not read whole (too large, or past the reader's cap): its list is enough.
                 None => Err(Error::InvalidPriceBook(partly.problems)),
             },

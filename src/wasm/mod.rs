@@ -179,15 +179,17 @@ fn read_book(price_book: Option<JsValue>) -> Result<PriceBook, JsValue> {
 /// every region shows the answers as they are now.
 #[derive(Debug, Default, Serialize)]
 struct Update {
-    refused: Vec<Refused>,
+    refused: Vec<RegionError>,
     /// The visitor page's: the share fragment of the answers, for the page to keep in its address
     /// so a reload restores them; absent when the answers could not be read at all.
     #[serde(skip_serializing_if = "Option::is_none")]
     fragment: Option<String>,
 }
 
+/// A [`FieldError`] with the region of the page it belongs to; the page shows its reason at the
+/// field named by its path, in that region.
 #[derive(Debug, Serialize)]
-struct Refused {
+struct RegionError {
     region: &'static str,
     path: String,
     reason: String,
@@ -201,7 +203,7 @@ impl Update {
             [] => &whole[..],
             fields => fields,
         };
-        self.refused.extend(fields.iter().map(|field| Refused {
+        self.refused.extend(fields.iter().map(|field| RegionError {
             region,
             path: field.path.clone(),
             reason: field.reason.clone(),

@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::regions::Regions;
-use super::{js_error, read_book, render, to_js, value, Refused, Update};
+use super::{js_error, read_book, render, to_js, value, RegionError, Update};
 use crate::error::Error;
 use crate::estimate::Choices;
 use crate::language::Language;
@@ -51,7 +51,7 @@ impl<'a> Shown<'a> {
 /// `update`'s answer: what was refused, and the quote now on screen, if any.
 #[derive(Serialize)]
 struct QuoteUpdate<'a> {
-    refused: Vec<Refused>,
+    refused: Vec<RegionError>,
     quote: Option<Shown<'a>>,
 }
 
