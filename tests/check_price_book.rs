@@ -115,26 +115,29 @@ fn the_prices_read_are_listed_in_dollars() {
             .any(|row| row == "L4361 Walking boot (pneumatic, prefabricated) $165.00"),
         "{out}"
     );
-    // A partner's prices under its name: Lakeshore's session is 9000 cents cash, $90.00.
-    let lakeshore = rows
-        .iter()
-        .position(|row| row == "Lakeshore Physical Therapy, therapy partner:")
-        .expect("Lakeshore's heading");
-    assert_eq!(
-        rows[lakeshore + 3],
-        "97110 Physical therapy session, cash $90.00",
+    assert_eq!(rows[2], "cash insurance allows", "{out}");
+    // A partner's prices name it: Lakeshore's session is 9000 cents cash, $90.00, and 8000
+    // cents allowed, $80.00.
+    assert!(
+        rows.iter().any(|row| row
+            == "97110 Physical therapy session (Lakeshore Physical Therapy) $90.00 $80.00"),
         "{out}"
     );
-    // 2 products, 3 fees, ultrasound, consultation, boot, 3 extras, 4 PT prices; then 2
-    // partners, each a heading and 4 PT prices: 15 + 10 = 25 rows, after the OK and title lines;
-    // then the sample's warnings, none.
-    assert_eq!(rows.len(), 2 + 25 + 1, "{out}");
-    assert_eq!(rows[2 + 25], "warnings: none", "{out}");
-    // The prices' column is aligned on the right: every priced line ends at the same place.
+    // The fee schedule's rows: 2 products, 3 fees, ultrasound, consultation, boot, 3 extras, the
+    // clinic's 2 therapy services and each partner's 2: 2 + 3 + 3 + 3 + 2 + 2 + 2 = 17 rows, after
+    // the OK line, the title and the columns' heading; then the sample's warnings, none.
+    assert_eq!(rows.len(), 3 + 17 + 1, "{out}");
+    assert_eq!(rows[3 + 17], "warnings: none", "{out}");
+    // The cash prices' column is aligned on the right: every priced line's first amount ends at
+    // the same place.
     let ends: Vec<usize> = out
         .lines()
         .filter(|line| line.contains('$'))
-        .map(|line| line.chars().count())
+        .map(|line| {
+            let start = line.find('$').unwrap();
+            let length = line[start..].find(' ').unwrap_or(line.len() - start);
+            line[..start + length].chars().count()
+        })
         .collect();
     assert!(ends.windows(2).all(|pair| pair[0] == pair[1]), "{out}");
 }

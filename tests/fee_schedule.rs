@@ -25,6 +25,7 @@ use amnion_estimator::money::Cents;
 use amnion_estimator::price_book::fee_schedule::{
     apply, export_csv, import_csv, FeeScheduleImport, PriceChange, PriceKind, RejectedRow, MAX_ROWS,
 };
+use amnion_estimator::price_book::schema::{self, Field, Kind, Role};
 use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
 use amnion_estimator::read::Value;
 
@@ -699,4 +700,145 @@ fn the_preview_serializes_with_these_names() {
             }]
         })
     );
+}
+
+/// Every amount field of the book (`Kind::Money`, by its type) at its path in `value`, with the
+/// field's declaration: found from the schema, not from the roles the fee schedule uses.
+fn amounts(
+    fields: &'static [Field],
+    value: &Value,
+    path: &str,
+    found: &mut Vec<(String, &'static Field)>,
+) {
+    let Value::Object(entries) = value else {
+        return;
+    };
+    for declared in fields {
+        let Some((_, value)) = entries.iter().find(|(key, _)| key == declared.key) else {
+            continue;
+        };
+        let path = match path {
+            "" => declared.key.to_owned(),
+            _ => format!("{path}.{}", declared.key),
+        };
+        match &declared.kind {
+            Kind::Money => found.push((path, declared)),
+            Kind::Group { fields } => amounts(fields, value, &path, found),
+            Kind::List { fields, .. } => {
+                if let Value::Array(items) = value {
+                    for (i, item) in items.iter().enumerate() {
+                        amounts(fields, item, &format!("{path}[{i}]"), found);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every amount the book declares: a price in the fee schedule (`cash_price()`, `allowed()`) or a
+/// term of something (`term()`), so a price added to the document without saying which fails here
+/// rather than silently dropping out of the spreadsheet.
+#[test]
+fn every_amount_is_declared_a_price_or_a_term() {
+    fn undeclared(fields: &'static [Field], path: &str, found: &mut Vec<String>) {
+        for declared in fields {
+            let path = format!("{path}.{}", declared.key);
+            match &declared.kind {
+                Kind::Money if declared.role == Role::None => found.push(path),
+                Kind::Group { fields } | Kind::List { fields, .. } => {
+                    undeclared(fields, &path, found)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    undeclared(schema::BOOK, "", &mut found);
+    assert_eq!(found, Vec::<String>::new());
+}
+
+/// Every amount of a book with every priced part (the sample, which has partners, with package
+/// prices in place of its percent-off discount) that is not a term is a row of its fee schedule:
+/// each, raised by a cent in a copy's export, comes back as a change at its own path.
+#[test]
+fn every_price_of_a_full_book_is_in_the_fee_schedule() {
+    let mut book = sample();
+    let packages = Value::from_json(
+        r#"{ "kind": "package_prices", "label": "Package price",
+             "packages": [{ "product": "amnion_1ml", "injections": 3, "price_cents": 330000 }] }"#,
+    )
+    .unwrap();
+    if let Value::Object(entries) = &mut book {
+        let discounts = entries
+            .iter_mut()
+            .find(|(key, _)| key == "discounts")
+            .unwrap();
+        if let Value::Object(discounts) = &mut discounts.1 {
+            discounts
+                .iter_mut()
+                .find(|(key, _)| key == "multi_injection")
+                .unwrap()
+                .1 = packages;
+        }
+    }
+    PriceBook::from_value(&book).expect("still a valid book");
+    let mut found = Vec::new();
+    amounts(schema::BOOK, &book, "", &mut found);
+    let prices: Vec<String> = found
+        .iter()
+        .filter(|(_, declared)| declared.role != Role::Term)
+        .map(|(path, _)| path.clone())
+        .collect();
+    // 17 items of the sample (the table at the top), 6 of them therapy with an allowed amount too,
+    // and the package: 17 + 6 + 1 = 24 prices.
+    assert_eq!(prices.len(), 24, "{prices:#?}");
+    assert!(prices.contains(&"discounts.multi_injection.packages[0].price_cents".to_owned()));
+
+    let mut raised = book.clone();
+    let changes: Vec<PriceChange> = prices
+        .iter()
+        .map(|path| PriceChange {
+            line: 0,
+            item: String::new(),
+            code: String::new(),
+            description: String::new(),
+            price: PriceKind::Cash,
+            old: Cents::ZERO,
+            new: Cents::new(price_at(&book, path) + 1),
+            old_dollars: String::new(),
+            new_dollars: String::new(),
+            path: path.clone(),
+        })
+        .collect();
+    apply(&mut raised, &changes);
+    let import = import_csv(&book, &export_csv(&raised));
+    assert_eq!(reasons(&import), []);
+    let mut changed: Vec<String> = import.changes.iter().map(|c| c.path.clone()).collect();
+    let mut expected = prices.clone();
+    changed.sort();
+    expected.sort();
+    assert_eq!(changed, expected);
+}
+
+/// The whole cents at `path` (`products[0].price_cents`) in `book`.
+fn price_at(book: &Value, path: &str) -> i64 {
+    let mut here = book;
+    for part in path.split('.') {
+        let (key, index) = part.split_once('[').unwrap_or((part, ""));
+        let Value::Object(entries) = here else {
+            panic!("{path}")
+        };
+        here = &entries.iter().find(|(k, _)| k == key).unwrap().1;
+        if let Some(index) = index.strip_suffix(']') {
+            let Value::Array(items) = here else {
+                panic!("{path}")
+            };
+            here = &items[index.parse::<usize>().unwrap()];
+        }
+    }
+    match here {
+        Value::Integer(cents) => *cents,
+        _ => panic!("{path} is not whole cents"),
+    }
 }

@@ -11,6 +11,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use amnion_estimator::price_book::{warnings, PriceBook};
+    use amnion_estimator::read::Value;
+    use amnion_estimator::Error;
     use std::process::ExitCode;
 
     let paths: Vec<String> = std::env::args().skip(1).collect();
@@ -22,9 +24,14 @@ fn main() -> std::process::ExitCode {
     for path in &paths {
         let outcome = std::fs::read_to_string(path)
             .map_err(|error| format!("cannot read it: {error}"))
-            .and_then(|json| PriceBook::from_json(&json).map_err(|error| error.to_string()));
+            .and_then(|json| {
+                let value = Value::from_json(&json)
+                    .map_err(|field| Error::InvalidPriceBook(vec![field]).to_string())?;
+                let book = PriceBook::from_value(&value).map_err(|error| error.to_string())?;
+                Ok((value, book))
+            });
         match outcome {
-            Ok(book) => {
+            Ok((value, book)) => {
                 let document = book.document();
                 println!(
                     "{path}: OK: version {}, effective {}, {} conditions, {} products",
@@ -33,7 +40,7 @@ fn main() -> std::process::ExitCode {
                     document.conditions.len(),
                     document.products.len()
                 );
-                print!("{}", price_table(document));
+                print!("{}", price_table(&value));
                 // Warnings do not fail the check: the clinic may mean a $20 product.
                 match warnings(document).as_slice() {
                     [] => println!("  warnings: none"),
@@ -61,15 +68,15 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-/// Every price in the book, one line each: code, description (its English label) and the price in
-/// dollars, aligned so a misplaced decimal stands out. A therapy partner's prices follow its name.
+/// Every price in the book, one line each, as the fee schedule lists them: code, description (its
+/// English label; a partner's service with the partner's name), the cash price and, for therapy,
+/// the amount insurance usually allows, in dollars, aligned so a misplaced decimal stands out.
 #[cfg(not(target_arch = "wasm32"))]
-fn price_table(book: &amnion_estimator::price_book::PriceBookDocument) -> String {
-    use amnion_estimator::money::Cents;
-    use amnion_estimator::price_book::PricedService;
+fn price_table(book: &amnion_estimator::read::Value) -> String {
+    use amnion_estimator::price_book::fee_schedule;
     use std::fmt::Write;
 
-    /// The widest a label is shown, in characters; a longer one is cut with `…`.
+    /// The widest a description is shown, in characters; a longer one is cut with `…`.
     const LABEL_CHARS: usize = 60;
     let cut = |text: &str| match text.char_indices().nth(LABEL_CHARS - 1) {
         Some((end, _)) if text.chars().count() > LABEL_CHARS => {
@@ -77,74 +84,33 @@ fn price_table(book: &amnion_estimator::price_book::PriceBookDocument) -> String
         }
         _ => text.to_owned(),
     };
-
-    // Each row: code, description and price; a row with no price is a heading (a partner's name).
-    let mut rows: Vec<(&str, String, Option<Cents>)> = Vec::new();
-    for product in &book.products {
-        rows.push((
-            &product.hcpcs,
-            cut(&product.label.en),
-            Some(product.price_cents),
-        ));
-    }
-    let services: [&PricedService; 3] = [
-        &book.ultrasound_guidance,
-        &book.visits.consultation,
-        &book.walking_boot,
-    ];
-    for service in book.administration_fees.iter().chain(services) {
-        rows.push((
-            &service.code,
-            cut(&service.label.en),
-            Some(service.price_cents),
-        ));
-    }
-    for extra in &book.extras {
-        rows.push((&extra.code, cut(&extra.label.en), Some(extra.price_cents)));
-    }
-    let partners = book.therapy_partners.iter();
-    let therapy = std::iter::once((None, &book.physical_therapy))
-        .chain(partners.map(|partner| (Some(&partner.name), &partner.physical_therapy)));
-    for (partner, prices) in therapy {
-        if let Some(name) = partner {
-            rows.push(("", format!("{}, therapy partner:", cut(name)), None));
-        }
-        for service in [&prices.evaluation, &prices.session] {
-            let label = cut(&service.label.en);
-            rows.push((
-                &service.code,
-                format!("{label}, cash"),
-                Some(service.cash_price_cents),
-            ));
-            let allowed = format!("{label}, insurance allowed");
-            rows.push((&service.code, allowed, Some(service.allowed_cents)));
-        }
-    }
-
-    let priced = rows
-        .iter()
-        .filter_map(|(code, label, price)| Some((code, label, (*price)?)));
-    let code_width = priced
-        .clone()
-        .map(|row| row.0.chars().count())
-        .max()
-        .unwrap_or(0);
-    let label_width = priced
-        .clone()
-        .map(|row| row.1.chars().count())
-        .max()
-        .unwrap_or(0);
-    let price_width = priced.map(|row| row.2.to_string().len()).max().unwrap_or(0);
-    let mut table = String::from("  prices read, in dollars:\n");
-    for (code, label, price) in &rows {
-        let _ = match price {
-            Some(price) => writeln!(
-                table,
-                "  {code:<code_width$}  {label:<label_width$}  {:>price_width$}",
-                price.to_string()
-            ),
-            None => writeln!(table, "  {label}"),
-        };
+    let dollars =
+        |cents: Option<_>| cents.map(|cents: amnion_estimator::money::Cents| cents.to_string());
+    let rows: Vec<[String; 4]> = fee_schedule::rows(book)
+        .into_iter()
+        .map(|row| {
+            [
+                row.code,
+                cut(&row.description),
+                dollars(row.cash).unwrap_or_default(),
+                dollars(row.allowed).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let width = |column: usize| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (code, label, cash, allowed) = (width(0), width(1), width(2).max(4), width(3).max(16));
+    let mut table = format!(
+        "  prices read, in dollars:\n  {:<code$}  {:<label$}  {:>cash$}  {:>allowed$}\n",
+        "", "", "cash", "insurance allows"
+    );
+    for [c, l, p, a] in &rows {
+        let line = format!("  {c:<code$}  {l:<label$}  {p:>cash$}  {a:>allowed$}");
+        let _ = writeln!(table, "{}", line.trim_end());
     }
     table
 }

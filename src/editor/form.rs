@@ -192,16 +192,7 @@ fn words_to_form(value: Option<&Value>, name: &str, unknown: &mut Vec<Unknown>) 
 }
 
 const fn schema_text(key: &'static str) -> Field {
-    Field {
-        key,
-        label: "",
-        hint: "",
-        kind: Kind::Text,
-        optional: false,
-        when: None,
-        switch: "",
-        default: "",
-    }
+    Field::plain(key, Kind::Text)
 }
 
 /// The book the form says, and the problems of texts that are not what their fields take.

@@ -11,7 +11,8 @@
 
 pub mod changes;
 pub mod form;
-pub mod schema;
+
+pub use crate::price_book::schema;
 
 use serde::Serialize;
 
@@ -442,29 +443,11 @@ fn sample_leftovers(book: &PriceBook, sample: Option<&Clinic>) -> Vec<crate::pri
 
 /// A group field over `fields`, for making a list's new item.
 fn group_field(fields: &'static [schema::Field]) -> schema::Field {
-    schema::Field {
-        key: "",
-        label: "",
-        hint: "",
-        kind: schema::Kind::Group { fields },
-        optional: false,
-        when: None,
-        switch: "",
-        default: "",
-    }
+    schema::Field::plain("", schema::Kind::Group { fields })
 }
 
 fn words_field() -> schema::Field {
-    schema::Field {
-        key: "",
-        label: "",
-        hint: "",
-        kind: schema::Kind::Words { long: true },
-        optional: false,
-        when: None,
-        switch: "",
-        default: "",
-    }
+    schema::Field::plain("", schema::Kind::Words { long: true })
 }
 
 /// The file name for a book of `version`: letters, digits, `.`, `-` and `_` kept, the rest `-`.

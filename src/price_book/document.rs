@@ -2,101 +2,163 @@
 //!
 //! These are plain data. A document becomes a [`PriceBook`](super::PriceBook) only after
 //! validation; `docs/price-book.md` describes every field. Each struct is defined inside
-//! `read_struct!`, which also writes its reader: `= default` marks the fields that may be left out,
+//! `book_struct!` (`schema.rs`), which also writes its reader and its form: `= default` marks the
+//! fields that may be left out, `=> form(...)` says what the editor calls a field, what the fee
+//! schedule takes from it and what amount is plausible there;
 //! `= staff` those the visitor's module does not read (what only quotes and Good Faith Estimates
 //! show: the clinic's address, NPI and TIN, diagnosis codes, extras, therapy partners, the Good
 //! Faith Estimate's texts, the effective date, the expected-charges choice).
 
 use serde::Serialize;
 
+use super::schema::{book_enum, book_struct};
+#[cfg(staff)]
+use super::schema::{form, Fields, Form, Kind, Plausible, Shape};
 use crate::language::{Gender, Text};
 use crate::money::{BasisPoints, Cents, Locale};
-use crate::read::{deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
+use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
 
-read_struct! {
+/// A name patients read, in English and Spanish.
+#[cfg(staff)]
+const LABEL: Form = form("Name shown to patients");
+
+/// A price that is a fee: under $5.00 (and not $0.00) is likely dollars typed as cents.
+#[cfg(staff)]
+const FEE: Plausible = Plausible::money("a fee", super::FEE_LOW);
+
+/// A discount's percent: over 50 % or under 1 % (and not 0 %) is likely a mistake.
+#[cfg(staff)]
+const DISCOUNT: Plausible = Plausible::rate("a discount", super::RATE_LOW, BasisPoints::WHOLE)
+    .high(super::DISCOUNT_HIGH.get() as i64);
+
+/// An item's id, kept in shared links and saved quotes, with an example of one.
+#[cfg(staff)]
+const fn id(example: &'static str) -> Form {
+    form("Id in links and saved quotes")
+        .kind(Kind::Code)
+        .hint(example)
+}
+
+/// A paragraph in English and Spanish.
+#[cfg(staff)]
+const fn paragraph(label: &'static str) -> Form {
+    form(label).kind(Kind::Words { long: true })
+}
+
+book_struct! {
     /// Every price and rule the estimator uses, as a clinic writes it.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct PriceBookDocument {
         /// The clinic's name for this edition, e.g. `2026.11`. Quotes record it.
-        pub version: String,
+        pub version: String
+            => form("Version").kind(Kind::Code).hint("A name for this edition of the prices, like 2026.12"),
         /// The first day these prices apply, `YYYY-MM-DD`.
-        pub effective_date: String = staff,
+        pub effective_date: String = staff
+            => form("Prices take effect on").kind(Kind::Date),
         /// True for the embedded sample figures; the page then says so.
-        pub sample_data: bool = default,
+        pub sample_data: bool = default
+            => form("These are sample prices, not the clinic's"),
         /// Who is quoting.
-        pub clinic: Clinic,
+        pub clinic: Clinic
+            => form("Clinic"),
         /// The currency of every amount. Only US dollars for now.
-        pub currency: Currency,
+        pub currency: Currency
+            => form("Currency"),
         /// How amounts and text are shown.
-        pub locale: Locale,
+        pub locale: Locale
+            => form("How amounts are written"),
         /// Upper bounds on what a request may ask for.
-        pub limits: Limits,
+        pub limits: Limits
+            => form("Limits of the estimate form"),
         /// The conditions the clinic treats, in the order the page lists them.
-        pub conditions: Vec<Condition> [at most 100],
+        pub conditions: Vec<Condition> [at most 100]
+            => form("Conditions treated").noun("condition"),
         /// The amniotic products offered; the first is the default.
-        pub products: Vec<Product> [at most 50],
+        pub products: Vec<Product> [at most 50]
+            => form("Products (the amniotic tissue)").noun("product"),
         /// The fee for giving one injection, one per procedure code the conditions use.
-        pub administration_fees: Vec<PricedService> [at most 50],
+        pub administration_fees: Vec<PricedService> [at most 50]
+            => form("Injection fees").noun("injection fee").item("administration"),
         /// Ultrasound guidance for needle placement (76942), per injection visit.
-        pub ultrasound_guidance: PricedService,
+        pub ultrasound_guidance: PricedService
+            => form("Ultrasound guidance").item("ultrasound_guidance"),
         /// Office visits.
-        pub visits: Visits,
+        pub visits: Visits
+            => form("Visits"),
         /// The walking boot worn for a few days after an injection (L4361).
-        pub walking_boot: PricedService,
+        pub walking_boot: PricedService
+            => form("Walking boot").item("walking_boot"),
         /// Further items staff can add to a quote, such as follow-up visits and imaging review.
-        pub extras: Vec<Extra> [at most 100] = staff,
+        pub extras: Vec<Extra> [at most 100] = staff
+            => form("Extras staff can add to a quote").noun("extra"),
         /// What a Good Faith Estimate says besides its items.
-        pub good_faith_estimate: GoodFaithEstimateTexts = staff,
+        pub good_faith_estimate: GoodFaithEstimateTexts = staff
+            => form("Good Faith Estimate"),
         /// Physical therapy, at cash and at insurance-allowed prices.
-        pub physical_therapy: PhysicalTherapyPrices,
+        pub physical_therapy: PhysicalTherapyPrices
+            => form("Physical therapy at the clinic").item("physical_therapy"),
         /// Physical therapy practices the clinic refers patients to, each with its identity and its
         /// own prices, so staff pick one for a quote instead of typing it in. Left out when the
         /// book has none (and then not written either, so a saved quote of such a book reads in
         /// releases before partners).
         #[serde(skip_serializing_if = "Vec::is_empty")]
-        pub therapy_partners: Vec<TherapyPartner> [at most 20] = default staff,
+        pub therapy_partners: Vec<TherapyPartner> [at most 20] = default staff
+            => form("Partner physical therapy providers").noun("partner"),
         /// Discounts, each shown as its own line.
-        pub discounts: Discounts = default,
+        pub discounts: Discounts = default
+            => form("Discounts").switch("The clinic offers discounts"),
         /// The texts every estimate carries.
-        pub disclaimers: Disclaimers,
+        pub disclaimers: Disclaimers
+            => form("Notes on the estimate"),
         /// Payment plans a visitor can finance the total with; absent when the clinic offers none.
-        pub financing: Option<Financing> = default,
+        pub financing: Option<Financing> = default
+            => form("Financing").switch("Offer financing plans"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// The clinic's identity, as a Good Faith Estimate names it.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Clinic {
         /// The practice's name.
-        pub name: String,
+        pub name: String
+            => form("Clinic name"),
         /// The phone number patients call.
-        pub phone: String,
+        pub phone: String
+            => form("Phone"),
         /// An email address patients may write to, e.g. to ask for a Good Faith Estimate; absent
         /// when the clinic gives none (and then not written).
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub email: Option<String> = default,
+        pub email: Option<String> = default
+            => form("Email for estimate requests"),
         /// Where the clinic is.
-        pub address: Address = staff,
+        pub address: Address = staff
+            => form("Address"),
         /// National Provider Identifier: 10 digits with a Luhn check digit.
-        pub npi: String = staff,
+        pub npi: String = staff
+            => form("NPI").kind(Kind::Code).hint("The clinic's 10-digit National Provider Identifier"),
         /// Taxpayer Identification Number: 9 digits.
-        pub tin: String = staff,
+        pub tin: String = staff
+            => form("Tax ID (TIN)").kind(Kind::Tin).hint("9 digits, like 12-3456789"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// A US street address.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Address {
         /// Street and number.
-        pub street: String,
+        pub street: String
+            => form("Street"),
         /// City.
-        pub city: String,
+        pub city: String
+            => form("City"),
         /// Two-letter USPS state code, e.g. `TX`.
-        pub state: String,
+        pub state: String
+            => form("State").kind(Kind::Code).hint("Two letters, like TX"),
         /// ZIP code, 5 digits or ZIP+4.
-        pub zip: String,
+        pub zip: String
+            => form("ZIP code").kind(Kind::Code).hint("5 digits, like 78701, or 78701-1234"),
     }
 }
 
@@ -108,81 +170,99 @@ pub enum Currency {
     #[serde(rename = "USD")]
     Usd,
 }
-read_enum!(Currency { "USD" => Usd });
+book_enum!(Currency { "USD" => Usd: "US dollars" });
 
 read_enum!(Locale { "en-US" => EnUs });
 
-read_struct! {
+book_struct! {
     /// Upper bounds on what a request may ask for.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Limits {
         /// The most injections one estimate may cover (1 to 10).
-        pub max_injections: u32,
+        pub max_injections: u32
+            => form("Most injections a patient can choose"),
         /// The most physical therapy sessions one estimate may cover (0 to 100).
-        pub max_pt_sessions: u32,
+        pub max_pt_sessions: u32
+            => form("Most therapy sessions a patient can choose"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// A condition the clinic treats, and how its injection is coded.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Condition {
         /// Stable key used by requests, e.g. `plantar_fasciitis`.
-        pub id: String,
+        pub id: String
+            => id("Lowercase letters, digits and _, like heel_spur. Patients never see it. Keep it once the prices are published: shared links and saved quotes use it."),
         /// What a visitor reads, e.g. `Plantar fasciitis (heel pain)`.
-        pub label: Text,
+        pub label: Text
+            => LABEL,
         /// ICD-10-CM diagnosis codes by side.
-        pub icd10: Laterality = staff,
+        pub icd10: Laterality = staff
+            => form("Diagnosis codes (ICD-10)"),
         /// The CPT code of the injection, e.g. `20550`.
-        pub procedure_code: String,
+        pub procedure_code: String
+            => form("Injection fee").kind(Kind::Pick { list: "administration_fees", value: "code" }).hint("Which of the injection fees (in Injection fees) this condition's injection is billed as"),
         /// Whether ultrasound guidance (76942) is billed on top of the procedure code. False for codes
         /// that include it (20604, 20606, 20611).
-        pub ultrasound_billed_separately: bool,
+        pub ultrasound_billed_separately: bool
+            => form("Ultrasound guidance is billed separately"),
         /// How many injections this condition usually takes; used when a visitor is not sure.
-        pub typical_injections: CountRange,
+        pub typical_injections: CountRange
+            => form("Typical number of injections"),
         /// How many physical therapy sessions usually follow; used for "typical".
-        pub typical_pt_sessions: CountRange,
+        pub typical_pt_sessions: CountRange
+            => form("Typical number of therapy sessions"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// A diagnosis code for each side.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Laterality {
         /// Code for the left side.
-        pub left: String,
+        pub left: String
+            => form("Left side").kind(Kind::Code),
         /// Code for the right side.
-        pub right: String,
+        pub right: String
+            => form("Right side").kind(Kind::Code),
     }
 }
 
-read_struct! {
+book_struct! {
     /// An inclusive range of counts, `min..=max`.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct CountRange {
         /// The fewest.
-        pub min: u32,
+        pub min: u32
+            => form("Fewest"),
         /// The most.
-        pub max: u32,
+        pub max: u32
+            => form("Most"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// An amniotic product option, billed once per injection.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Product {
         /// Stable key used by requests, e.g. `amnion_1ml`.
-        pub id: String,
+        pub id: String
+            => id("Lowercase letters, digits and _, like amnion_1ml. Patients never see it. Keep it once the prices are published."),
         /// What a visitor reads.
-        pub label: Text,
+        pub label: Text
+            => LABEL,
         /// The HCPCS code, e.g. `Q4206`.
-        pub hcpcs: String,
+        pub hcpcs: String
+            => form("HCPCS code").kind(Kind::Code).hint("Like Q4139").code(),
         /// Self-pay price per vial.
-        pub price_cents: Cents,
+        pub price_cents: Cents
+            => form("Price per injection").cash_price().plausible(Plausible::money("a product", super::PRODUCT_LOW).high(super::PRODUCT_HIGH.get()).zero_too()),
         /// The Spanish gender of what one is (`el vial`: `masculine`), which "each" agrees with;
         /// left out, masculine (products are sold by the vial). Not written when left out.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub spanish_gender: Option<Gender> = default,
+        pub spanish_gender: Option<Gender> = default
+            => form("Spanish gender of the name").kind(Kind::Choice { options: &[("", "Not set: masculine (el)"), ("masculine", "Masculine (el)"), ("feminine", "Feminine (la)")] }).hint("For \"cada uno\" or \"cada una\" in the Spanish estimate"),
     }
 }
 
@@ -193,45 +273,54 @@ impl Product {
     }
 }
 
-read_struct! {
+book_struct! {
     /// A service with one self-pay price.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct PricedService {
         /// CPT or HCPCS code.
-        pub code: String,
+        pub code: String
+            => form("Billing code").kind(Kind::Code).hint("CPT or HCPCS, like 20550").code(),
         /// What a visitor reads.
-        pub label: Text,
+        pub label: Text
+            => LABEL,
         /// Self-pay price.
-        pub price_cents: Cents,
+        pub price_cents: Cents
+            => form("Price").cash_price().plausible(FEE),
     }
 }
 
-read_struct! {
+book_struct! {
     /// Office visits.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Visits {
         /// The new-patient consultation a visitor can add (99203 or 99204).
-        pub consultation: PricedService,
+        pub consultation: PricedService
+            => form("Consultation").item("consultation"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// An item staff can add to a quote by its `id`, e.g. a follow-up visit.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Extra {
         /// Stable key used by quote requests, e.g. `follow_up`.
-        pub id: String,
+        pub id: String
+            => id("Lowercase letters, digits and _, like foot_xray. Patients never see it."),
         /// CPT or HCPCS code.
-        pub code: String,
+        pub code: String
+            => form("Billing code").kind(Kind::Code).code(),
         /// What a patient reads.
-        pub label: Text,
+        pub label: Text
+            => LABEL,
         /// Self-pay price of one.
-        pub price_cents: Cents,
+        pub price_cents: Cents
+            => form("Price").cash_price().plausible(FEE),
         /// The Spanish gender of what one is (`la visita`: `feminine`), which "each" agrees with;
         /// left out, feminine (extras are visits, reviews, X-rays: `la visita`, `la revisión`,
         /// `la radiografía`). Not written when left out.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub spanish_gender: Option<Gender> = default,
+        pub spanish_gender: Option<Gender> = default
+            => form("Spanish gender of the name").kind(Kind::Choice { options: &[("", "Not set: feminine (la)"), ("masculine", "Masculine (el)"), ("feminine", "Feminine (la)")] }).hint("For \"cada uno\" or \"cada una\" in the Spanish estimate"),
     }
 }
 
@@ -242,85 +331,107 @@ impl Extra {
     }
 }
 
-read_struct! {
+book_struct! {
     /// The texts of a Good Faith Estimate (45 CFR 149.610) besides its items.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct GoodFaithEstimateTexts {
         /// Days from the issue date until the estimate expires (1 to 365).
-        pub valid_days: u32,
+        pub valid_days: u32
+            => form("Days an estimate stays valid"),
         /// Items and services the patient would schedule separately, beyond those the quote lists.
-        pub separately_scheduled: Vec<Text> [at most 20],
+        pub separately_scheduled: Vec<Text> [at most 20]
+            => form("Care scheduled separately").noun("item"),
         /// That other items or services may be recommended and are not included.
-        pub other_services: Text,
+        pub other_services: Text
+            => paragraph("Other services"),
         /// That this is an estimate and actual charges may differ.
-        pub actual_charges_may_differ: Text,
+        pub actual_charges_may_differ: Text
+            => paragraph("Actual charges may differ"),
         /// The patient-provider dispute resolution right: $400 or more above the estimate for any one
         /// provider, within 120 days of the bill, and where to find out more.
-        pub dispute_rights: Text,
+        pub dispute_rights: Text
+            => paragraph("The right to dispute a bill").hint("Must mention the $400 threshold"),
         /// That the estimate is not a contract and does not oblige the patient to obtain the services.
-        pub not_a_contract: Text,
+        pub not_a_contract: Text
+            => paragraph("Not a contract"),
         /// Why the estimate does not apply to an insured patient who wants the claim filed, and what to do.
-        pub insured_filing_claim: Text,
+        pub insured_filing_claim: Text
+            => paragraph("For patients billing their insurance"),
         /// Why it does not apply to Medicare, Medicaid or TRICARE, and what to do.
-        pub federal_program: Text,
+        pub federal_program: Text
+            => paragraph("For Medicare, Medicaid or TRICARE patients"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// Physical therapy prices.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct PhysicalTherapyPrices {
         /// The evaluation that opens a course of therapy (97161 to 97163).
-        pub evaluation: TherapyService,
+        pub evaluation: TherapyService
+            => form("Evaluation").item("evaluation"),
         /// One treatment session.
-        pub session: TherapyService,
+        pub session: TherapyService
+            => form("Each session").item("session"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// A physical therapy practice the clinic works with: a co-provider on a Good Faith Estimate,
     /// named as the clinic is, and priced as the clinic's own therapy is.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct TherapyPartner {
         /// Stable key used by quote requests (`therapy_provider.partner`), e.g. `lakeshore_pt`.
-        pub id: String,
+        pub id: String
+            => id("Lowercase letters, digits and _, like lakeshore_pt. Patients never see it."),
         /// The practice's name.
-        pub name: String,
+        pub name: String
+            => form("Name"),
         /// Where the practice is.
-        pub address: Address,
+        pub address: Address
+            => form("Address"),
         /// National Provider Identifier: 10 digits with a Luhn check digit.
-        pub npi: String,
+        pub npi: String
+            => form("NPI").kind(Kind::Code),
         /// Taxpayer Identification Number: 9 digits.
-        pub tin: String,
+        pub tin: String
+            => form("Tax ID (TIN)").kind(Kind::Tin).hint("9 digits, like 12-3456789"),
         /// The practice's evaluation and session: its codes, its cash prices, and what the clinic
         /// expects a plan to allow the practice.
-        pub physical_therapy: PhysicalTherapyPrices,
+        pub physical_therapy: PhysicalTherapyPrices
+            => form("Their physical therapy prices"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// A physical therapy service, priced for self-pay and for insurance.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct TherapyService {
         /// CPT code.
-        pub code: String,
+        pub code: String
+            => form("Billing code").kind(Kind::Code).hint("CPT, like 97110").code(),
         /// What a visitor reads.
-        pub label: Text,
+        pub label: Text
+            => LABEL,
         /// Self-pay price, also charged for visits past the plan's covered-visit limit.
-        pub cash_price_cents: Cents,
+        pub cash_price_cents: Cents
+            => form("Cash price").cash_price().plausible(FEE),
         /// The amount the clinic expects an insurer to allow, split between patient and plan.
-        pub allowed_cents: Cents,
+        pub allowed_cents: Cents
+            => form("Amount insurance usually allows").hint("What a plan usually pays in all for it; used for patients who go through insurance").allowed().plausible(FEE),
     }
 }
 
-read_struct! {
+book_struct! {
     /// Discounts, each shown as its own line.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Discounts {
         /// For more than one injection.
-        pub multi_injection: Option<MultiInjectionDiscount> = default,
+        pub multi_injection: Option<MultiInjectionDiscount> = default
+            => form("Discount for more than one injection").switch("Offer a discount for more than one injection"),
         /// For paying the self-pay part in full at the time of service.
-        pub prompt_pay: Option<PromptPay> = default,
+        pub prompt_pay: Option<PromptPay> = default
+            => form("Prompt-pay discount").switch("Offer a discount for paying in full at the visit"),
     }
 }
 
@@ -349,31 +460,37 @@ pub enum MultiInjectionDiscount {
     },
 }
 
-read_struct! {
+book_struct! {
     /// The price of `injections` vials of one product bought together.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Package {
         /// The product's `id`.
-        pub product: String,
+        pub product: String
+            => form("Product").kind(Kind::Pick { list: "products", value: "id" }).code(),
         /// How many vials, at least 2.
-        pub injections: u32,
+        pub injections: u32
+            => form("Injections"),
         /// The price of all of them together.
-        pub price_cents: Cents,
+        pub price_cents: Cents
+            => form("Package price").cash_price().plausible(Plausible::money("a package", super::PRODUCT_LOW).zero_too()),
     }
 }
 
-read_struct! {
+book_struct! {
     /// The prompt-pay discount: a percentage off the clinic's self-pay charges paid in full at the
     /// visit, with the label of its line.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct PromptPay {
         /// The discount line's label.
-        pub label: Text,
+        pub label: Text
+            => LABEL.says_percent_of("percent_off_bp"),
         /// Basis points off.
-        pub percent_off_bp: BasisPoints,
+        pub percent_off_bp: BasisPoints
+            => form("Percent off").plausible(DISCOUNT),
         /// Whether a quote's expected charges include it; either way the document states the
         /// condition and the charges the other way. Books without it include it.
-        pub expected_charges: ExpectedCharges = default staff,
+        pub expected_charges: ExpectedCharges = default staff
+            => form("On a Good Faith Estimate").default("included"),
     }
 }
 
@@ -388,40 +505,50 @@ pub enum ExpectedCharges {
     /// The expected charges leave it out, and the document says what they are with it.
     Excluded,
 }
-read_enum!(ExpectedCharges {
-    "included" => Included,
-    "excluded" => Excluded,
+book_enum!(ExpectedCharges {
+    "included" => Included: "The expected charges already have it taken off",
+    "excluded" => Excluded: "The expected charges are before it",
 });
 
-read_struct! {
+book_struct! {
     /// The texts every estimate carries.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Disclaimers {
         /// That insurance usually does not cover the injections.
-        pub self_pay: Text,
+        pub self_pay: Text
+            => paragraph("Why injections are self-pay"),
         /// That this is an estimate and not a bill or a contract.
-        pub estimate_only: Text,
+        pub estimate_only: Text
+            => paragraph("An estimate, not a bill"),
         /// What the estimate does not include.
-        pub not_included: Text,
+        pub not_included: Text
+            => paragraph("What is not included"),
         /// Shown when physical therapy goes through insurance.
-        pub insurance: Text,
+        pub insurance: Text
+            => paragraph("How insurance figures are used"),
         /// The notice of the right to a Good Faith Estimate the widget shows (the CMS model
         /// notice's words); absent, the crate's wording of it, so the notice always shows (and then
         /// not written).
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub good_faith_estimate_right: Option<Text> = default,
+        pub good_faith_estimate_right: Option<Text> = default
+            => paragraph("Notice of the right to a Good Faith Estimate"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// The JSON shape of [`MultiInjectionDiscount`]: `kind` and the union of the variants' fields.
     #[derive(Default)]
     struct FlatMultiInjectionDiscount {
-        kind: MultiInjectionKind,
-        label: Text,
-        from_injection: Option<u32> = default,
-        percent_off_bp: Option<BasisPoints> = default,
-        packages: Option<Vec<Package>> [at most 100] = default,
+        kind: MultiInjectionKind
+            => form("How it works"),
+        label: Text
+            => LABEL.says_percent_of("percent_off_bp"),
+        from_injection: Option<u32> = default
+            => form("From injection number").hint("2 means the second and later injections").when("kind", "later_injections_percent_off"),
+        percent_off_bp: Option<BasisPoints> = default
+            => form("Percent off").plausible(DISCOUNT).when("kind", "later_injections_percent_off"),
+        packages: Option<Vec<Package>> [at most 100] = default
+            => form("Packages").noun("package").when("kind", "package_prices"),
     }
 }
 
@@ -431,10 +558,18 @@ enum MultiInjectionKind {
     LaterInjectionsPercentOff,
     PackagePrices,
 }
-read_enum!(MultiInjectionKind {
-    "later_injections_percent_off" => LaterInjectionsPercentOff,
-    "package_prices" => PackagePrices,
+book_enum!(MultiInjectionKind {
+    "later_injections_percent_off" => LaterInjectionsPercentOff: "A percent off each later injection",
+    "package_prices" => PackagePrices: "Package prices",
 });
+
+/// On the form, the flat fields, each shown for its kind.
+#[cfg(staff)]
+impl Shape for MultiInjectionDiscount {
+    const KIND: Kind = Kind::Group {
+        fields: FlatMultiInjectionDiscount::FIELDS,
+    };
+}
 
 /// `null` is `None`; otherwise the flat fields, then the combination of them is checked. (Read as an
 /// `Option`: a discount has no `Default` to read one into.)
@@ -493,38 +628,47 @@ impl TryFrom<FlatMultiInjectionDiscount> for MultiInjectionDiscount {
     }
 }
 
-read_struct! {
+book_struct! {
     /// Financing: payment plans from the clinic's lending partner, and the text that goes with them.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct Financing {
         /// Shown under the offers, e.g. who lends and that credit approval is needed.
-        pub disclaimer: Text,
+        pub disclaimer: Text
+            => paragraph("Lender's note"),
         /// The plans, in the order the page lists them.
-        pub plans: Vec<FinancingPlan> [at most 20],
+        pub plans: Vec<FinancingPlan> [at most 20]
+            => form("Plans").noun("plan"),
     }
 }
 
-read_struct! {
+book_struct! {
     /// One financing plan. Both kinds have the same fields, so a flat struct with a plain `kind` holds
     /// them.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct FinancingPlan {
         /// Stable key used by requests, e.g. `deferred_12`.
-        pub id: String,
+        pub id: String
+            => id("Lowercase letters, digits and _, like care_credit_12. Patients never see it."),
         /// What a visitor reads, e.g. `12 months, no interest if paid in full`.
-        pub label: Text,
+        pub label: Text
+            => LABEL,
         /// Deferred interest or a fixed APR.
-        pub kind: FinancingKind,
+        pub kind: FinancingKind
+            => form("Kind"),
         /// The promotion's length, or the loan's term, in months (1 to 60).
-        pub months: u32,
+        pub months: u32
+            => form("Months"),
         /// The annual percentage rate in basis points: a fixed-APR loan's rate, or the rate a
         /// deferred-interest plan charges back if the promotion ends with a balance (0 to 3600).
-        pub apr_bp: BasisPoints,
+        pub apr_bp: BasisPoints
+            => form("Interest rate (APR)").plausible(Plausible::rate("an APR", super::RATE_LOW, super::MAX_APR)),
         /// The smallest amount the plan finances.
-        pub min_purchase_cents: Cents,
+        pub min_purchase_cents: Cents
+            => form("Smallest amount it can finance").term(),
         /// The lender's smallest monthly payment; 0 for none. A deferred-interest payment is raised to
         /// it; a fixed-APR plan whose amortized payment would be smaller is not available.
-        pub min_payment_cents: Cents = default,
+        pub min_payment_cents: Cents = default
+            => form("Smallest monthly payment").term(),
     }
 }
 
@@ -539,9 +683,9 @@ pub enum FinancingKind {
     /// A loan repaid in `months` equal monthly payments at `apr_bp` (standard amortization).
     FixedApr,
 }
-read_enum!(FinancingKind {
-    "deferred_interest" => DeferredInterest,
-    "fixed_apr" => FixedApr,
+book_enum!(FinancingKind {
+    "deferred_interest" => DeferredInterest: "No interest if paid in full in time",
+    "fixed_apr" => FixedApr: "Fixed interest rate",
 });
 
 deserialize_by_reading!(

@@ -22,6 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::schema::{self, Field, Kind, Role};
 use super::MAX_PRICE;
 use crate::error::excerpt;
 use crate::money::{Cents, NotMoney};
@@ -179,21 +180,17 @@ pub fn export_csv(book: &Value) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let rows = std::iter::once(HEADER.map(str::to_owned)).chain(
-        items(book)
-            .into_iter()
-            .filter(|item| item.cash.cents.is_some() || item.allowed_cents().is_some())
-            .map(|item| {
-                let cell = |cents: Option<Cents>| cents.map(dollars).unwrap_or_default();
-                [
-                    defused(&item.key),
-                    defused(&item.code),
-                    defused(&item.description),
-                    cell(item.cash.cents),
-                    cell(item.allowed_cents()),
-                ]
-            }),
-    );
+    let rows =
+        std::iter::once(HEADER.map(str::to_owned)).chain(rows(book).into_iter().map(|row| {
+            let cell = |cents: Option<Cents>| cents.map(dollars).unwrap_or_default();
+            [
+                defused(&row.item),
+                defused(&row.code),
+                defused(&row.description),
+                cell(row.cash),
+                cell(row.allowed),
+            ]
+        }));
     for row in rows {
         // Writing to memory cannot fail; `into_inner` below would report it if it did.
         let _ = writer.write_record(&row);
@@ -204,6 +201,37 @@ pub fn export_csv(book: &Value) -> String {
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default()
+}
+
+/// One row of the fee schedule: a priced item of the book, as [`export_csv`] writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PricedRow {
+    /// The `item` column: the key that tells it apart (`amnion_1ml`, `lakeshore_pt.session`).
+    pub item: String,
+    /// Its billing code; empty when the book has none that reads as text.
+    pub code: String,
+    /// Its English description (a partner's service with the partner's name in parentheses).
+    pub description: String,
+    /// Its cash price, when that reads as whole cents.
+    pub cash: Option<Cents>,
+    /// The amount a plan is expected to allow, for an item that has one.
+    pub allowed: Option<Cents>,
+}
+
+/// The rows of the book's fee schedule, in [`export_csv`]'s order: each priced item with a price
+/// that reads as whole cents. `check-price-book` prints them as its table of prices.
+pub fn rows(book: &Value) -> Vec<PricedRow> {
+    items(book)
+        .into_iter()
+        .filter(|item| item.cash.cents.is_some() || item.allowed_cents().is_some())
+        .map(|item| PricedRow {
+            cash: item.cash.cents,
+            allowed: item.allowed_cents(),
+            item: item.key,
+            code: item.code,
+            description: item.description,
+        })
+        .collect()
 }
 
 impl Item {
@@ -659,169 +687,17 @@ fn undefused(text: &str) -> &str {
 }
 
 /// Every priced item of `book`, in the export's order, with keys made unique.
+///
+/// The items are found by the book's declarations (`schema.rs`), not listed here: every group
+/// whose fields include a cash price ([`Role::Cash`]) is an item, wherever it is in the book, so
+/// a priced field added to the document is in the spreadsheet with nothing to add here.
 fn items(book: &Value) -> Vec<Item> {
     let mut items = Vec::new();
-    // An item: its key (None: its path), the path and value of its object, the key of its code,
-    // its description, and the keys of its cash price and allowed amount. A value that is not an
-    // object is no item.
-    let mut push = |key: Option<String>,
-                    path: String,
-                    object: &Value,
-                    code_key: &str,
-                    description: String,
-                    prices: (&str, Option<&str>)| {
-        if !matches!(object, Value::Object(_)) {
-            return;
-        }
-        let (cash_key, allowed_key) = prices;
-        items.push(Item {
-            key: key.unwrap_or_else(|| path.clone()),
-            code: text(field(object, code_key)).unwrap_or_default().to_owned(),
-            description,
-            cash: Price::at(object, &path, cash_key),
-            allowed: allowed_key.map(|key| Price::at(object, &path, key)),
-            path,
-        });
+    let top = Place {
+        key: Some(Vec::new()),
+        owner: None,
     };
-    let products = list(field(book, "products"));
-    for (i, product) in products.iter().enumerate() {
-        push(
-            text(field(product, "id")).map(str::to_owned),
-            format!("products[{i}]"),
-            product,
-            "hcpcs",
-            english(field(product, "label")),
-            ("price_cents", None),
-        );
-    }
-    for (i, fee) in list(field(book, "administration_fees")).iter().enumerate() {
-        push(
-            text(field(fee, "code")).map(|code| format!("administration.{code}")),
-            format!("administration_fees[{i}]"),
-            fee,
-            "code",
-            english(field(fee, "label")),
-            ("price_cents", None),
-        );
-    }
-    let consultation = field(book, "visits").and_then(|visits| field(visits, "consultation"));
-    for (key, path, service) in [
-        (
-            "ultrasound_guidance",
-            "ultrasound_guidance",
-            field(book, "ultrasound_guidance"),
-        ),
-        ("consultation", "visits.consultation", consultation),
-        ("walking_boot", "walking_boot", field(book, "walking_boot")),
-    ] {
-        if let Some(service) = service {
-            push(
-                Some(key.to_owned()),
-                path.to_owned(),
-                service,
-                "code",
-                english(field(service, "label")),
-                ("price_cents", None),
-            );
-        }
-    }
-    for (i, extra) in list(field(book, "extras")).iter().enumerate() {
-        push(
-            text(field(extra, "id")).map(str::to_owned),
-            format!("extras[{i}]"),
-            extra,
-            "code",
-            english(field(extra, "label")),
-            ("price_cents", None),
-        );
-    }
-    let partners = list(field(book, "therapy_partners"));
-    let therapy = std::iter::once((
-        Some("physical_therapy".to_owned()),
-        String::new(),
-        None,
-        field(book, "physical_therapy"),
-    ))
-    .chain(partners.iter().enumerate().map(|(i, partner)| {
-        (
-            text(field(partner, "id")).map(str::to_owned),
-            format!("therapy_partners[{i}]."),
-            text(field(partner, "name")),
-            field(partner, "physical_therapy"),
-        )
-    }));
-    for (owner, path, partner_name, prices) in therapy {
-        let Some(prices) = prices else { continue };
-        for service_name in ["evaluation", "session"] {
-            let Some(service) = field(prices, service_name) else {
-                continue;
-            };
-            let label = english(field(service, "label"));
-            push(
-                owner
-                    .as_ref()
-                    .map(|owner| format!("{owner}.{service_name}")),
-                format!("{path}physical_therapy.{service_name}"),
-                service,
-                "code",
-                match partner_name {
-                    Some(name) => format!("{label} ({name})"),
-                    None => label,
-                },
-                ("cash_price_cents", Some("allowed_cents")),
-            );
-        }
-    }
-    let packages = field(book, "discounts")
-        .and_then(|discounts| field(discounts, "multi_injection"))
-        .and_then(|discount| field(discount, "packages"));
-    for (i, package) in list(packages).iter().enumerate() {
-        if !matches!(package, Value::Object(_)) {
-            continue;
-        }
-        let product_id = text(field(package, "product"));
-        let count = match field(package, "injections") {
-            Some(Value::Integer(count)) => Some(*count),
-            _ => None,
-        };
-        let product = products
-            .iter()
-            .find(|p| product_id.is_some() && text(field(p, "id")) == product_id);
-        let name = match (product, product_id) {
-            (Some(product), _) => english(field(product, "label")),
-            (None, Some(id)) => id.to_owned(),
-            (None, None) => "Package".to_owned(),
-        };
-        let description = match count {
-            Some(count) => format!("{name}, package of {count}"),
-            None => format!("{name}, package"),
-        };
-        // The package's code is its product's: rows for it are told apart by item.
-        let code = product
-            .and_then(|p| text(field(p, "hcpcs")))
-            .unwrap_or_default();
-        let path = format!("discounts.multi_injection.packages[{i}]");
-        let key = product_id
-            .zip(count)
-            .map(|(id, count)| format!("{id}.package_{count}"));
-        let object = Value::Object(vec![
-            ("code".to_owned(), Value::String(code.to_owned())),
-            (
-                "price_cents".to_owned(),
-                field(package, "price_cents")
-                    .cloned()
-                    .unwrap_or(Value::Null),
-            ),
-        ]);
-        push(
-            key,
-            path,
-            &object,
-            "code",
-            description,
-            ("price_cents", None),
-        );
-    }
+    walk(schema::BOOK, book, "", &top, book, &mut items);
     // A key two items would share, or that is another item's path, goes back to the item's own
     // path: paths are unique, and a key left is neither shared nor any path.
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -835,6 +711,172 @@ fn items(book: &Value) -> Vec<Item> {
         }
     }
     items
+}
+
+/// Where a group is, for the key and description of an item in it.
+#[derive(Clone)]
+struct Place<'v> {
+    /// The key parts so far (the `item` names of the fields on the way, each list item's `id`), or
+    /// `None` once a list item on the way had no `id` (the item then goes by its path).
+    key: Option<Vec<String>>,
+    /// The `name` of the list item it is in (a therapy partner), which its items' descriptions
+    /// add in parentheses.
+    owner: Option<&'v str>,
+}
+
+/// Finds the priced items in `object`, at `path`, of the group `fields`.
+fn walk<'v>(
+    fields: &'static [Field],
+    object: &'v Value,
+    path: &str,
+    place: &Place<'v>,
+    book: &'v Value,
+    items: &mut Vec<Item>,
+) {
+    if !matches!(object, Value::Object(_)) {
+        return;
+    }
+    if fields.iter().any(|field| field.role == Role::Cash) {
+        items.push(item(fields, object, path, place, book));
+        return;
+    }
+    for declared in fields {
+        let Some(value) = field(object, declared.key) else {
+            continue;
+        };
+        let path = match path {
+            "" => declared.key.to_owned(),
+            _ => format!("{path}.{}", declared.key),
+        };
+        let mut place = place.clone();
+        if !declared.item.is_empty() {
+            if let Some(key) = &mut place.key {
+                key.push(declared.item.to_owned());
+            }
+        }
+        match &declared.kind {
+            Kind::Group { fields } => walk(fields, value, &path, &place, book, items),
+            Kind::List { fields, .. } => {
+                for (i, element) in list(Some(value)).iter().enumerate() {
+                    let priced = fields.iter().any(|field| field.role == Role::Cash);
+                    let mut place = place.clone();
+                    // An item of a list is known by its id; a priced one with none, by its code
+                    // (added in `item`); any other with none leaves its items their paths.
+                    match text(field(element, "id")) {
+                        Some(id) => {
+                            if let Some(key) = &mut place.key {
+                                key.push(id.to_owned());
+                            }
+                        }
+                        None if priced => {}
+                        None => place.key = None,
+                    }
+                    place.owner = text(field(element, "name")).or(place.owner);
+                    walk(
+                        fields,
+                        element,
+                        &format!("{path}[{i}]"),
+                        &place,
+                        book,
+                        items,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The priced item `object`, at `path`, of the group `fields`.
+fn item(
+    fields: &'static [Field],
+    object: &Value,
+    path: &str,
+    place: &Place<'_>,
+    book: &Value,
+) -> Item {
+    let with_role = |role: Role| fields.iter().find(|field| field.role == role);
+    let price = |role: Role| with_role(role).map(|declared| Price::at(object, path, declared.key));
+    let code_field = with_role(Role::Code);
+    let own_code = code_field.and_then(|declared| text(field(object, declared.key)));
+    let listed = path.ends_with(']');
+    let has_id = text(field(object, "id")).is_some();
+    let mut key = place.key.clone().filter(|key| !key.is_empty());
+    let (code, description) = match code_field.map(|declared| &declared.kind) {
+        // A package's code is its product's, picked by id: rows for it are told apart by item.
+        Some(Kind::Pick { list: of, value }) => {
+            let picked_id = own_code;
+            let picked = list(field(book, of))
+                .iter()
+                .find(|picked| picked_id.is_some() && text(field(picked, value)) == picked_id);
+            let count = fields
+                .iter()
+                .filter(|declared| matches!(declared.kind, Kind::Count))
+                .find_map(|declared| match field(object, declared.key) {
+                    Some(Value::Integer(count)) => Some(*count),
+                    _ => None,
+                });
+            let name = match (picked, picked_id) {
+                (Some(picked), _) => english(field(picked, "label")),
+                (None, Some(id)) => id.to_owned(),
+                (None, None) => "Package".to_owned(),
+            };
+            key = picked_id
+                .zip(count)
+                .map(|(id, count)| vec![format!("{id}.package_{count}")]);
+            let code = picked.and_then(|picked| {
+                let code = find_role(picked_fields(of), Role::Code)?;
+                text(field(picked, code.key))
+            });
+            let description = match count {
+                Some(count) => format!("{name}, package of {count}"),
+                None => format!("{name}, package"),
+            };
+            (code.unwrap_or_default().to_owned(), description)
+        }
+        _ => {
+            // A listed item is known by its id (added on the way); one of a list whose items
+            // have none (the injection fees), by its code.
+            let has_ids = fields.iter().any(|declared| declared.key == "id");
+            if listed {
+                key = match (key, has_ids, has_id, own_code) {
+                    (key, true, true, _) => key,
+                    (Some(mut key), false, _, Some(code)) => {
+                        key.push(code.to_owned());
+                        Some(key)
+                    }
+                    _ => None,
+                };
+            }
+            let label = english(field(object, "label"));
+            let description = match place.owner {
+                Some(name) => format!("{label} ({name})"),
+                None => label,
+            };
+            (own_code.unwrap_or_default().to_owned(), description)
+        }
+    };
+    Item {
+        key: key.map_or_else(|| path.to_owned(), |key| key.join(".")),
+        path: path.to_owned(),
+        code,
+        description,
+        cash: price(Role::Cash).unwrap_or_else(|| Price::at(object, path, "")),
+        allowed: price(Role::Allowed),
+    }
+}
+
+/// The field with `role` among `fields`.
+fn find_role(fields: &'static [Field], role: Role) -> Option<&'static Field> {
+    fields.iter().find(|field| field.role == role)
+}
+
+/// The fields of each item of the top-level list `key`.
+fn picked_fields(key: &str) -> &'static [Field] {
+    match schema::find(schema::BOOK, key).map(|field| &field.kind) {
+        Some(Kind::List { fields, .. }) => fields,
+        _ => &[],
+    }
 }
 
 /// The entry `key` of an object.

@@ -11,9 +11,12 @@ mod document;
 #[cfg(staff)]
 pub mod fee_schedule;
 mod identifiers;
+pub mod schema;
 // First: its `field!` macro writes the paths in `warnings` too.
 #[macro_use]
 mod validate;
+// The editor's and the checker's: the staff module's and native only.
+#[cfg(staff)]
 mod warnings;
 
 pub use document::*;
@@ -22,6 +25,7 @@ pub(crate) use validate::product_cost;
 pub use validate::{
     MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
 };
+#[cfg(staff)]
 pub use warnings::{
     warnings, Warning, DISCOUNT_HIGH, FEE_LOW, PRODUCT_HIGH, PRODUCT_LOW, RATE_LOW,
 };

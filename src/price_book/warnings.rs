@@ -13,10 +13,12 @@ use std::fmt::Display;
 
 use serde::Serialize;
 
+use serde::Deserialize;
+
 use super::document::*;
-use super::validate::{items, At, MAX_APR};
-use crate::language::Text;
+use super::schema::{self, Field, Kind, Plausible};
 use crate::money::{BasisPoints, Cents};
+use crate::read::Value;
 
 /// A product priced under this is likely dollars typed as cents: $50.00. (No product the clinic
 /// injects costs less; $11.00 for a $1,100.00 vial is the mistake this catches.)
@@ -54,11 +56,13 @@ impl Display for Warning {
     }
 }
 
-/// Every likely unit mistake in `document`, in the order of the book. The thresholds are
-/// [`PRODUCT_LOW`] and [`PRODUCT_HIGH`] for products (a package of vials has the low one),
-/// [`FEE_LOW`] for every other price (administration fees, ultrasound guidance, the consultation,
-/// the walking boot, extras, physical therapy's cash prices and allowed amounts, the therapy
-/// partners' too), [`DISCOUNT_HIGH`] and [`RATE_LOW`] for discounts, and [`RATE_LOW`] for APRs.
+/// Every likely unit mistake in `document`, in the order of the book (as the editor's form shows
+/// it). Each amount is checked against what its declaration in `document.rs` says is plausible
+/// there ([`Plausible`]): [`PRODUCT_LOW`] and [`PRODUCT_HIGH`] for products (a package of vials has
+/// the low one), [`FEE_LOW`] for every other price (administration fees, ultrasound guidance, the
+/// consultation, the walking boot, extras, physical therapy's cash prices and allowed amounts, the
+/// therapy partners' too), [`DISCOUNT_HIGH`] and [`RATE_LOW`] for discounts, and [`RATE_LOW`] for
+/// APRs; and each discount's name against its percent.
 ///
 /// ```
 /// use amnion_estimator::price_book::{warnings, PriceBook};
@@ -72,124 +76,112 @@ impl Display for Warning {
 /// );
 /// ```
 pub fn warnings(document: &PriceBookDocument) -> Vec<Warning> {
-    let book = document;
+    // The document as the tree its declarations walk; a document always serializes.
+    let book = serde_json::to_value(document)
+        .ok()
+        .and_then(|json| Value::deserialize(json).ok())
+        .unwrap_or(Value::Null);
     let mut found = Vec::new();
-    for (at, product) in items(field!(book.products)) {
-        let (path, &price) = field!(at / product.price_cents);
-        if let Some(message) = low(price, PRODUCT_LOW, "a product", true) {
-            found.push(Warning { path, message });
-        } else if price > PRODUCT_HIGH {
-            found.push(Warning {
-                path,
-                message: format!(
-                    "is {price}, high for a product (over {PRODUCT_HIGH}): check for extra zeros"
-                ),
-            });
-        }
-    }
-    for (at, fee) in items(field!(book.administration_fees)) {
-        fee_warning(&mut found, field!(at / fee.price_cents));
-    }
-    fee_warning(&mut found, field!(book.ultrasound_guidance.price_cents));
-    fee_warning(&mut found, field!(book.visits.consultation.price_cents));
-    fee_warning(&mut found, field!(book.walking_boot.price_cents));
-    for (at, extra) in items(field!(book.extras)) {
-        fee_warning(&mut found, field!(at / extra.price_cents));
-    }
-    therapy_warnings(&mut found, field!(book.physical_therapy));
-    for (at, partner) in items(field!(book.therapy_partners)) {
-        therapy_warnings(&mut found, field!(at / partner.physical_therapy));
-    }
-
-    let (at, prompt_pay) = field!(book.discounts.prompt_pay);
-    if let Some(prompt_pay) = prompt_pay {
-        discount_warning(&mut found, field!(at / prompt_pay.percent_off_bp));
-        label_warning(
-            &mut found,
-            field!(at / prompt_pay.label),
-            prompt_pay.percent_off_bp,
-        );
-    }
-    let (at, multi_injection) = field!(book.discounts.multi_injection);
-    match multi_injection {
-        None => {}
-        Some(MultiInjectionDiscount::LaterInjectionsPercentOff {
-            percent_off_bp,
-            label,
-            ..
-        }) => {
-            discount_warning(&mut found, field!(at / percent_off_bp));
-            label_warning(&mut found, field!(at / label), *percent_off_bp);
-        }
-        Some(MultiInjectionDiscount::PackagePrices { packages, .. }) => {
-            for (at, package) in items(field!(at / packages)) {
-                let (path, &price) = field!(at / package.price_cents);
-                if let Some(message) = low(price, PRODUCT_LOW, "a package", true) {
-                    found.push(Warning { path, message });
-                }
-            }
-        }
-    }
-
-    let (at, financing) = field!(book.financing);
-    if let Some(financing) = financing {
-        for (at, plan) in items(field!(at / financing.plans)) {
-            let (path, &apr) = field!(at / plan.apr_bp);
-            if let Some(message) = low_rate(apr, "an APR", MAX_APR) {
-                found.push(Warning { path, message });
-            }
-        }
-    }
+    walk(schema::BOOK, &book, "", &mut found);
     found
 }
 
-/// A fee's warning, if it is above $0.00 and under [`FEE_LOW`].
-fn fee_warning(found: &mut Vec<Warning>, (path, &price): At<'_, impl Display, Cents>) {
-    if let Some(message) = low(price, FEE_LOW, "a fee", false) {
-        found.push(Warning {
-            path: path.to_string(),
-            message,
-        });
-    }
-}
-
-/// A therapy price list's warnings: cash prices and allowed amounts are fees.
-fn therapy_warnings(
-    found: &mut Vec<Warning>,
-    (at, prices): At<'_, impl Display, PhysicalTherapyPrices>,
-) {
-    for (at, service) in [field!(at / prices.evaluation), field!(at / prices.session)] {
-        fee_warning(found, field!(at / service.cash_price_cents));
-        fee_warning(found, field!(at / service.allowed_cents));
-    }
-}
-
-/// A discount's warning, if it is over [`DISCOUNT_HIGH`], or above 0 % and under [`RATE_LOW`].
-fn discount_warning(found: &mut Vec<Warning>, (path, &rate): At<'_, String, BasisPoints>) {
-    let message = match rate > DISCOUNT_HIGH {
-        true => Some(format!(
-            "is {rate}, high for a discount (over {DISCOUNT_HIGH}): was it meant?"
-        )),
-        false => low_rate(rate, "a discount", BasisPoints::WHOLE),
+/// The warnings of the group `fields` at `path`, in their order.
+fn walk(fields: &'static [Field], object: &Value, path: &str, found: &mut Vec<Warning>) {
+    let Value::Object(entries) = object else {
+        return;
     };
-    if let Some(message) = message {
-        found.push(Warning { path, message });
+    let at = |key: &str| entries.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+    for declared in fields {
+        let Some(value) = at(declared.key) else {
+            continue;
+        };
+        let path = match path {
+            "" => declared.key.to_owned(),
+            _ => format!("{path}.{}", declared.key),
+        };
+        match (&declared.kind, value) {
+            (Kind::Group { fields }, _) => walk(fields, value, &path, found),
+            (Kind::List { fields, .. }, Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(fields, item, &format!("{path}[{i}]"), found);
+                }
+            }
+            (Kind::Money, Value::Integer(cents)) => {
+                if let Some(plausible) = &declared.plausible {
+                    if let Some(message) = money_warning(Cents::new(*cents), plausible) {
+                        found.push(Warning { path, message });
+                    }
+                }
+            }
+            (Kind::Percent, Value::Integer(rate)) => {
+                let rate = u32::try_from(*rate).map(BasisPoints::new);
+                if let (Some(plausible), Ok(rate)) = (&declared.plausible, rate) {
+                    if let Some(message) = rate_warning(rate, plausible) {
+                        found.push(Warning { path, message });
+                    }
+                }
+            }
+            (Kind::Words { .. }, _) if !declared.says_percent_of.is_empty() => {
+                if let Some(Value::Integer(rate)) = at(declared.says_percent_of) {
+                    if let Ok(rate) = u32::try_from(*rate) {
+                        label_warning(found, &path, value, BasisPoints::new(rate));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Why `price` is unusual where `plausible` says what is usual, if it is.
+fn money_warning(price: Cents, plausible: &Plausible) -> Option<String> {
+    let what = plausible.what;
+    if let Some(message) = low(price, Cents::new(plausible.low), what, plausible.zero_too) {
+        return Some(message);
+    }
+    let high = Cents::new(plausible.high?);
+    (price > high)
+        .then(|| format!("is {price}, high for {what} (over {high}): check for extra zeros"))
+}
+
+/// Why `rate` is unusual where `plausible` says what is usual, if it is.
+fn rate_warning(rate: BasisPoints, plausible: &Plausible) -> Option<String> {
+    let what = plausible.what;
+    let high = plausible
+        .high
+        .and_then(|high| u32::try_from(high).ok())
+        .map(BasisPoints::new);
+    match high {
+        Some(high) if rate > high => Some(format!(
+            "is {rate}, high for {what} (over {high}): was it meant?"
+        )),
+        _ => {
+            let ceiling =
+                u32::try_from(plausible.ceiling).map_or(BasisPoints::WHOLE, BasisPoints::new);
+            low_rate(rate, what, ceiling)
+        }
     }
 }
 
 /// A discount's name that says another percent than the discount is (`15% off` after the percent
-/// became 10 %): the name is the clinic's own words, so it is not changed for them.
-fn label_warning(
-    found: &mut Vec<Warning>,
-    (path, label): At<'_, impl Display, Text>,
-    rate: BasisPoints,
-) {
+/// became 10 %): the name is the clinic's own words, so it is not changed for them. `label` is the
+/// name as the book has it: a text, or its English and Spanish.
+fn label_warning(found: &mut Vec<Warning>, path: &str, label: &Value, rate: BasisPoints) {
+    let text = |key: &str| match label {
+        Value::String(english) if key == "en" => english.as_str(),
+        Value::Object(entries) => entries
+            .iter()
+            .find_map(|(k, v)| match v {
+                Value::String(text) if k == key => Some(text.as_str()),
+                _ => None,
+            })
+            .unwrap_or(""),
+        _ => "",
+    };
     // At the name's Spanish text when that is the one out of date, so the editor puts the
     // warning under it.
-    let texts = [
-        (label.en.as_str(), ""),
-        (label.es.as_deref().unwrap_or(""), ".es"),
-    ];
+    let texts = [(text("en"), ""), (text("es"), ".es")];
     let wrong = texts.into_iter().find_map(|(text, at)| {
         percents(text)
             .find(|&said| said != rate)
@@ -255,7 +247,9 @@ fn low_rate(rate: BasisPoints, what: &str, ceiling: BasisPoints) -> Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Text;
     use crate::price_book::PriceBook;
+    use crate::price_book::MAX_APR;
 
     fn sample() -> PriceBookDocument {
         PriceBook::embedded_default()
@@ -332,10 +326,12 @@ mod tests {
                 "walking_boot.price_cents: is $1.65, low for a fee (under $5.00): was $165.00 meant?",
                 "physical_therapy.session.allowed_cents: is $0.95, low for a fee (under $5.00): was $95.00 meant?",
                 "therapy_partners[1].physical_therapy.evaluation.cash_price_cents: is $1.20, low for a fee (under $5.00): was $120.00 meant?",
-                "discounts.prompt_pay.percent_off_bp: is 0.05%, low for a discount (under 1%): was 5% meant?",
+                // In the form's order: the multi-injection discount before prompt pay, a name
+                // before its percent.
+                "discounts.multi_injection.percent_off_bp: is 60%, high for a discount (over 50%): was it meant?",
                 // The sample's name says "5% off"; the discount is now 0.05 %.
                 "discounts.prompt_pay.label: says 5%, but the discount is 0.05%: change the name to match",
-                "discounts.multi_injection.percent_off_bp: is 60%, high for a discount (over 50%): was it meant?",
+                "discounts.prompt_pay.percent_off_bp: is 0.05%, low for a discount (under 1%): was 5% meant?",
                 "financing.plans[4].apr_bp: is 0.24%, low for an APR (under 1%): was 24% meant?",
             ]
         );
@@ -365,10 +361,14 @@ mod tests {
             es: Some("Pronto pago: 5% menos".into()),
         };
         let found: Vec<String> = warnings(&book).iter().map(ToString::to_string).collect();
-        // Prompt pay comes first, in the book's order; at the Spanish text, the one that says 5 %.
+        // After the multi-injection discount's, in the form's order; at the Spanish text, the one
+        // that says 5 %.
         assert_eq!(
-            found[0],
-            "discounts.prompt_pay.label.es: says 5%, but the discount is 7.5%: change the name to match"
+            found,
+            [
+                "discounts.multi_injection.label: says 15%, but the discount is 10%: change the name to match",
+                "discounts.prompt_pay.label.es: says 5%, but the discount is 7.5%: change the name to match",
+            ]
         );
         assert_eq!(
             percents("no percent here, 100 % sure, 2.25%").collect::<Vec<_>>(),

@@ -1,0 +1,526 @@
+//! The price book's fields as the editor, the fee schedule and the likely-mistake warnings see
+//! them, produced from the one declaration of each field in `document.rs`.
+//!
+//! Each struct of the book is declared with [`book_struct!`]: beside a field's type, limit and
+//! `= default` / `= staff` markers (which [`read_struct!`](crate::read::read_struct) turns into its
+//! reader), a [`Form`] says what the editor shows (label, hint, a control other than the type's
+//! own), what the fee schedule takes from it (an item's code, cash price, allowed amount, and the
+//! name its row is known by) and what amount is plausible there. The macro writes, for each
+//! struct, its [`Fields`]: the table the editor page builds its form from, which
+//! [`crate::editor::form`] converts by, [`super::fee_schedule`] finds the priced items in, and
+//! [`super::warnings`] checks amounts against. So a field added to the document is on the form, in
+//! the spreadsheet if it is a price, and checked for extra zeros, with nothing else to edit.
+//! (DESIGN.md, "How to add a price-book field".)
+
+use serde::Serialize;
+
+use crate::language::{Gender, Text};
+use crate::money::{BasisPoints, Cents, Locale};
+
+/// What kind of control a field is, and how its value converts.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Kind {
+    /// One line of text, as written.
+    Text,
+    /// A paragraph of text.
+    Paragraph,
+    /// A text in English and, optionally, Spanish (`Text` in the book: a string, or `{ en, es }`).
+    Words {
+        /// A paragraph rather than one line.
+        long: bool,
+    },
+    /// An amount in dollars on the form, integer cents in the book (`..._cents`).
+    Money,
+    /// A rate in percent on the form, basis points in the book (`..._bp`).
+    Percent,
+    /// A whole number.
+    Count,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// A billing or diagnosis code, or an id: one word.
+    Code,
+    /// A taxpayer id: 9 digits in the book; on the form as an EIN is printed, `12-3456789`, and
+    /// taken either way.
+    Tin,
+    /// One of the values of another list's items, picked from them: a condition's injection code
+    /// from the injection fees. The page builds the options from the form as it is.
+    Pick {
+        /// The top-level list whose items are offered (`administration_fees`).
+        list: &'static str,
+        /// The key of each item's value (`code`); the option's words are the item's English
+        /// `label`, or its `name`.
+        value: &'static str,
+    },
+    /// Yes or no.
+    Flag,
+    /// One of a few values.
+    Choice {
+        /// `(value in the book, what the form says)`.
+        options: &'static [(&'static str, &'static str)],
+    },
+    /// A group of fields (a JSON object).
+    Group {
+        /// Its fields.
+        fields: &'static [Field],
+    },
+    /// A list of groups.
+    List {
+        /// What one item is called ("condition").
+        noun: &'static str,
+        /// Each item's fields.
+        fields: &'static [Field],
+        /// The most items the book may have.
+        max: usize,
+    },
+    /// A list of texts in English and Spanish.
+    WordsList {
+        /// What one item is called.
+        noun: &'static str,
+        /// The most items.
+        max: usize,
+    },
+}
+
+/// One field of the book.
+#[derive(Debug, Serialize)]
+pub struct Field {
+    /// Its key in the book's JSON.
+    pub key: &'static str,
+    /// Its name on the form.
+    pub label: &'static str,
+    /// A line of help under the label; empty for none.
+    pub hint: &'static str,
+    /// What kind of control takes it.
+    pub kind: Kind,
+    /// Whether the book may leave it out: an optional group is switched on or off, an optional
+    /// value left empty.
+    pub optional: bool,
+    /// Shown only while the sibling field `.0` has the value `.1` (the discount's kind).
+    pub when: Option<(&'static str, &'static str)>,
+    /// An optional group's switch, as a sentence ("Offer a discount for paying in full"); empty
+    /// for the page's own wording.
+    pub switch: &'static str,
+    /// A choice's value on the form when the book leaves it out: the one the book's reader takes
+    /// then. Empty for none.
+    pub default: &'static str,
+    /// What the fee schedule takes from it. (Not the page's: left out of what it is sent.)
+    #[serde(skip)]
+    pub role: Role,
+    /// The name this field adds to the key of a priced item in it (`walking_boot`,
+    /// `administration`), which the fee schedule's `item` column shows; empty for none.
+    #[serde(skip)]
+    pub item: &'static str,
+    /// The amounts that are usual here; outside them, a warning asks whether the amount was meant.
+    #[serde(skip)]
+    pub plausible: Option<Plausible>,
+    /// For a name: the sibling percent it must not contradict (a discount's `percent_off_bp`: a
+    /// name that says `15%` is warned about when the discount is 10 %); empty for none.
+    #[serde(skip)]
+    pub says_percent_of: &'static str,
+}
+
+impl Field {
+    /// A field `key` of `kind` with no words: a list's new item, or a text inside a group.
+    pub const fn plain(key: &'static str, kind: Kind) -> Field {
+        form("").field(key, kind, false, 0)
+    }
+}
+
+/// What a field is to the fee schedule. A group with a [`Role::Cash`] field is a priced item: a
+/// row of the spreadsheet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// Nothing.
+    #[default]
+    None,
+    /// The item's billing code, the `code` column.
+    Code,
+    /// The item's cash price, the `cash price` column.
+    Cash,
+    /// The amount a plan is expected to allow for it, the `allowed amount` column.
+    Allowed,
+    /// An amount that is a term of something, not the price of an item: a financing plan's
+    /// smallest purchase. Not in the fee schedule.
+    Term,
+}
+
+/// The usual amounts of a money or percent field: one outside them is likely a unit mistake
+/// (dollars typed as cents, a percent typed as hundredths of one) or extra zeros. Zero is never
+/// warned about unless `zero_too` (a free consultation is a clinic's choice; a free vial is not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plausible {
+    /// What the amount is for, as a warning names it: `a product`, `a fee`, `a discount`.
+    pub what: &'static str,
+    /// Under this (in cents, or basis points for a rate) is low.
+    pub low: i64,
+    /// Over this is high; `None` for no ceiling.
+    pub high: Option<i64>,
+    /// Whether zero is low too.
+    pub zero_too: bool,
+    /// For a rate: the most it may be, so the warning suggests a hundred times it only up to there.
+    pub ceiling: i64,
+}
+
+impl Plausible {
+    /// An amount of money: low under `low`.
+    pub const fn money(what: &'static str, low: Cents) -> Plausible {
+        Plausible {
+            what,
+            low: low.get(),
+            high: None,
+            zero_too: false,
+            ceiling: 0,
+        }
+    }
+
+    /// A rate, at most `ceiling`: low under `low`.
+    pub const fn rate(what: &'static str, low: BasisPoints, ceiling: BasisPoints) -> Plausible {
+        Plausible {
+            what,
+            low: low.get() as i64,
+            high: None,
+            zero_too: false,
+            ceiling: ceiling.get() as i64,
+        }
+    }
+
+    /// And high over `high` (cents, or basis points for a rate).
+    pub const fn high(mut self, high: i64) -> Plausible {
+        self.high = Some(high);
+        self
+    }
+
+    /// And zero is low too.
+    pub const fn zero_too(mut self) -> Plausible {
+        self.zero_too = true;
+        self
+    }
+}
+
+/// A field's declaration beside its type in [`book_struct!`]: what the form calls it, and what it
+/// is besides its type. Written `form("Label")` and then any of its setters.
+#[derive(Debug)]
+pub struct Form {
+    label: &'static str,
+    hint: &'static str,
+    kind: Option<Kind>,
+    noun: &'static str,
+    when: Option<(&'static str, &'static str)>,
+    switch: &'static str,
+    default: &'static str,
+    role: Role,
+    item: &'static str,
+    plausible: Option<Plausible>,
+    says_percent_of: &'static str,
+}
+
+/// A field whose form label is `label`.
+pub const fn form(label: &'static str) -> Form {
+    Form {
+        label,
+        hint: "",
+        kind: None,
+        noun: "",
+        when: None,
+        switch: "",
+        default: "",
+        role: Role::None,
+        item: "",
+        plausible: None,
+        says_percent_of: "",
+    }
+}
+
+impl Form {
+    /// A line of help under the label.
+    pub const fn hint(mut self, hint: &'static str) -> Form {
+        self.hint = hint;
+        self
+    }
+
+    /// A control other than its type's own: a [`Kind::Code`] or [`Kind::Date`] for a `String`, a
+    /// long [`Kind::Words`], a [`Kind::Pick`], a [`Kind::Choice`] with its own words.
+    pub const fn kind(mut self, kind: Kind) -> Form {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// What one item of a list is called ("condition").
+    pub const fn noun(mut self, noun: &'static str) -> Form {
+        self.noun = noun;
+        self
+    }
+
+    /// Shown only while the sibling field `key` is `value`.
+    pub const fn when(mut self, key: &'static str, value: &'static str) -> Form {
+        self.when = Some((key, value));
+        self
+    }
+
+    /// An optional group's switch, as a sentence.
+    pub const fn switch(mut self, switch: &'static str) -> Form {
+        self.switch = switch;
+        self
+    }
+
+    /// A choice's value when the book leaves it out.
+    pub const fn default(mut self, value: &'static str) -> Form {
+        self.default = value;
+        self
+    }
+
+    /// Its item's billing code in the fee schedule.
+    pub const fn code(mut self) -> Form {
+        self.role = Role::Code;
+        self
+    }
+
+    /// Its item's cash price in the fee schedule: the group it is in is a priced item.
+    pub const fn cash_price(mut self) -> Form {
+        self.role = Role::Cash;
+        self
+    }
+
+    /// Its item's allowed amount in the fee schedule.
+    pub const fn allowed(mut self) -> Form {
+        self.role = Role::Allowed;
+        self
+    }
+
+    /// An amount that is a term of something, not a price: not in the fee schedule.
+    pub const fn term(mut self) -> Form {
+        self.role = Role::Term;
+        self
+    }
+
+    /// The name it adds to the key of a priced item in it (the fee schedule's `item` column).
+    pub const fn item(mut self, item: &'static str) -> Form {
+        self.item = item;
+        self
+    }
+
+    /// A name that must not say another percent than its sibling `key`.
+    pub const fn says_percent_of(mut self, key: &'static str) -> Form {
+        self.says_percent_of = key;
+        self
+    }
+
+    /// The amounts usual here.
+    pub const fn plausible(mut self, plausible: Plausible) -> Form {
+        self.plausible = Some(plausible);
+        self
+    }
+
+    /// The field `key`, of the type whose control is `kind` (unless the declaration gives
+    /// another), `optional` when the book may leave it out, a list of at most `max` items.
+    pub const fn field(self, key: &'static str, kind: Kind, optional: bool, max: usize) -> Field {
+        let kind = match self.kind {
+            Some(kind) => kind,
+            None => kind,
+        };
+        let kind = match kind {
+            Kind::List { fields, .. } => Kind::List {
+                noun: self.noun,
+                fields,
+                max,
+            },
+            Kind::WordsList { .. } => Kind::WordsList {
+                noun: self.noun,
+                max,
+            },
+            kind => kind,
+        };
+        Field {
+            key,
+            label: self.label,
+            hint: self.hint,
+            kind,
+            // A field shown for one kind of its group (`when`) is left out for the others, and
+            // required for its own: the group's reader checks the combination.
+            optional: optional && self.when.is_none(),
+            when: self.when,
+            switch: self.switch,
+            default: self.default,
+            role: self.role,
+            item: self.item,
+            plausible: self.plausible,
+            says_percent_of: self.says_percent_of,
+        }
+    }
+}
+
+/// The control a type takes on the form when its declaration names no other.
+pub trait Shape {
+    /// The control.
+    const KIND: Kind;
+}
+
+/// A struct of the book: its fields, in the order of the document.
+pub trait Fields {
+    /// Its fields.
+    const FIELDS: &'static [Field];
+}
+
+impl Shape for String {
+    const KIND: Kind = Kind::Text;
+}
+
+impl Shape for bool {
+    const KIND: Kind = Kind::Flag;
+}
+
+impl Shape for u32 {
+    const KIND: Kind = Kind::Count;
+}
+
+impl Shape for Cents {
+    const KIND: Kind = Kind::Money;
+}
+
+impl Shape for BasisPoints {
+    const KIND: Kind = Kind::Percent;
+}
+
+impl Shape for Text {
+    const KIND: Kind = Kind::Words { long: false };
+}
+
+impl Shape for Locale {
+    const KIND: Kind = Kind::Choice {
+        options: &[("en-US", "$1,234.56")],
+    };
+}
+
+impl Shape for Gender {
+    const KIND: Kind = Kind::Choice {
+        options: &[
+            ("masculine", "Masculine (el)"),
+            ("feminine", "Feminine (la)"),
+        ],
+    };
+}
+
+/// An optional value takes its value's control; the field says it may be left out.
+impl<T: Shape> Shape for Option<T> {
+    const KIND: Kind = T::KIND;
+}
+
+/// A list of groups, or of texts.
+impl<T: Shape> Shape for Vec<T> {
+    const KIND: Kind = match T::KIND {
+        Kind::Group { fields } => Kind::List {
+            noun: "",
+            fields,
+            max: 0,
+        },
+        Kind::Words { .. } => Kind::WordsList { noun: "", max: 0 },
+        _ => panic!("a list on the form is of groups or of texts"),
+    };
+}
+
+/// A book's struct, its reader and its [`Fields`], from one declaration: as
+/// [`read_struct!`](crate::read::read_struct), with `=> form(...)` after every field (the
+/// [`Form`]). The form is the staff module's and native: the visitor's module compiles none of it.
+///
+/// ```text
+/// book_struct! {
+///     /// A service with one self-pay price.
+///     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+///     pub struct PricedService {
+///         /// CPT or HCPCS code.
+///         pub code: String => form("Billing code").kind(Kind::Code).code(),
+///         /// Self-pay price.
+///         pub price_cents: Cents => form("Price").cash_price().plausible(FEE),
+///     }
+/// }
+/// ```
+macro_rules! book_struct {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                $field_vis:vis $field:ident : $type:ty $([at most $max:literal])? $(= $($how:ident)+)?
+                    => $form:expr
+            ),* $(,)?
+        }
+    ) => {
+        $crate::read::read_struct! {
+            $(#[$meta])*
+            $vis struct $name {
+                $(
+                    $(#[$field_meta])*
+                    $field_vis $field : $type $([at most $max])? $(= $($how)+)?
+                ),*
+            }
+        }
+
+        #[cfg(staff)]
+        impl $crate::price_book::schema::Fields for $name {
+            const FIELDS: &'static [$crate::price_book::schema::Field] = &[$(
+                $form.field(
+                    stringify!($field),
+                    <$type as $crate::price_book::schema::Shape>::KIND,
+                    $crate::price_book::schema::may_be_left_out(stringify!($($($how)+)?)),
+                    $crate::price_book::schema::book_struct!(@max $($max)?),
+                )
+            ),*];
+        }
+
+        #[cfg(staff)]
+        impl $crate::price_book::schema::Shape for $name {
+            const KIND: $crate::price_book::schema::Kind = $crate::price_book::schema::Kind::Group {
+                fields: <$name as $crate::price_book::schema::Fields>::FIELDS,
+            };
+        }
+    };
+    (@max) => { 0 };
+    (@max $max:literal) => { $max };
+}
+
+pub(crate) use book_struct;
+
+/// Whether a field's markers (`default`, `default staff`, `staff`, none) let the book leave it out.
+pub const fn may_be_left_out(markers: &str) -> bool {
+    let markers = markers.as_bytes();
+    let word = b"default";
+    if markers.len() < word.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < word.len() {
+        if markers[i] != word[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The whole book, in the order of the document: the editor's form.
+#[cfg(staff)]
+pub const BOOK: &[Field] = <super::PriceBookDocument as Fields>::FIELDS;
+
+/// The field `key` of `fields`.
+pub fn find<'a>(fields: &'a [Field], key: &str) -> Option<&'a Field> {
+    fields.iter().find(|field| field.key == key)
+}
+
+/// `impl Read` for an enum of unit variants, each named by a string, as
+/// [`read_enum!`](crate::read::read_enum), and its [`Shape`]: a choice of the variants, each with
+/// what the form says for it (`"fixed_apr" => FixedApr: "Fixed interest rate"`).
+macro_rules! book_enum {
+    ($name:ident { $($text:literal => $variant:ident : $words:literal),* $(,)? }) => {
+        $crate::read::read_enum!($name { $($text => $variant),* });
+
+        #[cfg(staff)]
+        impl $crate::price_book::schema::Shape for $name {
+            const KIND: $crate::price_book::schema::Kind = $crate::price_book::schema::Kind::Choice {
+                options: &[$(($text, $words)),*],
+            };
+        }
+    };
+}
+
+pub(crate) use book_enum;
