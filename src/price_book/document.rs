@@ -12,35 +12,32 @@
 use serde::Serialize;
 
 use super::schema::{book_enum, book_struct};
+use super::schema::{form, Codes, Form, Kind, Plausible, Rule, Unit};
 #[cfg(staff)]
-use super::schema::{form, Fields, Form, Kind, Plausible, Shape};
+use super::schema::{Fields, Shape};
 use crate::language::{Gender, Text};
 use crate::money::{BasisPoints, Cents, Locale};
 use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
 
 /// A name patients read, in English and Spanish.
-#[cfg(staff)]
 const LABEL: Form = form("Name shown to patients");
 
 /// A price that is a fee: under $5.00 (and not $0.00) is likely dollars typed as cents.
-#[cfg(staff)]
 const FEE: Plausible = Plausible::money("a fee", super::FEE_LOW);
 
 /// A discount's percent: over 50 % or under 1 % (and not 0 %) is likely a mistake.
-#[cfg(staff)]
 const DISCOUNT: Plausible = Plausible::rate("a discount", super::RATE_LOW, BasisPoints::WHOLE)
     .high(super::DISCOUNT_HIGH.get() as i64);
 
 /// An item's id, kept in shared links and saved quotes, with an example of one.
-#[cfg(staff)]
 const fn id(example: &'static str) -> Form {
     form("Id in links and saved quotes")
         .kind(Kind::Code)
         .hint(example)
+        .rule(Rule::Id)
 }
 
 /// A paragraph in English and Spanish.
-#[cfg(staff)]
 const fn paragraph(label: &'static str) -> Form {
     form(label).kind(Kind::Words { long: true })
 }
@@ -51,10 +48,10 @@ book_struct! {
     pub struct PriceBookDocument {
         /// The clinic's name for this edition, e.g. `2026.11`. Quotes record it.
         pub version: String
-            => form("Version").kind(Kind::Code).hint("A name for this edition of the prices, like 2026.12"),
+            => form("Version").kind(Kind::Code).hint("A name for this edition of the prices, like 2026.12").written(),
         /// The first day these prices apply, `YYYY-MM-DD`.
         pub effective_date: String = staff
-            => form("Prices take effect on").kind(Kind::Date),
+            => form("Prices take effect on").kind(Kind::Date).rule(Rule::Date),
         /// True for the embedded sample figures; the page then says so.
         pub sample_data: bool = default
             => form("These are sample prices, not the clinic's"),
@@ -72,22 +69,22 @@ book_struct! {
             => form("Limits of the estimate form"),
         /// The conditions the clinic treats, in the order the page lists them.
         pub conditions: Vec<Condition> [at most 100]
-            => form("Conditions treated").noun("condition"),
+            => form("Conditions treated").noun("condition").rule(Rule::AtLeastOne),
         /// The amniotic products offered; the first is the default.
         pub products: Vec<Product> [at most 50]
-            => form("Products (the amniotic tissue)").noun("product"),
+            => form("Products (the amniotic tissue)").noun("product").rule(Rule::AtLeastOne),
         /// The fee for giving one injection, one per procedure code the conditions use.
         pub administration_fees: Vec<PricedService> [at most 50]
-            => form("Injection fees").noun("injection fee").item("administration"),
+            => form("Injection fees").noun("injection fee").item("administration").codes(Codes::Cpt),
         /// Ultrasound guidance for needle placement (76942), per injection visit.
         pub ultrasound_guidance: PricedService
-            => form("Ultrasound guidance").item("ultrasound_guidance"),
+            => form("Ultrasound guidance").item("ultrasound_guidance").codes(Codes::Cpt),
         /// Office visits.
         pub visits: Visits
             => form("Visits"),
         /// The walking boot worn for a few days after an injection (L4361).
         pub walking_boot: PricedService
-            => form("Walking boot").item("walking_boot"),
+            => form("Walking boot").item("walking_boot").codes(Codes::Hcpcs),
         /// Further items staff can add to a quote, such as follow-up visits and imaging review.
         pub extras: Vec<Extra> [at most 100] = staff
             => form("Extras staff can add to a quote").noun("extra"),
@@ -122,24 +119,24 @@ book_struct! {
     pub struct Clinic {
         /// The practice's name.
         pub name: String
-            => form("Clinic name"),
+            => form("Clinic name").written(),
         /// The phone number patients call.
         pub phone: String
-            => form("Phone"),
+            => form("Phone").written(),
         /// An email address patients may write to, e.g. to ask for a Good Faith Estimate; absent
         /// when the clinic gives none (and then not written).
         #[serde(skip_serializing_if = "Option::is_none")]
         pub email: Option<String> = default
-            => form("Email for estimate requests"),
+            => form("Email for estimate requests").rule(Rule::Email),
         /// Where the clinic is.
         pub address: Address = staff
             => form("Address"),
         /// National Provider Identifier: 10 digits with a Luhn check digit.
         pub npi: String = staff
-            => form("NPI").kind(Kind::Code).hint("The clinic's 10-digit National Provider Identifier"),
+            => form("NPI").kind(Kind::Code).hint("The clinic's 10-digit National Provider Identifier").rule(Rule::Npi),
         /// Taxpayer Identification Number: 9 digits.
         pub tin: String = staff
-            => form("Tax ID (TIN)").kind(Kind::Tin).hint("9 digits, like 12-3456789"),
+            => form("Tax ID (TIN)").kind(Kind::Tin).hint("9 digits, like 12-3456789").rule(Rule::Tin),
     }
 }
 
@@ -149,16 +146,16 @@ book_struct! {
     pub struct Address {
         /// Street and number.
         pub street: String
-            => form("Street"),
+            => form("Street").written(),
         /// City.
         pub city: String
-            => form("City"),
+            => form("City").written(),
         /// Two-letter USPS state code, e.g. `TX`.
         pub state: String
-            => form("State").kind(Kind::Code).hint("Two letters, like TX"),
+            => form("State").kind(Kind::Code).hint("Two letters, like TX").rule(Rule::State),
         /// ZIP code, 5 digits or ZIP+4.
         pub zip: String
-            => form("ZIP code").kind(Kind::Code).hint("5 digits, like 78701, or 78701-1234"),
+            => form("ZIP code").kind(Kind::Code).hint("5 digits, like 78701, or 78701-1234").rule(Rule::Zip),
     }
 }
 
@@ -180,10 +177,10 @@ book_struct! {
     pub struct Limits {
         /// The most injections one estimate may cover (1 to 10).
         pub max_injections: u32
-            => form("Most injections a patient can choose"),
+            => form("Most injections a patient can choose").rule(Rule::Count { lowest: 1, highest: super::MAX_INJECTIONS_LIMIT, unit: Unit::None }),
         /// The most physical therapy sessions one estimate may cover (0 to 100).
         pub max_pt_sessions: u32
-            => form("Most therapy sessions a patient can choose"),
+            => form("Most therapy sessions a patient can choose").rule(Rule::Count { lowest: 0, highest: super::MAX_PT_SESSIONS_LIMIT, unit: Unit::None }),
     }
 }
 
@@ -202,7 +199,7 @@ book_struct! {
             => form("Diagnosis codes (ICD-10)"),
         /// The CPT code of the injection, e.g. `20550`.
         pub procedure_code: String
-            => form("Injection fee").kind(Kind::Pick { list: "administration_fees", value: "code" }).hint("Which of the injection fees (in Injection fees) this condition's injection is billed as"),
+            => form("Injection fee").kind(Kind::Pick { list: "administration_fees", value: "code" }).hint("Which of the injection fees (in Injection fees) this condition's injection is billed as").rule(Rule::Code(Codes::Cpt)),
         /// Whether ultrasound guidance (76942) is billed on top of the procedure code. False for codes
         /// that include it (20604, 20606, 20611).
         pub ultrasound_billed_separately: bool
@@ -222,10 +219,10 @@ book_struct! {
     pub struct Laterality {
         /// Code for the left side.
         pub left: String
-            => form("Left side").kind(Kind::Code),
+            => form("Left side").kind(Kind::Code).rule(Rule::Icd10),
         /// Code for the right side.
         pub right: String
-            => form("Right side").kind(Kind::Code),
+            => form("Right side").kind(Kind::Code).rule(Rule::Icd10),
     }
 }
 
@@ -254,7 +251,7 @@ book_struct! {
             => LABEL,
         /// The HCPCS code, e.g. `Q4206`.
         pub hcpcs: String
-            => form("HCPCS code").kind(Kind::Code).hint("Like Q4139").code(),
+            => form("HCPCS code").kind(Kind::Code).hint("Like Q4139").code().rule(Rule::Code(Codes::Hcpcs)),
         /// Self-pay price per vial.
         pub price_cents: Cents
             => form("Price per injection").cash_price().plausible(Plausible::money("a product", super::PRODUCT_LOW).high(super::PRODUCT_HIGH.get()).zero_too()),
@@ -279,7 +276,7 @@ book_struct! {
     pub struct PricedService {
         /// CPT or HCPCS code.
         pub code: String
-            => form("Billing code").kind(Kind::Code).hint("CPT or HCPCS, like 20550").code(),
+            => form("Billing code").kind(Kind::Code).hint("CPT or HCPCS, like 20550").code().rule(Rule::Code(Codes::Declared)),
         /// What a visitor reads.
         pub label: Text
             => LABEL,
@@ -295,7 +292,7 @@ book_struct! {
     pub struct Visits {
         /// The new-patient consultation a visitor can add (99203 or 99204).
         pub consultation: PricedService
-            => form("Consultation").item("consultation"),
+            => form("Consultation").item("consultation").codes(Codes::Cpt),
     }
 }
 
@@ -308,7 +305,7 @@ book_struct! {
             => id("Lowercase letters, digits and _, like foot_xray. Patients never see it."),
         /// CPT or HCPCS code.
         pub code: String
-            => form("Billing code").kind(Kind::Code).code(),
+            => form("Billing code").kind(Kind::Code).code().rule(Rule::Code(Codes::CptOrHcpcs)),
         /// What a patient reads.
         pub label: Text
             => LABEL,
@@ -337,7 +334,7 @@ book_struct! {
     pub struct GoodFaithEstimateTexts {
         /// Days from the issue date until the estimate expires (1 to 365).
         pub valid_days: u32
-            => form("Days an estimate stays valid"),
+            => form("Days an estimate stays valid").rule(Rule::Count { lowest: 1, highest: 365, unit: Unit::Days }),
         /// Items and services the patient would schedule separately, beyond those the quote lists.
         pub separately_scheduled: Vec<Text> [at most 20]
             => form("Care scheduled separately").noun("item"),
@@ -386,16 +383,16 @@ book_struct! {
             => id("Lowercase letters, digits and _, like lakeshore_pt. Patients never see it."),
         /// The practice's name.
         pub name: String
-            => form("Name"),
+            => form("Name").written(),
         /// Where the practice is.
         pub address: Address
             => form("Address"),
         /// National Provider Identifier: 10 digits with a Luhn check digit.
         pub npi: String
-            => form("NPI").kind(Kind::Code),
+            => form("NPI").kind(Kind::Code).rule(Rule::Npi),
         /// Taxpayer Identification Number: 9 digits.
         pub tin: String
-            => form("Tax ID (TIN)").kind(Kind::Tin).hint("9 digits, like 12-3456789"),
+            => form("Tax ID (TIN)").kind(Kind::Tin).hint("9 digits, like 12-3456789").rule(Rule::Tin),
         /// The practice's evaluation and session: its codes, its cash prices, and what the clinic
         /// expects a plan to allow the practice.
         pub physical_therapy: PhysicalTherapyPrices
@@ -409,7 +406,7 @@ book_struct! {
     pub struct TherapyService {
         /// CPT code.
         pub code: String
-            => form("Billing code").kind(Kind::Code).hint("CPT, like 97110").code(),
+            => form("Billing code").kind(Kind::Code).hint("CPT, like 97110").code().rule(Rule::Code(Codes::Cpt)),
         /// What a visitor reads.
         pub label: Text
             => LABEL,
@@ -657,11 +654,11 @@ book_struct! {
             => form("Kind"),
         /// The promotion's length, or the loan's term, in months (1 to 60).
         pub months: u32
-            => form("Months"),
+            => form("Months").rule(Rule::Count { lowest: 1, highest: super::MAX_FINANCING_MONTHS, unit: Unit::Months }),
         /// The annual percentage rate in basis points: a fixed-APR loan's rate, or the rate a
         /// deferred-interest plan charges back if the promotion ends with a balance (0 to 3600).
         pub apr_bp: BasisPoints
-            => form("Interest rate (APR)").plausible(Plausible::rate("an APR", super::RATE_LOW, super::MAX_APR)),
+            => form("Interest rate (APR)").rule(Rule::Rate(super::MAX_APR.get())).plausible(Plausible::rate("an APR", super::RATE_LOW, super::MAX_APR)),
         /// The smallest amount the plan finances.
         pub min_purchase_cents: Cents
             => form("Smallest amount it can finance").term(),

@@ -21,14 +21,13 @@ mod warnings;
 
 pub use document::*;
 pub use identifiers::{is_valid_npi, is_valid_tin, npi_problem};
+pub use schema::{DISCOUNT_HIGH, FEE_LOW, PRODUCT_HIGH, PRODUCT_LOW, RATE_LOW};
 pub(crate) use validate::product_cost;
 pub use validate::{
     MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
 };
 #[cfg(staff)]
-pub use warnings::{
-    warnings, Warning, DISCOUNT_HIGH, FEE_LOW, PRODUCT_HIGH, PRODUCT_LOW, RATE_LOW,
-};
+pub use warnings::{warnings, Warning};
 
 use crate::error::Defaulted;
 use crate::error::{Error, FieldError, Problems};

@@ -145,6 +145,26 @@ pub enum Role {
     Term,
 }
 
+/// A product priced under this is likely dollars typed as cents: $50.00. (No product the clinic
+/// injects costs less; $11.00 for a $1,100.00 vial is the mistake this catches.)
+pub const PRODUCT_LOW: Cents = Cents::new(5_000);
+
+/// A product priced over this likely has extra zeros: $50,000.00, about forty times the sample's
+/// dearest vial.
+pub const PRODUCT_HIGH: Cents = Cents::new(5_000_000);
+
+/// A fee above $0.00 and under this is likely dollars typed as cents: $5.00. A fee of $0.00 is not
+/// warned about: a free consultation is a clinic's choice.
+pub const FEE_LOW: Cents = Cents::new(500);
+
+/// A discount over this is likely a mistake: 50 %.
+pub const DISCOUNT_HIGH: BasisPoints = BasisPoints::new(5_000);
+
+/// A discount or APR above 0 % and under this is likely a percent typed as hundredths of a
+/// percent: 1 % (`5` is 0.05 %; 5 % is `500`). A rate of 0 % is not warned about: no discount, or
+/// a promotion with no interest.
+pub const RATE_LOW: BasisPoints = BasisPoints::new(100);
+
 /// The usual amounts of a money or percent field: one outside them is likely a unit mistake
 /// (dollars typed as cents, a percent typed as hundredths of one) or extra zeros. Zero is never
 /// warned about unless `zero_too` (a free consultation is a clinic's choice; a free vial is not).
@@ -198,6 +218,202 @@ impl Plausible {
     }
 }
 
+/// What a field's value must be, as its declaration says (or its type, when the declaration says
+/// nothing): checked field by field in the order of the book (`validate.rs`, [`Check`]). The rules
+/// that compare fields with each other (a condition's injection fee among the fees, a package's
+/// price against its vials) are `validate.rs`'s own.
+///
+/// [`Check`]: super::validate::Check
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Nothing of its own: flags, choices, groups (whose fields have theirs).
+    None,
+    /// Text a person writes: it must say something, and print as it reads. A `Text`'s own.
+    Written,
+    /// An id kept in links and saved quotes: lowercase letters, digits and `_`, unique in its list.
+    Id,
+    /// A billing code of the kind given, or of the kind its group's field says ([`Codes::Declared`]).
+    Code(Codes),
+    /// An ICD-10-CM diagnosis code.
+    Icd10,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// A National Provider Identifier.
+    Npi,
+    /// A taxpayer id: 9 digits.
+    Tin,
+    /// A two-letter state code.
+    State,
+    /// A ZIP code, 5 digits or ZIP+4.
+    Zip,
+    /// An email address patients may write to.
+    Email,
+    /// An amount from $0.00 to the book's highest price. A `Cents`'s own.
+    Price,
+    /// A rate from 0 % to this many basis points. A `BasisPoints`'s own, to 100 %.
+    Rate(u32),
+    /// A whole number from `lowest` to `highest` (at most 63 and 65,535), `unit` after them in its
+    /// message (`must be 1 to 365 days`).
+    Count {
+        /// The fewest.
+        lowest: u32,
+        /// The most.
+        highest: u32,
+        /// What it counts.
+        unit: Unit,
+    },
+    /// A list with at least one item (named by the field's noun).
+    AtLeastOne,
+}
+
+/// What a [`Rule::Count`] counts, as its message says it after the range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Nothing: `must be 1 to 10`.
+    None,
+    /// `must be 1 to 365 days`.
+    Days,
+    /// `must be 1 to 60 months`.
+    Months,
+}
+
+impl Unit {
+    /// The words after the range.
+    pub fn words(self) -> &'static str {
+        match self {
+            Unit::None => "",
+            Unit::Days => " days",
+            Unit::Months => " months",
+        }
+    }
+}
+
+/// The kinds of billing code a [`Rule::Code`] takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Codes {
+    /// CPT: `20550`, `0232T`.
+    Cpt,
+    /// HCPCS level II: `L4361`, `Q4206`.
+    Hcpcs,
+    /// Either.
+    CptOrHcpcs,
+    /// The kind the field of its group says (`.codes(...)`): a priced service's code is CPT for
+    /// ultrasound guidance and HCPCS for the walking boot.
+    Declared,
+}
+
+impl Declared {
+    /// Its rule and its group's codes in one number, worked out when the crate is compiled, so
+    /// each field's check passes one constant rather than a table in the module's data (2 KB of
+    /// the visitor's download): bits 0-3 the rule, 4-5 a code rule's codes, 6-7 the group's codes,
+    /// 8-9 a count's unit, 10-15 a count's fewest, 16-31 a count's most or a rate's most.
+    /// [`Declared::unpack`] reads it back.
+    pub const fn pack(&self) -> u32 {
+        const fn codes(codes: Codes) -> u32 {
+            match codes {
+                Codes::Cpt => 0,
+                Codes::Hcpcs => 1,
+                Codes::CptOrHcpcs => 2,
+                Codes::Declared => 3,
+            }
+        }
+        let group = codes(self.codes) << 6;
+        let rule = match self.rule {
+            None | Some(Rule::None) => 0,
+            Some(Rule::Written) => 1,
+            Some(Rule::Id) => 2,
+            Some(Rule::Code(of)) => 3 | codes(of) << 4,
+            Some(Rule::Icd10) => 4,
+            Some(Rule::Date) => 5,
+            Some(Rule::Npi) => 6,
+            Some(Rule::Tin) => 7,
+            Some(Rule::State) => 8,
+            Some(Rule::Zip) => 9,
+            Some(Rule::Email) => 10,
+            Some(Rule::Price) => 11,
+            Some(Rule::Rate(most)) => {
+                assert!(most <= 0xFFFF, "a rate's most must fit in 16 bits");
+                12 | most << 16
+            }
+            Some(Rule::Count {
+                lowest,
+                highest,
+                unit,
+            }) => {
+                assert!(
+                    lowest <= 63 && highest <= 0xFFFF,
+                    "a count's range must fit"
+                );
+                let unit = match unit {
+                    Unit::None => 0,
+                    Unit::Days => 1,
+                    Unit::Months => 2,
+                };
+                13 | unit << 8 | lowest << 10 | highest << 16
+            }
+            Some(Rule::AtLeastOne) => 14,
+        };
+        rule | group
+    }
+
+    /// The rule and the group's codes of a [`Declared::pack`]ed declaration.
+    pub fn unpack(packed: u32) -> (Rule, Codes) {
+        let codes = |bits: u32| match bits & 3 {
+            0 => Codes::Cpt,
+            1 => Codes::Hcpcs,
+            2 => Codes::CptOrHcpcs,
+            _ => Codes::Declared,
+        };
+        let high = packed >> 16;
+        let rule = match packed & 0xF {
+            1 => Rule::Written,
+            2 => Rule::Id,
+            3 => Rule::Code(codes(packed >> 4)),
+            4 => Rule::Icd10,
+            5 => Rule::Date,
+            6 => Rule::Npi,
+            7 => Rule::Tin,
+            8 => Rule::State,
+            9 => Rule::Zip,
+            10 => Rule::Email,
+            11 => Rule::Price,
+            12 => Rule::Rate(high),
+            13 => Rule::Count {
+                lowest: packed >> 10 & 0x3F,
+                highest: high,
+                unit: match packed >> 8 & 3 {
+                    1 => Unit::Days,
+                    2 => Unit::Months,
+                    _ => Unit::None,
+                },
+            },
+            14 => Rule::AtLeastOne,
+            _ => Rule::None,
+        };
+        (rule, codes(packed >> 6))
+    }
+
+    /// With `rule` when the declaration gives none: its type's own.
+    pub const fn or_rule(mut self, rule: Rule) -> Declared {
+        if self.rule.is_none() {
+            self.rule = Some(rule);
+        }
+        self
+    }
+}
+
+/// What the checks take from a field's declaration: its rule (`None`: its type's own), the kind
+/// of code its group's code field takes, and what an item of it is called.
+#[derive(Clone, Copy, Debug)]
+pub struct Declared {
+    /// The declared rule; `None` for its type's own.
+    pub rule: Option<Rule>,
+    /// The codes of the code field in it, when it is a group; [`Codes::Declared`] for none said.
+    pub codes: Codes,
+    /// What one item is called, when it is a list.
+    pub noun: &'static str,
+}
+
 /// A field's declaration beside its type in [`book_struct!`]: what the form calls it, and what it
 /// is besides its type. Written `form("Label")` and then any of its setters.
 #[derive(Debug)]
@@ -213,6 +429,8 @@ pub struct Form {
     item: &'static str,
     plausible: Option<Plausible>,
     says_percent_of: &'static str,
+    rule: Option<Rule>,
+    codes: Codes,
 }
 
 /// A field whose form label is `label`.
@@ -229,6 +447,8 @@ pub const fn form(label: &'static str) -> Form {
         item: "",
         plausible: None,
         says_percent_of: "",
+        rule: None,
+        codes: Codes::Declared,
     }
 }
 
@@ -298,6 +518,32 @@ impl Form {
     pub const fn item(mut self, item: &'static str) -> Form {
         self.item = item;
         self
+    }
+
+    /// What its value must be, when not its type's own rule.
+    pub const fn rule(mut self, rule: Rule) -> Form {
+        self.rule = Some(rule);
+        self
+    }
+
+    /// Text a person writes, which must say something.
+    pub const fn written(self) -> Form {
+        self.rule(Rule::Written)
+    }
+
+    /// For a group: the kind of code its code field takes.
+    pub const fn codes(mut self, codes: Codes) -> Form {
+        self.codes = codes;
+        self
+    }
+
+    /// What the checks take from it.
+    pub const fn declared(&self) -> Declared {
+        Declared {
+            rule: self.rule,
+            codes: self.codes,
+            noun: self.noun,
+        }
     }
 
     /// A name that must not say another percent than its sibling `key`.
@@ -456,6 +702,36 @@ macro_rules! book_struct {
             }
         }
 
+        impl $crate::price_book::validate::Rules for $name {
+            const RULE: $crate::price_book::schema::Rule = $crate::price_book::schema::Rule::None;
+        }
+
+        impl $crate::price_book::validate::Check for $name {
+            fn check<'a>(
+                &'a self,
+                at: &str,
+                context: &mut $crate::price_book::validate::Context<'a>,
+                problems: &mut $crate::error::Problems,
+            ) {
+                $(
+                    $crate::price_book::schema::book_struct!(@check $($($how)+)? ; {
+                        const DECLARED: $crate::price_book::schema::Declared = $form
+                            .declared()
+                            .or_rule(<$type as $crate::price_book::validate::Rules>::RULE);
+                        $crate::price_book::validate::check_field(
+                            &self.$field,
+                            at,
+                            stringify!($field),
+                            const { DECLARED.pack() },
+                            DECLARED.noun,
+                            context,
+                            problems,
+                        );
+                    });
+                )*
+            }
+        }
+
         #[cfg(staff)]
         impl $crate::price_book::schema::Fields for $name {
             const FIELDS: &'static [$crate::price_book::schema::Field] = &[$(
@@ -475,6 +751,9 @@ macro_rules! book_struct {
             };
         }
     };
+    // A field the visitor's module does not read (`= staff`) is not checked there either.
+    (@check $(default)? ; $body:block) => { $body };
+    (@check $(default)? staff ; $body:block) => { #[cfg(staff)] $body };
     (@max) => { 0 };
     (@max $max:literal) => { $max };
 }
@@ -513,6 +792,12 @@ pub fn find<'a>(fields: &'a [Field], key: &str) -> Option<&'a Field> {
 macro_rules! book_enum {
     ($name:ident { $($text:literal => $variant:ident : $words:literal),* $(,)? }) => {
         $crate::read::read_enum!($name { $($text => $variant),* });
+
+        impl $crate::price_book::validate::Rules for $name {
+            const RULE: $crate::price_book::schema::Rule = $crate::price_book::schema::Rule::None;
+        }
+
+        impl $crate::price_book::validate::Check for $name {}
 
         #[cfg(staff)]
         impl $crate::price_book::schema::Shape for $name {

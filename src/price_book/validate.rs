@@ -16,6 +16,7 @@ use std::fmt::Display;
 use super::document::*;
 #[cfg(staff)]
 use super::identifiers::{is_valid_tin, npi_problem};
+use super::schema::{Codes, Declared, Rule};
 #[cfg(staff)]
 use crate::calendar::Date;
 use crate::error::{excerpt, it_is, Problems};
@@ -76,49 +77,25 @@ pub(super) fn items<'a, T>(
         .map(move |(i, item)| (format!("{path}[{i}]"), item))
 }
 
-/// Checks every rule, recording each broken one in `problems`.
+/// Checks every rule, recording each broken one in `problems`: first each field's own, as its
+/// declaration in `document.rs` says ([`Check`]), in the order of the book; then the rules that
+/// compare fields with each other.
 pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
-    non_empty(problems, field!(book.version));
-    #[cfg(staff)]
-    {
-        let (path, date) = field!(book.effective_date);
-        if let Err(reason) = Date::parse(date) {
-            problems.add(path, reason);
-        }
-    }
-    validate_clinic(book, problems);
-    validate_limits(book, problems);
-    validate_conditions(book, problems);
-    validate_products(book, problems);
+    book.check("", &mut Context::default(), problems);
 
     let mut fee_codes = Seen::new();
     for (path, fee) in items(field!(book.administration_fees)) {
-        service(problems, (&path, fee), CPT);
         let (code_path, code) = field!(path / fee.code);
         problems.check(fee_codes.insert(code.as_str()), code_path, || {
             format!("must be unique: {} has a fee already", excerpt(code))
         });
     }
-    service(problems, field!(book.ultrasound_guidance), CPT);
-    service(problems, field!(book.visits.consultation), CPT);
-    service(problems, field!(book.walking_boot), HCPCS);
-    #[cfg(staff)]
-    validate_extras(book, problems);
+    validate_conditions(book, problems);
     #[cfg(staff)]
     validate_good_faith_estimate(field!(book.good_faith_estimate), problems);
-    therapy(problems, field!(book.physical_therapy.evaluation));
-    therapy(problems, field!(book.physical_therapy.session));
-    #[cfg(staff)]
-    validate_therapy_partners(book, problems);
     validate_discounts(book, problems);
-
-    non_empty(problems, field!(book.disclaimers.self_pay));
-    non_empty(problems, field!(book.disclaimers.estimate_only));
-    non_empty(problems, field!(book.disclaimers.not_included));
-    non_empty(problems, field!(book.disclaimers.insurance));
     let (path, right) = field!(book.disclaimers.good_faith_estimate_right);
     if let Some(right) = right {
-        non_empty(problems, (path, right));
         // The notice is there to say what a patient can do: dispute a bill $400 or more above it.
         for (suffix, text) in right.parts() {
             problems.check(mentions(text, "$400"), format!("{path}{suffix}"), || {
@@ -126,113 +103,13 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
             });
         }
     }
-    validate_financing(book, problems);
-}
-
-fn validate_clinic(book: &PriceBookDocument, problems: &mut Problems) {
-    non_empty(problems, field!(book.clinic.name));
-    non_empty(problems, field!(book.clinic.phone));
-    let (path, email) = field!(book.clinic.email);
-    if let Some(email) = email {
-        problems.printable(path, email);
-        problems.check(is_email(email), path, || {
-            format!(
-                "must be an email address like billing@clinic.example; {}",
-                it_is(email)
-            )
-        });
-    }
-    #[cfg(staff)]
-    {
-        address(problems, field!(book.clinic.address));
-        npi(problems, field!(book.clinic.npi));
-        tin(problems, field!(book.clinic.tin));
-    }
-}
-
-/// Therapy partners: unique ids, and each named, placed and priced by the clinic's own rules.
-#[cfg(staff)]
-fn validate_therapy_partners(book: &PriceBookDocument, problems: &mut Problems) {
-    let mut ids = Seen::new();
-    for (at, partner) in items(field!(book.therapy_partners)) {
-        key(problems, field!(at / partner.id), &mut ids);
-        non_empty(problems, field!(at / partner.name));
-        address(problems, field!(at / partner.address));
-        npi(problems, field!(at / partner.npi));
-        tin(problems, field!(at / partner.tin));
-        therapy(problems, field!(at / partner.physical_therapy.evaluation));
-        therapy(problems, field!(at / partner.physical_therapy.session));
-    }
-}
-
-#[cfg(staff)]
-fn address(problems: &mut Problems, (at, address): At<'_, impl Display, Address>) {
-    non_empty(problems, field!(at / address.street));
-    non_empty(problems, field!(at / address.city));
-    let (path, state) = field!(at / address.state);
-    problems.check(
-        state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()),
-        path,
-        || format!("must be a two-letter state code like TX; {}", it_is(state)),
-    );
-    let (path, zip) = field!(at / address.zip);
-    problems.check(is_zip(zip), path, || {
-        format!(
-            "must be a ZIP code like 78701 or 78701-1234; {}",
-            it_is(zip)
-        )
-    });
-}
-
-#[cfg(staff)]
-fn npi(problems: &mut Problems, (path, npi): At<'_, impl Display, String>) {
-    if let Some(reason) = npi_problem(npi) {
-        problems.add(path.to_string(), reason);
-    }
-}
-
-#[cfg(staff)]
-fn tin(problems: &mut Problems, (path, tin): At<'_, impl Display, String>) {
-    problems.check(is_valid_tin(tin), path.to_string(), || {
-        format!("must be 9 digits, with no dash or space; {}", it_is(tin))
-    });
-}
-
-fn validate_limits(book: &PriceBookDocument, problems: &mut Problems) {
-    let (path, &injections) = field!(book.limits.max_injections);
-    problems.check(
-        (1..=MAX_INJECTIONS_LIMIT).contains(&injections),
-        path,
-        || format!("must be 1 to {MAX_INJECTIONS_LIMIT}; it is {injections}"),
-    );
-    let (path, &sessions) = field!(book.limits.max_pt_sessions);
-    problems.check(sessions <= MAX_PT_SESSIONS_LIMIT, path, || {
-        format!("must be 0 to {MAX_PT_SESSIONS_LIMIT}; it is {sessions}")
-    });
 }
 
 fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
-    let (path, conditions) = field!(book.conditions);
-    problems.check(!conditions.is_empty(), path, || {
-        "must list at least one condition".into()
-    });
-    let mut ids = Seen::new();
     for (at, condition) in items(field!(book.conditions)) {
-        key(problems, field!(at / condition.id), &mut ids);
-        non_empty(problems, field!(at / condition.label));
-        #[cfg(staff)]
-        for (path, code) in [
-            field!(at / condition.icd10.left),
-            field!(at / condition.icd10.right),
-        ] {
-            problems.check(is_icd10(code), path, || {
-                format!("must be an ICD-10-CM code like M72.2; {}", it_is(code))
-            });
-        }
         let (path, code) = field!(at / condition.procedure_code);
-        if !(CPT.is)(code) {
-            problems.add(path, format!("{}; {}", CPT.must_be, it_is(code)));
-        } else if !book.administration_fees.iter().any(|fee| &fee.code == code) {
+        // A code that is not CPT has its own problem (its declaration's rule).
+        if (CPT.is)(code) && !book.administration_fees.iter().any(|fee| &fee.code == code) {
             // Not when the fees could not be read: the code's fee may be among them.
             let fees = field!(book.administration_fees).0;
             if !problems.refused(fees) {
@@ -269,41 +146,10 @@ fn validate_conditions(book: &PriceBookDocument, problems: &mut Problems) {
 }
 
 #[cfg(staff)]
-fn validate_extras(book: &PriceBookDocument, problems: &mut Problems) {
-    let mut ids = Seen::new();
-    for (at, extra) in items(field!(book.extras)) {
-        key(problems, field!(at / extra.id), &mut ids);
-        let (path, code) = field!(at / extra.code);
-        problems.check(is_cpt(code) || is_hcpcs(code), path, || {
-            format!(
-                "must be a CPT code (5 characters, like 20550) or a HCPCS code (a capital letter \
-                 and 4 digits, like L4361); {}",
-                it_is(code)
-            )
-        });
-        non_empty(problems, field!(at / extra.label));
-        price(problems, field!(at / extra.price_cents));
-    }
-}
-
-#[cfg(staff)]
 fn validate_good_faith_estimate(
     (at, texts): At<'_, &str, GoodFaithEstimateTexts>,
     problems: &mut Problems,
 ) {
-    let (path, &days) = field!(at / texts.valid_days);
-    problems.check((1..=365).contains(&days), path, || {
-        format!("must be 1 to 365 days; it is {days}")
-    });
-    for (path, text) in items(field!(at / texts.separately_scheduled)) {
-        non_empty(problems, (path, text));
-    }
-    non_empty(problems, field!(at / texts.other_services));
-    non_empty(problems, field!(at / texts.actual_charges_may_differ));
-    non_empty(problems, field!(at / texts.dispute_rights));
-    non_empty(problems, field!(at / texts.not_a_contract));
-    non_empty(problems, field!(at / texts.insured_filing_claim));
-    non_empty(problems, field!(at / texts.federal_program));
     // The dispute right is only useful with its numbers in it.
     let (path, dispute_rights) = field!(at / texts.dispute_rights);
     for (suffix, dispute) in dispute_rights.parts() {
@@ -315,47 +161,18 @@ fn validate_good_faith_estimate(
     }
 }
 
-fn validate_products(book: &PriceBookDocument, problems: &mut Problems) {
-    let (path, products) = field!(book.products);
-    problems.check(!products.is_empty(), path, || {
-        "must list at least one product".into()
-    });
-    let mut ids = Seen::new();
-    for (at, product) in items(field!(book.products)) {
-        key(problems, field!(at / product.id), &mut ids);
-        non_empty(problems, field!(at / product.label));
-        let (path, hcpcs) = field!(at / product.hcpcs);
-        problems.check((HCPCS.is)(hcpcs), path, || {
-            format!("{}; {}", HCPCS.must_be, it_is(hcpcs))
-        });
-        price(problems, field!(at / product.price_cents));
-    }
-}
-
 fn validate_discounts(book: &PriceBookDocument, problems: &mut Problems) {
-    let (at, prompt_pay) = field!(book.discounts.prompt_pay);
-    if let Some(prompt_pay) = prompt_pay {
-        non_empty(problems, field!(at / prompt_pay.label));
-        rate(problems, field!(at / prompt_pay.percent_off_bp));
-    }
     let (at, multi_injection) = field!(book.discounts.multi_injection);
     match multi_injection {
         None => {}
-        Some(MultiInjectionDiscount::LaterInjectionsPercentOff {
-            label,
-            from_injection,
-            percent_off_bp,
-        }) => {
-            non_empty(problems, field!(at / label));
-            rate(problems, field!(at / percent_off_bp));
+        Some(MultiInjectionDiscount::LaterInjectionsPercentOff { from_injection, .. }) => {
             let max = limit(problems, field!(book.limits.max_injections));
             let (path, from_injection) = field!(at / from_injection);
             problems.check((2..=max.max(2)).contains(from_injection), path, || {
                 format!("must be 2 to {}; it is {from_injection}", max.max(2))
             });
         }
-        Some(MultiInjectionDiscount::PackagePrices { label, packages }) => {
-            non_empty(problems, field!(at / label));
+        Some(MultiInjectionDiscount::PackagePrices { packages, .. }) => {
             validate_packages(book, field!(at / packages), problems);
         }
     }
@@ -396,7 +213,6 @@ fn validate_packages(
                 excerpt(&package.product)
             )
         });
-        price(problems, field!(at / package.price_cents));
         let (path, &package_price) = field!(at / package.price_cents);
         let one_by_one = product
             .price_cents
@@ -442,23 +258,6 @@ pub(crate) fn product_cost(product: &Product, packages: &[Package], count: u32) 
         })
 }
 
-fn service(
-    problems: &mut Problems,
-    (at, service): At<'_, impl Display, PricedService>,
-    kind: Code,
-) {
-    code(problems, field!(at / service.code), kind);
-    non_empty(problems, field!(at / service.label));
-    price(problems, field!(at / service.price_cents));
-}
-
-fn therapy(problems: &mut Problems, (at, service): At<'_, impl Display, TherapyService>) {
-    code(problems, field!(at / service.code), CPT);
-    non_empty(problems, field!(at / service.label));
-    price(problems, field!(at / service.cash_price_cents));
-    price(problems, field!(at / service.allowed_cents));
-}
-
 /// A limit other rules compare with, or no limit (`u32::MAX`) if the reader refused it: a
 /// comparison with its default would report a problem that is not in the book.
 fn limit(problems: &Problems, (path, &limit): At<'_, &str, u32>) -> u32 {
@@ -484,22 +283,6 @@ fn count_range(
     });
     problems.check((lowest..=highest).contains(&max), max_path, || {
         format!("must be {lowest} to {highest}; it is {max}")
-    });
-}
-
-fn key<'a>(problems: &mut Problems, (path, id): At<'a, String, String>, seen: &mut Seen<&'a str>) {
-    let well_formed = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    problems.check(well_formed, &path, || {
-        format!(
-            "must be lowercase letters, digits and _ only; {}",
-            it_is(id)
-        )
-    });
-    problems.check(seen.insert(id), path, || {
-        format!("must be unique: \"{}\" is used twice", excerpt(id))
     });
 }
 
@@ -594,38 +377,6 @@ fn price(problems: &mut Problems, (path, &amount): At<'_, impl Display, Cents>) 
     );
 }
 
-/// A rate, in percent: `must be 0% to 100%; it is 150%`.
-fn rate(problems: &mut Problems, (path, &rate): At<'_, impl Display, BasisPoints>) {
-    problems.check(rate <= BasisPoints::WHOLE, path.to_string(), || {
-        format!("must be 0% to 100%; it is {rate}")
-    });
-}
-
-/// Financing plans: unique ids, a term the payment arithmetic is proven for, an APR up to
-/// [`MAX_APR`], and amounts in the price range.
-fn validate_financing(book: &PriceBookDocument, problems: &mut Problems) {
-    let (at, financing) = field!(book.financing);
-    let Some(financing) = financing else {
-        return;
-    };
-    non_empty(problems, field!(at / financing.disclaimer));
-    let mut ids = Seen::new();
-    for (at, plan) in items(field!(at / financing.plans)) {
-        key(problems, field!(at / plan.id), &mut ids);
-        non_empty(problems, field!(at / plan.label));
-        let (path, &months) = field!(at / plan.months);
-        problems.check((1..=MAX_FINANCING_MONTHS).contains(&months), path, || {
-            format!("must be 1 to {MAX_FINANCING_MONTHS} months; it is {months}")
-        });
-        let (path, &apr) = field!(at / plan.apr_bp);
-        problems.check(apr <= MAX_APR, path, || {
-            format!("must be 0% to {MAX_APR}; it is {apr}")
-        });
-        price(problems, field!(at / plan.min_purchase_cents));
-        price(problems, field!(at / plan.min_payment_cents));
-    }
-}
-
 /// A kind of procedure or supply code: how to tell one, and what a message says it must be.
 #[derive(Clone, Copy)]
 struct Code {
@@ -643,12 +394,11 @@ const HCPCS: Code = Code {
     must_be: "must be a HCPCS code: a capital letter and 4 digits, like Q4206",
 };
 
-/// A code field: `must be a CPT code: 5 characters, like 20550; it is "2055"`.
-fn code(problems: &mut Problems, (path, code): At<'_, String, String>, kind: Code) {
-    problems.check((kind.is)(code), path, || {
-        format!("{}; {}", kind.must_be, it_is(code))
-    });
-}
+const CPT_OR_HCPCS: Code = Code {
+    is: |code| is_cpt(code) || is_hcpcs(code),
+    must_be: "must be a CPT code (5 characters, like 20550) or a HCPCS code (a capital letter and \
+              4 digits, like L4361)",
+};
 
 /// CPT: four digits then a digit, or F/T for category II/III codes (`20550`, `0232T`).
 fn is_cpt(code: &str) -> bool {
@@ -689,6 +439,346 @@ fn is_zip(zip: &str) -> bool {
             .bytes()
             .chain(plus_four.bytes())
             .all(|b| b.is_ascii_digit())
+}
+
+/// The rule of a field of a type whose declaration gives none: a text must be written, an amount
+/// a price, a rate at most 100 %. (Apart from [`Check`], which is called through `dyn`: one copy of
+/// each check in the module, not one per type.)
+pub(crate) trait Rules {
+    /// The rule.
+    const RULE: Rule;
+}
+
+/// A part of the book that checks itself by its declaration: a struct declared with
+/// `book_struct!` checks each of its fields in order ([`check_field`]), each with the rule its
+/// declaration gives (or its type's own, [`Rules::RULE`]); a value checks itself by the rule its
+/// field's declaration put in `context`.
+pub(crate) trait Check {
+    /// Records each of `self`'s problems at `at` (or at its fields' paths under it).
+    fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
+        let _ = (at, context, problems);
+    }
+
+    /// Its text, when it is one: what an id's uniqueness compares.
+    fn id(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// What a value is checked by: its field's rule, the kind of code a code in it takes, what an item
+/// of it is called, and the ids its items have had so far (for a list).
+pub(crate) struct Context<'a> {
+    rule: Rule,
+    codes: Codes,
+    noun: &'static str,
+    ids: Seen<&'a str>,
+}
+
+impl Default for Context<'_> {
+    /// The whole book's: no rule of its own, and a code not said otherwise is CPT or HCPCS.
+    fn default() -> Self {
+        Context {
+            rule: Rule::None,
+            codes: Codes::CptOrHcpcs,
+            noun: "",
+            ids: Seen::new(),
+        }
+    }
+}
+
+/// Checks `value`, the field `key` of the group at `at` (whose context is `parent`), by its
+/// declaration; an id is checked for being unique among its list's too.
+#[inline(never)]
+pub(crate) fn check_field<'a>(
+    value: &'a dyn Check,
+    at: &str,
+    key: &str,
+    declared: u32,
+    noun: &'static str,
+    parent: &mut Context<'a>,
+    problems: &mut Problems,
+) {
+    let path = match at {
+        "" => key.to_owned(),
+        _ => format!("{at}.{key}"),
+    };
+    let (rule, codes) = Declared::unpack(declared);
+    let rule = match rule {
+        Rule::Code(Codes::Declared) => Rule::Code(parent.codes),
+        rule => rule,
+    };
+    let codes = match codes {
+        Codes::Declared => parent.codes,
+        codes => codes,
+    };
+    let mut context = Context {
+        rule,
+        codes,
+        noun,
+        ids: Seen::new(),
+    };
+    value.check(&path, &mut context, problems);
+    if let (Rule::Id, Some(id)) = (rule, value.id()) {
+        problems.check(parent.ids.insert(id), path, || {
+            format!("must be unique: \"{}\" is used twice", excerpt(id))
+        });
+    }
+}
+
+impl Rules for String {
+    const RULE: Rule = Rule::None;
+}
+
+impl Check for String {
+    fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
+        let text = self.as_str();
+        match context.rule {
+            Rule::Written => non_empty(problems, (at, text)),
+            Rule::Id => {
+                let well_formed = !text.is_empty()
+                    && text
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+                problems.check(well_formed, at, || {
+                    format!(
+                        "must be lowercase letters, digits and _ only; {}",
+                        it_is(text)
+                    )
+                });
+            }
+            Rule::Code(codes) => {
+                let kind = match codes {
+                    Codes::Cpt => CPT,
+                    Codes::Hcpcs => HCPCS,
+                    Codes::CptOrHcpcs | Codes::Declared => CPT_OR_HCPCS,
+                };
+                problems.check((kind.is)(text), at, || {
+                    format!("{}; {}", kind.must_be, it_is(text))
+                });
+            }
+            Rule::Email => {
+                problems.printable(at, text);
+                problems.check(is_email(text), at, || {
+                    format!(
+                        "must be an email address like billing@clinic.example; {}",
+                        it_is(text)
+                    )
+                });
+            }
+            #[cfg(staff)]
+            Rule::Date => {
+                if let Err(reason) = Date::parse(text) {
+                    problems.add(at, reason);
+                }
+            }
+            #[cfg(staff)]
+            Rule::Icd10 => problems.check(is_icd10(text), at, || {
+                format!("must be an ICD-10-CM code like M72.2; {}", it_is(text))
+            }),
+            #[cfg(staff)]
+            Rule::Npi => {
+                if let Some(reason) = npi_problem(text) {
+                    problems.add(at, reason);
+                }
+            }
+            #[cfg(staff)]
+            Rule::Tin => problems.check(is_valid_tin(text), at, || {
+                format!("must be 9 digits, with no dash or space; {}", it_is(text))
+            }),
+            #[cfg(staff)]
+            Rule::State => problems.check(
+                text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()),
+                at,
+                || format!("must be a two-letter state code like TX; {}", it_is(text)),
+            ),
+            #[cfg(staff)]
+            Rule::Zip => problems.check(is_zip(text), at, || {
+                format!(
+                    "must be a ZIP code like 78701 or 78701-1234; {}",
+                    it_is(text)
+                )
+            }),
+            _ => {}
+        }
+    }
+
+    fn id(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl Rules for Text {
+    const RULE: Rule = Rule::Written;
+}
+
+impl Check for Text {
+    fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
+        if matches!(context.rule, Rule::Written) {
+            non_empty(problems, (at, self));
+        }
+    }
+}
+
+impl Rules for Cents {
+    const RULE: Rule = Rule::Price;
+}
+
+impl Check for Cents {
+    fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
+        if matches!(context.rule, Rule::Price) {
+            price(problems, (at, self));
+        }
+    }
+}
+
+impl Rules for BasisPoints {
+    const RULE: Rule = Rule::Rate(BasisPoints::WHOLE.get());
+}
+
+impl Check for BasisPoints {
+    fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
+        if let Rule::Rate(most) = context.rule {
+            let most = BasisPoints::new(most);
+            problems.check(*self <= most, at, || {
+                format!("must be 0% to {most}; it is {self}")
+            });
+        }
+    }
+}
+
+impl Rules for u32 {
+    const RULE: Rule = Rule::None;
+}
+
+impl Check for u32 {
+    fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
+        if let Rule::Count {
+            lowest,
+            highest,
+            unit,
+        } = context.rule
+        {
+            problems.check((lowest..=highest).contains(self), at, || {
+                format!(
+                    "must be {lowest} to {highest}{}; it is {self}",
+                    unit.words()
+                )
+            });
+        }
+    }
+}
+
+impl Rules for bool {
+    const RULE: Rule = Rule::None;
+}
+
+impl Check for bool {}
+
+impl Rules for crate::language::Gender {
+    const RULE: Rule = Rule::None;
+}
+
+impl Check for crate::language::Gender {}
+
+impl Rules for crate::money::Locale {
+    const RULE: Rule = Rule::None;
+}
+
+impl Check for crate::money::Locale {}
+
+/// Present, it is checked as its field says; absent, it has nothing to check.
+impl<T: Rules> Rules for Option<T> {
+    const RULE: Rule = T::RULE;
+}
+
+impl<T: Check> Check for Option<T> {
+    fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
+        if let Some(value) = self {
+            value.check(at, context, problems);
+        }
+    }
+}
+
+/// Each item by its type's own rule, in the list's context (its ids, its codes).
+impl<T> Rules for Vec<T> {
+    const RULE: Rule = Rule::None;
+}
+
+impl<T: Check + Rules> Check for Vec<T> {
+    fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
+        let mut items = self.iter().map(|item| item as &'a dyn Check);
+        check_items(&mut items, T::RULE, at, context, problems);
+    }
+}
+
+/// A list's check: at least one item if its field says so, then each item by `rule` (its type's
+/// own), in the list's context (its ids, its codes).
+#[inline(never)]
+fn check_items(
+    items: &mut dyn Iterator<Item = &dyn Check>,
+    rule: Rule,
+    at: &str,
+    context: &mut Context<'_>,
+    problems: &mut Problems,
+) {
+    let mut list = Context {
+        rule,
+        codes: context.codes,
+        noun: "",
+        ids: Seen::new(),
+    };
+    let mut count = 0;
+    for (i, item) in items.enumerate() {
+        item.check(&format!("{at}[{i}]"), &mut list, problems);
+        count += 1;
+    }
+    if matches!(context.rule, Rule::AtLeastOne) {
+        let noun = context.noun;
+        problems.check(count > 0, at, || format!("must list at least one {noun}"));
+    }
+}
+
+/// Its name and its percent, or its packages; the rest is `validate_discounts`'s.
+impl Rules for MultiInjectionDiscount {
+    const RULE: Rule = Rule::None;
+}
+
+impl Check for MultiInjectionDiscount {
+    fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
+        const fn own(rule: Rule) -> u32 {
+            Declared {
+                rule: Some(rule),
+                codes: Codes::Declared,
+                noun: "",
+            }
+            .pack()
+        }
+        const LABEL: u32 = own(Text::RULE);
+        const PERCENT: u32 = own(BasisPoints::RULE);
+        const PACKAGES: u32 = own(Rule::None);
+        match self {
+            MultiInjectionDiscount::LaterInjectionsPercentOff {
+                label,
+                percent_off_bp,
+                ..
+            } => {
+                check_field(label, at, "label", LABEL, "", context, problems);
+                check_field(
+                    percent_off_bp,
+                    at,
+                    "percent_off_bp",
+                    PERCENT,
+                    "",
+                    context,
+                    problems,
+                );
+            }
+            MultiInjectionDiscount::PackagePrices { label, packages } => {
+                check_field(label, at, "label", LABEL, "", context, problems);
+                check_field(packages, at, "packages", PACKAGES, "", context, problems);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

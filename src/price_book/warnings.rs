@@ -16,29 +16,11 @@ use serde::Serialize;
 use serde::Deserialize;
 
 use super::document::*;
-use super::schema::{self, Field, Kind, Plausible};
+use super::schema::{self, Field, Kind, Plausible, RATE_LOW};
+#[cfg(doc)]
+use super::schema::{DISCOUNT_HIGH, FEE_LOW, PRODUCT_HIGH, PRODUCT_LOW};
 use crate::money::{BasisPoints, Cents};
 use crate::read::Value;
-
-/// A product priced under this is likely dollars typed as cents: $50.00. (No product the clinic
-/// injects costs less; $11.00 for a $1,100.00 vial is the mistake this catches.)
-pub const PRODUCT_LOW: Cents = Cents::new(5_000);
-
-/// A product priced over this likely has extra zeros: $50,000.00, about forty times the sample's
-/// dearest vial.
-pub const PRODUCT_HIGH: Cents = Cents::new(5_000_000);
-
-/// A fee above $0.00 and under this is likely dollars typed as cents: $5.00. A fee of $0.00 is not
-/// warned about: a free consultation is a clinic's choice.
-pub const FEE_LOW: Cents = Cents::new(500);
-
-/// A discount over this is likely a mistake: 50 %.
-pub const DISCOUNT_HIGH: BasisPoints = BasisPoints::new(5_000);
-
-/// A discount or APR above 0 % and under this is likely a percent typed as hundredths of a
-/// percent: 1 % (`5` is 0.05 %; 5 % is `500`). A rate of 0 % is not warned about: no discount, or
-/// a promotion with no interest.
-pub const RATE_LOW: BasisPoints = BasisPoints::new(100);
 
 /// One likely unit mistake: where it is and what it looks like.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -248,6 +230,7 @@ fn low_rate(rate: BasisPoints, what: &str, ceiling: BasisPoints) -> Option<Strin
 mod tests {
     use super::*;
     use crate::language::Text;
+    use crate::price_book::schema::{FEE_LOW, PRODUCT_LOW};
     use crate::price_book::PriceBook;
     use crate::price_book::MAX_APR;
 
