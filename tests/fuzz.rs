@@ -46,7 +46,8 @@ use amnion_estimator::payment::amortization::Schedule;
 use amnion_estimator::payment::{compare, financing_choices, payment_options, PaymentAnswers};
 use amnion_estimator::price_book::{
     CountRange, ExpectedCharges, Financing, FinancingKind, FinancingPlan, MultiInjectionDiscount,
-    Package, PriceBook, PriceBookDocument, PromptPay, DEFAULT_PRICE_BOOK_JSON, MAX_PRICE,
+    Package, PriceBook, PriceBookDocument, PricedService, PromptPay, DEFAULT_PRICE_BOOK_JSON,
+    MAX_PRICE,
 };
 use amnion_estimator::quote::{
     quote, reopen, CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, SavedQuote,
@@ -83,6 +84,8 @@ struct BookEdit {
     multi_injection: MultiEdit,
     prompt_pay: Option<BasisPoints>,
     financing: Option<Vec<PlanEdit>>,
+    /// The supplies fee with each injection, if the book charges one.
+    supplies: Option<Cents>,
 }
 
 /// One condition's coding and typical ranges. The ranges are fractions (0 to 1000) of what the
@@ -255,6 +258,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
         multi_edit(),
         prop_oneof![1 => Just(None), 5 => percent_off().prop_map(Some)],
         prop_oneof![1 => Just(None), 4 => prop::collection::vec(plan_edit(), 0..6).prop_map(Some)],
+        prop_oneof![2 => Just(None), 1 => price().prop_map(Some)],
     )
         .prop_map(
             |(
@@ -266,6 +270,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
                 multi_injection,
                 prompt_pay,
                 financing,
+                supplies,
             )| BookEdit {
                 prices,
                 labels,
@@ -275,6 +280,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
                 multi_injection,
                 prompt_pay,
                 financing,
+                supplies,
             },
         )
 }
@@ -320,6 +326,11 @@ impl BookEdit {
             service.price_cents = price();
             service.label = label();
         }
+        book.supplies = self.supplies.map(|price_cents| PricedService {
+            code: "99070".into(),
+            label: "Supplies".into(),
+            price_cents,
+        });
         for extra in &mut book.extras {
             extra.price_cents = price();
             extra.label = label();

@@ -260,6 +260,19 @@ pub(crate) fn breakdown(
         )?;
     }
 
+    // Supplies for each injection visit, where the clinic charges for them.
+    if let Some(supplies) = &document.supplies {
+        lines.push(
+            Line::charge(
+                supplies.label.get(lang),
+                &supplies.code,
+                injections,
+                supplies.price_cents,
+            )
+            .injection_part(),
+        )?;
+    }
+
     match &document.discounts.multi_injection {
         None => {}
         Some(MultiInjectionDiscount::LaterInjectionsPercentOff {

@@ -79,6 +79,15 @@ book_struct! {
         /// Ultrasound guidance for needle placement (76942), per injection visit.
         pub ultrasound_guidance: PricedService
             => form("Ultrasound guidance").item("ultrasound_guidance").codes(Codes::Cpt),
+        /// Supplies used at each injection visit (a sterile tray, dressings: CPT 99070, or a HCPCS
+        /// supply code), charged with each injection; absent when the clinic does not charge for
+        /// them (and then not written, so a saved quote of a book without them reads as before).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub supplies: Option<PricedService> = default
+            => form("Supplies at each injection")
+                .switch("Charge for supplies at each injection")
+                .item("supplies")
+                .codes(Codes::CptOrHcpcs),
         /// Office visits.
         pub visits: Visits
             => form("Visits"),

@@ -83,6 +83,22 @@ pub fn package_price_book() -> String {
     )
 }
 
+/// The sample book with a supplies fee: 99070 at $45.00 with each injection.
+pub fn supplies_price_book() -> String {
+    let anchor = "\"visits\":";
+    let at = DEFAULT_PRICE_BOOK_JSON
+        .find(anchor)
+        .expect("sample has visits");
+    let supplies = r#""supplies": { "code": "99070", "label": "Supplies (sterile tray, dressings)", "price_cents": 4500 },
+  "#;
+    format!(
+        "{}{}{}",
+        &DEFAULT_PRICE_BOOK_JSON[..at],
+        supplies,
+        &DEFAULT_PRICE_BOOK_JSON[at..]
+    )
+}
+
 pub fn cases() -> Vec<Case> {
     vec![
         Case {
@@ -120,6 +136,16 @@ pub fn cases() -> Vec<Case> {
             // 2 × 1,475 = 2,950.00; - 221.25 = 2,728.75; 5 % = 136.4375 -> 136.44 (half up);
             // 2,728.75 - 136.44 = 2,592.31
             patient: 259_231,
+            patient_high: None,
+            insurance: 0,
+        },
+        Case {
+            name: "plantar fasciitis, 2 injections, with the supplies fee",
+            price_book: Some(supplies_price_book),
+            request: r#"{ "condition": "plantar_fasciitis", "injections": "2" }"#,
+            // One injection = 1,200 + 150 + 125 + 45 (supplies) = 1,520.00; its 15 % = 228.00.
+            // 2 × 1,520 = 3,040.00; - 228.00 = 2,812.00; 5 % = 140.60; 2,812.00 - 140.60 = 2,671.40
+            patient: 267_140,
             patient_high: None,
             insurance: 0,
         },

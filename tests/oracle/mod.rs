@@ -123,8 +123,9 @@ pub fn price(book: &PriceBookDocument, order: &Order) -> Result<Priced, Refused>
     let product = &book.products[order.product];
     let n = i64::from(order.injections);
 
-    // One injection: the vial, the administration fee of the condition's procedure code, and the
-    // ultrasound guidance where the code does not include it.
+    // One injection: the vial, the administration fee of the condition's procedure code, the
+    // ultrasound guidance where the code does not include it, and the supplies where the clinic
+    // charges for them.
     let vial = product.price_cents.get();
     let administration = book
         .administration_fees
@@ -138,7 +139,11 @@ pub fn price(book: &PriceBookDocument, order: &Order) -> Result<Priced, Refused>
     } else {
         0
     };
-    let one_injection = vial + administration + guidance;
+    let supplies = book
+        .supplies
+        .as_ref()
+        .map_or(0, |supplies| supplies.price_cents.get());
+    let one_injection = vial + administration + guidance + supplies;
 
     let mut clinic_charges = one_injection * n;
     if order.consultation {
