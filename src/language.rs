@@ -361,6 +361,9 @@ pub struct GfeWords {
     pub self_pay_quote: KindWords,
     /// The staff printout's comparison when no scenario is the quote: `{total}` is the quote's.
     pub not_this_quote: fn(&str) -> String,
+    /// The crate's statement that starting the dispute-resolution process will not adversely affect
+    /// the quality of care, after the dispute right, for a price book that does not word its own.
+    pub quality_of_care: &'static str,
     /// `Not yet scheduled` (the primary service).
     pub not_scheduled: &'static str,
     /// `Injection 3: not yet scheduled` / `Inyección 3: aún no programada`, from the number.
@@ -408,6 +411,9 @@ pub struct KindWords {
     /// The disclaimers the crate writes for this kind, or `None` for the price book's own (a Good
     /// Faith Estimate's, which the clinic words: every price book words them for a GFE).
     pub disclaimers: Option<QuoteDisclaimers>,
+    /// After the items to schedule separately: how to ask for each separate estimate, from (clinic,
+    /// phone, email if any).
+    pub ask_separately: fn(&str, &str, Option<&str>) -> String,
 }
 
 /// A self-pay price quote's disclaimers: a price book's are worded for a Good Faith Estimate.
@@ -870,6 +876,24 @@ const ENGLISH_HEADINGS: Headings = Headings {
     please_read: "Please read",
 };
 
+/// How to ask for a separate estimate or quote: the same words for both in English.
+fn english_ask_separately(clinic: &str, phone: &str, email: Option<&str>) -> String {
+    match email {
+        Some(email) => format!("To ask for one, call {clinic} at {phone} or email {email}."),
+        None => format!("To ask for one, call {clinic} at {phone}."),
+    }
+}
+
+/// In Spanish, `one` agrees with what is asked for: `uno` (un estimado), `una` (una cotización).
+fn spanish_ask_separately(one: &str, clinic: &str, phone: &str, email: Option<&str>) -> String {
+    match email {
+        Some(email) => {
+            format!("Para pedir {one}, llame a {clinic} al {phone} o escriba a {email}.")
+        }
+        None => format!("Para pedir {one}, llame a {clinic} al {phone}."),
+    }
+}
+
 static ENGLISH_GFE: GfeWords = GfeWords {
         not_this_quote: |total| format!(
             "No scenario here is this quote ({total}): they are the visitor's estimate of the treatment alone, at the clinic's prices, so this quote's extras, staff discount, another provider's prices and therapy billed to insurance are not in them."
@@ -878,6 +902,7 @@ static ENGLISH_GFE: GfeWords = GfeWords {
         title: "Good Faith Estimate",
         headings: ENGLISH_HEADINGS,
         disclaimers: None,
+        ask_separately: english_ask_separately,
     },
     self_pay_quote: KindWords {
         title: "Self-pay price quote",
@@ -894,7 +919,10 @@ static ENGLISH_GFE: GfeWords = GfeWords {
             not_a_contract: "This price quote is not a contract and does not require you to obtain the items or \
                 services from any of the providers listed.",
         }),
+        ask_separately: english_ask_separately,
     },
+    quality_of_care: "Starting the patient-provider dispute resolution process will not adversely affect the \
+        quality of the health care services you receive from any provider or facility.",
     not_scheduled: "Not yet scheduled",
     injection_not_scheduled: |n| format!("Injection {n}: not yet scheduled"),
     injection_on: |n, date| format!("Injection {n}: {date}"),
@@ -987,6 +1015,7 @@ static SPANISH_GFE: GfeWords = GfeWords {
         title: "Estimado de buena fe",
         headings: SPANISH_HEADINGS,
         disclaimers: None,
+        ask_separately: |clinic, phone, email| spanish_ask_separately("uno", clinic, phone, email),
     },
     self_pay_quote: KindWords {
         title: "Cotización de pago directo",
@@ -1006,7 +1035,10 @@ static SPANISH_GFE: GfeWords = GfeWords {
             not_a_contract: "Esta cotización no es un contrato y no le obliga a obtener los artículos o servicios \
                 de ninguno de los proveedores indicados.",
         }),
+        ask_separately: |clinic, phone, email| spanish_ask_separately("una", clinic, phone, email),
     },
+    quality_of_care: "Iniciar el proceso de resolución de disputas entre pacientes y proveedores no afectará \
+        negativamente la calidad de los servicios de atención médica que reciba de ningún proveedor o centro.",
     not_scheduled: "Aún no programado",
     injection_not_scheduled: |n| format!("Inyección {n}: aún no programada"),
     injection_on: |n, date| format!("Inyección {n}: {date}"),

@@ -416,6 +416,13 @@ pub const BOOK: &[Field] = &[
                 )
                 .hint("Must mention the $400 threshold"),
                 field(
+                    "quality_of_care",
+                    "Starting a dispute does not affect care",
+                    Kind::Words { long: true },
+                )
+                .hint("Printed after the right to dispute a bill; left empty, the estimator's own words")
+                .optional(),
+                field(
                     "not_a_contract",
                     "Not a contract",
                     Kind::Words { long: true },

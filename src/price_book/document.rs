@@ -257,6 +257,11 @@ read_struct! {
         /// The patient-provider dispute resolution right: $400 or more above the estimate for any one
         /// provider, within 120 days of the bill, and where to find out more.
         pub dispute_rights: Text,
+        /// That starting the dispute-resolution process will not adversely affect the quality of
+        /// the care the patient receives, printed after `dispute_rights`; absent, the crate's
+        /// wording (and then not written, so books and saved quotes from before still read).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub quality_of_care: Option<Text> = default staff,
         /// That the estimate is not a contract and does not oblige the patient to obtain the services.
         pub not_a_contract: Text,
         /// Why the estimate does not apply to an insured patient who wants the claim filed, and what to do.

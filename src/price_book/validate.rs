@@ -302,6 +302,9 @@ fn validate_good_faith_estimate(
     non_empty(problems, field!(at / texts.actual_charges_may_differ));
     non_empty(problems, field!(at / texts.dispute_rights));
     non_empty(problems, field!(at / texts.not_a_contract));
+    if let (path, Some(quality)) = field!(at / texts.quality_of_care) {
+        non_empty(problems, (path, quality));
+    }
     non_empty(problems, field!(at / texts.insured_filing_claim));
     non_empty(problems, field!(at / texts.federal_program));
     // The dispute right is only useful with its numbers in it.

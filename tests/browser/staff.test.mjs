@@ -93,6 +93,30 @@ test('the printed Good Faith Estimate has every element of 45 CFR 149.610(c), an
   await page.close();
 });
 
+test('the printed Good Faith Estimate says, in English and Spanish, that starting a dispute does not affect the quality of care, and how to ask for each separate estimate', async () => {
+  for (const [language, right, quality, ask] of [
+    ['en',
+      /You have the right to start the patient-provider dispute resolution process if you are billed \$400 or more above this estimate/,
+      /or call 1-800-985-3059\. Starting the patient-provider dispute resolution process will not adversely affect the quality of the health care services you receive from any provider or facility\./,
+      /A separate Good Faith Estimate will be given for these when they are scheduled or on request\. To ask for one, call Sample Foot & Ankle Clinic at \(512\) 555-0100 or email estimates@clinic\.example\./],
+    ['es',
+      /Usted tiene derecho a iniciar el proceso de resolución de disputas entre pacientes y proveedores si se le factura \$400 o más/,
+      /o llame al 1-800-985-3059\. Iniciar el proceso de resolución de disputas entre pacientes y proveedores no afectará negativamente la calidad de los servicios de atención médica que reciba de ningún proveedor o centro\./,
+      /Se le dará un Estimado de buena fe aparte para estos cuando se programen o si lo solicita\. Para pedir uno, llame a Sample Foot & Ankle Clinic al \(512\) 555-0100 o escriba a estimates@clinic\.example\./],
+  ]) {
+    const { page } = await openStaffPage(`staff.html?lang=${language}`);
+    await fillTwoProviderQuote(page);
+    await page.locator('.gfe-number', { hasText: /GFE-/ }).waitFor();
+    const pdf = `${shots}gfe-quality-of-care-${language}.pdf`;
+    await page.pdf({ path: pdf, format: 'Letter' });
+    const text = printed(pdf);
+    assert.match(text, right, `${language}: the dispute right`);
+    assert.match(text, quality, `${language}: the quality-of-care statement, right after it`);
+    assert.match(text, ask, `${language}: how to ask for each separate estimate`);
+    await page.close();
+  }
+});
+
 test('each planned injection can have its own date, none before the one before it or the issue date', async () => {
   const { page } = await openStaffPage();
   await fillTwoProviderQuote(page); // 2 injections, issued 2026-11-21

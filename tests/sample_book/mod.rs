@@ -70,7 +70,8 @@ pub fn items(document: &GoodFaithEstimate, index: usize) -> Vec<(&str, u32, i64)
 }
 
 /// The end of an English Good Faith Estimate issued on 2026-11-21, the same on every one: the four
-/// disclaimers 45 CFR 149.610(c) asks for, in order; a `GFE-` quote number; the date issued and
+/// disclaimers 45 CFR 149.610(c) asks for, in order (the dispute right with the statement that
+/// starting a dispute will not affect the quality of care); a `GFE-` quote number; the date issued and
 /// the valid-until date, 60 days later.
 pub fn assert_disclaimers_number_and_dates(q: &Quote) {
     let gfe = &q.good_faith_estimate;
@@ -82,6 +83,12 @@ pub fn assert_disclaimers_number_and_dates(q: &Quote) {
         d[2].contains("$400")
             && d[2].contains("120 days")
             && d[2].contains("www.cms.gov/nosurprises")
+            && d[2].ends_with(
+                "Starting the patient-provider dispute resolution process will not adversely affect the \
+                 quality of the health care services you receive from any provider or facility."
+            ),
+        "{}",
+        d[2]
     );
     assert!(d[3].contains("not a contract"));
     assert!(
