@@ -364,6 +364,8 @@ pub struct GfeWords {
     /// The crate's statement that starting the dispute-resolution process will not adversely affect
     /// the quality of care, after the dispute right, for a price book that does not word its own.
     pub quality_of_care: &'static str,
+    /// What a quote says at each choice the staff form left unchosen.
+    pub unchosen: Unchosen,
     /// `Not yet scheduled` (the primary service).
     pub not_scheduled: &'static str,
     /// `Injection 3: not yet scheduled` / `Inyección 3: aún no programada`, from the number.
@@ -400,6 +402,23 @@ pub struct GfeWords {
     pub range_warning: fn(u32, u32, &str) -> String,
     /// `{name} would charge {more} more ({total} in all)`.
     pub would_charge: fn(&str, &str, &str) -> String,
+}
+
+/// What a quote says at a choice that changes a code or an amount while it is not made (the staff
+/// form starts each unchosen), in the words of the form.
+pub struct Unchosen {
+    /// Coverage screening.
+    pub coverage: &'static str,
+    /// The side treated.
+    pub side: &'static str,
+    /// The product.
+    pub product: &'static str,
+    /// The planned injections.
+    pub injections: &'static str,
+    /// The therapy sessions.
+    pub sessions: &'static str,
+    /// The therapy provider, when therapy is given elsewhere: a partner, or one typed in.
+    pub therapy_provider: &'static str,
 }
 
 /// The words of one kind of document: a Good Faith Estimate, or a self-pay price quote.
@@ -923,6 +942,14 @@ static ENGLISH_GFE: GfeWords = GfeWords {
     },
     quality_of_care: "Starting the patient-provider dispute resolution process will not adversely affect the \
         quality of the health care services you receive from any provider or facility.",
+    unchosen: Unchosen {
+        coverage: "choose how the patient will pay",
+        side: "choose the side treated",
+        product: "choose the product",
+        injections: "choose the planned number of injections",
+        sessions: "choose the number of sessions",
+        therapy_provider: "choose the therapy provider, or \"Other provider\" to type one in",
+    },
     not_scheduled: "Not yet scheduled",
     injection_not_scheduled: |n| format!("Injection {n}: not yet scheduled"),
     injection_on: |n, date| format!("Injection {n}: {date}"),
@@ -1039,6 +1066,14 @@ static SPANISH_GFE: GfeWords = GfeWords {
     },
     quality_of_care: "Iniciar el proceso de resolución de disputas entre pacientes y proveedores no afectará \
         negativamente la calidad de los servicios de atención médica que reciba de ningún proveedor o centro.",
+    unchosen: Unchosen {
+        coverage: "elija cómo pagará el paciente",
+        side: "elija el lado tratado",
+        product: "elija el producto",
+        injections: "elija el número de inyecciones previstas",
+        sessions: "elija el número de sesiones",
+        therapy_provider: "elija el proveedor de fisioterapia, u «Otro proveedor» para escribir uno",
+    },
     not_scheduled: "Aún no programado",
     injection_not_scheduled: |n| format!("Inyección {n}: aún no programada"),
     injection_on: |n, date| format!("Inyección {n}: {date}"),

@@ -288,6 +288,25 @@ fn files_saved_before_the_quality_of_care_statement_reopen_with_it() {
     assert_eq!(seen, (9, 2, 4));
 }
 
+/// A reopened quote keeps its choices: the form it gives back is the saved request, every choice
+/// spelled out. A file that left the product to the book's default (every fixture here) names the
+/// product it was priced with, and that form quotes the same number again.
+#[test]
+fn a_reopened_quote_gives_the_form_back_with_every_choice_made() {
+    let today = PriceBook::embedded_default().expect("valid");
+    for (name, _, _) in FORMAT_2 {
+        let saved = fixture(name);
+        assert_eq!(saved.request.answers.product, None, "{name}");
+        let reopened = reopen(&saved, &today).expect("reopens");
+        let mut expected = saved.request.clone();
+        expected.answers.product = Some("amnion_1ml".into());
+        assert_eq!(reopened.form, expected, "{name}");
+        let book = PriceBook::new(saved.price_book.clone()).expect("its book");
+        let again = amnion_estimator::quote::quote(&book, &reopened.form).expect("a quote");
+        assert_eq!(again.quote_number, saved.quote_number, "{name}");
+    }
+}
+
 /// A format-1 file, upgraded, gets the number a format-2 file of the same quote has.
 #[test]
 fn an_upgraded_file_gets_the_number_format_2_gives_the_same_quote() {
@@ -387,8 +406,9 @@ fn a_price_book_from_an_earlier_release_opens() {
     // It has no `prompt_pay.expected_charges`: a quote's expected charges include the discount, as
     // they did, and say so (1,401.25 + 73.75 = 1,475.00 without it).
     let request = amnion_estimator::quote::QuoteRequest::read(serde_json::json!({
-        "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left",
-        "issued_on": "2026-12-02", "answers": { "condition": "plantar_fasciitis", "injections": "1" }
+        "coverage": "self_pay", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" },
+        "side": "left", "issued_on": "2026-12-02",
+        "answers": { "condition": "plantar_fasciitis", "injections": "1" }
     }))
     .expect("a quote request");
     let gfe = amnion_estimator::quote::quote(&book, &request)

@@ -29,14 +29,19 @@ pub fn problems(book: &Value) -> Vec<String> {
 }
 
 /// A quote request for the `side` ("left" or "right") foot: the common patient fields (Ana Ruiz,
-/// born 1970-03-04, issued 2026-11-21) plus `treatment` (JSON object members).
+/// born 1970-03-04, issued 2026-11-21) plus `treatment` (JSON object members), self-pay unless
+/// `treatment` answers the coverage screening.
 pub fn request_on(side: &str, treatment: &str) -> QuoteRequest {
     let json = format!(
         r#"{{ "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }}, "side": "{side}",
              "issued_on": "2026-11-21", {treatment} }}"#
     );
-    QuoteRequest::read(&mut serde_json::Deserializer::from_str(&json))
-        .expect("well-formed quote request")
+    let mut request: Value = serde_json::from_str(&json).expect("well-formed quote request");
+    let members = request.as_object_mut().expect("an object");
+    members
+        .entry("coverage")
+        .or_insert_with(|| "self_pay".into());
+    QuoteRequest::read(request).expect("well-formed quote request")
 }
 
 /// A quote request for the left foot: the common patient fields plus `treatment`.
