@@ -361,6 +361,11 @@ pub struct GfeWords {
     pub self_pay_quote: KindWords,
     /// The staff printout's comparison when no scenario is the quote: `{total}` is the quote's.
     pub not_this_quote: fn(&str) -> String,
+    /// The crate's statement that starting the dispute-resolution process will not adversely affect
+    /// the quality of care, after the dispute right, for a price book that does not word its own.
+    pub quality_of_care: &'static str,
+    /// What a quote says at each choice the staff form left unchosen.
+    pub unchosen: Unchosen,
     /// `Not yet scheduled` (the primary service).
     pub not_scheduled: &'static str,
     /// `Injection 3: not yet scheduled` / `Inyección 3: aún no programada`, from the number.
@@ -399,6 +404,23 @@ pub struct GfeWords {
     pub would_charge: fn(&str, &str, &str) -> String,
 }
 
+/// What a quote says at a choice that changes a code or an amount while it is not made (the staff
+/// form starts each unchosen), in the words of the form.
+pub struct Unchosen {
+    /// Coverage screening.
+    pub coverage: &'static str,
+    /// The side treated.
+    pub side: &'static str,
+    /// The product.
+    pub product: &'static str,
+    /// The planned injections.
+    pub injections: &'static str,
+    /// The therapy sessions.
+    pub sessions: &'static str,
+    /// The therapy provider, when therapy is given elsewhere: a partner, or one typed in.
+    pub therapy_provider: &'static str,
+}
+
 /// The words of one kind of document: a Good Faith Estimate, or a self-pay price quote.
 pub struct KindWords {
     /// `Good Faith Estimate` or `Self-pay price quote`.
@@ -408,6 +430,9 @@ pub struct KindWords {
     /// The disclaimers the crate writes for this kind, or `None` for the price book's own (a Good
     /// Faith Estimate's, which the clinic words: every price book words them for a GFE).
     pub disclaimers: Option<QuoteDisclaimers>,
+    /// After the items to schedule separately: how to ask for each separate estimate, from (clinic,
+    /// phone, email if any).
+    pub ask_separately: fn(&str, &str, Option<&str>) -> String,
 }
 
 /// A self-pay price quote's disclaimers: a price book's are worded for a Good Faith Estimate.
@@ -870,6 +895,24 @@ const ENGLISH_HEADINGS: Headings = Headings {
     please_read: "Please read",
 };
 
+/// How to ask for a separate estimate or quote: the same words for both in English.
+fn english_ask_separately(clinic: &str, phone: &str, email: Option<&str>) -> String {
+    match email {
+        Some(email) => format!("To ask for one, call {clinic} at {phone} or email {email}."),
+        None => format!("To ask for one, call {clinic} at {phone}."),
+    }
+}
+
+/// In Spanish, `one` agrees with what is asked for: `uno` (un estimado), `una` (una cotización).
+fn spanish_ask_separately(one: &str, clinic: &str, phone: &str, email: Option<&str>) -> String {
+    match email {
+        Some(email) => {
+            format!("Para pedir {one}, llame a {clinic} al {phone} o escriba a {email}.")
+        }
+        None => format!("Para pedir {one}, llame a {clinic} al {phone}."),
+    }
+}
+
 static ENGLISH_GFE: GfeWords = GfeWords {
         not_this_quote: |total| format!(
             "No scenario here is this quote ({total}): they are the visitor's estimate of the treatment alone, at the clinic's prices, so this quote's extras, staff discount, another provider's prices and therapy billed to insurance are not in them."
@@ -878,6 +921,7 @@ static ENGLISH_GFE: GfeWords = GfeWords {
         title: "Good Faith Estimate",
         headings: ENGLISH_HEADINGS,
         disclaimers: None,
+        ask_separately: english_ask_separately,
     },
     self_pay_quote: KindWords {
         title: "Self-pay price quote",
@@ -894,6 +938,17 @@ static ENGLISH_GFE: GfeWords = GfeWords {
             not_a_contract: "This price quote is not a contract and does not require you to obtain the items or \
                 services from any of the providers listed.",
         }),
+        ask_separately: english_ask_separately,
+    },
+    quality_of_care: "Starting the patient-provider dispute resolution process will not adversely affect the \
+        quality of the health care services you receive from any provider or facility.",
+    unchosen: Unchosen {
+        coverage: "choose how the patient will pay",
+        side: "choose the side treated",
+        product: "choose the product",
+        injections: "choose the planned number of injections",
+        sessions: "choose the number of sessions",
+        therapy_provider: "choose the therapy provider, or \"Other provider\" to type one in",
     },
     not_scheduled: "Not yet scheduled",
     injection_not_scheduled: |n| format!("Injection {n}: not yet scheduled"),
@@ -987,6 +1042,7 @@ static SPANISH_GFE: GfeWords = GfeWords {
         title: "Estimado de buena fe",
         headings: SPANISH_HEADINGS,
         disclaimers: None,
+        ask_separately: |clinic, phone, email| spanish_ask_separately("uno", clinic, phone, email),
     },
     self_pay_quote: KindWords {
         title: "Cotización de pago directo",
@@ -1006,6 +1062,17 @@ static SPANISH_GFE: GfeWords = GfeWords {
             not_a_contract: "Esta cotización no es un contrato y no le obliga a obtener los artículos o servicios \
                 de ninguno de los proveedores indicados.",
         }),
+        ask_separately: |clinic, phone, email| spanish_ask_separately("una", clinic, phone, email),
+    },
+    quality_of_care: "Iniciar el proceso de resolución de disputas entre pacientes y proveedores no afectará \
+        negativamente la calidad de los servicios de atención médica que reciba de ningún proveedor o centro.",
+    unchosen: Unchosen {
+        coverage: "elija cómo pagará el paciente",
+        side: "elija el lado tratado",
+        product: "elija el producto",
+        injections: "elija el número de inyecciones previstas",
+        sessions: "elija el número de sesiones",
+        therapy_provider: "elija el proveedor de fisioterapia, u «Otro proveedor» para escribir uno",
     },
     not_scheduled: "Aún no programado",
     injection_not_scheduled: |n| format!("Inyección {n}: aún no programada"),

@@ -867,7 +867,7 @@ impl QuoteAnswers {
             },
         };
         QuoteRequest {
-            coverage: self.coverage,
+            coverage: Some(self.coverage),
             patient: PatientAnswers {
                 name: self.name.clone(),
                 date_of_birth: self.dates.0.clone(),
@@ -1634,6 +1634,7 @@ fn quotes_agree_with_the_oracle() {
                 }
             };
             let request = QuoteRequest {
+                coverage: Some(CoverageScreening::SelfPay),
                 patient: PatientAnswers {
                     name: "Ana Ruiz".into(),
                     date_of_birth: "1970-03-04".into(),

@@ -243,7 +243,13 @@ fn a_good_faith_estimate_has_every_element_of_149_610_c() {
         .headings
         .separate_estimate
         .starts_with("A separate Good Faith Estimate will be given"));
-    // (vii) to (x): the disclaimers, in order.
+    // ... with instructions for how to obtain them: the sample clinic's phone and email.
+    assert_eq!(
+        gfe.ask_separately,
+        "To ask for one, call Sample Foot & Ankle Clinic at (512) 555-0100 or email estimates@clinic.example."
+    );
+    // (vii) to (x): the disclaimers, in order; (ix) the dispute right, with the statement that
+    // starting a dispute will not adversely affect the quality of care.
     // The quote number, the date issued and the valid-until date (60 days).
     assert_disclaimers_number_and_dates(&q);
 }
@@ -251,6 +257,145 @@ fn a_good_faith_estimate_has_every_element_of_149_610_c() {
 /// Consultation, 1 plantar fasciitis injection and the boot: 250 + 1,200 + 150 + 125 + 165 =
 /// 1,890.00; prompt pay 5 % = 94.50, which is exactly 5 % of each item.
 const ONE_INJECTION: &str = r#""answers": { "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }"#;
+
+/// The sample book with `change` made to its JSON.
+fn book_with(change: impl FnOnce(&mut serde_json::Value)) -> PriceBook {
+    let mut json: serde_json::Value =
+        serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON");
+    change(&mut json);
+    PriceBook::from_json(&json.to_string()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The dispute paragraph of a one-injection Good Faith Estimate at `book`, in `language`.
+fn dispute_paragraph(book: &PriceBook, language: &str) -> String {
+    let request = request(&format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1", "language": "{language}" }}"#
+    ));
+    let gfe = quote(book, &request)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .good_faith_estimate;
+    assert_eq!(gfe.disclaimers.len(), 4);
+    gfe.disclaimers[2].clone()
+}
+
+#[test]
+fn the_dispute_right_says_starting_a_dispute_will_not_affect_the_quality_of_care() {
+    // The sample book words it; the paragraph is the dispute right, then the statement.
+    let sample = book();
+    let english = dispute_paragraph(&sample, "en");
+    assert!(english.starts_with("You have the right to start the patient-provider dispute"));
+    assert!(english.ends_with(
+        "within 120 days of the date on the bill. To learn more and get a form, visit \
+         www.cms.gov/nosurprises or call 1-800-985-3059. Starting the patient-provider dispute \
+         resolution process will not adversely affect the quality of the health care services you \
+         receive from any provider or facility."
+    ));
+    let spanish = dispute_paragraph(&sample, "es");
+    assert!(
+        spanish.starts_with("Usted tiene derecho a iniciar el proceso de resolución de disputas")
+    );
+    assert!(spanish.ends_with(
+        "llame al 1-800-985-3059. Iniciar el proceso de resolución de disputas entre pacientes y \
+         proveedores no afectará negativamente la calidad de los servicios de atención médica que \
+         reciba de ningún proveedor o centro."
+    ));
+
+    // A clinic's own words, in each language.
+    let own = book_with(|json| {
+        json["good_faith_estimate"]["quality_of_care"] = serde_json::json!({
+            "en": "Disputing a bill never changes your care here.",
+            "es": "Disputar una factura nunca cambia su atención aquí."
+        });
+    });
+    assert!(dispute_paragraph(&own, "en")
+        .ends_with("1-800-985-3059. Disputing a bill never changes your care here."));
+    assert!(dispute_paragraph(&own, "es")
+        .ends_with("1-800-985-3059. Disputar una factura nunca cambia su atención aquí."));
+
+    // A book without the field (every book before it) gets the crate's words, in each language,
+    // and is still written without it.
+    let before = book_with(|json| {
+        json["good_faith_estimate"]
+            .as_object_mut()
+            .expect("an object")
+            .remove("quality_of_care");
+    });
+    assert!(dispute_paragraph(&before, "en").ends_with(
+        "1-800-985-3059. Starting the patient-provider dispute resolution process will not \
+         adversely affect the quality of the health care services you receive from any provider or \
+         facility."
+    ));
+    assert!(dispute_paragraph(&before, "es").ends_with(
+        "1-800-985-3059. Iniciar el proceso de resolución de disputas entre pacientes y proveedores \
+         no afectará negativamente la calidad de los servicios de atención médica que reciba de \
+         ningún proveedor o centro."
+    ));
+    let written = serde_json::to_value(before.document()).expect("a book is JSON");
+    assert!(written["good_faith_estimate"]
+        .get("quality_of_care")
+        .is_none());
+
+    // Left empty, it is refused like the other texts, by its path.
+    let mut json: serde_json::Value =
+        serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).expect("the sample is JSON");
+    json["good_faith_estimate"]["quality_of_care"] = serde_json::json!({ "en": " ", "es": "" });
+    let error = PriceBook::from_json(&json.to_string()).expect_err("empty texts");
+    let problems: Vec<String> = error.fields().iter().map(|f| f.to_string()).collect();
+    assert_eq!(
+        problems,
+        [
+            "good_faith_estimate.quality_of_care: must not be empty",
+            "good_faith_estimate.quality_of_care.es: must not be empty",
+        ]
+    );
+}
+
+#[test]
+fn after_the_items_to_schedule_separately_the_patient_is_told_how_to_ask_for_each_estimate() {
+    let one =
+        r#""answers": { "condition": "plantar_fasciitis", "injections": "1", "language": "LANG" }"#;
+    let asked = |coverage: &str, language: &str, book: &PriceBook| {
+        let request = request(&format!(
+            r#""coverage": "{coverage}", {}"#,
+            one.replace("LANG", language)
+        ));
+        quote(book, &request)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .good_faith_estimate
+            .ask_separately
+    };
+    let sample = book();
+    assert_eq!(
+        asked("self_pay", "es", &sample),
+        "Para pedir uno, llame a Sample Foot & Ankle Clinic al (512) 555-0100 o escriba a \
+         estimates@clinic.example."
+    );
+    // A self-pay price quote: "una" (una cotización), and nothing calls it a GFE.
+    assert_eq!(
+        asked("medicare", "es", &sample),
+        "Para pedir una, llame a Sample Foot & Ankle Clinic al (512) 555-0100 o escriba a \
+         estimates@clinic.example."
+    );
+    assert_eq!(
+        asked("medicare", "en", &sample),
+        "To ask for one, call Sample Foot & Ankle Clinic at (512) 555-0100 or email estimates@clinic.example."
+    );
+    // A clinic without an email: the phone alone.
+    let no_email = book_with(|json| {
+        json["clinic"]
+            .as_object_mut()
+            .expect("an object")
+            .remove("email");
+    });
+    assert_eq!(
+        asked("self_pay", "en", &no_email),
+        "To ask for one, call Sample Foot & Ankle Clinic at (512) 555-0100."
+    );
+    assert_eq!(
+        asked("self_pay", "es", &no_email),
+        "Para pedir uno, llame a Sample Foot & Ankle Clinic al (512) 555-0100."
+    );
+}
 
 #[test]
 fn expected_charges_include_the_prompt_pay_discount_and_say_so() {

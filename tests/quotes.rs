@@ -338,7 +338,7 @@ fn csv_rows_for_the_billing_system() {
 
 #[test]
 fn refused_quote_requests_name_every_field() {
-    let json = r#"{ "patient": { "name": " ", "date_of_birth": "2030-01-01" }, "side": "middle", "issued_on": "2026-11-21",
+    let json = r#"{ "coverage": "self_pay", "patient": { "name": " ", "date_of_birth": "2030-01-01" }, "side": "middle", "issued_on": "2026-11-21",
         "answers": { "condition": "plantar_fasciitis", "injections": "not_sure" },
         "staff_discount": { "percent": "10" },
         "therapy_elsewhere": true, "therapy_provider": { "name": "PT", "npi": "1234567890", "tin": "1", "street": "x", "city": "y", "state": "tx", "zip": "7870" } }"#;
@@ -358,6 +358,101 @@ fn refused_quote_requests_name_every_field() {
             "therapy_provider.tin",
             "therapy_provider.state",
             "therapy_provider.zip",
+        ]
+    );
+}
+
+/// Nothing that changes a code or an amount is chosen for staff: a request that leaves the
+/// coverage screening out, and the side, product, injections, sessions and therapy provider blank
+/// (the staff form before each is chosen), is refused at each of them in the quote's language;
+/// with each chosen, it is a quote.
+#[test]
+fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
+    let unchosen = |language: &str| {
+        format!(
+            r#"{{ "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }}, "side": "",
+                 "issued_on": "2026-11-21",
+                 "answers": {{ "condition": "plantar_fasciitis", "product": "", "injections": "",
+                               "language": "{language}",
+                               "physical_therapy": {{ "coverage": "cash", "sessions": "" }} }},
+                 "therapy_elsewhere": true,
+                 "therapy_provider": {{ "partner": "", "name": "", "npi": "", "tin": "", "street": "",
+                                        "city": "", "state": "", "zip": "" }} }}"#
+        )
+    };
+    for (language, expected) in [
+        (
+            "en",
+            [
+                "coverage: choose how the patient will pay",
+                "answers.injections: choose the planned number of injections",
+                "answers.physical_therapy.sessions: choose the number of sessions",
+                "answers.product: choose the product",
+                "side: choose the side treated",
+                "therapy_provider.partner: choose the therapy provider, or \"Other provider\" to type one in",
+            ],
+        ),
+        (
+            "es",
+            [
+                "coverage: elija cómo pagará el paciente",
+                "answers.injections: elija el número de inyecciones previstas",
+                "answers.physical_therapy.sessions: elija el número de sesiones",
+                "answers.product: elija el producto",
+                "side: elija el lado tratado",
+                "therapy_provider.partner: elija el proveedor de fisioterapia, u «Otro proveedor» para escribir uno",
+            ],
+        ),
+    ] {
+        let request = QuoteRequest::read(&mut serde_json::Deserializer::from_str(&unchosen(
+            language,
+        )))
+        .expect("well-formed");
+        let error = quote(&book(), &request).expect_err("nothing chosen");
+        let problems: Vec<String> = error.fields().iter().map(|f| f.to_string()).collect();
+        assert_eq!(problems, expected, "{language}");
+    }
+
+    // Each chosen: one plantar fasciitis injection, 1,475.00 less 5 % (73.75) = 1,401.25 at the
+    // clinic; Lakeshore's own prices, 150.00 + 8 × 90.00 = 870.00. Total 2,271.25.
+    let chosen = unchosen("en")
+        .replacen(
+            r#""side": """#,
+            r#""coverage": "self_pay", "side": "left""#,
+            1,
+        )
+        .replacen(r#""product": """#, r#""product": "amnion_1ml""#, 1)
+        .replacen(r#""injections": """#, r#""injections": "1""#, 1)
+        .replacen(r#""sessions": """#, r#""sessions": "8""#, 1)
+        .replacen(r#""partner": """#, r#""partner": "lakeshore_pt""#, 1);
+    let request =
+        QuoteRequest::read(&mut serde_json::Deserializer::from_str(&chosen)).expect("well-formed");
+    let q = quote(&book(), &request).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(q.good_faith_estimate.total.cents.get(), 227_125);
+    assert_eq!(
+        q.good_faith_estimate.primary_service.diagnosis_code,
+        "M72.2"
+    );
+
+    // A provider typed in: checked field by field, as before (here only its name is in).
+    let typed = chosen.replacen(
+        r#""partner": "lakeshore_pt", "name": """#,
+        r#""partner": "", "name": "PT""#,
+        1,
+    );
+    let request =
+        QuoteRequest::read(&mut serde_json::Deserializer::from_str(&typed)).expect("well-formed");
+    let error = quote(&book(), &request).expect_err("a provider half typed in");
+    let paths: Vec<&str> = error.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "therapy_provider.street",
+            "therapy_provider.city",
+            "therapy_provider.npi",
+            "therapy_provider.tin",
+            "therapy_provider.state",
+            "therapy_provider.zip"
         ]
     );
 }

@@ -22,6 +22,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use amnion_estimator::language::Language;
 use amnion_estimator::money::Cents;
 use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::{reopen, SavedQuote};
@@ -234,6 +235,78 @@ fn the_format_2_files_say_what_they_are() {
     );
 }
 
+/// Every file was saved before Good Faith Estimates said that starting a dispute does not affect
+/// the quality of care, and its price book has no words for it. It reopens with its number and
+/// total (above), and its document now carries the statement, in the crate's words and the quote's
+/// language: reprinted, it is complete, and every amount, code, date and identity on it, and its
+/// number, are still the ones the patient holds (DESIGN.md, "Saved quotes outlive releases"). Its
+/// price book is kept as it was, so saved again it is written without the field.
+#[test]
+fn files_saved_before_the_quality_of_care_statement_reopen_with_it() {
+    let english =
+        "Starting the patient-provider dispute resolution process will not adversely affect the \
+                   quality of the health care services you receive from any provider or facility.";
+    let spanish = "Iniciar el proceso de resolución de disputas entre pacientes y proveedores no afectará \
+                   negativamente la calidad de los servicios de atención médica que reciba de ningún \
+                   proveedor o centro.";
+    let today = PriceBook::embedded_default().expect("valid");
+    let names = FIXTURES.iter().chain(&FORMAT_2).map(|(name, _, _)| *name);
+    let mut seen = (0, 0, 0);
+    for name in names {
+        let saved = fixture(name);
+        assert_eq!(
+            saved.price_book.good_faith_estimate.quality_of_care, None,
+            "{name}"
+        );
+        let reopened = reopen(&saved, &today).unwrap_or_else(|e| panic!("{name} reopens: {e}"));
+        let gfe = &reopened.quote.good_faith_estimate;
+        if !gfe.applies {
+            // A self-pay price quote carries no dispute right, so no statement about it.
+            assert!(
+                gfe.disclaimers.iter().all(|d| !d.contains("dispute")),
+                "{name}"
+            );
+            seen.2 += 1;
+        } else if gfe.language == Language::Spanish {
+            assert!(gfe.disclaimers[2].ends_with(spanish), "{name}");
+            seen.1 += 1;
+        } else {
+            assert!(gfe.disclaimers[2].ends_with(english), "{name}");
+            seen.0 += 1;
+        }
+        let written = serde_json::to_value(&reopened.quote.saved.price_book).expect("JSON");
+        assert_eq!(
+            written,
+            serde_json::to_value(&saved.price_book).expect("JSON"),
+            "{name}: the book is kept as it was"
+        );
+        assert!(written["good_faith_estimate"]
+            .get("quality_of_care")
+            .is_none());
+    }
+    // English and Spanish Good Faith Estimates, and self-pay price quotes, were all among them.
+    assert_eq!(seen, (9, 2, 4));
+}
+
+/// A reopened quote keeps its choices: the form it gives back is the saved request, every choice
+/// spelled out. A file that left the product to the book's default (every fixture here) names the
+/// product it was priced with, and that form quotes the same number again.
+#[test]
+fn a_reopened_quote_gives_the_form_back_with_every_choice_made() {
+    let today = PriceBook::embedded_default().expect("valid");
+    for (name, _, _) in FORMAT_2 {
+        let saved = fixture(name);
+        assert_eq!(saved.request.answers.product, None, "{name}");
+        let reopened = reopen(&saved, &today).expect("reopens");
+        let mut expected = saved.request.clone();
+        expected.answers.product = Some("amnion_1ml".into());
+        assert_eq!(reopened.form, expected, "{name}");
+        let book = PriceBook::new(saved.price_book.clone()).expect("its book");
+        let again = amnion_estimator::quote::quote(&book, &reopened.form).expect("a quote");
+        assert_eq!(again.quote_number, saved.quote_number, "{name}");
+    }
+}
+
 /// A format-1 file, upgraded, gets the number a format-2 file of the same quote has.
 #[test]
 fn an_upgraded_file_gets_the_number_format_2_gives_the_same_quote() {
@@ -333,8 +406,9 @@ fn a_price_book_from_an_earlier_release_opens() {
     // It has no `prompt_pay.expected_charges`: a quote's expected charges include the discount, as
     // they did, and say so (1,401.25 + 73.75 = 1,475.00 without it).
     let request = amnion_estimator::quote::QuoteRequest::read(serde_json::json!({
-        "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left",
-        "issued_on": "2026-12-02", "answers": { "condition": "plantar_fasciitis", "injections": "1" }
+        "coverage": "self_pay", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" },
+        "side": "left", "issued_on": "2026-12-02",
+        "answers": { "condition": "plantar_fasciitis", "injections": "1" }
     }))
     .expect("a quote request");
     let gfe = amnion_estimator::quote::quote(&book, &request)

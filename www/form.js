@@ -57,13 +57,15 @@ function controlAt(form, path) {
 
 /**
  * A control's name as the person reads it: its `data-label` (where its own label is not enough on
- * its own, as in the price-book editor's "Walking boot › Price"), its label, or its group's
- * legend, or its path.
+ * its own, as in the price-book editor's "Walking boot › Price"), its label, or for a radio button
+ * its group's label (a radiogroup's `aria-labelledby`, else its fieldset's legend), or its path.
  */
 function labelOf(form, path) {
   const control = controlAt(form, path);
   if (!control) return path;
   if (control.dataset.label) return control.dataset.label;
+  const group = control.closest('[role="radiogroup"][aria-labelledby]');
+  if (control.type === 'radio' && group) return control.getRootNode().getElementById(group.getAttribute('aria-labelledby'))?.textContent ?? path;
   if (control.type === 'radio') return control.closest('fieldset')?.querySelector('legend')?.textContent ?? path;
   return control.labels?.[0]?.textContent ?? path;
 }

@@ -15,15 +15,26 @@ function showDependentFields() {
   $('sessions-field').hidden = coverage === 'none';
   $('insurance-fields').hidden = coverage !== 'insurance';
   $('therapist-fields').hidden = !$('elsewhere').checked;
-  // A date for each planned injection after the first: the fields up to the planned count.
+  // A date for each planned injection after the first: the fields up to the planned count (none
+  // while the count is not chosen).
   for (const field of $('later-dates').children) {
-    const wanted = Number(field.dataset.position) < $('injections').selectedIndex;
+    const wanted = $('injections').selectedIndex >= Number(field.dataset.option);
     field.hidden = !wanted;
     field.querySelector('input').disabled = !wanted;
   }
-  // A partner from the price book needs nothing typed in; "other" (blank) asks for the provider.
-  const typed = $('pt-partner').value === '';
+  // A partner from the price book needs nothing typed in; "Other provider" asks for the provider.
+  const typed = 'other' in ($('pt-partner').selectedOptions[0]?.dataset ?? {});
   for (const input of $('therapist-fields').querySelectorAll('input')) input.closest('.field').hidden = !typed;
+}
+
+/**
+ * Puts a "Choose…" option first in `select`, chosen: a choice that changes a code or an amount
+ * starts unchosen on a new quote, and the quote says so at it until staff choose.
+ */
+function startUnchosen(select) {
+  const prompt = new Option(say(words, 'choose', 'Choose…'), '', true, true);
+  prompt.disabled = true;
+  select.prepend(prompt);
 }
 
 let shownTitle = '';
@@ -52,7 +63,7 @@ let matches = false; // whether the document on screen is the form's quote
  * notice, Print, Save quote and Export CSV are off with the reason beside them, and the browser's
  * own print shows a notice instead of the document (staff.css).
  */
-function setMatches(now, refused) {
+function setMatches(now) {
   matches = now;
   $('document-pane').dataset.matches = String(now);
   for (const button of document.querySelectorAll('.output')) button.setAttribute('aria-disabled', String(!now));
@@ -61,9 +72,9 @@ function setMatches(now, refused) {
   $('stale-notice').hidden = now || !shown;
   $('stale-notice').textContent = say(words, 'quote_does_not_match', 'This quote does not match the form: it was made before the last change. Fix the problems in the form to bring it up to date.');
   $('output-reason').hidden = now;
-  $('output-reason-text').textContent = shown || refused.some(({ path }) => path && !path.startsWith('patient.'))
+  $('output-reason-text').textContent = shown
     ? say(words, 'outputs_off', 'Print, Save quote and Export CSV are off until the problems in the form are fixed.')
-    : say(words, 'outputs_off_until_patient', "Print, Save quote and Export CSV come on once the patient's name and date of birth are in.");
+    : say(words, 'outputs_off_until_answered', 'Print, Save quote and Export CSV come on once every answer the quote needs is in.');
 }
 
 /** One call into Rust per change: the quote, its document and, when asked for, the comparison. */
@@ -79,10 +90,10 @@ function update() {
   if (!quote) {
     $('status').textContent = $('document').childElementCount
       ? ''
-      : say(words, 'enter_patient', "Enter the patient's name and date of birth to see the quote.");
+      : say(words, 'answer_to_see_quote', 'Fill in the patient, how they will pay, the side treated and the treatment to see the quote.');
   }
   showErrors(form, $('error-summary'), showEveryProblem ? refused : refused.filter(({ path }) => touched.has(path)));
-  setMatches(Boolean(quote) && refused.length === 0, refused);
+  setMatches(Boolean(quote) && refused.length === 0);
 }
 
 /** Every problem shown, and the summary of them focused. */
@@ -118,15 +129,20 @@ async function open(file) {
   try {
     const saved = await parsed(file);
     const reopened = quoter.reopen(saved, { document: $('document') });
-    writeForm(form, saved.request);
-    $('pt-partner').value = saved.request.therapy_provider?.partner ?? ''; // files before partners have none
+    writeForm(form, reopened.form); // every choice the quote made, spelled out
+    // A provider typed in has no partner (files before partners have none): "Other provider". With
+    // neither, the choice is not made, as on a new quote.
+    const provider = reopened.form.therapy_provider;
+    if (provider.partner) $('pt-partner').value = provider.partner;
+    else if (provider.name) $('pt-partner').querySelector('[data-other]').selected = true;
+    else $('pt-partner').selectedIndex = 0;
     showDependentFields();
     show(reopened.quote);
     $('include-comparison').checked = false;
     $('comparison').hidden = true; // a comparison would be at today's prices
     showEveryProblem = true;
     showErrors(form, $('error-summary'), []);
-    setMatches(true, []);
+    setMatches(true);
     $('reopened').textContent = [
       reopened.upgraded ?? '',
       say(words, 'reopened', "Reopened quote {number} with the prices it was saved with (price book {version}). Changing any answer makes a new quote at today's prices.", {
@@ -166,15 +182,19 @@ try {
 const options = quoter.choices();
 fillSelect($('condition'), options.conditions);
 fillSelect($('product'), options.products);
-fillSelect($('injections'), options.injections.filter(({ value }) => value !== 'not_sure'), '1');
+fillSelect($('injections'), options.injections.filter(({ value }) => value !== 'not_sure'));
 fillSelect($('up-to'), [{ value: '', label: say(words, 'exactly_as_planned', 'Exactly as planned') }, ...options.injections.filter(({ value }) => value !== 'not_sure')]);
-fillSelect($('sessions'), options.pt_sessions.filter(({ value }) => value !== 'typical'), '8');
-fillSelect($('pt-partner'), [...options.therapy_partners, { value: '', label: say(words, 'other_provider_type_it_in', 'Other provider (type it in)') }], '');
-// A date field for each injection after the first the form offers (injection 2, 3, ...).
-$('later-dates').replaceChildren(...[...$('injections').querySelectorAll('option:not(:first-child)')].map((option, position) => {
+fillSelect($('sessions'), options.pt_sessions.filter(({ value }) => value !== 'typical'));
+fillSelect($('pt-partner'), [...options.therapy_partners, { value: '', label: say(words, 'other_provider_type_it_in', 'Other provider (type it in)') }]);
+$('pt-partner').lastElementChild.dataset.other = ''; // typed in: no partner, as saved files have it
+for (const id of ['condition', 'product', 'injections', 'sessions', 'pt-partner']) startUnchosen($(id));
+// A date field for each injection after the first the form offers (injection 2, 3, ...), shown
+// once that injection's count (its option) or a larger one is chosen.
+const counts = [...$('injections').options].filter((option) => !option.disabled);
+$('later-dates').replaceChildren(...counts.slice(1).map((option, position) => {
   const field = document.createElement('div');
   field.className = 'field';
-  field.dataset.position = position;
+  field.dataset.option = option.index;
   const label = document.createElement('label');
   label.htmlFor = `later-date-${position}`;
   label.textContent = say(words, 'date_of_injection_n', 'Date of injection {n} (optional)', { n: option.value });

@@ -641,9 +641,9 @@ impl Serialize for Value {
     }
 }
 
-/// The Good Faith Estimate the editor previews for `book`: a sample patient's one injection of the
-/// first product for the first condition, on the left side, issued on the day the prices take
-/// effect, so that every amount on it comes from the book being edited.
+/// The Good Faith Estimate the editor previews for `book`: a sample self-pay patient's one
+/// injection of the first product for the first condition, on the left side, issued on the day the
+/// prices take effect, so that every amount on it comes from the book being edited.
 ///
 /// # Errors
 ///
@@ -660,6 +660,7 @@ pub fn sample_quote(book: &PriceBook) -> Result<crate::quote::Quote, Error> {
                 ("date_of_birth".to_owned(), text("1970-01-01")),
             ]),
         ),
+        ("coverage".to_owned(), text("self_pay")),
         ("side".to_owned(), text("left")),
         ("issued_on".to_owned(), text(&document.effective_date)),
         (

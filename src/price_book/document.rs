@@ -357,6 +357,13 @@ book_struct! {
         /// provider, within 120 days of the bill, and where to find out more.
         pub dispute_rights: Text
             => paragraph("The right to dispute a bill").hint("Must mention the $400 threshold"),
+        /// That starting the dispute-resolution process will not adversely affect the quality of
+        /// the care the patient receives, printed after `dispute_rights`; absent, the crate's
+        /// wording (and then not written, so books and saved quotes from before still read).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub quality_of_care: Option<Text> = default staff
+            => paragraph("Starting a dispute does not affect care")
+                .hint("Printed after the right to dispute a bill; left empty, the estimator's own words"),
         /// That the estimate is not a contract and does not oblige the patient to obtain the services.
         pub not_a_contract: Text
             => paragraph("Not a contract"),

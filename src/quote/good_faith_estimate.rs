@@ -8,9 +8,10 @@
 //! 3. items and services grouped by provider, each with service code, diagnosis code, quantity and
 //!    expected charge (the self-pay cash rate after discounts);
 //! 4. each provider's name, NPI, TIN, office location and state;
-//! 5. the items and services to be scheduled separately (not those itemized above);
-//! 6. the disclaimers: other services, actual charges may differ, the dispute-resolution right,
-//!    not a contract;
+//! 5. the items and services to be scheduled separately (not those itemized above), that a separate
+//!    estimate will be given for them, and how to ask for it (the clinic's phone, and email if any);
+//! 6. the disclaimers: other services, actual charges may differ, the dispute-resolution right with
+//!    the statement that starting it will not adversely affect the quality of care, not a contract;
 //! 7. the quote number, the date issued and the valid-until date.
 //!
 //! When screening says a Good Faith Estimate does not apply, the same document is a self-pay price
@@ -84,6 +85,9 @@ pub struct GoodFaithEstimate {
     pub billed_to_insurance: Vec<String>,
     /// Element 5: what the patient would schedule separately, not itemized here.
     pub separately_scheduled: Vec<String>,
+    /// After element 5 and `headings.separate_estimate`: how to ask for each separate estimate,
+    /// `To ask for one, call {clinic} at {phone} or email {email}.`
+    pub ask_separately: String,
     /// Element 6, in order.
     pub disclaimers: Vec<String>,
 }
@@ -327,6 +331,12 @@ pub(crate) fn build(
             Some(texts.federal_program.get(language).to_owned())
         }
     };
+    // The dispute right and the statement that starting a dispute will not affect the quality of
+    // care are one paragraph, as 45 CFR 149.610(c)(1) asks of that disclaimer.
+    let quality_of_care = texts
+        .quality_of_care
+        .as_ref()
+        .map_or(gfe_words.quality_of_care, |text| text.get(language));
     // A Good Faith Estimate prints the clinic's own disclaimers, the dispute-resolution right
     // among them; a self-pay quote prints the crate's, because a price book words its disclaimers
     // for a Good Faith Estimate ("This Good Faith Estimate is not a contract").
@@ -334,7 +344,7 @@ pub(crate) fn build(
         None => vec![
             texts.other_services.get(language).to_owned(),
             texts.actual_charges_may_differ.get(language).to_owned(),
-            texts.dispute_rights.get(language).to_owned(),
+            format!("{} {quality_of_care}", texts.dispute_rights.get(language)),
             texts.not_a_contract.get(language).to_owned(),
         ],
         Some(own) => vec![
@@ -394,6 +404,11 @@ pub(crate) fn build(
         total: Amount::new(total, locale),
         billed_to_insurance,
         separately_scheduled,
+        ask_separately: (kind_words.ask_separately)(
+            &clinic.name,
+            &clinic.phone,
+            clinic.email.as_deref(),
+        ),
         disclaimers,
     })
 }

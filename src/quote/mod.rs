@@ -182,6 +182,10 @@ pub struct Reopened {
     pub upgraded: Option<String>,
     /// Set when today's price book would price it differently.
     pub price_change: Option<String>,
+    /// The saved request as the staff form shows it, every choice made: a file that left the
+    /// product to the book's default (saved before it was a choice on the form) names the product
+    /// it was priced with, so the reopened form keeps the quote's choices.
+    pub form: QuoteRequest,
 }
 
 /// Prices `request` under `book`.
@@ -324,10 +328,15 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
             "Today's price book ({new}) cannot price this quote ({error}). The quote keeps the prices of price book {old}."
         )),
     };
+    let mut form = saved.request.clone();
+    if let Ok(plan) = saved.request.answers.plan(&book) {
+        form.answers.product = Some(plan.product.id.clone());
+    }
     Ok(Reopened {
         quote,
         upgraded,
         price_change,
+        form,
     })
 }
 

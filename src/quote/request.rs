@@ -20,11 +20,13 @@ read_struct! {
     /// Everything staff enter for a quote.
     #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
     pub struct QuoteRequest {
-        /// Asked first: does the No Surprises Act Good Faith Estimate apply?
-        pub coverage: CoverageScreening = default,
+        /// Asked first: does the No Surprises Act Good Faith Estimate apply? Never assumed: left
+        /// out (the staff form's answer until one is chosen), the quote is refused.
+        pub coverage: Option<CoverageScreening> = default,
         /// Who the quote is for.
         pub patient: PatientAnswers = default,
-        /// `left` or `right`: picks the ICD-10 code with its laterality.
+        /// `left` or `right`: picks the ICD-10 code with its laterality. Blank until chosen, and
+        /// then refused.
         pub side: String = default,
         /// The date the quote is issued, `YYYY-MM-DD`.
         pub issued_on: String = default,
@@ -48,7 +50,8 @@ read_struct! {
     }
 }
 
-/// The coverage-screening answer.
+/// The coverage-screening answer. (Its `Default` is only what the reader reads into; a request
+/// that leaves the answer out has none, and is refused.)
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CoverageScreening {
@@ -176,17 +179,46 @@ impl QuoteRequest {
     }
 
     /// Checks every field against `book`, reporting every problem at once.
+    ///
+    /// A choice that changes a code or an amount is never made for staff: a quote with one left
+    /// unchosen (the staff form's blank) is refused at that choice, in the quote's language.
     pub(crate) fn plan<'a>(&self, book: &'a PriceBook) -> Result<QuotePlan<'a>, Error> {
         let mut problems = Problems::default();
+        let unchosen = &self.answers.language.gfe_words().unchosen;
+        problems.check(self.coverage.is_some(), "coverage", || {
+            unchosen.coverage.into()
+        });
         let answers = match self.answers.plan(book) {
             Ok(plan) => Some(plan),
             Err(error) => {
                 for field in error.fields() {
-                    problems.add(format!("answers.{}", field.path), field.reason.clone());
+                    // A count left blank is a choice not made, said as staff read it.
+                    let reason = match field.path.as_str() {
+                        "injections" if self.answers.injections.as_str().is_empty() => {
+                            unchosen.injections.to_owned()
+                        }
+                        "physical_therapy.sessions"
+                            if self.answers.physical_therapy.sessions.as_str().is_empty() =>
+                        {
+                            unchosen.sessions.to_owned()
+                        }
+                        _ => field.reason.clone(),
+                    };
+                    problems.add(format!("answers.{}", field.path), reason);
                 }
                 None
             }
         };
+        // Left out, the product is the book's first (files saved before it was a choice); left
+        // blank, it is the staff form's product not chosen yet.
+        let blank_product = self
+            .answers
+            .product
+            .as_deref()
+            .is_some_and(|id| id.trim().is_empty());
+        problems.check(!blank_product, "answers.product", || {
+            unchosen.product.into()
+        });
 
         let name = self.patient.name.trim();
         problems.check(!name.is_empty(), "patient.name", || {
@@ -219,6 +251,10 @@ impl QuoteRequest {
         let side = match self.side.trim() {
             "left" => Some(Side::Left),
             "right" => Some(Side::Right),
+            "" => {
+                problems.add("side", unchosen.side);
+                None
+            }
             other => {
                 problems.add(
                     "side",
@@ -273,6 +309,7 @@ impl QuoteRequest {
 
         match (
             answers,
+            self.coverage,
             issued_on,
             date_of_birth,
             side,
@@ -281,6 +318,7 @@ impl QuoteRequest {
         ) {
             (
                 Some(mut plan),
+                Some(coverage),
                 Some(issued_on),
                 Some(date_of_birth),
                 Some(side),
@@ -294,7 +332,7 @@ impl QuoteRequest {
                 problems.into_result(
                     QuotePlan {
                         plan,
-                        coverage: self.coverage,
+                        coverage,
                         patient_name: name.to_owned(),
                         date_of_birth,
                         side,
@@ -470,7 +508,8 @@ impl QuoteRequest {
     }
 
     /// The therapy provider: a partner of `book`, with its identity from the book, or the one
-    /// typed in, checked field by field.
+    /// typed in, checked field by field. No partner and nothing typed is no provider chosen: one
+    /// problem, at the choice, not one per empty field.
     fn therapy_provider<'a>(
         &self,
         book: &'a PriceBook,
@@ -478,6 +517,15 @@ impl QuoteRequest {
     ) -> (Option<ProviderAnswers>, Option<&'a TherapyPartner>) {
         let id = self.therapy_provider.partner.trim();
         if id.is_empty() {
+            let p = &self.therapy_provider;
+            let typed = [
+                &p.name, &p.npi, &p.tin, &p.street, &p.city, &p.state, &p.zip,
+            ];
+            if typed.iter().all(|text| text.trim().is_empty()) {
+                let unchosen = &self.answers.language.gfe_words().unchosen;
+                problems.add("therapy_provider.partner", unchosen.therapy_provider);
+                return (None, None);
+            }
             return (Some(self.typed_therapy_provider(problems)), None);
         }
         let Some(partner) = book.therapy_partner(id) else {

@@ -61,6 +61,7 @@ struct ReopenedShown<'a> {
     quote: Shown<'a>,
     upgraded: Option<&'a str>,
     price_change: Option<&'a str>,
+    form: &'a QuoteRequest,
 }
 
 #[wasm_bindgen]
@@ -153,9 +154,10 @@ impl Quoter {
     }
 
     /// Reopens a saved quote (the parsed file) with the prices it was saved with, and renders it
-    /// into the region `document`. Returns `{ quote, upgraded, price_change }`: `upgraded` says a
-    /// file of an earlier format was upgraded and its new number, and `price_change` how today's
-    /// price book would price it differently; each is `null` otherwise.
+    /// into the region `document`. Returns `{ quote, upgraded, price_change, form }`: `upgraded`
+    /// says a file of an earlier format was upgraded and its new number, and `price_change` how
+    /// today's price book would price it differently (each `null` otherwise); `form` is the
+    /// request to put back in the form, every choice spelled out.
     ///
     /// # Errors
     ///
@@ -171,6 +173,7 @@ impl Quoter {
             quote: Shown::of(&reopened.quote),
             upgraded: reopened.upgraded.as_deref(),
             price_change: reopened.price_change.as_deref(),
+            form: &reopened.form,
         });
         self.current = Some(reopened.quote);
         shown

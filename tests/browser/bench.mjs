@@ -226,8 +226,13 @@ const pages = [
   ['visitor, sample book', '', '#injections', ['1', '2', '3', 'not_sure'], '#total'],
   ['visitor, clinic\'s own book', 'fixtures/own-book.html', '#injections', ['1', '2', '3', 'not_sure'], '#total'],
   ['staff, clinic\'s own book', 'staff.html?price-book=fixtures/book.json', '#injections', ['1', '2', '3'], '#status', async (page) => {
+    await page.check('input[name="coverage"][value="self_pay"]');
     await page.fill('#patient-name', 'Ana Ruiz');
     await page.fill('#dob', '1970-03-04');
+    await page.check('input[name="side"][value="left"]');
+    await page.selectOption('#condition', { index: 1 }); // the first of the book's, after "Choose…"
+    await page.selectOption('#product', { index: 1 });
+    await page.selectOption('#injections', '1');
     await page.locator('.gfe').waitFor(); // a real quote on screen, so each change makes a new one
   }],
 ];

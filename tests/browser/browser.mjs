@@ -66,19 +66,26 @@ export function offsite(seen, origin) {
 }
 
 /**
- * Fills the staff page with the two-provider quote several tests use: Ana Ruiz, plantar fasciitis,
- * 2 injections with a consultation, cash physical therapy (8 sessions) at Riverside Physical
- * Therapy. Its figures are worked out in staff.test.mjs.
+ * Fills the staff page with the two-provider quote several tests use: Ana Ruiz, self-pay, left
+ * side, plantar fasciitis, 2 injections of the 1 mL vial with a consultation, cash physical
+ * therapy (8 sessions) at Riverside Physical Therapy, typed in. Every choice is made, as a new
+ * quote starts with none. Its figures are worked out in staff.test.mjs.
  */
 export async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
+  await page.check('input[name="coverage"][value="self_pay"]');
   await page.fill('#patient-name', name);
   await page.fill('#dob', '1970-03-04');
+  await page.check('input[name="side"][value="left"]');
   await page.fill('#issued-on', '2026-11-21');
+  await page.selectOption('#condition', 'plantar_fasciitis');
+  await page.selectOption('#product', 'amnion_1ml');
   await page.selectOption('#injections', '2');
   await page.check('#consultation');
   await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
   await page.selectOption('#sessions', '8');
   await page.check('#elsewhere');
+  const other = await page.locator('#pt-partner option[data-other]').evaluate((option) => option.index);
+  await page.selectOption('#pt-partner', { index: other }); // "Other provider (type it in)", in any language
   const therapist = {
     '#pt-name': 'Riverside Physical Therapy', '#pt-npi': '1234567802', '#pt-tin': '987654321',
     '#pt-street': '20 River Rd', '#pt-city': 'Austin', '#pt-state': 'TX', '#pt-zip': '78702',

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch, offsite, watch } from './browser.mjs';
+import { fillTwoProviderQuote, launch, offsite, watch } from './browser.mjs';
 
 const fixtures = mkdtempSync(join(tmpdir(), 'estimator-fixtures-'));
 const sample = JSON.parse(readFileSync(new URL('../../src/price_book/default.json', import.meta.url), 'utf8'));
@@ -197,8 +197,9 @@ test('the staff page shows every error of an invalid price book', async () => {
 
 test('the staff page quotes from a clinic price book given to it', async () => {
   const { page } = await open('staff.html?price-book=fixtures/hostile-prices.json');
-  await page.locator('#condition option').first().waitFor({ state: 'attached' });
-  assert.equal(await page.locator('#condition option').first().textContent(), '<img src=x onerror=alert(1)>Heel pain');
+  const first = page.locator('#condition option:not([disabled])').first(); // after "Choose…"
+  await first.waitFor({ state: 'attached' });
+  assert.equal(await first.textContent(), '<img src=x onerror=alert(1)>Heel pain');
   await page.close();
 });
 
@@ -254,9 +255,8 @@ test('the staff page in Spanish, Good Faith Estimate and all', async () => {
   await page.locator('#status', { hasText: /./ }).waitFor();
   assert.equal(await page.locator('h1').textContent(), 'Cotización y Estimado de buena fe');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
-  await page.fill('#patient-name', 'Ana Ruiz');
-  await page.fill('#dob', '1970-03-04');
-  await page.fill('#issued-on', '2026-11-21');
+  assert.equal(await page.locator('#condition option:checked').textContent(), 'Elija…', 'a choice not made yet');
+  await fillTwoProviderQuote(page);
   await page.locator('.gfe').waitFor();
   assert.equal(await page.locator('.gfe h2').textContent(), 'Estimado de buena fe');
   assert.match(await page.locator('.gfe-dates').textContent(), /^Emitido el 21 de noviembre de 2026 · Válido hasta el 20 de enero de 2027/);

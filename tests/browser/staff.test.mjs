@@ -93,6 +93,30 @@ test('the printed Good Faith Estimate has every element of 45 CFR 149.610(c), an
   await page.close();
 });
 
+test('the printed Good Faith Estimate says, in English and Spanish, that starting a dispute does not affect the quality of care, and how to ask for each separate estimate', async () => {
+  for (const [language, right, quality, ask] of [
+    ['en',
+      /You have the right to start the patient-provider dispute resolution process if you are billed \$400 or more above this estimate/,
+      /or call 1-800-985-3059\. Starting the patient-provider dispute resolution process will not adversely affect the quality of the health care services you receive from any provider or facility\./,
+      /A separate Good Faith Estimate will be given for these when they are scheduled or on request\. To ask for one, call Sample Foot & Ankle Clinic at \(512\) 555-0100 or email estimates@clinic\.example\./],
+    ['es',
+      /Usted tiene derecho a iniciar el proceso de resolución de disputas entre pacientes y proveedores si se le factura \$400 o más/,
+      /o llame al 1-800-985-3059\. Iniciar el proceso de resolución de disputas entre pacientes y proveedores no afectará negativamente la calidad de los servicios de atención médica que reciba de ningún proveedor o centro\./,
+      /Se le dará un Estimado de buena fe aparte para estos cuando se programen o si lo solicita\. Para pedir uno, llame a Sample Foot & Ankle Clinic al \(512\) 555-0100 o escriba a estimates@clinic\.example\./],
+  ]) {
+    const { page } = await openStaffPage(`staff.html?lang=${language}`);
+    await fillTwoProviderQuote(page);
+    await page.locator('.gfe-number', { hasText: /GFE-/ }).waitFor();
+    const pdf = `${shots}gfe-quality-of-care-${language}.pdf`;
+    await page.pdf({ path: pdf, format: 'Letter' });
+    const text = printed(pdf);
+    assert.match(text, right, `${language}: the dispute right`);
+    assert.match(text, quality, `${language}: the quality-of-care statement, right after it`);
+    assert.match(text, ask, `${language}: how to ask for each separate estimate`);
+    await page.close();
+  }
+});
+
 test('each planned injection can have its own date, none before the one before it or the issue date', async () => {
   const { page } = await openStaffPage();
   await fillTwoProviderQuote(page); // 2 injections, issued 2026-11-21
@@ -137,7 +161,7 @@ test('staff pick a partner practice from the price book instead of typing it in'
   assert.match(await coProvider.locator('h3').textContent(), /Lakeshore Physical Therapy/);
   assert.match(await coProvider.locator('.gfe-identity').textContent(), /NPI 1654321870/);
   assert.equal(await coProvider.locator('tfoot td').textContent(), '$870.00');
-  await page.selectOption('#pt-partner', '');
+  await page.selectOption('#pt-partner', { label: 'Other provider (type it in)' });
   assert.equal(await page.inputValue('#pt-npi'), '1234567802', '"other" brings back what was typed');
   assert.match(await page.locator('#status').textContent(), /: \$3,749\.81$/);
   await page.close();
@@ -180,13 +204,49 @@ test('a saved quote reopens with the same numbers', async () => {
   assert.equal(await fresh.inputValue('#patient-name'), 'Ana Ruiz', 'the form is restored');
   assert.equal(await fresh.inputValue('#pt-npi'), '1234567802');
   assert.match(await fresh.locator('#reopened').textContent(), /with the prices it was saved with/);
+  // Every choice is kept: a change makes a new quote at once, none of them to choose again.
+  assert.equal(await fresh.locator('input[name="coverage"]:checked').getAttribute('value'), 'self_pay');
+  assert.equal(await fresh.locator('input[name="side"]:checked').getAttribute('value'), 'left');
+  for (const [id, value] of [['condition', 'plantar_fasciitis'], ['product', 'amnion_1ml'], ['injections', '2'], ['sessions', '8']]) {
+    assert.equal(await fresh.inputValue(`#${id}`), value, id);
+  }
+  assert.equal(await fresh.locator('#pt-partner option:checked').textContent(), 'Other provider (type it in)');
+  assert.ok(await fresh.locator('#pt-npi').isVisible(), 'the provider typed in shows');
   // Changed, then the same file chosen again: it opens again.
   await fresh.fill('#patient-name', 'Someone Else');
+  assert.match(await fresh.locator('#status').textContent(), /^Good Faith Estimate GFE-.*: \$3,749\.81$/);
+  assert.equal(await fresh.locator('.field-error').count(), 0);
   await fresh.setInputFiles('#open', file);
   await fresh.waitForFunction(() => document.getElementById('patient-name').value === 'Ana Ruiz');
   assert.equal(await fresh.locator('#status').textContent(), before);
   await page.close();
   await fresh.close();
+});
+
+test('files saved by earlier releases reopen with their choices: the product they left to the book, a partner, a provider typed in', async () => {
+  const { page } = await openStaffPage();
+  const fixtures = new URL('../fixtures/saved-quotes/', import.meta.url).pathname;
+  // Saved with no product (the book's first, the 1 mL vial) and a provider typed in; 3,749.81 as
+  // worked out above.
+  await page.setInputFiles('#open', `${fixtures}format-2-self-pay-with-co-provider.json`);
+  await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  assert.equal(await page.locator('#status').textContent(), 'Good Faith Estimate GFE-3DQE-P2KM-1P1Y-G: $3,749.81');
+  assert.equal(await page.inputValue('#product'), 'amnion_1ml', 'the product it was priced with');
+  assert.equal(await page.locator('#pt-partner option:checked').textContent(), 'Other provider (type it in)');
+  await page.fill('#patient-name', 'Ana María Ruiz');
+  assert.match(await page.locator('#status').textContent(), /^Good Faith Estimate GFE-.*: \$3,749\.81$/, 'changed, it is a quote at once');
+  // A format-1 file with a partner (2,999.81, tests/saved_quotes.rs), upgraded to its new number.
+  await page.setInputFiles('#open', `${fixtures}partner-through-insurance.json`);
+  await page.waitForFunction(() => document.getElementById('patient-name').value === 'Ana Ruiz');
+  assert.match(await page.locator('#status').textContent(), /^Good Faith Estimate GFE-.*: \$2,999\.81$/);
+  assert.equal(await page.inputValue('#pt-partner'), 'eastside_rehab');
+  assert.equal(await page.locator('#pt-npi').isVisible(), false);
+  // A file with no therapy elsewhere leaves the provider unchosen, as a new quote has it.
+  await page.setInputFiles('#open', `${fixtures}format-2-spanish.json`);
+  await page.waitForFunction(() => document.getElementById('patient-name').value === 'María José Núñez');
+  assert.equal(await page.locator('#pt-partner option:checked').textContent(), 'Choose…');
+  assert.equal(await page.inputValue('#product'), 'amnion_1ml');
+  await page.close();
 });
 
 test('broken, edited, newer and huge saved files are refused, and the page keeps working', async () => {
@@ -341,12 +401,13 @@ test('each problem shows under its field, and the summary at the top of the form
   await page.close();
 });
 
-test('a new form shows no errors before staff type, and its outputs are off until the patient is in', async () => {
+test('a new form shows no errors before staff type, and its outputs are off until every answer is in', async () => {
   const { page } = await openStaffPage();
   assert.equal(await page.locator('#error-summary').isHidden(), true);
   assert.equal(await page.locator('.field-error').count(), 0);
   assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true');
-  assert.match(await page.locator('#output-reason').textContent(), /come on once the patient's name and date of birth are in/);
+  assert.match(await page.locator('#output-reason').textContent(), /come on once every answer the quote needs is in/);
+  assert.equal(await page.locator('#status').textContent(), 'Fill in the patient, how they will pay, the side treated and the treatment to see the quote.');
   await page.fill('#patient-name', 'Ana Ruiz');
   assert.equal(await page.locator('#patient-name-error').count(), 0, 'the name is fine');
   assert.equal(await page.locator('#dob-error').count(), 0, 'the date of birth is not touched yet');
@@ -356,6 +417,116 @@ test('a new form shows no errors before staff type, and its outputs are off unti
   assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
   assert.equal(await page.locator('#dob-error').textContent(), 'enter the date');
   assert.match(await page.locator('#error-summary').textContent(), /Date of birth: enter the date/);
+  await page.close();
+});
+
+/** Every answer of a self-pay quote for one plantar fasciitis injection of the 1 mL vial but the side. */
+async function fillOneInjection(page) {
+  await page.check('input[name="coverage"][value="self_pay"]');
+  await page.fill('#patient-name', 'Ana Ruiz');
+  await page.fill('#dob', '1970-03-04');
+  await page.fill('#issued-on', '2026-11-21');
+  await page.selectOption('#condition', 'plantar_fasciitis');
+  await page.selectOption('#product', 'amnion_1ml');
+  await page.selectOption('#injections', '1');
+}
+
+test('a new quote chooses nothing that changes a code or an amount: with the side not chosen it cannot print, save or export, and says why at the field', async () => {
+  const { page } = await openStaffPage();
+  assert.equal(await page.locator('input[name="coverage"]:checked').count(), 0, 'no coverage answer');
+  assert.equal(await page.locator('input[name="side"]:checked').count(), 0, 'no side');
+  for (const id of ['condition', 'product', 'injections', 'sessions', 'pt-partner']) {
+    assert.equal(await page.locator(`#${id} option:checked`).textContent(), 'Choose…', `${id} starts unchosen`);
+  }
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await fillOneInjection(page);
+  assert.equal(await page.locator('#document').textContent(), '', 'no document: the side is not chosen');
+  for (const id of ['print', 'save', 'csv']) {
+    assert.equal(await page.getAttribute(`#${id}`, 'aria-disabled'), 'true', `${id} is off`);
+    await page.click(`#${id}`, { force: true });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary', `${id}: the summary takes focus`);
+  }
+  await page.waitForTimeout(300); // a download would have started by now
+  assert.equal(downloads, 0, 'nothing was saved or exported');
+  assert.equal(await page.evaluate(() => window.printed), 0, 'nothing was printed');
+  assert.equal(await page.locator('#side-error').textContent(), 'choose the side treated');
+  assert.deepEqual(await page.locator('#error-summary a').allTextContents(), ['Side treated: choose the side treated']);
+  assert.equal(await page.locator('input[name="side"][value="left"]').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('input[name="side"][value="right"]').getAttribute('aria-describedby'), 'side-error');
+  const group = await box(page, '.field .segmented');
+  const message = await box(page, '#side-error');
+  const gap = message.y - (group.y + group.height);
+  assert.ok(gap >= 0 && gap < 24 && Math.abs(message.x - group.x) < 2, `right under the side's buttons (${gap}px)`);
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${width} px: no sideways scrolling (${overflow}px too wide)`);
+    await page.locator('#side-error').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}staff-side-unchosen-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1300, height: 900 });
+
+  // The right side chosen: the quote, with the right side's code. 1,475.00 less 5 % (73.75) =
+  // 1,401.25; plantar fasciitis is M72.2 on either side.
+  await page.check('input[name="side"][value="right"]');
+  assert.match(await page.locator('#status').textContent(), /^Good Faith Estimate GFE-[0-9A-Z-]+: \$1,401\.25$/);
+  assert.match(await page.locator('.gfe-primary').textContent(), /Plantar fasciitis \(heel pain\), right side: 1 injection/);
+  assert.equal(await page.locator('.field-error').count(), 0, 'the message goes');
+  await page.click('#print');
+  assert.equal(await page.evaluate(() => window.printed), 1, 'now it prints');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  assert.equal(JSON.parse(readFileSync(await download.path(), 'utf8')).request.side, 'right');
+  await page.close();
+});
+
+test('each unchosen choice says so at its field, in English and Spanish; ticking therapy elsewhere asks for the provider once', async () => {
+  for (const [language, expected] of [
+    ['en', {
+      'coverage-error': 'choose how the patient will pay', 'side-error': 'choose the side treated',
+      'condition-error': 'choose a condition', 'product-error': 'choose the product',
+      'injections-error': 'choose the planned number of injections',
+    }],
+    ['es', {
+      'coverage-error': 'elija cómo pagará el paciente', 'side-error': 'elija el lado tratado',
+      'condition-error': 'elija una afección', 'product-error': 'elija el producto',
+      'injections-error': 'elija el número de inyecciones previstas',
+    }],
+  ]) {
+    const { page } = await openStaffPage(`staff.html?lang=${language}`);
+    await page.fill('#patient-name', 'Ana Ruiz');
+    await page.fill('#dob', '1970-03-04');
+    await page.click('#print', { force: true });
+    for (const [id, reason] of Object.entries(expected)) {
+      assert.equal(await page.locator(`#${id}`).textContent(), reason, `${language}: ${id}`);
+    }
+    assert.equal(await page.locator('#error-summary li').count(), Object.keys(expected).length, `${language}: nothing else`);
+    await page.screenshot({ path: `${shots}staff-unchosen-${language}.png`, fullPage: true });
+    await page.close();
+  }
+
+  // Cash therapy by another provider: first the sessions, then the provider, each one message.
+  const { page } = await openStaffPage();
+  await fillOneInjection(page);
+  await page.check('input[name="side"][value="left"]');
+  assert.match(await page.locator('#status').textContent(), /: \$1,401\.25$/);
+  await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
+  assert.deepEqual(await page.locator('.field-error').allTextContents(), ['choose the number of sessions']);
+  assert.equal(await page.locator('#sessions-error').count(), 1);
+  await page.selectOption('#sessions', '8');
+  await page.check('#elsewhere');
+  assert.deepEqual(
+    await page.locator('.field-error').allTextContents(),
+    ['choose the therapy provider, or "Other provider" to type one in'],
+    'one message, at the provider, not one per empty field',
+  );
+  assert.equal(await page.locator('#pt-partner-error').count(), 1);
+  assert.equal(await page.locator('#pt-name').isVisible(), false, 'nothing to type until "Other provider" is chosen');
+  await page.selectOption('#pt-partner', 'lakeshore_pt');
+  // 1,401.25 at the clinic; Lakeshore 150.00 + 8 × 90.00 = 870.00. Total 2,271.25.
+  assert.match(await page.locator('#status').textContent(), /: \$2,271\.25$/);
+  assert.equal(await page.locator('.field-error').count(), 0);
   await page.close();
 });
 

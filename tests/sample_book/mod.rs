@@ -29,14 +29,19 @@ pub fn problems(book: &Value) -> Vec<String> {
 }
 
 /// A quote request for the `side` ("left" or "right") foot: the common patient fields (Ana Ruiz,
-/// born 1970-03-04, issued 2026-11-21) plus `treatment` (JSON object members).
+/// born 1970-03-04, issued 2026-11-21) plus `treatment` (JSON object members), self-pay unless
+/// `treatment` answers the coverage screening.
 pub fn request_on(side: &str, treatment: &str) -> QuoteRequest {
     let json = format!(
         r#"{{ "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }}, "side": "{side}",
              "issued_on": "2026-11-21", {treatment} }}"#
     );
-    QuoteRequest::read(&mut serde_json::Deserializer::from_str(&json))
-        .expect("well-formed quote request")
+    let mut request: Value = serde_json::from_str(&json).expect("well-formed quote request");
+    let members = request.as_object_mut().expect("an object");
+    members
+        .entry("coverage")
+        .or_insert_with(|| "self_pay".into());
+    QuoteRequest::read(request).expect("well-formed quote request")
 }
 
 /// A quote request for the left foot: the common patient fields plus `treatment`.
@@ -70,7 +75,8 @@ pub fn items(document: &GoodFaithEstimate, index: usize) -> Vec<(&str, u32, i64)
 }
 
 /// The end of an English Good Faith Estimate issued on 2026-11-21, the same on every one: the four
-/// disclaimers 45 CFR 149.610(c) asks for, in order; a `GFE-` quote number; the date issued and
+/// disclaimers 45 CFR 149.610(c) asks for, in order (the dispute right with the statement that
+/// starting a dispute will not affect the quality of care); a `GFE-` quote number; the date issued and
 /// the valid-until date, 60 days later.
 pub fn assert_disclaimers_number_and_dates(q: &Quote) {
     let gfe = &q.good_faith_estimate;
@@ -82,6 +88,12 @@ pub fn assert_disclaimers_number_and_dates(q: &Quote) {
         d[2].contains("$400")
             && d[2].contains("120 days")
             && d[2].contains("www.cms.gov/nosurprises")
+            && d[2].ends_with(
+                "Starting the patient-provider dispute resolution process will not adversely affect the \
+                 quality of the health care services you receive from any provider or facility."
+            ),
+        "{}",
+        d[2]
     );
     assert!(d[3].contains("not a contract"));
     assert!(

@@ -105,7 +105,11 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
     )?;
     append(
         &scheduled,
-        &page.element("p", "", Some(w.separate_estimate))?,
+        &page.element(
+            "p",
+            "",
+            Some(&format!("{} {}", w.separate_estimate, gfe.ask_separately)),
+        )?,
     )?;
     append(&article, &scheduled)?;
     append(&article, &disclaimers(&page, gfe, w)?)?;
