@@ -361,6 +361,8 @@ fn what_is_still_the_sample_is_a_warning_each() {
     let (mut editor, mut form) = Editor::open(&sample(), &sample());
     let check = editor.check(&form);
     let paths: Vec<&str> = check.warnings.iter().map(|w| w.path.as_str()).collect();
+    // In the book's order: the mark, the clinic's details (its address as a whole), each of the
+    // sample's 2 partner practices, the lender's note, and each of the sample lender's 8 plans.
     assert_eq!(
         paths,
         [
@@ -368,21 +370,44 @@ fn what_is_still_the_sample_is_a_warning_each() {
             "clinic.name",
             "clinic.phone",
             "clinic.email",
-            "clinic.address.street",
+            "clinic.address",
             "clinic.npi",
-            "clinic.tin"
+            "clinic.tin",
+            "therapy_partners[0]",
+            "therapy_partners[1]",
+            "financing.disclaimer",
+            "financing.plans[0]",
+            "financing.plans[1]",
+            "financing.plans[2]",
+            "financing.plans[3]",
+            "financing.plans[4]",
+            "financing.plans[5]",
+            "financing.plans[6]",
+            "financing.plans[7]",
         ]
     );
     assert!(!check.ready);
-    // The clinic's own name, and the sample mark unticked: those two go; the rest stay.
+    // The clinic's own name, the sample mark unticked, and the first plan's term changed (6 to 9
+    // months: the clinic's lender's own plan now): those three go; the other 15 stay.
     typed(&mut form, "clinic.name", "Hillside Foot & Ankle");
     set_flag(&mut form, "sample_data", false);
+    typed(&mut form, "financing.plans.0.months", "9");
     let check = editor.check(&form);
-    assert_eq!(check.warnings.len(), 5, "{:?}", check.warnings);
+    assert_eq!(check.warnings.len(), 15, "{:?}", check.warnings);
     assert_eq!(
         check.warnings[0].message,
         "Still the sample clinic's: put the clinic's own here"
     );
+    let plan = check
+        .warnings
+        .iter()
+        .find(|w| w.path == "financing.plans[1]")
+        .expect("the second plan");
+    assert_eq!(
+        plan.message,
+        "Still one of the sample lender's plans: put your lender's terms, or remove it"
+    );
+    assert!(check.warnings.iter().all(|w| w.path != "financing.plans[0]"));
     // A TIN typed as it is printed, 98-7654321, is the book's 987654321: no longer the sample's.
     typed(&mut form, "clinic.tin", "98-7654321");
     typed(&mut form, "version", "2026.12");

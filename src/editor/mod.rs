@@ -19,7 +19,7 @@ use serde::Serialize;
 use self::changes::Change;
 use self::form::{FormProblem, Unknown};
 use crate::error::Error;
-use crate::price_book::{fee_schedule, Clinic, PriceBook};
+use crate::price_book::{fee_schedule, PriceBook, PriceBookDocument};
 use crate::read::Value;
 
 /// One editing session of one price book.
@@ -33,8 +33,8 @@ pub struct Editor {
     unknown: Vec<Unknown>,
     /// The price changes of the CSV file last brought in, until applied or another is.
     pending: Vec<fee_schedule::PriceChange>,
-    /// The sample book's clinic, to point out what a book made from the sample still has of it.
-    sample: Option<Clinic>,
+    /// The sample book, to point out what a book made from the sample still has of it.
+    sample: Option<PriceBookDocument>,
     /// The warnings confirmed as meant: `(path, message)`. A warning whose message changes (the
     /// price changed) asks again.
     confirmed: Vec<(String, String)>,
@@ -114,7 +114,7 @@ impl Editor {
             opened_version,
             sample: PriceBook::from_value(sample)
                 .ok()
-                .map(|sample| sample.document().clinic.clone()),
+                .map(|sample| sample.document().clone()),
             unknown,
             pending: Vec::new(),
             confirmed: Vec::new(),
@@ -390,55 +390,15 @@ fn place(path: &str) -> String {
 }
 
 /// The book's likely unit mistakes (`price_book::warnings`), then what is still the sample's
-/// (`sample_leftovers`): `(path, message)`, as they read after the field's label.
-fn book_warnings(book: &PriceBook, sample: Option<&Clinic>) -> Vec<(String, String)> {
+/// (`price_book::sample_leftovers`): `(path, message)`, as they read after the field's label.
+fn book_warnings(book: &PriceBook, sample: Option<&PriceBookDocument>) -> Vec<(String, String)> {
+    let leftovers =
+        sample.map(|sample| crate::price_book::sample_leftovers(book.document(), sample));
     crate::price_book::warnings(book.document())
         .into_iter()
-        .chain(sample_leftovers(book, sample))
+        .chain(leftovers.into_iter().flatten())
         .map(|warning| (warning.path, warning.message))
         .collect()
-}
-
-/// What a book made from the sample still has of it: the mark that its prices are samples, and
-/// the sample clinic's name, phone, email, street, NPI and TIN. Each is to change or confirm
-/// before the book goes on a clinic's site (a demo page may mean them).
-fn sample_leftovers(book: &PriceBook, sample: Option<&Clinic>) -> Vec<crate::price_book::Warning> {
-    use crate::price_book::Warning;
-    let mut found = Vec::new();
-    let document = book.document();
-    if document.sample_data {
-        found.push(Warning {
-            path: "sample_data".to_owned(),
-            message: "visitors and every estimate are told these are sample prices: untick this once they are the clinic's own".to_owned(),
-        });
-    }
-    let Some(theirs) = sample else {
-        return found;
-    };
-    let ours = &document.clinic;
-    let same = [
-        ("clinic.name", ours.name == theirs.name),
-        ("clinic.phone", ours.phone == theirs.phone),
-        (
-            "clinic.email",
-            ours.email.is_some() && ours.email == theirs.email,
-        ),
-        (
-            "clinic.address.street",
-            ours.address.street == theirs.address.street,
-        ),
-        ("clinic.npi", ours.npi == theirs.npi),
-        ("clinic.tin", ours.tin == theirs.tin),
-    ];
-    for (path, same) in same {
-        if same {
-            found.push(Warning {
-                path: path.to_owned(),
-                message: "still the sample clinic's: put the clinic's own here".to_owned(),
-            });
-        }
-    }
-    found
 }
 
 /// A group field over `fields`, for making a list's new item.

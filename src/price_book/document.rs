@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use super::schema::{book_enum, book_struct};
-use super::schema::{form, Codes, Form, Kind, Plausible, Rule, Unit};
+use super::schema::{form, Codes, Form, Kind, Plausible, Rule, Unit, FEE_LOW};
 #[cfg(staff)]
 use super::schema::{Fields, Shape};
 use crate::language::{Gender, Text};
@@ -22,8 +22,16 @@ use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
 /// A name patients read, in English and Spanish.
 const LABEL: Form = form("Name shown to patients");
 
-/// A price that is a fee: under $5.00 (and not $0.00) is likely dollars typed as cents.
-const FEE: Plausible = Plausible::money("a fee", super::FEE_LOW);
+/// A price that is a fee: under $5.00 (and not $0.00) is likely dollars typed as cents. A field
+/// whose fee it is narrows it, with what it is called (`a walking boot`) and a high end.
+const FEE: Plausible = Plausible::money("a fee", FEE_LOW);
+
+/// A physical therapy price (cash or allowed): under $20.00 (and not $0.00) is likely dollars typed
+/// as cents, over $1,000.00 extra zeros.
+const THERAPY: Plausible = Plausible::money("physical therapy", Cents::new(2_000)).high(100_000);
+
+/// The warning on a clinic's own detail still the sample clinic's.
+const CLINICS: &str = "still the sample clinic's: put the clinic's own here";
 
 /// A discount's percent: over 50 % or under 1 % (and not 0 %) is likely a mistake.
 const DISCOUNT: Plausible = Plausible::rate("a discount", super::RATE_LOW, BasisPoints::WHOLE)
@@ -54,7 +62,7 @@ book_struct! {
             => form("Prices take effect on").kind(Kind::Date).rule(Rule::Date),
         /// True for the embedded sample figures; the page then says so.
         pub sample_data: bool = default
-            => form("These are sample prices, not the clinic's"),
+            => form("These are sample prices, not the clinic's").sample("visitors and every estimate are told these are sample prices: untick this once they are the clinic's own"),
         /// Who is quoting.
         pub clinic: Clinic
             => form("Clinic"),
@@ -75,10 +83,10 @@ book_struct! {
             => form("Products (the amniotic tissue)").noun("product").rule(Rule::AtLeastOne),
         /// The fee for giving one injection, one per procedure code the conditions use.
         pub administration_fees: Vec<PricedService> [at most 50]
-            => form("Injection fees").noun("injection fee").item("administration").codes(Codes::Cpt),
+            => form("Injection fees").noun("injection fee").item("administration").codes(Codes::Cpt).plausible(Plausible::money("an injection fee", FEE_LOW).high(500_000)),
         /// Ultrasound guidance for needle placement (76942), per injection visit.
         pub ultrasound_guidance: PricedService
-            => form("Ultrasound guidance").item("ultrasound_guidance").codes(Codes::Cpt),
+            => form("Ultrasound guidance").item("ultrasound_guidance").codes(Codes::Cpt).plausible(Plausible::money("ultrasound guidance", FEE_LOW).high(200_000)),
         /// Supplies used at each injection visit (a sterile tray, dressings: CPT 99070, or a HCPCS
         /// supply code), charged with each injection; absent when the clinic does not charge for
         /// them (and then not written, so a saved quote of a book without them reads as before).
@@ -87,16 +95,16 @@ book_struct! {
             => form("Supplies at each injection")
                 .switch("Charge for supplies at each injection")
                 .item("supplies")
-                .codes(Codes::CptOrHcpcs),
+                .codes(Codes::CptOrHcpcs).plausible(Plausible::money("supplies", FEE_LOW).high(100_000)),
         /// Office visits.
         pub visits: Visits
             => form("Visits"),
         /// The walking boot worn for a few days after an injection (L4361).
         pub walking_boot: PricedService
-            => form("Walking boot").item("walking_boot").codes(Codes::Hcpcs),
+            => form("Walking boot").item("walking_boot").codes(Codes::Hcpcs).plausible(Plausible::money("a walking boot", FEE_LOW).high(200_000)),
         /// Further items staff can add to a quote, such as follow-up visits and imaging review.
         pub extras: Vec<Extra> [at most 100] = staff
-            => form("Extras staff can add to a quote").noun("extra"),
+            => form("Extras staff can add to a quote").noun("extra").plausible(Plausible::money("an extra", FEE_LOW).high(1_000_000)),
         /// What a Good Faith Estimate says besides its items.
         pub good_faith_estimate: GoodFaithEstimateTexts = staff
             => form("Good Faith Estimate"),
@@ -109,7 +117,7 @@ book_struct! {
         /// releases before partners).
         #[serde(skip_serializing_if = "Vec::is_empty")]
         pub therapy_partners: Vec<TherapyPartner> [at most 20] = default staff
-            => form("Partner physical therapy providers").noun("partner"),
+            => form("Partner physical therapy providers").noun("partner").sample("still one of the sample's partner practices: put your partner's name, address, NPI, TIN and prices, or remove it"),
         /// Discounts, each shown as its own line.
         pub discounts: Discounts = default
             => form("Discounts").switch("The clinic offers discounts"),
@@ -128,24 +136,24 @@ book_struct! {
     pub struct Clinic {
         /// The practice's name.
         pub name: String
-            => form("Clinic name").written(),
+            => form("Clinic name").written().sample(CLINICS),
         /// The phone number patients call.
         pub phone: String
-            => form("Phone").written(),
+            => form("Phone").written().sample(CLINICS),
         /// An email address patients may write to, e.g. to ask for a Good Faith Estimate; absent
         /// when the clinic gives none (and then not written).
         #[serde(skip_serializing_if = "Option::is_none")]
         pub email: Option<String> = default
-            => form("Email for estimate requests").rule(Rule::Email),
+            => form("Email for estimate requests").rule(Rule::Email).sample(CLINICS),
         /// Where the clinic is.
         pub address: Address = staff
-            => form("Address"),
+            => form("Address").sample(CLINICS),
         /// National Provider Identifier: 10 digits with a Luhn check digit.
         pub npi: String = staff
-            => form("NPI").kind(Kind::Code).hint("The clinic's 10-digit National Provider Identifier").rule(Rule::Npi),
+            => form("NPI").kind(Kind::Code).hint("The clinic's 10-digit National Provider Identifier").rule(Rule::Npi).sample(CLINICS),
         /// Taxpayer Identification Number: 9 digits.
         pub tin: String = staff
-            => form("Tax ID (TIN)").kind(Kind::Tin).hint("9 digits, like 12-3456789").rule(Rule::Tin),
+            => form("Tax ID (TIN)").kind(Kind::Tin).hint("9 digits, like 12-3456789").rule(Rule::Tin).sample(CLINICS),
     }
 }
 
@@ -301,7 +309,7 @@ book_struct! {
     pub struct Visits {
         /// The new-patient consultation a visitor can add (99203 or 99204).
         pub consultation: PricedService
-            => form("Consultation").item("consultation").codes(Codes::Cpt),
+            => form("Consultation").item("consultation").codes(Codes::Cpt).plausible(Plausible::money("a consultation", FEE_LOW).high(200_000)),
     }
 }
 
@@ -382,10 +390,10 @@ book_struct! {
     pub struct PhysicalTherapyPrices {
         /// The evaluation that opens a course of therapy (97161 to 97163).
         pub evaluation: TherapyService
-            => form("Evaluation").item("evaluation"),
+            => form("Evaluation").item("evaluation").plausible(THERAPY),
         /// One treatment session.
         pub session: TherapyService
-            => form("Each session").item("session"),
+            => form("Each session").item("session").plausible(THERAPY),
     }
 }
 
@@ -647,10 +655,10 @@ book_struct! {
     pub struct Financing {
         /// Shown under the offers, e.g. who lends and that credit approval is needed.
         pub disclaimer: Text
-            => paragraph("Lender's note"),
+            => paragraph("Lender's note").sample("still the sample's note, which says these are sample terms: put your lender's"),
         /// The plans, in the order the page lists them.
         pub plans: Vec<FinancingPlan> [at most 20]
-            => form("Plans").noun("plan"),
+            => form("Plans").noun("plan").sample("still one of the sample lender's plans: put your lender's terms, or remove it"),
     }
 }
 

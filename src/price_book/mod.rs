@@ -27,7 +27,7 @@ pub use validate::{
     MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
 };
 #[cfg(staff)]
-pub use warnings::{warnings, Warning};
+pub use warnings::{sample_leftovers, warnings, Warning};
 
 use crate::error::Defaulted;
 use crate::error::{Error, FieldError, Problems};

@@ -114,6 +114,11 @@ pub struct Field {
     /// The amounts that are usual here; outside them, a warning asks whether the amount was meant.
     #[serde(skip)]
     pub plausible: Option<Plausible>,
+    /// What a warning says while this still has the sample book's value (for a list, while an item
+    /// is one of the sample's items): a clinic must replace or confirm it before it goes on its
+    /// site. Empty for a field a clinic may keep as the sample has it.
+    #[serde(skip)]
+    pub sample: &'static str,
     /// For a name: the sibling percent it must not contradict (a discount's `percent_off_bp`: a
     /// name that says `15%` is warned about when the discount is 10 %); empty for none.
     #[serde(skip)]
@@ -428,6 +433,7 @@ pub struct Form {
     role: Role,
     item: &'static str,
     plausible: Option<Plausible>,
+    sample: &'static str,
     says_percent_of: &'static str,
     rule: Option<Rule>,
     codes: Codes,
@@ -446,6 +452,7 @@ pub const fn form(label: &'static str) -> Form {
         role: Role::None,
         item: "",
         plausible: None,
+        sample: "",
         says_percent_of: "",
         rule: None,
         codes: Codes::Declared,
@@ -520,6 +527,13 @@ impl Form {
         self
     }
 
+    /// Warned about, in these words, while it is still the sample book's (a list: while an item
+    /// is one of the sample's items).
+    pub const fn sample(mut self, warning: &'static str) -> Form {
+        self.sample = warning;
+        self
+    }
+
     /// What its value must be, when not its type's own rule.
     pub const fn rule(mut self, rule: Rule) -> Form {
         self.rule = Some(rule);
@@ -552,7 +566,8 @@ impl Form {
         self
     }
 
-    /// The amounts usual here.
+    /// The amounts usual here; on a group or a list, for the prices in it (a walking boot's, the
+    /// injection fees'), which then name it (`a walking boot`).
     pub const fn plausible(mut self, plausible: Plausible) -> Form {
         self.plausible = Some(plausible);
         self
@@ -591,6 +606,7 @@ impl Form {
             role: self.role,
             item: self.item,
             plausible: self.plausible,
+            sample: self.sample,
             says_percent_of: self.says_percent_of,
         }
     }

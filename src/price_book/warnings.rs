@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde::Deserialize;
 
 use super::document::*;
-use super::schema::{self, Field, Kind, Plausible, RATE_LOW};
+use super::schema::{self, Field, Kind, Plausible, Role, RATE_LOW};
 #[cfg(doc)]
 use super::schema::{DISCOUNT_HIGH, FEE_LOW, PRODUCT_HIGH, PRODUCT_LOW};
 use crate::money::{BasisPoints, Cents};
@@ -58,18 +58,28 @@ impl Display for Warning {
 /// );
 /// ```
 pub fn warnings(document: &PriceBookDocument) -> Vec<Warning> {
-    // The document as the tree its declarations walk; a document always serializes.
-    let book = serde_json::to_value(document)
-        .ok()
-        .and_then(|json| Value::deserialize(json).ok())
-        .unwrap_or(Value::Null);
     let mut found = Vec::new();
-    walk(schema::BOOK, &book, "", &mut found);
+    walk(schema::BOOK, &value_of(document), "", None, &mut found);
     found
 }
 
-/// The warnings of the group `fields` at `path`, in their order.
-fn walk(fields: &'static [Field], object: &Value, path: &str, found: &mut Vec<Warning>) {
+/// `document` as the tree its declarations walk. (A document always serializes.)
+fn value_of(document: &PriceBookDocument) -> Value {
+    serde_json::to_value(document)
+        .ok()
+        .and_then(|json| Value::deserialize(json).ok())
+        .unwrap_or(Value::Null)
+}
+
+/// The warnings of the group `fields` at `path`, in their order. `prices` is what the field the
+/// group is in says is plausible for the prices in it, if it says.
+fn walk(
+    fields: &'static [Field],
+    object: &Value,
+    path: &str,
+    prices: Option<&Plausible>,
+    found: &mut Vec<Warning>,
+) {
     let Value::Object(entries) = object else {
         return;
     };
@@ -82,15 +92,22 @@ fn walk(fields: &'static [Field], object: &Value, path: &str, found: &mut Vec<Wa
             "" => declared.key.to_owned(),
             _ => format!("{path}.{}", declared.key),
         };
+        let inside = match declared.kind {
+            Kind::Group { .. } | Kind::List { .. } => declared.plausible.as_ref().or(prices),
+            _ => prices,
+        };
         match (&declared.kind, value) {
-            (Kind::Group { fields }, _) => walk(fields, value, &path, found),
+            (Kind::Group { fields }, _) => walk(fields, value, &path, inside, found),
             (Kind::List { fields, .. }, Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    walk(fields, item, &format!("{path}[{i}]"), found);
+                    walk(fields, item, &format!("{path}[{i}]"), inside, found);
                 }
             }
             (Kind::Money, Value::Integer(cents)) => {
-                if let Some(plausible) = &declared.plausible {
+                // A price is what its item's field says is plausible, else its own declaration's.
+                let priced = matches!(declared.role, Role::Cash | Role::Allowed);
+                let plausible = prices.filter(|_| priced).or(declared.plausible.as_ref());
+                if let Some(plausible) = plausible {
                     if let Some(message) = money_warning(Cents::new(*cents), plausible) {
                         found.push(Warning { path, message });
                     }
@@ -111,6 +128,75 @@ fn walk(fields: &'static [Field], object: &Value, path: &str, found: &mut Vec<Wa
                     }
                 }
             }
+            _ => {}
+        }
+    }
+}
+
+/// What `document` still has of the `sample` book, as its declarations say to point out (`.sample`
+/// in `document.rs`): each such field whose value is still the sample's at the same place (the
+/// clinic's name, phone, email, address, NPI and TIN; the lender's note; the mark that the prices
+/// are samples), and each item of such a list that is one of the sample's items (a sample lender's
+/// plan, a sample partner practice), at the item. In the order of the book; each is a warning to
+/// change or confirm before the book goes on a clinic's site (a demo page may mean them).
+pub fn sample_leftovers(document: &PriceBookDocument, sample: &PriceBookDocument) -> Vec<Warning> {
+    let mut found = Vec::new();
+    leftovers(
+        schema::BOOK,
+        &value_of(document),
+        &value_of(sample),
+        "",
+        &mut found,
+    );
+    found
+}
+
+/// The sample's leftovers in the group `fields` of the book (`ours`) and of the sample (`theirs`),
+/// at `path`.
+fn leftovers(
+    fields: &'static [Field],
+    ours: &Value,
+    theirs: &Value,
+    path: &str,
+    found: &mut Vec<Warning>,
+) {
+    let entry = |object: &Value, key: &str| match object {
+        Value::Object(entries) => entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone()),
+        _ => None,
+    };
+    for declared in fields {
+        let Some(ours) = entry(ours, declared.key) else {
+            continue;
+        };
+        let theirs = entry(theirs, declared.key).unwrap_or(Value::Null);
+        let path = match path {
+            "" => declared.key.to_owned(),
+            _ => format!("{path}.{}", declared.key),
+        };
+        let message = || declared.sample.to_owned();
+        match (&declared.kind, &ours, &theirs) {
+            (Kind::List { .. }, Value::Array(items), Value::Array(samples))
+                if !declared.sample.is_empty() =>
+            {
+                for (i, item) in items.iter().enumerate() {
+                    if samples.contains(item) {
+                        let path = format!("{path}[{i}]");
+                        found.push(Warning {
+                            path,
+                            message: message(),
+                        });
+                    }
+                }
+            }
+            _ if !declared.sample.is_empty() && ours == theirs => found.push(Warning {
+                path,
+                message: message(),
+            }),
+            _ if !declared.sample.is_empty() => {}
+            (Kind::Group { fields }, _, _) => leftovers(fields, &ours, &theirs, &path, found),
             _ => {}
         }
     }
@@ -306,9 +392,11 @@ mod tests {
             [
                 "products[0].price_cents: is $11.00, low for a product (under $50.00): was $1,100.00 meant?",
                 "products[1].price_cents: is $120,000.00, high for a product (over $50,000.00): check for extra zeros",
-                "walking_boot.price_cents: is $1.65, low for a fee (under $5.00): was $165.00 meant?",
-                "physical_therapy.session.allowed_cents: is $0.95, low for a fee (under $5.00): was $95.00 meant?",
-                "therapy_partners[1].physical_therapy.evaluation.cash_price_cents: is $1.20, low for a fee (under $5.00): was $120.00 meant?",
+                // Each price named by its item's declaration: a walking boot, physical therapy
+                // (under $20.00, 2000 cents).
+                "walking_boot.price_cents: is $1.65, low for a walking boot (under $5.00): was $165.00 meant?",
+                "physical_therapy.session.allowed_cents: is $0.95, low for physical therapy (under $20.00): was $95.00 meant?",
+                "therapy_partners[1].physical_therapy.evaluation.cash_price_cents: is $1.20, low for physical therapy (under $20.00): was $120.00 meant?",
                 // In the form's order: the multi-injection discount before prompt pay, a name
                 // before its percent.
                 "discounts.multi_injection.percent_off_bp: is 60%, high for a discount (over 50%): was it meant?",
@@ -318,6 +406,64 @@ mod tests {
                 "financing.plans[4].apr_bp: is 0.24%, low for an APR (under 1%): was 24% meant?",
             ]
         );
+    }
+
+    #[test]
+    fn each_price_is_named_and_bounded_by_its_item() {
+        let mut book = sample();
+        // 100,000,000 cents is $1,000,000.00: over the $2,000.00 (200,000 cents) a walking boot is
+        // expected to cost at most.
+        book.walking_boot.price_cents = Cents::new(100_000_000);
+        // 1,100 cents, $11.00, for a session: under $20.00; a hundred times it is $1,100.00.
+        book.physical_therapy.session.cash_price_cents = Cents::new(1_100);
+        // $6,000.00 for an injection fee: over $5,000.00.
+        book.administration_fees[0].price_cents = Cents::new(600_000);
+        let found: Vec<String> = warnings(&book).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "administration_fees[0].price_cents: is $6,000.00, high for an injection fee (over $5,000.00): check for extra zeros",
+                "walking_boot.price_cents: is $1,000,000.00, high for a walking boot (over $2,000.00): check for extra zeros",
+                "physical_therapy.session.cash_price_cents: is $11.00, low for physical therapy (under $20.00): was $1,100.00 meant?",
+            ]
+        );
+    }
+
+    #[test]
+    fn what_is_still_the_samples_is_found_by_its_declaration() {
+        let theirs = sample();
+        let mut ours = sample();
+        ours.sample_data = false;
+        ours.clinic = Clinic {
+            name: "Hillside Foot & Ankle".into(),
+            phone: "(555) 010-2000".into(),
+            email: None,
+            address: Address {
+                street: "1 Hill St".into(),
+                ..ours.clinic.address.clone()
+            },
+            npi: "1245319599".into(),
+            tin: "987654321".into(),
+        };
+        // Each of the sample's partners and plans is still the sample's, and so is the lender's
+        // note; a plan whose term changed is the clinic's own.
+        let financing = ours.financing.as_mut().expect("the sample's financing");
+        financing.plans[0].months = 9;
+        let found: Vec<String> = sample_leftovers(&ours, &theirs)
+            .iter()
+            .map(|warning| warning.path.clone())
+            .collect();
+        let mut expected = vec![
+            "therapy_partners[0]".to_owned(),
+            "therapy_partners[1]".to_owned(),
+            "financing.disclaimer".to_owned(),
+        ];
+        expected.extend((1..8).map(|i| format!("financing.plans[{i}]")));
+        assert_eq!(found, expected);
+        // With no partners, the clinic's own note and no financing left, nothing is.
+        ours.therapy_partners.clear();
+        ours.financing = None;
+        assert_eq!(sample_leftovers(&ours, &theirs), []);
     }
 
     #[test]

@@ -61,9 +61,11 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   // The sample's prices, in dollars: 120000 cents is 1,200.00.
   assert.equal(await page.inputValue('[name="products.0.price_cents"]'), '1,200.00');
 
-  // What is still the sample clinic's is to change or confirm before a download: each is marked.
+  // What is still the sample's is to change or confirm before a download: each is marked. The
+  // mark, the clinic's name, phone, email, address, NPI and TIN (7), the 2 partner practices, the
+  // lender's note and its 8 plans: 7 + 2 + 1 + 8 = 18.
   const leftovers = await page.locator('#warning-summary li').allTextContents();
-  assert.equal(leftovers.length, 7, leftovers.join('\n'));
+  assert.equal(leftovers.length, 18, leftovers.join('\n'));
   assert.match(leftovers[0], /^These are sample prices, not the clinic's: Visitors and every estimate are told these are sample prices/);
   await type(page, 'clinic.name', 'Hillside Foot & Ankle');
   await type(page, 'clinic.npi', '1245319599'); // its Luhn check digit over 80840124531959 is 9
@@ -72,6 +74,21 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   await type(page, 'clinic.address.street', '12 Hill St');
   await type(page, 'clinic.tin', '98-7654321'); // as an EIN is printed; the book keeps 987654321
   await page.uncheck('[name="sample_data"]');
+  // What is left of the sample reaches patients too: its two partner practices, and its lender's
+  // note (which says the terms are samples) and eight plans, each still to replace or confirm.
+  await page.locator('#warning-summary li').nth(10).waitFor();
+  const left = await page.locator('#warning-summary li').allTextContents();
+  assert.equal(left.length, 11, left.join('\n'));
+  assert.equal(left.filter((text) => text.includes("Still one of the sample's partner practices")).length, 2, left.join('\n'));
+  assert.equal(left.filter((text) => text.includes("Still the sample's note, which says these are sample terms")).length, 1, left.join('\n'));
+  assert.equal(left.filter((text) => text.includes("Still one of the sample lender's plans")).length, 8, left.join('\n'));
+  // This clinic offers no financing and sends patients to no partner yet: both go.
+  await page.uncheck('[name="financing._on"]');
+  for (const _ of [0, 1]) {
+    const partner = page.locator('[id="f-therapy_partners.0"]');
+    if ((await partner.getAttribute('open')) === null) await partner.locator('> summary').click();
+    await partner.locator('button[data-action="remove"]').click();
+  }
   await page.locator('#warning-summary').waitFor({ state: 'hidden' });
   await type(page, 'products.0.price_cents', '1,250.00');
   await type(page, 'visits.consultation.price_cents', '$275');
