@@ -407,7 +407,10 @@ fn what_is_still_the_sample_is_a_warning_each() {
         plan.message,
         "Still one of the sample lender's plans: put your lender's terms, or remove it"
     );
-    assert!(check.warnings.iter().all(|w| w.path != "financing.plans[0]"));
+    assert!(check
+        .warnings
+        .iter()
+        .all(|w| w.path != "financing.plans[0]"));
     // A TIN typed as it is printed, 98-7654321, is the book's 987654321: no longer the sample's.
     typed(&mut form, "clinic.tin", "98-7654321");
     typed(&mut form, "version", "2026.12");
