@@ -91,8 +91,9 @@ fn fragment_of(request: &EstimateRequest) -> Result<String, JsValue> {
     Ok(link.to_string().into())
 }
 
-/// The request a share fragment (with or without `#`) restores. Only the keys a share link
-/// carries are read; anything else in it is ignored.
+/// The answers a share fragment (with or without `#`) restores, and only those
+/// ([`estimate::shared_answers`]): an answer the fragment does not carry is not in the object, so
+/// the page leaves it as a fresh page has it. Only the keys a share link carries are read.
 ///
 /// # Errors
 ///
@@ -101,7 +102,7 @@ fn fragment_of(request: &EstimateRequest) -> Result<String, JsValue> {
 pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let link = web_sys::UrlSearchParams::new_with_str(fragment)?;
-    to_js(&estimate::read_share_answers(|key| link.get(key)))
+    to_js(&estimate::shared_answers(|key| link.get(key)))
 }
 
 /// How many price books the module has validated since it started. With [`estimate_count`] and
