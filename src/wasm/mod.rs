@@ -9,9 +9,10 @@
 //!   estimate, renders every result region, and returns only the answers it refused;
 //! - `Quoter` (feature `staff`), the staff page's: the same for a quote and its Good Faith
 //!   Estimate, plus reopening a saved quote and what Save and Export CSV write;
-//! - `BookEditor` (feature `staff`), the price-book editor's: the book as a form in dollars, each
-//!   change checked with every problem at its field, a sample Good Faith Estimate rendered from it,
-//!   list edits, and the book to download.
+//! - `BookEditor` (feature `staff`), the price-book editor's: the book as a form in dollars, then
+//!   one call per action (a change, a list edit, a confirmation, Download), which checks the book
+//!   once, with every problem at its field, and renders the sample Good Faith Estimate and the
+//!   widget preview from the book that check validated.
 //!
 //! Free functions need no price book: `shareFragment` and `readShareFragment` (share links without
 //! insurance figures), `validationCount()`, `estimateCount()` and `quoteCount()` (work done, for the benchmark) and, with `staff`,
