@@ -100,12 +100,13 @@ bench: build size
 	$(if $(BEFORE),BEFORE_WWW=target/bench-before/www) node tests/browser/bench.mjs
 
 ## A long fuzz run, on demand (not part of `make test`): every fuzz target (tests/fuzz.rs,
-## tests/fuzz_documents.rs) with CASES cases each, in release, one target at a time so each one's
+## tests/fuzz_documents.rs) with CASES cases each, in release (the `fuzz` profile: release, but
+## unwinding, as tests do), one target at a time so each one's
 ## cases per second is its own; each prints its count, time and rate. make fuzz CASES=1000000
 ## (docs/reliability.md). A failure is shrunk and its seed saved in tests/*.proptest-regressions.
 CASES ?= 100000
 fuzz:
-	FUZZ_CASES=$(CASES) cargo test --release --test fuzz --test fuzz_documents -- --nocapture --test-threads=1
+	FUZZ_CASES=$(CASES) cargo test --profile fuzz --test fuzz --test fuzz_documents -- --nocapture --test-threads=1
 
 ## The screenshots of docs/setup.md, from the editor as built (look at them before committing).
 setup-screenshots: build

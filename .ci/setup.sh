@@ -10,6 +10,24 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
+# The Rust release rust-toolchain.toml pins. A machine whose installed `stable` is that very
+# release gets it under the pinned name, as a link beside it (rustup keeps each toolchain as a
+# folder), rather than have rustup download the same compiler again; any other machine has rustup
+# install it, with the components and target the file lists. Checked before any rustup command in
+# this folder, which would start that download.
+PINNED=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+TOOLCHAINS=${RUSTUP_HOME:-$HOME/.rustup}/toolchains
+if ! compgen -G "$TOOLCHAINS/$PINNED-*" >/dev/null; then
+  stable=$(compgen -G "$TOOLCHAINS/stable-*" | head -n 1 || true)
+  if [ -n "$stable" ] && [ "$("$stable/bin/rustc" -V | cut -d' ' -f2)" = "$PINNED" ]; then
+    say "naming the installed stable toolchain $PINNED, the release rust-toolchain.toml pins"
+    ln -s "${stable##*/}" "$TOOLCHAINS/$PINNED-${stable##*/stable-}"
+  else
+    say "installing Rust $PINNED, which rust-toolchain.toml pins"
+    rustup toolchain install
+  fi
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

@@ -59,6 +59,31 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// The same day `years` years earlier (February 29 to February 28 in a common year), or
+    /// 1900-01-01 if that is earlier.
+    ///
+    /// ```
+    /// use amnion_estimator::calendar::Date;
+    /// let day = |text| Date::parse(text).unwrap();
+    /// assert_eq!(day("2026-12-07").years_before(120), day("1906-12-07"));
+    /// assert_eq!(day("2028-02-29").years_before(1), day("2027-02-28"));
+    /// assert_eq!(day("2026-12-07").years_before(200), day("1900-01-01"));
+    /// ```
+    pub fn years_before(self, years: u32) -> Date {
+        match self.year.checked_sub(years).filter(|&year| year >= 1900) {
+            None => Date {
+                year: 1900,
+                month: 1,
+                day: 1,
+            },
+            Some(year) => Date {
+                year,
+                month: self.month,
+                day: self.day.min(days_in_month(year, self.month)),
+            },
+        }
+    }
+
     /// The date `days` days later, saturating at 9999-12-31.
     pub fn add_days(self, days: u32) -> Date {
         let mut date = self;

@@ -105,6 +105,27 @@ fn the_sample_opens_in_dollars_and_percents_and_saves_back_unchanged() {
 }
 
 #[test]
+fn a_check_keeps_the_book_it_validated_for_the_previews_and_the_file_once_ready() {
+    // The sample as opened: what is still the sample clinic's waits to be confirmed, so there is
+    // no file to download yet, but the previews price from the book the check validated.
+    let (mut editor, form) = Editor::open(&sample(), &sample());
+    let check = editor.check(&form);
+    let sample_book = PriceBook::from_value(&sample()).expect("the sample is valid");
+    assert_eq!(check.valid, Some(sample_book));
+    assert!(!check.ready);
+    assert_eq!(check.file, None);
+    for warning in check.warnings {
+        editor.confirm(&warning.path, &warning.message, true);
+    }
+    assert_eq!(editor.check(&form).file, Some(sample()));
+    // With a problem, neither.
+    let mut form = form;
+    typed(&mut form, "walking_boot.price_cents", "-165");
+    let check = editor.check(&form);
+    assert_eq!((check.valid, check.file), (None, None));
+}
+
+#[test]
 fn three_mistakes_are_three_problems_at_once_each_at_its_control() {
     // The opened file has a misspelt key; then a price is typed negative and the NPI's last digit
     // is changed.

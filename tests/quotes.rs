@@ -341,7 +341,7 @@ fn refused_quote_requests_name_every_field() {
     let json = r#"{ "coverage": "self_pay", "patient": { "name": " ", "date_of_birth": "2030-01-01" }, "side": "middle", "issued_on": "2026-11-21",
         "answers": { "condition": "plantar_fasciitis", "injections": "not_sure" },
         "staff_discount": { "percent": "10" },
-        "therapy_elsewhere": true, "therapy_provider": { "name": "PT", "npi": "1234567890", "tin": "1", "street": "x", "city": "y", "state": "tx", "zip": "7870" } }"#;
+        "therapy_elsewhere": true, "therapy_provider": { "name": "PT", "npi": "1234567890", "tin": "1", "street": "x", "city": "y", "state": "ZZ", "zip": "7870" } }"#;
     let request =
         QuoteRequest::read(&mut serde_json::Deserializer::from_str(json)).expect("well-formed");
     let error = quote(&book(), &request).expect_err("many problems");
@@ -719,4 +719,39 @@ fn a_tin_typed_with_its_hyphen_is_the_same_tin() {
             "{wrong}: {error}"
         );
     }
+}
+
+#[test]
+fn a_state_typed_in_small_letters_is_the_state_and_a_birth_year_slip_is_refused() {
+    let provider = |state: &str| {
+        format!(
+            r#""therapy_elsewhere": true, "therapy_provider": {{ "name": "Hill PT", "npi": "1245319599", "tin": "98-7654321",
+                "street": "1 Hill St", "city": "Austin", "state": "{state}", "zip": "78701-1234" }},
+                "answers": {{ "condition": "plantar_fasciitis", "injections": "1", "physical_therapy": {{ "coverage": "cash", "sessions": "4" }} }}"#
+        )
+    };
+    // "tx" is TX, as printed on the document.
+    let json = format!(
+        r#"{{ "coverage": "self_pay", "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-01-01" }}, "side": "left", "issued_on": "2026-11-21", {} }}"#,
+        provider("tx")
+    );
+    let request =
+        QuoteRequest::read(&mut serde_json::Deserializer::from_str(&json)).expect("well-formed");
+    let priced = quote(&book(), &request).expect("a quote");
+    assert!(
+        serde_json::to_string(&priced.good_faith_estimate)
+            .unwrap()
+            .contains("\"TX\""),
+        "the state as printed"
+    );
+    // 1900 for 1990: 126 years before the 2026-11-21 issue date, more than 120 (the earliest is
+    // 1906-11-21).
+    let json = json.replace("1970-01-01", "1900-05-01");
+    let request =
+        QuoteRequest::read(&mut serde_json::Deserializer::from_str(&json)).expect("well-formed");
+    let error = quote(&book(), &request).expect_err("no one is 126");
+    assert_eq!(
+        error.fields()[0].to_string(),
+        "patient.date_of_birth: must be a date of birth at most 120 years before the issue date, from 1906-11-21; it is 1900-05-01"
+    );
 }

@@ -7,10 +7,12 @@ import { fillSelect, readForm, showDetail, showErrors, writeForm } from './form.
 import { say } from './language.js';
 
 /**
- * Brings the widget markup in `root` to life with `estimator` (an `Estimator` handle) and the
- * page's `words` for its language. The price-book editor's preview passes `share`, the share-link
- * functions of the module its handle comes from, and `address: false`: the preview neither reads
- * nor writes the page's address.
+ * Brings the widget markup in `root` to life with `estimator` (an `Estimator` handle, or what has
+ * its `choices`, `financingChoices` and `update`) and the page's `words` for its language. The
+ * price-book editor's preview passes `share`, the share-link functions of the module its handle
+ * comes from, and `address: false`: the preview neither reads nor writes the page's address.
+ * Returns what the editor renders the preview with from its own calls: the widget's `regions`,
+ * `fill(choices, plans)` to offer another book's answers, and `update`.
  */
 export function mount(root, estimator, words = {}, { share = { shareFragment, readShareFragment }, address = true } = {}) {
   const $ = (id) => root.getElementById(id);
@@ -41,11 +43,12 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
    * One call into Rust per change: estimate, payment options, comparison, all rendered. After a
    * visitor's change the treatment answers go into the address's fragment, as a share link's do,
    * so a reload restores them (never insurance figures: the handle writes the fragment from an
-   * allow-list); a fragment the host page uses for its own is left alone.
+   * allow-list); a fragment the host page uses for its own is left alone. The editor passes
+   * `shown`, what its own call returned for the widget's answers as they are, and so makes none.
    */
-  function update({ byVisitor = true } = {}) {
+  function update({ byVisitor = true } = {}, shown) {
     showTherapyFields();
-    const { refused, fragment } = estimator.update(readForm(form), regions);
+    const { refused, fragment } = shown ?? estimator.update(readForm(form), regions);
     // Say what to fix under each field and in the summary at the top of the form. The form keeps
     // every answer; no region shows a figure from a refused one (the handle says what to fix).
     showErrors(form, $('error-summary'), refused);
@@ -54,18 +57,24 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
     if (address && byVisitor && fragment !== undefined && ours) history.replaceState(history.state, '', `#${fragment}`);
   }
 
-  const options = estimator.choices();
-  fillSelect($('condition'), options.conditions);
-  fillSelect($('injections'), options.injections, 'not_sure');
-  fillSelect($('product'), options.products);
-  fillSelect($('sessions'), options.pt_sessions, 'typical');
-  const plans = estimator.financingChoices();
-  fillSelect($('plan'), plans);
-  $('plan-field').hidden = plans.length < 2; // only "no financing": nothing to choose
-  $('sample-notice').hidden = !options.sample_prices;
-  $('clinic-contact').textContent = say(words, 'questions_call', 'Questions? Call {name} at {phone}.', {
-    name: options.clinic_name, phone: options.clinic_phone,
-  });
+  let options; // the answers on offer, as the handle's `choices` gave them
+
+  /** Offers the answers of `choices` and the plans of `plans`. */
+  function fill(choices, plans) {
+    options = choices;
+    fillSelect($('condition'), options.conditions);
+    fillSelect($('injections'), options.injections, 'not_sure');
+    fillSelect($('product'), options.products);
+    fillSelect($('sessions'), options.pt_sessions, 'typical');
+    fillSelect($('plan'), plans);
+    $('plan-field').hidden = plans.length < 2; // only "no financing": nothing to choose
+    $('sample-notice').hidden = !options.sample_prices;
+    $('clinic-contact').textContent = say(words, 'questions_call', 'Questions? Call {name} at {phone}.', {
+      name: options.clinic_name, phone: options.clinic_phone,
+    });
+  }
+
+  fill(estimator.choices(), estimator.financingChoices());
   // One listener per control: `input` fires for every kind (a select fires `change` as well, which
   // would compute twice). The payment inputs belong to the form (form="answers") but sit in their
   // own section, so their events do not bubble through the form.
@@ -97,4 +106,5 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
     $('total-heading').scrollIntoView({ behavior: 'smooth' });
   });
   update({ byVisitor: false });
+  return { regions, fill, update };
 }

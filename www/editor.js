@@ -1,10 +1,11 @@
 // The price-book editor: an office manager's page for the clinic's prices, in dollars and percents.
 // It builds the form from the fields the Rust module describes, hands the whole form to the
-// module's `BookEditor` on every change (one call), and shows what comes back: each problem under
-// its field and in a summary, the likely unit mistakes to confirm, what changed, a sample Good
-// Faith Estimate (rendered by the module) and the visitor widget priced from the book. It holds no
-// price, limit or rule and does no arithmetic; nothing typed or opened leaves the computer.
-import init, { BookEditor, Estimator, readShareFragment, shareFragment } from './pkg-staff/amnion_estimator.js';
+// module's `BookEditor` on every action (one call: a change, a list edit, a confirmation,
+// Download), and shows what comes back: each problem under its field and in a summary, the likely
+// unit mistakes to confirm, what changed, a sample Good Faith Estimate and the visitor widget
+// priced from the book (both rendered by that same call). It holds no price, limit or rule and does
+// no arithmetic; nothing typed or opened leaves the computer.
+import init, { BookEditor, readShareFragment, shareFragment } from './pkg-staff/amnion_estimator.js';
 import { mount } from './app.js';
 import { readForm, showErrors } from './form.js';
 
@@ -295,12 +296,19 @@ function asRefusals(problems) {
   return problems.map(({ name, reason, place }) => ({ path: name, reason, detail: `(${place})` }));
 }
 
-function update() {
+/**
+ * Runs an action: `call` is the one call into the module, given the page as it is (`{ form,
+ * regions, preview }`: the form, where the sample Good Faith Estimate goes, and the widget
+ * preview's answers and regions, none while it is not shown). Then shows all it returned: the form
+ * the action changed, if it did, the problems and warnings, what changed, and the preview.
+ */
+function act(call) {
   showParts();
   const values = readForm(form);
   showPicks(values);
   showTitles(values);
-  last = editor.update(readForm(form), { document: $('gfe-preview') });
+  last = call({ form: values, regions: { document: $('gfe-preview') }, preview: widget && { answers: widget.answers(), regions: widget.regions } });
+  if (last.values) render(last.values);
   // A new item's problems wait until its field is typed in (or Download is pressed); until then
   // the summary names the item once.
   const waiting = (problem) => [...fresh].some((item) => problem.name?.startsWith(`${item}.`) && !touched.has(problem.name));
@@ -321,8 +329,11 @@ function update() {
   downloadReason = reason;
   $('download-reason').textContent = reason;
   $('file-name').textContent = last.file_name;
-  showPreview(last.book);
+  showPreview(last.preview);
 }
+
+/** After a change typed: the form as it is. */
+const update = () => act((page) => editor.update(page));
 
 /** Each warning under its field, with a box to confirm it, and in the warning summary. */
 function showWarnings(warnings) {
@@ -333,10 +344,7 @@ function showWarnings(warnings) {
     const control = warning.name ? byName(warning.name) : null;
     const note = element('div', { className: 'field-warning' });
     const box = element('input', { type: 'checkbox', checked: warning.confirmed });
-    box.addEventListener('change', () => {
-      editor.confirm(warning.path, warning.message, box.checked);
-      update();
-    });
+    box.addEventListener('change', () => act((page) => editor.confirm(page, warning.path, warning.message, box.checked)));
     note.append(element('p', {}, warning.message, ' ', element('span', { className: 'detail', textContent: `(${warning.place})` })), element('label', {}, box, ' Yes, this is right'));
     (control?.closest('.field, .checks') ?? $('warning-summary')).append(note);
     if (!warning.confirmed) reveal(control);
@@ -360,11 +368,11 @@ function showStrays(unknown) {
     const actions = box.querySelector('.toolbar');
     if (suggestion) {
       const use = element('button', { type: 'button', textContent: `Use it as ${suggestion}` });
-      use.addEventListener('click', () => rebuild(editor.rename(readForm(form), name, suggestion)));
+      use.addEventListener('click', () => edit((page) => editor.rename(page, name, suggestion)));
       actions.append(use);
     }
     const drop = element('button', { type: 'button', textContent: 'Remove it' });
-    drop.addEventListener('click', () => rebuild(editor.removeStray(readForm(form), name)));
+    drop.addEventListener('click', () => edit((page) => editor.removeStray(page, name)));
     actions.append(drop);
   }
 }
@@ -378,39 +386,43 @@ function showChanges(changes) {
   if (changes.length > 0) downloaded = false;
 }
 
-// The widget preview: the visitor's own markup and script, with a handle built from the book on
-// screen. Rebuilt a moment after typing stops, and only from a book with no problem.
-let previewTimer;
-let previewed;
+// The widget preview: the visitor's own markup and script, mounted with a handle on the editor's
+// (`editor.preview` renders it from the book the last check validated). Each action's call renders
+// it too, from its answers as they are; it is mounted anew only when it comes back after a problem
+// (or another book is opened), and then renders itself once, with a call of its own.
+let widget; // what `mount` returned, and the widget's `answers()`, while the preview is shown
 const widgetMarkup = fetch('widget.html')
   .then((response) => response.text())
   .then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('amnion-estimator'));
 
-function showPreview(book) {
-  clearTimeout(previewTimer);
+function showPreview(preview) {
   const status = $('preview-status');
-  if (!book) {
-    previewed = undefined;
+  if (!preview) {
+    widget = undefined;
     $('widget-preview').replaceChildren();
     status.textContent = 'The preview waits until the problems are fixed: no price is shown from a book with a problem.';
     return;
   }
   status.textContent = '';
-  const text = JSON.stringify(book);
-  if (text === previewed) return;
-  previewTimer = setTimeout(async () => {
-    previewed = text;
+  if (!widget) {
     const host = element('div', { className: 'widget-host' });
     const root = host.attachShadow({ mode: 'open' });
     const style = element('link', { rel: 'stylesheet', href: 'style.css' });
     const pane = element('link', { rel: 'stylesheet', href: 'editor-preview.css' });
-    root.append(style, pane, document.importNode((await widgetMarkup).content, true));
-    mount(root, new Estimator(book, 'en'), {}, { share: { shareFragment, readShareFragment }, address: false });
+    root.append(style, pane, document.importNode(markup.content, true));
+    const handle = { choices: () => preview.choices, financingChoices: () => preview.financing, update: (answers, regions) => editor.preview(answers, regions) };
+    const answers = () => readForm(root.getElementById('answers'));
+    widget = { ...mount(root, handle, {}, { share: { shareFragment, readShareFragment }, address: false }), answers };
     // The phone's total bar would float over the editor: the preview has none.
     root.getElementById('peek').style.display = 'none';
     host.style.paddingBottom = '0';
     $('widget-preview').replaceChildren(host);
-  }, 300);
+    return;
+  }
+  // An answer whose option the book no longer has is replaced: the widget renders that itself.
+  const before = JSON.stringify(widget.answers());
+  widget.fill(preview.choices, preview.financing);
+  widget.update({}, JSON.stringify(widget.answers()) === before ? preview.shown : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,7 +436,7 @@ function open(made, description) {
   touched.clear();
   const opened = editor.form();
   schema = opened.schema;
-  previewed = undefined;
+  widget = undefined;
   render(opened.values);
   $('unreadable').hidden = true;
   $('editing').hidden = false;
@@ -486,10 +498,10 @@ async function openFile(file) {
   whenSaved(() => openText(text, file.name));
 }
 
-/** Puts a changed form on screen (after a list or stray-entry action) and the cursor where it belongs. */
-function rebuild({ values, focus }) {
-  render(values);
-  update();
+/** Runs an action that changes the form (a list or stray-entry edit), then puts the cursor where it belongs. */
+function edit(call) {
+  act(call);
+  const { focus } = last;
   const target = focus ? byName(focus) ?? form.querySelector(`[name="${CSS.escape(focus)}"]`) : null;
   reveal(target);
   if (target?.tagName === 'DETAILS') target.open = true;
@@ -505,7 +517,8 @@ function download(name, type, text) {
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
-await init();
+// The module, and the widget's markup for the preview (fetched at once, not on the first preview).
+const [markup] = await Promise.all([widgetMarkup, init()]);
 
 $('start-sample').addEventListener('click', () => whenSaved(() => open(new BookEditor(), 'Opened the sample prices. Change them to the clinic\'s own, then download.')));
 $('open-file').addEventListener('change', async (event) => {
@@ -526,29 +539,32 @@ document.addEventListener('drop', async (event) => {
 });
 
 form.addEventListener('input', (event) => {
-  if (event.target.name) touched.add(event.target.name);
+  // A box with no name is no part of the book: a warning's confirmation, which has its own call.
+  if (!event.target.name) return;
+  touched.add(event.target.name);
   update();
 });
 form.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-action]');
   if (!button) return;
-  const values = readForm(form);
-  switch (button.dataset.action) {
-    case 'add': {
-      const added = editor.add(values, button.dataset.list);
-      if (added.item) fresh.add(added.item);
-      rebuild(added);
+  const { action, item, list } = button.dataset;
+  switch (action) {
+    case 'add':
+      edit((page) => {
+        const added = editor.add(page, list);
+        if (added.item) fresh.add(added.item);
+        return added;
+      });
       break;
-    }
-    case 'remove': rebuild(editor.remove(values, button.dataset.item)); break;
-    case 'up': case 'down': rebuild(editor.moveItem(values, button.dataset.item, button.dataset.action === 'up')); break;
+    case 'remove': edit((page) => editor.remove(page, item)); break;
+    case 'up': case 'down': edit((page) => editor.moveItem(page, item, action === 'up')); break;
   }
 });
 
 $('download').addEventListener('click', () => {
   // Every problem shows now, a new item's too.
   fresh.clear();
-  update();
+  act((page) => editor.download(page));
   if (!last.ready) {
     // Nothing to download yet: take the person to what stops it, and say it by the button too.
     $('download-reason').textContent = `Not downloaded. ${downloadReason}`;
@@ -562,8 +578,7 @@ $('download').addEventListener('click', () => {
     summary.focus({ preventScroll: true });
     return;
   }
-  const book = editor.book(readForm(form));
-  download(last.file_name, 'application/json', `${JSON.stringify(book, null, 2)}\n`);
+  download(last.file_name, 'application/json', `${JSON.stringify(last.file, null, 2)}\n`);
   downloaded = true;
   $('snippet').textContent = [
     '<link rel="preload" href="/estimator/amnion_estimator_bg.wasm" as="fetch" crossorigin>',
@@ -620,7 +635,7 @@ $('import-csv').addEventListener('change', async (event) => {
   $('csv-preview').scrollIntoView({ block: 'nearest' });
 });
 $('csv-apply').addEventListener('click', () => {
-  rebuild(editor.applyCsv(readForm(form)));
+  edit((page) => editor.applyCsv(page));
   $('csv-preview').hidden = true;
 });
 $('csv-cancel').addEventListener('click', () => {

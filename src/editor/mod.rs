@@ -100,6 +100,13 @@ pub struct Check {
     pub ready: bool,
     /// The name the downloaded file gets: `price-book-2026.12.json`.
     pub file_name: String,
+    /// The book the form says, read and validated, once it has no problem: what the previews price
+    /// (the one validation of a change). Not sent to the page.
+    #[serde(skip)]
+    pub valid: Option<PriceBook>,
+    /// The book to download, as the file holds it: `Some` once [`Check::ready`].
+    #[serde(skip)]
+    pub file: Option<Value>,
 }
 
 impl Editor {
@@ -189,6 +196,7 @@ impl Editor {
         let ready = problems.is_empty()
             && save.is_empty()
             && warnings.iter().all(|warning| warning.confirmed);
+        let valid = checked.ok().filter(|_| problems.is_empty());
         Check {
             problems,
             save,
@@ -203,16 +211,16 @@ impl Editor {
                 })
                 .collect(),
             changes,
+            file: ready.then_some(book),
             ready,
             file_name: file_name(&version),
+            valid,
         }
     }
 
-    /// The book the form says, ready to save: `None` until [`Check::ready`].
+    /// The book the form says, ready to save: `None` until [`Check::ready`] ([`Check::file`]).
     pub fn book(&self, form: &Value) -> Option<Value> {
-        self.check(form)
-            .ready
-            .then(|| form::to_book(form, &self.unknown).0)
+        self.check(form).file
     }
 
     /// Says whether the warning `message` (as [`Check::warnings`] words it) at `path` is meant.

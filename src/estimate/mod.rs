@@ -28,7 +28,9 @@ pub use notice::{right_to_estimate, RightToEstimate};
 pub use request::{
     Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest,
 };
-pub use share::{read_share_answers, share_answers, SHARED_KEYS};
+pub use share::{
+    read_share_answers, share_answers, shared_answers, SharedAnswers, SharedTherapy, SHARED_KEYS,
+};
 
 use serde::Serialize;
 

@@ -6,6 +6,8 @@
 //! same fields back. Percent-encoding is the platform's (`URLSearchParams` in the browser): this
 //! module deals in plain `(key, value)` pairs.
 
+use serde::Serialize;
+
 use super::request::{Coverage, EstimateRequest, FormValue, PhysicalTherapyRequest};
 
 /// The keys a share link may carry, in the order it carries them.
@@ -57,10 +59,89 @@ pub fn share_answers(request: &EstimateRequest) -> Vec<(&'static str, &str)> {
     pairs
 }
 
+/// The answers a share link carries, and only those: each is `None` where the link does not carry
+/// it (or carries a value that is none of its choices), so a page restoring them leaves that answer
+/// exactly as a fresh page has it (its default), never blank. What `readShareFragment` gives the
+/// pages; [`read_share_answers`] makes a request of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SharedAnswers {
+    /// The condition's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// The injections answer, as typed or chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub injections: Option<String>,
+    /// The product's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    /// Whether a consultation is added.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consultation: Option<bool>,
+    /// Whether a walking boot is added.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub walking_boot: Option<bool>,
+    /// The physical therapy answers the link carries.
+    #[serde(skip_serializing_if = "SharedTherapy::is_empty")]
+    pub physical_therapy: SharedTherapy,
+}
+
+/// The physical therapy answers a share link carries: how it is paid, and how many sessions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SharedTherapy {
+    /// `none`, `cash` or `insurance`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<&'static str>,
+    /// The sessions answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<String>,
+}
+
+impl SharedTherapy {
+    fn is_empty(&self) -> bool {
+        self.coverage.is_none() && self.sessions.is_none()
+    }
+}
+
 /// The answers a share link carries, given each key's value in it (`shared("condition")`). Only
-/// the keys of [`SHARED_KEYS`] are asked for, so nothing else in a link is read; a missing or odd
-/// value is left blank or off, and the estimate then names any answer that is missing or out of
-/// range.
+/// the keys of [`SHARED_KEYS`] are asked for, so nothing else in a link is read.
+///
+/// ```
+/// use amnion_estimator::estimate::shared_answers;
+/// let link = [("condition", "achilles_tendinopathy"), ("pt", "cash"), ("copay", "40")];
+/// let answers = shared_answers(|key| link.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string()));
+/// assert_eq!(answers.condition.as_deref(), Some("achilles_tendinopathy"));
+/// assert_eq!(answers.physical_therapy.coverage, Some("cash"));
+/// // Not in the link: left to the page's own default.
+/// assert_eq!(answers.physical_therapy.sessions, None);
+/// assert_eq!(answers.walking_boot, None);
+/// ```
+pub fn shared_answers(shared: impl Fn(&str) -> Option<String>) -> SharedAnswers {
+    let flag = |key| match shared(key).as_deref() {
+        Some("1") => Some(true),
+        Some("0") => Some(false),
+        _ => None,
+    };
+    let coverage = match shared("pt").as_deref() {
+        Some("none") => Some("none"),
+        Some("cash") => Some("cash"),
+        Some("insurance") => Some("insurance"),
+        _ => None,
+    };
+    SharedAnswers {
+        condition: shared("condition"),
+        injections: shared("injections"),
+        product: shared("product"),
+        consultation: flag("consultation"),
+        walking_boot: flag("walking_boot"),
+        physical_therapy: SharedTherapy {
+            coverage,
+            sessions: shared("sessions"),
+        },
+    }
+}
+
+/// The request a share link makes: its answers, and every other answer blank or off (the
+/// estimate then names any answer that is missing or out of range).
 ///
 /// ```
 /// use amnion_estimator::estimate::{read_share_answers, Coverage};
@@ -71,22 +152,22 @@ pub fn share_answers(request: &EstimateRequest) -> Vec<(&'static str, &str)> {
 /// assert_eq!(request.physical_therapy.insurance.copay.as_str(), "");
 /// ```
 pub fn read_share_answers(shared: impl Fn(&str) -> Option<String>) -> EstimateRequest {
-    let text = |key| shared(key).unwrap_or_default();
-    let on = |key| shared(key).as_deref() == Some("1");
-    let coverage = match text("pt").as_str() {
-        "cash" => Coverage::Cash,
-        "insurance" => Coverage::Insurance,
+    let answers = shared_answers(shared);
+    let therapy = answers.physical_therapy;
+    let coverage = match therapy.coverage {
+        Some("cash") => Coverage::Cash,
+        Some("insurance") => Coverage::Insurance,
         _ => Coverage::None,
     };
     EstimateRequest {
-        condition: text("condition"),
-        injections: FormValue::from(text("injections").as_str()),
-        product: shared("product"),
-        consultation: on("consultation"),
-        walking_boot: on("walking_boot"),
+        condition: answers.condition.unwrap_or_default(),
+        injections: FormValue::from(answers.injections.unwrap_or_default().as_str()),
+        product: answers.product,
+        consultation: answers.consultation.unwrap_or(false),
+        walking_boot: answers.walking_boot.unwrap_or(false),
         physical_therapy: PhysicalTherapyRequest {
             coverage,
-            sessions: FormValue::from(text("sessions").as_str()),
+            sessions: FormValue::from(therapy.sessions.unwrap_or_default().as_str()),
             ..PhysicalTherapyRequest::default()
         },
         ..EstimateRequest::default()
@@ -186,5 +267,36 @@ mod tests {
         assert!(!request.consultation);
         assert_eq!(request.condition, "");
         assert_eq!(request.product, None);
+    }
+
+    #[test]
+    fn what_a_link_does_not_carry_is_left_to_the_page() {
+        // A reload after "Pay cash" with 12 sessions: the insurance answers (the copay question
+        // among them) are not in the link, so they are not in what the page restores.
+        let answers = shared_answers(link(&[
+            ("condition", "plantar_fasciitis"),
+            ("injections", "1"),
+            ("consultation", "0"),
+            ("walking_boot", "1"),
+            ("pt", "cash"),
+            ("sessions", "12"),
+        ]));
+        assert_eq!(
+            answers,
+            SharedAnswers {
+                condition: Some("plantar_fasciitis".into()),
+                injections: Some("1".into()),
+                product: None,
+                consultation: Some(false),
+                walking_boot: Some(true),
+                physical_therapy: SharedTherapy {
+                    coverage: Some("cash"),
+                    sessions: Some("12".into()),
+                },
+            }
+        );
+        // An odd value is none of its choices: left to the page too.
+        let odd = shared_answers(link(&[("pt", "bogus"), ("consultation", "yes")]));
+        assert_eq!(odd, SharedAnswers::default());
     }
 }

@@ -67,9 +67,52 @@ pub fn is_valid_tin(tin: &str) -> bool {
     tin.len() == 9 && tin.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The two-letter codes USPS addresses use for the states, the District of Columbia, the
+/// territories (AS, GU, MP, PR, VI, and the freely associated FM, MH, PW) and military mail (AA, AE,
+/// AP), in order.
+const STATES: [&str; 62] = [
+    "AA", "AE", "AK", "AL", "AP", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "FM", "GA",
+    "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MH", "MI", "MN", "MO",
+    "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR",
+    "PW", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY",
+];
+
+/// Whether `code` is a USPS state code, in capitals: `TX` is, `ZZ` and `tx` are not.
+///
+/// ```
+/// use amnion_estimator::price_book::is_state;
+/// assert!(is_state("TX") && is_state("DC") && is_state("PR"));
+/// assert!(!is_state("ZZ") && !is_state("tx") && !is_state("Texas"));
+/// ```
+pub fn is_state(code: &str) -> bool {
+    STATES.binary_search(&code).is_ok()
+}
+
+/// Whether `zip` is a ZIP code: `78701` or ZIP+4, `78701-1234`.
+///
+/// ```
+/// use amnion_estimator::price_book::is_zip;
+/// assert!(is_zip("78701") && is_zip("78701-1234"));
+/// assert!(!is_zip("7870") && !is_zip("78701-12") && !is_zip("787011234"));
+/// ```
+pub fn is_zip(zip: &str) -> bool {
+    let (five, plus_four) = zip.split_once('-').unwrap_or((zip, "0000"));
+    five.len() == 5
+        && plus_four.len() == 4
+        && five
+            .bytes()
+            .chain(plus_four.bytes())
+            .all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_states_are_in_order_for_the_search() {
+        assert!(STATES.windows(2).all(|pair| pair[0] < pair[1]));
+    }
 
     #[test]
     fn npi_check_digit_by_hand() {

@@ -15,7 +15,7 @@ use std::fmt::Display;
 
 use super::document::*;
 #[cfg(staff)]
-use super::identifiers::{is_valid_tin, npi_problem};
+use super::identifiers::{is_state, is_valid_tin, is_zip, npi_problem};
 use super::schema::{Codes, Declared, Rule};
 #[cfg(staff)]
 use crate::calendar::Date;
@@ -429,18 +429,6 @@ fn is_icd10(code: &str) -> bool {
         && detail.as_bytes().iter().all(alnum)
 }
 
-#[cfg(staff)]
-/// `78701` or `78701-1234`.
-fn is_zip(zip: &str) -> bool {
-    let (five, plus_four) = zip.split_once('-').unwrap_or((zip, "0000"));
-    five.len() == 5
-        && plus_four.len() == 4
-        && five
-            .bytes()
-            .chain(plus_four.bytes())
-            .all(|b| b.is_ascii_digit())
-}
-
 /// The rule of a field of a type whose declaration gives none: a text must be written, an amount
 /// a price, a rate at most 100 %. (Apart from [`Check`], which is called through `dyn`: one copy of
 /// each check in the module, not one per type.)
@@ -586,11 +574,9 @@ impl Check for String {
                 format!("must be 9 digits, with no dash or space; {}", it_is(text))
             }),
             #[cfg(staff)]
-            Rule::State => problems.check(
-                text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()),
-                at,
-                || format!("must be a two-letter state code like TX; {}", it_is(text)),
-            ),
+            Rule::State => problems.check(is_state(text), at, || {
+                format!("must be a two-letter state code like TX; {}", it_is(text))
+            }),
             #[cfg(staff)]
             Rule::Zip => problems.check(is_zip(text), at, || {
                 format!(

@@ -13,7 +13,9 @@ use crate::error::{excerpt, Error, Problems, Refusal};
 use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
 use crate::language::{counted, Language};
 use crate::money::{BasisPoints, Cents};
-use crate::price_book::{is_valid_tin, npi_problem, PriceBook, TherapyPartner, MAX_PRICE};
+use crate::price_book::{
+    is_state, is_valid_tin, is_zip, npi_problem, PriceBook, TherapyPartner, MAX_PRICE,
+};
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
 
 read_struct! {
@@ -154,6 +156,9 @@ deserialize_by_reading!(QuoteRequest, "a quote request", Error::InvalidRequest);
 /// The most of one extra item a quote may list.
 const MAX_EXTRA_QUANTITY: u32 = 20;
 
+/// The oldest a date of birth makes a patient on the issue date, in years.
+const MAX_AGE: u32 = 120;
+
 impl QuoteRequest {
     /// Reads a quote request from a parsed document (JSON natively, a JS object in the browser).
     ///
@@ -237,6 +242,14 @@ impl QuoteRequest {
         if let (Some(born), Some(issued)) = (date_of_birth, issued_on) {
             problems.check(born <= issued, "patient.date_of_birth", || {
                 format!("must not be after the issue date ({issued})")
+            });
+            // No one is older than 120 (the oldest person on record was 122): an earlier year is a
+            // slip of the keyboard, 1900 for 1990, which would print a wrong date on the document.
+            let earliest = issued.years_before(MAX_AGE);
+            problems.check(born >= earliest, "patient.date_of_birth", || {
+                format!(
+                    "must be a date of birth at most {MAX_AGE} years before the issue date, from {earliest}; it is {born}"
+                )
             });
         }
         let scheduled_on = match self.scheduled_on.trim() {
@@ -573,18 +586,22 @@ impl QuoteRequest {
                 crate::error::excerpt(typed)
             )
         });
-        let state = p.state.trim();
-        problems.check(
-            state.len() == 2 && state.bytes().all(|b| b.is_ascii_uppercase()),
-            path("state"),
-            || format!("must be a two-letter state code like TX; it is \"{state}\""),
-        );
+        // Typed as "tx", it is TX: a state code is a state code whichever case staff type it in.
+        let typed_state = p.state.trim();
+        let state = typed_state.to_ascii_uppercase();
+        problems.check(is_state(&state), path("state"), || {
+            format!(
+                "must be a two-letter state code like TX; it is \"{}\"",
+                crate::error::excerpt(typed_state)
+            )
+        });
         let zip = p.zip.trim();
-        problems.check(
-            zip.len() >= 5 && zip.bytes().all(|b| b.is_ascii_digit() || b == b'-'),
-            path("zip"),
-            || format!("must be a ZIP code like 78701; it is \"{zip}\""),
-        );
+        problems.check(is_zip(zip), path("zip"), || {
+            format!(
+                "must be a ZIP code like 78701 or 78701-1234; it is \"{}\"",
+                crate::error::excerpt(zip)
+            )
+        });
         ProviderAnswers {
             partner: String::new(),
             name: p.name.trim().to_owned(),
@@ -592,7 +609,7 @@ impl QuoteRequest {
             tin,
             street: p.street.trim().to_owned(),
             city: p.city.trim().to_owned(),
-            state: state.to_owned(),
+            state,
             zip: zip.to_owned(),
         }
     }

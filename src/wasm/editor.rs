@@ -1,15 +1,20 @@
 //! The price-book editor's handle (feature `staff`): `new BookEditor(book)` opens a parsed file, or
-//! the sample, however wrong it is; then one call per action of the office manager. The page's
-//! form holds what is typed and is passed in each time (`readForm`); the rules are in
-//! `crate::editor`.
+//! the sample, however wrong it is; then one call per action of the office manager, which does the
+//! action, checks the book once, renders the sample Good Faith Estimate and the widget preview from
+//! the book that check validated, and returns all the page shows. The page's form holds what is
+//! typed and is passed in each time (`readForm`); the rules are in `crate::editor`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::estimator::Estimator;
 use super::regions::Regions;
-use super::{render, to_js, value};
+use super::{render, to_js, value, Update};
 use crate::editor::{self, schema, Check, Editor};
-use crate::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
+use crate::estimate::{Choice, Choices};
+use crate::language::Language;
+use crate::payment;
+use crate::price_book::DEFAULT_PRICE_BOOK_JSON;
 use crate::read::Value;
 
 /// One editing session: `new BookEditor(book)`.
@@ -18,23 +23,59 @@ pub struct BookEditor {
     editor: Editor,
     /// The form as opened, for the page to build its controls from.
     opened: Value,
+    /// The widget preview's handle: the book of the last check that found no problem, as that check
+    /// validated it (none while the book has a problem, or has nothing to quote).
+    preview: Option<Estimator>,
 }
 
-/// What `update` returns: the check, and the book to preview in the widget (`null` while it has
-/// a problem).
+/// What every action returns: the check (`{ problems, save, warnings, unknown, changes, ready,
+/// file_name }`), the form if the action changed it, the file once Download has one, and the
+/// widget preview's part.
 #[derive(Serialize)]
-struct Updated<'a> {
+struct Shown<'a> {
     #[serde(flatten)]
     check: &'a Check,
-    book: Option<Value>,
+    #[serde(flatten)]
+    edit: Option<Edit>,
+    /// The book to save, as a plain object for `JSON.stringify`: Download's, once ready.
+    file: Option<Value>,
+    /// `null` while the book has a problem (the previews show nothing).
+    preview: Option<Preview>,
 }
 
-/// A changed form, and the control to put the cursor in.
+/// The form an action changed, for the page to show: `values`, the control to put the cursor in
+/// (`focus`), and a new item's name (`item`, `conditions.5`), which the page holds as not yet
+/// filled in.
 #[derive(Serialize)]
-struct Changed {
+struct Edit {
     values: Value,
     focus: Option<String>,
+    item: Option<String>,
 }
+
+impl Edit {
+    fn of(values: Value) -> Edit {
+        Edit {
+            values,
+            focus: None,
+            item: None,
+        }
+    }
+}
+
+/// The widget preview's part of an action's answer: the answers it offers now (as an `Estimator`'s
+/// `choices()` and `financingChoices()`), and what rendering it from the answers the page passed
+/// returned (its `update`'s `{ refused, fragment }`; `null` when the page passed no widget).
+#[derive(Serialize)]
+struct Preview {
+    choices: Choices,
+    financing: Vec<Choice>,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    shown: JsValue,
+}
+
+/// The language of the editor's previews.
+const PREVIEW_LANGUAGE: Language = Language::English;
 
 #[wasm_bindgen]
 impl BookEditor {
@@ -50,7 +91,7 @@ impl BookEditor {
             Some(book) => Editor::open(&value(&book), &sample),
             None => Editor::open(&sample, &sample),
         };
-        Ok(BookEditor { editor, opened })
+        Ok(BookEditor::of(editor, opened))
     }
 
     /// Opens a file's `text`, however wrong the book in it is.
@@ -84,7 +125,7 @@ impl BookEditor {
         }
         let sample = value(&js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?);
         let (editor, opened) = Editor::open(&book, &sample);
-        Ok(BookEditor { editor, opened })
+        Ok(BookEditor::of(editor, opened))
     }
 
     /// The form's fields (`[{ key, label, hint, kind, optional, when }]`, nested) and the opened
@@ -105,55 +146,46 @@ impl BookEditor {
         })
     }
 
-    /// The page's call after every change: checks `form` (the page's `readForm`), renders a sample
-    /// Good Faith Estimate priced from it into the region `document` when it has no problem, and
-    /// returns `{ problems, save, warnings, unknown, changes, ready, file_name, book }` (each problem
-    /// and warning with its `name`, `path`, words and `place` in the file).
+    /// The page's call after a change typed into the form. Every action takes `page`, the page as
+    /// it is, first, and returns the same answer. `page` is `{ form, regions, preview }`:
+    ///
+    /// - `form`, the form as the page holds it (`readForm`);
+    /// - `regions`, `{ document }`: where the sample Good Faith Estimate goes, rendered from the
+    ///   book when it has no problem, emptied when it has one;
+    /// - `preview`, the widget preview as the page shows it, `{ answers, regions }` (its form's
+    ///   answers and its result regions, as an `Estimator`'s `update` takes them), rendered from
+    ///   the same book; absent while the page shows none.
+    ///
+    /// The answer is `{ problems, save, warnings, unknown, changes, ready, file_name, preview }`
+    /// (each problem and warning with its `name`, `path`, words and `place` in the file), with
+    /// `values`, `focus` and `item` when the action changed the form. `preview` is `null` while the
+    /// book has a problem, else `{ choices, financing, shown }`: the widget's answers as
+    /// `choices()` and `financingChoices()` give them, and what its `update` returned (`null` when
+    /// the page passed no widget).
     ///
     /// # Errors
     ///
-    /// Only a DOM error from the browser.
-    pub fn update(&self, form: JsValue, regions: JsValue) -> Result<JsValue, JsValue> {
-        let form = value(&form);
-        let check = self.editor.check(&form);
-        let book = match check.problems.is_empty() {
-            // With no problem there is no stray entry left to give back.
-            true => Some(editor::form::to_book(&form, &[]).0),
-            false => None,
-        };
-        let regions = Regions::new(regions);
-        let priced = book
-            .as_ref()
-            .and_then(|book| PriceBook::from_value(book).ok())
-            .and_then(|book| editor::sample_quote(&book).ok());
-        match &priced {
-            Some(quote) => regions.render("document", |element| {
-                render::good_faith_estimate::document(element, quote)
-            })?,
-            None => regions.render("document", |element| {
-                element.set_text_content(None);
-                Ok(())
-            })?,
-        }
-        to_js(&Updated {
-            check: &check,
-            book: book.filter(|_| priced.is_some()),
-        })
+    /// Only a DOM error from the browser; so for every action.
+    pub fn update(&mut self, page: JsValue) -> Result<JsValue, JsValue> {
+        self.show(&Page(page), None, false)
     }
 
-    /// The book to download: a plain object for `JSON.stringify`, or `null` until it has no problem
-    /// and every warning is confirmed.
-    ///
-    /// # Errors
-    ///
-    /// Never in practice.
-    pub fn book(&self, form: JsValue) -> Result<JsValue, JsValue> {
-        to_js(&self.editor.book(&value(&form)))
+    /// Download: as `update`, with `file`, the book to save (a plain object for `JSON.stringify`),
+    /// once it has no problem and every warning is confirmed; `null` until then.
+    pub fn download(&mut self, page: JsValue) -> Result<JsValue, JsValue> {
+        self.show(&Page(page), None, true)
     }
 
-    /// Says whether the warning `message` at `path` is meant.
-    pub fn confirm(&mut self, path: &str, message: &str, meant: bool) {
+    /// Says whether the warning `message` at `path` is meant; then as `update`.
+    pub fn confirm(
+        &mut self,
+        page: JsValue,
+        path: &str,
+        message: &str,
+        meant: bool,
+    ) -> Result<JsValue, JsValue> {
         self.editor.confirm(path, message, meant);
+        self.show(&Page(page), None, false)
     }
 
     /// The prices of the book on the form as CSV text, for a spreadsheet.
@@ -174,94 +206,173 @@ impl BookEditor {
         to_js(&self.editor.import_csv(&value(&form), text))
     }
 
-    /// The form with the previewed CSV's changes in it: `{ values, focus }`.
-    ///
-    /// # Errors
-    ///
-    /// Never in practice.
+    /// Puts the previewed CSV's changes into the form; as `update`, with the form changed.
     #[wasm_bindgen(js_name = applyCsv)]
-    pub fn apply_csv(&mut self, form: JsValue) -> Result<JsValue, JsValue> {
-        let values = self.editor.apply_csv(&value(&form));
-        to_js(&Changed {
-            values,
-            focus: None,
-        })
+    pub fn apply_csv(&mut self, page: JsValue) -> Result<JsValue, JsValue> {
+        let page = Page(page);
+        let values = self.editor.apply_csv(&page.form());
+        self.show(&page, Some(Edit::of(values)), false)
     }
 
-    /// Moves the entry `name` that is not a field into the field `to` it likely means; returns
-    /// `{ values, focus }`.
-    ///
-    /// # Errors
-    ///
-    /// Never in practice.
-    pub fn rename(&mut self, form: JsValue, name: &str, to: &str) -> Result<JsValue, JsValue> {
-        let values = self.editor.rename(&value(&form), name, to);
+    /// Moves the entry `name` that is not a field into the field `to` it likely means; as
+    /// `update`, with the form changed and the cursor in that field.
+    pub fn rename(&mut self, page: JsValue, name: &str, to: &str) -> Result<JsValue, JsValue> {
+        let page = Page(page);
+        let values = self.editor.rename(&page.form(), name, to);
         let focus = Some(format!("{}{to}", parent(name)));
-        to_js(&Changed { values, focus })
+        let edit = Edit {
+            focus,
+            ..Edit::of(values)
+        };
+        self.show(&page, Some(edit), false)
     }
 
-    /// Removes the entry `name` that is not a field; returns `{ values, focus }`.
-    ///
-    /// # Errors
-    ///
-    /// Never in practice.
+    /// Removes the entry `name` that is not a field; as `update`, with the form changed.
     #[wasm_bindgen(js_name = removeStray)]
-    pub fn remove_stray(&mut self, form: JsValue, name: &str) -> Result<JsValue, JsValue> {
-        let values = self.editor.remove_stray(&value(&form), name);
-        to_js(&Changed {
-            values,
-            focus: None,
-        })
+    pub fn remove_stray(&mut self, page: JsValue, name: &str) -> Result<JsValue, JsValue> {
+        let page = Page(page);
+        let values = self.editor.remove_stray(&page.form(), name);
+        self.show(&page, Some(Edit::of(values)), false)
     }
 
-    /// Adds an empty item to the list `name`; returns `{ values, focus, item }`: its first control,
-    /// and the new item's name (`conditions.5`), which the page holds as not yet filled in.
-    ///
-    /// # Errors
-    ///
-    /// Never in practice.
-    pub fn add(&self, form: JsValue, name: &str) -> Result<JsValue, JsValue> {
-        #[derive(Serialize)]
-        struct Added {
-            values: Value,
-            focus: Option<String>,
-            item: Option<String>,
-        }
-        let (values, item, focus) = self.editor.add(&value(&form), name);
-        to_js(&Added {
+    /// Adds an empty item to the list `name`; as `update`, with the form changed, the cursor in the
+    /// item's first control, and the item's name (`conditions.5`).
+    pub fn add(&mut self, page: JsValue, name: &str) -> Result<JsValue, JsValue> {
+        let page = Page(page);
+        let (values, item, focus) = self.editor.add(&page.form(), name);
+        let edit = Edit {
             values,
             focus,
             item,
-        })
+        };
+        self.show(&page, Some(edit), false)
     }
 
-    /// Removes the list item `name` (`conditions.2`); returns `{ values, focus }`.
-    ///
-    /// # Errors
-    ///
-    /// Never in practice.
-    pub fn remove(&self, form: JsValue, name: &str) -> Result<JsValue, JsValue> {
-        let values = self.editor.remove(&value(&form), name);
-        to_js(&Changed {
-            values,
-            focus: None,
-        })
+    /// Removes the list item `name` (`conditions.2`); as `update`, with the form changed.
+    pub fn remove(&mut self, page: JsValue, name: &str) -> Result<JsValue, JsValue> {
+        let page = Page(page);
+        let values = self.editor.remove(&page.form(), name);
+        self.show(&page, Some(Edit::of(values)), false)
     }
 
-    /// Moves the list item `name` one place up or down; returns `{ values, focus }` with its new
-    /// name.
-    ///
-    /// # Errors
-    ///
-    /// Never in practice.
+    /// Moves the list item `name` one place up or down; as `update`, with the form changed and the
+    /// cursor on the item at its new place.
     #[wasm_bindgen(js_name = moveItem)]
-    pub fn move_item(&self, form: JsValue, name: &str, up: bool) -> Result<JsValue, JsValue> {
-        let (values, moved) = self.editor.move_item(&value(&form), name, up);
-        to_js(&Changed {
-            values,
+    pub fn move_item(&mut self, page: JsValue, name: &str, up: bool) -> Result<JsValue, JsValue> {
+        let page = Page(page);
+        let (values, moved) = self.editor.move_item(&page.form(), name, up);
+        let edit = Edit {
             focus: Some(moved),
+            ..Edit::of(values)
+        };
+        self.show(&page, Some(edit), false)
+    }
+
+    /// The widget preview's own call when one of its answers changes (the page mounts the widget
+    /// with this as its handle's `update`): as an `Estimator`'s `update`, on the book the last
+    /// check validated, which it does not validate again.
+    ///
+    /// # Errors
+    ///
+    /// Only a DOM error from the browser.
+    pub fn preview(&self, answers: JsValue, regions: JsValue) -> Result<JsValue, JsValue> {
+        match &self.preview {
+            Some(estimator) => estimator.update(answers, regions),
+            // No book to price: the page shows no widget then.
+            None => to_js(&Update::default()),
+        }
+    }
+}
+
+/// What the page passes with every action: `{ form, regions, preview }` (see `update`).
+struct Page(JsValue);
+
+impl Page {
+    fn get(&self, key: &str) -> JsValue {
+        js_sys::Reflect::get(&self.0, &key.into()).unwrap_or_default()
+    }
+
+    /// The form, as the page holds it.
+    fn form(&self) -> Value {
+        value(&self.get("form"))
+    }
+}
+
+impl BookEditor {
+    fn of(editor: Editor, opened: Value) -> BookEditor {
+        BookEditor {
+            editor,
+            opened,
+            preview: None,
+        }
+    }
+
+    /// Every action's answer: checks the form (the page's, or as the action changed it, `edit`)
+    /// once; keeps the book that check validated as the preview's, when it has a sample quote;
+    /// renders the sample Good Faith Estimate into the page's `regions.document`, and its widget
+    /// `preview`, when it passed one; and returns what the page shows, with `file` when `download`
+    /// asks for it.
+    fn show(
+        &mut self,
+        page: &Page,
+        edit: Option<Edit>,
+        download: bool,
+    ) -> Result<JsValue, JsValue> {
+        let sent;
+        let form = match &edit {
+            Some(edit) => &edit.values,
+            None => {
+                sent = page.form();
+                &sent
+            }
+        };
+        let mut check = self.editor.check(form);
+        // A book with no condition or product has no sample to quote, and no preview.
+        let quote = check
+            .valid
+            .take()
+            .and_then(|book| editor::sample_quote(&book).ok().map(|quote| (book, quote)));
+        let regions = Regions::new(page.get("regions"));
+        match &quote {
+            Some((_, quote)) => regions.render("document", |element| {
+                render::good_faith_estimate::document(element, quote)
+            })?,
+            None => regions.render("document", |element| {
+                element.set_text_content(None);
+                Ok(())
+            })?,
+        }
+        self.preview = quote.map(|(book, _)| Estimator::of(book, PREVIEW_LANGUAGE));
+        let preview = match &self.preview {
+            Some(estimator) => Some(preview_of(estimator, &page.get("preview"))?),
+            None => None,
+        };
+        let file = check.file.take().filter(|_| download);
+        to_js(&Shown {
+            check: &check,
+            edit,
+            file,
+            preview,
         })
     }
+}
+
+/// The widget preview's part, from its handle `estimator`: its choices, and the widget rendered
+/// when `widget` (`{ answers, regions }`) is one.
+fn preview_of(estimator: &Estimator, widget: &JsValue) -> Result<Preview, JsValue> {
+    let book = estimator.book();
+    let shown = match widget.is_object() {
+        true => {
+            let get = |key: &str| js_sys::Reflect::get(widget, &key.into()).unwrap_or_default();
+            estimator.update(get("answers"), get("regions"))?
+        }
+        false => JsValue::NULL,
+    };
+    Ok(Preview {
+        choices: Choices::new(book, PREVIEW_LANGUAGE),
+        financing: payment::financing_choices(book, PREVIEW_LANGUAGE),
+        shown,
+    })
 }
 
 /// `conditions.2.` of `conditions.2.x`, or nothing at the top.

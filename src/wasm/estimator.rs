@@ -200,6 +200,19 @@ impl Estimator {
 }
 
 impl Estimator {
+    /// A handle on `book`, validated already (the price-book editor's check): the editor's widget
+    /// preview, which validates nothing again.
+    #[cfg(staff)]
+    pub(super) fn of(book: PriceBook, language: Language) -> Estimator {
+        Estimator { book, language }
+    }
+
+    /// Its price book.
+    #[cfg(staff)]
+    pub(super) fn book(&self) -> &PriceBook {
+        &self.book
+    }
+
     /// "How to pay" and the HSA/FSA figure with no amount: `what_to_fix` in their place.
     fn no_payment_figures(&self, regions: &Regions, what_to_fix: &str) -> Result<(), JsValue> {
         regions.render("paymentOptions", |element| {

@@ -9,9 +9,10 @@
 //!   estimate, renders every result region, and returns only the answers it refused;
 //! - `Quoter` (feature `staff`), the staff page's: the same for a quote and its Good Faith
 //!   Estimate, plus reopening a saved quote and what Save and Export CSV write;
-//! - `BookEditor` (feature `staff`), the price-book editor's: the book as a form in dollars, each
-//!   change checked with every problem at its field, a sample Good Faith Estimate rendered from it,
-//!   list edits, and the book to download.
+//! - `BookEditor` (feature `staff`), the price-book editor's: the book as a form in dollars, then
+//!   one call per action (a change, a list edit, a confirmation, Download), which checks the book
+//!   once, with every problem at its field, and renders the sample Good Faith Estimate and the
+//!   widget preview from the book that check validated.
 //!
 //! Free functions need no price book: `shareFragment` and `readShareFragment` (share links without
 //! insurance figures), `validationCount()`, `estimateCount()` and `quoteCount()` (work done, for the benchmark) and, with `staff`,
@@ -91,8 +92,9 @@ fn fragment_of(request: &EstimateRequest) -> Result<String, JsValue> {
     Ok(link.to_string().into())
 }
 
-/// The request a share fragment (with or without `#`) restores. Only the keys a share link
-/// carries are read; anything else in it is ignored.
+/// The answers a share fragment (with or without `#`) restores, and only those
+/// ([`estimate::shared_answers`]): an answer the fragment does not carry is not in the object, so
+/// the page leaves it as a fresh page has it. Only the keys a share link carries are read.
 ///
 /// # Errors
 ///
@@ -101,7 +103,7 @@ fn fragment_of(request: &EstimateRequest) -> Result<String, JsValue> {
 pub fn read_share_fragment(fragment: &str) -> Result<JsValue, JsValue> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let link = web_sys::UrlSearchParams::new_with_str(fragment)?;
-    to_js(&estimate::read_share_answers(|key| link.get(key)))
+    to_js(&estimate::shared_answers(|key| link.get(key)))
 }
 
 /// How many price books the module has validated since it started. With [`estimate_count`] and

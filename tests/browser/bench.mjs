@@ -13,15 +13,18 @@
 //   estimate, breakdown, payment options and comparison), median of UPDATES changes, on the visitor
 //   widget with the sample book and with a clinic's own, and on the staff page (a new Good Faith
 //   Estimate on screen); with the calls into the module one change makes, and the validations and
-//   estimates it does. With BEFORE_WWW (`make bench BEFORE=<git revision>`), the loads and the
-//   updates of that revision's build too, in the same run;
+//   estimates it does;
+// - the price-book editor: the calls into the module and the validations of each of its actions
+//   (a price typed, a warning confirmed, an item moved, removed and added, Download). With
+//   BEFORE_WWW (`make bench BEFORE=<git revision>`), the loads, the updates and the editor's
+//   counts of that revision's build too, in the same run;
 // - validation: reading and checking the sample price book, a book at every list limit, and one
 //   far past them (200,000 conditions), median of 50 each.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { countCrossings, launch } from './browser.mjs';
 
 const RUNS = 15;
 const UPDATES = 200;
@@ -150,31 +153,6 @@ for (const [kind, options] of [
 }
 
 /**
- * Counts every call from the page into the module: as the module is instantiated, each of its
- * exports is wrapped. The glue's own helpers (the allocator and such, named `__...`) and the
- * benchmark's counters (`...Count`) are not crossings. `window.__module` keeps the raw exports, for
- * reading the module's counts of validations and estimates (not in builds before they existed).
- */
-function countCrossings() {
-  window.__crossings = 0;
-  const wrap = (result) => {
-    const exports = {};
-    for (const [name, value] of Object.entries(result.instance.exports)) {
-      const crossing = typeof value === 'function' && !name.startsWith('__') && !name.endsWith('Count');
-      exports[name] = crossing ? (...args) => { window.__crossings += 1; return value(...args); } : value;
-    }
-    window.__module = exports;
-    return { module: result.module, instance: { exports } };
-  };
-  const { instantiate, instantiateStreaming } = WebAssembly;
-  WebAssembly.instantiateStreaming = async (...args) => wrap(await instantiateStreaming(...args));
-  WebAssembly.instantiate = async (...args) => {
-    const result = await instantiate(...args);
-    return result instanceof WebAssembly.Instance ? result : wrap(result);
-  };
-}
-
-/**
  * One answer changed UPDATES times on `path` of the build `server` serves, as a visitor changes a
  * select: `input`, then `change`, as the browser fires them. Returns each change's time, and the
  * crossings, validations and estimates of one change.
@@ -240,6 +218,63 @@ const updates = [];
 for (const [name, path, select, values, ready, prepare] of pages) {
   for (const [build, at] of builds) updates.push({ name, build, ...(await keystrokes(at, path, select, values, ready, prepare)) });
 }
+
+/**
+ * The price-book editor's actions on the sample book, as a person does each (a price typed, a
+ * warning's box ticked, an item moved up, removed, added, the new item removed again, Download
+ * once the book is ready), with the calls into the module and the validations of each. Counted from
+ * just before the action to a second after it, so that what the page does later because of it (a
+ * build that rebuilt the widget preview 300 ms after a change) counts with it. `prepare`, when
+ * given, runs first and is not counted.
+ */
+const EDITOR_ACTIONS = [
+  ['change a price', () => {
+    const price = document.querySelector('[name="products.0.price_cents"]');
+    price.value = '1,250.00';
+    price.dispatchEvent(new Event('input', { bubbles: true }));
+  }],
+  ['confirm a warning', () => document.querySelector('.field-warning input[type=checkbox]:not(:checked)').click()],
+  ['move an item up', () => document.querySelector('button.item-up[data-item="products.1"]').click()],
+  ['remove an item', () => document.querySelector('button.item-remove[data-item="extras.1"]').click()],
+  ['add an item', () => document.querySelector('button[data-list="extras"]').click()],
+  ['remove the new item', () => [...document.querySelectorAll('button.item-remove[data-item^="extras."]')].at(-1).click()],
+  ['download', () => document.getElementById('download').click(), () => {
+    const version = document.getElementById('f-version');
+    version.value = '2026.12-bench';
+    version.dispatchEvent(new Event('input', { bubbles: true }));
+    for (let left = 20; left > 0; left -= 1) {
+      const box = document.querySelector('.field-warning input[type=checkbox]:not(:checked)');
+      if (!box) break;
+      box.click();
+    }
+  }],
+];
+async function editorActions(server) {
+  const page = await browser.newPage();
+  await page.addInitScript(countCrossings);
+  page.on('pageerror', (error) => console.error(`editor.html: ${error.message}`));
+  await page.goto(`${server.url}editor.html?sample`);
+  await page.locator('#widget-preview .widget-host').waitFor();
+  const counts = () => page.evaluate(() => ({ crossings: window.__crossings, validations: window.__module.validationCount() >>> 0 }));
+  const results = [];
+  for (const [action, act, prepare] of EDITOR_ACTIONS) {
+    if (prepare) {
+      await page.evaluate(prepare);
+      await page.waitForTimeout(1000);
+    }
+    const before = await counts();
+    await page.evaluate(act);
+    await page.waitForTimeout(1000);
+    const after = await counts();
+    results.push({ action, crossings: after.crossings - before.crossings, validations: after.validations - before.validations });
+  }
+  // Download's counts are of a book downloaded: the next step (publishing it) shows.
+  if (await page.locator('#publish').isHidden()) console.error('editor: Download was refused, so its counts are of a refusal');
+  await page.close();
+  return results;
+}
+const editorCounts = [];
+for (const [build, at] of builds) editorCounts.push(...(await editorActions(at)).map((result) => ({ build, ...result })));
 
 /**
  * How long the module takes to read and check a price book (`new Estimator(book)`, the full
@@ -314,6 +349,11 @@ for (const { name, build, times, crossings, validations, estimates, quotes } of 
     + `${count(estimates, 9)}  ${count(quotes, 6)}  ${ms(median(times)).padStart(7)}`);
 }
 console.log('(n/a: that build does not count its work; its counts are in docs/performance.md, from its code)');
+console.log('\nthe price-book editor, sample book: calls into the module and validations per action (until the page is still)');
+console.log(`${'action'.padEnd(22)} ${'build'.padEnd(7)} crossings  validations`);
+for (const { action, build, crossings, validations } of editorCounts) {
+  console.log(`${action.padEnd(22)} ${build.padEnd(7)} ${String(crossings).padStart(9)}  ${String(validations).padStart(11)}`);
+}
 console.log(`\nreading and checking a price book (new Estimator(book), the full module), median of 50:`);
 for (const { name, times, outcome } of validations) console.log(`${name.padEnd(24)} ${ms(median(times)).padStart(9)}  ${outcome}`);
 await browser.close();

@@ -60,6 +60,32 @@ export async function watch(page) {
   return seen;
 }
 
+/**
+ * Counts every call from the page into the module (`page.addInitScript(countCrossings)`, before
+ * `page.goto`: the benchmark, and the editor's test): as the module is instantiated, each of its
+ * exports is wrapped. The glue's own helpers (the allocator and such, named `__...`) and the
+ * benchmark's counters (`...Count`) are not crossings. `window.__module` keeps the raw exports, for
+ * reading the module's counts of validations and estimates (not in builds before they existed).
+ */
+export function countCrossings() {
+  window.__crossings = 0;
+  const wrap = (result) => {
+    const exports = {};
+    for (const [name, value] of Object.entries(result.instance.exports)) {
+      const crossing = typeof value === 'function' && !name.startsWith('__') && !name.endsWith('Count');
+      exports[name] = crossing ? (...args) => { window.__crossings += 1; return value(...args); } : value;
+    }
+    window.__module = exports;
+    return { module: result.module, instance: { exports } };
+  };
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiateStreaming = async (...args) => wrap(await instantiateStreaming(...args));
+  WebAssembly.instantiate = async (...args) => {
+    const result = await instantiate(...args);
+    return result instanceof WebAssembly.Instance ? result : wrap(result);
+  };
+}
+
 /** The requests in `seen` that went anywhere but `origin`. */
 export function offsite(seen, origin) {
   return seen.requests.filter((url) => new URL(url).origin !== origin);

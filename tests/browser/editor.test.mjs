@@ -9,17 +9,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, offsite, watch } from './browser.mjs';
+import { countCrossings, launch, offsite, watch } from './browser.mjs';
 import { serve } from './server.mjs';
 
 const fixtures = mkdtempSync(join(tmpdir(), 'editor-fixtures-'));
 
-async function start(width = 1280) {
+/** The editor in a fresh browser; with `counted`, its calls into the module counted (`countCrossings`). */
+async function start(width = 1280, { counted = false } = {}) {
   const server = await serve(fixtures);
   const browser = await launch();
   const page = await browser.newPage();
   await page.setViewportSize({ width, height: 900 });
   const seen = await watch(page);
+  if (counted) await page.addInitScript(countCrossings);
   await page.goto(`${server.url}editor.html`);
   return { server, browser, page, seen, stop: async () => { await browser.close(); await server.close(); } };
 }
@@ -336,5 +338,53 @@ test('the prices out as CSV and back: two changes and one refused row shown, not
   assert.equal(await page.inputValue('[name="extras.0.price_cents"]'), '125.50');
   const changes = await page.locator('#changes tbody tr').allTextContents();
   assert.ok(changes.some((row) => row.includes('$165.00') && row.includes('$170.00')), changes.join('\n'));
+  await stop();
+});
+
+test('each action is one call into the module, which validates the book once, and the previews price from it', async () => {
+  const { page, seen, stop } = await start(1280, { counted: true });
+  await page.click('#start-sample');
+  await page.locator('#widget-preview .widget-host').waitFor();
+  /**
+   * The calls into the module and the validations that clicking `selector` (or typing `text` into
+   * it) makes, counted around the page's handler, which runs to the end before the click returns.
+   */
+  const made = (selector, text) => page.evaluate(([selector, text]) => {
+    const counts = () => [window.__crossings, window.__module.validationCount()];
+    const [crossings, validations] = counts();
+    const control = document.querySelector(selector);
+    if (text === undefined) {
+      for (let part = control.closest('details'); part; part = part.parentElement.closest('details')) part.open = true;
+      control.click();
+    } else {
+      control.value = text;
+      control.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    const [after, validated] = counts();
+    return { crossings: after - crossings, validations: validated - validations };
+  }, [selector, text]);
+  const once = { crossings: 1, validations: 1 };
+  assert.deepEqual(await made('[name="products.0.price_cents"]', '1,250.00'), once, 'a price typed');
+  // The widget preview priced from the book on screen by that same call, its low end (the sample's
+  // first condition, one injection of the 1 mL vial it shows first): consultation $250.00 + vial
+  // $1,250.00 + injection fee 20550 $150.00 + ultrasound guidance $125.00 = $1,775.00; prompt pay
+  // 5 % off = $88.75; $1,775.00 - $88.75 = $1,686.25.
+  const preview = () => page.evaluate(() => document.querySelector('#widget-preview .widget-host').shadowRoot.getElementById('breakdown').textContent);
+  assert.match(await preview(), /Amniotic allograft, 1 mL vialQ4139 · 1 × \$1,250\.00.*You pay\$1,686\.25High end/);
+  assert.deepEqual(await made('.field-warning input[type=checkbox]'), once, 'a warning confirmed');
+  assert.deepEqual(await made('button.item-up[data-item="products.1"]'), once, 'an item moved up');
+  assert.deepEqual(await made('button.item-remove[data-item="extras.1"]'), once, 'an item removed');
+  assert.deepEqual(await made('#download'), once, 'Download, refused while the version is the opened one');
+  assert.deepEqual(await made('button[data-list="extras"]'), once, 'an item added');
+  assert.equal(await page.locator('#widget-preview .widget-host').count(), 0, 'no preview while the new item is empty');
+  // The new item removed, the book has no problem again: the widget preview is mounted anew and
+  // renders its own answers once, with a call of its own; still one validation.
+  const added = await page.locator('button.item-remove[data-item^="extras."]').last().getAttribute('data-item');
+  const removed = await made(`button.item-remove[data-item="${added}"]`);
+  assert.deepEqual(removed, { crossings: 2, validations: 1 }, 'the new item removed');
+  // Its first product is now the 2 mL vial moved up: consultation $250.00 + vial $1,900.00 + $150.00
+  // + $125.00 = $2,425.00; 5 % off = $121.25; $2,425.00 - $121.25 = $2,303.75.
+  assert.match(await preview(), /Amniotic allograft, 2 mL vialQ4139 · 1 × \$1,900\.00.*You pay\$2,303\.75High end/);
+  assert.deepEqual(seen.errors, []);
   await stop();
 });

@@ -5,7 +5,7 @@ use std::fmt::Debug;
 use std::time::Instant;
 
 use proptest::strategy::Strategy;
-use proptest::test_runner::{Config, TestCaseResult, TestRunner};
+use proptest::test_runner::{Config, FileFailurePersistence, TestCaseResult, TestRunner};
 
 /// How many cases a fuzz target runs: `FUZZ_CASES` when it is set (`make fuzz CASES=1000000`),
 /// else the target's own `default`, which keeps `cargo test` to a few seconds.
@@ -38,6 +38,13 @@ pub fn run<S>(
         cases,
         source_file: Some(source_file),
         test_name: Some(name),
+        // Beside the target's source, named as the target (`tests/fuzz.rs`'s seeds in
+        // `tests/fuzz.proptest-regressions`). proptest's default looks for the crate's `lib.rs` or
+        // `main.rs` above the source to mirror its place; a target in `tests/` has none, so every
+        // run warned that it could not find one before it fell back to this same file.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
         ..Config::default()
     };
     let mut runner = TestRunner::new(config);

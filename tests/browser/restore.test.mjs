@@ -1,0 +1,77 @@
+// One rule for restored answers: every answer a share link or a reload does not restore takes
+// exactly what a fresh page gives it. For each answer the address carries, a reloaded page and a
+// fresh page given the same answers by hand show the same form, control by control, and the same
+// estimate; and again after the visitor goes on to answer what the address does not carry (the
+// insurance figures, the copay question among them).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { session, watch } from './browser.mjs';
+
+const shared = session();
+
+/** Every named control of the widget's form: its value, and for a box or a button whether it is chosen. */
+function formState(page) {
+  return page.evaluate(() => {
+    const form = document.querySelector('amnion-estimator').shadowRoot.querySelector('form');
+    return [...form.elements]
+      .filter((control) => control.name)
+      .map((control) => `${control.name}=${control.value}${['checkbox', 'radio'].includes(control.type) ? `:${control.checked}` : ''}`);
+  });
+}
+
+async function open(url) {
+  const page = await shared.browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const seen = await watch(page);
+  await page.goto(url);
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  return { page, seen };
+}
+
+const total = (page) => page.locator('#total').textContent();
+
+/** The treatment answers the address carries, as a visitor gives them. */
+async function answer(page) {
+  await page.selectOption('[name="condition"]', 'achilles_tendinopathy');
+  await page.selectOption('[name="injections"]', '2');
+  await page.check('[name="walking_boot"]');
+  await page.uncheck('[name="consultation"]');
+  await page.check('[name="physical_therapy.coverage"][value="insurance"]');
+  await page.selectOption('[name="physical_therapy.sessions"]', '12');
+}
+
+/** What the address does not carry: the plan's figures, typed in after a reload as on a fresh page. */
+async function insurance(page) {
+  await page.fill('[name="physical_therapy.insurance.deductible_remaining"]', '500');
+  await page.fill('[name="physical_therapy.insurance.copay"]', '40');
+  await page.locator('[name="physical_therapy.insurance.copay"]').blur();
+}
+
+test('a reloaded page shows what a fresh page given the same answers shows, control by control', async () => {
+  const fresh = await open(shared.server.url);
+  await answer(fresh.page);
+  const settled = await total(fresh.page);
+  await fresh.page.waitForFunction(() => location.hash.startsWith('#condition='));
+  const address = await fresh.page.evaluate(() => location.href);
+
+  const reloaded = await open(address);
+  await reloaded.page.locator('#total', { hasText: settled }).waitFor();
+  assert.deepEqual(await formState(reloaded.page), await formState(fresh.page));
+  // The copay question the address never carries is as a fresh page has it: "Not sure".
+  assert.equal(await reloaded.page.isChecked('[name="physical_therapy.insurance.copay_before_deductible"][value="not_sure"]'), true);
+
+  // The plan's figures typed into both: the same form, and the same estimate (a range, since
+  // "not sure" leaves the copay's place open), on both.
+  await insurance(fresh.page);
+  await insurance(reloaded.page);
+  await fresh.page.waitForTimeout(400);
+  await reloaded.page.waitForTimeout(400);
+  assert.deepEqual(await formState(reloaded.page), await formState(fresh.page));
+  const [a, b] = [await total(fresh.page), await total(reloaded.page)];
+  assert.equal(b, a);
+  assert.match(a, / – /, `not sure about the copay is a range: ${a}`);
+  for (const { page, seen } of [fresh, reloaded]) {
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  }
+});
