@@ -26,7 +26,8 @@ const ONE_INJECTION_CASH_PT: &str = r#""answers": { "condition": "plantar_fascii
 #[test]
 fn the_sample_partners_npis_pass_the_check_digit_by_hand() {
     // Luhn over "80840" + the first 9 digits, doubling every other digit from the right of the
-    // 9; the prefix adds 24 (DESIGN: the 4 and the first 0 are doubled: 8 + 0 + 8 + 8 + 0).
+    // 9; the prefix adds 24 (src/price_book/identifiers.rs: the 4 and the first 0 are doubled:
+    // 8 + 0 + 8 + 8 + 0).
     // 165432187: doubled 7, 1, 3, 5, 1 -> 14-9=5, 2, 6, 10-9=1, 2 = 16; kept 8, 2, 4, 6 = 20;
     // 16 + 20 + 24 = 60, already a multiple of 10: check digit 0.
     // 198276543: doubled 3, 5, 7, 8, 1 -> 6, 10-9=1, 14-9=5, 16-9=7, 2 = 21; kept 4, 6, 2, 9 = 21;

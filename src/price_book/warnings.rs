@@ -40,11 +40,13 @@ impl Display for Warning {
 
 /// Every likely unit mistake in `document`, in the order of the book (as the editor's form shows
 /// it). Each amount is checked against what its declaration in `document.rs` says is plausible
-/// there ([`Plausible`]): [`PRODUCT_LOW`] and [`PRODUCT_HIGH`] for products (a package of vials has
-/// the low one), [`FEE_LOW`] for every other price (administration fees, ultrasound guidance, the
-/// consultation, the walking boot, extras, physical therapy's cash prices and allowed amounts, the
-/// therapy partners' too), [`DISCOUNT_HIGH`] and [`RATE_LOW`] for discounts, and [`RATE_LOW`] for
-/// APRs; and each discount's name against its percent.
+/// there ([`Plausible`]; a price by its item's field, which names it): [`PRODUCT_LOW`] and
+/// [`PRODUCT_HIGH`] for products (a package of vials has the low one), [`FEE_LOW`] and a ceiling of
+/// its own for each fee (the injection fees, ultrasound guidance, the consultation, the walking
+/// boot, supplies, extras), $20.00 to $1,000.00 for physical therapy's cash prices and allowed
+/// amounts (the therapy partners' too), [`DISCOUNT_HIGH`] and [`RATE_LOW`] for discounts, and
+/// [`RATE_LOW`] for APRs; and each discount's name against its percent. docs/price-book.md has the
+/// table.
 ///
 /// ```
 /// use amnion_estimator::price_book::{warnings, PriceBook};
