@@ -12,11 +12,12 @@
 // while the visitor sees a short fallback message.
 import init, { Estimator } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
-import { fetchPriceBook, openPriceBook } from './price-book.js';
+import { fetchFile, fetchPriceBook, openPriceBook } from './price-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
 
 const here = new URL('.', import.meta.url);
-const wasmReady = init();
+// The module's download is asked for as its preload line asks (fetchFile), so it happens once.
+const wasmReady = init({ module_or_path: fetchFile(new URL('amnion_estimator_bg.wasm', here)) });
 const template = fetch(new URL('widget.html', here))
   .then((response) => response.text())
   .then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('amnion-estimator'));

@@ -30,7 +30,7 @@ const fixtures = mkdtempSync(join(tmpdir(), 'estimator-bench-'));
 // own price book), and with `preload` the lines that start the module's download (and the book's)
 // with the page's.
 const host = (widget, { preload = false, book = null } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
-<link rel="stylesheet" href="../page.css">${preload ? '<link rel="preload" href="../dist/amnion_estimator_bg.wasm" as="fetch" crossorigin>' : ''}${preload && book ? `<link rel="preload" href="${book}" as="fetch" crossorigin>` : ''}${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
+<link rel="stylesheet" href="../page.css">${preload ? '<link rel="preload" href="../dist/amnion_estimator_bg.wasm" as="fetch">' : ''}${preload && book ? `<link rel="preload" href="${book}" as="fetch">` : ''}${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
 <body><main><h1>Our clinic</h1><p>Some of the clinic's own content.</p>${widget ? `<amnion-estimator${book ? ` price-book="${book}"` : ''}></amnion-estimator>` : ''}</main></body></html>`;
 writeFileSync(join(fixtures, 'with.html'), host(true));
 writeFileSync(join(fixtures, 'without.html'), host(false));
