@@ -52,3 +52,13 @@ export async function loadPriceBook(url, open) {
   return openPriceBook(url, await fetchPriceBook(url), open);
 }
 
+/**
+ * Whom a visitor can call, `{ name, phone }`, from a price book the module never read because it
+ * could not start: by the module's own rule for a refused book (`contact_in_refused`), the clinic's
+ * name and phone when both are short, printable text; otherwise undefined.
+ */
+export function contactIn(book) {
+  const text = (value) => typeof value === 'string' && value.trim() !== '' && [...value].length <= 200 && !/\p{Cc}/u.test(value);
+  const { name, phone } = book?.clinic ?? {};
+  return text(name) && text(phone) ? { name, phone } : undefined;
+}
