@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const wwwRoot = fileURLToPath(new URL('../../www/', import.meta.url));
+const recorder = fileURLToPath(new URL('./recorder.js', import.meta.url));
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -36,21 +37,32 @@ function brotli(file, body) {
  * `compress`, bodies go out brotli-compressed to a browser that accepts it, as a clinic's server
  * would send them (the benchmark's throttled loads; the tests do without, to skip compressing).
  * `www` serves another build's pages in place of this checkout's (the benchmark's "before").
+ * With `record`, every page gets recorder.js as its first script (/__recorder.js), which keeps
+ * what the page logs for the test to read. `policies` gives some paths another Content Security
+ * Policy (`{ '/fixtures/page.html': "..." }`). The server's `requests` lists every path asked for,
+ * in order, for a test to count.
  */
-export function serve(fixtures, { compress = false, www = wwwRoot } = {}) {
+export function serve(fixtures, { compress = false, www = wwwRoot, record = false, policies = {} } = {}) {
   const root = join(www, '/');
+  const requests = [];
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname));
-    const [base, relative] = fixtures && path.startsWith('/fixtures/')
-      ? [join(fixtures, '/'), path.slice('/fixtures/'.length)]
-      : [root, path];
+    requests.push(path);
+    const [base, relative] = path === '/__recorder.js' && record
+      ? [join(recorder, '..', '/'), 'recorder.js']
+      : fixtures && path.startsWith('/fixtures/')
+        ? [join(fixtures, '/'), path.slice('/fixtures/'.length)]
+        : [root, path];
     const file = join(base, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative);
     try {
       if (!file.startsWith(base)) throw new Error('outside the served folder');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (record && extname(file) === '.html') {
+        body = Buffer.from(body.toString('utf8').replace(/<head>/, '<head><script src="/__recorder.js"></script>'));
+      }
       const headers = {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-security-policy': policies[path] ?? CONTENT_SECURITY_POLICY,
       };
       const br = compress && /\bbr\b/.test(request.headers['accept-encoding'] ?? '');
       if (br) headers['content-encoding'] = 'br';
@@ -63,7 +75,7 @@ export function serve(fixtures, { compress = false, www = wwwRoot } = {}) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(done)) });
+      resolve({ url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((done) => { server.close(done); server.closeAllConnections(); }) });
     });
   });
 }
