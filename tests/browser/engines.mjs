@@ -13,7 +13,7 @@
 // every engine whatever its picker looks like.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch as launchChromium } from './browser.mjs';
@@ -43,7 +43,11 @@ function call(fn, args) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The page interface over an engine's `driver` ({ goto, reload, evaluate, element, click, screenshot, size, close }). */
+/** Whether `selector` is in the page and shown (not hidden by itself or a parent); runs in the page. */
+const shown = new Function('selector', `const element = (${find})(selector);
+  return Boolean(element && element.getClientRects().length > 0);`);
+
+/** The page interface over an engine's `driver` ({ goto, reload, evaluate, element, click, screenshot, close }). */
 function page(driver) {
   const self = {
     goto: (url) => driver.goto(url),
@@ -60,14 +64,12 @@ function page(driver) {
         await sleep(50);
       }
     },
-    /** Waits for `selector` to be in the page and shown (not hidden by itself or a parent). */
-    waitForVisible: (selector) => self.waitFor(new Function('selector', `const element = (${find})(selector);
-      return Boolean(element && element.getClientRects().length > 0);`), [selector]),
+    /** Waits for `selector` to be in the page and shown. */
+    waitForVisible: (selector) => self.waitFor(shown, [selector]),
     /** The text of `selector`, or null when it is not there. */
     text: (selector) => self.evaluate(new Function('selector', `return (${find})(selector)?.textContent ?? null;`), selector),
     value: (selector) => self.evaluate(new Function('selector', `return (${find})(selector)?.value ?? null;`), selector),
-    visible: (selector) => self.evaluate(new Function('selector', `const element = (${find})(selector);
-      return Boolean(element && element.getClientRects().length > 0);`), selector),
+    visible: (selector) => self.evaluate(shown, selector),
     /** Clicks `selector` as the engine clicks: scrolled into view, at its centre. */
     click: async (selector) => driver.click(await driver.element(call(find, [selector]), selector)),
     /** Sets the value of the input `selector` and fires `input` and `change`, as Playwright's `fill` does. */
@@ -223,7 +225,10 @@ function webkitDriverStarted() {
     writeFileSync(join(config, 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
     const port = 4400 + (process.pid % 1000);
     const env = { ...process.env, DISPLAY: display, HOME: home, XDG_CONFIG_HOME: config, XDG_CACHE_HOME: join(home, 'cache'), XDG_DATA_HOME: join(home, 'data') };
-    const driver = spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: 'ignore' });
+    // What the driver and its MiniBrowsers say, for the error when a session cannot be had.
+    const log = join(home, 'driver.log');
+    const output = openSync(log, 'w');
+    const driver = spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: ['ignore', output, output] });
     driver.unref();
     process.once('exit', () => driver.kill()); // with the test file's process, as Xvfb
     const url = `http://127.0.0.1:${port}`;
@@ -232,15 +237,15 @@ function webkitDriverStarted() {
       if (await fetch(`${url}/status`).then((response) => response.ok, () => false)) break;
       if (Date.now() > end || driver.exitCode !== null) throw new Error(`WebKitWebDriver did not start (exit code ${driver.exitCode})`);
     }
-    return { url, downloads };
+    return { url, downloads, log };
   })();
   return webkitDriver;
 }
 
-async function webdriver(base, method, path, body) {
+async function webdriver(base, method, path, body, timeout = 60000) {
   const response = await fetch(`${base}${path}`, {
     method,
-    signal: AbortSignal.timeout(60000),
+    signal: AbortSignal.timeout(timeout),
     headers: body ? { 'content-type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
   });
@@ -252,16 +257,23 @@ async function webdriver(base, method, path, body) {
 // MiniBrowser takes no language: its pages get the machine's locale.
 async function webkit() {
   const driver = await webkitDriverStarted();
-  const { sessionId } = await webdriver(driver.url, 'POST', '/session', {
-    capabilities: {
-      alwaysMatch: {
-        'webkitgtk:browserOptions': {
-          binary: process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-          args: ['--automation'],
-        },
+  const capabilities = {
+    alwaysMatch: {
+      'webkitgtk:browserOptions': {
+        binary: process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+        args: ['--automation'],
       },
     },
-  });
+  };
+  // MiniBrowser starts in under a second; now and then a start hangs: ask again, three times.
+  let sessionId;
+  for (let tries = 1; !sessionId; tries += 1) {
+    try {
+      ({ sessionId } = await webdriver(driver.url, 'POST', '/session', { capabilities }, 20000));
+    } catch (error) {
+      if (tries === 3) throw new Error(`${error.message}; the driver said: ${readFileSync(driver.log, 'utf8').slice(-2000)}`);
+    }
+  }
   const session = (method, path, body) => webdriver(driver.url, method, `/session/${sessionId}${path}`, body);
   let open = false;
   return {
