@@ -42,7 +42,8 @@ fi
 # binaryen's wasm-opt from npm (v132): Debian's wasm-opt 108 emits modules that break at run time.
 # esbuild bundles and minifies the visitor widget's scripts and stylesheet; terser minifies
 # wasm-bindgen's JS glue, and the bundle once more.
-# playwright-core drives Debian's Chromium; it downloads no browser of its own. axe-core is injected
+# playwright-core drives Debian's Chromium and puppeteer-core Debian's Firefox ESR (24.x: 25 needs
+# Node 22); neither downloads a browser of its own. axe-core is injected
 # into the pages by the accessibility test; vnu-jar is the Nu HTML checker's jar, run with Debian's
 # Java. --ignore-scripts: vnu-jar's install script would download a JDK from GitHub when it finds no
 # Java; esbuild's only checks its platform binary (@esbuild/linux-x64, an optional dependency npm
@@ -61,6 +62,11 @@ command -v chromedriver >/dev/null || need_apt+=(chromium-driver) # the wasm ren
 command -v brotli >/dev/null || need_apt+=(brotli)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils) # the staff page's printout, as PNG and text
 command -v java >/dev/null || need_apt+=(default-jre-headless) # runs the Nu HTML checker (make test-html)
+# The browser tests' two other engines (tests/browser/README.md): WebKit (Safari's), whose driver
+# starts MiniBrowser, which has no headless mode, so under Xvfb; and Firefox ESR.
+command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null || need_apt+=(xvfb)
+command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "installing Debian packages: ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo

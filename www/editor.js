@@ -581,8 +581,8 @@ $('download').addEventListener('click', () => {
   download(last.file_name, 'application/json', `${JSON.stringify(last.file, null, 2)}\n`);
   downloaded = true;
   $('snippet').textContent = [
-    '<link rel="preload" href="/estimator/amnion_estimator_bg.wasm" as="fetch" crossorigin>',
-    `<link rel="preload" href="/estimator/${last.file_name}" as="fetch" crossorigin>`,
+    '<link rel="preload" href="/estimator/amnion_estimator_bg.wasm" as="fetch">',
+    `<link rel="preload" href="/estimator/${last.file_name}" as="fetch">`,
     '<script type="module" src="/estimator/estimator.js"></script>',
     `<amnion-estimator price-book="/estimator/${last.file_name}"></amnion-estimator>`,
   ].join('\n');

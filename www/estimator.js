@@ -8,15 +8,22 @@
 // (widget.html, style.css, es.json, the .wasm, sample-price-book.json) are found next to it there.
 // With a `price-book` attribute it loads the clinic's own price book, and without one the sample
 // beside it (the visitor's module embeds none); either download starts with the module's, not
-// after it. An invalid or missing book is reported in full to the console for the site's admin,
-// while the visitor sees a short fallback message.
+// after it. An invalid or missing book, or a module that cannot start (a failed or damaged
+// download, a policy that forbids WebAssembly, a browser without it), is reported in full to the
+// console for the site's admin, while the visitor sees a short fallback message: call the clinic,
+// with its phone whenever the book says it.
 import init, { Estimator } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
-import { fetchPriceBook, openPriceBook } from './price-book.js';
+import { contactIn, fetchFile, fetchPriceBook, openPriceBook } from './price-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
 
 const here = new URL('.', import.meta.url);
-const wasmReady = init();
+// The module's download is asked for as its preload line asks (fetchFile), so it happens once.
+// Resolves when the module is ready: to nothing, or to why it could not start.
+const moduleFailure = init({ module_or_path: fetchFile(new URL('amnion_estimator_bg.wasm', here)) }).then(
+  () => undefined,
+  (error) => new Error(`the estimate's module could not start: ${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`),
+);
 const template = fetch(new URL('widget.html', here))
   .then((response) => response.text())
   .then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('amnion-estimator'));
@@ -37,19 +44,22 @@ class AmnionEstimator extends HTMLElement {
     root.append(style);
     // The language: the element's own `lang`, else the browser's.
     const language = languageOf(this.getAttribute('lang') || navigator.language);
-    const [markup, words] = await Promise.all([template, wordsFor(language), wasmReady, styled]);
+    const [markup, words, failure] = await Promise.all([template, wordsFor(language), moduleFailure, styled]);
     root.append(document.importNode(markup.content, true));
     for (const part of root.querySelectorAll('.estimator')) part.lang = language;
     translate(root, words);
 
     let estimator;
     try {
+      if (failure) throw failure;
       estimator = openPriceBook(url, await book, (book) => new Estimator(book, language));
     } catch (error) {
       console.error(`<amnion-estimator>: ${error.message}`);
+      // Without the module, the book is read for whom to call only.
+      const clinic = failure ? contactIn(await book.catch(() => undefined)) : error.clinic;
       for (const part of root.querySelectorAll('.estimator')) part.hidden = part.id !== 'fallback';
-      if (error.clinic) {
-        root.getElementById('fallback-text').textContent = say(words, 'not_available_call', 'The online estimate is not available right now. Please call {name} at {phone} for a price.', error.clinic);
+      if (clinic) {
+        root.getElementById('fallback-text').textContent = say(words, 'not_available_call', 'The online estimate is not available right now. Please call {name} at {phone} for a price.', clinic);
       }
       return;
     }

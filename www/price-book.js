@@ -4,15 +4,29 @@
 // named by its path. The widget starts the download with the module's (`fetchPriceBook`) and opens
 // the book once the module is ready (`openPriceBook`).
 
-/** The price book at `url` as a plain object; throws an Error saying why it could not be had. */
-export async function fetchPriceBook(url) {
+/**
+ * The response for `url`, asked for as the README's preload lines ask (`<link rel="preload"
+ * as="fetch">`, no `crossorigin`), so that every engine takes the preloaded response instead of
+ * downloading the file again: WebKit reuses a preload only in no-cors mode, Chromium only when mode
+ * and credentials both match. A same-origin file reads the same in no-cors mode; one on another
+ * origin is asked for in cors mode, or it could not be read. Throws an Error saying why the file
+ * could not be had.
+ */
+export async function fetchFile(url) {
+  const preloaded = new URL(url, document.baseURI).origin === location.origin;
   let response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, preloaded ? { mode: 'no-cors', credentials: 'include' } : {});
   } catch (error) {
     throw new Error(`could not load ${url}: ${error.message}`);
   }
   if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
+  return response;
+}
+
+/** The price book at `url` as a plain object; throws an Error saying why it could not be had. */
+export async function fetchPriceBook(url) {
+  const response = await fetchFile(url);
   try {
     return await response.json();
   } catch (error) {
@@ -36,4 +50,15 @@ export function openPriceBook(url, book, open) {
 /** Both in turn: the handle made from the price book at `url`. */
 export async function loadPriceBook(url, open) {
   return openPriceBook(url, await fetchPriceBook(url), open);
+}
+
+/**
+ * Whom a visitor can call, `{ name, phone }`, from a price book the module never read because it
+ * could not start: by the module's own rule for a refused book (`contact_in_refused`), the clinic's
+ * name and phone when both are short, printable text; otherwise undefined.
+ */
+export function contactIn(book) {
+  const text = (value) => typeof value === 'string' && value.trim() !== '' && [...value].length <= 200 && !/\p{Cc}/u.test(value);
+  const { name, phone } = book?.clinic ?? {};
+  return text(name) && text(phone) ? { name, phone } : undefined;
 }

@@ -220,7 +220,10 @@ $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   return field;
 }));
 fillSelect($('comparison-plan'), quoter.financingChoices());
-$('issued-on').value = new Date().toLocaleDateString('en-CA'); // today, as YYYY-MM-DD
+// Today, as YYYY-MM-DD from the calendar's fields: a locale's format is not the same in every
+// engine (WebKitGTK writes en-CA's as 12/7/2026, which a date field refuses).
+const today = new Date();
+$('issued-on').value = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
 
 // One listener per control: `input` fires for every kind (a select fires `change` as well).
 form.addEventListener('input', (event) => {

@@ -19,12 +19,17 @@
 //   BEFORE_WWW (`make bench BEFORE=<git revision>`), the loads, the updates and the editor's
 //   counts of that revision's build too, in the same run;
 // - validation: reading and checking the sample price book, a book at every list limit, and one
-//   far past them (200,000 conditions), median of 50 each.
+//   far past them (200,000 conditions), median of 50 each;
+// - every engine: the first visit over the slow link in Chromium, Firefox and WebKit alike
+//   (engines.mjs), the link made by the server instead of DevTools (Chromium's only), median of
+//   ENGINE_RUNS fresh browsers each: the page alone, the sample preloaded, a clinic's own book
+//   preloaded.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { countCrossings, launch } from './browser.mjs';
+import { ENGINES, closeEngines, launchEngine } from './engines.mjs';
 
 const RUNS = 15;
 const UPDATES = 200;
@@ -33,7 +38,7 @@ const fixtures = mkdtempSync(join(tmpdir(), 'estimator-bench-'));
 // own price book), and with `preload` the lines that start the module's download (and the book's)
 // with the page's.
 const host = (widget, { preload = false, book = null } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
-<link rel="stylesheet" href="../page.css">${preload ? '<link rel="preload" href="../dist/amnion_estimator_bg.wasm" as="fetch" crossorigin>' : ''}${preload && book ? `<link rel="preload" href="${book}" as="fetch" crossorigin>` : ''}${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
+<link rel="stylesheet" href="../page.css">${preload ? '<link rel="preload" href="../dist/amnion_estimator_bg.wasm" as="fetch">' : ''}${preload && book ? `<link rel="preload" href="${book}" as="fetch">` : ''}${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
 <body><main><h1>Our clinic</h1><p>Some of the clinic's own content.</p>${widget ? `<amnion-estimator${book ? ` price-book="${book}"` : ''}></amnion-estimator>` : ''}</main></body></html>`;
 writeFileSync(join(fixtures, 'with.html'), host(true));
 writeFileSync(join(fixtures, 'without.html'), host(false));
@@ -356,5 +361,48 @@ for (const { action, build, crossings, validations } of editorCounts) {
 }
 console.log(`\nreading and checking a price book (new Estimator(book), the full module), median of 50:`);
 for (const { name, times, outcome } of validations) console.log(`${name.padEnd(24)} ${ms(median(times)).padStart(9)}  ${outcome}`);
+
+/**
+ * The first visit over the slow link in each engine, measured alike: the server makes the link
+ * (150 ms before each response, 1.6 Mbit/s shared), a fresh browser per load, the first estimate
+ * noted by `watchLoad` served as the page's first script (WebKit's driver has no init script).
+ */
+const ENGINE_RUNS = 7;
+const slowServer = await serve(fixtures, { compress: true, throttle: { latency: SLOW_MOBILE.latency, bytesPerSecond: SLOW_MOBILE.downloadThroughput } });
+writeFileSync(join(fixtures, 'watch-load.js'), `(${watchLoad})(${marksReady('after')});`);
+const watched = (page) => page.replace('<title>Bench</title>', '<title>Bench</title><script src="watch-load.js"></script>');
+writeFileSync(join(fixtures, 'engine-without.html'), host(false));
+writeFileSync(join(fixtures, 'engine-sample.html'), watched(host(true, { preload: true })));
+writeFileSync(join(fixtures, 'engine-own-book.html'), watched(host(true, { preload: true, book: 'book.json' })));
+const engineLoads = [];
+for (const engine of ENGINES) {
+  const times = { alone: [], sample: [], own: [] };
+  let sent; // the sample page's responses: how the engine took them (it asks for the encoding)
+  for (let run = 0; run < ENGINE_RUNS; run += 1) {
+    for (const [key, path, ready] of [['alone', 'engine-without.html', loaded], ['sample', 'engine-sample.html', estimateOnScreen], ['own', 'engine-own-book.html', estimateOnScreen]]) {
+      const opened = await launchEngine(engine);
+      const page = await opened.newPage({ width: 1280, height: 900 });
+      slowServer.sent.length = 0;
+      await page.goto(`${slowServer.url}fixtures/${path}`);
+      times[key].push((await page.evaluate(ready)).estimate);
+      if (key === 'sample') sent = [...slowServer.sent];
+      await page.close();
+      await opened.close();
+    }
+  }
+  const encodings = [...new Set(sent.map(({ encoding }) => encoding ?? 'none'))].join(', ');
+  const bytes = sent.reduce((sum, response) => sum + response.bytes, 0);
+  engineLoads.push({ engine, alone: median(times.alone), sample: median(times.sample), own: median(times.own), encodings, bytes });
+}
+console.log(`
+first visit over the slow link made by the server (150 ms a response, 1.6 Mbit/s shared), every engine alike, median of ${ENGINE_RUNS} fresh browsers:`);
+console.log('(over plain HTTP each engine asks for its own encoding: the bytes of the sample page as sent, and how)');
+console.log(`${'engine'.padEnd(9)} ${'alone'.padStart(9)} ${'sample, preloaded'.padStart(18)}  ratio ${'own book, preloaded'.padStart(20)}  ratio  sample page as sent`);
+for (const { engine, alone, sample, own, encodings, bytes } of engineLoads) {
+  console.log(`${engine.padEnd(9)} ${ms(alone).padStart(9)} ${ms(sample).padStart(18)}  ${`${(sample / alone).toFixed(2)}×`.padStart(5)} ${ms(own).padStart(20)}  `
+    + `${`${(own / alone).toFixed(2)}×`.padStart(5)}  ${kb(bytes)} (${encodings})`);
+}
+await closeEngines();
+await slowServer.close();
 await browser.close();
 for (const [, at] of builds) await at.close();

@@ -9,9 +9,10 @@ import { serve } from './server.mjs';
 const require = createRequire(new URL('../../.ci/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
 
-/** A fresh browser context with an empty profile, kept off the network. */
-export function launch() {
+/** A fresh browser context with an empty profile, kept off the network; `options` Playwright's (e.g. `locale`). */
+export function launch(options = {}) {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'estimator-chromium-')), {
+    ...options,
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
