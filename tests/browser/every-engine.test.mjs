@@ -205,7 +205,14 @@ for (const engine of ENGINES) {
         const now = new Date();
         const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
         assert.equal(await page.value('#issued-on'), today, 'the issue date starts as today, whatever the locale writes');
+        // Nothing that changes a code or an amount starts chosen: the coverage, the side, the
+        // condition, the product and the count are the staff's to pick. One plantar fasciitis
+        // injection, self-pay: 1,475.00 - 5 % (73.75) = 1,401.25.
+        await page.click('input[name="coverage"][value="self_pay"]');
         await page.click('input[name="side"][value="left"]');
+        await page.select('#condition', 'plantar_fasciitis');
+        await page.select('#product', 'amnion_1ml');
+        await page.select('#injections', '1');
         await page.fill('#patient-name', 'Ana Ruiz');
         await page.fill('#dob', '1970-03-04');
         const status = await page.waitFor(() => /^Good Faith Estimate /.test(document.getElementById('status').textContent) && document.getElementById('status').textContent);
@@ -243,6 +250,18 @@ for (const engine of ENGINES) {
           ['walking_boot.price_cents', '170.00'],
         ]) await page.fill(`[name="${name}"]`, text);
         await page.click('[name="sample_data"]');
+        // The rest of the sample that would reach patients: its lender's plans (this clinic
+        // offers no financing) and its two partner practices (it has none yet).
+        await page.click('[name="financing._on"]');
+        for (const _ of [0, 1]) {
+          // Its item open (a warning may have opened it already), then its Remove button.
+          await page.evaluate(() => {
+            for (let part = document.getElementById('f-therapy_partners.0'); part; part = part.parentElement.closest('details')) part.open = true;
+            document.querySelector('[id="f-therapy_partners.0"] button[data-action="remove"]').scrollIntoView({ block: 'center' });
+          });
+          await page.waitForVisible('[id="f-therapy_partners.0"] button[data-action="remove"]');
+          await page.click('[id="f-therapy_partners.0"] button[data-action="remove"]');
+        }
         await page.fill('#f-version', '2026.12');
         await page.fill('#f-effective_date', '2026-12-01');
         await page.waitFor(() => document.getElementById('download').getAttribute('aria-disabled') === 'false');
