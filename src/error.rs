@@ -301,9 +301,14 @@ impl Problems {
 
     /// Records a problem at `path`, unless the reader refused it.
     pub(crate) fn add(&mut self, path: impl Into<String>, reason: impl Into<String>) {
-        let path = path.into();
+        self.record(path.into(), reason.into());
+    }
+
+    /// [`Problems::add`]'s work, one copy for every kind of path and reason.
+    #[inline(never)]
+    fn record(&mut self, path: String, reason: String) {
         if !self.refused(&path) {
-            self.0.push(FieldError::new(path, reason));
+            self.0.push(FieldError { path, reason });
         }
     }
 
