@@ -151,11 +151,12 @@ impl Cents {
             return Err(NotMoney::FractionOfACent(trimmed));
         }
         let not_too_large = || NotMoney::TooLarge(trimmed);
-        let dollars: i64 = whole.parse().map_err(|_| not_too_large())?;
-        let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
+        let dollars = whole_number(&whole)
+            .and_then(|dollars| i64::try_from(dollars).ok())
+            .ok_or_else(not_too_large)?;
         dollars
             .checked_mul(100)
-            .and_then(|c| c.checked_add(cents))
+            .and_then(|c| c.checked_add(i64::from(hundredths(fraction))))
             .map(Cents)
             .ok_or_else(not_too_large)
     }
@@ -171,6 +172,31 @@ impl fmt::Display for Cents {
     }
 }
 
+/// The value of `text` when it is ASCII digits only (at least one) and fits in a `u64`: what
+/// every whole number typed into the visitor's form, and a price book's amount, is read with.
+/// (`str::parse` would also take a sign, and the browser module would carry its code once per
+/// integer type.)
+///
+/// ```
+/// use amnion_estimator::money::whole_number;
+/// assert_eq!(whole_number("0042"), Some(42));
+/// assert_eq!(whole_number("+5"), None);
+/// assert_eq!(whole_number(""), None);
+/// assert_eq!(whole_number("18446744073709551616"), None);
+/// ```
+pub fn whole_number(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |value, digit| {
+        let digit = match digit {
+            b'0'..=b'9' => u64::from(digit - b'0'),
+            _ => return None,
+        };
+        value.checked_mul(10)?.checked_add(digit)
+    })
+}
+
 /// `1234567` as `"1,234,567"`.
 fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
@@ -182,6 +208,15 @@ fn group_thousands(value: u64) -> String {
         grouped.push(digit);
     }
     grouped
+}
+
+/// The hundredths that at most two decimal digits after a point say: `""` 0, `"5"` 50, `"25"` 25.
+fn hundredths(fraction: &str) -> u32 {
+    let value = whole_number(fraction).map_or(0, |value| value as u32);
+    match fraction.len() {
+        1 => value * 10,
+        _ => value,
+    }
 }
 
 /// Splits `"1,500.25"` into `("1500", "25")`: digits with optional thousands commas, then an
@@ -245,7 +280,9 @@ impl BasisPoints {
         if fraction.len() > 2 {
             return Err(NotMoney::TooManyDecimals(trimmed));
         }
-        let points: u32 = format!("{whole}{fraction:0<2}").parse().unwrap_or(u32::MAX);
+        // At most 3 digits and 2 decimals: at most 99,999.
+        let points =
+            whole_number(whole).map_or(u32::MAX, |whole| whole as u32 * 100 + hundredths(fraction));
         if points > BasisPoints::WHOLE.0 {
             return Err(NotMoney::NotAPercent(trimmed));
         }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::error::{excerpt, Defaulted, Error, FieldError, MAX_PROBLEMS};
-use crate::money::{BasisPoints, Cents};
+use crate::money::{whole_number, BasisPoints, Cents};
 
 /// A parsed document: JSON's values, plus whatever else a JS value can be.
 ///
@@ -239,7 +239,13 @@ pub(crate) fn float_text(js: &str) -> String {
             };
             let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
             let digits: Vec<char> = whole.chars().chain(fraction.chars()).collect();
-            let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
+            let (negative, magnitude) = match exponent.strip_prefix('-') {
+                Some(magnitude) => (true, magnitude),
+                None => (false, exponent.trim_start_matches('+')),
+            };
+            let exponent = whole_number(magnitude)
+                .and_then(|value| i64::try_from(value).ok())
+                .map_or(0, |value| if negative { -value } else { value });
             // Where the decimal point goes in `digits`: before the first when 0 or less.
             let point = whole.len() as i64 + exponent;
             let mut text = String::from(sign);
