@@ -97,7 +97,7 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     let (path, right) = field!(book.disclaimers.good_faith_estimate_right);
     if let Some(right) = right {
         // The notice is there to say what a patient can do: dispute a bill $400 or more above it.
-        for (suffix, text) in right.parts() {
+        for (suffix, text) in parts(right) {
             problems.check(mentions(text, "$400"), format!("{path}{suffix}"), || {
                 "must state the $400 dispute threshold".into()
             });
@@ -152,7 +152,7 @@ fn validate_good_faith_estimate(
 ) {
     // The dispute right is only useful with its numbers in it.
     let (path, dispute_rights) = field!(at / texts.dispute_rights);
-    for (suffix, dispute) in dispute_rights.parts() {
+    for (suffix, dispute) in parts(dispute_rights) {
         problems.check(
             mentions(dispute, "$400") && mentions(dispute, "120"),
             format!("{path}{suffix}"),
@@ -333,38 +333,17 @@ fn mentions(text: &str, words: &str) -> bool {
 }
 
 /// A text a person writes: it must say something, and print as it reads ([`Problems::printable`]).
-fn non_empty(problems: &mut Problems, (path, text): At<'_, impl Display, impl Written + ?Sized>) {
-    for (suffix, part) in text.parts() {
-        let path = format!("{path}{suffix}");
-        problems.printable(&path, part);
-        problems.check(!part.trim().is_empty(), path, || "must not be empty".into());
-    }
+fn non_empty(problems: &mut Problems, path: String, text: &str) {
+    problems.printable(&path, text);
+    problems.check(!text.trim().is_empty(), path, || "must not be empty".into());
 }
 
-/// A field a person writes: plain text, or a [`Text`] in English and maybe Spanish, each of which
-/// must say something. `parts` gives each with the suffix of its path (`""`, `".es"`).
-trait Written {
-    fn parts(&self) -> Vec<(&'static str, &str)>;
-}
-
-impl Written for str {
-    fn parts(&self) -> Vec<(&'static str, &str)> {
-        vec![("", self)]
-    }
-}
-
-impl Written for String {
-    fn parts(&self) -> Vec<(&'static str, &str)> {
-        vec![("", self)]
-    }
-}
-
-impl Written for Text {
-    fn parts(&self) -> Vec<(&'static str, &str)> {
-        match &self.es {
-            None => vec![("", &self.en)],
-            Some(spanish) => vec![("", &self.en), (".es", spanish)],
-        }
+/// A [`Text`]'s English and, if it has one, Spanish, each with the suffix of its path (`""`,
+/// `".es"`): each is written, and must say something.
+fn parts(text: &Text) -> Vec<(&'static str, &str)> {
+    match &text.es {
+        None => vec![("", &text.en)],
+        Some(spanish) => vec![("", &text.en), (".es", spanish)],
     }
 }
 
@@ -533,7 +512,7 @@ impl Check for String {
     fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
         let text = self.as_str();
         match context.rule {
-            Rule::Written => non_empty(problems, (at, text)),
+            Rule::Written => non_empty(problems, at.to_owned(), text),
             Rule::Id => {
                 let well_formed = !text.is_empty()
                     && text
@@ -614,7 +593,9 @@ impl Rules for Text {
 impl Check for Text {
     fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
         if matches!(context.rule, Rule::Written) {
-            non_empty(problems, (at, self));
+            for (suffix, part) in parts(self) {
+                non_empty(problems, format!("{at}{suffix}"), part);
+            }
         }
     }
 }
