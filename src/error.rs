@@ -270,7 +270,7 @@ impl Defaulted {
     pub(crate) fn touches(&self, path: &str) -> bool {
         fn within(inner: &str, outer: &str) -> bool {
             inner.strip_prefix(outer).is_some_and(|rest| {
-                outer.is_empty() || rest.is_empty() || rest.starts_with(['.', '['])
+                outer.is_empty() || matches!(rest.as_bytes().first(), None | Some(b'.' | b'['))
             })
         }
         self.0

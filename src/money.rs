@@ -197,6 +197,27 @@ pub fn whole_number(text: &str) -> Option<u64> {
     })
 }
 
+/// `text` split at its first `byte`, an ASCII character, without it: `str::split_once` with a
+/// `char`, without the code of its searcher (`memchr`), which the browser module then does not
+/// carry. (An ASCII byte is never inside another character's bytes, so both halves are text.)
+///
+/// ```
+/// use amnion_estimator::money::split_at_ascii;
+/// assert_eq!(split_at_ascii("1,500.25", b'.'), Some(("1,500", "25")));
+/// assert_eq!(split_at_ascii("años@clínica.es", b'@'), Some(("años", "clínica.es")));
+/// assert_eq!(split_at_ascii("1500", b'.'), None);
+/// ```
+pub fn split_at_ascii(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == byte)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// Whether `text` has the ASCII character `byte` (`str::contains` with a `char`, without its
+/// searcher's code, as [`split_at_ascii`]).
+pub fn has_ascii(text: &str, byte: u8) -> bool {
+    text.bytes().any(|b| b == byte)
+}
+
 /// `1234567` as `"1,234,567"`.
 fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
@@ -222,7 +243,7 @@ fn hundredths(fraction: &str) -> u32 {
 /// Splits `"1,500.25"` into `("1500", "25")`: digits with optional thousands commas, then an
 /// optional point and decimal digits. `None` if it is not such a number.
 fn split_decimal(text: &str) -> Option<(String, &str)> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let (whole, fraction) = split_at_ascii(text, b'.').unwrap_or((text, ""));
     let whole_digits: String = whole.chars().filter(|&c| c != ',').collect();
     let well_formed = !whole_digits.is_empty()
         && whole_digits.bytes().all(|b| b.is_ascii_digit())
@@ -233,9 +254,10 @@ fn split_decimal(text: &str) -> Option<(String, &str)> {
 
 /// Commas, if any, must separate groups of three digits: `1,500` yes, `15,00` no.
 fn commas_group_thousands(whole: &str) -> bool {
-    let mut groups = whole.split(',');
-    let first = groups.next().unwrap_or("");
-    !whole.contains(',') || (!first.is_empty() && first.len() <= 3 && groups.all(|g| g.len() == 3))
+    let mut groups = whole.as_bytes().split(|&b| b == b',');
+    let first = groups.next().unwrap_or_default();
+    !has_ascii(whole, b',')
+        || (!first.is_empty() && first.len() <= 3 && groups.all(|g| g.len() == 3))
 }
 
 /// A rate in basis points: 1 basis point is 0.01 %, so 10 000 is 100 % and 1 250 is 12.5 %.
@@ -272,7 +294,7 @@ impl BasisPoints {
     pub fn parse_percent(text: &str) -> Result<BasisPoints, NotMoney<'_>> {
         let trimmed = text.trim();
         let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
-        let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+        let (whole, fraction) = split_at_ascii(number, b'.').unwrap_or((number, ""));
         let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || whole.len() > 3 {
             return Err(NotMoney::NotAPercent(trimmed));

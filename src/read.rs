@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::error::{excerpt, Defaulted, Error, FieldError, MAX_PROBLEMS};
-use crate::money::{whole_number, BasisPoints, Cents};
+use crate::money::{has_ascii, split_at_ascii, whole_number, BasisPoints, Cents};
 
 /// A parsed document: JSON's values, plus whatever else a JS value can be.
 ///
@@ -230,14 +230,15 @@ pub(crate) fn float_text(js: &str) -> String {
         "NaN" => return "NaN".to_owned(),
         _ => {}
     }
-    let mut text = match js.split_once(['e', 'E']) {
+    // JS, like Rust's `{:e}`, writes the exponent with a lowercase `e`.
+    let mut text = match split_at_ascii(js, b'e') {
         None => js.to_owned(),
         Some((mantissa, exponent)) => {
             let (sign, mantissa) = match mantissa.strip_prefix('-') {
                 Some(rest) => ("-", rest),
                 None => ("", mantissa),
             };
-            let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+            let (whole, fraction) = split_at_ascii(mantissa, b'.').unwrap_or((mantissa, ""));
             let digits: Vec<char> = whole.chars().chain(fraction.chars()).collect();
             let (negative, magnitude) = match exponent.strip_prefix('-') {
                 Some(magnitude) => (true, magnitude),
@@ -266,7 +267,7 @@ pub(crate) fn float_text(js: &str) -> String {
             text
         }
     };
-    if !text.contains('.') {
+    if !has_ascii(&text, b'.') {
         text.push_str(".0");
     }
     text

@@ -21,7 +21,7 @@ use super::schema::{Codes, Declared, Rule};
 use crate::calendar::Date;
 use crate::error::{excerpt, it_is, Problems};
 use crate::language::Text;
-use crate::money::{BasisPoints, Cents};
+use crate::money::{has_ascii, split_at_ascii, BasisPoints, Cents};
 
 /// The highest price of any one item: $1,000,000.00. With the count limits below, no total can
 /// come near `i64` overflow.
@@ -312,16 +312,16 @@ impl<T: Ord> Seen<T> {
 /// it, a domain with a dot after it that neither starts nor ends with one, no spaces, at most 254
 /// characters (RFC 5321's limit). Whether it reaches anyone is for the clinic to check.
 fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
+    let Some((local, domain)) = split_at_ascii(text, b'@') else {
         return false;
     };
     text.len() <= 254
         && !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
+        && !has_ascii(domain, b'@')
+        && has_ascii(domain, b'.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !domain.contains("..")
+        && !mentions(domain, "..")
         && !text.chars().any(char::is_whitespace)
 }
 
