@@ -426,6 +426,9 @@ fn is_zip(zip: &str) -> bool {
 pub(crate) trait Rules {
     /// The rule.
     const RULE: Rule;
+    /// Whether it holds fields or items with rules of their own (a group, a list, an option of
+    /// one), so that it is checked even where its field's rule is none.
+    const NESTED: bool = false;
 }
 
 /// A part of the book that checks itself by its declaration: a struct declared with
@@ -670,6 +673,7 @@ impl Check for crate::money::Locale {}
 /// Present, it is checked as its field says; absent, it has nothing to check.
 impl<T: Rules> Rules for Option<T> {
     const RULE: Rule = T::RULE;
+    const NESTED: bool = T::NESTED;
 }
 
 impl<T: Check> Check for Option<T> {
@@ -683,6 +687,7 @@ impl<T: Check> Check for Option<T> {
 /// Each item by its type's own rule, in the list's context (its ids, its codes).
 impl<T> Rules for Vec<T> {
     const RULE: Rule = Rule::None;
+    const NESTED: bool = true;
 }
 
 impl<T: Check + Rules> Check for Vec<T> {
@@ -722,6 +727,7 @@ fn check_items(
 /// Its name and its percent, or its packages; the rest is `validate_discounts`'s.
 impl Rules for MultiInjectionDiscount {
     const RULE: Rule = Rule::None;
+    const NESTED: bool = true;
 }
 
 impl Check for MultiInjectionDiscount {
