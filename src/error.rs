@@ -50,20 +50,24 @@ pub fn hidden_character(text: &str) -> Option<String> {
             || ('\u{2066}'..='\u{2069}').contains(&c)
     };
     let (index, found) = text.chars().enumerate().find(|&(_, c)| hidden(c))?;
-    // The code point in hex, written out here: `{:04X}` would bring in the formatter's hex code.
-    let mut code = String::new();
-    let value = u32::from(found);
-    for shift in (0..6).rev().map(|digit| digit * 4) {
-        if shift < 16 || value >> shift != 0 {
-            code.push(char::from(
-                b"0123456789ABCDEF"[(value >> shift & 0xF) as usize],
-            ));
-        }
-    }
+    let code = hex(found, 4, b"0123456789ABCDEF");
     Some(format!(
         "must not contain control or text-direction characters; it has U+{code} at character {}",
         index + 1
     ))
+}
+
+/// The code point of `c` in hex, with at least `at_least` digits (`1b`, `202E`), in the case of
+/// `alphabet`'s letters. Written out here: `{:x}` would bring in the formatter's hex code.
+pub(crate) fn hex(c: char, at_least: u32, alphabet: &[u8; 16]) -> String {
+    let value = u32::from(c);
+    let mut code = String::new();
+    for shift in (0..6).rev().map(|digit| digit * 4) {
+        if shift < at_least * 4 || value >> shift != 0 {
+            code.push(char::from(alphabet[(value >> shift & 0xF) as usize]));
+        }
+    }
+    code
 }
 
 /// The end of a message about what was typed: `it is "Texas"`, quoting at most its [`excerpt`],

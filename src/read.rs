@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::error::{excerpt, Defaulted, Error, FieldError, MAX_PROBLEMS};
+use crate::error::{excerpt, hex, Defaulted, Error, FieldError, MAX_PROBLEMS};
 use crate::money::{has_ascii, split_at_ascii, whole_number, BasisPoints, Cents};
 
 /// A parsed document: JSON's values, plus whatever else a JS value can be.
@@ -193,7 +193,9 @@ fn quoted(text: &str) -> String {
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
             c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+                out.push_str("\\u{");
+                out.push_str(&hex(c, 1, b"0123456789abcdef"));
+                out.push('}');
             }
             c => out.push(c),
         }
@@ -1248,6 +1250,7 @@ mod tests {
             "back\\slash",
             "line\nbreak\ttab\r\0",
             "\u{1}\u{7f}",
+            "\u{1b}\u{9f}",
             "é ü 日本",
         ] {
             assert_eq!(quoted(text), format!("{text:?}"));
