@@ -241,7 +241,8 @@ pub(crate) fn float_text(js: &str) -> String {
                 None => ("", mantissa),
             };
             let (whole, fraction) = split_at_ascii(mantissa, b'.').unwrap_or((mantissa, ""));
-            let digits: Vec<char> = whole.chars().chain(fraction.chars()).collect();
+            let mut digits = String::from(whole);
+            digits.push_str(fraction);
             let (negative, magnitude) = match exponent.strip_prefix('-') {
                 Some(magnitude) => (true, magnitude),
                 None => (false, exponent.trim_start_matches('+')),
@@ -256,11 +257,11 @@ pub(crate) fn float_text(js: &str) -> String {
                 text.push_str("0.");
                 text.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
             }
-            for (index, digit) in digits.iter().enumerate() {
+            for (index, digit) in digits.chars().enumerate() {
                 if index as i64 == point && point > 0 {
                     text.push('.');
                 }
-                text.push(*digit);
+                text.push(digit);
             }
             text.extend(std::iter::repeat_n(
                 '0',
