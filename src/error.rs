@@ -50,20 +50,24 @@ pub fn hidden_character(text: &str) -> Option<String> {
             || ('\u{2066}'..='\u{2069}').contains(&c)
     };
     let (index, found) = text.chars().enumerate().find(|&(_, c)| hidden(c))?;
-    // The code point in hex, written out here: `{:04X}` would bring in the formatter's hex code.
-    let mut code = String::new();
-    let value = u32::from(found);
-    for shift in (0..6).rev().map(|digit| digit * 4) {
-        if shift < 16 || value >> shift != 0 {
-            code.push(char::from(
-                b"0123456789ABCDEF"[(value >> shift & 0xF) as usize],
-            ));
-        }
-    }
+    let code = hex(found, 4, b"0123456789ABCDEF");
     Some(format!(
         "must not contain control or text-direction characters; it has U+{code} at character {}",
         index + 1
     ))
+}
+
+/// The code point of `c` in hex, with at least `at_least` digits (`1b`, `202E`), in the case of
+/// `alphabet`'s letters. Written out here: `{:x}` would bring in the formatter's hex code.
+pub(crate) fn hex(c: char, at_least: u32, alphabet: &[u8; 16]) -> String {
+    let value = u32::from(c);
+    let mut code = String::new();
+    for shift in (0..6).rev().map(|digit| digit * 4) {
+        if shift < at_least * 4 || value >> shift != 0 {
+            code.push(char::from(alphabet[(value >> shift & 0xF) as usize]));
+        }
+    }
+    code
 }
 
 /// The end of a message about what was typed: `it is "Texas"`, quoting at most its [`excerpt`],
@@ -270,7 +274,7 @@ impl Defaulted {
     pub(crate) fn touches(&self, path: &str) -> bool {
         fn within(inner: &str, outer: &str) -> bool {
             inner.strip_prefix(outer).is_some_and(|rest| {
-                outer.is_empty() || rest.is_empty() || rest.starts_with(['.', '['])
+                outer.is_empty() || matches!(rest.as_bytes().first(), None | Some(b'.' | b'['))
             })
         }
         self.0
@@ -301,9 +305,14 @@ impl Problems {
 
     /// Records a problem at `path`, unless the reader refused it.
     pub(crate) fn add(&mut self, path: impl Into<String>, reason: impl Into<String>) {
-        let path = path.into();
+        self.record(path.into(), reason.into());
+    }
+
+    /// [`Problems::add`]'s work, one copy for every kind of path and reason.
+    #[inline(never)]
+    fn record(&mut self, path: String, reason: String) {
         if !self.refused(&path) {
-            self.0.push(FieldError::new(path, reason));
+            self.0.push(FieldError { path, reason });
         }
     }
 

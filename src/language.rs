@@ -50,8 +50,12 @@ impl Language {
     /// assert_eq!(Language::from_tag("fr"), Language::English);
     /// ```
     pub fn from_tag(tag: &str) -> Language {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("es") {
+        let primary = tag
+            .as_bytes()
+            .split(|&b| b == b'-' || b == b'_')
+            .next()
+            .unwrap_or_default();
+        if primary.eq_ignore_ascii_case(b"es") {
             Language::Spanish
         } else {
             Language::English

@@ -151,11 +151,12 @@ impl Cents {
             return Err(NotMoney::FractionOfACent(trimmed));
         }
         let not_too_large = || NotMoney::TooLarge(trimmed);
-        let dollars: i64 = whole.parse().map_err(|_| not_too_large())?;
-        let cents: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
+        let dollars = whole_number(&whole)
+            .and_then(|dollars| i64::try_from(dollars).ok())
+            .ok_or_else(not_too_large)?;
         dollars
             .checked_mul(100)
-            .and_then(|c| c.checked_add(cents))
+            .and_then(|c| c.checked_add(i64::from(hundredths(fraction))))
             .map(Cents)
             .ok_or_else(not_too_large)
     }
@@ -171,6 +172,52 @@ impl fmt::Display for Cents {
     }
 }
 
+/// The value of `text` when it is ASCII digits only (at least one) and fits in a `u64`: what
+/// every whole number typed into the visitor's form, and a price book's amount, is read with.
+/// (`str::parse` would also take a sign, and the browser module would carry its code once per
+/// integer type.)
+///
+/// ```
+/// use amnion_estimator::money::whole_number;
+/// assert_eq!(whole_number("0042"), Some(42));
+/// assert_eq!(whole_number("+5"), None);
+/// assert_eq!(whole_number(""), None);
+/// assert_eq!(whole_number("18446744073709551616"), None);
+/// ```
+pub fn whole_number(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |value, digit| {
+        let digit = match digit {
+            b'0'..=b'9' => u64::from(digit - b'0'),
+            _ => return None,
+        };
+        value.checked_mul(10)?.checked_add(digit)
+    })
+}
+
+/// `text` split at its first `byte`, an ASCII character, without it: `str::split_once` with a
+/// `char`, without the code of its searcher (`memchr`), which the browser module then does not
+/// carry. (An ASCII byte is never inside another character's bytes, so both halves are text.)
+///
+/// ```
+/// use amnion_estimator::money::split_at_ascii;
+/// assert_eq!(split_at_ascii("1,500.25", b'.'), Some(("1,500", "25")));
+/// assert_eq!(split_at_ascii("años@clínica.es", b'@'), Some(("años", "clínica.es")));
+/// assert_eq!(split_at_ascii("1500", b'.'), None);
+/// ```
+pub fn split_at_ascii(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == byte)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
+/// Whether `text` has the ASCII character `byte` (`str::contains` with a `char`, without its
+/// searcher's code, as [`split_at_ascii`]).
+pub fn has_ascii(text: &str, byte: u8) -> bool {
+    text.bytes().any(|b| b == byte)
+}
+
 /// `1234567` as `"1,234,567"`.
 fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
@@ -184,10 +231,19 @@ fn group_thousands(value: u64) -> String {
     grouped
 }
 
+/// The hundredths that at most two decimal digits after a point say: `""` 0, `"5"` 50, `"25"` 25.
+fn hundredths(fraction: &str) -> u32 {
+    let value = whole_number(fraction).map_or(0, |value| value as u32);
+    match fraction.len() {
+        1 => value * 10,
+        _ => value,
+    }
+}
+
 /// Splits `"1,500.25"` into `("1500", "25")`: digits with optional thousands commas, then an
 /// optional point and decimal digits. `None` if it is not such a number.
 fn split_decimal(text: &str) -> Option<(String, &str)> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let (whole, fraction) = split_at_ascii(text, b'.').unwrap_or((text, ""));
     let whole_digits: String = whole.chars().filter(|&c| c != ',').collect();
     let well_formed = !whole_digits.is_empty()
         && whole_digits.bytes().all(|b| b.is_ascii_digit())
@@ -198,9 +254,10 @@ fn split_decimal(text: &str) -> Option<(String, &str)> {
 
 /// Commas, if any, must separate groups of three digits: `1,500` yes, `15,00` no.
 fn commas_group_thousands(whole: &str) -> bool {
-    let mut groups = whole.split(',');
-    let first = groups.next().unwrap_or("");
-    !whole.contains(',') || (!first.is_empty() && first.len() <= 3 && groups.all(|g| g.len() == 3))
+    let mut groups = whole.as_bytes().split(|&b| b == b',');
+    let first = groups.next().unwrap_or_default();
+    !has_ascii(whole, b',')
+        || (!first.is_empty() && first.len() <= 3 && groups.all(|g| g.len() == 3))
 }
 
 /// A rate in basis points: 1 basis point is 0.01 %, so 10 000 is 100 % and 1 250 is 12.5 %.
@@ -237,7 +294,7 @@ impl BasisPoints {
     pub fn parse_percent(text: &str) -> Result<BasisPoints, NotMoney<'_>> {
         let trimmed = text.trim();
         let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
-        let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+        let (whole, fraction) = split_at_ascii(number, b'.').unwrap_or((number, ""));
         let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || whole.len() > 3 {
             return Err(NotMoney::NotAPercent(trimmed));
@@ -245,7 +302,9 @@ impl BasisPoints {
         if fraction.len() > 2 {
             return Err(NotMoney::TooManyDecimals(trimmed));
         }
-        let points: u32 = format!("{whole}{fraction:0<2}").parse().unwrap_or(u32::MAX);
+        // At most 3 digits and 2 decimals: at most 99,999.
+        let points =
+            whole_number(whole).map_or(u32::MAX, |whole| whole as u32 * 100 + hundredths(fraction));
         if points > BasisPoints::WHOLE.0 {
             return Err(NotMoney::NotAPercent(trimmed));
         }

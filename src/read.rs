@@ -14,8 +14,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::error::{excerpt, Defaulted, Error, FieldError, MAX_PROBLEMS};
-use crate::money::{BasisPoints, Cents};
+use crate::error::{excerpt, hex, Defaulted, Error, FieldError, MAX_PROBLEMS};
+use crate::money::{has_ascii, split_at_ascii, whole_number, BasisPoints, Cents};
 
 /// A parsed document: JSON's values, plus whatever else a JS value can be.
 ///
@@ -193,7 +193,9 @@ fn quoted(text: &str) -> String {
             '\t' => out.push_str("\\t"),
             '\0' => out.push_str("\\0"),
             c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+                out.push_str("\\u{");
+                out.push_str(&hex(c, 1, b"0123456789abcdef"));
+                out.push('}');
             }
             c => out.push(c),
         }
@@ -230,16 +232,24 @@ pub(crate) fn float_text(js: &str) -> String {
         "NaN" => return "NaN".to_owned(),
         _ => {}
     }
-    let mut text = match js.split_once(['e', 'E']) {
+    // JS, like Rust's `{:e}`, writes the exponent with a lowercase `e`.
+    let mut text = match split_at_ascii(js, b'e') {
         None => js.to_owned(),
         Some((mantissa, exponent)) => {
             let (sign, mantissa) = match mantissa.strip_prefix('-') {
                 Some(rest) => ("-", rest),
                 None => ("", mantissa),
             };
-            let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-            let digits: Vec<char> = whole.chars().chain(fraction.chars()).collect();
-            let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
+            let (whole, fraction) = split_at_ascii(mantissa, b'.').unwrap_or((mantissa, ""));
+            let mut digits = String::from(whole);
+            digits.push_str(fraction);
+            let (negative, magnitude) = match exponent.strip_prefix('-') {
+                Some(magnitude) => (true, magnitude),
+                None => (false, exponent.trim_start_matches('+')),
+            };
+            let exponent = whole_number(magnitude)
+                .and_then(|value| i64::try_from(value).ok())
+                .map_or(0, |value| if negative { -value } else { value });
             // Where the decimal point goes in `digits`: before the first when 0 or less.
             let point = whole.len() as i64 + exponent;
             let mut text = String::from(sign);
@@ -247,11 +257,11 @@ pub(crate) fn float_text(js: &str) -> String {
                 text.push_str("0.");
                 text.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
             }
-            for (index, digit) in digits.iter().enumerate() {
+            for (index, digit) in digits.chars().enumerate() {
                 if index as i64 == point && point > 0 {
                     text.push('.');
                 }
-                text.push(*digit);
+                text.push(digit);
             }
             text.extend(std::iter::repeat_n(
                 '0',
@@ -260,7 +270,7 @@ pub(crate) fn float_text(js: &str) -> String {
             text
         }
     };
-    if !text.contains('.') {
+    if !has_ascii(&text, b'.') {
         text.push_str(".0");
     }
     text
@@ -1241,6 +1251,7 @@ mod tests {
             "back\\slash",
             "line\nbreak\ttab\r\0",
             "\u{1}\u{7f}",
+            "\u{1b}\u{9f}",
             "é ü 日本",
         ] {
             assert_eq!(quoted(text), format!("{text:?}"));

@@ -260,6 +260,8 @@ fn group_to_book(
     Value::Object(book)
 }
 
+/// The book's value of one field from its control on the form, by the kind of control; `None`
+/// leaves the field out of the book.
 fn to_book_value(
     field: &Field,
     form: &Value,
@@ -271,155 +273,41 @@ fn to_book_value(
         Value::String(text) => text.trim(),
         _ => "",
     };
-    let problem = |problems: &mut Vec<FormProblem>, reason: String| {
-        problems.push(FormProblem {
-            name: name.to_owned(),
-            reason,
-        });
-    };
-    // A text the form refused goes into the book as text, which the book's reader refuses at this
-    // same path: its check then leaves out every rule about this field, as about a default.
-    let refused = |text: &str| Some(Value::String(text.to_owned()));
     match &field.kind {
-        Kind::Group { fields } => {
-            let on = match form {
-                Value::Object(entries) => entries
-                    .iter()
-                    .find(|(k, _)| k == ON)
-                    .is_none_or(|(_, on)| *on == Value::Bool(true)),
-                _ => true,
-            };
-            (on || !field.optional).then(|| group_to_book(fields, form, name, unknown, problems))
-        }
-        Kind::List { fields, .. } => {
-            let items = match form {
-                Value::Array(items) => items.as_slice(),
-                _ => &[],
-            };
-            if items.is_empty() && field.optional {
-                return None;
-            }
-            Some(Value::Array(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        group_to_book(
-                            fields,
-                            item,
-                            &child(name, &i.to_string()),
-                            unknown,
-                            problems,
-                        )
-                    })
-                    .collect(),
-            ))
-        }
-        Kind::WordsList { .. } => {
-            let items = match form {
-                Value::Array(items) => items.as_slice(),
-                _ => &[],
-            };
-            Some(Value::Array(
-                items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, item)| {
-                        words_to_book(item, &child(name, &i.to_string()), unknown, problems, false)
-                    })
-                    .collect(),
-            ))
-        }
+        Kind::Group { fields } => group_value(field, fields, form, name, unknown, problems),
+        Kind::List { fields, .. } => list_value(field, fields, form, name, unknown, problems),
+        Kind::WordsList { .. } => Some(words_list_value(form, name, unknown, problems)),
         Kind::Words { .. } => words_to_book(form, name, unknown, problems, field.optional),
         Kind::Flag => Some(Value::Bool(*form == Value::Bool(true))),
         Kind::Money => {
-            if text.is_empty() {
-                if field.optional {
-                    return None;
-                }
-                problem(
-                    problems,
-                    "enter an amount in dollars, like 1,200.00".to_owned(),
-                );
-                return refused(text);
-            }
-            match Cents::parse_dollars(text) {
-                Ok(cents) => Some(Value::Integer(cents.get())),
-                Err(not) => {
-                    problem(problems, not_money(&not));
-                    refused(text)
-                }
-            }
+            let enter = "enter an amount in dollars, like 1,200.00";
+            number_value(field, (name, text), problems, enter, |text| {
+                Cents::parse_dollars(text)
+                    .map(Cents::get)
+                    .map_err(|not| not_money(&not))
+            })
         }
         Kind::Percent => {
-            if text.is_empty() {
-                if field.optional {
-                    return None;
-                }
-                problem(problems, "enter a percent, like 15".to_owned());
-                return refused(text);
-            }
-            match BasisPoints::parse_percent(text) {
-                Ok(points) => Some(Value::Integer(i64::from(points.get()))),
-                Err(not) => {
-                    problem(problems, not_money(&not));
-                    refused(text)
-                }
-            }
+            let enter = "enter a percent, like 15";
+            number_value(field, (name, text), problems, enter, |text| {
+                BasisPoints::parse_percent(text)
+                    .map(|points| i64::from(points.get()))
+                    .map_err(|not| not_money(&not))
+            })
         }
         Kind::Count => {
-            if text.is_empty() {
-                if field.optional {
-                    return None;
-                }
-                problem(problems, "enter a whole number, like 2".to_owned());
-                return refused(text);
-            }
-            match text.parse::<u32>() {
-                Ok(count) if text.bytes().all(|b| b.is_ascii_digit()) => {
-                    Some(Value::Integer(i64::from(count)))
-                }
-                _ => {
-                    problem(
-                        problems,
-                        format!(
-                            "must be a whole number, like 2; it is \"{}\"",
-                            crate::error::excerpt(text)
-                        ),
-                    );
-                    refused(text)
-                }
-            }
-        }
-        // `12-3456789` as printed is the book's `123456789`; anything else goes as typed, for
-        // the book's check to name.
-        Kind::Tin => {
-            let digits = |text: &str| text.bytes().all(|b| b.is_ascii_digit());
-            let tin = match text.split_at_checked(2) {
-                Some((two, rest))
-                    if rest.len() == 8
-                        && rest.starts_with('-')
-                        && digits(two)
-                        && digits(&rest[1..]) =>
-                {
-                    format!("{two}{}", &rest[1..])
-                }
-                _ => text.to_owned(),
-            };
-            let is_tin = tin.len() == 9 && digits(&tin);
-            if !tin.is_empty() && !is_tin {
-                // In the form's own terms, which take the dash (the book's say "no dash").
-                problem(
-                    problems,
-                    format!(
-                        "must be 9 digits, like 12-3456789; it is \"{}\"",
+            let enter = "enter a whole number, like 2";
+            number_value(field, (name, text), problems, enter, |text| {
+                match text.parse::<u32>() {
+                    Ok(count) if text.bytes().all(|b| b.is_ascii_digit()) => Ok(i64::from(count)),
+                    _ => Err(format!(
+                        "must be a whole number, like 2; it is \"{}\"",
                         crate::error::excerpt(text)
-                    ),
-                );
-                return refused(text);
-            }
-            (!tin.is_empty() || !field.optional).then_some(Value::String(tin))
+                    )),
+                }
+            })
         }
+        Kind::Tin => tin_value(field, (name, text), problems),
         // An optional choice at the value the reader takes when it is left out is left out, so a
         // book that had none keeps none (and means the same).
         Kind::Choice { .. } if field.optional && text == field.default => None,
@@ -432,6 +320,124 @@ fn to_book_value(
             (!text.is_empty() || !field.optional).then(|| Value::String(text.to_owned()))
         }
     }
+}
+
+/// A group: its fields, unless it is optional and switched off (its `_on` unticked).
+fn group_value(
+    field: &Field,
+    fields: &[Field],
+    form: &Value,
+    name: &str,
+    unknown: &[Unknown],
+    problems: &mut Vec<FormProblem>,
+) -> Option<Value> {
+    let on = match form {
+        Value::Object(entries) => entries
+            .iter()
+            .find(|(k, _)| k == ON)
+            .is_none_or(|(_, on)| *on == Value::Bool(true)),
+        _ => true,
+    };
+    (on || !field.optional).then(|| group_to_book(fields, form, name, unknown, problems))
+}
+
+/// A list of groups: each item's fields; an optional list with no item is left out.
+fn list_value(
+    field: &Field,
+    fields: &[Field],
+    form: &Value,
+    name: &str,
+    unknown: &[Unknown],
+    problems: &mut Vec<FormProblem>,
+) -> Option<Value> {
+    let mut items = list_items(form, name).peekable();
+    if field.optional && items.peek().is_none() {
+        return None;
+    }
+    let items = items.map(|(name, item)| group_to_book(fields, item, &name, unknown, problems));
+    Some(Value::Array(items.collect()))
+}
+
+/// A list of texts in English and Spanish: an item with neither is left out.
+fn words_list_value(
+    form: &Value,
+    name: &str,
+    unknown: &[Unknown],
+    problems: &mut Vec<FormProblem>,
+) -> Value {
+    let items = list_items(form, name)
+        .filter_map(|(name, item)| words_to_book(item, &name, unknown, problems, false));
+    Value::Array(items.collect())
+}
+
+/// The items of a list's control `name` on the form, each with its own control's name
+/// (`conditions.0`); none if the control is not a list.
+fn list_items<'a>(form: &'a Value, name: &'a str) -> impl Iterator<Item = (String, &'a Value)> {
+    let items = match form {
+        Value::Array(items) => items.as_slice(),
+        _ => &[],
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(move |(i, item)| (child(name, &i.to_string()), item))
+}
+
+/// A number typed into its control (an amount, a percent, a whole number) as the book's integer,
+/// by `parse`. Left empty, an optional field is left out and a required one asked for (`enter`).
+/// A text the form refuses goes into the book as text, which the book's reader refuses at this
+/// same path: its check then leaves out every rule about this field, as about a default.
+fn number_value(
+    field: &Field,
+    (name, text): (&str, &str),
+    problems: &mut Vec<FormProblem>,
+    enter: &str,
+    parse: impl Fn(&str) -> Result<i64, String>,
+) -> Option<Value> {
+    let reason = match text {
+        "" if field.optional => return None,
+        "" => enter.to_owned(),
+        text => match parse(text) {
+            Ok(number) => return Some(Value::Integer(number)),
+            Err(reason) => reason,
+        },
+    };
+    problems.push(FormProblem {
+        name: name.to_owned(),
+        reason,
+    });
+    Some(Value::String(text.to_owned()))
+}
+
+/// A taxpayer id: `12-3456789` as printed is the book's `123456789`; anything else goes as typed,
+/// for the book's check to name, with the form's problem when it is not 9 digits either way.
+fn tin_value(
+    field: &Field,
+    (name, text): (&str, &str),
+    problems: &mut Vec<FormProblem>,
+) -> Option<Value> {
+    let digits = |text: &str| text.bytes().all(|b| b.is_ascii_digit());
+    let tin = match text.split_at_checked(2) {
+        Some((two, rest))
+            if rest.len() == 8 && rest.starts_with('-') && digits(two) && digits(&rest[1..]) =>
+        {
+            format!("{two}{}", &rest[1..])
+        }
+        _ => text.to_owned(),
+    };
+    let is_tin = tin.len() == 9 && digits(&tin);
+    if !tin.is_empty() && !is_tin {
+        // In the form's own terms, which take the dash (the book's say "no dash").
+        problems.push(FormProblem {
+            name: name.to_owned(),
+            reason: format!(
+                "must be 9 digits, like 12-3456789; it is \"{}\"",
+                crate::error::excerpt(text)
+            ),
+        });
+        return Some(Value::String(text.to_owned()));
+    }
+    (!tin.is_empty() || !field.optional).then_some(Value::String(tin))
 }
 
 /// Why a typed amount or percent is not one, in the price book's words.

@@ -37,7 +37,9 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::language::{counted, Language};
 use crate::money::{Amount, Cents, Rounding};
-use crate::price_book::{product_cost, MultiInjectionDiscount, PriceBook};
+use crate::price_book::{
+    product_cost, MultiInjectionDiscount, PriceBook, PriceBookDocument, PricedService,
+};
 use lines::{Line, Lines};
 pub(crate) use request::{End, Plan, StaffDiscount, StaffDiscountOff, Therapy};
 
@@ -201,7 +203,7 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
 }
 
 /// The lines for exactly `injections` injections and `sessions` therapy sessions, therapy through
-/// insurance at the plan's case for `end`.
+/// insurance at the plan's case for `end`, in the order of the rules at the top of this module.
 pub(crate) fn breakdown(
     book: &PriceBook,
     plan: &Plan<'_>,
@@ -214,18 +216,61 @@ pub(crate) fn breakdown(
     let mut lines = Lines::new(document.locale);
 
     if plan.consultation {
-        let visit = &document.visits.consultation;
+        lines.push(service(&document.visits.consultation, 1, lang))?;
+    }
+    injection_parts(&mut lines, document, plan, injections)?;
+    multi_injection_discount(&mut lines, document, plan, injections)?;
+    if plan.walking_boot {
+        lines.push(service(&document.walking_boot, 1, lang))?;
+    }
+    // Extras, another provider's therapy and a staff discount are quotes' only: the visitor's
+    // module, whose plans never have them, leaves their code out.
+    #[cfg(staff)]
+    for (extra, quantity) in &plan.extras {
         lines.push(Line::charge(
-            visit.label.get(lang),
-            &visit.code,
-            1,
-            visit.price_cents,
+            extra.label.get(lang),
+            &extra.code,
+            *quantity,
+            extra.price_cents,
         ))?;
     }
+    therapy_lines(&mut lines, document, plan, (sessions, end))?;
+    clinic_discounts(&mut lines, document, plan)?;
 
+    let locale = lines.locale();
+    let patient_total = Amount::new(lines.total(|line| line.payer.is_patient())?, locale);
+    let insurance_total = Amount::new(lines.total(|line| line.payer == Payer::Insurance)?, locale);
+    Ok(Breakdown {
+        injections,
+        pt_sessions: sessions,
+        summary: summary(injections, sessions, plan.therapy, lang),
+        lines: lines.into_items(),
+        patient_total,
+        insurance_total,
+    })
+}
+
+/// A self-pay charge of `quantity` of a service at its one price.
+fn service<'a>(service: &'a PricedService, quantity: u32, lang: Language) -> Line<'a> {
+    Line::charge(
+        service.label.get(lang),
+        &service.code,
+        quantity,
+        service.price_cents,
+    )
+}
+
+/// The parts of each injection, `injections` of each: one product and one administration (the
+/// condition's procedure code), ultrasound guidance (76942) only where that code does not already
+/// include it, and supplies where the clinic charges for them.
+fn injection_parts(
+    lines: &mut Lines,
+    document: &PriceBookDocument,
+    plan: &Plan<'_>,
+    injections: u32,
+) -> Result<(), Error> {
+    let lang = plan.language;
     let product = plan.product;
-    let procedure = &plan.condition.procedure_code;
-    let administration = plan.administration;
     lines.push(
         Line::charge(
             product.label.get(lang),
@@ -235,10 +280,11 @@ pub(crate) fn breakdown(
         )
         .injection_part(),
     )?;
+    let administration = plan.administration;
     lines.push(
         Line::charge(
             administration.label.get(lang),
-            procedure,
+            &plan.condition.procedure_code,
             injections,
             administration.price_cents,
         )
@@ -251,30 +297,24 @@ pub(crate) fn breakdown(
         .ultrasound_billed_separately
         .then_some(&document.ultrasound_guidance);
     if let Some(guidance) = guidance {
-        lines.push(
-            Line::charge(
-                guidance.label.get(lang),
-                &guidance.code,
-                injections,
-                guidance.price_cents,
-            )
-            .injection_part(),
-        )?;
+        lines.push(service(guidance, injections, lang).injection_part())?;
     }
-
-    // Supplies for each injection visit, where the clinic charges for them.
     if let Some(supplies) = &document.supplies {
-        lines.push(
-            Line::charge(
-                supplies.label.get(lang),
-                &supplies.code,
-                injections,
-                supplies.price_cents,
-            )
-            .injection_part(),
-        )?;
+        lines.push(service(supplies, injections, lang).injection_part())?;
     }
+    Ok(())
+}
 
+/// The multi-injection discount, as its own line on the injection's parts: a percent off each
+/// injection from the book's `from_injection` on, or what a package saves on the product bought
+/// vial by vial. As with every discount, one that takes nothing off is no line.
+fn multi_injection_discount(
+    lines: &mut Lines,
+    document: &PriceBookDocument,
+    plan: &Plan<'_>,
+    injections: u32,
+) -> Result<(), Error> {
+    let lang = plan.language;
     match &document.discounts.multi_injection {
         None => {}
         Some(MultiInjectionDiscount::LaterInjectionsPercentOff {
@@ -289,13 +329,13 @@ pub(crate) fn breakdown(
                 .one_injection()?
                 .percent(*percent_off_bp, Rounding::HalfUp)
                 .ok_or(Error::Overflow)?;
-            // As with every discount below, one that takes nothing off is no line: an injection
-            // that costs $0 (or whose discount rounds to $0) has nothing to discount.
+            // An injection that costs $0 (or whose discount rounds to $0) has nothing to discount.
             if discounted > 0 && off > Cents::ZERO {
                 lines.push(Line::discount(label.get(lang), discounted, off).injection_part())?;
             }
         }
         Some(MultiInjectionDiscount::PackagePrices { label, packages }) => {
+            let product = plan.product;
             let single = product
                 .price_cents
                 .checked_mul(i64::from(injections))
@@ -308,34 +348,22 @@ pub(crate) fn breakdown(
             }
         }
     }
+    Ok(())
+}
 
-    if plan.walking_boot {
-        let boot = &document.walking_boot;
-        lines.push(Line::charge(
-            boot.label.get(lang),
-            &boot.code,
-            1,
-            boot.price_cents,
-        ))?;
-    }
-
-    // Extras, another provider's therapy and a staff discount are quotes' only: the visitor's
-    // module, whose plans never have them, leaves their code out.
-    #[cfg(staff)]
-    for (extra, quantity) in &plan.extras {
-        lines.push(Line::charge(
-            extra.label.get(lang),
-            &extra.code,
-            *quantity,
-            extra.price_cents,
-        ))?;
-    }
-
+/// Physical therapy's lines for `sessions` sessions, cash or through insurance at the plan's case
+/// for `end` (see `physical_therapy.rs`), billed by the provider who gives it: at a partner's
+/// prices when a quote names one (cash, and allowed through insurance, by the same visit-by-visit
+/// rules), at the clinic's own for any other provider.
+fn therapy_lines(
+    lines: &mut Lines,
+    document: &PriceBookDocument,
+    plan: &Plan<'_>,
+    (sessions, end): (u32, End),
+) -> Result<(), Error> {
     if plan.therapy_elsewhere {
         lines.set_provider(ProviderRole::Therapy);
     }
-    // A partner's therapy at the partner's prices (cash, and allowed through insurance, by the
-    // same visit-by-visit rules); any other provider's at the clinic's own.
     #[cfg(staff)]
     let therapy_prices = plan
         .therapy_partner
@@ -345,16 +373,25 @@ pub(crate) fn breakdown(
     #[cfg(not(staff))]
     let therapy_prices = &document.physical_therapy;
     physical_therapy::add_lines(
-        &mut lines,
+        lines,
         therapy_prices,
         (plan.therapy, end),
         sessions,
-        lang,
+        plan.language,
     )?;
     lines.set_provider(ProviderRole::Clinic);
+    Ok(())
+}
 
-    // Discounts below are the clinic's, on the clinic's own self-pay lines only: insurance cost
-    // sharing is the plan's to set, and another provider's charges are not ours to discount.
+/// The clinic's discounts on the clinic's own self-pay lines above, each its own line: a staff
+/// discount (quotes only), then the prompt-pay discount. Insurance cost sharing is the plan's to
+/// set, and another provider's charges are not the clinic's to discount.
+fn clinic_discounts(
+    lines: &mut Lines,
+    document: &PriceBookDocument,
+    plan: &Plan<'_>,
+) -> Result<(), Error> {
+    let lang = plan.language;
     let clinic_self_pay =
         |line: &LineItem| line.payer == Payer::SelfPay && line.provider == ProviderRole::Clinic;
 
@@ -389,18 +426,7 @@ pub(crate) fn breakdown(
             lines.push(Line::discount(prompt_pay.label.get(lang), 1, off).prompt_pay())?;
         }
     }
-
-    let locale = lines.locale();
-    let patient_total = Amount::new(lines.total(|line| line.payer.is_patient())?, locale);
-    let insurance_total = Amount::new(lines.total(|line| line.payer == Payer::Insurance)?, locale);
-    Ok(Breakdown {
-        injections,
-        pt_sessions: sessions,
-        summary: summary(injections, sessions, plan.therapy, lang),
-        lines: lines.into_items(),
-        patient_total,
-        insurance_total,
-    })
+    Ok(())
 }
 
 /// `1 injection`, `2 injections, 8 physical therapy sessions`.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Problems, Refusal, Unknown};
 use crate::language::Language;
-use crate::money::{BasisPoints, Cents};
+use crate::money::{whole_number, BasisPoints, Cents};
 use crate::price_book::{
     Condition, CountRange, Extra, PriceBook, PricedService, Product, TherapyPartner, MAX_PRICE,
 };
@@ -407,8 +407,11 @@ fn count(
             problems.add(path, refused(&Refusal::ChooseCount { min, max, keyword }));
             None
         }
-        digits if digits.bytes().all(|b| b.is_ascii_digit()) => match digits.parse::<u32>() {
-            Ok(n) if (min..=max).contains(&n) => Some(CountRange { min: n, max: n }),
+        digits if digits.bytes().all(|b| b.is_ascii_digit()) => match whole_number(digits) {
+            Some(n) if (u64::from(min)..=u64::from(max)).contains(&n) => {
+                let n = n as u32;
+                Some(CountRange { min: n, max: n })
+            }
             _ => {
                 let got = digits;
                 problems.add(path, refused(&Refusal::CountOutOfRange { min, max, got }));
@@ -490,8 +493,8 @@ fn insurance_plan(
     };
     let covered_visits_remaining = match answers.covered_visits_remaining.as_str() {
         "" => None,
-        text => match text.parse::<u32>() {
-            Ok(n) if n <= MAX_COVERED_VISITS && text.bytes().all(|b| b.is_ascii_digit()) => Some(n),
+        text => match whole_number(text) {
+            Some(n) if n <= u64::from(MAX_COVERED_VISITS) => Some(n as u32),
             _ => {
                 let refusal = Refusal::CoveredVisits {
                     max: MAX_COVERED_VISITS,

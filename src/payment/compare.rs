@@ -12,7 +12,7 @@ use super::PaymentAnswers;
 use crate::error::{Error, FieldError, Refusal};
 use crate::estimate::{estimate, Choice, Coverage, Estimate, EstimateRequest, FormValue};
 use crate::language::counted;
-use crate::money::Amount;
+use crate::money::{whole_number, Amount};
 use crate::price_book::PriceBook;
 
 /// The fewest rows a comparison shows: 1, 2 and 3 injections, when the price book allows them.
@@ -116,9 +116,10 @@ pub fn compare_for(
     let document = book.document();
     let typical_sessions = condition.typical_pt_sessions.min;
     let sessions_answer = request.physical_therapy.sessions.as_str();
-    let (pt_sessions, typical) = match sessions_answer.parse::<u32>() {
-        Ok(sessions) if sessions_answer.bytes().all(|b| b.is_ascii_digit()) => (sessions, false),
-        _ => (typical_sessions, true),
+    let sessions = whole_number(sessions_answer).and_then(|sessions| u32::try_from(sessions).ok());
+    let (pt_sessions, typical) = match sessions {
+        Some(sessions) => (sessions, false),
+        None => (typical_sessions, true),
     };
     let most = USUAL_MOST_INJECTIONS
         .min(document.limits.max_injections)

@@ -398,6 +398,11 @@ impl Declared {
         (rule, codes(packed >> 6))
     }
 
+    /// Whether it has a rule of its own.
+    pub const fn has_rule(&self) -> bool {
+        !matches!(self.rule, None | Some(Rule::None))
+    }
+
     /// With `rule` when the declaration gives none: its type's own.
     pub const fn or_rule(mut self, rule: Rule) -> Declared {
         if self.rule.is_none() {
@@ -720,6 +725,7 @@ macro_rules! book_struct {
 
         impl $crate::price_book::validate::Rules for $name {
             const RULE: $crate::price_book::schema::Rule = $crate::price_book::schema::Rule::None;
+            const NESTED: bool = true;
         }
 
         impl $crate::price_book::validate::Check for $name {
@@ -734,15 +740,21 @@ macro_rules! book_struct {
                         const DECLARED: $crate::price_book::schema::Declared = $form
                             .declared()
                             .or_rule(<$type as $crate::price_book::validate::Rules>::RULE);
-                        $crate::price_book::validate::check_field(
-                            &self.$field,
-                            at,
-                            stringify!($field),
-                            const { DECLARED.pack() },
-                            DECLARED.noun,
-                            context,
-                            problems,
-                        );
+                        // A field with no rule and nothing in it with one is not visited.
+                        if const {
+                            DECLARED.has_rule()
+                                || <$type as $crate::price_book::validate::Rules>::NESTED
+                        } {
+                            $crate::price_book::validate::check_field(
+                                &self.$field,
+                                at,
+                                stringify!($field),
+                                const { DECLARED.pack() },
+                                DECLARED.noun,
+                                context,
+                                problems,
+                            );
+                        }
                     });
                 )*
             }

@@ -21,7 +21,7 @@ use super::schema::{Codes, Declared, Rule};
 use crate::calendar::Date;
 use crate::error::{excerpt, it_is, Problems};
 use crate::language::Text;
-use crate::money::{BasisPoints, Cents};
+use crate::money::{has_ascii, split_at_ascii, BasisPoints, Cents};
 
 /// The highest price of any one item: $1,000,000.00. With the count limits below, no total can
 /// come near `i64` overflow.
@@ -97,7 +97,7 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
     let (path, right) = field!(book.disclaimers.good_faith_estimate_right);
     if let Some(right) = right {
         // The notice is there to say what a patient can do: dispute a bill $400 or more above it.
-        for (suffix, text) in right.parts() {
+        for (suffix, text) in parts(right) {
             problems.check(mentions(text, "$400"), format!("{path}{suffix}"), || {
                 "must state the $400 dispute threshold".into()
             });
@@ -152,7 +152,7 @@ fn validate_good_faith_estimate(
 ) {
     // The dispute right is only useful with its numbers in it.
     let (path, dispute_rights) = field!(at / texts.dispute_rights);
-    for (suffix, dispute) in dispute_rights.parts() {
+    for (suffix, dispute) in parts(dispute_rights) {
         problems.check(
             mentions(dispute, "$400") && mentions(dispute, "120"),
             format!("{path}{suffix}"),
@@ -312,16 +312,16 @@ impl<T: Ord> Seen<T> {
 /// it, a domain with a dot after it that neither starts nor ends with one, no spaces, at most 254
 /// characters (RFC 5321's limit). Whether it reaches anyone is for the clinic to check.
 fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
+    let Some((local, domain)) = split_at_ascii(text, b'@') else {
         return false;
     };
     text.len() <= 254
         && !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
+        && !has_ascii(domain, b'@')
+        && has_ascii(domain, b'.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !domain.contains("..")
+        && !mentions(domain, "..")
         && !text.chars().any(char::is_whitespace)
 }
 
@@ -333,38 +333,17 @@ fn mentions(text: &str, words: &str) -> bool {
 }
 
 /// A text a person writes: it must say something, and print as it reads ([`Problems::printable`]).
-fn non_empty(problems: &mut Problems, (path, text): At<'_, impl Display, impl Written + ?Sized>) {
-    for (suffix, part) in text.parts() {
-        let path = format!("{path}{suffix}");
-        problems.printable(&path, part);
-        problems.check(!part.trim().is_empty(), path, || "must not be empty".into());
-    }
+fn non_empty(problems: &mut Problems, path: String, text: &str) {
+    problems.printable(&path, text);
+    problems.check(!text.trim().is_empty(), path, || "must not be empty".into());
 }
 
-/// A field a person writes: plain text, or a [`Text`] in English and maybe Spanish, each of which
-/// must say something. `parts` gives each with the suffix of its path (`""`, `".es"`).
-trait Written {
-    fn parts(&self) -> Vec<(&'static str, &str)>;
-}
-
-impl Written for str {
-    fn parts(&self) -> Vec<(&'static str, &str)> {
-        vec![("", self)]
-    }
-}
-
-impl Written for String {
-    fn parts(&self) -> Vec<(&'static str, &str)> {
-        vec![("", self)]
-    }
-}
-
-impl Written for Text {
-    fn parts(&self) -> Vec<(&'static str, &str)> {
-        match &self.es {
-            None => vec![("", &self.en)],
-            Some(spanish) => vec![("", &self.en), (".es", spanish)],
-        }
+/// A [`Text`]'s English and, if it has one, Spanish, each with the suffix of its path (`""`,
+/// `".es"`): each is written, and must say something.
+fn parts(text: &Text) -> Vec<(&'static str, &str)> {
+    match &text.es {
+        None => vec![("", &text.en)],
+        Some(spanish) => vec![("", &text.en), (".es", spanish)],
     }
 }
 
@@ -435,6 +414,9 @@ fn is_icd10(code: &str) -> bool {
 pub(crate) trait Rules {
     /// The rule.
     const RULE: Rule;
+    /// Whether it holds fields or items with rules of their own (a group, a list, an option of
+    /// one), so that it is checked even where its field's rule is none.
+    const NESTED: bool = false;
 }
 
 /// A part of the book that checks itself by its declaration: a struct declared with
@@ -521,7 +503,7 @@ impl Check for String {
     fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
         let text = self.as_str();
         match context.rule {
-            Rule::Written => non_empty(problems, (at, text)),
+            Rule::Written => non_empty(problems, at.to_owned(), text),
             Rule::Id => {
                 let well_formed = !text.is_empty()
                     && text
@@ -600,7 +582,9 @@ impl Rules for Text {
 impl Check for Text {
     fn check<'a>(&'a self, at: &str, context: &mut Context<'a>, problems: &mut Problems) {
         if matches!(context.rule, Rule::Written) {
-            non_empty(problems, (at, self));
+            for (suffix, part) in parts(self) {
+                non_empty(problems, format!("{at}{suffix}"), part);
+            }
         }
     }
 }
@@ -675,6 +659,7 @@ impl Check for crate::money::Locale {}
 /// Present, it is checked as its field says; absent, it has nothing to check.
 impl<T: Rules> Rules for Option<T> {
     const RULE: Rule = T::RULE;
+    const NESTED: bool = T::NESTED;
 }
 
 impl<T: Check> Check for Option<T> {
@@ -688,6 +673,7 @@ impl<T: Check> Check for Option<T> {
 /// Each item by its type's own rule, in the list's context (its ids, its codes).
 impl<T> Rules for Vec<T> {
     const RULE: Rule = Rule::None;
+    const NESTED: bool = true;
 }
 
 impl<T: Check + Rules> Check for Vec<T> {
@@ -727,6 +713,7 @@ fn check_items(
 /// Its name and its percent, or its packages; the rest is `validate_discounts`'s.
 impl Rules for MultiInjectionDiscount {
     const RULE: Rule = Rule::None;
+    const NESTED: bool = true;
 }
 
 impl Check for MultiInjectionDiscount {

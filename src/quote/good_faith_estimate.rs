@@ -25,9 +25,9 @@ use super::request::{CoverageScreening, ProviderAnswers, QuotePlan, Side};
 use crate::error::Error;
 use crate::estimate::Therapy;
 use crate::estimate::{Breakdown, LineItem, LineKind, Payer, ProviderRole};
-use crate::language::{counted, Headings, Language};
+use crate::language::{counted, GfeWords, Headings, KindWords, Language};
 use crate::money::{Amount, Cents, Locale};
-use crate::price_book::{ExpectedCharges, PriceBook};
+use crate::price_book::{ExpectedCharges, GoodFaithEstimateTexts, PriceBook, PriceBookDocument};
 
 /// What the document is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -173,8 +173,9 @@ impl QuotePlan<'_> {
     }
 }
 
-/// Builds the document from the planned breakdown. The quote number is filled in afterwards,
-/// because it is computed from this content.
+/// Builds the document from the planned breakdown, element by element in the order they print
+/// (the module's list). The quote number is filled in afterwards, because it is computed from this
+/// content.
 pub(crate) fn build(
     book: &PriceBook,
     quote: &QuotePlan<'_>,
@@ -182,31 +183,117 @@ pub(crate) fn build(
 ) -> Result<GoodFaithEstimate, Error> {
     let document = book.document();
     let locale = document.locale;
-    let condition = quote.plan.condition;
-    let diagnosis_code = match quote.side {
-        Side::Left => condition.icd10.left.clone(),
-        Side::Right => condition.icd10.right.clone(),
-    };
     let language = quote.plan.language;
-    let words = language.words();
-    let gfe_words = language.gfe_words();
     let kind = quote.kind();
-    let kind_words = gfe_words.kind(kind == DocumentKind::GoodFaithEstimate);
+    let kind_words = language
+        .gfe_words()
+        .kind(kind == DocumentKind::GoodFaithEstimate);
+    let diagnosis_code = diagnosis_code(quote);
+    let providers = providers(document, quote, breakdown, &diagnosis_code)?;
+    let total =
+        Cents::checked_sum(providers.iter().map(|p| p.total.cents)).ok_or(Error::Overflow)?;
+    let texts = &document.good_faith_estimate;
+    let clinic = &document.clinic;
+    Ok(GoodFaithEstimate {
+        title: kind_words.title.to_owned(),
+        kind,
+        headings: kind_words.headings,
+        language,
+        applies: kind == DocumentKind::GoodFaithEstimate,
+        coverage_notice: coverage_notice(quote.coverage, texts, language),
+        quote_number: String::new(),
+        issued_on: quote.issued_on.long_form(language),
+        valid_until: quote.valid_until(book).long_form(language),
+        price_book_version: document.version.clone(),
+        patient: Patient {
+            name: quote.patient_name.clone(),
+            date_of_birth: quote.date_of_birth.long_form(language),
+        },
+        primary_service: primary_service(quote, diagnosis_code),
+        providers,
+        total: Amount::new(total, locale),
+        billed_to_insurance: billed_to_insurance(breakdown, language),
+        separately_scheduled: separately_scheduled(quote, document),
+        ask_separately: (kind_words.ask_separately)(
+            &clinic.name,
+            &clinic.phone,
+            clinic.email.as_deref(),
+        ),
+        disclaimers: disclaimers(kind_words, texts, language),
+    })
+}
+
+/// The diagnosis on every item: the condition's ICD-10-CM code for the side treated.
+fn diagnosis_code(quote: &QuotePlan<'_>) -> String {
+    let icd10 = &quote.plan.condition.icd10;
+    match quote.side {
+        Side::Left => icd10.left.clone(),
+        Side::Right => icd10.right.clone(),
+    }
+}
+
+/// Element 2: the injections for the condition on its side, with its codes, and when each is
+/// scheduled.
+fn primary_service(quote: &QuotePlan<'_>, diagnosis_code: String) -> PrimaryService {
+    let language = quote.plan.language;
+    let gfe_words = language.gfe_words();
+    let condition = quote.plan.condition;
+    let count = quote.injections;
     let side = match quote.side {
         Side::Left => gfe_words.side[0],
         Side::Right => gfe_words.side[1],
     };
-    let count = quote.injections;
+    let scheduled_on = quote.scheduled_on.map_or_else(
+        || gfe_words.not_scheduled.to_owned(),
+        |d| d.long_form(language),
+    );
+    // One line per planned injection once staff give a later one's date.
+    let schedule = if quote.later_injections_on.is_empty() {
+        vec![scheduled_on.clone()]
+    } else {
+        let dates = quote.scheduled_on.iter().chain(&quote.later_injections_on);
+        (1..=count)
+            .zip(dates.map(Some).chain(std::iter::repeat(None)))
+            .map(|(n, date)| match date {
+                Some(date) => (gfe_words.injection_on)(n, &date.long_form(language)),
+                None => (gfe_words.injection_not_scheduled)(n),
+            })
+            .collect()
+    };
+    PrimaryService {
+        // The condition's name as the price book writes it, standing on its own after a dash,
+        // so it is never lowercased ("Achilles") nor capitalized mid-sentence.
+        description: format!(
+            "{} — {}, {side}: {}",
+            gfe_words.injection_series[usize::from(count != 1)],
+            condition.label.get(language),
+            counted(count, language.words().injection)
+        ),
+        service_code: condition.procedure_code.clone(),
+        diagnosis_code,
+        scheduled_on,
+        schedule,
+    }
+}
+
+/// Elements 3 and 4: the clinic's section (the convening provider), with the note on its
+/// discounts, then, when a quote names a therapy provider with items, theirs (a co-provider).
+fn providers(
+    document: &PriceBookDocument,
+    quote: &QuotePlan<'_>,
+    breakdown: &Breakdown,
+    diagnosis_code: &str,
+) -> Result<Vec<ProviderSection>, Error> {
+    let locale = document.locale;
+    let gfe_words = quote.plan.language.gfe_words();
     let prompt_pay = document.discounts.prompt_pay.as_ref();
     let exclude_prompt_pay =
         prompt_pay.is_some_and(|p| p.expected_charges == ExpectedCharges::Excluded);
-
-    let mut providers = Vec::new();
     let clinic = &document.clinic;
-    let clinic_items = expected_charges(
+    let items = expected_charges(
         breakdown,
         ProviderRole::Clinic,
-        &diagnosis_code,
+        diagnosis_code,
         locale,
         exclude_prompt_pay,
     )?;
@@ -220,55 +307,16 @@ pub(crate) fn build(
             clinic.address.street, clinic.address.city, clinic.address.state, clinic.address.zip
         ),
         &clinic.address.state,
-        clinic_items,
+        items,
         locale,
     )?;
-    // The prompt-pay discount holds only if the patient pays in full at the visit, so the document
-    // says so, with the clinic's charges the other way: the total shown plus the discount line
-    // when the items include it, minus it when they leave it out. Both from the same lines.
-    let prompt_pay_off = breakdown
-        .lines
-        .iter()
-        .filter(|l| l.prompt_pay && l.provider == ProviderRole::Clinic)
-        .try_fold(Cents::ZERO, |sum, l| sum.checked_sub(l.amount.cents))
-        .ok_or(Error::Overflow)?;
-    // The other discounts (several injections, a staff discount and its reason) are spread over
-    // the items they reduce, so the document names each, with its amount.
-    let mut notes = Vec::new();
-    let discounts: Vec<String> = breakdown
-        .lines
-        .iter()
-        .filter(|l| {
-            l.kind == LineKind::Discount && !l.prompt_pay && l.provider == ProviderRole::Clinic
-        })
-        .map(|l| {
-            let off = Cents::ZERO
-                .checked_sub(l.amount.cents)
-                .ok_or(Error::Overflow)?;
-            Ok(format!("{} ({})", l.label, locale.format_money(off)))
-        })
-        .collect::<Result<_, Error>>()?;
-    if !discounts.is_empty() {
-        notes.push((gfe_words.discounts_included)(&discounts.join("; ")));
-    }
-    if let Some(prompt_pay) = prompt_pay.filter(|_| prompt_pay_off > Cents::ZERO) {
-        let shown = clinic_section.total.cents;
-        let rate = prompt_pay.percent_off_bp.to_string();
-        notes.push(if exclude_prompt_pay {
-            let with = shown.checked_sub(prompt_pay_off).ok_or(Error::Overflow)?;
-            (gfe_words.prompt_pay_excluded)(&rate, &locale.format_money(with))
-        } else {
-            let without = shown.checked_add(prompt_pay_off).ok_or(Error::Overflow)?;
-            (gfe_words.prompt_pay_included)(&rate, &locale.format_money(without))
-        });
-    }
-    clinic_section.note = (!notes.is_empty()).then(|| notes.join(" "));
-    providers.push(clinic_section);
+    clinic_section.note = clinic_note(document, breakdown, gfe_words, clinic_section.total.cents)?;
+    let mut providers = vec![clinic_section];
     if let Some(therapist) = &quote.therapy_provider {
         let items = expected_charges(
             breakdown,
             ProviderRole::Therapy,
-            &diagnosis_code,
+            diagnosis_code,
             locale,
             exclude_prompt_pay,
         )?;
@@ -282,10 +330,66 @@ pub(crate) fn build(
             providers.push(section);
         }
     }
-    let total =
-        Cents::checked_sum(providers.iter().map(|p| p.total.cents)).ok_or(Error::Overflow)?;
+    Ok(providers)
+}
 
-    let billed_to_insurance = breakdown
+/// Under the clinic's total (`shown`): the discounts its items include, and the prompt-pay
+/// discount's condition. The other discounts (several injections, a staff discount and its
+/// reason) are spread over the items they reduce, so the note names each, with its amount. The
+/// prompt-pay discount holds only if the patient pays in full at the visit, so the note says so,
+/// with the clinic's charges the other way: the total shown plus the discount line when the items
+/// include it, minus it when they leave it out. Both from the same lines.
+fn clinic_note(
+    document: &PriceBookDocument,
+    breakdown: &Breakdown,
+    gfe_words: &GfeWords,
+    shown: Cents,
+) -> Result<Option<String>, Error> {
+    let locale = document.locale;
+    let clinic_lines = breakdown
+        .lines
+        .iter()
+        .filter(|l| l.provider == ProviderRole::Clinic);
+    let prompt_pay_off = clinic_lines
+        .clone()
+        .filter(|l| l.prompt_pay)
+        .try_fold(Cents::ZERO, |sum, l| sum.checked_sub(l.amount.cents))
+        .ok_or(Error::Overflow)?;
+    let mut notes = Vec::new();
+    let discounts: Vec<String> = clinic_lines
+        .filter(|l| l.kind == LineKind::Discount && !l.prompt_pay)
+        .map(|l| {
+            let off = Cents::ZERO
+                .checked_sub(l.amount.cents)
+                .ok_or(Error::Overflow)?;
+            Ok(format!("{} ({})", l.label, locale.format_money(off)))
+        })
+        .collect::<Result<_, Error>>()?;
+    if !discounts.is_empty() {
+        notes.push((gfe_words.discounts_included)(&discounts.join("; ")));
+    }
+    let prompt_pay = document.discounts.prompt_pay.as_ref();
+    if let Some(prompt_pay) = prompt_pay.filter(|_| prompt_pay_off > Cents::ZERO) {
+        let rate = prompt_pay.percent_off_bp.to_string();
+        notes.push(match prompt_pay.expected_charges {
+            ExpectedCharges::Excluded => {
+                let with = shown.checked_sub(prompt_pay_off).ok_or(Error::Overflow)?;
+                (gfe_words.prompt_pay_excluded)(&rate, &locale.format_money(with))
+            }
+            ExpectedCharges::Included => {
+                let without = shown.checked_add(prompt_pay_off).ok_or(Error::Overflow)?;
+                (gfe_words.prompt_pay_included)(&rate, &locale.format_money(without))
+            }
+        });
+    }
+    Ok((!notes.is_empty()).then(|| notes.join(" ")))
+}
+
+/// The lines billed to the patient's insurance, which this estimate does not cover: each with
+/// what the patient pays of it, or that it is through the plan.
+fn billed_to_insurance(breakdown: &Breakdown, language: Language) -> Vec<String> {
+    let through_plan = language.gfe_words().through_plan;
+    breakdown
         .lines
         .iter()
         .filter(|line| line.payer == Payer::PatientShare)
@@ -293,36 +397,47 @@ pub(crate) fn build(
             format!(
                 "{} ({})",
                 line.label,
-                line.detail.as_deref().unwrap_or(gfe_words.through_plan)
+                line.detail.as_deref().unwrap_or(through_plan)
             )
         })
-        .collect();
+        .collect()
+}
 
-    let texts = &document.good_faith_estimate;
+/// Element 5: what the patient schedules separately, not itemized here. Therapy paid in cash is
+/// itemized above, under whichever provider gives it: listing it here too, with "a separate
+/// estimate will be given", would contradict the items. Therapy through insurance is not part of
+/// this document, so the patient is told to schedule it; then the book's own items.
+fn separately_scheduled(quote: &QuotePlan<'_>, document: &PriceBookDocument) -> Vec<String> {
+    let language = quote.plan.language;
     let mut separately_scheduled = Vec::new();
-    // Therapy paid in cash is itemized above, under whichever provider gives it: listing it here
-    // too, with "a separate estimate will be given", would contradict the items. Therapy through
-    // insurance is not part of this document, so the patient is told to schedule it.
     if quote.sessions > 0 && matches!(quote.plan.therapy, Therapy::Insurance(_)) {
         let therapist = quote
             .therapy_provider
             .as_ref()
-            .map_or(clinic.name.as_str(), |p| p.name.as_str());
-        separately_scheduled.push((gfe_words.therapy_to_schedule)(
+            .map_or(document.clinic.name.as_str(), |p| p.name.as_str());
+        separately_scheduled.push((language.gfe_words().therapy_to_schedule)(
             quote.sessions,
-            count,
+            quote.injections,
             therapist,
         ));
     }
     separately_scheduled.extend(
-        texts
+        document
+            .good_faith_estimate
             .separately_scheduled
             .iter()
             .map(|text| text.get(language).to_owned()),
     );
+    separately_scheduled
+}
 
-    let applies = kind == DocumentKind::GoodFaithEstimate;
-    let coverage_notice = match quote.coverage {
+/// Why a Good Faith Estimate does not apply and what to do instead, when screening says so.
+fn coverage_notice(
+    coverage: CoverageScreening,
+    texts: &GoodFaithEstimateTexts,
+    language: Language,
+) -> Option<String> {
+    match coverage {
         CoverageScreening::SelfPay => None,
         CoverageScreening::InsuredFilingClaim => {
             Some(texts.insured_filing_claim.get(language).to_owned())
@@ -330,87 +445,40 @@ pub(crate) fn build(
         CoverageScreening::Medicare | CoverageScreening::Medicaid | CoverageScreening::Tricare => {
             Some(texts.federal_program.get(language).to_owned())
         }
-    };
-    // The dispute right and the statement that starting a dispute will not affect the quality of
-    // care are one paragraph, as 45 CFR 149.610(c)(1) asks of that disclaimer.
-    let quality_of_care = texts
-        .quality_of_care
-        .as_ref()
-        .map_or(gfe_words.quality_of_care, |text| text.get(language));
-    // A Good Faith Estimate prints the clinic's own disclaimers, the dispute-resolution right
-    // among them; a self-pay quote prints the crate's, because a price book words its disclaimers
-    // for a Good Faith Estimate ("This Good Faith Estimate is not a contract").
-    let disclaimers = match &kind_words.disclaimers {
-        None => vec![
-            texts.other_services.get(language).to_owned(),
-            texts.actual_charges_may_differ.get(language).to_owned(),
-            format!("{} {quality_of_care}", texts.dispute_rights.get(language)),
-            texts.not_a_contract.get(language).to_owned(),
-        ],
+    }
+}
+
+/// Element 6. A Good Faith Estimate prints the clinic's own disclaimers, the dispute-resolution
+/// right among them; a self-pay quote prints the crate's, because a price book words its
+/// disclaimers for a Good Faith Estimate ("This Good Faith Estimate is not a contract").
+fn disclaimers(
+    kind_words: &KindWords,
+    texts: &GoodFaithEstimateTexts,
+    language: Language,
+) -> Vec<String> {
+    match &kind_words.disclaimers {
+        None => {
+            // The dispute right and the statement that starting a dispute will not affect the
+            // quality of care are one paragraph, as 45 CFR 149.610(c)(1) asks of that disclaimer.
+            let quality_of_care = texts
+                .quality_of_care
+                .as_ref()
+                .map_or(language.gfe_words().quality_of_care, |text| {
+                    text.get(language)
+                });
+            vec![
+                texts.other_services.get(language).to_owned(),
+                texts.actual_charges_may_differ.get(language).to_owned(),
+                format!("{} {quality_of_care}", texts.dispute_rights.get(language)),
+                texts.not_a_contract.get(language).to_owned(),
+            ]
+        }
         Some(own) => vec![
             own.other_services.to_owned(),
             own.actual_charges_may_differ.to_owned(),
             own.not_a_contract.to_owned(),
         ],
-    };
-
-    let scheduled_on = quote.scheduled_on.map_or_else(
-        || gfe_words.not_scheduled.to_owned(),
-        |d| d.long_form(language),
-    );
-    let schedule = if quote.later_injections_on.is_empty() {
-        vec![scheduled_on.clone()]
-    } else {
-        let dates = quote.scheduled_on.iter().chain(&quote.later_injections_on);
-        (1..=count)
-            .zip(dates.map(Some).chain(std::iter::repeat(None)))
-            .map(|(n, date)| match date {
-                Some(date) => (gfe_words.injection_on)(n, &date.long_form(language)),
-                None => (gfe_words.injection_not_scheduled)(n),
-            })
-            .collect()
-    };
-
-    Ok(GoodFaithEstimate {
-        title: kind_words.title.to_owned(),
-        kind,
-        headings: kind_words.headings,
-        language,
-        applies,
-        coverage_notice,
-        quote_number: String::new(),
-        issued_on: quote.issued_on.long_form(language),
-        valid_until: quote.valid_until(book).long_form(language),
-        price_book_version: document.version.clone(),
-        patient: Patient {
-            name: quote.patient_name.clone(),
-            date_of_birth: quote.date_of_birth.long_form(language),
-        },
-        primary_service: PrimaryService {
-            // The condition's name as the price book writes it, standing on its own after a dash,
-            // so it is never lowercased ("Achilles") nor capitalized mid-sentence.
-            description: format!(
-                "{} — {}, {side}: {}",
-                gfe_words.injection_series[usize::from(count != 1)],
-                condition.label.get(language),
-                counted(count, words.injection)
-            ),
-            service_code: condition.procedure_code.clone(),
-            diagnosis_code,
-            scheduled_on,
-            schedule,
-        },
-        providers,
-        total: Amount::new(total, locale),
-        billed_to_insurance,
-        separately_scheduled,
-        ask_separately: (kind_words.ask_separately)(
-            &clinic.name,
-            &clinic.phone,
-            clinic.email.as_deref(),
-        ),
-        disclaimers,
-    })
+    }
 }
 
 /// The provider's self-pay charges after discounts, one item per charge line.

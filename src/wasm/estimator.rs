@@ -8,7 +8,7 @@ use super::js_error;
 use super::regions::Regions;
 use super::{read_book, render, to_js, value, Update};
 use crate::error::Error;
-use crate::estimate::{self, Choices, EstimateRequest};
+use crate::estimate::{self, Choices, Estimate, EstimateRequest};
 use crate::language::Language;
 use crate::payment::{self, PaymentAnswers};
 use crate::price_book::PriceBook;
@@ -108,91 +108,24 @@ impl Estimator {
         let (request, estimate) = match estimated {
             Ok(estimated) => estimated,
             Err(error) => {
-                // No figure from a refused answer: the total asks to check the answers, and what
-                // is worked out from the estimate says what to fix instead of an amount.
                 update.refuse("estimate", &error);
-                regions.text("total", words.check_answers);
-                regions.render("breakdown", |element| {
-                    render::what_to_fix(element, words.fix_for_lines)
-                })?;
-                self.no_payment_figures(&regions, words.fix_for_payment)?;
-                regions.render("comparison", |element| {
-                    render::what_to_fix(element, words.fix_for_comparison)
-                })?;
+                self.no_estimate(&regions)?;
                 return to_js(&update);
             }
         };
-        regions.render("breakdown", |element| {
-            render::estimate::breakdowns(element, &estimate)
-        })?;
-        regions.text("total", &estimate.patient_total.formatted);
-        regions.text(
-            "summary",
-            &format!("{}: {}", estimate.condition, estimate.summary),
-        );
-        let answers = match answers {
-            Ok(answers) => answers,
+        self.show_estimate(&regions, &estimate)?;
+        match answers {
+            Ok(answers) => {
+                if regions.any(&PAYMENT_REGIONS) {
+                    self.show_payment(&regions, &estimate, &answers, &mut update)?;
+                }
+                if regions.any(&["comparison"]) {
+                    self.show_comparison(&regions, (&request, &estimate), &answers, &mut update)?;
+                }
+            }
             Err(error) => {
                 update.refuse("payment", &error);
-                self.no_payment_figures(&regions, words.fix_for_payment)?;
-                regions.render("comparison", |element| {
-                    render::what_to_fix(element, words.fix_for_comparison)
-                })?;
-                return to_js(&update);
-            }
-        };
-        if regions.any(&PAYMENT_REGIONS) {
-            // The offers do not depend on the tax rates; the HSA/FSA figure does. A refused rate
-            // stops only that figure.
-            let rates = answers.tax_rates(self.language);
-            let untaxed = PaymentAnswers {
-                plan: answers.plan.clone(),
-                ..PaymentAnswers::default()
-            };
-            let taxed = if rates.is_ok() { &answers } else { &untaxed };
-            match payment::options_for(&self.book, &estimate, taxed) {
-                Ok(options) => {
-                    regions.render("paymentOptions", |element| {
-                        render::payment::render_options(element, &options)
-                    })?;
-                    match rates {
-                        // No rate entered: no saving to show (7.65 % payroll alone is not the
-                        // visitor's figure), only what to enter.
-                        Ok(_) if !answers.tax_rates_entered() => {
-                            regions.text("hsaEffectiveCost", "");
-                            regions.text("hsaSummary", words.enter_tax_rates);
-                            regions.text("hsaCaveat", &options.hsa.caveat);
-                        }
-                        Ok(_) => {
-                            let hsa = &options.hsa;
-                            regions.text("hsaEffectiveCost", &hsa.effective_cost.formatted);
-                            regions.text("hsaSummary", &hsa.summary);
-                            regions.text("hsaCaveat", &hsa.caveat);
-                        }
-                        Err(error) => {
-                            update.refuse("payment", &error);
-                            regions.text("hsaEffectiveCost", "");
-                            regions.text("hsaSummary", words.fix_for_hsa);
-                        }
-                    }
-                }
-                Err(error) => {
-                    update.refuse("payment", &error);
-                    self.no_payment_figures(&regions, words.fix_for_payment)?;
-                }
-            }
-        }
-        if regions.any(&["comparison"]) {
-            match payment::compare_for(&self.book, &estimate, &request, &answers) {
-                Ok(comparison) => regions.render("comparison", |element| {
-                    render::payment::render_comparison(element, &comparison)
-                })?,
-                Err(error) => {
-                    update.refuse("comparison", &error);
-                    regions.render("comparison", |element| {
-                        render::what_to_fix(element, words.fix_for_comparison)
-                    })?;
-                }
+                self.nothing_from_the_estimate(&regions)?;
             }
         }
         to_js(&update)
@@ -211,6 +144,112 @@ impl Estimator {
     #[cfg(staff)]
     pub(super) fn book(&self) -> &PriceBook {
         &self.book
+    }
+
+    /// The estimate's regions: its lines (the breakdown), the total and the summary.
+    fn show_estimate(&self, regions: &Regions, estimate: &Estimate) -> Result<(), JsValue> {
+        regions.render("breakdown", |element| {
+            render::estimate::breakdowns(element, estimate)
+        })?;
+        regions.text("total", &estimate.patient_total.formatted);
+        regions.text(
+            "summary",
+            &format!("{}: {}", estimate.condition, estimate.summary),
+        );
+        Ok(())
+    }
+
+    /// How to pay for `estimate`: the options, and the HSA/FSA figure. The offers do not depend
+    /// on the tax rates; the HSA/FSA figure does, so a refused rate stops only that figure, and
+    /// with no rate entered there is no saving to show (7.65 % payroll alone is not the visitor's
+    /// figure), only what to enter.
+    fn show_payment(
+        &self,
+        regions: &Regions,
+        estimate: &Estimate,
+        answers: &PaymentAnswers,
+        update: &mut Update,
+    ) -> Result<(), JsValue> {
+        let words = self.language.words();
+        let rates = answers.tax_rates(self.language);
+        let untaxed = PaymentAnswers {
+            plan: answers.plan.clone(),
+            ..PaymentAnswers::default()
+        };
+        let taxed = if rates.is_ok() { answers } else { &untaxed };
+        let options = match payment::options_for(&self.book, estimate, taxed) {
+            Ok(options) => options,
+            Err(error) => {
+                update.refuse("payment", &error);
+                return self.no_payment_figures(regions, words.fix_for_payment);
+            }
+        };
+        regions.render("paymentOptions", |element| {
+            render::payment::render_options(element, &options)
+        })?;
+        let hsa = &options.hsa;
+        match rates {
+            Ok(_) if !answers.tax_rates_entered() => {
+                regions.text("hsaEffectiveCost", "");
+                regions.text("hsaSummary", words.enter_tax_rates);
+                regions.text("hsaCaveat", &hsa.caveat);
+            }
+            Ok(_) => {
+                regions.text("hsaEffectiveCost", &hsa.effective_cost.formatted);
+                regions.text("hsaSummary", &hsa.summary);
+                regions.text("hsaCaveat", &hsa.caveat);
+            }
+            Err(error) => {
+                update.refuse("payment", &error);
+                regions.text("hsaEffectiveCost", "");
+                regions.text("hsaSummary", words.fix_for_hsa);
+            }
+        }
+        Ok(())
+    }
+
+    /// The scenario comparison around `estimate` of `request`, or what to fix in its place.
+    fn show_comparison(
+        &self,
+        regions: &Regions,
+        (request, estimate): (&EstimateRequest, &Estimate),
+        answers: &PaymentAnswers,
+        update: &mut Update,
+    ) -> Result<(), JsValue> {
+        match payment::compare_for(&self.book, estimate, request, answers) {
+            Ok(comparison) => regions.render("comparison", |element| {
+                render::payment::render_comparison(element, &comparison)
+            }),
+            Err(error) => {
+                update.refuse("comparison", &error);
+                self.no_comparison(regions)
+            }
+        }
+    }
+
+    /// The estimate's regions while an answer is refused: no figure from it. The total asks to
+    /// check the answers, the breakdown keeps no line from the last good answers but says what to
+    /// fix, and so does everything worked out from the estimate.
+    fn no_estimate(&self, regions: &Regions) -> Result<(), JsValue> {
+        let words = self.language.words();
+        regions.text("total", words.check_answers);
+        regions.render("breakdown", |element| {
+            render::what_to_fix(element, words.fix_for_lines)
+        })?;
+        self.nothing_from_the_estimate(regions)
+    }
+
+    /// No figure worked out from the estimate (how to pay, the HSA/FSA figure, the comparison):
+    /// each says what to fix instead.
+    fn nothing_from_the_estimate(&self, regions: &Regions) -> Result<(), JsValue> {
+        self.no_payment_figures(regions, self.language.words().fix_for_payment)?;
+        self.no_comparison(regions)
+    }
+
+    /// The comparison with no figure: what to fix in its place.
+    fn no_comparison(&self, regions: &Regions) -> Result<(), JsValue> {
+        let fix = self.language.words().fix_for_comparison;
+        regions.render("comparison", |element| render::what_to_fix(element, fix))
     }
 
     /// "How to pay" and the HSA/FSA figure with no amount: `what_to_fix` in their place.

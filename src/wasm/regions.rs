@@ -46,6 +46,16 @@ impl Regions {
         name: &str,
         render: impl Fn(&Element) -> Result<(), JsValue>,
     ) -> Result<(), JsValue> {
+        self.render_with(name, &render)
+    }
+
+    /// [`Regions::render`]'s loop, one copy for every kind of rendering.
+    #[inline(never)]
+    fn render_with(
+        &self,
+        name: &str,
+        render: &dyn Fn(&Element) -> Result<(), JsValue>,
+    ) -> Result<(), JsValue> {
         self.elements(name).iter().try_for_each(render)
     }
 }

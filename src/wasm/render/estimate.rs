@@ -30,7 +30,7 @@ pub(crate) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(),
     }
     let notes = page.element("ul", "notes", None)?;
     for note in &estimate.notes {
-        append(&notes, &page.element("li", "", Some(note))?)?;
+        page.add(&notes, "li", "", note)?;
     }
     append(&fragment, &notes)?;
     container.replace_children_with_node_1(&fragment);
@@ -46,13 +46,10 @@ pub(crate) fn right_to_estimate(
 ) -> Result<(), JsValue> {
     let page = Page::of(container)?;
     let fragment = page.element("div", "right-to-estimate", None)?;
-    append(&fragment, &page.element("h3", "", Some(&notice.heading))?)?;
+    page.add(&fragment, "h3", "", &notice.heading)?;
     // The right in plain words and how to ask, in sight; the notice as worded, one tap away (in
     // full it is taller than a phone's screen).
-    append(
-        &fragment,
-        &page.element("p", "", Some(words.right_to_estimate_lead))?,
-    )?;
+    page.add(&fragment, "p", "", words.right_to_estimate_lead)?;
     // How to ask, with the phone and the email as links a phone can call or write to.
     let ask = page.element("p", "how-to-ask", None)?;
     for (text, href) in &notice.parts {
@@ -68,11 +65,8 @@ pub(crate) fn right_to_estimate(
     }
     append(&fragment, &ask)?;
     let full = page.element("details", "notice-in-full", None)?;
-    append(
-        &full,
-        &page.element("summary", "", Some(words.notice_in_full))?,
-    )?;
-    append(&full, &page.element("p", "", Some(&notice.text))?)?;
+    page.add(&full, "summary", "", words.notice_in_full)?;
+    page.add(&full, "p", "", &notice.text)?;
     append(&fragment, &full)?;
     container.replace_children_with_node_1(&fragment);
     Ok(())
@@ -87,7 +81,7 @@ impl Page {
         words: &Words,
     ) -> Result<Element, JsValue> {
         let table = self.element("table", "breakdown", None)?;
-        append(&table, &self.element("caption", "", Some(caption))?)?;
+        self.add(&table, "caption", "", caption)?;
         let head = self.element("tr", "", None)?;
         for (text, class) in [(words.item, "item"), (words.amount, "amount")] {
             let cell = self.element("th", class, Some(text))?;
@@ -135,7 +129,7 @@ impl Page {
         };
         let row = self.element("tr", class, None)?;
         let item = self.element("td", "item", None)?;
-        append(&item, &self.element("span", "label", Some(&line.label))?)?;
+        self.add(&item, "span", "label", &line.label)?;
         let mut meta = Vec::new();
         if let Some(code) = &line.code {
             meta.push(code.clone());
@@ -144,10 +138,7 @@ impl Page {
         if let Some(detail) = &line.detail {
             meta.push(detail.clone());
         }
-        append(
-            &item,
-            &self.element("span", "meta", Some(&meta.join(" · ")))?,
-        )?;
+        self.add(&item, "span", "meta", &meta.join(" · "))?;
         append(&row, &item)?;
         let payer = match line.payer {
             Payer::Insurance => words.plan_pays,
@@ -156,7 +147,7 @@ impl Page {
         };
         let amount = self.element("td", "amount", Some(&line.amount.formatted))?;
         if !payer.is_empty() {
-            append(&amount, &self.element("span", "payer", Some(payer))?)?;
+            self.add(&amount, "span", "payer", payer)?;
         }
         append(&row, &amount)?;
         Ok(row)
@@ -167,7 +158,7 @@ impl Page {
         let head = self.element("th", "item", Some(label))?;
         set_attribute(&head, "scope", "row")?;
         append(&row, &head)?;
-        append(&row, &self.element("td", "amount", Some(amount))?)?;
+        self.add(&row, "td", "amount", amount)?;
         Ok(row)
     }
 }

@@ -43,7 +43,7 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
     )?;
     append(&article, &header)?;
     if let Some(notice) = &gfe.coverage_notice {
-        append(&article, &page.element("p", "gfe-notice", Some(notice))?)?;
+        page.add(&article, "p", "gfe-notice", notice)?;
     }
 
     append(
@@ -103,13 +103,11 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
         "gfe-separate",
         &gfe.separately_scheduled,
     )?;
-    append(
+    page.add(
         &scheduled,
-        &page.element(
-            "p",
-            "",
-            Some(&format!("{} {}", w.separate_estimate, gfe.ask_separately)),
-        )?,
+        "p",
+        "",
+        &format!("{} {}", w.separate_estimate, gfe.ask_separately),
     )?;
     append(&article, &scheduled)?;
     append(&article, &disclaimers(&page, gfe, w)?)?;
@@ -129,9 +127,9 @@ fn facts(
     for (term, value) in pairs {
         // An empty term continues the one before it: `<dt>` once, then a `<dd>` per value.
         if !term.is_empty() {
-            append(&list, &page.element("dt", "", Some(term))?)?;
+            page.add(&list, "dt", "", term)?;
         }
-        append(&list, &page.element("dd", "", Some(value))?)?;
+        page.add(&list, "dd", "", value)?;
     }
     page.holding(
         "section",
@@ -143,7 +141,7 @@ fn facts(
 fn list(page: &Page, title: &str, class: &str, items: &[String]) -> Result<Element, JsValue> {
     let ul = page.element("ul", "", None)?;
     for item in items {
-        append(&ul, &page.element("li", "", Some(item))?)?;
+        page.add(&ul, "li", "", item)?;
     }
     page.holding(
         "section",
@@ -229,7 +227,7 @@ fn provider_section(
         ],
     )?;
     if let Some(note) = &provider.note {
-        append(&section, &page.element("p", "gfe-note", Some(note))?)?;
+        page.add(&section, "p", "gfe-note", note)?;
     }
     Ok(section)
 }
@@ -241,7 +239,7 @@ fn disclaimers(page: &Page, gfe: &GoodFaithEstimate, w: &Headings) -> Result<Ele
         &[page.element("h3", "", Some(w.please_read))?],
     )?;
     for text in &gfe.disclaimers {
-        append(&section, &page.element("p", "", Some(text))?)?;
+        page.add(&section, "p", "", text)?;
     }
     Ok(section)
 }

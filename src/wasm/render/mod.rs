@@ -68,6 +68,18 @@ impl Page {
         Ok(element)
     }
 
+    /// Appends `<tag class="class">text</tag>` to `parent`.
+    #[inline(never)]
+    pub(crate) fn add(
+        &self,
+        parent: &Element,
+        tag: &str,
+        class: &str,
+        text: &str,
+    ) -> Result<(), Never> {
+        append(parent, &self.element(tag, class, Some(text))?)
+    }
+
     /// The page that `container` is in.
     pub(crate) fn of(container: &Element) -> Result<Page, JsValue> {
         let document = container

@@ -15,17 +15,15 @@ pub(crate) fn render_options(container: &Element, options: &PaymentOptions) -> R
     let fragment = page.element("div", "payment-options", None)?;
 
     let full = page.element("div", "pay-in-full", None)?;
-    append(&full, &page.element("h3", "", Some(w.pay_in_full))?)?;
-    append(
+    page.add(&full, "h3", "", w.pay_in_full)?;
+    page.add(
         &full,
-        &page.element(
-            "p",
-            "pay-amount",
-            Some(&options.pay_in_full.total.formatted),
-        )?,
+        "p",
+        "pay-amount",
+        &options.pay_in_full.total.formatted,
     )?;
     if let Some(note) = &options.pay_in_full.note {
-        append(&full, &page.element("p", "hint", Some(note))?)?;
+        page.add(&full, "p", "hint", note)?;
     }
     append(&fragment, &full)?;
     if let Some(note) = options
@@ -33,7 +31,7 @@ pub(crate) fn render_options(container: &Element, options: &PaymentOptions) -> R
         .as_ref()
         .filter(|_| !options.financing.is_empty())
     {
-        append(&fragment, &page.element("p", "hint", Some(note))?)?;
+        page.add(&fragment, "p", "hint", note)?;
     }
 
     for (kind, heading) in [
@@ -48,7 +46,7 @@ pub(crate) fn render_options(container: &Element, options: &PaymentOptions) -> R
         if offers.is_empty() {
             continue;
         }
-        append(&fragment, &page.element("h3", "", Some(heading))?)?;
+        page.add(&fragment, "h3", "", heading)?;
         let list = page.element("ul", "offers", None)?;
         for offer in offers {
             append(&list, &offer_card(&page, offer, w)?)?;
@@ -56,7 +54,7 @@ pub(crate) fn render_options(container: &Element, options: &PaymentOptions) -> R
         append(&fragment, &list)?;
     }
     for note in &options.notes {
-        append(&fragment, &page.element("p", "hint", Some(note))?)?;
+        page.add(&fragment, "p", "hint", note)?;
     }
     container.replace_children_with_node_1(&fragment);
     Ok(())
@@ -66,26 +64,14 @@ pub(crate) fn render_options(container: &Element, options: &PaymentOptions) -> R
 fn offer_card(page: &Page, offer: &FinancingOffer, w: &PayWords) -> Result<Element, JsValue> {
     let card = page.element("li", "offer", None)?;
     set_attribute(&card, "data-plan", &offer.plan_id)?;
-    append(
-        &card,
-        &page.element("p", "offer-label", Some(&offer.label))?,
-    )?;
+    page.add(&card, "p", "offer-label", &offer.label)?;
     match (&offer.offer, &offer.not_available) {
         (Some(terms), _) => {
             let payment = page.element("p", "offer-payment", None)?;
-            append(
-                &payment,
-                &page.element("strong", "", Some(&terms.monthly_payment.formatted))?,
-            )?;
-            append(
-                &payment,
-                &page.element("span", "", Some(&format!(" {}", w.a_month)))?,
-            )?;
+            page.add(&payment, "strong", "", &terms.monthly_payment.formatted)?;
+            page.add(&payment, "span", "", &format!(" {}", w.a_month))?;
             append(&card, &payment)?;
-            append(
-                &card,
-                &page.element("p", "offer-detail", Some(&terms.summary))?,
-            )?;
+            page.add(&card, "p", "offer-detail", &terms.summary)?;
             // Deferred interest says its terms in its warning; a loan gives its APR and cost.
             if terms.back_interest.is_none() {
                 let totals = format!(
@@ -97,27 +83,22 @@ fn offer_card(page: &Page, offer: &FinancingOffer, w: &PayWords) -> Result<Eleme
                     w.interest,
                     terms.interest.formatted
                 );
-                append(&card, &page.element("p", "offer-detail", Some(&totals))?)?;
+                page.add(&card, "p", "offer-detail", &totals)?;
             }
             if let Some(warning) = &terms.warning {
-                append(&card, &page.element("p", "offer-warning", Some(warning))?)?;
+                page.add(&card, "p", "offer-warning", warning)?;
             }
         }
         (None, reason) => {
             card.set_class_name("offer unavailable");
             let reason = reason.as_deref().unwrap_or_default();
-            append(
+            page.add(
                 &card,
-                &page.element(
-                    "p",
-                    "offer-reason",
-                    Some(&format!("{}. {reason}.", w.not_available)),
-                )?,
+                "p",
+                "offer-reason",
+                &format!("{}. {reason}.", w.not_available),
             )?;
-            append(
-                &card,
-                &page.element("p", "offer-detail", Some(&offer.terms))?,
-            )?;
+            page.add(&card, "p", "offer-detail", &offer.terms)?;
         }
     }
     Ok(card)
@@ -139,7 +120,7 @@ pub(crate) fn render_comparison(
 
     let table = page.element("table", "comparison-table", None)?;
     let caption = format!("{}: {}", comparison.condition, w.what_you_pay);
-    append(&table, &page.element("caption", "", Some(&caption))?)?;
+    page.add(&table, "caption", "", &caption)?;
     let head = page.element("tr", "", None)?;
     let corner = page.element("th", "", Some(w.injections))?;
     set_attribute(&corner, "scope", "col")?;
@@ -181,10 +162,10 @@ pub(crate) fn render_comparison(
     let notes = page.element("ul", "notes", None)?;
     for (number, reason) in reasons.iter().enumerate() {
         let text = format!("({}) {}. {reason}.", number + 1, w.not_available);
-        append(&notes, &page.element("li", "", Some(&text))?)?;
+        page.add(&notes, "li", "", &text)?;
     }
     for note in &comparison.notes {
-        append(&notes, &page.element("li", "", Some(note))?)?;
+        page.add(&notes, "li", "", note)?;
     }
     append(&fragment, &notes)?;
     container.replace_children_with_node_1(&fragment);
@@ -204,21 +185,18 @@ fn scenario_cell(
         Some(high) => format!("{} – {}", cell.patient_total.formatted, high.formatted),
         None => cell.patient_total.formatted.clone(),
     };
-    append(&td, &page.element("span", "cell-total", Some(&total))?)?;
+    page.add(&td, "span", "cell-total", &total)?;
     if let Some(monthly) = &cell.monthly_payment {
         // "a month" stays together, and goes under the amount when the column is narrow.
         let text = format!("{} {}", monthly.formatted, w.a_month.replace(' ', "\u{a0}"));
-        append(&td, &page.element("span", "cell-monthly", Some(&text))?)?;
+        page.add(&td, "span", "cell-monthly", &text)?;
     }
     if let Some(number) = reason_note {
         let text = format!("{} ({number})", w.not_available);
-        append(&td, &page.element("span", "cell-unavailable", Some(&text))?)?;
+        page.add(&td, "span", "cell-unavailable", &text)?;
     }
     if cell.current {
-        append(
-            &td,
-            &page.element("span", "cell-current", Some(w.your_answers))?,
-        )?;
+        page.add(&td, "span", "cell-current", w.your_answers)?;
     }
     Ok(td)
 }
