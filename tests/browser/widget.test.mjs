@@ -50,6 +50,17 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     );
     // A phone can call the clinic or write to it from the notice.
     assert.equal(await notice.locator('a[href="tel:5125550100"]').textContent(), '(512) 555-0100');
+    // On one line at every phone width (320 to 480 px, every 4): a number broken across lines
+    // reads as two. (Where the line ends depends on the width, so each is tried.)
+    if (width < 600) {
+      const broken = [];
+      for (let phone = 320; phone <= 480; phone += 4) {
+        await page.setViewportSize({ width: phone, height: 900 });
+        if (await notice.locator('a[href="tel:5125550100"]').evaluate((link) => link.getClientRects().length) !== 1) broken.push(phone);
+      }
+      await page.setViewportSize({ width, height: 900 });
+      assert.deepEqual(broken, [], 'widths at which the phone number breaks');
+    }
     assert.equal(await notice.locator('a[href="mailto:estimates@clinic.example"]').textContent(), 'estimates@clinic.example');
     const [noticeBox, breakdownBox, resultBox] = await Promise.all(
       [notice, page.locator('#breakdown'), page.locator('.result')].map((region) => region.boundingBox()),
