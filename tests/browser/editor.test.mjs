@@ -388,3 +388,23 @@ test('each action is one call into the module, which validates the book once, an
   assert.deepEqual(seen.errors, []);
   await stop();
 });
+
+test('an implausible price is a warning to confirm, naming the item and the amount, before the download', async () => {
+  const { page, seen, stop } = await start();
+  await page.click('#start-sample');
+  await page.locator('#editing').waitFor();
+  // $1,000,000.00 for the walking boot: over the $2,000.00 a boot is expected to cost at most.
+  await type(page, 'walking_boot.price_cents', '1,000,000.00');
+  const warning = page.locator('.field-warning', { hasText: 'high for a walking boot' });
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /Is \$1,000,000\.00, high for a walking boot \(over \$2,000\.00\): check for extra zeros/);
+  // It sits with its field, and the summary links to it.
+  assert.equal(await warning.evaluate((note) => note.closest('.field').querySelector('[name="walking_boot.price_cents"]') !== null), true);
+  const links = await page.locator('#warning-summary li').allTextContents();
+  assert.ok(links.some((text) => text.includes('high for a walking boot')), links.join('\n'));
+  // A PT session at $11.00 is low for physical therapy: a hundred times it was likely meant.
+  await type(page, 'physical_therapy.session.cash_price_cents', '11');
+  await page.locator('.field-warning', { hasText: 'low for physical therapy' }).waitFor();
+  assert.deepEqual(seen.errors, []);
+  await stop();
+});
