@@ -555,7 +555,7 @@ fn free_book(product_cents: i64) -> PriceBook {
 /// The shrunk case's quote: 2 plantar fasciitis injections, self-pay, a staff discount of 0 %.
 fn free_quote(book: &PriceBook) -> Quote {
     let json = r#"{ "patient": { "name": "a", "date_of_birth": "1920-01-01" }, "side": "left",
-        "issued_on": "2020-01-01", "coverage": "self_pay",
+        "issued_on": "2026-11-21", "coverage": "self_pay",
         "answers": { "condition": "plantar_fasciitis", "injections": "2" },
         "staff_discount": { "percent": "0", "reason": "(" } }"#;
     let request =
@@ -754,4 +754,26 @@ fn a_state_typed_in_small_letters_is_the_state_and_a_birth_year_slip_is_refused(
         error.fields()[0].to_string(),
         "patient.date_of_birth: must be a date of birth at most 120 years before the issue date, from 1906-11-21; it is 1900-05-01"
     );
+}
+
+#[test]
+fn a_quote_issued_before_its_prices_take_effect_is_refused() {
+    // The sample book takes effect on 2026-11-01; a quote issued the day before would promise
+    // prices the clinic does not charge yet.
+    let early = request(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#)
+        .tap(|r| r.issued_on = "2026-10-31".into());
+    let error = quote(&book(), &early).expect_err("issued before the book takes effect");
+    let issued = error
+        .fields()
+        .iter()
+        .find(|field| field.path == "issued_on")
+        .unwrap_or_else(|| panic!("refused at issued_on: {error}"));
+    assert!(
+        issued.reason.contains("2026-11-01") && issued.reason.contains("2026-10-31"),
+        "{}",
+        issued.reason
+    );
+    // Issued the day it takes effect, it is a quote.
+    let on_the_day = early.tap(|r| r.issued_on = "2026-11-01".into());
+    quote(&book(), &on_the_day).unwrap_or_else(|e| panic!("{e}"));
 }

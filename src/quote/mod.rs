@@ -15,6 +15,7 @@ mod request;
 pub use good_faith_estimate::{
     DocumentKind, GfeItem, GoodFaithEstimate, Patient, PrimaryService, ProviderSection,
 };
+use request::Issue;
 pub use request::{
     CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, StaffDiscountAnswers,
 };
@@ -195,7 +196,7 @@ pub struct Reopened {
 /// [`Error::InvalidRequest`] naming every bad field, e.g. `patient.name: enter the patient's name`
 /// or `answers.injections: a quote needs the planned number of injections`.
 pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
-    priced(book, request, Number::Canonical).map(|(quote, _)| quote)
+    priced(book, request, Issue::New, Number::Canonical).map(|(quote, _)| quote)
 }
 
 /// Which number to work out besides the quote's own.
@@ -209,10 +210,11 @@ enum Number {
 fn priced(
     book: &PriceBook,
     request: &QuoteRequest,
+    issue: Issue,
     number: Number,
 ) -> Result<(Quote, Option<String>), Error> {
     crate::tally::count_quote();
-    let plan = request.plan(book)?;
+    let plan = request.plan(book, issue)?;
     let planned = breakdown(book, &plan.plan, plan.injections, plan.sessions, End::Low)?;
     let mut document = good_faith_estimate::build(book, &plan, &planned)?;
     document.quote_number = number::quote_number(book, request, &plan, &planned, &document);
@@ -299,7 +301,7 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
     } else {
         Number::Canonical
     };
-    let (quote, format_1_number) = priced(&book, &saved.request, number)?;
+    let (quote, format_1_number) = priced(&book, &saved.request, Issue::Saved, number)?;
     let content_gives = format_1_number.as_ref().unwrap_or(&quote.quote_number);
     if *content_gives != saved.quote_number {
         let reason = format!(
@@ -321,7 +323,9 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
     let kept = &quote.good_faith_estimate.total;
     let old = &book.document().version;
     let new = &current.document().version;
-    let price_change = match self::quote(current, &saved.request) {
+    // Priced as it was saved, under today's prices: only the amounts are compared.
+    let today = priced(current, &saved.request, Issue::Saved, Number::Canonical);
+    let price_change = match today.map(|(today, _)| today) {
         Ok(today) if today.good_faith_estimate.total == *kept && new == old => None,
         Ok(today) => Some(describe_change(old, kept, new, &today.good_faith_estimate.total)),
         Err(error) => Some(format!(

@@ -135,6 +135,17 @@ pub(crate) enum Side {
     Right,
 }
 
+/// Which rules a request must meet. A saved file is reopened under the rules of the release that
+/// saved it, so it gives the number on the patient's paper; a new or revised document must also
+/// meet the rules added since ([`QuoteRequest::new_document`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Issue {
+    /// A new quote, or a revision of a reopened one.
+    New,
+    /// A saved file reopened as it was printed.
+    Saved,
+}
+
 /// A quote request checked against a price book.
 pub(crate) struct QuotePlan<'a> {
     pub plan: Plan<'a>,
@@ -187,7 +198,11 @@ impl QuoteRequest {
     ///
     /// A choice that changes a code or an amount is never made for staff: a quote with one left
     /// unchosen (the staff form's blank) is refused at that choice, in the quote's language.
-    pub(crate) fn plan<'a>(&self, book: &'a PriceBook) -> Result<QuotePlan<'a>, Error> {
+    pub(crate) fn plan<'a>(
+        &self,
+        book: &'a PriceBook,
+        issue: Issue,
+    ) -> Result<QuotePlan<'a>, Error> {
         let mut problems = Problems::default();
         let unchosen = &self.answers.language.gfe_words().unchosen;
         problems.check(self.coverage.is_some(), "coverage", || {
@@ -251,6 +266,9 @@ impl QuoteRequest {
                     "must be a date of birth at most {MAX_AGE} years before the issue date, from {earliest}; it is {born}"
                 )
             });
+        }
+        if issue == Issue::New {
+            self.new_document(book, &mut problems, issued_on);
         }
         let scheduled_on = match self.scheduled_on.trim() {
             "" => None,
@@ -361,6 +379,24 @@ impl QuoteRequest {
                 )
             }
             _ => Err(Error::InvalidRequest(problems.into_fields())),
+        }
+    }
+
+    /// The rules a new or revised document meets besides those every saved file met: a rule added
+    /// here must not apply to a reopened file, or a file printed before it would be refused, or
+    /// given another number than the one the patient holds.
+    ///
+    /// - The price book must be in effect on the issue date: a quote issued before its prices
+    ///   take effect would promise prices the clinic does not charge yet.
+    fn new_document(&self, book: &PriceBook, problems: &mut Problems, issued_on: Option<Date>) {
+        let effective = Date::parse(&book.document().effective_date);
+        if let (Some(issued), Ok(effective)) = (issued_on, effective) {
+            problems.check(issued >= effective, "issued_on", || {
+                format!(
+                    "is before these prices take effect ({effective}, price book {}); it is {issued}",
+                    book.document().version
+                )
+            });
         }
     }
 
