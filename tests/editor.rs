@@ -315,7 +315,7 @@ fn items_move_and_go() {
     // The first item cannot go further up.
     let (same, stays) = editor.move_item(&form, "products.0", true);
     assert_eq!((stays.as_str(), &same), ("products.0", &form));
-    let form = editor.remove(&form, "extras.1");
+    let (form, _) = editor.remove(&form, "extras.1");
     assert_eq!(text(at(&form, "extras.1.id")), "foot_xray");
     let mut form = form;
     typed(&mut form, "version", "2026.12");
@@ -345,7 +345,7 @@ fn a_csv_brought_in_changes_nothing_until_applied_then_types_the_prices_in_dolla
     assert_eq!(import.changes[0].new.get(), 17_000);
     // Nothing changed yet.
     assert_eq!(text(at(&form, "walking_boot.price_cents")), "165.00");
-    let form = editor.apply_csv(&form);
+    let (form, _) = editor.apply_csv(&form);
     assert_eq!(text(at(&form, "walking_boot.price_cents")), "170.00");
     let check = editor.check(&form);
     assert_eq!(check.changes.len(), 1);
@@ -526,7 +526,8 @@ fn a_file_that_is_not_a_price_book_is_said_to_be_one_not_opened() {
 fn a_list_with_every_item_removed_is_an_empty_list_not_a_missing_field() {
     let (editor, form) = open_sample();
     // The page's form reads back no `products` at all once both are removed: no control is left.
-    let form = editor.remove(&editor.remove(&form, "products.1"), "products.0");
+    let (form, _) = editor.remove(&form, "products.1");
+    let (form, _) = editor.remove(&form, "products.0");
     let Value::Object(mut entries) = form else {
         panic!("a form")
     };
@@ -574,4 +575,76 @@ fn the_sample_as_the_page_reads_it_back_has_no_problem() {
     let read_back = without_empty_lists(&form);
     assert_eq!(problems(&editor.check(&read_back)), []);
     assert_eq!(editor.book(&read_back), Some(sample()));
+}
+
+#[test]
+fn a_removed_item_comes_back_at_its_place_with_what_was_typed_since() {
+    let (editor, form) = open_sample();
+    let label = |form: &Value, index: usize| match form {
+        Value::Object(entries) => entries
+            .iter()
+            .find(|(key, _)| key == "conditions")
+            .and_then(|(_, list)| match list {
+                Value::Array(items) => items.get(index).cloned(),
+                _ => None,
+            }),
+        _ => None,
+    };
+    let second = label(&form, 1).expect("the sample has a second condition");
+    let third = label(&form, 2).expect("and a third");
+    let (after, removed) = editor.remove(&form, "conditions.1");
+    let removed = removed.expect("conditions.1 is an item");
+    assert_eq!((removed.list.as_str(), removed.index), ("conditions", 1));
+    assert_eq!(label(&after, 1), Some(third), "the next condition moves up");
+    // Something typed elsewhere after the removal stays when the item comes back.
+    let Value::Object(mut entries) = after else {
+        panic!("a form")
+    };
+    for (key, value) in &mut entries {
+        if key == "version" {
+            *value = Value::String("2027.01".into());
+        }
+    }
+    let (back, focus) = editor.restore(&Value::Object(entries), removed);
+    assert_eq!(focus.as_deref(), Some("conditions.1"));
+    assert_eq!(label(&back, 1), Some(second), "back at its place");
+    let Value::Object(entries) = &back else {
+        panic!("a form")
+    };
+    assert!(entries
+        .iter()
+        .any(|(key, value)| key == "version" && *value == Value::String("2027.01".into())));
+    // Removing what is not an item removes nothing and gives nothing to undo.
+    let (same, none) = editor.remove(&form, "conditions.99");
+    assert_eq!((same, none), (form, None));
+}
+
+#[test]
+fn every_item_of_a_list_removed_comes_back_into_the_list() {
+    let (editor, form) = open_sample();
+    let (form, first) = editor.remove(&form, "products.1");
+    let (form, second) = editor.remove(&form, "products.0");
+    // As the page reads it back: no control is left for an emptied list, so no `products`.
+    let Value::Object(mut entries) = form else {
+        panic!("a form")
+    };
+    entries.retain(|(key, _)| key != "products");
+    let (form, focus) = editor.restore(&Value::Object(entries), second.expect("an item"));
+    assert_eq!(focus.as_deref(), Some("products.0"));
+    let (form, focus) = editor.restore(&form, first.expect("an item"));
+    assert_eq!(focus.as_deref(), Some("products.1"));
+    assert!(editor.check(&form).problems.is_empty(), "the sample again");
+}
+
+#[test]
+fn a_spreadsheet_or_a_file_that_is_not_text_is_said_to_be_one_before_it_is_read() {
+    use amnion_estimator::editor::not_a_price_book_text;
+    let csv = "\u{feff}item,code,description,cash price,allowed amount\r\nwalking_boot,L4361,Boot,170.00,\r\n";
+    assert!(not_a_price_book_text(csv).is_some_and(|reason| reason.contains("spreadsheet (CSV)")));
+    // Only the fee schedule's own header: a line of other words is left to the JSON reader.
+    assert_eq!(not_a_price_book_text("name,phone\nAna,555\n"), None);
+    assert!(not_a_price_book_text("\u{fffd}PNG\r\n")
+        .is_some_and(|reason| reason.contains("not a text file")));
+    let sample = std::fs::read_to_string("src/price_book/default.json").expect("the sample");
+    assert_eq!(not_a_price_book_text(&sample), None);
 }

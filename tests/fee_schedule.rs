@@ -166,7 +166,10 @@ fn the_round_trip_previews_two_changes_and_a_refused_row_then_applies_them() {
             line: 19,
             item: "office_visit".into(),
             code: "99215".into(),
-            reason: "unknown code: no item in the price book has the code \"99215\"".into(),
+            reason: "unknown code: no item in the price book has the code \"99215\", and the \
+                     price book has no item \"office_visit\", and the spreadsheet cannot add \
+                     items: add it in the form (check the spelling if it is meant to be one there)"
+                .into(),
         }]
     );
 
@@ -222,7 +225,11 @@ fn each_reason_a_row_is_refused() {
         imaging_review,76140,Imaging,80.00,70.00\n\
         administration.20551,20551,Injection, tendon origin,170.00,\n\
         amnion_2ml,,A vial with no code,1950.00,\n\
-        physical_therapy.session,97110,PT session,96.00\n";
+        physical_therapy.session,97110,PT session,96.00\n\
+        walking_bot,L4361,Boot,170.00,\n\
+        amnion_1ml,Q4139,Vial,1,250.00,\n\
+        amnion_2ml,Q4139,A vial,,\n\
+        walking_shoe,L9999,Shoe,50.00,\n";
     let import = import_csv(&sample(), csv);
     assert_eq!(
         reasons(&import),
@@ -273,14 +280,38 @@ fn each_reason_a_row_is_refused() {
             ),
             (
                 13,
-                "the row has 6 cells but the header has 5: a description with a comma in it \
-                 must be in quotes"
+                "the row has 6 cells but the header has 5: a description or a price with a \
+                 comma in it must be in quotes"
             ),
             (14, "no code: each row needs its item's code"),
             (
                 15,
-                "the row has 4 cells but the header has 5: a description with a comma in it \
-                 must be in quotes"
+                "the row has 4 cells but the header has 5: a description or a price with a \
+                 comma in it must be in quotes"
+            ),
+            // A typo in a new row's item, with the boot's code (line 3 has the boot): not a
+            // duplicate of the boot, but an item the spreadsheet cannot add.
+            (
+                16,
+                "the price book has no item \"walking_bot\", and the spreadsheet cannot add \
+                 items: add it in the form (check the spelling if it is meant to be one there)"
+            ),
+            // "1,250.00" without quotes: the cells "1" and "250.00".
+            (
+                17,
+                "the price 1,250.00 has a comma and no quotes around it, so it reads as two \
+                 cells: write it as 1250.00 or in quotes"
+            ),
+            (
+                18,
+                "no price: the row's price cells are empty, so it changes nothing (to take a \
+                 price off the estimate, do it in the form)"
+            ),
+            (
+                19,
+                "unknown code: no item in the price book has the code \"L9999\", and the price \
+                 book has no item \"walking_shoe\", and the spreadsheet cannot add items: add it \
+                 in the form (check the spelling if it is meant to be one there)"
             ),
         ]
     );
@@ -548,7 +579,9 @@ fn an_invalid_book_exports_what_it_can_read() {
             ),
             (
                 5,
-                "unknown code: no item in the price book has the code \"76942\""
+                "unknown code: no item in the price book has the code \"76942\", and the price \
+                 book has no item \"ultrasound_guidance\", and the spreadsheet cannot add items: \
+                 add it in the form (check the spelling if it is meant to be one there)"
             ),
         ]
     );

@@ -139,9 +139,12 @@ function itemButtons(itemName, title, first, last) {
 
 /** What a list item is called on screen: "Condition: Heel spur", from its English label, name or id. */
 function titleOf(noun, value) {
-  const label = value?.label?.en?.trim() || value?.name?.trim() || value?.en?.trim() || value?.id?.trim() || value?.code?.trim() || value?.product;
+  const label = labelOf(value);
   return label ? `${noun.charAt(0).toUpperCase()}${noun.slice(1)}: ${label}` : `New ${noun}`;
 }
+
+/** What names a list item: its English label, name, text, id, code or product. */
+const labelOf = (value) => value?.label?.en?.trim() || value?.name?.trim() || value?.en?.trim() || value?.id?.trim() || value?.code?.trim() || value?.product;
 
 /** The value at a control name (`conditions.5`) in the form's values. */
 const valueAt = (values, name) => name.split('.').reduce((node, key) => node?.[key], values);
@@ -461,6 +464,14 @@ function openText(text, name) {
     box.value = text;
     $('unreadable').hidden = false;
     $('opened').textContent = '';
+    // Another kind of file has nothing to correct here: no text box, and what to open instead.
+    $('unreadable-fix').hidden = error.fixable === false;
+    $('unreadable-other').hidden = error.fixable !== false;
+    if (error.fixable === false) {
+      $('unreadable-reason').tabIndex = -1;
+      $('unreadable-reason').focus();
+      return;
+    }
     box.focus();
     // The cursor where reading stopped, so the text box shows that place.
     if (error.at !== undefined) {
@@ -504,8 +515,36 @@ function edit(call) {
   const { focus } = last;
   const target = focus ? byName(focus) ?? form.querySelector(`[name="${CSS.escape(focus)}"]`) : null;
   reveal(target);
-  if (target?.tagName === 'DETAILS') target.open = true;
+  if (target?.tagName === 'DETAILS') {
+    // An item: opened, the cursor on its heading (a `details` itself takes no focus).
+    target.open = true;
+    target.querySelector('summary').focus();
+    return;
+  }
   target?.focus();
+}
+
+/**
+ * Removes the list item `item` (`conditions.2`), a `noun`, and says so where it was, with Undo
+ * there and the cursor on it: the next item, which slides into its place, is not removed by a
+ * second click, and the person hears what happened.
+ */
+function remove(item, noun) {
+  const label = labelOf(valueAt(readForm(form), item));
+  edit((page) => editor.remove(page, item));
+  const [list, index] = [item.slice(0, item.lastIndexOf('.')), item.slice(item.lastIndexOf('.') + 1)];
+  const holder = form.querySelector(`button[data-list="${CSS.escape(list)}"]`)?.previousElementSibling;
+  if (!holder) return;
+  const undo = element('button', { type: 'button', className: 'undo', textContent: 'Undo' });
+  undo.setAttribute('aria-label', `Undo: put back ${label ? `“${label}”` : `the new ${noun}`}`);
+  undo.addEventListener('click', () => edit((page) => editor.undo(page)));
+  const said = label ? ['Removed “', element('bdi', { textContent: label }), '”.'] : [`Removed the new ${noun}.`];
+  const note = element('li', { className: 'removed' }, element('p', { role: 'status' }, element('span', {}, ...said), ' ', undo));
+  // The item that slid into its place shows closed, as a heading, not as the one removed was.
+  const next = byName(item);
+  if (next) next.open = false;
+  holder.insertBefore(note, holder.children[Number(index)] ?? null);
+  undo.focus();
 }
 
 function download(name, type, text) {
@@ -556,7 +595,7 @@ form.addEventListener('click', (event) => {
         return added;
       });
       break;
-    case 'remove': edit((page) => editor.remove(page, item)); break;
+    case 'remove': remove(item, button.closest('details').querySelector('summary').dataset.noun); break;
     case 'up': case 'down': edit((page) => editor.moveItem(page, item, action === 'up')); break;
   }
 });
@@ -637,6 +676,7 @@ $('import-csv').addEventListener('change', async (event) => {
 $('csv-apply').addEventListener('click', () => {
   edit((page) => editor.applyCsv(page));
   $('csv-preview').hidden = true;
+  $('csv-status').textContent = last.done;
 });
 $('csv-cancel').addEventListener('click', () => {
   $('csv-preview').hidden = true;

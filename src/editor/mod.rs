@@ -40,6 +40,17 @@ pub struct Editor {
     confirmed: Vec<(String, String)>,
 }
 
+/// A list item taken out by [`Editor::remove`], with its place, to put back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    /// The list's name (`conditions`).
+    pub list: String,
+    /// Where the item was.
+    pub index: usize,
+    /// The item's form.
+    pub item: Value,
+}
+
 /// A problem that stops the download, at its field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
@@ -245,14 +256,23 @@ impl Editor {
         import
     }
 
-    /// The form with the last CSV file's price changes typed in, in dollars.
-    pub fn apply_csv(&mut self, form: &Value) -> Value {
+    /// The form with the last CSV file's price changes typed in, in dollars, and what was done
+    /// in words: "3 prices changed from the spreadsheet."
+    pub fn apply_csv(&mut self, form: &Value) -> (Value, String) {
         let mut form = form.clone();
-        for change in std::mem::take(&mut self.pending) {
+        let changes = std::mem::take(&mut self.pending);
+        for change in &changes {
             let dollars = change.new.to_string().replacen('$', "", 1);
             set_at(&mut form, &form_name(&change.path), Value::String(dollars));
         }
-        form
+        let done = format!(
+            "{} from the spreadsheet.",
+            crate::language::counted(
+                u32::try_from(changes.len()).unwrap_or(u32::MAX),
+                ["price changed", "prices changed"]
+            )
+        );
+        (form, done)
     }
 
     /// Moves the stray entry `name` into the field `to` beside it (its likely meaning), and
@@ -310,16 +330,47 @@ impl Editor {
         (form, Some(item_name), first)
     }
 
-    /// Removes the item `name` (`conditions.2`) from its list, and returns the form.
-    pub fn remove(&self, form: &Value, name: &str) -> Value {
+    /// Removes the item `name` (`conditions.2`) from its list. Returns the form, and the item with
+    /// its place, for [`Editor::restore`] (none when `name` is no item of the form).
+    pub fn remove(&self, form: &Value, name: &str) -> (Value, Option<Removed>) {
         let mut form = form.clone();
         let (list, index) = split_item(name);
+        let mut removed = None;
         if let (Some(Value::Array(items)), Some(index)) = (get_at_mut(&mut form, list), index) {
             if index < items.len() {
-                items.remove(index);
+                removed = Some(Removed {
+                    list: list.to_owned(),
+                    index,
+                    item: items.remove(index),
+                });
             }
         }
-        form
+        (form, removed)
+    }
+
+    /// Puts a removed item back in its list (Undo), at the place it had, or at the end when the
+    /// list is now shorter. Returns the form and the item's name there, which is where the cursor
+    /// goes; the form as it is when its list is gone.
+    pub fn restore(&self, form: &Value, removed: Removed) -> (Value, Option<String>) {
+        let mut form = form.clone();
+        let list = match get_at_mut(&mut form, &removed.list) {
+            Some(Value::Array(items)) => Some(items),
+            // The page's form has no control left for an emptied list: it reads back without it.
+            None => {
+                set_at(&mut form, &removed.list, Value::Array(Vec::new()));
+                match get_at_mut(&mut form, &removed.list) {
+                    Some(Value::Array(items)) => Some(items),
+                    _ => None,
+                }
+            }
+            Some(_) => None,
+        };
+        let Some(items) = list else {
+            return (form, None);
+        };
+        let index = removed.index.min(items.len());
+        items.insert(index, removed.item);
+        (form, Some(format!("{}.{index}", removed.list)))
     }
 
     /// Moves the item `name` one place up (`up`) or down in its list. Returns the form and the
@@ -364,6 +415,36 @@ pub fn not_a_price_book(book: &Value) -> Option<String> {
         (false, 0 | 1) => Some("it is not a price book: it has none of a price book's parts (the clinic, the conditions, the products and their prices)".to_owned()),
         _ => None,
     }
+}
+
+/// Why a file's `text` is not a price book, said before it is read as JSON, when it plainly is
+/// something else: the prices as a spreadsheet (its first line is the fee schedule's header), or
+/// not text at all (a NUL, or bytes that were not UTF-8, which the page reads as U+FFFD).
+pub fn not_a_price_book_text(text: &str) -> Option<String> {
+    if text.contains(['\0', '\u{fffd}']) {
+        return Some(
+            "it is not a price book: it is not a text file (a price book is text, saved by this \
+             editor's Download)"
+                .to_owned(),
+        );
+    }
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .find(|line| !line.trim().is_empty())?;
+    let header = first.split(',').all(|cell| {
+        let words = cell
+            .trim()
+            .trim_matches('"')
+            .to_lowercase()
+            .replace('_', " ");
+        fee_schedule::HEADER.contains(&words.as_str())
+    });
+    header.then(|| {
+        "it is the prices as a spreadsheet (CSV), not a price book: open the price book first, \
+         then bring the spreadsheet in under \"Prices in a spreadsheet\""
+            .to_owned()
+    })
 }
 
 impl Problem {

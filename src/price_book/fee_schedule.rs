@@ -258,7 +258,9 @@ impl Item {
 ///   unknown code, a code shared by several items with no item or an unknown one, an item named
 ///   again (the second row is refused, naming the first's line), a price that is not money,
 ///   negative, or over [`MAX_PRICE`], an allowed amount for an item without one, a row with fewer
-///   or more cells than the header, and a price the book holds but that does not read as cents.
+///   or more cells than the header (said as a price split at its thousands comma when it reads
+///   so), a row whose price cells are all empty, and a price the book holds but that does not read
+///   as cents. An item the book does not have is said to be one the spreadsheet cannot add.
 ///   Rows past [`MAX_ROWS`] are refused unread.
 /// - Blank lines, and rows whose cells are all blank, are skipped. A UTF-8 byte order mark (as
 ///   spreadsheets write) is ignored.
@@ -486,14 +488,7 @@ impl<'r> Row<'r> {
         };
         // Exactly as many as the header, even when the extra ones are empty: a description's
         // unquoted comma shifts the cells after it, and "Vial, 2" would put a 2 under the price.
-        let misshapen = (record.len() != columns.count).then(|| {
-            format!(
-                "the row has {} cells but the header has {}: a description with a comma in it \
-                 must be in quotes",
-                record.len(),
-                columns.count
-            )
-        });
+        let misshapen = (record.len() != columns.count).then(|| misshapen(record, columns));
         Row {
             item: cell(columns.item),
             code: cell(Some(columns.code)),
@@ -504,6 +499,9 @@ impl<'r> Row<'r> {
     }
 
     /// The changes this row makes, or why it is refused.
+    ///
+    /// A row whose price cells are all empty is refused too, rather than passed over: it changes
+    /// nothing, and the person who emptied a cell meant something by it.
     fn changes(
         &self,
         items: &[Item],
@@ -515,11 +513,26 @@ impl<'r> Row<'r> {
             return Err(reason.clone());
         }
         let index = self.matched(items, columns)?;
+        let unknown_item =
+            !self.item.is_empty() && !items.iter().any(|known| known.key == self.item);
         if let Some(first) = first_lines.get(&index) {
-            return Err(format!(
-                "a duplicate row: line {first} has {} already",
-                items[index].key
-            ));
+            // A new row for an item the book does not have, with a code it has: not a duplicate
+            // of the code's item, but an item the spreadsheet cannot add.
+            return Err(if unknown_item {
+                cannot_add(self.item)
+            } else {
+                format!(
+                    "a duplicate row: line {first} has {} already",
+                    items[index].key
+                )
+            });
+        }
+        if self.cash.is_empty() && self.allowed.is_empty() {
+            return Err(
+                "no price: the row's price cells are empty, so it changes nothing (to take a \
+                 price off the estimate, do it in the form)"
+                    .to_owned(),
+            );
         }
         first_lines.insert(index, line);
         let item = &items[index];
@@ -576,17 +589,24 @@ impl<'r> Row<'r> {
         };
         match with_code[..] {
             [] if code.is_empty() => Err("no code: each row needs its item's code".to_owned()),
-            [] => Err(format!(
-                "unknown code: no item in the price book has the code \"{}\"{}",
-                excerpt(code),
-                match named {
-                    Some(i) => format!(
-                        " ({} has the code \"{}\"; codes are changed in the editor)",
-                        items[i].key, items[i].code
-                    ),
-                    None => String::new(),
-                }
-            )),
+            [] => Err(match named {
+                Some(i) => format!(
+                    "unknown code: no item in the price book has the code \"{}\" ({} has the \
+                     code \"{}\"; codes are changed in the editor)",
+                    excerpt(code),
+                    items[i].key,
+                    items[i].code
+                ),
+                None if !self.item.is_empty() => format!(
+                    "unknown code: no item in the price book has the code \"{}\", and {}",
+                    excerpt(code),
+                    cannot_add(self.item)
+                ),
+                None => format!(
+                    "unknown code: no item in the price book has the code \"{}\"",
+                    excerpt(code)
+                ),
+            }),
             [only] => match named {
                 Some(other) if other != only => Err(format!(
                     "the code \"{}\" is {}'s, but the item is {}: check which is meant",
@@ -623,6 +643,50 @@ impl<'r> Row<'r> {
                 })
             }
         }
+    }
+}
+
+/// Why a row for the item `item`, which the book does not have, changes nothing.
+fn cannot_add(item: &str) -> String {
+    format!(
+        "the price book has no item \"{}\", and the spreadsheet cannot add items: add it in the \
+         form (check the spelling if it is meant to be one there)",
+        excerpt(item)
+    )
+}
+
+/// Why a row's cells do not line up with the header's. A price with a thousands comma and no
+/// quotes around it (`1,250.00`) reads as two cells, `1` and `250.00`: said as such when the
+/// price column and the cell after it read so; otherwise a description's comma is the likely
+/// cause.
+fn misshapen(record: &csv::StringRecord, columns: &Columns) -> String {
+    let split_price = [columns.cash, columns.allowed]
+        .into_iter()
+        .flatten()
+        .find_map(|at| {
+            let (whole, rest) = (record.get(at)?.trim(), record.get(at + 1)?.trim());
+            let thousands = rest.len() >= 3
+                && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                && (rest.len() == 3 || rest.as_bytes()[3] == b'.');
+            let joined = format!("{whole},{rest}");
+            (thousands
+                && record.len() > columns.count
+                && !whole.is_empty()
+                && Cents::parse_dollars(&joined).is_ok())
+            .then_some(joined)
+        });
+    match split_price {
+        Some(price) => format!(
+            "the price {price} has a comma and no quotes around it, so it reads as two cells: \
+             write it as {} or in quotes",
+            price.replace(',', "")
+        ),
+        None => format!(
+            "the row has {} cells but the header has {}: a description or a price with a \
+             comma in it must be in quotes",
+            record.len(),
+            columns.count
+        ),
     }
 }
 

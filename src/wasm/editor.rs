@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use super::estimator::Estimator;
 use super::regions::Regions;
 use super::{render, to_js, value, Update};
-use crate::editor::{self, schema, Check, Editor};
+use crate::editor::{self, schema, Check, Editor, Removed};
 use crate::estimate::{Choice, Choices};
 use crate::language::Language;
 use crate::payment;
@@ -26,6 +26,8 @@ pub struct BookEditor {
     /// The widget preview's handle: the book of the last check that found no problem, as that check
     /// validated it (none while the book has a problem, or has nothing to quote).
     preview: Option<Estimator>,
+    /// The item the last Remove took out, for Undo, until another change of the lists.
+    removed: Option<Removed>,
 }
 
 /// What every action returns: the check (`{ problems, save, warnings, unknown, changes, ready,
@@ -44,13 +46,14 @@ struct Shown<'a> {
 }
 
 /// The form an action changed, for the page to show: `values`, the control to put the cursor in
-/// (`focus`), and a new item's name (`item`, `conditions.5`), which the page holds as not yet
-/// filled in.
+/// (`focus`), a new item's name (`item`, `conditions.5`), which the page holds as not yet filled
+/// in, and what was done, to say (`done`: "3 prices changed from the spreadsheet.").
 #[derive(Serialize)]
 struct Edit {
     values: Value,
     focus: Option<String>,
     item: Option<String>,
+    done: Option<String>,
 }
 
 impl Edit {
@@ -59,6 +62,7 @@ impl Edit {
             values,
             focus: None,
             item: None,
+            done: None,
         }
     }
 }
@@ -102,10 +106,20 @@ impl BookEditor {
     /// plain words (`line 12, column 5: the file is not valid JSON: a comma before } or ] has
     /// nothing after it: remove the comma`), for the page to show beside the text.
     /// Its `at`, when there is a place to point to, is where reading stopped, as an index into
-    /// the text the page's text box can select. A file that is JSON but not a price book (another
-    /// kind of file, a saved quote) is refused the same way, with no `at`.
+    /// the text the page's text box can select. A file that is not a price book (JSON of another
+    /// kind, a saved quote, the prices as CSV, not text at all) is refused the same way, with no
+    /// `at` and `fixable` false: there is nothing to correct in it.
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(text: &str) -> Result<BookEditor, JsValue> {
+        let refused = |reason: &str| -> JsValue {
+            let refused = js_sys::Error::new(reason);
+            // Not text to correct here: the page does not offer its text box.
+            let _ = js_sys::Reflect::set(&refused, &"fixable".into(), &JsValue::FALSE);
+            refused.into()
+        };
+        if let Some(reason) = editor::not_a_price_book_text(text) {
+            return Err(refused(&reason));
+        }
         let book = Value::from_json(text).map_err(|error| {
             // serde_path_to_error's `?` is a place it could not name: left out.
             let message = match error.path.as_str() {
@@ -121,7 +135,7 @@ impl BookEditor {
             JsValue::from(refused)
         })?;
         if let Some(reason) = editor::not_a_price_book(&book) {
-            return Err(js_sys::Error::new(&reason).into());
+            return Err(refused(&reason));
         }
         let sample = value(&js_sys::JSON::parse(DEFAULT_PRICE_BOOK_JSON)?);
         let (editor, opened) = Editor::open(&book, &sample);
@@ -210,8 +224,12 @@ impl BookEditor {
     #[wasm_bindgen(js_name = applyCsv)]
     pub fn apply_csv(&mut self, page: JsValue) -> Result<JsValue, JsValue> {
         let page = Page(page);
-        let values = self.editor.apply_csv(&page.form());
-        self.show(&page, Some(Edit::of(values)), false)
+        let (values, done) = self.editor.apply_csv(&page.form());
+        let edit = Edit {
+            done: Some(done),
+            ..Edit::of(values)
+        };
+        self.show(&page, Some(edit), false)
     }
 
     /// Moves the entry `name` that is not a field into the field `to` it likely means; as
@@ -241,18 +259,36 @@ impl BookEditor {
         let page = Page(page);
         let (values, item, focus) = self.editor.add(&page.form(), name);
         let edit = Edit {
-            values,
-            focus,
             item,
+            focus,
+            ..Edit::of(values)
         };
         self.show(&page, Some(edit), false)
     }
 
-    /// Removes the list item `name` (`conditions.2`); as `update`, with the form changed.
+    /// Removes the list item `name` (`conditions.2`), kept for `undo` until the next change of
+    /// the lists; as `update`, with the form changed.
     pub fn remove(&mut self, page: JsValue, name: &str) -> Result<JsValue, JsValue> {
         let page = Page(page);
-        let values = self.editor.remove(&page.form(), name);
-        self.show(&page, Some(Edit::of(values)), false)
+        let (values, removed) = self.editor.remove(&page.form(), name);
+        let shown = self.show(&page, Some(Edit::of(values)), false);
+        self.removed = removed;
+        shown
+    }
+
+    /// Puts back the item the last `remove` took out, at its place; as `update`, with the form
+    /// changed and the cursor on the item. Nothing changes when there is none to put back.
+    pub fn undo(&mut self, page: JsValue) -> Result<JsValue, JsValue> {
+        let page = Page(page);
+        let Some(removed) = self.removed.take() else {
+            return self.show(&page, None, false);
+        };
+        let (values, focus) = self.editor.restore(&page.form(), removed);
+        let edit = Edit {
+            focus,
+            ..Edit::of(values)
+        };
+        self.show(&page, Some(edit), false)
     }
 
     /// Moves the list item `name` one place up or down; as `update`, with the form changed and the
@@ -304,6 +340,7 @@ impl BookEditor {
             editor,
             opened,
             preview: None,
+            removed: None,
         }
     }
 
@@ -318,6 +355,10 @@ impl BookEditor {
         edit: Option<Edit>,
         download: bool,
     ) -> Result<JsValue, JsValue> {
+        // A change of the form's lists ends what Undo could put back: the page's notice goes too.
+        if edit.is_some() {
+            self.removed = None;
+        }
         let sent;
         let form = match &edit {
             Some(edit) => &edit.values,

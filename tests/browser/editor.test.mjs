@@ -234,13 +234,27 @@ test('a file that is not JSON stays on screen to correct, and opens once correct
   const at = await page.evaluate(() => document.getElementById('unreadable-text').selectionStart);
   const comma = broken.indexOf(',,');
   assert.ok(at > comma && at <= broken.indexOf('\n', broken.indexOf('\n', comma) + 1), `the cursor at ${at}, the doubled comma at ${comma}`);
-  // A JSON file that is not a price book is said to be one, not opened as a book full of problems.
-  await page.setInputFiles('#open-file', { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from('{ "name": "shopping", "items": [1, 2] }') });
-  await page.locator('#unreadable-reason', { hasText: 'list.json could not be opened: it is not a price book' }).waitFor();
-  assert.equal(await page.locator('#editing').isHidden(), true);
   await page.fill('#unreadable-text', sample);
   await page.click('#open-text');
   await page.locator('#editing').waitFor();
+  assert.equal(await page.inputValue('[name="clinic.phone"]'), '(512) 555-0100');
+  // A file that is not a price book is said to be what it is, not opened as a book full of
+  // problems, and offers no text to correct: JSON of another kind, a saved quote, the prices as
+  // a spreadsheet, a picture.
+  const others = [
+    ['list.json', '{ "name": "shopping", "items": [1, 2] }', 'it is not a price book: it has none of a price book'],
+    ['quote.json', readFileSync(new URL('../fixtures/saved-quotes/spanish.json', import.meta.url), 'utf8'), 'it is a saved quote, not a price book: open it on the staff page'],
+    ['prices.csv', 'item,code,description,cash price,allowed amount\nwalking_boot,L4361,Walking boot,170.00,\n', 'it is the prices as a spreadsheet (CSV), not a price book: open the price book first'],
+    ['photo.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]), 'it is not a price book: it is not a text file'],
+  ];
+  for (const [name, content, said] of others) {
+    await page.setInputFiles('#open-file', { name, mimeType: 'application/json', buffer: Buffer.from(content) });
+    await page.locator('#unreadable-reason', { hasText: `${name} could not be opened: ${said}` }).waitFor();
+    assert.equal(await page.locator('#unreadable-fix').isHidden(), true, `${name}: no text to correct`);
+    assert.equal(await page.locator('#unreadable-other').isVisible(), true, name);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'unreadable-reason', `${name}: the reason is read out`);
+  }
+  // The book being edited stays while another file could not be opened.
   assert.equal(await page.inputValue('[name="clinic.phone"]'), '(512) 555-0100');
   await stop();
 });
@@ -334,6 +348,8 @@ test('the prices out as CSV and back: two changes and one refused row shown, not
   // Nothing changed until applied.
   assert.equal(await page.inputValue('[name="walking_boot.price_cents"]'), '165.00');
   await page.click('#csv-apply');
+  // The two changes applied, and said so.
+  assert.equal(await page.textContent('#csv-status'), '2 prices changed from the spreadsheet.');
   assert.equal(await page.inputValue('[name="walking_boot.price_cents"]'), '170.00');
   assert.equal(await page.inputValue('[name="extras.0.price_cents"]'), '125.50');
   const changes = await page.locator('#changes tbody tr').allTextContents();
@@ -405,6 +421,41 @@ test('an implausible price is a warning to confirm, naming the item and the amou
   // A PT session at $11.00 is low for physical therapy: a hundred times it was likely meant.
   await type(page, 'physical_therapy.session.cash_price_cents', '11');
   await page.locator('.field-warning', { hasText: 'low for physical therapy' }).waitFor();
+  assert.deepEqual(seen.errors, []);
+  await stop();
+});
+
+test('Remove says what it removed, where it was, with Undo there; Undo puts it back with what was typed since', async () => {
+  const { page, seen, stop } = await start();
+  await page.click('#start-sample');
+  await page.locator('#editing').waitFor();
+  await page.click('#s-conditions > summary');
+  const headings = () => page.locator('#s-conditions .items > li:not(.removed) > details > summary').allTextContents();
+  const before = await headings();
+  assert.ok(before.length >= 3, before.join('\n'));
+  const second = page.locator('[id="f-conditions.1"]');
+  await second.locator('> summary').click();
+  const removedName = (await second.locator('> summary').textContent()).replace(/^Condition: /, '');
+  await second.locator('button[data-action="remove"]').click();
+  // Said where the condition was, between the first and the one that slid up, the cursor on Undo.
+  const note = page.locator('#s-conditions .items > li.removed');
+  assert.equal(await note.locator('[role=status]').textContent(), `Removed “${removedName}”. Undo`);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Undo');
+  const place = await page.evaluate(() => [...document.querySelectorAll('#s-conditions .items > li')].findIndex((li) => li.classList.contains('removed')));
+  assert.equal(place, 1, 'the notice is where the condition was');
+  assert.deepEqual(await headings(), [before[0], ...before.slice(2)]);
+  const changes = await page.locator('#changes tbody tr').allTextContents();
+  assert.ok(changes.some((row) => row.includes(removedName)), changes.join('\n'));
+  // A keyboard press on Undo, after a price typed elsewhere: both kept.
+  await type(page, 'walking_boot.price_cents', '170.00');
+  await page.locator('#s-conditions .removed button').focus();
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await headings(), before, 'back at its place');
+  assert.equal(await page.locator('#s-conditions .items > li.removed').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), `Condition: ${removedName}`, 'the cursor on it');
+  assert.equal(await page.inputValue('[name="walking_boot.price_cents"]'), '170.00');
+  const now = await page.locator('#changes tbody tr').allTextContents();
+  assert.ok(!now.some((row) => row.includes(removedName)), now.join('\n'));
   assert.deepEqual(seen.errors, []);
   await stop();
 });
