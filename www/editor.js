@@ -294,6 +294,21 @@ function showParts() {
 // ---------------------------------------------------------------------------------------------
 // Checking, after every change
 
+/**
+ * `entries` in the order their controls are on the page (the clinic before an injection fee;
+ * the version, in the Save step, last); those with no control after them, as they came.
+ */
+function inPageOrder(entries) {
+  const placed = entries.map((entry, index) => ({ entry, index, control: entry.name ? byName(entry.name) : null }));
+  return placed.sort((a, b) => {
+    if (a.control && b.control && a.control !== b.control) {
+      return a.control.compareDocumentPosition(b.control) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    }
+    if (!a.control !== !b.control) return a.control ? -1 : 1;
+    return 0; // the sort is stable: as they came
+  }).map(({ entry }) => entry);
+}
+
 /** The problems as `showErrors` takes them, each with its place in the file for a web admin. */
 function asRefusals(problems) {
   return problems.map(({ name, reason, place }) => ({ path: name, reason, detail: `(${place})` }));
@@ -316,13 +331,13 @@ function act(call) {
   // the summary names the item once.
   const waiting = (problem) => [...fresh].some((item) => problem.name?.startsWith(`${item}.`) && !touched.has(problem.name));
   for (const item of fresh) if (!last.problems.some((problem) => problem.name?.startsWith(`${item}.`))) fresh.delete(item);
-  const shown = last.problems.filter((problem) => !waiting(problem));
+  const shown = inPageOrder(last.problems.filter((problem) => !waiting(problem)));
   const items = [...fresh].filter((item) => last.problems.some(waiting)).map((item) => ({
     path: '', reason: `${byName(item)?.querySelector('summary')?.textContent ?? 'The new item'}: fill in its fields (the download waits for them).`,
   }));
   showErrors(form, $('book-problems'), [...asRefusals(shown), ...items], asRefusals(last.save));
   for (const control of form.querySelectorAll('[aria-invalid=true]')) reveal(control);
-  showWarnings(last.warnings);
+  showWarnings(inPageOrder(last.warnings));
   showStrays(last.unknown);
   showChanges(last.changes);
   const reason = last.problems.length > 0 ? `${last.problems.length === 1 ? 'A problem stops' : 'Problems stop'} the download: see the list at the top of the form.`

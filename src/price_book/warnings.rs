@@ -249,19 +249,17 @@ fn label_warning(found: &mut Vec<Warning>, path: &str, label: &Value, rate: Basi
             .unwrap_or(""),
         _ => "",
     };
-    // At the name's Spanish text when that is the one out of date, so the editor puts the
-    // warning under it.
-    let texts = [(text("en"), ""), (text("es"), ".es")];
-    let wrong = texts.into_iter().find_map(|(text, at)| {
-        percents(text)
-            .find(|&said| said != rate)
-            .map(|said| (said, at))
-    });
-    if let Some((said, at)) = wrong {
-        found.push(Warning {
-            path: format!("{path}{at}"),
-            message: format!("says {said}, but the discount is {rate}: change the name to match"),
-        });
+    // One warning for each language whose text is out of date, at once, the Spanish one at its
+    // text so the editor puts it under that box.
+    for (text, at) in [(text("en"), ""), (text("es"), ".es")] {
+        if let Some(said) = percents(text).find(|&said| said != rate) {
+            found.push(Warning {
+                path: format!("{path}{at}"),
+                message: format!(
+                    "says {said}, but the discount is {rate}: change the name to match"
+                ),
+            });
+        }
     }
 }
 
@@ -402,8 +400,10 @@ mod tests {
                 // In the form's order: the multi-injection discount before prompt pay, a name
                 // before its percent.
                 "discounts.multi_injection.percent_off_bp: is 60%, high for a discount (over 50%): was it meant?",
-                // The sample's name says "5% off"; the discount is now 0.05 %.
+                // The sample's name says "5% off" (in Spanish "5% menos"); the discount is now
+                // 0.05 %: both texts named at once.
                 "discounts.prompt_pay.label: says 5%, but the discount is 0.05%: change the name to match",
+                "discounts.prompt_pay.label.es: says 5%, but the discount is 0.05%: change the name to match",
                 "discounts.prompt_pay.percent_off_bp: is 0.05%, low for a discount (under 1%): was 5% meant?",
                 "financing.plans[4].apr_bp: is 0.24%, low for an APR (under 1%): was 24% meant?",
             ]
@@ -472,7 +472,7 @@ mod tests {
     fn a_discount_named_with_another_percent() {
         let mut book = sample();
         // The sample's multi-injection discount is 15 %, its name says "15% off" in English and
-        // "15% menos" in Spanish. At 10 % both names are out of date; the English is named.
+        // "15% menos" in Spanish. At 10 % both names are out of date, and both are named at once.
         let Some(MultiInjectionDiscount::LaterInjectionsPercentOff { percent_off_bp, .. }) =
             book.discounts.multi_injection.as_mut()
         else {
@@ -482,7 +482,10 @@ mod tests {
         let found: Vec<String> = warnings(&book).iter().map(ToString::to_string).collect();
         assert_eq!(
             found,
-            ["discounts.multi_injection.label: says 15%, but the discount is 10%: change the name to match"]
+            [
+                "discounts.multi_injection.label: says 15%, but the discount is 10%: change the name to match",
+                "discounts.multi_injection.label.es: says 15%, but the discount is 10%: change the name to match",
+            ]
         );
         // A Spanish name alone out of date is named too; "7.5 %" with a space is 750.
         let prompt_pay = book.discounts.prompt_pay.as_mut().expect("prompt pay");
@@ -498,6 +501,7 @@ mod tests {
             found,
             [
                 "discounts.multi_injection.label: says 15%, but the discount is 10%: change the name to match",
+                "discounts.multi_injection.label.es: says 15%, but the discount is 10%: change the name to match",
                 "discounts.prompt_pay.label.es: says 5%, but the discount is 7.5%: change the name to match",
             ]
         );

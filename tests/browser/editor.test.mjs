@@ -459,3 +459,30 @@ test('Remove says what it removed, where it was, with Undo there; Undo puts it b
   assert.deepEqual(seen.errors, []);
   await stop();
 });
+
+test('problems and warnings are listed in the order of the page, both languages of a name at once', async () => {
+  const { page, seen, stop } = await start();
+  await page.click('#start-sample');
+  await page.locator('#editing').waitFor();
+  // Typed in the reverse of the page's order: an injection fee, then the clinic's name.
+  await type(page, 'administration_fees.0.price_cents', '12x');
+  await type(page, 'clinic.name', '');
+  await page.locator('#book-problems li').nth(1).waitFor();
+  const problems = await page.locator('#book-problems li').allTextContents();
+  assert.equal(problems.length, 2, problems.join('\n'));
+  assert.match(problems[0], /^Clinic › Clinic name/, problems.join('\n'));
+  assert.match(problems[1], /Injection fees/, problems.join('\n'));
+  await type(page, 'clinic.name', 'Lakeside Foot & Ankle');
+  await type(page, 'administration_fees.0.price_cents', '150.00');
+  // The multi-injection discount made 10 %: its name says 15 % in English and in Spanish, and
+  // both are warned about at once, each under its own box.
+  await type(page, 'discounts.multi_injection.percent_off_bp', '10');
+  const said = page.locator('.field-warning', { hasText: 'says 15%, but the discount is 10%' });
+  await said.nth(1).waitFor();
+  assert.equal(await said.count(), 2);
+  for (const language of ['en', 'es']) {
+    assert.equal(await page.locator(`[name="discounts.multi_injection.label.${language}"]`).evaluate((box) => box.closest('.field').querySelector('.field-warning')?.textContent.startsWith('Says 15%') ?? false), true, language);
+  }
+  assert.deepEqual(seen.errors, []);
+  await stop();
+});
