@@ -1134,6 +1134,61 @@ static SPANISH_GFE: GfeWords = GfeWords {
     would_charge: |name, more, total| format!("{name} cobraría {more} más ({total} en total)"),
 };
 
+/// What a revised document says of the one it replaces, and what the staff page says of it: the
+/// staff page's only, as [`GfeWords`].
+pub struct RevisionWords {
+    /// On the document, under its dates: `Revised Good Faith Estimate. Replaces {number} issued
+    /// {date}.`, from (number, long date).
+    pub replaces: fn(&str, &str) -> String,
+    /// On the staff page, after that sentence: that the revised document must be given.
+    pub give: &'static str,
+}
+
+impl Language {
+    /// The words of a revision in this language, for a Good Faith Estimate or a self-pay price
+    /// quote.
+    pub fn revision_words(self, good_faith_estimate: bool) -> &'static RevisionWords {
+        match (self, good_faith_estimate) {
+            (Language::English, true) => &ENGLISH_REVISED_GFE,
+            (Language::English, false) => &ENGLISH_REVISED_QUOTE,
+            (Language::Spanish, true) => &SPANISH_REVISED_GFE,
+            (Language::Spanish, false) => &SPANISH_REVISED_QUOTE,
+        }
+    }
+}
+
+static ENGLISH_REVISED_GFE: RevisionWords = RevisionWords {
+    replaces: |number, date| {
+        format!("Revised Good Faith Estimate. Replaces {number} issued {date}.")
+    },
+    give: "The quote has changed since it was issued: this is a revised Good Faith Estimate, with a new \
+        number, issued today. Give it to the patient.",
+};
+
+static ENGLISH_REVISED_QUOTE: RevisionWords = RevisionWords {
+    replaces: |number, date| format!("Revised self-pay price quote. Replaces {number} issued {date}."),
+    give: "The quote has changed since it was issued: this is a revised price quote, with a new number, \
+        issued today. Give it to the patient.",
+};
+
+// "el documento": the document replaced may be an estimate (el) or a quote (la).
+static SPANISH_REVISED_GFE: RevisionWords = RevisionWords {
+    replaces: |number, date| {
+        format!("Estimado de buena fe revisado. Reemplaza el documento {number} emitido el {date}.")
+    },
+    give: "La cotización cambió desde que se emitió: este es un estimado de buena fe revisado, con un \
+        número nuevo, emitido hoy. Entrégueselo al paciente.",
+};
+
+static SPANISH_REVISED_QUOTE: RevisionWords = RevisionWords {
+    replaces: |number, date| {
+        format!("Cotización de pago directo revisada. Reemplaza el documento {number} emitido el {date}.")
+    },
+    give:
+        "La cotización cambió desde que se emitió: esta es una cotización revisada, con un número \
+        nuevo, emitida hoy. Entréguesela al paciente.",
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -888,6 +888,7 @@ impl QuoteAnswers {
             },
             therapy_elsewhere: self.therapy_elsewhere,
             therapy_provider: provider,
+            replaces: Vec::new(),
         }
     }
 }

@@ -16,16 +16,22 @@
 //!   quote's canonical data) through `examples/save_quote.rs`: the four quotes above again, a course
 //!   with a date for each injection, and a book whose expected charges leave the prompt-pay
 //!   discount out (`prompt-pay-excluded`, saved with that book);
+//! - `revision-*.json`: a revision chain and a revision of a format-1 file, written by the release
+//!   that added revisions through `examples/save_quote.rs` (`--revise`); `tests/revisions.rs`
+//!   reopens them;
 //! - the others: written by release 39cef6f's `quote(...).saved`, as the staff page saves it.
 //!
 //! Amounts by hand from the sample price book (prices in `tests/cases/mod.rs`).
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod sample_book;
+
 use amnion_estimator::language::Language;
 use amnion_estimator::money::Cents;
 use amnion_estimator::price_book::PriceBook;
-use amnion_estimator::quote::{reopen, SavedQuote};
+use amnion_estimator::quote::reopen;
+use sample_book::saved_quote as fixture;
 
 /// The format-1 files: (file, the quote number it was saved with, the Good Faith Estimate's total
 /// in cents).
@@ -124,54 +130,35 @@ const FORMAT_2: [(&str, &str, i64); 6] = [
     ),
 ];
 
-fn fixture(name: &str) -> SavedQuote {
-    let path = format!(
-        "{}/tests/fixtures/saved-quotes/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} reads: {e}"))
-}
-
 /// Every format-1 file reopens with its amounts, checked against the number it was saved with, and
-/// is upgraded: it gets its format-2 number, made from its canonical data, and says so.
+/// keeps that number: on screen, in print, in the CSV, and in what Save writes (the file as it
+/// was, which reopens as it did).
 #[test]
-fn every_format_1_file_reopens_with_its_amounts_and_is_upgraded() {
+fn every_format_1_file_reopens_with_its_amounts_and_keeps_its_number() {
     let today = PriceBook::embedded_default().expect("valid");
     for (name, number, total) in FIXTURES {
         let saved = fixture(name);
         assert_eq!(saved.format, "amnion-estimator/quote/1", "{name}");
         assert_eq!(saved.quote_number, number, "{name}");
         let reopened = reopen(&saved, &today).unwrap_or_else(|e| panic!("{name} reopens: {e}"));
-        assert_eq!(
-            reopened.quote.good_faith_estimate.total.cents.get(),
-            total,
-            "{name}"
+        let quote = &reopened.quote;
+        assert_eq!(quote.good_faith_estimate.total.cents.get(), total, "{name}");
+        assert_eq!(quote.quote_number, number, "{name}");
+        assert_eq!(quote.good_faith_estimate.quote_number, number, "{name}");
+        let csv_rows = quote.csv.lines().skip(1).collect::<Vec<_>>();
+        assert!(!csv_rows.is_empty(), "{name}");
+        assert!(
+            csv_rows.iter().all(|row| row.starts_with(number)),
+            "{name}: {}",
+            quote.csv
         );
-        let new = &reopened.quote.quote_number;
-        let prefix = if reopened.quote.good_faith_estimate.applies {
-            "GFE-"
-        } else {
-            "SPQ-"
-        };
-        assert!(new.starts_with(prefix) && new != number, "{name}: {new}");
-        assert_eq!(
-            reopened.upgraded,
-            Some(format!(
-                "This quote was saved in an earlier format (1) as {number}, and has been upgraded: its \
-                 number is now {new}; the amounts are unchanged."
-            )),
-            "{name}"
-        );
-        assert_eq!(reopened.quote.saved.format, "amnion-estimator/quote/2");
-        assert_eq!(&reopened.quote.saved.quote_number, new);
+        assert_eq!(quote.saved, saved, "{name}: Save writes the file as it was");
         assert_eq!(
             reopened.price_change, None,
             "{name}: today's sample prices are the same"
         );
-        // Saved again, it is a format-2 file that reopens as it is, with its new number.
-        let again = reopen(&reopened.quote.saved, &today).expect("reopens");
-        assert_eq!((&again.quote.quote_number, &again.upgraded), (new, &None));
+        let again = reopen(&quote.saved, &today).expect("reopens");
+        assert_eq!(again.quote.quote_number, number, "{name}");
     }
 }
 
@@ -184,7 +171,6 @@ fn every_format_2_file_reopens_with_its_number_and_amounts() {
         assert_eq!(saved.quote_number, number, "{name}");
         let reopened = reopen(&saved, &today).unwrap_or_else(|e| panic!("{name} reopens: {e}"));
         assert_eq!(reopened.quote.quote_number, number, "{name}");
-        assert_eq!(reopened.upgraded, None, "{name}");
         assert_eq!(
             reopened.quote.good_faith_estimate.total.cents.get(),
             total,
@@ -307,33 +293,26 @@ fn a_reopened_quote_gives_the_form_back_with_every_choice_made() {
     }
 }
 
-/// A format-1 file, upgraded, gets the number a format-2 file of the same quote has.
+/// A format-1 file's form, priced again on its own issue date, is the format-2 file of the same
+/// quote: the two are one document to the staff form, which tells a change by this number.
 #[test]
-fn an_upgraded_file_gets_the_number_format_2_gives_the_same_quote() {
+fn a_format_1_file_is_the_same_content_as_format_2_gives_the_same_quote() {
     let today = PriceBook::embedded_default().expect("valid");
     for name in [
         "self-pay-with-co-provider.json",
+        "release-3613b6a-self-pay-with-co-provider.json",
         "medicare.json",
         "spanish.json",
         "extras-and-staff-discount.json",
     ] {
-        let upgraded = reopen(&fixture(name), &today).expect("reopens");
-        let format_2 = fixture(&format!("format-2-{name}"));
-        assert_eq!(upgraded.quote.quote_number, format_2.quote_number, "{name}");
+        let reopened = reopen(&fixture(name), &today).expect("reopens");
+        let format_2 = fixture(&format!(
+            "format-2-{}",
+            name.trim_start_matches("release-3613b6a-")
+        ));
+        let again = amnion_estimator::quote::quote(&today, &reopened.form).expect("a quote");
+        assert_eq!(again.quote_number, format_2.quote_number, "{name}");
     }
-}
-
-/// The two files saved from the same quote by releases 3613b6a and 39cef6f still agree, upgraded.
-#[test]
-fn the_same_quote_from_two_releases_gets_one_new_number() {
-    let today = PriceBook::embedded_default().expect("valid");
-    let old = reopen(
-        &fixture("release-3613b6a-self-pay-with-co-provider.json"),
-        &today,
-    )
-    .expect("reopens");
-    let new = reopen(&fixture("self-pay-with-co-provider.json"), &today).expect("reopens");
-    assert_eq!(old.quote.quote_number, new.quote.quote_number);
 }
 
 /// A format-1 file edited after saving is refused: its content no longer gives its number.

@@ -49,6 +49,8 @@ function show(quote) {
   $('coverage-notice').hidden = !quote.coverage_notice;
   $('range-warning').textContent = quote.range_warning ?? '';
   $('range-warning').hidden = !quote.range_warning;
+  $('revision').textContent = quote.revision ?? '';
+  $('revision').hidden = !quote.revision;
   $('error').hidden = true;
 }
 
@@ -84,7 +86,8 @@ function update() {
   const wanted = $('include-comparison').checked;
   $('comparison').hidden = !wanted;
   const regions = { document: $('document'), comparison: wanted ? $('comparison') : undefined };
-  const { refused, quote } = quoter.update(readForm(form), regions, $('comparison-plan').value);
+  const { refused, quote, issued_on: issuedOn } = quoter.update(readForm(form), regions, $('comparison-plan').value);
+  $('issued-on').textContent = issuedOn;
   if (quote) show(quote);
   if (quote && refused.length === 0) showEveryProblem = true;
   if (!quote) {
@@ -138,14 +141,14 @@ async function open(file) {
     else $('pt-partner').selectedIndex = 0;
     showDependentFields();
     show(reopened.quote);
+    $('issued-on').textContent = reopened.quote.issued_on;
     $('include-comparison').checked = false;
     $('comparison').hidden = true; // a comparison would be at today's prices
     showEveryProblem = true;
     showErrors(form, $('error-summary'), []);
     setMatches(true);
     $('reopened').textContent = [
-      reopened.upgraded ?? '',
-      say(words, 'reopened', "Reopened quote {number} with the prices it was saved with (price book {version}). Changing any answer makes a new quote at today's prices.", {
+      say(words, 'reopened', "Reopened quote {number} with the prices it was saved with (price book {version}). Changing anything that prints makes a revised quote: a new number, issued today, at today's prices.", {
         number: reopened.quote.quote_number, version: reopened.quote.price_book_version,
       }),
       reopened.price_change ?? '',
@@ -220,10 +223,6 @@ $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   return field;
 }));
 fillSelect($('comparison-plan'), quoter.financingChoices());
-// Today, as YYYY-MM-DD from the calendar's fields: a locale's format is not the same in every
-// engine (WebKitGTK writes en-CA's as 12/7/2026, which a date field refuses).
-const today = new Date();
-$('issued-on').value = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
 
 // One listener per control: `input` fires for every kind (a select fires `change` as well).
 form.addEventListener('input', (event) => {

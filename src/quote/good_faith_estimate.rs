@@ -12,7 +12,8 @@
 //!    estimate will be given for them, and how to ask for it (the clinic's phone, and email if any);
 //! 6. the disclaimers: other services, actual charges may differ, the dispute-resolution right with
 //!    the statement that starting it will not adversely affect the quality of care, not a contract;
-//! 7. the quote number, the date issued and the valid-until date.
+//! 7. the quote number, the date issued and the valid-until date; for a revision, the number and
+//!    issue date of the document it replaces.
 //!
 //! When screening says a Good Faith Estimate does not apply, the same document is a self-pay price
 //! quote ([`DocumentKind::SelfPayQuote`]): its own title, headings, number prefix and disclaimers,
@@ -71,6 +72,9 @@ pub struct GoodFaithEstimate {
     pub issued_on: String,
     /// The issue date plus the price book's `valid_days`.
     pub valid_until: String,
+    /// For a revision, under the dates: `Revised Good Faith Estimate. Replaces GFE-… issued
+    /// December 1, 2026.` (the document it replaces directly; the file keeps the whole chain).
+    pub replaces: Option<String>,
     /// The price book edition this was priced from.
     pub price_book_version: String,
     /// Element 1.
@@ -204,6 +208,7 @@ pub(crate) fn build(
         quote_number: String::new(),
         issued_on: quote.issued_on.long_form(language),
         valid_until: quote.valid_until(book).long_form(language),
+        replaces: replaces(quote, kind),
         price_book_version: document.version.clone(),
         patient: Patient {
             name: quote.patient_name.clone(),
@@ -221,6 +226,14 @@ pub(crate) fn build(
         ),
         disclaimers: disclaimers(kind_words, texts, language),
     })
+}
+
+/// A revision's statement of the document it replaces directly, in the document's words.
+fn replaces(quote: &QuotePlan<'_>, kind: DocumentKind) -> Option<String> {
+    let language = quote.plan.language;
+    let words = language.revision_words(kind == DocumentKind::GoodFaithEstimate);
+    let (number, issued_on) = quote.replaces.first()?;
+    Some((words.replaces)(number, &issued_on.long_form(language)))
 }
 
 /// The diagnosis on every item: the condition's ICD-10-CM code for the side treated.

@@ -17,7 +17,8 @@ pub use good_faith_estimate::{
 };
 use request::Issue;
 pub use request::{
-    CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, StaffDiscountAnswers,
+    CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, Replaced,
+    StaffDiscountAnswers,
 };
 
 use serde::Serialize;
@@ -31,7 +32,7 @@ use crate::read::{self, read_struct, Value};
 /// The version tag of the saved quote files this release writes. Format 2's quote number is made
 /// from the quote's canonical data; format 1's (still read) from its printed texts.
 pub const SAVED_QUOTE_FORMAT: &str = "amnion-estimator/quote/2";
-/// The tag of format 1, which this release reads and upgrades.
+/// The tag of format 1, which this release reads, and writes again as it was.
 pub const SAVED_QUOTE_FORMAT_1: &str = "amnion-estimator/quote/1";
 /// The tag without its version, and the version this release writes.
 const SAVED_QUOTE_FAMILY: &str = "amnion-estimator/quote/";
@@ -172,21 +173,25 @@ impl Quote {
     }
 }
 
-/// A reopened quote, whether it was upgraded from an earlier format, and whether today's prices
-/// differ from the ones it keeps.
+/// A reopened quote, and whether today's prices differ from the ones it keeps.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reopened {
-    /// The quote, priced from its own saved price book; its `saved` is in today's format.
+    /// The quote, priced from its own saved price book, with the number the patient holds (a
+    /// format-1 file's too); its `saved` is the file as it was opened, so Save writes that again.
     pub quote: Quote,
-    /// Set when the file was of an earlier format: its new number, and that the amounts are
-    /// unchanged.
-    pub upgraded: Option<String>,
     /// Set when today's price book would price it differently.
     pub price_change: Option<String>,
     /// The saved request as the staff form shows it, every choice made: a file that left the
     /// product to the book's default (saved before it was a choice on the form) names the product
     /// it was priced with, so the reopened form keeps the quote's choices.
     pub form: QuoteRequest,
+    /// The price book it was priced from, to tell whether the form still makes it.
+    #[serde(skip)]
+    book: PriceBook,
+    /// The number its content gives today (format 2's), which the form's request must give to be
+    /// the same document.
+    #[serde(skip)]
+    content_number: String,
 }
 
 /// Prices `request` under `book`.
@@ -268,7 +273,8 @@ fn priced(
 ///
 /// A format-2 file must give its own number again. A format-1 file (an earlier release's) must
 /// give the number format 1 made, from its printed texts as those releases worded them
-/// (`format_1.rs`); it is then upgraded: it gets its format-2 number, and `upgraded` says so.
+/// (`format_1.rs`). Either way the quote keeps the number the patient holds, and its `saved` is
+/// the file as it was opened. [`Reopened::requote`] tells a change from the same document.
 ///
 /// # Errors
 ///
@@ -288,11 +294,20 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
             )]));
         }
     };
-    // Format 1 had no later injection dates, and its number cannot vouch for them.
+    // Format 1 had no later injection dates and no revisions, and its number cannot vouch for
+    // them.
     if format_1 && !saved.request.later_injections_on.is_empty() {
         return Err(Error::InvalidRequest(vec![FieldError::new(
             "request.later_injections_on",
             format!("a {SAVED_QUOTE_FORMAT_1} file has no later injection dates: it was changed after saving"),
+        )]));
+    }
+    if format_1 && !saved.request.replaces.is_empty() {
+        return Err(Error::InvalidRequest(vec![FieldError::new(
+            "request.replaces",
+            format!(
+                "a {SAVED_QUOTE_FORMAT_1} file replaces no document: it was changed after saving"
+            ),
         )]));
     }
     let book = PriceBook::new(saved.price_book.clone())?;
@@ -301,7 +316,7 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
     } else {
         Number::Canonical
     };
-    let (quote, format_1_number) = priced(&book, &saved.request, Issue::Saved, number)?;
+    let (mut quote, format_1_number) = priced(&book, &saved.request, Issue::Saved, number)?;
     let content_gives = format_1_number.as_ref().unwrap_or(&quote.quote_number);
     if *content_gives != saved.quote_number {
         let reason = format!(
@@ -313,13 +328,13 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
             reason,
         )]));
     }
-    let upgraded = format_1.then(|| {
-        format!(
-            "This quote was saved in an earlier format (1) as {}, and has been upgraded: its number is now {}; \
-             the amounts are unchanged.",
-            saved.quote_number, quote.quote_number
-        )
-    });
+    // The number the patient holds, whatever the file's format; Save writes the file as it was.
+    let content_number = std::mem::replace(&mut quote.quote_number, saved.quote_number.clone());
+    if format_1 {
+        quote.good_faith_estimate.quote_number = saved.quote_number.clone();
+        quote.csv = csv::items_csv(&quote.good_faith_estimate);
+    }
+    quote.saved = saved.clone();
     let kept = &quote.good_faith_estimate.total;
     let old = &book.document().version;
     let new = &current.document().version;
@@ -338,10 +353,46 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
     }
     Ok(Reopened {
         quote,
-        upgraded,
         price_change,
         form,
+        book,
+        content_number,
     })
+}
+
+impl Reopened {
+    /// The quote the staff form's `request` makes once this quote is reopened, `request.issued_on`
+    /// being today (the staff page's date).
+    ///
+    /// Priced with this quote's own issue date, chain and price book, a request that gives this
+    /// quote's number is the same document (staff changed nothing that prints): this quote, with
+    /// its number, dates and file. Any other request is a revision: a new document priced by
+    /// `book` (today's), issued on `request.issued_on` and valid from it, that replaces this quote
+    /// and every document this one replaced (`replaces`, the direct one first).
+    ///
+    /// # Errors
+    ///
+    /// As [`quote`], for a revision.
+    pub fn requote(&self, book: &PriceBook, request: &QuoteRequest) -> Result<Quote, Error> {
+        let original = &self.quote.saved.request;
+        let mut same = request.clone();
+        same.issued_on.clone_from(&original.issued_on);
+        same.replaces.clone_from(&original.replaces);
+        let unchanged = priced(&self.book, &same, Issue::Saved, Number::Canonical)
+            .is_ok_and(|(quote, _)| quote.quote_number == self.content_number);
+        if unchanged {
+            return Ok(self.quote.clone());
+        }
+        let replaced = Replaced {
+            quote_number: self.quote.quote_number.clone(),
+            issued_on: original.issued_on.clone(),
+        };
+        let mut revised = request.clone();
+        revised.replaces = std::iter::once(replaced)
+            .chain(original.replaces.iter().cloned())
+            .collect();
+        quote(book, &revised)
+    }
 }
 
 fn describe_change(old: &str, kept: &Amount, new: &str, today: &Amount) -> String {

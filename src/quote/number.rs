@@ -4,7 +4,8 @@
 //! The canonical data is what the document means, not how it is worded: every item's codes,
 //! quantity and cents per provider; the ISO dates; the patient's and each provider's identity;
 //! the staff discount's reason and amount; the prompt-pay discount; the kind of document and the
-//! price-book version. No printed text is in it, nor the language, so a release that rewords the
+//! price-book version; for a revision, the number and issue date of every document it replaces.
+//! No printed text is in it, nor the language, so a release that rewords the
 //! document, lays it out anew or translates it gives every saved quote the number it had. (Format
 //! 1's number was a fingerprint of the printed texts: see `format_1.rs`.)
 
@@ -109,6 +110,16 @@ pub(crate) fn quote_number(
         Some(p) if p.expected_charges == ExpectedCharges::Excluded => "prompt pay excluded",
         Some(_) => "prompt pay included",
     });
+    // A revision's chain: only when there is one, so a document that replaces none keeps the
+    // number it had before revisions.
+    if !plan.replaces.is_empty() {
+        field("replaces");
+        field(&plan.replaces.len().to_string());
+        for (number, issued_on) in &plan.replaces {
+            field(number);
+            field(&issued_on.to_string());
+        }
+    }
     written(kind.prefix(), hash.finish())
 }
 

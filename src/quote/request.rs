@@ -49,6 +49,23 @@ read_struct! {
         pub therapy_elsewhere: bool = default,
         /// That provider, when `therapy_elsewhere`: a price book partner, or typed in.
         pub therapy_provider: ProviderAnswers = default,
+        /// For a revised document, every document it replaces, the one it replaces directly first
+        /// (each a revision of the next). Set by [`Reopened::requote`](super::Reopened::requote),
+        /// not typed; not written when empty, so a document that replaces none saves and is
+        /// numbered as it was before revisions.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub replaces: Vec<Replaced> [at most 100] = default,
+    }
+}
+
+read_struct! {
+    /// A document a revision replaces: its number and the date it was issued.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Replaced {
+        /// Its quote number, `GFE-…` or `SPQ-…`, as the patient holds it.
+        pub quote_number: String,
+        /// Its issue date, `YYYY-MM-DD`.
+        pub issued_on: String,
     }
 }
 
@@ -160,6 +177,8 @@ pub(crate) struct QuotePlan<'a> {
     pub injections_up_to: Option<u32>,
     pub sessions: u32,
     pub therapy_provider: Option<ProviderAnswers>,
+    /// The documents this one replaces, the direct one first: (number, issue date).
+    pub replaces: Vec<(String, Date)>,
 }
 
 deserialize_by_reading!(QuoteRequest, "a quote request", Error::InvalidRequest);
@@ -330,6 +349,7 @@ impl QuoteRequest {
 
         let later_injections_on =
             self.later_injections_on(&mut problems, scheduled_on, issued_on, injections);
+        let replaces = self.replaces(&mut problems, issued_on);
         let extras = self.extras(book, &mut problems);
         let staff_discount = self.staff_discount(&mut problems);
         let (therapy_provider, therapy_partner) = if self.therapy_elsewhere {
@@ -374,6 +394,7 @@ impl QuoteRequest {
                         injections_up_to,
                         sessions,
                         therapy_provider,
+                        replaces,
                     },
                     Error::InvalidRequest,
                 )
@@ -464,6 +485,39 @@ impl QuoteRequest {
             dates.push(date);
         }
         dates
+    }
+
+    /// The documents a revision replaces: each a number and a date, none issued after the one that
+    /// replaces it (this document, then each in the list). Each is refused by its own path.
+    fn replaces(&self, problems: &mut Problems, issued_on: Option<Date>) -> Vec<(String, Date)> {
+        let mut later = issued_on;
+        let mut replaced = Vec::new();
+        for (index, earlier) in self.replaces.iter().enumerate() {
+            let path = |field: &str| format!("replaces.{index}.{field}");
+            let number = earlier.quote_number.trim();
+            problems.check(!number.is_empty(), path("quote_number"), || {
+                "must be the number of the document this one replaces".into()
+            });
+            problems.printable(path("quote_number"), number);
+            let Some(date) = date(problems, &path("issued_on"), &earlier.issued_on) else {
+                later = None;
+                continue;
+            };
+            if let Some(after) = later {
+                // The first is the quote staff reopened: this one is issued on the computer's date.
+                problems.check(date <= after, path("issued_on"), || match index {
+                    0 => format!(
+                        "the quote this revises was issued on {date}, after today ({after}): check the computer's date"
+                    ),
+                    _ => format!(
+                        "cannot be after the document that replaces it ({after}); it is {date}"
+                    ),
+                });
+            }
+            later = Some(date);
+            replaced.push((number.to_owned(), date));
+        }
+        replaced
     }
 
     fn extras<'a>(

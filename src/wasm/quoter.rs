@@ -7,12 +7,13 @@ use wasm_bindgen::prelude::*;
 
 use super::regions::Regions;
 use super::{js_error, read_book, render, to_js, value, RegionError, Update};
+use crate::calendar::Date;
 use crate::error::Error;
 use crate::estimate::Choices;
 use crate::language::Language;
 use crate::payment::{self, PaymentAnswers};
 use crate::price_book::PriceBook;
-use crate::quote::{self, Quote, QuoteRequest, SavedQuote};
+use crate::quote::{self, Quote, QuoteRequest, Reopened, SavedQuote};
 
 /// Quotes for one staff page: `new Quoter(priceBook, language)`.
 #[wasm_bindgen]
@@ -21,6 +22,9 @@ pub struct Quoter {
     language: Language,
     /// The quote on screen; `None` while the form's answers are refused.
     current: Option<Quote>,
+    /// The quote last reopened from a file: the form's quote is then it, unchanged, or a revision
+    /// of it ([`Reopened::requote`]).
+    reopened: Option<Reopened>,
 }
 
 /// What the page shows of a quote beside its document.
@@ -32,6 +36,10 @@ struct Shown<'a> {
     coverage_notice: Option<&'a str>,
     range_warning: Option<&'a str>,
     price_book_version: &'a str,
+    /// The date it is issued, as it prints.
+    issued_on: &'a str,
+    /// For a revision: what it replaces, and that it must be given to the patient.
+    revision: Option<String>,
 }
 
 impl<'a> Shown<'a> {
@@ -44,6 +52,12 @@ impl<'a> Shown<'a> {
             coverage_notice: document.coverage_notice.as_deref(),
             range_warning: quote.range_warning.as_deref(),
             price_book_version: &quote.price_book_version,
+            issued_on: &document.issued_on,
+            revision: document.replaces.as_ref().map(|replaces| {
+                let good_faith_estimate = document.kind == quote::DocumentKind::GoodFaithEstimate;
+                let words = document.language.revision_words(good_faith_estimate);
+                format!("{replaces} {}", words.give)
+            }),
         }
     }
 }
@@ -53,13 +67,15 @@ impl<'a> Shown<'a> {
 struct QuoteUpdate<'a> {
     refused: Vec<RegionError>,
     quote: Option<Shown<'a>>,
+    /// The date the form's document is issued on, as it prints: the quote's, or today while the
+    /// form is refused.
+    issued_on: String,
 }
 
 /// `reopen`'s answer.
 #[derive(Serialize)]
 struct ReopenedShown<'a> {
     quote: Shown<'a>,
-    upgraded: Option<&'a str>,
     price_change: Option<&'a str>,
     form: &'a QuoteRequest,
 }
@@ -78,6 +94,7 @@ impl Quoter {
             book: read_book(price_book)?,
             language: Language::from_tag(language.as_deref().unwrap_or("")),
             current: None,
+            reopened: None,
         })
     }
 
@@ -103,10 +120,12 @@ impl Quoter {
     /// The page's one call when an answer changes. Prices `request` (the quote form) and renders
     /// the printable document into the region `document`, and, when the page passes a
     /// `comparison` region, the scenario comparison with the monthly payments of
-    /// `comparison_plan`. Returns `{ refused: [{ region, path, reason }], quote }`, where `quote`
-    /// is `{ title, quote_number, total, coverage_notice, range_warning, price_book_version }`, or
-    /// `null` when the request is refused: the document then keeps what it showed, and
-    /// `savedQuote()` and `csv()` give nothing until the form is fixed.
+    /// `comparison_plan`. The request is issued today (the computer's calendar date), whatever
+    /// `issued_on` it carries. Returns `{ refused: [{ region, path, reason }], quote, issued_on }`,
+    /// where `quote` is `{ title, quote_number, total, coverage_notice, range_warning,
+    /// price_book_version, issued_on, revision }`, or `null` when the request is refused: the
+    /// document then keeps what it showed, and `savedQuote()` and `csv()` give nothing until the
+    /// form is fixed. `issued_on` is the date the form's document is issued on, as it prints.
     ///
     /// # Errors
     ///
@@ -147,17 +166,23 @@ impl Quoter {
                 }
             }
         }
+        let issued_on = match &self.current {
+            Some(quote) => quote.good_faith_estimate.issued_on.clone(),
+            None => Date::parse(&today()).map_or_else(|_| today(), |d| d.long_form(self.language)),
+        };
         to_js(&QuoteUpdate {
             refused: update.refused,
             quote: self.current.as_ref().map(Shown::of),
+            issued_on,
         })
     }
 
     /// Reopens a saved quote (the parsed file) with the prices it was saved with, and renders it
-    /// into the region `document`. Returns `{ quote, upgraded, price_change, form }`: `upgraded`
-    /// says a file of an earlier format was upgraded and its new number, and `price_change` how
-    /// today's price book would price it differently (each `null` otherwise); `form` is the
-    /// request to put back in the form, every choice spelled out.
+    /// into the region `document`, with the number the patient holds (a file of an earlier format
+    /// too). Returns `{ quote, price_change, form }`: `price_change` says how today's price book
+    /// would price it differently (`null` otherwise); `form` is the request to put back in the
+    /// form, every choice spelled out. Until another file is opened, the form's quote is this one
+    /// while the form makes it, and a revision of it otherwise.
     ///
     /// # Errors
     ///
@@ -171,11 +196,11 @@ impl Quoter {
         })?;
         let shown = to_js(&ReopenedShown {
             quote: Shown::of(&reopened.quote),
-            upgraded: reopened.upgraded.as_deref(),
             price_change: reopened.price_change.as_deref(),
             form: &reopened.form,
         });
-        self.current = Some(reopened.quote);
+        self.current = Some(reopened.quote.clone());
+        self.reopened = Some(reopened);
         shown
     }
 
@@ -208,10 +233,29 @@ impl Quoter {
 }
 
 impl Quoter {
-    /// Reads and prices a quote request, in the page's language.
+    /// Reads and prices a quote request, in the page's language, issued today: whatever date or
+    /// chain of replaced documents the request carries is not read. With a quote reopened, the
+    /// request is that quote unchanged, or a revision of it.
     fn quote_of(&self, request: &JsValue) -> Result<Quote, Error> {
         let mut request = QuoteRequest::from_value(&value(request))?;
         request.answers.language = self.language;
-        quote::quote(&self.book, &request)
+        request.issued_on = today();
+        request.replaces.clear();
+        match &self.reopened {
+            Some(reopened) => reopened.requote(&self.book, &request),
+            None => quote::quote(&self.book, &request),
+        }
     }
+}
+
+/// Today on the staff computer's calendar, `YYYY-MM-DD`: the local date, the one staff see, not
+/// the UTC one (which is tomorrow for a Texas clinic each evening).
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }

@@ -96,14 +96,14 @@ export function offsite(seen, origin) {
  * Fills the staff page with the two-provider quote several tests use: Ana Ruiz, self-pay, left
  * side, plantar fasciitis, 2 injections of the 1 mL vial with a consultation, cash physical
  * therapy (8 sessions) at Riverside Physical Therapy, typed in. Every choice is made, as a new
- * quote starts with none. Its figures are worked out in staff.test.mjs.
+ * quote starts with none. It is issued on the page's date (the browser's clock: staff.test.mjs
+ * sets it to 2026-11-21). Its figures are worked out in staff.test.mjs.
  */
 export async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
   await page.check('input[name="coverage"][value="self_pay"]');
   await page.fill('#patient-name', name);
   await page.fill('#dob', '1970-03-04');
   await page.check('input[name="side"][value="left"]');
-  await page.fill('#issued-on', '2026-11-21');
   await page.selectOption('#condition', 'plantar_fasciitis');
   await page.selectOption('#product', 'amnion_1ml');
   await page.selectOption('#injections', '2');

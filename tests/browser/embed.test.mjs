@@ -55,8 +55,9 @@ after(async () => {
   await server?.close();
 });
 
-async function open(path, { before } = {}) {
+async function open(path, { before, today } = {}) {
   const page = await browser.newPage();
+  if (today) await page.clock.setFixedTime(today); // the day a staff quote is issued on
   await page.setViewportSize({ width: 1200, height: 900 });
   if (before) await page.addInitScript(before);
   const seen = await watch(page);
@@ -251,7 +252,7 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
 });
 
 test('the staff page in Spanish, Good Faith Estimate and all', async () => {
-  const { page } = await open('staff.html?lang=es');
+  const { page } = await open('staff.html?lang=es', { today: new Date(2026, 10, 21, 10, 0) });
   await page.locator('#status', { hasText: /./ }).waitFor();
   assert.equal(await page.locator('h1').textContent(), 'Cotización y Estimado de buena fe');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');

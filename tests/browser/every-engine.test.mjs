@@ -201,10 +201,10 @@ for (const engine of ENGINES) {
       const { page, close } = await visit(engine, 'staff.html');
       try {
         await page.waitFor(() => document.getElementById('status').textContent.length > 0);
-        // Today from the calendar's fields, here as in the page (both in this machine's time zone).
-        const now = new Date();
-        const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-        assert.equal(await page.value('#issued-on'), today, 'the issue date starts as today, whatever the locale writes');
+        // Today on this machine's calendar, here as in the page (both in its time zone): the
+        // quote is issued on it, and the page says so as text, whatever the locale writes.
+        const today = new Date().toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+        assert.equal(await page.text('#issued-on'), today, 'the issue date is today');
         // Nothing that changes a code or an amount starts chosen: the coverage, the side, the
         // condition, the product and the count are the staff's to pick. One plantar fasciitis
         // injection, self-pay: 1,475.00 - 5 % (73.75) = 1,401.25.

@@ -1,18 +1,29 @@
 //! The sample price book for the native tests of price books and staff quotes (`tests/quotes.rs`,
 //! `tests/quote_documents.rs`, `tests/partners.rs`, `tests/limits.rs`, `tests/quote_numbers.rs`):
 //! the book itself, its JSON to edit, its problems as lines, a quote request for the same patient
-//! priced at it, and the parts of a Good Faith Estimate that every test reads the same way. The
+//! priced at it, and the parts of a Good Faith Estimate that every test reads the same way; and the
+//! saved quote files kept as fixtures (`tests/saved_quotes.rs`, `tests/revisions.rs`). The
 //! sample's prices are listed in `tests/cases/mod.rs`; the amounts stay in each test, by hand.
 
 #![allow(dead_code)]
 
 use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
-use amnion_estimator::quote::{quote, GoodFaithEstimate, Quote, QuoteRequest};
+use amnion_estimator::quote::{quote, GoodFaithEstimate, Quote, QuoteRequest, SavedQuote};
 use serde_json::Value;
 
 /// The embedded sample book (`src/price_book/default.json`).
 pub fn book() -> PriceBook {
     PriceBook::embedded_default().expect("valid")
+}
+
+/// The saved quote file `name` of `tests/fixtures/saved-quotes/`, read.
+pub fn saved_quote(name: &str) -> SavedQuote {
+    let path = format!(
+        "{}/tests/fixtures/saved-quotes/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} reads: {e}"))
 }
 
 /// The sample book as JSON, to edit.

@@ -41,6 +41,10 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
             )?,
         ],
     )?;
+    // A revision says, under its dates, which document it replaces and when that one was issued.
+    if let Some(replaces) = &gfe.replaces {
+        page.add(&header, "p", "gfe-revised", replaces)?;
+    }
     append(&article, &header)?;
     if let Some(notice) = &gfe.coverage_notice {
         page.add(&article, "p", "gfe-notice", notice)?;
