@@ -37,7 +37,8 @@ fn priced(rest: &str) -> Quote {
 /// The therapy practice of `tests/quotes.rs`.
 const THERAPIST: &str = r#""therapy_elsewhere": true,
     "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
-                          "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }"#;
+                          "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                          "evaluation_price": "160", "session_price": "95" }"#;
 
 /// Every text of the document as data (headings, titles, items, lists, disclaimers: everything the
 /// page prints comes from it), the coverage notice included.
@@ -479,12 +480,9 @@ fn leaving_prompt_pay_out_moves_only_the_clinics_charges() {
     // Therapy elsewhere is the same either way: 730.00; total 2,747.25 + 730.00 = 3,477.25.
     assert_eq!(items(&excluded, 1), items(&included, 1));
     assert_eq!(excluded.total.cents.get(), 347_725);
-    // The co-provider's note is about its prices (typed in, so the clinic's), not prompt pay.
-    let note = excluded.providers[1].note.as_deref().unwrap_or("");
-    assert!(
-        note.starts_with("Priced at Sample Foot & Ankle Clinic's own physical therapy prices"),
-        "{note}"
-    );
+    // The co-provider has no note: its prices are its own (typed in with it), and the prompt-pay
+    // discount is the clinic's.
+    assert_eq!(excluded.providers[1].note, None);
     // Each end's statement names the other end's clinic total: 2,609.89 + 137.36 = 2,747.25.
     assert!(included.providers[0]
         .note

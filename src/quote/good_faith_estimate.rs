@@ -322,9 +322,9 @@ fn providers(
         )?;
         if !items.is_empty() {
             let mut section = therapy_section(therapist, items, locale, gfe_words.co_provider)?;
-            // A provider typed in, not one of the book's partners, is priced at the clinic's own
-            // therapy prices: the document says so.
-            if therapist.partner.is_empty() {
+            // A provider typed in without its own prices (a file saved before they were asked
+            // for) is priced at the clinic's own therapy prices: the document says so.
+            if therapist.partner.is_empty() && quote.plan.typed_therapy_prices.is_none() {
                 section.note = Some((gfe_words.at_clinic_prices)(&clinic.name, &therapist.name));
             }
             providers.push(section);

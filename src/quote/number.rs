@@ -109,6 +109,15 @@ pub(crate) fn quote_number(
         Some(p) if p.expected_charges == ExpectedCharges::Excluded => "prompt pay excluded",
         Some(_) => "prompt pay included",
     });
+    // A typed-in provider's own prices, only when staff entered any: a file saved before they were
+    // asked for has none, and keeps its number.
+    if let Some(prices) = &plan.plan.typed_therapy_prices {
+        field("typed therapy prices");
+        for service in [&prices.evaluation, &prices.session] {
+            field(&service.cash_price_cents.get().to_string());
+            field(&service.allowed_cents.get().to_string());
+        }
+    }
     written(kind.prefix(), hash.finish())
 }
 
