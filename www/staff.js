@@ -25,6 +25,9 @@ function showDependentFields() {
   // A partner from the price book needs nothing typed in; "Other provider" asks for the provider.
   const typed = 'other' in ($('pt-partner').selectedOptions[0]?.dataset ?? {});
   for (const input of $('therapist-fields').querySelectorAll('input')) input.closest('.field').hidden = !typed;
+  $('therapist-fields').querySelector('.pt-prices').hidden = !typed;
+  // What a plan allows that provider only matters when therapy goes through insurance.
+  for (const field of $('therapist-fields').querySelectorAll('.pt-allowed')) field.hidden ||= coverage !== 'insurance';
 }
 
 /**
@@ -49,6 +52,8 @@ function show(quote) {
   $('coverage-notice').hidden = !quote.coverage_notice;
   $('range-warning').textContent = quote.range_warning ?? '';
   $('range-warning').hidden = !quote.range_warning;
+  $('price-warnings').textContent = quote.price_warnings.join(' ');
+  $('price-warnings').hidden = quote.price_warnings.length === 0;
   $('error').hidden = true;
 }
 

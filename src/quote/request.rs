@@ -694,7 +694,8 @@ impl QuoteRequest {
 
     /// The typed-in provider's own prices, on the clinic's therapy services (their codes and
     /// labels) with that provider's amounts; a price left blank keeps the clinic's (a file saved
-    /// before these prices were asked for). `None` when none is entered. Each is checked as a price
+    /// before these prices were asked for), and the allowed amounts are read only when therapy
+    /// goes through insurance. `None` when none is entered. Each is checked as a price
     /// in the book is: dollars, $0.00 to [`MAX_PRICE`], refused at its field (and one far from
     /// what therapy costs is warned about: [`Self::typed_price_warnings`]).
     fn typed_therapy_prices(
@@ -703,11 +704,15 @@ impl QuoteRequest {
         problems: &mut Problems,
     ) -> Option<PhysicalTherapyPrices> {
         let p = &self.therapy_provider;
+        // What a plan allows is read only through insurance, where the form shows it.
+        let blank = FormValue::default();
+        let insured = self.answers.physical_therapy.coverage == Coverage::Insurance;
+        let allowed = |value| if insured { value } else { &blank };
         let fields = [
             ("evaluation_price", &p.evaluation_price),
             ("session_price", &p.session_price),
-            ("evaluation_allowed", &p.evaluation_allowed),
-            ("session_allowed", &p.session_allowed),
+            ("evaluation_allowed", allowed(&p.evaluation_allowed)),
+            ("session_allowed", allowed(&p.session_allowed)),
         ];
         if fields.iter().all(|(_, value)| is_blank(value)) {
             return None;
@@ -766,8 +771,13 @@ impl QuoteRequest {
             ),
         ]
         .into_iter()
-        .filter(|(value, _, _)| !is_blank(value))
-        .filter_map(|(_, name, cents)| {
+        // The entered ones: an allowed amount only through insurance, as it is read.
+        .zip([true, true, false, false])
+        .filter(|((value, _, _), price)| {
+            !is_blank(value)
+                && (*price || self.answers.physical_therapy.coverage == Coverage::Insurance)
+        })
+        .filter_map(|((_, name, cents), _)| {
             let warning = crate::price_book::therapy_price_warning(cents)?;
             Some(format!("Therapy provider's {name}: {warning}"))
         })

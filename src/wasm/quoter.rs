@@ -31,6 +31,7 @@ struct Shown<'a> {
     total: &'a str,
     coverage_notice: Option<&'a str>,
     range_warning: Option<&'a str>,
+    price_warnings: &'a [String],
     price_book_version: &'a str,
 }
 
@@ -43,6 +44,7 @@ impl<'a> Shown<'a> {
             total: &document.total.formatted,
             coverage_notice: document.coverage_notice.as_deref(),
             range_warning: quote.range_warning.as_deref(),
+            price_warnings: &quote.price_warnings,
             price_book_version: &quote.price_book_version,
         }
     }
@@ -104,7 +106,8 @@ impl Quoter {
     /// the printable document into the region `document`, and, when the page passes a
     /// `comparison` region, the scenario comparison with the monthly payments of
     /// `comparison_plan`. Returns `{ refused: [{ region, path, reason }], quote }`, where `quote`
-    /// is `{ title, quote_number, total, coverage_notice, range_warning, price_book_version }`, or
+    /// is `{ title, quote_number, total, coverage_notice, range_warning, price_warnings,
+    /// price_book_version }`, or
     /// `null` when the request is refused: the document then keeps what it showed, and
     /// `savedQuote()` and `csv()` give nothing until the form is fixed.
     ///
