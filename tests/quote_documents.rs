@@ -232,7 +232,7 @@ fn a_good_faith_estimate_has_every_element_of_149_610_c() {
             ]
         ]
     );
-    // (vi): what is to be scheduled separately, and that separate estimates will be given.
+    // (vi): what is to be scheduled separately; (vii) that separate estimates will be given.
     assert_eq!(
         gfe.separately_scheduled,
         [

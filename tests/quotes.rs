@@ -264,7 +264,8 @@ fn every_element_of_149_610_c_is_present() {
     // (ii): primary item or service and its date.
     assert!(gfe.primary_service.description.contains("2 injections"));
     assert_eq!(gfe.primary_service.scheduled_on, "December 3, 2026");
-    // (iii): items grouped by provider with service code, diagnosis code, quantity, expected charge.
+    // (iii) and (iv): items grouped by provider with service code, diagnosis code, quantity,
+    // expected charge.
     let clinic = &gfe.providers[0];
     assert!(clinic
         .items
@@ -278,7 +279,7 @@ fn every_element_of_149_610_c_is_present() {
             .sum::<i64>(),
         gfe.total.cents.get()
     );
-    // (iv): provider name, NPI, TIN, state and office location.
+    // (v): provider name, NPI, TIN, state and office location.
     assert_eq!(
         (
             clinic.npi.as_str(),
@@ -291,9 +292,9 @@ fn every_element_of_149_610_c_is_present() {
         clinic.location,
         "100 Example Ave, Suite 200, Austin, TX 78701"
     );
-    // (v): items to be scheduled separately.
+    // (vi) and (vii): items to be scheduled separately.
     assert!(!gfe.separately_scheduled.is_empty());
-    // (vi)-(ix): the disclaimers, in order.
+    // (viii)-(x): the disclaimers, in order, then not a contract.
     // The quote number, date issued and valid-until date.
     assert_disclaimers_number_and_dates(&q);
 }
