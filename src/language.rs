@@ -505,6 +505,9 @@ pub struct Headings {
     pub separate_estimate: &'static str,
     /// `Please read`.
     pub please_read: &'static str,
+    /// `Page` and `of`, around the page's number and the count of pages at the foot of every
+    /// printed page: `Page 2 of 3`.
+    pub page_of: [&'static str; 2],
 }
 
 impl GfeWords {
@@ -904,6 +907,7 @@ const ENGLISH_HEADINGS: Headings = Headings {
     separately_scheduled: "Items and services to schedule separately",
     separate_estimate: "A separate Good Faith Estimate will be given for these when they are scheduled or on request.",
     please_read: "Please read",
+    page_of: ["Page", "of"],
 };
 
 /// How to ask for a separate estimate or quote: the same words for both in English.
@@ -1051,6 +1055,7 @@ const SPANISH_HEADINGS: Headings = Headings {
     separate_estimate:
         "Se le dará un Estimado de buena fe aparte para estos cuando se programen o si lo solicita.",
     please_read: "Lea con atención",
+    page_of: ["Página", "de"],
 };
 
 static SPANISH_GFE: GfeWords = GfeWords {

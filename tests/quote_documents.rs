@@ -249,10 +249,20 @@ fn a_good_faith_estimate_has_every_element_of_149_610_c() {
         gfe.ask_separately,
         "To ask for one, call Sample Foot & Ankle Clinic at (512) 555-0100 or email estimates@clinic.example."
     );
-    // (vii) to (x): the disclaimers, in order; (ix) the dispute right, with the statement that
-    // starting a dispute will not adversely affect the quality of care.
+    // (viii) to (x): the disclaimers, in order; (x) the dispute right, with the statement that
+    // starting a dispute will not adversely affect the quality of care (the numbering: DESIGN.md,
+    // "Every element of 45 CFR 149.610(c)(1)"); then that it is not a contract.
     // The quote number, the date issued and the valid-until date (60 days).
     assert_disclaimers_number_and_dates(&q);
+    // And at the head of every printed page: whose document it is, and which.
+    assert_eq!(
+        gfe.running_head(),
+        format!(
+            "Ana Ruiz · Date of birth March 4, 1970 · Quote {}",
+            q.quote_number
+        )
+    );
+    assert_eq!(gfe.headings.page_of, ["Page", "of"]);
 }
 
 /// Consultation, 1 plantar fasciitis injection and the boot: 250 + 1,200 + 150 + 125 + 165 =

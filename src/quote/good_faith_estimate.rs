@@ -157,6 +157,23 @@ pub struct GfeItem {
     pub expected_charge: Amount,
 }
 
+impl GoodFaithEstimate {
+    /// What every printed page carries at its head, so a page apart from the others still says
+    /// whose document it is and which: `Ana Ruiz · Date of birth March 4, 1970 · Quote
+    /// GFE-7KD3-9XQ2-M4TA-B`. (The foot says `Page 2 of 3`, from `headings.page_of`.)
+    pub fn running_head(&self) -> String {
+        let w = &self.headings;
+        format!(
+            "{} · {} {} · {} {}",
+            self.patient.name,
+            w.date_of_birth,
+            self.patient.date_of_birth,
+            w.quote,
+            self.quote_number
+        )
+    }
+}
+
 impl QuotePlan<'_> {
     /// A Good Faith Estimate for a self-pay patient; a self-pay price quote for anyone else.
     pub(crate) fn kind(&self) -> DocumentKind {
