@@ -207,6 +207,27 @@ test("a provider typed in needs its own prices, and is priced at them", async ()
   await page.close();
 });
 
+test('a staff discount that waives the clinic\'s charges needs a reason that says why and who approved it', async () => {
+  for (const [language, refused] of [['en', /this discount leaves none of the clinic's charges, so its reason must say why and who approved it/],
+    ['es', /este descuento no deja ningún cargo de la clínica, así que su motivo debe decir por qué y quién lo aprobó/]]) {
+    const { page } = await openStaffPage(`staff.html?lang=${language}`);
+    await fillTwoProviderQuote(page);
+    await page.fill('#discount-percent', '100');
+    await page.fill('#discount-reason', 'x');
+    assert.match(await page.locator('#discount-reason-error').textContent(), refused, `${language}: at the reason`);
+    assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true', `${language}: nothing prints`);
+    // Three words: the clinic's charges are waived, the co-provider's 920.00 stay.
+    await page.fill('#discount-reason', 'Financial hardship, approved by Dr. Lee');
+    assert.equal(await page.locator('#discount-reason-error').count(), 0);
+    assert.match(await page.locator('#status').textContent(), /: \$920\.00$/);
+    // A smaller discount takes any reason, as it always has.
+    await page.fill('#discount-percent', '10');
+    await page.fill('#discount-reason', 'x');
+    assert.equal(await page.locator('#discount-reason-error').count(), 0, `${language}: 10 % with any reason`);
+    await page.close();
+  }
+});
+
 test('staff can put the scenario comparison on the printout', async () => {
   const { page } = await openStaffPage();
   await fillTwoProviderQuote(page);
