@@ -396,6 +396,13 @@ pub struct GfeWords {
     pub discounts_included: fn(&str) -> String,
     /// Under a co-provider staff typed in: its items are at the clinic's prices, from (clinic, it).
     pub at_clinic_prices: fn(&str, &str) -> String,
+    /// At a typed-in therapy provider's price left blank on a new document.
+    pub own_price_needed: &'static str,
+    /// At its allowed amount left blank, when therapy goes through insurance.
+    pub own_allowed_needed: &'static str,
+    /// At the reason of a staff discount that leaves none of the clinic's charges, when it is not
+    /// one: from the reason as typed.
+    pub waiver_reason: fn(&str) -> String,
     /// The clinic's charges leave the prompt-pay discount out, from (its rate, the charges with it).
     pub prompt_pay_excluded: fn(&str, &str) -> String,
     /// The month names, January first.
@@ -498,6 +505,9 @@ pub struct Headings {
     pub separate_estimate: &'static str,
     /// `Please read`.
     pub please_read: &'static str,
+    /// `Page` and `of`, around the page's number and the count of pages at the foot of every
+    /// printed page: `Page 2 of 3`.
+    pub page_of: [&'static str; 2],
 }
 
 impl GfeWords {
@@ -897,6 +907,7 @@ const ENGLISH_HEADINGS: Headings = Headings {
     separately_scheduled: "Items and services to schedule separately",
     separate_estimate: "A separate Good Faith Estimate will be given for these when they are scheduled or on request.",
     please_read: "Please read",
+    page_of: ["Page", "of"],
 };
 
 /// How to ask for a separate estimate or quote: the same words for both in English.
@@ -980,6 +991,14 @@ static ENGLISH_GFE: GfeWords = GfeWords {
              clinic's charges are {without}."
         )
     },
+    own_price_needed: "enter this provider's own price: what it charges a patient who pays it directly",
+    own_allowed_needed: "enter what a plan usually allows this provider for it",
+    waiver_reason: |reason| {
+        format!(
+            "this discount leaves none of the clinic's charges, so its reason must say why and who approved \
+             it in at least three words, like \"financial hardship, approved by Dr. Lee\"; it is \"{reason}\""
+        )
+    },
     prompt_pay_excluded: |rate, with| {
         format!(
             "These charges do not include the {rate} discount for paying in full at the visit. Paid in full \
@@ -1036,6 +1055,7 @@ const SPANISH_HEADINGS: Headings = Headings {
     separate_estimate:
         "Se le dará un Estimado de buena fe aparte para estos cuando se programen o si lo solicita.",
     please_read: "Lea con atención",
+    page_of: ["Página", "de"],
 };
 
 static SPANISH_GFE: GfeWords = GfeWords {
@@ -1102,6 +1122,14 @@ static SPANISH_GFE: GfeWords = GfeWords {
         format!(
             "Estos cargos incluyen un descuento del {rate} por pagar el total en la visita. Sin él, los cargos \
              de la clínica son {without}."
+        )
+    },
+    own_price_needed: "escriba el precio propio de este proveedor: lo que cobra a un paciente que le paga directamente",
+    own_allowed_needed: "escriba lo que un plan suele permitir a este proveedor por esto",
+    waiver_reason: |reason| {
+        format!(
+            "este descuento no deja ningún cargo de la clínica, así que su motivo debe decir por qué y quién lo \
+             aprobó en al menos tres palabras, como «dificultad económica, aprobado por la Dra. Lee»; es «{reason}»"
         )
     },
     prompt_pay_excluded: |rate, with| {

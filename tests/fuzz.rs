@@ -798,7 +798,8 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
         )
             .prop_map(|((percent, amount), reason)| (percent, amount, reason)),
         any::<bool>(),
-        prop_oneof![20 => Just(None), 1 => prop::collection::vec(".{0,12}", 7).prop_map(Some)],
+        // The identity's 7 fields, then its 4 prices, as any text.
+        prop_oneof![20 => Just(None), 1 => prop::collection::vec(".{0,12}", 11).prop_map(Some)],
     )
         .prop_map(
             |(
@@ -854,6 +855,10 @@ impl QuoteAnswers {
                 city: "Austin".into(),
                 state: "TX".into(),
                 zip: "78702".into(),
+                evaluation_price: "160".into(),
+                session_price: "95".into(),
+                evaluation_allowed: "110".into(),
+                session_allowed: "85".into(),
             },
             Some(fields) => ProviderAnswers {
                 partner: String::new(),
@@ -864,6 +869,10 @@ impl QuoteAnswers {
                 city: fields[4].clone(),
                 state: fields[5].clone(),
                 zip: fields[6].clone(),
+                evaluation_price: fields[7].as_str().into(),
+                session_price: fields[8].as_str().into(),
+                evaluation_allowed: fields[9].as_str().into(),
+                session_allowed: fields[10].as_str().into(),
             },
         };
         QuoteRequest {
@@ -1634,6 +1643,7 @@ fn quotes_agree_with_the_oracle() {
                     (String::new(), dollars_typed(cents, figures.style))
                 }
             };
+            let typed = |cents: i64| FormValue::from(dollars_typed(cents, figures.style).as_str());
             let request = QuoteRequest {
                 coverage: Some(CoverageScreening::SelfPay),
                 patient: PatientAnswers {
@@ -1652,7 +1662,8 @@ fn quotes_agree_with_the_oracle() {
                 staff_discount: StaffDiscountAnswers {
                     percent: percent.as_str().into(),
                     amount: amount.as_str().into(),
-                    reason: "Returning patient".into(),
+                    // Three words: a discount of all the clinic's charges needs them.
+                    reason: "Returning patient, approved by the manager".into(),
                 },
                 therapy_elsewhere: staff.therapy_elsewhere,
                 therapy_provider: ProviderAnswers {
@@ -1665,6 +1676,15 @@ fn quotes_agree_with_the_oracle() {
                     city: "Austin".into(),
                     state: "TX".into(),
                     zip: "78702".into(),
+                    // Typed in, it gives the clinic's own prices, which the model prices it at.
+                    evaluation_price: typed(
+                        document.physical_therapy.evaluation.cash_price_cents.get(),
+                    ),
+                    session_price: typed(document.physical_therapy.session.cash_price_cents.get()),
+                    evaluation_allowed: typed(
+                        document.physical_therapy.evaluation.allowed_cents.get(),
+                    ),
+                    session_allowed: typed(document.physical_therapy.session.allowed_cents.get()),
                 },
                 ..QuoteRequest::default()
             };

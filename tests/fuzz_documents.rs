@@ -53,7 +53,9 @@ const QUOTE_REQUEST: &str = r#"{
     "staff_discount": { "percent": "", "amount": "100", "reason": "Returning patient" },
     "therapy_elsewhere": true,
     "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
-                          "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }
+                          "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                          "evaluation_price": "160", "session_price": "95",
+                          "evaluation_allowed": "110", "session_allowed": "85" }
 }"#;
 
 /// The saved part of that quote, as "Save quote" writes it.

@@ -208,7 +208,8 @@ fn quote_request(change: impl FnOnce(&mut Value)) -> QuoteRequest {
         "staff_discount": { "percent": "5", "amount": "", "reason": "Returning patient" },
         "therapy_elsewhere": true,
         "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
-                              "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }
+                              "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                          "evaluation_price": "160", "session_price": "95" }
     });
     change(&mut request);
     serde_json::from_value(request).expect("a quote request")

@@ -14,7 +14,7 @@ mod sample_book;
 
 use amnion_estimator::estimate::{Payer, ProviderRole};
 use amnion_estimator::price_book::{is_valid_npi, PriceBook};
-use amnion_estimator::quote::{quote, reopen, SavedQuote};
+use amnion_estimator::quote::{quote, reopen, Quote, SavedQuote};
 use sample_book::{book, items, priced, problems, request, sample};
 use serde_json::json;
 
@@ -182,6 +182,23 @@ fn each_partner_has_its_own_prices() {
     assert_eq!(gfe.total.cents.get(), 222_125); // 1,401.25 + 820.00
 }
 
+/// (code, quantity, cents, payer) of each line the therapy provider bills.
+fn therapy_lines(q: &Quote) -> Vec<(&str, u32, i64, Payer)> {
+    q.breakdown
+        .lines
+        .iter()
+        .filter(|l| l.provider == ProviderRole::Therapy)
+        .map(|l| {
+            (
+                l.code.as_deref().unwrap_or(""),
+                l.quantity,
+                l.amount.cents.get(),
+                l.payer,
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn a_partner_through_insurance_shares_the_cost_of_its_allowed_amounts() {
     let q = priced(
@@ -196,22 +213,8 @@ fn a_partner_through_insurance_shares_the_cost_of_its_allowed_amounts() {
     // visit 2: 50.00 deductible + 20 % of 28.00 (5.60) = 55.60, the plan 22.40;
     // visit 3: 20 % of 78.00 = 15.60, the plan 62.40; the plan's 3 covered visits are used;
     // visits 4 and 5: past the limit, Eastside's cash price, 2 × 85.00 = 170.00, self-pay.
-    let therapy: Vec<(&str, u32, i64, Payer)> = q
-        .breakdown
-        .lines
-        .iter()
-        .filter(|l| l.provider == ProviderRole::Therapy)
-        .map(|l| {
-            (
-                l.code.as_deref().unwrap_or(""),
-                l.quantity,
-                l.amount.cents.get(),
-                l.payer,
-            )
-        })
-        .collect();
     assert_eq!(
-        therapy,
+        therapy_lines(&q),
         [
             ("97161", 1, 10_000, Payer::PatientShare),
             ("97110", 1, 5_560, Payer::PatientShare),
@@ -233,17 +236,174 @@ fn a_partner_through_insurance_shares_the_cost_of_its_allowed_amounts() {
     assert_eq!(gfe.total.cents.get(), 157_125); // 1,401.25 + 170.00
 }
 
-#[test]
-fn a_provider_typed_in_is_priced_at_the_clinics_prices_as_before() {
-    let q = priced(&format!(
-        r#"{ONE_INJECTION_CASH_PT}, "therapy_provider": {{ "partner": "", "name": "Riverside Physical Therapy",
+/// Riverside Physical Therapy, typed in, with `prices` (JSON members) after its identity.
+fn riverside(prices: &str) -> String {
+    format!(
+        r#""therapy_provider": {{ "partner": "", "name": "Riverside Physical Therapy",
              "npi": "1234567802", "tin": "987654321", "street": "20 River Rd", "city": "Austin",
-             "state": "TX", "zip": "78702" }}"#
+             "state": "TX", "zip": "78702"{prices} }}"#
+    )
+}
+
+#[test]
+fn a_provider_typed_in_is_priced_at_its_own_prices() {
+    let q = priced(&format!(
+        r#"{ONE_INJECTION_CASH_PT}, {}"#,
+        riverside(r#", "evaluation_price": "175.50", "session_price": "110""#)
     ));
     let gfe = &q.good_faith_estimate;
-    // The clinic's own therapy prices: 160.00 + 8 × 95.00 = 920.00.
-    assert_eq!(items(gfe, 1), [("97162", 1, 16_000), ("97110", 8, 76_000)]);
-    assert_eq!(gfe.providers[1].name, "Riverside Physical Therapy");
+    // Riverside's own prices on the clinic's codes: 175.50 + 8 × 110.00 = 175.50 + 880.00 =
+    // 1,055.50, undiscounted by the clinic; no note that it is at the clinic's prices.
+    assert_eq!(items(gfe, 1), [("97162", 1, 17_550), ("97110", 8, 88_000)]);
+    assert_eq!(gfe.providers[1].total.cents.get(), 105_550);
+    assert_eq!(gfe.providers[1].note, None);
+    // The clinic's 1,401.25 (one injection, as above) + 1,055.50 = 2,456.75.
+    assert_eq!(gfe.total.cents.get(), 245_675);
+    assert_eq!(q.price_warnings, Vec::<String>::new());
+}
+
+#[test]
+fn a_provider_typed_in_through_insurance_shares_the_cost_of_its_own_allowed_amounts() {
+    let q = priced(&format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1",
+                        "physical_therapy": {{ "coverage": "insurance", "sessions": "4",
+                          "insurance": {{ "deductible_remaining": "150", "coinsurance_percent": "20",
+                                         "covered_visits_remaining": "3" }} }} }},
+           "therapy_elsewhere": true, {}"#,
+        riverside(
+            r#", "evaluation_price": "180", "session_price": "100",
+                "evaluation_allowed": "120", "session_allowed": "90""#
+        )
+    ));
+    // Riverside's visits in order, on its allowed amounts (evaluation 120.00, session 90.00):
+    // visit 1: 120.00 all to the deductible (30.00 left), the plan 0;
+    // visit 2: 30.00 deductible + 20 % of 60.00 (12.00) = 42.00, the plan 48.00;
+    // visit 3: 20 % of 90.00 = 18.00, the plan 72.00; the plan's 3 covered visits are used;
+    // visits 4 and 5: past the limit, Riverside's cash price, 2 × 100.00 = 200.00, self-pay.
+    assert_eq!(
+        therapy_lines(&q),
+        [
+            ("97162", 1, 12_000, Payer::PatientShare),
+            ("97110", 1, 4_200, Payer::PatientShare),
+            ("97110", 1, 4_800, Payer::Insurance),
+            ("97110", 1, 1_800, Payer::PatientShare),
+            ("97110", 1, 7_200, Payer::Insurance),
+            ("97110", 2, 20_000, Payer::SelfPay),
+        ]
+    );
+    // On the document: Riverside's self-pay visits, 200.00; 1,401.25 + 200.00 = 1,601.25.
+    let gfe = &q.good_faith_estimate;
+    assert_eq!(items(gfe, 1), [("97110", 2, 20_000)]);
+    assert_eq!(gfe.total.cents.get(), 160_125);
+}
+
+#[test]
+fn a_new_document_needs_the_typed_in_providers_own_prices_at_their_fields() {
+    // Cash therapy: the two cash prices, each at its field.
+    let error = quote(
+        &book(),
+        &request(&format!("{ONE_INJECTION_CASH_PT}, {}", riverside(""))),
+    )
+    .expect_err("no prices of its own");
+    let lines: Vec<String> = error.fields().iter().map(ToString::to_string).collect();
+    let price = "enter this provider's own price: what it charges a patient who pays it directly";
+    assert_eq!(
+        lines,
+        [
+            format!("therapy_provider.evaluation_price: {price}"),
+            format!("therapy_provider.session_price: {price}")
+        ]
+    );
+    // Through insurance: the allowed amounts too; in the quote's language.
+    let insured = format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
+                        "physical_therapy": {{ "coverage": "insurance", "sessions": "4" }} }},
+           "therapy_elsewhere": true, {}"#,
+        riverside(r#", "evaluation_price": "180", "session_price": "100""#)
+    );
+    let error = quote(&book(), &request(&insured)).expect_err("no allowed amounts");
+    let lines: Vec<String> = error.fields().iter().map(ToString::to_string).collect();
+    let allowed = "escriba lo que un plan suele permitir a este proveedor por esto";
+    assert_eq!(
+        lines,
+        [
+            format!("therapy_provider.evaluation_allowed: {allowed}"),
+            format!("therapy_provider.session_allowed: {allowed}")
+        ]
+    );
+}
+
+#[test]
+fn a_typed_in_providers_prices_are_checked_as_the_books_are() {
+    let error = quote(
+        &book(),
+        &request(&format!(
+            "{ONE_INJECTION_CASH_PT}, {}",
+            riverside(r#", "evaluation_price": "1000000.01", "session_price": "ninety""#)
+        )),
+    )
+    .expect_err("not prices");
+    let paths: Vec<&str> = error.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "therapy_provider.evaluation_price",
+            "therapy_provider.session_price"
+        ]
+    );
+    assert_eq!(error.fields()[0].reason, "must be at most $1,000,000.00");
+    // Far from what therapy costs, as the book's therapy prices are warned about ($20.00 to
+    // $1,000.00): dollars typed as cents. The quote is made, with the warning beside it.
+    let q = priced(&format!(
+        "{ONE_INJECTION_CASH_PT}, {}",
+        riverside(r#", "evaluation_price": "1.75", "session_price": "110""#)
+    ));
+    assert_eq!(
+        q.price_warnings,
+        ["Therapy provider's evaluation price: is $1.75, low for physical therapy (under $20.00): was $175.00 meant?"]
+    );
+}
+
+#[test]
+fn a_file_saved_before_own_prices_reopens_at_the_clinics_prices_and_the_prices_are_in_the_number() {
+    // A format-2 fixture (a typed-in provider saved before its own prices were asked for) reopens at the
+    // clinic's therapy prices, as it printed: 160.00 + 8 × 95.00 = 920.00, with the note saying so.
+    let file = std::fs::read_to_string(
+        "tests/fixtures/saved-quotes/format-2-self-pay-with-co-provider.json",
+    )
+    .expect("the fixture");
+    let saved: SavedQuote = serde_json::from_str(&file).expect("a saved quote");
+    let reopened = reopen(&saved, &book()).expect("reopens with its number");
+    let gfe = &reopened.quote.good_faith_estimate;
+    assert_eq!(gfe.providers[1].total.cents.get(), 92_000);
+    assert!(gfe.providers[1]
+        .note
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Priced at Sample Foot & Ankle Clinic's own"));
+    // Prices entered equal to the clinic's print the same amounts, under another number: the
+    // prices a provider gave are part of what the patient holds.
+    let own = priced(&format!(
+        "{ONE_INJECTION_CASH_PT}, {}",
+        riverside(r#", "evaluation_price": "160", "session_price": "95""#)
+    ));
+    let other = priced(&format!(
+        "{ONE_INJECTION_CASH_PT}, {}",
+        riverside(r#", "evaluation_price": "160", "session_price": "95.01""#)
+    ));
+    assert_eq!(
+        own.good_faith_estimate.providers[1].total.cents.get(),
+        92_000
+    );
+    assert_ne!(own.quote_number, other.quote_number);
+    // Saved, the prices are written; reopened, they give the same number.
+    let again: SavedQuote =
+        serde_json::from_str(&serde_json::to_string(&own.saved).expect("JSON")).expect("reads");
+    assert_eq!(again.request.therapy_provider.session_price.as_str(), "95");
+    assert_eq!(
+        reopen(&again, &book()).expect("reopens").quote.quote_number,
+        own.quote_number
+    );
 }
 
 #[test]

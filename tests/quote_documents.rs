@@ -37,7 +37,8 @@ fn priced(rest: &str) -> Quote {
 /// The therapy practice of `tests/quotes.rs`.
 const THERAPIST: &str = r#""therapy_elsewhere": true,
     "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
-                          "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }"#;
+                          "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                          "evaluation_price": "160", "session_price": "95" }"#;
 
 /// Every text of the document as data (headings, titles, items, lists, disclaimers: everything the
 /// page prints comes from it), the coverage notice included.
@@ -231,7 +232,7 @@ fn a_good_faith_estimate_has_every_element_of_149_610_c() {
             ]
         ]
     );
-    // (vi): what is to be scheduled separately, and that separate estimates will be given.
+    // (vi): what is to be scheduled separately; (vii) that separate estimates will be given.
     assert_eq!(
         gfe.separately_scheduled,
         [
@@ -248,10 +249,20 @@ fn a_good_faith_estimate_has_every_element_of_149_610_c() {
         gfe.ask_separately,
         "To ask for one, call Sample Foot & Ankle Clinic at (512) 555-0100 or email estimates@clinic.example."
     );
-    // (vii) to (x): the disclaimers, in order; (ix) the dispute right, with the statement that
-    // starting a dispute will not adversely affect the quality of care.
+    // (viii) to (x): the disclaimers, in order; (x) the dispute right, with the statement that
+    // starting a dispute will not adversely affect the quality of care (the numbering: DESIGN.md,
+    // "Every element of 45 CFR 149.610(c)(1)"); then that it is not a contract.
     // The quote number, the date issued and the valid-until date (60 days).
     assert_disclaimers_number_and_dates(&q);
+    // And at the head of every printed page: whose document it is, and which.
+    assert_eq!(
+        gfe.running_head(),
+        format!(
+            "Ana Ruiz · Date of birth March 4, 1970 · Quote {}",
+            q.quote_number
+        )
+    );
+    assert_eq!(gfe.headings.page_of, ["Page", "of"]);
 }
 
 /// Consultation, 1 plantar fasciitis injection and the boot: 250 + 1,200 + 150 + 125 + 165 =
@@ -479,12 +490,9 @@ fn leaving_prompt_pay_out_moves_only_the_clinics_charges() {
     // Therapy elsewhere is the same either way: 730.00; total 2,747.25 + 730.00 = 3,477.25.
     assert_eq!(items(&excluded, 1), items(&included, 1));
     assert_eq!(excluded.total.cents.get(), 347_725);
-    // The co-provider's note is about its prices (typed in, so the clinic's), not prompt pay.
-    let note = excluded.providers[1].note.as_deref().unwrap_or("");
-    assert!(
-        note.starts_with("Priced at Sample Foot & Ankle Clinic's own physical therapy prices"),
-        "{note}"
-    );
+    // The co-provider has no note: its prices are its own (typed in with it), and the prompt-pay
+    // discount is the clinic's.
+    assert_eq!(excluded.providers[1].note, None);
     // Each end's statement names the other end's clinic total: 2,609.89 + 137.36 = 2,747.25.
     assert!(included.providers[0]
         .note

@@ -34,7 +34,8 @@ fn base() -> Value {
         "staff_discount": { "percent": "", "amount": "50", "reason": "Returning patient" },
         "therapy_elsewhere": true,
         "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
-                              "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }
+                              "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                          "evaluation_price": "160", "session_price": "95" }
     })
 }
 

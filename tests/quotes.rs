@@ -55,7 +55,8 @@ fn two_providers_when_therapy_is_elsewhere() {
                         "physical_therapy": { "coverage": "cash", "sessions": "6" } },
            "therapy_elsewhere": true,
            "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
-                                 "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }"#;
+                                 "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                          "evaluation_price": "160", "session_price": "95" }"#;
     let q = quote(
         &book(),
         &request(treatment).tap(|r| r.side = "right".into()),
@@ -190,6 +191,61 @@ fn extras_and_a_staff_discount() {
     );
 }
 
+/// A staff discount that leaves none of the clinic's charges waives its bill: its reason must say
+/// why and who approved it, in at least three words of two letters or more. Any smaller discount
+/// keeps any reason, and a reopened file keeps the reason it was saved with.
+#[test]
+fn a_discount_that_waives_the_clinics_charges_needs_a_real_reason() {
+    let treatment = |off: &str, reason: &str| {
+        format!(
+            r#""answers": {{ "condition": "chronic_ankle_ligament", "injections": "1" }},
+               "staff_discount": {{ {off}, "reason": "{reason}" }}"#
+        )
+    };
+    let refused = |off: &str, reason: &str| {
+        quote(&book(), &request(&treatment(off, reason)))
+            .expect_err("a waiver without a reason")
+            .to_string()
+    };
+    let why = |reason: &str| {
+        format!(
+            "staff_discount.reason: this discount leaves none of the clinic's charges, so its reason \
+             must say why and who approved it in at least three words, like \"financial hardship, \
+             approved by Dr. Lee\"; it is \"{reason}\""
+        )
+    };
+    // 100 %: "x", one word, two words, and three words of which one is a single letter.
+    for reason in ["x", "hardship", "staff courtesy", "ok by X"] {
+        assert_eq!(
+            refused(r#""percent": "100""#, reason),
+            why(reason),
+            "{reason}"
+        );
+    }
+    // An amount equal to the clinic's charges (1,200 + 150 + 125 = 1,475.00) is a waiver too.
+    assert_eq!(refused(r#""amount": "1475""#, "waived"), why("waived"));
+    // Three words: a quote for $0.00, with the reason on the document.
+    let waived = priced(&treatment(
+        r#""percent": "100""#,
+        "Financial hardship, approved by Dr. Lee",
+    ));
+    assert_eq!(waived.good_faith_estimate.total.cents.get(), 0);
+    // 1 cent short of a waiver (1,474.99 off: 0.01 left, 5 % prompt pay of it rounds to 0.00):
+    // any reason, as before.
+    let almost = priced(&treatment(r#""amount": "1474.99""#, "x"));
+    assert_eq!(almost.good_faith_estimate.total.cents.get(), 1);
+    // In Spanish, in the quote's language.
+    let spanish = r#""answers": { "condition": "chronic_ankle_ligament", "injections": "1", "language": "es" },
+           "staff_discount": { "percent": "100", "reason": "x" }"#;
+    let error = quote(&book(), &request(spanish)).expect_err("a waiver without a reason");
+    assert!(
+        error
+            .to_string()
+            .starts_with("staff_discount.reason: este descuento no deja ningún cargo"),
+        "{error}"
+    );
+}
+
 #[test]
 fn every_element_of_149_610_c_is_present() {
     let q = priced(
@@ -208,7 +264,8 @@ fn every_element_of_149_610_c_is_present() {
     // (ii): primary item or service and its date.
     assert!(gfe.primary_service.description.contains("2 injections"));
     assert_eq!(gfe.primary_service.scheduled_on, "December 3, 2026");
-    // (iii): items grouped by provider with service code, diagnosis code, quantity, expected charge.
+    // (iii) and (iv): items grouped by provider with service code, diagnosis code, quantity,
+    // expected charge.
     let clinic = &gfe.providers[0];
     assert!(clinic
         .items
@@ -222,7 +279,7 @@ fn every_element_of_149_610_c_is_present() {
             .sum::<i64>(),
         gfe.total.cents.get()
     );
-    // (iv): provider name, NPI, TIN, state and office location.
+    // (v): provider name, NPI, TIN, state and office location.
     assert_eq!(
         (
             clinic.npi.as_str(),
@@ -235,9 +292,9 @@ fn every_element_of_149_610_c_is_present() {
         clinic.location,
         "100 Example Ave, Suite 200, Austin, TX 78701"
     );
-    // (v): items to be scheduled separately.
+    // (vi) and (vii): items to be scheduled separately.
     assert!(!gfe.separately_scheduled.is_empty());
-    // (vi)-(ix): the disclaimers, in order.
+    // (viii)-(x): the disclaimers, in order, then not a contract.
     // The quote number, date issued and valid-until date.
     assert_disclaimers_number_and_dates(&q);
 }
@@ -452,7 +509,9 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
             "therapy_provider.npi",
             "therapy_provider.tin",
             "therapy_provider.state",
-            "therapy_provider.zip"
+            "therapy_provider.zip",
+            "therapy_provider.evaluation_price",
+            "therapy_provider.session_price"
         ]
     );
 }
@@ -703,7 +762,8 @@ fn a_tin_typed_with_its_hyphen_is_the_same_tin() {
                             "physical_therapy": {{ "coverage": "cash", "sessions": "2" }} }},
                "therapy_elsewhere": true,
                "therapy_provider": {{ "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "{tin}",
-                                     "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" }}"#
+                                     "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                          "evaluation_price": "160", "session_price": "95" }}"#
         )
     };
     let digits = priced(&with("987654321"));
@@ -726,7 +786,8 @@ fn a_state_typed_in_small_letters_is_the_state_and_a_birth_year_slip_is_refused(
     let provider = |state: &str| {
         format!(
             r#""therapy_elsewhere": true, "therapy_provider": {{ "name": "Hill PT", "npi": "1245319599", "tin": "98-7654321",
-                "street": "1 Hill St", "city": "Austin", "state": "{state}", "zip": "78701-1234" }},
+                "street": "1 Hill St", "city": "Austin", "state": "{state}", "zip": "78701-1234",
+                "evaluation_price": "150", "session_price": "90" }},
                 "answers": {{ "condition": "plantar_fasciitis", "injections": "1", "physical_therapy": {{ "coverage": "cash", "sessions": "4" }} }}"#
         )
     };

@@ -100,7 +100,7 @@ const FIXTURES: [(&str, &str, i64); 9] = [
 ];
 
 /// The format-2 files: (file, the quote number it was saved with, the total in cents).
-const FORMAT_2: [(&str, &str, i64); 6] = [
+const FORMAT_2: [(&str, &str, i64); 7] = [
     // As the format-1 files of the same quotes above: 3,749.81, 1,795.50, 1,401.25, 2,742.89.
     (
         "format-2-self-pay-with-co-provider.json",
@@ -127,6 +127,13 @@ const FORMAT_2: [(&str, &str, i64); 6] = [
         "format-2-prompt-pay-excluded.json",
         "GFE-ENZS-D9T1-KDJ2-7",
         189_000,
+    ),
+    // The two-provider quote with the typed-in provider's own prices: the clinic's 2,829.81 (as
+    // the first), Riverside's 175.50 + 8 × 110.00 = 1,055.50; 3,885.31.
+    (
+        "format-2-co-provider-own-prices.json",
+        "GFE-BV4H-Y9G5-2TDV-1",
+        388_531,
     ),
 ];
 
@@ -270,8 +277,10 @@ fn files_saved_before_the_quality_of_care_statement_reopen_with_it() {
             .get("quality_of_care")
             .is_none());
     }
-    // English and Spanish Good Faith Estimates, and self-pay price quotes, were all among them.
-    assert_eq!(seen, (9, 2, 4));
+    // English and Spanish Good Faith Estimates, and self-pay price quotes, were all among them
+    // (the English ones with the one saved with a co-provider's own prices, whose sample book has
+    // no words for the statement either).
+    assert_eq!(seen, (10, 2, 4));
 }
 
 /// A reopened quote keeps its choices: the form it gives back is the saved request, every choice
@@ -288,6 +297,26 @@ fn a_reopened_quote_gives_the_form_back_with_every_choice_made() {
         expected.answers.product = Some("amnion_1ml".into());
         assert_eq!(reopened.form, expected, "{name}");
         let book = PriceBook::new(saved.price_book.clone()).expect("its book");
+        let provider = &reopened.form.therapy_provider;
+        if reopened.form.therapy_elsewhere
+            && provider.partner.is_empty()
+            && provider.session_price.as_str().is_empty()
+        {
+            // A provider typed in before its own prices were asked for: the file reopens priced
+            // at the clinic's, but a new document from its form needs that provider's prices.
+            let error = amnion_estimator::quote::quote(&book, &reopened.form)
+                .expect_err("a new document needs the typed-in provider's prices");
+            let paths: Vec<&str> = error.fields().iter().map(|f| f.path.as_str()).collect();
+            assert_eq!(
+                paths,
+                [
+                    "therapy_provider.evaluation_price",
+                    "therapy_provider.session_price"
+                ],
+                "{name}"
+            );
+            continue;
+        }
         let again = amnion_estimator::quote::quote(&book, &reopened.form).expect("a quote");
         assert_eq!(again.quote_number, saved.quote_number, "{name}");
     }

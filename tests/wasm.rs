@@ -139,7 +139,8 @@ fn a_staff_quote_crosses_the_boundary() {
                           "physical_therapy": { "coverage": "cash", "sessions": "6" } },
              "therapy_elsewhere": true,
              "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
-                                   "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" } }"#,
+                                   "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                          "evaluation_price": "160", "session_price": "95" } }"#,
     );
     let quote = quoter().quote(request).expect("valid quote");
     assert_eq!(cents(&quote, "good_faith_estimate.total.cents"), 333_989);

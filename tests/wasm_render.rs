@@ -275,7 +275,8 @@ const QUOTE: &str = r#"{ "coverage": "self_pay", "patient": { "name": "Ana Ruiz"
                  "physical_therapy": { "coverage": "cash", "sessions": "6" } },
     "therapy_elsewhere": true,
     "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
-                          "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702" } }"#;
+                          "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                          "evaluation_price": "160", "session_price": "95" } }"#;
 
 #[wasm_bindgen_test]
 fn the_quoter_renders_the_document_and_outputs_only_the_quote_on_screen() {

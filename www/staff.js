@@ -25,6 +25,9 @@ function showDependentFields() {
   // A partner from the price book needs nothing typed in; "Other provider" asks for the provider.
   const typed = 'other' in ($('pt-partner').selectedOptions[0]?.dataset ?? {});
   for (const input of $('therapist-fields').querySelectorAll('input')) input.closest('.field').hidden = !typed;
+  $('therapist-fields').querySelector('.pt-prices').hidden = !typed;
+  // What a plan allows that provider only matters when therapy goes through insurance.
+  for (const field of $('therapist-fields').querySelectorAll('.pt-allowed')) field.hidden ||= coverage !== 'insurance';
 }
 
 /**
@@ -51,6 +54,8 @@ function show(quote) {
   $('range-warning').hidden = !quote.range_warning;
   $('revision').textContent = quote.revision ?? '';
   $('revision').hidden = !quote.revision;
+  $('price-warnings').textContent = quote.price_warnings.join(' ');
+  $('price-warnings').hidden = quote.price_warnings.length === 0;
   $('error').hidden = true;
 }
 

@@ -354,7 +354,8 @@ fn multi_injection_discount(
 /// Physical therapy's lines for `sessions` sessions, cash or through insurance at the plan's case
 /// for `end` (see `physical_therapy.rs`), billed by the provider who gives it: at a partner's
 /// prices when a quote names one (cash, and allowed through insurance, by the same visit-by-visit
-/// rules), at the clinic's own for any other provider.
+/// rules), at a provider's typed in with the quote when staff entered them, and at the clinic's own
+/// otherwise.
 fn therapy_lines(
     lines: &mut Lines,
     document: &PriceBookDocument,
@@ -365,11 +366,11 @@ fn therapy_lines(
         lines.set_provider(ProviderRole::Therapy);
     }
     #[cfg(staff)]
-    let therapy_prices = plan
-        .therapy_partner
-        .map_or(&document.physical_therapy, |partner| {
-            &partner.physical_therapy
-        });
+    let therapy_prices = match (plan.therapy_partner, &plan.typed_therapy_prices) {
+        (Some(partner), _) => &partner.physical_therapy,
+        (None, Some(typed)) => typed,
+        (None, None) => &document.physical_therapy,
+    };
     #[cfg(not(staff))]
     let therapy_prices = &document.physical_therapy;
     physical_therapy::add_lines(

@@ -10,7 +10,8 @@ use crate::error::{Error, Problems, Refusal, Unknown};
 use crate::language::Language;
 use crate::money::{whole_number, BasisPoints, Cents};
 use crate::price_book::{
-    Condition, CountRange, Extra, PriceBook, PricedService, Product, TherapyPartner, MAX_PRICE,
+    Condition, CountRange, Extra, PhysicalTherapyPrices, PriceBook, PricedService, Product,
+    TherapyPartner, MAX_PRICE,
 };
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
@@ -154,6 +155,10 @@ pub(crate) struct Plan<'a> {
     /// Staff quotes only: that provider is one of the price book's partners, and therapy is priced
     /// at its prices; `None` prices therapy at the clinic's own.
     pub therapy_partner: Option<&'a TherapyPartner>,
+    /// Staff quotes only: a provider typed in, with its own prices entered (the clinic's codes and
+    /// labels, that provider's amounts; the clinic's amount for any left blank in an older file);
+    /// `None` prices therapy at the clinic's own.
+    pub typed_therapy_prices: Option<PhysicalTherapyPrices>,
     /// The language of every text.
     pub language: Language,
 }
@@ -380,6 +385,7 @@ impl EstimateRequest {
                         staff_discount: None,
                         therapy_elsewhere: false,
                         therapy_partner: None,
+                        typed_therapy_prices: None,
                         language: self.language,
                     },
                     Error::InvalidRequest,

@@ -28,7 +28,8 @@ const FEE: Plausible = Plausible::money("a fee", FEE_LOW);
 
 /// A physical therapy price (cash or allowed): under $20.00 (and not $0.00) is likely dollars typed
 /// as cents, over $1,000.00 extra zeros.
-const THERAPY: Plausible = Plausible::money("physical therapy", Cents::new(2_000)).high(100_000);
+pub(crate) const THERAPY: Plausible =
+    Plausible::money("physical therapy", Cents::new(2_000)).high(100_000);
 
 /// The warning on a clinic's own detail still the sample clinic's.
 const CLINICS: &str = "still the sample clinic's: put the clinic's own here";

@@ -27,6 +27,8 @@ pub use validate::{
     MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
 };
 #[cfg(staff)]
+pub(crate) use warnings::therapy_price_warning;
+#[cfg(staff)]
 pub use warnings::{sample_leftovers, warnings, Warning};
 
 use crate::error::Defaulted;

@@ -204,6 +204,13 @@ fn leftovers(
     }
 }
 
+/// Why a physical therapy price is unusual, in the words a price book's would be warned in: the
+/// limits of the book's therapy prices ([`THERAPY`]), for a price staff type in for a provider
+/// on a quote.
+pub(crate) fn therapy_price_warning(price: Cents) -> Option<String> {
+    money_warning(price, &THERAPY)
+}
+
 /// Why `price` is unusual where `plausible` says what is usual, if it is.
 fn money_warning(price: Cents, plausible: &Plausible) -> Option<String> {
     let what = plausible.what;

@@ -161,6 +161,23 @@ pub struct GfeItem {
     pub expected_charge: Amount,
 }
 
+impl GoodFaithEstimate {
+    /// What every printed page carries at its head, so a page apart from the others still says
+    /// whose document it is and which: `Ana Ruiz · Date of birth March 4, 1970 · Quote
+    /// GFE-7KD3-9XQ2-M4TA-B`. (The foot says `Page 2 of 3`, from `headings.page_of`.)
+    pub fn running_head(&self) -> String {
+        let w = &self.headings;
+        format!(
+            "{} · {} {} · {} {}",
+            self.patient.name,
+            w.date_of_birth,
+            self.patient.date_of_birth,
+            w.quote,
+            self.quote_number
+        )
+    }
+}
+
 impl QuotePlan<'_> {
     /// A Good Faith Estimate for a self-pay patient; a self-pay price quote for anyone else.
     pub(crate) fn kind(&self) -> DocumentKind {
@@ -335,9 +352,9 @@ fn providers(
         )?;
         if !items.is_empty() {
             let mut section = therapy_section(therapist, items, locale, gfe_words.co_provider)?;
-            // A provider typed in, not one of the book's partners, is priced at the clinic's own
-            // therapy prices: the document says so.
-            if therapist.partner.is_empty() {
+            // A provider typed in without its own prices (a file saved before they were asked
+            // for) is priced at the clinic's own therapy prices: the document says so.
+            if therapist.partner.is_empty() && quote.plan.typed_therapy_prices.is_none() {
                 section.note = Some((gfe_words.at_clinic_prices)(&clinic.name, &therapist.name));
             }
             providers.push(section);

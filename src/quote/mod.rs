@@ -54,6 +54,9 @@ pub struct Quote {
     pub good_faith_estimate: GoodFaithEstimate,
     /// Set when `injections_up_to` would cost $400 or more above the estimate for any provider.
     pub range_warning: Option<String>,
+    /// A typed-in therapy provider's prices far from what therapy costs, each as the book's
+    /// editor would warn of it; the quote is made all the same.
+    pub price_warnings: Vec<String>,
     /// The estimate's items as CSV for the billing system.
     pub csv: String,
     /// What "Save" writes: reopen it with [`reopen`].
@@ -221,6 +224,11 @@ fn priced(
     crate::tally::count_quote();
     let plan = request.plan(book, issue)?;
     let planned = breakdown(book, &plan.plan, plan.injections, plan.sessions, End::Low)?;
+    if issue == Issue::New {
+        if let Some(problem) = request::waiver_reason_problem(request, &plan, &planned) {
+            return Err(Error::InvalidRequest(vec![problem]));
+        }
+    }
     let mut document = good_faith_estimate::build(book, &plan, &planned)?;
     document.quote_number = number::quote_number(book, request, &plan, &planned, &document);
     let format_1 = (number == Number::AndFormat1).then(|| format_1::number(book, &plan, &document));
@@ -265,6 +273,7 @@ fn priced(
         breakdown: planned,
         good_faith_estimate: document,
         range_warning,
+        price_warnings: plan.price_warnings,
     };
     Ok((quote, format_1))
 }

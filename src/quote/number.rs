@@ -120,6 +120,15 @@ pub(crate) fn quote_number(
             field(&issued_on.to_string());
         }
     }
+    // A typed-in provider's own prices, only when staff entered any: a file saved before they were
+    // asked for has none, and keeps its number.
+    if let Some(prices) = &plan.plan.typed_therapy_prices {
+        field("typed therapy prices");
+        for service in [&prices.evaluation, &prices.session] {
+            field(&service.cash_price_cents.get().to_string());
+            field(&service.allowed_cents.get().to_string());
+        }
+    }
     written(kind.prefix(), hash.finish())
 }
 

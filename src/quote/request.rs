@@ -10,11 +10,15 @@ use serde::Serialize;
 
 use crate::calendar::Date;
 use crate::error::{excerpt, Error, Problems, Refusal};
-use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDiscountOff};
+use crate::estimate::{
+    Breakdown, Coverage, EstimateRequest, FormValue, LineKind, Payer, Plan, ProviderRole,
+    StaffDiscount, StaffDiscountOff,
+};
 use crate::language::{counted, Language};
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
-    is_state, is_valid_tin, is_zip, npi_problem, PriceBook, TherapyPartner, MAX_PRICE,
+    is_state, is_valid_tin, is_zip, npi_problem, PhysicalTherapyPrices, PriceBook, TherapyPartner,
+    MAX_PRICE,
 };
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
 
@@ -142,7 +146,27 @@ read_struct! {
         pub state: String = default,
         /// ZIP code.
         pub zip: String = default,
+        /// A provider typed in: its own cash price for the evaluation that opens therapy, in
+        /// dollars (`160` or `160.00`). Blank in a file saved before these prices were asked
+        /// for: the clinic's, as those releases priced it; a new document needs it
+        /// ([`QuoteRequest::new_document`]). Not written when blank, nor read for a partner.
+        #[serde(skip_serializing_if = "is_blank")]
+        pub evaluation_price: FormValue = default,
+        /// Its own cash price for one session, likewise.
+        #[serde(skip_serializing_if = "is_blank")]
+        pub session_price: FormValue = default,
+        /// What a plan usually allows it for the evaluation, when therapy goes through insurance.
+        #[serde(skip_serializing_if = "is_blank")]
+        pub evaluation_allowed: FormValue = default,
+        /// What a plan usually allows it for one session, likewise.
+        #[serde(skip_serializing_if = "is_blank")]
+        pub session_allowed: FormValue = default,
     }
+}
+
+/// Whether a form value is blank: a price not entered, left out of the saved file.
+fn is_blank(value: &FormValue) -> bool {
+    value.as_str().is_empty()
 }
 
 /// Which side is treated.
@@ -179,6 +203,9 @@ pub(crate) struct QuotePlan<'a> {
     pub therapy_provider: Option<ProviderAnswers>,
     /// The documents this one replaces, the direct one first: (number, issue date).
     pub replaces: Vec<(String, Date)>,
+    /// A typed-in provider's prices that break no rule but are far from what therapy costs
+    /// (`Therapy provider's session price: is $9.50, low for physical therapy ...`).
+    pub price_warnings: Vec<String>,
 }
 
 deserialize_by_reading!(QuoteRequest, "a quote request", Error::InvalidRequest);
@@ -357,6 +384,16 @@ impl QuoteRequest {
         } else {
             (None, None)
         };
+        if issue == Issue::New {
+            self.own_prices_entered(&mut problems);
+        }
+        let typed_therapy_prices = match (&therapy_provider, therapy_partner) {
+            (Some(_), None) => self.typed_therapy_prices(book, &mut problems),
+            _ => None,
+        };
+        let price_warnings = typed_therapy_prices
+            .as_ref()
+            .map_or_else(Vec::new, |prices| self.typed_price_warnings(prices));
 
         match (
             answers,
@@ -380,6 +417,7 @@ impl QuoteRequest {
                 plan.staff_discount = staff_discount;
                 plan.therapy_elsewhere = self.therapy_elsewhere;
                 plan.therapy_partner = therapy_partner;
+                plan.typed_therapy_prices = typed_therapy_prices;
                 problems.into_result(
                     QuotePlan {
                         plan,
@@ -395,6 +433,7 @@ impl QuoteRequest {
                         sessions,
                         therapy_provider,
                         replaces,
+                        price_warnings,
                     },
                     Error::InvalidRequest,
                 )
@@ -409,6 +448,12 @@ impl QuoteRequest {
     ///
     /// - The price book must be in effect on the issue date: a quote issued before its prices
     ///   take effect would promise prices the clinic does not charge yet.
+    /// - A therapy provider typed in needs its own evaluation and session prices, and what a plan
+    ///   allows it for each when therapy goes through insurance ([`Self::own_prices_entered`],
+    ///   checked after the provider's identity, so its problems list in the form's order): a
+    ///   co-provider's expected charges are its own, not the clinic's.
+    /// - A staff discount that leaves none of the clinic's charges needs a reason that says why
+    ///   and who approved it ([`waiver_reason_problem`], checked once the quote is priced).
     fn new_document(&self, book: &PriceBook, problems: &mut Problems, issued_on: Option<Date>) {
         let effective = Date::parse(&book.document().effective_date);
         if let (Some(issued), Ok(effective)) = (issued_on, effective) {
@@ -648,8 +693,155 @@ impl QuoteRequest {
             city: address.city.clone(),
             state: address.state.clone(),
             zip: address.zip.clone(),
+            ..ProviderAnswers::default()
         };
         (Some(identity), Some(partner))
+    }
+
+    /// A new document's rule: a provider typed in, with therapy, has its own prices entered (each
+    /// blank one refused at its field, in the quote's language). A provider not typed yet is one
+    /// problem at the choice ([`Self::therapy_provider`]), not more here.
+    fn own_prices_entered(&self, problems: &mut Problems) {
+        let p = &self.therapy_provider;
+        let typed = [
+            &p.name, &p.npi, &p.tin, &p.street, &p.city, &p.state, &p.zip,
+        ]
+        .iter()
+        .any(|text| !text.trim().is_empty());
+        let coverage = self.answers.physical_therapy.coverage;
+        if !self.therapy_elsewhere
+            || !p.partner.trim().is_empty()
+            || !typed
+            || coverage == Coverage::None
+        {
+            return;
+        }
+        let words = self.answers.language.gfe_words();
+        let mut needed = vec![
+            (
+                "evaluation_price",
+                &p.evaluation_price,
+                words.own_price_needed,
+            ),
+            ("session_price", &p.session_price, words.own_price_needed),
+        ];
+        if coverage == Coverage::Insurance {
+            needed.push((
+                "evaluation_allowed",
+                &p.evaluation_allowed,
+                words.own_allowed_needed,
+            ));
+            needed.push((
+                "session_allowed",
+                &p.session_allowed,
+                words.own_allowed_needed,
+            ));
+        }
+        for (field, value, reason) in needed {
+            problems.check(
+                !is_blank(value),
+                format!("therapy_provider.{field}"),
+                || reason.to_owned(),
+            );
+        }
+    }
+
+    /// The typed-in provider's own prices, on the clinic's therapy services (their codes and
+    /// labels) with that provider's amounts; a price left blank keeps the clinic's (a file saved
+    /// before these prices were asked for), and the allowed amounts are read only when therapy
+    /// goes through insurance. `None` when none is entered. Each is checked as a price
+    /// in the book is: dollars, $0.00 to [`MAX_PRICE`], refused at its field (and one far from
+    /// what therapy costs is warned about: [`Self::typed_price_warnings`]).
+    fn typed_therapy_prices(
+        &self,
+        book: &PriceBook,
+        problems: &mut Problems,
+    ) -> Option<PhysicalTherapyPrices> {
+        let p = &self.therapy_provider;
+        // What a plan allows is read only through insurance, where the form shows it.
+        let blank = FormValue::default();
+        let insured = self.answers.physical_therapy.coverage == Coverage::Insurance;
+        let allowed = |value| if insured { value } else { &blank };
+        let fields = [
+            ("evaluation_price", &p.evaluation_price),
+            ("session_price", &p.session_price),
+            ("evaluation_allowed", allowed(&p.evaluation_allowed)),
+            ("session_allowed", allowed(&p.session_allowed)),
+        ];
+        if fields.iter().all(|(_, value)| is_blank(value)) {
+            return None;
+        }
+        let refused = Language::English.words().refusal;
+        let mut amounts = [None; 4];
+        for ((field, value), amount) in fields.iter().zip(&mut amounts) {
+            let path = format!("therapy_provider.{field}");
+            let text = value.as_str();
+            if text.is_empty() {
+                continue;
+            }
+            match Cents::parse_dollars(text) {
+                Ok(cents) if cents <= MAX_PRICE => *amount = Some(cents),
+                Ok(_) => problems.add(path, format!("must be at most {MAX_PRICE}")),
+                Err(refusal) => problems.add(path, refused(&Refusal::Money(refusal))),
+            }
+        }
+        let mut prices = book.document().physical_therapy.clone();
+        let [evaluation_price, session_price, evaluation_allowed, session_allowed] = amounts;
+        let set = |field: &mut Cents, amount: Option<Cents>| {
+            if let Some(amount) = amount {
+                *field = amount;
+            }
+        };
+        set(&mut prices.evaluation.cash_price_cents, evaluation_price);
+        set(&mut prices.session.cash_price_cents, session_price);
+        set(&mut prices.evaluation.allowed_cents, evaluation_allowed);
+        set(&mut prices.session.allowed_cents, session_allowed);
+        Some(prices)
+    }
+
+    /// The typed-in provider's prices entered that are far from what therapy costs, as the editor
+    /// warns of the book's therapy prices ($20.00 to $1,000.00): most often dollars typed as cents.
+    /// Warned, not refused: a provider may charge that.
+    #[cfg(staff)]
+    fn typed_price_warnings(&self, prices: &PhysicalTherapyPrices) -> Vec<String> {
+        let p = &self.therapy_provider;
+        let (evaluation, session) = (&prices.evaluation, &prices.session);
+        [
+            (
+                &p.evaluation_price,
+                "evaluation price",
+                evaluation.cash_price_cents,
+            ),
+            (&p.session_price, "session price", session.cash_price_cents),
+            (
+                &p.evaluation_allowed,
+                "evaluation allowed amount",
+                evaluation.allowed_cents,
+            ),
+            (
+                &p.session_allowed,
+                "session allowed amount",
+                session.allowed_cents,
+            ),
+        ]
+        .into_iter()
+        // The entered ones: an allowed amount only through insurance, as it is read.
+        .zip([true, true, false, false])
+        .filter(|((value, _, _), price)| {
+            !is_blank(value)
+                && (*price || self.answers.physical_therapy.coverage == Coverage::Insurance)
+        })
+        .filter_map(|((_, name, cents), _)| {
+            let warning = crate::price_book::therapy_price_warning(cents)?;
+            Some(format!("Therapy provider's {name}: {warning}"))
+        })
+        .collect()
+    }
+
+    /// The visitor's module quotes nothing, and carries no price-book warnings.
+    #[cfg(not(staff))]
+    fn typed_price_warnings(&self, _: &PhysicalTherapyPrices) -> Vec<String> {
+        Vec::new()
     }
 
     fn typed_therapy_provider(&self, problems: &mut Problems) -> ProviderAnswers {
@@ -701,8 +893,40 @@ impl QuoteRequest {
             city: p.city.trim().to_owned(),
             state,
             zip: zip.to_owned(),
+            ..ProviderAnswers::default()
         }
     }
+}
+
+/// A new document's rule, once it is priced: a staff discount that leaves none of the clinic's
+/// charges (100 %, or an amount equal to them) waives the clinic's bill, and a waiver goes into the
+/// record with a reason someone can check later. So its reason must be at least three words of
+/// two letters or more ("financial hardship, approved by Dr. Lee"), not "x", "ok" or "waived".
+/// A smaller discount keeps the rule it always had (any reason). `None` when the rule is met.
+pub(crate) fn waiver_reason_problem(
+    request: &QuoteRequest,
+    plan: &QuotePlan<'_>,
+    priced: &Breakdown,
+) -> Option<crate::error::FieldError> {
+    plan.plan.staff_discount.as_ref()?;
+    let clinic_self_pay = priced
+        .lines
+        .iter()
+        .filter(|l| l.provider == ProviderRole::Clinic && l.payer == Payer::SelfPay);
+    let charged = clinic_self_pay
+        .clone()
+        .filter(|l| l.kind == LineKind::Charge)
+        .any(|l| l.amount.cents > Cents::ZERO);
+    let left = Cents::checked_sum(clinic_self_pay.map(|l| l.amount.cents));
+    let reason = request.staff_discount.reason.trim();
+    let words = reason
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|word| word.chars().count() >= 2)
+        .count();
+    (charged && left == Some(Cents::ZERO) && words < 3).then(|| {
+        let waiver_reason = request.answers.language.gfe_words().waiver_reason;
+        crate::error::FieldError::new("staff_discount.reason", waiver_reason(&excerpt(reason)))
+    })
 }
 
 fn date(problems: &mut Problems, path: &str, text: &str) -> Option<Date> {

@@ -35,6 +35,7 @@ struct Shown<'a> {
     total: &'a str,
     coverage_notice: Option<&'a str>,
     range_warning: Option<&'a str>,
+    price_warnings: &'a [String],
     price_book_version: &'a str,
     /// The date it is issued, as it prints.
     issued_on: &'a str,
@@ -51,6 +52,7 @@ impl<'a> Shown<'a> {
             total: &document.total.formatted,
             coverage_notice: document.coverage_notice.as_deref(),
             range_warning: quote.range_warning.as_deref(),
+            price_warnings: &quote.price_warnings,
             price_book_version: &quote.price_book_version,
             issued_on: &document.issued_on,
             revision: document.replaces.as_ref().map(|replaces| {
@@ -123,9 +125,10 @@ impl Quoter {
     /// `comparison_plan`. The request is issued today (the computer's calendar date), whatever
     /// `issued_on` it carries. Returns `{ refused: [{ region, path, reason }], quote, issued_on }`,
     /// where `quote` is `{ title, quote_number, total, coverage_notice, range_warning,
-    /// price_book_version, issued_on, revision }`, or `null` when the request is refused: the
-    /// document then keeps what it showed, and `savedQuote()` and `csv()` give nothing until the
-    /// form is fixed. `issued_on` is the date the form's document is issued on, as it prints.
+    /// price_warnings, price_book_version, issued_on, revision }`, or `null` when the request is
+    /// refused: the document then keeps what it showed, and `savedQuote()` and `csv()` give
+    /// nothing until the form is fixed. `issued_on` is the date the form's document is issued on,
+    /// as it prints.
     ///
     /// # Errors
     ///

@@ -116,6 +116,8 @@ export async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
   const therapist = {
     '#pt-name': 'Riverside Physical Therapy', '#pt-npi': '1234567802', '#pt-tin': '987654321',
     '#pt-street': '20 River Rd', '#pt-city': 'Austin', '#pt-state': 'TX', '#pt-zip': '78702',
+    // Its own prices, here the same as the clinic's: 160.00 and 95.00.
+    '#pt-evaluation-price': '160', '#pt-session-price': '95',
   };
   for (const [selector, value] of Object.entries(therapist)) await page.fill(selector, value);
 }

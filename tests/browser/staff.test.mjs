@@ -48,8 +48,8 @@ test('a two-provider Good Faith Estimate prints on US Letter', async () => {
     assert.ok(text.includes(expected), `the printout says ${expected}`);
   }
   assert.ok(!text.includes('Coverage screening'), 'the form does not print');
-  // "1 / 2" at the foot of the first page (pdftotext reads it without the spaces).
-  assert.match(text, new RegExp(`\\b1 ?/ ?${pages.length}\\b`), 'each page says which of how many it is');
+  // "Page 1 of 2" at the foot of the first page (staff-print.test.mjs reads every page's).
+  assert.match(text, new RegExp(`Page 1 of ${pages.length}\\b`), 'each page says which of how many it is');
   assert.deepEqual(errors, []);
   assert.deepEqual(seen.violations, [], 'works under the Content Security Policy');
   assert.deepEqual(offsite(seen, new URL(shared.server.url).origin), [], 'no request leaves the page');
@@ -90,7 +90,8 @@ test('the printed Good Faith Estimate has every element of 45 CFR 149.610(c), an
   await page.check('input[name="coverage"][value="medicare"]');
   await page.pdf({ path: `${shots}medicare-quote.pdf`, format: 'Letter' });
   const medicare = printed(`${shots}medicare-quote.pdf`);
-  assert.match(medicare, /^Self-pay price quote Quote SPQ-[0-9A-Z]{4}-/, 'titled and numbered as what it is');
+  // After the running head every page carries (the patient, the birth date, the number).
+  assert.match(medicare, /^Ana Ruiz · Date of birth March 4, 1970 · Quote (SPQ-[0-9A-Z-]+) Self-pay price quote Quote \1 /, 'titled and numbered as what it is');
   assert.match(medicare, /Total estimated charges \$3,749\.81/, 'the same prices');
   assert.doesNotMatch(medicare, /good faith/i, 'nothing on it calls it a Good Faith Estimate');
   assert.doesNotMatch(medicare, /dispute/i, 'nor offers a dispute right it does not carry');
@@ -171,6 +172,66 @@ test('staff pick a partner practice from the price book instead of typing it in'
   await page.close();
 });
 
+test("a provider typed in needs its own prices, and is priced at them", async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page); // Riverside's own prices typed as the clinic's: $3,749.81
+  assert.match(await page.locator('#status').textContent(), /: \$3,749\.81$/);
+  // Its prices asked for only for a provider typed in, and what a plan allows only with insurance.
+  assert.equal(await page.locator('#pt-session-price').isVisible(), true);
+  assert.equal(await page.locator('#pt-session-allowed').isVisible(), false, 'cash therapy: no allowed amount');
+  await page.fill('#pt-evaluation-price', '');
+  await page.fill('#pt-session-price', '');
+  for (const id of ['pt-evaluation-price', 'pt-session-price']) {
+    assert.match(await page.locator(`#${id}-error`).textContent(), /enter this provider's own price/, `${id} is asked for at its field`);
+    assert.equal(await page.getAttribute(`#${id}`, 'aria-invalid'), 'true');
+  }
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true', 'nothing prints at the clinic\'s prices');
+  // Its own prices: 175.50 + 8 × 110.00 = 1,055.50; the clinic's 2,829.81: 3,885.31.
+  await page.fill('#pt-evaluation-price', '175.50');
+  await page.fill('#pt-session-price', '110');
+  assert.match(await page.locator('#status').textContent(), /: \$3,885\.31$/);
+  const coProvider = page.locator('.gfe-provider').nth(1);
+  assert.deepEqual(await coProvider.locator('tbody td.amount').allTextContents(), ['$175.50', '$880.00']);
+  assert.equal(await coProvider.locator('tfoot td').textContent(), '$1,055.50');
+  assert.equal(await coProvider.locator('.gfe-note').count(), 0, 'no note that it is at the clinic\'s prices');
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'false');
+  // Dollars typed as cents: a warning beside the fields, the quote still made.
+  await page.fill('#pt-session-price', '1.10');
+  assert.match(await page.locator('#price-warnings').textContent(), /session price: is \$1\.10, low for physical therapy \(under \$20\.00\): was \$110\.00 meant\?/);
+  await page.fill('#pt-session-price', '110');
+  assert.equal(await page.locator('#price-warnings').isVisible(), false);
+  // Through insurance, what a plan allows it is asked for too.
+  await page.check('input[name="answers.physical_therapy.coverage"][value="insurance"]');
+  assert.equal(await page.locator('#pt-session-allowed').isVisible(), true);
+  assert.match(await page.locator('#pt-session-allowed-error').textContent(), /enter what a plan usually allows this provider/);
+  // A partner from the book: nothing of its prices to type.
+  await page.selectOption('#pt-partner', 'lakeshore_pt');
+  assert.equal(await page.locator('#pt-session-price').isVisible(), false);
+  assert.equal(await page.locator('#pt-session-allowed').isVisible(), false);
+  await page.close();
+});
+
+test('a staff discount that waives the clinic\'s charges needs a reason that says why and who approved it', async () => {
+  for (const [language, refused] of [['en', /this discount leaves none of the clinic's charges, so its reason must say why and who approved it/],
+    ['es', /este descuento no deja ningún cargo de la clínica, así que su motivo debe decir por qué y quién lo aprobó/]]) {
+    const { page } = await openStaffPage(`staff.html?lang=${language}`);
+    await fillTwoProviderQuote(page);
+    await page.fill('#discount-percent', '100');
+    await page.fill('#discount-reason', 'x');
+    assert.match(await page.locator('#discount-reason-error').textContent(), refused, `${language}: at the reason`);
+    assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true', `${language}: nothing prints`);
+    // Three words: the clinic's charges are waived, the co-provider's 920.00 stay.
+    await page.fill('#discount-reason', 'Financial hardship, approved by Dr. Lee');
+    assert.equal(await page.locator('#discount-reason-error').count(), 0);
+    assert.match(await page.locator('#status').textContent(), /: \$920\.00$/);
+    // A smaller discount takes any reason, as it always has.
+    await page.fill('#discount-percent', '10');
+    await page.fill('#discount-reason', 'x');
+    assert.equal(await page.locator('#discount-reason-error').count(), 0, `${language}: 10 % with any reason`);
+    await page.close();
+  }
+});
+
 test('staff can put the scenario comparison on the printout', async () => {
   const { page } = await openStaffPage();
   await fillTwoProviderQuote(page);
@@ -237,8 +298,13 @@ test('files saved by earlier releases reopen with their choices: the product the
   assert.equal(await page.locator('#status').textContent(), 'Good Faith Estimate GFE-3DQE-P2KM-1P1Y-G: $3,749.81');
   assert.equal(await page.inputValue('#product'), 'amnion_1ml', 'the product it was priced with');
   assert.equal(await page.locator('#pt-partner option:checked').textContent(), 'Other provider (type it in)');
+  // Saved before a provider typed in had prices of its own: it reopened at the clinic's, but
+  // changed, it is a new document, which needs that provider's prices, asked for at their fields.
   await page.fill('#patient-name', 'Ana María Ruiz');
-  assert.match(await page.locator('#status').textContent(), /^Good Faith Estimate GFE-.*: \$3,749\.81$/, 'changed, it is a quote at once');
+  assert.match(await page.locator('#pt-session-price-error').textContent(), /enter this provider's own price/);
+  await page.fill('#pt-evaluation-price', '160');
+  await page.fill('#pt-session-price', '95');
+  assert.match(await page.locator('#status').textContent(), /^Good Faith Estimate GFE-.*: \$3,749\.81$/, 'then a quote at once');
   // A format-1 file with a partner (2,999.81, tests/saved_quotes.rs), with the number it was saved with.
   await page.setInputFiles('#open', `${fixtures}partner-through-insurance.json`);
   await page.waitForFunction(() => document.getElementById('patient-name').value === 'Ana Ruiz');

@@ -2,8 +2,8 @@
 //! computed it. Every text comes from the document itself, headings too (`gfe.headings`), so what
 //! prints is what the core's tests read.
 
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
 
 use super::{append, set_attribute, Page};
 use crate::language::Headings;
@@ -117,7 +117,41 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
     append(&article, &disclaimers(&page, gfe, w)?)?;
 
     container.replace_children_with_node_1(&article);
-    Ok(())
+    running_words(&page, gfe)
+}
+
+/// The words in every printed page's margins: the running head (whose document, which one) and
+/// `Page` and `of` around the page counters. A page's margins are drawn from the root element's
+/// style, not from the document's, so they go there as custom properties, each a CSS string,
+/// which staff.css's `@page gfe` puts in its margin boxes; the page's script composes none.
+fn running_words(page: &Page, gfe: &GoodFaithEstimate) -> Result<(), JsValue> {
+    let Some(root) = page.0.document_element() else {
+        return Ok(());
+    };
+    let style = root.unchecked_into::<HtmlElement>().style();
+    let [page_word, of] = gfe.headings.page_of;
+    style.set_property("--gfe-running-head", &css_string(&gfe.running_head()))?;
+    style.set_property("--gfe-page", &css_string(page_word))?;
+    style.set_property("--gfe-of", &css_string(of))
+}
+
+/// `text` as a CSS string: quoted, with `"` and `\` escaped, and any line break as `\A `, so a
+/// patient's name is one string token whatever it holds.
+fn css_string(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            '\n' | '\r' | '\u{c}' => quoted.push_str("\\A "),
+            _ => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// A titled `<dl>` of label and value pairs.
