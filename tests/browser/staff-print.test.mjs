@@ -28,6 +28,8 @@ const { shots } = shared;
 async function staffPage(language) {
   const page = await shared.browser.newPage();
   await page.setViewportSize({ width: 1300, height: 900 });
+  // A quote is issued on the page's date: the day these documents are issued on.
+  await page.clock.setFixedTime(new Date(2026, 10, 21, 10, 0));
   await page.goto(`${shared.server.url}staff.html?lang=${language}`);
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
   return page;
