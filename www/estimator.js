@@ -33,6 +33,8 @@ class AmnionEstimator extends HTMLElement {
   async connectedCallback() {
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
+    // A script loaded `async` can define the element before what is inside it is parsed: wait for it.
+    if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
     // The book inside the element, or its download started now, beside the module's, markup's and stylesheet's.
     const [url, book] = bookOf(this, here);
     book.catch(() => {}); // its failure is shown below, once the widget's markup is in place

@@ -109,6 +109,31 @@ test('a broken book inside the embed gets the message a broken file gets: every 
   await notJson.page.close();
 });
 
+test('a widget script loaded async, defining the element before the book inside it has arrived, still prices from that book', async () => {
+  // Over a slow link the page's head (with the script) and the element's opening tag arrive first,
+  // then 40 KB of the page's own text inside the element; the script (16 KB, on the same link)
+  // is defined well before the book after it arrives. Read at once, the element would have no
+  // book yet and would fall back to the sample.
+  const book = { ...structuredClone(sample), sample_data: false, version: '2026.12' };
+  book.products[0].price_cents = 131000;
+  writeFileSync(join(fixtures, 'late-book.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Our prices</title>
+<script type="module" async src="/estimator/estimator.js"></script></head>
+<body><main><h1>What will it cost?</h1>
+<amnion-estimator><!-- ${'a page builder\'s own markup '.repeat(1500)} -->
+<script type="application/json">${JSON.stringify(book).replace(/</g, '\\u003c')}</script></amnion-estimator>
+</main></body></html>`);
+  const slow = await serve(fixtures, { throttle: { latency: 0, bytesPerSecond: 60_000 } });
+  const page = await browser.newPage();
+  await page.goto(`${slow.url}fixtures/late-book.html`, { waitUntil: 'commit' });
+  await chooseAnkleInjection(page);
+  // As in the first test: 250 + 1,310 + 260 = 1,820.00 - 5 % (91.00) = 1,729.00.
+  await page.locator('#total', { hasText: '$1,729.00' }).waitFor();
+  assert.deepEqual(slow.requests.filter((path) => path.endsWith('.json')), [], 'not the sample');
+  await page.close();
+  await slow.close();
+});
+
 /** Clicks Download in the editor and returns the file's name and its parsed text. */
 async function download(page) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
