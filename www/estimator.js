@@ -9,10 +9,10 @@
 // With the book inside it (`<amnion-estimator><script type="application/json">{ …the book… }
 // </script></amnion-estimator>`) it downloads none; with a `price-book` attribute it loads the
 // clinic's own price book, and without either the sample beside it (the visitor's module embeds
-// none); either download starts with the module's, not after it. An invalid or missing book, or a module that cannot start (a failed or damaged
-// download, a policy that forbids WebAssembly, a browser without it), is reported in full to the
-// console for the site's admin, while the visitor sees a short fallback message: call the clinic,
-// with its phone whenever the book says it.
+// none); either download starts with the module's, not after it. An invalid or missing book, or a
+// module that cannot start (a failed or damaged download, a policy that forbids WebAssembly, a
+// browser without it), is reported in full to the console for the site's admin, while the visitor
+// sees a short fallback message: call the clinic, with its phone whenever the book says it.
 import init, { Estimator } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
 import { bookOf, contactIn, fetchFile, openPriceBook } from './price-book.js';
