@@ -62,10 +62,9 @@ export function offerBookFile(open, words) {
  * on this computer, named, or the sample).
  */
 export function showBookVersion(words, version, from) {
-  const [key, english] = {
-    site: ['price_book_from_the_site', 'Prices from price book {version}, on the clinic\'s site.'],
-    file: ['price_book_from_a_file', 'Prices from price book {version}, opened from {name} on this computer and kept in this browser until another is opened.'],
-    sample: ['price_book_sample', 'Prices from the sample price book ({version}): open the clinic\'s price book file.'],
-  }[from.kind];
-  $('book-version').textContent = say(words, key, english, { version, name: from.name });
+  $('book-version').textContent = from.kind === 'site'
+    ? say(words, 'price_book_from_the_site', 'Prices from price book {version}, on the clinic\'s site.', { version })
+    : from.kind === 'file'
+      ? say(words, 'price_book_from_a_file', 'Prices from price book {version}, opened from {name} on this computer and kept in this browser until another is opened.', { version, name: from.name })
+      : say(words, 'price_book_sample', 'Prices from the sample price book ({version}): open the clinic\'s price book file.', { version });
 }
