@@ -208,6 +208,33 @@ test('the code copied from the editor, pasted into a page as it is, prices from 
   await pasted.page.close();
 });
 
+for (const width of [360, 1280, 1920]) {
+  test(`the editor's last step at ${width} px: the code and the message within the form, nothing scrolls sideways`, async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${server.url}dist-staff/editor.html?sample`);
+    await page.locator('#editing').waitFor();
+    await page.fill('#f-version', '2026.12');
+    while (await page.locator('.field-warning input:not(:checked)').count() > 0) {
+      await page.locator('.field-warning input:not(:checked)').first().evaluate((box) => box.click());
+    }
+    await page.locator('#download[aria-disabled=false]').waitFor();
+    await download(page);
+    await page.locator('#embed-code').scrollIntoViewIfNeeded();
+    const boxes = await page.evaluate(() => {
+      const box = (id) => document.getElementById(id).getBoundingClientRect().toJSON();
+      return { form: box('book-form'), code: box('embed-code'), copy: box('copy-code'), message: box('web-message'), scroll: document.documentElement.scrollWidth };
+    });
+    for (const part of ['code', 'copy', 'message']) {
+      assert.ok(boxes[part].left >= boxes.form.left - 1 && boxes[part].right <= boxes.form.right + 1, `${part} within the form: ${JSON.stringify(boxes)}`);
+    }
+    assert.ok(boxes.code.width >= boxes.form.width * 0.8, `the code box takes the form's width: ${JSON.stringify(boxes)}`);
+    assert.ok(boxes.scroll <= width, `page ${boxes.scroll} px wide in a ${width} px window`);
+    await page.screenshot({ path: new URL(`./screenshots/editor-publish-${width}.png`, import.meta.url).pathname });
+    await page.close();
+  });
+}
+
 test('the staff page with no book on the site quotes from a book opened from a file, after a reload too', async () => {
   const { page, seen } = await open('dist-staff/staff.html');
   await page.locator('#book-version', { hasText: 'Prices from the sample price book (2026.11-sample)' }).waitFor();
