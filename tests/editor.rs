@@ -3,7 +3,7 @@
 //! an entry that is not a field. What the page does with them is tested in
 //! `tests/browser/editor.test.mjs`.
 
-use amnion_estimator::editor::{Check, Editor};
+use amnion_estimator::editor::{publish, Check, Editor};
 use amnion_estimator::price_book::{PriceBook, DEFAULT_PRICE_BOOK_JSON};
 use amnion_estimator::read::Value;
 
@@ -246,10 +246,56 @@ fn changes_list_old_and_new_prices_and_ask_for_a_new_version() {
     assert_eq!(problems(&check), []);
     assert!(check.ready);
     assert!(check.save.is_empty());
-    assert_eq!(check.file_name, "price-book-2026.12.json");
+    // The version is inside the book, not in the file's name: the site's lines name one file.
+    assert_eq!(check.file_name, "price-book.json");
     let book = PriceBook::from_value(&editor.book(&form).expect("ready")).expect("valid");
     // $170 is 17000 cents.
     assert_eq!(book.document().walking_boot.price_cents.get(), 17_000);
+    typed(&mut form, "version", "2027.01");
+    assert_eq!(editor.check(&form).file_name, "price-book.json");
+}
+
+#[test]
+fn the_code_for_a_website_holds_the_book_and_no_text_of_it_can_end_its_script() {
+    let (editor, mut form) = open_sample();
+    // A clinic name that would close the script element, a note that would open a comment that
+    // hides its end, and an ampersand a page editor could decode.
+    typed(
+        &mut form,
+        "clinic.name",
+        "Hill </script><script>alert(1)</script> & Dale",
+    );
+    typed(
+        &mut form,
+        "disclaimers.estimate_only.en",
+        "Prices <!-- <script> change.",
+    );
+    typed(&mut form, "version", "2026.12");
+    typed(&mut form, "effective_date", "2026-12-01");
+    let book = editor.book(&form).expect("ready");
+    let code = publish::embed_code(&book, "https://clinic.example/estimator/");
+    let (script_line, rest) = code.split_once('\n').expect("two lines");
+    assert_eq!(
+        script_line,
+        r#"<script type="module" src="https://clinic.example/estimator/estimator.js"></script>"#
+    );
+    let data = rest
+        .strip_prefix(r#"<amnion-estimator><script type="application/json">"#)
+        .and_then(|rest| rest.strip_suffix("</script></amnion-estimator>\n"))
+        .expect("the element with the book inside");
+    // Nothing between the element's tags that HTML reads as markup: no `<`, `>` or `&` at all.
+    assert!(!data.contains(['<', '>', '&']), "{data}");
+    assert!(data.contains(
+        r"Hill \u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 Dale"
+    ));
+    assert!(data.contains(r"Prices \u003c!-- \u003cscript\u003e change."));
+    // JSON reads it back as the very book, the names with their characters.
+    assert_eq!(Value::from_json(data).expect("JSON"), book);
+    let read = PriceBook::from_value(&Value::from_json(data).expect("JSON")).expect("valid");
+    assert_eq!(
+        read.document().clinic.name,
+        "Hill </script><script>alert(1)</script> & Dale"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 import init, { BookEditor, readShareFragment, shareFragment } from './pkg-staff/amnion_estimator.js';
 import { mount } from './app.js';
 import { readForm, showErrors } from './form.js';
+import { showPublish } from './publish.js';
 
 
 const $ = (id) => document.getElementById(id);
@@ -634,29 +635,7 @@ $('download').addEventListener('click', () => {
   }
   download(last.file_name, 'application/json', `${JSON.stringify(last.file, null, 2)}\n`);
   downloaded = true;
-  $('snippet').textContent = [
-    '<link rel="preload" href="/estimator/amnion_estimator_bg.wasm" as="fetch">',
-    `<link rel="preload" href="/estimator/${last.file_name}" as="fetch">`,
-    '<script type="module" src="/estimator/estimator.js"></script>',
-    `<amnion-estimator price-book="/estimator/${last.file_name}"></amnion-estimator>`,
-  ].join('\n');
-  $('staff-snippet').textContent = `<meta name="amnion-price-book" content="${last.file_name}">`;
-  $('web-message').value = [
-    'Hello,',
-    '',
-    `Attached is the clinic's new price book for the cost estimator, ${last.file_name}. Please:`,
-    '',
-    `1. Put ${last.file_name} in the estimator's folder on the website (/estimator/), beside estimator.js.`,
-    `2. On the page with the estimate, make the two lines that name the price book name this file (price-book="/estimator/${last.file_name}" and its preload line). If the estimate is not on the site yet, these are its lines:`,
-    '',
-    $('snippet').textContent,
-    '',
-    `3. Put a copy of ${last.file_name} in the staff page's folder too, beside staff.html, and make the staff page's price-book line name it: ${$('staff-snippet').textContent}`,
-    '',
-    'The old price book can stay until this is done. Thank you.',
-  ].join('\n');
-  $('write-message').href = `mailto:?subject=${encodeURIComponent('The estimator\'s new price book')}&body=${encodeURIComponent($('web-message').value)}`;
-  $('publish').hidden = false;
+  showPublish(last.file, last.file_name);
 });
 // The prices as a spreadsheet: out as CSV; back in as a preview of each change and each row not
 // used, applied only when confirmed.
@@ -696,17 +675,6 @@ $('csv-apply').addEventListener('click', () => {
 $('csv-cancel').addEventListener('click', () => {
   $('csv-preview').hidden = true;
 });
-/** Copies `text` for the button that says so, or asks the person to select and copy it. */
-async function copy(text, status) {
-  try {
-    await navigator.clipboard.writeText(text);
-    status.textContent = 'Copied.';
-  } catch {
-    status.textContent = 'Select the text above and copy it.';
-  }
-}
-$('copy-snippet').addEventListener('click', () => copy($('snippet').textContent, $('copied')));
-$('copy-message').addEventListener('click', () => copy($('web-message').value, $('message-copied')));
 window.addEventListener('beforeunload', (event) => {
   if (!downloaded) event.preventDefault();
 });

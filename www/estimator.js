@@ -6,15 +6,16 @@
 // The widget lives in a shadow root, so its styles and the host page's never meet. `make build`
 // bundles this module with the scripts it imports into www/dist/estimator.js; the files it fetches
 // (widget.html, style.css, es.json, the .wasm, sample-price-book.json) are found next to it there.
-// With a `price-book` attribute it loads the clinic's own price book, and without one the sample
-// beside it (the visitor's module embeds none); either download starts with the module's, not
-// after it. An invalid or missing book, or a module that cannot start (a failed or damaged
-// download, a policy that forbids WebAssembly, a browser without it), is reported in full to the
-// console for the site's admin, while the visitor sees a short fallback message: call the clinic,
-// with its phone whenever the book says it.
+// With the book inside it (`<amnion-estimator><script type="application/json">{ …the book… }
+// </script></amnion-estimator>`) it downloads none; with a `price-book` attribute it loads the
+// clinic's own price book, and without either the sample beside it (the visitor's module embeds
+// none); either download starts with the module's, not after it. An invalid or missing book, or a
+// module that cannot start (a failed or damaged download, a policy that forbids WebAssembly, a
+// browser without it), is reported in full to the console for the site's admin, while the visitor
+// sees a short fallback message: call the clinic, with its phone whenever the book says it.
 import init, { Estimator } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
-import { contactIn, fetchFile, fetchPriceBook, openPriceBook } from './price-book.js';
+import { bookOf, contactIn, fetchFile, openPriceBook } from './price-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
 
 const here = new URL('.', import.meta.url);
@@ -32,10 +33,10 @@ class AmnionEstimator extends HTMLElement {
   async connectedCallback() {
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
-    // The price book's download starts now, beside the module's, markup's and stylesheet's.
-    const source = this.getAttribute('price-book');
-    const url = source ? new URL(source, document.baseURI) : new URL('sample-price-book.json', here);
-    const book = fetchPriceBook(url);
+    // A script loaded `async` can define the element before what is inside it is parsed: wait for it.
+    if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    // The book inside the element, or its download started now, beside the module's, markup's and stylesheet's.
+    const [url, book] = bookOf(this, here);
     book.catch(() => {}); // its failure is shown below, once the widget's markup is in place
     const style = document.createElement('link');
     style.rel = 'stylesheet';

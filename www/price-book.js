@@ -1,8 +1,8 @@
 // Loads a clinic's own price book for the visitor widget and the staff page, and checks it by
 // building the page's handle from it (the visitor's `Estimator` or the staff page's `Quoter`),
 // which runs the same validation the estimates use: a bad book is refused whole, with every error
-// named by its path. The widget starts the download with the module's (`fetchPriceBook`) and opens
-// the book once the module is ready (`openPriceBook`).
+// named by its path. The widget takes the book inside its element, or starts the download with the
+// module's (`bookOf`), and opens the book once the module is ready (`openPriceBook`).
 
 /**
  * The response for `url`, asked for as the README's preload lines ask (`<link rel="preload"
@@ -25,13 +25,39 @@ export async function fetchFile(url) {
 }
 
 /** The price book at `url` as a plain object; throws an Error saying why it could not be had. */
-export async function fetchPriceBook(url) {
+async function fetchPriceBook(url) {
   const response = await fetchFile(url);
+  return parsed(url, () => response.json());
+}
+
+/** The book in `text` (from `source`) as a plain object; throws an Error naming `source` if it is not JSON. */
+export const parsePriceBook = (source, text) => parsed(source, () => JSON.parse(text));
+
+/** What `read` parses from the book `source`; throws an Error naming `source` if it is not JSON. */
+async function parsed(source, read) {
   try {
-    return await response.json();
+    return await read();
   } catch (error) {
-    throw new Error(`${url} is not JSON: ${error.message}`);
+    throw new Error(`${source} is not JSON: ${error.message}`);
   }
+}
+
+/**
+ * The widget `element`'s price book, `[source, book]`: where it comes from (for messages) and the
+ * promise of it as a plain object. The book inside the element (`<script
+ * type="application/json">`, as the editor's "Copy the code for your website" writes it), read
+ * with no download; else the file its `price-book` attribute names, else the sample beside the
+ * widget (`here`), each download started now. Either way the module reads and checks it as any book.
+ */
+export function bookOf(element, here) {
+  const inside = element.querySelector('script[type="application/json"]');
+  if (inside) {
+    const source = 'the price book inside <amnion-estimator>';
+    return [source, parsePriceBook(source, inside.text)];
+  }
+  const named = element.getAttribute('price-book');
+  const url = named ? new URL(named, document.baseURI) : new URL('sample-price-book.json', here);
+  return [url, fetchPriceBook(url)];
 }
 
 /**

@@ -3,7 +3,8 @@
 // save, reopen and CSV of the quote on screen. No prices, rules or arithmetic here.
 import init, { Quoter } from './pkg-staff/amnion_estimator.js';
 import { describe, fillSelect, readForm, showDetail, showErrors, writeForm } from './form.js';
-import { loadPriceBook } from './price-book.js';
+import { loadPriceBook, openPriceBook } from './price-book.js';
+import { keptBook, offerBookFile, showBookVersion } from './staff-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
 
 const $ = (id) => document.getElementById(id);
@@ -167,7 +168,8 @@ async function open(file) {
 }
 
 // The clinic's own price book: `<meta name="amnion-price-book" content="prices.json">` on this page,
-// or `?price-book=draft.json` to try a draft before publishing it. Without either, the sample.
+// or `?price-book=draft.json` to try a draft before publishing it. Without either, a book opened
+// from a file on this computer (staff-book.js), or the sample.
 const source = new URLSearchParams(location.search).get('price-book')
   ?? document.querySelector('meta[name="amnion-price-book"]')?.content;
 // The language: `?lang=es`, else the browser's.
@@ -179,7 +181,12 @@ await init();
 let quoter;
 try {
   const openBook = (book) => new Quoter(book, language);
-  quoter = source ? await loadPriceBook(new URL(source, location.href), openBook) : openBook(undefined);
+  // No book on the site: the one opened from a file on this computer before, else the sample.
+  if (!source) offerBookFile(openBook, words);
+  const file = source ? undefined : await keptBook();
+  quoter = source ? await loadPriceBook(new URL(source, location.href), openBook)
+    : file ? openPriceBook(file.name, file.book, openBook) : openBook(undefined);
+  showBookVersion(words, quoter.priceBookVersion(), source ? { kind: 'site' } : file ? { kind: 'file', name: file.name } : { kind: 'sample' });
 } catch (error) {
   // Staff and the clinic's admin are the audience here: show every problem, quote nothing.
   $('error').textContent = `${error.message}\n\n${say(words, 'fix_price_book', 'Fix the price book, then reload this page.')}`;

@@ -11,6 +11,7 @@
 
 pub mod changes;
 pub mod form;
+pub mod publish;
 
 pub use crate::price_book::schema;
 
@@ -109,8 +110,8 @@ pub struct Check {
     /// Whether the book can be downloaded: no problem, nothing the Save step needs, every warning
     /// confirmed.
     pub ready: bool,
-    /// The name the downloaded file gets: `price-book-2026.12.json`.
-    pub file_name: String,
+    /// The name the downloaded file gets, whatever its version: [`publish::FILE_NAME`].
+    pub file_name: &'static str,
     /// The book the form says, read and validated, once it has no problem: what the previews price
     /// (the one validation of a change). Not sent to the page.
     #[serde(skip)]
@@ -224,7 +225,7 @@ impl Editor {
             changes,
             file: ready.then_some(book),
             ready,
-            file_name: file_name(&version),
+            file_name: publish::FILE_NAME,
             valid,
         }
     }
@@ -497,25 +498,6 @@ fn group_field(fields: &'static [schema::Field]) -> schema::Field {
 
 fn words_field() -> schema::Field {
     schema::Field::plain("", schema::Kind::Words { long: true })
-}
-
-/// The file name for a book of `version`: letters, digits, `.`, `-` and `_` kept, the rest `-`.
-fn file_name(version: &str) -> String {
-    let version: String = version
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    match version.is_empty() {
-        true => "price-book.json".to_owned(),
-        false => format!("price-book-{version}.json"),
-    }
 }
 
 /// Whether `path` is `within` or below it (`clinic.npi` within `clinic`).

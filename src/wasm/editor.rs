@@ -320,6 +320,14 @@ impl BookEditor {
     }
 }
 
+/// The code for a page of the clinic's site with `book` (Download's `file`) inside the widget's
+/// element, and the script line from `folder`, the widget folder's address ending in `/`
+/// (`editor::publish::embed_code`): what "Copy the code for your website" copies.
+#[wasm_bindgen(js_name = embedCode)]
+pub fn embed_code(book: JsValue, folder: &str) -> String {
+    editor::publish::embed_code(&value(&book), folder)
+}
+
 /// What the page passes with every action: `{ form, regions, preview }` (see `update`).
 struct Page(JsValue);
 

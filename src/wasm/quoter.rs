@@ -100,6 +100,13 @@ impl Quoter {
         })
     }
 
+    /// The version of the price book this page quotes from (`2026.12`), as the book says it: the
+    /// page shows it, so staff know which prices they quote.
+    #[wasm_bindgen(js_name = priceBookVersion)]
+    pub fn price_book_version(&self) -> String {
+        self.book.document().version.clone()
+    }
+
     /// The form's choices, as [`Estimator::choices`](super::Estimator::choices) gives them.
     ///
     /// # Errors

@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fillTwoProviderQuote, session, watch } from './browser.mjs';
+import { CONTENT_SECURITY_POLICY } from './server.mjs';
 
 const require = createRequire(new URL('../../.ci/package.json', import.meta.url));
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -153,6 +154,42 @@ for (const [name, width] of [['desktop', 1280], ['phone', 360]]) {
     await page.close();
   });
 }
+
+test('the widget with its book inside the embed, and the staff page with a book opened from a file, have no accessibility violations', async () => {
+  const page = await shared.browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const seen = await watch(page);
+  // A clinic's page with the book inside the widget's element (as the editor's code writes it),
+  // served under the same policy as every page here.
+  const book = JSON.parse(readFileSync(new URL('../../src/price_book/default.json', import.meta.url), 'utf8'));
+  const address = `${shared.server.url}clinic-with-the-book-inside.html`;
+  await page.route(address, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': CONTENT_SECURITY_POLICY },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our prices</title></head><body><main><h1>Our prices</h1>
+<script type="module" src="/estimator/estimator.js"></script>
+<amnion-estimator><script type="application/json">${JSON.stringify({ ...book, sample_data: false }).replace(/</g, '\\u003c')}</script></amnion-estimator></main></body></html>`,
+  }));
+  await page.goto(address);
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  assert.deepEqual(await found(page, '/clinic-with-the-book-inside.html'), [], 'the widget priced from the book inside');
+
+  await page.goto(`${shared.server.url}staff.html`);
+  await page.locator('#book-version', { hasText: 'sample price book' }).waitFor();
+  await page.setInputFiles('#open-book', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ "conditions": 3 }') });
+  await page.locator('#book-file-error').waitFor();
+  assert.deepEqual(await found(page, '/staff.html'), [], 'with a file refused as a price book');
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.setInputFiles('#open-book', { name: 'price-book.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...book, version: '2026.12' })) }),
+  ]);
+  await page.locator('#book-version', { hasText: 'price book 2026.12, opened from price-book.json' }).waitFor();
+  assert.deepEqual(await found(page, '/staff.html'), [], 'quoting from a book opened from a file');
+  // The next test's staff page starts with no book kept.
+  await page.evaluate(() => new Promise((resolve) => { indexedDB.deleteDatabase('amnion-estimator').onsuccess = resolve; }));
+  assert.deepEqual(seen.violations, [], 'axe ran without loosening the Content Security Policy');
+  await page.close();
+});
 
 // Runs last (node:test keeps a file's order), after every state above was checked.
 test('every allow-listed violation still occurs', () => {

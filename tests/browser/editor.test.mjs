@@ -133,7 +133,8 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   assert.ok(changes.some((row) => row.includes('$250.00') && row.includes('$275.00')), changes.join('\n'));
   assert.ok(changes.some((row) => row.includes('Added') && row.includes('Heel spur')), changes.join('\n'));
   const first = await download(page);
-  assert.equal(first.name, 'price-book-2026.12.json');
+  // The version is inside the book: the file's name is the same for every version (below too).
+  assert.equal(first.name, 'price-book.json');
   // $1,250.00 is 125000 cents; $275 is 27500.
   assert.equal(first.book.products[0].price_cents, 125000);
   assert.equal(first.book.visits.consultation.price_cents, 27500);
@@ -141,9 +142,9 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   assert.equal(first.book.clinic.tin, '987654321');
   assert.equal(first.book.sample_data, false);
   assert.equal(first.book.conditions.length, 6);
-  assert.match(await page.textContent('#snippet'), /price-book="\/estimator\/price-book-2026\.12\.json"/);
+  assert.match(await page.textContent('#snippet'), /price-book="\/estimator\/price-book\.json"/);
   // A message for the clinic's web person, naming the file and where it goes.
-  assert.match(await page.inputValue('#web-message'), /Put price-book-2026\.12\.json in the estimator's folder on the website \(\/estimator\/\)/);
+  assert.match(await page.inputValue('#web-message'), /Put price-book\.json in \/estimator\/ and in \/staff\/, in place of the one there\./);
 
   // The file opened again with a misspelt field, then a negative price and a bad NPI typed in.
   const misspelt = first.text.replace('"ultrasound_guidance":', '"ultrasound_guidence":');
@@ -190,7 +191,7 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   await page.locator('#book-problems').waitFor({ state: 'hidden' });
   await page.locator('#download[aria-disabled=false]').waitFor();
   const fixed = await download(page);
-  assert.equal(fixed.name, 'price-book-2026.12b.json');
+  assert.equal(fixed.name, 'price-book.json');
   assert.equal(fixed.book.ultrasound_guidance.price_cents, 12500);
   assert.equal(fixed.book.walking_boot.price_cents, 16500);
   assert.ok(!('ultrasound_guidence' in fixed.book));

@@ -42,7 +42,7 @@ ${first}${lines.slice(0, -1).join('\n')}
 /** The widget as `make build` writes it, copied to `/fixtures/<folder>/` with the clinic's book. */
 function widgetFolder(folder) {
   cpSync(new URL('../../www/dist/', import.meta.url).pathname, join(fixtures, folder), { recursive: true });
-  writeFileSync(join(fixtures, folder, 'our-prices.json'), JSON.stringify({
+  writeFileSync(join(fixtures, folder, 'price-book.json'), JSON.stringify({
     ...sample, sample_data: false, clinic: { ...sample.clinic, name: 'Hillside Foot & Ankle', phone: '(512) 555-0199' },
   }));
   writeFileSync(join(fixtures, `${folder}.html`), hostPage(folder));
@@ -63,6 +63,15 @@ before(async () => {
   writeFileSync(join(fixtures, 'no-webassembly.js'), 'delete globalThis.WebAssembly;\n');
   writeFileSync(join(fixtures, 'no-webassembly.html'), hostPage('estimator', '<script src="no-webassembly.js"></script>\n'));
   writeFileSync(join(fixtures, 'wasm-forbidden.html'), hostPage('estimator'));
+  // The book inside the widget's element, escaped as the editor's code writes it (`<` as \u003c),
+  // with a clinic name that would otherwise end the script element.
+  const inside = { ...sample, sample_data: false, clinic: { ...sample.clinic, name: 'Hill & Dale </script> Foot Care', phone: '(512) 555-0199' } };
+  inside.products = [{ ...sample.products[0], price_cents: 131000 }, sample.products[1]];
+  const data = JSON.stringify(inside).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  writeFileSync(join(fixtures, 'inside.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A clinic's page</title></head><body><main><h1>Our clinic</h1>
+<script type="module" src="/fixtures/estimator/estimator.js"></script>
+<amnion-estimator><script type="application/json">${data}</script></amnion-estimator></main></body></html>`);
   server = await serve(fixtures, {
     record: true,
     policies: { '/fixtures/wasm-forbidden.html': CONTENT_SECURITY_POLICY.replace(" 'wasm-unsafe-eval'", '') },
@@ -148,9 +157,26 @@ for (const engine of ENGINES) {
         assert.equal(await page.text('#clinic-contact'), 'Questions? Call Hillside Foot & Ankle at (512) 555-0199.');
         assert.deepEqual(counts(), {
           '/fixtures/estimator.html': 1, '/__recorder.js': 1, '/fixtures/estimator/estimator.js': 1,
-          '/fixtures/estimator/amnion_estimator_bg.wasm': 1, '/fixtures/estimator/our-prices.json': 1,
+          '/fixtures/estimator/amnion_estimator_bg.wasm': 1, '/fixtures/estimator/price-book.json': 1,
           '/fixtures/estimator/widget.html': 1, '/fixtures/estimator/style.css': 1,
         });
+        await assertClean(page);
+      } finally {
+        await close();
+      }
+    });
+
+    test('the book inside the embed, under the strict policy: the clinic\'s prices, no .json downloaded', async () => {
+      const { page, close } = await visit(engine, 'fixtures/inside.html');
+      try {
+        // The first answers (as above) with a vial at $1,310.00: low 250 + 1,310 + 150 + 125 =
+        // 1,835.00 - 5 % (91.75) = 1,743.25; high 250 + 2 × 1,585 - 15 % of 1,585 (237.75) =
+        // 3,182.25 - 5 % (159.1125 -> 159.11) = 3,023.14.
+        assert.equal(await shownTotal(page), '$1,743.25 – $3,023.14');
+        await page.select('#injections', '1');
+        assert.equal(await page.text('#total'), '$1,743.25');
+        assert.equal(await page.text('#clinic-contact'), 'Questions? Call Hill & Dale </script> Foot Care at (512) 555-0199.');
+        assert.deepEqual(Object.keys(counts()).filter((path) => path.endsWith('.json')), []);
         await assertClean(page);
       } finally {
         await close();
@@ -267,7 +293,7 @@ for (const engine of ENGINES) {
         await page.waitFor(() => document.getElementById('download').getAttribute('aria-disabled') === 'false');
         await page.click('#download');
         await page.waitForVisible('#publish');
-        const book = JSON.parse(readFileSync(await browser.download(/^price-book-2026\.12\.json$/), 'utf8'));
+        const book = JSON.parse(readFileSync(await browser.download(/^price-book\.json$/), 'utf8'));
         // $170.00 is 17000 cents.
         assert.equal(book.walking_boot.price_cents, 17000);
         assert.equal(book.clinic.name, 'Hillside Foot & Ankle');

@@ -38,7 +38,8 @@ function encoded(file, body, encoding) {
 /**
  * Starts the server; resolves to `{ url, close }`. Every response carries the policy above.
  * `fixtures`, if given, is a folder served under `/fixtures/` (host pages and price books a test
- * writes), so a page there loads the widget from the same origin, as a clinic's site would. With
+ * writes), so a page there loads the widget from the same origin, as a clinic's site would; the
+ * widget's folder (www/dist/) is also at `/estimator/`, where a clinic's site puts it. With
  * `compress`, bodies go out brotli-compressed to a browser that accepts it, else gzip-compressed,
  * as a clinic's server would send them (the benchmark's throttled loads; the tests do without, to
  * skip compressing); `sent` then lists each response's path, encoding and bytes.
@@ -72,7 +73,10 @@ export function serve(fixtures, { compress = false, www = wwwRoot, record = fals
       ? [join(recorder, '..', '/'), 'recorder.js']
       : fixtures && path.startsWith('/fixtures/')
         ? [join(fixtures, '/'), path.slice('/fixtures/'.length)]
-        : [root, path];
+        // The widget's folder where a clinic's site has it (the editor's code names it so).
+        : path.startsWith('/estimator/')
+          ? [join(root, 'dist/'), path.slice('/estimator/'.length)]
+          : [root, path];
     const file = join(base, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative);
     try {
       if (!file.startsWith(base)) throw new Error('outside the served folder');

@@ -1,6 +1,7 @@
 // The screenshots of docs/setup.md, taken from the editor as it is: `make setup-screenshots`
-// (after `make build`). Not a test: it writes docs/setup-opened.png, setup-problem.png and
-// setup-save.png, for a person to look at before committing them.
+// (after `make build`). Not a test: it writes docs/setup-opened.png, setup-problem.png,
+// setup-save.png and setup-staff-book.png, for a person to look at before committing them.
+import { readFileSync } from 'node:fs';
 import { launch } from './browser.mjs';
 import { serve } from './server.mjs';
 
@@ -39,10 +40,22 @@ await type('clinic.tin', '98-7654321');
 await page.uncheck('[name="sample_data"]');
 await page.fill('#f-version', '2026.12');
 await page.fill('#f-effective_date', '2026-12-01');
+// What is left of the sample (its lender's plans, its partner practices) confirmed, as a clinic
+// that keeps them would.
+while (await page.locator('.field-warning input:not(:checked)').count() > 0) {
+  await page.locator('.field-warning input:not(:checked)').first().evaluate((box) => box.click());
+}
 await page.locator('#download[aria-disabled=false]').waitFor();
-await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
 await page.locator('#publish').waitFor();
 await page.locator('.save-step').screenshot({ path: `${docs}setup-save.png` });
+
+// The staff page of a site with no price book file: the book opened from the downloaded file.
+await page.goto(`${server.url}staff.html`);
+await page.locator('#book-version', { hasText: 'sample' }).waitFor();
+await Promise.all([page.waitForEvent('load'), page.setInputFiles('#open-book', { name: file.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await file.path()) })]);
+await page.locator('#book-version', { hasText: '2026.12' }).waitFor();
+await page.locator('.intro').screenshot({ path: `${docs}setup-staff-book.png` });
 await browser.close();
 await server.close();
-console.log('wrote docs/setup-opened.png, setup-problem.png, setup-save.png');
+console.log('wrote docs/setup-opened.png, setup-problem.png, setup-save.png, setup-staff-book.png');

@@ -1,0 +1,37 @@
+//! Putting a book on the clinic's site, both ways: as a file whose name never changes
+//! ([`FILE_NAME`]: the version is inside the book, so next month's change replaces one file and
+//! edits no page), or inside the widget's own element ([`embed_code`]), for a page editor's HTML
+//! block (WordPress's Custom HTML, a Squarespace code block, a Wix embed), where a price change is
+//! edit, copy, paste, publish.
+
+use crate::read::Value;
+
+/// The name of every downloaded book, whatever its version: the name the site's lines give.
+pub const FILE_NAME: &str = "price-book.json";
+
+/// The code for a page of the clinic's site: the widget's script line from `folder` (the address
+/// of the widget's folder, `https://clinic.example/estimator/`, ending in `/`), then the widget's
+/// element with `book` inside as JSON data (`<script type="application/json">`, which no browser
+/// runs, so a strict Content Security Policy allows it). The widget then fetches no book.
+///
+/// The JSON is [`script_data`]: no text in the book can end the script element early.
+pub fn embed_code(book: &Value, folder: &str) -> String {
+    format!(
+        "<script type=\"module\" src=\"{folder}estimator.js\"></script>\n\
+         <amnion-estimator><script type=\"application/json\">{}</script></amnion-estimator>\n",
+        script_data(book)
+    )
+}
+
+/// `book` as one line of JSON that is safe inside a `<script>` element: every `<`, `>` and `&` is
+/// written `\u003c`, `\u003e`, `\u0026`, which JSON reads as the same characters. Without `<` no
+/// text can close the element (`</script>`) or start a comment that hides its end (`<!--`), and
+/// without `&` a page editor that decodes entities has none to decode. These characters can only
+/// be inside strings (JSON's own syntax has none of them), so replacing them everywhere is exact.
+pub fn script_data(book: &Value) -> String {
+    // Serializing a value tree to a String cannot fail: every key is a string.
+    let json = serde_json::to_string(book).unwrap_or_default();
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}

@@ -1,0 +1,70 @@
+// The editor's last step, once a book is downloaded: putting it on the clinic's site, both ways.
+// The code for a page editor's HTML block, with the book inside the widget's element (the module
+// writes it: `embedCode`, which escapes the book so no text in it can end the script element), and
+// the file way: a first-time message for the website's person (which folders go where, once, and
+// the lines for both pages) and the lines themselves. The file's name never changes, so after the
+// first time a price change replaces one file.
+import { embedCode } from './pkg-staff/amnion_estimator.js';
+
+const $ = (id) => document.getElementById(id);
+
+/**
+ * Where the widget's folder (`dist/`) goes on the clinic's site, and the staff page's
+ * (`dist-staff/`): the names the message, the lines and the code use.
+ */
+const WIDGET = '/estimator/';
+const STAFF = '/staff/';
+
+/** Copies `text` for the button that says so, or asks the person to select and copy it. */
+async function copy(text, status) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = 'Copied.';
+  } catch {
+    status.textContent = 'Select the text above and copy it.';
+  }
+}
+
+/**
+ * Shows the ways to publish `file` (the book just downloaded, as a plain object) under the name
+ * `fileName`. The code names the widget's folder by its full address on this site, so it works in
+ * a page editor that shows it from another address (Wix's embed does).
+ */
+export function showPublish(file, fileName) {
+  $('file-name').textContent = fileName;
+  $('published-version').textContent = file.version;
+  $('embed-code').value = embedCode(file, new URL(WIDGET, location.href).href);
+  $('code-copied').textContent = '';
+  $('snippet').textContent = [
+    `<link rel="preload" href="${WIDGET}amnion_estimator_bg.wasm" as="fetch">`,
+    `<link rel="preload" href="${WIDGET}${fileName}" as="fetch">`,
+    `<script type="module" src="${WIDGET}estimator.js"></script>`,
+    `<amnion-estimator price-book="${WIDGET}${fileName}"></amnion-estimator>`,
+  ].join('\n');
+  $('staff-snippet').textContent = `<meta name="amnion-price-book" content="${fileName}">`;
+  $('web-message').value = [
+    'Hello,',
+    '',
+    `Attached is the clinic's price book for the cost estimator, ${fileName} (version ${file.version}). Its name is the same for every version, so once the estimator is set up, a price change is only this file, replaced.`,
+    '',
+    'The first time only (skip what is done already):',
+    `1. Copy the folder dist/ (www/dist/ after "make build" in the estimator's code) to the website as ${WIDGET}. It is the widget: its script, stylesheet, markup, Spanish words and module.`,
+    `2. Copy the folder dist-staff/ (www/dist-staff/) to the website as ${STAFF}, behind the clinic's own login: the staff page (staff.html) and the price-book editor (editor.html).`,
+    '3. On the page that shows the estimate, put these lines (the two preload lines in its <head>, if you can):',
+    '',
+    $('snippet').textContent,
+    '',
+    `4. In ${STAFF}staff.html, inside <head>, put this line: ${$('staff-snippet').textContent}`,
+    '',
+    'Every time (now too):',
+    `5. Put ${fileName} in ${WIDGET} and in ${STAFF}, in place of the one there.`,
+    '',
+    'Thank you.',
+  ].join('\n');
+  $('write-message').href = `mailto:?subject=${encodeURIComponent('The estimator\'s price book')}&body=${encodeURIComponent($('web-message').value)}`;
+  $('publish').hidden = false;
+}
+
+$('copy-code').addEventListener('click', () => copy($('embed-code').value, $('code-copied')));
+$('copy-snippet').addEventListener('click', () => copy($('snippet').textContent, $('copied')));
+$('copy-message').addEventListener('click', () => copy($('web-message').value, $('message-copied')));
