@@ -40,6 +40,10 @@ export async function keptBook() {
  */
 export function offerBookFile(open, words) {
   $('book-file').hidden = false;
+  // A reopened file fills the form too: the page's own changes (a choice it fills in) are not events.
+  for (const type of ['input', 'change']) {
+    $('quote-form').addEventListener(type, () => { $('quote-form').dataset.answered = 'true'; });
+  }
   $('open-book').addEventListener('change', async (event) => {
     const [file] = event.target.files;
     event.target.value = ''; // so that choosing the same file again opens it again
@@ -53,9 +57,22 @@ export function offerBookFile(open, words) {
       $('book-file-error').hidden = false;
       return;
     }
-    location.reload();
+    // The page starts again with the new book: what is typed in the quote goes, so it asks first.
+    if (!typedIn($('quote-form'))) {
+      location.reload();
+      return;
+    }
+    const dialog = $('book-dialog');
+    dialog.onclose = () => {
+      if (dialog.returnValue === 'open') location.reload();
+    };
+    dialog.returnValue = '';
+    dialog.showModal();
   });
 }
+
+/** Whether the person has typed, ticked or chosen anything in `form` since the page opened. */
+const typedIn = (form) => form.dataset.answered === 'true';
 
 /**
  * Says which price book the page quotes from: its `version`, and `from` (the site, a file opened

@@ -37,6 +37,8 @@ ${body}
 async function open(path) {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
+  // A staff quote is issued on the page's date: the day these tests quote on.
+  await page.clock.setFixedTime(new Date(2026, 11, 7, 10, 0));
   const seen = await watch(page);
   const console = [];
   page.on('console', (message) => console.push(`${message.type()}: ${message.text()}`));
@@ -258,7 +260,6 @@ test('the staff page with no book on the site quotes from a book opened from a f
   await page.fill('#patient-name', 'Ana Ruiz');
   await page.fill('#dob', '1970-03-04');
   await page.check('input[name="side"][value="left"]');
-  await page.fill('#issued-on', '2026-12-07');
   await page.selectOption('#condition', 'ankle_osteoarthritis');
   await page.selectOption('#product', 'amnion_1ml');
   await page.selectOption('#injections', '1');
@@ -266,6 +267,20 @@ test('the staff page with no book on the site quotes from a book opened from a f
   // No consultation: vial $1,310.00 (the file's, not the sample's $1,200.00) + 20606 $260.00 =
   // $1,570.00; prompt pay 5 % = $78.50 off; total $1,491.50.
   await page.locator('#status', { hasText: '$1,491.50' }).waitFor();
+  // Another book opened now would start a new quote: the page asks first, and keeps the quote
+  // when told to.
+  book.version = '2027.01-hillside';
+  const another = { name: 'price-book.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(book)) };
+  await page.setInputFiles('#open-book', another);
+  await page.locator('#book-dialog[open]').waitFor();
+  await page.click('#book-dialog button[value="keep"]');
+  assert.equal(await page.inputValue('#patient-name'), 'Ana Ruiz');
+  assert.match(await page.textContent('#status'), /\$1,491\.50/);
+  // Told to open it, the page starts again with it.
+  await page.setInputFiles('#open-book', another);
+  await page.locator('#book-dialog[open]').waitFor();
+  await Promise.all([page.waitForEvent('load'), page.click('#book-dialog button[value="open"]')]);
+  await page.locator('#book-version', { hasText: 'Prices from price book 2027.01-hillside' }).waitFor();
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
