@@ -263,7 +263,8 @@ pub struct Words {
     pub check_answers: &'static str,
     /// The heading of the notice of the right to a Good Faith Estimate.
     pub right_to_estimate_heading: &'static str,
-    /// The right in one plain sentence, shown under the heading.
+    /// Under the heading: this estimate is not a Good Faith Estimate, and the right to one, on
+    /// request, in plain words.
     pub right_to_estimate_lead: &'static str,
     /// The summary of the collapsed notice in full.
     pub notice_in_full: &'static str,
@@ -584,7 +585,7 @@ static ENGLISH: Words = Words {
     fix_for_lines: "Fix the answer marked above to see every line of the estimate.",
     check_answers: "Check your answers",
     right_to_estimate_heading: "Your right to a Good Faith Estimate",
-    right_to_estimate_lead: "If you pay for your care yourself, you can ask us for a Good Faith Estimate of what it will cost, and dispute a bill that is $400 or more above it.",
+    right_to_estimate_lead: "The figures above are an estimate, not a Good Faith Estimate. If you pay for your care yourself, we give you one on request, and you can dispute a bill that is $400 or more above it.",
     notice_in_full: "The notice in full",
     right_to_estimate: ENGLISH_RIGHT_TO_ESTIMATE,
     ask_for_estimate: |clinic, phone, email| match email {
@@ -758,7 +759,7 @@ static SPANISH: Words = Words {
     fix_for_lines: "Corrija la respuesta marcada arriba para ver cada línea del estimado.",
     check_answers: "Revise sus respuestas",
     right_to_estimate_heading: "Su derecho a un Estimado de buena fe",
-    right_to_estimate_lead: "Si usted paga su atención por su cuenta, puede pedirnos un Estimado de buena fe de lo que costará, y disputar una factura que supere ese estimado en $400 o más.",
+    right_to_estimate_lead: "Las cifras de arriba son un estimado, no un Estimado de buena fe. Si usted paga su atención por su cuenta, le damos uno si lo pide, y puede disputar una factura que lo supere en $400 o más.",
     notice_in_full: "El aviso completo",
     right_to_estimate: SPANISH_RIGHT_TO_ESTIMATE,
     ask_for_estimate: |clinic, phone, email| match email {

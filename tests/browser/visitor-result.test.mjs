@@ -1,0 +1,67 @@
+// The visitor's result as a person reads it, in English and in Spanish, at 360 and 1280 px: what
+// the estimate is not (a Good Faith Estimate); axe-core finds no violation in any state shown.
+// The Spanish widget is the one-element embed with `lang="es"` on a host page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { axeViolations, launch, watch } from './browser.mjs';
+
+const shots = new URL('./screenshots/', import.meta.url).pathname;
+const fixtures = mkdtempSync(join(tmpdir(), 'estimator-result-'));
+let server;
+let browser;
+
+before(async () => {
+  writeFileSync(join(fixtures, 'es.html'), `<!doctype html>
+<html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Una clínica</title><script type="module" src="../dist/estimator.js"></script></head>
+<body><main><h1>Nuestra clínica</h1><amnion-estimator lang="es"></amnion-estimator></main></body></html>`);
+  server = await serve(fixtures);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const LANGUAGES = { en: '', es: 'fixtures/es.html' };
+
+/** The widget in `language` at `width` px, its first estimate shown. */
+async function open(language, width, hash = '') {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height: 800 });
+  const seen = await watch(page);
+  await page.goto(`${server.url}${LANGUAGES[language]}${hash}`);
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  return { page, seen };
+}
+
+/** The box of `selector` inside the widget, or null when it is not rendered. */
+const box = (page, selector) => page.locator(selector).first().boundingBox();
+
+for (const language of ['en', 'es']) {
+  for (const width of [360, 1280]) {
+    test(`${language}, ${width} px: the notice says the figures are not a Good Faith Estimate, and that the clinic gives one on request`, async () => {
+      const { page, seen } = await open(language, width);
+      const lead = page.locator('#gfe-notice h3 + p');
+      assert.equal(await lead.textContent(), {
+        en: 'The figures above are an estimate, not a Good Faith Estimate. If you pay for your care yourself, we give you one on request, and you can dispute a bill that is $400 or more above it.',
+        es: 'Las cifras de arriba son un estimado, no un Estimado de buena fe. Si usted paga su atención por su cuenta, le damos uno si lo pide, y puede disputar una factura que lo supere en $400 o más.',
+      }[language]);
+      // Right under the notice's heading, inside the notice, within the screen.
+      const [heading, said, notice] = [await box(page, '#gfe-notice h3'), await box(page, '#gfe-notice h3 + p'), await box(page, '#gfe-notice')];
+      assert.ok(said.y >= heading.y + heading.height && said.y - (heading.y + heading.height) < 24, 'under the heading');
+      assert.ok(said.x >= notice.x && said.x + said.width <= notice.x + notice.width + 1, 'inside the notice');
+      assert.ok(notice.x + notice.width <= width, `the notice fits the screen (${notice.x + notice.width}px)`);
+      await page.locator('#gfe-notice').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}result-notice-${language}-${width}.png` });
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(seen.errors, []);
+      assert.deepEqual(seen.violations, []);
+      await page.close();
+    });
+  }
+}
