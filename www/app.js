@@ -100,6 +100,9 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
   }
   // On a wide screen the result sits beside the form, with room for every line.
   if (matchMedia('(min-width: 48rem)').matches) $('lines-section').open = true;
+  // The phone bar repeats the total: it hides while any of the total is on screen, so it never
+  // covers it.
+  new IntersectionObserver(([total]) => { $('peek').hidden = total.isIntersecting; }).observe($('total'));
   // The phone bar scrolls to the result inside the widget (a plain #link would leave the shadow root).
   $('peek').addEventListener('click', (event) => {
     event.preventDefault();

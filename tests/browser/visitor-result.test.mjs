@@ -65,3 +65,55 @@ for (const language of ['en', 'es']) {
     });
   }
 }
+
+/**
+ * Whether the phone bar is shown and any of the total on screen, once the page has settled at the
+ * scroll position it is at: `{ bar, total, overlap }` (`overlap`: the total under the shown bar).
+ */
+async function barAndTotal(page) {
+  // The bar follows an IntersectionObserver, which reports after the next frame: wait for two.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.locator('amnion-estimator').evaluate((host) => {
+    const bar = host.shadowRoot.getElementById('peek').getBoundingClientRect();
+    const total = host.shadowRoot.getElementById('total').getBoundingClientRect();
+    const shown = bar.height > 0;
+    return {
+      bar: shown,
+      total: total.bottom > 0 && total.top < innerHeight,
+      overlap: shown && total.bottom > bar.top && total.top < bar.bottom,
+    };
+  });
+}
+
+for (const width of [360, 1280]) {
+  test(`${width} px: the phone bar hides while the total it repeats is on screen`, async () => {
+    const { page } = await open('en', width);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const seen = [];
+    // Every 120 px from the top of the page to its end: the bar is shown exactly when none of the
+    // total is on screen (on a phone), so never over it, and never on a wide screen.
+    for (let y = 0; y <= height; y += 120) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      const state = await barAndTotal(page);
+      seen.push(state);
+      assert.equal(state.overlap, false, `at ${y} px the bar covers the total`);
+      assert.equal(state.bar, width < 768 && !state.total, `at ${y} px: ${JSON.stringify(state)}`);
+    }
+    assert.ok(seen.some((state) => state.total), 'the total was on screen at some point');
+    if (width < 768) {
+      assert.ok(seen.some((state) => state.bar), 'and the bar at another');
+      // Shown, it spans the bottom of the screen.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await barAndTotal(page);
+      const bar = await box(page, '#peek');
+      assert.deepEqual([bar.x, bar.width, Math.round(bar.y + bar.height)], [0, width, 800]);
+      await page.screenshot({ path: `${shots}result-bar-shown-${width}.png` });
+      await page.locator('#total').scrollIntoViewIfNeeded();
+      await barAndTotal(page);
+      assert.equal(await box(page, '#peek'), null, 'hidden while the total is on screen');
+      await page.screenshot({ path: `${shots}result-bar-hidden-${width}.png` });
+      assert.deepEqual(await axeViolations(page), [], 'with the bar hidden');
+    }
+    await page.close();
+  });
+}
