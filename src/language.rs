@@ -292,7 +292,8 @@ pub struct Words {
     pub your_share: &'static str,
     /// The words of "How to pay".
     pub pay: PayWords,
-    /// Why an answer is refused, after the field's path: `must be 0 to 40, got 400`.
+    /// Why an answer is refused, after the field's label, in the person's words: `enter an amount
+    /// like 1,500.00; you typed "12k0"`.
     pub refusal: fn(&Refusal) -> String,
 }
 
@@ -650,7 +651,8 @@ static ENGLISH: Words = Words {
     refusal: english_refusal,
 };
 
-/// Each answer quoted in a refusal (`got`, an unknown `id`) is written as its excerpt ([`Quoted`]).
+/// Each answer quoted in a refusal (what was typed, an unknown `id`) is written as its excerpt
+/// ([`Quoted`]).
 fn english_refusal(refusal: &Refusal) -> String {
     match *refusal {
         Refusal::ChooseCondition => "choose a condition".to_owned(),
@@ -666,7 +668,7 @@ fn english_refusal(refusal: &Refusal) -> String {
             format!("choose {min} to {max}, or \"{keyword}\"")
         }
         Refusal::CountOutOfRange { min, max, got } => {
-            format!("must be {min} to {max}, got {}", Quoted(got))
+            format!("must be {min} to {max}; it is {}", Quoted(got))
         }
         Refusal::NotACount {
             min,
@@ -674,47 +676,54 @@ fn english_refusal(refusal: &Refusal) -> String {
             keyword,
             got,
         } => format!(
-            "must be a whole number from {min} to {max}, or \"{keyword}\", got \"{}\"",
+            "enter a whole number from {min} to {max}, or \"{keyword}\"; you typed \"{}\"",
             Quoted(got)
         ),
         Refusal::Money(NotMoney::Negative(got)) => {
-            format!("must not be negative, got \"{}\"", Quoted(got))
+            format!(
+                "enter an amount of 0 or more; you typed \"{}\"",
+                Quoted(got)
+            )
         }
         Refusal::Money(NotMoney::NotDollars(got)) => {
             format!(
-                "must be a dollar amount like 1500 or 1,500.00, got \"{}\"",
+                "enter an amount like 1,500.00; you typed \"{}\"",
                 Quoted(got)
             )
         }
         Refusal::Money(NotMoney::FractionOfACent(got)) => {
             format!(
-                "must have at most 2 decimals (whole cents), got \"{}\"",
+                "enter whole cents, at most 2 decimals; you typed \"{}\"",
                 Quoted(got)
             )
         }
-        Refusal::Money(NotMoney::TooLarge(got)) => format!("is too large, got \"{}\"", Quoted(got)),
-        Refusal::AtMost { max, got } => format!("must be at most {max}, got \"{}\"", Quoted(got)),
+        Refusal::Money(NotMoney::TooLarge(got)) => {
+            format!("enter a smaller amount; you typed \"{}\"", Quoted(got))
+        }
+        Refusal::AtMost { max, got } => {
+            format!("enter {max} or less; you typed \"{}\"", Quoted(got))
+        }
         Refusal::Money(NotMoney::NotAPercent(got)) => {
             format!(
-                "must be a percentage from 0 to 100, got \"{}\"",
+                "enter a percentage from 0 to 100; you typed \"{}\"",
                 Quoted(got)
             )
         }
         Refusal::Money(NotMoney::TooManyDecimals(got)) => {
-            format!("must have at most 2 decimals, got \"{}\"", Quoted(got))
+            format!("enter at most 2 decimals; you typed \"{}\"", Quoted(got))
         }
         Refusal::CoveredVisits { max, got } => {
             format!(
-                "must be a whole number from 0 to {max}, or blank for no limit, got \"{}\"",
+                "enter a whole number from 0 to {max}, or leave it blank for no limit; you typed \"{}\"",
                 Quoted(got)
             )
         }
         Refusal::CopayBeforeDeductible(got) => format!(
-            "must be \"yes\", \"no\" or \"not_sure\", got \"{}\"",
+            "must be \"yes\", \"no\" or \"not_sure\"; it is \"{}\"",
             Quoted(got)
         ),
         Refusal::TaxOverWhole { payroll, combined } => {
-            format!("federal + state + {payroll} payroll tax must not exceed 100%, got {combined}")
+            format!("federal + state + {payroll} payroll tax must not exceed 100%; together they are {combined}")
         }
     }
 }
@@ -839,33 +848,33 @@ fn spanish_refusal(refusal: &Refusal) -> String {
             format!("elija de {min} a {max}, o \"{keyword}\"")
         }
         Refusal::CountOutOfRange { min, max, got } => {
-            format!("debe ser de {min} a {max}; se recibió {}", Quoted(got))
+            format!("debe ser de {min} a {max}; es {}", Quoted(got))
         }
         Refusal::NotACount { min, max, keyword, got } => format!(
-            "debe ser un número entero de {min} a {max}, o \"{keyword}\"; se recibió \"{}\"", Quoted(got)
+            "escriba un número entero de {min} a {max}, o \"{keyword}\"; usted escribió \"{}\"", Quoted(got)
         ),
-        Refusal::Money(NotMoney::Negative(got)) => format!("no puede ser negativo; se recibió \"{}\"", Quoted(got)),
+        Refusal::Money(NotMoney::Negative(got)) => format!("escriba una cantidad de 0 o más; usted escribió \"{}\"", Quoted(got)),
         Refusal::Money(NotMoney::NotDollars(got)) => format!(
-            "debe ser una cantidad en dólares, como 1500 o 1,500.00; se recibió \"{}\"", Quoted(got)
+            "escriba una cantidad como 1,500.00; usted escribió \"{}\"", Quoted(got)
         ),
         Refusal::Money(NotMoney::FractionOfACent(got)) => format!(
-            "debe tener como máximo 2 decimales (centavos enteros); se recibió \"{}\"", Quoted(got)
+            "escriba centavos enteros, con 2 decimales como máximo; usted escribió \"{}\"", Quoted(got)
         ),
-        Refusal::Money(NotMoney::TooLarge(got)) => format!("es demasiado grande; se recibió \"{}\"", Quoted(got)),
+        Refusal::Money(NotMoney::TooLarge(got)) => format!("escriba una cantidad menor; usted escribió \"{}\"", Quoted(got)),
         Refusal::AtMost { max, got } => {
-            format!("debe ser como máximo {max}; se recibió \"{}\"", Quoted(got))
+            format!("escriba {max} o menos; usted escribió \"{}\"", Quoted(got))
         }
         Refusal::Money(NotMoney::NotAPercent(got)) => {
-            format!("debe ser un porcentaje de 0 a 100; se recibió \"{}\"", Quoted(got))
+            format!("escriba un porcentaje de 0 a 100; usted escribió \"{}\"", Quoted(got))
         }
         Refusal::Money(NotMoney::TooManyDecimals(got)) => {
-            format!("debe tener como máximo 2 decimales; se recibió \"{}\"", Quoted(got))
+            format!("escriba 2 decimales como máximo; usted escribió \"{}\"", Quoted(got))
         }
         Refusal::CoveredVisits { max, got } => format!(
-            "debe ser un número entero de 0 a {max}, o quedar en blanco si no hay límite; se recibió \"{}\"", Quoted(got)
+            "escriba un número entero de 0 a {max}, o déjelo en blanco si no hay límite; usted escribió \"{}\"", Quoted(got)
         ),
         Refusal::CopayBeforeDeductible(got) => format!(
-            "debe ser \"yes\", \"no\" o \"not_sure\"; se recibió \"{}\"", Quoted(got)
+            "debe ser \"yes\", \"no\" o \"not_sure\"; es \"{}\"", Quoted(got)
         ),
         Refusal::TaxOverWhole { payroll, combined } => format!(
             "el impuesto federal + el estatal + el {payroll} del impuesto sobre la nómina no pueden superar el 100%; suman {combined}"

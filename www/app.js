@@ -75,10 +75,32 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
   }
 
   fill(estimator.choices(), estimator.financingChoices());
+  // A typed amount or count is judged when the visitor leaves its box or pauses in typing, never
+  // on the keystroke that leaves "1,"; meanwhile the total keeps the last estimate, marked as
+  // updating. A choice (select, radio, check box) is judged at once.
+  let pause;
+  const updating = (on) => {
+    $('updating').hidden = !on;
+    for (const id of ['total', 'peek-total']) $(id).setAttribute('aria-busy', on);
+  };
+  const judge = () => {
+    clearTimeout(pause);
+    pause = undefined;
+    updating(false);
+    update();
+  };
   // One listener per control: `input` fires for every kind (a select fires `change` as well, which
   // would compute twice). The payment inputs belong to the form (form="answers") but sit in their
   // own section, so their events do not bubble through the form.
-  for (const target of [form, $('payment')]) target.addEventListener('input', update);
+  for (const target of [form, $('payment')]) {
+    target.addEventListener('input', ({ target }) => {
+      if (target.type !== 'text') return judge();
+      clearTimeout(pause);
+      pause = setTimeout(judge, 1000);
+      updating(true);
+    });
+    target.addEventListener('focusout', () => pause && judge());
+  }
   $('share').addEventListener('click', async () => {
     // Treatment answers only, never insurance figures: the fragment is written from an allow-list.
     const link = new URL(`#${share.shareFragment(readForm(form))}`, location.href).href;

@@ -1,5 +1,14 @@
 // The visitor's result as a person reads it, in English and in Spanish, at 360 and 1280 px: what
-// the estimate is not (a Good Faith Estimate); axe-core finds no violation in any state shown.
+// the estimate is not (a Good Faith Estimate); the phone bar, shown only while the total is not;
+// a typed amount judged when the visitor pauses or leaves its box. axe-core finds no violation in
+// any state shown.
+//
+// Totals by hand from the sample price book (tests/cases/mod.rs): 1 injection with a consultation,
+// 250 + 1,200 + 150 + 125 = 1,725.00 - 5 % (86.25) = 1,638.75. Physical therapy through insurance,
+// 8 sessions, coinsurance 20 %: the plan allows 110 for the evaluation and 85 a session, 790 in all.
+// Deductible not entered: the best case (none left) pays 20 %, 22 + 8 × 17 = 158, so 1,796.75; the
+// worst pays all 790, so 2,428.75. With $1,500 of deductible left, the 790 is all deductible:
+// 2,428.75.
 // The Spanish widget is the one-element embed with `lang="es"` on a host page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,4 +125,67 @@ for (const width of [360, 1280]) {
     }
     await page.close();
   });
+}
+
+/** What the visitor sees of the total and of the deductible's box. */
+const state = (page) => page.locator('amnion-estimator').evaluate((host) => {
+  const $ = (id) => host.shadowRoot.getElementById(id);
+  return {
+    total: $('total').textContent,
+    updating: !$('updating').hidden && $('updating').getClientRects().length > 0,
+    busy: $('total').getAttribute('aria-busy'),
+    error: $('deductible-error')?.textContent ?? null,
+  };
+});
+
+const TYPED = {
+  en: { updating: '(updating…)', refused: 'enter an amount like 1,500.00; you typed "12k0"', check: 'Check your answers' },
+  es: { updating: '(actualizando…)', refused: 'escriba una cantidad como 1,500.00; usted escribió "12k0"', check: 'Revise sus respuestas' },
+};
+
+for (const language of ['en', 'es']) {
+  for (const width of [360, 1280]) {
+    test(`${language}, ${width} px: a typed amount is judged when the visitor pauses or leaves the box, and the total waits, marked as updating`, async () => {
+      const { page, seen } = await open(language, width);
+      const words = TYPED[language];
+      await page.selectOption('#injections', '1');
+      await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+      await page.selectOption('#sessions', '8');
+      await page.fill('#coinsurance', '20');
+      await page.locator('#coinsurance').blur();
+      const before = { total: '$1,796.75 – $2,428.75', updating: false, busy: 'false', error: null };
+      assert.deepEqual(await state(page), before);
+
+      // "1,500" key by key, at a person's pace: no keystroke is judged, "1," included; the total
+      // keeps the last estimate, marked as updating.
+      await page.locator('#deductible').focus();
+      for (const key of '1,500') {
+        await page.keyboard.type(key);
+        assert.deepEqual(await state(page), { ...before, updating: true, busy: 'true' }, `after "${key}"`);
+      }
+      await page.locator('#total-heading').evaluate((heading) => heading.scrollIntoView());
+      await page.screenshot({ path: `${shots}result-updating-${language}-${width}.png` });
+      assert.deepEqual(await axeViolations(page), [], 'while updating');
+      // The pause: judged, the new estimate, no mark.
+      await page.locator('#updating').waitFor({ state: 'hidden' });
+      assert.deepEqual(await state(page), { total: '$2,428.75', updating: false, busy: 'false', error: null });
+
+      // A mistake is named once the visitor pauses, in their words, and no figure comes from it.
+      await page.fill('#deductible', '');
+      await page.keyboard.type('12k0');
+      assert.deepEqual(await state(page), { total: '$2,428.75', updating: true, busy: 'true', error: null }, 'not yet judged');
+      await page.locator('#deductible-error').waitFor();
+      assert.deepEqual(await state(page), { total: words.check, updating: false, busy: 'false', error: words.refused });
+      await page.locator('#deductible').evaluate((box) => box.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${shots}result-refused-${language}-${width}.png` });
+      assert.deepEqual(await axeViolations(page), [], 'with the message');
+
+      // Leaving the box judges at once: fixed, the message goes.
+      await page.fill('#deductible', '1,500');
+      await page.keyboard.press('Tab');
+      assert.deepEqual(await state(page), { total: '$2,428.75', updating: false, busy: 'false', error: null });
+      assert.deepEqual(seen.errors, []);
+      await page.close();
+    });
+  }
 }
