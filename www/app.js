@@ -114,11 +114,12 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
     }
   });
   // A share link, or a reload, opens with its answers (only fragments this widget writes start
-  // with "condition="). Insurance figures never travel: say so when the answers use insurance.
+  // with "condition="), and says what the address never keeps, in words for someone who opened a
+  // link and saw no earlier total.
   if (address && location.hash.startsWith('#condition=')) {
     writeForm(form, share.readShareFragment(location.hash));
-    $('restored').hidden = form.elements['physical_therapy.coverage'].value !== 'insurance';
-    $('restored').textContent = say(words, 'insurance_not_shared', "These answers came back from the page's address (a link, or a reload). Insurance figures are never put in a link or kept, so enter your plan's figures below: until then your total may differ from the one seen before.");
+    $('restored').hidden = false;
+    $('restored').textContent = say(words, 'not_in_a_link', 'These treatment answers came from a link or a reload. A link never keeps insurance figures, tax rates or the plan for monthly payments, so they start as on a new page: enter or pick yours to include them.');
   }
   // On a wide screen the result sits beside the form, with room for every line.
   if (matchMedia('(min-width: 48rem)').matches) $('lines-section').open = true;

@@ -189,3 +189,43 @@ for (const language of ['en', 'es']) {
     });
   }
 }
+
+const RESTORED = {
+  en: 'These treatment answers came from a link or a reload. A link never keeps insurance figures, tax rates or the plan for monthly payments, so they start as on a new page: enter or pick yours to include them.',
+  es: 'Estas respuestas sobre el tratamiento vienen de un enlace o de una recarga de la página. Un enlace nunca guarda los datos del seguro, las tasas de impuestos ni el plan de pagos mensuales, así que empiezan como en una página nueva: ingrese o elija los suyos para incluirlos.',
+};
+
+for (const language of ['en', 'es']) {
+  for (const width of [360, 1280]) {
+    test(`${language}, ${width} px: a page opened from a link names what a link never keeps`, async () => {
+      // Someone answers, picks a plan and types tax rates, and sends the link.
+      const { page: sender } = await open(language, width);
+      assert.equal(await sender.locator('#restored').isVisible(), false, 'a new page has nothing to say');
+      const fresh = { plan: await sender.inputValue('#plan'), federal: '', state: '' };
+      await sender.selectOption('#injections', '2');
+      await sender.check('input[name="physical_therapy.coverage"][value="cash"]');
+      for (const id of ['pay-section', 'compare-section']) await sender.locator(`#${id}`).evaluate((details) => { details.open = true; });
+      const plans = await sender.locator('#plan option').evaluateAll((options) => options.map((option) => option.value));
+      await sender.selectOption('#plan', plans.at(-1));
+      await sender.fill('#federal-tax', '22');
+      await sender.locator('#federal-tax').blur();
+      const link = sender.url();
+      await sender.close();
+
+      const { page, seen } = await open(language, width, new URL(link).hash);
+      const notice = page.locator('#restored');
+      assert.equal(await notice.textContent(), RESTORED[language]);
+      assert.equal(await page.inputValue('#injections'), '2', 'the treatment answers came');
+      assert.deepEqual({ plan: await page.inputValue('#plan'), federal: await page.inputValue('#federal-tax'), state: await page.inputValue('#state-tax') }, fresh, 'what it names did not');
+      // At the top of the form, before the first answer, within the screen.
+      const [said, form, first] = [await box(page, '#restored'), await box(page, '#answers'), await box(page, 'label[for="condition"]')];
+      assert.ok(said.y >= form.y && said.y + said.height <= first.y, 'above the first answer, in the form');
+      assert.ok(said.x >= form.x && said.x + said.width <= form.x + form.width + 1 && said.x + said.width <= width, 'within the form and the screen');
+      await page.locator('#restored').evaluate((element) => element.scrollIntoView());
+      await page.screenshot({ path: `${shots}result-restored-${language}-${width}.png` });
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(seen.errors, []);
+      await page.close();
+    });
+  }
+}
