@@ -284,12 +284,8 @@ pub struct Words {
     pub amount: &'static str,
     /// `You pay`.
     pub you_pay: &'static str,
-    /// `Your plan pays`.
+    /// `Your plan pays`: the caption of its lines, before their total.
     pub plan_pays_total: &'static str,
-    /// `plan pays`, under an amount.
-    pub plan_pays: &'static str,
-    /// `your share`, under an amount.
-    pub your_share: &'static str,
     /// The words of "How to pay".
     pub pay: PayWords,
     /// Why an answer is refused, after the field's label, in the person's words: `enter an amount
@@ -602,8 +598,6 @@ static ENGLISH: Words = Words {
     amount: "Amount",
     you_pay: "You pay",
     plan_pays_total: "Your plan pays",
-    plan_pays: "plan pays",
-    your_share: "your share",
     pay: PayWords {
         columns: ["No physical therapy", "PT in cash", "PT through insurance"],
         injections: "Injections",
@@ -784,8 +778,6 @@ static SPANISH: Words = Words {
     amount: "Importe",
     you_pay: "Usted paga",
     plan_pays_total: "Su plan paga",
-    plan_pays: "paga el plan",
-    your_share: "su parte",
     pay: PayWords {
         columns: ["Sin terapia", "Terapia en efectivo", "Terapia con seguro"],
         injections: "Inyecciones",

@@ -81,7 +81,7 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
   let pause;
   const updating = (on) => {
     $('updating').hidden = !on;
-    for (const id of ['total', 'peek-total']) $(id).setAttribute('aria-busy', on);
+    form.parentElement.setAttribute('aria-busy', on); // the form and the result, and so the total
   };
   const judge = () => {
     clearTimeout(pause);
@@ -119,7 +119,7 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
   if (address && location.hash.startsWith('#condition=')) {
     writeForm(form, share.readShareFragment(location.hash));
     $('restored').hidden = false;
-    $('restored').textContent = say(words, 'not_in_a_link', 'These treatment answers came from a link or a reload. A link never keeps insurance figures, tax rates or the plan for monthly payments, so they start as on a new page: enter or pick yours to include them.');
+    $('restored').textContent = say(words, 'not_in_a_link', 'These answers came from a link or a reload, which never keeps insurance figures, tax rates or the plan for monthly payments: those start as on a new page.');
   }
   // On a wide screen the result sits beside the form, with room for every line.
   if (matchMedia('(min-width: 48rem)').matches) $('lines-section').open = true;

@@ -110,7 +110,7 @@ test('a reload keeps the treatment answers, in the address, and never an insuran
   assert.equal(await page.inputValue('#injections'), '2');
   assert.equal(await page.isChecked('#walking_boot'), true);
   assert.equal(await page.inputValue('#deductible'), '', 'insurance figures are not kept');
-  assert.match(await page.locator('#restored').textContent(), /A link never keeps insurance figures, tax rates or the plan for monthly payments/);
+  assert.match(await page.locator('#restored').textContent(), /never keeps insurance figures, tax rates or the plan for monthly payments/);
   assert.ok(await page.locator('#restored').isVisible());
   await page.check('input[name="physical_therapy.coverage"][value="none"]');
   // 2 injections with a consultation and a boot: 2,986.56 (worked out above).

@@ -133,7 +133,7 @@ const state = (page) => page.locator('amnion-estimator').evaluate((host) => {
   return {
     total: $('total').textContent,
     updating: !$('updating').hidden && $('updating').getClientRects().length > 0,
-    busy: $('total').getAttribute('aria-busy'),
+    busy: host.shadowRoot.querySelector('.workspace').getAttribute('aria-busy'),
     error: $('deductible-error')?.textContent ?? null,
   };
 });
@@ -191,8 +191,8 @@ for (const language of ['en', 'es']) {
 }
 
 const RESTORED = {
-  en: 'These treatment answers came from a link or a reload. A link never keeps insurance figures, tax rates or the plan for monthly payments, so they start as on a new page: enter or pick yours to include them.',
-  es: 'Estas respuestas sobre el tratamiento vienen de un enlace o de una recarga de la página. Un enlace nunca guarda los datos del seguro, las tasas de impuestos ni el plan de pagos mensuales, así que empiezan como en una página nueva: ingrese o elija los suyos para incluirlos.',
+  en: 'These answers came from a link or a reload, which never keeps insurance figures, tax rates or the plan for monthly payments: those start as on a new page.',
+  es: 'Estas respuestas vienen de un enlace o de una recarga, que nunca guarda los datos del seguro, las tasas de impuestos ni el plan de pagos mensuales: esos empiezan como en una página nueva.',
 };
 
 for (const language of ['en', 'es']) {
@@ -224,6 +224,83 @@ for (const language of ['en', 'es']) {
       await page.locator('#restored').evaluate((element) => element.scrollIntoView());
       await page.screenshot({ path: `${shots}result-restored-${language}-${width}.png` });
       assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(seen.errors, []);
+      await page.close();
+    });
+  }
+}
+
+/**
+ * Each table of the lines as shown: its caption, column headings, the amounts of its lines, its
+ * total's row (none in the plan's, whose caption holds it), and how far it is wider than its box.
+ */
+const tables = (page) => page.locator('amnion-estimator').evaluate((host) =>
+  [...host.shadowRoot.querySelectorAll('#breakdown table.breakdown')].map((table) => ({
+    caption: table.caption.textContent,
+    headings: [...table.tHead.rows[0].cells].map((cell) => cell.textContent),
+    amounts: [...table.tBodies[0].rows].map((row) => row.cells[1].textContent),
+    total: table.tFoot ? [...table.tFoot.rows[0].cells].map((cell) => cell.textContent) : null,
+    over: table.getBoundingClientRect().right - host.shadowRoot.getElementById('breakdown').getBoundingClientRect().right,
+  })));
+
+/** "$1,234.56" or "-$86.25" in cents, for adding up a column as a person would. */
+const cents = (text) => (text.startsWith('-') ? -1 : 1) * Number(text.replace(/[-$,.]/g, ''));
+
+const PLAN = {
+  en: { headings: ['Item', 'Amount'], you: 'You pay', plan: 'Your plan pays: $632.00', caption: 'Itemized estimate' },
+  es: { headings: ['Concepto', 'Importe'], you: 'Usted paga', plan: 'Su plan paga: $632.00', caption: 'Estimado detallado' },
+};
+
+for (const language of ['en', 'es']) {
+  for (const width of [360, 1280]) {
+    test(`${language}, ${width} px: what the plan pays is a table apart, and the visitor's column adds up to what they pay`, async () => {
+      const { page, seen } = await open(language, width);
+      const words = PLAN[language];
+      await page.locator('#lines-section').evaluate((details) => { details.open = true; });
+      await page.selectOption('#injections', '1');
+      assert.equal((await tables(page)).length, 1, 'self-pay only: no table of the plan');
+      await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+      await page.selectOption('#sessions', '8');
+      for (const [id, value] of [['#coinsurance', '20'], ['#deductible', '0']]) {
+        await page.fill(id, value);
+        await page.locator(id).blur();
+      }
+      // By hand (the header's figures): the visitor pays 250 + 1,200 + 150 + 125 for the
+      // consultation, the vial, the injection and the ultrasound, 20 % of the evaluation's 110
+      // (22.00) and of 8 sessions at 85 (8 × 17 = 136.00), less 5 % of the 1,725 self-pay (86.25):
+      // 1,796.75. The plan pays the rest of each, 88.00 and 8 × 68 = 544.00, 632.00 in all, in a
+      // table of its own and in no sum of the visitor's.
+      const [visitor, plan] = await tables(page);
+      assert.deepEqual(visitor, {
+        caption: words.caption, headings: words.headings, over: visitor.over,
+        amounts: ['$250.00', '$1,200.00', '$150.00', '$125.00', '$22.00', '$136.00', '-$86.25'],
+        total: [words.you, '$1,796.75'],
+      });
+      assert.deepEqual(plan, { caption: words.plan, headings: words.headings, over: plan.over, amounts: ['$88.00', '$544.00'], total: null });
+      assert.equal(await page.locator('#total').textContent(), '$1,796.75');
+      // Adding up the shown cells as a person would gives each total.
+      const sum = (table) => table.amounts.reduce((sum, text) => sum + cents(text), 0);
+      assert.equal(sum(visitor), cents(visitor.total[1]), 'the visitor\'s column adds up to "You pay"');
+      assert.equal(sum(plan), cents(plan.caption.split(' ').at(-1)), 'the plan\'s to its total');
+      for (const table of [visitor, plan]) assert.ok(table.over <= 0, `${table.caption} fits its box (${table.over} px over)`);
+      // The boxes: the plan's table under the visitor's total, as wide, inside the screen.
+      const [total, planBox] = [await box(page, '#breakdown tr.patient-total'), await box(page, '#breakdown table.breakdown >> nth=1')];
+      assert.ok(planBox.y >= total.y + total.height, 'the plan table comes after "You pay"');
+      assert.ok(planBox.x + planBox.width <= width, 'within the screen');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
+      await page.locator('#breakdown tr.patient-total').evaluate((row) => row.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${shots}result-plan-apart-${language}-${width}.png` });
+      assert.deepEqual(await axeViolations(page), []);
+      // A range (the deductible not entered): each end's visitor table adds up to its "You pay".
+      // The worst case pays every allowed amount: 1,638.75 + 110 + 8 × 85 = 2,428.75.
+      await page.fill('#deductible', '');
+      await page.locator('#deductible').blur();
+      const ends = (await tables(page)).filter((table) => table.total);
+      assert.deepEqual(ends.map((end) => end.total[1]), ['$1,796.75', '$2,428.75']);
+      for (const end of ends) assert.equal(sum(end), cents(end.total[1]));
+      assert.equal(await page.locator('#total').textContent(), '$1,796.75 – $2,428.75');
+      assert.deepEqual(await axeViolations(page), [], 'with both ends');
       assert.deepEqual(seen.errors, []);
       await page.close();
     });

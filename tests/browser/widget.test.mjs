@@ -83,7 +83,9 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     // Every plan box blank is not "the plan pays everything": the best case to the worst, named.
     assert.equal(await total(page), '$1,795.50 – $2,585.50');
     assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible and coinsurance were not entered, so physical therapy is shown from the plan's best case to its worst; enter them for one figure\./);
-    assert.equal(await page.locator('table.breakdown').count(), 2);
+    // Each end's lines, and after the best case's, what the plan pays there (it pays all of it).
+    assert.equal(await page.locator('table.breakdown').count(), 3);
+    assert.equal(await page.locator('table.breakdown caption').nth(1).textContent(), 'Your plan pays: $790.00');
     assert.equal(await page.isVisible('fieldset.copay-timing'), false, 'no copay entered: the copay question waits');
     assert.equal(await page.isChecked('input[name="physical_therapy.insurance.copay_before_deductible"][value="not_sure"]'), true);
     await page.screenshot({ path: `${shots}${name}-insurance-blank.png`, fullPage: true });
@@ -128,7 +130,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.locator('#deductible').blur();
     assert.equal(await total(page), '$1,953.50');
     assert.doesNotMatch(await page.locator('#breakdown .notes').textContent(), /not entered/);
-    assert.equal(await page.locator('.insurance-total td').textContent(), '$632.00');
+    assert.equal(await page.locator('table.breakdown caption').last().textContent(), 'Your plan pays: $632.00');
     await page.screenshot({ path: `${shots}${name}-insurance.png`, fullPage: true });
 
     // A copay plan: whether the deductible comes first, as the visitor answers.
