@@ -158,11 +158,19 @@ for (const language of ['en', 'es']) {
 
       // "1,500" key by key, at a person's pace: no keystroke is judged, "1," included; the total
       // keeps the last estimate, marked as updating.
+      // Where the total sits in its box (the page scrolls to the field typed in).
+      const totalAt = async () => (await box(page, '#total')).y - (await box(page, '.result')).y;
+      const resting = await totalAt();
       await page.locator('#deductible').focus();
       for (const key of '1,500') {
         await page.keyboard.type(key);
         assert.deepEqual(await state(page), { ...before, updating: true, busy: 'true' }, `after "${key}"`);
       }
+      // The mark sits on the heading's line: the total does not move.
+      assert.equal(await totalAt(), resting, 'the total stays where it was');
+      const [heading, mark] = [await box(page, '#total-heading span'), await box(page, '#updating')];
+      assert.ok(heading.x + heading.width <= mark.x && Math.abs(heading.y - mark.y) < 12, 'the mark is beside the heading\'s words');
+      assert.ok(mark.x + mark.width <= width, 'within the screen');
       await page.locator('#total-heading').evaluate((heading) => heading.scrollIntoView());
       await page.screenshot({ path: `${shots}result-updating-${language}-${width}.png` });
       assert.deepEqual(await axeViolations(page), [], 'while updating');
