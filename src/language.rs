@@ -263,7 +263,8 @@ pub struct Words {
     pub check_answers: &'static str,
     /// The heading of the notice of the right to a Good Faith Estimate.
     pub right_to_estimate_heading: &'static str,
-    /// The right in one plain sentence, shown under the heading.
+    /// Under the heading: this estimate is not a Good Faith Estimate, and the right to one, on
+    /// request, in plain words.
     pub right_to_estimate_lead: &'static str,
     /// The summary of the collapsed notice in full.
     pub notice_in_full: &'static str,
@@ -283,15 +284,12 @@ pub struct Words {
     pub amount: &'static str,
     /// `You pay`.
     pub you_pay: &'static str,
-    /// `Your plan pays`.
+    /// `Your plan pays`: the caption of its lines, before their total.
     pub plan_pays_total: &'static str,
-    /// `plan pays`, under an amount.
-    pub plan_pays: &'static str,
-    /// `your share`, under an amount.
-    pub your_share: &'static str,
     /// The words of "How to pay".
     pub pay: PayWords,
-    /// Why an answer is refused, after the field's path: `must be 0 to 40, got 400`.
+    /// Why an answer is refused, after the field's label, in the person's words: `enter an amount
+    /// like 1,500.00; you typed "12k0"`.
     pub refusal: fn(&Refusal) -> String,
 }
 
@@ -594,7 +592,7 @@ static ENGLISH: Words = Words {
     fix_for_lines: "Fix the answer marked above to see every line of the estimate.",
     check_answers: "Check your answers",
     right_to_estimate_heading: "Your right to a Good Faith Estimate",
-    right_to_estimate_lead: "If you pay for your care yourself, you can ask us for a Good Faith Estimate of what it will cost, and dispute a bill that is $400 or more above it.",
+    right_to_estimate_lead: "The figures above are an estimate, not a Good Faith Estimate. If you pay for your care yourself, we give you one on request, and you can dispute a bill that is $400 or more above it.",
     notice_in_full: "The notice in full",
     right_to_estimate: ENGLISH_RIGHT_TO_ESTIMATE,
     ask_for_estimate: |clinic, phone, email| match email {
@@ -610,8 +608,6 @@ static ENGLISH: Words = Words {
     amount: "Amount",
     you_pay: "You pay",
     plan_pays_total: "Your plan pays",
-    plan_pays: "plan pays",
-    your_share: "your share",
     pay: PayWords {
         columns: ["No physical therapy", "PT in cash", "PT through insurance"],
         injections: "Injections",
@@ -659,7 +655,8 @@ static ENGLISH: Words = Words {
     refusal: english_refusal,
 };
 
-/// Each answer quoted in a refusal (`got`, an unknown `id`) is written as its excerpt ([`Quoted`]).
+/// Each answer quoted in a refusal (what was typed, an unknown `id`) is written as its excerpt
+/// ([`Quoted`]).
 fn english_refusal(refusal: &Refusal) -> String {
     match *refusal {
         Refusal::ChooseCondition => "choose a condition".to_owned(),
@@ -675,7 +672,7 @@ fn english_refusal(refusal: &Refusal) -> String {
             format!("choose {min} to {max}, or \"{keyword}\"")
         }
         Refusal::CountOutOfRange { min, max, got } => {
-            format!("must be {min} to {max}, got {}", Quoted(got))
+            format!("must be {min} to {max}; it is {}", Quoted(got))
         }
         Refusal::NotACount {
             min,
@@ -683,47 +680,54 @@ fn english_refusal(refusal: &Refusal) -> String {
             keyword,
             got,
         } => format!(
-            "must be a whole number from {min} to {max}, or \"{keyword}\", got \"{}\"",
+            "enter a whole number from {min} to {max}, or \"{keyword}\"; you typed \"{}\"",
             Quoted(got)
         ),
         Refusal::Money(NotMoney::Negative(got)) => {
-            format!("must not be negative, got \"{}\"", Quoted(got))
+            format!(
+                "enter an amount of 0 or more; you typed \"{}\"",
+                Quoted(got)
+            )
         }
         Refusal::Money(NotMoney::NotDollars(got)) => {
             format!(
-                "must be a dollar amount like 1500 or 1,500.00, got \"{}\"",
+                "enter an amount like 1,500.00; you typed \"{}\"",
                 Quoted(got)
             )
         }
         Refusal::Money(NotMoney::FractionOfACent(got)) => {
             format!(
-                "must have at most 2 decimals (whole cents), got \"{}\"",
+                "enter whole cents, at most 2 decimals; you typed \"{}\"",
                 Quoted(got)
             )
         }
-        Refusal::Money(NotMoney::TooLarge(got)) => format!("is too large, got \"{}\"", Quoted(got)),
-        Refusal::AtMost { max, got } => format!("must be at most {max}, got \"{}\"", Quoted(got)),
+        Refusal::Money(NotMoney::TooLarge(got)) => {
+            format!("enter a smaller amount; you typed \"{}\"", Quoted(got))
+        }
+        Refusal::AtMost { max, got } => {
+            format!("enter {max} or less; you typed \"{}\"", Quoted(got))
+        }
         Refusal::Money(NotMoney::NotAPercent(got)) => {
             format!(
-                "must be a percentage from 0 to 100, got \"{}\"",
+                "enter a percentage from 0 to 100; you typed \"{}\"",
                 Quoted(got)
             )
         }
         Refusal::Money(NotMoney::TooManyDecimals(got)) => {
-            format!("must have at most 2 decimals, got \"{}\"", Quoted(got))
+            format!("enter at most 2 decimals; you typed \"{}\"", Quoted(got))
         }
         Refusal::CoveredVisits { max, got } => {
             format!(
-                "must be a whole number from 0 to {max}, or blank for no limit, got \"{}\"",
+                "enter a whole number from 0 to {max}, or leave it blank for no limit; you typed \"{}\"",
                 Quoted(got)
             )
         }
         Refusal::CopayBeforeDeductible(got) => format!(
-            "must be \"yes\", \"no\" or \"not_sure\", got \"{}\"",
+            "must be \"yes\", \"no\" or \"not_sure\"; it is \"{}\"",
             Quoted(got)
         ),
         Refusal::TaxOverWhole { payroll, combined } => {
-            format!("federal + state + {payroll} payroll tax must not exceed 100%, got {combined}")
+            format!("federal + state + {payroll} payroll tax must not exceed 100%; together they are {combined}")
         }
     }
 }
@@ -768,7 +772,7 @@ static SPANISH: Words = Words {
     fix_for_lines: "Corrija la respuesta marcada arriba para ver cada línea del estimado.",
     check_answers: "Revise sus respuestas",
     right_to_estimate_heading: "Su derecho a un Estimado de buena fe",
-    right_to_estimate_lead: "Si usted paga su atención por su cuenta, puede pedirnos un Estimado de buena fe de lo que costará, y disputar una factura que supere ese estimado en $400 o más.",
+    right_to_estimate_lead: "Las cifras de arriba son un estimado, no un Estimado de buena fe. Si usted paga su atención por su cuenta, le damos uno si lo pide, y puede disputar una factura que lo supere en $400 o más.",
     notice_in_full: "El aviso completo",
     right_to_estimate: SPANISH_RIGHT_TO_ESTIMATE,
     ask_for_estimate: |clinic, phone, email| match email {
@@ -784,8 +788,6 @@ static SPANISH: Words = Words {
     amount: "Importe",
     you_pay: "Usted paga",
     plan_pays_total: "Su plan paga",
-    plan_pays: "paga el plan",
-    your_share: "su parte",
     pay: PayWords {
         columns: ["Sin terapia", "Terapia en efectivo", "Terapia con seguro"],
         injections: "Inyecciones",
@@ -848,33 +850,33 @@ fn spanish_refusal(refusal: &Refusal) -> String {
             format!("elija de {min} a {max}, o \"{keyword}\"")
         }
         Refusal::CountOutOfRange { min, max, got } => {
-            format!("debe ser de {min} a {max}; se recibió {}", Quoted(got))
+            format!("debe ser de {min} a {max}; es {}", Quoted(got))
         }
         Refusal::NotACount { min, max, keyword, got } => format!(
-            "debe ser un número entero de {min} a {max}, o \"{keyword}\"; se recibió \"{}\"", Quoted(got)
+            "escriba un número entero de {min} a {max}, o \"{keyword}\"; usted escribió \"{}\"", Quoted(got)
         ),
-        Refusal::Money(NotMoney::Negative(got)) => format!("no puede ser negativo; se recibió \"{}\"", Quoted(got)),
+        Refusal::Money(NotMoney::Negative(got)) => format!("escriba una cantidad de 0 o más; usted escribió \"{}\"", Quoted(got)),
         Refusal::Money(NotMoney::NotDollars(got)) => format!(
-            "debe ser una cantidad en dólares, como 1500 o 1,500.00; se recibió \"{}\"", Quoted(got)
+            "escriba una cantidad como 1,500.00; usted escribió \"{}\"", Quoted(got)
         ),
         Refusal::Money(NotMoney::FractionOfACent(got)) => format!(
-            "debe tener como máximo 2 decimales (centavos enteros); se recibió \"{}\"", Quoted(got)
+            "escriba centavos enteros, con 2 decimales como máximo; usted escribió \"{}\"", Quoted(got)
         ),
-        Refusal::Money(NotMoney::TooLarge(got)) => format!("es demasiado grande; se recibió \"{}\"", Quoted(got)),
+        Refusal::Money(NotMoney::TooLarge(got)) => format!("escriba una cantidad menor; usted escribió \"{}\"", Quoted(got)),
         Refusal::AtMost { max, got } => {
-            format!("debe ser como máximo {max}; se recibió \"{}\"", Quoted(got))
+            format!("escriba {max} o menos; usted escribió \"{}\"", Quoted(got))
         }
         Refusal::Money(NotMoney::NotAPercent(got)) => {
-            format!("debe ser un porcentaje de 0 a 100; se recibió \"{}\"", Quoted(got))
+            format!("escriba un porcentaje de 0 a 100; usted escribió \"{}\"", Quoted(got))
         }
         Refusal::Money(NotMoney::TooManyDecimals(got)) => {
-            format!("debe tener como máximo 2 decimales; se recibió \"{}\"", Quoted(got))
+            format!("escriba 2 decimales como máximo; usted escribió \"{}\"", Quoted(got))
         }
         Refusal::CoveredVisits { max, got } => format!(
-            "debe ser un número entero de 0 a {max}, o quedar en blanco si no hay límite; se recibió \"{}\"", Quoted(got)
+            "escriba un número entero de 0 a {max}, o déjelo en blanco si no hay límite; usted escribió \"{}\"", Quoted(got)
         ),
         Refusal::CopayBeforeDeductible(got) => format!(
-            "debe ser \"yes\", \"no\" o \"not_sure\"; se recibió \"{}\"", Quoted(got)
+            "debe ser \"yes\", \"no\" o \"not_sure\"; es \"{}\"", Quoted(got)
         ),
         Refusal::TaxOverWhole { payroll, combined } => format!(
             "el impuesto federal + el estatal + el {payroll} del impuesto sobre la nómina no pueden superar el 100%; suman {combined}"

@@ -300,11 +300,11 @@ fn bad_payment_answers_are_named_by_path() {
     };
     assert_eq!(
         error(r#"{ "federal_tax_percent": "140" }"#),
-        r#"payment.federal_tax_percent: must be a percentage from 0 to 100, got "140""#
+        r#"payment.federal_tax_percent: enter a percentage from 0 to 100; you typed "140""#
     );
     assert_eq!(
         error(r#"{ "federal_tax_percent": "37", "state_tax_percent": "60" }"#),
-        "payment.state_tax_percent: federal + state + 7.65% payroll tax must not exceed 100%, got 104.65%"
+        "payment.state_tax_percent: federal + state + 7.65% payroll tax must not exceed 100%; together they are 104.65%"
     );
     assert_eq!(
         error(r#"{ "plan": "fixed_99" }"#),
@@ -333,7 +333,7 @@ fn a_spanish_reader_is_told_in_spanish() {
     };
     assert_eq!(
         error(r#"{ "federal_tax_percent": "140" }"#),
-        r#"payment.federal_tax_percent: debe ser un porcentaje de 0 a 100; se recibió "140""#
+        r#"payment.federal_tax_percent: escriba un porcentaje de 0 a 100; usted escribió "140""#
     );
     assert_eq!(
         error(r#"{ "plan": "fixed_99" }"#),

@@ -100,7 +100,7 @@ fn payment_answers_are_optional_and_bad_ones_are_named() {
         .expect("a JS Error");
     assert_eq!(
         String::from(error.message()),
-        r#"payment.federal_tax_percent: must be a percentage from 0 to 100, got "140""#
+        r#"payment.federal_tax_percent: enter a percentage from 0 to 100; you typed "140""#
     );
     let fields: Array = get(&error, "fields").dyn_into().expect("fields");
     assert_eq!(text(&fields.get(0), "path"), "payment.federal_tax_percent");

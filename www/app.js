@@ -75,10 +75,32 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
   }
 
   fill(estimator.choices(), estimator.financingChoices());
+  // A typed amount or count is judged when the visitor leaves its box or pauses in typing, never
+  // on the keystroke that leaves "1,"; meanwhile the total keeps the last estimate, marked as
+  // updating. A choice (select, radio, check box) is judged at once.
+  let pause;
+  const updating = (on) => {
+    $('updating').hidden = !on;
+    form.parentElement.setAttribute('aria-busy', on); // the form and the result, and so the total
+  };
+  const judge = () => {
+    clearTimeout(pause);
+    pause = undefined;
+    updating(false);
+    update();
+  };
   // One listener per control: `input` fires for every kind (a select fires `change` as well, which
   // would compute twice). The payment inputs belong to the form (form="answers") but sit in their
   // own section, so their events do not bubble through the form.
-  for (const target of [form, $('payment')]) target.addEventListener('input', update);
+  for (const target of [form, $('payment')]) {
+    target.addEventListener('input', ({ target }) => {
+      if (target.type !== 'text') return judge();
+      clearTimeout(pause);
+      pause = setTimeout(judge, 1000);
+      updating(true);
+    });
+    target.addEventListener('focusout', () => pause && judge());
+  }
   $('share').addEventListener('click', async () => {
     // Treatment answers only, never insurance figures: the fragment is written from an allow-list.
     const link = new URL(`#${share.shareFragment(readForm(form))}`, location.href).href;
@@ -92,14 +114,18 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
     }
   });
   // A share link, or a reload, opens with its answers (only fragments this widget writes start
-  // with "condition="). Insurance figures never travel: say so when the answers use insurance.
+  // with "condition="), and says what the address never keeps, in words for someone who opened a
+  // link and saw no earlier total.
   if (address && location.hash.startsWith('#condition=')) {
     writeForm(form, share.readShareFragment(location.hash));
-    $('restored').hidden = form.elements['physical_therapy.coverage'].value !== 'insurance';
-    $('restored').textContent = say(words, 'insurance_not_shared', "These answers came back from the page's address (a link, or a reload). Insurance figures are never put in a link or kept, so enter your plan's figures below: until then your total may differ from the one seen before.");
+    $('restored').hidden = false;
+    $('restored').textContent = say(words, 'not_in_a_link', 'These answers came from a link or a reload, which never keeps insurance figures, tax rates or the plan for monthly payments: those start as on a new page.');
   }
   // On a wide screen the result sits beside the form, with room for every line.
   if (matchMedia('(min-width: 48rem)').matches) $('lines-section').open = true;
+  // The phone bar repeats the total: it hides while any of the total is on screen, so it never
+  // covers it.
+  new IntersectionObserver(([total]) => { $('peek').hidden = total.isIntersecting; }).observe($('total'));
   // The phone bar scrolls to the result inside the widget (a plain #link would leave the shadow root).
   $('peek').addEventListener('click', (event) => {
     event.preventDefault();

@@ -3,7 +3,10 @@
 //   <script type="module" src="https://clinic.example/estimator/estimator.js"></script>
 //   <amnion-estimator price-book="/prices/2026.json" lang="es"></amnion-estimator>
 //
-// The widget lives in a shadow root, so its styles and the host page's never meet. `make build`
+// The widget's markup is widget.html's template (it ships as written, so it carries no comment):
+// this module clones it into each element's shadow root and app.js fills it in; every control's
+// name is its path in the estimate request. The widget lives in a shadow root, so its styles and
+// the host page's never meet. `make build`
 // bundles this module with the scripts it imports into www/dist/estimator.js; the files it fetches
 // (widget.html, style.css, es.json, the .wasm, sample-price-book.json) are found next to it there.
 // With the book inside it (`<amnion-estimator><script type="application/json">{ …the book… }

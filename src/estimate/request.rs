@@ -630,7 +630,7 @@ mod tests {
         assert!(insurance_plan(&mut problems, refused, &answers).is_none());
         assert_eq!(
             Error::InvalidRequest(problems.into_fields()).to_string(),
-            r#"physical_therapy.insurance.copay_before_deductible: must be "yes", "no" or "not_sure", got "maybe""#
+            r#"physical_therapy.insurance.copay_before_deductible: must be "yes", "no" or "not_sure"; it is "maybe""#
         );
     }
 }

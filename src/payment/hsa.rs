@@ -182,7 +182,7 @@ mod tests {
             TaxRates::parse(&"90".into(), &"5".into(), Language::English).expect_err("102.65 %");
         assert_eq!(
             error.to_string(),
-            "payment.state_tax_percent: federal + state + 7.65% payroll tax must not exceed 100%, got 102.65%"
+            "payment.state_tax_percent: federal + state + 7.65% payroll tax must not exceed 100%; together they are 102.65%"
         );
         let error =
             TaxRates::parse(&"95".into(), &"".into(), Language::English).expect_err("102.65 %");
@@ -201,7 +201,7 @@ mod tests {
             .expect_err("three decimals");
         assert_eq!(
             error.to_string(),
-            "payment.federal_tax_percent: debe tener como máximo 2 decimales; se recibió \"1.234\""
+            "payment.federal_tax_percent: escriba 2 decimales como máximo; usted escribió \"1.234\""
         );
     }
 }

@@ -317,8 +317,8 @@ impl Estimator {
     ///
     /// # Errors
     ///
-    /// A JS `Error` naming every refused answer, e.g. `payment.federal_tax_percent: must be a
-    /// percentage from 0 to 100, got "140"`.
+    /// A JS `Error` naming every refused answer, e.g. `payment.federal_tax_percent: enter a
+    /// percentage from 0 to 100; you typed "140"`.
     #[wasm_bindgen(js_name = paymentOptions)]
     pub fn payment_options(&self, answers: JsValue) -> Result<JsValue, JsValue> {
         let (request, answers) = self.read_all(&answers)?;

@@ -85,6 +85,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.deepEqual(await found(page, '/'), [], 'with the PT insurance fields');
 
     await page.fill('#coinsurance', '120');
+    await page.locator('#coinsurance').blur(); // judged as the visitor leaves the box
     await page.locator('#coinsurance-error').waitFor();
     await page.locator('#error-summary').waitFor();
     assert.deepEqual(await found(page, '/'), [], 'with an error under its field and in the summary');

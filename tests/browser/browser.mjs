@@ -1,6 +1,6 @@
 // Debian's Chromium, headless, driven by playwright-core (which downloads no browser of its own).
 import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { before, after } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,4 +120,19 @@ export async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
     '#pt-evaluation-price': '160', '#pt-session-price': '95',
   };
   for (const [selector, value] of Object.entries(therapist)) await page.fill(selector, value);
+}
+
+/**
+ * axe-core's violations on `page` (its default rules, inside the widget's shadow root too), one
+ * line per element. Evaluated through the DevTools protocol, which the strict policy does not
+ * govern; its CSSOM preload is off, as in accessibility.test.mjs (which says why).
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  return page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'], preload: false });
+    return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}: ${node.failureSummary}`));
+  });
 }

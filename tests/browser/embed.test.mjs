@@ -231,21 +231,24 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
   await page.screenshot({ path: new URL('./screenshots/widget-spanish.png', import.meta.url).pathname, fullPage: true });
   await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
   await page.fill('#coinsurance', '120');
+  await page.locator('#coinsurance').blur(); // judged as the visitor leaves the box
   assert.equal(
     await page.locator('#error-summary li').textContent(),
-    'Su coseguro (%): debe ser un porcentaje de 0 a 100; se recibió "120"',
+    'Su coseguro (%): escriba un porcentaje de 0 a 100; usted escribió "120"',
     'the field and the reason, both in Spanish',
   );
   assert.equal(await page.locator('#error-summary h3').textContent(), 'Hay un problema');
-  assert.equal(await page.locator('#coinsurance-error').textContent(), 'debe ser un porcentaje de 0 a 100; se recibió "120"');
+  assert.equal(await page.locator('#coinsurance-error').textContent(), 'escriba un porcentaje de 0 a 100; usted escribió "120"');
   await page.fill('#coinsurance', '20');
+  await page.locator('#coinsurance').blur();
   assert.equal(await page.locator('fieldset.copay-timing legend').textContent(), '¿Su copago se aplica antes de cubrir el deducible?');
   assert.match(await page.locator('#breakdown .notes').textContent(), /No se ingresó el deducible de su plan/);
   await page.locator('#pay-section > summary').click();
   await page.fill('#federal-tax', '140');
+  await page.locator('#federal-tax').blur();
   assert.equal(
     await page.locator('#error-summary li').textContent(),
-    'Tramo del impuesto federal sobre la renta (%): debe ser un porcentaje de 0 a 100; se recibió "140"',
+    'Tramo del impuesto federal sobre la renta (%): escriba un porcentaje de 0 a 100; usted escribió "140"',
   );
   assert.deepEqual([...seen.errors, ...seen.violations, ...seen.dialogs], []);
   await page.close();

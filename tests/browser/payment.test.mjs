@@ -37,7 +37,9 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
     await page.selectOption('#sessions', '8');
     await page.fill('#deductible', '0');
+    await page.locator('#deductible').blur(); // judged as the visitor leaves the box
     await page.fill('#coinsurance', '20');
+    await page.locator('#coinsurance').blur();
     await page.check('input[name="physical_therapy.coverage"][value="cash"]');
     // "How to pay" and the comparison are collapsed sections: the visitor opens them.
     for (const id of ['pay-section', 'compare-section']) await page.locator(`#${id} > summary`).click();
@@ -71,7 +73,9 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.locator('#hsa-summary').textContent(), 'Enter your tax rates to see what paying from an HSA or FSA saves.');
     assert.doesNotMatch(await page.locator('.hsa').textContent(), /Saves|\$/, 'no amount in the HSA box');
     await page.fill('#federal-tax', '22');
+    await page.locator('#federal-tax').blur();
     await page.fill('#state-tax', '5');
+    await page.locator('#state-tax').blur();
     assert.equal(await page.locator('#hsa-effective').textContent(), '$1,642.09');
     assert.match(await page.locator('#hsa-caveat').textContent(), /plan administrator/);
 
@@ -80,10 +84,11 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.locator('#payment').screenshot({ path: `${shots}${name}-payment.png` });
 
     await page.fill('#federal-tax', '140');
-    assert.equal(await page.locator('#federal-tax-error').textContent(), 'must be a percentage from 0 to 100, got "140"');
+    await page.locator('#federal-tax').blur();
+    assert.equal(await page.locator('#federal-tax-error').textContent(), 'enter a percentage from 0 to 100; you typed "140"');
     assert.equal(
       await page.locator('#error-summary li').textContent(),
-      'Federal income tax bracket (%): must be a percentage from 0 to 100, got "140"',
+      'Federal income tax bracket (%): enter a percentage from 0 to 100; you typed "140"',
     );
     assert.equal(await page.locator('#federal-tax').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.locator('#total').textContent(), '$2,512.75', 'the estimate is unaffected');
@@ -93,6 +98,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.locator('.pay-in-full .pay-amount').textContent(), '$2,512.75');
     assert.equal(await page.locator('#federal-tax-error').evaluate((box) => getComputedStyle(box.closest('.payment')).filter), 'none', 'the error is not greyed');
     await page.fill('#federal-tax', '22');
+    await page.locator('#federal-tax').blur();
     assert.equal(await page.locator('#federal-tax-error').count(), 0, 'the message goes once the answer is right');
     assert.equal(await page.locator('#error-summary').isHidden(), true);
     assert.equal(await page.locator('#federal-tax').getAttribute('aria-describedby'), null);

@@ -43,7 +43,9 @@ async function answer(page) {
 /** What the address does not carry: the plan's figures, typed in after a reload as on a fresh page. */
 async function insurance(page) {
   await page.fill('[name="physical_therapy.insurance.deductible_remaining"]', '500');
+  await page.locator('[name="physical_therapy.insurance.deductible_remaining"]').blur(); // judged as the visitor leaves the box
   await page.fill('[name="physical_therapy.insurance.copay"]', '40');
+  await page.locator('[name="physical_therapy.insurance.copay"]').blur();
   await page.locator('[name="physical_therapy.insurance.copay"]').blur();
 }
 

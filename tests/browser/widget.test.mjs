@@ -83,20 +83,23 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     // Every plan box blank is not "the plan pays everything": the best case to the worst, named.
     assert.equal(await total(page), '$1,795.50 – $2,585.50');
     assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible and coinsurance were not entered, so physical therapy is shown from the plan's best case to its worst; enter them for one figure\./);
-    assert.equal(await page.locator('table.breakdown').count(), 2);
+    // Each end's lines, and after the best case's, what the plan pays there (it pays all of it).
+    assert.equal(await page.locator('table.breakdown').count(), 3);
+    assert.equal(await page.locator('table.breakdown caption').nth(1).textContent(), 'Your plan pays: $790.00');
     assert.equal(await page.isVisible('fieldset.copay-timing'), false, 'no copay entered: the copay question waits');
     assert.equal(await page.isChecked('input[name="physical_therapy.insurance.copay_before_deductible"][value="not_sure"]'), true);
     await page.screenshot({ path: `${shots}${name}-insurance-blank.png`, fullPage: true });
     await page.fill('#coinsurance', '120');
+    await page.locator('#coinsurance').blur(); // judged as the visitor leaves the box
     // The message sits right under its field, which names it; the summary links to the field.
     const message = page.locator('#coinsurance-error');
-    assert.equal(await message.textContent(), 'must be a percentage from 0 to 100, got "120"');
+    assert.equal(await message.textContent(), 'enter a percentage from 0 to 100; you typed "120"');
     assert.equal(await page.locator('#coinsurance').getAttribute('aria-describedby'), 'coinsurance-error');
     const [field, under] = [await page.locator('#coinsurance').boundingBox(), await message.boundingBox()];
     assert.ok(under.y >= field.y + field.height && under.y - (field.y + field.height) < 24, `the message is under its field (${under.y - field.y - field.height}px below)`);
     assert.ok(Math.abs(under.x - field.x) < 2, 'and lined up with it');
     const link = page.locator('#error-summary a');
-    assert.equal(await link.textContent(), 'Your coinsurance (%): must be a percentage from 0 to 100, got "120"');
+    assert.equal(await link.textContent(), 'Your coinsurance (%): enter a percentage from 0 to 100; you typed "120"');
     await page.focus('#condition');
     await link.click();
     assert.equal(await page.evaluate(() => document.querySelector('amnion-estimator').shadowRoot.activeElement?.id), 'coinsurance', 'the summary link moves focus to the field');
@@ -117,20 +120,24 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.screenshot({ path: `${shots}${name}-error.png`, fullPage: true });
 
     await page.fill('#coinsurance', '20');
+    await page.locator('#coinsurance').blur();
     assert.equal(await message.count(), 0, 'fixed: the message goes');
     assert.equal(await page.locator('#error-summary').isHidden(), true, 'and so does the summary');
     assert.equal(await page.locator('#coinsurance').getAttribute('aria-invalid'), null);
     assert.equal(await total(page), '$1,953.50 – $2,585.50', 'the deductible is still not entered');
     assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible was not entered/);
     await page.fill('#deductible', '0');
+    await page.locator('#deductible').blur();
     assert.equal(await total(page), '$1,953.50');
     assert.doesNotMatch(await page.locator('#breakdown .notes').textContent(), /not entered/);
-    assert.equal(await page.locator('.insurance-total td').textContent(), '$632.00');
+    assert.equal(await page.locator('table.breakdown caption').last().textContent(), 'Your plan pays: $632.00');
     await page.screenshot({ path: `${shots}${name}-insurance.png`, fullPage: true });
 
     // A copay plan: whether the deductible comes first, as the visitor answers.
     await page.fill('#deductible', '1200');
+    await page.locator('#deductible').blur();
     await page.fill('#copay', '30');
+    await page.locator('#copay').blur();
     assert.equal(await page.isVisible('fieldset.copay-timing'), true, 'a copay: the question is asked');
     assert.equal(await total(page), '$2,065.50 – $2,585.50', 'not sure: both');
     assert.match(await page.locator('#breakdown .notes').textContent(), /not sure whether your copay applies before your deductible/);
@@ -171,7 +178,9 @@ test('a share link restores the treatment answers and never carries insurance fi
   await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
   await page.selectOption('#sessions', '8');
   await page.fill('#deductible', '1234.56');
+  await page.locator('#deductible').blur();
   await page.fill('#coinsurance', '27');
+  await page.locator('#coinsurance').blur();
   await page.click('#share');
   const link = await page.inputValue('#share-link');
   const fragment = new URL(link).hash;

@@ -292,31 +292,31 @@ pub fn error_cases() -> Vec<ErrorCase> {
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": 0 }"#,
-            message: "injections: must be 1 to 3, got 0",
+            message: "injections: must be 1 to 3; it is 0",
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "99" }"#,
-            message: "injections: must be 1 to 3, got 99",
+            message: "injections: must be 1 to 3; it is 99",
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1",
                 "physical_therapy": { "coverage": "cash", "sessions": "400" } }"#,
-            message: "physical_therapy.sessions: must be 0 to 40, got 400",
+            message: "physical_therapy.sessions: must be 0 to 40; it is 400",
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1",
                 "physical_therapy": { "coverage": "insurance", "sessions": "4", "insurance": { "deductible_remaining": "-100" } } }"#,
-            message: r#"physical_therapy.insurance.deductible_remaining: must not be negative, got "-100""#,
+            message: r#"physical_therapy.insurance.deductible_remaining: enter an amount of 0 or more; you typed "-100""#,
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1",
                 "physical_therapy": { "coverage": "insurance", "sessions": "4", "insurance": { "coinsurance_percent": "120" } } }"#,
-            message: r#"physical_therapy.insurance.coinsurance_percent: must be a percentage from 0 to 100, got "120""#,
+            message: r#"physical_therapy.insurance.coinsurance_percent: enter a percentage from 0 to 100; you typed "120""#,
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1",
                 "physical_therapy": { "coverage": "cash", "sessions": "ten" } }"#,
-            message: r#"physical_therapy.sessions: must be a whole number from 0 to 40, or "typical", got "ten""#,
+            message: r#"physical_therapy.sessions: enter a whole number from 0 to 40, or "typical"; you typed "ten""#,
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1",
@@ -331,17 +331,17 @@ pub fn error_cases() -> Vec<ErrorCase> {
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
                 "physical_therapy": { "coverage": "cash", "sessions": "400" } }"#,
-            message: "physical_therapy.sessions: debe ser de 0 a 40; se recibió 400",
+            message: "physical_therapy.sessions: debe ser de 0 a 40; es 400",
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
                 "physical_therapy": { "coverage": "insurance", "sessions": "4", "insurance": { "deductible_remaining": "-100" } } }"#,
-            message: r#"physical_therapy.insurance.deductible_remaining: no puede ser negativo; se recibió "-100""#,
+            message: r#"physical_therapy.insurance.deductible_remaining: escriba una cantidad de 0 o más; usted escribió "-100""#,
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
                 "physical_therapy": { "coverage": "insurance", "sessions": "4", "insurance": { "copay": "12.345" } } }"#,
-            message: r#"physical_therapy.insurance.copay: debe tener como máximo 2 decimales (centavos enteros); se recibió "12.345""#,
+            message: r#"physical_therapy.insurance.copay: escriba centavos enteros, con 2 decimales como máximo; usted escribió "12.345""#,
         },
         ErrorCase {
             request: r#"{ "condition": "plantar_fasciitis", "injections": 1.5 }"#,

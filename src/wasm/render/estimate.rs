@@ -1,4 +1,5 @@
-//! The visitor estimate's tables: one per breakdown (two for a range), then the notes.
+//! The visitor estimate's tables: per breakdown (two for a range), what the visitor pays, then
+//! what their plan pays, apart; then the notes.
 
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -8,24 +9,19 @@ use super::{append, set_attribute, Page};
 use crate::estimate::{Breakdown, Estimate, LineItem, LineKind, Payer, RightToEstimate};
 use crate::language::Words;
 
-/// Replaces the children of `container` with one table per breakdown (two for a range), then the notes.
+/// Replaces the children of `container` with the tables of each breakdown (two for a range), then
+/// the notes.
 pub(crate) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(), JsValue> {
     let page = Page::of(container)?;
     let words = estimate.language.words();
     let fragment = page.element("div", "breakdowns", None)?;
     match &estimate.high {
-        None => append(
-            &fragment,
-            &page.breakdown(&estimate.low, words.itemized_estimate, words)?,
-        )?,
+        None => page.breakdown(&fragment, &estimate.low, words.itemized_estimate, words)?,
         Some(high) => {
             let low_caption = format!("{}: {}", words.low_end, estimate.low.summary);
-            append(
-                &fragment,
-                &page.breakdown(&estimate.low, &low_caption, words)?,
-            )?;
+            page.breakdown(&fragment, &estimate.low, &low_caption, words)?;
             let high_caption = format!("{}: {}", words.high_end, high.summary);
-            append(&fragment, &page.breakdown(high, &high_caption, words)?)?;
+            page.breakdown(&fragment, high, &high_caption, words)?;
         }
     }
     let notes = page.element("ul", "notes", None)?;
@@ -73,13 +69,42 @@ pub(crate) fn right_to_estimate(
 }
 
 impl Page {
-    /// A table of lines with the patient's and the plan's totals.
+    /// Appends to `parent` the table of what the visitor pays, whose column adds up to "You pay",
+    /// and, when their plan pays a line, the table of what it pays, apart, its total in its
+    /// caption: no amount the plan pays is in the visitor's column or sum.
     fn breakdown(
         &self,
+        parent: &Element,
         breakdown: &Breakdown,
         caption: &str,
         words: &Words,
-    ) -> Result<Element, JsValue> {
+    ) -> Result<(), JsValue> {
+        let (visitor, plan): (Vec<&LineItem>, Vec<&LineItem>) = breakdown
+            .lines
+            .iter()
+            .partition(|line| line.payer.is_patient());
+        let table = self.table(caption, &visitor, words)?;
+        let foot = self.element("tfoot", "", None)?;
+        let row = self.element("tr", "patient-total", None)?;
+        let head = self.element("th", "item", Some(words.you_pay))?;
+        set_attribute(&head, "scope", "row")?;
+        append(&row, &head)?;
+        self.add(&row, "td", "amount", &breakdown.patient_total.formatted)?;
+        append(&foot, &row)?;
+        append(&table, &foot)?;
+        append(parent, &table)?;
+        if !plan.is_empty() {
+            let caption = format!(
+                "{}: {}",
+                words.plan_pays_total, breakdown.insurance_total.formatted
+            );
+            append(parent, &self.table(&caption, &plan, words)?)?;
+        }
+        Ok(())
+    }
+
+    /// A table of `lines` under `caption`.
+    fn table(&self, caption: &str, lines: &[&LineItem], words: &Words) -> Result<Element, JsValue> {
         let table = self.element("table", "breakdown", None)?;
         self.add(&table, "caption", "", caption)?;
         let head = self.element("tr", "", None)?;
@@ -91,37 +116,15 @@ impl Page {
         let thead = self.element("thead", "", None)?;
         append(&thead, &head)?;
         append(&table, &thead)?;
-
         let body = self.element("tbody", "", None)?;
-        for line in &breakdown.lines {
-            append(&body, &self.line(line, words)?)?;
+        for line in lines {
+            append(&body, &self.line(line)?)?;
         }
         append(&table, &body)?;
-
-        let foot = self.element("tfoot", "", None)?;
-        append(
-            &foot,
-            &self.total_row(
-                words.you_pay,
-                &breakdown.patient_total.formatted,
-                "patient-total",
-            )?,
-        )?;
-        if breakdown.insurance_total.cents.get() != 0 {
-            append(
-                &foot,
-                &self.total_row(
-                    words.plan_pays_total,
-                    &breakdown.insurance_total.formatted,
-                    "insurance-total",
-                )?,
-            )?;
-        }
-        append(&table, &foot)?;
         Ok(table)
     }
 
-    fn line(&self, line: &LineItem, words: &Words) -> Result<Element, JsValue> {
+    fn line(&self, line: &LineItem) -> Result<Element, JsValue> {
         let class = match (line.kind, line.payer) {
             (LineKind::Discount, _) => "line discount",
             (_, Payer::Insurance) => "line insurance",
@@ -140,25 +143,7 @@ impl Page {
         }
         self.add(&item, "span", "meta", &meta.join(" · "))?;
         append(&row, &item)?;
-        let payer = match line.payer {
-            Payer::Insurance => words.plan_pays,
-            Payer::PatientShare => words.your_share,
-            Payer::SelfPay => "",
-        };
-        let amount = self.element("td", "amount", Some(&line.amount.formatted))?;
-        if !payer.is_empty() {
-            self.add(&amount, "span", "payer", payer)?;
-        }
-        append(&row, &amount)?;
-        Ok(row)
-    }
-
-    fn total_row(&self, label: &str, amount: &str, class: &str) -> Result<Element, JsValue> {
-        let row = self.element("tr", class, None)?;
-        let head = self.element("th", "item", Some(label))?;
-        set_attribute(&head, "scope", "row")?;
-        append(&row, &head)?;
-        self.add(&row, "td", "amount", amount)?;
+        self.add(&row, "td", "amount", &line.amount.formatted)?;
         Ok(row)
     }
 }
