@@ -77,6 +77,12 @@ function setMatches(now) {
     : say(words, 'outputs_off_until_answered', 'Print, Save quote and Export CSV come on once every answer the quote needs is in.');
 }
 
+/** When the Good Faith Estimate is due (`due`, sentences from Rust), beside the form; nothing when empty. */
+function showDue(due) {
+  $('gfe-due').replaceChildren(...due.map((sentence) => Object.assign(document.createElement('p'), { textContent: sentence })));
+  $('gfe-due').hidden = due.length === 0;
+}
+
 /** One call into Rust per change: the quote, its document and, when asked for, the comparison. */
 function update() {
   showDependentFields();
@@ -84,7 +90,8 @@ function update() {
   const wanted = $('include-comparison').checked;
   $('comparison').hidden = !wanted;
   const regions = { document: $('document'), comparison: wanted ? $('comparison') : undefined };
-  const { refused, quote } = quoter.update(readForm(form), regions, $('comparison-plan').value);
+  const { refused, quote, due } = quoter.update(readForm(form), regions, $('comparison-plan').value);
+  showDue(due);
   if (quote) show(quote);
   if (quote && refused.length === 0) showEveryProblem = true;
   if (!quote) {
@@ -138,6 +145,7 @@ async function open(file) {
     else $('pt-partner').selectedIndex = 0;
     showDependentFields();
     show(reopened.quote);
+    showDue(reopened.due);
     $('include-comparison').checked = false;
     $('comparison').hidden = true; // a comparison would be at today's prices
     showEveryProblem = true;

@@ -21,6 +21,9 @@ pub struct Quoter {
     language: Language,
     /// The quote on screen; `None` while the form's answers are refused.
     current: Option<Quote>,
+    /// The number of the saved quote last reopened, as its file has it (the patient's): a change
+    /// to the form after it is a revision of that quote.
+    reopened: Option<String>,
 }
 
 /// What the page shows of a quote beside its document.
@@ -48,11 +51,13 @@ impl<'a> Shown<'a> {
     }
 }
 
-/// `update`'s answer: what was refused, and the quote now on screen, if any.
+/// `update`'s answer: what was refused, the quote now on screen, if any, and when its Good Faith
+/// Estimate is due (shown beside the form, whether or not the rest is refused).
 #[derive(Serialize)]
 struct QuoteUpdate<'a> {
     refused: Vec<RegionError>,
     quote: Option<Shown<'a>>,
+    due: Vec<String>,
 }
 
 /// `reopen`'s answer.
@@ -62,6 +67,7 @@ struct ReopenedShown<'a> {
     upgraded: Option<&'a str>,
     price_change: Option<&'a str>,
     form: &'a QuoteRequest,
+    due: Vec<String>,
 }
 
 #[wasm_bindgen]
@@ -78,6 +84,7 @@ impl Quoter {
             book: read_book(price_book)?,
             language: Language::from_tag(language.as_deref().unwrap_or("")),
             current: None,
+            reopened: None,
         })
     }
 
@@ -103,10 +110,12 @@ impl Quoter {
     /// The page's one call when an answer changes. Prices `request` (the quote form) and renders
     /// the printable document into the region `document`, and, when the page passes a
     /// `comparison` region, the scenario comparison with the monthly payments of
-    /// `comparison_plan`. Returns `{ refused: [{ region, path, reason }], quote }`, where `quote`
-    /// is `{ title, quote_number, total, coverage_notice, range_warning, price_book_version }`, or
-    /// `null` when the request is refused: the document then keeps what it showed, and
-    /// `savedQuote()` and `csv()` give nothing until the form is fixed.
+    /// `comparison_plan`. Returns `{ refused: [{ region, path, reason }], quote, due }`, where
+    /// `quote` is `{ title, quote_number, total, coverage_notice, range_warning, price_book_version }`,
+    /// or `null` when the request is refused: the document then keeps what it showed, and
+    /// `savedQuote()` and `csv()` give nothing until the form is fixed. `due` is what to say beside
+    /// the form about when the Good Faith Estimate is due (sentences, none when nothing says), and,
+    /// after a reopened quote, that a revision of it is due 1 business day before the injection.
     ///
     /// # Errors
     ///
@@ -147,17 +156,23 @@ impl Quoter {
                 }
             }
         }
+        let due = self.request_of(&request).map_or_else(
+            |_| Vec::new(),
+            |request| quote::when_due(&self.book, &request, self.reopened.as_deref()),
+        );
         to_js(&QuoteUpdate {
             refused: update.refused,
             quote: self.current.as_ref().map(Shown::of),
+            due,
         })
     }
 
     /// Reopens a saved quote (the parsed file) with the prices it was saved with, and renders it
-    /// into the region `document`. Returns `{ quote, upgraded, price_change, form }`: `upgraded`
-    /// says a file of an earlier format was upgraded and its new number, and `price_change` how
-    /// today's price book would price it differently (each `null` otherwise); `form` is the
-    /// request to put back in the form, every choice spelled out.
+    /// into the region `document`. Returns `{ quote, upgraded, price_change, form, due }`:
+    /// `upgraded` says a file of an earlier format was upgraded and its new number, and
+    /// `price_change` how today's price book would price it differently (each `null` otherwise);
+    /// `form` is the request to put back in the form, every choice spelled out; `due`, as
+    /// `update`'s, for the quote as it was saved. A change to the form after it is a revision.
     ///
     /// # Errors
     ///
@@ -169,13 +184,17 @@ impl Quoter {
         Regions::new(regions).render("document", |element| {
             render::good_faith_estimate::document(element, &reopened.quote)
         })?;
+        let mut form = reopened.form.clone();
+        form.answers.language = self.language;
         let shown = to_js(&ReopenedShown {
             quote: Shown::of(&reopened.quote),
             upgraded: reopened.upgraded.as_deref(),
             price_change: reopened.price_change.as_deref(),
             form: &reopened.form,
+            due: quote::when_due(&self.book, &form, None),
         });
         self.current = Some(reopened.quote);
+        self.reopened = Some(saved.quote_number);
         shown
     }
 
@@ -208,10 +227,15 @@ impl Quoter {
 }
 
 impl Quoter {
-    /// Reads and prices a quote request, in the page's language.
-    fn quote_of(&self, request: &JsValue) -> Result<Quote, Error> {
+    /// Reads a quote request, in the page's language.
+    fn request_of(&self, request: &JsValue) -> Result<QuoteRequest, Error> {
         let mut request = QuoteRequest::from_value(&value(request))?;
         request.answers.language = self.language;
-        quote::quote(&self.book, &request)
+        Ok(request)
+    }
+
+    /// Reads and prices a quote request, in the page's language.
+    fn quote_of(&self, request: &JsValue) -> Result<Quote, Error> {
+        quote::quote(&self.book, &self.request_of(request)?)
     }
 }
