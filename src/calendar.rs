@@ -84,6 +84,32 @@ impl Date {
         }
     }
 
+    /// The same day a year later, 12 months on (February 29 to February 28), or 9999-12-31.
+    ///
+    /// ```
+    /// use amnion_estimator::calendar::Date;
+    /// let day = |text| Date::parse(text).unwrap();
+    /// assert_eq!(day("2026-12-07").a_year_later(), day("2027-12-07"));
+    /// assert_eq!(day("2028-02-29").a_year_later(), day("2029-02-28"));
+    /// assert_eq!(day("9999-03-01").a_year_later(), day("9999-12-31"));
+    /// ```
+    pub fn a_year_later(self) -> Date {
+        match self.year {
+            9999 => Date::LAST,
+            year => Date {
+                year: year + 1,
+                month: self.month,
+                day: self.day.min(days_in_month(year + 1, self.month)),
+            },
+        }
+    }
+
+    /// The year, month and day, for the staff module's civil dates (`quote::due`).
+    #[cfg(staff)]
+    pub(crate) fn parts(self) -> (u32, u32, u32) {
+        (self.year, self.month, self.day)
+    }
+
     /// The date `days` days later, saturating at 9999-12-31.
     pub fn add_days(self, days: u32) -> Date {
         let mut date = self;

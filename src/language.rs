@@ -78,6 +78,15 @@ impl Language {
             Language::Spanish => &SPANISH_GFE,
         }
     }
+
+    /// The staff page's words on a quote's dates: a date past the estimate's last valid day, and
+    /// when a Good Faith Estimate is due.
+    pub fn date_words(self) -> &'static DateWords {
+        match self {
+            Language::English => &ENGLISH_DATES,
+            Language::Spanish => &SPANISH_DATES,
+        }
+    }
 }
 
 /// The grammatical gender of the Spanish noun a phrase is built around, which the phrase agrees
@@ -1217,6 +1226,153 @@ static SPANISH_REVISED_QUOTE: RevisionWords = RevisionWords {
     give:
         "La cotización cambió desde que se emitió: esta es una cotización revisada, con un número \
         nuevo, emitida hoy. Entréguesela al paciente.",
+};
+
+/// What the staff page says about a quote's dates, beside the form (never on the document): a
+/// scheduled date the estimate cannot cover, the booking and request dates, and when a Good Faith
+/// Estimate is due (45 CFR 149.610(b)(1)(vi) to (viii)). Long dates are the document's
+/// (`GfeWords::long_date`) after a weekday.
+pub struct DateWords {
+    /// The weekdays, Monday first.
+    pub weekdays: [&'static str; 7],
+    /// A weekday and a long date: `Tuesday, December 8, 2026`.
+    pub on: fn(&str, &str) -> String,
+    /// A scheduled date after the estimate's last valid day, from that day.
+    pub after_valid_until: fn(&str) -> String,
+    /// A scheduled date more than 12 months after the issue date, from the issue date.
+    pub beyond_a_year: fn(&str) -> String,
+    /// A booking or request date after the issue date, from the issue date.
+    pub after_issue: fn(&str) -> String,
+    /// Booked at least 3 (or 10) business days ahead: due within 1 (or 3) business days, from
+    /// (booked on, within, due by).
+    pub due_after_booking: fn(&str, u32, &str) -> String,
+    /// Booked fewer than 3 business days ahead, from (booked on, first injection on).
+    pub not_required: fn(&str, &str) -> String,
+    /// Booked, with no date for the first injection yet.
+    pub needs_service_date: &'static str,
+    /// Asked for, not booked: due within 3 business days, from (asked on, due by).
+    pub due_after_request: fn(&str, &str) -> String,
+    /// The day it is due by is before the issue date.
+    pub past_due: &'static str,
+    /// A reopened quote being changed, from (its number, the last day the revision may be given,
+    /// if the first injection has a date).
+    pub revised_due: fn(&str, Option<&str>) -> String,
+}
+
+static ENGLISH_DATES: DateWords = DateWords {
+    weekdays: [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    on: |weekday, date| format!("{weekday}, {date}"),
+    after_valid_until: |last| {
+        format!(
+            "is after {last}, the last day this estimate is valid: leave it blank (the injection stays on \
+             the estimate as not yet scheduled) or give a new estimate once it is booked"
+        )
+    },
+    beyond_a_year: |issued| {
+        format!(
+            "is more than 12 months after the issue date ({issued}): check the year, or leave it blank (the \
+             injection stays on the estimate as not yet scheduled)"
+        )
+    },
+    after_issue: |issued| format!("cannot be after the issue date ({issued})"),
+    due_after_booking: |booked, within, by| {
+        let days = counted(within, ["business day", "business days"]);
+        let ahead = if within == 1 { 3 } else { 10 };
+        format!(
+            "Good Faith Estimate due by {by}: booked on {booked}, at least {ahead} business days before the \
+             injection, so within {days} of booking (45 CFR 149.610(b)(1)(vi))."
+        )
+    },
+    not_required: |booked, first| {
+        format!(
+            "No Good Faith Estimate is required by 45 CFR 149.610(b)(1)(vi): booked on {booked}, fewer than 3 \
+             business days before the injection on {first}. The patient may still ask for one."
+        )
+    },
+    needs_service_date:
+        "Enter the date of the first injection to see when the Good Faith Estimate is due.",
+    due_after_request: |asked, by| {
+        format!(
+            "Good Faith Estimate due by {by}: the patient asked for one on {asked}, so within 3 business days \
+             of the request (45 CFR 149.610(b)(1)(vi))."
+        )
+    },
+    past_due: "That day has passed: give it to the patient today.",
+    revised_due: |number, by| {
+        match by {
+        Some(by) => format!(
+            "This changes quote {number}. If the care, charges or providers change, the patient must have the \
+             revised Good Faith Estimate no later than 1 business day before the injection: by {by} \
+             (45 CFR 149.610(b)(1)(vii))."
+        ),
+        None => format!(
+            "This changes quote {number}. If the care, charges or providers change, the patient must have the \
+             revised Good Faith Estimate no later than 1 business day before the injection \
+             (45 CFR 149.610(b)(1)(vii))."
+        ),
+    }
+    },
+};
+
+static SPANISH_DATES: DateWords = DateWords {
+    weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+    on: |weekday, date| format!("{weekday} {date}"),
+    after_valid_until: |last| {
+        format!(
+            "es posterior al {last}, el último día en que este estimado es válido: déjela en blanco (la \
+             inyección queda en el estimado como aún no programada) o entregue un estimado nuevo cuando se programe"
+        )
+    },
+    beyond_a_year: |issued| {
+        format!(
+            "es más de 12 meses posterior a la fecha de emisión ({issued}): revise el año, o déjela en blanco \
+             (la inyección queda en el estimado como aún no programada)"
+        )
+    },
+    after_issue: |issued| format!("no puede ser posterior a la fecha de emisión ({issued})"),
+    due_after_booking: |booked, within, by| {
+        let days = counted(within, ["día hábil", "días hábiles"]);
+        let ahead = if within == 1 { 3 } else { 10 };
+        format!(
+            "Estimado de buena fe a más tardar el {by}: la cita se reservó el {booked}, al menos {ahead} días \
+             hábiles antes de la inyección, así que dentro de {days} después de la reserva (45 CFR \
+             149.610(b)(1)(vi))."
+        )
+    },
+    not_required: |booked, first| {
+        format!(
+            "No se requiere un Estimado de buena fe según 45 CFR 149.610(b)(1)(vi): la cita se reservó el \
+             {booked}, menos de 3 días hábiles antes de la inyección del {first}. El paciente aún puede pedir uno."
+        )
+    },
+    needs_service_date: "Ingrese la fecha de la primera inyección para ver cuándo se debe entregar el Estimado de buena fe.",
+    due_after_request: |asked, by| {
+        format!(
+            "Estimado de buena fe a más tardar el {by}: el paciente lo pidió el {asked}, así que dentro de 3 días \
+             hábiles después de la solicitud (45 CFR 149.610(b)(1)(vi))."
+        )
+    },
+    past_due: "Ese día ya pasó: entrégueselo al paciente hoy.",
+    revised_due: |number, by| match by {
+        Some(by) => format!(
+            "Esto cambia la cotización {number}. Si cambian la atención, los cargos o los proveedores, el \
+             paciente debe tener el Estimado de buena fe revisado a más tardar 1 día hábil antes de la \
+             inyección: el {by} (45 CFR 149.610(b)(1)(vii))."
+        ),
+        None => format!(
+            "Esto cambia la cotización {number}. Si cambian la atención, los cargos o los proveedores, el \
+             paciente debe tener el Estimado de buena fe revisado a más tardar 1 día hábil antes de la \
+             inyección (45 CFR 149.610(b)(1)(vii))."
+        ),
+    },
 };
 
 #[cfg(test)]

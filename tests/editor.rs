@@ -353,6 +353,39 @@ fn a_condition_added_is_checked_then_priced() {
 }
 
 #[test]
+fn a_day_the_clinic_is_closed_is_added_on_the_form_and_checked_as_a_date() {
+    let (editor, mut form) = open_sample();
+    // The page's form has no entry for a list with no item (it has no control): as read, none.
+    if let Value::Object(entries) = &mut form {
+        for (key, clinic) in entries.iter_mut() {
+            if let (Value::Object(fields), "clinic") = (clinic, key.as_str()) {
+                fields.retain(|(key, _)| key != "closed_dates");
+            }
+        }
+    }
+    let (mut form, item, first) = editor.add(&form, "clinic.closed_dates");
+    assert_eq!(item.as_deref(), Some("clinic.closed_dates.0"));
+    assert_eq!(first.as_deref(), Some("clinic.closed_dates.0.date"));
+    typed(&mut form, "clinic.closed_dates.0.date", "2026-11-31");
+    let check = editor.check(&form);
+    assert_eq!(
+        problems(&check)
+            .iter()
+            .filter(|(name, _)| name == "clinic.closed_dates.0.date")
+            .count(),
+        1,
+        "November has 30 days: {:?}",
+        problems(&check)
+    );
+    typed(&mut form, "clinic.closed_dates.0.date", "2026-11-27");
+    typed(&mut form, "version", "2026.12");
+    let check = editor.check(&form);
+    assert_eq!(problems(&check), []);
+    let book = PriceBook::from_value(&editor.book(&form).expect("ready")).expect("valid");
+    assert_eq!(book.document().clinic.closed_dates[0].date, "2026-11-27");
+}
+
+#[test]
 fn items_move_and_go() {
     let (editor, form) = open_sample();
     let (form, moved) = editor.move_item(&form, "products.1", true);

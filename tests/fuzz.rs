@@ -45,9 +45,9 @@ use amnion_estimator::money::{BasisPoints, Cents};
 use amnion_estimator::payment::amortization::Schedule;
 use amnion_estimator::payment::{compare, financing_choices, payment_options, PaymentAnswers};
 use amnion_estimator::price_book::{
-    CountRange, ExpectedCharges, Financing, FinancingKind, FinancingPlan, MultiInjectionDiscount,
-    Package, PriceBook, PriceBookDocument, PricedService, PromptPay, DEFAULT_PRICE_BOOK_JSON,
-    MAX_PRICE,
+    ClosedDate, CountRange, ExpectedCharges, Financing, FinancingKind, FinancingPlan,
+    MultiInjectionDiscount, Package, PriceBook, PriceBookDocument, PricedService, PromptPay,
+    DEFAULT_PRICE_BOOK_JSON, MAX_PRICE,
 };
 use amnion_estimator::quote::{
     quote, reopen, CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, SavedQuote,
@@ -86,6 +86,8 @@ struct BookEdit {
     financing: Option<Vec<PlanEdit>>,
     /// The supplies fee with each injection, if the book charges one.
     supplies: Option<Cents>,
+    /// The days the clinic is closed, as typed (some not dates).
+    closed_dates: Vec<String>,
 }
 
 /// One condition's coding and typical ranges. The ranges are fractions (0 to 1000) of what the
@@ -258,7 +260,10 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
         multi_edit(),
         prop_oneof![1 => Just(None), 5 => percent_off().prop_map(Some)],
         prop_oneof![1 => Just(None), 4 => prop::collection::vec(plan_edit(), 0..6).prop_map(Some)],
-        prop_oneof![2 => Just(None), 1 => price().prop_map(Some)],
+        (
+            prop_oneof![2 => Just(None), 1 => price().prop_map(Some)],
+            prop_oneof![2 => Just(Vec::new()), 1 => prop::collection::vec(date(2025..=2028), 0..5)],
+        ),
     )
         .prop_map(
             |(
@@ -270,7 +275,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
                 multi_injection,
                 prompt_pay,
                 financing,
-                supplies,
+                (supplies, closed_dates),
             )| BookEdit {
                 prices,
                 labels,
@@ -281,6 +286,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
                 prompt_pay,
                 financing,
                 supplies,
+                closed_dates,
             },
         )
 }
@@ -331,6 +337,11 @@ impl BookEdit {
             label: "Supplies".into(),
             price_cents,
         });
+        book.clinic.closed_dates = self
+            .closed_dates
+            .iter()
+            .map(|date| ClosedDate { date: date.clone() })
+            .collect();
         for extra in &mut book.extras {
             extra.price_cents = price();
             extra.label = label();
@@ -725,6 +736,8 @@ struct QuoteAnswers {
     name: String,
     dates: (String, String, String),
     later_dates: Vec<String>,
+    /// The day it was booked and the day the patient asked: when its estimate is due.
+    booked_and_asked: (String, String),
     side: String,
     injections_up_to: Count,
     extras: Vec<(Pick, String)>,
@@ -770,10 +783,16 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
             date(2020..=2030),
             prop_oneof![Just(String::new()), date(2020..=2031)],
         ),
-        prop_oneof![
-            4 => Just(Vec::new()),
-            1 => prop::collection::vec(date(2020..=2031), 0..4),
-        ],
+        (
+            prop_oneof![
+                4 => Just(Vec::new()),
+                1 => prop::collection::vec(date(2020..=2031), 0..4),
+            ],
+            (
+                prop_oneof![2 => Just(String::new()), 1 => date(2020..=2031)],
+                prop_oneof![2 => Just(String::new()), 1 => date(2020..=2031)],
+            ),
+        ),
         prop_oneof![
             20 => prop::sample::select(vec!["left", "right"]),
             1 => prop::sample::select(vec!["", "both", "LEFT"]),
@@ -807,7 +826,7 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
                 coverage,
                 name,
                 dates,
-                later_dates,
+                (later_dates, booked_and_asked),
                 side,
                 injections_up_to,
                 extras,
@@ -820,6 +839,7 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
                 name,
                 dates,
                 later_dates,
+                booked_and_asked,
                 side,
                 injections_up_to,
                 extras,
@@ -885,6 +905,8 @@ impl QuoteAnswers {
             issued_on: self.dates.1.clone(),
             scheduled_on: self.dates.2.clone(),
             later_injections_on: self.later_dates.clone(),
+            booked_on: self.booked_and_asked.0.clone(),
+            estimate_requested_on: self.booked_and_asked.1.clone(),
             answers: self.answers.request(book),
             injections_up_to: self
                 .injections_up_to
@@ -1007,6 +1029,9 @@ fn good_faith_estimates_from_any_book_add_up_and_reopen() {
                 return Ok(());
             };
             let request = answers.request(book.document());
+            // When its estimate is due is said whatever else the request gets wrong.
+            let due = amnion_estimator::quote::when_due(&book, &request, Some("GFE-1"));
+            prop_assert!(due.iter().all(|sentence| !sentence.is_empty()));
             let quoted = match quote(&book, &request) {
                 Ok(quoted) => quoted,
                 Err(error) => return refused_with_reasons(&error),

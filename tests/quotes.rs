@@ -6,11 +6,14 @@
 mod sample_book;
 
 use amnion_estimator::estimate::LineKind;
+use amnion_estimator::language::Language;
 use amnion_estimator::money::{BasisPoints, Cents};
 use amnion_estimator::price_book::{
     CountRange, MultiInjectionDiscount, PriceBook, PriceBookDocument, DEFAULT_PRICE_BOOK_JSON,
 };
-use amnion_estimator::quote::{quote, reopen, Quote, QuoteRequest, SavedQuote};
+use amnion_estimator::quote::{
+    quote, reopen, when_due, CoverageScreening, Quote, QuoteRequest, SavedQuote,
+};
 use sample_book::{assert_disclaimers_number_and_dates, book, items, priced, request};
 
 #[test]
@@ -837,4 +840,142 @@ fn a_quote_issued_before_its_prices_take_effect_is_refused() {
     // Issued the day it takes effect, it is a quote.
     let on_the_day = early.tap(|r| r.issued_on = "2026-11-01".into());
     quote(&book(), &on_the_day).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// The reason `error` gives at `path`.
+fn reason_at<'e>(error: &'e amnion_estimator::Error, path: &str) -> &'e str {
+    error
+        .fields()
+        .iter()
+        .find(|field| field.path == path)
+        .map(|field| field.reason.as_str())
+        .unwrap_or_else(|| panic!("refused at {path}: {error}"))
+}
+
+#[test]
+fn a_scheduled_date_after_the_estimate_s_last_valid_day_is_refused_at_its_field() {
+    // Issued 2026-11-21 with the sample's 60 valid days: 9 days to November 30, 31 in December,
+    // 20 in January: valid until January 20, 2027.
+    let two = |first: &str, second: &str| {
+        request(r#""answers": { "condition": "plantar_fasciitis", "injections": "2" }"#).tap(|r| {
+            r.scheduled_on = first.into();
+            r.later_injections_on = vec![second.into()];
+        })
+    };
+    quote(&book(), &two("2027-01-06", "2027-01-20")).expect("the last valid day is covered");
+    let error = quote(&book(), &two("2027-01-06", "2027-01-21")).expect_err("a day past it");
+    assert_eq!(
+        reason_at(&error, "later_injections_on.0"),
+        "is after January 20, 2027, the last day this estimate is valid: leave it blank (the injection \
+         stays on the estimate as not yet scheduled) or give a new estimate once it is booked"
+    );
+    assert_eq!(error.fields().len(), 1, "{error}");
+    // The first injection likewise, in the quote's language.
+    let spanish = two("2027-02-01", "").tap(|r| r.answers.language = Language::Spanish);
+    let error = quote(&book(), &spanish).expect_err("past the last valid day");
+    assert!(
+        reason_at(&error, "scheduled_on").starts_with(
+            "es posterior al 20 de enero de 2027, el último día en que este estimado es válido"
+        ),
+        "{error}"
+    );
+    // 2031 for 2027: more than 12 months after November 21, 2026, said as the likelier slip.
+    let error = quote(&book(), &two("2031-01-06", "")).expect_err("years ahead");
+    assert_eq!(
+        reason_at(&error, "scheduled_on"),
+        "is more than 12 months after the issue date (November 21, 2026): check the year, or leave it \
+         blank (the injection stays on the estimate as not yet scheduled)"
+    );
+}
+
+#[test]
+fn a_book_valid_for_a_whole_year_still_refuses_a_date_past_12_months() {
+    // 365 valid days from 2026-11-21 (no February 29 in between): November 21, 2027, the same day
+    // 12 months on. A book may not say 366 (its limit is 365), so valid-until is never past 12
+    // months, and a date past 12 months is always past it too.
+    let mut document: PriceBookDocument = serde_json::from_str(DEFAULT_PRICE_BOOK_JSON).unwrap();
+    document.good_faith_estimate.valid_days = 365;
+    let year = PriceBook::new(document.clone()).expect("365 days is allowed");
+    let on = |date: &str| {
+        request(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#)
+            .tap(|r| r.scheduled_on = date.into())
+    };
+    quote(&year, &on("2027-11-21")).expect("12 months on is covered");
+    let error = quote(&year, &on("2027-11-22")).expect_err("a day past 12 months");
+    assert!(
+        reason_at(&error, "scheduled_on")
+            .starts_with("is more than 12 months after the issue date"),
+        "{error}"
+    );
+    document.good_faith_estimate.valid_days = 366;
+    let error = PriceBook::new(document).expect_err("a book may not say 366 days");
+    assert_eq!(
+        reason_at(&error, "good_faith_estimate.valid_days"),
+        "must be 1 to 365 days; it is 366"
+    );
+}
+
+#[test]
+fn the_staff_page_says_when_the_good_faith_estimate_is_due() {
+    //      November 2026                December 2026
+    // Mo Tu We Th Fr Sa Su          Mo Tu We Th Fr Sa Su
+    // 16 17 18 19 20 21 22           30  1  2  3  4  5  6
+    // 23 24 25 26 27 28 29            7  8  9 10 11 12 13
+    // (26: Thanksgiving.) Issued Sat Nov 21; booked Fri Nov 20 for Mon Dec 7. Business days after
+    // the booking: Mon 23 (1), Tue 24 (2), Wed 25 (3), Fri 27 (4), Mon 30 (5), Tue 1 (6), Wed 2
+    // (7), Thu 3 (8), Fri 4 (9), Mon 7 (10): 10 ahead, so within 3, by Wed Nov 25.
+    let booked = request(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#)
+        .tap(|r| {
+            r.scheduled_on = "2026-12-07".into();
+            r.booked_on = "2026-11-20".into();
+        });
+    quote(&book(), &booked).expect("a booking date is the staff's record, not a refusal");
+    assert_eq!(
+        when_due(&book(), &booked, None),
+        ["Good Faith Estimate due by Wednesday, November 25, 2026: booked on Friday, November 20, 2026, \
+          at least 10 business days before the injection, so within 3 business days of booking \
+          (45 CFR 149.610(b)(1)(vi))."]
+    );
+    // A revision of quote GFE-1 must reach the patient by the business day before Mon Dec 7:
+    // Fri Dec 4.
+    let revised = when_due(&book(), &booked, Some("GFE-1"));
+    assert!(
+        revised[1].contains(
+            "no later than 1 business day before the injection: by Friday, December 4, 2026"
+        ),
+        "{revised:?}"
+    );
+    let spanish = booked
+        .clone()
+        .tap(|r| r.answers.language = Language::Spanish);
+    assert!(when_due(&book(), &spanish, None)[0]
+        .starts_with("Estimado de buena fe a más tardar el miércoles 25 de noviembre de 2026: la cita se reservó el viernes 20 de noviembre de 2026"));
+    // Asked on Mon Nov 16, nothing booked: Tue 17 (1), Wed 18 (2), Thu 19 (3): due Thu Nov 19, two
+    // days before this Saturday's issue date.
+    let asked = booked.clone().tap(|r| {
+        r.booked_on = String::new();
+        r.estimate_requested_on = "2026-11-16".into();
+    });
+    assert_eq!(
+        when_due(&book(), &asked, None),
+        [
+            "Good Faith Estimate due by Thursday, November 19, 2026: the patient asked for one on Monday, \
+             November 16, 2026, so within 3 business days of the request (45 CFR 149.610(b)(1)(vi)).",
+            "That day has passed: give it to the patient today."
+        ]
+    );
+    // Not a Good Faith Estimate (Medicare), or no booking or request: nothing to say.
+    let medicare = booked
+        .clone()
+        .tap(|r| r.coverage = Some(CoverageScreening::Medicare));
+    assert!(when_due(&book(), &medicare, None).is_empty());
+    let neither = booked.clone().tap(|r| r.booked_on = String::new());
+    assert!(when_due(&book(), &neither, None).is_empty());
+    // A booking after the issue date is refused at it.
+    let later = booked.tap(|r| r.booked_on = "2026-11-23".into());
+    let error = quote(&book(), &later).expect_err("booked after it was issued");
+    assert_eq!(
+        reason_at(&error, "booked_on"),
+        "cannot be after the issue date (November 21, 2026)"
+    );
 }

@@ -19,6 +19,10 @@
 //! - `revision-*.json`: a revision chain and a revision of a format-1 file, written by the release
 //!   that added revisions through `examples/save_quote.rs` (`--revise`); `tests/revisions.rs`
 //!   reopens them;
+//! - `format-2-booked-and-closed-dates.json`: written through `examples/save_quote.rs` by the first
+//!   release with the day a quote was booked and the day the patient asked (`booked_on`,
+//!   `estimate_requested_on`), with the sample book plus days the clinic is closed
+//!   (`clinic.closed_dates`);
 //! - the others: written by release 39cef6f's `quote(...).saved`, as the staff page saves it.
 //!
 //! Amounts by hand from the sample price book (prices in `tests/cases/mod.rs`).
@@ -30,7 +34,7 @@ mod sample_book;
 use amnion_estimator::language::Language;
 use amnion_estimator::money::Cents;
 use amnion_estimator::price_book::PriceBook;
-use amnion_estimator::quote::reopen;
+use amnion_estimator::quote::{reopen, when_due};
 use sample_book::saved_quote as fixture;
 
 /// The format-1 files: (file, the quote number it was saved with, the Good Faith Estimate's total
@@ -431,4 +435,57 @@ fn a_price_book_from_an_earlier_release_opens() {
         .note
         .as_deref()
         .is_some_and(|n| n.ends_with("Without it, the clinic's charges are $1,475.00.")));
+}
+
+#[test]
+fn the_booking_request_and_closed_dates_are_staff_s_record_not_the_number() {
+    // The quote of format-2-injection-dates.json (3,783.37, as above), booked on 2026-11-30 after
+    // the patient asked on 2026-11-25, priced with the sample book plus two days the clinic is
+    // closed (2026-11-27, 2026-12-24). None of them prints, so the number is that file's.
+    let today = PriceBook::embedded_default().expect("valid");
+    let saved = fixture("format-2-booked-and-closed-dates.json");
+    let reopened = reopen(&saved, &today).unwrap_or_else(|e| panic!("reopens: {e}"));
+    assert_eq!(reopened.quote.quote_number, "GFE-33ER-SHF5-MYGA-H");
+    assert_eq!(
+        reopened.quote.good_faith_estimate.total.cents.get(),
+        378_337
+    );
+    let form = &reopened.form;
+    assert_eq!(
+        (form.booked_on.as_str(), form.estimate_requested_on.as_str()),
+        ("2026-11-30", "2026-11-25")
+    );
+    //      November 2026                December 2026
+    // Mo Tu We Th Fr Sa Su          Mo Tu We Th Fr Sa Su
+    // 23 24 25 26 27 28 29           30  1  2  3  4  5  6
+    //                                 7  8  9 10 11 12 13
+    // (26: Thanksgiving; 27: closed.) Booked Mon Nov 30 for Wed Dec 9: Tue 1 (1), Wed 2 (2), Thu 3
+    // (3), Fri 4 (4), Mon 7 (5), Tue 8 (6), Wed 9 (7): at least 3 business days ahead, fewer than
+    // 10, so within 1: Tue Dec 1. Asked Wed Nov 25: Mon 30 (1), Tue 1 (2), Wed 2 (3): Wed Dec 2,
+    // later than the booking's.
+    let book = PriceBook::new(saved.price_book.clone()).expect("its book");
+    let due = when_due(&book, form, None);
+    assert!(
+        due[0].starts_with(
+            "Good Faith Estimate due by Tuesday, December 1, 2026: booked on Monday, November 30, 2026, at \
+             least 3 business days before the injection, so within 1 business day of booking"
+        ),
+        "{due:?}"
+    );
+    // Asked, not booked: Wednesday, December 2 with the book's closed 27th; with today's sample
+    // book, which has no closed days, Fri 27 (1), Mon 30 (2), Tue 1 (3): Tuesday, December 1.
+    let mut asked = form.clone();
+    asked.booked_on = String::new();
+    for (book, by) in [
+        (&book, "Wednesday, December 2"),
+        (&today, "Tuesday, December 1"),
+    ] {
+        let due = when_due(book, &asked, None);
+        assert!(
+            due[0].starts_with(&format!(
+                "Good Faith Estimate due by {by}, 2026: the patient asked for one on Wednesday, November 25, 2026"
+            )),
+            "{due:?}"
+        );
+    }
 }

@@ -234,7 +234,11 @@ function fields(container, specs, value, name, crumb, withStrays = true) {
     let made;
     switch (field.kind.type) {
       case 'group': made = group(field, fieldValue, fieldName, crumb); break;
-      case 'list': case 'words_list': made = list(field, fieldValue, fieldName, crumb); break;
+      // A list inside a group says what it is, with its hint (a top-level one is its section's title).
+      case 'list': case 'words_list':
+        made = element('div', { className: 'field' }, element('p', { className: 'list-label', textContent: field.label }),
+          ...present(hint(field.hint, `${idOf(fieldName)}-hint`)), list(field, fieldValue, fieldName, crumb));
+        break;
       case 'words': made = words(field, fieldValue, fieldName, crumb); break;
       default: made = leaf(field, fieldValue, fieldName, crumb);
     }

@@ -85,6 +85,12 @@ function setMatches(now) {
     : say(words, 'outputs_off_until_answered', 'Print, Save quote and Export CSV come on once every answer the quote needs is in.');
 }
 
+/** When the Good Faith Estimate is due (`due`, sentences from Rust), beside the form; nothing when empty. */
+function showDue(due) {
+  $('gfe-due').replaceChildren(...due.map((sentence) => Object.assign(document.createElement('p'), { textContent: sentence })));
+  $('gfe-due').hidden = due.length === 0;
+}
+
 /** One call into Rust per change: the quote, its document and, when asked for, the comparison. */
 function update() {
   showDependentFields();
@@ -92,8 +98,9 @@ function update() {
   const wanted = $('include-comparison').checked;
   $('comparison').hidden = !wanted;
   const regions = { document: $('document'), comparison: wanted ? $('comparison') : undefined };
-  const { refused, quote, issued_on: issuedOn } = quoter.update(readForm(form), regions, $('comparison-plan').value);
+  const { refused, quote, issued_on: issuedOn, due } = quoter.update(readForm(form), regions, $('comparison-plan').value);
   $('issued-on').textContent = issuedOn;
+  showDue(due);
   if (quote) show(quote);
   if (quote && refused.length === 0) showEveryProblem = true;
   if (!quote) {
@@ -148,6 +155,7 @@ async function open(file) {
     showDependentFields();
     show(reopened.quote);
     $('issued-on').textContent = reopened.quote.issued_on;
+    showDue(reopened.due);
     $('include-comparison').checked = false;
     $('comparison').hidden = true; // a comparison would be at today's prices
     showEveryProblem = true;

@@ -316,6 +316,10 @@ impl Editor {
         let Some(field) = field_at(name) else {
             return (form, None, None);
         };
+        // A list with no item has no control on the page, so the form the page reads leaves it out.
+        if get_at_mut(&mut form, name).is_none() {
+            set_at(&mut form, name, Value::Array(Vec::new()));
+        }
         let Some(Value::Array(items)) = get_at_mut(&mut form, name) else {
             return (form, None, None);
         };

@@ -155,6 +155,23 @@ book_struct! {
         /// Taxpayer Identification Number: 9 digits.
         pub tin: String = staff
             => form("Tax ID (TIN)").kind(Kind::Tin).hint("9 digits, like 12-3456789").rule(Rule::Tin).sample(CLINICS),
+        /// Days the clinic is closed besides Saturdays, Sundays and federal holidays (a training
+        /// day, the day after Thanksgiving): not business days when the staff page works out when
+        /// a Good Faith Estimate is due. Absent when there are none (and then not written, so a
+        /// saved quote of a book without them reads as before).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub closed_dates: Vec<ClosedDate> [at most 100] = default staff
+            => form("Days the clinic is closed").noun("closed day").hint("Besides weekends and federal holidays: they are not business days for when a Good Faith Estimate is due"),
+    }
+}
+
+book_struct! {
+    /// A day the clinic is closed, besides weekends and federal holidays.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct ClosedDate {
+        /// The date, `YYYY-MM-DD`.
+        pub date: String
+            => form("Date").kind(Kind::Date).rule(Rule::Date),
     }
 }
 

@@ -189,9 +189,17 @@ impl QuotePlan<'_> {
 
     /// The issue date plus the price book's `valid_days`.
     pub(crate) fn valid_until(&self, book: &PriceBook) -> crate::calendar::Date {
-        self.issued_on
-            .add_days(book.document().good_faith_estimate.valid_days)
+        valid_until(book, self.issued_on)
     }
+}
+
+/// The last day a document issued on `issued` is valid: the issue date plus the price book's
+/// `valid_days`.
+pub(crate) fn valid_until(
+    book: &PriceBook,
+    issued: crate::calendar::Date,
+) -> crate::calendar::Date {
+    issued.add_days(book.document().good_faith_estimate.valid_days)
 }
 
 /// Builds the document from the planned breakdown, element by element in the order they print

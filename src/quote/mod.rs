@@ -7,6 +7,8 @@
 //! the clinic's prices change.
 
 mod csv;
+#[cfg(staff)]
+mod due;
 mod format_1;
 mod good_faith_estimate;
 mod number;
@@ -402,6 +404,20 @@ impl Reopened {
             .collect();
         quote(book, &revised)
     }
+}
+
+/// What the staff page says beside the form about when the Good Faith Estimate of `request` is due
+/// (45 CFR 149.610(b)(1)(vi) to (vii)), in the request's language: from the day the first injection
+/// was booked or the patient asked, in the clinic's business days (`book`'s closed dates too). Nothing
+/// for a quote that is not a Good Faith Estimate, or with neither date. `revising` is the number of
+/// a reopened quote being changed: the revised estimate's deadline follows. Never on the document.
+#[cfg(staff)]
+pub fn when_due(book: &PriceBook, request: &QuoteRequest, revising: Option<&str>) -> Vec<String> {
+    if request.coverage != Some(CoverageScreening::SelfPay) {
+        return Vec::new();
+    }
+    let dates = due::Dates::of(request);
+    due::said(book, request.answers.language, dates, revising)
 }
 
 fn describe_change(old: &str, kept: &Amount, new: &str, today: &Amount) -> String {

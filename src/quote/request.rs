@@ -41,6 +41,16 @@ read_struct! {
         /// The dates of the later injections, in order, `YYYY-MM-DD`: at most one fewer than the
         /// planned injections (9 for the largest `limits.max_injections`, 10).
         pub later_injections_on: Vec<String> [at most 9] = default,
+        /// The day the first injection was booked, `YYYY-MM-DD`, blank if it is not booked yet:
+        /// when the Good Faith Estimate is due runs from it (45 CFR 149.610(b)(1)(vi)). Staff's
+        /// record, never printed, so not in the quote number; not written when blank.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub booked_on: String = default,
+        /// The day the patient asked for an estimate, `YYYY-MM-DD`, blank if not asked: with
+        /// nothing booked, the Good Faith Estimate is due 3 business days after it. Staff's record,
+        /// as `booked_on`.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub estimate_requested_on: String = default,
         /// The treatment, as on the visitor page, with exact counts.
         pub answers: EstimateRequest = default,
         /// When the clinician expects "planned, or up to N" injections: N. Blank for none.
@@ -377,6 +387,7 @@ impl QuoteRequest {
         let later_injections_on =
             self.later_injections_on(&mut problems, scheduled_on, issued_on, injections);
         let replaces = self.replaces(&mut problems, issued_on);
+        self.booked_and_requested(&mut problems, issued_on);
         let extras = self.extras(book, &mut problems);
         let staff_discount = self.staff_discount(&mut problems);
         let (therapy_provider, therapy_partner) = if self.therapy_elsewhere {
@@ -454,7 +465,12 @@ impl QuoteRequest {
     ///   co-provider's expected charges are its own, not the clinic's.
     /// - A staff discount that leaves none of the clinic's charges needs a reason that says why
     ///   and who approved it ([`waiver_reason_problem`], checked once the quote is priced).
+    /// - No scheduled date (`scheduled_on`, each `later_injections_on.N`) may be after the last day
+    ///   the estimate is valid (the issue date plus the book's `valid_days`), nor more than 12
+    ///   months after the issue date: the document would list a date it does not cover. Each is
+    ///   refused at its own field, saying what to do instead.
     fn new_document(&self, book: &PriceBook, problems: &mut Problems, issued_on: Option<Date>) {
+        self.within_valid_until(book, problems, issued_on);
         let effective = Date::parse(&book.document().effective_date);
         if let (Some(issued), Ok(effective)) = (issued_on, effective) {
             problems.check(issued >= effective, "issued_on", || {
@@ -463,6 +479,65 @@ impl QuoteRequest {
                     book.document().version
                 )
             });
+        }
+    }
+
+    /// A new document's scheduled dates: none after its last valid day, none more than 12 months
+    /// after it is issued (`new_document`). A date that is not a date is refused where it is read.
+    fn within_valid_until(
+        &self,
+        book: &PriceBook,
+        problems: &mut Problems,
+        issued_on: Option<Date>,
+    ) {
+        let Some(issued) = issued_on else {
+            return;
+        };
+        let language = self.answers.language;
+        let words = language.date_words();
+        let last_valid = super::good_faith_estimate::valid_until(book, issued);
+        let a_year_on = issued.a_year_later();
+        let later = self.later_injections_on.iter().enumerate();
+        let dates = std::iter::once(("scheduled_on".to_owned(), &self.scheduled_on))
+            .chain(later.map(|(index, text)| (format!("later_injections_on.{index}"), text)));
+        for (path, text) in dates {
+            let Ok(day) = Date::parse(text.trim()) else {
+                continue;
+            };
+            // The book's `valid_days` is at most 365, so its last valid day is never more than 12
+            // months on: a date past a year is past it too, and said as the likelier slip, the year.
+            if day > a_year_on {
+                problems.add(path, (words.beyond_a_year)(&issued.long_form(language)));
+            } else if day > last_valid {
+                problems.add(
+                    path,
+                    (words.after_valid_until)(&last_valid.long_form(language)),
+                );
+            }
+        }
+    }
+
+    /// The day the first injection was booked and the day the patient asked for an estimate: each
+    /// a date, not after the issue date (so a booking is never after the first injection, which
+    /// is not before the issue date).
+    fn booked_and_requested(&self, problems: &mut Problems, issued_on: Option<Date>) {
+        let language = self.answers.language;
+        let words = language.date_words();
+        for (path, text) in [
+            ("booked_on", &self.booked_on),
+            ("estimate_requested_on", &self.estimate_requested_on),
+        ] {
+            if text.trim().is_empty() {
+                continue;
+            }
+            let Some(day) = date(problems, path, text) else {
+                continue;
+            };
+            if let Some(issued) = issued_on {
+                problems.check(day <= issued, path, || {
+                    (words.after_issue)(&issued.long_form(language))
+                });
+            }
         }
     }
 

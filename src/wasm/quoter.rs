@@ -64,7 +64,8 @@ impl<'a> Shown<'a> {
     }
 }
 
-/// `update`'s answer: what was refused, and the quote now on screen, if any.
+/// `update`'s answer: what was refused, the quote now on screen, if any, and when its Good Faith
+/// Estimate is due (shown beside the form, whether or not the rest is refused).
 #[derive(Serialize)]
 struct QuoteUpdate<'a> {
     refused: Vec<RegionError>,
@@ -72,6 +73,7 @@ struct QuoteUpdate<'a> {
     /// The date the form's document is issued on, as it prints: the quote's, or today while the
     /// form is refused.
     issued_on: String,
+    due: Vec<String>,
 }
 
 /// `reopen`'s answer.
@@ -80,6 +82,7 @@ struct ReopenedShown<'a> {
     quote: Shown<'a>,
     price_change: Option<&'a str>,
     form: &'a QuoteRequest,
+    due: Vec<String>,
 }
 
 #[wasm_bindgen]
@@ -130,12 +133,14 @@ impl Quoter {
     /// the printable document into the region `document`, and, when the page passes a
     /// `comparison` region, the scenario comparison with the monthly payments of
     /// `comparison_plan`. The request is issued today (the computer's calendar date), whatever
-    /// `issued_on` it carries. Returns `{ refused: [{ region, path, reason }], quote, issued_on }`,
-    /// where `quote` is `{ title, quote_number, total, coverage_notice, range_warning,
+    /// `issued_on` it carries. Returns `{ refused: [{ region, path, reason }], quote, issued_on,
+    /// due }`, where `quote` is `{ title, quote_number, total, coverage_notice, range_warning,
     /// price_warnings, price_book_version, issued_on, revision }`, or `null` when the request is
     /// refused: the document then keeps what it showed, and `savedQuote()` and `csv()` give
     /// nothing until the form is fixed. `issued_on` is the date the form's document is issued on,
-    /// as it prints.
+    /// as it prints; `due` is what to say beside the form about when the Good Faith Estimate is
+    /// due (sentences, none when nothing says), and, for a revision of a reopened quote, that it
+    /// is due 1 business day before the injection.
     ///
     /// # Errors
     ///
@@ -180,19 +185,31 @@ impl Quoter {
             Some(quote) => quote.good_faith_estimate.issued_on.clone(),
             None => Date::parse(&today()).map_or_else(|_| today(), |d| d.long_form(self.language)),
         };
+        // A revision's deadline follows when the quote on screen revises a reopened one.
+        let revising = self
+            .current
+            .as_ref()
+            .and_then(|quote| quote.saved.request.replaces.first())
+            .map(|replaced| replaced.quote_number.as_str());
+        let due = self.request_of(&request).map_or_else(
+            |_| Vec::new(),
+            |request| quote::when_due(&self.book, &request, revising),
+        );
         to_js(&QuoteUpdate {
             refused: update.refused,
             quote: self.current.as_ref().map(Shown::of),
             issued_on,
+            due,
         })
     }
 
     /// Reopens a saved quote (the parsed file) with the prices it was saved with, and renders it
     /// into the region `document`, with the number the patient holds (a file of an earlier format
-    /// too). Returns `{ quote, price_change, form }`: `price_change` says how today's price book
-    /// would price it differently (`null` otherwise); `form` is the request to put back in the
-    /// form, every choice spelled out. Until another file is opened, the form's quote is this one
-    /// while the form makes it, and a revision of it otherwise.
+    /// too). Returns `{ quote, price_change, form, due }`: `price_change` says how today's price
+    /// book would price it differently (`null` otherwise); `form` is the request to put back in
+    /// the form, every choice spelled out; `due`, as `update`'s, for the quote as it was saved.
+    /// Until another file is opened, the form's quote is this one while the form makes it, and a
+    /// revision of it otherwise.
     ///
     /// # Errors
     ///
@@ -204,10 +221,13 @@ impl Quoter {
         Regions::new(regions).render("document", |element| {
             render::good_faith_estimate::document(element, &reopened.quote)
         })?;
+        let mut form = reopened.form.clone();
+        form.answers.language = self.language;
         let shown = to_js(&ReopenedShown {
             quote: Shown::of(&reopened.quote),
             price_change: reopened.price_change.as_deref(),
             form: &reopened.form,
+            due: quote::when_due(&self.book, &form, None),
         });
         self.current = Some(reopened.quote.clone());
         self.reopened = Some(reopened);
@@ -243,14 +263,20 @@ impl Quoter {
 }
 
 impl Quoter {
-    /// Reads and prices a quote request, in the page's language, issued today: whatever date or
-    /// chain of replaced documents the request carries is not read. With a quote reopened, the
-    /// request is that quote unchanged, or a revision of it.
-    fn quote_of(&self, request: &JsValue) -> Result<Quote, Error> {
+    /// Reads a quote request, in the page's language, issued today: whatever date or chain of
+    /// replaced documents the request carries is not read.
+    fn request_of(&self, request: &JsValue) -> Result<QuoteRequest, Error> {
         let mut request = QuoteRequest::from_value(&value(request))?;
         request.answers.language = self.language;
         request.issued_on = today();
         request.replaces.clear();
+        Ok(request)
+    }
+
+    /// Reads and prices a quote request (`request_of`). With a quote reopened, the request is
+    /// that quote unchanged, or a revision of it.
+    fn quote_of(&self, request: &JsValue) -> Result<Quote, Error> {
+        let request = self.request_of(request)?;
         match &self.reopened {
             Some(reopened) => reopened.requote(&self.book, &request),
             None => quote::quote(&self.book, &request),

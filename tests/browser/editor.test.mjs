@@ -487,3 +487,21 @@ test('problems and warnings are listed in the order of the page, both languages 
   assert.deepEqual(seen.errors, []);
   await stop();
 });
+
+test('the clinic adds a day it is closed, checked as a date where it is typed', async () => {
+  const { page, stop } = await start();
+  await page.click('#start-sample');
+  await page.locator('#editing').waitFor();
+  await page.evaluate(() => { document.getElementById('s-clinic').open = true; }); // open (the sample's details open it already)
+  assert.equal(await page.locator('#s-clinic .list-label').textContent(), 'Days the clinic is closed');
+  // The sample has none: the list has no item, and so no control, until one is added
+  // (tests/editor.rs checks the book it makes).
+  await page.click('button[data-list="clinic.closed_dates"]');
+  await type(page, 'clinic.closed_dates.0.date', '2026-11-31'); // November has 30 days
+  assert.match(await messageOf(page, 'clinic.closed_dates.0.date'), /date like 2026-11-01/i);
+  await type(page, 'clinic.closed_dates.0.date', '2026-11-27');
+  assert.equal(await messageOf(page, 'clinic.closed_dates.0.date'), null);
+  await page.locator('[name="clinic.closed_dates.0.date"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: new URL('./screenshots/editor-closed-day.png', import.meta.url).pathname });
+  await stop();
+});

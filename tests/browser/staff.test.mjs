@@ -606,6 +606,7 @@ for (const [what, breakIt, marked] of [
   ['the date of birth', async (page) => { await page.fill('#patient-name', 'John Smith'); await page.fill('#dob', ''); }, '#dob'],
   ["the co-provider's NPI", (page) => page.fill('#pt-npi', '1234567803'), '#pt-npi'],
   ['the staff discount', (page) => page.fill('#discount-percent', '150'), '#discount-percent'],
+  ['a first injection past the last valid day', (page) => page.fill('#scheduled-on', '2027-03-15'), '#scheduled-on'],
 ]) {
   test(`with ${what} refused, no output gives the last good quote`, async () => {
     const { page } = await openStaffPage();
@@ -646,3 +647,108 @@ for (const [what, breakIt, marked] of [
     await page.close();
   });
 }
+
+test('a scheduled date past the last day the estimate is valid is refused beside its field, saying what to do', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page); // issued 2026-11-21: 60 days, valid until January 20, 2027
+  await page.fill('#scheduled-on', '2027-01-06');
+  await page.fill('#later-date-0', '2027-01-21'); // a day past it
+  const expected = 'is after January 20, 2027, the last day this estimate is valid: leave it blank (the injection stays on the estimate as not yet scheduled) or give a new estimate once it is booked';
+  assert.equal(await page.locator('#later-date-0-error').textContent(), expected);
+  assert.equal(await page.locator('#later-date-0').getAttribute('aria-describedby'), 'later-date-0-error');
+  assert.match(await page.locator('#error-summary').textContent(), /Date of injection 2 \(optional\): is after January 20, 2027/);
+  for (const width of [360, 1280, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    const field = await box(page, '#later-date-0');
+    const message = await box(page, '#later-date-0-error');
+    const gap = message.y - (field.y + field.height);
+    assert.ok(gap >= 0 && gap < 24 && Math.abs(message.x - field.x) < 2, `${width} px: right under its field (${gap}px)`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${width} px: no sideways scrolling (${overflow}px too wide)`);
+    await page.locator('#later-date-0').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}staff-past-valid-until-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1300, height: 900 });
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true', 'no document to print');
+  // Left blank, as the message says: the quote is back, with both injections, the second not dated.
+  await page.fill('#later-date-0', '');
+  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.match(await page.locator('.gfe-primary').textContent(), /left side: 2 injections.*Scheduled\s*January 6, 2027$/);
+  // 2031 for 2027: more than 12 months after the issue date, said as the slip it likely is.
+  await page.fill('#scheduled-on', '2031-01-06');
+  assert.equal(await page.locator('#scheduled-on-error').textContent(), 'is more than 12 months after the issue date (November 21, 2026): check the year, or leave it blank (the injection stays on the estimate as not yet scheduled)');
+  await page.close();
+});
+
+test('beside the form, never on the document, the staff page says when the Good Faith Estimate is due', async () => {
+  const { page, errors } = await openStaffPage();
+  await fillTwoProviderQuote(page); // issued Saturday, November 21, 2026
+  assert.equal(await page.locator('#gfe-due').isHidden(), true, 'nothing to say without a booking or a request');
+  //      November 2026                December 2026
+  // Mo Tu We Th Fr Sa Su          Mo Tu We Th Fr Sa Su
+  // 16 17 18 19 20 21 22           30  1  2  3  4  5  6
+  // 23 24 25 26 27 28 29            7  8  9 10 11 12 13
+  // (26: Thanksgiving.) Booked Fri Nov 20 for Mon Dec 7: Mon 23 (1), Tue 24 (2), Wed 25 (3), Fri 27
+  // (4), Mon 30 (5), Tue 1 (6), Wed 2 (7), Thu 3 (8), Fri 4 (9), Mon 7 (10): 10 business days
+  // ahead, so within 3, by Wed Nov 25.
+  await page.fill('#scheduled-on', '2026-12-07');
+  await page.fill('#booked-on', '2026-11-20');
+  assert.equal(await page.locator('#gfe-due').textContent(), 'Good Faith Estimate due by Wednesday, November 25, 2026: booked on Friday, November 20, 2026, at least 10 business days before the injection, so within 3 business days of booking (45 CFR 149.610(b)(1)(vi)).');
+  const form = await box(page, '#quote-form');
+  const due = await box(page, '#gfe-due');
+  assert.ok(due.x >= form.x && due.x + due.width <= form.x + form.width, 'in the form\'s column');
+  await page.locator('#gfe-due').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}staff-gfe-due.png` });
+  const pdf = `${shots}staff-gfe-due.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  const printedText = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.ok(printedText.includes('Ana Ruiz') && !printedText.includes('due by'), 'the document prints, the due line does not');
+  // For Tue Nov 24 it is 2 business days ahead (the 3rd is Wed 25): none is required.
+  await page.fill('#scheduled-on', '2026-11-24');
+  assert.equal(await page.locator('#gfe-due').textContent(), 'No Good Faith Estimate is required by 45 CFR 149.610(b)(1)(vi): booked on Friday, November 20, 2026, fewer than 3 business days before the injection on Tuesday, November 24, 2026. The patient may still ask for one.');
+  // A booking after the issue date is refused at its field.
+  await page.fill('#booked-on', '2026-11-23');
+  assert.equal(await page.locator('#booked-on-error').textContent(), 'cannot be after the issue date (November 21, 2026)');
+  // Asked Mon Nov 16, not booked: Tue 17 (1), Wed 18 (2), Thu 19 (3): past by the issue date.
+  await page.fill('#booked-on', '');
+  await page.fill('#requested-on', '2026-11-16');
+  assert.deepEqual(await page.locator('#gfe-due p').allTextContents(), [
+    'Good Faith Estimate due by Thursday, November 19, 2026: the patient asked for one on Monday, November 16, 2026, so within 3 business days of the request (45 CFR 149.610(b)(1)(vi)).',
+    'That day has passed: give it to the patient today.',
+  ]);
+  // Not a Good Faith Estimate: nothing is due.
+  await page.check('input[name="coverage"][value="medicare"]');
+  assert.equal(await page.locator('#gfe-due').isHidden(), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a reopened quote being changed says its revision is due the business day before the injection, in Spanish too', async () => {
+  const { page } = await openStaffPage('staff.html?lang=es');
+  assert.equal(await page.locator('label[for="booked-on"]').textContent(), 'Fecha en que se reservó la primera inyección (opcional)');
+  await fillTwoProviderQuote(page);
+  await page.fill('#scheduled-on', '2026-12-07');
+  await page.fill('#booked-on', '2026-11-20');
+  assert.match(await page.locator('#gfe-due').textContent(), /^Estimado de buena fe a más tardar el miércoles 25 de noviembre de 2026: la cita se reservó el viernes 20 de noviembre de 2026/);
+  const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  const file = `${shots}saved-quote-booked.json`;
+  await download.saveAs(file);
+  assert.equal(JSON.parse(readFileSync(file, 'utf8')).request.booked_on, '2026-11-20', 'the booking is saved');
+
+  const { page: fresh } = await openStaffPage('staff.html?lang=es');
+  await fresh.setInputFiles('#open', file);
+  await fresh.waitForFunction(() => !document.getElementById('reopened').hidden);
+  assert.equal(await fresh.inputValue('#booked-on'), '2026-11-20', 'and comes back');
+  assert.doesNotMatch(await fresh.locator('#gfe-due').textContent(), /revisado/, 'reopened as it was: no revision yet');
+  // Changed (the boot added): a revision, due by the business day before Mon Dec 7, Fri Dec 4.
+  await fresh.check('#walking_boot');
+  assert.equal(
+    (await fresh.locator('#gfe-due p').allTextContents()).at(-1),
+    `Esto cambia la cotización ${number}. Si cambian la atención, los cargos o los proveedores, el paciente debe tener el Estimado de buena fe revisado a más tardar 1 día hábil antes de la inyección: el viernes 4 de diciembre de 2026 (45 CFR 149.610(b)(1)(vii)).`,
+  );
+  await fresh.locator('#gfe-due').scrollIntoViewIfNeeded();
+  await fresh.screenshot({ path: `${shots}staff-revision-due-es.png` });
+  await page.close();
+  await fresh.close();
+});
