@@ -50,8 +50,8 @@ use amnion_estimator::price_book::{
     MAX_PRICE,
 };
 use amnion_estimator::quote::{
-    quote, reopen, CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, SavedQuote,
-    StaffDiscountAnswers,
+    quote, reopen, CoverageScreening, PatientAnswers, PromptPayChoice, ProviderAnswers,
+    QuoteRequest, SavedQuote, StaffDiscountAnswers,
 };
 use amnion_estimator::Error;
 use proptest::prelude::*;
@@ -731,6 +731,7 @@ struct QuoteAnswers {
     staff_discount: (String, String, String),
     therapy_elsewhere: bool,
     provider: Option<Vec<String>>,
+    prompt_pay: Option<PromptPayChoice>,
 }
 
 /// A date as typed: a real one in `years`, a malformed or impossible one, or blank.
@@ -799,6 +800,12 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
             .prop_map(|((percent, amount), reason)| (percent, amount, reason)),
         any::<bool>(),
         prop_oneof![20 => Just(None), 1 => prop::collection::vec(".{0,12}", 7).prop_map(Some)],
+        prop::sample::select(vec![
+            None,
+            Some(PromptPayChoice::Included),
+            Some(PromptPayChoice::Excluded),
+            Some(PromptPayChoice::NotOffered),
+        ]),
     )
         .prop_map(
             |(
@@ -813,6 +820,7 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
                 staff_discount,
                 therapy_elsewhere,
                 provider,
+                prompt_pay,
             )| QuoteAnswers {
                 answers,
                 coverage,
@@ -825,6 +833,7 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
                 staff_discount,
                 therapy_elsewhere,
                 provider,
+                prompt_pay,
             },
         )
 }
@@ -888,6 +897,7 @@ impl QuoteAnswers {
             },
             therapy_elsewhere: self.therapy_elsewhere,
             therapy_provider: provider,
+            prompt_pay: self.prompt_pay,
         }
     }
 }

@@ -25,7 +25,7 @@
 use amnion_estimator::language::Language;
 use amnion_estimator::money::Cents;
 use amnion_estimator::price_book::PriceBook;
-use amnion_estimator::quote::{reopen, SavedQuote};
+use amnion_estimator::quote::{reopen, PromptPayChoice, SavedQuote};
 
 /// The format-1 files: (file, the quote number it was saved with, the Good Faith Estimate's total
 /// in cents).
@@ -300,9 +300,25 @@ fn a_reopened_quote_gives_the_form_back_with_every_choice_made() {
         let reopened = reopen(&saved, &today).expect("reopens");
         let mut expected = saved.request.clone();
         expected.answers.product = Some("amnion_1ml".into());
+        // Every fixture's book has the prompt-pay discount; the form says what it made of it.
+        let excluded = name.contains("prompt-pay-excluded");
+        expected.prompt_pay = Some(if excluded {
+            PromptPayChoice::Excluded
+        } else {
+            PromptPayChoice::Included
+        });
         assert_eq!(reopened.form, expected, "{name}");
         let book = PriceBook::new(saved.price_book.clone()).expect("its book");
-        let again = amnion_estimator::quote::quote(&book, &reopened.form).expect("a quote");
+        let again = amnion_estimator::quote::quote(&book, &reopened.form);
+        if name.contains("medicare") {
+            // Issued again as a new quote, a Medicare patient's is refused its prompt-pay discount
+            // (`QuoteRequest::medicare`); reopened, it keeps it.
+            let refused = again.expect_err("a new Medicare quote offers no discount");
+            let paths: Vec<&str> = refused.fields().iter().map(|f| f.path.as_str()).collect();
+            assert_eq!(paths, ["prompt_pay"], "{name}");
+            continue;
+        }
+        let again = again.expect("a quote");
         assert_eq!(again.quote_number, saved.quote_number, "{name}");
     }
 }

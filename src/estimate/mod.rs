@@ -417,7 +417,8 @@ fn clinic_discounts(
         }
     }
 
-    if let Some(prompt_pay) = &document.discounts.prompt_pay {
+    let prompt_pay = document.discounts.prompt_pay.as_ref();
+    if let Some(prompt_pay) = prompt_pay.filter(|_| plan.prompt_pay_offered) {
         let self_pay = lines.total(clinic_self_pay)?;
         let off = self_pay
             .percent(prompt_pay.percent_off_bp, Rounding::HalfUp)

@@ -154,6 +154,9 @@ pub(crate) struct Plan<'a> {
     /// Staff quotes only: that provider is one of the price book's partners, and therapy is priced
     /// at its prices; `None` prices therapy at the clinic's own.
     pub therapy_partner: Option<&'a TherapyPartner>,
+    /// Whether the book's prompt-pay discount is a line: always for a visitor's estimate; a quote
+    /// may leave it off (`prompt_pay: "not_offered"`).
+    pub prompt_pay_offered: bool,
     /// The language of every text.
     pub language: Language,
 }
@@ -380,6 +383,7 @@ impl EstimateRequest {
                         staff_discount: None,
                         therapy_elsewhere: false,
                         therapy_partner: None,
+                        prompt_pay_offered: true,
                         language: self.language,
                     },
                     Error::InvalidRequest,

@@ -14,7 +14,8 @@ use crate::estimate::{EstimateRequest, FormValue, Plan, StaffDiscount, StaffDisc
 use crate::language::{counted, Language};
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
-    is_state, is_valid_tin, is_zip, npi_problem, PriceBook, TherapyPartner, MAX_PRICE,
+    is_state, is_valid_tin, is_zip, npi_problem, ExpectedCharges, PriceBook, TherapyPartner,
+    MAX_PRICE,
 };
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
 
@@ -49,6 +50,43 @@ read_struct! {
         pub therapy_elsewhere: bool = default,
         /// That provider, when `therapy_elsewhere`: a price book partner, or typed in.
         pub therapy_provider: ProviderAnswers = default,
+        /// Whether the expected charges include the book's prompt-pay discount, as staff say on
+        /// this quote (will the patient pay in full at the visit?). Left out, the book's
+        /// `prompt_pay.expected_charges`, so files saved before the choice price as they did (and
+        /// then not written).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub prompt_pay: Option<PromptPayChoice> = default,
+    }
+}
+
+/// What a quote does with the price book's prompt-pay discount.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PromptPayChoice {
+    /// The patient will pay in full at the visit: the expected charges include the discount, and
+    /// the document states them without it.
+    #[default]
+    Included,
+    /// The patient may not: the expected charges are before the discount, and the document states
+    /// them with it.
+    Excluded,
+    /// No prompt-pay discount on this quote: no discount line, and the document does not mention
+    /// one (what a Medicare patient's quote needs, see `new_document`).
+    NotOffered,
+}
+read_enum!(PromptPayChoice {
+    "included" => Included,
+    "excluded" => Excluded,
+    "not_offered" => NotOffered,
+});
+
+impl PromptPayChoice {
+    /// The choice a book's `expected_charges` makes when a quote leaves it to the book.
+    pub(crate) fn of_book(expected: ExpectedCharges) -> PromptPayChoice {
+        match expected {
+            ExpectedCharges::Included => PromptPayChoice::Included,
+            ExpectedCharges::Excluded => PromptPayChoice::Excluded,
+        }
     }
 }
 
@@ -160,6 +198,9 @@ pub(crate) struct QuotePlan<'a> {
     pub injections_up_to: Option<u32>,
     pub sessions: u32,
     pub therapy_provider: Option<ProviderAnswers>,
+    /// The prompt-pay discount on this quote: the request's choice, else the book's; `None` when
+    /// the book has no prompt-pay discount.
+    pub prompt_pay: Option<PromptPayChoice>,
 }
 
 deserialize_by_reading!(QuoteRequest, "a quote request", Error::InvalidRequest);
@@ -267,8 +308,10 @@ impl QuoteRequest {
                 )
             });
         }
+        let prompt_pay = self.prompt_pay(book, &mut problems);
         if issue == Issue::New {
             self.new_document(book, &mut problems, issued_on);
+            self.medicare(&mut problems, prompt_pay);
         }
         let scheduled_on = match self.scheduled_on.trim() {
             "" => None,
@@ -360,6 +403,7 @@ impl QuoteRequest {
                 plan.staff_discount = staff_discount;
                 plan.therapy_elsewhere = self.therapy_elsewhere;
                 plan.therapy_partner = therapy_partner;
+                plan.prompt_pay_offered = prompt_pay != Some(PromptPayChoice::NotOffered);
                 problems.into_result(
                     QuotePlan {
                         plan,
@@ -374,6 +418,7 @@ impl QuoteRequest {
                         injections_up_to,
                         sessions,
                         therapy_provider,
+                        prompt_pay,
                     },
                     Error::InvalidRequest,
                 )
@@ -388,6 +433,8 @@ impl QuoteRequest {
     ///
     /// - The price book must be in effect on the issue date: a quote issued before its prices
     ///   take effect would promise prices the clinic does not charge yet.
+    /// - A Medicare patient's quote has no staff or prompt-pay discount and no therapy in cash
+    ///   (`medicare`, called beside this one).
     fn new_document(&self, book: &PriceBook, problems: &mut Problems, issued_on: Option<Date>) {
         let effective = Date::parse(&book.document().effective_date);
         if let (Some(issued), Ok(effective)) = (issued_on, effective) {
@@ -398,6 +445,56 @@ impl QuoteRequest {
                 )
             });
         }
+    }
+
+    /// The prompt-pay discount this quote applies: staff's choice, else the book's
+    /// `expected_charges`; none when the book has no prompt-pay discount, and then a choice to
+    /// include or leave out one is refused (there is none to include).
+    fn prompt_pay(&self, book: &PriceBook, problems: &mut Problems) -> Option<PromptPayChoice> {
+        let Some(offered) = &book.document().discounts.prompt_pay else {
+            let chosen = self
+                .prompt_pay
+                .filter(|choice| *choice != PromptPayChoice::NotOffered);
+            problems.check(chosen.is_none(), "prompt_pay", || {
+                "this price book has no prompt-pay discount: leave the choice out".into()
+            });
+            return None;
+        };
+        Some(
+            self.prompt_pay
+                .unwrap_or(PromptPayChoice::of_book(offered.expected_charges)),
+        )
+    }
+
+    /// A new quote for a Medicare patient (DESIGN.md, "Medicare patients: no discounts, therapy
+    /// through Medicare") is refused, each at its field, in the quote's language:
+    ///
+    /// - with a staff discount, or with the prompt-pay discount (included or left out of the
+    ///   charges, it is still offered): a reduction offered to a Medicare beneficiary can be
+    ///   remuneration likely to influence the choice of provider (42 U.S.C. 1320a-7a(a)(5)), and
+    ///   this form cannot show the financial-need exception's conditions were met;
+    /// - with physical therapy paid in cash: Medicare-covered therapy must be claimed to Medicare
+    ///   (42 U.S.C. 1395w-4(g)(4)), and a therapist cannot opt out of Medicare to take cash.
+    ///
+    /// Saved files are reopened as printed (`Issue::Saved`), so a Medicare quote saved with a
+    /// discount keeps its number and amounts.
+    fn medicare(&self, problems: &mut Problems, prompt_pay: Option<PromptPayChoice>) {
+        if self.coverage != Some(CoverageScreening::Medicare) {
+            return;
+        }
+        let words = &self.answers.language.gfe_words().medicare;
+        let discount = &self.staff_discount;
+        if !discount.percent.as_str().trim().is_empty() {
+            problems.add("staff_discount.percent", words.staff_discount);
+        } else if !discount.amount.as_str().trim().is_empty() {
+            problems.add("staff_discount.amount", words.staff_discount);
+        }
+        let offered = prompt_pay.is_some_and(|choice| choice != PromptPayChoice::NotOffered);
+        problems.check(!offered, "prompt_pay", || words.prompt_pay.into());
+        let cash = self.answers.physical_therapy.coverage == crate::estimate::Coverage::Cash;
+        problems.check(!cash, "answers.physical_therapy.coverage", || {
+            words.cash_therapy.into()
+        });
     }
 
     /// The later injections' dates: each a date, on or after the one before it (the first
