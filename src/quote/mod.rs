@@ -271,6 +271,39 @@ fn priced(
     Ok((quote, format_1))
 }
 
+/// The staff form's prompt-pay choice: its options in the page's language, and the one the book's
+/// `expected_charges` makes, which the form starts on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PromptPayChoices {
+    /// Included, excluded, not offered: `[{ value, label }]`.
+    pub choices: Vec<crate::estimate::Choice>,
+    /// The value the book's setting makes.
+    pub book: PromptPayChoice,
+}
+
+/// The staff form's prompt-pay choices, or `None` when `book` has no prompt-pay discount (and the
+/// form then asks nothing).
+pub fn prompt_pay_choices(
+    book: &PriceBook,
+    language: crate::language::Language,
+) -> Option<PromptPayChoices> {
+    let prompt_pay = book.document().discounts.prompt_pay.as_ref()?;
+    let labels = (language.gfe_words().prompt_pay_choices)(&prompt_pay.percent_off_bp.to_string());
+    let values = ["included", "excluded", "not_offered"];
+    Some(PromptPayChoices {
+        choices: values
+            .into_iter()
+            .zip(labels)
+            .map(|(value, label)| crate::estimate::Choice {
+                value: value.to_owned(),
+                label,
+                detail: None,
+            })
+            .collect(),
+        book: PromptPayChoice::of_book(prompt_pay.expected_charges),
+    })
+}
+
 /// The warning when a provider's expected charges include a conditional discount of
 /// [`DISPUTE_THRESHOLD`] or more: a patient who does not meet its condition is billed that much more
 /// than the document, enough to dispute. The prompt-pay discount (paid in full at the visit) is the

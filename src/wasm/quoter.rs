@@ -31,6 +31,7 @@ struct Shown<'a> {
     total: &'a str,
     coverage_notice: Option<&'a str>,
     range_warning: Option<&'a str>,
+    prompt_pay_warning: Option<&'a str>,
     price_book_version: &'a str,
 }
 
@@ -43,6 +44,7 @@ impl<'a> Shown<'a> {
             total: &document.total.formatted,
             coverage_notice: document.coverage_notice.as_deref(),
             range_warning: quote.range_warning.as_deref(),
+            prompt_pay_warning: quote.prompt_pay_warning.as_deref(),
             price_book_version: &quote.price_book_version,
         }
     }
@@ -100,11 +102,24 @@ impl Quoter {
         to_js(&payment::financing_choices(&self.book, self.language))
     }
 
+    /// The prompt-pay choice of the form: `{ choices: [{ value, label }], book }`, where `book`
+    /// is the value the price book's setting makes (the form starts on it), or `null` when the
+    /// book has no prompt-pay discount.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = promptPayChoices)]
+    pub fn prompt_pay_choices(&self) -> Result<JsValue, JsValue> {
+        to_js(&quote::prompt_pay_choices(&self.book, self.language))
+    }
+
     /// The page's one call when an answer changes. Prices `request` (the quote form) and renders
     /// the printable document into the region `document`, and, when the page passes a
     /// `comparison` region, the scenario comparison with the monthly payments of
     /// `comparison_plan`. Returns `{ refused: [{ region, path, reason }], quote }`, where `quote`
-    /// is `{ title, quote_number, total, coverage_notice, range_warning, price_book_version }`, or
+    /// is `{ title, quote_number, total, coverage_notice, range_warning, prompt_pay_warning,
+    /// price_book_version }`, or
     /// `null` when the request is refused: the document then keeps what it showed, and
     /// `savedQuote()` and `csv()` give nothing until the form is fixed.
     ///
