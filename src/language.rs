@@ -210,6 +210,8 @@ deserialize_by_reading!(Text, "a text", crate::error::Error::InvalidPriceBook);
 pub struct Words {
     /// `injection` / `injections`.
     pub injection: [&'static str; 2],
+    /// A quantity in the billing units of its code, from (units, one unit): `4 units of 0.5 cc`.
+    pub billing_units: fn(u32, &str) -> String,
     /// `physical therapy session` / `... sessions`.
     pub pt_session: [&'static str; 2],
     /// `session` / `sessions` (a pickable count).
@@ -563,6 +565,7 @@ const SPANISH_RIGHT_TO_ESTIMATE: &str = "Usted tiene derecho a recibir un Estima
 
 static ENGLISH: Words = Words {
     injection: ["injection", "injections"],
+    billing_units: |units, unit| format!("{} of {unit}", counted(units, ["unit", "units"])),
     pt_session: ["physical therapy session", "physical therapy sessions"],
     session: ["session", "sessions"],
     to: "to",
@@ -737,6 +740,7 @@ fn english_refusal(refusal: &Refusal) -> String {
 
 static SPANISH: Words = Words {
     injection: ["inyección", "inyecciones"],
+    billing_units: |units, unit| format!("{} de {unit}", counted(units, ["unidad", "unidades"])),
     pt_session: ["sesión de fisioterapia", "sesiones de fisioterapia"],
     session: ["sesión", "sesiones"],
     to: "a",

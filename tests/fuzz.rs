@@ -45,9 +45,9 @@ use amnion_estimator::money::{BasisPoints, Cents};
 use amnion_estimator::payment::amortization::Schedule;
 use amnion_estimator::payment::{compare, financing_choices, payment_options, PaymentAnswers};
 use amnion_estimator::price_book::{
-    CountRange, ExpectedCharges, Financing, FinancingKind, FinancingPlan, MultiInjectionDiscount,
-    Package, PriceBook, PriceBookDocument, PricedService, PromptPay, DEFAULT_PRICE_BOOK_JSON,
-    MAX_PRICE,
+    BillingUnits, CountRange, ExpectedCharges, Financing, FinancingKind, FinancingPlan,
+    MultiInjectionDiscount, Package, PriceBook, PriceBookDocument, PricedService, PromptPay,
+    DEFAULT_PRICE_BOOK_JSON, MAX_PRICE,
 };
 use amnion_estimator::quote::{
     quote, reopen, CoverageScreening, PatientAnswers, PromptPayChoice, ProviderAnswers,
@@ -86,6 +86,8 @@ struct BookEdit {
     financing: Option<Vec<PlanEdit>>,
     /// The supplies fee with each injection, if the book charges one.
     supplies: Option<Cents>,
+    /// Billing units per product of the first product's code, if not one per product.
+    billing_units: Option<u32>,
 }
 
 /// One condition's coding and typical ranges. The ranges are fractions (0 to 1000) of what the
@@ -259,6 +261,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
         prop_oneof![1 => Just(None), 5 => percent_off().prop_map(Some)],
         prop_oneof![1 => Just(None), 4 => prop::collection::vec(plan_edit(), 0..6).prop_map(Some)],
         prop_oneof![2 => Just(None), 1 => price().prop_map(Some)],
+        prop_oneof![2 => Just(None), 1 => (1..=1000u32).prop_map(Some)],
     )
         .prop_map(
             |(
@@ -271,6 +274,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
                 prompt_pay,
                 financing,
                 supplies,
+                billing_units,
             )| BookEdit {
                 prices,
                 labels,
@@ -281,6 +285,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
                 prompt_pay,
                 financing,
                 supplies,
+                billing_units,
             },
         )
 }
@@ -330,6 +335,10 @@ impl BookEdit {
             code: "99070".into(),
             label: "Supplies".into(),
             price_cents,
+        });
+        book.products[0].billing_units = self.billing_units.map(|per_product| BillingUnits {
+            unit: "0.5 cc".into(),
+            per_product,
         });
         for extra in &mut book.extras {
             extra.price_cents = price();

@@ -436,3 +436,22 @@ fn a_price_book_from_an_earlier_release_opens() {
         .as_deref()
         .is_some_and(|n| n.ends_with("Without it, the clinic's charges are $1,475.00.")));
 }
+
+/// Saved by this release with the prompt-pay choice made on the quote (`"prompt_pay": "excluded"`,
+/// where the book's setting is "included"): the case, 3 injections of the 2 mL vial for
+/// ankle osteoarthritis, consultation, boot, 24 sessions in cash: 3 × 2,160.00 - 2 × 324.00 +
+/// 250 + 165 + 160 + 24 × 95 = 8,687.00, the discount left out. It reopens with its number, its
+/// charges, and its choice in the form.
+#[test]
+fn a_quote_saved_with_its_prompt_pay_choice_reopens_with_it() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let reopened =
+        reopen(&fixture("format-2-prompt-pay-chosen-excluded.json"), &today).expect("reopens");
+    assert_eq!(reopened.quote.quote_number, "GFE-8W56-4SHT-H3F6-S");
+    assert_eq!(
+        reopened.quote.good_faith_estimate.total.cents.get(),
+        868_700
+    );
+    assert_eq!(reopened.form.prompt_pay, Some(PromptPayChoice::Excluded));
+    assert_eq!(reopened.quote.prompt_pay_warning, None);
+}

@@ -151,8 +151,13 @@ pub struct GfeItem {
     pub service_code: String,
     /// ICD-10-CM code.
     pub diagnosis_code: String,
-    /// How many.
+    /// How many, in the billing units of its code (a product billed per cc: its cc).
     pub quantity: u32,
+    /// The quantity as printed, with the billing unit named, when the code is not billed one per
+    /// item: `6 units of 1 cc`; absent otherwise (and then not written), when the quantity is
+    /// printed alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_units: Option<String>,
     /// The self-pay charge for all of them, after discounts.
     pub expected_charge: Amount,
 }
@@ -546,7 +551,12 @@ fn expected_charges(
             description: line.label.clone(),
             service_code: line.code.clone().unwrap_or_default(),
             diagnosis_code: diagnosis_code.to_owned(),
-            quantity: line.quantity,
+            // Against its code, in that code's billing units: a bill compared line by line matches.
+            quantity: line
+                .billing_units
+                .as_ref()
+                .map_or(line.quantity, |b| b.units),
+            billing_units: line.billing_units.as_ref().map(|b| b.text.clone()),
             expected_charge: Amount::new(charge, locale),
         })
         .collect())
