@@ -219,6 +219,8 @@ deserialize_by_reading!(Text, "a text", crate::error::Error::InvalidPriceBook);
 pub struct Words {
     /// `injection` / `injections`.
     pub injection: [&'static str; 2],
+    /// A quantity in the billing units of its code, from (units, one unit): `4 units of 0.5 cc`.
+    pub billing_units: fn(u32, &str) -> String,
     /// `physical therapy session` / `... sessions`.
     pub pt_session: [&'static str; 2],
     /// `session` / `sessions` (a pickable count).
@@ -420,6 +422,23 @@ pub struct GfeWords {
     pub range_warning: fn(u32, u32, &str) -> String,
     /// `{name} would charge {more} more ({total} in all)`.
     pub would_charge: fn(&str, &str, &str) -> String,
+    /// The prompt-pay warning, from (provider, rate, the discount, the charges without it, the
+    /// dispute threshold).
+    pub prompt_pay_warning: fn(&str, &str, &str, &str, &str) -> String,
+    /// The staff form's prompt-pay choices, from the rate: included, excluded, not offered.
+    pub prompt_pay_choices: fn(&str) -> [String; 3],
+    /// Why a Medicare patient's quote refuses an answer.
+    pub medicare: MedicareRefusals,
+}
+
+/// What a new quote for a Medicare patient refuses, at each field (see `QuoteRequest::medicare`).
+pub struct MedicareRefusals {
+    /// A staff discount.
+    pub staff_discount: &'static str,
+    /// The prompt-pay discount, included or not.
+    pub prompt_pay: &'static str,
+    /// Physical therapy in cash.
+    pub cash_therapy: &'static str,
 }
 
 /// What a quote says at a choice that changes a code or an amount while it is not made (the staff
@@ -563,6 +582,7 @@ const SPANISH_RIGHT_TO_ESTIMATE: &str = "Usted tiene derecho a recibir un Estima
 
 static ENGLISH: Words = Words {
     injection: ["injection", "injections"],
+    billing_units: |units, unit| format!("{} of {unit}", counted(units, ["unit", "units"])),
     pt_session: ["physical therapy session", "physical therapy sessions"],
     session: ["session", "sessions"],
     to: "to",
@@ -743,6 +763,7 @@ fn english_refusal(refusal: &Refusal) -> String {
 
 static SPANISH: Words = Words {
     injection: ["inyección", "inyecciones"],
+    billing_units: |units, unit| format!("{} de {unit}", counted(units, ["unidad", "unidades"])),
     pt_session: ["sesión de fisioterapia", "sesiones de fisioterapia"],
     session: ["sesión", "sesiones"],
     to: "a",
@@ -1038,6 +1059,30 @@ static ENGLISH_GFE: GfeWords = GfeWords {
         )
     },
     would_charge: |name, more, total| format!("{name} would charge {more} more ({total} in all)"),
+    prompt_pay_warning: |provider, rate, off, without, threshold| {
+        format!(
+            "{provider}'s charges include {off} off ({rate}) for paying in full at the visit. A patient who \
+             does not pay in full at the visit is billed {without}, {off} more than this estimate, and a bill \
+             {threshold} or more above the estimate for one provider can be disputed. Unless the patient will \
+             pay in full at the visit, leave the discount out of the charges."
+        )
+    },
+    prompt_pay_choices: |rate| {
+        [
+            format!("Yes: the charges include the {rate} discount"),
+            format!("No, or not sure: the charges are before the {rate} discount"),
+            "No prompt-pay discount on this quote".to_owned(),
+        ]
+    },
+    medicare: MedicareRefusals {
+        staff_discount: "leave it blank for a Medicare patient: a discount offered to a Medicare patient can be \
+            an unlawful inducement (42 U.S.C. 1320a-7a(a)(5)); a reduction for financial need follows the \
+            clinic's own policy",
+        prompt_pay: "choose \"No prompt-pay discount\" for a Medicare patient: a discount offered to a Medicare \
+            patient can be an unlawful inducement (42 U.S.C. 1320a-7a(a)(5))",
+        cash_therapy: "choose Insurance for a Medicare patient: a Medicare-enrolled therapist must file the claim \
+            (42 U.S.C. 1395w-4(g)(4)) and cannot opt out of Medicare to be paid in cash",
+    },
 };
 
 /// The headings of a Spanish Good Faith Estimate; a self-pay price quote changes a few.
@@ -1171,6 +1216,32 @@ static SPANISH_GFE: GfeWords = GfeWords {
         )
     },
     would_charge: |name, more, total| format!("{name} cobraría {more} más ({total} en total)"),
+    prompt_pay_warning: |provider, rate, off, without, threshold| {
+        format!(
+            "Los cargos de {provider} incluyen {off} de descuento ({rate}) por pagar el total en la visita. \
+             A un paciente que no paga el total en la visita se le factura {without}, {off} más que este \
+             estimado, y una factura {threshold} o más por encima del estimado para un proveedor se puede \
+             disputar. A menos que el paciente vaya a pagar el total en la visita, deje el descuento fuera de \
+             los cargos."
+        )
+    },
+    prompt_pay_choices: |rate| {
+        [
+            format!("Sí: los cargos incluyen el descuento del {rate}"),
+            format!("No, o no se sabe: los cargos son sin el descuento del {rate}"),
+            "Sin descuento por pronto pago en esta cotización".to_owned(),
+        ]
+    },
+    medicare: MedicareRefusals {
+        staff_discount: "déjelo en blanco para un paciente de Medicare: un descuento ofrecido a un paciente de \
+            Medicare puede ser un incentivo ilícito (42 U.S.C. 1320a-7a(a)(5)); una reducción por necesidad \
+            económica sigue la política de la clínica",
+        prompt_pay: "elija \"Sin descuento por pronto pago\" para un paciente de Medicare: un descuento ofrecido \
+            a un paciente de Medicare puede ser un incentivo ilícito (42 U.S.C. 1320a-7a(a)(5))",
+        cash_therapy: "elija Seguro para un paciente de Medicare: un fisioterapeuta inscrito en Medicare debe \
+            presentar la reclamación (42 U.S.C. 1395w-4(g)(4)) y no puede salir de Medicare para cobrar en \
+            efectivo",
+    },
 };
 
 /// What a revised document says of the one it replaces, and what the staff page says of it: the

@@ -45,13 +45,13 @@ use amnion_estimator::money::{BasisPoints, Cents};
 use amnion_estimator::payment::amortization::Schedule;
 use amnion_estimator::payment::{compare, financing_choices, payment_options, PaymentAnswers};
 use amnion_estimator::price_book::{
-    ClosedDate, CountRange, ExpectedCharges, Financing, FinancingKind, FinancingPlan,
+    BillingUnits, ClosedDate, CountRange, ExpectedCharges, Financing, FinancingKind, FinancingPlan,
     MultiInjectionDiscount, Package, PriceBook, PriceBookDocument, PricedService, PromptPay,
     DEFAULT_PRICE_BOOK_JSON, MAX_PRICE,
 };
 use amnion_estimator::quote::{
-    quote, reopen, CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, SavedQuote,
-    StaffDiscountAnswers,
+    quote, reopen, CoverageScreening, PatientAnswers, PromptPayChoice, ProviderAnswers,
+    QuoteRequest, SavedQuote, StaffDiscountAnswers,
 };
 use amnion_estimator::Error;
 use proptest::prelude::*;
@@ -88,6 +88,8 @@ struct BookEdit {
     supplies: Option<Cents>,
     /// The days the clinic is closed, as typed (some not dates).
     closed_dates: Vec<String>,
+    /// Billing units per product of the first product's code, if not one per product.
+    billing_units: Option<u32>,
 }
 
 /// One condition's coding and typical ranges. The ranges are fractions (0 to 1000) of what the
@@ -263,6 +265,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
         (
             prop_oneof![2 => Just(None), 1 => price().prop_map(Some)],
             prop_oneof![2 => Just(Vec::new()), 1 => prop::collection::vec(date(2025..=2028), 0..5)],
+            prop_oneof![2 => Just(None), 1 => (1..=1000u32).prop_map(Some)],
         ),
     )
         .prop_map(
@@ -275,7 +278,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
                 multi_injection,
                 prompt_pay,
                 financing,
-                (supplies, closed_dates),
+                (supplies, closed_dates, billing_units),
             )| BookEdit {
                 prices,
                 labels,
@@ -287,6 +290,7 @@ fn book_edit() -> impl Strategy<Value = BookEdit> {
                 financing,
                 supplies,
                 closed_dates,
+                billing_units,
             },
         )
 }
@@ -342,6 +346,10 @@ impl BookEdit {
             .iter()
             .map(|date| ClosedDate { date: date.clone() })
             .collect();
+        book.products[0].billing_units = self.billing_units.map(|per_product| BillingUnits {
+            unit: "0.5 cc".into(),
+            per_product,
+        });
         for extra in &mut book.extras {
             extra.price_cents = price();
             extra.label = label();
@@ -744,6 +752,7 @@ struct QuoteAnswers {
     staff_discount: (String, String, String),
     therapy_elsewhere: bool,
     provider: Option<Vec<String>>,
+    prompt_pay: Option<PromptPayChoice>,
 }
 
 /// A date as typed: a real one in `years`, a malformed or impossible one, or blank.
@@ -819,6 +828,12 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
         any::<bool>(),
         // The identity's 7 fields, then its 4 prices, as any text.
         prop_oneof![20 => Just(None), 1 => prop::collection::vec(".{0,12}", 11).prop_map(Some)],
+        prop::sample::select(vec![
+            None,
+            Some(PromptPayChoice::Included),
+            Some(PromptPayChoice::Excluded),
+            Some(PromptPayChoice::NotOffered),
+        ]),
     )
         .prop_map(
             |(
@@ -833,6 +848,7 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
                 staff_discount,
                 therapy_elsewhere,
                 provider,
+                prompt_pay,
             )| QuoteAnswers {
                 answers,
                 coverage,
@@ -846,6 +862,7 @@ fn quote_answers() -> impl Strategy<Value = QuoteAnswers> {
                 staff_discount,
                 therapy_elsewhere,
                 provider,
+                prompt_pay,
             },
         )
 }
@@ -920,6 +937,7 @@ impl QuoteAnswers {
             therapy_elsewhere: self.therapy_elsewhere,
             therapy_provider: provider,
             replaces: Vec::new(),
+            prompt_pay: self.prompt_pay,
         }
     }
 }

@@ -38,7 +38,8 @@ fn priced(rest: &str) -> Quote {
 const THERAPIST: &str = r#""therapy_elsewhere": true,
     "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
                           "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
-                          "evaluation_price": "160", "session_price": "95" }"#;
+                          "evaluation_price": "160", "session_price": "95",
+                          "evaluation_allowed": "110", "session_allowed": "80" }"#;
 
 /// Every text of the document as data (headings, titles, items, lists, disclaimers: everything the
 /// page prints comes from it), the coverage notice included.
@@ -63,6 +64,15 @@ fn texts_of(document: &GoodFaithEstimate) -> Vec<String> {
 fn calls_it_a_gfe(text: &str) -> bool {
     let lower = text.to_lowercase();
     lower.contains("good faith") || lower.contains("buena fe")
+}
+
+/// `rest` as a Medicare patient's quote may have it (`QuoteRequest::medicare`): therapy through
+/// Medicare, not cash; no staff discount; no prompt-pay discount.
+fn medicare_allows(rest: &str) -> String {
+    let rest = rest
+        .replace(r#""coverage": "cash""#, r#""coverage": "insurance""#)
+        .replace(r#""amount": "50", "reason": "Returning patient""#, "");
+    format!(r#"{rest}, "prompt_pay": "not_offered""#)
 }
 
 /// Everything a quote can print: co-provider, extras, a staff discount, later injection dates,
@@ -91,6 +101,11 @@ fn a_self_pay_price_quote_never_calls_itself_a_good_faith_estimate() {
                     THERAPIST
                 } else {
                     r#""therapy_elsewhere": false"#
+                };
+                let rest = if coverage == "medicare" {
+                    medicare_allows(&rest)
+                } else {
+                    rest
                 };
                 let q = priced(&format!(r#""coverage": "{coverage}", {therapist}, {rest}"#));
                 let gfe = &q.good_faith_estimate;
@@ -135,7 +150,7 @@ fn a_self_pay_price_quote_never_calls_itself_a_good_faith_estimate() {
 #[test]
 fn a_self_pay_quote_in_spanish_agrees_with_its_noun() {
     let quote = priced(
-        r#""coverage": "medicare", "answers": { "condition": "plantar_fasciitis", "injections": "1", "language": "es" }"#,
+        r#""coverage": "medicare", "prompt_pay": "not_offered", "answers": { "condition": "plantar_fasciitis", "injections": "1", "language": "es" }"#,
     )
     .good_faith_estimate;
     assert_eq!(quote.title, "Cotización de pago directo");
@@ -383,12 +398,12 @@ fn after_the_items_to_schedule_separately_the_patient_is_told_how_to_ask_for_eac
     );
     // A self-pay price quote: "una" (una cotización), and nothing calls it a GFE.
     assert_eq!(
-        asked("medicare", "es", &sample),
+        asked("tricare", "es", &sample),
         "Para pedir una, llame a Sample Foot & Ankle Clinic al (512) 555-0100 o escriba a \
          estimates@clinic.example."
     );
     assert_eq!(
-        asked("medicare", "en", &sample),
+        asked("tricare", "en", &sample),
         "To ask for one, call Sample Foot & Ankle Clinic at (512) 555-0100 or email estimates@clinic.example."
     );
     // A clinic without an email: the phone alone.

@@ -35,7 +35,8 @@ fn base() -> Value {
         "therapy_elsewhere": true,
         "therapy_provider": { "name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
                               "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
-                          "evaluation_price": "160", "session_price": "95" }
+                              "evaluation_price": "160", "session_price": "95",
+                              "evaluation_allowed": "110", "session_allowed": "80" }
     })
 }
 
@@ -71,10 +72,10 @@ fn wording_layout_and_language_do_not_change_a_number() {
         number(&book, &with(&base(), "answers.language", json!("es"))),
         first
     );
-    let medicare = with(&base(), "coverage", json!("medicare"));
+    let tricare = with(&base(), "coverage", json!("tricare"));
     assert_eq!(
-        number(&book, &medicare),
-        number(&book, &with(&medicare, "answers.language", json!("es"))),
+        number(&book, &tricare),
+        number(&book, &with(&tricare, "answers.language", json!("es"))),
         "a self-pay quote too"
     );
     // The same price book, same version, reworded: a disclaimer, the dispute paragraph, the
@@ -168,7 +169,18 @@ fn the_prefix_names_the_document() {
     let book = PriceBook::embedded_default().expect("valid");
     assert!(number(&book, &base()).starts_with("GFE-"));
     for coverage in ["insured_filing_claim", "medicare", "medicaid", "tricare"] {
-        let n = number(&book, &with(&base(), "coverage", json!(coverage)));
+        let mut request = with(&base(), "coverage", json!(coverage));
+        if coverage == "medicare" {
+            // As a Medicare quote may be: therapy through Medicare, no discount.
+            request = with(
+                &request,
+                "answers.physical_therapy.coverage",
+                json!("insurance"),
+            );
+            request = with(&request, "staff_discount", json!({}));
+            request["prompt_pay"] = json!("not_offered");
+        }
+        let n = number(&book, &request);
         assert!(n.starts_with("SPQ-") && n.len() == 20, "{coverage}: {n}");
     }
 }

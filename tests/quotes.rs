@@ -12,7 +12,7 @@ use amnion_estimator::price_book::{
     CountRange, MultiInjectionDiscount, PriceBook, PriceBookDocument, DEFAULT_PRICE_BOOK_JSON,
 };
 use amnion_estimator::quote::{
-    quote, reopen, when_due, CoverageScreening, Quote, QuoteRequest, SavedQuote,
+    quote, reopen, when_due, CoverageScreening, PromptPayChoice, Quote, QuoteRequest, SavedQuote,
 };
 use sample_book::{assert_disclaimers_number_and_dates, book, items, priced, request};
 
@@ -130,11 +130,12 @@ fn a_range_warns_when_the_high_end_is_400_or_more_above() {
 #[test]
 fn medicare_gets_a_price_quote_and_a_notice_not_a_gfe() {
     let q = priced(
-        r#""coverage": "medicare", "answers": { "condition": "ankle_osteoarthritis", "injections": "1" }"#,
+        r#""coverage": "medicare", "prompt_pay": "not_offered",
+           "answers": { "condition": "ankle_osteoarthritis", "injections": "1" }"#,
     );
     let gfe = &q.good_faith_estimate;
-    // 20606 includes guidance: 1,200 + 260 = 1,460.00 - 5 % (73.00) = 1,387.00.
-    assert_eq!(gfe.total.cents.get(), 138_700);
+    // 20606 includes guidance: 1,200 + 260 = 1,460.00, and no prompt-pay discount for Medicare.
+    assert_eq!(gfe.total.cents.get(), 146_000);
     assert!(!gfe.applies);
     assert_eq!(gfe.title, "Self-pay price quote");
     assert!(gfe
@@ -535,15 +536,15 @@ impl Tap for QuoteRequest {
 fn a_quote_in_spanish() {
     let q = quote(
         &book(),
-        &request(r#""coverage": "medicare", "answers": { "condition": "ankle_osteoarthritis", "injections": "1", "language": "es" }"#)
+        &request(r#""coverage": "medicare", "prompt_pay": "not_offered", "answers": { "condition": "ankle_osteoarthritis", "injections": "1", "language": "es" }"#)
             .tap(|r| r.side = "right".into()),
     )
     .expect("valid");
     let gfe = &q.good_faith_estimate;
     assert_eq!(
         gfe.total.cents.get(),
-        138_700,
-        "the same 1,387.00 as in English"
+        146_000,
+        "the same 1,460.00 as in English"
     );
     assert_eq!(gfe.title, "Cotización de pago directo");
     assert_eq!(gfe.issued_on, "21 de noviembre de 2026");
@@ -888,6 +889,110 @@ fn a_scheduled_date_after_the_estimate_s_last_valid_day_is_refused_at_its_field(
     );
 }
 
+/// The issue's case: 3 injections of the 2 mL vial for ankle osteoarthritis, the consultation, the
+/// boot and 24 therapy sessions in cash, self-pay.
+const PAID_AT_THE_VISIT_OR_NOT: &str = r#""answers": { "condition": "ankle_osteoarthritis", "product": "amnion_2ml", "injections": "3",
+                "consultation": true, "walking_boot": true,
+                "physical_therapy": { "coverage": "cash", "sessions": "24" } }"#;
+
+#[test]
+fn a_prompt_pay_discount_of_400_or_more_in_the_charges_warns_and_can_be_left_out() {
+    // One injection: 1,900 + 260 (20606 includes guidance) = 2,160.00; three = 6,480.00, less 15 %
+    // of injections 2 and 3 (2 × 324.00 = 648.00) = 5,832.00. + consultation 250 + boot 165 +
+    // therapy 160 + 24 × 95 = 2,440.00: 8,687.00. Prompt pay 5 % = 434.35 -> 8,252.65.
+    let included = priced(PAID_AT_THE_VISIT_OR_NOT);
+    assert_eq!(included.good_faith_estimate.total.cents.get(), 825_265);
+    assert_eq!(
+        included.good_faith_estimate.providers[0].note.as_deref(),
+        Some(
+            "These charges already reflect: Multi-injection discount: 15% off each injection after the first \
+             ($648.00). These charges include a 5% discount for paying in full at the visit. Without it, the \
+             clinic's charges are $8,687.00."
+        )
+    );
+    // 434.35 >= 400.00: a patient who does not pay at the visit could dispute the bill.
+    assert_eq!(
+        included.prompt_pay_warning.as_deref(),
+        Some(
+            "Sample Foot & Ankle Clinic's charges include $434.35 off (5%) for paying in full at the visit. \
+             A patient who does not pay in full at the visit is billed $8,687.00, $434.35 more than this \
+             estimate, and a bill $400.00 or more above the estimate for one provider can be disputed. \
+             Unless the patient will pay in full at the visit, leave the discount out of the charges."
+        )
+    );
+    // Said "included" on the quote, the same as the book's default: the same quote and number.
+    let said = priced(&format!(
+        r#""prompt_pay": "included", {PAID_AT_THE_VISIT_OR_NOT}"#
+    ));
+    assert_eq!(said.quote_number, included.quote_number);
+    assert_eq!(said.prompt_pay_warning, included.prompt_pay_warning);
+
+    // Left out: the charges are the full 8,687.00, the note says what paying at the visit saves,
+    // nothing to warn of, and another number.
+    let excluded = priced(&format!(
+        r#""prompt_pay": "excluded", {PAID_AT_THE_VISIT_OR_NOT}"#
+    ));
+    assert_eq!(excluded.good_faith_estimate.total.cents.get(), 868_700);
+    assert!(excluded.good_faith_estimate.providers[0]
+        .note
+        .as_deref()
+        .is_some_and(|n| n.ends_with(
+            "These charges do not include the 5% discount for paying in full at the visit. Paid in full \
+             at the visit, the clinic's charges are $8,252.65."
+        )));
+    assert_eq!(excluded.prompt_pay_warning, None);
+    assert_ne!(excluded.quote_number, included.quote_number);
+    assert_eq!(
+        excluded.saved.request.prompt_pay,
+        Some(PromptPayChoice::Excluded)
+    );
+
+    // Not offered: no discount line, nothing said of it, 8,687.00.
+    let none = priced(&format!(
+        r#""prompt_pay": "not_offered", {PAID_AT_THE_VISIT_OR_NOT}"#
+    ));
+    assert_eq!(none.good_faith_estimate.total.cents.get(), 868_700);
+    assert!(none
+        .breakdown
+        .lines
+        .iter()
+        .all(|l| !l.label.contains("Prompt-pay")));
+    assert!(none.good_faith_estimate.providers[0]
+        .note
+        .as_deref()
+        .is_some_and(|n| !n.contains("paying in full")));
+    assert_eq!(none.prompt_pay_warning, None);
+    assert_ne!(none.quote_number, excluded.quote_number);
+}
+
+#[test]
+fn a_prompt_pay_discount_under_400_does_not_warn() {
+    // 2 injections instead of 3: 2 × 2,160 - 324.00 = 3,996.00 + 250 + 165 + 2,440 = 6,851.00;
+    // 5 % = 342.55 < 400.00.
+    let q =
+        priced(&PAID_AT_THE_VISIT_OR_NOT.replace(r#""injections": "3""#, r#""injections": "2""#));
+    assert_eq!(q.good_faith_estimate.total.cents.get(), 685_100 - 34_255);
+    assert_eq!(q.prompt_pay_warning, None);
+    // A book without the prompt-pay discount has nothing to include or leave out.
+    let mut json = sample_book::sample();
+    json["discounts"]
+        .as_object_mut()
+        .expect("discounts")
+        .remove("prompt_pay");
+    let without = PriceBook::from_json(&json.to_string()).expect("valid");
+    let refused = quote(
+        &without,
+        &request(&format!(
+            r#""prompt_pay": "included", {PAID_AT_THE_VISIT_OR_NOT}"#
+        )),
+    )
+    .expect_err("no discount to include");
+    assert_eq!(
+        refused.fields()[0].to_string(),
+        "prompt_pay: this price book has no prompt-pay discount: leave the choice out"
+    );
+}
+
 #[test]
 fn a_book_valid_for_a_whole_year_still_refuses_a_date_past_12_months() {
     // 365 valid days from 2026-11-21 (no February 29 in between): November 21, 2027, the same day
@@ -978,4 +1083,54 @@ fn the_staff_page_says_when_the_good_faith_estimate_is_due() {
         reason_at(&error, "booked_on"),
         "cannot be after the issue date (November 21, 2026)"
     );
+}
+
+#[test]
+fn a_new_medicare_quote_has_no_discount_and_no_therapy_in_cash() {
+    let refused = quote(
+        &book(),
+        &request(&format!(
+            r#""coverage": "medicare", "staff_discount": {{ "percent": "10", "reason": "Neighbor" }}, {PAID_AT_THE_VISIT_OR_NOT}"#
+        )),
+    )
+    .expect_err("refused");
+    let paths: Vec<&str> = refused.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "staff_discount.percent",
+            "prompt_pay",
+            "answers.physical_therapy.coverage"
+        ]
+    );
+    assert!(refused.fields()[2]
+        .reason
+        .contains("a Medicare-enrolled therapist must file the claim"));
+    // As Medicare allows: therapy through the plan, no discounts. 5,832.00 + 250 + 165 = 6,247.00
+    // at the clinic; the therapy is listed to schedule separately.
+    let allowed = quote(
+        &book(),
+        &request(&format!(
+            r#""coverage": "medicare", "prompt_pay": "not_offered", {}"#,
+            PAID_AT_THE_VISIT_OR_NOT.replace(r#""coverage": "cash""#, r#""coverage": "insurance""#)
+        )),
+    )
+    .expect("valid");
+    assert_eq!(
+        allowed.good_faith_estimate.providers[0].total.cents.get(),
+        624_700
+    );
+    // In Spanish, the refusals are Spanish.
+    let spanish = quote(
+        &book(),
+        &request(&format!(
+            r#""coverage": "medicare", {}"#,
+            PAID_AT_THE_VISIT_OR_NOT
+                .replace(r#""answers": {"#, r#""answers": { "language": "es","#)
+        )),
+    )
+    .expect_err("refused");
+    assert!(spanish.fields()[0]
+        .reason
+        .starts_with("elija \"Sin descuento por pronto pago\""));
 }

@@ -17,7 +17,7 @@
 mod sample_book;
 
 use amnion_estimator::price_book::PriceBook;
-use amnion_estimator::quote::{reopen, Quote, QuoteRequest, Reopened, Replaced};
+use amnion_estimator::quote::{reopen, PromptPayChoice, Quote, QuoteRequest, Reopened, Replaced};
 use sample_book::saved_quote as fixture;
 
 fn sample() -> PriceBook {
@@ -191,18 +191,24 @@ fn a_changed_reopened_quote_is_a_revision_issued_today_that_names_what_it_replac
     assert_eq!(again.saved.request.replaces.len(), 2);
 }
 
-/// A change that prints but does not move an amount (the patient's name corrected) is a revision
-/// too; and a revised price quote says so in its own words.
+/// A revised price quote says so in its own words. A Medicare patient's quote revised (the name
+/// corrected) is a new document, so it meets today's rule for Medicare: no prompt-pay discount.
 #[test]
 fn any_change_that_prints_is_a_revision_in_the_words_of_its_kind() {
     let today = sample();
     let (medicare, mut form) = reopened_on("format-2-medicare.json", "2026-12-07");
     form.patient.name = "Robert J. Chen".into();
+    let error = medicare
+        .requote(&today, &form)
+        .expect_err("a discount to a Medicare patient");
+    assert_eq!(error.fields()[0].path, "prompt_pay");
+    form.prompt_pay = Some(PromptPayChoice::NotOffered);
     let revised = medicare.requote(&today, &form).expect("a revision");
     assert_ne!(revised.quote_number, medicare.quote.quote_number);
     assert!(revised.quote_number.starts_with("SPQ-"));
-    // The same amounts: 1,890.00 less 5 % (94.50) = 1,795.50.
-    assert_eq!(revised.good_faith_estimate.total.cents.get(), 179_550);
+    // Consultation 250 + 1,200 + 150 + 125 + boot 165 = 1,890.00, with no prompt-pay discount
+    // (the saved quote's was 5 %, 94.50 off: 1,795.50).
+    assert_eq!(revised.good_faith_estimate.total.cents.get(), 189_000);
     assert_eq!(
         revised.good_faith_estimate.replaces.as_deref(),
         Some(

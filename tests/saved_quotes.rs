@@ -34,7 +34,7 @@ mod sample_book;
 use amnion_estimator::language::Language;
 use amnion_estimator::money::Cents;
 use amnion_estimator::price_book::PriceBook;
-use amnion_estimator::quote::{reopen, when_due};
+use amnion_estimator::quote::{reopen, when_due, PromptPayChoice};
 use sample_book::saved_quote as fixture;
 
 /// The format-1 files: (file, the quote number it was saved with, the Good Faith Estimate's total
@@ -299,6 +299,13 @@ fn a_reopened_quote_gives_the_form_back_with_every_choice_made() {
         let reopened = reopen(&saved, &today).expect("reopens");
         let mut expected = saved.request.clone();
         expected.answers.product = Some("amnion_1ml".into());
+        // Every fixture's book has the prompt-pay discount; the form says what it made of it.
+        let excluded = name.contains("prompt-pay-excluded");
+        expected.prompt_pay = Some(if excluded {
+            PromptPayChoice::Excluded
+        } else {
+            PromptPayChoice::Included
+        });
         assert_eq!(reopened.form, expected, "{name}");
         let book = PriceBook::new(saved.price_book.clone()).expect("its book");
         let provider = &reopened.form.therapy_provider;
@@ -321,7 +328,16 @@ fn a_reopened_quote_gives_the_form_back_with_every_choice_made() {
             );
             continue;
         }
-        let again = amnion_estimator::quote::quote(&book, &reopened.form).expect("a quote");
+        let again = amnion_estimator::quote::quote(&book, &reopened.form);
+        if name.contains("medicare") {
+            // Issued again as a new quote, a Medicare patient's is refused its prompt-pay discount
+            // (`QuoteRequest::medicare`); reopened, it keeps it.
+            let refused = again.expect_err("a new Medicare quote offers no discount");
+            let paths: Vec<&str> = refused.fields().iter().map(|f| f.path.as_str()).collect();
+            assert_eq!(paths, ["prompt_pay"], "{name}");
+            continue;
+        }
+        let again = again.expect("a quote");
         assert_eq!(again.quote_number, saved.quote_number, "{name}");
     }
 }
@@ -488,4 +504,23 @@ fn the_booking_request_and_closed_dates_are_staff_s_record_not_the_number() {
             "{due:?}"
         );
     }
+}
+
+/// Saved by this release with the prompt-pay choice made on the quote (`"prompt_pay": "excluded"`,
+/// where the book's setting is "included"): the case, 3 injections of the 2 mL vial for
+/// ankle osteoarthritis, consultation, boot, 24 sessions in cash: 3 × 2,160.00 - 2 × 324.00 +
+/// 250 + 165 + 160 + 24 × 95 = 8,687.00, the discount left out. It reopens with its number, its
+/// charges, and its choice in the form.
+#[test]
+fn a_quote_saved_with_its_prompt_pay_choice_reopens_with_it() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let reopened =
+        reopen(&fixture("format-2-prompt-pay-chosen-excluded.json"), &today).expect("reopens");
+    assert_eq!(reopened.quote.quote_number, "GFE-8W56-4SHT-H3F6-S");
+    assert_eq!(
+        reopened.quote.good_faith_estimate.total.cents.get(),
+        868_700
+    );
+    assert_eq!(reopened.form.prompt_pay, Some(PromptPayChoice::Excluded));
+    assert_eq!(reopened.quote.prompt_pay_warning, None);
 }

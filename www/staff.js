@@ -57,6 +57,8 @@ function show(quote) {
   $('revision').hidden = !quote.revision;
   $('price-warnings').textContent = quote.price_warnings.join(' ');
   $('price-warnings').hidden = quote.price_warnings.length === 0;
+  $('prompt-pay-warning-text').textContent = quote.prompt_pay_warning ?? '';
+  $('prompt-pay-warning').hidden = !quote.prompt_pay_warning;
   $('error').hidden = true;
 }
 
@@ -242,6 +244,20 @@ $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   field.append(labelElement, input);
   return field;
 }));
+// Will the patient pay in full at the visit: the book's choices, starting on the book's setting;
+// nothing to ask when the book has no prompt-pay discount.
+const promptPay = quoter.promptPayChoices();
+if (promptPay) {
+  $('prompt-pay-choices').replaceChildren(...promptPay.choices.map(({ value, label }) => {
+    const choice = document.createElement('label');
+    const input = Object.assign(document.createElement('input'), {
+      type: 'radio', name: 'prompt_pay', value, id: `prompt-pay-${value}`, checked: value === promptPay.book,
+    });
+    choice.append(input, ' ', Object.assign(document.createElement('span'), { textContent: label }));
+    return choice;
+  }));
+  $('prompt-pay-field').hidden = false;
+}
 fillSelect($('comparison-plan'), quoter.financingChoices());
 
 // One listener per control: `input` fires for every kind (a select fires `change` as well).
@@ -258,6 +274,13 @@ $('save').addEventListener('click', output(() => {
 $('csv').addEventListener('click', output(() => {
   download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', quoter.csv());
 }));
+// The prompt-pay warning's one click: the choice that leaves the discount out of the charges.
+$('leave-out-prompt-pay').addEventListener('click', () => {
+  $('prompt-pay-excluded').checked = true;
+  touched.add('prompt_pay');
+  update();
+  $('prompt-pay-excluded').focus();
+});
 $('to-problems').addEventListener('click', (event) => {
   event.preventDefault();
   showProblems();

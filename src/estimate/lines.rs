@@ -73,6 +73,21 @@ pub struct LineItem {
     /// The prompt-pay discount, which holds only if the patient pays in full at the visit.
     #[serde(skip)]
     pub(crate) prompt_pay: bool,
+    /// The quantity in the billing units of its code, when the code is not billed one per item
+    /// (a product billed per cc); absent otherwise (and then not written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_units: Option<BilledUnits>,
+}
+
+/// A line's quantity in the billing units of its code: `quantity × per_product` units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BilledUnits {
+    /// How many billing units.
+    pub units: u32,
+    /// One billing unit, as the price book names it: `0.5 cc`.
+    pub unit: String,
+    /// Both, as printed against the code: `4 units of 0.5 cc`.
+    pub text: String,
 }
 
 /// Collects line items for one estimate, in the locale of its price book.
@@ -93,6 +108,7 @@ pub(crate) struct Line<'a> {
     pub detail: Option<String>,
     pub injection_part: bool,
     pub prompt_pay: bool,
+    pub billing_units: Option<BilledUnits>,
 }
 
 impl<'a> Line<'a> {
@@ -108,6 +124,7 @@ impl<'a> Line<'a> {
             detail: None,
             injection_part: false,
             prompt_pay: false,
+            billing_units: None,
         }
     }
 
@@ -123,6 +140,7 @@ impl<'a> Line<'a> {
             detail: None,
             injection_part: false,
             prompt_pay: false,
+            billing_units: None,
         }
     }
 
@@ -138,6 +156,14 @@ impl<'a> Line<'a> {
     pub fn prompt_pay(self) -> Line<'a> {
         Line {
             prompt_pay: true,
+            ..self
+        }
+    }
+
+    /// This line, with its quantity also in the billing units of its code.
+    pub fn billed_in(self, billing_units: Option<BilledUnits>) -> Line<'a> {
+        Line {
+            billing_units,
             ..self
         }
     }
@@ -192,6 +218,7 @@ impl Lines {
             detail: line.detail,
             injection_part: line.injection_part,
             prompt_pay: line.prompt_pay,
+            billing_units: line.billing_units,
         });
         Ok(())
     }

@@ -23,7 +23,7 @@ mod request;
 mod share;
 
 pub use choices::{Choice, Choices};
-pub use lines::{LineItem, LineKind, Payer, ProviderRole};
+pub use lines::{BilledUnits, LineItem, LineKind, Payer, ProviderRole};
 pub use notice::{right_to_estimate, RightToEstimate};
 pub use request::{
     Coverage, EstimateRequest, FormValue, InsuranceAnswers, InsurancePlan, PhysicalTherapyRequest,
@@ -38,7 +38,7 @@ use crate::error::Error;
 use crate::language::{counted, Language};
 use crate::money::{Amount, Cents, Rounding};
 use crate::price_book::{
-    product_cost, MultiInjectionDiscount, PriceBook, PriceBookDocument, PricedService,
+    product_cost, MultiInjectionDiscount, PriceBook, PriceBookDocument, PricedService, Product,
 };
 use lines::{Line, Lines};
 pub(crate) use request::{End, Plan, StaffDiscount, StaffDiscountOff, Therapy};
@@ -260,6 +260,27 @@ fn service<'a>(service: &'a PricedService, quantity: u32, lang: Language) -> Lin
     )
 }
 
+/// `quantity` of `product` in the billing units of its HCPCS code, when the book says the code is
+/// not billed one per product: a 2 mL vial billed per 1 cc is 2 units, so 3 vials are 6.
+fn billed_units(
+    product: &Product,
+    quantity: u32,
+    lang: Language,
+) -> Result<Option<BilledUnits>, Error> {
+    let Some(billing) = &product.billing_units else {
+        return Ok(None);
+    };
+    let units = quantity
+        .checked_mul(billing.per_product)
+        .ok_or(Error::Overflow)?;
+    let unit = billing.unit.get(lang);
+    Ok(Some(BilledUnits {
+        units,
+        unit: unit.to_owned(),
+        text: (lang.words().billing_units)(units, unit),
+    }))
+}
+
 /// The parts of each injection, `injections` of each: one product and one administration (the
 /// condition's procedure code), ultrasound guidance (76942) only where that code does not already
 /// include it, and supplies where the clinic charges for them.
@@ -278,7 +299,8 @@ fn injection_parts(
             injections,
             product.price_cents,
         )
-        .injection_part(),
+        .injection_part()
+        .billed_in(billed_units(product, injections, lang)?),
     )?;
     let administration = plan.administration;
     lines.push(
@@ -418,7 +440,8 @@ fn clinic_discounts(
         }
     }
 
-    if let Some(prompt_pay) = &document.discounts.prompt_pay {
+    let prompt_pay = document.discounts.prompt_pay.as_ref();
+    if let Some(prompt_pay) = prompt_pay.filter(|_| plan.prompt_pay_offered) {
         let self_pay = lines.total(clinic_self_pay)?;
         let off = self_pay
             .percent(prompt_pay.percent_off_bp, Rounding::HalfUp)

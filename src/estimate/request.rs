@@ -159,6 +159,9 @@ pub(crate) struct Plan<'a> {
     /// labels, that provider's amounts; the clinic's amount for any left blank in an older file);
     /// `None` prices therapy at the clinic's own.
     pub typed_therapy_prices: Option<PhysicalTherapyPrices>,
+    /// Whether the book's prompt-pay discount is a line: always for a visitor's estimate; a quote
+    /// may leave it off (`prompt_pay: "not_offered"`).
+    pub prompt_pay_offered: bool,
     /// The language of every text.
     pub language: Language,
 }
@@ -386,6 +389,7 @@ impl EstimateRequest {
                         therapy_elsewhere: false,
                         therapy_partner: None,
                         typed_therapy_prices: None,
+                        prompt_pay_offered: true,
                         language: self.language,
                     },
                     Error::InvalidRequest,

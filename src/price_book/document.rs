@@ -295,6 +295,30 @@ book_struct! {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub spanish_gender: Option<Gender> = default
             => form("Spanish gender of the name").kind(Kind::Choice { options: &[("", "Not set: masculine (el)"), ("masculine", "Masculine (el)"), ("feminine", "Feminine (la)")] }).hint("For \"cada uno\" or \"cada una\" in the Spanish estimate"),
+        /// The billing unit of its HCPCS code, when the code is not billed one per product (per cc,
+        /// per 0.5 cc, per sq cm), and how many of them one product is: the Good Faith Estimate,
+        /// its CSV and the breakdown give the quantity against the code in those units, so a bill
+        /// compared line by line matches. Absent, the code is billed one per product, as before
+        /// (and then not written).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub billing_units: Option<BillingUnits> = default
+            => form("Billing units of its HCPCS code")
+                .switch("Its HCPCS code is billed in other units than one per product")
+                .hint("As the code's descriptor says: a 2 mL vial of a code billed per 1 cc is 2 units of 1 cc"),
+    }
+}
+
+book_struct! {
+    /// The billing unit of a product's HCPCS code, and how many of them one product is.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct BillingUnits {
+        /// One billing unit, as the code's descriptor says it and as it prints after the count:
+        /// `1 cc`, `0.5 cc`, `1 sq cm` (in Spanish `0,5 cc`, `1 cm²`).
+        pub unit: Text
+            => form("One billing unit").hint("Like 1 cc, 0.5 cc or 1 sq cm"),
+        /// How many billing units one product is: 2 for a 2 mL vial billed per 1 cc, 4 per 0.5 cc.
+        pub per_product: u32
+            => form("Billing units in one product").rule(Rule::Count { lowest: 1, highest: super::MAX_BILLING_UNITS, unit: Unit::None }),
     }
 }
 

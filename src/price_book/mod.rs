@@ -24,7 +24,8 @@ pub use identifiers::{is_state, is_valid_npi, is_valid_tin, is_zip, npi_problem}
 pub use schema::{DISCOUNT_HIGH, FEE_LOW, PRODUCT_HIGH, PRODUCT_LOW, RATE_LOW};
 pub(crate) use validate::product_cost;
 pub use validate::{
-    MAX_APR, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE, MAX_PT_SESSIONS_LIMIT,
+    MAX_APR, MAX_BILLING_UNITS, MAX_FINANCING_MONTHS, MAX_INJECTIONS_LIMIT, MAX_PRICE,
+    MAX_PT_SESSIONS_LIMIT,
 };
 #[cfg(staff)]
 pub(crate) use warnings::therapy_price_warning;

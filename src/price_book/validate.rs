@@ -30,6 +30,9 @@ pub const MAX_PRICE: Cents = Cents::new(100_000_000);
 pub const MAX_INJECTIONS_LIMIT: u32 = 10;
 /// The most physical therapy sessions any price book may allow.
 pub const MAX_PT_SESSIONS_LIMIT: u32 = 100;
+/// The most billing units one product may be (`products[].billing_units.per_product`): 1,000 is
+/// a 10 mL vial billed per 0.01 cc, or 1,000 sq cm of tissue, far beyond any one injection's.
+pub const MAX_BILLING_UNITS: u32 = 1_000;
 /// The longest financing term or promotion, in months. The payment arithmetic's error bound in
 /// `payment/fixed_point.rs` is worked out for terms up to this.
 pub const MAX_FINANCING_MONTHS: u32 = 60;

@@ -4,10 +4,21 @@ use super::good_faith_estimate::GoodFaithEstimate;
 
 /// One row per item: quote number, provider, NPI, service code, diagnosis code, description,
 /// quantity, expected charge in dollars (`1234.56`), with a header row. Lines end with CRLF.
+///
+/// `quantity` is in the billing units of the item's code; when a product's code is billed in other
+/// units than one per product (`products[].billing_units`), a last column, `billing_units`, names
+/// them (`6 units of 1 cc`), blank for the other items. Without such a product the columns are
+/// as they always were.
 pub(crate) fn items_csv(document: &GoodFaithEstimate) -> String {
+    let items = || document.providers.iter().flat_map(|p| &p.items);
+    let units_column = items().any(|item| item.billing_units.is_some());
     let mut csv = String::from(
-        "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge\r\n",
+        "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge",
     );
+    if units_column {
+        csv.push_str(",billing_units");
+    }
+    csv.push_str("\r\n");
     for provider in &document.providers {
         for item in &provider.items {
             let cents = item.expected_charge.cents.get();
@@ -28,6 +39,10 @@ pub(crate) fn items_csv(document: &GoodFaithEstimate) -> String {
                 dollars,
             ];
             csv.push_str(&row.join(","));
+            if units_column {
+                csv.push(',');
+                csv.push_str(&text(item.billing_units.as_deref().unwrap_or("")));
+            }
             csv.push_str("\r\n");
         }
     }

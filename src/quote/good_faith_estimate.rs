@@ -22,13 +22,13 @@
 
 use serde::Serialize;
 
-use super::request::{CoverageScreening, ProviderAnswers, QuotePlan, Side};
+use super::request::{CoverageScreening, PromptPayChoice, ProviderAnswers, QuotePlan, Side};
 use crate::error::Error;
 use crate::estimate::Therapy;
 use crate::estimate::{Breakdown, LineItem, LineKind, Payer, ProviderRole};
 use crate::language::{counted, GfeWords, Headings, KindWords, Language};
 use crate::money::{Amount, Cents, Locale};
-use crate::price_book::{ExpectedCharges, GoodFaithEstimateTexts, PriceBook, PriceBookDocument};
+use crate::price_book::{GoodFaithEstimateTexts, PriceBook, PriceBookDocument};
 
 /// What the document is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -155,8 +155,13 @@ pub struct GfeItem {
     pub service_code: String,
     /// ICD-10-CM code.
     pub diagnosis_code: String,
-    /// How many.
+    /// How many, in the billing units of its code (a product billed per cc: its cc).
     pub quantity: u32,
+    /// The quantity as printed, with the billing unit named, when the code is not billed one per
+    /// item: `6 units of 1 cc`; absent otherwise (and then not written), when the quantity is
+    /// printed alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_units: Option<String>,
     /// The self-pay charge for all of them, after discounts.
     pub expected_charge: Amount,
 }
@@ -324,9 +329,7 @@ fn providers(
 ) -> Result<Vec<ProviderSection>, Error> {
     let locale = document.locale;
     let gfe_words = quote.plan.language.gfe_words();
-    let prompt_pay = document.discounts.prompt_pay.as_ref();
-    let exclude_prompt_pay =
-        prompt_pay.is_some_and(|p| p.expected_charges == ExpectedCharges::Excluded);
+    let exclude_prompt_pay = quote.prompt_pay == Some(PromptPayChoice::Excluded);
     let clinic = &document.clinic;
     let items = expected_charges(
         breakdown,
@@ -348,7 +351,12 @@ fn providers(
         items,
         locale,
     )?;
-    clinic_section.note = clinic_note(document, breakdown, gfe_words, clinic_section.total.cents)?;
+    clinic_section.note = clinic_note(
+        document,
+        breakdown,
+        (gfe_words, quote.prompt_pay),
+        clinic_section.total.cents,
+    )?;
     let mut providers = vec![clinic_section];
     if let Some(therapist) = &quote.therapy_provider {
         let items = expected_charges(
@@ -376,11 +384,11 @@ fn providers(
 /// reason) are spread over the items they reduce, so the note names each, with its amount. The
 /// prompt-pay discount holds only if the patient pays in full at the visit, so the note says so,
 /// with the clinic's charges the other way: the total shown plus the discount line when the items
-/// include it, minus it when they leave it out. Both from the same lines.
+/// include it, minus it when they leave it out (`choice`, the quote's). Both from the same lines.
 fn clinic_note(
     document: &PriceBookDocument,
     breakdown: &Breakdown,
-    gfe_words: &GfeWords,
+    (gfe_words, choice): (&GfeWords, Option<PromptPayChoice>),
     shown: Cents,
 ) -> Result<Option<String>, Error> {
     let locale = document.locale;
@@ -409,12 +417,12 @@ fn clinic_note(
     let prompt_pay = document.discounts.prompt_pay.as_ref();
     if let Some(prompt_pay) = prompt_pay.filter(|_| prompt_pay_off > Cents::ZERO) {
         let rate = prompt_pay.percent_off_bp.to_string();
-        notes.push(match prompt_pay.expected_charges {
-            ExpectedCharges::Excluded => {
+        notes.push(match choice {
+            Some(PromptPayChoice::Excluded) => {
                 let with = shown.checked_sub(prompt_pay_off).ok_or(Error::Overflow)?;
                 (gfe_words.prompt_pay_excluded)(&rate, &locale.format_money(with))
             }
-            ExpectedCharges::Included => {
+            _ => {
                 let without = shown.checked_add(prompt_pay_off).ok_or(Error::Overflow)?;
                 (gfe_words.prompt_pay_included)(&rate, &locale.format_money(without))
             }
@@ -526,7 +534,8 @@ fn disclaimers(
 /// multi-injection discount over the injection's parts, later discounts over all of the provider's
 /// self-pay charges. So every item shows what the patient is expected to pay for it, and the items
 /// add up to the provider's total after discounts, to the cent. The prompt-pay discount is left
-/// out when `exclude_prompt_pay` (the price book's `prompt_pay.expected_charges: "excluded"`).
+/// out when `exclude_prompt_pay` (the quote's `prompt_pay: "excluded"`, or else the price book's
+/// `prompt_pay.expected_charges: "excluded"`).
 fn expected_charges(
     breakdown: &Breakdown,
     provider: ProviderRole,
@@ -580,7 +589,12 @@ fn expected_charges(
             description: line.label.clone(),
             service_code: line.code.clone().unwrap_or_default(),
             diagnosis_code: diagnosis_code.to_owned(),
-            quantity: line.quantity,
+            // Against its code, in that code's billing units: a bill compared line by line matches.
+            quantity: line
+                .billing_units
+                .as_ref()
+                .map_or(line.quantity, |b| b.units),
+            billing_units: line.billing_units.as_ref().map(|b| b.text.clone()),
             expected_charge: Amount::new(charge, locale),
         })
         .collect())

@@ -19,14 +19,14 @@ pub use good_faith_estimate::{
 };
 use request::Issue;
 pub use request::{
-    CoverageScreening, PatientAnswers, ProviderAnswers, QuoteRequest, Replaced,
+    CoverageScreening, PatientAnswers, PromptPayChoice, ProviderAnswers, QuoteRequest, Replaced,
     StaffDiscountAnswers,
 };
 
 use serde::Serialize;
 
 use crate::error::{Error, FieldError};
-use crate::estimate::{breakdown, Breakdown, End};
+use crate::estimate::{breakdown, Breakdown, End, ProviderRole};
 use crate::money::{Amount, Cents};
 use crate::price_book::{PriceBook, PriceBookDocument};
 use crate::read::{self, read_struct, Value};
@@ -59,6 +59,9 @@ pub struct Quote {
     /// A typed-in therapy provider's prices far from what therapy costs, each as the book's
     /// editor would warn of it; the quote is made all the same.
     pub price_warnings: Vec<String>,
+    /// Set when a provider's expected charges include a conditional discount (the prompt-pay
+    /// discount) of $400 or more: a bill without it could be disputed.
+    pub prompt_pay_warning: Option<String>,
     /// The estimate's items as CSV for the billing system.
     pub csv: String,
     /// What "Save" writes: reopen it with [`reopen`].
@@ -187,8 +190,9 @@ pub struct Reopened {
     /// Set when today's price book would price it differently.
     pub price_change: Option<String>,
     /// The saved request as the staff form shows it, every choice made: a file that left the
-    /// product to the book's default (saved before it was a choice on the form) names the product
-    /// it was priced with, so the reopened form keeps the quote's choices.
+    /// product or the prompt-pay choice to the book (saved before either was a choice on the form)
+    /// names the product it was priced with and the book's prompt-pay choice, so the reopened
+    /// form keeps the quote's choices.
     pub form: QuoteRequest,
     /// The price book it was priced from, to tell whether the form still makes it.
     #[serde(skip)]
@@ -262,6 +266,7 @@ fn priced(
         }
     };
 
+    let prompt_pay_warning = prompt_pay_warning(book, &plan, &planned, &document)?;
     let quote = Quote {
         quote_number: document.quote_number.clone(),
         price_book_version: book.document().version.clone(),
@@ -276,8 +281,91 @@ fn priced(
         good_faith_estimate: document,
         range_warning,
         price_warnings: plan.price_warnings,
+        prompt_pay_warning,
     };
     Ok((quote, format_1))
+}
+
+/// The staff form's prompt-pay choice: its options in the page's language, and the one the book's
+/// `expected_charges` makes, which the form starts on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PromptPayChoices {
+    /// Included, excluded, not offered: `[{ value, label }]`.
+    pub choices: Vec<crate::estimate::Choice>,
+    /// The value the book's setting makes.
+    pub book: PromptPayChoice,
+}
+
+/// The staff form's prompt-pay choices, or `None` when `book` has no prompt-pay discount (and the
+/// form then asks nothing).
+pub fn prompt_pay_choices(
+    book: &PriceBook,
+    language: crate::language::Language,
+) -> Option<PromptPayChoices> {
+    let prompt_pay = book.document().discounts.prompt_pay.as_ref()?;
+    let labels = (language.gfe_words().prompt_pay_choices)(&prompt_pay.percent_off_bp.to_string());
+    let values = ["included", "excluded", "not_offered"];
+    Some(PromptPayChoices {
+        choices: values
+            .into_iter()
+            .zip(labels)
+            .map(|(value, label)| crate::estimate::Choice {
+                value: value.to_owned(),
+                label,
+                detail: None,
+            })
+            .collect(),
+        book: PromptPayChoice::of_book(prompt_pay.expected_charges),
+    })
+}
+
+/// The warning when a provider's expected charges include a conditional discount of
+/// [`DISPUTE_THRESHOLD`] or more: a patient who does not meet its condition is billed that much more
+/// than the document, enough to dispute. The prompt-pay discount (paid in full at the visit) is the
+/// book's one conditional discount; the others hold whatever the patient does (the multi-injection
+/// discount is for the injections the document lists, a staff discount is given outright). Left out
+/// of the charges, it raises no bill above the document, so no warning.
+fn prompt_pay_warning(
+    book: &PriceBook,
+    plan: &request::QuotePlan<'_>,
+    planned: &Breakdown,
+    document: &GoodFaithEstimate,
+) -> Result<Option<String>, Error> {
+    let (Some(PromptPayChoice::Included), Some(prompt_pay)) =
+        (plan.prompt_pay, &book.document().discounts.prompt_pay)
+    else {
+        return Ok(None);
+    };
+    let locale = book.document().locale;
+    let words = plan.plan.language.gfe_words();
+    let mut warnings = Vec::new();
+    // The clinic's section is first, a co-provider's second (`good_faith_estimate::providers`).
+    for (role, section) in [ProviderRole::Clinic, ProviderRole::Therapy]
+        .into_iter()
+        .zip(&document.providers)
+    {
+        let off = planned
+            .lines
+            .iter()
+            .filter(|l| l.prompt_pay && l.provider == role)
+            .try_fold(Cents::ZERO, |sum, l| sum.checked_sub(l.amount.cents))
+            .ok_or(Error::Overflow)?;
+        if off >= DISPUTE_THRESHOLD {
+            let without = section
+                .total
+                .cents
+                .checked_add(off)
+                .ok_or(Error::Overflow)?;
+            warnings.push((words.prompt_pay_warning)(
+                &section.name,
+                &prompt_pay.percent_off_bp.to_string(),
+                &locale.format_money(off),
+                &locale.format_money(without),
+                &locale.format_money(DISPUTE_THRESHOLD),
+            ));
+        }
+    }
+    Ok((!warnings.is_empty()).then(|| warnings.join(" ")))
 }
 
 /// Reopens a saved quote with the prices it was saved with, and says whether `current` differs.
@@ -361,6 +449,10 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
     let mut form = saved.request.clone();
     if let Ok(plan) = saved.request.answers.plan(&book) {
         form.answers.product = Some(plan.product.id.clone());
+    }
+    // A file saved before the prompt-pay choice took its book's: the form shows that one.
+    if let (None, Some(prompt_pay)) = (form.prompt_pay, &book.document().discounts.prompt_pay) {
+        form.prompt_pay = Some(PromptPayChoice::of_book(prompt_pay.expected_charges));
     }
     Ok(Reopened {
         quote,

@@ -10,9 +10,9 @@
 //! 1's number was a fingerprint of the printed texts: see `format_1.rs`.)
 
 use super::good_faith_estimate::GoodFaithEstimate;
-use super::request::{CoverageScreening, QuotePlan, QuoteRequest, Side};
+use super::request::{CoverageScreening, PromptPayChoice, QuotePlan, QuoteRequest, Side};
 use crate::estimate::{Breakdown, LineKind, Payer};
-use crate::price_book::{ExpectedCharges, PriceBook};
+use crate::price_book::PriceBook;
 
 /// The quote number of format 2: the document kind's prefix (`GFE` or `SPQ`) and the fingerprint
 /// of the canonical data, each field followed by a separator byte that cannot occur in text (so
@@ -105,10 +105,13 @@ pub(crate) fn quote_number(
     {
         field(&line.amount.cents.get().to_string());
     }
-    field(match book.document().discounts.prompt_pay.as_ref() {
+    // The quote's prompt-pay choice, or the book's when staff left it: a file saved before the
+    // choice, or one that chose what its book says, gives the number it gave.
+    field(match plan.prompt_pay {
         None => "",
-        Some(p) if p.expected_charges == ExpectedCharges::Excluded => "prompt pay excluded",
-        Some(_) => "prompt pay included",
+        Some(PromptPayChoice::Excluded) => "prompt pay excluded",
+        Some(PromptPayChoice::Included) => "prompt pay included",
+        Some(PromptPayChoice::NotOffered) => "prompt pay not offered",
     });
     // A revision's chain: only when there is one, so a document that replaces none keeps the
     // number it had before revisions.

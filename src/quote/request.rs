@@ -17,8 +17,8 @@ use crate::estimate::{
 use crate::language::{counted, Language};
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
-    is_state, is_valid_tin, is_zip, npi_problem, PhysicalTherapyPrices, PriceBook, TherapyPartner,
-    MAX_PRICE,
+    is_state, is_valid_tin, is_zip, npi_problem, ExpectedCharges, PhysicalTherapyPrices, PriceBook,
+    TherapyPartner, MAX_PRICE,
 };
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
 
@@ -69,6 +69,12 @@ read_struct! {
         /// numbered as it was before revisions.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         pub replaces: Vec<Replaced> [at most 100] = default,
+        /// Whether the expected charges include the book's prompt-pay discount, as staff say on
+        /// this quote (will the patient pay in full at the visit?). Left out, the book's
+        /// `prompt_pay.expected_charges`, so files saved before the choice price as they did (and
+        /// then not written).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub prompt_pay: Option<PromptPayChoice> = default,
     }
 }
 
@@ -80,6 +86,37 @@ read_struct! {
         pub quote_number: String,
         /// Its issue date, `YYYY-MM-DD`.
         pub issued_on: String,
+    }
+}
+
+/// What a quote does with the price book's prompt-pay discount.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PromptPayChoice {
+    /// The patient will pay in full at the visit: the expected charges include the discount, and
+    /// the document states them without it.
+    #[default]
+    Included,
+    /// The patient may not: the expected charges are before the discount, and the document states
+    /// them with it.
+    Excluded,
+    /// No prompt-pay discount on this quote: no discount line, and the document does not mention
+    /// one (what a Medicare patient's quote needs, see `new_document`).
+    NotOffered,
+}
+read_enum!(PromptPayChoice {
+    "included" => Included,
+    "excluded" => Excluded,
+    "not_offered" => NotOffered,
+});
+
+impl PromptPayChoice {
+    /// The choice a book's `expected_charges` makes when a quote leaves it to the book.
+    pub(crate) fn of_book(expected: ExpectedCharges) -> PromptPayChoice {
+        match expected {
+            ExpectedCharges::Included => PromptPayChoice::Included,
+            ExpectedCharges::Excluded => PromptPayChoice::Excluded,
+        }
     }
 }
 
@@ -216,6 +253,9 @@ pub(crate) struct QuotePlan<'a> {
     /// A typed-in provider's prices that break no rule but are far from what therapy costs
     /// (`Therapy provider's session price: is $9.50, low for physical therapy ...`).
     pub price_warnings: Vec<String>,
+    /// The prompt-pay discount on this quote: the request's choice, else the book's; `None` when
+    /// the book has no prompt-pay discount.
+    pub prompt_pay: Option<PromptPayChoice>,
 }
 
 deserialize_by_reading!(QuoteRequest, "a quote request", Error::InvalidRequest);
@@ -323,8 +363,10 @@ impl QuoteRequest {
                 )
             });
         }
+        let prompt_pay = self.prompt_pay(book, &mut problems);
         if issue == Issue::New {
             self.new_document(book, &mut problems, issued_on);
+            self.medicare(&mut problems, prompt_pay);
         }
         let scheduled_on = match self.scheduled_on.trim() {
             "" => None,
@@ -429,6 +471,7 @@ impl QuoteRequest {
                 plan.therapy_elsewhere = self.therapy_elsewhere;
                 plan.therapy_partner = therapy_partner;
                 plan.typed_therapy_prices = typed_therapy_prices;
+                plan.prompt_pay_offered = prompt_pay != Some(PromptPayChoice::NotOffered);
                 problems.into_result(
                     QuotePlan {
                         plan,
@@ -445,6 +488,7 @@ impl QuoteRequest {
                         therapy_provider,
                         replaces,
                         price_warnings,
+                        prompt_pay,
                     },
                     Error::InvalidRequest,
                 )
@@ -469,6 +513,8 @@ impl QuoteRequest {
     ///   the estimate is valid (the issue date plus the book's `valid_days`), nor more than 12
     ///   months after the issue date: the document would list a date it does not cover. Each is
     ///   refused at its own field, saying what to do instead.
+    /// - A Medicare patient's quote has no staff or prompt-pay discount and no therapy in cash
+    ///   (`medicare`, called beside this one).
     fn new_document(&self, book: &PriceBook, problems: &mut Problems, issued_on: Option<Date>) {
         self.within_valid_until(book, problems, issued_on);
         let effective = Date::parse(&book.document().effective_date);
@@ -539,6 +585,56 @@ impl QuoteRequest {
                 });
             }
         }
+    }
+
+    /// The prompt-pay discount this quote applies: staff's choice, else the book's
+    /// `expected_charges`; none when the book has no prompt-pay discount, and then a choice to
+    /// include or leave out one is refused (there is none to include).
+    fn prompt_pay(&self, book: &PriceBook, problems: &mut Problems) -> Option<PromptPayChoice> {
+        let Some(offered) = &book.document().discounts.prompt_pay else {
+            let chosen = self
+                .prompt_pay
+                .filter(|choice| *choice != PromptPayChoice::NotOffered);
+            problems.check(chosen.is_none(), "prompt_pay", || {
+                "this price book has no prompt-pay discount: leave the choice out".into()
+            });
+            return None;
+        };
+        Some(
+            self.prompt_pay
+                .unwrap_or(PromptPayChoice::of_book(offered.expected_charges)),
+        )
+    }
+
+    /// A new quote for a Medicare patient (DESIGN.md, "Medicare patients: no discounts, therapy
+    /// through Medicare") is refused, each at its field, in the quote's language:
+    ///
+    /// - with a staff discount, or with the prompt-pay discount (included or left out of the
+    ///   charges, it is still offered): a reduction offered to a Medicare beneficiary can be
+    ///   remuneration likely to influence the choice of provider (42 U.S.C. 1320a-7a(a)(5)), and
+    ///   this form cannot show the financial-need exception's conditions were met;
+    /// - with physical therapy paid in cash: Medicare-covered therapy must be claimed to Medicare
+    ///   (42 U.S.C. 1395w-4(g)(4)), and a therapist cannot opt out of Medicare to take cash.
+    ///
+    /// Saved files are reopened as printed (`Issue::Saved`), so a Medicare quote saved with a
+    /// discount keeps its number and amounts.
+    fn medicare(&self, problems: &mut Problems, prompt_pay: Option<PromptPayChoice>) {
+        if self.coverage != Some(CoverageScreening::Medicare) {
+            return;
+        }
+        let words = &self.answers.language.gfe_words().medicare;
+        let discount = &self.staff_discount;
+        if !discount.percent.as_str().trim().is_empty() {
+            problems.add("staff_discount.percent", words.staff_discount);
+        } else if !discount.amount.as_str().trim().is_empty() {
+            problems.add("staff_discount.amount", words.staff_discount);
+        }
+        let offered = prompt_pay.is_some_and(|choice| choice != PromptPayChoice::NotOffered);
+        problems.check(!offered, "prompt_pay", || words.prompt_pay.into());
+        let cash = self.answers.physical_therapy.coverage == crate::estimate::Coverage::Cash;
+        problems.check(!cash, "answers.physical_therapy.coverage", || {
+            words.cash_therapy.into()
+        });
     }
 
     /// The later injections' dates: each a date, on or after the one before it (the first

@@ -36,6 +36,7 @@ struct Shown<'a> {
     coverage_notice: Option<&'a str>,
     range_warning: Option<&'a str>,
     price_warnings: &'a [String],
+    prompt_pay_warning: Option<&'a str>,
     price_book_version: &'a str,
     /// The date it is issued, as it prints.
     issued_on: &'a str,
@@ -53,6 +54,7 @@ impl<'a> Shown<'a> {
             coverage_notice: document.coverage_notice.as_deref(),
             range_warning: quote.range_warning.as_deref(),
             price_warnings: &quote.price_warnings,
+            prompt_pay_warning: quote.prompt_pay_warning.as_deref(),
             price_book_version: &quote.price_book_version,
             issued_on: &document.issued_on,
             revision: document.replaces.as_ref().map(|replaces| {
@@ -129,13 +131,25 @@ impl Quoter {
         to_js(&payment::financing_choices(&self.book, self.language))
     }
 
+    /// The prompt-pay choice of the form: `{ choices: [{ value, label }], book }`, where `book`
+    /// is the value the price book's setting makes (the form starts on it), or `null` when the
+    /// book has no prompt-pay discount.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = promptPayChoices)]
+    pub fn prompt_pay_choices(&self) -> Result<JsValue, JsValue> {
+        to_js(&quote::prompt_pay_choices(&self.book, self.language))
+    }
+
     /// The page's one call when an answer changes. Prices `request` (the quote form) and renders
     /// the printable document into the region `document`, and, when the page passes a
     /// `comparison` region, the scenario comparison with the monthly payments of
     /// `comparison_plan`. The request is issued today (the computer's calendar date), whatever
     /// `issued_on` it carries. Returns `{ refused: [{ region, path, reason }], quote, issued_on,
     /// due }`, where `quote` is `{ title, quote_number, total, coverage_notice, range_warning,
-    /// price_warnings, price_book_version, issued_on, revision }`, or `null` when the request is
+    /// price_warnings, prompt_pay_warning, price_book_version, issued_on, revision }`, or `null` when the request is
     /// refused: the document then keeps what it showed, and `savedQuote()` and `csv()` give
     /// nothing until the form is fixed. `issued_on` is the date the form's document is issued on,
     /// as it prints; `due` is what to say beside the form about when the Good Faith Estimate is

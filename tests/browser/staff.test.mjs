@@ -62,7 +62,7 @@ function printed(pdf) {
   return execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
 }
 
-test('the printed Good Faith Estimate has every element of 45 CFR 149.610(c), and a Medicare quote never calls itself one', async () => {
+test('the printed Good Faith Estimate has every element of 45 CFR 149.610(c), and a TRICARE quote never calls itself one', async () => {
   const { page } = await openStaffPage();
   await fillTwoProviderQuote(page);
   await page.fill('#scheduled-on', '2026-12-01');
@@ -87,14 +87,16 @@ test('the printed Good Faith Estimate has every element of 45 CFR 149.610(c), an
   ]) assert.match(gfe, expected, element);
   assert.equal(gfe.match(/Physical therapy session/g).length, 1, 'therapy by the co-provider is listed once');
 
-  await page.check('input[name="coverage"][value="medicare"]');
-  await page.pdf({ path: `${shots}medicare-quote.pdf`, format: 'Letter' });
-  const medicare = printed(`${shots}medicare-quote.pdf`);
+  // TRICARE, not Medicare: a Medicare patient's quote offers no discount and no therapy in cash
+  // (staff-prompt-pay.test.mjs), so it would not be this quote at the same prices.
+  await page.check('input[name="coverage"][value="tricare"]');
+  await page.pdf({ path: `${shots}tricare-quote.pdf`, format: 'Letter' });
+  const tricare = printed(`${shots}tricare-quote.pdf`);
   // After the running head every page carries (the patient, the birth date, the number).
-  assert.match(medicare, /^Ana Ruiz · Date of birth March 4, 1970 · Quote (SPQ-[0-9A-Z-]+) Self-pay price quote Quote \1 /, 'titled and numbered as what it is');
-  assert.match(medicare, /Total estimated charges \$3,749\.81/, 'the same prices');
-  assert.doesNotMatch(medicare, /good faith/i, 'nothing on it calls it a Good Faith Estimate');
-  assert.doesNotMatch(medicare, /dispute/i, 'nor offers a dispute right it does not carry');
+  assert.match(tricare, /^Ana Ruiz · Date of birth March 4, 1970 · Quote (SPQ-[0-9A-Z-]+) Self-pay price quote Quote \1 /, 'titled and numbered as what it is');
+  assert.match(tricare, /Total estimated charges \$3,749\.81/, 'the same prices');
+  assert.doesNotMatch(tricare, /good faith/i, 'nothing on it calls it a Good Faith Estimate');
+  assert.doesNotMatch(tricare, /dispute/i, 'nor offers a dispute right it does not carry');
   await page.close();
 });
 
@@ -376,7 +378,7 @@ test('screening, range warning and errors speak to staff', async () => {
   // which is 1,191.06 more than 2,829.81.
   assert.match(await page.locator('#range-warning').textContent(), /would charge \$1,191\.06 more \(\$4,020\.87 in all\)/);
 
-  await page.check('input[name="coverage"][value="medicare"]');
+  await page.check('input[name="coverage"][value="tricare"]');
   assert.match(await page.locator('#coverage-notice').textContent(), /does not apply to Medicare, Medicaid or TRICARE/);
   assert.match(await page.locator('.gfe h2').textContent(), /Self-pay price quote/);
 

@@ -134,8 +134,11 @@ impl Page {
         let item = self.element("td", "item", None)?;
         self.add(&item, "span", "label", &line.label)?;
         let mut meta = Vec::new();
-        if let Some(code) = &line.code {
-            meta.push(code.clone());
+        match (&line.code, &line.billing_units) {
+            // The code's billing units beside it: `Q4139: 6 units of 1 cc`.
+            (Some(code), Some(billed)) => meta.push(format!("{code}: {}", billed.text)),
+            (Some(code), None) => meta.push(code.clone()),
+            (None, _) => {}
         }
         meta.push(format!("{} × {}", line.quantity, line.unit_price.formatted));
         if let Some(detail) = &line.detail {

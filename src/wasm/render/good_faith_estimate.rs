@@ -213,7 +213,11 @@ fn provider_section(
     append(&table, &page.holding("thead", "", &[head])?)?;
     let body = page.element("tbody", "", None)?;
     for item in &provider.items {
-        let quantity = item.quantity.to_string();
+        // In the billing units of its code, named, when the code is not billed one per item.
+        let quantity = item
+            .billing_units
+            .clone()
+            .unwrap_or_else(|| item.quantity.to_string());
         let row = page.element("tr", "", None)?;
         // Each cell names its column, for the narrow layout that shows a row as a block.
         for (text, class, column) in [
