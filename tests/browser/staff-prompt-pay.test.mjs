@@ -21,6 +21,8 @@ async function openStaffPage(width = 1280, path = 'staff.html') {
   const page = await shared.browser.newPage();
   await page.setViewportSize({ width, height: 900 });
   const seen = await watch(page);
+  // A quote is issued on the page's date: the day these quotes are issued on.
+  await page.clock.setFixedTime(new Date(2026, 10, 21, 10, 0));
   await page.goto(`${shared.server.url}${path}`);
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
   return { page, seen };
@@ -32,7 +34,6 @@ async function fillIssueCase(page) {
   await page.fill('#patient-name', 'Ana Ruiz');
   await page.fill('#dob', '1970-03-04');
   await page.check('input[name="side"][value="right"]');
-  await page.fill('#issued-on', '2026-11-21');
   await page.selectOption('#condition', 'ankle_osteoarthritis');
   await page.selectOption('#product', 'amnion_2ml');
   await page.selectOption('#injections', '3');
