@@ -1229,6 +1229,10 @@ pub struct BillWords {
     pub compared: fn(&str, &str, &str, std::cmp::Ordering) -> String,
     /// `unit` / `units`.
     pub unit: [&'static str; 2],
+    /// The three amounts' names beside each provider: `Estimate`, `Billed`, `Difference`.
+    pub amounts: [&'static str; 3],
+    /// In place of a result while no quote is on screen.
+    pub no_quote: &'static str,
     /// A code billed that the estimate does not list, from (code, units, amount).
     pub not_on_estimate: fn(&str, &str, &str) -> String,
     /// A code on the estimate not billed, from (code, units, amount).
@@ -1301,6 +1305,8 @@ static ENGLISH_BILL: BillWords = BillWords {
         std::cmp::Ordering::Equal => format!("Billed {billed}: the same as the estimate."),
     },
     unit: ["unit", "units"],
+    amounts: ["Estimate", "Billed", "Difference"],
+    no_quote: "Make or open a quote first: the bill is checked against the quote on screen.",
     not_on_estimate: |code, units, amount| {
         format!("{code}: billed {units} for {amount}, and not on the estimate.")
     },
@@ -1375,6 +1381,9 @@ static SPANISH_BILL: BillWords = BillWords {
         std::cmp::Ordering::Equal => format!("Facturado {billed}: lo mismo que el estimado."),
     },
     unit: ["unidad", "unidades"],
+    amounts: ["Estimado", "Facturado", "Diferencia"],
+    no_quote:
+        "Primero haga o abra una cotización: la factura se compara con la cotización en pantalla.",
     not_on_estimate: |code, units, amount| {
         format!("{code}: se facturaron {units} por {amount}, y no está en el estimado.")
     },

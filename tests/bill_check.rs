@@ -90,6 +90,13 @@ fn a_bill_less_than_400_above_gives_no_dispute_right() {
     );
     assert_eq!(check.billed_on, "Bill dated December 15, 2026.");
     assert!(check.title.starts_with("The bill checked against GFE-"));
+    assert_eq!(
+        check.running_head,
+        format!(
+            "Ana Ruiz · Date of birth March 4, 1970 · Quote {}",
+            check.quote_number
+        )
+    );
 }
 
 #[test]

@@ -100,6 +100,9 @@ pub struct BillCheck {
     pub title: String,
     /// The estimate's number, as the patient holds it.
     pub quote_number: String,
+    /// Whose estimate it is, as its printed pages say at their head: `Ana Ruiz · Date of birth
+    /// March 4, 1970 · Quote GFE-…`.
+    pub running_head: String,
     /// Whether the estimate is a Good Faith Estimate (the dispute right and a state's self-pay cap
     /// apply), rather than a self-pay price quote.
     pub good_faith_estimate: bool,
@@ -413,6 +416,7 @@ pub fn check_bill(quote: &Quote, book: &PriceBook, bill: &Bill) -> Result<BillCh
     Ok(BillCheck {
         title: (words.title)(&quote.quote_number),
         quote_number: quote.quote_number.clone(),
+        running_head: document.running_head(),
         good_faith_estimate,
         billed_on: (words.billed_on)(&billed_on.long_form(language)),
         providers,

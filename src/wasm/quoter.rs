@@ -251,6 +251,117 @@ impl Quoter {
     }
 }
 
+// The bill checked against the estimate (issue 21): the quote on screen's providers to build the
+// bill's fields from, and one call per check.
+
+/// One provider of the quote on screen, as the bill's fields need it.
+#[derive(Serialize)]
+struct BillProvider<'a> {
+    npi: &'a str,
+    name: &'a str,
+    role: &'a str,
+    /// Its estimate's total, formatted.
+    total: &'a str,
+    /// How many items the estimate lists for it.
+    items: usize,
+}
+
+/// `billProviders()`'s answer.
+#[derive(Serialize)]
+struct BillProviders<'a> {
+    quote_number: &'a str,
+    providers: Vec<BillProvider<'a>>,
+}
+
+/// `checkBill`'s answer.
+#[derive(Serialize)]
+struct BillUpdate {
+    refused: Vec<RegionError>,
+    check: Option<quote::BillCheck>,
+}
+
+#[wasm_bindgen]
+impl Quoter {
+    /// The quote on screen's number and providers (`{ quote_number, providers: [{ npi, name, role,
+    /// total, items }] }`), for the page to build the bill's fields; `null` while there is no
+    /// quote on screen (the form is refused).
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = billProviders)]
+    pub fn bill_providers(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.current.as_ref().map(|quote| {
+            BillProviders {
+                quote_number: &quote.quote_number,
+                providers: quote
+                    .good_faith_estimate
+                    .providers
+                    .iter()
+                    .map(|provider| BillProvider {
+                        npi: &provider.npi,
+                        name: &provider.name,
+                        role: &provider.role,
+                        total: &provider.total.formatted,
+                        items: provider.items.len(),
+                    })
+                    .collect(),
+            }
+        }))
+    }
+
+    /// Checks `bill` (`{ billed_on, providers: [{ npi, total, items: [{ code, units, amount }] }]
+    /// }`, the page's bill fields) against the quote on screen and renders the result into the
+    /// region `bill`. Returns `{ refused: [{ region, path, reason }], check }`: `check` is the
+    /// result as data (docs/api.md), or `null` when the bill is refused or no quote is on screen;
+    /// the region is then emptied, so nothing from a refused bill shows or prints.
+    ///
+    /// # Errors
+    ///
+    /// Only a DOM error from the browser; refused fields are returned, not thrown.
+    #[wasm_bindgen(js_name = checkBill)]
+    pub fn check_bill(&self, bill: JsValue, regions: JsValue) -> Result<JsValue, JsValue> {
+        let regions = Regions::new(regions);
+        let words = self.language.bill_words();
+        let mut update = Update::default();
+        let check = match &self.current {
+            None => {
+                update.refuse(
+                    "bill",
+                    &Error::InvalidRequest(vec![crate::error::FieldError::new("", words.no_quote)]),
+                );
+                None
+            }
+            Some(quote) => match quote::Bill::from_value(&value(&bill))
+                .and_then(|bill| quote::check_bill(quote, &self.book, &bill))
+            {
+                Ok(check) => Some(check),
+                Err(error) => {
+                    update.refuse("bill", &error);
+                    None
+                }
+            },
+        };
+        match (&check, &self.current) {
+            (Some(check), Some(quote)) => {
+                // The check is in its quote's language (a reopened file keeps its own).
+                let words = quote.good_faith_estimate.language.bill_words();
+                regions.render("bill", |element| {
+                    render::bill::bill_check(element, check, words)
+                })?
+            }
+            _ => regions.render("bill", |element| {
+                element.replace_children_with_node_0();
+                Ok(())
+            })?,
+        }
+        to_js(&BillUpdate {
+            refused: update.refused,
+            check,
+        })
+    }
+}
+
 /// Today on the staff computer's calendar, `YYYY-MM-DD`: the local date, the one staff see, not
 /// the UTC one (which is tomorrow for a Texas clinic each evening).
 fn today() -> String {
