@@ -464,3 +464,29 @@ fn a_spanish_quotes_bill_check_is_in_spanish() {
         ]
     );
 }
+
+#[test]
+fn a_state_has_one_cap_in_the_price_book() {
+    let mut json = sample();
+    json["state_bill_caps"] = serde_json::json!([
+        { "state": "CO", "percent_over_bp": 1500, "amount_over_cents": 40000, "citation": "C.R.S. 25-49-106(1)(b)" },
+        { "state": "CO", "percent_over_bp": 2000, "amount_over_cents": 50000, "citation": "again" },
+        { "state": "ZZ", "percent_over_bp": 10001, "amount_over_cents": 0, "citation": "" }
+    ]);
+    let problems = sample_book::problems(&json);
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+    // Each field's own rules first, then the rules across fields.
+    assert_eq!(
+        problems[3],
+        "state_bill_caps[1].state: must be unique: CO has a cap already"
+    );
+    assert!(problems
+        .iter()
+        .any(|p| p.starts_with("state_bill_caps[2].state:")));
+    assert!(problems
+        .iter()
+        .any(|p| p.starts_with("state_bill_caps[2].percent_over_bp:")));
+    assert!(problems
+        .iter()
+        .any(|p| p.starts_with("state_bill_caps[2].citation:")));
+}
