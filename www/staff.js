@@ -102,7 +102,7 @@ function update() {
   }
   showErrors(form, $('error-summary'), showEveryProblem ? refused : refused.filter(({ path }) => touched.has(path)));
   setMatches(Boolean(quote) && refused.length === 0);
-  followQuote();
+  followQuote(quote);
 }
 
 /** Every problem shown, and the summary of them focused. */
@@ -160,7 +160,7 @@ async function open(file) {
       reopened.price_change ?? '',
     ].join(' ');
     $('reopened').hidden = false;
-    followQuote();
+    followQuote(reopened.quote);
   } catch (error) {
     const reasons = error.fields?.length ? describe(form, error.fields) : error.message;
     $('error').textContent = `${say(words, 'file_not_opened', 'That file could not be opened as a saved quote:')} ${reasons}`;
@@ -256,7 +256,7 @@ $('open').addEventListener('change', async (event) => {
 });
 
 // The bill check (issue 21). The bill's fields follow the quote on screen: one fieldset per
-// provider of its estimate, built from what `billProviders()` gives. "Check the bill" makes one
+// provider of its estimate, built from the `providers` that `update` and `reopen` give with it. "Check the bill" makes one
 // call, `checkBill`, which checks the bill in Rust and renders the result beside the fields; after
 // the first check, each change checks again, so the result never disagrees with the fields. Print
 // prints the result alone, and only while the bill is checked with no problem.
@@ -332,25 +332,25 @@ function setBillMatches(now) {
 }
 
 /**
- * Follows the quote on screen: its providers' fields, rebuilt only when its providers change (what
+ * Follows the quote on screen (`quote` as `update` or `reopen` shows it, with its `providers`, or
+ * null while there is none): its providers' fields, rebuilt only when its providers change (what
  * staff typed stays in every field that is still there), and the result, checked again for the new
  * quote once staff have asked for a check (emptied until then).
  */
-function followQuote() {
-  const shown = quoter.billProviders();
-  const number = shown?.quote_number ?? null;
+function followQuote(quote) {
+  const number = quote?.quote_number ?? null;
   if (number === billQuote) return;
   billQuote = number;
-  billForm.hidden = !shown;
-  $('bill-none').hidden = Boolean(shown);
-  const providers = JSON.stringify((shown?.providers ?? []).map(({ npi, items }) => [npi, items]));
+  billForm.hidden = !quote;
+  $('bill-none').hidden = Boolean(quote);
+  const providers = JSON.stringify((quote?.providers ?? []).map(({ npi, items }) => [npi, items]));
   if (providers !== $('bill-providers').dataset.providers) {
     const typed = new Map([...billForm.elements].filter((input) => input.name && input.type !== 'hidden').map((input) => [input.name, input.value]));
-    $('bill-providers').replaceChildren(...(shown?.providers ?? []).map(billProviderFields));
+    $('bill-providers').replaceChildren(...(quote?.providers ?? []).map(billProviderFields));
     $('bill-providers').dataset.providers = providers;
     for (const input of billForm.elements) if (typed.has(input.name)) input.value = typed.get(input.name);
   }
-  if (shown && billChecked) {
+  if (quote && billChecked) {
     checkBill();
     return;
   }

@@ -41,6 +41,8 @@ struct Shown<'a> {
     issued_on: &'a str,
     /// For a revision: what it replaces, and that it must be given to the patient.
     revision: Option<String>,
+    /// Its providers, for the bill's fields ("Check the bill").
+    providers: Vec<BillProvider<'a>>,
 }
 
 impl<'a> Shown<'a> {
@@ -60,6 +62,7 @@ impl<'a> Shown<'a> {
                 let words = document.language.revision_words(good_faith_estimate);
                 format!("{replaces} {}", words.give)
             }),
+            providers: BillProvider::of(quote),
         }
     }
 }
@@ -125,9 +128,9 @@ impl Quoter {
     /// `comparison_plan`. The request is issued today (the computer's calendar date), whatever
     /// `issued_on` it carries. Returns `{ refused: [{ region, path, reason }], quote, issued_on }`,
     /// where `quote` is `{ title, quote_number, total, coverage_notice, range_warning,
-    /// price_warnings, price_book_version, issued_on, revision }`, or `null` when the request is
-    /// refused: the document then keeps what it showed, and `savedQuote()` and `csv()` give
-    /// nothing until the form is fixed. `issued_on` is the date the form's document is issued on,
+    /// price_warnings, price_book_version, issued_on, revision, providers }`, or `null` when the
+    /// request is refused: the document then keeps what it showed, and `savedQuote()` and `csv()`
+    /// give nothing until the form is fixed. `issued_on` is the date the form's document is issued on,
     /// as it prints.
     ///
     /// # Errors
@@ -251,8 +254,8 @@ impl Quoter {
     }
 }
 
-// The bill checked against the estimate (issue 21): the quote on screen's providers to build the
-// bill's fields from, and one call per check.
+// The bill checked against the estimate (issue 21): the quote on screen's providers come with it
+// (`Shown::providers`), for the page to build the bill's fields from, and a check is one call.
 
 /// One provider of the quote on screen, as the bill's fields need it.
 #[derive(Serialize)]
@@ -266,11 +269,22 @@ struct BillProvider<'a> {
     items: usize,
 }
 
-/// `billProviders()`'s answer.
-#[derive(Serialize)]
-struct BillProviders<'a> {
-    quote_number: &'a str,
-    providers: Vec<BillProvider<'a>>,
+impl<'a> BillProvider<'a> {
+    /// The providers of `quote`'s document.
+    fn of(quote: &'a Quote) -> Vec<BillProvider<'a>> {
+        quote
+            .good_faith_estimate
+            .providers
+            .iter()
+            .map(|provider| BillProvider {
+                npi: &provider.npi,
+                name: &provider.name,
+                role: &provider.role,
+                total: &provider.total.formatted,
+                items: provider.items.len(),
+            })
+            .collect()
+    }
 }
 
 /// `checkBill`'s answer.
@@ -282,34 +296,6 @@ struct BillUpdate {
 
 #[wasm_bindgen]
 impl Quoter {
-    /// The quote on screen's number and providers (`{ quote_number, providers: [{ npi, name, role,
-    /// total, items }] }`), for the page to build the bill's fields; `null` while there is no
-    /// quote on screen (the form is refused).
-    ///
-    /// # Errors
-    ///
-    /// Never in practice.
-    #[wasm_bindgen(js_name = billProviders)]
-    pub fn bill_providers(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.current.as_ref().map(|quote| {
-            BillProviders {
-                quote_number: &quote.quote_number,
-                providers: quote
-                    .good_faith_estimate
-                    .providers
-                    .iter()
-                    .map(|provider| BillProvider {
-                        npi: &provider.npi,
-                        name: &provider.name,
-                        role: &provider.role,
-                        total: &provider.total.formatted,
-                        items: provider.items.len(),
-                    })
-                    .collect(),
-            }
-        }))
-    }
-
     /// Checks `bill` (`{ billed_on, providers: [{ npi, total, items: [{ code, units, amount }] }]
     /// }`, the page's bill fields) against the quote on screen and renders the result into the
     /// region `bill`. Returns `{ refused: [{ region, path, reason }], check }`: `check` is the
