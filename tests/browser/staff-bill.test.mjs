@@ -2,7 +2,8 @@
 // a bill $400.00 over for the clinic shows the dispute date and prints alone (PDF text read back,
 // pages turned into PNGs in tests/browser/screenshots/); an invalid entry is refused at its field
 // with nothing shown or printed; axe finds no violation; the section's boxes fit at 360 and
-// 1280 px; the Spanish page says it in Spanish.
+// 1280 px; the Spanish page says it in Spanish; a clinic in Colorado (a book served on the page's
+// own origin) sees its state's cap.
 //
 // The quote is browser.mjs's two-provider quote, issued 2026-11-21: the clinic's estimate is
 // $2,829.81 and Riverside's $920.00 (worked out in staff.test.mjs). The bill, dated 2026-12-15,
@@ -24,12 +25,14 @@ const { shots } = shared;
 
 const TODAY = new Date(2026, 10, 21, 10, 0); // 2026-11-21, 10:00 on this machine's clock
 
-async function staffPage({ width = 1280, language = 'en' } = {}) {
+/** The staff page, with `book` (a price book object) served on its own origin when given. */
+async function staffPage({ width = 1280, language = 'en', book = null } = {}) {
   const page = await shared.browser.newPage();
   await page.clock.setFixedTime(TODAY);
   await page.setViewportSize({ width, height: 900 });
   const seen = await watch(page);
-  await page.goto(`${shared.server.url}staff.html?lang=${language}`);
+  if (book) await page.route('**/test-book.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(book) }));
+  await page.goto(`${shared.server.url}staff.html?lang=${language}${book ? '&price-book=test-book.json' : ''}`);
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
   return { page, seen };
 }
@@ -176,4 +179,22 @@ test('the Spanish staff page checks the bill in Spanish', async () => {
   assert.deepEqual(await axe(page), [], 'axe: the Spanish page');
   assert.deepEqual(seen.errors, []);
   await page.close();
+});
+
+test('a clinic in Colorado sees its state\'s cap beside the federal threshold', async () => {
+  // The sample book with the clinic in Denver and Colorado's row, served on the page's own origin.
+  const book = JSON.parse(readFileSync(new URL('../../src/price_book/default.json', import.meta.url), 'utf8'));
+  book.clinic.address = { street: '1 Main St', city: 'Denver', state: 'CO', zip: '80202' };
+  book.state_bill_caps = [{ state: 'CO', percent_over_bp: 1500, amount_over_cents: 40000, citation: 'C.R.S. 25-49-106(1)(b)' }];
+  const { page: staff, seen } = await staffPage({ book });
+  // The clinic's estimate is $2,829.81 (the same prices): 15 % of it is $424.4715, rounded down
+  // $424.47, more than $400.00, so the cap is 2,829.81 + 400.00 = $3,229.81. A bill of $3,229.82 is
+  // $0.01 over it, and $400.01 over the estimate: a dispute too.
+  await enterBill(staff, '3229.82');
+  const text = (await staff.locator('#bill-result').textContent()).replace(/\s+/g, ' ');
+  assert.match(text, /CO law \(C\.R\.S\. 25-49-106\(1\)\(b\)\) caps a self-pay bill at \$3,229\.81: the estimate plus 15% of it \(\$424\.47\) or \$400\.00, whichever is less\. This bill is \$0\.01 over the cap\./);
+  assert.match(text, /dispute until April 14, 2027/);
+  await staff.locator('#bill-section').screenshot({ path: `${shots}staff-bill-colorado.png` });
+  assert.deepEqual(seen.errors, []);
+  await staff.close();
 });
