@@ -1446,6 +1446,235 @@ static SPANISH_DATES: DateWords = DateWords {
     },
 };
 
+/// The words of the bill checked against the estimate (`quote::bill`), staff's only, as
+/// [`GfeWords`]: its results and its refusals, in the quote's language.
+pub struct BillWords {
+    /// `The bill checked against {number}`.
+    pub title: fn(&str) -> String,
+    /// `Bill dated {date}.`
+    pub billed_on: fn(&str) -> String,
+    /// The provider's bill beside its estimate, from (billed, estimate, |difference|, billed
+    /// compared with the estimate).
+    pub compared: fn(&str, &str, &str, std::cmp::Ordering) -> String,
+    /// `unit` / `units`.
+    pub unit: [&'static str; 2],
+    /// The three amounts' names beside each provider: `Estimate`, `Billed`, `Difference`.
+    pub amounts: [&'static str; 3],
+    /// In place of a result while no quote is on screen.
+    pub no_quote: &'static str,
+    /// A code billed that the estimate does not list, from (code, units, amount).
+    pub not_on_estimate: fn(&str, &str, &str) -> String,
+    /// A code on the estimate not billed, from (code, units, amount).
+    pub not_billed: fn(&str, &str, &str) -> String,
+    /// A code whose units or amount differ, from (code, billed units, billed amount, estimate
+    /// units, estimate amount).
+    pub differs: fn(&str, &str, &str, &str, &str) -> String,
+    /// Every billed code is on the estimate with its units and amount.
+    pub items_match: &'static str,
+    /// Only a total was entered.
+    pub total_only: &'static str,
+    /// $400 or more above: the dispute right, until when, and what the provider can do first, from
+    /// (the threshold, the last day, the provider's name, its estimate).
+    pub dispute: fn(&str, &str, &str, &str) -> String,
+    /// Above the estimate, but by less than the threshold.
+    pub under_threshold: fn(&str) -> String,
+    /// The state's cap, from (state, citation, cap, percent, that percent of the estimate, the
+    /// cap's amount, how much the bill is over the cap if it is).
+    pub state_cap: fn(&str, &str, &str, &str, &str, &str, Option<&str>) -> String,
+    /// How the dispute date is counted, from (the bill's date).
+    pub dispute_counted: fn(&str) -> String,
+    /// A self-pay price quote has no dispute right.
+    pub not_a_gfe: &'static str,
+    /// Refusals, at their fields.
+    pub enter_date: &'static str,
+    /// A date not in `YYYY-MM-DD`, from what was typed.
+    pub not_a_date: fn(&str) -> String,
+    /// A bill dated before the estimate, from the estimate's issue date.
+    pub before_issue: fn(&str) -> String,
+    /// An NPI not on the estimate, from what was given.
+    pub unknown_npi: fn(&str) -> String,
+    /// The same provider twice.
+    pub npi_twice: &'static str,
+    /// No provider's bill entered.
+    pub nothing_billed: &'static str,
+    /// A billed item without its code.
+    pub enter_code: &'static str,
+    /// A billed item without its units.
+    pub enter_units: &'static str,
+    /// Units not a whole number 1 to the most, from (the most, what was typed).
+    pub not_units: fn(u32, &str) -> String,
+    /// A billed item without its amount.
+    pub enter_amount: &'static str,
+    /// An amount above the most, from the most.
+    pub too_large: fn(&str) -> String,
+    /// A total that is not the items' sum, from the sum.
+    pub total_disagrees: fn(&str) -> String,
+}
+
+impl Language {
+    /// The words of the bill check in this language.
+    pub fn bill_words(self) -> &'static BillWords {
+        match self {
+            Language::English => &ENGLISH_BILL,
+            Language::Spanish => &SPANISH_BILL,
+        }
+    }
+}
+
+static ENGLISH_BILL: BillWords = BillWords {
+    title: |number| format!("The bill checked against {number}"),
+    billed_on: |date| format!("Bill dated {date}."),
+    compared: |billed, estimate, difference, order| match order {
+        std::cmp::Ordering::Greater => {
+            format!("Billed {billed}: {difference} more than the estimate of {estimate}.")
+        }
+        std::cmp::Ordering::Less => {
+            format!("Billed {billed}: {difference} less than the estimate of {estimate}.")
+        }
+        std::cmp::Ordering::Equal => format!("Billed {billed}: the same as the estimate."),
+    },
+    unit: ["unit", "units"],
+    amounts: ["Estimate", "Billed", "Difference"],
+    no_quote: "Make or open a quote first: the bill is checked against the quote on screen.",
+    not_on_estimate: |code, units, amount| {
+        format!("{code}: billed {units} for {amount}, and not on the estimate.")
+    },
+    not_billed: |code, units, amount| {
+        format!("{code}: on the estimate ({units} for {amount}), and not billed.")
+    },
+    differs: |code, units, amount, estimate_units, estimate_amount| {
+        format!(
+            "{code}: billed {units} for {amount}; the estimate has {estimate_units} for {estimate_amount}."
+        )
+    },
+    items_match: "Every billed item is on the estimate, with the same units and amount.",
+    total_only: "Billed as a total: no item is compared.",
+    dispute: |threshold, until, name, estimate| {
+        format!(
+            "That is {threshold} or more above the estimate (45 CFR 149.620: substantially in \
+             excess), so the patient may start a patient-provider dispute until {until}. First, \
+             {name} can adjust the bill to the estimate of {estimate}."
+        )
+    },
+    under_threshold: |threshold| {
+        format!("That is less than {threshold} above the estimate: not grounds for a patient-provider dispute.")
+    },
+    state_cap: |state, citation, cap, percent, of_estimate, amount, over| {
+        let start = format!(
+            "{state} law ({citation}) caps a self-pay bill at {cap}: the estimate plus {percent} of \
+             it ({of_estimate}) or {amount}, whichever is less."
+        );
+        match over {
+            Some(over) => format!("{start} This bill is {over} over the cap."),
+            None => format!("{start} This bill is within the cap."),
+        }
+    },
+    dispute_counted: |date| {
+        format!(
+            "A dispute date is 120 calendar days from the date on the bill ({date}); a patient who \
+             received the bill later may have longer."
+        )
+    },
+    not_a_gfe: "This is a self-pay price quote, not a Good Faith Estimate: the patient-provider \
+        dispute process and a state's self-pay cap do not apply to it.",
+    enter_date: "enter the date on the bill",
+    not_a_date: |text| format!("must be a date like 2027-03-02; it is \"{text}\""),
+    before_issue: |date| {
+        format!("is before the estimate was issued ({date}): check the date on the bill")
+    },
+    unknown_npi: |npi| format!("no provider of this estimate has the NPI \"{npi}\""),
+    npi_twice: "this provider's bill is entered twice",
+    nothing_billed: "enter what at least one provider billed: its total, or its items",
+    enter_code: "enter the billed code",
+    enter_units: "enter how many units were billed",
+    not_units: |most, text| {
+        format!("must be a whole number of units, 1 to {most}; it is \"{text}\"")
+    },
+    enter_amount: "enter the amount billed",
+    too_large: |most| format!("must be at most {most}"),
+    total_disagrees: |sum| {
+        format!("is not the sum of the items entered below ({sum}): check both, or leave the total blank")
+    },
+};
+
+static SPANISH_BILL: BillWords = BillWords {
+    title: |number| format!("La factura comparada con {number}"),
+    billed_on: |date| format!("Factura con fecha del {date}."),
+    compared: |billed, estimate, difference, order| match order {
+        std::cmp::Ordering::Greater => {
+            format!("Facturado {billed}: {difference} más que el estimado de {estimate}.")
+        }
+        std::cmp::Ordering::Less => {
+            format!("Facturado {billed}: {difference} menos que el estimado de {estimate}.")
+        }
+        std::cmp::Ordering::Equal => format!("Facturado {billed}: lo mismo que el estimado."),
+    },
+    unit: ["unidad", "unidades"],
+    amounts: ["Estimado", "Facturado", "Diferencia"],
+    no_quote:
+        "Primero haga o abra una cotización: la factura se compara con la cotización en pantalla.",
+    not_on_estimate: |code, units, amount| {
+        format!("{code}: se facturaron {units} por {amount}, y no está en el estimado.")
+    },
+    not_billed: |code, units, amount| {
+        format!("{code}: está en el estimado ({units} por {amount}), y no se facturó.")
+    },
+    differs: |code, units, amount, estimate_units, estimate_amount| {
+        format!(
+            "{code}: se facturaron {units} por {amount}; el estimado tiene {estimate_units} por {estimate_amount}."
+        )
+    },
+    items_match:
+        "Cada artículo facturado está en el estimado, con las mismas unidades y el mismo monto.",
+    total_only: "Facturado como total: no se compara ningún artículo.",
+    dispute: |threshold, until, name, estimate| {
+        format!(
+            "Son {threshold} o más por encima del estimado (45 CFR 149.620: sustancialmente en \
+             exceso), así que el paciente puede iniciar una disputa entre paciente y proveedor \
+             hasta el {until}. Primero, {name} puede ajustar la factura al estimado de {estimate}."
+        )
+    },
+    under_threshold: |threshold| {
+        format!("Son menos de {threshold} por encima del estimado: no es motivo de una disputa entre paciente y proveedor.")
+    },
+    state_cap: |state, citation, cap, percent, of_estimate, amount, over| {
+        let start = format!(
+            "La ley de {state} ({citation}) limita una factura de pago directo a {cap}: el estimado \
+             más el {percent} de él ({of_estimate}) o {amount}, lo que sea menor."
+        );
+        match over {
+            Some(over) => format!("{start} Esta factura supera el límite por {over}."),
+            None => format!("{start} Esta factura está dentro del límite."),
+        }
+    },
+    dispute_counted: |date| {
+        format!(
+            "La fecha de una disputa se cuenta en 120 días calendario desde la fecha de la factura \
+             ({date}); un paciente que recibió la factura después puede tener más tiempo."
+        )
+    },
+    not_a_gfe: "Esta es una cotización de pago directo, no un estimado de buena fe: el proceso de \
+        disputa entre paciente y proveedor y el límite estatal de pago directo no se aplican.",
+    enter_date: "escriba la fecha de la factura",
+    not_a_date: |text| format!("debe ser una fecha como 2027-03-02; es \"{text}\""),
+    before_issue: |date| {
+        format!("es anterior a la emisión del estimado ({date}): revise la fecha de la factura")
+    },
+    unknown_npi: |npi| format!("ningún proveedor de este estimado tiene el NPI \"{npi}\""),
+    npi_twice: "la factura de este proveedor está dos veces",
+    nothing_billed: "escriba lo que facturó al menos un proveedor: su total, o sus artículos",
+    enter_code: "escriba el código facturado",
+    enter_units: "escriba cuántas unidades se facturaron",
+    not_units: |most, text| {
+        format!("debe ser un número entero de unidades, de 1 a {most}; es \"{text}\"")
+    },
+    enter_amount: "escriba el monto facturado",
+    too_large: |most| format!("debe ser como máximo {most}"),
+    total_disagrees: |sum| {
+        format!("no es la suma de los artículos escritos abajo ({sum}): revise ambos, o deje el total en blanco")
+    },
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -112,6 +112,7 @@ function update() {
   }
   showErrors(form, $('error-summary'), showEveryProblem ? refused : refused.filter(({ path }) => touched.has(path)));
   setMatches(Boolean(quote) && refused.length === 0);
+  followQuote(quote);
 }
 
 /** Every problem shown, and the summary of them focused. */
@@ -170,6 +171,7 @@ async function open(file) {
       reopened.price_change ?? '',
     ].join(' ');
     $('reopened').hidden = false;
+    followQuote(reopened.quote);
   } catch (error) {
     const reasons = error.fields?.length ? describe(form, error.fields) : error.message;
     $('error').textContent = `${say(words, 'file_not_opened', 'That file could not be opened as a saved quote:')} ${reasons}`;
@@ -290,4 +292,135 @@ $('open').addEventListener('change', async (event) => {
   event.target.value = ''; // so that choosing the same file again opens it again
   if (file) await open(file);
 });
+
+// The bill check (issue 21). The bill's fields follow the quote on screen: one fieldset per
+// provider of its estimate, built from the `providers` that `update` and `reopen` give with it. "Check the bill" makes one
+// call, `checkBill`, which checks the bill in Rust and renders the result beside the fields; after
+// the first check, each change checks again, so the result never disagrees with the fields. Print
+// prints the result alone, and only while the bill is checked with no problem.
+const billForm = $('bill-form');
+let billQuote = null; // the quote number the bill's fields are for
+let billChecked = false; // whether staff asked for a check since the fields were built
+let billMatches = false; // whether the result on screen is the fields' bill
+
+/** A `.field` holding a label and an input named `name`. */
+function billField(id, name, label, { hidden = false, inputMode = '' } = {}) {
+  const field = document.createElement('div');
+  field.className = 'field';
+  const labelElement = document.createElement('label');
+  labelElement.htmlFor = id;
+  labelElement.textContent = label;
+  if (hidden) labelElement.className = 'visually-hidden';
+  const input = document.createElement('input');
+  input.id = id;
+  input.name = name;
+  input.autocomplete = 'off';
+  if (inputMode) input.inputMode = inputMode;
+  field.append(labelElement, input);
+  return field;
+}
+
+/** The fields of provider `index` of the quote (`{ npi, name, role, total, items }`). */
+function billProviderFields(provider, index) {
+  const fieldset = document.createElement('fieldset');
+  fieldset.className = 'bill-provider-fields';
+  const legend = document.createElement('legend');
+  legend.textContent = `${provider.name} · ${provider.role} · NPI ${provider.npi}`;
+  const npi = Object.assign(document.createElement('input'), { type: 'hidden', name: `providers.${index}.npi`, value: provider.npi });
+  const hint = Object.assign(document.createElement('p'), {
+    className: 'hint',
+    textContent: say(words, 'bill_provider_hint', 'Its estimate: {total}. Enter its billed total, or its billed items.', { total: provider.total }),
+  });
+  const total = billField(`bill-${index}-total`, `providers.${index}.total`, say(words, 'billed_total', 'Billed total ($)'), { inputMode: 'decimal' });
+  const items = document.createElement('div');
+  items.className = 'bill-items';
+  items.setAttribute('role', 'group');
+  items.setAttribute('aria-labelledby', `bill-${index}-items`);
+  const heading = Object.assign(document.createElement('p'), { id: `bill-${index}-items`, className: 'label', textContent: say(words, 'billed_items', 'Billed items') });
+  const head = document.createElement('div');
+  head.className = 'bill-item bill-item-head';
+  head.setAttribute('aria-hidden', 'true');
+  for (const text of [say(words, 'bill_code', 'Code'), say(words, 'bill_units', 'Units'), say(words, 'bill_amount', 'Amount ($)')]) {
+    head.append(Object.assign(document.createElement('span'), { textContent: text }));
+  }
+  items.append(heading, head);
+  // A row per item of the estimate and two more, for codes it did not list; blank rows are skipped.
+  for (let row = 0; row < provider.items + 2; row += 1) {
+    const line = document.createElement('div');
+    line.className = 'bill-item';
+    const at = `providers.${index}.items.${row}`;
+    const n = { n: row + 1 };
+    line.append(
+      billField(`bill-${index}-${row}-code`, `${at}.code`, say(words, 'bill_item_code', 'Item {n}: code', n), { hidden: true }),
+      billField(`bill-${index}-${row}-units`, `${at}.units`, say(words, 'bill_item_units', 'Item {n}: units', n), { hidden: true, inputMode: 'numeric' }),
+      billField(`bill-${index}-${row}-amount`, `${at}.amount`, say(words, 'bill_item_amount', 'Item {n}: amount ($)', n), { hidden: true, inputMode: 'decimal' }),
+    );
+    items.append(line);
+  }
+  fieldset.append(legend, npi, hint, total, items);
+  return fieldset;
+}
+
+/** Marks the result as the fields' bill, or not: Print is off (with its reason) while it is not. */
+function setBillMatches(now) {
+  billMatches = now;
+  $('bill-print').setAttribute('aria-disabled', String(!now));
+  $('bill-print-reason').hidden = now;
+  $('bill-section').dataset.matches = String(now);
+}
+
+/**
+ * Follows the quote on screen (`quote` as `update` or `reopen` shows it, with its `providers`, or
+ * null while there is none): its providers' fields, rebuilt only when its providers change (what
+ * staff typed stays in every field that is still there), and the result, checked again for the new
+ * quote once staff have asked for a check (emptied until then).
+ */
+function followQuote(quote) {
+  const number = quote?.quote_number ?? null;
+  if (number === billQuote) return;
+  billQuote = number;
+  billForm.hidden = !quote;
+  $('bill-none').hidden = Boolean(quote);
+  const providers = JSON.stringify((quote?.providers ?? []).map(({ npi, items }) => [npi, items]));
+  if (providers !== $('bill-providers').dataset.providers) {
+    const typed = new Map([...billForm.elements].filter((input) => input.name && input.type !== 'hidden').map((input) => [input.name, input.value]));
+    $('bill-providers').replaceChildren(...(quote?.providers ?? []).map(billProviderFields));
+    $('bill-providers').dataset.providers = providers;
+    for (const input of billForm.elements) if (typed.has(input.name)) input.value = typed.get(input.name);
+  }
+  if (quote && billChecked) {
+    checkBill();
+    return;
+  }
+  $('bill-result').replaceChildren();
+  showErrors(billForm, $('bill-error-summary'), []);
+  setBillMatches(false);
+}
+
+/** One call into Rust: the bill checked, its result rendered, or every problem at its field. */
+function checkBill() {
+  billChecked = true;
+  const { refused, check } = quoter.checkBill(readForm(billForm), { bill: $('bill-result') });
+  showErrors(billForm, $('bill-error-summary'), refused);
+  setBillMatches(Boolean(check));
+  return refused.length;
+}
+
+billForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  if (checkBill()) $('bill-error-summary').focus();
+});
+billForm.addEventListener('input', () => {
+  if (billChecked) checkBill();
+});
+$('bill-print').addEventListener('click', () => {
+  if (!billMatches) {
+    if (checkBill()) $('bill-error-summary').focus();
+    return;
+  }
+  // The print stylesheet prints the bill check alone while the page is marked so.
+  document.body.classList.add('printing-bill');
+  window.print();
+});
+window.addEventListener('afterprint', () => document.body.classList.remove('printing-bill'));
 update();

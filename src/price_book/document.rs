@@ -128,6 +128,34 @@ book_struct! {
         /// Payment plans a visitor can finance the total with; absent when the clinic offers none.
         pub financing: Option<Financing> = default
             => form("Financing").switch("Offer financing plans"),
+        /// What a state caps a self-pay patient's final bill at, per state: the bill check shows
+        /// the clinic's own state's cap beside the federal dispute threshold. Left out when the
+        /// book has none (and then not written, so books and saved quotes from before read, and
+        /// are numbered, as they were).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub state_bill_caps: Vec<StateBillCap> [at most 60] = default staff
+            => form("State caps on a self-pay bill").noun("state cap"),
+    }
+}
+
+book_struct! {
+    /// A state's cap on a self-pay patient's final bill: at most the estimate plus the lesser of
+    /// `percent_over_bp` of it or `amount_over_cents` (Colorado, C.R.S. 25-49-106(1)(b): 15 % or
+    /// $400). DESIGN.md, "The bill checked against the estimate", says how it is worked out.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct StateBillCap {
+        /// The state whose law it is; it applies when the clinic is in that state.
+        pub state: String
+            => form("State").kind(Kind::Code).hint("Two letters, like CO").rule(Rule::State),
+        /// The most a bill may be above the estimate, as basis points of the estimate (1500 is 15 %).
+        pub percent_over_bp: BasisPoints
+            => form("At most this percent above the estimate").rule(Rule::Rate(10_000)),
+        /// The most a bill may be above the estimate, in cents, if less than the percent.
+        pub amount_over_cents: Cents
+            => form("Or at most this amount above it, whichever is less").term(),
+        /// The law, as the bill check names it: `C.R.S. 25-49-106(1)(b)`.
+        pub citation: String
+            => form("The law").hint("Its citation, as the bill check shows it, like C.R.S. 25-49-106(1)(b)").written(),
     }
 }
 

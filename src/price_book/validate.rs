@@ -93,6 +93,19 @@ pub(super) fn validate(book: &PriceBookDocument, problems: &mut Problems) {
             format!("must be unique: {} has a fee already", excerpt(code))
         });
     }
+    // One cap per state: the bill check shows the clinic's state's, and two would be two answers.
+    #[cfg(staff)]
+    {
+        let mut states = Seen::new();
+        for (path, cap) in items(field!(book.state_bill_caps)) {
+            let (state_path, state) = field!(path / cap.state);
+            problems.check(
+                states.insert(state.to_ascii_uppercase()),
+                state_path,
+                || format!("must be unique: {} has a cap already", excerpt(state)),
+            );
+        }
+    }
     validate_conditions(book, problems);
     #[cfg(staff)]
     validate_good_faith_estimate(field!(book.good_faith_estimate), problems);

@@ -6,6 +6,7 @@
 //! request plus the whole price book it was priced from, so [`reopen`] gives the same numbers after
 //! the clinic's prices change.
 
+mod bill;
 mod csv;
 #[cfg(staff)]
 mod due;
@@ -14,6 +15,10 @@ mod good_faith_estimate;
 mod number;
 mod request;
 
+pub use bill::{
+    check_bill, check_saved_bill, Bill, BillCheck, BilledItem, BilledProvider, ItemCheck,
+    ProviderCheck, StateCapCheck, DISPUTE_DAYS, MAX_UNITS,
+};
 pub use good_faith_estimate::{
     DocumentKind, GfeItem, GoodFaithEstimate, Patient, PrimaryService, ProviderSection,
 };

@@ -42,6 +42,8 @@ struct Shown<'a> {
     issued_on: &'a str,
     /// For a revision: what it replaces, and that it must be given to the patient.
     revision: Option<String>,
+    /// Its providers, for the bill's fields ("Check the bill").
+    providers: Vec<BillProvider<'a>>,
 }
 
 impl<'a> Shown<'a> {
@@ -62,6 +64,7 @@ impl<'a> Shown<'a> {
                 let words = document.language.revision_words(good_faith_estimate);
                 format!("{replaces} {}", words.give)
             }),
+            providers: BillProvider::of(quote),
         }
     }
 }
@@ -149,12 +152,12 @@ impl Quoter {
     /// `comparison_plan`. The request is issued today (the computer's calendar date), whatever
     /// `issued_on` it carries. Returns `{ refused: [{ region, path, reason }], quote, issued_on,
     /// due }`, where `quote` is `{ title, quote_number, total, coverage_notice, range_warning,
-    /// price_warnings, prompt_pay_warning, price_book_version, issued_on, revision }`, or `null` when the request is
-    /// refused: the document then keeps what it showed, and `savedQuote()` and `csv()` give
-    /// nothing until the form is fixed. `issued_on` is the date the form's document is issued on,
-    /// as it prints; `due` is what to say beside the form about when the Good Faith Estimate is
-    /// due (sentences, none when nothing says), and, for a revision of a reopened quote, that it
-    /// is due 1 business day before the injection.
+    /// price_warnings, prompt_pay_warning, price_book_version, issued_on, revision, providers }`,
+    /// or `null` when the request is refused: the document then keeps what it showed, and
+    /// `savedQuote()` and `csv()` give nothing until the form is fixed. `issued_on` is the date the
+    /// form's document is issued on, as it prints; `due` is what to say beside the form about when
+    /// the Good Faith Estimate is due (sentences, none when nothing says), and, for a revision of a
+    /// reopened quote, that it is due 1 business day before the injection.
     ///
     /// # Errors
     ///
@@ -295,6 +298,100 @@ impl Quoter {
             Some(reopened) => reopened.requote(&self.book, &request),
             None => quote::quote(&self.book, &request),
         }
+    }
+}
+
+// The bill checked against the estimate (issue 21): the quote on screen's providers come with it
+// (`Shown::providers`), for the page to build the bill's fields from, and a check is one call.
+
+/// One provider of the quote on screen, as the bill's fields need it.
+#[derive(Serialize)]
+struct BillProvider<'a> {
+    npi: &'a str,
+    name: &'a str,
+    role: &'a str,
+    /// Its estimate's total, formatted.
+    total: &'a str,
+    /// How many items the estimate lists for it.
+    items: usize,
+}
+
+impl<'a> BillProvider<'a> {
+    /// The providers of `quote`'s document.
+    fn of(quote: &'a Quote) -> Vec<BillProvider<'a>> {
+        quote
+            .good_faith_estimate
+            .providers
+            .iter()
+            .map(|provider| BillProvider {
+                npi: &provider.npi,
+                name: &provider.name,
+                role: &provider.role,
+                total: &provider.total.formatted,
+                items: provider.items.len(),
+            })
+            .collect()
+    }
+}
+
+/// `checkBill`'s answer.
+#[derive(Serialize)]
+struct BillUpdate {
+    refused: Vec<RegionError>,
+    check: Option<quote::BillCheck>,
+}
+
+#[wasm_bindgen]
+impl Quoter {
+    /// Checks `bill` (`{ billed_on, providers: [{ npi, total, items: [{ code, units, amount }] }]
+    /// }`, the page's bill fields) against the quote on screen and renders the result into the
+    /// region `bill`. Returns `{ refused: [{ region, path, reason }], check }`: `check` is the
+    /// result as data (docs/api.md), or `null` when the bill is refused or no quote is on screen;
+    /// the region is then emptied, so nothing from a refused bill shows or prints.
+    ///
+    /// # Errors
+    ///
+    /// Only a DOM error from the browser; refused fields are returned, not thrown.
+    #[wasm_bindgen(js_name = checkBill)]
+    pub fn check_bill(&self, bill: JsValue, regions: JsValue) -> Result<JsValue, JsValue> {
+        let regions = Regions::new(regions);
+        let words = self.language.bill_words();
+        let mut update = Update::default();
+        let check = match &self.current {
+            None => {
+                update.refuse(
+                    "bill",
+                    &Error::InvalidRequest(vec![crate::error::FieldError::new("", words.no_quote)]),
+                );
+                None
+            }
+            Some(quote) => match quote::Bill::from_value(&value(&bill))
+                .and_then(|bill| quote::check_bill(quote, &self.book, &bill))
+            {
+                Ok(check) => Some(check),
+                Err(error) => {
+                    update.refuse("bill", &error);
+                    None
+                }
+            },
+        };
+        match (&check, &self.current) {
+            (Some(check), Some(quote)) => {
+                // The check is in its quote's language (a reopened file keeps its own).
+                let words = quote.good_faith_estimate.language.bill_words();
+                regions.render("bill", |element| {
+                    render::bill::bill_check(element, check, words)
+                })?
+            }
+            _ => regions.render("bill", |element| {
+                element.replace_children_with_node_0();
+                Ok(())
+            })?,
+        }
+        to_js(&BillUpdate {
+            refused: update.refused,
+            check,
+        })
     }
 }
 

@@ -3,6 +3,8 @@
 //! Every string goes in through `set_text_content`, never as HTML, so a price book label, a
 //! patient's name or any other text cannot inject markup: safe by construction, not by escaping.
 
+#[cfg(staff)]
+pub(crate) mod bill;
 pub(crate) mod estimate;
 #[cfg(staff)]
 pub(crate) mod good_faith_estimate;
