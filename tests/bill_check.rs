@@ -353,7 +353,7 @@ fn the_clinics_state_picks_the_cap() {
 #[test]
 fn a_self_pay_price_quote_has_no_dispute_right_and_no_state_cap() {
     let quote = priced(
-        r#""coverage": "medicare", "answers": { "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }"#,
+        r#""coverage": "medicare", "prompt_pay": "not_offered", "answers": { "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }"#,
     );
     let check = checked(
         &quote,
@@ -399,7 +399,7 @@ fn a_bad_bill_is_refused_at_each_field() {
         [
             "billed_on: is before the estimate was issued (November 21, 2026): check the date on the bill",
             "providers.0.items.0.units: must be a whole number of units, 1 to 999; it is \"1.5\"",
-            "providers.0.items.0.amount: must be a dollar amount like 1500 or 1,500.00, got \"12k\"",
+            "providers.0.items.0.amount: enter an amount like 1,500.00; you typed \"12k\"",
             "providers.0.items.1.code: enter the billed code",
             "providers.0.items.1.amount: enter the amount billed",
             "providers.1.npi: no provider of this estimate has the NPI \"1111111111\"",
