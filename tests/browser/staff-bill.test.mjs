@@ -112,7 +112,7 @@ test('an invalid bill entry is refused at its field, and nothing shows or prints
   assert.equal(await units.getAttribute('aria-invalid'), 'true');
   const message = await page.locator(`#${await units.getAttribute('aria-describedby')}`).textContent();
   assert.equal(message, 'must be a whole number of units, 1 to 999; it is "1.5"');
-  assert.match(await page.locator('#bill-0-0-amount-error').textContent(), /dollar amount/);
+  assert.match(await page.locator('#bill-0-0-amount-error').textContent(), /^enter an amount like 1,500\.00; you typed "12k"$/);
   assert.equal(await page.locator('#bill-result').textContent(), '', 'no result from a refused bill');
   assert.equal(await page.getAttribute('#bill-print', 'aria-disabled'), 'true');
   assert.ok(await page.locator('#bill-print-reason').isVisible());
