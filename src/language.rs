@@ -10,6 +10,7 @@
 
 use serde::{Serialize, Serializer};
 
+use crate::calendar::Date;
 use crate::error::{Quoted, Refusal, Unknown};
 use crate::money::NotMoney;
 use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
@@ -1243,6 +1244,16 @@ static SPANISH_GFE: GfeWords = GfeWords {
             efectivo",
     },
 };
+
+impl Date {
+    /// `November 21, 2026`, or in Spanish `21 de noviembre de 2026`. (Here, beside the words it is
+    /// made of, so that `calendar` stays below `language`.)
+    pub fn long_form(self, language: Language) -> String {
+        let (year, month, day) = self.parts();
+        let words = language.gfe_words();
+        (words.long_date)(year, words.months[(month - 1) as usize], day)
+    }
+}
 
 /// What a revised document says of the one it replaces, and what the staff page says of it: the
 /// staff page's only, as [`GfeWords`].
