@@ -3,8 +3,6 @@
 
 use std::fmt;
 
-use crate::language::Language;
-
 /// A day of the Gregorian calendar, 1900-01-01 to 9999-12-31.
 ///
 /// ```
@@ -34,12 +32,7 @@ impl Date {
                 .iter()
                 .enumerate()
                 .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-        let invalid = || {
-            format!(
-                "must be a date like 2026-11-01; {}",
-                crate::error::it_is(text)
-            )
-        };
+        let invalid = || not_a_date(text);
         if !shaped {
             return Err(invalid());
         }
@@ -104,8 +97,8 @@ impl Date {
         }
     }
 
-    /// The year, month and day, for the staff module's civil dates (`quote::due`).
-    #[cfg(staff)]
+    /// The year, month and day: for the staff module's civil dates (`quote::due`), and a date's
+    /// words in a language (`Date::long_form`, beside them in `language.rs`).
     pub(crate) fn parts(self) -> (u32, u32, u32) {
         (self.year, self.month, self.day)
     }
@@ -149,12 +142,6 @@ impl Date {
             }
         }
     }
-
-    /// `November 21, 2026`, or in Spanish `21 de noviembre de 2026`.
-    pub fn long_form(self, language: Language) -> String {
-        let words = language.gfe_words();
-        (words.long_date)(self.year, words.months[(self.month - 1) as usize], self.day)
-    }
 }
 
 impl fmt::Display for Date {
@@ -162,6 +149,14 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// Why `text` is not read as a date, in English: `must be a date like 2026-11-01; it is "11/01"`.
+pub(crate) fn not_a_date(text: &str) -> String {
+    format!(
+        "must be a date like 2026-11-01; {}",
+        crate::error::it_is(text)
+    )
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
@@ -177,6 +172,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Language;
 
     #[test]
     fn parses_real_dates_only() {

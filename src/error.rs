@@ -44,17 +44,41 @@ pub fn excerpt(text: &str) -> Cow<'_, str> {
 /// );
 /// ```
 pub fn hidden_character(text: &str) -> Option<String> {
-    let hidden = |c: char| {
-        c.is_control()
-            || ('\u{202A}'..='\u{202E}').contains(&c)
-            || ('\u{2066}'..='\u{2069}').contains(&c)
-    };
-    let (index, found) = text.chars().enumerate().find(|&(_, c)| hidden(c))?;
-    let code = hex(found, 4, b"0123456789ABCDEF");
-    Some(format!(
-        "must not contain control or text-direction characters; it has U+{code} at character {}",
-        index + 1
-    ))
+    Hidden::in_text(text).map(|hidden| hidden.in_english())
+}
+
+/// The first character of a text that would not print as it reads ([`hidden_character`]): its
+/// code point in hex (`202E`) and where it is, counting characters from 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hidden {
+    /// The code point, 4 hex digits or more, in capitals.
+    pub code: String,
+    /// Its place in the text, the first character being 1.
+    pub at: usize,
+}
+
+impl Hidden {
+    /// The first hidden character of `text`, if any.
+    pub fn in_text(text: &str) -> Option<Hidden> {
+        let hidden = |c: char| {
+            c.is_control()
+                || ('\u{202A}'..='\u{202E}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        };
+        let (index, found) = text.chars().enumerate().find(|&(_, c)| hidden(c))?;
+        Some(Hidden {
+            code: hex(found, 4, b"0123456789ABCDEF"),
+            at: index + 1,
+        })
+    }
+
+    /// In English words, as [`hidden_character`] says it.
+    pub fn in_english(&self) -> String {
+        let Hidden { code, at } = self;
+        format!(
+            "must not contain control or text-direction characters; it has U+{code} at character {at}"
+        )
+    }
 }
 
 /// The code point of `c` in hex, with at least `at_least` digits (`1b`, `202E`), in the case of
@@ -196,6 +220,28 @@ pub enum Refusal<'a> {
         /// The three rates together.
         combined: BasisPoints,
     },
+}
+
+/// What is wrong with a National Provider Identifier, before it is put in words
+/// (`price_book::npi_fault` finds it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NpiFault {
+    /// Ten digits whose last is not the check digit: most likely a typo.
+    CheckDigit,
+    /// Not ten digits.
+    NotTenDigits,
+}
+
+impl NpiFault {
+    /// The fault of `npi` in English words, after the field's label.
+    pub fn in_english(self, npi: &str) -> String {
+        match self {
+            NpiFault::CheckDigit => format!(
+                "has a last digit that does not match the other nine: check \"{npi}\" for a typo"
+            ),
+            NpiFault::NotTenDigits => format!("must be 10 digits; {}", it_is(npi)),
+        }
+    }
 }
 
 /// What kind of id a [`Refusal::Unknown`] names.

@@ -10,8 +10,9 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::error::{Quoted, Refusal, Unknown};
-use crate::money::NotMoney;
+use crate::calendar::Date;
+use crate::error::{Hidden, NpiFault, Quoted, Refusal, Unknown};
+use crate::money::{Cents, NotMoney};
 use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
 
 /// The language of a page, an estimate or a quote. It is written `en` or `es`, and read from any
@@ -429,6 +430,9 @@ pub struct GfeWords {
     pub prompt_pay_choices: fn(&str) -> [String; 3],
     /// Why a Medicare patient's quote refuses an answer.
     pub medicare: MedicareRefusals,
+    /// Why a staff quote request is refused at a field, after the field's label: `cannot be
+    /// before the quote's issue date (2026-11-21); it is 2026-11-20`.
+    pub refusal: fn(&QuoteRefusal) -> String,
 }
 
 /// What a new quote for a Medicare patient refuses, at each field (see `QuoteRequest::medicare`).
@@ -1083,6 +1087,7 @@ static ENGLISH_GFE: GfeWords = GfeWords {
         cash_therapy: "choose Insurance for a Medicare patient: a Medicare-enrolled therapist must file the claim \
             (42 U.S.C. 1395w-4(g)(4)) and cannot opt out of Medicare to be paid in cash",
     },
+    refusal: english_quote_refusal,
 };
 
 /// The headings of a Spanish Good Faith Estimate; a self-pay price quote changes a few.
@@ -1242,7 +1247,410 @@ static SPANISH_GFE: GfeWords = GfeWords {
             presentar la reclamación (42 U.S.C. 1395w-4(g)(4)) y no puede salir de Medicare para cobrar en \
             efectivo",
     },
+    refusal: spanish_quote_refusal,
 };
+
+/// Why a staff quote request is refused at a field, before it is put in words:
+/// [`GfeWords::refusal`] writes it in the quote's language, `cannot be before the quote's issue
+/// date (2026-11-21); it is 2026-11-20` or `no puede ser anterior a la fecha de emisión de la
+/// cotización (21 de noviembre de 2026); es el 20 de noviembre de 2026`. What the visitor's
+/// answers inside the quote refuse is a [`Refusal`], in the same language.
+/// #[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuoteRefusal<'a> {
+    /// The patient's name left blank.
+    PatientName,
+    /// A text longer than `max` characters.
+    TooLong {
+        /// The most allowed.
+        max: usize,
+    },
+    /// A text with a character that would not print as it reads.
+    Hidden(Hidden),
+    /// A date left blank.
+    EnterDate,
+    /// Not a date `YYYY-MM-DD`.
+    NotADate(&'a str),
+    /// A date of birth after the issue date.
+    BornAfterIssue(Date),
+    /// A date of birth more than `years` before the issue date.
+    BornTooLongAgo {
+        /// The oldest allowed, in years.
+        years: u32,
+        /// The earliest date of birth allowed.
+        earliest: Date,
+        /// The date of birth.
+        born: Date,
+    },
+    /// The first injection's date before the issue date.
+    ScheduledBeforeIssue {
+        /// The issue date.
+        issued: Date,
+        /// The date given.
+        scheduled: Date,
+    },
+    /// A side other than `left` or `right`.
+    Side(&'a str),
+    /// A range of injections where a quote needs the planned number.
+    PlannedInjections,
+    /// A range of sessions where a quote needs the planned number.
+    PlannedSessions,
+    /// "Up to" injections not more than planned, or past the book's most.
+    InjectionsUpTo {
+        /// The planned injections.
+        planned: u32,
+        /// The book's most.
+        max: u32,
+        /// The answer as given.
+        got: &'a str,
+    },
+    /// Later injection dates with one injection planned.
+    NoLaterInjection,
+    /// More later injection dates than the planned injections after the first.
+    TooManyLaterDates {
+        /// The planned injections.
+        planned: u32,
+        /// The most later dates.
+        most: u32,
+        /// The later dates given.
+        given: usize,
+    },
+    /// Later injection dates without the first's.
+    FirstDateFirst,
+    /// A later injection before the issue date.
+    InjectionBeforeIssue {
+        /// Its number, the first injection being 1.
+        injection: usize,
+        /// The issue date.
+        issued: Date,
+        /// Its date.
+        date: Date,
+    },
+    /// A later injection before the one before it.
+    InjectionBeforePrevious {
+        /// Its number, the first injection being 1.
+        injection: usize,
+        /// The date of the one before it.
+        before: Date,
+        /// Its date.
+        date: Date,
+    },
+    /// A document replaced, its number left blank.
+    ReplacedNumber,
+    /// The document a revision replaces issued after today.
+    RevisedAfterToday {
+        /// Its issue date.
+        issued: Date,
+        /// Today.
+        today: Date,
+    },
+    /// A document replaced issued after the one that replaces it.
+    ReplacedAfterReplacing {
+        /// The issue date of the one that replaces it.
+        after: Date,
+        /// Its issue date.
+        issued: Date,
+    },
+    /// An extra item the price book does not have.
+    UnknownExtra(&'a str),
+    /// An extra's quantity that is not `0..=max`.
+    ExtraQuantity {
+        /// The most allowed.
+        max: u32,
+        /// The answer as given.
+        got: &'a str,
+    },
+    /// An amount over `max`.
+    AtMost {
+        /// The most allowed.
+        max: Cents,
+        /// The answer as given.
+        got: &'a str,
+    },
+    /// A staff discount given both as a percent and as an amount.
+    PercentAndAmount,
+    /// A staff discount without a reason.
+    DiscountReason,
+    /// A therapy partner the price book does not have.
+    UnknownPartner(&'a str),
+    /// A typed-in provider's name, street or city left blank.
+    Blank,
+    /// Not an NPI.
+    Npi(NpiFault, &'a str),
+    /// Not a TIN.
+    Tin(&'a str),
+    /// Not a state code.
+    State(&'a str),
+    /// Not a ZIP code.
+    Zip(&'a str),
+    /// Issued before the price book takes effect.
+    BeforeEffective {
+        /// The book's effective date.
+        effective: Date,
+        /// The book's version.
+        version: &'a str,
+        /// The issue date.
+        issued: Date,
+    },
+    /// A prompt-pay choice at a price book without a prompt-pay discount.
+    NoPromptPay,
+}
+
+impl Date {
+    /// `November 21, 2026`, or in Spanish `21 de noviembre de 2026`. (Here, beside the words it is
+    /// made of, so that `calendar` stays below `language`.)
+    pub fn long_form(self, language: Language) -> String {
+        let (year, month, day) = self.parts();
+        let words = language.gfe_words();
+        (words.long_date)(year, words.months[(month - 1) as usize], day)
+    }
+}
+
+/// A staff quote's refusals in English. Dates as typed (`2026-11-21`); each answer quoted is
+/// written as its excerpt ([`Quoted`]).
+fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
+    match *refusal {
+        QuoteRefusal::PatientName => "enter the patient's name".to_owned(),
+        QuoteRefusal::TooLong { max } => format!("must be at most {max} characters"),
+        QuoteRefusal::Hidden(ref hidden) => hidden.in_english(),
+        QuoteRefusal::EnterDate => "enter the date".to_owned(),
+        QuoteRefusal::NotADate(got) => crate::calendar::not_a_date(got),
+        QuoteRefusal::BornAfterIssue(issued) => {
+            format!("must not be after the issue date ({issued})")
+        }
+        QuoteRefusal::BornTooLongAgo {
+            years,
+            earliest,
+            born,
+        } => format!(
+            "must be a date of birth at most {years} years before the issue date, from {earliest}; it is {born}"
+        ),
+        QuoteRefusal::ScheduledBeforeIssue { issued, scheduled } => {
+            format!("cannot be before the quote's issue date ({issued}); it is {scheduled}")
+        }
+        QuoteRefusal::Side(got) => {
+            format!("must be \"left\" or \"right\"; it is \"{}\"", Quoted(got))
+        }
+        QuoteRefusal::PlannedInjections => {
+            "a quote needs the planned number of injections".to_owned()
+        }
+        QuoteRefusal::PlannedSessions => "a quote needs the planned number of sessions".to_owned(),
+        QuoteRefusal::InjectionsUpTo { planned, max, got } => format!(
+            "must be more than the planned {planned} and at most {max}, or blank; it is \"{}\"",
+            Quoted(got)
+        ),
+        QuoteRefusal::NoLaterInjection => {
+            "1 injection is planned, so there is no later injection to date".to_owned()
+        }
+        QuoteRefusal::TooManyLaterDates {
+            planned,
+            most,
+            given,
+        } => format!(
+            "{planned} injections are planned: at most {}; there are {given}",
+            counted(most, ["later date", "later dates"])
+        ),
+        QuoteRefusal::FirstDateFirst => {
+            "enter the first injection's date before the later injections' dates".to_owned()
+        }
+        QuoteRefusal::InjectionBeforeIssue {
+            injection,
+            issued,
+            date,
+        } => format!(
+            "injection {injection} cannot be before the quote's issue date ({issued}); it is {date}"
+        ),
+        QuoteRefusal::InjectionBeforePrevious {
+            injection,
+            before,
+            date,
+        } => format!(
+            "injection {injection} cannot be before injection {} ({before}); it is {date}",
+            injection - 1
+        ),
+        QuoteRefusal::ReplacedNumber => {
+            "must be the number of the document this one replaces".to_owned()
+        }
+        QuoteRefusal::RevisedAfterToday { issued, today } => format!(
+            "the quote this revises was issued on {issued}, after today ({today}): check the computer's date"
+        ),
+        QuoteRefusal::ReplacedAfterReplacing { after, issued } => {
+            format!("cannot be after the document that replaces it ({after}); it is {issued}")
+        }
+        QuoteRefusal::UnknownExtra(id) => format!("unknown item \"{}\"", Quoted(id)),
+        QuoteRefusal::ExtraQuantity { max, got } => {
+            format!("must be 0 to {max}; it is \"{}\"", Quoted(got))
+        }
+        QuoteRefusal::AtMost { max, .. } => format!("must be at most {max}"),
+        QuoteRefusal::PercentAndAmount => "give a percent or an amount, not both".to_owned(),
+        QuoteRefusal::DiscountReason => "a staff discount needs a reason".to_owned(),
+        QuoteRefusal::UnknownPartner(id) => format!("unknown partner \"{}\"", Quoted(id)),
+        QuoteRefusal::Blank => "must not be empty".to_owned(),
+        QuoteRefusal::Npi(fault, npi) => fault.in_english(npi),
+        QuoteRefusal::Tin(got) => format!(
+            "must be 9 digits, as 123456789 or 12-3456789; it is \"{}\"",
+            Quoted(got)
+        ),
+        QuoteRefusal::State(got) => format!(
+            "must be a two-letter state code like TX; it is \"{}\"",
+            Quoted(got)
+        ),
+        QuoteRefusal::Zip(got) => format!(
+            "must be a ZIP code like 78701 or 78701-1234; it is \"{}\"",
+            Quoted(got)
+        ),
+        QuoteRefusal::BeforeEffective {
+            effective,
+            version,
+            issued,
+        } => format!(
+            "is before these prices take effect ({effective}, price book {version}); it is {issued}"
+        ),
+        QuoteRefusal::NoPromptPay => {
+            "this price book has no prompt-pay discount: leave the choice out".to_owned()
+        }
+    }
+}
+
+/// A staff quote's refusals in Spanish, addressed to staff as `usted`. Dates are written as the
+/// Spanish document writes them (`21 de noviembre de 2026`).
+fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
+    let day = |date: Date| date.long_form(Language::Spanish);
+    // What was typed: `usted escribió "…"`, or that nothing was.
+    let typed = |got: &str| match got.trim().is_empty() {
+        true => "está en blanco".to_owned(),
+        false => format!("usted escribió \"{}\"", Quoted(got)),
+    };
+    match *refusal {
+        QuoteRefusal::PatientName => "escriba el nombre del paciente".to_owned(),
+        QuoteRefusal::TooLong { max } => format!("debe tener como máximo {max} caracteres"),
+        QuoteRefusal::Hidden(Hidden { ref code, at }) => format!(
+            "no debe contener caracteres de control ni de dirección del texto; tiene U+{code} en el carácter {at}"
+        ),
+        QuoteRefusal::EnterDate => "escriba la fecha".to_owned(),
+        QuoteRefusal::NotADate(got) => {
+            format!("escriba una fecha como 2026-11-01; {}", typed(got))
+        }
+        QuoteRefusal::BornAfterIssue(issued) => {
+            (Language::Spanish.date_words().after_issue)(&day(issued))
+        }
+        QuoteRefusal::BornTooLongAgo {
+            years,
+            earliest,
+            born,
+        } => format!(
+            "debe ser como máximo {years} años anterior a la fecha de emisión, es decir, el {} o después; es el {}",
+            day(earliest),
+            day(born)
+        ),
+        QuoteRefusal::ScheduledBeforeIssue { issued, scheduled } => format!(
+            "no puede ser anterior a la fecha de emisión de la cotización ({}); es el {}",
+            day(issued),
+            day(scheduled)
+        ),
+        QuoteRefusal::Side(got) => {
+            format!("elija el lado izquierdo o el derecho; es \"{}\"", Quoted(got))
+        }
+        QuoteRefusal::PlannedInjections => {
+            "una cotización necesita el número exacto de inyecciones previstas".to_owned()
+        }
+        QuoteRefusal::PlannedSessions => {
+            "una cotización necesita el número exacto de sesiones previstas".to_owned()
+        }
+        QuoteRefusal::InjectionsUpTo { planned, max, got } => format!(
+            "escriba un número mayor que las {} y como máximo {max}, o déjelo en blanco; {}",
+            counted(planned, ["inyección prevista", "inyecciones previstas"]),
+            typed(got)
+        ),
+        QuoteRefusal::NoLaterInjection => {
+            "hay 1 inyección prevista, así que no hay ninguna inyección posterior que fechar".to_owned()
+        }
+        QuoteRefusal::TooManyLaterDates {
+            planned,
+            most,
+            given,
+        } => format!(
+            "hay {planned} inyecciones previstas: como máximo {}; hay {given}",
+            counted(most, ["fecha posterior", "fechas posteriores"])
+        ),
+        QuoteRefusal::FirstDateFirst => "escriba la fecha de la primera inyección antes de las fechas de \
+            las inyecciones posteriores"
+            .to_owned(),
+        QuoteRefusal::InjectionBeforeIssue {
+            injection,
+            issued,
+            date,
+        } => format!(
+            "la inyección {injection} no puede ser anterior a la fecha de emisión de la cotización ({}); es el {}",
+            day(issued),
+            day(date)
+        ),
+        QuoteRefusal::InjectionBeforePrevious {
+            injection,
+            before,
+            date,
+        } => format!(
+            "la inyección {injection} no puede ser anterior a la inyección {} ({}); es el {}",
+            injection - 1,
+            day(before),
+            day(date)
+        ),
+        QuoteRefusal::ReplacedNumber => {
+            "debe ser el número del documento que este reemplaza".to_owned()
+        }
+        QuoteRefusal::RevisedAfterToday { issued, today } => format!(
+            "la cotización que esta revisa se emitió el {}, después de hoy ({}): revise la fecha de la computadora",
+            day(issued),
+            day(today)
+        ),
+        QuoteRefusal::ReplacedAfterReplacing { after, issued } => format!(
+            "no puede ser posterior al documento que lo reemplaza ({}); es el {}",
+            day(after),
+            day(issued)
+        ),
+        QuoteRefusal::UnknownExtra(id) => format!("artículo desconocido: \"{}\"", Quoted(id)),
+        QuoteRefusal::ExtraQuantity { max, got } => {
+            format!("escriba un número entero de 0 a {max}; {}", typed(got))
+        }
+        QuoteRefusal::AtMost { max, got } => spanish_refusal(&Refusal::AtMost { max, got }),
+        QuoteRefusal::PercentAndAmount => {
+            "escriba un porcentaje o una cantidad, no ambos".to_owned()
+        }
+        QuoteRefusal::DiscountReason => "escriba el motivo del descuento del personal".to_owned(),
+        QuoteRefusal::UnknownPartner(id) => format!("proveedor desconocido: \"{}\"", Quoted(id)),
+        QuoteRefusal::Blank => "no puede quedar en blanco".to_owned(),
+        QuoteRefusal::Npi(NpiFault::CheckDigit, npi) => format!(
+            "el último dígito no corresponde a los otros nueve: revise si hay un error al escribir \"{}\"",
+            Quoted(npi)
+        ),
+        QuoteRefusal::Npi(NpiFault::NotTenDigits, npi) => {
+            format!("debe tener 10 dígitos; {}", typed(npi))
+        }
+        QuoteRefusal::Tin(got) => format!(
+            "debe tener 9 dígitos, como 123456789 o 12-3456789; {}",
+            typed(got)
+        ),
+        QuoteRefusal::State(got) => format!(
+            "escriba el código de dos letras del estado, como TX; {}",
+            typed(got)
+        ),
+        QuoteRefusal::Zip(got) => format!(
+            "escriba un código postal (ZIP) como 78701 o 78701-1234; {}",
+            typed(got)
+        ),
+        QuoteRefusal::BeforeEffective {
+            effective,
+            version,
+            issued,
+        } => format!(
+            "es anterior al {}, cuando entran en vigor estos precios (lista de precios {version}); es el {}",
+            day(effective),
+            day(issued)
+        ),
+        QuoteRefusal::NoPromptPay => {
+            "esta lista de precios no tiene descuento por pronto pago: deje la opción sin elegir".to_owned()
+        }
+    }
+}
 
 /// What a revised document says of the one it replaces, and what the staff page says of it: the
 /// staff page's only, as [`GfeWords`].

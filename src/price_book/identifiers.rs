@@ -1,5 +1,7 @@
 //! Checks for the identifiers a provider is known by on a Good Faith Estimate: NPI and TIN.
 
+use crate::error::NpiFault;
+
 /// Whether `npi` is a National Provider Identifier: 10 digits whose last is the Luhn check digit
 /// computed over the `80840` prefix and the first 9 digits (the CMS NPI standard).
 ///
@@ -39,17 +41,18 @@ pub fn is_valid_npi(npi: &str) -> bool {
 /// assert_eq!(npi_problem("12345").as_deref(), Some("must be 10 digits; it is \"12345\""));
 /// ```
 pub fn npi_problem(npi: &str) -> Option<String> {
+    npi_fault(npi).map(|fault| fault.in_english(npi))
+}
+
+/// What is wrong with `npi`, or `None` if it is a National Provider Identifier.
+pub fn npi_fault(npi: &str) -> Option<NpiFault> {
     if is_valid_npi(npi) {
-        return None;
+        None
+    } else if npi.len() == 10 && npi.bytes().all(|b| b.is_ascii_digit()) {
+        Some(NpiFault::CheckDigit)
+    } else {
+        Some(NpiFault::NotTenDigits)
     }
-    Some(
-        match npi.len() == 10 && npi.bytes().all(|b| b.is_ascii_digit()) {
-            true => format!(
-                "has a last digit that does not match the other nine: check \"{npi}\" for a typo"
-            ),
-            false => format!("must be 10 digits; {}", crate::error::it_is(npi)),
-        },
-    )
 }
 
 /// Doubles a Luhn digit, subtracting 9 when the result has two digits.

@@ -20,7 +20,7 @@ mod validate;
 mod warnings;
 
 pub use document::*;
-pub use identifiers::{is_state, is_valid_npi, is_valid_tin, is_zip, npi_problem};
+pub use identifiers::{is_state, is_valid_npi, is_valid_tin, is_zip, npi_fault, npi_problem};
 pub use schema::{DISCOUNT_HIGH, FEE_LOW, PRODUCT_HIGH, PRODUCT_LOW, RATE_LOW};
 pub(crate) use validate::product_cost;
 pub use validate::{

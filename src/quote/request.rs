@@ -9,15 +9,16 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::calendar::Date;
-use crate::error::{excerpt, Error, Problems, Refusal};
+use crate::error::{excerpt, Error, Hidden, Problems, Refusal};
 use crate::estimate::{
     Breakdown, Coverage, EstimateRequest, FormValue, LineKind, Payer, Plan, ProviderRole,
     StaffDiscount, StaffDiscountOff,
 };
-use crate::language::{counted, Language};
+use crate::language::QuoteRefusal;
+
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
-    is_state, is_valid_tin, is_zip, npi_problem, ExpectedCharges, PhysicalTherapyPrices, PriceBook,
+    is_state, is_valid_tin, is_zip, npi_fault, ExpectedCharges, PhysicalTherapyPrices, PriceBook,
     TherapyPartner, MAX_PRICE,
 };
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Value};
@@ -301,6 +302,7 @@ impl QuoteRequest {
     ) -> Result<QuotePlan<'a>, Error> {
         let mut problems = Problems::default();
         let unchosen = &self.answers.language.gfe_words().unchosen;
+        let refuse = self.refuse();
         problems.check(self.coverage.is_some(), "coverage", || {
             unchosen.coverage.into()
         });
@@ -338,29 +340,31 @@ impl QuoteRequest {
 
         let name = self.patient.name.trim();
         problems.check(!name.is_empty(), "patient.name", || {
-            "enter the patient's name".into()
+            refuse(&QuoteRefusal::PatientName)
         });
         problems.check(name.chars().count() <= 200, "patient.name", || {
-            "must be at most 200 characters".into()
+            refuse(&QuoteRefusal::TooLong { max: 200 })
         });
-        problems.printable("patient.name", name);
-        let issued_on = date(&mut problems, "issued_on", &self.issued_on);
-        let date_of_birth = date(
+        self.printable(&mut problems, "patient.name", name);
+        let issued_on = self.date(&mut problems, "issued_on", &self.issued_on);
+        let date_of_birth = self.date(
             &mut problems,
             "patient.date_of_birth",
             &self.patient.date_of_birth,
         );
         if let (Some(born), Some(issued)) = (date_of_birth, issued_on) {
             problems.check(born <= issued, "patient.date_of_birth", || {
-                format!("must not be after the issue date ({issued})")
+                refuse(&QuoteRefusal::BornAfterIssue(issued))
             });
             // No one is older than 120 (the oldest person on record was 122): an earlier year is a
             // slip of the keyboard, 1900 for 1990, which would print a wrong date on the document.
             let earliest = issued.years_before(MAX_AGE);
             problems.check(born >= earliest, "patient.date_of_birth", || {
-                format!(
-                    "must be a date of birth at most {MAX_AGE} years before the issue date, from {earliest}; it is {born}"
-                )
+                refuse(&QuoteRefusal::BornTooLongAgo {
+                    years: MAX_AGE,
+                    earliest,
+                    born,
+                })
             });
         }
         let prompt_pay = self.prompt_pay(book, &mut problems);
@@ -370,11 +374,11 @@ impl QuoteRequest {
         }
         let scheduled_on = match self.scheduled_on.trim() {
             "" => None,
-            text => date(&mut problems, "scheduled_on", text),
+            text => self.date(&mut problems, "scheduled_on", text),
         };
         if let (Some(scheduled), Some(issued)) = (scheduled_on, issued_on) {
             problems.check(scheduled >= issued, "scheduled_on", || {
-                format!("cannot be before the quote's issue date ({issued}); it is {scheduled}")
+                refuse(&QuoteRefusal::ScheduledBeforeIssue { issued, scheduled })
             });
         }
         let side = match self.side.trim() {
@@ -385,10 +389,7 @@ impl QuoteRequest {
                 None
             }
             other => {
-                problems.add(
-                    "side",
-                    format!("must be \"left\" or \"right\"; it is \"{other}\""),
-                );
+                problems.add("side", refuse(&QuoteRefusal::Side(other)));
                 None
             }
         };
@@ -398,7 +399,7 @@ impl QuoteRequest {
         let injections = answers.as_ref().and_then(|plan| {
             let planned = exact(plan.injections);
             problems.check(planned.is_some(), "answers.injections", || {
-                "a quote needs the planned number of injections".into()
+                refuse(&QuoteRefusal::PlannedInjections)
             });
             planned
         });
@@ -407,7 +408,7 @@ impl QuoteRequest {
             problems.check(
                 planned.is_some(),
                 "answers.physical_therapy.sessions",
-                || "a quote needs the planned number of sessions".into(),
+                || refuse(&QuoteRefusal::PlannedSessions),
             );
             planned
         });
@@ -417,10 +418,12 @@ impl QuoteRequest {
             (text, Some(planned)) => match text.parse::<u32>() {
                 Ok(n) if n > planned && n <= max_injections => Some(n),
                 _ => {
-                    problems.add(
-                        "injections_up_to",
-                        format!("must be more than the planned {planned} and at most {max_injections}, or blank; it is \"{text}\""),
-                    );
+                    let refusal = QuoteRefusal::InjectionsUpTo {
+                        planned,
+                        max: max_injections,
+                        got: text,
+                    };
+                    problems.add("injections_up_to", refuse(&refusal));
                     None
                 }
             },
@@ -520,10 +523,11 @@ impl QuoteRequest {
         let effective = Date::parse(&book.document().effective_date);
         if let (Some(issued), Ok(effective)) = (issued_on, effective) {
             problems.check(issued >= effective, "issued_on", || {
-                format!(
-                    "is before these prices take effect ({effective}, price book {}); it is {issued}",
-                    book.document().version
-                )
+                (self.refuse())(&QuoteRefusal::BeforeEffective {
+                    effective,
+                    version: &book.document().version,
+                    issued,
+                })
             });
         }
     }
@@ -576,7 +580,7 @@ impl QuoteRequest {
             if text.trim().is_empty() {
                 continue;
             }
-            let Some(day) = date(problems, path, text) else {
+            let Some(day) = self.date(problems, path, text) else {
                 continue;
             };
             if let Some(issued) = issued_on {
@@ -596,7 +600,7 @@ impl QuoteRequest {
                 .prompt_pay
                 .filter(|choice| *choice != PromptPayChoice::NotOffered);
             problems.check(chosen.is_none(), "prompt_pay", || {
-                "this price book has no prompt-pay discount: leave the choice out".into()
+                (self.refuse())(&QuoteRefusal::NoPromptPay)
             });
             return None;
         };
@@ -657,44 +661,48 @@ impl QuoteRequest {
         if given.is_empty() {
             return Vec::new();
         }
+        let refuse = self.refuse();
         if let Some(planned) = injections {
             let most = planned.saturating_sub(1);
             let fits = u32::try_from(given.len()).is_ok_and(|n| n <= most);
             problems.check(fits, "later_injections_on", || match most {
-                0 => "1 injection is planned, so there is no later injection to date".to_owned(),
-                _ => format!(
-                    "{planned} injections are planned: at most {}; there are {}",
-                    counted(most, ["later date", "later dates"]),
-                    given.len()
-                ),
+                0 => refuse(&QuoteRefusal::NoLaterInjection),
+                _ => refuse(&QuoteRefusal::TooManyLaterDates {
+                    planned,
+                    most,
+                    given: given.len(),
+                }),
             });
         }
         if self.scheduled_on.trim().is_empty() {
-            problems.add(
-                "scheduled_on",
-                "enter the first injection's date before the later injections' dates",
-            );
+            problems.add("scheduled_on", refuse(&QuoteRefusal::FirstDateFirst));
         }
         let mut previous = first;
         let mut dates = Vec::new();
         for (index, text) in given.iter().enumerate() {
             let path = format!("later_injections_on.{index}");
-            let Some(date) = date(problems, &path, text) else {
+            let Some(date) = self.date(problems, &path, text) else {
                 previous = None;
                 continue;
             };
+            // The first injection is 1, so the first later one is 2.
+            let injection = index + 2;
             if let Some(issued) = issued_on {
                 problems.check(date >= issued, &*path, || {
-                    format!("injection {} cannot be before the quote's issue date ({issued}); it is {date}", index + 2)
+                    refuse(&QuoteRefusal::InjectionBeforeIssue {
+                        injection,
+                        issued,
+                        date,
+                    })
                 });
             }
             if let Some(before) = previous {
                 problems.check(date >= before, &*path, || {
-                    format!(
-                        "injection {} cannot be before injection {} ({before}); it is {date}",
-                        index + 2,
-                        index + 1
-                    )
+                    refuse(&QuoteRefusal::InjectionBeforePrevious {
+                        injection,
+                        before,
+                        date,
+                    })
                 });
             }
             previous = Some(date);
@@ -706,28 +714,31 @@ impl QuoteRequest {
     /// The documents a revision replaces: each a number and a date, none issued after the one that
     /// replaces it (this document, then each in the list). Each is refused by its own path.
     fn replaces(&self, problems: &mut Problems, issued_on: Option<Date>) -> Vec<(String, Date)> {
+        let refuse = self.refuse();
         let mut later = issued_on;
         let mut replaced = Vec::new();
         for (index, earlier) in self.replaces.iter().enumerate() {
             let path = |field: &str| format!("replaces.{index}.{field}");
             let number = earlier.quote_number.trim();
             problems.check(!number.is_empty(), path("quote_number"), || {
-                "must be the number of the document this one replaces".into()
+                refuse(&QuoteRefusal::ReplacedNumber)
             });
-            problems.printable(path("quote_number"), number);
-            let Some(date) = date(problems, &path("issued_on"), &earlier.issued_on) else {
+            self.printable(problems, path("quote_number"), number);
+            let Some(date) = self.date(problems, &path("issued_on"), &earlier.issued_on) else {
                 later = None;
                 continue;
             };
             if let Some(after) = later {
                 // The first is the quote staff reopened: this one is issued on the computer's date.
                 problems.check(date <= after, path("issued_on"), || match index {
-                    0 => format!(
-                        "the quote this revises was issued on {date}, after today ({after}): check the computer's date"
-                    ),
-                    _ => format!(
-                        "cannot be after the document that replaces it ({after}); it is {date}"
-                    ),
+                    0 => refuse(&QuoteRefusal::RevisedAfterToday {
+                        issued: date,
+                        today: after,
+                    }),
+                    _ => refuse(&QuoteRefusal::ReplacedAfterReplacing {
+                        after,
+                        issued: date,
+                    }),
                 });
             }
             later = Some(date);
@@ -741,11 +752,12 @@ impl QuoteRequest {
         book: &'a PriceBook,
         problems: &mut Problems,
     ) -> Vec<(&'a crate::price_book::Extra, u32)> {
+        let refuse = self.refuse();
         for id in self.extras.keys() {
             problems.check(
                 book.document().extras.iter().any(|e| &e.id == id),
                 format!("extras.{id}"),
-                || format!("unknown item \"{id}\""),
+                || refuse(&QuoteRefusal::UnknownExtra(id)),
             );
         }
         // In the price book's order, so the same request always lists lines the same way.
@@ -768,10 +780,11 @@ impl QuoteRequest {
                             Some((extra, n))
                         }
                         _ => {
-                            problems.add(
-                                format!("extras.{}", extra.id),
-                                format!("must be 0 to {MAX_EXTRA_QUANTITY}; it is \"{text}\""),
-                            );
+                            let refusal = QuoteRefusal::ExtraQuantity {
+                                max: MAX_EXTRA_QUANTITY,
+                                got: text,
+                            };
+                            problems.add(format!("extras.{}", extra.id), refuse(&refusal));
                             None
                         }
                     },
@@ -781,8 +794,8 @@ impl QuoteRequest {
     }
 
     fn staff_discount(&self, problems: &mut Problems) -> Option<StaffDiscount> {
-        // Staff's own fields: their problems are worded in English, as the rest of the quote's.
-        let refused = Language::English.words().refusal;
+        let refused = self.answers.language.words().refusal;
+        let refuse = self.refuse();
         let answers = &self.staff_discount;
         let reason = answers.reason.trim();
         let off = match (answers.percent.as_str(), answers.amount.as_str()) {
@@ -796,10 +809,11 @@ impl QuoteRequest {
             ("", amount) => match Cents::parse_dollars(amount) {
                 Ok(cents) if cents <= MAX_PRICE => Some(StaffDiscountOff::Amount(cents)),
                 Ok(_) => {
-                    problems.add(
-                        "staff_discount.amount",
-                        format!("must be at most {MAX_PRICE}"),
-                    );
+                    let refusal = QuoteRefusal::AtMost {
+                        max: MAX_PRICE,
+                        got: amount,
+                    };
+                    problems.add("staff_discount.amount", refuse(&refusal));
                     None
                 }
                 Err(refusal) => {
@@ -810,16 +824,19 @@ impl QuoteRequest {
             (_, _) => {
                 problems.add(
                     "staff_discount.amount",
-                    "give a percent or an amount, not both",
+                    refuse(&QuoteRefusal::PercentAndAmount),
                 );
                 None
             }
         }?;
         if reason.is_empty() {
-            problems.add("staff_discount.reason", "a staff discount needs a reason");
+            problems.add(
+                "staff_discount.reason",
+                refuse(&QuoteRefusal::DiscountReason),
+            );
             return None;
         }
-        problems.printable("staff_discount.reason", reason);
+        self.printable(problems, "staff_discount.reason", reason);
         Some(StaffDiscount {
             label: format!("{}: {reason}", self.answers.language.words().discount),
             off,
@@ -850,7 +867,7 @@ impl QuoteRequest {
         let Some(partner) = book.therapy_partner(id) else {
             problems.add(
                 "therapy_provider.partner",
-                format!("unknown partner \"{}\"", excerpt(id)),
+                (self.refuse())(&QuoteRefusal::UnknownPartner(id)),
             );
             return (None, None);
         };
@@ -942,7 +959,8 @@ impl QuoteRequest {
         if fields.iter().all(|(_, value)| is_blank(value)) {
             return None;
         }
-        let refused = Language::English.words().refusal;
+        let refused = self.answers.language.words().refusal;
+        let refuse = self.refuse();
         let mut amounts = [None; 4];
         for ((field, value), amount) in fields.iter().zip(&mut amounts) {
             let path = format!("therapy_provider.{field}");
@@ -952,7 +970,13 @@ impl QuoteRequest {
             }
             match Cents::parse_dollars(text) {
                 Ok(cents) if cents <= MAX_PRICE => *amount = Some(cents),
-                Ok(_) => problems.add(path, format!("must be at most {MAX_PRICE}")),
+                Ok(_) => {
+                    let refusal = QuoteRefusal::AtMost {
+                        max: MAX_PRICE,
+                        got: text,
+                    };
+                    problems.add(path, refuse(&refusal));
+                }
                 Err(refusal) => problems.add(path, refused(&Refusal::Money(refusal))),
             }
         }
@@ -1017,15 +1041,17 @@ impl QuoteRequest {
 
     fn typed_therapy_provider(&self, problems: &mut Problems) -> ProviderAnswers {
         let p = &self.therapy_provider;
+        let refuse = self.refuse();
         let path = |field: &str| format!("therapy_provider.{field}");
         for (field, value) in [("name", &p.name), ("street", &p.street), ("city", &p.city)] {
             problems.check(!value.trim().is_empty(), path(field), || {
-                "must not be empty".into()
+                refuse(&QuoteRefusal::Blank)
             });
-            problems.printable(path(field), value);
+            self.printable(problems, path(field), value);
         }
-        if let Some(reason) = npi_problem(p.npi.trim()) {
-            problems.add(path("npi"), reason);
+        let npi = p.npi.trim();
+        if let Some(fault) = npi_fault(npi) {
+            problems.add(path("npi"), refuse(&QuoteRefusal::Npi(fault, npi)));
         }
         // Staff may type an EIN as it is printed, 12-3456789; it is kept as its 9 digits.
         let typed = p.tin.trim();
@@ -1034,27 +1060,16 @@ impl QuoteRequest {
             _ => typed.to_owned(),
         };
         problems.check(is_valid_tin(&tin), path("tin"), || {
-            format!(
-                "must be 9 digits, as 123456789 or 12-3456789; it is \"{}\"",
-                crate::error::excerpt(typed)
-            )
+            refuse(&QuoteRefusal::Tin(typed))
         });
         // Typed as "tx", it is TX: a state code is a state code whichever case staff type it in.
         let typed_state = p.state.trim();
         let state = typed_state.to_ascii_uppercase();
         problems.check(is_state(&state), path("state"), || {
-            format!(
-                "must be a two-letter state code like TX; it is \"{}\"",
-                crate::error::excerpt(typed_state)
-            )
+            refuse(&QuoteRefusal::State(typed_state))
         });
         let zip = p.zip.trim();
-        problems.check(is_zip(zip), path("zip"), || {
-            format!(
-                "must be a ZIP code like 78701 or 78701-1234; it is \"{}\"",
-                crate::error::excerpt(zip)
-            )
-        });
+        problems.check(is_zip(zip), path("zip"), || refuse(&QuoteRefusal::Zip(zip)));
         ProviderAnswers {
             partner: String::new(),
             name: p.name.trim().to_owned(),
@@ -1100,12 +1115,32 @@ pub(crate) fn waiver_reason_problem(
     })
 }
 
-fn date(problems: &mut Problems, path: &str, text: &str) -> Option<Date> {
-    if text.trim().is_empty() {
-        problems.add(path, "enter the date");
-        return None;
+impl QuoteRequest {
+    /// How this quote words a refusal: in its language ([`GfeWords::refusal`]).
+    ///
+    /// [`GfeWords::refusal`]: crate::language::GfeWords::refusal
+    fn refuse(&self) -> fn(&QuoteRefusal) -> String {
+        self.answers.language.gfe_words().refusal
     }
-    Date::parse(text.trim())
-        .map_err(|reason| problems.add(path, reason))
-        .ok()
+
+    /// The date `text`, or `None` with its problem recorded at `path`, in the quote's language.
+    fn date(&self, problems: &mut Problems, path: &str, text: &str) -> Option<Date> {
+        let refuse = self.refuse();
+        let text = text.trim();
+        if text.is_empty() {
+            problems.add(path, refuse(&QuoteRefusal::EnterDate));
+            return None;
+        }
+        Date::parse(text)
+            .map_err(|_| problems.add(path, refuse(&QuoteRefusal::NotADate(text))))
+            .ok()
+    }
+
+    /// Records a problem at `path`, in the quote's language, if `text` holds a character that
+    /// would not print as it reads ([`Hidden`]).
+    fn printable(&self, problems: &mut Problems, path: impl Into<String>, text: &str) {
+        if let Some(hidden) = Hidden::in_text(text) {
+            problems.add(path, (self.refuse())(&QuoteRefusal::Hidden(hidden)));
+        }
+    }
 }

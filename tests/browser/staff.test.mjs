@@ -754,3 +754,38 @@ test('a reopened quote being changed says its revision is due the business day b
   await page.close();
   await fresh.close();
 });
+
+test('on the Spanish staff page a bad ZIP, a bad NPI and a date of birth after today are refused in Spanish beside their fields', async () => {
+  for (const width of [360, 1280]) {
+    const { page, errors } = await openStaffPage('staff.html?lang=es');
+    await page.setViewportSize({ width, height: 900 });
+    await fillTwoProviderQuote(page);
+    await page.fill('#pt-zip', '7870');
+    await page.fill('#pt-npi', '1234567890'); // ten digits, but 123456789's check digit is 3
+    await page.fill('#dob', '2027-01-02'); // the page's today is 2026-11-21
+    const expected = {
+      '#pt-zip': 'escriba un código postal (ZIP) como 78701 o 78701-1234; usted escribió "7870"',
+      '#pt-npi': 'el último dígito no corresponde a los otros nueve: revise si hay un error al escribir "1234567890"',
+      '#dob': 'no puede ser posterior a la fecha de emisión (21 de noviembre de 2026)',
+    };
+    for (const [field, message] of Object.entries(expected)) {
+      const shown = page.locator(`${field}-error`);
+      assert.equal(await shown.textContent(), message, `${field} at ${width} px`);
+      assert.equal(await page.locator(field).getAttribute('aria-invalid'), 'true');
+      assert.match(await page.locator(field).getAttribute('aria-describedby'), new RegExp(`${field.slice(1)}-error`));
+      // Beside its field: right under the box, as wide as the field at most, inside the page.
+      const input = await page.locator(field).boundingBox();
+      const box = await shown.boundingBox();
+      assert.ok(box.y >= input.y + input.height - 1 && box.y - (input.y + input.height) < 24, `${field} message under its box at ${width} px`);
+      assert.ok(box.x >= input.x - 1 && box.x + box.width <= width, `${field} message within the page at ${width} px`);
+    }
+    const summary = await page.locator('#error-summary').textContent();
+    for (const english of [' must ', 'enter ', 'cannot', 'it is "']) assert.ok(!summary.includes(english), `no English in the summary: ${summary}`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, 'nothing overflows sideways');
+    await page.locator('#error-summary').screenshot({ path: `${shots}staff-refusals-es-summary-${width}.png` });
+    await page.locator('#pt-zip').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}staff-refusals-es-${width}.png` });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
