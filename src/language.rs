@@ -1660,6 +1660,9 @@ pub struct RevisionWords {
     pub replaces: fn(&str, &str) -> String,
     /// On the staff page, after that sentence: that the revised document must be given.
     pub give: &'static str,
+    /// On the staff page, for a reopened document past its last valid day (a long date): a
+    /// reprint is a copy of what the patient was given; care from now on needs a revision.
+    pub expired: fn(&str) -> String,
 }
 
 impl Language {
@@ -1681,12 +1684,26 @@ static ENGLISH_REVISED_GFE: RevisionWords = RevisionWords {
     },
     give: "The quote has changed since it was issued: this is a revised Good Faith Estimate, with a new \
         number, issued today. Give it to the patient.",
+    expired: |last| {
+        format!(
+            "This Good Faith Estimate expired on {last}, the last day it was valid. Print it only as a copy \
+             of what the patient was given; for care from now on, change the form: that makes a revised \
+             estimate, issued today."
+        )
+    },
 };
 
 static ENGLISH_REVISED_QUOTE: RevisionWords = RevisionWords {
     replaces: |number, date| format!("Revised self-pay price quote. Replaces {number} issued {date}."),
     give: "The quote has changed since it was issued: this is a revised price quote, with a new number, \
         issued today. Give it to the patient.",
+    expired: |last| {
+        format!(
+            "This price quote expired on {last}, the last day it was valid. Print it only as a copy of what \
+             the patient was given; for care from now on, change the form: that makes a revised quote, \
+             issued today."
+        )
+    },
 };
 
 // "el documento": the document replaced may be an estimate (el) or a quote (la).
@@ -1696,6 +1713,13 @@ static SPANISH_REVISED_GFE: RevisionWords = RevisionWords {
     },
     give: "La cotización cambió desde que se emitió: este es un estimado de buena fe revisado, con un \
         número nuevo, emitido hoy. Entrégueselo al paciente.",
+    expired: |last| {
+        format!(
+            "Este Estimado de buena fe venció el {last}, el último día en que era válido. Imprímalo solo \
+             como copia de lo que se entregó al paciente; para la atención de ahora en adelante, cambie el \
+             formulario: así se crea un estimado revisado, emitido hoy."
+        )
+    },
 };
 
 static SPANISH_REVISED_QUOTE: RevisionWords = RevisionWords {
@@ -1705,6 +1729,13 @@ static SPANISH_REVISED_QUOTE: RevisionWords = RevisionWords {
     give:
         "La cotización cambió desde que se emitió: esta es una cotización revisada, con un número \
         nuevo, emitida hoy. Entréguesela al paciente.",
+    expired: |last| {
+        format!(
+            "Esta cotización venció el {last}, el último día en que era válida. Imprímala solo como copia \
+             de lo que se entregó al paciente; para la atención de ahora en adelante, cambie el \
+             formulario: así se crea una cotización revisada, emitida hoy."
+        )
+    },
 };
 
 /// What the staff page says about a quote's dates, beside the form (never on the document): a

@@ -297,3 +297,21 @@ fn a_revision_dated_before_the_quote_it_revises_is_refused() {
          (2026-11-30): check the computer's date"
     );
 }
+
+/// A document reopened after its last valid day says so: a reprint is a copy of what the patient
+/// was given, and care from now on needs a revision.
+#[test]
+fn a_document_past_its_last_valid_day_says_it_expired() {
+    // Issued 2026-12-01 with the sample's 60 valid days: 30 more days in December (to the 31st),
+    // then 30 in January: valid until January 30, 2027.
+    let (original, _) = reopened_on("revision-chain-1-original.json", "2027-02-10");
+    assert_eq!(original.expired("2027-01-30"), None, "its last valid day");
+    assert_eq!(
+        original.expired("2027-01-31").as_deref(),
+        Some(
+            "This Good Faith Estimate expired on January 30, 2027, the last day it was valid. Print it \
+             only as a copy of what the patient was given; for care from now on, change the form: that \
+             makes a revised estimate, issued today."
+        )
+    );
+}

@@ -168,6 +168,7 @@ async function open(file) {
       say(words, 'reopened', "Reopened quote {number} with the prices it was saved with (price book {version}). Changing anything that prints makes a revised quote: a new number, issued today, at today's prices.", {
         number: reopened.quote.quote_number, version: reopened.quote.price_book_version,
       }),
+      reopened.expired ?? '',
       reopened.price_change ?? '',
     ].join(' ');
     $('reopened').hidden = false;

@@ -469,6 +469,20 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
 }
 
 impl Reopened {
+    /// What staff are told when this document is past its last valid day on `today` (the staff
+    /// computer's date): the day it expired, that a reprint is only a copy of what the patient was
+    /// given, and that care from now on needs a revision. `None` while it is valid.
+    pub fn expired(&self, today: &str) -> Option<String> {
+        let today = crate::calendar::Date::parse(today).ok()?;
+        let issued = crate::calendar::Date::parse(&self.quote.saved.request.issued_on).ok()?;
+        let last = good_faith_estimate::valid_until(&self.book, issued);
+        let document = &self.quote.good_faith_estimate;
+        let words = document
+            .language
+            .revision_words(document.kind == DocumentKind::GoodFaithEstimate);
+        (today > last).then(|| (words.expired)(&last.long_form(document.language)))
+    }
+
     /// The quote the staff form's `request` makes once this quote is reopened, `request.issued_on`
     /// being today (the staff page's date).
     ///

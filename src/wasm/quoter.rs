@@ -85,6 +85,8 @@ struct QuoteUpdate<'a> {
 #[derive(Serialize)]
 struct ReopenedShown<'a> {
     quote: Shown<'a>,
+    /// Set when the document is past its last valid day today.
+    expired: Option<String>,
     price_change: Option<&'a str>,
     form: &'a QuoteRequest,
     due: Vec<String>,
@@ -222,7 +224,9 @@ impl Quoter {
 
     /// Reopens a saved quote (the parsed file) with the prices it was saved with, and renders it
     /// into the region `document`, with the number the patient holds (a file of an earlier format
-    /// too). Returns `{ quote, price_change, form, due }`: `price_change` says how today's price
+    /// too). Returns `{ quote, expired, price_change, form, due }`: `expired` says, when the
+    /// document is past its last valid day today, that a reprint is only a copy and care from now
+    /// on needs a revision; `price_change` says how today's price
     /// book would price it differently (`null` otherwise); `form` is the request to put back in
     /// the form, every choice spelled out; `due`, as `update`'s, for the quote as it was saved.
     /// Until another file is opened, the form's quote is this one while the form makes it, and a
@@ -242,6 +246,7 @@ impl Quoter {
         form.answers.language = self.language;
         let shown = to_js(&ReopenedShown {
             quote: Shown::of(&reopened.quote),
+            expired: reopened.expired(&today()),
             price_change: reopened.price_change.as_deref(),
             form: &reopened.form,
             due: quote::when_due(&self.book, &form, None),

@@ -185,3 +185,25 @@ test('on the Spanish page, a changed file of an earlier release is a revised pri
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a document reopened after its last valid day says it expired, and that care from now on needs a revision', async () => {
+  const page = await shared.browser.newPage();
+  // Release 3613b6a's file, issued December 2, 2026, valid until January 31, 2027 (Dec 2 + 60 days:
+  // 29 more in December, 31 in January); opened on February 10, 2027.
+  await page.clock.setFixedTime(new Date(2027, 1, 10, 10, 0));
+  await page.goto(`${shared.server.url}staff.html`);
+  await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
+  await reopen(page, 'release-3613b6a-self-pay-with-co-provider.json');
+  assert.match(await page.locator('#reopened').textContent(), /This Good Faith Estimate expired on January 31, 2027, the last day it was valid\. Print it only as a copy of what the patient was given/);
+  // Still the number the patient holds: a copy of what was given.
+  assert.equal(await page.locator('.gfe-number').textContent(), 'Quote GFE-C25T-AE6J-31CV-F');
+  await page.close();
+  // On its last valid day, nothing is said of it.
+  const valid = await shared.browser.newPage();
+  await valid.clock.setFixedTime(new Date(2027, 0, 31, 10, 0));
+  await valid.goto(`${shared.server.url}staff.html`);
+  await valid.waitForFunction(() => document.getElementById('status').textContent.length > 0);
+  await reopen(valid, 'release-3613b6a-self-pay-with-co-provider.json');
+  assert.doesNotMatch(await valid.locator('#reopened').textContent(), /expired/);
+  await valid.close();
+});
