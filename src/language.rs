@@ -221,6 +221,8 @@ pub struct Words {
     /// `injection` / `injections`.
     pub injection: [&'static str; 2],
     /// A quantity in the billing units of its code, from (units, one unit): `4 units of 0.5 cc`.
+    /// Staff only: the visitor's module does not read a product's billing units.
+    #[cfg(staff)]
     pub billing_units: fn(u32, &str) -> String,
     /// `physical therapy session` / `... sessions`.
     pub pt_session: [&'static str; 2],
@@ -586,6 +588,7 @@ const SPANISH_RIGHT_TO_ESTIMATE: &str = "Usted tiene derecho a recibir un Estima
 
 static ENGLISH: Words = Words {
     injection: ["injection", "injections"],
+    #[cfg(staff)]
     billing_units: |units, unit| format!("{} of {unit}", counted(units, ["unit", "units"])),
     pt_session: ["physical therapy session", "physical therapy sessions"],
     session: ["session", "sessions"],
@@ -767,6 +770,7 @@ fn english_refusal(refusal: &Refusal) -> String {
 
 static SPANISH: Words = Words {
     injection: ["inyección", "inyecciones"],
+    #[cfg(staff)]
     billing_units: |units, unit| format!("{} de {unit}", counted(units, ["unidad", "unidades"])),
     pt_session: ["sesión de fisioterapia", "sesiones de fisioterapia"],
     session: ["sesión", "sesiones"],

@@ -262,6 +262,7 @@ fn service<'a>(service: &'a PricedService, quantity: u32, lang: Language) -> Lin
 
 /// `quantity` of `product` in the billing units of its HCPCS code, when the book says the code is
 /// not billed one per product: a 2 mL vial billed per 1 cc is 2 units, so 3 vials are 6.
+#[cfg(staff)]
 fn billed_units(
     product: &Product,
     quantity: u32,
@@ -279,6 +280,17 @@ fn billed_units(
         unit: unit.to_owned(),
         text: (lang.words().billing_units)(units, unit),
     }))
+}
+
+/// The visitor's module does not read billing units (`products[].billing_units` is staff only).
+#[cfg(not(staff))]
+#[allow(clippy::unnecessary_wraps)]
+fn billed_units(
+    _product: &Product,
+    _quantity: u32,
+    _lang: Language,
+) -> Result<Option<BilledUnits>, Error> {
+    Ok(None)
 }
 
 /// The parts of each injection, `injections` of each: one product and one administration (the

@@ -327,9 +327,10 @@ book_struct! {
         /// per 0.5 cc, per sq cm), and how many of them one product is: the Good Faith Estimate,
         /// its CSV and the breakdown give the quantity against the code in those units, so a bill
         /// compared line by line matches. Absent, the code is billed one per product, as before
-        /// (and then not written).
+        /// (and then not written). Staff only: a visitor's estimate shows products, not billing
+        /// units, so the visitor's module does not read it.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub billing_units: Option<BillingUnits> = default
+        pub billing_units: Option<BillingUnits> = default staff
             => form("Billing units of its HCPCS code")
                 .switch("Its HCPCS code is billed in other units than one per product")
                 .hint("As the code's descriptor says: a 2 mL vial of a code billed per 1 cc is 2 units of 1 cc"),
