@@ -461,7 +461,7 @@ fn what_is_still_the_sample_is_a_warning_each() {
     let (mut editor, mut form) = Editor::open(&sample(), &sample());
     let check = editor.check(&form);
     let paths: Vec<&str> = check.warnings.iter().map(|w| w.path.as_str()).collect();
-    // In the book's order: the mark, the clinic's details (its address as a whole), each of the
+    // In the book's order: the mark, the clinic's details (its address's street and ZIP), each of the
     // sample's 2 partner practices, the lender's note, and each of the sample lender's 8 plans.
     assert_eq!(
         paths,
@@ -470,7 +470,8 @@ fn what_is_still_the_sample_is_a_warning_each() {
             "clinic.name",
             "clinic.phone",
             "clinic.email",
-            "clinic.address",
+            "clinic.address.street",
+            "clinic.address.zip",
             "clinic.npi",
             "clinic.tin",
             "therapy_partners[0]",
@@ -488,12 +489,12 @@ fn what_is_still_the_sample_is_a_warning_each() {
     );
     assert!(!check.ready);
     // The clinic's own name, the sample mark unticked, and the first plan's term changed (6 to 9
-    // months: the clinic's lender's own plan now): those three go; the other 15 stay.
+    // months: the clinic's lender's own plan now): those three go; the other 16 stay.
     typed(&mut form, "clinic.name", "Hillside Foot & Ankle");
     set_flag(&mut form, "sample_data", false);
     typed(&mut form, "financing.plans.0.months", "9");
     let check = editor.check(&form);
-    assert_eq!(check.warnings.len(), 15, "{:?}", check.warnings);
+    assert_eq!(check.warnings.len(), 16, "{:?}", check.warnings);
     assert_eq!(
         check.warnings[0].message,
         "Still the sample clinic's: put the clinic's own here"

@@ -176,7 +176,7 @@ book_struct! {
             => form("Email for estimate requests").rule(Rule::Email).sample(CLINICS),
         /// Where the clinic is.
         pub address: Address = staff
-            => form("Address").sample(CLINICS),
+            => form("Address"),
         /// National Provider Identifier: 10 digits with a Luhn check digit.
         pub npi: String = staff
             => form("NPI").kind(Kind::Code).hint("The clinic's 10-digit National Provider Identifier").rule(Rule::Npi).sample(CLINICS),
@@ -209,7 +209,7 @@ book_struct! {
     pub struct Address {
         /// Street and number.
         pub street: String
-            => form("Street").written(),
+            => form("Street").written().sample(CLINICS),
         /// City.
         pub city: String
             => form("City").written(),
@@ -218,7 +218,7 @@ book_struct! {
             => form("State").kind(Kind::Code).hint("Two letters, like TX").rule(Rule::State),
         /// ZIP code, 5 digits or ZIP+4.
         pub zip: String
-            => form("ZIP code").kind(Kind::Code).hint("5 digits, like 78701, or 78701-1234").rule(Rule::Zip),
+            => form("ZIP code").kind(Kind::Code).hint("5 digits, like 78701, or 78701-1234").rule(Rule::Zip).sample(CLINICS),
     }
 }
 

@@ -447,8 +447,10 @@ mod tests {
             name: "Hillside Foot & Ankle".into(),
             phone: "(555) 010-2000".into(),
             email: None,
+            // Another Austin clinic: its own street and ZIP, the city and state the sample's.
             address: Address {
                 street: "1 Hill St".into(),
+                zip: "78702".into(),
                 ..ours.clinic.address.clone()
             },
             npi: "1245319599".into(),
@@ -474,6 +476,14 @@ mod tests {
         ours.therapy_partners.clear();
         ours.financing = None;
         assert_eq!(sample_leftovers(&ours, &theirs), []);
+        // A new street with the sample's ZIP left (a Denver clinic that kept Austin's 78701): the
+        // address is still the sample's, said at the ZIP.
+        ours.clinic.address.zip = theirs.clinic.address.zip.clone();
+        let left: Vec<String> = sample_leftovers(&ours, &theirs)
+            .iter()
+            .map(|warning| warning.path.clone())
+            .collect();
+        assert_eq!(left, ["clinic.address.zip"]);
     }
 
     #[test]

@@ -64,16 +64,19 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   assert.equal(await page.inputValue('[name="products.0.price_cents"]'), '1,200.00');
 
   // What is still the sample's is to change or confirm before a download: each is marked. The
-  // mark, the clinic's name, phone, email, address, NPI and TIN (7), the 2 partner practices, the
-  // lender's note and its 8 plans: 7 + 2 + 1 + 8 = 18.
+  // mark, the clinic's name, phone, email, street, ZIP, NPI and TIN (8), the 2 partner practices,
+  // the lender's note and its 8 plans: 8 + 2 + 1 + 8 = 19.
   const leftovers = await page.locator('#warning-summary li').allTextContents();
-  assert.equal(leftovers.length, 18, leftovers.join('\n'));
+  assert.equal(leftovers.length, 19, leftovers.join('\n'));
   assert.match(leftovers[0], /^These are sample prices, not the clinic's: Visitors and every estimate are told these are sample prices/);
   await type(page, 'clinic.name', 'Hillside Foot & Ankle');
   await type(page, 'clinic.npi', '1245319599'); // its Luhn check digit over 80840124531959 is 9
   await type(page, 'clinic.phone', '(512) 555-0199');
   await type(page, 'clinic.email', 'billing@hillside.example');
   await type(page, 'clinic.address.street', '12 Hill St');
+  // The street alone is not enough: with the sample's ZIP the address is still Austin's 78701.
+  await page.waitForFunction(() => document.querySelector('[name="clinic.address.zip"]').closest('.field').querySelector('.field-warning')?.textContent.startsWith("Still the sample clinic's"));
+  await type(page, 'clinic.address.zip', '78702');
   await type(page, 'clinic.tin', '98-7654321'); // as an EIN is printed; the book keeps 987654321
   await page.uncheck('[name="sample_data"]');
   // What is left of the sample reaches patients too: its two partner practices, and its lender's

@@ -272,7 +272,7 @@ for (const engine of ENGINES) {
         // The sample's clinic replaced, a price changed, a new version: ready to download.
         for (const [name, text] of [
           ['clinic.name', 'Hillside Foot & Ankle'], ['clinic.phone', '(512) 555-0199'], ['clinic.email', 'billing@hillside.example'],
-          ['clinic.address.street', '12 Hill St'], ['clinic.npi', '1245319599'], ['clinic.tin', '98-7654321'],
+          ['clinic.address.street', '12 Hill St'], ['clinic.address.zip', '78702'], ['clinic.npi', '1245319599'], ['clinic.tin', '98-7654321'],
           ['walking_boot.price_cents', '170.00'],
         ]) await page.fill(`[name="${name}"]`, text);
         await page.click('[name="sample_data"]');

@@ -35,6 +35,7 @@ await type('clinic.name', 'Hillside Foot & Ankle');
 await type('clinic.phone', '(512) 555-0199');
 await type('clinic.email', 'billing@hillside.example');
 await type('clinic.address.street', '12 Hill St');
+await type('clinic.address.zip', '78702');
 await type('clinic.npi', '1245319599');
 await type('clinic.tin', '98-7654321');
 await page.uncheck('[name="sample_data"]');
