@@ -1438,6 +1438,12 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
             "a quote needs the planned number of injections".to_owned()
         }
         QuoteRefusal::PlannedSessions => "a quote needs the planned number of sessions".to_owned(),
+        // The planned count is already the book's most: nothing can be more, so say that.
+        QuoteRefusal::InjectionsUpTo { planned, max, got } if planned >= max => format!(
+            "{} are planned, the most the price book allows: leave this blank; it is \"{}\"",
+            counted(planned, ["injection", "injections"]),
+            Quoted(got)
+        ),
         QuoteRefusal::InjectionsUpTo { planned, max, got } => format!(
             "must be more than the planned {planned} and at most {max}, or blank; it is \"{}\"",
             Quoted(got)
@@ -1560,6 +1566,11 @@ fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
         QuoteRefusal::PlannedSessions => {
             "una cotización necesita el número exacto de sesiones previstas".to_owned()
         }
+        QuoteRefusal::InjectionsUpTo { planned, max, got } if planned >= max => format!(
+            "ya se prevén {}, lo máximo que permite la lista de precios: déjelo en blanco; {}",
+            counted(planned, ["inyección", "inyecciones"]),
+            typed(got)
+        ),
         QuoteRefusal::InjectionsUpTo { planned, max, got } => format!(
             "escriba un número mayor que las {} y como máximo {max}, o déjelo en blanco; {}",
             counted(planned, ["inyección prevista", "inyecciones previstas"]),

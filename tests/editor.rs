@@ -721,8 +721,11 @@ fn a_spreadsheet_or_a_file_that_is_not_text_is_said_to_be_one_before_it_is_read(
     use amnion_estimator::editor::not_a_price_book_text;
     let csv = "\u{feff}item,code,description,cash price,allowed amount\r\nwalking_boot,L4361,Boot,170.00,\r\n";
     assert!(not_a_price_book_text(csv).is_some_and(|reason| reason.contains("spreadsheet (CSV)")));
-    // Only the fee schedule's own header: a line of other words is left to the JSON reader.
-    assert_eq!(not_a_price_book_text("name,phone\nAna,555\n"), None);
+    // Another spreadsheet is said to be one too, not read as broken JSON.
+    assert!(not_a_price_book_text("name,phone\nAna,555\n")
+        .is_some_and(|reason| reason.contains("it looks like a spreadsheet")));
+    // A damaged book is left to the JSON reader, which says where it broke.
+    assert_eq!(not_a_price_book_text("{ \"version\": \"x\",, }"), None);
     assert!(not_a_price_book_text("\u{fffd}PNG\r\n")
         .is_some_and(|reason| reason.contains("not a text file")));
     let sample = std::fs::read_to_string("src/price_book/default.json").expect("the sample");

@@ -1134,3 +1134,33 @@ fn a_new_medicare_quote_has_no_discount_and_no_therapy_in_cash() {
         .reason
         .starts_with("elija \"Sin descuento por pronto pago\""));
 }
+
+#[test]
+fn could_be_up_to_says_when_the_plan_is_already_the_most() {
+    // The sample's limit is 3 injections: with 3 planned, no "could be up to" can be more.
+    let most = request(
+        r#""answers": { "condition": "plantar_fasciitis", "injections": "3" }, "injections_up_to": "4""#,
+    );
+    let error = quote(&book(), &most).expect_err("nothing is more than the most");
+    assert_eq!(
+        reason_at(&error, "injections_up_to"),
+        "3 injections are planned, the most the price book allows: leave this blank; it is \"4\""
+    );
+    let spanish = most.tap(|r| r.answers.language = Language::Spanish);
+    let error = quote(&book(), &spanish).expect_err("nothing is more than the most");
+    assert!(
+        reason_at(&error, "injections_up_to").starts_with(
+            "ya se prevén 3 inyecciones, lo máximo que permite la lista de precios: déjelo en blanco"
+        ),
+        "{error}"
+    );
+    // With 2 planned, 3 is the range's high end, and 4 is past the limit, said as before.
+    let two = request(
+        r#""answers": { "condition": "plantar_fasciitis", "injections": "2" }, "injections_up_to": "4""#,
+    );
+    let error = quote(&book(), &two).expect_err("past the limit");
+    assert_eq!(
+        reason_at(&error, "injections_up_to"),
+        "must be more than the planned 2 and at most 3, or blank; it is \"4\""
+    );
+}

@@ -423,8 +423,9 @@ pub fn not_a_price_book(book: &Value) -> Option<String> {
 }
 
 /// Why a file's `text` is not a price book, said before it is read as JSON, when it plainly is
-/// something else: the prices as a spreadsheet (its first line is the fee schedule's header), or
-/// not text at all (a NUL, or bytes that were not UTF-8, which the page reads as U+FFFD).
+/// something else: the prices as a spreadsheet (its first line is the fee schedule's header),
+/// another spreadsheet (a first line of cells, not a `{`), or not text at all (a NUL, or bytes
+/// that were not UTF-8, which the page reads as U+FFFD).
 pub fn not_a_price_book_text(text: &str) -> Option<String> {
     if text.contains(['\0', '\u{fffd}']) {
         return Some(
@@ -445,9 +446,20 @@ pub fn not_a_price_book_text(text: &str) -> Option<String> {
             .replace('_', " ");
         fee_schedule::HEADER.contains(&words.as_str())
     });
-    header.then(|| {
-        "it is the prices as a spreadsheet (CSV), not a price book: open the price book first, \
-         then bring the spreadsheet in under \"Prices in a spreadsheet\""
+    if header {
+        return Some(
+            "it is the prices as a spreadsheet (CSV), not a price book: open the price book first, \
+             then bring the spreadsheet in under \"Prices as a spreadsheet\""
+                .to_owned(),
+        );
+    }
+    // Cells in a row, not a group of fields in { }: another spreadsheet, not a damaged book.
+    let cells =
+        !first.trim_start().starts_with(['{', '[', '"']) && first.contains([',', ';', '\t']);
+    cells.then(|| {
+        "it is not a price book: it looks like a spreadsheet (rows of cells), and a price book is \
+         the file this editor downloads; to bring prices from a spreadsheet, open the price book \
+         first, then use \"Prices as a spreadsheet\" with the file it downloads there"
             .to_owned()
     })
 }

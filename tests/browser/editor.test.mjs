@@ -249,6 +249,7 @@ test('a file that is not JSON stays on screen to correct, and opens once correct
     ['list.json', '{ "name": "shopping", "items": [1, 2] }', 'it is not a price book: it has none of a price book'],
     ['quote.json', readFileSync(new URL('../fixtures/saved-quotes/spanish.json', import.meta.url), 'utf8'), 'it is a saved quote, not a price book: open it on the staff page'],
     ['prices.csv', 'item,code,description,cash price,allowed amount\nwalking_boot,L4361,Walking boot,170.00,\n', 'it is the prices as a spreadsheet (CSV), not a price book: open the price book first'],
+    ['patients.csv', 'name,phone\nAna Ruiz,(512) 555-0100\n', 'it is not a price book: it looks like a spreadsheet (rows of cells)'],
     ['photo.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]), 'it is not a price book: it is not a text file'],
   ];
   for (const [name, content, said] of others) {
