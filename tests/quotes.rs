@@ -1164,3 +1164,38 @@ fn could_be_up_to_says_when_the_plan_is_already_the_most() {
         "must be more than the planned 2 and at most 3, or blank; it is \"4\""
     );
 }
+
+#[test]
+fn a_revision_says_its_own_deadline_has_passed_not_the_first_estimate_s() {
+    //      November 2026                December 2026
+    // Mo Tu We Th Fr Sa Su          Mo Tu We Th Fr Sa Su
+    // 16 17 18 19 20 21 22           30  1  2  3  4  5  6
+    // 23 24 25 26 27 28 29            7  8  9 10 11 12 13
+    // Asked Mon Nov 16: due Thu Nov 19 (Tue 17, Wed 18, Thu 19), before this Saturday's issue
+    // date. Revising quote GFE-1 for an injection on Mon Dec 7: due by Fri Dec 4, still ahead, so
+    // nothing has passed that staff must act on.
+    let asked = request(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#)
+        .tap(|r| {
+            r.scheduled_on = "2026-12-07".into();
+            r.estimate_requested_on = "2026-11-16".into();
+        });
+    let said = when_due(&book(), &asked, Some("GFE-1"));
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[1].contains("by Friday, December 4, 2026"), "{said:?}");
+    // Revised on the day of the injection, Mon Dec 7 (valid from then): its deadline, Fri Dec 4,
+    // has passed, and is said to have.
+    let late = asked.tap(|r| {
+        r.issued_on = "2026-12-07".into();
+        r.estimate_requested_on = "2026-12-01".into();
+    });
+    let said = when_due(&book(), &late, Some("GFE-1"));
+    assert_eq!(
+        said.last().map(String::as_str),
+        Some("That day has passed: give it to the patient today."),
+        "{said:?}"
+    );
+    assert!(
+        said[said.len() - 2].contains("by Friday, December 4, 2026"),
+        "{said:?}"
+    );
+}

@@ -220,7 +220,9 @@ pub(crate) fn said(
             Some(by)
         }
     };
-    if let (Some(by), Some(issued)) = (by, dates.issued) {
+    // A revision has its own deadline: the first estimate's, given on time or not, is not what
+    // staff must act on now, so only the revision's is said to have passed.
+    if let (Some(by), Some(issued), None) = (by, dates.issued, revising) {
         if by < issued {
             said.push(words.past_due.to_owned());
         }
@@ -228,6 +230,11 @@ pub(crate) fn said(
     if let Some(number) = revising {
         let before = dates.first.and_then(|first| days.before(first));
         said.push((words.revised_due)(number, before.map(long).as_deref()));
+        if let (Some(before), Some(issued)) = (before, dates.issued) {
+            if before < issued {
+                said.push(words.past_due.to_owned());
+            }
+        }
     }
     said
 }
