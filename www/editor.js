@@ -679,6 +679,17 @@ $('csv-apply').addEventListener('click', () => {
 $('csv-cancel').addEventListener('click', () => {
   $('csv-preview').hidden = true;
 });
+// On a phone the preview is below the whole form: "Back to the form" returns to the field the
+// person was in, not to the top.
+let lastField; // the form's control last focused
+form.addEventListener('focusin', (event) => { if (event.target.name) lastField = event.target; });
+$('back-to-form').addEventListener('click', (event) => {
+  if (!lastField?.isConnected) return; // the link's own target: the form's heading
+  event.preventDefault();
+  reveal(lastField);
+  lastField.scrollIntoView({ block: 'center' });
+  lastField.focus({ preventScroll: true });
+});
 window.addEventListener('beforeunload', (event) => {
   if (!downloaded) event.preventDefault();
 });

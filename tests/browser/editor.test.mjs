@@ -509,3 +509,25 @@ test('the clinic adds a day it is closed, checked as a date where it is typed', 
   await page.screenshot({ path: new URL('./screenshots/editor-closed-day.png', import.meta.url).pathname });
   await stop();
 });
+
+test('on a phone, "See the preview" goes down to it and "Back to the form" returns to the field the person was in', async () => {
+  const { page, seen, stop } = await start(360);
+  await page.click('#start-sample');
+  await page.locator('#widget-preview .widget-host').waitFor();
+  await type(page, 'walking_boot.price_cents', '170.00');
+  await page.click('.to-preview a');
+  const inView = (selector) => page.evaluate((selector) => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  }, selector);
+  assert.equal(await inView('#preview-heading'), true, 'the preview on screen');
+  assert.equal(await inView('[name="walking_boot.price_cents"]'), false, 'the field far above it');
+  await page.click('#back-to-form');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'walking_boot.price_cents');
+  assert.equal(await inView('[name="walking_boot.price_cents"]'), true, 'back at the field');
+  // On a wide screen the preview is beside the form: neither link shows.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await page.locator('#back-to-form').isVisible(), false);
+  assert.deepEqual(seen.errors, []);
+  await stop();
+});
