@@ -345,8 +345,9 @@ function billProviderFields(provider, index) {
     head.append(Object.assign(document.createElement('span'), { textContent: text }));
   }
   items.append(heading, head);
-  // A row per item of the estimate and two more, for codes it did not list; blank rows are skipped.
-  for (let row = 0; row < provider.items + 2; row += 1) {
+  // A row per item of the estimate and two more, for codes it did not list (`rows`, from the
+  // module); blank rows are skipped.
+  for (let row = 0; row < provider.rows; row += 1) {
     const line = document.createElement('div');
     line.className = 'bill-item';
     const at = `providers.${index}.items.${row}`;

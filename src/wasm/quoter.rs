@@ -317,9 +317,13 @@ struct BillProvider<'a> {
     role: &'a str,
     /// Its estimate's total, formatted.
     total: &'a str,
-    /// How many items the estimate lists for it.
-    items: usize,
+    /// How many rows of billed items its fields offer: one for each item the estimate lists, and
+    /// two more for codes the estimate did not list.
+    rows: usize,
 }
+
+/// The rows of billed items the bill's fields offer beyond the estimate's own items.
+const EXTRA_BILL_ROWS: usize = 2;
 
 impl<'a> BillProvider<'a> {
     /// The providers of `quote`'s document.
@@ -333,7 +337,7 @@ impl<'a> BillProvider<'a> {
                 name: &provider.name,
                 role: &provider.role,
                 total: &provider.total.formatted,
-                items: provider.items.len(),
+                rows: provider.items.len() + EXTRA_BILL_ROWS,
             })
             .collect()
     }
