@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 
 use crate::calendar::Date;
 use crate::error::{Hidden, NpiFault, Quoted, Refusal, Unknown};
-use crate::money::{Cents, NotMoney};
+use crate::money::{BasisPoints, Cents, NotMoney};
 use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
 
 /// The language of a page, an estimate or a quote. It is written `en` or `es`, and read from any
@@ -255,6 +255,10 @@ pub struct Words {
     pub plan_figures_missing: fn(bool, bool) -> String,
     /// The note for a copay the visitor is not sure comes before the deductible.
     pub copay_timing_unsure: &'static str,
+    /// Why a visit costs the copay and then the coinsurance rate on the rest.
+    pub copay_and_coinsurance: fn(BasisPoints) -> String,
+    /// The note for a copay and a coinsurance rate both entered.
+    pub copay_with_coinsurance: fn(BasisPoints) -> String,
     /// `out-of-pocket maximum reached`.
     pub out_of_pocket_reached: &'static str,
     /// `paid by your plan`.
@@ -617,6 +621,14 @@ static ENGLISH: Words = Words {
     copay_timing_unsure: "You are not sure whether your copay applies before your deductible is met, so \
         physical therapy is shown both ways: the copay from the first visit at the low end, the \
         deductible first at the high end.",
+    copay_and_coinsurance: |rate| format!("copay, then {rate} coinsurance on the rest"),
+    copay_with_coinsurance: |rate| {
+        format!(
+            "You entered both a copay and coinsurance. Plans combine them two ways, so physical \
+             therapy is shown both ways: the copay alone at the low end, the copay and then {rate} \
+             of the rest of each visit at the high end. Your plan's summary says which."
+        )
+    },
     out_of_pocket_reached: "out-of-pocket maximum reached",
     paid_by_plan: "paid by your plan",
     discount: "Discount",
@@ -799,6 +811,14 @@ static SPANISH: Words = Words {
     copay_timing_unsure: "No está seguro de si su copago se aplica antes de cubrir el deducible, así que la \
         fisioterapia se muestra de las dos formas: con el copago desde la primera visita en el mínimo y \
         con el deducible primero en el máximo.",
+    copay_and_coinsurance: |rate| format!("copago, luego {rate} de coseguro sobre el resto"),
+    copay_with_coinsurance: |rate| {
+        format!(
+            "Ingresó un copago y también un coseguro. Los planes los combinan de dos formas, así que \
+             la fisioterapia se muestra de las dos: solo el copago en el mínimo, y el copago más el \
+             {rate} del resto de cada visita en el máximo. El resumen de su plan dice cuál aplica."
+        )
+    },
     out_of_pocket_reached: "alcanzó el máximo de gastos de su bolsillo",
     paid_by_plan: "lo paga su plan",
     discount: "Descuento",

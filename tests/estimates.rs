@@ -450,6 +450,99 @@ fn a_copay_plan_says_whether_the_deductible_comes_first() {
 }
 
 #[test]
+fn a_copay_and_a_coinsurance_rate_both_entered_are_priced_both_ways() {
+    // Plans combine a copay and coinsurance two ways: the copay alone (the low end), or the copay
+    // and then the rate on the rest of the visit (the high end). The evaluation is allowed $110
+    // and each session $85; the rest of the estimate is 1,401.25.
+    let note = |rate: &str| {
+        format!(
+            "You entered both a copay and coinsurance. Plans combine them two ways, so physical \
+             therapy is shown both ways: the copay alone at the low end, the copay and then {rate} \
+             of the rest of each visit at the high end. Your plan's summary says which."
+        )
+    };
+    // $25 copay from the first visit, 20 %, 4 sessions (5 visits).
+    // Low: 5 × 25 = 125; 1,526.25; the plan (110 − 25) + 4 × (85 − 25) = 85 + 240 = 325.
+    // High: evaluation 25 + 20 % of 85 = 25 + 17.00 = 42.00; a session 25 + 20 % of 60 = 37.00;
+    // 42 + 4 × 37 = 190; 1,591.25; the plan 68 + 4 × 48 = 260.
+    assert_eq!(
+        ends(&insured(
+            4,
+            r#""copay": "25", "coinsurance_percent": "20", "copay_before_deductible": "yes""#
+        )),
+        (
+            (152_625, Some(159_125)),
+            (32_500, Some(26_000)),
+            vec![note("20%")]
+        )
+    );
+    // Each high-end line says why it costs what it does.
+    let estimate = run(
+        None,
+        &insured(
+            4,
+            r#""copay": "25", "coinsurance_percent": "20", "copay_before_deductible": "yes""#,
+        ),
+    )
+    .expect("valid");
+    let reasons: Vec<_> = estimate
+        .high
+        .expect("a range")
+        .lines
+        .iter()
+        .filter(|line| line.payer == Payer::PatientShare)
+        .map(|line| line.detail.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "visit 1 · copay, then 20% coinsurance on the rest",
+            "visits 2–5 · copay, then 20% coinsurance on the rest"
+        ]
+    );
+    // $30 copay, 12.5 %: the rate's cents are rounded half up. Evaluation 30 + 12.5 % of 80 =
+    // 30 + 10.00 = 40.00; a session 30 + 12.5 % of 55 = 30 + 6.875 → 6.88 = 36.88; 40 + 4 ×
+    // 36.88 = 187.52; 1,588.77; the plan 70 + 4 × 48.12 = 262.48. Low: 5 × 30 = 150; 1,551.25;
+    // the plan 80 + 4 × 55 = 300.
+    assert_eq!(
+        ends(&insured(
+            4,
+            r#""copay": "30", "coinsurance_percent": "12.5", "copay_before_deductible": "yes""#
+        )),
+        (
+            (155_125, Some(158_877)),
+            (30_000, Some(26_248)),
+            vec![note("12.5%")]
+        )
+    );
+    // The deductible first ($100 left), then a $25 copay, 20 %. Evaluation: 100 to the
+    // deductible, then the copay at most the $10 left: 110, at both ends (nothing is left for the
+    // rate). Sessions: 25 alone (low) or 25 + 20 % of 60 = 37 (high).
+    // Low: 110 + 4 × 25 = 210; 1,611.25; the plan 0 + 4 × 60 = 240.
+    // High: 110 + 4 × 37 = 258; 1,659.25; the plan 4 × 48 = 192.
+    assert_eq!(
+        ends(&insured(
+            4,
+            r#""copay": "25", "coinsurance_percent": "20", "deductible_remaining": "100",
+                "copay_before_deductible": "no""#
+        )),
+        (
+            (161_125, Some(165_925)),
+            (24_000, Some(19_200)),
+            vec![note("20%")]
+        )
+    );
+    // A rate of 0 % is no coinsurance: one figure, no note (5 × 25 = 125; 1,526.25).
+    assert_eq!(
+        ends(&insured(
+            4,
+            r#""copay": "25", "coinsurance_percent": "0", "copay_before_deductible": "yes""#
+        )),
+        ((152_625, None), (32_500, None), vec![])
+    );
+}
+
+#[test]
 fn the_notes_on_missing_figures_in_spanish() {
     let spanish = |figures: &str| {
         let request = insured(4, figures).replacen('{', r#"{ "language": "es","#, 1);
@@ -477,6 +570,14 @@ fn the_notes_on_missing_figures_in_spanish() {
             "No está seguro de si su copago se aplica antes de cubrir el deducible, así que la \
           fisioterapia se muestra de las dos formas: con el copago desde la primera visita en el \
           mínimo y con el deducible primero en el máximo."
+        ]
+    );
+    assert_eq!(
+        spanish(r#""copay": "25", "coinsurance_percent": "20", "copay_before_deductible": "yes""#),
+        [
+            "Ingresó un copago y también un coseguro. Los planes los combinan de dos formas, así que \
+          la fisioterapia se muestra de las dos: solo el copago en el mínimo, y el copago más el \
+          20% del resto de cada visita en el máximo. El resumen de su plan dice cuál aplica."
         ]
     );
 }

@@ -1441,7 +1441,8 @@ impl Figures {
         };
         // The plan at its best and its worst, by DESIGN.md's rule: a deductible left blank is 0 or
         // never met (unless a copay from the first visit leaves it out); coinsurance and copay
-        // both blank are 0 % or 100 %; "not sure" is the copay first, or the deductible first.
+        // both blank are 0 % or 100 %; "not sure" is the copay first, or the deductible first; a copay
+        // with a rate is the copay alone, or the copay and the rate on the rest.
         let plan = &self.plan;
         let copay = plan.copay.unwrap_or(0);
         let from_first_visit = matches!(plan.copay_timing, None | Some(0));
@@ -1450,6 +1451,7 @@ impl Figures {
             copay_after_deductible: plan.copay_timing == Some(1),
             coinsurance_bp: i64::from(plan.coinsurance_bp.unwrap_or(0)),
             copay,
+            coinsurance_after_copay: false,
             covered_visits: plan.covered_visits,
             out_of_pocket: plan.out_of_pocket,
         };
@@ -1461,6 +1463,8 @@ impl Figures {
                 best.deductible
             },
             copay_after_deductible: !from_first_visit,
+            // A copay and a rate both entered: the copay alone, or the rate on what it leaves.
+            coinsurance_after_copay: copay > 0 && plan.coinsurance_bp.unwrap_or(0) > 0,
             coinsurance_bp: if plan.coinsurance_bp.is_none() && copay == 0 {
                 10_000
             } else {

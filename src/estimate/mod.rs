@@ -188,6 +188,11 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
         if unknown.copay_timing {
             notes.push(words.copay_timing_unsure.to_owned());
         }
+        if unknown.copay_with_coinsurance {
+            if let Therapy::Insurance(range) = plan.therapy {
+                notes.push((words.copay_with_coinsurance)(range.worst.coinsurance));
+            }
+        }
     }
     Ok(Estimate {
         price_book_version: document.version.clone(),

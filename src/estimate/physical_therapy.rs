@@ -79,6 +79,10 @@ pub(crate) enum ShareBasis {
     DeductibleThenCoinsurance,
     /// The deductible is met during this visit; the copay applies to the rest.
     DeductibleThenCopay,
+    /// The copay, then coinsurance on the rest of the allowed amount.
+    CopayAndCoinsurance,
+    /// The deductible is met during this visit; the copay, then coinsurance, apply to the rest.
+    DeductibleThenCopayAndCoinsurance,
     /// Coinsurance on the allowed amount.
     Coinsurance,
     /// The out-of-pocket maximum capped the share.
@@ -94,6 +98,8 @@ pub(crate) enum ShareBasis {
 /// 3. Otherwise the allowed amount goes to the deductible first (all of it, when the deductible is
 ///    not met during the course); on the rest, the copay (never more than that rest) or else
 ///    coinsurance, rounded half up to the cent ([`Rounding::HalfUp`]).
+///    With [`InsurancePlan::coinsurance_after_copay`], what is left after the copay in 2 or 3 also
+///    costs the coinsurance rate of it, rounded half up.
 /// 4. The patient's share stops growing at the out-of-pocket maximum.
 /// 5. The plan pays the allowed amount minus the patient's share.
 pub(crate) fn price_visits<'a>(
@@ -117,8 +123,14 @@ pub(crate) fn price_visits<'a>(
         }
         covered_left = covered_left.map(|n| n - 1);
         let allowed = service.allowed_cents;
+        let both = has_copay && plan.coinsurance_after_copay;
         let (mut patient, mut basis) = if has_copay && !plan.copay_after_deductible {
-            (plan.copay.min(allowed), ShareBasis::Copay)
+            let basis = if both {
+                ShareBasis::CopayAndCoinsurance
+            } else {
+                ShareBasis::Copay
+            };
+            (copay_share(plan, allowed)?, basis)
         } else {
             let to_deductible = match deductible_left {
                 Some(left) => {
@@ -132,7 +144,7 @@ pub(crate) fn price_visits<'a>(
             };
             let rest = allowed.checked_sub(to_deductible).ok_or(Error::Overflow)?;
             let after = if has_copay {
-                plan.copay.min(rest)
+                copay_share(plan, rest)?
             } else {
                 rest.percent(plan.coinsurance, Rounding::HalfUp)
                     .ok_or(Error::Overflow)?
@@ -140,8 +152,10 @@ pub(crate) fn price_visits<'a>(
             let basis = match (to_deductible > Cents::ZERO, rest > Cents::ZERO, has_copay) {
                 (true, false, _) => ShareBasis::Deductible,
                 (true, true, false) => ShareBasis::DeductibleThenCoinsurance,
+                (true, true, true) if both => ShareBasis::DeductibleThenCopayAndCoinsurance,
                 (true, true, true) => ShareBasis::DeductibleThenCopay,
                 (false, _, false) => ShareBasis::Coinsurance,
+                (false, _, true) if both => ShareBasis::CopayAndCoinsurance,
                 (false, _, true) => ShareBasis::Copay,
             };
             (
@@ -165,6 +179,21 @@ pub(crate) fn price_visits<'a>(
         });
     }
     Ok(shares)
+}
+
+/// What the patient pays of `rest` (a visit's allowed amount, less any deductible) under a copay
+/// plan: the copay, never more than `rest`, and with [`InsurancePlan::coinsurance_after_copay`]
+/// the coinsurance on what the copay leaves, rounded half up to the cent.
+fn copay_share(plan: &InsurancePlan, rest: Cents) -> Result<Cents, Error> {
+    let copay = plan.copay.min(rest);
+    if !plan.coinsurance_after_copay {
+        return Ok(copay);
+    }
+    let left = rest.checked_sub(copay).ok_or(Error::Overflow)?;
+    let coinsurance = left
+        .percent(plan.coinsurance, Rounding::HalfUp)
+        .ok_or(Error::Overflow)?;
+    copay.checked_add(coinsurance).ok_or(Error::Overflow)
 }
 
 /// A run of consecutive visits priced alike; `first` is the 1-based number of its first visit.
@@ -219,6 +248,12 @@ fn add_run(
             )
         }
         ShareBasis::DeductibleThenCopay => words.deductible_then_copay.to_owned(),
+        ShareBasis::CopayAndCoinsurance => (words.copay_and_coinsurance)(plan.coinsurance),
+        ShareBasis::DeductibleThenCopayAndCoinsurance => format!(
+            "{} {}",
+            words.deductible_then,
+            (words.copay_and_coinsurance)(plan.coinsurance)
+        ),
         ShareBasis::Coinsurance => format!("{} {}", plan.coinsurance, words.coinsurance),
         ShareBasis::OutOfPocketMax => words.out_of_pocket_reached.to_owned(),
     };
@@ -271,6 +306,7 @@ mod tests {
             coinsurance: BasisPoints::new(0),
             copay: Cents::ZERO,
             copay_after_deductible: false,
+            coinsurance_after_copay: false,
             covered_visits_remaining: None,
             out_of_pocket_remaining: None,
         }

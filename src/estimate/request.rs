@@ -205,6 +205,10 @@ pub struct InsurancePlan {
     /// met, then the copay). `false`: the copay from the first visit, and the deductible does not
     /// apply to these visits.
     pub copay_after_deductible: bool,
+    /// With a copay and a coinsurance rate both entered: whether the coinsurance applies to what
+    /// is left of a visit after the copay (the plan's worst reading). `false`: the copay replaces
+    /// coinsurance (its best).
+    pub coinsurance_after_copay: bool,
     /// Visits still covered; `None` for no limit.
     pub covered_visits_remaining: Option<u32>,
     /// Left before the out-of-pocket maximum; `None` for no maximum.
@@ -252,6 +256,8 @@ pub(crate) struct UnknownFigures {
     pub coinsurance: bool,
     /// With a copay: "not sure" whether it applies before the deductible.
     pub copay_timing: bool,
+    /// A copay and a coinsurance rate were both entered, and plans combine them two ways.
+    pub copay_with_coinsurance: bool,
 }
 
 /// When a plan's copay applies, as the visitor answered.
@@ -529,12 +535,15 @@ fn insurance_plan(
         deductible: deductible.is_none() && (!has_copay || timing != CopayTiming::FromFirstVisit),
         coinsurance: coinsurance.is_none() && !has_copay,
         copay_timing: has_copay && timing == CopayTiming::NotSure,
+        copay_with_coinsurance: has_copay
+            && coinsurance.is_some_and(|rate| rate > BasisPoints::new(0)),
     };
     let best = InsurancePlan {
         deductible_remaining: Some(deductible.unwrap_or(Cents::ZERO)),
         coinsurance: coinsurance.unwrap_or(BasisPoints::new(0)),
         copay,
         copay_after_deductible: timing == CopayTiming::AfterDeductible,
+        coinsurance_after_copay: false,
         covered_visits_remaining,
         out_of_pocket_remaining,
     };
@@ -550,6 +559,7 @@ fn insurance_plan(
             best.coinsurance
         },
         copay_after_deductible: timing != CopayTiming::FromFirstVisit,
+        coinsurance_after_copay: unknown.copay_with_coinsurance,
         ..best
     };
     Some(PlanRange {

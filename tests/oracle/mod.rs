@@ -57,6 +57,8 @@ pub struct Plan {
     pub coinsurance_bp: i64,
     /// 0 is no copay.
     pub copay: i64,
+    /// With a copay: the coinsurance rate also applies to what the copay leaves of a visit.
+    pub coinsurance_after_copay: bool,
     pub covered_visits: Option<u32>,
     pub out_of_pocket: Option<i64>,
 }
@@ -260,10 +262,21 @@ fn therapy_visits(book: &PriceBookDocument, order: &Order) -> Vec<Visit> {
                     *left -= 1;
                 }
                 let allowed = service.allowed_cents.get();
+                // The copay, at most `rest`, then (when the plan is read that way) coinsurance
+                // on what it leaves, half up.
+                let copay_share = |rest: i64| {
+                    let copay = plan.copay.min(rest);
+                    copay
+                        + if plan.coinsurance_after_copay {
+                            half_up(rest - copay, plan.coinsurance_bp)
+                        } else {
+                            0
+                        }
+                };
                 let mut patient = if plan.copay > 0 && !plan.copay_after_deductible {
                     // 2. The copay, never more than the allowed amount; the deductible is left
                     //    alone.
-                    plan.copay.min(allowed)
+                    copay_share(allowed)
                 } else {
                     // 3. The deductible first (all of the visit if it is never met), then the
                     //    copay, at most the rest, or coinsurance on the rest, half up.
@@ -278,7 +291,7 @@ fn therapy_visits(book: &PriceBookDocument, order: &Order) -> Vec<Visit> {
                     let rest = allowed - to_deductible;
                     to_deductible
                         + if plan.copay > 0 {
-                            plan.copay.min(rest)
+                            copay_share(rest)
                         } else {
                             half_up(rest, plan.coinsurance_bp)
                         }
@@ -344,6 +357,7 @@ mod worked_by_hand {
         let plan = Plan {
             deductible: Some(15_000),
             copay_after_deductible: false,
+            coinsurance_after_copay: false,
             coinsurance_bp: 2_000,
             copay: 0,
             covered_visits: Some(2),
@@ -388,6 +402,7 @@ mod worked_by_hand {
         let plan = Plan {
             deductible: Some(50_000),
             copay_after_deductible: false,
+            coinsurance_after_copay: false,
             coinsurance_bp: 2_000,
             copay: 3_000,
             covered_visits: None,
