@@ -213,6 +213,9 @@ pub enum Refusal<'a> {
     },
     /// An answer to "does the copay apply before the deductible?" that is not one of its choices.
     CopayBeforeDeductible(&'a str),
+    /// An answer to "does the money go in through your employer's payroll?" that is not one of
+    /// its choices.
+    ThroughPayroll(&'a str),
     /// Federal + state + payroll tax over 100 %.
     TaxOverWhole {
         /// The payroll tax rate.

@@ -349,8 +349,22 @@ pub struct PayWords {
     pub high_end_note: fn(&str) -> String,
     /// The chooser's "no plan" option.
     pub no_financing: &'static str,
-    /// The HSA/FSA line, from (savings, federal, state, payroll, combined).
-    pub hsa_saves: fn(&str, &str, &str, &str, &str) -> String,
+    /// The HSA/FSA line, from (savings, the rates counted joined by ` + `, combined).
+    pub hsa_saves: fn(&str, &str, &str) -> String,
+    /// `federal`, after the bracket.
+    pub hsa_federal: &'static str,
+    /// `state`, after the rate.
+    pub hsa_state: &'static str,
+    /// `Social Security and Medicare tax`, after the payroll rate.
+    pub hsa_social_security_and_medicare: &'static str,
+    /// `Medicare tax`, after its rate, past Social Security's wage base.
+    pub hsa_medicare: &'static str,
+    /// Why no state rate is counted.
+    pub hsa_state_not_entered: &'static str,
+    /// Why no payroll tax is counted while the payroll question is unanswered.
+    pub hsa_payroll_not_answered: &'static str,
+    /// Why Social Security is not counted at a high bracket.
+    pub hsa_past_wage_base: &'static str,
     /// The HSA/FSA caveat.
     pub hsa_caveat: &'static str,
     /// `Pay in full`.
@@ -635,7 +649,7 @@ static ENGLISH: Words = Words {
     applied_by_staff: "applied by staff",
     fix_for_payment: "Fix the answer marked above to see how to pay.",
     fix_for_hsa: "Fix the tax rate to see what paying from an HSA or FSA saves.",
-    enter_tax_rates: "Enter your tax rates to see what paying from an HSA or FSA saves.",
+    enter_tax_rates: "Enter your federal income tax bracket to see what paying from an HSA or FSA saves.",
     fix_for_comparison: "Fix the answer marked above to compare scenarios.",
     fix_for_lines: "Fix the answer marked above to see every line of the estimate.",
     check_answers: "Check your answers",
@@ -687,10 +701,17 @@ static ENGLISH: Words = Words {
         included: |discount| format!("Included: {discount}."),
         high_end_note: |total| format!("Worked out on the high end of your estimate, {total}: enough for either end."),
         no_financing: "No financing (totals only)",
-        hsa_saves: |savings, federal, state, payroll, combined| {
-            format!("Saves {savings}: {federal} federal + {state} state + {payroll} payroll tax = {combined} of the total.")
+        hsa_saves: |savings, parts, combined| {
+            format!("Saves {savings}: {parts} = {combined} of the total.")
         },
-        hsa_caveat: "Confirm with your HSA or FSA plan administrator that this treatment is an eligible expense before you pay with pre-tax dollars. The savings assume your contributions go through your employer's payroll (which also skips the 7.65% Social Security and Medicare tax); your own tax situation may differ.",
+        hsa_federal: "federal",
+        hsa_state: "state",
+        hsa_social_security_and_medicare: "Social Security and Medicare tax",
+        hsa_medicare: "Medicare tax",
+        hsa_state_not_entered: "Your state income tax rate is not entered, so none is counted.",
+        hsa_payroll_not_answered: "Payroll tax is not counted until you say whether the money goes in through your employer's payroll.",
+        hsa_past_wage_base: "Social Security tax is not counted: at a federal bracket of 32% or more, your wages are likely past the most it is taken from each year.",
+        hsa_caveat: "Confirm with your HSA or FSA plan administrator that this treatment is an eligible expense before you pay with pre-tax dollars. Your own tax situation may differ.",
         pay_in_full: "Pay in full",
         deferred_heading: "No interest if paid in full",
         fixed_heading: "Fixed monthly payments",
@@ -774,6 +795,12 @@ fn english_refusal(refusal: &Refusal) -> String {
             "must be \"yes\", \"no\" or \"not_sure\"; it is \"{}\"",
             Quoted(got)
         ),
+        Refusal::ThroughPayroll(got) => {
+            format!("must be \"yes\" or \"no\"; it is \"{}\"", Quoted(got))
+        }
+        Refusal::TaxOverWhole { payroll, combined } if payroll.get() == 0 => {
+            format!("federal + state tax must not exceed 100%; together they are {combined}")
+        }
         Refusal::TaxOverWhole { payroll, combined } => {
             format!("federal + state + {payroll} payroll tax must not exceed 100%; together they are {combined}")
         }
@@ -825,7 +852,7 @@ static SPANISH: Words = Words {
     applied_by_staff: "aplicado por el personal",
     fix_for_payment: "Corrija la respuesta marcada arriba para ver cómo pagar.",
     fix_for_hsa: "Corrija la tasa de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
-    enter_tax_rates: "Ingrese sus tasas de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
+    enter_tax_rates: "Ingrese su tasa de impuesto federal para ver cuánto ahorra al pagar con una HSA o FSA.",
     fix_for_comparison: "Corrija la respuesta marcada arriba para comparar escenarios.",
     fix_for_lines: "Corrija la respuesta marcada arriba para ver cada línea del estimado.",
     check_answers: "Revise sus respuestas",
@@ -877,10 +904,17 @@ static SPANISH: Words = Words {
         included: |discount| format!("Incluido: {discount}."),
         high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquiera de los dos."),
         no_financing: "Sin financiamiento (solo totales)",
-        hsa_saves: |savings, federal, state, payroll, combined| {
-            format!("Ahorra {savings}: {federal} federal + {state} estatal + {payroll} de impuestos sobre la nómina = {combined} del total.")
+        hsa_saves: |savings, parts, combined| {
+            format!("Ahorra {savings}: {parts} = {combined} del total.")
         },
-        hsa_caveat: "Confirme con el administrador de su cuenta HSA o FSA que este tratamiento es un gasto elegible antes de pagar con dinero antes de impuestos. El ahorro supone que sus aportes pasan por la nómina de su empleador (que también evita el 7.65% de impuestos de Seguro Social y Medicare); su situación fiscal puede ser distinta.",
+        hsa_federal: "federal",
+        hsa_state: "estatal",
+        hsa_social_security_and_medicare: "de impuestos de Seguro Social y Medicare",
+        hsa_medicare: "de impuesto de Medicare",
+        hsa_state_not_entered: "No ingresó su tasa de impuesto estatal, así que no se cuenta.",
+        hsa_payroll_not_answered: "El impuesto sobre la nómina no se cuenta hasta que diga si el dinero entra a través de la nómina de su empleador.",
+        hsa_past_wage_base: "El impuesto de Seguro Social no se cuenta: con una tasa federal del 32% o más, es probable que su salario ya pase el máximo sobre el que se cobra cada año.",
+        hsa_caveat: "Confirme con el administrador de su cuenta HSA o FSA que este tratamiento es un gasto elegible antes de pagar con dinero antes de impuestos. Su situación fiscal puede ser distinta.",
         pay_in_full: "Pago total",
         deferred_heading: "Sin intereses si paga el total",
         fixed_heading: "Pagos mensuales fijos",
@@ -935,6 +969,10 @@ fn spanish_refusal(refusal: &Refusal) -> String {
         ),
         Refusal::CopayBeforeDeductible(got) => format!(
             "debe ser \"yes\", \"no\" o \"not_sure\"; es \"{}\"", Quoted(got)
+        ),
+        Refusal::ThroughPayroll(got) => format!("debe ser \"yes\" o \"no\"; es \"{}\"", Quoted(got)),
+        Refusal::TaxOverWhole { payroll, combined } if payroll.get() == 0 => format!(
+            "el impuesto federal + el estatal no pueden superar el 100%; suman {combined}"
         ),
         Refusal::TaxOverWhole { payroll, combined } => format!(
             "el impuesto federal + el estatal + el {payroll} del impuesto sobre la nómina no pueden superar el 100%; suman {combined}"

@@ -950,16 +950,17 @@ fn tax_percent() -> impl Strategy<Value = String> {
     ]
 }
 
-fn payment_answers() -> impl Strategy<Value = (Option<Pick>, String, String)> {
+fn payment_answers() -> impl Strategy<Value = (Option<Pick>, String, String, &'static str)> {
     (
         prop_oneof![1 => Just(None), 6 => pick().prop_map(Some)],
         tax_percent(),
         tax_percent(),
+        prop::sample::select(vec!["", "yes", "no", "maybe"]),
     )
 }
 
 fn payment_request(
-    (plan, federal, state): &(Option<Pick>, String, String),
+    (plan, federal, state, payroll): &(Option<Pick>, String, String, &'static str),
     book: &PriceBookDocument,
 ) -> PaymentAnswers {
     let plans = book.financing.as_ref().map_or(&[][..], |f| &f.plans[..]);
@@ -971,6 +972,7 @@ fn payment_request(
         }),
         federal_tax_percent: FormValue::from(federal.as_str()),
         state_tax_percent: FormValue::from(state.as_str()),
+        through_payroll: FormValue::from(*payroll),
     }
 }
 
@@ -1128,6 +1130,16 @@ fn payment_options_from_any_book_sum_exactly() {
                 Ok(options) => options,
                 Err(error) => return refused_with_reasons(&error),
             };
+            // What an HSA/FSA saves and what is left add back up to the total, at both ends.
+            if let (Some(saved), Some(left)) = (&options.hsa.savings, &options.hsa.effective_cost) {
+                let total = &options.pay_in_full.total;
+                for (saved, left, total) in [
+                    (&saved.low, &left.low, &total.low),
+                    (&saved.high, &left.high, &total.high),
+                ] {
+                    prop_assert_eq!(saved.cents.get() + left.cents.get(), total.cents.get());
+                }
+            }
             let financed = options.financed_amount.cents;
             prop_assert_eq!(options.financing.len(), plans.len());
             for (offered, plan) in options.financing.iter().zip(plans) {

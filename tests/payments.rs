@@ -176,7 +176,7 @@ fn hand_worked_payment_cases() {
                 }
             }
         }
-        let hsa = &options.hsa.effective_cost;
+        let hsa = options.hsa.effective_cost.as_ref().expect("a bracket");
         assert_eq!(
             (hsa.low.cents.get(), hsa.high.cents.get()),
             case.hsa_effective,
@@ -268,23 +268,110 @@ fn a_fixed_apr_payment_below_the_lenders_minimum_is_not_available() {
 
 #[test]
 fn hsa_savings_by_hand() {
-    // 1 injection: $1,401.25. 24 % + 4.95 % + 7.65 % = 36.6 %; 1,401.25 × 0.366 = 512.8575 ->
-    // 512.85 (down); 1,401.25 − 512.85 = 888.40.
-    let options = payment_options(
-        &book(),
-        &request(r#"{ "condition": "plantar_fasciitis", "injections": 1 }"#),
-        &answers(r#"{ "federal_tax_percent": "24", "state_tax_percent": "4.95%" }"#).expect("ok"),
-    )
-    .expect("valid");
-    let hsa = &options.hsa;
-    assert_eq!(hsa.combined.formatted, "36.6%");
-    assert_eq!(hsa.savings.formatted, "$512.85");
-    assert_eq!(hsa.effective_cost.formatted, "$888.40");
-    assert_eq!(
-        hsa.summary,
-        "Saves $512.85: 24% federal + 4.95% state + 7.65% payroll tax = 36.6% of the total."
+    let one = request(r#"{ "condition": "plantar_fasciitis", "injections": 1 }"#);
+    let hsa = |json: &str| {
+        payment_options(&book(), &one, &answers(json).expect("ok"))
+            .expect("valid")
+            .hsa
+    };
+    let figures = |hsa: &amnion_estimator::payment::HsaSavings| {
+        (
+            hsa.combined.formatted.clone(),
+            hsa.savings.as_ref().map(|s| s.formatted.clone()),
+            hsa.effective_cost.as_ref().map(|s| s.formatted.clone()),
+            hsa.summary.clone(),
+        )
+    };
+    // 1 injection: $1,401.25. Through payroll at 24 %: 24 % + 4.95 % + 7.65 % = 36.6 %;
+    // 1,401.25 × 0.366 = 512.8575 -> 512.85 (down); 1,401.25 − 512.85 = 888.40.
+    let through_payroll = hsa(
+        r#"{ "federal_tax_percent": "24", "state_tax_percent": "4.95%", "through_payroll": "yes" }"#,
     );
-    assert!(hsa.caveat.contains("plan administrator"));
+    assert_eq!(
+        figures(&through_payroll),
+        (
+            "36.6%".into(),
+            Some("$512.85".into()),
+            Some("$888.40".into()),
+            "Saves $512.85: 24% federal + 4.95% state + 7.65% Social Security and Medicare tax = \
+             36.6% of the total."
+                .into()
+        )
+    );
+    assert!(through_payroll.caveat.contains("plan administrator"));
+    // Put in by the visitor: income tax only. 24 % + 4.95 % = 28.95 %; 1,401.25 × 0.2895 =
+    // 405.661875 -> 405.66; 995.59.
+    assert_eq!(
+        figures(&hsa(
+            r#"{ "federal_tax_percent": "24", "state_tax_percent": "4.95", "through_payroll": "no" }"#
+        )),
+        (
+            "28.95%".into(),
+            Some("$405.66".into()),
+            Some("$995.59".into()),
+            "Saves $405.66: 24% federal + 4.95% state = 28.95% of the total.".into()
+        )
+    );
+    // At 37 %, through payroll: past Social Security's wage base, Medicare's 1.45 % only.
+    // 37 % + 1.45 % = 38.45 % (no state entered: not counted); 1,401.25 × 0.3845 = 538.780625
+    // -> 538.78; 862.47.
+    assert_eq!(
+        figures(&hsa(
+            r#"{ "federal_tax_percent": "37", "through_payroll": "yes" }"#
+        )),
+        (
+            "38.45%".into(),
+            Some("$538.78".into()),
+            Some("$862.47".into()),
+            "Saves $538.78: 37% federal + 1.45% Medicare tax = 38.45% of the total. Your state \
+             income tax rate is not entered, so none is counted. Social Security tax is not \
+             counted: at a federal bracket of 32% or more, your wages are likely past the most it \
+             is taken from each year."
+                .into()
+        )
+    );
+    // 24 % is the last bracket with Social Security, 32 % the first without: 24 + 7.65 = 31.65 %
+    // and 32 + 1.45 = 33.45 %.
+    let combined = |federal: &str| {
+        hsa(&format!(
+            r#"{{ "federal_tax_percent": "{federal}", "state_tax_percent": "0", "through_payroll": "yes" }}"#
+        ))
+        .combined
+        .formatted
+    };
+    assert_eq!(
+        (combined("24"), combined("32")),
+        ("31.65%".into(), "33.45%".into())
+    );
+    // The payroll question not answered: payroll tax not counted, and said. 22 % of 1,401.25 =
+    // 308.275 -> 308.27; 1,092.98.
+    assert_eq!(
+        figures(&hsa(
+            r#"{ "federal_tax_percent": "22", "state_tax_percent": "0" }"#
+        )),
+        (
+            "22%".into(),
+            Some("$308.27".into()),
+            Some("$1,092.98".into()),
+            "Saves $308.27: 22% federal + 0% state = 22% of the total. Payroll tax is not counted \
+             until you say whether the money goes in through your employer's payroll."
+                .into()
+        )
+    );
+    // No federal bracket: no figure at all, only what to enter (a state rate alone is not
+    // enough). The rates it would count are 5 % + Medicare's 1.45 % = 6.45 %, shown nowhere.
+    assert_eq!(
+        figures(&hsa(
+            r#"{ "state_tax_percent": "5", "through_payroll": "yes" }"#
+        )),
+        (
+            "6.45%".into(),
+            None,
+            None,
+            "Enter your federal income tax bracket to see what paying from an HSA or FSA saves."
+                .into()
+        )
+    );
 }
 
 #[test]
@@ -302,9 +389,19 @@ fn bad_payment_answers_are_named_by_path() {
         error(r#"{ "federal_tax_percent": "140" }"#),
         r#"payment.federal_tax_percent: enter a percentage from 0 to 100; you typed "140""#
     );
+    // 24 + 70 + 7.65 (through payroll, under the wage base) = 101.65 %.
     assert_eq!(
-        error(r#"{ "federal_tax_percent": "37", "state_tax_percent": "60" }"#),
-        "payment.state_tax_percent: federal + state + 7.65% payroll tax must not exceed 100%; together they are 104.65%"
+        error(r#"{ "federal_tax_percent": "24", "state_tax_percent": "70", "through_payroll": "yes" }"#),
+        "payment.state_tax_percent: federal + state + 7.65% payroll tax must not exceed 100%; together they are 101.65%"
+    );
+    // Not through payroll: 37 + 70 = 107 %.
+    assert_eq!(
+        error(r#"{ "federal_tax_percent": "37", "state_tax_percent": "70", "through_payroll": "no" }"#),
+        "payment.state_tax_percent: federal + state tax must not exceed 100%; together they are 107%"
+    );
+    assert_eq!(
+        error(r#"{ "through_payroll": "maybe" }"#),
+        r#"payment.through_payroll: must be "yes" or "no"; it is "maybe""#
     );
     assert_eq!(
         error(r#"{ "plan": "fixed_99" }"#),

@@ -86,7 +86,8 @@ fn payment_answers_are_optional_and_bad_ones_are_named() {
     let options = estimator
         .payment_options(parse(request))
         .expect("no answers is fine");
-    assert_eq!(text(&options, "hsa.combined.formatted"), "7.65%");
+    // Nothing entered: no rate is counted, and no figure is worked out.
+    assert_eq!(text(&options, "hsa.combined.formatted"), "0%");
     let options = estimator
         .payment_options(with_payment(request, "null"))
         .expect("ok");

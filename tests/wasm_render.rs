@@ -87,7 +87,7 @@ fn one_update_renders_every_region_from_one_estimate() {
         .update(
             with_payment(
                 r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#,
-                r#"{ "federal_tax_percent": "22" }"#,
+                r#"{ "federal_tax_percent": "22", "through_payroll": "yes" }"#,
             ),
             regions,
         )
@@ -220,18 +220,32 @@ fn the_hsa_figure_waits_for_a_tax_rate() {
     estimator
         .update(parse(good), regions.clone())
         .expect("rendered");
-    // No rate entered: no saving (7.65 % payroll alone is nobody's figure), only what to enter.
+    // No bracket entered: no saving, only what to enter.
+    let enter =
+        "Enter your federal income tax bracket to see what paying from an HSA or FSA saves.";
     assert_eq!(content(named(&elements, "hsaEffectiveCost")), "");
-    assert_eq!(
-        content(named(&elements, "hsaSummary")),
-        "Enter your tax rates to see what paying from an HSA or FSA saves."
-    );
+    assert_eq!(content(named(&elements, "hsaSummary")), enter);
     assert!(content(named(&elements, "hsaCaveat")).contains("plan administrator"));
-    // A state rate of 0 is a rate entered: 0 % + 0 % + 7.65 % of $1,401.25 = 107.195625 ->
+    // A state rate alone is still no figure.
+    estimator
+        .update(
+            with_payment(
+                good,
+                r#"{ "state_tax_percent": "0", "through_payroll": "yes" }"#,
+            ),
+            regions.clone(),
+        )
+        .expect("rendered");
+    assert_eq!(content(named(&elements, "hsaEffectiveCost")), "");
+    assert_eq!(content(named(&elements, "hsaSummary")), enter);
+    // A 0 % bracket is a bracket entered: 0 % + 0 % + 7.65 % of $1,401.25 = 107.195625 ->
     // $107.19 (down); $1,401.25 − $107.19 = $1,294.06.
     estimator
         .update(
-            with_payment(good, r#"{ "state_tax_percent": "0" }"#),
+            with_payment(
+                good,
+                r#"{ "federal_tax_percent": "0", "state_tax_percent": "0", "through_payroll": "yes" }"#,
+            ),
             regions,
         )
         .expect("rendered");

@@ -47,10 +47,14 @@ read_struct! {
     pub struct PaymentAnswers {
         /// A financing plan `id` for the comparison's monthly payments; empty or absent for none.
         pub plan: Option<String> = default,
-        /// Federal income tax bracket in percent (`22`); blank is 0.
+        /// Federal income tax bracket in percent (`22`); blank is not entered, and no HSA/FSA
+        /// figure is worked out without it.
         pub federal_tax_percent: FormValue = default,
-        /// State income tax rate in percent (`4.95`); blank is 0.
+        /// State income tax rate in percent (`4.95`); blank is not entered, and not counted.
         pub state_tax_percent: FormValue = default,
+        /// Whether HSA/FSA money goes in through the employer's payroll: `yes` or `no`; blank is
+        /// not answered, and payroll tax is not counted.
+        pub through_payroll: FormValue = default,
     }
 }
 
@@ -125,21 +129,12 @@ impl PaymentAnswers {
     ///
     /// As [`TaxRates::parse`].
     pub fn tax_rates(&self, language: Language) -> Result<TaxRates, Error> {
-        TaxRates::parse(&self.federal_tax_percent, &self.state_tax_percent, language)
-    }
-
-    /// Whether the visitor entered any tax rate. With neither, the page shows no HSA/FSA saving:
-    /// the payroll tax alone would be a figure worked out from rates nobody gave.
-    ///
-    /// ```
-    /// use amnion_estimator::payment::PaymentAnswers;
-    /// assert!(!PaymentAnswers::default().tax_rates_entered());
-    /// let state_only = PaymentAnswers { state_tax_percent: "0".into(), ..Default::default() };
-    /// assert!(state_only.tax_rates_entered());
-    /// ```
-    pub fn tax_rates_entered(&self) -> bool {
-        !(self.federal_tax_percent.as_str().is_empty()
-            && self.state_tax_percent.as_str().is_empty())
+        TaxRates::parse(
+            &self.federal_tax_percent,
+            &self.state_tax_percent,
+            &self.through_payroll,
+            language,
+        )
     }
 }
 
@@ -203,8 +198,8 @@ pub struct PayInFull {
 /// let request: EstimateRequest = serde_json::from_str(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#)?;
 /// let options = payment_options(&book, &request, &PaymentAnswers::default())?;
 /// assert_eq!(options.pay_in_full.total.formatted, "$1,401.25");
-/// // 7.65 % payroll tax of $1,401.25 = $107.195... -> $107.19 (down); $1,294.06 in take-home pay.
-/// assert_eq!(options.hsa.effective_cost.formatted, "$1,294.06");
+/// // No federal bracket entered: no HSA/FSA figure, only what to enter.
+/// assert!(options.hsa.effective_cost.is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn payment_options(

@@ -161,8 +161,7 @@ impl Estimator {
 
     /// How to pay for `estimate`: the options, and the HSA/FSA figure. The offers do not depend
     /// on the tax rates; the HSA/FSA figure does, so a refused rate stops only that figure, and
-    /// with no rate entered there is no saving to show (7.65 % payroll alone is not the visitor's
-    /// figure), only what to enter.
+    /// without a federal bracket there is no saving to show, only what to enter.
     fn show_payment(
         &self,
         regions: &Regions,
@@ -189,13 +188,12 @@ impl Estimator {
         })?;
         let hsa = &options.hsa;
         match rates {
-            Ok(_) if !answers.tax_rates_entered() => {
-                regions.text("hsaEffectiveCost", "");
-                regions.text("hsaSummary", words.enter_tax_rates);
-                regions.text("hsaCaveat", &hsa.caveat);
-            }
             Ok(_) => {
-                regions.text("hsaEffectiveCost", &hsa.effective_cost.formatted);
+                let effective = hsa.effective_cost.as_ref();
+                regions.text(
+                    "hsaEffectiveCost",
+                    effective.map_or("", |cost| &cost.formatted),
+                );
                 regions.text("hsaSummary", &hsa.summary);
                 regions.text("hsaCaveat", &hsa.caveat);
             }

@@ -68,15 +68,38 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     }
     assert.equal(await page.locator('td.current .cell-total').textContent(), '$2,512.75', 'the visitor’s own answers are marked');
 
-    // No tax rate yet: no saving is shown, only what to enter.
+    // No federal bracket yet: no saving is shown, only what to enter; the payroll question starts
+    // unanswered.
+    const enter = 'Enter your federal income tax bracket to see what paying from an HSA or FSA saves.';
     assert.equal(await page.locator('#hsa-effective').textContent(), '');
-    assert.equal(await page.locator('#hsa-summary').textContent(), 'Enter your tax rates to see what paying from an HSA or FSA saves.');
+    assert.equal(await page.locator('#hsa-summary').textContent(), enter);
     assert.doesNotMatch(await page.locator('.hsa').textContent(), /Saves|\$/, 'no amount in the HSA box');
-    await page.fill('#federal-tax', '22');
-    await page.locator('#federal-tax').blur();
+    assert.equal(await page.locator('input[name="payment.through_payroll"]:checked').count(), 0);
     await page.fill('#state-tax', '5');
     await page.locator('#state-tax').blur();
+    assert.equal(await page.locator('#hsa-summary').textContent(), enter, 'a state rate alone is no figure');
+    await page.fill('#federal-tax', '22');
+    await page.locator('#federal-tax').blur();
+    // Payroll not answered: 22 % + 5 % = 27 % of $2,512.75 = 678.4425 -> $678.44 (down);
+    // $2,512.75 − $678.44 = $1,834.31, and the summary says payroll tax is not counted.
+    assert.equal(await page.locator('#hsa-effective').textContent(), '$1,834.31');
+    assert.match(await page.locator('#hsa-summary').textContent(), /Payroll tax is not counted until you say/);
+    // Through payroll: 22 + 5 + 7.65 = 34.65 %; 2,512.75 × 0.3465 = 870.667875 -> 870.66;
+    // $1,642.09.
+    await page.check('input[name="payment.through_payroll"][value="yes"]');
     assert.equal(await page.locator('#hsa-effective').textContent(), '$1,642.09');
+    assert.equal(
+      await page.locator('#hsa-summary').textContent(),
+      'Saves $870.66: 22% federal + 5% state + 7.65% Social Security and Medicare tax = 34.65% of the total.',
+    );
+    // At 37 %, Social Security is past its wage base: 37 + 5 + 1.45 = 43.45 %; 2,512.75 × 0.4345
+    // = 1,091.789875 -> 1,091.78; $1,420.97.
+    await page.fill('#federal-tax', '37');
+    await page.locator('#federal-tax').blur();
+    assert.equal(await page.locator('#hsa-effective').textContent(), '$1,420.97');
+    assert.match(await page.locator('#hsa-summary').textContent(), /Social Security tax is not counted/);
+    await page.fill('#federal-tax', '22');
+    await page.locator('#federal-tax').blur();
     assert.match(await page.locator('#hsa-caveat').textContent(), /plan administrator/);
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -314,3 +314,28 @@ for (const language of ['en', 'es']) {
     });
   }
 }
+
+test('360 px: a copay and a coinsurance rate both entered are priced both ways, with a note', async () => {
+  const { page } = await open('en', 360);
+  await page.locator('#lines-section').evaluate((details) => { details.open = true; });
+  await page.selectOption('#injections', '1');
+  await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+  await page.selectOption('#sessions', '8');
+  for (const [id, value] of [['#deductible', '0'], ['#copay', '25'], ['#coinsurance', '20']]) {
+    await page.fill(id, value);
+    await page.locator(id).blur();
+  }
+  await page.check('input[name="physical_therapy.insurance.copay_before_deductible"][value="yes"]');
+  // By hand: the rest is 1,638.75 (the header). Low, the copay alone: 9 visits × 25 = 225;
+  // 1,863.75. High, the copay and then 20 % of the rest: the evaluation 25 + 20 % of (110 − 25)
+  // = 25 + 17 = 42, a session 25 + 20 % of (85 − 25) = 25 + 12 = 37; 42 + 8 × 37 = 338; 1,976.75.
+  assert.equal(await page.locator('#total').textContent(), '$1,863.75 – $1,976.75');
+  assert.match(await page.locator('#breakdown .notes').textContent(), /You entered both a copay and coinsurance\. Plans combine them two ways/);
+  assert.deepEqual(await axeViolations(page), []);
+  // The same figures without the coinsurance: one amount, no note.
+  await page.fill('#coinsurance', '');
+  await page.locator('#coinsurance').blur();
+  assert.equal(await page.locator('#total').textContent(), '$1,863.75');
+  assert.doesNotMatch(await page.locator('#breakdown .notes').textContent(), /You entered both a copay/);
+  await page.close();
+});

@@ -48,7 +48,7 @@ pub fn payment_cases() -> Vec<PaymentCase> {
             name: "1 injection, consultation, 8 PT sessions in cash, 22 % federal, 5 % state",
             request: r#"{ "condition": "plantar_fasciitis", "injections": "1", "consultation": true,
                 "physical_therapy": { "coverage": "cash", "sessions": "8" } }"#,
-            payment: r#"{ "federal_tax_percent": "22", "state_tax_percent": "5" }"#,
+            payment: r#"{ "federal_tax_percent": "22", "state_tax_percent": "5", "through_payroll": "yes" }"#,
             // 250 + 1,475 + 160 + 8 × 95 = 2,645.00; 5 % = 132.25; 2,512.75
             financed: 251_275,
             offers: vec![
@@ -109,9 +109,9 @@ pub fn payment_cases() -> Vec<PaymentCase> {
             hsa_effective: (164_209, 164_209),
         },
         PaymentCase {
-            name: "not sure: financed on the high end, HSA at payroll tax only",
+            name: "not sure: financed on the high end, HSA at payroll tax only (a 0 % bracket)",
             request: r#"{ "condition": "plantar_fasciitis", "injections": "not_sure", "consultation": true }"#,
-            payment: "{}",
+            payment: r#"{ "federal_tax_percent": "0", "through_payroll": "yes" }"#,
             // low, 1 injection: 250 + 1,475 = 1,725.00 − 86.25 = 1,638.75.
             // high, 2: 250 + 2,950 − 221.25 = 2,978.75; 5 % = 148.9375 -> 148.94; 2,829.81.
             financed: 282_981,
