@@ -255,6 +255,8 @@ pub struct Words {
     pub plan_figures_missing: fn(bool, bool) -> String,
     /// The note for a copay the visitor is not sure comes before the deductible.
     pub copay_timing_unsure: &'static str,
+    /// The prompt-pay discount's condition on the total, from (its rate, the total without it).
+    pub prompt_pay_condition: fn(&str, &str) -> String,
     /// Why a visit costs the copay and then the coinsurance rate on the rest.
     pub copay_and_coinsurance: fn(BasisPoints) -> String,
     /// The note for a copay and a coinsurance rate both entered.
@@ -343,8 +345,10 @@ pub struct PayWords {
     pub payment: [&'static str; 2],
     /// `{n} payments of {amount}` or `... of {amount}, then {last}`, from (count text, amount, last).
     pub payments_of: fn(&str, &str, Option<&str>) -> String,
-    /// `Included: {discount}.`
-    pub included: fn(&str) -> String,
+    /// The prompt-pay discount still holds when financing, from its rate.
+    pub discount_holds_financing: fn(&str) -> String,
+    /// Financing does not keep the prompt-pay discount, from (its rate, the amount financed).
+    pub discount_lost_financing: fn(&str, &str) -> String,
     /// Why a range is financed at its high end, from the high total.
     pub high_end_note: fn(&str) -> String,
     /// The chooser's "no plan" option.
@@ -636,6 +640,9 @@ static ENGLISH: Words = Words {
         physical therapy is shown both ways: the copay from the first visit at the low end, the \
         deductible first at the high end.",
     copay_and_coinsurance: |rate| format!("copay, then {rate} coinsurance on the rest"),
+    prompt_pay_condition: |rate, without| {
+        format!("Assumes you pay in full at the visit ({rate} off); otherwise {without}.")
+    },
     copay_with_coinsurance: |rate| {
         format!(
             "You entered both a copay and coinsurance. Plans combine them two ways, so physical \
@@ -698,7 +705,8 @@ static ENGLISH: Words = Words {
             None => format!("{count} of {amount}"),
             Some(last) => format!("{count} of {amount}, then {last}"),
         },
-        included: |discount| format!("Included: {discount}."),
+        discount_holds_financing: |rate| format!("The {rate} discount for paying in full still holds when you finance: the lender pays the clinic in full at the visit."),
+        discount_lost_financing: |rate, financed| format!("Financing does not get the {rate} discount for paying in full: the payments are worked out on {financed}."),
         high_end_note: |total| format!("Worked out on the high end of your estimate, {total}: enough for either end."),
         no_financing: "No financing (totals only)",
         hsa_saves: |savings, parts, combined| {
@@ -839,6 +847,9 @@ static SPANISH: Words = Words {
         fisioterapia se muestra de las dos formas: con el copago desde la primera visita en el mínimo y \
         con el deducible primero en el máximo.",
     copay_and_coinsurance: |rate| format!("copago, luego {rate} de coseguro sobre el resto"),
+    prompt_pay_condition: |rate, without| {
+        format!("Supone que paga el total en la visita ({rate} de descuento); si no, {without}.")
+    },
     copay_with_coinsurance: |rate| {
         format!(
             "Ingresó un copago y también un coseguro. Los planes los combinan de dos formas, así que \
@@ -901,7 +912,8 @@ static SPANISH: Words = Words {
             None => format!("{count} de {amount}"),
             Some(last) => format!("{count} de {amount}, luego {last}"),
         },
-        included: |discount| format!("Incluido: {discount}."),
+        discount_holds_financing: |rate| format!("El descuento del {rate} por pagar el total se mantiene si financia: el prestamista le paga a la clínica el total en la visita."),
+        discount_lost_financing: |rate, financed| format!("Al financiar no se aplica el descuento del {rate} por pagar el total: los pagos se calculan sobre {financed}."),
         high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquiera de los dos."),
         no_financing: "Sin financiamiento (solo totales)",
         hsa_saves: |savings, parts, combined| {

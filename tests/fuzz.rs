@@ -47,7 +47,7 @@ use amnion_estimator::payment::{compare, financing_choices, payment_options, Pay
 use amnion_estimator::price_book::{
     BillingUnits, ClosedDate, CountRange, ExpectedCharges, Financing, FinancingKind, FinancingPlan,
     MultiInjectionDiscount, Package, PriceBook, PriceBookDocument, PricedService, PromptPay,
-    DEFAULT_PRICE_BOOK_JSON, MAX_PRICE,
+    WhenFinanced, DEFAULT_PRICE_BOOK_JSON, MAX_PRICE,
 };
 use amnion_estimator::quote::{
     quote, reopen, CoverageScreening, PatientAnswers, PromptPayChoice, ProviderAnswers,
@@ -444,6 +444,12 @@ impl BookEdit {
             label: prompt_pay_label,
             percent_off_bp: off,
             expected_charges: ExpectedCharges::Included,
+            // Either reading of financing, by the rate's parity.
+            when_financed: if off.get() % 2 == 0 {
+                WhenFinanced::Holds
+            } else {
+                WhenFinanced::Lost
+            },
         });
 
         book.disclaimers.self_pay = label();
@@ -1141,6 +1147,20 @@ fn payment_options_from_any_book_sum_exactly() {
                 }
             }
             let financed = options.financed_amount.cents;
+            // Financing is on the high end; without the prompt-pay discount when financing loses
+            // it. That total without it is the high end plus the discount's own line.
+            let estimated = estimate(&book, &request).expect("priced above");
+            let lost = document
+                .discounts
+                .prompt_pay
+                .as_ref()
+                .is_some_and(|d| d.when_financed == WhenFinanced::Lost);
+            let high = &estimated.patient_total.high;
+            let without = estimated.prompt_pay.as_ref().map(|c| c.without.high.cents);
+            if let Some(without) = without {
+                prop_assert!(without > high.cents);
+            }
+            prop_assert_eq!(financed, without.filter(|_| lost).unwrap_or(high.cents));
             prop_assert_eq!(options.financing.len(), plans.len());
             for (offered, plan) in options.financing.iter().zip(plans) {
                 let Some(offer) = &offered.offer else {

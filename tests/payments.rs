@@ -684,3 +684,83 @@ fn the_fixed_point_rate_of_a_basis_point_is_exact() {
     );
     assert_eq!(UNITS_PER_BASIS_POINT, 10_000_000_000_000);
 }
+
+#[test]
+fn the_total_says_it_assumes_payment_in_full_at_the_visit_and_what_it_is_otherwise() {
+    // 1 injection with a consultation: 250 + 1,200 + 150 + 125 = 1,725.00; 5 % = 86.25; 1,638.75.
+    let one =
+        request(r#"{ "condition": "plantar_fasciitis", "injections": "1", "consultation": true }"#);
+    let estimated = estimate(&book(), &one).expect("valid");
+    assert_eq!(estimated.patient_total.formatted, "$1,638.75");
+    let condition = estimated
+        .prompt_pay
+        .as_ref()
+        .expect("a prompt-pay discount");
+    assert_eq!(
+        condition.text,
+        "Assumes you pay in full at the visit (5% off); otherwise $1,725.00."
+    );
+    // A range: 1 injection as above, or 2: 250 + 2 × 1,475 = 3,200.00 less 221.25 for the second
+    // = 2,978.75; 5 % = 148.9375 -> 148.94; 2,829.81. Without the 5 %: 1,725.00 – 2,978.75.
+    let range = request(
+        r#"{ "condition": "plantar_fasciitis", "injections": "not_sure", "consultation": true }"#,
+    );
+    let estimated = estimate(&book(), &range).expect("valid");
+    assert_eq!(estimated.patient_total.formatted, "$1,638.75 – $2,829.81");
+    assert_eq!(
+        estimated.prompt_pay.as_ref().expect("a discount").text,
+        "Assumes you pay in full at the visit (5% off); otherwise $1,725.00 – $2,978.75."
+    );
+    // "How to pay" says so under "Pay in full", and that the discount holds when financing (the
+    // sample book's default): the high end, 2,829.81, is financed.
+    let options = payment_options(&book(), &range, &PaymentAnswers::default()).expect("valid");
+    assert_eq!(
+        options.pay_in_full.note.as_deref(),
+        Some("Assumes you pay in full at the visit (5% off); otherwise $1,725.00 – $2,978.75.")
+    );
+    assert_eq!(options.financed_amount.formatted, "$2,829.81");
+    assert_eq!(
+        options.financing_discount_note.as_deref(),
+        Some("The 5% discount for paying in full still holds when you finance: the lender pays the clinic in full at the visit.")
+    );
+    // A book whose discount does not hold when financing: financing is on 2,978.75. The 24-month
+    // deferred-interest plan: 2,978.75 / 24 = 124.114583… -> 124.12 (up).
+    let mut lost = sample_json();
+    lost["discounts"]["prompt_pay"]["when_financed"] = "lost".into();
+    let lost = PriceBook::from_json(&lost.to_string()).expect("valid");
+    let options = payment_options(&lost, &range, &PaymentAnswers::default()).expect("valid");
+    assert_eq!(options.financed_amount.formatted, "$2,978.75");
+    assert_eq!(
+        options.financed_amount_note, None,
+        "the note below names the amount"
+    );
+    assert_eq!(
+        options.financing_discount_note.as_deref(),
+        Some("Financing does not get the 5% discount for paying in full: the payments are worked out on $2,978.75.")
+    );
+    let deferred = options
+        .financing
+        .iter()
+        .find(|offer| offer.plan_id == "deferred_24")
+        .and_then(|offer| offer.offer.as_ref())
+        .expect("offered");
+    assert_eq!(deferred.monthly_payment.formatted, "$124.12");
+    // The comparison's monthly payments follow: 2 injections, no therapy, with that plan:
+    // 2,829.81 + 148.94 = 2,978.75 financed, 124.12 a month.
+    let answers = PaymentAnswers {
+        plan: Some("deferred_24".into()),
+        ..PaymentAnswers::default()
+    };
+    let grid = compare(&lost, &range, &answers).expect("valid");
+    let cell = &grid.rows[1].cells[0];
+    assert_eq!(cell.patient_total.formatted, "$2,829.81");
+    assert_eq!(
+        cell.monthly_payment.as_ref().map(|m| m.formatted.as_str()),
+        Some("$124.12")
+    );
+    // No discount in the book: nothing to say.
+    let mut none = sample_json();
+    none["discounts"]["prompt_pay"] = serde_json::Value::Null;
+    let none = PriceBook::from_json(&none.to_string()).expect("valid");
+    assert_eq!(estimate(&none, &one).expect("valid").prompt_pay, None);
+}

@@ -22,6 +22,7 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
     breakdown: $('breakdown'),
     total: [$('total'), $('peek-total')],
     summary: $('summary'),
+    totalCondition: $('total-condition'),
     gfeNotice: $('gfe-notice'),
     paymentOptions: $('payment-options'),
     hsaEffectiveCost: $('hsa-effective'),

@@ -36,7 +36,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::language::{counted, Language};
-use crate::money::{Amount, Cents, Rounding};
+use crate::money::{Amount, Cents, Locale, Rounding};
 use crate::price_book::{
     product_cost, MultiInjectionDiscount, PriceBook, PriceBookDocument, PricedService, Product,
 };
@@ -59,6 +59,8 @@ pub struct Estimate {
     pub summary: String,
     /// The patient's total: one amount, or low and high.
     pub patient_total: TotalRange,
+    /// When the total has the prompt-pay discount taken off: what it is otherwise.
+    pub prompt_pay: Option<PromptPayCondition>,
     /// The breakdown for the fewest injections and sessions (the only one when exact).
     pub low: Breakdown,
     /// The breakdown for the most, when the answer was a range.
@@ -78,6 +80,33 @@ pub struct TotalRange {
     pub formatted: String,
 }
 
+impl TotalRange {
+    /// `low` to `high`, in `locale`; one amount (`low`) unless `is_range`.
+    pub fn new(low: Cents, high: Cents, is_range: bool, locale: Locale) -> TotalRange {
+        let (low, high) = (Amount::new(low, locale), Amount::new(high, locale));
+        let formatted = if is_range {
+            format!("{} – {}", low.formatted, high.formatted)
+        } else {
+            low.formatted.clone()
+        };
+        TotalRange {
+            low,
+            high,
+            formatted,
+        }
+    }
+}
+
+/// The prompt-pay discount's condition on a total: it holds only if the patient pays in full at
+/// the visit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PromptPayCondition {
+    /// The total without the discount, at each end.
+    pub without: TotalRange,
+    /// `Assumes you pay in full at the visit (5% off); otherwise $1,725.00.`
+    pub text: String,
+}
+
 /// The lines and totals for one number of injections and sessions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Breakdown {
@@ -93,6 +122,32 @@ pub struct Breakdown {
     pub patient_total: Amount,
     /// The sum of the lines insurance pays.
     pub insurance_total: Amount,
+}
+
+impl Breakdown {
+    /// The prompt-pay discount these lines take off, as a positive amount; zero without one.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] never for a valid price book.
+    pub fn prompt_pay_off(&self) -> Result<Cents, Error> {
+        let lines = self.lines.iter().filter(|line| line.prompt_pay);
+        let off = Cents::checked_sum(lines.map(|line| line.amount.cents)).ok_or(Error::Overflow)?;
+        Cents::ZERO.checked_sub(off).ok_or(Error::Overflow)
+    }
+
+    /// What the patient pays of these lines without the prompt-pay discount.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] never for a valid price book.
+    pub fn without_prompt_pay(&self) -> Result<Cents, Error> {
+        let off = self.prompt_pay_off()?;
+        self.patient_total
+            .cents
+            .checked_add(off)
+            .ok_or(Error::Overflow)
+    }
 }
 
 /// Estimates what `request` costs under `book`.
@@ -147,26 +202,18 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
 
     let document = book.document();
     let top = high.as_ref().unwrap_or(&low);
-    let (formatted, summary) = if is_range {
-        (
-            format!(
-                "{} – {}",
-                low.patient_total.formatted, top.patient_total.formatted
-            ),
-            if counts_differ {
-                format!("{} {} {}", low.summary, lang.words().to, top.summary)
-            } else {
-                low.summary.clone()
-            },
-        )
+    let summary = if counts_differ {
+        format!("{} {} {}", low.summary, lang.words().to, top.summary)
     } else {
-        (low.patient_total.formatted.clone(), low.summary.clone())
+        low.summary.clone()
     };
-    let patient_total = TotalRange {
-        low: low.patient_total.clone(),
-        high: top.patient_total.clone(),
-        formatted,
-    };
+    let patient_total = TotalRange::new(
+        low.patient_total.cents,
+        top.patient_total.cents,
+        is_range,
+        document.locale,
+    );
+    let prompt_pay = prompt_pay_condition(book, (&low, top), is_range, lang)?;
 
     let texts = &document.disclaimers;
     let mut notes = vec![
@@ -201,10 +248,38 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
         language: lang,
         summary,
         patient_total,
+        prompt_pay,
         low,
         high,
         notes,
     })
+}
+
+/// The condition the prompt-pay discount in `ends` puts on the total, if it has one: the total
+/// without it, and the sentence saying so.
+fn prompt_pay_condition(
+    book: &PriceBook,
+    (low, high): (&Breakdown, &Breakdown),
+    is_range: bool,
+    language: Language,
+) -> Result<Option<PromptPayCondition>, Error> {
+    let Some(discount) = book.document().discounts.prompt_pay.as_ref() else {
+        return Ok(None);
+    };
+    if low.prompt_pay_off()? == Cents::ZERO && high.prompt_pay_off()? == Cents::ZERO {
+        return Ok(None);
+    }
+    let without = TotalRange::new(
+        low.without_prompt_pay()?,
+        high.without_prompt_pay()?,
+        is_range,
+        book.document().locale,
+    );
+    let text = (language.words().prompt_pay_condition)(
+        &discount.percent_off_bp.to_string(),
+        &without.formatted,
+    );
+    Ok(Some(PromptPayCondition { without, text }))
 }
 
 /// The lines for exactly `injections` injections and `sessions` therapy sessions, therapy through

@@ -140,9 +140,9 @@ pub fn compare_for(
             scenario.physical_therapy.coverage = coverage;
             scenario.physical_therapy.sessions = FormValue::from(pt_sessions.to_string().as_str());
             let estimated = estimate(book, &scenario)?;
+            let financed = super::financed(book, &estimated);
             let total = estimated.low.patient_total;
             let high = estimated.high.map(|high| high.patient_total);
-            let financed = high.as_ref().unwrap_or(&total).cents;
             let offer = plan
                 .map(|plan| financing::offer(plan, financed, document.locale, language))
                 .transpose()?;

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::{range, Rate};
+use super::Rate;
 use crate::error::{Error, Problems, Refusal};
 use crate::estimate::{FormValue, TotalRange};
 use crate::language::Language;
@@ -195,7 +195,7 @@ pub fn hsa_savings(
     let (low, high) = (total.low.cents, total.high.cents);
     let (saved_low, saved_high) = (saved(low)?, saved(high)?);
     let left = |amount: Cents, saved: Cents| amount.checked_sub(saved).ok_or(Error::Overflow);
-    let savings = range(saved_low, saved_high, is_range, locale);
+    let savings = TotalRange::new(saved_low, saved_high, is_range, locale);
 
     let mut parts = vec![format!("{federal} {}", words.hsa_federal)];
     parts.extend(
@@ -232,7 +232,7 @@ pub fn hsa_savings(
     Ok(HsaSavings {
         combined,
         savings: Some(savings),
-        effective_cost: Some(range(
+        effective_cost: Some(TotalRange::new(
             left(low, saved_low)?,
             left(high, saved_high)?,
             is_range,

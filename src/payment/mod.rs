@@ -28,8 +28,8 @@ use serde::Serialize;
 use crate::error::{Error, FieldError, Refusal, Unknown};
 use crate::estimate::{estimate, Choice, Estimate, EstimateRequest, FormValue, TotalRange};
 use crate::language::Language;
-use crate::money::{Amount, BasisPoints, Cents, Locale};
-use crate::price_book::{FinancingPlan, PriceBook};
+use crate::money::{Amount, BasisPoints, Cents};
+use crate::price_book::{FinancingPlan, PriceBook, WhenFinanced};
 use crate::read::{self, read_struct, Value};
 
 read_struct! {
@@ -168,6 +168,9 @@ pub struct PaymentOptions {
     pub financed_amount: Amount,
     /// Says which end of a range is financed; `None` when the estimate is one amount.
     pub financed_amount_note: Option<String>,
+    /// Whether the prompt-pay discount holds when financing (the price book's
+    /// `prompt_pay.when_financed`); `None` without financing or a discount in the total.
+    pub financing_discount_note: Option<String>,
     /// One offer per price book plan, in its order; not-available ones say why.
     pub financing: Vec<FinancingOffer>,
     /// Paying from an HSA or FSA.
@@ -181,7 +184,7 @@ pub struct PaymentOptions {
 pub struct PayInFull {
     /// The estimate's patient total.
     pub total: TotalRange,
-    /// The prompt-pay discount it includes, if the price book has one.
+    /// The prompt-pay discount's condition, when the total has it taken off: what it is otherwise.
     pub note: Option<String>,
 }
 
@@ -227,26 +230,39 @@ pub fn options_for(
     let locale = document.locale;
     let total = estimate.patient_total.clone();
     let is_range = estimate.high.is_some();
-    let financed = total.high.cents;
+    let financed = financed(book, estimate);
     let financing = plans(book)
         .iter()
         .map(|plan| financing::offer(plan, financed, locale, language))
         .collect::<Result<Vec<_>, _>>()?;
-    let pay_in_full_note = document
-        .discounts
+    let words = &language.words().pay;
+    let lost = financed != total.high.cents;
+    let financing_discount_note = estimate
         .prompt_pay
         .as_ref()
-        .filter(|discount| discount.percent_off_bp.get() > 0)
-        .map(|discount| (language.words().pay.included)(discount.label.get(language)));
+        .zip(document.discounts.prompt_pay.as_ref())
+        .filter(|_| !financing.is_empty())
+        .map(|(_, discount)| {
+            let rate = discount.percent_off_bp.to_string();
+            if lost {
+                (words.discount_lost_financing)(&rate, &locale.format_money(financed))
+            } else {
+                (words.discount_holds_financing)(&rate)
+            }
+        });
     Ok(PaymentOptions {
         language,
         hsa: hsa::hsa_savings(&total, is_range, rates, locale, language)?,
         financed_amount: Amount::new(financed, locale),
-        financed_amount_note: is_range
-            .then(|| (language.words().pay.high_end_note)(&total.high.formatted)),
+        financed_amount_note: (is_range && !lost)
+            .then(|| (words.high_end_note)(&total.high.formatted)),
+        financing_discount_note,
         pay_in_full: PayInFull {
             total,
-            note: pay_in_full_note,
+            note: estimate
+                .prompt_pay
+                .as_ref()
+                .map(|condition| condition.text.clone()),
         },
         financing,
         notes: document
@@ -255,6 +271,18 @@ pub fn options_for(
             .map(|financing| financing.disclaimer.get(language).to_owned())
             .collect(),
     })
+}
+
+/// The amount financing is worked out on for `estimate`: its high end, enough for either end;
+/// without the prompt-pay discount when `book` says financing does not keep it.
+pub(crate) fn financed(book: &PriceBook, estimate: &Estimate) -> Cents {
+    let discount = book.document().discounts.prompt_pay.as_ref();
+    match (&estimate.prompt_pay, discount) {
+        (Some(condition), Some(discount)) if discount.when_financed == WhenFinanced::Lost => {
+            condition.without.high.cents
+        }
+        _ => estimate.patient_total.high.cents,
+    }
 }
 
 /// The plans a comparison can show, for a form's chooser: each plan by `id`, then `""` for none.
@@ -280,19 +308,4 @@ fn plans(book: &PriceBook) -> &[FinancingPlan] {
         .financing
         .as_ref()
         .map_or(&[], |financing| financing.plans.as_slice())
-}
-
-/// `low` and `high` as a [`TotalRange`], formatted `$1.00 – $2.00` when `is_range`.
-fn range(low: Cents, high: Cents, is_range: bool, locale: Locale) -> TotalRange {
-    let (low, high) = (Amount::new(low, locale), Amount::new(high, locale));
-    let formatted = if is_range {
-        format!("{} – {}", low.formatted, high.formatted)
-    } else {
-        low.formatted.clone()
-    };
-    TotalRange {
-        low,
-        high,
-        formatted,
-    }
 }

@@ -583,8 +583,28 @@ book_struct! {
         /// condition and the charges the other way. Books without it include it.
         pub expected_charges: ExpectedCharges = default staff
             => form("On a Good Faith Estimate").default("included"),
+        /// Whether it holds when a lender finances the bill; books without it: it holds (the
+        /// lender pays the clinic in full at the visit).
+        pub when_financed: WhenFinanced = default
+            => form("When a lender finances the bill").default("holds"),
     }
 }
+
+/// Whether the prompt-pay discount holds when a lender finances the bill.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WhenFinanced {
+    /// It holds: the lender pays the clinic in full at the visit, so financing is worked out on
+    /// the discounted total.
+    #[default]
+    Holds,
+    /// It does not: financing is worked out on the total without it.
+    Lost,
+}
+book_enum!(WhenFinanced {
+    "holds" => Holds: "It still holds: the lender pays the clinic in full at the visit",
+    "lost" => Lost: "It does not hold: financing is worked out without it",
+});
 
 /// Whether a quote's expected charges include the prompt-pay discount.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

@@ -152,6 +152,8 @@ impl Estimator {
             render::estimate::breakdowns(element, estimate)
         })?;
         regions.text("total", &estimate.patient_total.formatted);
+        let condition = estimate.prompt_pay.as_ref();
+        regions.text("totalCondition", condition.map_or("", |c| &c.text));
         regions.text(
             "summary",
             &format!("{}: {}", estimate.condition, estimate.summary),
@@ -231,6 +233,7 @@ impl Estimator {
     fn no_estimate(&self, regions: &Regions) -> Result<(), JsValue> {
         let words = self.language.words();
         regions.text("total", words.check_answers);
+        regions.text("totalCondition", "");
         regions.render("breakdown", |element| {
             render::what_to_fix(element, words.fix_for_lines)
         })?;

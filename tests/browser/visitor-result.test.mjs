@@ -339,3 +339,31 @@ test('360 px: a copay and a coinsurance rate both entered are priced both ways, 
   assert.doesNotMatch(await page.locator('#breakdown .notes').textContent(), /You entered both a copay/);
   await page.close();
 });
+
+const CONDITION = {
+  en: ['Assumes you pay in full at the visit (5% off); otherwise $1,725.00.', 'still holds when you finance'],
+  es: ['Supone que paga el total en la visita (5% de descuento); si no, $1,725.00.', 'se mantiene si financia'],
+};
+
+for (const language of ['en', 'es']) {
+  test(`${language}, 360 px: the total says it assumes payment in full at the visit, and how to pay whether that holds when financing`, async () => {
+    const { page } = await open(language, 360);
+    await page.selectOption('#injections', '1');
+    // By hand (the header): 1,725.00 before the 5 % prompt-pay discount, 1,638.75 after.
+    assert.equal(await page.locator('#total').textContent(), '$1,638.75');
+    const [condition, financing] = CONDITION[language];
+    assert.equal(await page.locator('#total-condition').textContent(), condition);
+    const [total, under] = [await box(page, '#total'), await box(page, '#total-condition')];
+    assert.ok(under.y >= total.y + total.height, 'the condition is under the total');
+    assert.ok(under.x >= 0 && under.x + under.width <= 360, 'within the screen');
+    await page.locator('#pay-section > summary').click();
+    assert.match(await page.locator('#payment-options').textContent(), new RegExp(financing));
+    assert.deepEqual(await axeViolations(page), []);
+    // A refused answer leaves no figure from it: the condition goes with the total.
+    await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+    await page.fill('#deductible', '12k0');
+    await page.locator('#deductible').blur();
+    assert.equal(await page.locator('#total-condition').textContent(), '');
+    await page.close();
+  });
+}

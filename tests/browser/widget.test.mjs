@@ -14,7 +14,10 @@
 //   110 + 8 × 85 = 790, so 1,795.50 + 790 = 2,585.50; the best case with every box blank pays 0
 //   (1,795.50), with 20 % entered 1,953.50 (above).
 // - A $30 copay with $1,200 of deductible left: from the first visit 9 × 30 = 270, 2,065.50; the
-//   deductible first: the course's 790 is all deductible, 2,585.50; not sure: both.
+//   deductible first: the course's 790 is all deductible, 2,585.50; not sure: both. With the 20 %
+//   coinsurance still entered, "from the first visit" is a range: the copay alone (2,065.50) to
+//   the copay and 20 % of the rest, 30 + 20 % of 80 = 46 for the evaluation and 30 + 20 % of 55 =
+//   41 a session, 46 + 8 × 41 = 374, 2,169.50. Cleared, one amount again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { offsite, session, watch } from './browser.mjs';
@@ -144,6 +147,9 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.check('input[name="physical_therapy.insurance.copay_before_deductible"][value="no"]');
     assert.equal(await total(page), '$2,585.50');
     await page.check('input[name="physical_therapy.insurance.copay_before_deductible"][value="yes"]');
+    assert.equal(await total(page), '$2,065.50 – $2,169.50', 'a copay and 20 %: both readings');
+    await page.fill('#coinsurance', '');
+    await page.locator('#coinsurance').blur();
     assert.equal(await total(page), '$2,065.50');
 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -33,6 +33,9 @@ pub(crate) fn render_options(container: &Element, options: &PaymentOptions) -> R
     {
         page.add(&fragment, "p", "hint", note)?;
     }
+    if let Some(note) = &options.financing_discount_note {
+        page.add(&fragment, "p", "hint", note)?;
+    }
 
     for (kind, heading) in [
         (FinancingKind::DeferredInterest, w.deferred_heading),
