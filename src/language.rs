@@ -815,6 +815,19 @@ fn english_refusal(refusal: &Refusal) -> String {
     }
 }
 
+/// A name as it reads inside a Spanish sentence: the price book writes it as it stands alone
+/// (`Tendinopatía de Aquiles`), and Spanish lowercases a common noun mid-sentence (`para
+/// tendinopatía de Aquiles`). A first word in capitals throughout (an acronym) is left alone.
+fn in_sentence(name: &str) -> String {
+    let mut letters = name.chars();
+    match (letters.next(), letters.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_owned(),
+    }
+}
+
 static SPANISH: Words = Words {
     injection: ["inyección", "inyecciones"],
     #[cfg(staff)]
@@ -826,7 +839,7 @@ static SPANISH: Words = Words {
     typical: "Lo habitual en mi caso",
     each: ["cada uno", "cada una"],
     visit: ["visita", "visitas"],
-    past_covered_visits: "fuera de sus visitas cubiertas: precio en efectivo",
+    past_covered_visits: "fuera de sus visitas cubiertas: precio sin seguro",
     copay: "copago",
     deductible: "deducible",
     deductible_then: "deducible, luego",
@@ -885,27 +898,28 @@ static SPANISH: Words = Words {
     you_pay: "Usted paga",
     plan_pays_total: "Su plan paga",
     pay: PayWords {
-        columns: ["Sin terapia", "Terapia en efectivo", "Terapia con seguro"],
+        columns: ["Sin terapia", "Terapia sin seguro", "Terapia con seguro"],
         injections: "Inyecciones",
         what_you_pay: "lo que usted paga",
         your_answers: "sus respuestas",
         no_sessions_note: "Columnas de fisioterapia: ninguna, porque eligió 0 sesiones.",
         sessions_note: |sessions, typical| match typical {
             Some(condition) => format!(
-                "Columnas de fisioterapia: la evaluación y {sessions} sesiones, lo mínimo habitual para {condition}."
+                "Columnas de fisioterapia: la evaluación y {sessions} sesiones, lo mínimo habitual para {}.",
+                in_sentence(condition)
             ),
             None => format!("Columnas de fisioterapia: la evaluación y {sessions} sesiones."),
         },
         monthly_note: |plan| format!("Pagos mensuales: {plan}."),
         deferred_terms: |months, apr| {
-            format!("Sin intereses si se paga por completo en {months} meses; si no, {apr} APR desde la fecha de compra")
+            format!("Sin intereses si se paga por completo en {months} meses; si no, {apr} de tasa de porcentaje anual (APR) desde la fecha de compra")
         },
-        fixed_terms: |months, apr| format!("{months} pagos mensuales con {apr} APR"),
+        fixed_terms: |months, apr| format!("{months} pagos mensuales con {apr} de tasa de porcentaje anual (APR)"),
         nothing_to_finance: "No hay nada que financiar",
         needs_purchase: |amount| format!("Requiere una compra de {amount} o más"),
         below_minimum: |payment, minimum| format!("El pago sería de {payment}, menos que el mínimo del prestamista de {minimum}"),
         back_interest: |months, interest, apr| {
-            format!("Si no se paga en {months} meses: hasta {interest} de intereses, cobrados desde la fecha de compra ({apr} APR).")
+            format!("Si no se paga en {months} meses: hasta {interest} de intereses, cobrados desde la fecha de compra ({apr} de tasa anual, APR).")
         },
         payment: ["pago", "pagos"],
         payments_of: |count, amount, last| match last {
@@ -932,7 +946,7 @@ static SPANISH: Words = Words {
         fixed_heading: "Pagos mensuales fijos",
         a_month: "al mes",
         not_available: "No disponible",
-        apr: "APR",
+        apr: "de tasa anual (APR)",
         total: "total",
         interest: "intereses",
     },

@@ -764,3 +764,26 @@ fn the_total_says_it_assumes_payment_in_full_at_the_visit_and_what_it_is_otherwi
     let none = PriceBook::from_json(&none.to_string()).expect("valid");
     assert_eq!(estimate(&none, &one).expect("valid").prompt_pay, None);
 }
+
+#[test]
+fn spanish_names_a_condition_in_lower_case_mid_sentence_and_spells_out_the_apr() {
+    let achilles =
+        request(r#"{ "language": "es", "condition": "achilles_tendinopathy", "injections": "1" }"#);
+    let grid = compare(&book(), &achilles, &PaymentAnswers::default()).expect("valid");
+    assert_eq!(
+        grid.notes[0],
+        "Columnas de fisioterapia: la evaluación y 8 sesiones, lo mínimo habitual para \
+         tendinopatía de Aquiles."
+    );
+    assert_eq!(grid.columns[1].label, "Terapia sin seguro");
+    let options = payment_options(&book(), &achilles, &PaymentAnswers::default()).expect("valid");
+    let fixed = options
+        .financing
+        .iter()
+        .find(|offer| offer.plan_id == "fixed_24")
+        .expect("the plan");
+    assert_eq!(
+        fixed.terms,
+        "24 pagos mensuales con 9.99% de tasa de porcentaje anual (APR)"
+    );
+}
