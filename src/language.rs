@@ -325,8 +325,11 @@ pub struct PayWords {
     pub your_answers: &'static str,
     /// Note when 0 sessions were chosen.
     pub no_sessions_note: &'static str,
-    /// Note on the sessions the therapy columns assume, from (sessions, condition if typical).
-    pub sessions_note: fn(u32, Option<&str>) -> String,
+    /// Note on the sessions the therapy columns assume, from ((fewest, most), condition if
+    /// typical).
+    pub sessions_note: fn((u32, u32), Option<&str>) -> String,
+    /// `up to`, before a monthly payment worked out on a range's high end.
+    pub up_to: &'static str,
     /// `Monthly payments: {plan}.`
     pub monthly_note: fn(&str) -> String,
     /// Terms of a deferred-interest plan, from (months, APR).
@@ -683,12 +686,19 @@ static ENGLISH: Words = Words {
         what_you_pay: "what you pay",
         your_answers: "your answers",
         no_sessions_note: "Physical therapy columns: none, as you chose 0 sessions.",
-        sessions_note: |sessions, typical| match typical {
-            Some(condition) => format!(
-                "Physical therapy columns: the evaluation and {sessions} sessions, the fewest typical for {condition}."
-            ),
-            None => format!("Physical therapy columns: the evaluation and {sessions} sessions."),
+        sessions_note: |(fewest, most), typical| {
+            let sessions = match fewest == most {
+                true => format!("{fewest}"),
+                false => format!("{fewest} to {most}"),
+            };
+            match typical {
+                Some(condition) => format!(
+                    "Physical therapy columns: the evaluation and {sessions} sessions, as typical for {condition}."
+                ),
+                None => format!("Physical therapy columns: the evaluation and {sessions} sessions."),
+            }
         },
+        up_to: "up to",
         monthly_note: |plan| format!("Monthly payments: {plan}."),
         deferred_terms: |months, apr| {
             format!("No interest if paid in full within {months} months; otherwise {apr} APR from the purchase date")
@@ -903,13 +913,20 @@ static SPANISH: Words = Words {
         what_you_pay: "lo que usted paga",
         your_answers: "sus respuestas",
         no_sessions_note: "Columnas de fisioterapia: ninguna, porque eligió 0 sesiones.",
-        sessions_note: |sessions, typical| match typical {
-            Some(condition) => format!(
-                "Columnas de fisioterapia: la evaluación y {sessions} sesiones, lo mínimo habitual para {}.",
-                in_sentence(condition)
-            ),
-            None => format!("Columnas de fisioterapia: la evaluación y {sessions} sesiones."),
+        sessions_note: |(fewest, most), typical| {
+            let sessions = match fewest == most {
+                true => format!("{fewest}"),
+                false => format!("{fewest} a {most}"),
+            };
+            match typical {
+                Some(condition) => format!(
+                    "Columnas de fisioterapia: la evaluación y {sessions} sesiones, lo habitual para {}.",
+                    in_sentence(condition)
+                ),
+                None => format!("Columnas de fisioterapia: la evaluación y {sessions} sesiones."),
+            }
         },
+        up_to: "hasta",
         monthly_note: |plan| format!("Pagos mensuales: {plan}."),
         deferred_terms: |months, apr| {
             format!("Sin intereses si se paga por completo en {months} meses; si no, {apr} de tasa de porcentaje anual (APR) desde la fecha de compra")

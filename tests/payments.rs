@@ -513,24 +513,60 @@ fn the_comparison_says_why_a_plan_is_not_available() {
 
 #[test]
 fn the_comparison_uses_typical_sessions_and_the_condition_range() {
-    // Partial tendon tear: typically 1 to 3 injections, 10 to 16 PT sessions; "typical" uses 10.
-    // Without a plan the cells have totals only.
-    let comparison = compare(
-        &book(),
-        &request(
-            r#"{ "condition": "partial_tendon_tear", "injections": "not_sure",
-                "physical_therapy": { "coverage": "cash", "sessions": "typical" } }"#,
-        ),
-        &PaymentAnswers::default(),
-    )
-    .expect("valid");
-    assert_eq!(comparison.pt_sessions, 10);
+    // Partial tendon tear: typically 1 to 3 injections, 10 to 16 PT sessions; "typical" makes each
+    // therapy cell a range, 10 to 16, as the estimate is.
+    let typical = request(
+        r#"{ "condition": "partial_tendon_tear", "injections": "not_sure",
+            "physical_therapy": { "coverage": "cash", "sessions": "typical" } }"#,
+    );
+    let comparison = compare(&book(), &typical, &PaymentAnswers::default()).expect("valid");
+    assert_eq!(
+        (comparison.pt_sessions, comparison.pt_sessions_most),
+        (10, 16)
+    );
     assert_eq!(comparison.rows.len(), 3);
-    assert!(comparison.notes[0].contains("10 sessions, the fewest typical"));
-    // 1 injection, cash PT: 1,475 + 160 + 10 × 95 = 2,585.00; 5 % = 129.25; 2,455.75.
+    assert_eq!(
+        comparison.notes[0],
+        "Physical therapy columns: the evaluation and 10 to 16 sessions, as typical for Partial \
+         tendon tear."
+    );
+    // 1 injection, cash PT: 1,475 + 160 + 10 × 95 = 2,585.00; 5 % = 129.25; 2,455.75. With 16:
+    // 1,475 + 160 + 16 × 95 = 3,155.00; 5 % = 157.75; 2,997.25. Without a plan, totals only.
     let cell = &comparison.rows[0].cells[1];
     assert_eq!(cell.patient_total.formatted, "$2,455.75");
+    let high = cell
+        .patient_total_high
+        .as_ref()
+        .map(|a| a.formatted.as_str());
+    assert_eq!(high, Some("$2,997.25"));
     assert_eq!((cell.monthly_payment.as_ref(), cell.current), (None, false));
+    // The grid reaches the estimate's high end: 3 injections, 16 sessions, in cash.
+    let estimated = estimate(&book(), &typical).expect("valid");
+    let corner = &comparison.rows[2].cells[1];
+    assert_eq!(
+        corner.patient_total_high.as_ref().map(|a| a.cents),
+        Some(estimated.patient_total.high.cents)
+    );
+    // A monthly payment on a range is worked out on its high end: the 24-month deferred plan,
+    // 2,997.25 / 24 = 124.885416… -> 124.89 (up).
+    let answers = PaymentAnswers {
+        plan: Some("deferred_24".into()),
+        ..PaymentAnswers::default()
+    };
+    let comparison = compare(&book(), &typical, &answers).expect("valid");
+    let monthly = comparison.rows[0].cells[1].monthly_payment.as_ref();
+    assert_eq!(monthly.map(|m| m.formatted.as_str()), Some("$124.89"));
+    // A number of sessions answered: one amount per cell, and the note says that number.
+    let eight = request(
+        r#"{ "condition": "partial_tendon_tear", "injections": "1",
+            "physical_therapy": { "coverage": "cash", "sessions": "8" } }"#,
+    );
+    let comparison = compare(&book(), &eight, &PaymentAnswers::default()).expect("valid");
+    assert_eq!(comparison.rows[0].cells[1].patient_total_high, None);
+    assert_eq!(
+        comparison.notes[0],
+        "Physical therapy columns: the evaluation and 8 sessions."
+    );
 }
 
 #[test]
@@ -772,7 +808,7 @@ fn spanish_names_a_condition_in_lower_case_mid_sentence_and_spells_out_the_apr()
     let grid = compare(&book(), &achilles, &PaymentAnswers::default()).expect("valid");
     assert_eq!(
         grid.notes[0],
-        "Columnas de fisioterapia: la evaluación y 8 sesiones, lo mínimo habitual para \
+        "Columnas de fisioterapia: la evaluación y 8 a 16 sesiones, lo habitual para \
          tendinopatía de Aquiles."
     );
     assert_eq!(grid.columns[1].label, "Terapia sin seguro");

@@ -27,8 +27,11 @@ pub struct Comparison {
     pub condition: String,
     /// The financing plan whose monthly payments the cells show, if one was chosen.
     pub plan: Option<Choice>,
-    /// Physical therapy sessions after the evaluation in the therapy columns.
+    /// Physical therapy sessions after the evaluation in the therapy columns: the fewest.
     pub pt_sessions: u32,
+    /// The most: the same as `pt_sessions` for a number answered, the condition's typical most
+    /// for "typical", so the grid reaches the estimate's high end.
+    pub pt_sessions_most: u32,
     /// No physical therapy, cash, insurance.
     pub columns: Vec<ComparisonColumn>,
     /// One row per number of injections.
@@ -62,11 +65,11 @@ pub struct ComparisonRow {
 pub struct ComparisonCell {
     /// How physical therapy is paid.
     pub coverage: Coverage,
-    /// The patient's total, as [`estimate`] gives it (its low end, when the plan figures PT needs
-    /// were not all entered).
+    /// The patient's total, as [`estimate`] gives it (its low end, when it is a range: typical
+    /// sessions, or plan figures PT needs not all entered).
     pub patient_total: Amount,
-    /// The high end of that total, when the plan figures not entered make it a range; the monthly
-    /// payment is then worked out on it, as financing always takes a range's high end.
+    /// The high end of that total, when it is a range; the monthly payment is then worked out on
+    /// it ("up to"), as financing always takes a range's high end.
     pub patient_total_high: Option<Amount>,
     /// The chosen plan's monthly payment for that total.
     pub monthly_payment: Option<Amount>,
@@ -80,8 +83,8 @@ pub struct ComparisonCell {
 ///
 /// Rows run from 1 injection to 3 (fewer if the price book allows fewer), or to the condition's
 /// typical most if that is more. The therapy columns use the request's number of sessions, or the
-/// condition's typical fewest when it says "typical" or is blank; the insurance column uses the
-/// request's plan figures.
+/// condition's typical range when it says "typical" or is blank (each cell then a range, as the
+/// estimate is); the insurance column uses the request's plan figures.
 ///
 /// # Errors
 ///
@@ -114,12 +117,12 @@ pub fn compare_for(
         Error::InvalidRequest(vec![FieldError::new("condition", reason)])
     })?;
     let document = book.document();
-    let typical_sessions = condition.typical_pt_sessions.min;
+    let typical = condition.typical_pt_sessions;
     let sessions_answer = request.physical_therapy.sessions.as_str();
     let sessions = whole_number(sessions_answer).and_then(|sessions| u32::try_from(sessions).ok());
-    let (pt_sessions, typical) = match sessions {
-        Some(sessions) => (sessions, false),
-        None => (typical_sessions, true),
+    let (pt_sessions, pt_sessions_most, sessions_answer) = match sessions {
+        Some(sessions) => (sessions, sessions, sessions.to_string()),
+        None => (typical.min, typical.max, "typical".to_owned()),
     };
     let most = USUAL_MOST_INJECTIONS
         .min(document.limits.max_injections)
@@ -138,7 +141,7 @@ pub fn compare_for(
             let mut scenario = request.clone();
             scenario.injections = FormValue::from(injections.to_string().as_str());
             scenario.physical_therapy.coverage = coverage;
-            scenario.physical_therapy.sessions = FormValue::from(pt_sessions.to_string().as_str());
+            scenario.physical_therapy.sessions = FormValue::from(sessions_answer.as_str());
             let estimated = estimate(book, &scenario)?;
             let financed = super::financed(book, &estimated);
             let total = estimated.low.patient_total;
@@ -166,10 +169,13 @@ pub fn compare_for(
         });
     }
 
-    let sessions_note = match (pt_sessions, typical) {
+    let sessions_note = match (pt_sessions_most, sessions) {
         (0, _) => words.no_sessions_note.to_owned(),
-        (_, true) => (words.sessions_note)(pt_sessions, Some(condition.label.get(language))),
-        (_, false) => (words.sessions_note)(pt_sessions, None),
+        (_, None) => (words.sessions_note)(
+            (pt_sessions, pt_sessions_most),
+            Some(condition.label.get(language)),
+        ),
+        (_, Some(_)) => (words.sessions_note)((pt_sessions, pt_sessions_most), None),
     };
     let mut notes = vec![
         sessions_note,
@@ -187,6 +193,7 @@ pub fn compare_for(
             detail: None,
         }),
         pt_sessions,
+        pt_sessions_most,
         columns: columns
             .into_iter()
             .map(|(coverage, label)| ComparisonColumn {

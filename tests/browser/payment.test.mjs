@@ -140,3 +140,31 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.close();
   });
 }
+
+test('360 px: with typical sessions the comparison reaches the estimate\'s high end, and a range\'s monthly payment says "up to"', async () => {
+  const page = await shared.browser.newPage();
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.goto(shared.server.url);
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  await page.selectOption('#condition', 'partial_tendon_tear');
+  await page.selectOption('#injections', 'not_sure');
+  await page.check('input[name="physical_therapy.coverage"][value="cash"]');
+  await page.selectOption('#sessions', 'typical');
+  for (const id of ['pay-section', 'compare-section']) await page.locator(`#${id} > summary`).click();
+  await page.selectOption('#plan', 'deferred_24');
+  // By hand: 1 injection with the consultation (the form's start) and cash PT, 10 to 16
+  // sessions: 250 + 1,475 + 160 + 10 × 95 = 2,835.00 less 5 % (141.75) = 2,693.25; with 16,
+  // 3,405.00 less 170.25 = 3,234.75; 3,234.75 / 24 = 134.78125 -> up to 134.79 a month.
+  const cell = page.locator('.comparison-table tbody tr').nth(0).locator('td').nth(1);
+  assert.equal(await cell.locator('.cell-monthly').textContent(), 'up to $134.79 a\u00a0month');
+  assert.match(await cell.textContent(), /\$2,693\.25/);
+  assert.match(await cell.textContent(), /\$3,234\.75/);
+  // The headline's high end is in the grid: 3 injections, 16 sessions, in cash.
+  const high = (await page.locator('#total').textContent()).split(' – ')[1];
+  const corner = page.locator('.comparison-table tbody tr').nth(2).locator('td').nth(1);
+  assert.match(await corner.textContent(), new RegExp(high.replace(/[$.]/g, '\\$&')));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
+  await page.locator('#compare-section').screenshot({ path: new URL('./screenshots/compare-range-360.png', import.meta.url).pathname });
+  await page.close();
+});

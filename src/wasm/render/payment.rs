@@ -191,7 +191,12 @@ fn scenario_cell(
     page.add(&td, "span", "cell-total", &total)?;
     if let Some(monthly) = &cell.monthly_payment {
         // "a month" stays together, and goes under the amount when the column is narrow.
-        let text = format!("{} {}", monthly.formatted, w.a_month.replace(' ', "\u{a0}"));
+        let amount = match cell.patient_total_high {
+            // Worked out on the range's high end: at most this.
+            Some(_) => format!("{} {}", w.up_to, monthly.formatted),
+            None => monthly.formatted.clone(),
+        };
+        let text = format!("{amount} {}", w.a_month.replace(' ', "\u{a0}"));
         page.add(&td, "span", "cell-monthly", &text)?;
     }
     if let Some(number) = reason_note {
