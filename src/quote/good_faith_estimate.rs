@@ -164,6 +164,10 @@ pub struct GfeItem {
     pub billing_units: Option<String>,
     /// The self-pay charge for all of them, after discounts.
     pub expected_charge: Amount,
+    /// The charge before discounts (its line's amount, quantity × unit price): the record-system
+    /// export's unit price is made from it. Not printed.
+    #[serde(skip)]
+    pub(crate) before_discounts: Cents,
 }
 
 impl GoodFaithEstimate {
@@ -596,6 +600,7 @@ fn expected_charges(
                 .map_or(line.quantity, |b| b.units),
             billing_units: line.billing_units.as_ref().map(|b| b.text.clone()),
             expected_charge: Amount::new(charge, locale),
+            before_discounts: line.amount.cents,
         })
         .collect())
 }

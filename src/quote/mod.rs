@@ -10,6 +10,9 @@ mod bill;
 mod csv;
 #[cfg(staff)]
 mod due;
+// The record system's GFE Packet (issue 24): the staff module's only.
+#[cfg(staff)]
+pub mod fhir;
 mod format_1;
 mod good_faith_estimate;
 mod number;
