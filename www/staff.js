@@ -277,6 +277,13 @@ $('save').addEventListener('click', output(() => {
 $('csv').addEventListener('click', output(() => {
   download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', quoter.csv());
 }));
+// Export for the record system (issue 24): the Good Faith Estimate as the Da Vinci PCT GFE Packet,
+// FHIR JSON made in Rust. A self-pay price quote is no Good Faith Estimate: refused in words.
+$('record-export').addEventListener('click', output(() => {
+  const { text, refused } = quoter.recordExport();
+  if (refused) $('status').textContent = refused;
+  else download(`${quoter.savedQuote().quote_number}.fhir.json`, 'application/fhir+json', text);
+}));
 // The prompt-pay warning's one click: the choice that leaves the discount out of the charges.
 $('leave-out-prompt-pay').addEventListener('click', () => {
   $('prompt-pay-excluded').checked = true;
