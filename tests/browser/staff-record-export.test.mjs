@@ -23,12 +23,12 @@ const { shots } = shared;
 const fixtures = new URL('../fixtures/saved-quotes/', import.meta.url).pathname;
 const PCT = 'http://hl7.org/fhir/us/davinci-pct';
 
-async function openStaffPage(width = 1300) {
+async function openStaffPage(width = 1300, path = 'staff.html') {
   const page = await shared.browser.newPage({ acceptDownloads: true });
   await page.clock.setFixedTime(new Date(2026, 11, 7, 10, 0));
   await page.setViewportSize({ width, height: 900 });
   const seen = await watch(page);
-  await page.goto(`${shared.server.url}staff.html`);
+  await page.goto(`${shared.server.url}${path}`);
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
   return { page, errors: seen.errors };
 }
@@ -244,5 +244,20 @@ test('the toolbar with the export at 1280 px', async () => {
   const button = await page.locator('#record-export').boundingBox();
   assert.ok(button.y + button.height <= toolbar.y + toolbar.height + 1 && button.x + button.width <= toolbar.x + toolbar.width + 1, 'inside the toolbar');
   await page.screenshot({ path: `${shots}record-export-1280.png` });
+  await page.close();
+});
+
+test('in Spanish the button says so, fits a phone, and a Medicaid quote is refused in Spanish', async () => {
+  const { page, errors } = await openStaffPage(360, 'staff.html?lang=es');
+  assert.equal(await page.locator('#record-export').textContent(), 'Exportar para el sistema de historias clínicas');
+  const button = await page.locator('#record-export').boundingBox();
+  assert.ok(button.x >= 0 && button.x + button.width <= 360, `inside 360 px: ${JSON.stringify(button)}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no horizontal scroll');
+  // A Spanish Medicaid quote of release 729d275: a self-pay price quote, refused in its words.
+  await reopen(page, 'release-729d275-spanish-medicaid.json');
+  await page.click('#record-export');
+  assert.match(await page.locator('#status').textContent(), /no un estimado de buena fe/);
+  await page.locator('#document-pane .toolbar').screenshot({ path: `${shots}record-export-toolbar-360-es.png` });
+  assert.deepEqual(errors, []);
   await page.close();
 });
