@@ -83,8 +83,8 @@ function setMatches(now) {
   $('stale-notice').textContent = say(words, 'quote_does_not_match', 'This quote does not match the form: it was made before the last change. Fix the problems in the form to bring it up to date.');
   $('output-reason').hidden = now;
   $('output-reason-text').textContent = shown
-    ? say(words, 'outputs_off', 'Print, Save quote and Export CSV are off until the problems in the form are fixed.')
-    : say(words, 'outputs_off_until_answered', 'Print, Save quote and Export CSV come on once every answer the quote needs is in.');
+    ? say(words, 'outputs_off', 'Print, Save quote and the exports are off until the problems in the form are fixed.')
+    : say(words, 'outputs_off_until_answered', 'Print, Save quote and the exports come on once every answer the quote needs is in.');
 }
 
 /** When the Good Faith Estimate is due (`due`, sentences from Rust), beside the form; nothing when empty. */

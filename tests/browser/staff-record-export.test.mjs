@@ -229,6 +229,7 @@ test('a self-pay price quote is refused in words, and nothing is exported while 
   await reopen(page, 'format-2-self-pay-with-co-provider.json');
   await page.fill('#patient-name', '');
   assert.equal(await page.getAttribute('#record-export', 'aria-disabled'), 'true');
+  assert.equal(await page.locator('#output-reason-text').textContent(), 'Print, Save quote and the exports are off until the problems in the form are fixed.');
   await page.click('#record-export', { force: true });
   assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
   await page.waitForTimeout(300); // a download would have started by now
