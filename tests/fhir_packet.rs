@@ -325,3 +325,49 @@ fn the_igs_example_packet_is_read_without_losing_an_element_the_export_writes() 
     assert!(text.contains("Ologist") && !again.contains("Ologist"));
     assert!(text.contains("\"payee\"") && !again.contains("\"payee\""));
 }
+
+#[test]
+fn a_provider_with_more_than_fifty_items_has_them_in_claims_of_fifty() {
+    // A book with 60 extras of $10.00 each (codes 99001…), all on one quote: one plantar fasciitis
+    // injection (1,200 + 150 + 125 = 1,475.00) and 60 × 10.00 = 600.00: 2,075.00, less 5 % prompt
+    // pay (103.75) = 1,971.25. 63 items: claims of 50 and 13, their totals adding to the printed one.
+    let mut json = sample_book::sample();
+    let extras: Vec<Value> = (0..60)
+        .map(|n| {
+            serde_json::json!({ "id": format!("extra_{n}"), "code": format!("{}", 99_001 + n),
+                "label": { "en": format!("Extra {n}"), "es": format!("Extra {n}") }, "price_cents": 1000 })
+        })
+        .collect();
+    json["extras"] = Value::Array(extras);
+    let book =
+        amnion_estimator::price_book::PriceBook::from_json(&json.to_string()).expect("valid");
+    let counts: Vec<String> = (0..60).map(|n| format!(r#""extra_{n}": "1""#)).collect();
+    let request = sample_book::request(&format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "product": "amnion_1ml", "injections": "1" }}, "extras": {{ {} }}"#,
+        counts.join(", ")
+    ));
+    let quote = amnion_estimator::quote::quote(&book, &request).expect("priced");
+    assert_eq!(quote.good_faith_estimate.total.cents.get(), 197_125);
+    let packet = gfe_packet(&quote, EXPORTED_AT).expect("a GFE");
+    let Resource::Bundle(bundle) = &packet.entry.last().expect("entries").resource else {
+        panic!("a GFE Bundle last")
+    };
+    let claims = claims(bundle);
+    assert_eq!(
+        claims.iter().map(|c| code(c)).collect::<Vec<_>>(),
+        ["estimate-summary", "professional", "professional"]
+    );
+    assert_eq!((claims[1].item.len(), claims[2].item.len()), (50, 13));
+    let total = |claim: &Claim| {
+        cents(
+            claim
+                .total
+                .as_ref()
+                .and_then(|m| m.value.as_ref())
+                .expect("a total")
+                .as_str(),
+        )
+    };
+    assert_eq!(total(claims[0]), 197_125);
+    assert_eq!(total(claims[1]) + total(claims[2]), 197_125);
+}

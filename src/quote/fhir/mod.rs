@@ -19,7 +19,7 @@ use resources::{
     Quantity, Reference, RelatesTo, Resource, Section,
 };
 
-use super::good_faith_estimate::{DocumentKind, ProviderSection};
+use super::good_faith_estimate::{DocumentKind, GfeItem, ProviderSection};
 use super::number::Fnv1a;
 use super::Quote;
 use crate::calendar::Date;
@@ -42,6 +42,8 @@ const HCPCS: &str = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
 const PLACE_OF_SERVICE: &str =
     "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
 const V2_0203: &str = "http://terminology.hl7.org/CodeSystem/v2-0203";
+/// The most items one PCT GFE Professional claim may hold.
+const MOST_ITEMS: usize = 50;
 
 /// The GFE Packet of `quote`, exported at `exported_at` (an instant to the second with its offset,
 /// `2026-12-07T10:15:00-06:00`: the packet's timestamp and the Composition's date), as JSON text.
@@ -120,16 +122,18 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
             provider: org_url,
             period: &period,
         };
-        let mut entries = vec![
-            entry(
-                &ids.url(&format!("Claim/{n}/summary")),
-                Resource::Claim(Box::new(claims.summary(provider)?)),
-            ),
-            entry(
-                &ids.url(&format!("Claim/{n}/professional")),
-                Resource::Claim(Box::new(claims.professional(n, provider)?)),
-            ),
-        ];
+        let mut entries = vec![entry(
+            &ids.url(&format!("Claim/{n}/summary")),
+            Resource::Claim(Box::new(claims.summary(provider)?)),
+        )];
+        // A professional claim holds at most 50 items (the profile's `item 1..50`): more, and the
+        // provider's items go on in another claim of the same bundle.
+        for (k, items) in provider.items.chunks(MOST_ITEMS).enumerate() {
+            entries.push(entry(
+                &ids.url(&format!("Claim/{n}/professional/{k}")),
+                Resource::Claim(Box::new(claims.professional((n, k), provider, items)?)),
+            ));
+        }
         shared(&mut entries);
         entries.push(entry(
             org_url,
@@ -357,12 +361,21 @@ impl Claims<'_> {
     /// billing unit and the expected charge after discounts (the printed amount) as `net`; the
     /// printed total as `total`; the document's disclaimers and the provider's note (its discounts)
     /// as GFE disclaimers.
-    fn professional(&self, n: usize, section: &ProviderSection) -> Result<Claim, Error> {
+    ///
+    /// `items` are the provider's (50 at most), the `k`th claim of provider `n`: its total is
+    /// theirs, which is the printed total whenever the provider has 50 items or fewer.
+    fn professional(
+        &self,
+        (n, k): (usize, usize),
+        section: &ProviderSection,
+        items: &[GfeItem],
+    ) -> Result<Claim, Error> {
         let document = &self.quote.good_faith_estimate;
         let mut disclaimers: Vec<&String> = document.disclaimers.iter().collect();
         disclaimers.extend(&section.note);
-        let items = section
-            .items
+        let total = Cents::checked_sum(items.iter().map(|i| i.expected_charge.cents))
+            .ok_or(Error::Overflow)?;
+        let items = items
             .iter()
             .zip(1..)
             .map(|(item, sequence)| Item {
@@ -402,7 +415,7 @@ impl Claims<'_> {
             identifier: vec![Identifier {
                 kind: Some(concept(V2_0203, "PLAC", Some("Placer Identifier"))),
                 system: Some(QUOTE_NUMBER_SYSTEM.to_owned()),
-                value: Some(format!("{}/{}", self.quote.quote_number, n + 1)),
+                value: Some(format!("{}/{}/{}", self.quote.quote_number, n + 1, k + 1)),
             }],
             kind: Some(concept(
                 "http://terminology.hl7.org/CodeSystem/claim-type",
@@ -424,7 +437,7 @@ impl Claims<'_> {
                 reference: Some(self.provider.to_owned()),
             }),
             item: items,
-            total: Some(money(section.total.cents)),
+            total: Some(money(total)),
             ..self.base()
         })
     }
