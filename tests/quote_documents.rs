@@ -474,7 +474,9 @@ fn a_price_book_can_leave_the_prompt_pay_discount_out_of_expected_charges() {
     );
     assert!(q
         .csv
-        .contains(",Sample Foot & Ankle Clinic,1234567893,Q4139,M72.2,\"Amniotic allograft, 1 mL vial\",1,1200.00\r\n"));
+        .contains(",Sample Foot & Ankle Clinic,1234567893,Q4139,M72.2,\"Amniotic allograft, 1 mL vial\",1,1200.00,,"));
+    // Left out of the charges, the prompt-pay discount is no discount line of the CSV either.
+    assert!(!q.csv.contains(",discount,"));
     // The breakdown is the estimate's, discount line and all: 1,890.00 − 94.50.
     assert_eq!(q.breakdown.patient_total.cents.get(), 179_550);
     // And the file reopens as it was.

@@ -383,18 +383,43 @@ fn an_edited_saved_quote_is_refused() {
 
 #[test]
 fn csv_rows_for_the_billing_system() {
+    // Plantar fasciitis, 1 injection, consultation and boot for Ana Ruiz (born 1970-03-04), issued
+    // 2026-11-21: 250 + 1,200 + 150 + 125 + 165 = 1,890.00, less 5 % prompt pay (94.50), spread
+    // over the items (5 % of each: 12.50, 60.00, 7.50, 6.25, 8.25): 237.50, 1,140.00, 142.50,
+    // 118.75, 156.75 = 1,795.50. The discount is a line of its own, its amount apart from
+    // `expected_charge`, which still adds up to the total.
     let q = priced(
         r#""answers": { "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }"#,
     );
     let rows: Vec<&str> = q.csv.split("\r\n").collect();
-    assert_eq!(rows[0], "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge");
-    assert_eq!(rows[1], format!("{},Sample Foot & Ankle Clinic,1234567893,99204,M72.2,New-patient consultation,1,237.50", q.quote_number));
-    assert_eq!(rows[3], format!("{},Sample Foot & Ankle Clinic,1234567893,20550,M72.2,\"Injection, tendon sheath, ligament or plantar fascia\",1,142.50", q.quote_number));
+    assert_eq!(rows[0], "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge,billing_units,provider_tin,patient_name,patient_date_of_birth,issued_on,line,discount");
+    let clinic = format!("{},Sample Foot & Ankle Clinic,1234567893", q.quote_number);
+    let filed = "12-3456789,Ana Ruiz,1970-03-04,2026-11-21";
+    assert_eq!(
+        rows[1],
+        format!("{clinic},99204,M72.2,New-patient consultation,1,237.50,,{filed},item,")
+    );
+    assert_eq!(rows[3], format!("{clinic},20550,M72.2,\"Injection, tendon sheath, ligament or plantar fascia\",1,142.50,,{filed},item,"));
+    assert_eq!(rows[6], format!("{clinic},,,Prompt-pay discount: 5% off self-pay charges paid in full at the visit,,,,{filed},discount,-94.50"));
     assert_eq!(
         rows.len(),
-        7,
-        "header, 5 items, and the empty string after the last CRLF"
+        8,
+        "header, 5 items, 1 discount, and the empty string after the last CRLF"
     );
+    let charges: i64 = rows[1..6]
+        .iter()
+        .map(|row| {
+            let cells: Vec<&str> = row.rsplitn(8, ',').collect();
+            cells[7]
+                .rsplit(',')
+                .next()
+                .expect("a charge")
+                .replace('.', "")
+                .parse::<i64>()
+                .expect("cents")
+        })
+        .sum();
+    assert_eq!(charges, 179_550);
 }
 
 #[test]

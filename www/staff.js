@@ -83,8 +83,8 @@ function setMatches(now) {
   $('stale-notice').textContent = say(words, 'quote_does_not_match', 'This quote does not match the form: it was made before the last change. Fix the problems in the form to bring it up to date.');
   $('output-reason').hidden = now;
   $('output-reason-text').textContent = shown
-    ? say(words, 'outputs_off', 'Print, Save quote and Export CSV are off until the problems in the form are fixed.')
-    : say(words, 'outputs_off_until_answered', 'Print, Save quote and Export CSV come on once every answer the quote needs is in.');
+    ? say(words, 'outputs_off', 'Print, Save quote and the exports are off until the problems in the form are fixed.')
+    : say(words, 'outputs_off_until_answered', 'Print, Save quote and the exports come on once every answer the quote needs is in.');
 }
 
 /** When the Good Faith Estimate is due (`due`, sentences from Rust), beside the form; nothing when empty. */
@@ -276,6 +276,13 @@ $('save').addEventListener('click', output(() => {
 }));
 $('csv').addEventListener('click', output(() => {
   download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', quoter.csv());
+}));
+// Export for the record system (issue 24): the Good Faith Estimate as the Da Vinci PCT GFE Packet,
+// FHIR JSON made in Rust. A self-pay price quote is no Good Faith Estimate: refused in words.
+$('record-export').addEventListener('click', output(() => {
+  const { text, refused } = quoter.recordExport();
+  if (refused) $('status').textContent = refused;
+  else download(`${quoter.savedQuote().quote_number}.fhir.json`, 'application/fhir+json', text);
 }));
 // The prompt-pay warning's one click: the choice that leaves the discount out of the charges.
 $('leave-out-prompt-pay').addEventListener('click', () => {

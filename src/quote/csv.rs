@@ -1,52 +1,95 @@
 //! The estimate's items as CSV (RFC 4180) for the billing system.
 
 use super::good_faith_estimate::GoodFaithEstimate;
+use super::request::QuoteRequest;
+use crate::money::Cents;
 
-/// One row per item: quote number, provider, NPI, service code, diagnosis code, description,
-/// quantity, expected charge in dollars (`1234.56`), with a header row. Lines end with CRLF.
+/// One row per item, then per discount, with a header row; lines end with CRLF. The columns:
 ///
-/// `quantity` is in the billing units of the item's code; when a product's code is billed in other
-/// units than one per product (`products[].billing_units`), a last column, `billing_units`, names
-/// them (`6 units of 1 cc`), blank for the other items. Without such a product the columns are
-/// as they always were.
-pub(crate) fn items_csv(document: &GoodFaithEstimate) -> String {
-    let items = || document.providers.iter().flat_map(|p| &p.items);
-    let units_column = items().any(|item| item.billing_units.is_some());
+/// - `quote_number, provider, provider_npi, service_code, diagnosis_code, description, quantity,
+///   expected_charge` (dollars, `1234.56`): what every release wrote, in the same places;
+/// - `billing_units`: when an item's code is billed in other units than one per product
+///   (`products[].billing_units`), those units (`6 units of 1 cc`), blank otherwise;
+/// - `provider_tin, patient_name, patient_date_of_birth, issued_on` (dates `YYYY-MM-DD`): what a
+///   record system files the estimate by;
+/// - `line`: `item`, or `discount` for a discount the provider's expected charges include (its
+///   label as `description`, its amount, negative, in `discount`, and `expected_charge` blank, so
+///   the column still adds up to the document's total).
+pub(crate) fn items_csv(document: &GoodFaithEstimate, request: &QuoteRequest) -> String {
     let mut csv = String::from(
-        "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge",
+        "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,\
+         expected_charge,billing_units,provider_tin,patient_name,patient_date_of_birth,issued_on,\
+         line,discount\r\n",
     );
-    if units_column {
-        csv.push_str(",billing_units");
-    }
-    csv.push_str("\r\n");
     for provider in &document.providers {
-        for item in &provider.items {
-            let cents = item.expected_charge.cents.get();
-            let sign = if cents < 0 { "-" } else { "" };
-            let dollars = format!(
-                "{sign}{}.{:02}",
-                cents.unsigned_abs() / 100,
-                cents.unsigned_abs() % 100
-            );
-            let row = [
+        let row = |codes: [&str; 2], description: &str, quantity: String, charge: String| {
+            [
                 text(&document.quote_number),
                 text(&provider.name),
                 text(&provider.npi),
-                text(&item.service_code),
-                text(&item.diagnosis_code),
-                text(&item.description),
+                text(codes[0]),
+                text(codes[1]),
+                text(description),
+                quantity,
+                charge,
+            ]
+        };
+        let identity = [
+            text(&provider.tin),
+            text(&request.patient.name),
+            text(&request.patient.date_of_birth),
+            text(&request.issued_on),
+        ];
+        for item in &provider.items {
+            let cells = row(
+                [&item.service_code, &item.diagnosis_code],
+                &item.description,
                 item.quantity.to_string(),
-                dollars,
-            ];
-            csv.push_str(&row.join(","));
-            if units_column {
-                csv.push(',');
-                csv.push_str(&text(item.billing_units.as_deref().unwrap_or("")));
-            }
-            csv.push_str("\r\n");
+                dollars(item.expected_charge.cents),
+            );
+            let units = text(item.billing_units.as_deref().unwrap_or(""));
+            push_row(&mut csv, &cells, &units, &identity, "item", "");
+        }
+        for (label, amount) in &provider.discounts {
+            let cells = row(["", ""], label, String::new(), String::new());
+            push_row(
+                &mut csv,
+                &cells,
+                "",
+                &identity,
+                "discount",
+                &dollars(*amount),
+            );
         }
     }
     csv
+}
+
+fn push_row(
+    csv: &mut String,
+    cells: &[String],
+    units: &str,
+    identity: &[String],
+    line: &str,
+    discount: &str,
+) {
+    let mut row: Vec<&str> = cells.iter().map(String::as_str).collect();
+    row.push(units);
+    row.extend(identity.iter().map(String::as_str));
+    row.extend([line, discount]);
+    csv.push_str(&row.join(","));
+    csv.push_str("\r\n");
+}
+
+/// Dollars with two decimals, `-221.25`, from cents.
+fn dollars(cents: Cents) -> String {
+    let cents = cents.get();
+    let sign = if cents < 0 { "-" } else { "" };
+    format!(
+        "{sign}{}.{:02}",
+        cents.unsigned_abs() / 100,
+        cents.unsigned_abs() % 100
+    )
 }
 
 /// A text cell: quoted when it holds a comma, quote or line break (quotes doubled), and prefixed

@@ -144,6 +144,11 @@ pub struct ProviderSection {
     /// Under the total: the clinic's prompt-pay discount, its condition and what the charges are
     /// the other way (see [`ExpectedCharges`]).
     pub note: Option<String>,
+    /// The discounts its items' expected charges include, each as its breakdown line says it
+    /// (label and amount, negative): the CSV lists them as lines. Not printed as such (the note
+    /// names them).
+    #[serde(skip)]
+    pub(crate) discounts: Vec<(String, Cents)>,
 }
 
 /// One item or service on the estimate.
@@ -164,6 +169,10 @@ pub struct GfeItem {
     pub billing_units: Option<String>,
     /// The self-pay charge for all of them, after discounts.
     pub expected_charge: Amount,
+    /// The charge before discounts (its line's amount, quantity × unit price): the record-system
+    /// export's unit price is made from it. Not printed.
+    #[serde(skip)]
+    pub(crate) before_discounts: Cents,
 }
 
 impl GoodFaithEstimate {
@@ -351,6 +360,7 @@ fn providers(
         items,
         locale,
     )?;
+    clinic_section.discounts = discount_lines(breakdown, ProviderRole::Clinic, exclude_prompt_pay);
     clinic_section.note = clinic_note(
         document,
         breakdown,
@@ -368,6 +378,8 @@ fn providers(
         )?;
         if !items.is_empty() {
             let mut section = therapy_section(therapist, items, locale, gfe_words.co_provider)?;
+            section.discounts =
+                discount_lines(breakdown, ProviderRole::Therapy, exclude_prompt_pay);
             // A provider typed in without its own prices (a file saved before they were asked
             // for) is priced at the clinic's own therapy prices: the document says so.
             if therapist.partner.is_empty() && quote.plan.typed_therapy_prices.is_none() {
@@ -554,14 +566,7 @@ fn expected_charges(
         .filter(|l| l.kind == LineKind::Charge)
         .collect();
     let mut net: Vec<Cents> = charges.iter().map(|l| l.amount.cents).collect();
-    // A discount of $0 changes no item, so it is not spread: the items it would go over may all
-    // cost $0 too, and `split_by` has no proportion to share by then.
-    let discounts = lines.iter().filter(|l| {
-        l.kind == LineKind::Discount
-            && l.amount.cents != Cents::ZERO
-            && !(exclude_prompt_pay && l.prompt_pay)
-    });
-    for discount in discounts {
+    for discount in included_discounts(breakdown, provider, exclude_prompt_pay) {
         let applies: Vec<bool> = charges
             .iter()
             .map(|c| !discount.injection_part || c.injection_part)
@@ -596,8 +601,38 @@ fn expected_charges(
                 .map_or(line.quantity, |b| b.units),
             billing_units: line.billing_units.as_ref().map(|b| b.text.clone()),
             expected_charge: Amount::new(charge, locale),
+            before_discounts: line.amount.cents,
         })
         .collect())
+}
+
+/// The provider's self-pay discount lines that its expected charges include, in order. A discount
+/// of $0 changes no item, so it is not spread (the items it would go over may all cost $0 too, and
+/// `split_by` has no proportion to share by then); the prompt-pay discount is left out when
+/// `exclude_prompt_pay`.
+fn included_discounts(
+    breakdown: &Breakdown,
+    provider: ProviderRole,
+    exclude_prompt_pay: bool,
+) -> impl Iterator<Item = &LineItem> {
+    breakdown.lines.iter().filter(move |l| {
+        l.provider == provider
+            && l.payer == Payer::SelfPay
+            && l.kind == LineKind::Discount
+            && l.amount.cents != Cents::ZERO
+            && !(exclude_prompt_pay && l.prompt_pay)
+    })
+}
+
+/// [`included_discounts`] as the CSV lists them: label and amount.
+fn discount_lines(
+    breakdown: &Breakdown,
+    provider: ProviderRole,
+    exclude_prompt_pay: bool,
+) -> Vec<(String, Cents)> {
+    included_discounts(breakdown, provider, exclude_prompt_pay)
+        .map(|l| (l.label.clone(), l.amount.cents))
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -627,6 +662,7 @@ fn section(
         items,
         total: Amount::new(total, locale),
         note: None,
+        discounts: Vec::new(),
     })
 }
 

@@ -10,6 +10,9 @@ mod bill;
 mod csv;
 #[cfg(staff)]
 mod due;
+// The record system's GFE Packet (issue 24): the staff module's only.
+#[cfg(staff)]
+pub mod fhir;
 mod format_1;
 mod good_faith_estimate;
 mod number;
@@ -275,7 +278,7 @@ fn priced(
     let quote = Quote {
         quote_number: document.quote_number.clone(),
         price_book_version: book.document().version.clone(),
-        csv: csv::items_csv(&document),
+        csv: csv::items_csv(&document, request),
         saved: SavedQuote {
             format: SAVED_QUOTE_FORMAT.to_owned(),
             quote_number: document.quote_number.clone(),
@@ -436,7 +439,7 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
     let content_number = std::mem::replace(&mut quote.quote_number, saved.quote_number.clone());
     if format_1 {
         quote.good_faith_estimate.quote_number = saved.quote_number.clone();
-        quote.csv = csv::items_csv(&quote.good_faith_estimate);
+        quote.csv = csv::items_csv(&quote.good_faith_estimate, &saved.request);
     }
     quote.saved = saved.clone();
     let kept = &quote.good_faith_estimate.total;

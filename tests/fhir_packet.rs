@@ -1,0 +1,373 @@
+//! "Export for the record system": the Da Vinci PCT GFE Packet of a quote (DESIGN.md, "The Good
+//! Faith Estimate for the record system"). Natively: the packet's shape and amounts, by hand; a
+//! self-pay price quote refused; a revision's `relatesTo`; and the IG's own example packet read by
+//! the export's structs without losing an element the export writes. The FHIRPath checks of the
+//! same packet run in the browser tier (`tests/browser/staff-record-export.test.mjs`).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod sample_book;
+
+use std::collections::BTreeSet;
+
+use amnion_estimator::quote::fhir::resources::{Bundle, Claim, Resource};
+use amnion_estimator::quote::fhir::{gfe_packet, gfe_packet_json, QUOTE_NUMBER_SYSTEM};
+use amnion_estimator::quote::{reopen, Quote};
+use serde_json::Value;
+
+const EXPORTED_AT: &str = "2026-12-07T10:00:00-06:00";
+
+fn reopened(name: &str) -> Quote {
+    let saved = sample_book::saved_quote(name);
+    reopen(&saved, &sample_book::book())
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .quote
+}
+
+fn claims(bundle: &Bundle) -> Vec<&Claim> {
+    bundle
+        .entry
+        .iter()
+        .filter_map(|e| match &e.resource {
+            Resource::Claim(claim) => Some(&**claim),
+            _ => None,
+        })
+        .collect()
+}
+
+fn code(claim: &Claim) -> &str {
+    let kind = claim.kind.as_ref().expect("a type");
+    kind.coding[0].code.as_deref().expect("a code")
+}
+
+/// The self-pay GFE with a co-provider of `format-2-self-pay-with-co-provider.json` (tests/
+/// saved_quotes.rs): plantar fasciitis, 2 injections of the 1 mL vial, consultation, 8 therapy
+/// sessions with Riverside Physical Therapy, scheduled 2026-12-09.
+#[test]
+fn a_self_pay_gfe_with_a_co_provider_is_a_packet_whose_items_add_to_the_printed_totals() {
+    let quote = reopened("format-2-self-pay-with-co-provider.json");
+    let packet = gfe_packet(&quote, EXPORTED_AT).expect("a Good Faith Estimate is exported");
+    assert_eq!(packet.kind.as_deref(), Some("document"));
+    let kinds: Vec<&str> = packet
+        .entry
+        .iter()
+        .map(|e| match &e.resource {
+            Resource::Composition(_) => "Composition",
+            Resource::Patient(_) => "Patient",
+            Resource::Coverage(_) => "Coverage",
+            Resource::Organization(_) => "Organization",
+            Resource::Bundle(_) => "Bundle",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "Composition",
+            "Patient",
+            "Coverage",
+            "Organization",
+            "Organization",
+            "Bundle",
+            "Bundle"
+        ]
+    );
+    let Resource::Composition(composition) = &packet.entry[0].resource else {
+        unreachable!("checked above")
+    };
+    assert_eq!(
+        composition
+            .identifier
+            .as_ref()
+            .and_then(|i| i.value.as_deref()),
+        Some("GFE-3DQE-P2KM-1P1Y-G")
+    );
+    assert!(composition.relates_to.is_empty(), "not a revision");
+    assert_eq!(
+        composition.author.len(),
+        2,
+        "the clinic and the co-provider"
+    );
+    assert_eq!(
+        composition.section.len(),
+        3,
+        "coverage, then one per provider"
+    );
+    // Scheduled for 2026-12-09 with no later date given: the planned period starts then.
+    let planned = &composition.extension[2].extension[0];
+    assert_eq!(planned.url, "plannedPeriodOfService");
+    assert_eq!(
+        planned
+            .value_period
+            .as_ref()
+            .and_then(|p| p.start.as_deref()),
+        Some("2026-12-09")
+    );
+
+    // Each provider's bundle: the summary first, then the professional claim, whose nets are the
+    // printed items and add to the printed total, in cents.
+    // Clinic (as tests/saved_quotes.rs): 250 + 2 × (1,200 + 150 + 125) = 3,200.00. The 15 % off
+    // one injection, 221.25, over the injection's parts in proportion (2,400 : 300 : 250 of 2,950):
+    // 180.00, 22.50, 18.75, leaving 2,220.00, 277.50, 231.25; with the 250.00 consultation,
+    // 2,978.75. Prompt pay 5 % (148.9375 → 148.94) over all four in proportion: 250 → 12.50021,
+    // 2,220 → 111.0015, 277.50 → 13.8752, 231.25 → 11.5626 (cents 1,250.021; 11,100.15; 1,387.52;
+    // 1,156.26): 14,893 in whole cents, the last cent to the largest remainder (.52), so 12.50,
+    // 111.00, 13.88, 11.56. Nets: 237.50, 2,109.00, 263.62, 219.69 = 2,829.81, the printed total.
+    // Riverside: evaluation 160.00, 8 sessions × 95.00 = 760.00: 920.00. Together 3,749.81.
+    let expected: [(&str, &[Row]); 2] = [
+        (
+            "2829.81",
+            &[
+                ("99204", "1", "250.00", "237.50"),
+                ("Q4139", "2", "1200.00", "2109.00"),
+                ("20550", "2", "150.00", "263.62"),
+                ("76942", "2", "125.00", "219.69"),
+            ],
+        ),
+        (
+            "920.00",
+            &[
+                ("97162", "1", "160.00", "160.00"),
+                ("97110", "8", "95.00", "760.00"),
+            ],
+        ),
+    ];
+    let bundles: Vec<&Bundle> = packet
+        .entry
+        .iter()
+        .filter_map(|e| match &e.resource {
+            Resource::Bundle(b) => Some(&**b),
+            _ => None,
+        })
+        .collect();
+    let mut all_nets = 0;
+    for (bundle, (total, items)) in bundles.iter().zip(expected) {
+        assert!(
+            matches!(bundle.entry[0].resource, Resource::Claim(_)),
+            "a claim first"
+        );
+        let claims = claims(bundle);
+        assert_eq!(
+            claims.iter().map(|c| code(c)).collect::<Vec<_>>(),
+            ["estimate-summary", "professional"]
+        );
+        let (summary, professional) = (claims[0], claims[1]);
+        let value = |m: &Option<amnion_estimator::quote::fhir::resources::Money>| {
+            m.as_ref()
+                .and_then(|m| m.value.as_ref())
+                .map(|d| d.as_str().to_owned())
+        };
+        assert_eq!(value(&summary.total).as_deref(), Some(total));
+        assert_eq!(value(&professional.total).as_deref(), Some(total));
+        let got: Vec<(String, String, String, String)> = professional
+            .item
+            .iter()
+            .map(|item| {
+                let service = item.product_or_service.as_ref().expect("a code");
+                (
+                    service.coding[0].code.clone().expect("a code"),
+                    item.quantity
+                        .as_ref()
+                        .and_then(|q| q.value.as_ref())
+                        .expect("a quantity")
+                        .as_str()
+                        .to_owned(),
+                    value(&item.unit_price).expect("a unit price"),
+                    value(&item.net).expect("a net"),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, String, String)> = items
+            .iter()
+            .map(|(a, b, c, d)| ((*a).into(), (*b).into(), (*c).into(), (*d).into()))
+            .collect();
+        assert_eq!(got, want);
+        all_nets += got.iter().map(|(_, _, _, net)| cents(net)).sum::<i64>();
+    }
+    assert_eq!(all_nets, 374_981);
+    assert_eq!(quote.good_faith_estimate.total.cents.get(), 374_981);
+}
+
+/// An item as (code, quantity, unit price, net).
+type Row<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+/// `"2829.81"` as 282,981 cents.
+fn cents(decimal: &str) -> i64 {
+    decimal.replace('.', "").parse().expect("two decimals")
+}
+
+#[test]
+fn a_self_pay_price_quote_is_not_exported_as_a_good_faith_estimate() {
+    // Medicare: a self-pay price quote (SPQ-…), refused at `coverage` in words.
+    let quote = reopened("format-2-medicare.json");
+    let error = gfe_packet(&quote, EXPORTED_AT).expect_err("not a GFE");
+    let text = error.to_string();
+    assert!(text.contains("coverage"), "{text}");
+    assert!(text.contains("not a Good Faith Estimate"), "{text}");
+    // Medicaid, in Spanish: refused in Spanish.
+    let quote = reopened("release-729d275-spanish-medicaid.json");
+    let text = gfe_packet(&quote, EXPORTED_AT)
+        .expect_err("not a GFE")
+        .to_string();
+    assert!(text.contains("no un estimado de buena fe"), "{text}");
+}
+
+#[test]
+fn a_revision_names_the_document_it_replaces() {
+    // revision-chain-2 replaces GFE-AAJ8-1STR-C4FQ-G (revision-chain-1's number, issued
+    // 2026-12-01); revision-chain-3 replaces chain-2, GFE-FVJM-TR82-0AVD-X, directly.
+    for (name, replaced) in [
+        ("revision-chain-2-boot-removed.json", "GFE-AAJ8-1STR-C4FQ-G"),
+        (
+            "revision-chain-3-two-injections.json",
+            "GFE-FVJM-TR82-0AVD-X",
+        ),
+    ] {
+        let packet = gfe_packet(&reopened(name), EXPORTED_AT).expect("a GFE");
+        let Resource::Composition(composition) = &packet.entry[0].resource else {
+            panic!("{name}: a Composition first")
+        };
+        assert_eq!(composition.relates_to.len(), 1, "{name}");
+        let relates = &composition.relates_to[0];
+        assert_eq!(relates.code, "replaces");
+        let target = relates.target_identifier.as_ref().expect("an identifier");
+        assert_eq!(target.system.as_deref(), Some(QUOTE_NUMBER_SYSTEM));
+        assert_eq!(target.value.as_deref(), Some(replaced), "{name}");
+    }
+}
+
+/// Every leaf of `value`, as (path with indices, path without them, the leaf's JSON text); a
+/// resource's path starts with its type, so a Claim's `total.value` is `Claim.total.value`.
+fn leaves(value: &Value, path: &str, bare: &str, out: &mut Vec<(String, String, String)>) {
+    match value {
+        Value::Object(map) => {
+            let (path, bare) = match map.get("resourceType").and_then(Value::as_str) {
+                Some(kind) => (format!("{path}/{kind}"), format!("{bare}/{kind}")),
+                None => (path.to_owned(), bare.to_owned()),
+            };
+            for (key, value) in map {
+                leaves(
+                    value,
+                    &format!("{path}.{key}"),
+                    &format!("{bare}.{key}"),
+                    out,
+                );
+            }
+        }
+        Value::Array(items) => {
+            for (n, item) in items.iter().enumerate() {
+                leaves(item, &format!("{path}[{n}]"), bare, out);
+            }
+        }
+        leaf => out.push((path.to_owned(), bare.to_owned(), leaf.to_string())),
+    }
+}
+
+#[test]
+fn the_igs_example_packet_is_read_without_losing_an_element_the_export_writes() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fhir/PCT-GFE-Packet-Prof-1.json"
+    );
+    let text = std::fs::read_to_string(path).expect("the fixture");
+    let read: Resource = serde_json::from_str(&text).expect("the example reads");
+    let again = serde_json::to_string(&read).expect("writes");
+    // Its decimals keep their digits: 200.00, not 200 (serde_json's Value would say 200.0).
+    assert!(
+        again.contains(r#""net":{"value":200.00,"currency":"USD"}"#),
+        "{again}"
+    );
+    assert!(again.contains(r#""quantity":{"value":1}"#));
+
+    // The elements the export writes, by path without indices.
+    let ours: Value = serde_json::from_str(
+        &gfe_packet_json(&reopened("revision-chain-2-boot-removed.json"), EXPORTED_AT)
+            .expect("a GFE"),
+    )
+    .expect("JSON");
+    let mut written = Vec::new();
+    leaves(&ours, "", "", &mut written);
+    let ours: BTreeSet<String> = written.into_iter().map(|(_, bare, _)| bare).collect();
+
+    let mut original = Vec::new();
+    leaves(
+        &serde_json::from_str(&text).expect("JSON"),
+        "",
+        "",
+        &mut original,
+    );
+    let mut kept = Vec::new();
+    leaves(
+        &serde_json::from_str(&again).expect("JSON"),
+        "",
+        "",
+        &mut kept,
+    );
+    let kept: BTreeSet<(String, String)> = kept
+        .into_iter()
+        .map(|(path, _, leaf)| (path, leaf))
+        .collect();
+    let shared: Vec<&(String, String, String)> = original
+        .iter()
+        .filter(|(_, bare, _)| ours.contains(bare))
+        .collect();
+    // Most of what the example says is also what the export writes (a claim's codes, amounts,
+    // references, the composition's type, sections and extensions…): none of it is lost.
+    assert!(shared.len() > 100, "{} elements in common", shared.len());
+    for (path, _, leaf) in shared {
+        assert!(
+            kept.contains(&(path.clone(), leaf.clone())),
+            "{path} = {leaf} is lost"
+        );
+    }
+    // What the export does not write is dropped: the Practitioner is read as one, and its name is
+    // not written again; nor the claim's payee.
+    assert!(text.contains("Ologist") && !again.contains("Ologist"));
+    assert!(text.contains("\"payee\"") && !again.contains("\"payee\""));
+}
+
+#[test]
+fn a_provider_with_more_than_fifty_items_has_them_in_claims_of_fifty() {
+    // A book with 60 extras of $10.00 each (codes 99001…), all on one quote: one plantar fasciitis
+    // injection (1,200 + 150 + 125 = 1,475.00) and 60 × 10.00 = 600.00: 2,075.00, less 5 % prompt
+    // pay (103.75) = 1,971.25. 63 items: claims of 50 and 13, their totals adding to the printed one.
+    let mut json = sample_book::sample();
+    let extras: Vec<Value> = (0..60)
+        .map(|n| {
+            serde_json::json!({ "id": format!("extra_{n}"), "code": format!("{}", 99_001 + n),
+                "label": { "en": format!("Extra {n}"), "es": format!("Extra {n}") }, "price_cents": 1000 })
+        })
+        .collect();
+    json["extras"] = Value::Array(extras);
+    let book =
+        amnion_estimator::price_book::PriceBook::from_json(&json.to_string()).expect("valid");
+    let counts: Vec<String> = (0..60).map(|n| format!(r#""extra_{n}": "1""#)).collect();
+    let request = sample_book::request(&format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "product": "amnion_1ml", "injections": "1" }}, "extras": {{ {} }}"#,
+        counts.join(", ")
+    ));
+    let quote = amnion_estimator::quote::quote(&book, &request).expect("priced");
+    assert_eq!(quote.good_faith_estimate.total.cents.get(), 197_125);
+    let packet = gfe_packet(&quote, EXPORTED_AT).expect("a GFE");
+    let Resource::Bundle(bundle) = &packet.entry.last().expect("entries").resource else {
+        panic!("a GFE Bundle last")
+    };
+    let claims = claims(bundle);
+    assert_eq!(
+        claims.iter().map(|c| code(c)).collect::<Vec<_>>(),
+        ["estimate-summary", "professional", "professional"]
+    );
+    assert_eq!((claims[1].item.len(), claims[2].item.len()), (50, 13));
+    let total = |claim: &Claim| {
+        cents(
+            claim
+                .total
+                .as_ref()
+                .and_then(|m| m.value.as_ref())
+                .expect("a total")
+                .as_str(),
+        )
+    };
+    assert_eq!(total(claims[0]), 197_125);
+    assert_eq!(total(claims[1]) + total(claims[2]), 197_125);
+}
