@@ -332,6 +332,7 @@ function act(call) {
   showTitles(values);
   last = call({ form: values, regions: { document: $('gfe-preview') }, preview: widget && { answers: widget.answers(), regions: widget.regions } });
   if (last.values) render(last.values);
+  keepRemovals();
   // A new item's problems wait until its field is typed in (or Download is pressed); until then
   // the summary names the item once.
   const waiting = (problem) => [...fresh].some((item) => problem.name?.startsWith(`${item}.`) && !touched.has(problem.name));
@@ -544,6 +545,10 @@ function edit(call) {
   target?.focus();
 }
 
+// The items removed by Removes in a row, the last last (`{ item, label, noun }`), as the module
+// keeps them for Undo: each Undo puts back the last, and the notice moves to the one before.
+const removals = [];
+
 /**
  * Removes the list item `item` (`conditions.2`), a `noun`, and says so where it was, with Undo
  * there and the cursor on it: the next item, which slides into its place, is not removed by a
@@ -552,19 +557,42 @@ function edit(call) {
 function remove(item, noun) {
   const label = labelOf(valueAt(readForm(form), item));
   edit((page) => editor.remove(page, item));
+  if (removals.length < (last.undo ?? 0)) removals.push({ item, label, noun });
+  sayRemoved(true);
+}
+
+/** Undo: puts back the last item removed; the one removed before it, if any, keeps its notice. */
+function undo() {
+  edit((page) => editor.undo(page));
+  sayRemoved(false);
+}
+
+/** Keeps the removals the module can still put back, after the action `last` answers. */
+function keepRemovals() {
+  if (last.values) removals.length = Math.min(removals.length, last.undo ?? 0);
+}
+
+/**
+ * "Removed “Heel spur”. Undo" where the last removed item was (the form is rebuilt by each
+ * action, so only that notice shows), the cursor on Undo when `focus`.
+ */
+function sayRemoved(focus) {
+  const removal = removals.at(-1);
+  if (!removal) return;
+  const { item, label, noun } = removal;
   const [list, index] = [item.slice(0, item.lastIndexOf('.')), item.slice(item.lastIndexOf('.') + 1)];
   const holder = form.querySelector(`button[data-list="${CSS.escape(list)}"]`)?.previousElementSibling;
   if (!holder) return;
-  const undo = element('button', { type: 'button', className: 'undo', textContent: 'Undo' });
-  undo.setAttribute('aria-label', `Undo: put back ${label ? `“${label}”` : `the new ${noun}`}`);
-  undo.addEventListener('click', () => edit((page) => editor.undo(page)));
+  const button = element('button', { type: 'button', className: 'undo', textContent: 'Undo' });
+  button.setAttribute('aria-label', `Undo: put back ${label ? `“${label}”` : `the new ${noun}`}`);
+  button.addEventListener('click', undo);
   const said = label ? ['Removed “', element('bdi', { textContent: label }), '”.'] : [`Removed the new ${noun}.`];
-  const note = element('li', { className: 'removed' }, element('p', { role: 'status' }, element('span', {}, ...said), ' ', undo));
+  const note = element('li', { className: 'removed' }, element('p', { role: 'status' }, element('span', {}, ...said), ' ', button));
   // The item that slid into its place shows closed, as a heading, not as the one removed was.
   const next = byName(item);
-  if (next) next.open = false;
+  if (next && focus) next.open = false;
   holder.insertBefore(note, holder.children[Number(index)] ?? null);
-  undo.focus();
+  if (focus) button.focus();
 }
 
 function download(name, type, text) {
