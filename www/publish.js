@@ -27,13 +27,14 @@ async function copy(text, status) {
 
 /**
  * Shows the ways to publish `file` (the book just downloaded, as a plain object) under the name
- * `fileName`. The code names the widget's folder by its full address on this site, so it works in
- * a page editor that shows it from another address (Wix's embed does).
+ * `fileName`. The code names the widget's folder from the root of the clinic's site
+ * (`/estimator/`), never by this editor's own address: the editor may run on another computer
+ * (`http://127.0.0.1:8000/`), and the page the code is pasted into is on the clinic's site.
  */
 export function showPublish(file, fileName) {
   $('file-name').textContent = fileName;
   $('published-version').textContent = file.version;
-  $('embed-code').value = embedCode(file, new URL(WIDGET, location.href).href);
+  $('embed-code').value = embedCode(file, WIDGET);
   $('code-copied').textContent = '';
   $('snippet').textContent = [
     `<link rel="preload" href="${WIDGET}amnion_estimator_bg.wasm" as="fetch">`,

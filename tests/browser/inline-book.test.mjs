@@ -166,10 +166,12 @@ test('the code copied from the editor, pasted into a page as it is, prices from 
   await page.locator('#code-copied', { hasText: 'Copied.' }).waitFor();
   const code = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(code, await page.inputValue('#embed-code'));
-  // Two lines: the script from the widget's folder on this site, and the element with the book.
+  // Two lines: the script from the widget's folder on the clinic's site, named from the site's
+  // root, never by the editor's own address; and the element with the book.
   const lines = code.trimEnd().split('\n');
   assert.equal(lines.length, 2, code.slice(0, 300));
-  assert.equal(lines[0], `<script type="module" src="${server.url}estimator/estimator.js"></script>`);
+  assert.equal(lines[0], '<script type="module" src="/estimator/estimator.js"></script>');
+  assert.ok(!code.includes(new URL(server.url).host), 'not the editor\'s address');
   assert.match(lines[1], /^<amnion-estimator><script type="application\/json">\{.*\}<\/script><\/amnion-estimator>$/);
   assert.ok(lines[1].includes('Hill \\u0026 Dale \\u003c/script\\u003e Foot Care'), 'the name escaped inside the code');
   console.log(`the code for the sample book (a vial and a name changed): ${Buffer.byteLength(code)} bytes`);
