@@ -186,6 +186,9 @@ test('the code copied from the editor, pasted into a page as it is, prices from 
     'In /staff/staff.html, inside <head>, put this line: <meta name="amnion-price-book" content="price-book.json">',
     'Put price-book.json in /estimator/ and in /staff/, in place of the one there.',
   ]) assert.ok(message.includes(part), `${part} in:\n${message}`);
+  // Where the folders are, in plain words: no command to run, no developer's tool.
+  assert.ok(message.includes("In the estimator's files the clinic received, open the folder www."), message);
+  assert.doesNotMatch(message, /\bmake\b|cargo|npm|build|terminal|command/i);
 
   // Next month: another version, the same file name, so no line on the site changes.
   await page.fill('[name="walking_boot.price_cents"]', '170.00');
