@@ -289,3 +289,24 @@ test('the staff page with no book on the site quotes from a book opened from a f
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('both ways on one page: the book inside the element wins, the file is not read, and the widget says so to the web person', async () => {
+  // The file the attribute names has the vial at $1,200.00; the book inside has it at $1,310.00.
+  const file = { ...sample, sample_data: false };
+  writeFileSync(join(fixtures, 'both-file.json'), JSON.stringify(file));
+  const inside = structuredClone(file);
+  inside.products[0].price_cents = 131000;
+  writeFileSync(join(fixtures, 'both.html'), clinicPage(`<script type="module" src="/estimator/estimator.js"></script>
+<amnion-estimator price-book="/fixtures/both-file.json"><script type="application/json">${JSON.stringify(inside).replace(/</g, '\\u003c')}</script></amnion-estimator>`));
+  server.requests.length = 0;
+  const { page, seen, console } = await open('fixtures/both.html');
+  await chooseAnkleInjection(page);
+  // The inside book's prices, as in the first test: 250 + 1,310 + 260 = 1,820.00, less 5 %
+  // prompt pay (91.00) = 1,729.00; the file's vial would give 250 + 1,200 + 260 = 1,710.00 - 85.50.
+  await page.locator('#total', { hasText: '$1,729.00' }).waitFor();
+  assert.deepEqual(server.requests.filter((path) => path.endsWith('.json')), [], 'the file is not read');
+  assert.ok(console.some((line) => line.startsWith('warning: amnion-estimator: this element holds its price book inside it, so the file its price-book attribute names (/fixtures/both-file.json) is not read')), console.join('\n'));
+  assert.deepEqual(seen.violations, []);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
