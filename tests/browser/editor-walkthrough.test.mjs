@@ -111,3 +111,31 @@ test('two conditions removed in a row come back with two Undos, the last removed
   assert.deepEqual(seen.errors, []);
   await stop();
 });
+
+test('at 360 px every select of the form shows its whole chosen text, wrapped, and nothing scrolls sideways', async () => {
+  const { page, seen, stop } = await start(360);
+  await page.evaluate(() => { for (const part of document.querySelectorAll('#fields details')) part.open = true; });
+  const selects = await page.evaluate(() => [...document.querySelectorAll('#book-form select')].filter((select) => select.offsetParent).map((select) => {
+    // The chosen text laid out in a box as wide as the select's text can be (its inner width less
+    // its padding, and 2 rem for the arrow), in its font: the height it needs to show it whole.
+    const style = getComputedStyle(select);
+    const probe = document.createElement('div');
+    const inner = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', width: `${inner - 32}px`, font: style.font, whiteSpace: 'normal', overflowWrap: 'anywhere' });
+    probe.textContent = select.selectedOptions[0]?.text ?? '';
+    document.body.append(probe);
+    const needed = probe.getBoundingClientRect().height;
+    probe.remove();
+    const shown = select.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return { name: select.name, text: probe.textContent, needed, shown, scroll: select.scrollWidth, client: select.clientWidth };
+  }));
+  assert.ok(selects.some((select) => select.name === 'discounts.multi_injection.kind'), selects.map((select) => select.name).join('\n'));
+  for (const select of selects) {
+    assert.ok(select.scroll <= select.client, `${select.name}: ${select.scroll} > ${select.client}`);
+    assert.ok(select.shown + 1 >= select.needed, `${select.name} "${select.text}": ${select.shown} px shown, ${select.needed} px needed`);
+  }
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(widths[0] <= widths[1], `the page scrolls sideways: ${widths}`);
+  assert.deepEqual(seen.errors, []);
+  await stop();
+});
