@@ -205,11 +205,6 @@ fn text_that_is_not_an_amount_is_one_problem_in_words_and_stays_on_the_form() {
             "Must have at most two decimals, like 7.25; it is \"5.125\"".to_owned()
         )
     );
-    // The place in the file, for a web admin, says the file's unit.
-    assert_eq!(
-        check.problems[1].place,
-        "products[1].price_cents in the file, where amounts are in cents"
-    );
     assert_eq!(text(at(&form, "products.1.price_cents")), "19x0");
 }
 
@@ -730,4 +725,32 @@ fn a_spreadsheet_or_a_file_that_is_not_text_is_said_to_be_one_before_it_is_read(
         .is_some_and(|reason| reason.contains("not a text file")));
     let sample = std::fs::read_to_string("src/price_book/default.json").expect("the sample");
     assert_eq!(not_a_price_book_text(&sample), None);
+}
+
+#[test]
+fn a_warning_about_a_whole_item_names_the_item_and_no_warning_or_problem_carries_a_file_path() {
+    let (editor, form) = Editor::open(&sample(), &sample());
+    let check = editor.check(&form);
+    let find = |path: &str| {
+        check
+            .warnings
+            .iter()
+            .find(|w| w.path == path)
+            .unwrap_or_else(|| panic!("no warning at {path}: {:?}", check.warnings))
+    };
+    // A sample partner practice is warned about as the item: its first control takes the cursor.
+    let partner = find("therapy_partners[0]");
+    assert_eq!(partner.of.as_deref(), Some("therapy_partners.0"));
+    assert_eq!(partner.name.as_deref(), Some("therapy_partners.0.id"));
+    // The clinic's name is a field of its own: named by its control alone.
+    let name = find("clinic.name");
+    assert_eq!(name.of, None);
+    assert_eq!(name.name.as_deref(), Some("clinic.name"));
+    // What the page gets says the field by its form name, never where it is in the file.
+    let page = serde_json::to_string(&check.warnings).expect("JSON");
+    assert!(!page.contains("in the file"), "{page}");
+    let mut broken = form.clone();
+    typed(&mut broken, "clinic.name", "");
+    let page = serde_json::to_string(&editor.check(&broken).problems).expect("JSON");
+    assert!(!page.contains("in the file"), "{page}");
 }

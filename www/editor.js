@@ -191,10 +191,12 @@ function list(field, items, name, crumb) {
     heading.dataset.noun = field.kind.noun;
     heading.dataset.item = itemName;
     const shown = element('details', { className: 'item', id: idOf(itemName) }, heading, body);
+    // Named as the form shows it: a list inside a group after the group ("Financing › Plans › …").
+    shown.dataset.label = `${crumb ? `${crumb} › ` : ''}${field.label} › ${title}`;
     if (isWords) {
-      body.append(words({ label: 'Text', kind: { type: 'words', long: true } }, item, itemName, `${field.label} › ${title}`));
+      body.append(words({ label: 'Text', kind: { type: 'words', long: true } }, item, itemName, shown.dataset.label));
     } else {
-      fields(body, field.kind.fields, item, itemName, `${field.label} › ${title}`);
+      fields(body, field.kind.fields, item, itemName, shown.dataset.label);
     }
     body.append(itemButtons(itemName, title, item === all[0], item === all.at(-1)));
     holder.append(element('li', {}, shown));
@@ -266,7 +268,7 @@ function render(values) {
       const section = element('details', { className: 'book-section', id: `s-${field.key}` }, element('summary', { textContent: field.label }));
       const body = element('div', { className: 'section-body' });
       if (field.kind.type === 'group') body.append(group(field, values[field.key], field.key, '', false));
-      else body.append(list(field, values[field.key], field.key, field.label));
+      else body.append(list(field, values[field.key], field.key, ''));
       section.append(body);
       sections.push(section);
     } else {
@@ -314,9 +316,9 @@ function inPageOrder(entries) {
   }).map(({ entry }) => entry);
 }
 
-/** The problems as `showErrors` takes them, each with its place in the file for a web admin. */
+/** The problems as `showErrors` takes them: each named by its field's label, as the form has it. */
 function asRefusals(problems) {
-  return problems.map(({ name, reason, place }) => ({ path: name, reason, detail: `(${place})` }));
+  return problems.map(({ name, reason }) => ({ path: name, reason }));
 }
 
 /**
@@ -332,6 +334,7 @@ function act(call) {
   showTitles(values);
   last = call({ form: values, regions: { document: $('gfe-preview') }, preview: widget && { answers: widget.answers(), regions: widget.regions } });
   if (last.values) render(last.values);
+  keepRemovals();
   // A new item's problems wait until its field is typed in (or Download is pressed); until then
   // the summary names the item once.
   const waiting = (problem) => [...fresh].some((item) => problem.name?.startsWith(`${item}.`) && !touched.has(problem.name));
@@ -364,18 +367,25 @@ function showWarnings(warnings) {
   const list = $('warning-summary').querySelector('ul');
   list.replaceChildren();
   for (const warning of warnings) {
-    const control = warning.name ? byName(warning.name) : null;
+    // A warning about a whole list item (a sample partner practice) is said at the item's top and
+    // named by the item; the link takes the person to its heading. Otherwise at its field.
+    const item = warning.of ? byName(warning.of) : null;
+    const whole = item?.tagName === 'DETAILS' ? item : null;
+    const control = whole?.querySelector('summary') ?? (warning.name ? byName(warning.name) : null);
+    const label = whole?.dataset.label ?? control?.dataset.label;
     const note = element('div', { className: 'field-warning' });
     const box = element('input', { type: 'checkbox', checked: warning.confirmed });
     box.addEventListener('change', () => act((page) => editor.confirm(page, warning.path, warning.message, box.checked)));
-    note.append(element('p', {}, warning.message, ' ', element('span', { className: 'detail', textContent: `(${warning.place})` })), element('label', {}, box, ' Yes, this is right'));
-    (control?.closest('.field, .checks') ?? $('warning-summary')).append(note);
+    note.append(element('p', {}, warning.message), element('label', {}, box, ' Yes, this is right'));
+    if (whole) whole.querySelector('.item-body').prepend(note);
+    else (control?.closest('.field, .checks') ?? $('warning-summary')).append(note);
     if (!warning.confirmed) reveal(control);
-    const link = element('a', { href: `#${control?.id ?? ''}`, textContent: `${control?.dataset.label ?? warning.path}: ${warning.message}${warning.confirmed ? ' (confirmed)' : ''}` });
+    const said = `${label ? `${label}: ` : ''}${warning.message}${warning.confirmed ? ' (confirmed)' : ''}`;
+    const link = control ? element('a', { href: `#${(whole ?? control).id}`, textContent: said }) : element('span', { textContent: said });
     link.addEventListener('click', (event) => {
       event.preventDefault();
       reveal(control);
-      control?.focus();
+      control.focus();
     });
     list.append(element('li', {}, link));
   }
@@ -544,6 +554,10 @@ function edit(call) {
   target?.focus();
 }
 
+// The items removed by Removes in a row, the last last (`{ item, label, noun }`), as the module
+// keeps them for Undo: each Undo puts back the last, and the notice moves to the one before.
+const removals = [];
+
 /**
  * Removes the list item `item` (`conditions.2`), a `noun`, and says so where it was, with Undo
  * there and the cursor on it: the next item, which slides into its place, is not removed by a
@@ -552,19 +566,42 @@ function edit(call) {
 function remove(item, noun) {
   const label = labelOf(valueAt(readForm(form), item));
   edit((page) => editor.remove(page, item));
+  if (removals.length < (last.undo ?? 0)) removals.push({ item, label, noun });
+  sayRemoved(true);
+}
+
+/** Undo: puts back the last item removed; the one removed before it, if any, keeps its notice. */
+function undo() {
+  edit((page) => editor.undo(page));
+  sayRemoved(false);
+}
+
+/** Keeps the removals the module can still put back, after the action `last` answers. */
+function keepRemovals() {
+  if (last.values) removals.length = Math.min(removals.length, last.undo ?? 0);
+}
+
+/**
+ * "Removed “Heel spur”. Undo" where the last removed item was (the form is rebuilt by each
+ * action, so only that notice shows), the cursor on Undo when `focus`.
+ */
+function sayRemoved(focus) {
+  const removal = removals.at(-1);
+  if (!removal) return;
+  const { item, label, noun } = removal;
   const [list, index] = [item.slice(0, item.lastIndexOf('.')), item.slice(item.lastIndexOf('.') + 1)];
   const holder = form.querySelector(`button[data-list="${CSS.escape(list)}"]`)?.previousElementSibling;
   if (!holder) return;
-  const undo = element('button', { type: 'button', className: 'undo', textContent: 'Undo' });
-  undo.setAttribute('aria-label', `Undo: put back ${label ? `“${label}”` : `the new ${noun}`}`);
-  undo.addEventListener('click', () => edit((page) => editor.undo(page)));
+  const button = element('button', { type: 'button', className: 'undo', textContent: 'Undo' });
+  button.setAttribute('aria-label', `Undo: put back ${label ? `“${label}”` : `the new ${noun}`}`);
+  button.addEventListener('click', undo);
   const said = label ? ['Removed “', element('bdi', { textContent: label }), '”.'] : [`Removed the new ${noun}.`];
-  const note = element('li', { className: 'removed' }, element('p', { role: 'status' }, element('span', {}, ...said), ' ', undo));
+  const note = element('li', { className: 'removed' }, element('p', { role: 'status' }, element('span', {}, ...said), ' ', button));
   // The item that slid into its place shows closed, as a heading, not as the one removed was.
   const next = byName(item);
-  if (next) next.open = false;
+  if (next && focus) next.open = false;
   holder.insertBefore(note, holder.children[Number(index)] ?? null);
-  undo.focus();
+  if (focus) button.focus();
 }
 
 function download(name, type, text) {

@@ -46,13 +46,18 @@ async function parsed(source, read) {
  * The widget `element`'s price book, `[source, book]`: where it comes from (for messages) and the
  * promise of it as a plain object. The book inside the element (`<script
  * type="application/json">`, as the editor's "Copy the code for your website" writes it), read
- * with no download; else the file its `price-book` attribute names, else the sample beside the
+ * with no download, even when a `price-book` attribute names a file too; else the file its `price-book` attribute names, else the sample beside the
  * widget (`here`), each download started now. Either way the module reads and checks it as any book.
  */
 export function bookOf(element, here) {
   const inside = element.querySelector('script[type="application/json"]');
   if (inside) {
     const source = 'the price book inside <amnion-estimator>';
+    // Both ways at once: the book inside wins (it is what was last pasted into this page), and the
+    // file is not fetched; said to the site's web person, who can remove the attribute.
+    if (element.hasAttribute('price-book')) {
+      console.warn(`amnion-estimator: this element holds its price book inside it, so the file its price-book attribute names (${element.getAttribute('price-book')}) is not read; remove the attribute, or the book inside, so the page says one.`);
+    }
     return [source, parsePriceBook(source, inside.text)];
   }
   const named = element.getAttribute('price-book');

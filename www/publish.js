@@ -27,13 +27,14 @@ async function copy(text, status) {
 
 /**
  * Shows the ways to publish `file` (the book just downloaded, as a plain object) under the name
- * `fileName`. The code names the widget's folder by its full address on this site, so it works in
- * a page editor that shows it from another address (Wix's embed does).
+ * `fileName`. The code names the widget's folder from the root of the clinic's site
+ * (`/estimator/`), never by this editor's own address: the editor may run on another computer
+ * (`http://127.0.0.1:8000/`), and the page the code is pasted into is on the clinic's site.
  */
 export function showPublish(file, fileName) {
   $('file-name').textContent = fileName;
   $('published-version').textContent = file.version;
-  $('embed-code').value = embedCode(file, new URL(WIDGET, location.href).href);
+  $('embed-code').value = embedCode(file, WIDGET);
   $('code-copied').textContent = '';
   $('snippet').textContent = [
     `<link rel="preload" href="${WIDGET}amnion_estimator_bg.wasm" as="fetch">`,
@@ -48,8 +49,9 @@ export function showPublish(file, fileName) {
     `Attached is the clinic's price book for the cost estimator, ${fileName} (version ${file.version}). Its name is the same for every version, so once the estimator is set up, a price change is only this file, replaced.`,
     '',
     'The first time only (skip what is done already):',
-    `1. Copy the folder dist/ (www/dist/ after "make build" in the estimator's code) to the website as ${WIDGET}. It is the widget: its script, stylesheet, markup, Spanish words and module.`,
-    `2. Copy the folder dist-staff/ (www/dist-staff/) to the website as ${STAFF}, behind the clinic's own login: the staff page (staff.html) and the price-book editor (editor.html).`,
+    `1. In the estimator's files the clinic received, open the folder www. Copy the folder dist/ in it to the website as ${WIDGET} (everything inside it). It is the widget: its script, stylesheet, markup, Spanish words and module.`,
+    `2. Copy the folder dist-staff/, beside it in www, to the website as ${STAFF}, behind the clinic's own login: the staff page (staff.html) and the price-book editor (editor.html).`,
+    '   If the two folders are not in the files you have, ask whoever gave the clinic the estimator for its ready-to-copy files.',
     '3. On the page that shows the estimate, put these lines (the two preload lines in its <head>, if you can):',
     '',
     $('snippet').textContent,

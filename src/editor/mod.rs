@@ -62,9 +62,6 @@ pub struct Problem {
     pub path: String,
     /// What is wrong, in words: a sentence.
     pub reason: String,
-    /// Where it is in the file, for a web admin: `products[0].price_cents in the file, where
-    /// amounts are in cents`.
-    pub place: String,
 }
 
 /// A likely unit mistake: the book is valid, but the amount is unusual.
@@ -76,8 +73,10 @@ pub struct Warning {
     pub path: String,
     /// What looks wrong, in words: a sentence.
     pub message: String,
-    /// Where it is in the file, as [`Problem::place`].
-    pub place: String,
+    /// The part of the form it is about when that is a whole list item or group
+    /// (`therapy_partners.0`, "still one of the sample's partner practices"), whose first control
+    /// `name` is: the page names it by the item, not by that control.
+    pub of: Option<String>,
     /// Whether the person said it is meant.
     pub confirmed: bool,
 }
@@ -194,10 +193,12 @@ impl Editor {
                 .into_iter()
                 .map(|(path, message)| {
                     let message = sentence(&message);
+                    let at = form_name(&path);
+                    let name = control_name(form, &at);
                     Warning {
-                        name: control_name(form, &form_name(&path)),
+                        of: name.as_ref().filter(|name| **name != at).map(|_| at),
+                        name,
                         confirmed: self.confirmed.contains(&(path.clone(), message.clone())),
-                        place: place(&path),
                         message,
                         path,
                     }
@@ -468,7 +469,6 @@ impl Problem {
     fn new(name: Option<String>, path: String, reason: String) -> Problem {
         Problem {
             name,
-            place: place(&path),
             reason: sentence(&reason),
             path,
         }
@@ -482,17 +482,6 @@ fn sentence(text: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// Where `path` is in the file, for a web admin, with the unit the file keeps there: the form's
-/// dollars are cents in the file, its percents hundredths of a percent.
-fn place(path: &str) -> String {
-    let unit = match path {
-        _ if path.ends_with("_cents") => ", where amounts are in cents",
-        _ if path.ends_with("_bp") => ", where percents are in hundredths of a percent",
-        _ => "",
-    };
-    format!("{path} in the file{unit}")
 }
 
 /// The book's likely unit mistakes (`price_book::warnings`), then what is still the sample's

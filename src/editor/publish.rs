@@ -9,8 +9,8 @@ use crate::read::Value;
 /// The name of every downloaded book, whatever its version: the name the site's lines give.
 pub const FILE_NAME: &str = "price-book.json";
 
-/// The code for a page of the clinic's site: the widget's script line from `folder` (the address
-/// of the widget's folder, `https://clinic.example/estimator/`, ending in `/`), then the widget's
+/// The code for a page of the clinic's site: the widget's script line from `folder` (where the
+/// widget's folder is on that site, `/estimator/`, ending in `/`), then the widget's
 /// element with `book` inside as JSON data (`<script type="application/json">`, which no browser
 /// runs, so a strict Content Security Policy allows it). The widget then fetches no book.
 ///

@@ -26,8 +26,9 @@ pub struct BookEditor {
     /// The widget preview's handle: the book of the last check that found no problem, as that check
     /// validated it (none while the book has a problem, or has nothing to quote).
     preview: Option<Estimator>,
-    /// The item the last Remove took out, for Undo, until another change of the lists.
-    removed: Option<Removed>,
+    /// The items the Removes in a row took out, the last last, for Undo to put back one at a time
+    /// in reverse order, until another change of the lists.
+    removed: Vec<Removed>,
 }
 
 /// What every action returns: the check (`{ problems, save, warnings, unknown, changes, ready,
@@ -47,13 +48,16 @@ struct Shown<'a> {
 
 /// The form an action changed, for the page to show: `values`, the control to put the cursor in
 /// (`focus`), a new item's name (`item`, `conditions.5`), which the page holds as not yet filled
-/// in, and what was done, to say (`done`: "3 prices changed from the spreadsheet.").
+/// in, what was done, to say (`done`: "3 prices changed from the spreadsheet."), and after a
+/// Remove or an Undo how many removed items Undo can still put back (`undo`; none after any other
+/// change of the lists, which ends them all).
 #[derive(Serialize)]
 struct Edit {
     values: Value,
     focus: Option<String>,
     item: Option<String>,
     done: Option<String>,
+    undo: Option<usize>,
 }
 
 impl Edit {
@@ -63,6 +67,7 @@ impl Edit {
             focus: None,
             item: None,
             done: None,
+            undo: None,
         }
     }
 }
@@ -266,26 +271,31 @@ impl BookEditor {
         self.show(&page, Some(edit), false)
     }
 
-    /// Removes the list item `name` (`conditions.2`), kept for `undo` until the next change of
-    /// the lists; as `update`, with the form changed.
+    /// Removes the list item `name` (`conditions.2`), kept for `undo` after those removed before
+    /// it, until the next other change of the lists; as `update`, with the form changed.
     pub fn remove(&mut self, page: JsValue, name: &str) -> Result<JsValue, JsValue> {
         let page = Page(page);
         let (values, removed) = self.editor.remove(&page.form(), name);
-        let shown = self.show(&page, Some(Edit::of(values)), false);
-        self.removed = removed;
-        shown
+        self.removed.extend(removed);
+        let edit = Edit {
+            undo: Some(self.removed.len()),
+            ..Edit::of(values)
+        };
+        self.show(&page, Some(edit), false)
     }
 
-    /// Puts back the item the last `remove` took out, at its place; as `update`, with the form
-    /// changed and the cursor on the item. Nothing changes when there is none to put back.
+    /// Puts back the item the last `remove` took out, at its place (so two Removes in a row are
+    /// undone by two Undos, the second removed first back); as `update`, with the form changed and
+    /// the cursor on the item. Nothing changes when there is none to put back.
     pub fn undo(&mut self, page: JsValue) -> Result<JsValue, JsValue> {
         let page = Page(page);
-        let Some(removed) = self.removed.take() else {
+        let Some(removed) = self.removed.pop() else {
             return self.show(&page, None, false);
         };
         let (values, focus) = self.editor.restore(&page.form(), removed);
         let edit = Edit {
             focus,
+            undo: Some(self.removed.len()),
             ..Edit::of(values)
         };
         self.show(&page, Some(edit), false)
@@ -348,7 +358,7 @@ impl BookEditor {
             editor,
             opened,
             preview: None,
-            removed: None,
+            removed: Vec::new(),
         }
     }
 
@@ -363,9 +373,10 @@ impl BookEditor {
         edit: Option<Edit>,
         download: bool,
     ) -> Result<JsValue, JsValue> {
-        // A change of the form's lists ends what Undo could put back: the page's notice goes too.
-        if edit.is_some() {
-            self.removed = None;
+        // A change of the form's lists other than Remove and Undo ends what Undo could put back:
+        // the page's notice goes too.
+        if edit.as_ref().is_some_and(|edit| edit.undo.is_none()) {
+            self.removed.clear();
         }
         let sent;
         let form = match &edit {

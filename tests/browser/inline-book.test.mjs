@@ -166,10 +166,12 @@ test('the code copied from the editor, pasted into a page as it is, prices from 
   await page.locator('#code-copied', { hasText: 'Copied.' }).waitFor();
   const code = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(code, await page.inputValue('#embed-code'));
-  // Two lines: the script from the widget's folder on this site, and the element with the book.
+  // Two lines: the script from the widget's folder on the clinic's site, named from the site's
+  // root, never by the editor's own address; and the element with the book.
   const lines = code.trimEnd().split('\n');
   assert.equal(lines.length, 2, code.slice(0, 300));
-  assert.equal(lines[0], `<script type="module" src="${server.url}estimator/estimator.js"></script>`);
+  assert.equal(lines[0], '<script type="module" src="/estimator/estimator.js"></script>');
+  assert.ok(!code.includes(new URL(server.url).host), 'not the editor\'s address');
   assert.match(lines[1], /^<amnion-estimator><script type="application\/json">\{.*\}<\/script><\/amnion-estimator>$/);
   assert.ok(lines[1].includes('Hill \\u0026 Dale \\u003c/script\\u003e Foot Care'), 'the name escaped inside the code');
   console.log(`the code for the sample book (a vial and a name changed): ${Buffer.byteLength(code)} bytes`);
@@ -184,6 +186,9 @@ test('the code copied from the editor, pasted into a page as it is, prices from 
     'In /staff/staff.html, inside <head>, put this line: <meta name="amnion-price-book" content="price-book.json">',
     'Put price-book.json in /estimator/ and in /staff/, in place of the one there.',
   ]) assert.ok(message.includes(part), `${part} in:\n${message}`);
+  // Where the folders are, in plain words: no command to run, no developer's tool.
+  assert.ok(message.includes("In the estimator's files the clinic received, open the folder www."), message);
+  assert.doesNotMatch(message, /\bmake\b|cargo|npm|build|terminal|command/i);
 
   // Next month: another version, the same file name, so no line on the site changes.
   await page.fill('[name="walking_boot.price_cents"]', '170.00');
@@ -281,6 +286,27 @@ test('the staff page with no book on the site quotes from a book opened from a f
   await page.locator('#book-dialog[open]').waitFor();
   await Promise.all([page.waitForEvent('load'), page.click('#book-dialog button[value="open"]')]);
   await page.locator('#book-version', { hasText: 'Prices from price book 2027.01-hillside' }).waitFor();
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('both ways on one page: the book inside the element wins, the file is not read, and the widget says so to the web person', async () => {
+  // The file the attribute names has the vial at $1,200.00; the book inside has it at $1,310.00.
+  const file = { ...sample, sample_data: false };
+  writeFileSync(join(fixtures, 'both-file.json'), JSON.stringify(file));
+  const inside = structuredClone(file);
+  inside.products[0].price_cents = 131000;
+  writeFileSync(join(fixtures, 'both.html'), clinicPage(`<script type="module" src="/estimator/estimator.js"></script>
+<amnion-estimator price-book="/fixtures/both-file.json"><script type="application/json">${JSON.stringify(inside).replace(/</g, '\\u003c')}</script></amnion-estimator>`));
+  server.requests.length = 0;
+  const { page, seen, console } = await open('fixtures/both.html');
+  await chooseAnkleInjection(page);
+  // The inside book's prices, as in the first test: 250 + 1,310 + 260 = 1,820.00, less 5 %
+  // prompt pay (91.00) = 1,729.00; the file's vial would give 250 + 1,200 + 260 = 1,710.00 - 85.50.
+  await page.locator('#total', { hasText: '$1,729.00' }).waitFor();
+  assert.deepEqual(server.requests.filter((path) => path.endsWith('.json')), [], 'the file is not read');
+  assert.ok(console.some((line) => line.startsWith('warning: amnion-estimator: this element holds its price book inside it, so the file its price-book attribute names (/fixtures/both-file.json) is not read')), console.join('\n'));
+  assert.deepEqual(seen.violations, []);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
