@@ -462,6 +462,9 @@ pub struct Unchosen {
     pub sessions: &'static str,
     /// The therapy provider, when therapy is given elsewhere: a partner, or one typed in.
     pub therapy_provider: &'static str,
+    /// Whether the patient will pay in full at the visit, when the book offers a prompt-pay
+    /// discount.
+    pub prompt_pay: &'static str,
 }
 
 /// The words of one kind of document: a Good Faith Estimate, or a self-pay price quote.
@@ -1004,6 +1007,7 @@ static ENGLISH_GFE: GfeWords = GfeWords {
         injections: "choose the planned number of injections",
         sessions: "choose the number of sessions",
         therapy_provider: "choose the therapy provider, or \"Other provider\" to type one in",
+        prompt_pay: "choose whether the patient will pay in full at the visit (\"No prompt-pay discount\" for none)",
     },
     not_scheduled: "Not yet scheduled",
     injection_not_scheduled: |n| format!("Injection {n}: not yet scheduled"),
@@ -1162,6 +1166,7 @@ static SPANISH_GFE: GfeWords = GfeWords {
         injections: "elija el número de inyecciones previstas",
         sessions: "elija el número de sesiones",
         therapy_provider: "elija el proveedor de fisioterapia, u «Otro proveedor» para escribir uno",
+        prompt_pay: "elija si el paciente pagará todo en la visita («Sin descuento por pronto pago» si no hay)",
     },
     not_scheduled: "Aún no programado",
     injection_not_scheduled: |n| format!("Inyección {n}: aún no programada"),

@@ -1729,6 +1729,12 @@ fn quotes_agree_with_the_oracle() {
                     ),
                     session_allowed: typed(document.physical_therapy.session.allowed_cents.get()),
                 },
+                // Paid in full at the visit, as the oracle prices the book's prompt-pay discount.
+                prompt_pay: document
+                    .discounts
+                    .prompt_pay
+                    .as_ref()
+                    .map(|_| PromptPayChoice::Included),
                 ..QuoteRequest::default()
             };
             let quoted = quote(&book, &request);
@@ -1760,20 +1766,19 @@ fn quotes_agree_with_the_oracle() {
                 "the GFE total"
             );
 
-            // The same book with expected charges that leave the prompt-pay discount out: the
+            // The same quote with the prompt-pay discount left out of the expected charges: the
             // clinic's total is then the model's for a book without that discount, which applies
             // last, so no other discount moves.
             if document.discounts.prompt_pay.is_some() {
-                let mut excluded = document.clone();
-                if let Some(prompt_pay) = &mut excluded.discounts.prompt_pay {
-                    prompt_pay.expected_charges = ExpectedCharges::Excluded;
-                }
                 let mut without = document.clone();
                 without.discounts.prompt_pay = None;
                 let without = oracle::price(&without, &order)
                     .map_err(|r| TestCaseError::fail(format!("{r:?}")))?;
-                let book = PriceBook::new(excluded).expect("the same book, valid");
-                let gfe = quote(&book, &request)
+                let excluded = QuoteRequest {
+                    prompt_pay: Some(PromptPayChoice::Excluded),
+                    ..request.clone()
+                };
+                let gfe = quote(&book, &excluded)
                     .expect("the same request")
                     .good_faith_estimate;
                 prop_assert_eq!(

@@ -450,7 +450,8 @@ fn expected_charges_include_the_prompt_pay_discount_and_say_so() {
 
 #[test]
 fn a_price_book_can_leave_the_prompt_pay_discount_out_of_expected_charges() {
-    let q = quote(&excluding_book(), &request(ONE_INJECTION)).expect("valid");
+    let rest = format!(r#""prompt_pay": "excluded", {ONE_INJECTION}"#);
+    let q = quote(&excluding_book(), &request(&rest)).expect("valid");
     let gfe = &q.good_faith_estimate;
     // Each item at its price, as no other discount applies: 1,890.00.
     assert_eq!(
@@ -480,6 +481,16 @@ fn a_price_book_can_leave_the_prompt_pay_discount_out_of_expected_charges() {
     // And the file reopens as it was.
     let reopened = reopen(&q.saved, &excluding_book()).expect("reopens");
     assert_eq!(reopened.quote, q);
+    // A file that leaves the choice to its book (saved before staff chose it) reopens with the
+    // book's setting, "excluded": the same number and 1,890.00, as it was printed.
+    let mut left_to_the_book = q.saved.clone();
+    left_to_the_book.request.prompt_pay = None;
+    let reopened = reopen(&left_to_the_book, &book()).expect("reopens");
+    assert_eq!(reopened.quote.quote_number, q.quote_number);
+    assert_eq!(
+        reopened.quote.good_faith_estimate.total.cents.get(),
+        189_000
+    );
 }
 
 #[test]
@@ -489,9 +500,12 @@ fn leaving_prompt_pay_out_moves_only_the_clinics_charges() {
                          "physical_therapy": {{ "coverage": "cash", "sessions": "6" }} }}, {THERAPIST}"#
     );
     let included = priced(&rest).good_faith_estimate;
-    let excluded = quote(&excluding_book(), &request(&rest))
-        .expect("valid")
-        .good_faith_estimate;
+    let excluded = quote(
+        &excluding_book(),
+        &request(&format!(r#""prompt_pay": "excluded", {rest}"#)),
+    )
+    .expect("valid")
+    .good_faith_estimate;
     // Clinic: 2,970.00 less the multi-injection 222.75, spread 180.00, 24.00, 18.75 (as in
     // tests/quotes.rs): 2,220.00, 296.00, 231.25 = 2,747.25, without the prompt pay's 137.36.
     assert_eq!(

@@ -412,6 +412,7 @@ fn refused_quote_requests_name_every_field() {
         [
             "patient.name",
             "patient.date_of_birth",
+            "prompt_pay",
             "side",
             "answers.injections",
             "staff_discount.reason",
@@ -424,7 +425,7 @@ fn refused_quote_requests_name_every_field() {
 }
 
 /// Nothing that changes a code or an amount is chosen for staff: a request that leaves the
-/// coverage screening out, and the side, product, injections, sessions and therapy provider blank
+/// coverage screening and the prompt-pay choice out, and the side, product, injections, sessions and therapy provider blank
 /// (the staff form before each is chosen), is refused at each of them in the quote's language;
 /// with each chosen, it is a quote.
 #[test]
@@ -449,6 +450,7 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
                 "answers.injections: choose the planned number of injections",
                 "answers.physical_therapy.sessions: choose the number of sessions",
                 "answers.product: choose the product",
+                "prompt_pay: choose whether the patient will pay in full at the visit (\"No prompt-pay discount\" for none)",
                 "side: choose the side treated",
                 "therapy_provider.partner: choose the therapy provider, or \"Other provider\" to type one in",
             ],
@@ -460,6 +462,7 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
                 "answers.injections: elija el número de inyecciones previstas",
                 "answers.physical_therapy.sessions: elija el número de sesiones",
                 "answers.product: elija el producto",
+                "prompt_pay: elija si el paciente pagará todo en la visita («Sin descuento por pronto pago» si no hay)",
                 "side: elija el lado tratado",
                 "therapy_provider.partner: elija el proveedor de fisioterapia, u «Otro proveedor» para escribir uno",
             ],
@@ -479,7 +482,7 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
     let chosen = unchosen("en")
         .replacen(
             r#""side": """#,
-            r#""coverage": "self_pay", "side": "left""#,
+            r#""coverage": "self_pay", "prompt_pay": "included", "side": "left""#,
             1,
         )
         .replacen(r#""product": """#, r#""product": "amnion_1ml""#, 1)
@@ -797,7 +800,7 @@ fn a_state_typed_in_small_letters_is_the_state_and_a_birth_year_slip_is_refused(
     };
     // "tx" is TX, as printed on the document.
     let json = format!(
-        r#"{{ "coverage": "self_pay", "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-01-01" }}, "side": "left", "issued_on": "2026-11-21", {} }}"#,
+        r#"{{ "coverage": "self_pay", "prompt_pay": "included", "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-01-01" }}, "side": "left", "issued_on": "2026-11-21", {} }}"#,
         provider("tx")
     );
     let request =

@@ -259,6 +259,7 @@ fn an_edited_chain_is_refused() {
 fn a_chain_that_cannot_be_is_refused_at_its_field() {
     let today = sample();
     let mut request = fixture("revision-chain-1-original.json").request;
+    request.prompt_pay = Some(PromptPayChoice::Included);
     request.replaces = vec![
         Replaced {
             quote_number: " ".into(),

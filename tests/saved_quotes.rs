@@ -435,10 +435,10 @@ fn a_price_book_from_an_earlier_release_opens() {
             .expect("a request");
     let estimate = amnion_estimator::estimate::estimate(&book, &request).expect("an estimate");
     assert_eq!(estimate.low.patient_total.cents.get(), 140_125);
-    // It has no `prompt_pay.expected_charges`: a quote's expected charges include the discount, as
-    // they did, and say so (1,401.25 + 73.75 = 1,475.00 without it).
+    // It has no `prompt_pay.expected_charges`: a quote whose charges include the discount says so,
+    // as it did (1,401.25 + 73.75 = 1,475.00 without it).
     let request = amnion_estimator::quote::QuoteRequest::read(serde_json::json!({
-        "coverage": "self_pay", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" },
+        "coverage": "self_pay", "prompt_pay": "included", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" },
         "side": "left", "issued_on": "2026-12-02",
         "answers": { "condition": "plantar_fasciitis", "injections": "1" }
     }))

@@ -518,8 +518,15 @@ impl QuoteRequest {
     ///   refused at its own field, saying what to do instead.
     /// - A Medicare patient's quote has no staff or prompt-pay discount and no therapy in cash
     ///   (`medicare`, called beside this one).
+    /// - With a book that offers a prompt-pay discount, staff say whether the patient will pay in
+    ///   full at the visit (`prompt_pay`): the choice changes the amounts, so it is not the book's
+    ///   for them. A saved file without it keeps the book's setting, as it was printed.
     fn new_document(&self, book: &PriceBook, problems: &mut Problems, issued_on: Option<Date>) {
         self.within_valid_until(book, problems, issued_on);
+        let offered = book.document().discounts.prompt_pay.is_some();
+        problems.check(!offered || self.prompt_pay.is_some(), "prompt_pay", || {
+            self.answers.language.gfe_words().unchosen.prompt_pay.into()
+        });
         let effective = Date::parse(&book.document().effective_date);
         if let (Some(issued), Ok(effective)) = (issued_on, effective) {
             problems.check(issued >= effective, "issued_on", || {
@@ -633,7 +640,9 @@ impl QuoteRequest {
         } else if !discount.amount.as_str().trim().is_empty() {
             problems.add("staff_discount.amount", words.staff_discount);
         }
-        let offered = prompt_pay.is_some_and(|choice| choice != PromptPayChoice::NotOffered);
+        // Not chosen is refused at the choice already (`new_document`).
+        let offered = self.prompt_pay.is_some()
+            && prompt_pay.is_some_and(|choice| choice != PromptPayChoice::NotOffered);
         problems.check(!offered, "prompt_pay", || words.prompt_pay.into());
         let cash = self.answers.physical_therapy.coverage == crate::estimate::Coverage::Cash;
         problems.check(!cash, "answers.physical_therapy.coverage", || {

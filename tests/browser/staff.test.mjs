@@ -500,6 +500,7 @@ async function fillOneInjection(page) {
   await page.selectOption('#condition', 'plantar_fasciitis');
   await page.selectOption('#product', 'amnion_1ml');
   await page.selectOption('#injections', '1');
+  await page.check('#prompt-pay-included');
 }
 
 test('a new quote chooses nothing that changes a code or an amount: with the side not chosen it cannot print, save or export, and says why at the field', async () => {
@@ -558,11 +559,13 @@ test('each unchosen choice says so at its field, in English and Spanish; ticking
       'coverage-error': 'choose how the patient will pay', 'side-error': 'choose the side treated',
       'condition-error': 'choose a condition', 'product-error': 'choose the product',
       'injections-error': 'choose the planned number of injections',
+      'prompt-pay-included-error': 'choose whether the patient will pay in full at the visit ("No prompt-pay discount" for none)',
     }],
     ['es', {
       'coverage-error': 'elija cómo pagará el paciente', 'side-error': 'elija el lado tratado',
       'condition-error': 'elija una afección', 'product-error': 'elija el producto',
       'injections-error': 'elija el número de inyecciones previstas',
+      'prompt-pay-included-error': 'elija si el paciente pagará todo en la visita («Sin descuento por pronto pago» si no hay)',
     }],
   ]) {
     const { page } = await openStaffPage(`staff.html?lang=${language}`);
