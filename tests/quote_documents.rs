@@ -749,3 +749,40 @@ fn each_later_date_is_refused_by_its_own_path() {
         ["later_injections_on: 2 injections are planned: at most 1 later date; there are 2"]
     );
 }
+
+/// The comparison printed with a quote prices its scenarios at the quote's prompt-pay choice: a
+/// quote whose charges leave the discount out, or offer none, prints no discounted figure in it.
+#[test]
+fn the_printed_comparison_follows_the_prompt_pay_choice() {
+    use amnion_estimator::payment::{compare, PaymentAnswers};
+    let sample = book();
+    // One plantar fasciitis injection with the consultation and the boot, no therapy:
+    // 250.00 + 1,200.00 + 150.00 + 125.00 + 165.00 = 1,890.00; 5 % = 94.50, so 1,795.50 paid in full
+    // at the visit. Two injections: the second vial and 20550 15 % off (180.00 + 22.50), its
+    // guidance 18.75 off: 1,890.00 + 1,200.00 + 150.00 + 125.00 - 221.25 = 3,143.75; 5 % = 157.19
+    // (157.1875, half up), so 2,986.56.
+    for (choice, one, two) in [
+        ("included", 179_550, 298_656),
+        ("excluded", 189_000, 314_375),
+        ("not_offered", 189_000, 314_375),
+    ] {
+        let q = quote(
+            &sample,
+            &request(&format!(r#""prompt_pay": "{choice}", {ONE_INJECTION}"#)),
+        )
+        .unwrap_or_else(|e| panic!("{choice}: {e}"));
+        let grid_book = q.comparison_book(&sample).expect("a book");
+        let answers = &q.saved.request.answers;
+        let mut grid =
+            compare(&grid_book, answers, &PaymentAnswers::default()).expect("a comparison");
+        let no_therapy = |row: usize| grid.rows[row].cells[0].patient_total.cents.get();
+        assert_eq!((no_therapy(0), no_therapy(1)), (one, two), "{choice}");
+        // The quote is its scenario (1 injection, no therapy) at any choice: the same total.
+        assert_eq!(q.good_faith_estimate.total.cents.get(), one, "{choice}");
+        q.mark_in(&mut grid);
+        assert!(
+            grid.rows[0].cells[0].current,
+            "{choice}: marked as this quote"
+        );
+    }
+}

@@ -165,6 +165,39 @@ fn check_format(value: &Value) -> Result<(), Error> {
 }
 
 impl Quote {
+    /// The prompt-pay choice this quote was priced with: its request's, else its book's setting;
+    /// `None` when its book has no prompt-pay discount.
+    pub fn prompt_pay(&self) -> Option<PromptPayChoice> {
+        let offered = self.saved.price_book.discounts.prompt_pay.as_ref()?;
+        Some(
+            self.saved
+                .request
+                .prompt_pay
+                .unwrap_or(PromptPayChoice::of_book(offered.expected_charges)),
+        )
+    }
+
+    /// The price book the comparison printed with this quote prices its scenarios at: `book`, or,
+    /// when this quote's charges leave the prompt-pay discount out or offer none, `book` without
+    /// it, so the grid prints no discounted figure the quote does not give.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice: `book` without a discount is as valid as `book`.
+    pub fn comparison_book<'a>(
+        &self,
+        book: &'a PriceBook,
+    ) -> Result<std::borrow::Cow<'a, PriceBook>, Error> {
+        if self.prompt_pay() != Some(PromptPayChoice::Included)
+            && book.document().discounts.prompt_pay.is_some()
+        {
+            let mut without = book.document().clone();
+            without.discounts.prompt_pay = None;
+            return PriceBook::new(without).map(std::borrow::Cow::Owned);
+        }
+        Ok(std::borrow::Cow::Borrowed(book))
+    }
+
     /// Marks in `comparison` (the scenario grid the staff printout may carry) the scenario that is
     /// this quote only when its total is this quote's total; otherwise marks none, and says first
     /// in the grid's notes why no scenario is this quote. The grid is the visitor's estimate of

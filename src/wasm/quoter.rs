@@ -189,7 +189,11 @@ impl Quoter {
                     ..PaymentAnswers::default()
                 };
                 let answers_of = &quote.saved.request.answers;
-                match payment::compare(&self.book, answers_of, &answers) {
+                // At the quote's prompt-pay choice: no discounted figure it does not give.
+                let compared = quote
+                    .comparison_book(&self.book)
+                    .and_then(|book| payment::compare(&book, answers_of, &answers));
+                match compared {
                     Ok(mut comparison) => {
                         quote.mark_in(&mut comparison);
                         regions.render("comparison", |element| {
