@@ -1381,8 +1381,10 @@ pub enum QuoteRefusal<'a> {
     DiscountReason,
     /// A therapy partner the price book does not have.
     UnknownPartner(&'a str),
-    /// A typed-in provider's name, street or city left blank.
+    /// A typed-in provider's street or city left blank.
     Blank,
+    /// A typed-in provider's name left blank ("Other provider (type it in)" chosen).
+    ProviderName,
     /// Not an NPI.
     Npi(NpiFault, &'a str),
     /// Not a TIN.
@@ -1500,6 +1502,9 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
         QuoteRefusal::DiscountReason => "a staff discount needs a reason".to_owned(),
         QuoteRefusal::UnknownPartner(id) => format!("unknown partner \"{}\"", Quoted(id)),
         QuoteRefusal::Blank => "must not be empty".to_owned(),
+        QuoteRefusal::ProviderName => {
+            "enter the therapy provider's name, as it should print on the estimate".to_owned()
+        }
         QuoteRefusal::Npi(fault, npi) => fault.in_english(npi),
         QuoteRefusal::Tin(got) => format!(
             "must be 9 digits, as 123456789 or 12-3456789; it is \"{}\"",
@@ -1638,6 +1643,10 @@ fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
         QuoteRefusal::DiscountReason => "escriba el motivo del descuento del personal".to_owned(),
         QuoteRefusal::UnknownPartner(id) => format!("proveedor desconocido: \"{}\"", Quoted(id)),
         QuoteRefusal::Blank => "no puede quedar en blanco".to_owned(),
+        QuoteRefusal::ProviderName => {
+            "escriba el nombre del proveedor de fisioterapia, tal como debe aparecer en el estimado"
+                .to_owned()
+        }
         QuoteRefusal::Npi(NpiFault::CheckDigit, npi) => format!(
             "el último dígito no corresponde a los otros nueve: revise si hay un error al escribir \"{}\"",
             Quoted(npi)

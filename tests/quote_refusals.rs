@@ -350,7 +350,7 @@ fn the_therapy_provider() {
             "elija el proveedor de fisioterapia",
         ),
         (json!({ "therapy_provider": { "partner": "ninguno" } }), "therapy_provider.partner", "proveedor desconocido: \"ninguno\""),
-        (provider(json!({ "name": " " })), "therapy_provider.name", "no puede quedar en blanco"),
+        (provider(json!({ "name": " " })), "therapy_provider.name", "escriba el nombre del proveedor de fisioterapia, tal como debe aparecer en el estimado"),
         (provider(json!({ "street": "" })), "therapy_provider.street", "no puede quedar en blanco"),
         (provider(json!({ "city": "" })), "therapy_provider.city", "no puede quedar en blanco"),
         (provider(json!({ "city": "Aus\u{1b}tin" })), "therapy_provider.city", "tiene U+001B en el carácter 4"),

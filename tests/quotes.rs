@@ -1202,3 +1202,26 @@ fn a_revision_says_its_own_deadline_has_passed_not_the_first_estimate_s() {
         "{said:?}"
     );
 }
+
+/// "Other provider (type it in)" with everything but the name typed: the name is asked for in
+/// words, at its field.
+#[test]
+fn a_typed_in_provider_without_a_name_is_asked_for_it() {
+    let error = quote(
+        &book(),
+        &request(
+            r#""answers": { "condition": "plantar_fasciitis", "injections": "1",
+                 "physical_therapy": { "coverage": "cash", "sessions": "4" } },
+               "therapy_elsewhere": true,
+               "therapy_provider": { "name": " ", "npi": "1234567802", "tin": "987654321",
+                   "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                   "evaluation_price": "160", "session_price": "95" }"#,
+        ),
+    )
+    .expect_err("no name");
+    let lines: Vec<String> = error.fields().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        ["therapy_provider.name: enter the therapy provider's name, as it should print on the estimate"]
+    );
+}

@@ -1053,8 +1053,9 @@ impl QuoteRequest {
         let refuse = self.refuse();
         let path = |field: &str| format!("therapy_provider.{field}");
         for (field, value) in [("name", &p.name), ("street", &p.street), ("city", &p.city)] {
-            problems.check(!value.trim().is_empty(), path(field), || {
-                refuse(&QuoteRefusal::Blank)
+            problems.check(!value.trim().is_empty(), path(field), || match field {
+                "name" => refuse(&QuoteRefusal::ProviderName),
+                _ => refuse(&QuoteRefusal::Blank),
             });
             self.printable(problems, path(field), value);
         }

@@ -792,3 +792,12 @@ test('on the Spanish staff page a bad ZIP, a bad NPI and a date of birth after t
     await page.close();
   }
 });
+
+test('"Other provider (type it in)" with the name left blank says so at the name', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  await page.fill('#pt-name', '');
+  assert.equal(await page.locator('#pt-name-error').textContent(), 'enter the therapy provider\'s name, as it should print on the estimate');
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true');
+  await page.close();
+});
