@@ -382,6 +382,9 @@ pub struct GfeWords {
     pub quality_of_care: &'static str,
     /// What a quote says at each choice the staff form left unchosen.
     pub unchosen: Unchosen,
+    /// What a new quote says at a plan figure left blank that therapy through insurance is priced
+    /// by.
+    pub plan_figure_needed: PlanFigureNeeded,
     /// `Not yet scheduled` (the primary service).
     pub not_scheduled: &'static str,
     /// `Injection 3: not yet scheduled` / `Inyección 3: aún no programada`, from the number.
@@ -445,6 +448,14 @@ pub struct MedicareRefusals {
     pub prompt_pay: &'static str,
     /// Physical therapy in cash.
     pub cash_therapy: &'static str,
+}
+
+/// What a new quote says at a plan figure left blank (see `QuoteRequest::plan_figures_entered`).
+pub struct PlanFigureNeeded {
+    /// The deductible left, when it applies.
+    pub deductible: &'static str,
+    /// The coinsurance, with no copay either.
+    pub coinsurance: &'static str,
 }
 
 /// What a quote says at a choice that changes a code or an amount while it is not made (the staff
@@ -1009,6 +1020,12 @@ static ENGLISH_GFE: GfeWords = GfeWords {
         therapy_provider: "choose the therapy provider, or \"Other provider\" to type one in",
         prompt_pay: "choose whether the patient will pay in full at the visit (\"No prompt-pay discount\" for none)",
     },
+    plan_figure_needed: PlanFigureNeeded {
+        deductible: "enter the deductible the patient has left this year, 0 if it is met: left blank, therapy \
+            would be priced as if it were met",
+        coinsurance: "enter the coinsurance, or the copay per visit (0 for none): with both blank, therapy \
+            would be priced as if the plan paid all of it",
+    },
     not_scheduled: "Not yet scheduled",
     injection_not_scheduled: |n| format!("Injection {n}: not yet scheduled"),
     injection_on: |n, date| format!("Injection {n}: {date}"),
@@ -1167,6 +1184,12 @@ static SPANISH_GFE: GfeWords = GfeWords {
         sessions: "elija el número de sesiones",
         therapy_provider: "elija el proveedor de fisioterapia, u «Otro proveedor» para escribir uno",
         prompt_pay: "elija si el paciente pagará todo en la visita («Sin descuento por pronto pago» si no hay)",
+    },
+    plan_figure_needed: PlanFigureNeeded {
+        deductible: "escriba el deducible que le queda al paciente este año, 0 si ya lo alcanzó: en blanco, la \
+            fisioterapia se calcularía como si ya lo hubiera alcanzado",
+        coinsurance: "escriba el coseguro, o el copago por visita (0 si no hay): con ambos en blanco, la \
+            fisioterapia se calcularía como si el plan pagara todo",
     },
     not_scheduled: "Aún no programado",
     injection_not_scheduled: |n| format!("Inyección {n}: aún no programada"),

@@ -1687,7 +1687,7 @@ fn quotes_agree_with_the_oracle() {
                 }
             };
             let typed = |cents: i64| FormValue::from(dollars_typed(cents, figures.style).as_str());
-            let request = QuoteRequest {
+            let mut request = QuoteRequest {
                 coverage: Some(CoverageScreening::SelfPay),
                 patient: PatientAnswers {
                     name: "Ana Ruiz".into(),
@@ -1737,6 +1737,17 @@ fn quotes_agree_with_the_oracle() {
                     .map(|_| PromptPayChoice::Included),
                 ..QuoteRequest::default()
             };
+            // A new quote names the plan figures its therapy is priced by; 0 is what the oracle
+            // prices a blank deductible or coinsurance at (the plan's best case).
+            let insurance = &mut request.answers.physical_therapy.insurance;
+            for figure in [
+                &mut insurance.deductible_remaining,
+                &mut insurance.coinsurance_percent,
+            ] {
+                if figure.as_str().is_empty() {
+                    *figure = FormValue::from("0");
+                }
+            }
             let quoted = quote(&book, &request);
             let expected = match oracle::price(document, &order) {
                 Ok(expected) => expected,

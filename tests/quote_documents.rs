@@ -67,10 +67,11 @@ fn calls_it_a_gfe(text: &str) -> bool {
 }
 
 /// `rest` as a Medicare patient's quote may have it (`QuoteRequest::medicare`): therapy through
-/// Medicare, not cash; no staff discount; no prompt-pay discount.
+/// Medicare, not cash, with the plan's figures (Medicare Part B's 20 %); no staff discount; no
+/// prompt-pay discount.
 fn medicare_allows(rest: &str) -> String {
     let rest = rest
-        .replace(r#""coverage": "cash""#, r#""coverage": "insurance""#)
+        .replace(r#""coverage": "cash""#, r#""coverage": "insurance", "insurance": { "deductible_remaining": "0", "coinsurance_percent": "20" }"#)
         .replace(r#""amount": "50", "reason": "Returning patient""#, "");
     format!(r#"{rest}, "prompt_pay": "not_offered""#)
 }

@@ -175,6 +175,8 @@ fn the_prefix_names_the_document() {
                 "answers.physical_therapy.coverage",
                 json!("insurance"),
             );
+            request["answers"]["physical_therapy"]["insurance"] =
+                json!({ "deductible_remaining": "0", "coinsurance_percent": "20" });
             request = with(&request, "staff_discount", json!({}));
             request["prompt_pay"] = json!("not_offered");
         }

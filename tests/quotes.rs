@@ -1115,7 +1115,10 @@ fn a_new_medicare_quote_has_no_discount_and_no_therapy_in_cash() {
         &book(),
         &request(&format!(
             r#""coverage": "medicare", "prompt_pay": "not_offered", {}"#,
-            PAID_AT_THE_VISIT_OR_NOT.replace(r#""coverage": "cash""#, r#""coverage": "insurance""#)
+            PAID_AT_THE_VISIT_OR_NOT.replace(
+                r#""coverage": "cash""#,
+                r#""coverage": "insurance", "insurance": { "deductible_remaining": "0", "coinsurance_percent": "20" }"#
+            )
         )),
     )
     .expect("valid");
@@ -1200,6 +1203,51 @@ fn a_revision_says_its_own_deadline_has_passed_not_the_first_estimate_s() {
     assert!(
         said[said.len() - 2].contains("by Friday, December 4, 2026"),
         "{said:?}"
+    );
+}
+
+/// Therapy through insurance on a new quote names the plan figures it is priced by: a blank
+/// deductible, or coinsurance and copay both blank, would price it at the plan's best case, so each
+/// is refused at its field in words; 0 is an answer, and a copay alone says which plan it is. A file
+/// saved with them blank (before this rule) reopens as it was printed.
+#[test]
+fn blank_plan_figures_for_therapy_through_insurance_are_refused_on_a_new_quote() {
+    let with = |insurance: &str| {
+        request(&format!(
+            r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1",
+                 "physical_therapy": {{ "coverage": "insurance", "sessions": "4", "insurance": {{ {insurance} }} }} }}"#
+        ))
+    };
+    let error = quote(&book(), &with("")).expect_err("blank figures");
+    let lines: Vec<String> = error.fields().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "answers.physical_therapy.insurance.deductible_remaining: enter the deductible the patient has \
+             left this year, 0 if it is met: left blank, therapy would be priced as if it were met",
+            "answers.physical_therapy.insurance.coinsurance_percent: enter the coinsurance, or the copay per \
+             visit (0 for none): with both blank, therapy would be priced as if the plan paid all of it",
+        ]
+    );
+    // A copay from the first visit: the deductible does not apply, and the copay is the plan's cost
+    // sharing, so nothing else is needed.
+    assert!(quote(&book(), &with(r#""copay": "30""#)).is_ok());
+    // Each entered, 0 as much as any: the plan's best case, now said. Therapy through insurance is
+    // not in the document's total: one injection, 1,475.00 less 5 % (73.75) = 1,401.25.
+    let zero = quote(
+        &book(),
+        &with(r#""deductible_remaining": "0", "coinsurance_percent": "0""#),
+    )
+    .expect("0 is an answer");
+    assert_eq!(zero.good_faith_estimate.total.cents.get(), 140_125);
+    // A file saved with them blank prices as 0 did: it reopens with its number and total.
+    let mut saved = zero.saved.clone();
+    saved.request.answers.physical_therapy.insurance = Default::default();
+    let reopened = reopen(&saved, &book()).expect("a saved file reopens as printed");
+    assert_eq!(reopened.quote.quote_number, zero.quote_number);
+    assert_eq!(
+        reopened.quote.good_faith_estimate.total.cents.get(),
+        140_125
     );
 }
 

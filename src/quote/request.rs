@@ -12,7 +12,7 @@ use crate::calendar::Date;
 use crate::error::{excerpt, Error, Hidden, Problems, Refusal};
 use crate::estimate::{
     Breakdown, Coverage, EstimateRequest, FormValue, LineKind, Payer, Plan, ProviderRole,
-    StaffDiscount, StaffDiscountOff,
+    StaffDiscount, StaffDiscountOff, Therapy,
 };
 use crate::language::QuoteRefusal;
 
@@ -371,6 +371,9 @@ impl QuoteRequest {
         if issue == Issue::New {
             self.new_document(book, &mut problems, issued_on);
             self.medicare(&mut problems, prompt_pay);
+            if let Some(plan) = &answers {
+                self.plan_figures_entered(plan, &mut problems);
+            }
         }
         let scheduled_on = match self.scheduled_on.trim() {
             "" => None,
@@ -518,6 +521,9 @@ impl QuoteRequest {
     ///   refused at its own field, saying what to do instead.
     /// - A Medicare patient's quote has no staff or prompt-pay discount and no therapy in cash
     ///   (`medicare`, called beside this one).
+    /// - Therapy through insurance has the plan figures it is priced by: the deductible left when
+    ///   it applies, and the coinsurance or the copay (`plan_figures_entered`, called beside this
+    ///   one): a staff quote prices one figure, and a blank one would be the plan's best case.
     /// - With a book that offers a prompt-pay discount, staff say whether the patient will pay in
     ///   full at the visit (`prompt_pay`): the choice changes the amounts, so it is not the book's
     ///   for them. A saved file without it keeps the book's setting, as it was printed.
@@ -571,6 +577,30 @@ impl QuoteRequest {
                     (words.after_valid_until)(&last_valid.long_form(language)),
                 );
             }
+        }
+    }
+
+    /// A new document's therapy through insurance, with sessions planned, names the plan figures
+    /// it is priced by (DESIGN.md, "Blank is not zero"): a staff quote prices one figure, and a
+    /// figure left blank would be its best case (no deductible left, 0 % coinsurance), which
+    /// understates the patient's share. So the deductible left (when it applies) and the
+    /// coinsurance or the copay are refused blank, each at its field, in the quote's language; 0 is
+    /// an answer. Covered visits and the out-of-pocket maximum blank are "no limit", as the form
+    /// says.
+    fn plan_figures_entered(&self, plan: &Plan<'_>, problems: &mut Problems) {
+        let Therapy::Insurance(range) = &plan.therapy else {
+            return;
+        };
+        if plan.sessions.max == 0 {
+            return;
+        }
+        let words = &self.answers.language.gfe_words().plan_figure_needed;
+        let path = |field: &str| format!("answers.physical_therapy.insurance.{field}");
+        if range.unknown.deductible {
+            problems.add(path("deductible_remaining"), words.deductible);
+        }
+        if range.unknown.coinsurance {
+            problems.add(path("coinsurance_percent"), words.coinsurance);
         }
     }
 

@@ -143,6 +143,9 @@ test('a Medicare patient\'s quote offers no discount and no therapy in cash, and
   assert.equal(await page.locator('#print').getAttribute('aria-disabled'), 'true', 'nothing to print');
   await page.check('#prompt-pay-not_offered');
   await page.check('input[name="answers.physical_therapy.coverage"][value="insurance"]');
+  // Medicare Part B's figures: what the patient has left of the deductible, and 20 %.
+  await page.fill('#deductible', '0');
+  await page.fill('#coinsurance', '20');
   // 5,832.00 + 250 + 165 = 6,247.00 at the clinic, no discount; therapy through Medicare is to
   // schedule separately.
   assert.match(await page.locator('#status').textContent(), /^Self-pay price quote SPQ-[0-9A-Z-]+: \$6,247\.00$/);

@@ -793,6 +793,27 @@ test('on the Spanish staff page a bad ZIP, a bad NPI and a date of birth after t
   }
 });
 
+test('therapy through insurance with the plan figures left blank cannot print, and says at each field why', async () => {
+  const { page } = await openStaffPage();
+  await fillOneInjection(page);
+  await page.check('input[name="side"][value="left"]');
+  await page.check('input[name="answers.physical_therapy.coverage"][value="insurance"]');
+  await page.selectOption('#sessions', '4');
+  assert.match(await page.locator('#deductible-error').textContent(), /^enter the deductible the patient has left this year, 0 if it is met: left blank, therapy would be priced as if it were met$/);
+  assert.match(await page.locator('#coinsurance-error').textContent(), /^enter the coinsurance, or the copay per visit \(0 for none\): with both blank, therapy would be priced as if the plan paid all of it$/);
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true', 'nothing prints');
+  await page.locator('#deductible-error').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}staff-plan-figures-blank.png` });
+  // 0 is an answer: the deductible met, 20 % coinsurance. Therapy through insurance is not in the
+  // estimate's total: one injection, 1,475.00 less 5 % (73.75) = 1,401.25.
+  await page.fill('#deductible', '0');
+  await page.fill('#coinsurance', '20');
+  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.match(await page.locator('#status').textContent(), /: \$1,401\.25$/);
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'false');
+  await page.close();
+});
+
 test('"Other provider (type it in)" with the name left blank says so at the name', async () => {
   const { page } = await openStaffPage();
   await fillTwoProviderQuote(page);
