@@ -10,7 +10,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::calendar::Date;
+use crate::calendar::{Date, DateFault};
 use crate::error::{Hidden, NpiFault, Quoted, Refusal, Unknown};
 use crate::money::{Cents, NotMoney};
 use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
@@ -1439,27 +1439,45 @@ impl Date {
     }
 }
 
-/// A staff quote's refusals in English. Dates as typed (`2026-11-21`); each answer quoted is
+/// A staff quote's refusals in English. Dates as the document writes them (`November 21, 2026`);
+/// a date that cannot be is said as what is wrong with it; each answer quoted is
 /// written as its excerpt ([`Quoted`]).
 fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
+    let day = |date: Date| date.long_form(Language::English);
     match *refusal {
         QuoteRefusal::PatientName => "enter the patient's name".to_owned(),
         QuoteRefusal::TooLong { max } => format!("must be at most {max} characters"),
         QuoteRefusal::Hidden(ref hidden) => hidden.in_english(),
         QuoteRefusal::EnterDate => "enter the date".to_owned(),
-        QuoteRefusal::NotADate(got) => crate::calendar::not_a_date(got),
+        QuoteRefusal::NotADate(got) => match crate::calendar::DateFault::of(got) {
+            DateFault::Year(year) => {
+                format!("the year {year} cannot be right (a date from 1900 to 9999): check the year")
+            }
+            DateFault::NoSuchDay { year, month, days } => format!(
+                "there is no such day: {} {year} has {days} days; it is \"{}\"",
+                Language::English.gfe_words().months[(month - 1) as usize],
+                Quoted(got)
+            ),
+            DateFault::Shape => crate::calendar::not_a_date(got),
+        },
         QuoteRefusal::BornAfterIssue(issued) => {
-            format!("must not be after the issue date ({issued})")
+            format!("must not be after the issue date ({})", day(issued))
         }
         QuoteRefusal::BornTooLongAgo {
             years,
             earliest,
             born,
         } => format!(
-            "must be a date of birth at most {years} years before the issue date, from {earliest}; it is {born}"
+            "must be a date of birth at most {years} years before the issue date, from {}; it is {}",
+            day(earliest),
+            day(born)
         ),
         QuoteRefusal::ScheduledBeforeIssue { issued, scheduled } => {
-            format!("cannot be before the quote's issue date ({issued}); it is {scheduled}")
+            format!(
+                "cannot be before the quote's issue date ({}); it is {}",
+                day(issued),
+                day(scheduled)
+            )
         }
         QuoteRefusal::Side(got) => {
             format!("must be \"left\" or \"right\"; it is \"{}\"", Quoted(got))
@@ -1497,24 +1515,34 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
             issued,
             date,
         } => format!(
-            "injection {injection} cannot be before the quote's issue date ({issued}); it is {date}"
+            "injection {injection} cannot be before the quote's issue date ({}); it is {}",
+            day(issued),
+            day(date)
         ),
         QuoteRefusal::InjectionBeforePrevious {
             injection,
             before,
             date,
         } => format!(
-            "injection {injection} cannot be before injection {} ({before}); it is {date}",
-            injection - 1
+            "injection {injection} cannot be before injection {} ({}); it is {}",
+            injection - 1,
+            day(before),
+            day(date)
         ),
         QuoteRefusal::ReplacedNumber => {
             "must be the number of the document this one replaces".to_owned()
         }
         QuoteRefusal::RevisedAfterToday { issued, today } => format!(
-            "the quote this revises was issued on {issued}, after today ({today}): check the computer's date"
+            "the quote this revises was issued on {}, after today ({}): check the computer's date",
+            day(issued),
+            day(today)
         ),
         QuoteRefusal::ReplacedAfterReplacing { after, issued } => {
-            format!("cannot be after the document that replaces it ({after}); it is {issued}")
+            format!(
+                "cannot be after the document that replaces it ({}); it is {}",
+                day(after),
+                day(issued)
+            )
         }
         QuoteRefusal::UnknownExtra(id) => format!("unknown item \"{}\"", Quoted(id)),
         QuoteRefusal::ExtraQuantity { max, got } => {
@@ -1546,7 +1574,9 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
             version,
             issued,
         } => format!(
-            "is before these prices take effect ({effective}, price book {version}); it is {issued}"
+            "is before these prices take effect ({}, price book {version}); it is {}",
+            day(effective),
+            day(issued)
         ),
         QuoteRefusal::NoPromptPay => {
             "this price book has no prompt-pay discount: leave the choice out".to_owned()
@@ -1570,9 +1600,17 @@ fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
             "no debe contener caracteres de control ni de dirección del texto; tiene U+{code} en el carácter {at}"
         ),
         QuoteRefusal::EnterDate => "escriba la fecha".to_owned(),
-        QuoteRefusal::NotADate(got) => {
-            format!("escriba una fecha como 2026-11-01; {}", typed(got))
-        }
+        QuoteRefusal::NotADate(got) => match DateFault::of(got) {
+            DateFault::Year(year) => {
+                format!("el año {year} no puede ser correcto (una fecha de 1900 a 9999): revise el año")
+            }
+            DateFault::NoSuchDay { year, month, days } => format!(
+                "ese día no existe: {} de {year} tiene {days} días; {}",
+                Language::Spanish.gfe_words().months[(month - 1) as usize],
+                typed(got)
+            ),
+            DateFault::Shape => format!("escriba una fecha como 2026-11-01; {}", typed(got)),
+        },
         QuoteRefusal::BornAfterIssue(issued) => {
             (Language::Spanish.date_words().after_issue)(&day(issued))
         }

@@ -665,7 +665,7 @@ fn a_scheduled_date_before_the_issue_date_is_refused() {
     let one = r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#;
     assert_eq!(
         refusals(&format!(r#""scheduled_on": "2026-11-20", {one}"#)),
-        ["scheduled_on: cannot be before the quote's issue date (2026-11-21); it is 2026-11-20"]
+        ["scheduled_on: cannot be before the quote's issue date (November 21, 2026); it is November 20, 2026"]
     );
     let same_day = priced(&format!(r#""scheduled_on": "2026-11-21", {one}"#));
     assert_eq!(
@@ -716,7 +716,7 @@ fn each_later_date_is_refused_by_its_own_path() {
             r#""scheduled_on": "2026-12-01", "later_injections_on": ["2026-11-30", "15/12/2026"], {THREE}"#
         )),
         [
-            "later_injections_on.0: injection 2 cannot be before injection 1 (2026-12-01); it is 2026-11-30",
+            "later_injections_on.0: injection 2 cannot be before injection 1 (December 1, 2026); it is November 30, 2026",
             "later_injections_on.1: must be a date like 2026-11-01; it is \"15/12/2026\"",
         ]
     );
@@ -724,7 +724,7 @@ fn each_later_date_is_refused_by_its_own_path() {
         refusals(&format!(
             r#""scheduled_on": "2026-12-01", "later_injections_on": ["2026-12-15", "2026-12-10"], {THREE}"#
         )),
-        ["later_injections_on.1: injection 3 cannot be before injection 2 (2026-12-15); it is 2026-12-10"]
+        ["later_injections_on.1: injection 3 cannot be before injection 2 (December 15, 2026); it is December 10, 2026"]
     );
     assert_eq!(
         refusals(&format!(
@@ -732,7 +732,7 @@ fn each_later_date_is_refused_by_its_own_path() {
         )),
         [
             "scheduled_on: enter the first injection's date before the later injections' dates",
-            "later_injections_on.0: injection 2 cannot be before the quote's issue date (2026-11-21); it is 2026-11-20",
+            "later_injections_on.0: injection 2 cannot be before the quote's issue date (November 21, 2026); it is November 20, 2026",
         ]
     );
     assert_eq!(

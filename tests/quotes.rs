@@ -820,7 +820,7 @@ fn a_state_typed_in_small_letters_is_the_state_and_a_birth_year_slip_is_refused(
     let error = quote(&book(), &request).expect_err("no one is 126");
     assert_eq!(
         error.fields()[0].to_string(),
-        "patient.date_of_birth: must be a date of birth at most 120 years before the issue date, from 1906-11-21; it is 1900-05-01"
+        "patient.date_of_birth: must be a date of birth at most 120 years before the issue date, from November 21, 1906; it is May 1, 1900"
     );
 }
 
@@ -837,7 +837,7 @@ fn a_quote_issued_before_its_prices_take_effect_is_refused() {
         .find(|field| field.path == "issued_on")
         .unwrap_or_else(|| panic!("refused at issued_on: {error}"));
     assert!(
-        issued.reason.contains("2026-11-01") && issued.reason.contains("2026-10-31"),
+        issued.reason.contains("November 1, 2026") && issued.reason.contains("October 31, 2026"),
         "{}",
         issued.reason
     );

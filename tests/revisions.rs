@@ -294,8 +294,8 @@ fn a_revision_dated_before_the_quote_it_revises_is_refused() {
         .expect_err("before the original");
     assert_eq!(
         error.to_string(),
-        "replaces.0.issued_on: the quote this revises was issued on 2026-12-01, after today \
-         (2026-11-30): check the computer's date"
+        "replaces.0.issued_on: the quote this revises was issued on December 1, 2026, after today \
+         (November 30, 2026): check the computer's date"
     );
 }
 
