@@ -1753,6 +1753,37 @@ pub struct RevisionWords {
     /// On the staff page, for a reopened document past its last valid day (a long date): a
     /// reprint is a copy of what the patient was given; care from now on needs a revision.
     pub expired: fn(&str) -> String,
+    /// On the staff page, for a reopened document that today's price book prices otherwise: from
+    /// (its book's version, its total, today's version, today's total).
+    pub prices_changed: fn(&str, &str, &str, &str) -> String,
+    /// Likewise when today's price book cannot price it: from (today's version, why, its book's
+    /// version).
+    pub cannot_price: fn(&str, &str, &str) -> String,
+}
+
+fn english_prices_changed(old: &str, kept: &str, new: &str, today: &str) -> String {
+    format!(
+        "Prices have changed since this quote was issued. It keeps the prices of price book {old} ({kept}); \
+         today's price book {new} would give {today}."
+    )
+}
+
+fn english_cannot_price(new: &str, error: &str, old: &str) -> String {
+    format!("Today's price book ({new}) cannot price this quote ({error}). The quote keeps the prices of price book {old}.")
+}
+
+fn spanish_prices_changed(old: &str, kept: &str, new: &str, today: &str) -> String {
+    format!(
+        "Los precios han cambiado desde que se emitió esta cotización. Conserva los precios de la lista \
+         {old} ({kept}); la lista de precios de hoy, {new}, daría {today}."
+    )
+}
+
+fn spanish_cannot_price(new: &str, _error: &str, old: &str) -> String {
+    format!(
+        "La lista de precios de hoy ({new}) no puede calcular esta cotización. La cotización conserva los \
+         precios de la lista {old}."
+    )
 }
 
 impl Language {
@@ -1769,6 +1800,8 @@ impl Language {
 }
 
 static ENGLISH_REVISED_GFE: RevisionWords = RevisionWords {
+    prices_changed: english_prices_changed,
+    cannot_price: english_cannot_price,
     replaces: |number, date| {
         format!("Revised Good Faith Estimate. Replaces {number} issued {date}.")
     },
@@ -1784,6 +1817,8 @@ static ENGLISH_REVISED_GFE: RevisionWords = RevisionWords {
 };
 
 static ENGLISH_REVISED_QUOTE: RevisionWords = RevisionWords {
+    prices_changed: english_prices_changed,
+    cannot_price: english_cannot_price,
     replaces: |number, date| format!("Revised self-pay price quote. Replaces {number} issued {date}."),
     give: "The quote has changed since it was issued: this is a revised price quote, with a new number, \
         issued today. Give it to the patient.",
@@ -1798,6 +1833,8 @@ static ENGLISH_REVISED_QUOTE: RevisionWords = RevisionWords {
 
 // "el documento": the document replaced may be an estimate (el) or a quote (la).
 static SPANISH_REVISED_GFE: RevisionWords = RevisionWords {
+    prices_changed: spanish_prices_changed,
+    cannot_price: spanish_cannot_price,
     replaces: |number, date| {
         format!("Estimado de buena fe revisado. Reemplaza el documento {number} emitido el {date}.")
     },
@@ -1813,6 +1850,8 @@ static SPANISH_REVISED_GFE: RevisionWords = RevisionWords {
 };
 
 static SPANISH_REVISED_QUOTE: RevisionWords = RevisionWords {
+    prices_changed: spanish_prices_changed,
+    cannot_price: spanish_cannot_price,
     replaces: |number, date| {
         format!("Cotización de pago directo revisada. Reemplaza el documento {number} emitido el {date}.")
     },
@@ -2203,6 +2242,38 @@ static SPANISH_BILL: BillWords = BillWords {
         format!("no es la suma de los artículos escritos abajo ({sum}): revise ambos, o deje el total en blanco")
     },
 };
+
+/// A typed-in therapy provider's price that is far from what therapy costs, in Spanish: `name` is
+/// the price's English name as the English warning says it ("session price"), `price` the price,
+/// `limit` the low or high limit it is past (`low` says which), and `meant` a hundred times a low
+/// price (`QuoteRequest::typed_price_warnings`).
+#[cfg(staff)]
+pub(crate) fn spanish_typed_price_warning(
+    name: &str,
+    price: Cents,
+    low: bool,
+    limit: Cents,
+    meant: Option<Cents>,
+) -> String {
+    let name = match name {
+        "evaluation price" => "Precio de la evaluación",
+        "session price" => "Precio por sesión",
+        "evaluation allowed amount" => "Monto permitido por la evaluación",
+        _ => "Monto permitido por sesión",
+    };
+    let why = match (low, meant) {
+        (true, Some(meant)) => {
+            format!("es {price}, bajo para fisioterapia (menos de {limit}): ¿quiso decir {meant}?")
+        }
+        (true, None) => {
+            format!("es {price}, bajo para fisioterapia (menos de {limit}): ¿es correcto?")
+        }
+        (false, _) => {
+            format!("es {price}, alto para fisioterapia (más de {limit}): revise si sobran ceros")
+        }
+    };
+    format!("{name} del proveedor de fisioterapia: {why}")
+}
 
 #[cfg(test)]
 mod tests {

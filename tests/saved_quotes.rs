@@ -524,3 +524,23 @@ fn a_quote_saved_with_its_prompt_pay_choice_reopens_with_it() {
     assert_eq!(reopened.form.prompt_pay, Some(PromptPayChoice::Excluded));
     assert_eq!(reopened.quote.prompt_pay_warning, None);
 }
+
+/// The price-change notice is said in the staff page's language, whichever the file's: this file
+/// left the prompt-pay discount out ($1,890.00), and the sample book's setting today includes it:
+/// 1,890.00 − 5 % (94.50) = $1,795.50.
+#[test]
+fn the_price_change_is_said_in_the_pages_language() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let reopened = reopen(&fixture("format-2-prompt-pay-excluded.json"), &today).expect("reopens");
+    assert_eq!(
+        reopened.price_change_in(&today, Language::Spanish).as_deref(),
+        Some(
+            "Los precios han cambiado desde que se emitió esta cotización. Conserva los precios de la \
+             lista 2026.11-sample ($1,890.00); la lista de precios de hoy, 2026.11-sample, daría $1,795.50."
+        )
+    );
+    assert_eq!(
+        reopened.price_change_in(&today, Language::English),
+        reopened.price_change
+    );
+}

@@ -1065,9 +1065,20 @@ impl QuoteRequest {
             !is_blank(value)
                 && (*price || self.answers.physical_therapy.coverage == Coverage::Insurance)
         })
-        .filter_map(|((_, name, cents), _)| {
-            let warning = crate::price_book::therapy_price_warning(cents)?;
-            Some(format!("Therapy provider's {name}: {warning}"))
+        .filter_map(|((_, name, cents), _)| match self.answers.language {
+            crate::language::Language::Spanish => {
+                use crate::price_book::PriceOddity;
+                let (low, limit, meant) = match crate::price_book::therapy_price_oddity(cents)? {
+                    PriceOddity::Low { under, meant } => (true, under, meant),
+                    PriceOddity::High { over } => (false, over, None),
+                };
+                let warning = crate::language::spanish_typed_price_warning;
+                Some(warning(name, cents, low, limit, meant))
+            }
+            crate::language::Language::English => {
+                let warning = crate::price_book::therapy_price_warning(cents)?;
+                Some(format!("Therapy provider's {name}: {warning}"))
+            }
         })
         .collect()
     }

@@ -250,8 +250,11 @@ impl Quoter {
         form.answers.language = self.language;
         let shown = to_js(&ReopenedShown {
             quote: Shown::of(&reopened.quote),
-            expired: reopened.expired(&today()),
-            price_change: reopened.price_change.as_deref(),
+            // In the page's language, which may not be the file's.
+            expired: reopened.expired_in(&today(), self.language),
+            price_change: reopened
+                .price_change_in(&self.book, self.language)
+                .as_deref(),
             form: &reopened.form,
             due: quote::when_due(&self.book, &form, None),
         });

@@ -822,3 +822,23 @@ test('"Other provider (type it in)" with the name left blank says so at the name
   assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true');
   await page.close();
 });
+
+test('on the Spanish staff page a co-provider\'s unusual price and a reopened quote\'s price change are said in Spanish', async () => {
+  const { page } = await openStaffPage('staff.html?lang=es');
+  await fillTwoProviderQuote(page);
+  // Dollars typed as cents: $1.10 for a session, a hundred times that is $110.00.
+  await page.fill('#pt-session-price', '1.10');
+  const warning = await page.locator('#price-warnings').textContent();
+  assert.equal(warning, 'Precio por sesión del proveedor de fisioterapia: es $1.10, bajo para fisioterapia (menos de $20.00): ¿quiso decir $110.00?');
+  // A file whose charges today's book would price otherwise (it left the prompt-pay discount out:
+  // $1,890.00; the sample book's setting today includes it: $1,795.50).
+  await page.setInputFiles('#open', new URL('../fixtures/saved-quotes/format-2-prompt-pay-excluded.json', import.meta.url).pathname);
+  await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  const reopened = await page.locator('#reopened').textContent();
+  assert.match(reopened, /Los precios han cambiado desde que se emitió esta cotización\. Conserva los precios de la lista 2026\.11-sample \(\$1,890\.00\); la lista de precios de hoy, 2026\.11-sample, daría \$1,795\.50\./);
+  for (const text of [warning, reopened]) {
+    assert.doesNotMatch(text, /\b(the|is|was|this|today|prices|price book|have|would)\b/i, `no English: ${text}`);
+  }
+  await page.screenshot({ path: `${shots}staff-spanish-price-change.png` });
+  await page.close();
+});
