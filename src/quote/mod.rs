@@ -325,7 +325,8 @@ fn priced(
 }
 
 /// The staff form's prompt-pay choice: its options in the page's language, and the one the book's
-/// `expected_charges` makes, which the form starts on.
+/// `expected_charges` makes (a file saved without the choice was priced with it; the form starts
+/// with none chosen).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PromptPayChoices {
     /// Included, excluded, not offered: `[{ value, label }]`.

@@ -137,8 +137,9 @@ impl Quoter {
     }
 
     /// The prompt-pay choice of the form: `{ choices: [{ value, label }], book }`, where `book`
-    /// is the value the price book's setting makes (the form starts on it), or `null` when the
-    /// book has no prompt-pay discount.
+    /// is the value the price book's setting makes (what a file saved without the choice was
+    /// priced with; the form starts with none chosen), or `null` when the book has no prompt-pay
+    /// discount.
     ///
     /// # Errors
     ///
