@@ -151,6 +151,62 @@ impl fmt::Display for Date {
     }
 }
 
+/// What is wrong with a text that is not a date, for a message that says it in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFault {
+    /// Shaped as a date, but its year is outside 1900 to 9999 (1880, or 12026 from a keyboard slip).
+    Year(u32),
+    /// Shaped as a date in a real month, but that month has only `days` days (February 30).
+    NoSuchDay {
+        /// The year.
+        year: u32,
+        /// The month, 1 to 12.
+        month: u32,
+        /// How many days it has.
+        days: u32,
+    },
+    /// Not a date in the form `YYYY-MM-DD`, or a month that is not 1 to 12.
+    Shape,
+}
+
+impl DateFault {
+    /// What is wrong with `text`, which [`Date::parse`] refused.
+    ///
+    /// ```
+    /// use amnion_estimator::calendar::DateFault;
+    /// assert_eq!(DateFault::of("1880-03-04"), DateFault::Year(1880));
+    /// assert_eq!(DateFault::of("12026-03-04"), DateFault::Year(12026));
+    /// assert_eq!(DateFault::of("2027-02-30"), DateFault::NoSuchDay { year: 2027, month: 2, days: 28 });
+    /// assert_eq!(DateFault::of("03/04/1970"), DateFault::Shape);
+    /// ```
+    pub fn of(text: &str) -> DateFault {
+        let mut parts = text.trim().split('-');
+        let number = |part: Option<&str>, digits: std::ops::RangeInclusive<usize>| {
+            part.filter(|p| digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u32>().ok())
+        };
+        let (year, month, day) = (
+            number(parts.next(), 1..=6),
+            number(parts.next(), 2..=2),
+            number(parts.next(), 2..=2),
+        );
+        let (Some(year), Some(month), Some(day), None) = (year, month, day, parts.next()) else {
+            return DateFault::Shape;
+        };
+        if !(1900..=9999).contains(&year) {
+            return DateFault::Year(year);
+        }
+        if !(1..=12).contains(&month) {
+            return DateFault::Shape;
+        }
+        let days = days_in_month(year, month);
+        if !(1..=days).contains(&day) {
+            return DateFault::NoSuchDay { year, month, days };
+        }
+        DateFault::Shape
+    }
+}
+
 /// Why `text` is not read as a date, in English: `must be a date like 2026-11-01; it is "11/01"`.
 pub(crate) fn not_a_date(text: &str) -> String {
     format!(

@@ -10,7 +10,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::calendar::Date;
+use crate::calendar::{Date, DateFault};
 use crate::error::{Hidden, NpiFault, Quoted, Refusal, Unknown};
 use crate::money::{BasisPoints, Cents, NotMoney};
 use crate::read::{deserialize_by_reading, read_enum, Read, Reader, Value};
@@ -407,6 +407,9 @@ pub struct GfeWords {
     pub quality_of_care: &'static str,
     /// What a quote says at each choice the staff form left unchosen.
     pub unchosen: Unchosen,
+    /// What a new quote says at a plan figure left blank that therapy through insurance is priced
+    /// by.
+    pub plan_figure_needed: PlanFigureNeeded,
     /// `Not yet scheduled` (the primary service).
     pub not_scheduled: &'static str,
     /// `Injection 3: not yet scheduled` / `Inyección 3: aún no programada`, from the number.
@@ -472,6 +475,14 @@ pub struct MedicareRefusals {
     pub cash_therapy: &'static str,
 }
 
+/// What a new quote says at a plan figure left blank (see `QuoteRequest::plan_figures_entered`).
+pub struct PlanFigureNeeded {
+    /// The deductible left, when it applies.
+    pub deductible: &'static str,
+    /// The coinsurance, with no copay either.
+    pub coinsurance: &'static str,
+}
+
 /// What a quote says at a choice that changes a code or an amount while it is not made (the staff
 /// form starts each unchosen), in the words of the form.
 pub struct Unchosen {
@@ -487,6 +498,9 @@ pub struct Unchosen {
     pub sessions: &'static str,
     /// The therapy provider, when therapy is given elsewhere: a partner, or one typed in.
     pub therapy_provider: &'static str,
+    /// Whether the patient will pay in full at the visit, when the book offers a prompt-pay
+    /// discount.
+    pub prompt_pay: &'static str,
 }
 
 /// The words of one kind of document: a Good Faith Estimate, or a self-pay price quote.
@@ -1105,6 +1119,13 @@ static ENGLISH_GFE: GfeWords = GfeWords {
         injections: "choose the planned number of injections",
         sessions: "choose the number of sessions",
         therapy_provider: "choose the therapy provider, or \"Other provider\" to type one in",
+        prompt_pay: "choose whether the patient will pay in full at the visit (\"No prompt-pay discount\" for none)",
+    },
+    plan_figure_needed: PlanFigureNeeded {
+        deductible: "enter the deductible the patient has left this year, 0 if it is met: left blank, therapy \
+            would be priced as if it were met",
+        coinsurance: "enter the coinsurance, or the copay per visit (0 for none): with both blank, therapy \
+            would be priced as if the plan paid all of it",
     },
     not_scheduled: "Not yet scheduled",
     injection_not_scheduled: |n| format!("Injection {n}: not yet scheduled"),
@@ -1263,6 +1284,13 @@ static SPANISH_GFE: GfeWords = GfeWords {
         injections: "elija el número de inyecciones previstas",
         sessions: "elija el número de sesiones",
         therapy_provider: "elija el proveedor de fisioterapia, u «Otro proveedor» para escribir uno",
+        prompt_pay: "elija si el paciente pagará todo en la visita («Sin descuento por pronto pago» si no hay)",
+    },
+    plan_figure_needed: PlanFigureNeeded {
+        deductible: "escriba el deducible que le queda al paciente este año, 0 si ya lo alcanzó: en blanco, la \
+            fisioterapia se calcularía como si ya lo hubiera alcanzado",
+        coinsurance: "escriba el coseguro, o el copago por visita (0 si no hay): con ambos en blanco, la \
+            fisioterapia se calcularía como si el plan pagara todo",
     },
     not_scheduled: "Aún no programado",
     injection_not_scheduled: |n| format!("Inyección {n}: aún no programada"),
@@ -1477,8 +1505,10 @@ pub enum QuoteRefusal<'a> {
     DiscountReason,
     /// A therapy partner the price book does not have.
     UnknownPartner(&'a str),
-    /// A typed-in provider's name, street or city left blank.
+    /// A typed-in provider's street or city left blank.
     Blank,
+    /// A typed-in provider's name left blank ("Other provider (type it in)" chosen).
+    ProviderName,
     /// Not an NPI.
     Npi(NpiFault, &'a str),
     /// Not a TIN.
@@ -1510,27 +1540,45 @@ impl Date {
     }
 }
 
-/// A staff quote's refusals in English. Dates as typed (`2026-11-21`); each answer quoted is
+/// A staff quote's refusals in English. Dates as the document writes them (`November 21, 2026`);
+/// a date that cannot be is said as what is wrong with it; each answer quoted is
 /// written as its excerpt ([`Quoted`]).
 fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
+    let day = |date: Date| date.long_form(Language::English);
     match *refusal {
         QuoteRefusal::PatientName => "enter the patient's name".to_owned(),
         QuoteRefusal::TooLong { max } => format!("must be at most {max} characters"),
         QuoteRefusal::Hidden(ref hidden) => hidden.in_english(),
         QuoteRefusal::EnterDate => "enter the date".to_owned(),
-        QuoteRefusal::NotADate(got) => crate::calendar::not_a_date(got),
+        QuoteRefusal::NotADate(got) => match crate::calendar::DateFault::of(got) {
+            DateFault::Year(year) => {
+                format!("the year {year} cannot be right (a date from 1900 to 9999): check the year")
+            }
+            DateFault::NoSuchDay { year, month, days } => format!(
+                "there is no such day: {} {year} has {days} days; it is \"{}\"",
+                Language::English.gfe_words().months[(month - 1) as usize],
+                Quoted(got)
+            ),
+            DateFault::Shape => crate::calendar::not_a_date(got),
+        },
         QuoteRefusal::BornAfterIssue(issued) => {
-            format!("must not be after the issue date ({issued})")
+            format!("must not be after the issue date ({})", day(issued))
         }
         QuoteRefusal::BornTooLongAgo {
             years,
             earliest,
             born,
         } => format!(
-            "must be a date of birth at most {years} years before the issue date, from {earliest}; it is {born}"
+            "must be a date of birth at most {years} years before the issue date, from {}; it is {}",
+            day(earliest),
+            day(born)
         ),
         QuoteRefusal::ScheduledBeforeIssue { issued, scheduled } => {
-            format!("cannot be before the quote's issue date ({issued}); it is {scheduled}")
+            format!(
+                "cannot be before the quote's issue date ({}); it is {}",
+                day(issued),
+                day(scheduled)
+            )
         }
         QuoteRefusal::Side(got) => {
             format!("must be \"left\" or \"right\"; it is \"{}\"", Quoted(got))
@@ -1568,24 +1616,34 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
             issued,
             date,
         } => format!(
-            "injection {injection} cannot be before the quote's issue date ({issued}); it is {date}"
+            "injection {injection} cannot be before the quote's issue date ({}); it is {}",
+            day(issued),
+            day(date)
         ),
         QuoteRefusal::InjectionBeforePrevious {
             injection,
             before,
             date,
         } => format!(
-            "injection {injection} cannot be before injection {} ({before}); it is {date}",
-            injection - 1
+            "injection {injection} cannot be before injection {} ({}); it is {}",
+            injection - 1,
+            day(before),
+            day(date)
         ),
         QuoteRefusal::ReplacedNumber => {
             "must be the number of the document this one replaces".to_owned()
         }
         QuoteRefusal::RevisedAfterToday { issued, today } => format!(
-            "the quote this revises was issued on {issued}, after today ({today}): check the computer's date"
+            "the quote this revises was issued on {}, after today ({}): check the computer's date",
+            day(issued),
+            day(today)
         ),
         QuoteRefusal::ReplacedAfterReplacing { after, issued } => {
-            format!("cannot be after the document that replaces it ({after}); it is {issued}")
+            format!(
+                "cannot be after the document that replaces it ({}); it is {}",
+                day(after),
+                day(issued)
+            )
         }
         QuoteRefusal::UnknownExtra(id) => format!("unknown item \"{}\"", Quoted(id)),
         QuoteRefusal::ExtraQuantity { max, got } => {
@@ -1596,6 +1654,9 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
         QuoteRefusal::DiscountReason => "a staff discount needs a reason".to_owned(),
         QuoteRefusal::UnknownPartner(id) => format!("unknown partner \"{}\"", Quoted(id)),
         QuoteRefusal::Blank => "must not be empty".to_owned(),
+        QuoteRefusal::ProviderName => {
+            "enter the therapy provider's name, as it should print on the estimate".to_owned()
+        }
         QuoteRefusal::Npi(fault, npi) => fault.in_english(npi),
         QuoteRefusal::Tin(got) => format!(
             "must be 9 digits, as 123456789 or 12-3456789; it is \"{}\"",
@@ -1614,7 +1675,9 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
             version,
             issued,
         } => format!(
-            "is before these prices take effect ({effective}, price book {version}); it is {issued}"
+            "is before these prices take effect ({}, price book {version}); it is {}",
+            day(effective),
+            day(issued)
         ),
         QuoteRefusal::NoPromptPay => {
             "this price book has no prompt-pay discount: leave the choice out".to_owned()
@@ -1638,9 +1701,17 @@ fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
             "no debe contener caracteres de control ni de dirección del texto; tiene U+{code} en el carácter {at}"
         ),
         QuoteRefusal::EnterDate => "escriba la fecha".to_owned(),
-        QuoteRefusal::NotADate(got) => {
-            format!("escriba una fecha como 2026-11-01; {}", typed(got))
-        }
+        QuoteRefusal::NotADate(got) => match DateFault::of(got) {
+            DateFault::Year(year) => {
+                format!("el año {year} no puede ser correcto (una fecha de 1900 a 9999): revise el año")
+            }
+            DateFault::NoSuchDay { year, month, days } => format!(
+                "ese día no existe: {} de {year} tiene {days} días; {}",
+                Language::Spanish.gfe_words().months[(month - 1) as usize],
+                typed(got)
+            ),
+            DateFault::Shape => format!("escriba una fecha como 2026-11-01; {}", typed(got)),
+        },
         QuoteRefusal::BornAfterIssue(issued) => {
             (Language::Spanish.date_words().after_issue)(&day(issued))
         }
@@ -1734,6 +1805,10 @@ fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
         QuoteRefusal::DiscountReason => "escriba el motivo del descuento del personal".to_owned(),
         QuoteRefusal::UnknownPartner(id) => format!("proveedor desconocido: \"{}\"", Quoted(id)),
         QuoteRefusal::Blank => "no puede quedar en blanco".to_owned(),
+        QuoteRefusal::ProviderName => {
+            "escriba el nombre del proveedor de fisioterapia, tal como debe aparecer en el estimado"
+                .to_owned()
+        }
         QuoteRefusal::Npi(NpiFault::CheckDigit, npi) => format!(
             "el último dígito no corresponde a los otros nueve: revise si hay un error al escribir \"{}\"",
             Quoted(npi)
@@ -1779,6 +1854,37 @@ pub struct RevisionWords {
     /// On the staff page, for a reopened document past its last valid day (a long date): a
     /// reprint is a copy of what the patient was given; care from now on needs a revision.
     pub expired: fn(&str) -> String,
+    /// On the staff page, for a reopened document that today's price book prices otherwise: from
+    /// (its book's version, its total, today's version, today's total).
+    pub prices_changed: fn(&str, &str, &str, &str) -> String,
+    /// Likewise when today's price book cannot price it: from (today's version, why, its book's
+    /// version).
+    pub cannot_price: fn(&str, &str, &str) -> String,
+}
+
+fn english_prices_changed(old: &str, kept: &str, new: &str, today: &str) -> String {
+    format!(
+        "Prices have changed since this quote was issued. It keeps the prices of price book {old} ({kept}); \
+         today's price book {new} would give {today}."
+    )
+}
+
+fn english_cannot_price(new: &str, error: &str, old: &str) -> String {
+    format!("Today's price book ({new}) cannot price this quote ({error}). The quote keeps the prices of price book {old}.")
+}
+
+fn spanish_prices_changed(old: &str, kept: &str, new: &str, today: &str) -> String {
+    format!(
+        "Los precios han cambiado desde que se emitió esta cotización. Conserva los precios de la lista \
+         {old} ({kept}); la lista de precios de hoy, {new}, daría {today}."
+    )
+}
+
+fn spanish_cannot_price(new: &str, _error: &str, old: &str) -> String {
+    format!(
+        "La lista de precios de hoy ({new}) no puede calcular esta cotización. La cotización conserva los \
+         precios de la lista {old}."
+    )
 }
 
 impl Language {
@@ -1795,6 +1901,8 @@ impl Language {
 }
 
 static ENGLISH_REVISED_GFE: RevisionWords = RevisionWords {
+    prices_changed: english_prices_changed,
+    cannot_price: english_cannot_price,
     replaces: |number, date| {
         format!("Revised Good Faith Estimate. Replaces {number} issued {date}.")
     },
@@ -1810,6 +1918,8 @@ static ENGLISH_REVISED_GFE: RevisionWords = RevisionWords {
 };
 
 static ENGLISH_REVISED_QUOTE: RevisionWords = RevisionWords {
+    prices_changed: english_prices_changed,
+    cannot_price: english_cannot_price,
     replaces: |number, date| format!("Revised self-pay price quote. Replaces {number} issued {date}."),
     give: "The quote has changed since it was issued: this is a revised price quote, with a new number, \
         issued today. Give it to the patient.",
@@ -1824,6 +1934,8 @@ static ENGLISH_REVISED_QUOTE: RevisionWords = RevisionWords {
 
 // "el documento": the document replaced may be an estimate (el) or a quote (la).
 static SPANISH_REVISED_GFE: RevisionWords = RevisionWords {
+    prices_changed: spanish_prices_changed,
+    cannot_price: spanish_cannot_price,
     replaces: |number, date| {
         format!("Estimado de buena fe revisado. Reemplaza el documento {number} emitido el {date}.")
     },
@@ -1839,6 +1951,8 @@ static SPANISH_REVISED_GFE: RevisionWords = RevisionWords {
 };
 
 static SPANISH_REVISED_QUOTE: RevisionWords = RevisionWords {
+    prices_changed: spanish_prices_changed,
+    cannot_price: spanish_cannot_price,
     replaces: |number, date| {
         format!("Cotización de pago directo revisada. Reemplaza el documento {number} emitido el {date}.")
     },
@@ -2229,6 +2343,38 @@ static SPANISH_BILL: BillWords = BillWords {
         format!("no es la suma de los artículos escritos abajo ({sum}): revise ambos, o deje el total en blanco")
     },
 };
+
+/// A typed-in therapy provider's price that is far from what therapy costs, in Spanish: `name` is
+/// the price's English name as the English warning says it ("session price"), `price` the price,
+/// `limit` the low or high limit it is past (`low` says which), and `meant` a hundred times a low
+/// price (`QuoteRequest::typed_price_warnings`).
+#[cfg(staff)]
+pub(crate) fn spanish_typed_price_warning(
+    name: &str,
+    price: Cents,
+    low: bool,
+    limit: Cents,
+    meant: Option<Cents>,
+) -> String {
+    let name = match name {
+        "evaluation price" => "Precio de la evaluación",
+        "session price" => "Precio por sesión",
+        "evaluation allowed amount" => "Monto permitido por la evaluación",
+        _ => "Monto permitido por sesión",
+    };
+    let why = match (low, meant) {
+        (true, Some(meant)) => {
+            format!("es {price}, bajo para fisioterapia (menos de {limit}): ¿quiso decir {meant}?")
+        }
+        (true, None) => {
+            format!("es {price}, bajo para fisioterapia (menos de {limit}): ¿es correcto?")
+        }
+        (false, _) => {
+            format!("es {price}, alto para fisioterapia (más de {limit}): revise si sobran ceros")
+        }
+    };
+    format!("{name} del proveedor de fisioterapia: {why}")
+}
 
 #[cfg(test)]
 mod tests {

@@ -1723,7 +1723,7 @@ fn quotes_agree_with_the_oracle() {
                 }
             };
             let typed = |cents: i64| FormValue::from(dollars_typed(cents, figures.style).as_str());
-            let request = QuoteRequest {
+            let mut request = QuoteRequest {
                 coverage: Some(CoverageScreening::SelfPay),
                 patient: PatientAnswers {
                     name: "Ana Ruiz".into(),
@@ -1765,8 +1765,25 @@ fn quotes_agree_with_the_oracle() {
                     ),
                     session_allowed: typed(document.physical_therapy.session.allowed_cents.get()),
                 },
+                // Paid in full at the visit, as the oracle prices the book's prompt-pay discount.
+                prompt_pay: document
+                    .discounts
+                    .prompt_pay
+                    .as_ref()
+                    .map(|_| PromptPayChoice::Included),
                 ..QuoteRequest::default()
             };
+            // A new quote names the plan figures its therapy is priced by; 0 is what the oracle
+            // prices a blank deductible or coinsurance at (the plan's best case).
+            let insurance = &mut request.answers.physical_therapy.insurance;
+            for figure in [
+                &mut insurance.deductible_remaining,
+                &mut insurance.coinsurance_percent,
+            ] {
+                if figure.as_str().is_empty() {
+                    *figure = FormValue::from("0");
+                }
+            }
             let quoted = quote(&book, &request);
             let expected = match oracle::price(document, &order) {
                 Ok(expected) => expected,
@@ -1796,20 +1813,19 @@ fn quotes_agree_with_the_oracle() {
                 "the GFE total"
             );
 
-            // The same book with expected charges that leave the prompt-pay discount out: the
+            // The same quote with the prompt-pay discount left out of the expected charges: the
             // clinic's total is then the model's for a book without that discount, which applies
             // last, so no other discount moves.
             if document.discounts.prompt_pay.is_some() {
-                let mut excluded = document.clone();
-                if let Some(prompt_pay) = &mut excluded.discounts.prompt_pay {
-                    prompt_pay.expected_charges = ExpectedCharges::Excluded;
-                }
                 let mut without = document.clone();
                 without.discounts.prompt_pay = None;
                 let without = oracle::price(&without, &order)
                     .map_err(|r| TestCaseError::fail(format!("{r:?}")))?;
-                let book = PriceBook::new(excluded).expect("the same book, valid");
-                let gfe = quote(&book, &request)
+                let excluded = QuoteRequest {
+                    prompt_pay: Some(PromptPayChoice::Excluded),
+                    ..request.clone()
+                };
+                let gfe = quote(&book, &excluded)
                     .expect("the same request")
                     .good_faith_estimate;
                 prop_assert_eq!(

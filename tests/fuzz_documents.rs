@@ -40,7 +40,7 @@ fn sample_book() -> &'static PriceBook {
 /// A quote that uses much of the format: therapy through insurance, extras, a staff discount, a
 /// range, and a co-provider.
 const QUOTE_REQUEST: &str = r#"{
-    "coverage": "self_pay",
+    "coverage": "self_pay", "prompt_pay": "included",
     "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" },
     "side": "right", "issued_on": "2026-11-21", "scheduled_on": "2026-12-03",
     "answers": { "condition": "achilles_tendinopathy", "injections": "2", "consultation": true,

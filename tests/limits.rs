@@ -200,7 +200,7 @@ const HIDDEN: [(&str, &str); 5] = [
 
 fn quote_request(change: impl FnOnce(&mut Value)) -> QuoteRequest {
     let mut request = json!({
-        "coverage": "self_pay",
+        "coverage": "self_pay", "prompt_pay": "included",
         "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right",
         "issued_on": "2026-11-21",
         "answers": { "condition": "achilles_tendinopathy", "injections": "2",

@@ -317,7 +317,8 @@ fn a_new_document_needs_the_typed_in_providers_own_prices_at_their_fields() {
     // Through insurance: the allowed amounts too; in the quote's language.
     let insured = format!(
         r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
-                        "physical_therapy": {{ "coverage": "insurance", "sessions": "4" }} }},
+                        "physical_therapy": {{ "coverage": "insurance", "sessions": "4",
+                            "insurance": {{ "deductible_remaining": "0", "coinsurance_percent": "20" }} }} }},
            "therapy_elsewhere": true, {}"#,
         riverside(r#", "evaluation_price": "180", "session_price": "100""#)
     );

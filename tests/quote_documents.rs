@@ -67,10 +67,11 @@ fn calls_it_a_gfe(text: &str) -> bool {
 }
 
 /// `rest` as a Medicare patient's quote may have it (`QuoteRequest::medicare`): therapy through
-/// Medicare, not cash; no staff discount; no prompt-pay discount.
+/// Medicare, not cash, with the plan's figures (Medicare Part B's 20 %); no staff discount; no
+/// prompt-pay discount.
 fn medicare_allows(rest: &str) -> String {
     let rest = rest
-        .replace(r#""coverage": "cash""#, r#""coverage": "insurance""#)
+        .replace(r#""coverage": "cash""#, r#""coverage": "insurance", "insurance": { "deductible_remaining": "0", "coinsurance_percent": "20" }"#)
         .replace(r#""amount": "50", "reason": "Returning patient""#, "");
     format!(r#"{rest}, "prompt_pay": "not_offered""#)
 }
@@ -450,7 +451,8 @@ fn expected_charges_include_the_prompt_pay_discount_and_say_so() {
 
 #[test]
 fn a_price_book_can_leave_the_prompt_pay_discount_out_of_expected_charges() {
-    let q = quote(&excluding_book(), &request(ONE_INJECTION)).expect("valid");
+    let rest = format!(r#""prompt_pay": "excluded", {ONE_INJECTION}"#);
+    let q = quote(&excluding_book(), &request(&rest)).expect("valid");
     let gfe = &q.good_faith_estimate;
     // Each item at its price, as no other discount applies: 1,890.00.
     assert_eq!(
@@ -482,6 +484,16 @@ fn a_price_book_can_leave_the_prompt_pay_discount_out_of_expected_charges() {
     // And the file reopens as it was.
     let reopened = reopen(&q.saved, &excluding_book()).expect("reopens");
     assert_eq!(reopened.quote, q);
+    // A file that leaves the choice to its book (saved before staff chose it) reopens with the
+    // book's setting, "excluded": the same number and 1,890.00, as it was printed.
+    let mut left_to_the_book = q.saved.clone();
+    left_to_the_book.request.prompt_pay = None;
+    let reopened = reopen(&left_to_the_book, &book()).expect("reopens");
+    assert_eq!(reopened.quote.quote_number, q.quote_number);
+    assert_eq!(
+        reopened.quote.good_faith_estimate.total.cents.get(),
+        189_000
+    );
 }
 
 #[test]
@@ -491,9 +503,12 @@ fn leaving_prompt_pay_out_moves_only_the_clinics_charges() {
                          "physical_therapy": {{ "coverage": "cash", "sessions": "6" }} }}, {THERAPIST}"#
     );
     let included = priced(&rest).good_faith_estimate;
-    let excluded = quote(&excluding_book(), &request(&rest))
-        .expect("valid")
-        .good_faith_estimate;
+    let excluded = quote(
+        &excluding_book(),
+        &request(&format!(r#""prompt_pay": "excluded", {rest}"#)),
+    )
+    .expect("valid")
+    .good_faith_estimate;
     // Clinic: 2,970.00 less the multi-injection 222.75, spread 180.00, 24.00, 18.75 (as in
     // tests/quotes.rs): 2,220.00, 296.00, 231.25 = 2,747.25, without the prompt pay's 137.36.
     assert_eq!(
@@ -652,7 +667,7 @@ fn a_scheduled_date_before_the_issue_date_is_refused() {
     let one = r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#;
     assert_eq!(
         refusals(&format!(r#""scheduled_on": "2026-11-20", {one}"#)),
-        ["scheduled_on: cannot be before the quote's issue date (2026-11-21); it is 2026-11-20"]
+        ["scheduled_on: cannot be before the quote's issue date (November 21, 2026); it is November 20, 2026"]
     );
     let same_day = priced(&format!(r#""scheduled_on": "2026-11-21", {one}"#));
     assert_eq!(
@@ -703,7 +718,7 @@ fn each_later_date_is_refused_by_its_own_path() {
             r#""scheduled_on": "2026-12-01", "later_injections_on": ["2026-11-30", "15/12/2026"], {THREE}"#
         )),
         [
-            "later_injections_on.0: injection 2 cannot be before injection 1 (2026-12-01); it is 2026-11-30",
+            "later_injections_on.0: injection 2 cannot be before injection 1 (December 1, 2026); it is November 30, 2026",
             "later_injections_on.1: must be a date like 2026-11-01; it is \"15/12/2026\"",
         ]
     );
@@ -711,7 +726,7 @@ fn each_later_date_is_refused_by_its_own_path() {
         refusals(&format!(
             r#""scheduled_on": "2026-12-01", "later_injections_on": ["2026-12-15", "2026-12-10"], {THREE}"#
         )),
-        ["later_injections_on.1: injection 3 cannot be before injection 2 (2026-12-15); it is 2026-12-10"]
+        ["later_injections_on.1: injection 3 cannot be before injection 2 (December 15, 2026); it is December 10, 2026"]
     );
     assert_eq!(
         refusals(&format!(
@@ -719,7 +734,7 @@ fn each_later_date_is_refused_by_its_own_path() {
         )),
         [
             "scheduled_on: enter the first injection's date before the later injections' dates",
-            "later_injections_on.0: injection 2 cannot be before the quote's issue date (2026-11-21); it is 2026-11-20",
+            "later_injections_on.0: injection 2 cannot be before the quote's issue date (November 21, 2026); it is November 20, 2026",
         ]
     );
     assert_eq!(
@@ -736,4 +751,41 @@ fn each_later_date_is_refused_by_its_own_path() {
         ),
         ["later_injections_on: 2 injections are planned: at most 1 later date; there are 2"]
     );
+}
+
+/// The comparison printed with a quote prices its scenarios at the quote's prompt-pay choice: a
+/// quote whose charges leave the discount out, or offer none, prints no discounted figure in it.
+#[test]
+fn the_printed_comparison_follows_the_prompt_pay_choice() {
+    use amnion_estimator::payment::{compare, PaymentAnswers};
+    let sample = book();
+    // One plantar fasciitis injection with the consultation and the boot, no therapy:
+    // 250.00 + 1,200.00 + 150.00 + 125.00 + 165.00 = 1,890.00; 5 % = 94.50, so 1,795.50 paid in full
+    // at the visit. Two injections: the second vial and 20550 15 % off (180.00 + 22.50), its
+    // guidance 18.75 off: 1,890.00 + 1,200.00 + 150.00 + 125.00 - 221.25 = 3,143.75; 5 % = 157.19
+    // (157.1875, half up), so 2,986.56.
+    for (choice, one, two) in [
+        ("included", 179_550, 298_656),
+        ("excluded", 189_000, 314_375),
+        ("not_offered", 189_000, 314_375),
+    ] {
+        let q = quote(
+            &sample,
+            &request(&format!(r#""prompt_pay": "{choice}", {ONE_INJECTION}"#)),
+        )
+        .unwrap_or_else(|e| panic!("{choice}: {e}"));
+        let grid_book = q.comparison_book(&sample).expect("a book");
+        let answers = &q.saved.request.answers;
+        let mut grid =
+            compare(&grid_book, answers, &PaymentAnswers::default()).expect("a comparison");
+        let no_therapy = |row: usize| grid.rows[row].cells[0].patient_total.cents.get();
+        assert_eq!((no_therapy(0), no_therapy(1)), (one, two), "{choice}");
+        // The quote is its scenario (1 injection, no therapy) at any choice: the same total.
+        assert_eq!(q.good_faith_estimate.total.cents.get(), one, "{choice}");
+        q.mark_in(&mut grid);
+        assert!(
+            grid.rows[0].cells[0].current,
+            "{choice}: marked as this quote"
+        );
+    }
 }

@@ -22,7 +22,7 @@ fn book_of(json: &Value) -> PriceBook {
 /// cash therapy, an extra and a staff discount.
 fn base() -> Value {
     json!({
-        "coverage": "self_pay",
+        "coverage": "self_pay", "prompt_pay": "included",
         "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" },
         "side": "left",
         "issued_on": "2026-11-21",
@@ -154,9 +154,7 @@ fn every_amount_code_date_and_identity_gives_another_number() {
         assert!(seen.insert(changed.clone()), "book {path}: {changed}");
     }
     // Leaving the prompt-pay discount out of the expected charges changes the amounts.
-    let mut excluded = sample();
-    excluded["discounts"]["prompt_pay"]["expected_charges"] = json!("excluded");
-    let changed = number(&book_of(&excluded), &base());
+    let changed = number(&book, &with(&base(), "prompt_pay", json!("excluded")));
     assert!(seen.insert(changed.clone()), "excluded: {changed}");
     // One later date fewer.
     let changed = number(&book, &with(&base(), "later_injections_on", json!([])));
@@ -177,6 +175,8 @@ fn the_prefix_names_the_document() {
                 "answers.physical_therapy.coverage",
                 json!("insurance"),
             );
+            request["answers"]["physical_therapy"]["insurance"] =
+                json!({ "deductible_remaining": "0", "coinsurance_percent": "20" });
             request = with(&request, "staff_discount", json!({}));
             request["prompt_pay"] = json!("not_offered");
         }

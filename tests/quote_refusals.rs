@@ -350,7 +350,7 @@ fn the_therapy_provider() {
             "elija el proveedor de fisioterapia",
         ),
         (json!({ "therapy_provider": { "partner": "ninguno" } }), "therapy_provider.partner", "proveedor desconocido: \"ninguno\""),
-        (provider(json!({ "name": " " })), "therapy_provider.name", "no puede quedar en blanco"),
+        (provider(json!({ "name": " " })), "therapy_provider.name", "escriba el nombre del proveedor de fisioterapia, tal como debe aparecer en el estimado"),
         (provider(json!({ "street": "" })), "therapy_provider.street", "no puede quedar en blanco"),
         (provider(json!({ "city": "" })), "therapy_provider.city", "no puede quedar en blanco"),
         (provider(json!({ "city": "Aus\u{1b}tin" })), "therapy_provider.city", "tiene U+001B en el carácter 4"),
@@ -415,7 +415,8 @@ fn the_therapy_provider() {
     }
 }
 
-/// The English wording is the staff page's as it was: one refusal of each kind, word for word.
+/// The English wording is the staff page's: one refusal of each kind, word for word, with dates
+/// written as the document writes them; a year that cannot be is said as such.
 #[test]
 fn in_english_as_before() {
     let english = json!({ "answers": { "language": "en" } });
@@ -423,11 +424,11 @@ fn in_english_as_before() {
         (json!({ "patient": { "name": "" } }), "patient.name: enter the patient's name"),
         (
             json!({ "patient": { "date_of_birth": "2027-01-02" } }),
-            "patient.date_of_birth: must not be after the issue date (2026-11-21)",
+            "patient.date_of_birth: must not be after the issue date (November 21, 2026)",
         ),
         (
             json!({ "scheduled_on": "2026-12-01", "later_injections_on": ["2026-11-30"] }),
-            "later_injections_on.0: injection 2 cannot be before injection 1 (2026-12-01); it is 2026-11-30",
+            "later_injections_on.0: injection 2 cannot be before injection 1 (December 1, 2026); it is November 30, 2026",
         ),
         (
             json!({ "therapy_provider": { "zip": "7870" } }),
@@ -438,7 +439,21 @@ fn in_english_as_before() {
             "therapy_provider.npi: must be 10 digits; it is \"12345\"",
         ),
     ];
-    for (patch, expected) in cases {
+    let years = [
+        (
+            json!({ "patient": { "date_of_birth": "1880-03-04" } }),
+            "patient.date_of_birth: the year 1880 cannot be right (a date from 1900 to 9999): check the year",
+        ),
+        (
+            json!({ "scheduled_on": "12026-12-01" }),
+            "scheduled_on: the year 12026 cannot be right (a date from 1900 to 9999): check the year",
+        ),
+        (
+            json!({ "scheduled_on": "2027-02-30" }),
+            "scheduled_on: there is no such day: February 2027 has 28 days; it is \"2027-02-30\"",
+        ),
+    ];
+    for (patch, expected) in cases.into_iter().chain(years) {
         let request = request(&[typed_provider(), english.clone(), patch]);
         let error = quote(&book(), &request).expect_err(expected);
         let lines: Vec<String> = error.fields().iter().map(|f| f.to_string()).collect();

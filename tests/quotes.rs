@@ -437,6 +437,7 @@ fn refused_quote_requests_name_every_field() {
         [
             "patient.name",
             "patient.date_of_birth",
+            "prompt_pay",
             "side",
             "answers.injections",
             "staff_discount.reason",
@@ -449,7 +450,7 @@ fn refused_quote_requests_name_every_field() {
 }
 
 /// Nothing that changes a code or an amount is chosen for staff: a request that leaves the
-/// coverage screening out, and the side, product, injections, sessions and therapy provider blank
+/// coverage screening and the prompt-pay choice out, and the side, product, injections, sessions and therapy provider blank
 /// (the staff form before each is chosen), is refused at each of them in the quote's language;
 /// with each chosen, it is a quote.
 #[test]
@@ -474,6 +475,7 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
                 "answers.injections: choose the planned number of injections",
                 "answers.physical_therapy.sessions: choose the number of sessions",
                 "answers.product: choose the product",
+                "prompt_pay: choose whether the patient will pay in full at the visit (\"No prompt-pay discount\" for none)",
                 "side: choose the side treated",
                 "therapy_provider.partner: choose the therapy provider, or \"Other provider\" to type one in",
             ],
@@ -485,6 +487,7 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
                 "answers.injections: elija el número de inyecciones previstas",
                 "answers.physical_therapy.sessions: elija el número de sesiones",
                 "answers.product: elija el producto",
+                "prompt_pay: elija si el paciente pagará todo en la visita («Sin descuento por pronto pago» si no hay)",
                 "side: elija el lado tratado",
                 "therapy_provider.partner: elija el proveedor de fisioterapia, u «Otro proveedor» para escribir uno",
             ],
@@ -504,7 +507,7 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
     let chosen = unchosen("en")
         .replacen(
             r#""side": """#,
-            r#""coverage": "self_pay", "side": "left""#,
+            r#""coverage": "self_pay", "prompt_pay": "included", "side": "left""#,
             1,
         )
         .replacen(r#""product": """#, r#""product": "amnion_1ml""#, 1)
@@ -822,7 +825,7 @@ fn a_state_typed_in_small_letters_is_the_state_and_a_birth_year_slip_is_refused(
     };
     // "tx" is TX, as printed on the document.
     let json = format!(
-        r#"{{ "coverage": "self_pay", "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-01-01" }}, "side": "left", "issued_on": "2026-11-21", {} }}"#,
+        r#"{{ "coverage": "self_pay", "prompt_pay": "included", "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-01-01" }}, "side": "left", "issued_on": "2026-11-21", {} }}"#,
         provider("tx")
     );
     let request =
@@ -842,7 +845,7 @@ fn a_state_typed_in_small_letters_is_the_state_and_a_birth_year_slip_is_refused(
     let error = quote(&book(), &request).expect_err("no one is 126");
     assert_eq!(
         error.fields()[0].to_string(),
-        "patient.date_of_birth: must be a date of birth at most 120 years before the issue date, from 1906-11-21; it is 1900-05-01"
+        "patient.date_of_birth: must be a date of birth at most 120 years before the issue date, from November 21, 1906; it is May 1, 1900"
     );
 }
 
@@ -859,7 +862,7 @@ fn a_quote_issued_before_its_prices_take_effect_is_refused() {
         .find(|field| field.path == "issued_on")
         .unwrap_or_else(|| panic!("refused at issued_on: {error}"));
     assert!(
-        issued.reason.contains("2026-11-01") && issued.reason.contains("2026-10-31"),
+        issued.reason.contains("November 1, 2026") && issued.reason.contains("October 31, 2026"),
         "{}",
         issued.reason
     );
@@ -1137,7 +1140,10 @@ fn a_new_medicare_quote_has_no_discount_and_no_therapy_in_cash() {
         &book(),
         &request(&format!(
             r#""coverage": "medicare", "prompt_pay": "not_offered", {}"#,
-            PAID_AT_THE_VISIT_OR_NOT.replace(r#""coverage": "cash""#, r#""coverage": "insurance""#)
+            PAID_AT_THE_VISIT_OR_NOT.replace(
+                r#""coverage": "cash""#,
+                r#""coverage": "insurance", "insurance": { "deductible_remaining": "0", "coinsurance_percent": "20" }"#
+            )
         )),
     )
     .expect("valid");
@@ -1222,5 +1228,73 @@ fn a_revision_says_its_own_deadline_has_passed_not_the_first_estimate_s() {
     assert!(
         said[said.len() - 2].contains("by Friday, December 4, 2026"),
         "{said:?}"
+    );
+}
+
+/// Therapy through insurance on a new quote names the plan figures it is priced by: a blank
+/// deductible, or coinsurance and copay both blank, would price it at the plan's best case, so each
+/// is refused at its field in words; 0 is an answer, and a copay alone says which plan it is. A file
+/// saved with them blank (before this rule) reopens as it was printed.
+#[test]
+fn blank_plan_figures_for_therapy_through_insurance_are_refused_on_a_new_quote() {
+    let with = |insurance: &str| {
+        request(&format!(
+            r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1",
+                 "physical_therapy": {{ "coverage": "insurance", "sessions": "4", "insurance": {{ {insurance} }} }} }}"#
+        ))
+    };
+    let error = quote(&book(), &with("")).expect_err("blank figures");
+    let lines: Vec<String> = error.fields().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "answers.physical_therapy.insurance.deductible_remaining: enter the deductible the patient has \
+             left this year, 0 if it is met: left blank, therapy would be priced as if it were met",
+            "answers.physical_therapy.insurance.coinsurance_percent: enter the coinsurance, or the copay per \
+             visit (0 for none): with both blank, therapy would be priced as if the plan paid all of it",
+        ]
+    );
+    // A copay from the first visit: the deductible does not apply, and the copay is the plan's cost
+    // sharing, so nothing else is needed.
+    assert!(quote(&book(), &with(r#""copay": "30""#)).is_ok());
+    // Each entered, 0 as much as any: the plan's best case, now said. Therapy through insurance is
+    // not in the document's total: one injection, 1,475.00 less 5 % (73.75) = 1,401.25.
+    let zero = quote(
+        &book(),
+        &with(r#""deductible_remaining": "0", "coinsurance_percent": "0""#),
+    )
+    .expect("0 is an answer");
+    assert_eq!(zero.good_faith_estimate.total.cents.get(), 140_125);
+    // A file saved with them blank prices as 0 did: it reopens with its number and total.
+    let mut saved = zero.saved.clone();
+    saved.request.answers.physical_therapy.insurance = Default::default();
+    let reopened = reopen(&saved, &book()).expect("a saved file reopens as printed");
+    assert_eq!(reopened.quote.quote_number, zero.quote_number);
+    assert_eq!(
+        reopened.quote.good_faith_estimate.total.cents.get(),
+        140_125
+    );
+}
+
+/// "Other provider (type it in)" with everything but the name typed: the name is asked for in
+/// words, at its field.
+#[test]
+fn a_typed_in_provider_without_a_name_is_asked_for_it() {
+    let error = quote(
+        &book(),
+        &request(
+            r#""answers": { "condition": "plantar_fasciitis", "injections": "1",
+                 "physical_therapy": { "coverage": "cash", "sessions": "4" } },
+               "therapy_elsewhere": true,
+               "therapy_provider": { "name": " ", "npi": "1234567802", "tin": "987654321",
+                   "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+                   "evaluation_price": "160", "session_price": "95" }"#,
+        ),
+    )
+    .expect_err("no name");
+    let lines: Vec<String> = error.fields().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        ["therapy_provider.name: enter the therapy provider's name, as it should print on the estimate"]
     );
 }

@@ -259,6 +259,7 @@ fn an_edited_chain_is_refused() {
 fn a_chain_that_cannot_be_is_refused_at_its_field() {
     let today = sample();
     let mut request = fixture("revision-chain-1-original.json").request;
+    request.prompt_pay = Some(PromptPayChoice::Included);
     request.replaces = vec![
         Replaced {
             quote_number: " ".into(),
@@ -293,8 +294,8 @@ fn a_revision_dated_before_the_quote_it_revises_is_refused() {
         .expect_err("before the original");
     assert_eq!(
         error.to_string(),
-        "replaces.0.issued_on: the quote this revises was issued on 2026-12-01, after today \
-         (2026-11-30): check the computer's date"
+        "replaces.0.issued_on: the quote this revises was issued on December 1, 2026, after today \
+         (November 30, 2026): check the computer's date"
     );
 }
 

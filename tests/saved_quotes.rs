@@ -435,10 +435,10 @@ fn a_price_book_from_an_earlier_release_opens() {
             .expect("a request");
     let estimate = amnion_estimator::estimate::estimate(&book, &request).expect("an estimate");
     assert_eq!(estimate.low.patient_total.cents.get(), 140_125);
-    // It has no `prompt_pay.expected_charges`: a quote's expected charges include the discount, as
-    // they did, and say so (1,401.25 + 73.75 = 1,475.00 without it).
+    // It has no `prompt_pay.expected_charges`: a quote whose charges include the discount says so,
+    // as it did (1,401.25 + 73.75 = 1,475.00 without it).
     let request = amnion_estimator::quote::QuoteRequest::read(serde_json::json!({
-        "coverage": "self_pay", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" },
+        "coverage": "self_pay", "prompt_pay": "included", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" },
         "side": "left", "issued_on": "2026-12-02",
         "answers": { "condition": "plantar_fasciitis", "injections": "1" }
     }))
@@ -523,4 +523,24 @@ fn a_quote_saved_with_its_prompt_pay_choice_reopens_with_it() {
     );
     assert_eq!(reopened.form.prompt_pay, Some(PromptPayChoice::Excluded));
     assert_eq!(reopened.quote.prompt_pay_warning, None);
+}
+
+/// The price-change notice is said in the staff page's language, whichever the file's: this file
+/// left the prompt-pay discount out ($1,890.00), and the sample book's setting today includes it:
+/// 1,890.00 − 5 % (94.50) = $1,795.50.
+#[test]
+fn the_price_change_is_said_in_the_pages_language() {
+    let today = PriceBook::embedded_default().expect("valid");
+    let reopened = reopen(&fixture("format-2-prompt-pay-excluded.json"), &today).expect("reopens");
+    assert_eq!(
+        reopened.price_change_in(&today, Language::Spanish).as_deref(),
+        Some(
+            "Los precios han cambiado desde que se emitió esta cotización. Conserva los precios de la \
+             lista 2026.11-sample ($1,890.00); la lista de precios de hoy, 2026.11-sample, daría $1,795.50."
+        )
+    );
+    assert_eq!(
+        reopened.price_change_in(&today, Language::English),
+        reopened.price_change
+    );
 }

@@ -247,14 +247,14 @@ $('extras').replaceChildren(...options.extras.map(({ value, label }) => {
   field.append(labelElement, input);
   return field;
 }));
-// Will the patient pay in full at the visit: the book's choices, starting on the book's setting;
-// nothing to ask when the book has no prompt-pay discount.
+// Will the patient pay in full at the visit: the book's choices, none chosen (the choice changes
+// the amounts); nothing to ask when the book has no prompt-pay discount.
 const promptPay = quoter.promptPayChoices();
 if (promptPay) {
   $('prompt-pay-choices').replaceChildren(...promptPay.choices.map(({ value, label }) => {
     const choice = document.createElement('label');
     const input = Object.assign(document.createElement('input'), {
-      type: 'radio', name: 'prompt_pay', value, id: `prompt-pay-${value}`, checked: value === promptPay.book,
+      type: 'radio', name: 'prompt_pay', value, id: `prompt-pay-${value}`,
     });
     choice.append(input, ' ', Object.assign(document.createElement('span'), { textContent: label }));
     return choice;

@@ -31,6 +31,8 @@ pub use validate::{
 pub(crate) use warnings::therapy_price_warning;
 #[cfg(staff)]
 pub use warnings::{sample_leftovers, warnings, Warning};
+#[cfg(staff)]
+pub(crate) use warnings::{therapy_price_oddity, PriceOddity};
 
 use crate::error::Defaulted;
 use crate::error::{Error, FieldError, Problems};

@@ -211,6 +211,37 @@ pub(crate) fn therapy_price_warning(price: Cents) -> Option<String> {
     money_warning(price, &THERAPY)
 }
 
+/// How a therapy price staff type in for a provider is unusual, for words in another language than
+/// [`therapy_price_warning`]'s: low (with the price a hundred times as large, which dollars typed as
+/// cents would have meant) or high, against the same limits.
+#[cfg(staff)]
+pub(crate) enum PriceOddity {
+    /// Under `under` (and not $0.00).
+    Low {
+        /// The low limit.
+        under: Cents,
+        /// A hundred times the price.
+        meant: Option<Cents>,
+    },
+    /// Over `over`.
+    High {
+        /// The high limit.
+        over: Cents,
+    },
+}
+
+/// The way `price` is unusual for physical therapy, if it is ([`therapy_price_warning`]'s rule).
+#[cfg(staff)]
+pub(crate) fn therapy_price_oddity(price: Cents) -> Option<PriceOddity> {
+    let under = Cents::new(THERAPY.low);
+    if price < under && (price > Cents::ZERO || THERAPY.zero_too) {
+        let meant = price.checked_mul(100).filter(|_| price > Cents::ZERO);
+        return Some(PriceOddity::Low { under, meant });
+    }
+    let over = Cents::new(THERAPY.high?);
+    (price > over).then_some(PriceOddity::High { over })
+}
+
 /// Why `price` is unusual where `plausible` says what is usual, if it is.
 fn money_warning(price: Cents, plausible: &Plausible) -> Option<String> {
     let what = plausible.what;

@@ -180,15 +180,22 @@ impl GoodFaithEstimate {
     /// whose document it is and which: `Ana Ruiz · Date of birth March 4, 1970 · Quote
     /// GFE-7KD3-9XQ2-M4TA-B`. (The foot says `Page 2 of 3`, from `headings.page_of`.)
     pub fn running_head(&self) -> String {
+        format!("{} · {}", self.running_patient(), self.running_number())
+    }
+
+    /// The running head's patient: `Ana Ruiz · Date of birth March 4, 1970`.
+    pub fn running_patient(&self) -> String {
         let w = &self.headings;
         format!(
-            "{} · {} {} · {} {}",
-            self.patient.name,
-            w.date_of_birth,
-            self.patient.date_of_birth,
-            w.quote,
-            self.quote_number
+            "{} · {} {}",
+            self.patient.name, w.date_of_birth, self.patient.date_of_birth
         )
+    }
+
+    /// The running head's number, `Quote GFE-7KD3-9XQ2-M4TA-B`: printed in a margin box of its
+    /// own that never breaks it, however long the patient's name.
+    pub fn running_number(&self) -> String {
+        format!("{} {}", self.headings.quote, self.quote_number)
     }
 }
 

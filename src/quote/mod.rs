@@ -35,7 +35,7 @@ use serde::Serialize;
 
 use crate::error::{Error, FieldError};
 use crate::estimate::{breakdown, Breakdown, End, ProviderRole};
-use crate::money::{Amount, Cents};
+use crate::money::Cents;
 use crate::price_book::{PriceBook, PriceBookDocument};
 use crate::read::{self, read_struct, Value};
 
@@ -168,6 +168,39 @@ fn check_format(value: &Value) -> Result<(), Error> {
 }
 
 impl Quote {
+    /// The prompt-pay choice this quote was priced with: its request's, else its book's setting;
+    /// `None` when its book has no prompt-pay discount.
+    pub fn prompt_pay(&self) -> Option<PromptPayChoice> {
+        let offered = self.saved.price_book.discounts.prompt_pay.as_ref()?;
+        Some(
+            self.saved
+                .request
+                .prompt_pay
+                .unwrap_or(PromptPayChoice::of_book(offered.expected_charges)),
+        )
+    }
+
+    /// The price book the comparison printed with this quote prices its scenarios at: `book`, or,
+    /// when this quote's charges leave the prompt-pay discount out or offer none, `book` without
+    /// it, so the grid prints no discounted figure the quote does not give.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice: `book` without a discount is as valid as `book`.
+    pub fn comparison_book<'a>(
+        &self,
+        book: &'a PriceBook,
+    ) -> Result<std::borrow::Cow<'a, PriceBook>, Error> {
+        if self.prompt_pay() != Some(PromptPayChoice::Included)
+            && book.document().discounts.prompt_pay.is_some()
+        {
+            let mut without = book.document().clone();
+            without.discounts.prompt_pay = None;
+            return PriceBook::new(without).map(std::borrow::Cow::Owned);
+        }
+        Ok(std::borrow::Cow::Borrowed(book))
+    }
+
     /// Marks in `comparison` (the scenario grid the staff printout may carry) the scenario that is
     /// this quote only when its total is this quote's total; otherwise marks none, and says first
     /// in the grid's notes why no scenario is this quote. The grid is the visitor's estimate of
@@ -295,7 +328,8 @@ fn priced(
 }
 
 /// The staff form's prompt-pay choice: its options in the page's language, and the one the book's
-/// `expected_charges` makes, which the form starts on.
+/// `expected_charges` makes (a file saved without the choice was priced with it; the form starts
+/// with none chosen).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PromptPayChoices {
     /// Included, excluded, not offered: `[{ value, label }]`.
@@ -442,18 +476,8 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
         quote.csv = csv::items_csv(&quote.good_faith_estimate, &saved.request);
     }
     quote.saved = saved.clone();
-    let kept = &quote.good_faith_estimate.total;
-    let old = &book.document().version;
-    let new = &current.document().version;
-    // Priced as it was saved, under today's prices: only the amounts are compared.
-    let today = priced(current, &saved.request, Issue::Saved, Number::Canonical);
-    let price_change = match today.map(|(today, _)| today) {
-        Ok(today) if today.good_faith_estimate.total == *kept && new == old => None,
-        Ok(today) => Some(describe_change(old, kept, new, &today.good_faith_estimate.total)),
-        Err(error) => Some(format!(
-            "Today's price book ({new}) cannot price this quote ({error}). The quote keeps the prices of price book {old}."
-        )),
-    };
+    let language = saved.request.answers.language;
+    let price_change = price_change(&quote, &book, current, language);
     let mut form = saved.request.clone();
     if let Ok(plan) = saved.request.answers.plan(&book) {
         form.answers.product = Some(plan.product.id.clone());
@@ -476,14 +500,7 @@ impl Reopened {
     /// computer's date): the day it expired, that a reprint is only a copy of what the patient was
     /// given, and that care from now on needs a revision. `None` while it is valid.
     pub fn expired(&self, today: &str) -> Option<String> {
-        let today = crate::calendar::Date::parse(today).ok()?;
-        let issued = crate::calendar::Date::parse(&self.quote.saved.request.issued_on).ok()?;
-        let last = good_faith_estimate::valid_until(&self.book, issued);
-        let document = &self.quote.good_faith_estimate;
-        let words = document
-            .language
-            .revision_words(document.kind == DocumentKind::GoodFaithEstimate);
-        (today > last).then(|| (words.expired)(&last.long_form(document.language)))
+        self.expired_in(today, self.quote.good_faith_estimate.language)
     }
 
     /// The quote the staff form's `request` makes once this quote is reopened, `request.issued_on`
@@ -534,10 +551,55 @@ pub fn when_due(book: &PriceBook, request: &QuoteRequest, revising: Option<&str>
     due::said(book, request.answers.language, dates, revising)
 }
 
-fn describe_change(old: &str, kept: &Amount, new: &str, today: &Amount) -> String {
-    format!(
-        "Prices have changed since this quote was issued. It keeps the prices of price book {old} ({}); \
-         today's price book {new} would give {}.",
-        kept.formatted, today.formatted
-    )
+/// What staff are told, in `language`, when `current` (today's book) would price `quote` (reopened
+/// with its own `book`) differently, or cannot price it; `None` when it prices it the same.
+fn price_change(
+    quote: &Quote,
+    book: &PriceBook,
+    current: &PriceBook,
+    language: crate::language::Language,
+) -> Option<String> {
+    let kept = &quote.good_faith_estimate.total;
+    let old = &book.document().version;
+    let new = &current.document().version;
+    // Priced as it was saved, under today's prices: only the amounts are compared.
+    let today = priced(
+        current,
+        &quote.saved.request,
+        Issue::Saved,
+        Number::Canonical,
+    );
+    let words = language.revision_words(true);
+    match today.map(|(today, _)| today) {
+        Ok(today) if today.good_faith_estimate.total == *kept && new == old => None,
+        Ok(today) => Some((words.prices_changed)(
+            old,
+            &kept.formatted,
+            new,
+            &today.good_faith_estimate.total.formatted,
+        )),
+        Err(error) => Some((words.cannot_price)(new, &error.to_string(), old)),
+    }
+}
+
+impl Reopened {
+    /// [`Reopened::price_change`] in `language` (the staff page's, which may not be the file's),
+    /// against `current`, today's book.
+    pub fn price_change_in(
+        &self,
+        current: &PriceBook,
+        language: crate::language::Language,
+    ) -> Option<String> {
+        price_change(&self.quote, &self.book, current, language)
+    }
+
+    /// [`Reopened::expired`] in `language` (the staff page's, which may not be the file's).
+    pub fn expired_in(&self, today: &str, language: crate::language::Language) -> Option<String> {
+        let today = crate::calendar::Date::parse(today).ok()?;
+        let issued = crate::calendar::Date::parse(&self.quote.saved.request.issued_on).ok()?;
+        let last = good_faith_estimate::valid_until(&self.book, issued);
+        let document = &self.quote.good_faith_estimate;
+        let words = language.revision_words(document.kind == DocumentKind::GoodFaithEstimate);
+        (today > last).then(|| (words.expired)(&last.long_form(language)))
+    }
 }

@@ -12,7 +12,7 @@ use crate::calendar::Date;
 use crate::error::{excerpt, Error, Hidden, Problems, Refusal};
 use crate::estimate::{
     Breakdown, Coverage, EstimateRequest, FormValue, LineKind, Payer, Plan, ProviderRole,
-    StaffDiscount, StaffDiscountOff,
+    StaffDiscount, StaffDiscountOff, Therapy,
 };
 use crate::language::QuoteRefusal;
 
@@ -371,6 +371,9 @@ impl QuoteRequest {
         if issue == Issue::New {
             self.new_document(book, &mut problems, issued_on);
             self.medicare(&mut problems, prompt_pay);
+            if let Some(plan) = &answers {
+                self.plan_figures_entered(plan, &mut problems);
+            }
         }
         let scheduled_on = match self.scheduled_on.trim() {
             "" => None,
@@ -518,8 +521,18 @@ impl QuoteRequest {
     ///   refused at its own field, saying what to do instead.
     /// - A Medicare patient's quote has no staff or prompt-pay discount and no therapy in cash
     ///   (`medicare`, called beside this one).
+    /// - Therapy through insurance has the plan figures it is priced by: the deductible left when
+    ///   it applies, and the coinsurance or the copay (`plan_figures_entered`, called beside this
+    ///   one): a staff quote prices one figure, and a blank one would be the plan's best case.
+    /// - With a book that offers a prompt-pay discount, staff say whether the patient will pay in
+    ///   full at the visit (`prompt_pay`): the choice changes the amounts, so it is not the book's
+    ///   for them. A saved file without it keeps the book's setting, as it was printed.
     fn new_document(&self, book: &PriceBook, problems: &mut Problems, issued_on: Option<Date>) {
         self.within_valid_until(book, problems, issued_on);
+        let offered = book.document().discounts.prompt_pay.is_some();
+        problems.check(!offered || self.prompt_pay.is_some(), "prompt_pay", || {
+            self.answers.language.gfe_words().unchosen.prompt_pay.into()
+        });
         let effective = Date::parse(&book.document().effective_date);
         if let (Some(issued), Ok(effective)) = (issued_on, effective) {
             problems.check(issued >= effective, "issued_on", || {
@@ -564,6 +577,30 @@ impl QuoteRequest {
                     (words.after_valid_until)(&last_valid.long_form(language)),
                 );
             }
+        }
+    }
+
+    /// A new document's therapy through insurance, with sessions planned, names the plan figures
+    /// it is priced by (DESIGN.md, "Blank is not zero"): a staff quote prices one figure, and a
+    /// figure left blank would be its best case (no deductible left, 0 % coinsurance), which
+    /// understates the patient's share. So the deductible left (when it applies) and the
+    /// coinsurance or the copay are refused blank, each at its field, in the quote's language; 0 is
+    /// an answer. Covered visits and the out-of-pocket maximum blank are "no limit", as the form
+    /// says.
+    fn plan_figures_entered(&self, plan: &Plan<'_>, problems: &mut Problems) {
+        let Therapy::Insurance(range) = &plan.therapy else {
+            return;
+        };
+        if plan.sessions.max == 0 {
+            return;
+        }
+        let words = &self.answers.language.gfe_words().plan_figure_needed;
+        let path = |field: &str| format!("answers.physical_therapy.insurance.{field}");
+        if range.unknown.deductible {
+            problems.add(path("deductible_remaining"), words.deductible);
+        }
+        if range.unknown.coinsurance {
+            problems.add(path("coinsurance_percent"), words.coinsurance);
         }
     }
 
@@ -633,7 +670,9 @@ impl QuoteRequest {
         } else if !discount.amount.as_str().trim().is_empty() {
             problems.add("staff_discount.amount", words.staff_discount);
         }
-        let offered = prompt_pay.is_some_and(|choice| choice != PromptPayChoice::NotOffered);
+        // Not chosen is refused at the choice already (`new_document`).
+        let offered = self.prompt_pay.is_some()
+            && prompt_pay.is_some_and(|choice| choice != PromptPayChoice::NotOffered);
         problems.check(!offered, "prompt_pay", || words.prompt_pay.into());
         let cash = self.answers.physical_therapy.coverage == crate::estimate::Coverage::Cash;
         problems.check(!cash, "answers.physical_therapy.coverage", || {
@@ -1026,9 +1065,20 @@ impl QuoteRequest {
             !is_blank(value)
                 && (*price || self.answers.physical_therapy.coverage == Coverage::Insurance)
         })
-        .filter_map(|((_, name, cents), _)| {
-            let warning = crate::price_book::therapy_price_warning(cents)?;
-            Some(format!("Therapy provider's {name}: {warning}"))
+        .filter_map(|((_, name, cents), _)| match self.answers.language {
+            crate::language::Language::Spanish => {
+                use crate::price_book::PriceOddity;
+                let (low, limit, meant) = match crate::price_book::therapy_price_oddity(cents)? {
+                    PriceOddity::Low { under, meant } => (true, under, meant),
+                    PriceOddity::High { over } => (false, over, None),
+                };
+                let warning = crate::language::spanish_typed_price_warning;
+                Some(warning(name, cents, low, limit, meant))
+            }
+            crate::language::Language::English => {
+                let warning = crate::price_book::therapy_price_warning(cents)?;
+                Some(format!("Therapy provider's {name}: {warning}"))
+            }
         })
         .collect()
     }
@@ -1044,8 +1094,9 @@ impl QuoteRequest {
         let refuse = self.refuse();
         let path = |field: &str| format!("therapy_provider.{field}");
         for (field, value) in [("name", &p.name), ("street", &p.street), ("city", &p.city)] {
-            problems.check(!value.trim().is_empty(), path(field), || {
-                refuse(&QuoteRefusal::Blank)
+            problems.check(!value.trim().is_empty(), path(field), || match field {
+                "name" => refuse(&QuoteRefusal::ProviderName),
+                _ => refuse(&QuoteRefusal::Blank),
             });
             self.printable(problems, path(field), value);
         }

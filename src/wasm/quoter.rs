@@ -137,8 +137,9 @@ impl Quoter {
     }
 
     /// The prompt-pay choice of the form: `{ choices: [{ value, label }], book }`, where `book`
-    /// is the value the price book's setting makes (the form starts on it), or `null` when the
-    /// book has no prompt-pay discount.
+    /// is the value the price book's setting makes (what a file saved without the choice was
+    /// priced with; the form starts with none chosen), or `null` when the book has no prompt-pay
+    /// discount.
     ///
     /// # Errors
     ///
@@ -189,7 +190,11 @@ impl Quoter {
                     ..PaymentAnswers::default()
                 };
                 let answers_of = &quote.saved.request.answers;
-                match payment::compare(&self.book, answers_of, &answers) {
+                // At the quote's prompt-pay choice: no discounted figure it does not give.
+                let compared = quote
+                    .comparison_book(&self.book)
+                    .and_then(|book| payment::compare(&book, answers_of, &answers));
+                match compared {
                     Ok(mut comparison) => {
                         quote.mark_in(&mut comparison);
                         regions.render("comparison", |element| {
@@ -246,8 +251,11 @@ impl Quoter {
         form.answers.language = self.language;
         let shown = to_js(&ReopenedShown {
             quote: Shown::of(&reopened.quote),
-            expired: reopened.expired(&today()),
-            price_change: reopened.price_change.as_deref(),
+            // In the page's language, which may not be the file's.
+            expired: reopened.expired_in(&today(), self.language),
+            price_change: reopened
+                .price_change_in(&self.book, self.language)
+                .as_deref(),
             form: &reopened.form,
             due: quote::when_due(&self.book, &form, None),
         });

@@ -216,6 +216,7 @@ const pages = [
     await page.selectOption('#condition', { index: 1 }); // the first of the book's, after "Choose…"
     await page.selectOption('#product', { index: 1 });
     await page.selectOption('#injections', '1');
+    await page.check('#prompt-pay-included');
     await page.locator('.gfe').waitFor(); // a real quote on screen, so each change makes a new one
   }],
 ];

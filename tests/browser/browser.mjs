@@ -108,6 +108,7 @@ export async function fillTwoProviderQuote(page, name = 'Ana Ruiz') {
   await page.selectOption('#product', 'amnion_1ml');
   await page.selectOption('#injections', '2');
   await page.check('#consultation');
+  await page.check('#prompt-pay-included'); // paid in full at the visit
   await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
   await page.selectOption('#sessions', '8');
   await page.check('#elsewhere');

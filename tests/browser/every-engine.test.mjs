@@ -239,6 +239,7 @@ for (const engine of ENGINES) {
         await page.select('#condition', 'plantar_fasciitis');
         await page.select('#product', 'amnion_1ml');
         await page.select('#injections', '1');
+        await page.click('#prompt-pay-included');
         await page.fill('#patient-name', 'Ana Ruiz');
         await page.fill('#dob', '1970-03-04');
         const status = await page.waitFor(() => /^Good Faith Estimate /.test(document.getElementById('status').textContent) && document.getElementById('status').textContent);

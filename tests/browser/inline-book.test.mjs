@@ -269,6 +269,7 @@ test('the staff page with no book on the site quotes from a book opened from a f
   await page.selectOption('#product', 'amnion_1ml');
   await page.selectOption('#injections', '1');
   await page.check('input[name="answers.physical_therapy.coverage"][value="none"]');
+  await page.check('#prompt-pay-included');
   // No consultation: vial $1,310.00 (the file's, not the sample's $1,200.00) + 20606 $260.00 =
   // $1,570.00; prompt pay 5 % = $78.50 off; total $1,491.50.
   await page.locator('#status', { hasText: '$1,491.50' }).waitFor();

@@ -124,8 +124,8 @@ for (const language of ['en', 'es']) {
 }
 
 const RUNNING = {
-  en: { head: (name, number) => `${name} · Date of birth March 4, 1970 · Quote ${number}`, page: (n, m) => `Page ${n} of ${m}` },
-  es: { head: (name, number) => `${name} · Fecha de nacimiento 4 de marzo de 1970 · Cotización ${number}`, page: (n, m) => `Página ${n} de ${m}` },
+  en: { head: (name) => `${name} · Date of birth March 4, 1970`, number: (number) => `Quote ${number}`, page: (n, m) => `Page ${n} of ${m}` },
+  es: { head: (name) => `${name} · Fecha de nacimiento 4 de marzo de 1970`, number: (number) => `Cotización ${number}`, page: (n, m) => `Página ${n} de ${m}` },
 };
 
 for (const language of ['en', 'es']) {
@@ -139,11 +139,33 @@ for (const language of ['en', 'es']) {
     const number = await shownNumber(page);
     const pages = await printPages(page, `staff-print-pages-${language}`);
     assert.ok(pages.length >= 2, `${pages.length} pages: more than one to check`);
-    const { head, page: pageOf } = RUNNING[language];
+    const { head, number: quoteNumber, page: pageOf } = RUNNING[language];
     pages.forEach((text, index) => {
-      assert.ok(text.includes(head(name, number)), `page ${index + 1} names the patient, the birth date and the number: ${text.slice(0, 200)}`);
+      assert.ok(text.includes(head(name)), `page ${index + 1} names the patient and the birth date: ${text.slice(0, 200)}`);
+      assert.ok(text.includes(quoteNumber(number)), `page ${index + 1} carries the number: ${text.slice(0, 200)}`);
       assert.ok(text.includes(pageOf(index + 1, pages.length)), `page ${index + 1} says ${pageOf(index + 1, pages.length)}`);
     });
     await page.close();
   });
 }
+
+test('a 60-character patient name wraps in the running head, and the quote number never breaks', async () => {
+  const page = await staffPage('en');
+  const name = 'Maria Guadalupe Fernandez-Castellanos de la Torre Villanueva';
+  assert.equal(name.length, 60);
+  await fillTwoProviderQuote(page, name);
+  await page.check('#include-comparison'); // a second page, to check every page's head
+  const number = await shownNumber(page);
+  const pdf = `${shots}staff-print-long-name.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  execFileSync('pdftoppm', ['-r', '70', '-png', pdf, `${shots}staff-print-long-name-page`]);
+  const count = Number(execFileSync('pdfinfo', [pdf]).toString().match(/^Pages:\s+(\d+)/m)[1]);
+  assert.ok(count >= 2, `${count} pages`);
+  for (let i = 1; i <= count; i += 1) {
+    // Line by line as laid out: the number whole on one line of every page.
+    const lines = execFileSync('pdftotext', ['-layout', '-f', String(i), '-l', String(i), pdf, '-']).toString().split('\n');
+    assert.ok(lines.some((line) => line.includes(`Quote ${number}`)), `page ${i}: "Quote ${number}" on one line: ${lines.slice(0, 4).join(' | ')}`);
+    assert.ok(lines.join(' ').replace(/\s+/g, ' ').includes('Date of birth March 4, 1970'), `page ${i}: the birth date`);
+  }
+  await page.close();
+});

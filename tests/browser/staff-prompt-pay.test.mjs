@@ -1,5 +1,5 @@
 // The prompt-pay discount on the staff page: staff say whether the patient pays in full at the
-// visit (the form starts on the book's setting); charges that include $400 or more of it for a
+// visit (the form starts with nothing chosen); charges that include $400 or more of it for a
 // provider warn before anything is printed, saved or exported, and one click leaves it out. A
 // Medicare patient's quote offers no discount and no therapy in cash.
 //
@@ -41,6 +41,7 @@ async function fillIssueCase(page) {
   await page.check('#walking_boot');
   await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
   await page.selectOption('#sessions', '24');
+  await page.check('#prompt-pay-included');
 }
 
 /** The PDF at `pdf` as one line of text. */
@@ -51,7 +52,7 @@ function printed(pdf) {
 
 test('charges with $400 or more of prompt-pay discount warn before any output, and one click leaves it out', async () => {
   const { page, seen } = await openStaffPage();
-  assert.equal(await page.isChecked('#prompt-pay-included'), true, 'the form starts on the book\'s setting');
+  assert.equal(await page.locator('input[name="prompt_pay"]:checked').count(), 0, 'the form starts with nothing chosen');
   await fillIssueCase(page);
   assert.match(await page.locator('#status').textContent(), /: \$8,252\.65$/);
   const warning = page.locator('#prompt-pay-warning');
@@ -142,6 +143,9 @@ test('a Medicare patient\'s quote offers no discount and no therapy in cash, and
   assert.equal(await page.locator('#print').getAttribute('aria-disabled'), 'true', 'nothing to print');
   await page.check('#prompt-pay-not_offered');
   await page.check('input[name="answers.physical_therapy.coverage"][value="insurance"]');
+  // Medicare Part B's figures: what the patient has left of the deductible, and 20 %.
+  await page.fill('#deductible', '0');
+  await page.fill('#coinsurance', '20');
   // 5,832.00 + 250 + 165 = 6,247.00 at the clinic, no discount; therapy through Medicare is to
   // schedule separately.
   assert.match(await page.locator('#status').textContent(), /^Self-pay price quote SPQ-[0-9A-Z-]+: \$6,247\.00$/);
@@ -157,5 +161,28 @@ test('in Spanish, the choice, the warning and its button are Spanish', async () 
   assert.equal(await page.locator('#prompt-pay-choices span').first().textContent(), 'Sí: los cargos incluyen el descuento del 5%');
   assert.match(await page.locator('#prompt-pay-warning-text').textContent(), /^Los cargos de Sample Foot & Ankle Clinic incluyen \$434\.35 de descuento \(5%\)/);
   assert.equal(await page.locator('#leave-out-prompt-pay').textContent(), 'Dejar el descuento fuera de los cargos');
+  await page.close();
+});
+
+test('the comparison printed with the quote follows the prompt-pay choice: no discounted figure unless the charges include the discount', async () => {
+  const { page, seen } = await openStaffPage();
+  await fillIssueCase(page);
+  await page.check('#include-comparison');
+  // The comparison's first scenario, 1 injection and no therapy: 2,160.00 + 250 + 165 = 2,575.00;
+  // 5 % = 128.75, so 2,446.25 paid in full at the visit. Its 3 injections with therapy in cash are
+  // the quote: 8,687.00, or 8,252.65 with the discount.
+  for (const [choice, full, discounted] of [['included', false, true], ['excluded', true, false], ['not_offered', true, false]]) {
+    await page.check(`#prompt-pay-${choice}`);
+    const pdf = `${shots}prompt-pay-comparison-${choice}.pdf`;
+    await page.pdf({ path: pdf, format: 'Letter' });
+    const text = printed(pdf);
+    assert.match(text, /1 injection/, `${choice}: the comparison is printed`);
+    assert.equal(text.includes('$2,575.00'), full, `${choice}: the full price`);
+    assert.equal(text.includes('$2,446.25'), discounted, `${choice}: the discounted price`);
+    if (choice === 'not_offered') {
+      assert.doesNotMatch(text, /in full at the visit|\$8,252\.65/, 'no word of a discount, and no discounted figure');
+    }
+  }
+  assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -72,6 +72,7 @@ test('a new quote is issued today: the page shows the date as text, has no contr
   await page.selectOption('#condition', 'plantar_fasciitis');
   await page.selectOption('#product', 'amnion_1ml');
   await page.selectOption('#injections', '1');
+  await page.check('#prompt-pay-included');
   // Dec 7 + 60 days: Dec 31 is +24, Jan 31 +55, Feb 5 +60.
   assert.equal(await page.locator('.gfe-dates').textContent(), 'Issued December 7, 2026 · Valid until February 5, 2027 · Price book 2026.11-sample');
   const status = await page.locator('#status').textContent();

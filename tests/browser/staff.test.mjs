@@ -93,7 +93,7 @@ test('the printed Good Faith Estimate has every element of 45 CFR 149.610(c), an
   await page.pdf({ path: `${shots}tricare-quote.pdf`, format: 'Letter' });
   const tricare = printed(`${shots}tricare-quote.pdf`);
   // After the running head every page carries (the patient, the birth date, the number).
-  assert.match(tricare, /^Ana Ruiz · Date of birth March 4, 1970 · Quote (SPQ-[0-9A-Z-]+) Self-pay price quote Quote \1 /, 'titled and numbered as what it is');
+  assert.match(tricare, /^Ana Ruiz · Date of birth March 4, 1970 Quote (SPQ-[0-9A-Z-]+) Self-pay price quote Quote \1 /, 'titled and numbered as what it is');
   assert.match(tricare, /Total estimated charges \$3,749\.81/, 'the same prices');
   assert.doesNotMatch(tricare, /good faith/i, 'nothing on it calls it a Good Faith Estimate');
   assert.doesNotMatch(tricare, /dispute/i, 'nor offers a dispute right it does not carry');
@@ -130,11 +130,11 @@ test('each planned injection can have its own date, none before the one before i
   assert.equal(await page.locator('#later-date-0').isVisible(), true, 'a date for injection 2');
   assert.equal(await page.locator('#later-date-1').isVisible(), false, 'none for an injection not planned');
   await page.fill('#scheduled-on', '2026-11-20');
-  assert.match(await page.locator('#scheduled-on-error').textContent(), /before the quote's issue date \(2026-11-21\)/);
+  assert.match(await page.locator('#scheduled-on-error').textContent(), /before the quote's issue date \(November 21, 2026\); it is November 20, 2026$/);
   assert.match(await page.locator('#error-summary').textContent(), /Date of the first injection \(optional\): .*issue date/);
   await page.fill('#scheduled-on', '2026-12-01');
   await page.fill('#later-date-0', '2026-11-30');
-  assert.match(await page.locator('#later-date-0-error').textContent(), /cannot be before injection 1 \(2026-12-01\)/);
+  assert.match(await page.locator('#later-date-0-error').textContent(), /cannot be before injection 1 \(December 1, 2026\); it is November 30, 2026$/);
   await page.fill('#later-date-0', '2026-12-15');
   assert.equal(await page.locator('.field-error').count(), 0);
   assert.match(await page.locator('.gfe-primary').textContent(), /Injection 1: December 1, 2026.*Injection 2: December 15, 2026/);
@@ -500,6 +500,7 @@ async function fillOneInjection(page) {
   await page.selectOption('#condition', 'plantar_fasciitis');
   await page.selectOption('#product', 'amnion_1ml');
   await page.selectOption('#injections', '1');
+  await page.check('#prompt-pay-included');
 }
 
 test('a new quote chooses nothing that changes a code or an amount: with the side not chosen it cannot print, save or export, and says why at the field', async () => {
@@ -558,11 +559,13 @@ test('each unchosen choice says so at its field, in English and Spanish; ticking
       'coverage-error': 'choose how the patient will pay', 'side-error': 'choose the side treated',
       'condition-error': 'choose a condition', 'product-error': 'choose the product',
       'injections-error': 'choose the planned number of injections',
+      'prompt-pay-included-error': 'choose whether the patient will pay in full at the visit ("No prompt-pay discount" for none)',
     }],
     ['es', {
       'coverage-error': 'elija cómo pagará el paciente', 'side-error': 'elija el lado tratado',
       'condition-error': 'elija una afección', 'product-error': 'elija el producto',
       'injections-error': 'elija el número de inyecciones previstas',
+      'prompt-pay-included-error': 'elija si el paciente pagará todo en la visita («Sin descuento por pronto pago» si no hay)',
     }],
   ]) {
     const { page } = await openStaffPage(`staff.html?lang=${language}`);
@@ -788,4 +791,54 @@ test('on the Spanish staff page a bad ZIP, a bad NPI and a date of birth after t
     assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+test('therapy through insurance with the plan figures left blank cannot print, and says at each field why', async () => {
+  const { page } = await openStaffPage();
+  await fillOneInjection(page);
+  await page.check('input[name="side"][value="left"]');
+  await page.check('input[name="answers.physical_therapy.coverage"][value="insurance"]');
+  await page.selectOption('#sessions', '4');
+  assert.match(await page.locator('#deductible-error').textContent(), /^enter the deductible the patient has left this year, 0 if it is met: left blank, therapy would be priced as if it were met$/);
+  assert.match(await page.locator('#coinsurance-error').textContent(), /^enter the coinsurance, or the copay per visit \(0 for none\): with both blank, therapy would be priced as if the plan paid all of it$/);
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true', 'nothing prints');
+  await page.locator('#deductible-error').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}staff-plan-figures-blank.png` });
+  // 0 is an answer: the deductible met, 20 % coinsurance. Therapy through insurance is not in the
+  // estimate's total: one injection, 1,475.00 less 5 % (73.75) = 1,401.25.
+  await page.fill('#deductible', '0');
+  await page.fill('#coinsurance', '20');
+  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.match(await page.locator('#status').textContent(), /: \$1,401\.25$/);
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'false');
+  await page.close();
+});
+
+test('"Other provider (type it in)" with the name left blank says so at the name', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  await page.fill('#pt-name', '');
+  assert.equal(await page.locator('#pt-name-error').textContent(), 'enter the therapy provider\'s name, as it should print on the estimate');
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true');
+  await page.close();
+});
+
+test('on the Spanish staff page a co-provider\'s unusual price and a reopened quote\'s price change are said in Spanish', async () => {
+  const { page } = await openStaffPage('staff.html?lang=es');
+  await fillTwoProviderQuote(page);
+  // Dollars typed as cents: $1.10 for a session, a hundred times that is $110.00.
+  await page.fill('#pt-session-price', '1.10');
+  const warning = await page.locator('#price-warnings').textContent();
+  assert.equal(warning, 'Precio por sesión del proveedor de fisioterapia: es $1.10, bajo para fisioterapia (menos de $20.00): ¿quiso decir $110.00?');
+  // A file whose charges today's book would price otherwise (it left the prompt-pay discount out:
+  // $1,890.00; the sample book's setting today includes it: $1,795.50).
+  await page.setInputFiles('#open', new URL('../fixtures/saved-quotes/format-2-prompt-pay-excluded.json', import.meta.url).pathname);
+  await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  const reopened = await page.locator('#reopened').textContent();
+  assert.match(reopened, /Los precios han cambiado desde que se emitió esta cotización\. Conserva los precios de la lista 2026\.11-sample \(\$1,890\.00\); la lista de precios de hoy, 2026\.11-sample, daría \$1,795\.50\./);
+  for (const text of [warning, reopened]) {
+    assert.doesNotMatch(text, /\b(the|is|was|this|today|prices|price book|have|would)\b/i, `no English: ${text}`);
+  }
+  await page.screenshot({ path: `${shots}staff-spanish-price-change.png` });
+  await page.close();
 });

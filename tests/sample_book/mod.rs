@@ -41,7 +41,8 @@ pub fn problems(book: &Value) -> Vec<String> {
 
 /// A quote request for the `side` ("left" or "right") foot: the common patient fields (Ana Ruiz,
 /// born 1970-03-04, issued 2026-11-21) plus `treatment` (JSON object members), self-pay unless
-/// `treatment` answers the coverage screening.
+/// `treatment` answers the coverage screening, and with the prompt-pay discount included unless it
+/// says otherwise.
 pub fn request_on(side: &str, treatment: &str) -> QuoteRequest {
     let json = format!(
         r#"{{ "patient": {{ "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }}, "side": "{side}",
@@ -52,6 +53,10 @@ pub fn request_on(side: &str, treatment: &str) -> QuoteRequest {
     members
         .entry("coverage")
         .or_insert_with(|| "self_pay".into());
+    // Staff say whether the patient pays in full at the visit (a new quote's choice).
+    members
+        .entry("prompt_pay")
+        .or_insert_with(|| "included".into());
     QuoteRequest::read(request).expect("well-formed quote request")
 }
 

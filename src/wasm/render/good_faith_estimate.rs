@@ -120,7 +120,8 @@ pub(crate) fn document(container: &Element, quote: &Quote) -> Result<(), JsValue
     running_words(&page, gfe)
 }
 
-/// The words in every printed page's margins: the running head (whose document, which one) and
+/// The words in every printed page's margins: the running head (whose document, and which one, in
+/// a box of its own so the number never breaks) and
 /// `Page` and `of` around the page counters. A page's margins are drawn from the root element's
 /// style, not from the document's, so they go there as custom properties, each a CSS string,
 /// which staff.css's `@page gfe` puts in its margin boxes; the page's script composes none.
@@ -130,7 +131,8 @@ fn running_words(page: &Page, gfe: &GoodFaithEstimate) -> Result<(), JsValue> {
     };
     let style = root.unchecked_into::<HtmlElement>().style();
     let [page_word, of] = gfe.headings.page_of;
-    style.set_property("--gfe-running-head", &css_string(&gfe.running_head()))?;
+    style.set_property("--gfe-running-head", &css_string(&gfe.running_patient()))?;
+    style.set_property("--gfe-running-number", &css_string(&gfe.running_number()))?;
     style.set_property("--gfe-page", &css_string(page_word))?;
     style.set_property("--gfe-of", &css_string(of))
 }
