@@ -200,7 +200,7 @@ for (const language of ['en', 'es']) {
 
 const RESTORED = {
   en: 'These answers came from a link or a reload, which never keeps insurance figures, tax rates or the plan for monthly payments: those start as on a new page.',
-  es: 'Estas respuestas vienen de un enlace o de una recarga, que nunca guarda los datos del seguro, las tasas de impuestos ni el plan de pagos mensuales: esos empiezan como en una página nueva.',
+  es: 'Estas respuestas vienen de un enlace o de recargar la página, y así nunca se guardan los datos del seguro, las tasas de impuestos ni el plan de pagos mensuales: esos empiezan como en una página nueva.',
 };
 
 for (const language of ['en', 'es']) {
