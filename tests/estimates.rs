@@ -567,7 +567,7 @@ fn the_notes_on_missing_figures_in_spanish() {
             r#""copay": "30", "deductible_remaining": "1200", "copay_before_deductible": "not_sure""#
         ),
         [
-            "No está seguro de si su copago se aplica antes de cubrir el deducible, así que la \
+            "No sabe si su copago se aplica antes de cubrir el deducible, así que la \
           fisioterapia se muestra de las dos formas: con el copago desde la primera visita en el \
           mínimo y con el deducible primero en el máximo."
         ]
@@ -577,7 +577,7 @@ fn the_notes_on_missing_figures_in_spanish() {
         [
             "Ingresó un copago y también un coseguro. Los planes los combinan de dos formas, así que \
           la fisioterapia se muestra de las dos: solo el copago en el mínimo, y el copago más el \
-          20% del resto de cada visita en el máximo. El resumen de su plan dice cuál aplica."
+          20% del resto de cada visita en el máximo. El resumen de su plan dice cuál se aplica."
         ]
     );
 }
