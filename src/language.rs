@@ -228,8 +228,9 @@ pub struct Words {
     pub pt_session: [&'static str; 2],
     /// `session` / `sessions` (a pickable count).
     pub session: [&'static str; 2],
-    /// Joins the low and high ends of a range: `1 injection to 3 injections`.
-    pub to: &'static str,
+    /// The low and high ends of a range, joined: `1 injection to 3 injections`, `de 1 inyección a 3
+    /// inyecciones`.
+    pub range: fn(&str, &str) -> String,
     /// `Not sure yet`.
     pub not_sure: &'static str,
     /// `Typical for my condition`.
@@ -614,7 +615,7 @@ static ENGLISH: Words = Words {
     billing_units: |units, unit| format!("{} of {unit}", counted(units, ["unit", "units"])),
     pt_session: ["physical therapy session", "physical therapy sessions"],
     session: ["session", "sessions"],
-    to: "to",
+    range: |low, high| format!("{low} to {high}"),
     not_sure: "Not sure yet",
     typical: "Typical for my condition",
     each: ["each", "each"],
@@ -834,7 +835,7 @@ static SPANISH: Words = Words {
     billing_units: |units, unit| format!("{} de {unit}", counted(units, ["unidad", "unidades"])),
     pt_session: ["sesión de fisioterapia", "sesiones de fisioterapia"],
     session: ["sesión", "sesiones"],
-    to: "a",
+    range: |low, high| format!("de {low} a {high}"),
     not_sure: "Todavía no lo sé",
     typical: "Lo habitual en mi caso",
     each: ["cada uno", "cada una"],

@@ -229,6 +229,17 @@ fn a_range_shows_both_ends_with_their_own_lines() {
 }
 
 #[test]
+fn a_range_of_counts_reads_as_spanish_says_it() {
+    // Spanish says a range "de 1 a 3", not "1 a 3".
+    let estimate = run(
+        None,
+        r#"{ "condition": "partial_tendon_tear", "injections": "not_sure", "language": "es" }"#,
+    )
+    .expect("valid");
+    assert_eq!(estimate.summary, "de 1 inyección a 3 inyecciones");
+}
+
+#[test]
 fn the_same_estimate_in_spanish() {
     let request = r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
         "physical_therapy": { "coverage": "insurance", "sessions": "4",
