@@ -322,6 +322,8 @@ pub struct PayWords {
     pub injections: &'static str,
     /// `{condition}: what you pay`.
     pub what_you_pay: &'static str,
+    /// `Scenario comparison`: the name a screen reader gives the grid's scrolling region.
+    pub comparison_region: &'static str,
     /// `your answers`, under the cell that matches them.
     pub your_answers: &'static str,
     /// Note when 0 sessions were chosen.
@@ -682,6 +684,7 @@ static ENGLISH: Words = Words {
         columns: ["No physical therapy", "PT in cash", "PT through insurance"],
         injections: "Injections",
         what_you_pay: "what you pay",
+        comparison_region: "Scenario comparison",
         your_answers: "your answers",
         no_sessions_note: "Physical therapy columns: none, as you chose 0 sessions.",
         sessions_note: |sessions, typical| match typical {
@@ -902,6 +905,7 @@ static SPANISH: Words = Words {
         columns: ["Sin terapia", "Terapia sin seguro", "Terapia con seguro"],
         injections: "Inyecciones",
         what_you_pay: "lo que usted paga",
+        comparison_region: "Comparación de escenarios",
         your_answers: "sus respuestas",
         no_sessions_note: "Columnas de fisioterapia: ninguna, porque eligió 0 sesiones.",
         sessions_note: |sessions, typical| match typical {
