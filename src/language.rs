@@ -228,8 +228,9 @@ pub struct Words {
     pub pt_session: [&'static str; 2],
     /// `session` / `sessions` (a pickable count).
     pub session: [&'static str; 2],
-    /// Joins the low and high ends of a range: `1 injection to 3 injections`.
-    pub to: &'static str,
+    /// The low and high ends of a range, joined: `1 injection to 3 injections`, `de 1 inyección a 3
+    /// inyecciones`.
+    pub range: fn(&str, &str) -> String,
     /// `Not sure yet`.
     pub not_sure: &'static str,
     /// `Typical for my condition`.
@@ -321,6 +322,8 @@ pub struct PayWords {
     pub injections: &'static str,
     /// `{condition}: what you pay`.
     pub what_you_pay: &'static str,
+    /// `Scenario comparison`: the name a screen reader gives the grid's scrolling region.
+    pub comparison_region: &'static str,
     /// `your answers`, under the cell that matches them.
     pub your_answers: &'static str,
     /// Note when 0 sessions were chosen.
@@ -631,7 +634,7 @@ static ENGLISH: Words = Words {
     billing_units: |units, unit| format!("{} of {unit}", counted(units, ["unit", "units"])),
     pt_session: ["physical therapy session", "physical therapy sessions"],
     session: ["session", "sessions"],
-    to: "to",
+    range: |low, high| format!("{low} to {high}"),
     not_sure: "Not sure yet",
     typical: "Typical for my condition",
     each: ["each", "each"],
@@ -698,6 +701,7 @@ static ENGLISH: Words = Words {
         columns: ["No physical therapy", "PT in cash", "PT through insurance"],
         injections: "Injections",
         what_you_pay: "what you pay",
+        comparison_region: "Scenario comparison",
         your_answers: "your answers",
         no_sessions_note: "Physical therapy columns: none, as you chose 0 sessions.",
         sessions_note: |(fewest, most), typical| {
@@ -858,12 +862,12 @@ static SPANISH: Words = Words {
     billing_units: |units, unit| format!("{} de {unit}", counted(units, ["unidad", "unidades"])),
     pt_session: ["sesión de fisioterapia", "sesiones de fisioterapia"],
     session: ["sesión", "sesiones"],
-    to: "a",
+    range: |low, high| format!("de {low} a {high}"),
     not_sure: "Todavía no lo sé",
     typical: "Lo habitual en mi caso",
     each: ["cada uno", "cada una"],
     visit: ["visita", "visitas"],
-    past_covered_visits: "fuera de sus visitas cubiertas: precio sin seguro",
+    past_covered_visits: "después de agotar sus visitas cubiertas: precio sin seguro",
     copay: "copago",
     deductible: "deducible",
     deductible_then: "deducible, luego",
@@ -880,7 +884,7 @@ static SPANISH: Words = Words {
              plan hasta el peor; {them} para ver una sola cifra."
         )
     },
-    copay_timing_unsure: "No está seguro de si su copago se aplica antes de cubrir el deducible, así que la \
+    copay_timing_unsure: "No sabe si su copago se aplica antes de cubrir el deducible, así que la \
         fisioterapia se muestra de las dos formas: con el copago desde la primera visita en el mínimo y \
         con el deducible primero en el máximo.",
     copay_and_coinsurance: |rate| format!("copago, luego {rate} de coseguro sobre el resto"),
@@ -891,7 +895,7 @@ static SPANISH: Words = Words {
         format!(
             "Ingresó un copago y también un coseguro. Los planes los combinan de dos formas, así que \
              la fisioterapia se muestra de las dos: solo el copago en el mínimo, y el copago más el \
-             {rate} del resto de cada visita en el máximo. El resumen de su plan dice cuál aplica."
+             {rate} del resto de cada visita en el máximo. El resumen de su plan dice cuál se aplica."
         )
     },
     out_of_pocket_reached: "alcanzó el máximo de gastos de su bolsillo",
@@ -900,9 +904,9 @@ static SPANISH: Words = Words {
     applied_by_staff: "aplicado por el personal",
     fix_for_payment: "Corrija la respuesta marcada arriba para ver cómo pagar.",
     fix_for_hsa: "Corrija la tasa de impuestos para ver cuánto ahorra al pagar con una HSA o FSA.",
-    enter_tax_rates: "Ingrese su tasa de impuesto federal para ver cuánto ahorra al pagar con una HSA o FSA.",
+    enter_tax_rates: "Ingrese su tramo del impuesto federal sobre la renta para ver cuánto ahorra al pagar con una HSA o FSA.",
     fix_for_comparison: "Corrija la respuesta marcada arriba para comparar escenarios.",
-    fix_for_lines: "Corrija la respuesta marcada arriba para ver cada línea del estimado.",
+    fix_for_lines: "Corrija la respuesta marcada arriba para ver el estimado línea por línea.",
     check_answers: "Revise sus respuestas",
     right_to_estimate_heading: "Su derecho a un Estimado de buena fe",
     right_to_estimate_lead: "Las cifras de arriba son un estimado, no un Estimado de buena fe. Si usted paga su atención por su cuenta, le damos uno si lo pide, y puede disputar una factura que lo supere en $400 o más.",
@@ -918,13 +922,14 @@ static SPANISH: Words = Words {
     low_end: "Mínimo",
     high_end: "Máximo",
     item: "Concepto",
-    amount: "Importe",
+    amount: "Monto",
     you_pay: "Usted paga",
     plan_pays_total: "Su plan paga",
     pay: PayWords {
         columns: ["Sin terapia", "Terapia sin seguro", "Terapia con seguro"],
         injections: "Inyecciones",
         what_you_pay: "lo que usted paga",
+        comparison_region: "Comparación de escenarios",
         your_answers: "sus respuestas",
         no_sessions_note: "Columnas de fisioterapia: ninguna, porque eligió 0 sesiones.",
         sessions_note: |(fewest, most), typical| {
@@ -934,7 +939,7 @@ static SPANISH: Words = Words {
             };
             match typical {
                 Some(condition) => format!(
-                    "Columnas de fisioterapia: la evaluación y {sessions} sesiones, lo habitual para {}.",
+                    "Columnas de fisioterapia: la evaluación y {sessions} sesiones, lo habitual en casos de {}.",
                     in_sentence(condition)
                 ),
                 None => format!("Columnas de fisioterapia: la evaluación y {sessions} sesiones."),
@@ -943,23 +948,23 @@ static SPANISH: Words = Words {
         up_to: "hasta",
         monthly_note: |plan| format!("Pagos mensuales: {plan}."),
         deferred_terms: |months, apr| {
-            format!("Sin intereses si se paga por completo en {months} meses; si no, {apr} de tasa de porcentaje anual (APR) desde la fecha de compra")
+            format!("Sin intereses si se paga el total en {months} meses; si no, se cobra una tasa de porcentaje anual (APR) del {apr} desde la fecha de compra")
         },
-        fixed_terms: |months, apr| format!("{months} pagos mensuales con {apr} de tasa de porcentaje anual (APR)"),
+        fixed_terms: |months, apr| format!("{months} pagos mensuales con una tasa de porcentaje anual (APR) del {apr}"),
         nothing_to_finance: "No hay nada que financiar",
         needs_purchase: |amount| format!("Requiere una compra de {amount} o más"),
-        below_minimum: |payment, minimum| format!("El pago sería de {payment}, menos que el mínimo del prestamista de {minimum}"),
+        below_minimum: |payment, minimum| format!("El pago sería de {payment}, inferior al mínimo de {minimum} del prestamista"),
         back_interest: |months, interest, apr| {
-            format!("Si no se paga en {months} meses: hasta {interest} de intereses, cobrados desde la fecha de compra ({apr} de tasa anual, APR).")
+            format!("Si no se paga el total en {months} meses: hasta {interest} de intereses, cobrados desde la fecha de compra con una tasa de porcentaje anual (APR) del {apr}.")
         },
         payment: ["pago", "pagos"],
         payments_of: |count, amount, last| match last {
             None => format!("{count} de {amount}"),
             Some(last) => format!("{count} de {amount}, luego {last}"),
         },
-        discount_holds_financing: |rate| format!("El descuento del {rate} por pagar el total se mantiene si financia: el prestamista le paga a la clínica el total en la visita."),
+        discount_holds_financing: |rate| format!("El descuento del {rate} por pagar el total se mantiene aunque financie: el prestamista le paga a la clínica el total en la visita."),
         discount_lost_financing: |rate, financed| format!("Al financiar no se aplica el descuento del {rate} por pagar el total: los pagos se calculan sobre {financed}."),
-        high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquiera de los dos."),
+        high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquier monto del rango."),
         no_financing: "Sin financiamiento (solo totales)",
         hsa_saves: |savings, parts, combined| {
             format!("Ahorra {savings}: {parts} = {combined} del total.")
@@ -969,15 +974,15 @@ static SPANISH: Words = Words {
         hsa_social_security_and_medicare: "de impuestos de Seguro Social y Medicare",
         hsa_medicare: "de impuesto de Medicare",
         hsa_state_not_entered: "No ingresó su tasa de impuesto estatal, así que no se cuenta.",
-        hsa_payroll_not_answered: "El impuesto sobre la nómina no se cuenta hasta que diga si el dinero entra a través de la nómina de su empleador.",
-        hsa_past_wage_base: "El impuesto de Seguro Social no se cuenta: con una tasa federal del 32% o más, es probable que su salario ya pase el máximo sobre el que se cobra cada año.",
-        hsa_caveat: "Confirme con el administrador de su cuenta HSA o FSA que este tratamiento es un gasto elegible antes de pagar con dinero antes de impuestos. Su situación fiscal puede ser distinta.",
+        hsa_payroll_not_answered: "El impuesto sobre la nómina no se cuenta hasta que diga si el dinero entra a la cuenta por medio de la nómina de su empleador.",
+        hsa_past_wage_base: "El impuesto de Seguro Social no se cuenta: con un tramo federal del 32% o más, es probable que su salario ya haya pasado el máximo sobre el que se cobra cada año.",
+        hsa_caveat: "Antes de pagar con su HSA o FSA, confirme con el administrador de la cuenta que este tratamiento es un gasto elegible. Su situación fiscal puede ser distinta.",
         pay_in_full: "Pago total",
-        deferred_heading: "Sin intereses si paga el total",
+        deferred_heading: "Sin intereses si paga el total a tiempo",
         fixed_heading: "Pagos mensuales fijos",
         a_month: "al mes",
         not_available: "No disponible",
-        apr: "de tasa anual (APR)",
+        apr: "de tasa de porcentaje anual (APR)",
         total: "total",
         interest: "intereses",
     },

@@ -229,6 +229,17 @@ fn a_range_shows_both_ends_with_their_own_lines() {
 }
 
 #[test]
+fn a_range_of_counts_reads_as_spanish_says_it() {
+    // Spanish says a range "de 1 a 3", not "1 a 3".
+    let estimate = run(
+        None,
+        r#"{ "condition": "partial_tendon_tear", "injections": "not_sure", "language": "es" }"#,
+    )
+    .expect("valid");
+    assert_eq!(estimate.summary, "de 1 inyección a 3 inyecciones");
+}
+
+#[test]
 fn the_same_estimate_in_spanish() {
     let request = r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
         "physical_therapy": { "coverage": "insurance", "sessions": "4",
@@ -567,7 +578,7 @@ fn the_notes_on_missing_figures_in_spanish() {
             r#""copay": "30", "deductible_remaining": "1200", "copay_before_deductible": "not_sure""#
         ),
         [
-            "No está seguro de si su copago se aplica antes de cubrir el deducible, así que la \
+            "No sabe si su copago se aplica antes de cubrir el deducible, así que la \
           fisioterapia se muestra de las dos formas: con el copago desde la primera visita en el \
           mínimo y con el deducible primero en el máximo."
         ]
@@ -577,7 +588,7 @@ fn the_notes_on_missing_figures_in_spanish() {
         [
             "Ingresó un copago y también un coseguro. Los planes los combinan de dos formas, así que \
           la fisioterapia se muestra de las dos: solo el copago en el mínimo, y el copago más el \
-          20% del resto de cada visita en el máximo. El resumen de su plan dice cuál aplica."
+          20% del resto de cada visita en el máximo. El resumen de su plan dice cuál se aplica."
         ]
     );
 }

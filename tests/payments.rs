@@ -808,8 +808,8 @@ fn spanish_names_a_condition_in_lower_case_mid_sentence_and_spells_out_the_apr()
     let grid = compare(&book(), &achilles, &PaymentAnswers::default()).expect("valid");
     assert_eq!(
         grid.notes[0],
-        "Columnas de fisioterapia: la evaluación y 8 a 16 sesiones, lo habitual para \
-         tendinopatía de Aquiles."
+        "Columnas de fisioterapia: la evaluación y 8 a 16 sesiones, lo habitual en casos \
+         de tendinopatía de Aquiles."
     );
     assert_eq!(grid.columns[1].label, "Terapia sin seguro");
     let options = payment_options(&book(), &achilles, &PaymentAnswers::default()).expect("valid");
@@ -820,6 +820,6 @@ fn spanish_names_a_condition_in_lower_case_mid_sentence_and_spells_out_the_apr()
         .expect("the plan");
     assert_eq!(
         fixed.terms,
-        "24 pagos mensuales con 9.99% de tasa de porcentaje anual (APR)"
+        "24 pagos mensuales con una tasa de porcentaje anual (APR) del 9.99%"
     );
 }

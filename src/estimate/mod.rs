@@ -203,7 +203,7 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
     let document = book.document();
     let top = high.as_ref().unwrap_or(&low);
     let summary = if counts_differ {
-        format!("{} {} {}", low.summary, lang.words().to, top.summary)
+        (lang.words().range)(&low.summary, &top.summary)
     } else {
         low.summary.clone()
     };

@@ -227,7 +227,7 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
     await page.locator('#gfe-notice .how-to-ask').textContent(),
     'Para pedir un Estimado de buena fe, llame a Sample Foot & Ankle Clinic al (512) 555-0100 o escriba a estimates@clinic.example.',
   );
-  assert.equal(await page.locator('#hsa-summary').textContent(), 'Ingrese su tasa de impuesto federal para ver cuánto ahorra al pagar con una HSA o FSA.');
+  assert.equal(await page.locator('#hsa-summary').textContent(), 'Ingrese su tramo del impuesto federal sobre la renta para ver cuánto ahorra al pagar con una HSA o FSA.');
   await page.screenshot({ path: new URL('./screenshots/widget-spanish.png', import.meta.url).pathname, fullPage: true });
   await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
   await page.fill('#coinsurance', '120');

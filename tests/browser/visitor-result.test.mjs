@@ -200,7 +200,7 @@ for (const language of ['en', 'es']) {
 
 const RESTORED = {
   en: 'These answers came from a link or a reload, which never keeps insurance figures, tax rates or the plan for monthly payments: those start as on a new page.',
-  es: 'Estas respuestas vienen de un enlace o de una recarga, que nunca guarda los datos del seguro, las tasas de impuestos ni el plan de pagos mensuales: esos empiezan como en una página nueva.',
+  es: 'Estas respuestas vienen de un enlace o de recargar la página, y así nunca se guardan los datos del seguro, las tasas de impuestos ni el plan de pagos mensuales: esos empiezan como en una página nueva.',
 };
 
 for (const language of ['en', 'es']) {
@@ -256,7 +256,7 @@ const cents = (text) => (text.startsWith('-') ? -1 : 1) * Number(text.replace(/[
 
 const PLAN = {
   en: { headings: ['Item', 'Amount'], you: 'You pay', plan: 'Your plan pays: $632.00', caption: 'Itemized estimate' },
-  es: { headings: ['Concepto', 'Importe'], you: 'Usted paga', plan: 'Su plan paga: $632.00', caption: 'Estimado detallado' },
+  es: { headings: ['Concepto', 'Monto'], you: 'Usted paga', plan: 'Su plan paga: $632.00', caption: 'Estimado detallado' },
 };
 
 for (const language of ['en', 'es']) {
@@ -342,7 +342,7 @@ test('360 px: a copay and a coinsurance rate both entered are priced both ways, 
 
 const CONDITION = {
   en: ['Assumes you pay in full at the visit (5% off); otherwise $1,725.00.', 'still holds when you finance'],
-  es: ['Supone que paga el total en la visita (5% de descuento); si no, $1,725.00.', 'se mantiene si financia'],
+  es: ['Supone que paga el total en la visita (5% de descuento); si no, $1,725.00.', 'se mantiene aunque financie'],
 };
 
 for (const language of ['en', 'es']) {

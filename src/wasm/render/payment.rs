@@ -118,7 +118,7 @@ pub(crate) fn render_comparison(
     let fragment = page.element("div", "comparison", None)?;
     let region = page.element("div", "table-scroll", None)?;
     set_attribute(&region, "role", "region")?;
-    set_attribute(&region, "aria-label", "Scenario comparison")?;
+    set_attribute(&region, "aria-label", w.comparison_region)?;
     set_attribute(&region, "tabindex", "0")?;
 
     let table = page.element("table", "comparison-table", None)?;
