@@ -754,3 +754,14 @@ fn a_warning_about_a_whole_item_names_the_item_and_no_warning_or_problem_carries
     let page = serde_json::to_string(&editor.check(&broken).problems).expect("JSON");
     assert!(!page.contains("in the file"), "{page}");
 }
+
+#[test]
+fn the_sample_good_faith_estimate_prices_under_the_sample_book() {
+    // The editor's preview: one injection of the first product (a 1 mL vial, $1,200.00) for
+    // plantar fasciitis, with its administration ($150.00) and guidance ($125.00): 1,475.00, less
+    // the 5 % prompt-pay discount the sample's `expected_charges: "included"` puts in the charges
+    // (73.75): 1,401.25. A new quote must say so, or the preview would have nothing to show.
+    let book = PriceBook::embedded_default().expect("valid");
+    let quote = amnion_estimator::editor::sample_quote(&book).expect("the sample quotes");
+    assert_eq!(quote.breakdown.patient_total.formatted, "$1,401.25");
+}

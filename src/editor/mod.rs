@@ -679,7 +679,8 @@ impl Serialize for Value {
 
 /// The Good Faith Estimate the editor previews for `book`: a sample self-pay patient's one
 /// injection of the first product for the first condition, on the left side, issued on the day the
-/// prices take effect, so that every amount on it comes from the book being edited.
+/// prices take effect, with the prompt-pay discount as the book's `expected_charges` says, so that
+/// every amount on it comes from the book being edited.
 ///
 /// # Errors
 ///
@@ -688,6 +689,14 @@ pub fn sample_quote(book: &PriceBook) -> Result<crate::quote::Quote, Error> {
     let document = book.document();
     let first = |id: Option<&String>| Value::String(id.cloned().unwrap_or_default());
     let text = |text: &str| Value::String(text.to_owned());
+    // A new quote must say whether the prompt-pay discount is in the charges: the book's setting.
+    let prompt_pay = document.discounts.prompt_pay.as_ref().map(|discount| {
+        let choice = match discount.expected_charges {
+            crate::price_book::ExpectedCharges::Included => "included",
+            crate::price_book::ExpectedCharges::Excluded => "excluded",
+        };
+        ("prompt_pay".to_owned(), text(choice))
+    });
     let request = Value::Object(vec![
         (
             "patient".to_owned(),
@@ -713,7 +722,10 @@ pub fn sample_quote(book: &PriceBook) -> Result<crate::quote::Quote, Error> {
                 ("injections".to_owned(), text("1")),
             ]),
         ),
-    ]);
+    ]
+    .into_iter()
+    .chain(prompt_pay)
+    .collect());
     let request = crate::quote::QuoteRequest::from_value(&request)?;
     crate::quote::quote(book, &request)
 }
