@@ -371,3 +371,94 @@ fn a_provider_with_more_than_fifty_items_has_them_in_claims_of_fifty() {
     assert_eq!(total(claims[0]), 197_125);
     assert_eq!(total(claims[1]) + total(claims[2]), 197_125);
 }
+
+/// Every date and dateTime of `packet`'s JSON (the keys FHIR gives those types here), as text.
+fn dates(json: &Value, out: &mut Vec<(String, String)>) {
+    const DATE_KEYS: [&str; 6] = ["start", "end", "created", "birthDate", "date", "timestamp"];
+    match json {
+        Value::Object(map) => {
+            for (key, value) in map {
+                match value {
+                    Value::String(text) if DATE_KEYS.contains(&key.as_str()) => {
+                        out.push((key.clone(), text.clone()));
+                    }
+                    _ => dates(value, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| dates(item, out)),
+        _ => {}
+    }
+}
+
+/// Whether `text` is a FHIR R4 `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) or a `dateTime` to the
+/// second with its offset: no blank, no space.
+fn a_fhir_date(text: &str) -> bool {
+    let day = |t: &str| amnion_estimator::calendar::Date::parse(t).is_ok();
+    match text.len() {
+        10 => day(text),
+        20 | 25 => day(&text[..10]) && text.as_bytes()[10] == b'T' && !text.contains(' '),
+        _ => false,
+    }
+}
+
+#[test]
+fn a_blank_or_padded_form_date_never_reaches_the_packet() {
+    // The staff page's normal path: 2 injections planned, the first scheduled for 2026-11-25, the
+    // second's field left blank (sent as ""): the second injection is not scheduled yet, so the
+    // planned period starts on 2026-11-25 and has no end, nowhere `"end": ""`.
+    let request = sample_book::request(
+        r#""scheduled_on": "2026-11-25", "later_injections_on": [""],
+           "answers": { "condition": "plantar_fasciitis", "product": "amnion_1ml", "injections": "2" }"#,
+    );
+    let quote = amnion_estimator::quote::quote(&sample_book::book(), &request).expect("priced");
+    let json: Value =
+        serde_json::from_str(&gfe_packet_json(&quote, EXPORTED_AT).expect("a GFE")).expect("JSON");
+    let mut found = Vec::new();
+    dates(&json, &mut found);
+    assert!(found.iter().all(|(_, text)| a_fhir_date(text)), "{found:?}");
+    let periods: Vec<&(String, String)> = found
+        .iter()
+        .filter(|(key, _)| key == "start" || key == "end")
+        .collect();
+    // The composition's planned period, the summary's billablePeriod, each item's servicedPeriod.
+    assert!(periods.len() >= 3, "{periods:?}");
+    assert!(periods
+        .iter()
+        .all(|(key, text)| key == "start" && text == "2026-11-25"));
+
+    // Both dates given: the period ends on the second, 2026-12-09.
+    let request = sample_book::request(
+        r#""scheduled_on": "2026-11-25", "later_injections_on": ["2026-12-09"],
+           "answers": { "condition": "plantar_fasciitis", "product": "amnion_1ml", "injections": "2" }"#,
+    );
+    let quote = amnion_estimator::quote::quote(&sample_book::book(), &request).expect("priced");
+    let packet = gfe_packet(&quote, EXPORTED_AT).expect("a GFE");
+    let Resource::Composition(composition) = &packet.entry[0].resource else {
+        panic!("a Composition first")
+    };
+    let planned = composition.extension[2].extension[0].value_period.as_ref();
+    assert_eq!(
+        planned.map(|p| (p.start.as_deref(), p.end.as_deref())),
+        Some((Some("2026-11-25"), Some("2026-12-09")))
+    );
+
+    // A saved file whose dates are padded with spaces (the checks trim them; the printed document
+    // shows them trimmed): the packet has them trimmed too.
+    let mut saved = sample_book::saved_quote("format-2-self-pay-with-co-provider.json");
+    saved.request.scheduled_on = " 2026-12-09 ".to_owned();
+    saved.request.issued_on = "2026-12-02 ".to_owned();
+    saved.request.patient.date_of_birth = " 1970-03-04".to_owned();
+    let quote = reopen(&saved, &sample_book::book())
+        .expect("a padded date reads as the date")
+        .quote;
+    assert_eq!(quote.quote_number, "GFE-3DQE-P2KM-1P1Y-G");
+    let json: Value =
+        serde_json::from_str(&gfe_packet_json(&quote, EXPORTED_AT).expect("a GFE")).expect("JSON");
+    let mut found = Vec::new();
+    dates(&json, &mut found);
+    assert!(found.iter().all(|(_, text)| a_fhir_date(text)), "{found:?}");
+    assert!(found.contains(&("start".to_owned(), "2026-12-09".to_owned())));
+    assert!(found.contains(&("created".to_owned(), "2026-12-02".to_owned())));
+    assert!(found.contains(&("birthDate".to_owned(), "1970-03-04".to_owned())));
+}

@@ -22,7 +22,6 @@ use resources::{
 use super::good_faith_estimate::{DocumentKind, GfeItem, ProviderSection};
 use super::number::Fnv1a;
 use super::Quote;
-use crate::calendar::Date;
 use crate::error::{Error, FieldError};
 use crate::language::Language;
 use crate::money::Cents;
@@ -77,7 +76,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
     let patient_url = ids.url("Patient");
     let coverage_url = ids.url("Coverage");
     let period = planned_period(quote);
-    let scheduled = !request.scheduled_on.is_empty();
+    let scheduled = quote.dates.scheduled_on.is_some();
 
     let organizations: Vec<(String, Organization)> = document
         .providers
@@ -306,7 +305,7 @@ impl Claims<'_> {
             status: Some("active".to_owned()),
             purpose: Some("predetermination".to_owned()),
             patient: Some(reference(self.patient)),
-            created: Some(self.quote.saved.request.issued_on.clone()),
+            created: Some(self.quote.dates.issued_on.to_string()),
             priority: Some(concept(
                 "http://terminology.hl7.org/CodeSystem/processpriority",
                 "normal",
@@ -453,40 +452,43 @@ fn service_code_system(code: &str) -> &'static str {
     }
 }
 
-/// The planned period of service: from the first injection's date to the last one given, when
-/// scheduled; otherwise the days the estimate is valid (issue date to valid-until), within which
-/// the services it prices are expected.
+/// The planned period of service, from the checked dates (never the form's strings, which may be
+/// blank or padded): from the first injection's date to the last date given when every planned
+/// injection has one; with no end while some are not scheduled yet (a FHIR period without an end
+/// has not ended). Not scheduled: the days the estimate is valid (issue date to valid-until),
+/// within which the services it prices are expected.
 fn planned_period(quote: &Quote) -> Period {
-    let request = &quote.saved.request;
-    if request.scheduled_on.is_empty() {
+    let dates = &quote.dates;
+    let Some(first) = dates.scheduled_on else {
         let valid_days = quote.saved.price_book.good_faith_estimate.valid_days;
-        let end = Date::parse(&request.issued_on)
-            .ok()
-            .map(|issued| issued.add_days(valid_days).to_string());
         return Period {
-            start: Some(request.issued_on.clone()),
-            end,
+            start: Some(dates.issued_on.to_string()),
+            end: Some(dates.issued_on.add_days(valid_days).to_string()),
         };
-    }
+    };
+    let given = dates.later_injections_on.len() + 1;
+    let every_one = u32::try_from(given).is_ok_and(|given| given >= dates.injections);
     Period {
-        start: Some(request.scheduled_on.clone()),
-        end: request.later_injections_on.last().cloned(),
+        start: Some(first.to_string()),
+        end: every_one.then(|| {
+            dates
+                .later_injections_on
+                .last()
+                .unwrap_or(&first)
+                .to_string()
+        }),
     }
 }
 
 /// When the estimate was asked for: the day the injection was booked, else the day the patient
-/// asked, else the issue date, at the start of that day in the export's offset (the form records
-/// days, not times).
+/// asked, else the issue date (each as checked), at the start of that day in the export's offset
+/// (the form records days, not times).
 fn request_initiation_time(quote: &Quote, exported_at: &str) -> String {
-    let request = &quote.saved.request;
-    let day = [
-        &request.booked_on,
-        &request.estimate_requested_on,
-        &request.issued_on,
-    ]
-    .into_iter()
-    .find(|day| !day.is_empty())
-    .map_or("", String::as_str);
+    let dates = &quote.dates;
+    let day = dates
+        .booked_on
+        .or(dates.estimate_requested_on)
+        .unwrap_or(dates.issued_on);
     let offset = exported_at.get(19..).unwrap_or("Z");
     format!("{day}T00:00:00{offset}")
 }
@@ -508,7 +510,7 @@ fn patient(quote: &Quote) -> Patient {
             given: Vec::new(),
         }],
         gender: Some("unknown".to_owned()),
-        birth_date: Some(answers.date_of_birth.clone()),
+        birth_date: Some(quote.dates.date_of_birth.to_string()),
     }
 }
 
