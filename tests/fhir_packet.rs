@@ -462,3 +462,37 @@ fn a_blank_or_padded_form_date_never_reaches_the_packet() {
     assert!(found.contains(&("created".to_owned(), "2026-12-02".to_owned())));
     assert!(found.contains(&("birthDate".to_owned(), "1970-03-04".to_owned())));
 }
+
+#[test]
+fn each_claims_diagnosis_is_the_principal_one_in_the_igs_code_system() {
+    // PCT GFE Summary and Professional: `diagnosis.type from DiagnosisTypeCodes` (required), and
+    // the principal slice fixes `type = DiagnosisTypeCodes#principal`, `sequence = 1`: THO's
+    // http://terminology.hl7.org/CodeSystem/diagnosistype since PCT 2.0 (change log, FHIR-35540),
+    // not FHIR core's example system ex-diagnosistype.
+    let packet = gfe_packet(
+        &reopened("format-2-self-pay-with-co-provider.json"),
+        EXPORTED_AT,
+    )
+    .expect("a GFE");
+    let mut seen = 0;
+    for entry in &packet.entry {
+        let Resource::Bundle(bundle) = &entry.resource else {
+            continue;
+        };
+        for claim in claims(bundle) {
+            assert_eq!(claim.diagnosis.len(), 1);
+            let diagnosis = &claim.diagnosis[0];
+            assert_eq!(diagnosis.sequence, 1);
+            let coding = &diagnosis.kind[0].coding[0];
+            assert_eq!(
+                (coding.system.as_deref(), coding.code.as_deref()),
+                (
+                    Some("http://terminology.hl7.org/CodeSystem/diagnosistype"),
+                    Some("principal")
+                )
+            );
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 4, "a summary and a professional claim per provider");
+}

@@ -76,6 +76,10 @@ const INVARIANTS = {
   },
 };
 
+// The claims' principal diagnosis: `diagnosis[principal].type = DiagnosisTypeCodes#principal` and
+// `sequence = 1`, DiagnosisTypeCodes being THO's code system (its system checked, not only its code).
+const PRINCIPAL_DIAGNOSIS = "diagnosis.count() = 1 and diagnosis.where(type.coding.where(system = 'http://terminology.hl7.org/CodeSystem/diagnosistype' and code = 'principal').exists()).sequence = 1";
+
 // What the profiles require (1..1 or 1..*) of the elements the export writes, as FHIRPath.
 const REQUIRED = {
   packet: [
@@ -102,12 +106,13 @@ const REQUIRED = {
     'provider.reference.empty()',
     "provider.extension.where(url = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason' and value = 'not-applicable').exists()",
     "priority.coding.code = 'normal'", 'insurance.all(coverage.reference.exists())', 'item.empty()', 'total.value.exists()',
+    PRINCIPAL_DIAGNOSIS,
   ],
   professional: [
     "status = 'active'", "use = 'predetermination'", "type.coding.code = 'professional'",
     "identifier.where(type.coding.code = 'PLAC').value.exists()", 'patient.reference.exists()', 'created.exists()',
     'provider.reference.exists()', `provider.extension.where(url = '${PCT}/StructureDefinition/providerTaxonomy').exists()`,
-    'insurance.coverage.reference.exists()', "diagnosis.where(type.coding.code = 'principal').sequence = 1",
+    'insurance.coverage.reference.exists()', PRINCIPAL_DIAGNOSIS,
     'item.count() >= 1 and item.count() <= 50',
     `item.all(extension.where(url = '${PCT}/StructureDefinition/serviceDescription').value.exists() and productOrService.exists() and serviced.exists() and location.ofType(CodeableConcept).exists() and quantity.exists() and unitPrice.exists() and net.exists())`,
     'total.value.exists()',

@@ -40,6 +40,10 @@ const CPT: &str = "http://www.ama-assn.org/go/cpt";
 const HCPCS: &str = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
 const PLACE_OF_SERVICE: &str =
     "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
+/// THO's Diagnosis Type code system, of the PCT claims' required `diagnosis.type` binding
+/// (DiagnosisTypeCodes) and their `diagnosis[principal]` slice; not FHIR core's example system
+/// `ex-diagnosistype`, which PCT 2.0 left (its change log, FHIR-35540).
+const DIAGNOSIS_TYPE: &str = "http://terminology.hl7.org/CodeSystem/diagnosistype";
 const V2_0203: &str = "http://terminology.hl7.org/CodeSystem/v2-0203";
 /// The most items one PCT GFE Professional claim may hold.
 const MOST_ITEMS: usize = 50;
@@ -323,11 +327,7 @@ impl Claims<'_> {
                     &document.primary_service.diagnosis_code,
                     None,
                 )),
-                kind: vec![concept(
-                    "http://terminology.hl7.org/CodeSystem/ex-diagnosistype",
-                    "principal",
-                    None,
-                )],
+                kind: vec![concept(DIAGNOSIS_TYPE, "principal", None)],
             }],
             ..Claim::default()
         }
