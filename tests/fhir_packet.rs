@@ -105,7 +105,7 @@ fn a_self_pay_gfe_with_a_co_provider_is_a_packet_whose_items_add_to_the_printed_
     );
 
     // Each provider's bundle: the summary first, then the professional claim, whose nets are the
-    // printed items and add to the printed total, in cents.
+    // printed items and add to the printed total, in cents; each unit price is its net ÷ quantity.
     // Clinic (as tests/saved_quotes.rs): 250 + 2 × (1,200 + 150 + 125) = 3,200.00. The 15 % off
     // one injection, 221.25, over the injection's parts in proportion (2,400 : 300 : 250 of 2,950):
     // 180.00, 22.50, 18.75, leaving 2,220.00, 277.50, 231.25; with the 250.00 consultation,
@@ -118,10 +118,12 @@ fn a_self_pay_gfe_with_a_co_provider_is_a_packet_whose_items_add_to_the_printed_
         (
             "2829.81",
             &[
-                ("99204", "1", "250.00", "237.50"),
-                ("Q4139", "2", "1200.00", "2109.00"),
-                ("20550", "2", "150.00", "263.62"),
-                ("76942", "2", "125.00", "219.69"),
+                // unitPrice = net ÷ quantity, so that quantity × unitPrice = net (FHIR's formula):
+                // 2,109.00 ÷ 2 = 1,054.50; 263.62 ÷ 2 = 131.81; 219.69 ÷ 2 = 109.845 (exact).
+                ("99204", "1", "237.50", "237.50"),
+                ("Q4139", "2", "1054.50", "2109.00"),
+                ("20550", "2", "131.81", "263.62"),
+                ("76942", "2", "109.845", "219.69"),
             ],
         ),
         (
@@ -495,4 +497,84 @@ fn each_claims_diagnosis_is_the_principal_one_in_the_igs_code_system() {
         }
     }
     assert_eq!(seen, 4, "a summary and a professional claim per provider");
+}
+
+/// `"109.845"` in millionths of a dollar: 109,845,000.
+fn millionths(decimal: &str) -> i128 {
+    let (whole, fraction) = decimal.split_once('.').unwrap_or((decimal, ""));
+    assert!(fraction.len() <= 6, "{decimal}: at most six decimals");
+    format!("{whole}{fraction:0<6}").parse().expect("digits")
+}
+
+#[test]
+fn each_items_net_is_its_quantity_times_its_unit_price() {
+    // FHIR R4 Claim.item.net: "quantity * unitPrice * factor = net" (factor 1 when absent). The
+    // unit price is the net ÷ the quantity: exact when the division ends within six decimals, else
+    // cut at six, half up, so quantity × unitPrice is within half a millionth a unit of the net
+    // and rounds to the same cent. Three injections of the 1 mL vial (3 is the divisor that never
+    // ends). Its printed nets, after the several-injection and prompt-pay discounts: Q4139
+    // 3,078.00, 20550 384.75, 76942 320.62. Unit prices: 3,078.00 ÷ 3 = 1,026.00 and 384.75 ÷ 3 =
+    // 128.25 exactly; 320.62 ÷ 3 = 106.873333… → 106.873333, and 3 × 106.873333 = 320.619999,
+    // a millionth short of 320.62 and the same cent.
+    let quote = sample_book::priced(
+        r#""answers": { "condition": "plantar_fasciitis", "product": "amnion_1ml", "injections": "3" }"#,
+    );
+    assert_eq!(
+        sample_book::items(&quote.good_faith_estimate, 0),
+        [
+            ("Q4139", 3, 307_800),
+            ("20550", 3, 38_475),
+            ("76942", 3, 32_062)
+        ]
+    );
+    let packet = gfe_packet(&quote, EXPORTED_AT).expect("a GFE");
+    let mut checked = 0;
+    let mut rounded = 0;
+    let mut units = Vec::new();
+    for entry in &packet.entry {
+        let Resource::Bundle(bundle) = &entry.resource else {
+            continue;
+        };
+        for claim in claims(bundle) {
+            for item in &claim.item {
+                let value = |m: &Option<amnion_estimator::quote::fhir::resources::Money>| {
+                    millionths(
+                        m.as_ref()
+                            .and_then(|m| m.value.as_ref())
+                            .expect("a value")
+                            .as_str(),
+                    )
+                };
+                let quantity: i128 = item
+                    .quantity
+                    .as_ref()
+                    .and_then(|q| q.value.as_ref())
+                    .expect("a quantity")
+                    .as_str()
+                    .parse()
+                    .expect("a whole number of units");
+                let (unit, net) = (value(&item.unit_price), value(&item.net));
+                units.push(
+                    item.unit_price
+                        .as_ref()
+                        .and_then(|m| m.value.as_ref())
+                        .map(|d| d.as_str().to_owned())
+                        .unwrap_or_default(),
+                );
+                assert_eq!(net % 10_000, 0, "a net is whole cents");
+                let product = quantity * unit;
+                // Within half a millionth a unit, and the same cent.
+                assert!(
+                    2 * (product - net).abs() <= quantity,
+                    "{quantity} × {unit} vs {net}"
+                );
+                assert_eq!((product + 5_000).div_euclid(10_000), net / 10_000);
+                rounded += usize::from(product != net);
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 3, "the injection's three parts");
+    assert_eq!(units, ["1026.00", "128.25", "106.873333"]);
+    assert_eq!(rounded, 1, "only 320.62 ÷ 3 does not end");
 }

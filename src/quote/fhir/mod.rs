@@ -356,8 +356,8 @@ impl Claims<'_> {
     }
 
     /// PCT GFE Professional: the provider's items as printed, each with its code, the diagnosis,
-    /// place of service, quantity in its code's billing units, the undiscounted price of one
-    /// billing unit and the expected charge after discounts (the printed amount) as `net`; the
+    /// place of service, quantity in its code's billing units, the expected charge after discounts
+    /// (the printed amount) as `net` and that ÷ the quantity as `unitPrice`; the
     /// printed total as `total`; the document's disclaimers and the provider's note (its discounts)
     /// as GFE disclaimers.
     ///
@@ -396,8 +396,11 @@ impl Claims<'_> {
                 quantity: Some(Quantity {
                     value: Some(resources::Decimal(item.quantity.to_string())),
                 }),
+                // The charge per billing unit after discounts, so that quantity × unitPrice = net
+                // (FHIR's formula, with no factor); the undiscounted price is in the CSV and the
+                // disclaimers name the discounts.
                 unit_price: Some(Money {
-                    value: Some(decimal(item.before_discounts, item.quantity)),
+                    value: Some(decimal(item.expected_charge.cents, item.quantity)),
                     currency: Some("USD".to_owned()),
                 }),
                 net: Some(money(item.expected_charge.cents)),
@@ -632,7 +635,8 @@ fn money(cents: Cents) -> Money {
 /// `cents ÷ count` in dollars as an exact decimal, by integer arithmetic: at least two decimals
 /// (`1900.00`), more when one of `count` is a fraction of a cent (`$1,900.00 ÷ 8 = 237.50`,
 /// `$0.01 ÷ 8 = 0.00125`). A quotient that never ends (÷ 3) is cut at six decimals, rounded half
-/// up ([`decimal_digits`]): the one rounding here, of a unit price only, never of an amount.
+/// up ([`decimal_digits`]): the one rounding here, of a unit price only, never of an amount (its
+/// quantity × it is then within half a millionth a unit of the net, and the same cent).
 /// `count` 0 is taken as 1.
 pub(crate) fn decimal(cents: Cents, count: u32) -> resources::Decimal {
     resources::Decimal(decimal_digits(cents.get(), u64::from(count.max(1))))
