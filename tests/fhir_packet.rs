@@ -578,3 +578,40 @@ fn each_items_net_is_its_quantity_times_its_unit_price() {
     assert_eq!(units, ["1026.00", "128.25", "106.873333"]);
     assert_eq!(rounded, 1, "only 320.62 ÷ 3 does not end");
 }
+
+#[test]
+fn each_organizations_address_has_its_parts() {
+    // US Core Organization 7.0.0 (PCT Organization's ancestor) marks address.line, .city, .state,
+    // .postalCode and .country Must Support: the book's clinic address and the typed-in
+    // co-provider's, in their parts, with the printed one-line location as the text.
+    let json: Value = serde_json::from_str(
+        &gfe_packet_json(
+            &reopened("format-2-self-pay-with-co-provider.json"),
+            EXPORTED_AT,
+        )
+        .expect("a GFE"),
+    )
+    .expect("JSON");
+    let addresses: Vec<&Value> = json["entry"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| e["resource"]["resourceType"] == "Organization")
+        .map(|e| &e["resource"]["address"][0])
+        .collect();
+    assert_eq!(
+        addresses,
+        [
+            &serde_json::json!({
+                "text": "100 Example Ave, Suite 200, Austin, TX 78701",
+                "line": ["100 Example Ave, Suite 200"], "city": "Austin", "state": "TX",
+                "postalCode": "78701", "country": "US"
+            }),
+            &serde_json::json!({
+                "text": "20 River Rd, Austin, TX 78702",
+                "line": ["20 River Rd"], "city": "Austin", "state": "TX",
+                "postalCode": "78702", "country": "US"
+            }),
+        ]
+    );
+}

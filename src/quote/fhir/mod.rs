@@ -576,11 +576,22 @@ fn organization(provider: &ProviderSection) -> Organization {
             Some("Healthcare Provider"),
         )],
         name: Some(provider.name.clone()),
-        address: vec![Address {
-            text: Some(provider.location.clone()),
-            state: Some(provider.state.clone()),
-            country: Some("US".to_owned()),
-        }],
+        address: vec![address(provider)],
+    }
+}
+
+/// The office address: the printed one-line location as its text, and its parts (US Core
+/// Organization's Must Support line, city, state, postal code), each one written when not blank.
+fn address(provider: &ProviderSection) -> Address {
+    let parts = &provider.address;
+    let given = |text: &str| Some(text.trim().to_owned()).filter(|text| !text.is_empty());
+    Address {
+        text: Some(provider.location.clone()),
+        line: given(&parts.street).into_iter().collect(),
+        city: given(&parts.city),
+        state: given(&provider.state),
+        postal_code: given(&parts.zip),
+        country: Some("US".to_owned()),
     }
 }
 
