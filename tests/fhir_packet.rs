@@ -615,3 +615,68 @@ fn each_organizations_address_has_its_parts() {
         ]
     );
 }
+
+#[test]
+fn each_resource_declares_its_profile() {
+    // meta.profile with the IG's canonical URLs, as its own examples declare them (US Core Patient
+    // with its version, as the IG's patient1001): a receiver then validates against PCT.
+    const PCT: &str = "http://hl7.org/fhir/us/davinci-pct/StructureDefinition/davinci-pct-";
+    let json: Value = serde_json::from_str(
+        &gfe_packet_json(
+            &reopened("format-2-self-pay-with-co-provider.json"),
+            EXPORTED_AT,
+        )
+        .expect("a GFE"),
+    )
+    .expect("JSON");
+    let profile = |resource: &Value| -> (String, String) {
+        let kind = resource["resourceType"]
+            .as_str()
+            .expect("a type")
+            .to_owned();
+        let profiles = resource["meta"]["profile"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(profiles.len() <= 1, "{kind}: {profiles:?}");
+        let url = profiles.first().and_then(Value::as_str).unwrap_or("none");
+        (kind, url.replace(PCT, "pct:"))
+    };
+    let mut seen = vec![profile(&json)];
+    for entry in json["entry"].as_array().expect("entries") {
+        seen.push(profile(&entry["resource"]));
+        for inner in entry["resource"]["entry"].as_array().into_iter().flatten() {
+            let (kind, url) = profile(&inner["resource"]);
+            let kind = match inner["resource"]["type"]["coding"][0]["code"].as_str() {
+                Some(code) if kind == "Claim" => format!("  Claim {code}"),
+                _ => format!("  {kind}"),
+            };
+            seen.push((kind, url));
+        }
+    }
+    let patient = "http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient|7.0.0";
+    let gfe_bundle = [
+        ("  Claim estimate-summary", "pct:gfe-summary"),
+        ("  Claim professional", "pct:gfe-professional"),
+        ("  Patient", patient),
+        ("  Coverage", "pct:coverage"),
+        ("  Organization", "pct:organization"),
+    ];
+    let mut want = vec![
+        ("Bundle", "pct:gfe-packet"),
+        ("Composition", "pct:gfe-composition"),
+        ("Patient", patient),
+        ("Coverage", "pct:coverage"),
+        ("Organization", "pct:organization"),
+        ("Organization", "pct:organization"),
+    ];
+    for _ in 0..2 {
+        want.push(("Bundle", "pct:gfe-bundle"));
+        want.extend(gfe_bundle);
+    }
+    let want: Vec<(String, String)> = want
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect();
+    assert_eq!(seen, want);
+}

@@ -83,12 +83,14 @@ const PRINCIPAL_DIAGNOSIS = "diagnosis.count() = 1 and diagnosis.where(type.codi
 // What the profiles require (1..1 or 1..*) of the elements the export writes, as FHIRPath.
 const REQUIRED = {
   packet: [
+    `meta.profile = '${PCT}/StructureDefinition/davinci-pct-gfe-packet'`,
     "type = 'document'", 'identifier.system.exists() and identifier.value.exists()', 'timestamp.exists()',
     'entry.all(fullUrl.exists())', 'entry.first().resource is Composition',
     'entry.resource.ofType(Patient).count() = 1', 'entry.resource.ofType(Coverage).count() = 1',
     'entry.resource.ofType(Organization).count() <= 2',
   ],
   composition: [
+    `meta.profile = '${PCT}/StructureDefinition/davinci-pct-gfe-composition'`,
     "status = 'final'", "type.coding.where(system = 'http://loinc.org' and code = '111480-0').exists()",
     `category.coding.where(system = '${PCT}/CodeSystem/PCTDocumentTypeTemporaryTrialUse' and code = 'estimate').exists()`,
     'identifier.system.exists() and identifier.value.exists()', 'subject.reference.exists()', 'author.count() >= 1',
@@ -98,6 +100,7 @@ const REQUIRED = {
     `section.where(code.coding.code = 'gfe-section').all(author.count() = 1 and entry.count() = 1)`,
   ],
   gfeBundle: [
+    `meta.profile = '${PCT}/StructureDefinition/davinci-pct-gfe-bundle'`,
     "type = 'collection'", 'identifier.exists()', 'timestamp.exists()', 'entry.all(fullUrl.exists())',
     'entry.resource.ofType(Claim).count() >= 2', 'entry.resource.ofType(Patient).count() = 1',
   ],

@@ -15,8 +15,8 @@ pub mod resources;
 
 use resources::{
     Address, Bundle, Claim, CodeableConcept, Coding, Composition, Coverage, Diagnosis, Element,
-    Entry, Extension, HumanName, Identifier, Insurance, Item, Money, Organization, Patient, Period,
-    Quantity, Reference, RelatesTo, Resource, Section,
+    Entry, Extension, HumanName, Identifier, Insurance, Item, Meta, Money, Organization, Patient,
+    Period, Quantity, Reference, RelatesTo, Resource, Section,
 };
 
 use super::good_faith_estimate::{DocumentKind, GfeItem, ProviderSection};
@@ -45,6 +45,9 @@ const PLACE_OF_SERVICE: &str =
 /// `ex-diagnosistype`, which PCT 2.0 left (its change log, FHIR-35540).
 const DIAGNOSIS_TYPE: &str = "http://terminology.hl7.org/CodeSystem/diagnosistype";
 const V2_0203: &str = "http://terminology.hl7.org/CodeSystem/v2-0203";
+/// US Core Patient 7.0.0, with its version, as the IG's own examples declare it.
+const US_CORE_PATIENT: &str =
+    "http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient|7.0.0";
 /// The most items one PCT GFE Professional claim may hold.
 const MOST_ITEMS: usize = 50;
 
@@ -145,6 +148,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
         gfe_bundles.push(entry(
             &bundle_url,
             Resource::Bundle(Box::new(Bundle {
+                meta: pct_profile("gfe-bundle"),
                 identifier: Some(identifier(
                     QUOTE_NUMBER_SYSTEM,
                     &format!("{number}/{}", n + 1),
@@ -195,6 +199,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
         });
     }
     let composition = Composition {
+        meta: pct_profile("gfe-composition"),
         extension: composition_extensions,
         identifier: Some(identifier(QUOTE_NUMBER_SYSTEM, number)),
         status: Some("final".to_owned()),
@@ -238,6 +243,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
     }
     entries.extend(gfe_bundles);
     Ok(Bundle {
+        meta: pct_profile("gfe-packet"),
         identifier: Some(identifier(QUOTE_NUMBER_SYSTEM, number)),
         kind: Some("document".to_owned()),
         timestamp: Some(exported_at.to_owned()),
@@ -337,6 +343,7 @@ impl Claims<'_> {
     /// "not applicable" (the profile forbids naming one).
     fn summary(&self, section: &ProviderSection) -> Result<Claim, Error> {
         Ok(Claim {
+            meta: pct_profile("gfe-summary"),
             kind: Some(concept(
                 &format!("{PCT}/CodeSystem/PCTEstimateTypeSummaryCSTemporaryTrialUse"),
                 "estimate-summary",
@@ -407,6 +414,7 @@ impl Claims<'_> {
             })
             .collect();
         Ok(Claim {
+            meta: pct_profile("gfe-professional"),
             extension: disclaimers
                 .into_iter()
                 .map(|text| Extension {
@@ -502,6 +510,7 @@ fn request_initiation_time(quote: &Quote, exported_at: &str) -> String {
 fn patient(quote: &Quote) -> Patient {
     let answers = &quote.saved.request.patient;
     Patient {
+        meta: profile(US_CORE_PATIENT),
         identifier: vec![identifier(QUOTE_NUMBER_SYSTEM, &quote.quote_number)],
         name: vec![HumanName {
             extension: vec![Extension {
@@ -521,6 +530,7 @@ fn patient(quote: &Quote) -> Patient {
 /// at coverage screening, with no subscriber id (data-absent `not-applicable`, as the profile asks).
 fn self_pay_coverage(patient_url: &str) -> Coverage {
     Coverage {
+        meta: pct_profile("coverage"),
         extension: vec![
             Extension {
                 value_code: Some("self-pay".to_owned()),
@@ -557,6 +567,7 @@ fn self_pay_coverage(patient_url: &str) -> Coverage {
 /// PCT Organization: a provider of the estimate, with the NPI and TIN the document prints.
 fn organization(provider: &ProviderSection) -> Organization {
     Organization {
+        meta: pct_profile("organization"),
         identifier: vec![
             Identifier {
                 kind: Some(concept(V2_0203, "NPI", None)),
@@ -593,6 +604,19 @@ fn address(provider: &ProviderSection) -> Address {
         postal_code: given(&parts.zip),
         country: Some("US".to_owned()),
     }
+}
+
+/// `meta` declaring the profile `url`.
+fn profile(url: &str) -> Option<Meta> {
+    Some(Meta {
+        profile: vec![url.to_owned()],
+    })
+}
+
+/// `meta` declaring the PCT profile `davinci-pct-{id}`, by its canonical URL (unversioned, as the
+/// IG's examples write it).
+fn pct_profile(id: &str) -> Option<Meta> {
+    profile(&format!("{PCT}/StructureDefinition/davinci-pct-{id}"))
 }
 
 fn entry(full_url: &str, resource: Resource) -> Entry {
