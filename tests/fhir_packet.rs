@@ -24,6 +24,12 @@ fn reopened(name: &str) -> Quote {
         .quote
 }
 
+/// The packet of the saved quote `name`, as JSON.
+fn packet_json(name: &str) -> Value {
+    serde_json::from_str(&gfe_packet_json(&reopened(name), EXPORTED_AT).expect("a GFE"))
+        .expect("JSON")
+}
+
 fn claims(bundle: &Bundle) -> Vec<&Claim> {
     bundle
         .entry
@@ -584,14 +590,7 @@ fn each_organizations_address_has_its_parts() {
     // US Core Organization 7.0.0 (PCT Organization's ancestor) marks address.line, .city, .state,
     // .postalCode and .country Must Support: the book's clinic address and the typed-in
     // co-provider's, in their parts, with the printed one-line location as the text.
-    let json: Value = serde_json::from_str(
-        &gfe_packet_json(
-            &reopened("format-2-self-pay-with-co-provider.json"),
-            EXPORTED_AT,
-        )
-        .expect("a GFE"),
-    )
-    .expect("JSON");
+    let json = packet_json("format-2-self-pay-with-co-provider.json");
     let addresses: Vec<&Value> = json["entry"]
         .as_array()
         .expect("entries")
@@ -621,14 +620,7 @@ fn each_resource_declares_its_profile() {
     // meta.profile with the IG's canonical URLs, as its own examples declare them (US Core Patient
     // with its version, as the IG's patient1001): a receiver then validates against PCT.
     const PCT: &str = "http://hl7.org/fhir/us/davinci-pct/StructureDefinition/davinci-pct-";
-    let json: Value = serde_json::from_str(
-        &gfe_packet_json(
-            &reopened("format-2-self-pay-with-co-provider.json"),
-            EXPORTED_AT,
-        )
-        .expect("a GFE"),
-    )
-    .expect("JSON");
+    let json = packet_json("format-2-self-pay-with-co-provider.json");
     let profile = |resource: &Value| -> (String, String) {
         let kind = resource["resourceType"]
             .as_str()
