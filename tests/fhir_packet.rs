@@ -15,8 +15,6 @@ use amnion_estimator::quote::fhir::{gfe_packet, gfe_packet_json, QUOTE_NUMBER_SY
 use amnion_estimator::quote::{reopen, Quote};
 use serde_json::Value;
 
-const EXPORTED_AT: &str = "2026-12-07T10:00:00-06:00";
-
 fn reopened(name: &str) -> Quote {
     let saved = sample_book::saved_quote(name);
     reopen(&saved, &sample_book::book())
@@ -26,8 +24,7 @@ fn reopened(name: &str) -> Quote {
 
 /// The packet of the saved quote `name`, as JSON.
 fn packet_json(name: &str) -> Value {
-    serde_json::from_str(&gfe_packet_json(&reopened(name), EXPORTED_AT).expect("a GFE"))
-        .expect("JSON")
+    serde_json::from_str(&gfe_packet_json(&reopened(name)).expect("a GFE")).expect("JSON")
 }
 
 fn claims(bundle: &Bundle) -> Vec<&Claim> {
@@ -52,7 +49,7 @@ fn code(claim: &Claim) -> &str {
 #[test]
 fn a_self_pay_gfe_with_a_co_provider_is_a_packet_whose_items_add_to_the_printed_totals() {
     let quote = reopened("format-2-self-pay-with-co-provider.json");
-    let packet = gfe_packet(&quote, EXPORTED_AT).expect("a Good Faith Estimate is exported");
+    let packet = gfe_packet(&quote).expect("a Good Faith Estimate is exported");
     assert_eq!(packet.kind.as_deref(), Some("document"));
     let kinds: Vec<&str> = packet
         .entry
@@ -208,15 +205,13 @@ fn cents(decimal: &str) -> i64 {
 fn a_self_pay_price_quote_is_not_exported_as_a_good_faith_estimate() {
     // Medicare: a self-pay price quote (SPQ-…), refused at `coverage` in words.
     let quote = reopened("format-2-medicare.json");
-    let error = gfe_packet(&quote, EXPORTED_AT).expect_err("not a GFE");
+    let error = gfe_packet(&quote).expect_err("not a GFE");
     let text = error.to_string();
     assert!(text.contains("coverage"), "{text}");
     assert!(text.contains("not a Good Faith Estimate"), "{text}");
     // Medicaid, in Spanish: refused in Spanish.
     let quote = reopened("release-729d275-spanish-medicaid.json");
-    let text = gfe_packet(&quote, EXPORTED_AT)
-        .expect_err("not a GFE")
-        .to_string();
+    let text = gfe_packet(&quote).expect_err("not a GFE").to_string();
     assert!(text.contains("no un estimado de buena fe"), "{text}");
 }
 
@@ -231,7 +226,7 @@ fn a_revision_names_the_document_it_replaces() {
             "GFE-FVJM-TR82-0AVD-X",
         ),
     ] {
-        let packet = gfe_packet(&reopened(name), EXPORTED_AT).expect("a GFE");
+        let packet = gfe_packet(&reopened(name)).expect("a GFE");
         let Resource::Composition(composition) = &packet.entry[0].resource else {
             panic!("{name}: a Composition first")
         };
@@ -289,8 +284,7 @@ fn the_igs_example_packet_is_read_without_losing_an_element_the_export_writes() 
 
     // The elements the export writes, by path without indices.
     let ours: Value = serde_json::from_str(
-        &gfe_packet_json(&reopened("revision-chain-2-boot-removed.json"), EXPORTED_AT)
-            .expect("a GFE"),
+        &gfe_packet_json(&reopened("revision-chain-2-boot-removed.json")).expect("a GFE"),
     )
     .expect("JSON");
     let mut written = Vec::new();
@@ -356,7 +350,7 @@ fn a_provider_with_more_than_fifty_items_has_them_in_claims_of_fifty() {
     ));
     let quote = amnion_estimator::quote::quote(&book, &request).expect("priced");
     assert_eq!(quote.good_faith_estimate.total.cents.get(), 197_125);
-    let packet = gfe_packet(&quote, EXPORTED_AT).expect("a GFE");
+    let packet = gfe_packet(&quote).expect("a GFE");
     let Resource::Bundle(bundle) = &packet.entry.last().expect("entries").resource else {
         panic!("a GFE Bundle last")
     };
@@ -420,8 +414,7 @@ fn a_blank_or_padded_form_date_never_reaches_the_packet() {
            "answers": { "condition": "plantar_fasciitis", "product": "amnion_1ml", "injections": "2" }"#,
     );
     let quote = amnion_estimator::quote::quote(&sample_book::book(), &request).expect("priced");
-    let json: Value =
-        serde_json::from_str(&gfe_packet_json(&quote, EXPORTED_AT).expect("a GFE")).expect("JSON");
+    let json: Value = serde_json::from_str(&gfe_packet_json(&quote).expect("a GFE")).expect("JSON");
     let mut found = Vec::new();
     dates(&json, &mut found);
     assert!(found.iter().all(|(_, text)| a_fhir_date(text)), "{found:?}");
@@ -441,7 +434,7 @@ fn a_blank_or_padded_form_date_never_reaches_the_packet() {
            "answers": { "condition": "plantar_fasciitis", "product": "amnion_1ml", "injections": "2" }"#,
     );
     let quote = amnion_estimator::quote::quote(&sample_book::book(), &request).expect("priced");
-    let packet = gfe_packet(&quote, EXPORTED_AT).expect("a GFE");
+    let packet = gfe_packet(&quote).expect("a GFE");
     let Resource::Composition(composition) = &packet.entry[0].resource else {
         panic!("a Composition first")
     };
@@ -461,8 +454,7 @@ fn a_blank_or_padded_form_date_never_reaches_the_packet() {
         .expect("a padded date reads as the date")
         .quote;
     assert_eq!(quote.quote_number, "GFE-3DQE-P2KM-1P1Y-G");
-    let json: Value =
-        serde_json::from_str(&gfe_packet_json(&quote, EXPORTED_AT).expect("a GFE")).expect("JSON");
+    let json: Value = serde_json::from_str(&gfe_packet_json(&quote).expect("a GFE")).expect("JSON");
     let mut found = Vec::new();
     dates(&json, &mut found);
     assert!(found.iter().all(|(_, text)| a_fhir_date(text)), "{found:?}");
@@ -477,11 +469,7 @@ fn each_claims_diagnosis_is_the_principal_one_in_the_igs_code_system() {
     // the principal slice fixes `type = DiagnosisTypeCodes#principal`, `sequence = 1`: THO's
     // http://terminology.hl7.org/CodeSystem/diagnosistype since PCT 2.0 (change log, FHIR-35540),
     // not FHIR core's example system ex-diagnosistype.
-    let packet = gfe_packet(
-        &reopened("format-2-self-pay-with-co-provider.json"),
-        EXPORTED_AT,
-    )
-    .expect("a GFE");
+    let packet = gfe_packet(&reopened("format-2-self-pay-with-co-provider.json")).expect("a GFE");
     let mut seen = 0;
     for entry in &packet.entry {
         let Resource::Bundle(bundle) = &entry.resource else {
@@ -533,7 +521,7 @@ fn each_items_net_is_its_quantity_times_its_unit_price() {
             ("76942", 3, 32_062)
         ]
     );
-    let packet = gfe_packet(&quote, EXPORTED_AT).expect("a GFE");
+    let packet = gfe_packet(&quote).expect("a GFE");
     let mut checked = 0;
     let mut rounded = 0;
     let mut units = Vec::new();
@@ -671,4 +659,25 @@ fn each_resource_declares_its_profile() {
         .map(|(a, b)| (a.to_owned(), b.to_owned()))
         .collect();
     assert_eq!(seen, want);
+}
+
+#[test]
+fn a_re_export_is_the_same_document_with_the_same_identifier_and_timestamp() {
+    // The packet's Bundle.identifier is the quote number, so a second export of the same quote is
+    // the same document byte for byte: its times come from the issue date (2026-12-02), not from
+    // the computer's clock, at 12:00:00Z, the same calendar day in every US time zone.
+    let quote = reopened("format-2-self-pay-with-co-provider.json");
+    let first = gfe_packet_json(&quote).expect("a GFE");
+    let again =
+        gfe_packet_json(&reopened("format-2-self-pay-with-co-provider.json")).expect("a GFE");
+    assert!(first == again, "two exports of one quote differ");
+    let json: Value = serde_json::from_str(&first).expect("JSON");
+    assert_eq!(json["timestamp"], "2026-12-02T12:00:00Z");
+    let composition = &json["entry"][0]["resource"];
+    assert_eq!(composition["date"], "2026-12-02T12:00:00Z");
+    // Neither booked nor asked for on another day: requested on the issue date.
+    assert_eq!(
+        composition["extension"][0]["valueInstant"],
+        "2026-12-02T12:00:00Z"
+    );
 }

@@ -153,6 +153,9 @@ test('a self-pay Good Faith Estimate with a co-provider exports as a PCT GFE Pac
   const packet = JSON.parse(text);
 
   check('packet', packet, 'packet');
+  // Issued 2026-12-02: the packet's times are that day at noon UTC, whatever the computer's clock
+  // says (2026-12-07 here), so every export of the quote is the same document.
+  assert.equal(packet.timestamp, '2026-12-02T12:00:00Z');
   // Stricter than pct-gfe-packet-2 (a substring test): each reference is exactly a fullUrl.
   assert.ok(holds(packet, 'Bundle.entry.resource.descendants().reference.all($this in %resource.entry.fullUrl)'), 'every reference is a fullUrl of the packet');
   const [composition] = fp(packet, 'Bundle.entry.resource.ofType(Composition)');

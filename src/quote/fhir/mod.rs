@@ -8,8 +8,8 @@
 //! Every reference is a `fullUrl` of the packet (the PCT invariants pct-gfe-packet-2 and
 //! pct-gfe-bundle-2 check references against the fullUrls of the bundle that holds them, so the
 //! Patient, Coverage and Organization sit, with the same fullUrl, in the packet and in each GFE
-//! Bundle). The same quote and export time give the same packet: ids are fingerprints of the quote
-//! number.
+//! Bundle). The same quote gives the same packet, byte for byte: ids are fingerprints of the quote
+//! number, and its times are its days at noon UTC, not the export's.
 
 pub mod resources;
 
@@ -22,6 +22,7 @@ use resources::{
 use super::good_faith_estimate::{DocumentKind, GfeItem, ProviderSection};
 use super::number::Fnv1a;
 use super::Quote;
+use crate::calendar::Date;
 use crate::error::{Error, FieldError};
 use crate::language::Language;
 use crate::money::Cents;
@@ -51,16 +52,16 @@ const US_CORE_PATIENT: &str =
 /// The most items one PCT GFE Professional claim may hold.
 const MOST_ITEMS: usize = 50;
 
-/// The GFE Packet of `quote`, exported at `exported_at` (an instant to the second with its offset,
-/// `2026-12-07T10:15:00-06:00`: the packet's timestamp and the Composition's date), as JSON text.
+/// The GFE Packet of `quote`, as JSON text. The same quote always gives the same packet, byte for
+/// byte: its times are its days at noon UTC ([`instant`]), never the computer's clock.
 ///
 /// # Errors
 ///
 /// [`Error::InvalidRequest`] at `coverage` when the quote is a self-pay price quote (Medicare,
 /// Medicaid, TRICARE, insured filing a claim): it is not a Good Faith Estimate, and is not
 /// exported as one. [`Error::Overflow`] never in practice.
-pub fn gfe_packet_json(quote: &Quote, exported_at: &str) -> Result<String, Error> {
-    let packet = gfe_packet(quote, exported_at)?;
+pub fn gfe_packet_json(quote: &Quote) -> Result<String, Error> {
+    let packet = gfe_packet(quote)?;
     serde_json::to_string_pretty(&Resource::Bundle(Box::new(packet))).map_err(|_| Error::Overflow)
 }
 
@@ -69,7 +70,7 @@ pub fn gfe_packet_json(quote: &Quote, exported_at: &str) -> Result<String, Error
 /// # Errors
 ///
 /// As [`gfe_packet_json`].
-pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
+pub fn gfe_packet(quote: &Quote) -> Result<Bundle, Error> {
     let document = &quote.good_faith_estimate;
     if document.kind != DocumentKind::GoodFaithEstimate {
         return Err(Error::InvalidRequest(vec![FieldError::new(
@@ -79,6 +80,8 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
     }
     let request = &quote.saved.request;
     let number = &quote.quote_number;
+    // The document's time: the day it was issued (Bundle.timestamp, Composition.date).
+    let issued = instant(quote.dates.issued_on);
     let ids = Ids { number };
     let patient_url = ids.url("Patient");
     let coverage_url = ids.url("Coverage");
@@ -154,7 +157,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
                     &format!("{number}/{}", n + 1),
                 )),
                 kind: Some("collection".to_owned()),
-                timestamp: Some(exported_at.to_owned()),
+                timestamp: Some(issued.clone()),
                 entry: entries,
             })),
         ));
@@ -172,7 +175,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
 
     let mut composition_extensions = vec![
         Extension {
-            value_instant: Some(request_initiation_time(quote, exported_at)),
+            value_instant: Some(request_initiation_time(quote)),
             ..extension(&format!("{PCT}/StructureDefinition/requestInitiationTime"))
         },
         Extension {
@@ -214,7 +217,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
             None,
         )],
         subject: Some(reference(&patient_url)),
-        date: Some(exported_at.to_owned()),
+        date: Some(issued.clone()),
         author: organizations
             .iter()
             .map(|(url, _)| reference(url))
@@ -246,7 +249,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
         meta: pct_profile("gfe-packet"),
         identifier: Some(identifier(QUOTE_NUMBER_SYSTEM, number)),
         kind: Some("document".to_owned()),
-        timestamp: Some(exported_at.to_owned()),
+        timestamp: Some(issued),
         entry: entries,
     })
 }
@@ -492,16 +495,24 @@ fn planned_period(quote: &Quote) -> Period {
 }
 
 /// When the estimate was asked for: the day the injection was booked, else the day the patient
-/// asked, else the issue date (each as checked), at the start of that day in the export's offset
-/// (the form records days, not times).
-fn request_initiation_time(quote: &Quote, exported_at: &str) -> String {
+/// asked, else the issue date (each as checked), as an [`instant`] of that day.
+fn request_initiation_time(quote: &Quote) -> String {
     let dates = &quote.dates;
     let day = dates
         .booked_on
         .or(dates.estimate_requested_on)
         .unwrap_or(dates.issued_on);
-    let offset = exported_at.get(19..).unwrap_or("Z");
-    format!("{day}T00:00:00{offset}")
+    instant(day)
+}
+
+/// The time of day every instant of the packet has: the form records days, not times, and noon
+/// UTC is the same calendar day in every US time zone (American Samoa's UTC−11 to Guam's UTC+10:
+/// 1:00 to 22:00).
+const NOON_UTC: &str = "12:00:00Z";
+
+/// `day` as a FHIR `instant` (to the second, with its offset): `2026-12-02T12:00:00Z`.
+fn instant(day: Date) -> String {
+    format!("{day}T{NOON_UTC}")
 }
 
 /// US Core Patient: the name as one text (the form does not split it: US Core's us-core-6 then
