@@ -65,7 +65,9 @@ const INVARIANTS = {
   },
   composition: {
     'pct-gfe-packet-composition-1': "extension.where(url='http://hl7.org/fhir/us/davinci-pct/StructureDefinition/requestOriginationType' and value.ofType(CodeableConcept).coding.where(code='scheduled-request').exists()).exists() implies extension.where(url='http://hl7.org/fhir/us/davinci-pct/StructureDefinition/gfeServiceLinkingInfo' and extension.where(url = 'plannedPeriodOfService').exists()).exists()",
-    'pct-datetime-to-seconds (date)': 'date.toString().length() >= 19',
+    // The IG's expression is on the element (`* date obeys pct-datetime-to-seconds`): evaluated
+    // here with each `date` as $this.
+    'pct-datetime-to-seconds (date)': 'date.all($this is dateTime implies $this.toString().length() >= 19)',
   },
   coverage: {
     'pct-coverage-1': "extension.where(url='http://hl7.org/fhir/5.0/StructureDefinition/extension-Coverage.kind'and value = 'insurance').exists() implies class.exists()",
@@ -91,6 +93,8 @@ const REQUIRED = {
   ],
   composition: [
     `meta.profile = '${PCT}/StructureDefinition/davinci-pct-gfe-composition'`,
+    // Not vacuous: the date is there, to the second.
+    'date.exists() and date.toString().length() >= 19',
     "status = 'final'", "type.coding.where(system = 'http://loinc.org' and code = '111480-0').exists()",
     `category.coding.where(system = '${PCT}/CodeSystem/PCTDocumentTypeTemporaryTrialUse' and code = 'estimate').exists()`,
     'identifier.system.exists() and identifier.value.exists()', 'subject.reference.exists()', 'author.count() >= 1',
@@ -165,6 +169,10 @@ test('a self-pay Good Faith Estimate with a co-provider exports as a PCT GFE Pac
   // Scheduled for 2026-12-09: a scheduled request, with its planned period of service.
   assert.deepEqual(fp(composition, `extension.where(url = '${PCT}/StructureDefinition/requestOriginationType').value.coding.code`), ['scheduled-request']);
   assert.deepEqual(fp(composition, "extension.extension.where(url = 'plannedPeriodOfService').value.start"), ['2026-12-09']);
+  // 2 injections planned, the second's date field left blank (the page sends it as ""): not
+  // scheduled yet, so the period has no end, and no date anywhere is blank.
+  assert.deepEqual(fp(composition, "extension.extension.where(url = 'plannedPeriodOfService').value.end"), []);
+  assert.doesNotMatch(text, /"(start|end|date|created|birthDate|timestamp|valueInstant)": "\s*"/);
   // A section per provider, authored by that provider, naming its GFE Bundle.
   assert.deepEqual(fp(packet, "Bundle.entry.resource.ofType(Organization).name"), ['Sample Foot & Ankle Clinic', 'Riverside Physical Therapy']);
   assert.deepEqual(fp(composition, "section.where(code.coding.code = 'gfe-section').title"), ['Sample Foot & Ankle Clinic', 'Riverside Physical Therapy']);
