@@ -271,7 +271,8 @@ fn not_a_gfe(language: Language) -> &'static str {
 }
 
 /// The `fullUrl`s: `urn:uuid:` of a fingerprint of the quote number and the resource's place, so
-/// the same quote gives the same ids and two quotes never share one.
+/// the same quote gives the same ids, and two quotes share one only if these fingerprints of their
+/// numbers collide (unlikely, not impossible).
 struct Ids<'a> {
     number: &'a str,
 }
