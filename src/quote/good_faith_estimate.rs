@@ -137,6 +137,10 @@ pub struct ProviderSection {
     pub location: String,
     /// Two-letter state code.
     pub state: String,
+    /// The office address in its parts (`location` is them on one line), for the record-system
+    /// export's structured address.
+    #[serde(skip)]
+    pub(crate) address: PostalAddress,
     /// The provider's items, in order.
     pub items: Vec<GfeItem>,
     /// The sum of `items`.
@@ -149,6 +153,34 @@ pub struct ProviderSection {
     /// names them).
     #[serde(skip)]
     pub(crate) discounts: Vec<(String, Cents)>,
+}
+
+/// A provider's office address in its parts, as the book or the form has them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PostalAddress {
+    pub street: String,
+    pub city: String,
+    pub state: String,
+    pub zip: String,
+}
+
+impl PostalAddress {
+    fn new(street: &str, city: &str, state: &str, zip: &str) -> PostalAddress {
+        PostalAddress {
+            street: street.to_owned(),
+            city: city.to_owned(),
+            state: state.to_owned(),
+            zip: zip.to_owned(),
+        }
+    }
+
+    /// On one line, as printed: `100 Example Ave, Suite 200, Austin, TX 78701`.
+    fn one_line(&self) -> String {
+        format!(
+            "{}, {}, {} {}",
+            self.street, self.city, self.state, self.zip
+        )
+    }
 }
 
 /// One item or service on the estimate.
@@ -359,11 +391,12 @@ fn providers(
         &clinic.name,
         &clinic.npi,
         &clinic.tin,
-        format!(
-            "{}, {}, {} {}",
-            clinic.address.street, clinic.address.city, clinic.address.state, clinic.address.zip
+        PostalAddress::new(
+            &clinic.address.street,
+            &clinic.address.city,
+            &clinic.address.state,
+            &clinic.address.zip,
         ),
-        &clinic.address.state,
         items,
         locale,
     )?;
@@ -648,8 +681,7 @@ fn section(
     name: &str,
     npi: &str,
     tin: &str,
-    location: String,
-    state: &str,
+    address: PostalAddress,
     items: Vec<GfeItem>,
     locale: Locale,
 ) -> Result<ProviderSection, Error> {
@@ -664,8 +696,9 @@ fn section(
             tin.get(..2).unwrap_or(""),
             tin.get(2..).unwrap_or("")
         ),
-        location,
-        state: state.to_owned(),
+        location: address.one_line(),
+        state: address.state.clone(),
+        address,
         items,
         total: Amount::new(total, locale),
         note: None,
@@ -679,10 +712,8 @@ fn therapy_section(
     locale: Locale,
     role: &str,
 ) -> Result<ProviderSection, Error> {
-    let location = format!("{}, {}, {} {}", p.street, p.city, p.state, p.zip);
-    section(
-        role, &p.name, &p.npi, &p.tin, location, &p.state, items, locale,
-    )
+    let address = PostalAddress::new(&p.street, &p.city, &p.state, &p.zip);
+    section(role, &p.name, &p.npi, &p.tin, address, items, locale)
 }
 
 /// Each provider's total, by name, for comparing two breakdowns of the same quote.

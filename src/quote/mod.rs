@@ -74,6 +74,10 @@ pub struct Quote {
     pub csv: String,
     /// What "Save" writes: reopen it with [`reopen`].
     pub saved: SavedQuote,
+    /// The request's dates as checked, for the record-system export ([`fhir`]): never the saved
+    /// strings, which may be blank or padded.
+    #[serde(skip)]
+    pub(crate) dates: request::CheckedDates,
 }
 
 read_struct! {
@@ -308,6 +312,7 @@ fn priced(
     };
 
     let prompt_pay_warning = prompt_pay_warning(book, &plan, &planned, &document)?;
+    let dates = plan.dates();
     let quote = Quote {
         quote_number: document.quote_number.clone(),
         price_book_version: book.document().version.clone(),
@@ -323,6 +328,7 @@ fn priced(
         range_warning,
         price_warnings: plan.price_warnings,
         prompt_pay_warning,
+        dates,
     };
     Ok((quote, format_1))
 }

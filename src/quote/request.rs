@@ -257,6 +257,38 @@ pub(crate) struct QuotePlan<'a> {
     /// The prompt-pay discount on this quote: the request's choice, else the book's; `None` when
     /// the book has no prompt-pay discount.
     pub prompt_pay: Option<PromptPayChoice>,
+    /// The day the first injection was booked, and the day the patient asked for an estimate.
+    pub booked_on: Option<Date>,
+    pub estimate_requested_on: Option<Date>,
+}
+
+/// The request's dates as checked (trimmed, parsed; blank later dates at the end left out): the
+/// same ones the printed document formats, kept with the quote for the record-system export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CheckedDates {
+    pub issued_on: Date,
+    pub date_of_birth: Date,
+    pub scheduled_on: Option<Date>,
+    pub later_injections_on: Vec<Date>,
+    /// The injections planned: every one has its date when `later_injections_on` holds one fewer.
+    pub injections: u32,
+    pub booked_on: Option<Date>,
+    pub estimate_requested_on: Option<Date>,
+}
+
+impl QuotePlan<'_> {
+    /// Its dates, as checked.
+    pub(crate) fn dates(&self) -> CheckedDates {
+        CheckedDates {
+            issued_on: self.issued_on,
+            date_of_birth: self.date_of_birth,
+            scheduled_on: self.scheduled_on,
+            later_injections_on: self.later_injections_on.clone(),
+            injections: self.injections,
+            booked_on: self.booked_on,
+            estimate_requested_on: self.estimate_requested_on,
+        }
+    }
 }
 
 deserialize_by_reading!(QuoteRequest, "a quote request", Error::InvalidRequest);
@@ -435,7 +467,8 @@ impl QuoteRequest {
         let later_injections_on =
             self.later_injections_on(&mut problems, scheduled_on, issued_on, injections);
         let replaces = self.replaces(&mut problems, issued_on);
-        self.booked_and_requested(&mut problems, issued_on);
+        let (booked_on, estimate_requested_on) =
+            self.booked_and_requested(&mut problems, issued_on);
         let extras = self.extras(book, &mut problems);
         let staff_discount = self.staff_discount(&mut problems);
         let (therapy_provider, therapy_partner) = if self.therapy_elsewhere {
@@ -495,6 +528,8 @@ impl QuoteRequest {
                         replaces,
                         price_warnings,
                         prompt_pay,
+                        booked_on,
+                        estimate_requested_on,
                     },
                     Error::InvalidRequest,
                 )
@@ -606,14 +641,22 @@ impl QuoteRequest {
 
     /// The day the first injection was booked and the day the patient asked for an estimate: each
     /// a date, not after the issue date (so a booking is never after the first injection, which
-    /// is not before the issue date).
-    fn booked_and_requested(&self, problems: &mut Problems, issued_on: Option<Date>) {
+    /// is not before the issue date). Each as checked, `None` when blank or refused.
+    fn booked_and_requested(
+        &self,
+        problems: &mut Problems,
+        issued_on: Option<Date>,
+    ) -> (Option<Date>, Option<Date>) {
+        let mut days = [None, None];
         let language = self.answers.language;
         let words = language.date_words();
-        for (path, text) in [
+        for ((path, text), kept) in [
             ("booked_on", &self.booked_on),
             ("estimate_requested_on", &self.estimate_requested_on),
-        ] {
+        ]
+        .into_iter()
+        .zip(&mut days)
+        {
             if text.trim().is_empty() {
                 continue;
             }
@@ -625,7 +668,10 @@ impl QuoteRequest {
                     (words.after_issue)(&issued.long_form(language))
                 });
             }
+            *kept = Some(day);
         }
+        let [booked_on, estimate_requested_on] = days;
+        (booked_on, estimate_requested_on)
     }
 
     /// The prompt-pay discount this quote applies: staff's choice, else the book's

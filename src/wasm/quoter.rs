@@ -282,7 +282,7 @@ impl Quoter {
     }
 
     /// "Export for the record system": the quote on screen as the Da Vinci PCT GFE Packet, FHIR
-    /// R4 JSON text, exported now (the computer's time and offset): `{ text }`; or `{ refused }`
+    /// R4 JSON text, the same at every export (its times are its days): `{ text }`; or `{ refused }`
     /// saying why not, in the quote's language, for a self-pay price quote (not a Good Faith
     /// Estimate); or `null` while the form is refused.
     ///
@@ -299,7 +299,7 @@ impl Quoter {
         let exported =
             self.current
                 .as_ref()
-                .map(|quote| match quote::fhir::gfe_packet_json(quote, &now()) {
+                .map(|quote| match quote::fhir::gfe_packet_json(quote) {
                     Ok(text) => RecordExport {
                         text: Some(text),
                         refused: None,
@@ -457,26 +457,5 @@ fn today() -> String {
         now.get_full_year(),
         now.get_month() + 1,
         now.get_date()
-    )
-}
-
-/// The computer's local time to the second with its offset from UTC, `2026-12-07T10:15:00-06:00`:
-/// when a record-system export was made.
-fn now() -> String {
-    let now = js_sys::Date::new_0();
-    // Minutes from local time to UTC (300 in Texas in winter): whole minutes, so the cast is exact.
-    #[allow(clippy::cast_possible_truncation)]
-    let behind = now.get_timezone_offset() as i32;
-    let sign = if behind > 0 { '-' } else { '+' };
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date(),
-        now.get_hours(),
-        now.get_minutes(),
-        now.get_seconds(),
-        behind.unsigned_abs() / 60,
-        behind.unsigned_abs() % 60
     )
 }

@@ -65,7 +65,9 @@ const INVARIANTS = {
   },
   composition: {
     'pct-gfe-packet-composition-1': "extension.where(url='http://hl7.org/fhir/us/davinci-pct/StructureDefinition/requestOriginationType' and value.ofType(CodeableConcept).coding.where(code='scheduled-request').exists()).exists() implies extension.where(url='http://hl7.org/fhir/us/davinci-pct/StructureDefinition/gfeServiceLinkingInfo' and extension.where(url = 'plannedPeriodOfService').exists()).exists()",
-    'pct-datetime-to-seconds (date)': 'date.toString().length() >= 19',
+    // The IG's expression is on the element (`* date obeys pct-datetime-to-seconds`): evaluated
+    // here with each `date` as $this.
+    'pct-datetime-to-seconds (date)': 'date.all($this is dateTime implies $this.toString().length() >= 19)',
   },
   coverage: {
     'pct-coverage-1': "extension.where(url='http://hl7.org/fhir/5.0/StructureDefinition/extension-Coverage.kind'and value = 'insurance').exists() implies class.exists()",
@@ -76,15 +78,23 @@ const INVARIANTS = {
   },
 };
 
+// The claims' principal diagnosis: `diagnosis[principal].type = DiagnosisTypeCodes#principal` and
+// `sequence = 1`, DiagnosisTypeCodes being THO's code system (its system checked, not only its code).
+const PRINCIPAL_DIAGNOSIS = "diagnosis.count() = 1 and diagnosis.where(type.coding.where(system = 'http://terminology.hl7.org/CodeSystem/diagnosistype' and code = 'principal').exists()).sequence = 1";
+
 // What the profiles require (1..1 or 1..*) of the elements the export writes, as FHIRPath.
 const REQUIRED = {
   packet: [
+    `meta.profile = '${PCT}/StructureDefinition/davinci-pct-gfe-packet'`,
     "type = 'document'", 'identifier.system.exists() and identifier.value.exists()', 'timestamp.exists()',
     'entry.all(fullUrl.exists())', 'entry.first().resource is Composition',
     'entry.resource.ofType(Patient).count() = 1', 'entry.resource.ofType(Coverage).count() = 1',
     'entry.resource.ofType(Organization).count() <= 2',
   ],
   composition: [
+    `meta.profile = '${PCT}/StructureDefinition/davinci-pct-gfe-composition'`,
+    // Not vacuous: the date is there, to the second.
+    'date.exists() and date.toString().length() >= 19',
     "status = 'final'", "type.coding.where(system = 'http://loinc.org' and code = '111480-0').exists()",
     `category.coding.where(system = '${PCT}/CodeSystem/PCTDocumentTypeTemporaryTrialUse' and code = 'estimate').exists()`,
     'identifier.system.exists() and identifier.value.exists()', 'subject.reference.exists()', 'author.count() >= 1',
@@ -94,6 +104,7 @@ const REQUIRED = {
     `section.where(code.coding.code = 'gfe-section').all(author.count() = 1 and entry.count() = 1)`,
   ],
   gfeBundle: [
+    `meta.profile = '${PCT}/StructureDefinition/davinci-pct-gfe-bundle'`,
     "type = 'collection'", 'identifier.exists()', 'timestamp.exists()', 'entry.all(fullUrl.exists())',
     'entry.resource.ofType(Claim).count() >= 2', 'entry.resource.ofType(Patient).count() = 1',
   ],
@@ -102,12 +113,13 @@ const REQUIRED = {
     'provider.reference.empty()',
     "provider.extension.where(url = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason' and value = 'not-applicable').exists()",
     "priority.coding.code = 'normal'", 'insurance.all(coverage.reference.exists())', 'item.empty()', 'total.value.exists()',
+    PRINCIPAL_DIAGNOSIS,
   ],
   professional: [
     "status = 'active'", "use = 'predetermination'", "type.coding.code = 'professional'",
     "identifier.where(type.coding.code = 'PLAC').value.exists()", 'patient.reference.exists()', 'created.exists()',
     'provider.reference.exists()', `provider.extension.where(url = '${PCT}/StructureDefinition/providerTaxonomy').exists()`,
-    'insurance.coverage.reference.exists()', "diagnosis.where(type.coding.code = 'principal').sequence = 1",
+    'insurance.coverage.reference.exists()', PRINCIPAL_DIAGNOSIS,
     'item.count() >= 1 and item.count() <= 50',
     `item.all(extension.where(url = '${PCT}/StructureDefinition/serviceDescription').value.exists() and productOrService.exists() and serviced.exists() and location.ofType(CodeableConcept).exists() and quantity.exists() and unitPrice.exists() and net.exists())`,
     'total.value.exists()',
@@ -145,6 +157,9 @@ test('a self-pay Good Faith Estimate with a co-provider exports as a PCT GFE Pac
   const packet = JSON.parse(text);
 
   check('packet', packet, 'packet');
+  // Issued 2026-12-02: the packet's times are that day at noon UTC, whatever the computer's clock
+  // says (2026-12-07 here), so every export of the quote is the same document.
+  assert.equal(packet.timestamp, '2026-12-02T12:00:00Z');
   // Stricter than pct-gfe-packet-2 (a substring test): each reference is exactly a fullUrl.
   assert.ok(holds(packet, 'Bundle.entry.resource.descendants().reference.all($this in %resource.entry.fullUrl)'), 'every reference is a fullUrl of the packet');
   const [composition] = fp(packet, 'Bundle.entry.resource.ofType(Composition)');
@@ -154,6 +169,10 @@ test('a self-pay Good Faith Estimate with a co-provider exports as a PCT GFE Pac
   // Scheduled for 2026-12-09: a scheduled request, with its planned period of service.
   assert.deepEqual(fp(composition, `extension.where(url = '${PCT}/StructureDefinition/requestOriginationType').value.coding.code`), ['scheduled-request']);
   assert.deepEqual(fp(composition, "extension.extension.where(url = 'plannedPeriodOfService').value.start"), ['2026-12-09']);
+  // 2 injections planned, the second's date field left blank (the page sends it as ""): not
+  // scheduled yet, so the period has no end, and no date anywhere is blank.
+  assert.deepEqual(fp(composition, "extension.extension.where(url = 'plannedPeriodOfService').value.end"), []);
+  assert.doesNotMatch(text, /"(start|end|date|created|birthDate|timestamp|valueInstant)": "\s*"/);
   // A section per provider, authored by that provider, naming its GFE Bundle.
   assert.deepEqual(fp(packet, "Bundle.entry.resource.ofType(Organization).name"), ['Sample Foot & Ankle Clinic', 'Riverside Physical Therapy']);
   assert.deepEqual(fp(composition, "section.where(code.coding.code = 'gfe-section').title"), ['Sample Foot & Ankle Clinic', 'Riverside Physical Therapy']);

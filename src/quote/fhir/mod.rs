@@ -8,15 +8,15 @@
 //! Every reference is a `fullUrl` of the packet (the PCT invariants pct-gfe-packet-2 and
 //! pct-gfe-bundle-2 check references against the fullUrls of the bundle that holds them, so the
 //! Patient, Coverage and Organization sit, with the same fullUrl, in the packet and in each GFE
-//! Bundle). The same quote and export time give the same packet: ids are fingerprints of the quote
-//! number.
+//! Bundle). The same quote gives the same packet, byte for byte: ids are fingerprints of the quote
+//! number, and its times are its days at noon UTC, not the export's.
 
 pub mod resources;
 
 use resources::{
     Address, Bundle, Claim, CodeableConcept, Coding, Composition, Coverage, Diagnosis, Element,
-    Entry, Extension, HumanName, Identifier, Insurance, Item, Money, Organization, Patient, Period,
-    Quantity, Reference, RelatesTo, Resource, Section,
+    Entry, Extension, HumanName, Identifier, Insurance, Item, Meta, Money, Organization, Patient,
+    Period, Quantity, Reference, RelatesTo, Resource, Section,
 };
 
 use super::good_faith_estimate::{DocumentKind, GfeItem, ProviderSection};
@@ -41,20 +41,27 @@ const CPT: &str = "http://www.ama-assn.org/go/cpt";
 const HCPCS: &str = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
 const PLACE_OF_SERVICE: &str =
     "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
+/// THO's Diagnosis Type code system, of the PCT claims' required `diagnosis.type` binding
+/// (DiagnosisTypeCodes) and their `diagnosis[principal]` slice; not FHIR core's example system
+/// `ex-diagnosistype`, which PCT 2.0 left (its change log, FHIR-35540).
+const DIAGNOSIS_TYPE: &str = "http://terminology.hl7.org/CodeSystem/diagnosistype";
 const V2_0203: &str = "http://terminology.hl7.org/CodeSystem/v2-0203";
+/// US Core Patient 7.0.0, with its version, as the IG's own examples declare it.
+const US_CORE_PATIENT: &str =
+    "http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient|7.0.0";
 /// The most items one PCT GFE Professional claim may hold.
 const MOST_ITEMS: usize = 50;
 
-/// The GFE Packet of `quote`, exported at `exported_at` (an instant to the second with its offset,
-/// `2026-12-07T10:15:00-06:00`: the packet's timestamp and the Composition's date), as JSON text.
+/// The GFE Packet of `quote`, as JSON text. The same quote always gives the same packet, byte for
+/// byte: its times are its days at noon UTC ([`instant`]), never the computer's clock.
 ///
 /// # Errors
 ///
 /// [`Error::InvalidRequest`] at `coverage` when the quote is a self-pay price quote (Medicare,
 /// Medicaid, TRICARE, insured filing a claim): it is not a Good Faith Estimate, and is not
 /// exported as one. [`Error::Overflow`] never in practice.
-pub fn gfe_packet_json(quote: &Quote, exported_at: &str) -> Result<String, Error> {
-    let packet = gfe_packet(quote, exported_at)?;
+pub fn gfe_packet_json(quote: &Quote) -> Result<String, Error> {
+    let packet = gfe_packet(quote)?;
     serde_json::to_string_pretty(&Resource::Bundle(Box::new(packet))).map_err(|_| Error::Overflow)
 }
 
@@ -63,7 +70,7 @@ pub fn gfe_packet_json(quote: &Quote, exported_at: &str) -> Result<String, Error
 /// # Errors
 ///
 /// As [`gfe_packet_json`].
-pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
+pub fn gfe_packet(quote: &Quote) -> Result<Bundle, Error> {
     let document = &quote.good_faith_estimate;
     if document.kind != DocumentKind::GoodFaithEstimate {
         return Err(Error::InvalidRequest(vec![FieldError::new(
@@ -73,11 +80,13 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
     }
     let request = &quote.saved.request;
     let number = &quote.quote_number;
+    // The document's time: the day it was issued (Bundle.timestamp, Composition.date).
+    let issued = instant(quote.dates.issued_on);
     let ids = Ids { number };
     let patient_url = ids.url("Patient");
     let coverage_url = ids.url("Coverage");
     let period = planned_period(quote);
-    let scheduled = !request.scheduled_on.is_empty();
+    let scheduled = quote.dates.scheduled_on.is_some();
 
     let organizations: Vec<(String, Organization)> = document
         .providers
@@ -142,12 +151,13 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
         gfe_bundles.push(entry(
             &bundle_url,
             Resource::Bundle(Box::new(Bundle {
+                meta: pct_profile("gfe-bundle"),
                 identifier: Some(identifier(
                     QUOTE_NUMBER_SYSTEM,
                     &format!("{number}/{}", n + 1),
                 )),
                 kind: Some("collection".to_owned()),
-                timestamp: Some(exported_at.to_owned()),
+                timestamp: Some(issued.clone()),
                 entry: entries,
             })),
         ));
@@ -165,7 +175,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
 
     let mut composition_extensions = vec![
         Extension {
-            value_instant: Some(request_initiation_time(quote, exported_at)),
+            value_instant: Some(request_initiation_time(quote)),
             ..extension(&format!("{PCT}/StructureDefinition/requestInitiationTime"))
         },
         Extension {
@@ -192,6 +202,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
         });
     }
     let composition = Composition {
+        meta: pct_profile("gfe-composition"),
         extension: composition_extensions,
         identifier: Some(identifier(QUOTE_NUMBER_SYSTEM, number)),
         status: Some("final".to_owned()),
@@ -206,7 +217,7 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
             None,
         )],
         subject: Some(reference(&patient_url)),
-        date: Some(exported_at.to_owned()),
+        date: Some(issued.clone()),
         author: organizations
             .iter()
             .map(|(url, _)| reference(url))
@@ -235,9 +246,10 @@ pub fn gfe_packet(quote: &Quote, exported_at: &str) -> Result<Bundle, Error> {
     }
     entries.extend(gfe_bundles);
     Ok(Bundle {
+        meta: pct_profile("gfe-packet"),
         identifier: Some(identifier(QUOTE_NUMBER_SYSTEM, number)),
         kind: Some("document".to_owned()),
-        timestamp: Some(exported_at.to_owned()),
+        timestamp: Some(issued),
         entry: entries,
     })
 }
@@ -259,7 +271,8 @@ fn not_a_gfe(language: Language) -> &'static str {
 }
 
 /// The `fullUrl`s: `urn:uuid:` of a fingerprint of the quote number and the resource's place, so
-/// the same quote gives the same ids and two quotes never share one.
+/// the same quote gives the same ids, and two quotes share one only if these fingerprints of their
+/// numbers collide (unlikely, not impossible).
 struct Ids<'a> {
     number: &'a str,
 }
@@ -306,7 +319,7 @@ impl Claims<'_> {
             status: Some("active".to_owned()),
             purpose: Some("predetermination".to_owned()),
             patient: Some(reference(self.patient)),
-            created: Some(self.quote.saved.request.issued_on.clone()),
+            created: Some(self.quote.dates.issued_on.to_string()),
             priority: Some(concept(
                 "http://terminology.hl7.org/CodeSystem/processpriority",
                 "normal",
@@ -324,11 +337,7 @@ impl Claims<'_> {
                     &document.primary_service.diagnosis_code,
                     None,
                 )),
-                kind: vec![concept(
-                    "http://terminology.hl7.org/CodeSystem/ex-diagnosistype",
-                    "principal",
-                    None,
-                )],
+                kind: vec![concept(DIAGNOSIS_TYPE, "principal", None)],
             }],
             ..Claim::default()
         }
@@ -338,6 +347,7 @@ impl Claims<'_> {
     /// "not applicable" (the profile forbids naming one).
     fn summary(&self, section: &ProviderSection) -> Result<Claim, Error> {
         Ok(Claim {
+            meta: pct_profile("gfe-summary"),
             kind: Some(concept(
                 &format!("{PCT}/CodeSystem/PCTEstimateTypeSummaryCSTemporaryTrialUse"),
                 "estimate-summary",
@@ -357,8 +367,8 @@ impl Claims<'_> {
     }
 
     /// PCT GFE Professional: the provider's items as printed, each with its code, the diagnosis,
-    /// place of service, quantity in its code's billing units, the undiscounted price of one
-    /// billing unit and the expected charge after discounts (the printed amount) as `net`; the
+    /// place of service, quantity in its code's billing units, the expected charge after discounts
+    /// (the printed amount) as `net` and that ÷ the quantity as `unitPrice`; the
     /// printed total as `total`; the document's disclaimers and the provider's note (its discounts)
     /// as GFE disclaimers.
     ///
@@ -397,14 +407,18 @@ impl Claims<'_> {
                 quantity: Some(Quantity {
                     value: Some(resources::Decimal(item.quantity.to_string())),
                 }),
+                // The charge per billing unit after discounts, so that quantity × unitPrice = net
+                // (FHIR's formula, with no factor); the undiscounted price is in the CSV and the
+                // disclaimers name the discounts.
                 unit_price: Some(Money {
-                    value: Some(decimal(item.before_discounts, item.quantity)),
+                    value: Some(decimal(item.expected_charge.cents, item.quantity)),
                     currency: Some("USD".to_owned()),
                 }),
                 net: Some(money(item.expected_charge.cents)),
             })
             .collect();
         Ok(Claim {
+            meta: pct_profile("gfe-professional"),
             extension: disclaimers
                 .into_iter()
                 .map(|text| Extension {
@@ -453,42 +467,53 @@ fn service_code_system(code: &str) -> &'static str {
     }
 }
 
-/// The planned period of service: from the first injection's date to the last one given, when
-/// scheduled; otherwise the days the estimate is valid (issue date to valid-until), within which
-/// the services it prices are expected.
+/// The planned period of service, from the checked dates (never the form's strings, which may be
+/// blank or padded): from the first injection's date to the last date given when every planned
+/// injection has one; with no end while some are not scheduled yet (a FHIR period without an end
+/// has not ended). Not scheduled: the days the estimate is valid (issue date to valid-until),
+/// within which the services it prices are expected.
 fn planned_period(quote: &Quote) -> Period {
-    let request = &quote.saved.request;
-    if request.scheduled_on.is_empty() {
+    let dates = &quote.dates;
+    let Some(first) = dates.scheduled_on else {
         let valid_days = quote.saved.price_book.good_faith_estimate.valid_days;
-        let end = Date::parse(&request.issued_on)
-            .ok()
-            .map(|issued| issued.add_days(valid_days).to_string());
         return Period {
-            start: Some(request.issued_on.clone()),
-            end,
+            start: Some(dates.issued_on.to_string()),
+            end: Some(dates.issued_on.add_days(valid_days).to_string()),
         };
-    }
+    };
+    let given = dates.later_injections_on.len() + 1;
+    let every_one = u32::try_from(given).is_ok_and(|given| given >= dates.injections);
     Period {
-        start: Some(request.scheduled_on.clone()),
-        end: request.later_injections_on.last().cloned(),
+        start: Some(first.to_string()),
+        end: every_one.then(|| {
+            dates
+                .later_injections_on
+                .last()
+                .unwrap_or(&first)
+                .to_string()
+        }),
     }
 }
 
 /// When the estimate was asked for: the day the injection was booked, else the day the patient
-/// asked, else the issue date, at the start of that day in the export's offset (the form records
-/// days, not times).
-fn request_initiation_time(quote: &Quote, exported_at: &str) -> String {
-    let request = &quote.saved.request;
-    let day = [
-        &request.booked_on,
-        &request.estimate_requested_on,
-        &request.issued_on,
-    ]
-    .into_iter()
-    .find(|day| !day.is_empty())
-    .map_or("", String::as_str);
-    let offset = exported_at.get(19..).unwrap_or("Z");
-    format!("{day}T00:00:00{offset}")
+/// asked, else the issue date (each as checked), as an [`instant`] of that day.
+fn request_initiation_time(quote: &Quote) -> String {
+    let dates = &quote.dates;
+    let day = dates
+        .booked_on
+        .or(dates.estimate_requested_on)
+        .unwrap_or(dates.issued_on);
+    instant(day)
+}
+
+/// The time of day every instant of the packet has: the form records days, not times, and noon
+/// UTC is the same calendar day in every US time zone (American Samoa's UTC−11 to Guam's UTC+10:
+/// 1:00 to 22:00).
+const NOON_UTC: &str = "12:00:00Z";
+
+/// `day` as a FHIR `instant` (to the second, with its offset): `2026-12-02T12:00:00Z`.
+fn instant(day: Date) -> String {
+    format!("{day}T{NOON_UTC}")
 }
 
 /// US Core Patient: the name as one text (the form does not split it: US Core's us-core-6 then
@@ -497,6 +522,7 @@ fn request_initiation_time(quote: &Quote, exported_at: &str) -> String {
 fn patient(quote: &Quote) -> Patient {
     let answers = &quote.saved.request.patient;
     Patient {
+        meta: profile(US_CORE_PATIENT),
         identifier: vec![identifier(QUOTE_NUMBER_SYSTEM, &quote.quote_number)],
         name: vec![HumanName {
             extension: vec![Extension {
@@ -508,7 +534,7 @@ fn patient(quote: &Quote) -> Patient {
             given: Vec::new(),
         }],
         gender: Some("unknown".to_owned()),
-        birth_date: Some(answers.date_of_birth.clone()),
+        birth_date: Some(quote.dates.date_of_birth.to_string()),
     }
 }
 
@@ -516,6 +542,7 @@ fn patient(quote: &Quote) -> Patient {
 /// at coverage screening, with no subscriber id (data-absent `not-applicable`, as the profile asks).
 fn self_pay_coverage(patient_url: &str) -> Coverage {
     Coverage {
+        meta: pct_profile("coverage"),
         extension: vec![
             Extension {
                 value_code: Some("self-pay".to_owned()),
@@ -552,6 +579,7 @@ fn self_pay_coverage(patient_url: &str) -> Coverage {
 /// PCT Organization: a provider of the estimate, with the NPI and TIN the document prints.
 fn organization(provider: &ProviderSection) -> Organization {
     Organization {
+        meta: pct_profile("organization"),
         identifier: vec![
             Identifier {
                 kind: Some(concept(V2_0203, "NPI", None)),
@@ -571,12 +599,36 @@ fn organization(provider: &ProviderSection) -> Organization {
             Some("Healthcare Provider"),
         )],
         name: Some(provider.name.clone()),
-        address: vec![Address {
-            text: Some(provider.location.clone()),
-            state: Some(provider.state.clone()),
-            country: Some("US".to_owned()),
-        }],
+        address: vec![address(provider)],
     }
+}
+
+/// The office address: the printed one-line location as its text, and its parts (US Core
+/// Organization's Must Support line, city, state, postal code), each one written when not blank.
+fn address(provider: &ProviderSection) -> Address {
+    let parts = &provider.address;
+    let given = |text: &str| Some(text.trim().to_owned()).filter(|text| !text.is_empty());
+    Address {
+        text: Some(provider.location.clone()),
+        line: given(&parts.street).into_iter().collect(),
+        city: given(&parts.city),
+        state: given(&provider.state),
+        postal_code: given(&parts.zip),
+        country: Some("US".to_owned()),
+    }
+}
+
+/// `meta` declaring the profile `url`.
+fn profile(url: &str) -> Option<Meta> {
+    Some(Meta {
+        profile: vec![url.to_owned()],
+    })
+}
+
+/// `meta` declaring the PCT profile `davinci-pct-{id}`, by its canonical URL (unversioned, as the
+/// IG's examples write it).
+fn pct_profile(id: &str) -> Option<Meta> {
+    profile(&format!("{PCT}/StructureDefinition/davinci-pct-{id}"))
 }
 
 fn entry(full_url: &str, resource: Resource) -> Entry {
@@ -630,7 +682,8 @@ fn money(cents: Cents) -> Money {
 /// `cents ÷ count` in dollars as an exact decimal, by integer arithmetic: at least two decimals
 /// (`1900.00`), more when one of `count` is a fraction of a cent (`$1,900.00 ÷ 8 = 237.50`,
 /// `$0.01 ÷ 8 = 0.00125`). A quotient that never ends (÷ 3) is cut at six decimals, rounded half
-/// up ([`decimal_digits`]): the one rounding here, of a unit price only, never of an amount.
+/// up ([`decimal_digits`]): the one rounding here, of a unit price only, never of an amount (its
+/// quantity × it is then within half a millionth a unit of the net, and the same cent).
 /// `count` 0 is taken as 1.
 pub(crate) fn decimal(cents: Cents, count: u32) -> resources::Decimal {
     resources::Decimal(decimal_digits(cents.get(), u64::from(count.max(1))))

@@ -19,6 +19,8 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct Bundle {
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identifier: Option<Identifier>,
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
@@ -121,6 +123,8 @@ impl<'de> Deserialize<'de> for Resource {
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Composition {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extension: Vec<Extension>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -175,6 +179,8 @@ pub struct Section {
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Patient {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identifier: Vec<Identifier>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -205,6 +211,8 @@ pub struct HumanName {
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extension: Vec<Extension>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -237,6 +245,8 @@ pub struct Element {
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Organization {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub identifier: Vec<Identifier>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -256,8 +266,14 @@ pub struct Organization {
 pub struct Address {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
@@ -267,6 +283,8 @@ pub struct Address {
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Claim {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extension: Vec<Extension>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -368,6 +386,14 @@ pub struct Extension {
     pub value_codeable_concept: Option<CodeableConcept>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value_identifier: Option<Identifier>,
+}
+
+/// `Resource.meta`: here only the profiles the resource declares it conforms to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
+pub struct Meta {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profile: Vec<String>,
 }
 
 /// `Identifier`.
