@@ -13,6 +13,8 @@ mod due;
 mod format_1;
 mod good_faith_estimate;
 mod number;
+#[cfg(staff)]
+pub mod register;
 mod request;
 
 pub use bill::{
