@@ -341,14 +341,19 @@ pub fn given(
     };
     let issued = Date::parse(&record.saved.request.issued_on).ok();
     match (Date::parse(&on), Date::parse(today)) {
-        (Err(why), _) => problems.push(FieldError::new("on", why)),
+        (Err(why), _) => {
+            problems.push(FieldError::new("on", format!("the day it was given {why}")))
+        }
         (Ok(day), Ok(today)) if day > today => {
-            problems.push(FieldError::new("on", "must not be after today"));
+            problems.push(FieldError::new(
+                "on",
+                "the day it was given must not be after today",
+            ));
         }
         (Ok(day), _) if issued.is_some_and(|issued| day < issued) => {
             problems.push(FieldError::new(
                 "on",
-                "must not be before the day it was issued",
+                "the day it was given must not be before the day it was issued",
             ));
         }
         _ => {}
@@ -761,13 +766,15 @@ pub fn import(
     let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, v)| v);
     match field("format") {
         Some(Value::String(format)) if format == REGISTER_FORMAT => {}
-        Some(Value::String(format)) => return Err(refuse(
-            "format",
-            format!(
+        Some(Value::String(format)) => {
+            return Err(refuse(
+                "format",
+                format!(
                 "must be \"{REGISTER_FORMAT}\"; it is \"{}\": this is not a register backup file",
                 crate::error::excerpt(format)
             ),
-        )),
+            ))
+        }
         _ => {
             return Err(refuse(
                 "format",
@@ -824,7 +831,10 @@ pub fn import(
             });
         match record {
             Ok(record) => incoming.push(record),
-            Err(reason) => problems.push(FieldError::new(path, reason)),
+            Err(reason) => problems.push(FieldError::new(
+                path,
+                format!("Entry {}: {reason}", index + 1),
+            )),
         }
     }
     if !problems.is_empty() {
@@ -899,8 +909,11 @@ pub fn backup_reminder(last: Option<&str>, today: &str, count: usize, days: u32)
     let today = Date::parse(today).ok()?;
     match last.and_then(|last| Date::parse(last).ok()) {
         None => Some(format!(
-            "No backup of the register has been made in this browser: its {count} {} are kept only here. Export a backup and keep the file somewhere safe.",
-            estimates(count)
+            "No backup of the register has been made in this browser: its {count} {} kept only here. Export a backup and keep the file somewhere safe.",
+            match count {
+                1 => "estimate is",
+                _ => "estimates are",
+            }
         )),
         Some(last) if last.add_days(days) < today => Some(format!(
             "The last backup was made on {}, more than {days} days ago. Export a backup.",

@@ -33,6 +33,8 @@ mod js_value;
 #[cfg(staff)]
 mod quoter;
 mod regions;
+#[cfg(staff)]
+mod register;
 mod render;
 
 #[cfg(staff)]
