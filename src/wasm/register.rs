@@ -16,11 +16,14 @@ use crate::quote::register::{
 use crate::quote::Bill;
 use crate::read::Value;
 
-/// The register's records as the page last loaded them, each with its entry (`None` when it was
-/// refused): kept so a search does not reopen every saved file again.
+/// A record and its entry, or why it was refused.
+type Worked = (RegisterRecord, Result<RegisterEntry, String>);
+
+/// The register's records as the page last loaded them, each with its entry or why it was refused:
+/// kept so a search does not reopen every saved file again.
 #[derive(Default)]
 pub(crate) struct Kept {
-    records: Vec<(RegisterRecord, Option<RegisterEntry>)>,
+    records: Vec<Worked>,
 }
 
 /// `registerLoad`'s answer.
@@ -96,6 +99,12 @@ impl Quoter {
     pub fn register_load(&mut self, records: JsValue) -> Result<JsValue, JsValue> {
         let mut problems = Vec::new();
         let mut kept = Vec::new();
+        // What the last load worked out, by number: an unchanged record is not reopened again.
+        let mut before: std::collections::BTreeMap<String, Worked> =
+            std::mem::take(&mut self.register.records)
+                .into_iter()
+                .map(|worked| (worked.0.quote_number.clone(), worked))
+                .collect();
         for (index, record) in js_sys::Array::from(&records).iter().enumerate() {
             let record = match read_record(&value(&record)) {
                 Ok(record) => record,
@@ -104,19 +113,12 @@ impl Quoter {
                     continue;
                 }
             };
-            let known = self.register.records.iter().find(|(r, _)| *r == record);
-            let entry = match known {
-                Some((_, entry)) => entry.clone(),
-                None => match RegisterEntry::of(&record, &self.book) {
-                    Ok(entry) => Some(entry),
-                    Err(error) => {
-                        problems.push(error.to_string());
-                        None
-                    }
-                },
+            let entry = match before.remove(&record.quote_number) {
+                Some((known, entry)) if known == record => entry,
+                _ => RegisterEntry::of(&record, &self.book).map_err(|error| error.to_string()),
             };
-            if entry.is_none() && known.is_some() {
-                problems.push(format!("{}: refused", record.quote_number));
+            if let Err(problem) = &entry {
+                problems.push(problem.clone());
             }
             kept.push((record, entry));
         }
@@ -145,7 +147,7 @@ impl Quoter {
             .register
             .records
             .iter()
-            .filter_map(|(_, entry)| entry.clone())
+            .filter_map(|(_, entry)| entry.clone().ok())
             .collect();
         let today = today();
         to_js(&Shown {

@@ -2,8 +2,9 @@
 // "The register of estimates given"): a printed Good Faith Estimate is recorded, found again after
 // a reload by name and by date of birth, and reopened with the same number; a backup exported,
 // the site's storage cleared, the backup imported: every entry is back; the same file imported
-// twice adds nothing; a backup with an edited entry imports nothing and names it; two tabs saving
-// at once lose nothing; a full disk is said in words; an overdue estimate is listed with "Revise";
+// twice adds nothing; a reload during an import leaves all of it or none; a backup with an edited
+// entry imports nothing and names it; two tabs saving at once lose nothing; a full disk is said in
+// words; an overdue estimate is listed with "Revise";
 // a bill $400 over for the clinic, checked from an entry, shows the dispute date, is recorded with
 // the entry and prints. axe finds no violation in the new states; the section fits at 360 and
 // 1280 px (screenshots in tests/browser/screenshots/).
@@ -150,6 +151,15 @@ test('a backup exported, the site\'s storage cleared, imported: every entry back
   // The browser clears the site's data (what "Clear browsing data" does).
   const origin = new URL(shared.server.url).origin;
   const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent === '0 estimates in the register.');
+
+  // A reload in the middle of an import: the register has all of the file or none of it.
+  await page.setInputFiles('#register-import', path);
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent.length > 0);
+  assert.ok(['0 estimates in the register.', '3 estimates in the register.'].includes(await page.locator('#register-summary').textContent()));
   await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
   await page.reload();
   await page.waitForFunction(() => document.getElementById('register-summary').textContent === '0 estimates in the register.');
