@@ -443,13 +443,21 @@ pub struct RegisterView {
 /// search). `replaced_by` is filled in from the other entries' `replaces`.
 pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -> RegisterView {
     let today = Date::parse(today).ok();
+    // Which revision replaces each number directly (the least number, should two): one pass.
+    let mut replaced_by: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for other in entries {
+        if let Some(replaced) = other.replaces.first() {
+            let by = replaced_by.entry(replaced).or_insert(&other.quote_number);
+            if other.quote_number.as_str() < *by {
+                *by = &other.quote_number;
+            }
+        }
+    }
     let mut all: Vec<RegisterEntry> = entries.to_vec();
     for entry in &mut all {
-        entry.replaced_by = entries
-            .iter()
-            .filter(|other| other.replaces.first() == Some(&entry.quote_number))
-            .map(|other| other.quote_number.clone())
-            .min();
+        entry.replaced_by = replaced_by
+            .get(entry.quote_number.as_str())
+            .map(|by| (*by).to_owned());
         entry.lines = lines(entry);
     }
     let mut due = Vec::new();
