@@ -523,10 +523,10 @@ function givenForm(number, headingId, index) {
 
 /** The register as the module shows it for the search and sort on screen. */
 function showRegister() {
-  const view = quoter.registerView($('register-query').value, $('register-sort').value, lastBackup);
+  const { view, backup_reminder: reminder } = quoter.registerView($('register-query').value, $('register-sort').value, lastBackup);
   $('register-summary').textContent = view.summary;
-  $('register-reminder').textContent = view.backup_reminder ?? '';
-  $('register-reminder').hidden = !view.backup_reminder;
+  $('register-reminder').textContent = reminder ?? '';
+  $('register-reminder').hidden = !reminder;
   const actions = [...view.due, ...view.expiring];
   $('register-actions').hidden = actions.length === 0;
   $('register-action-list').replaceChildren(...actions.map(({ quote_number: number, patient_name: name, says }, index) => {

@@ -38,7 +38,6 @@ struct Loaded {
 /// `registerView`'s answer: the view, and what to say about backing up.
 #[derive(Serialize)]
 struct Shown {
-    #[serde(flatten)]
     view: RegisterView,
     backup_reminder: Option<String>,
 }
@@ -130,7 +129,7 @@ impl Quoter {
     }
 
     /// What the register shows for the search `query`, sorted by `sort` (`issued`, `service` or
-    /// `due`), today: `{ entries, count, summary, due, expiring, backup_reminder }`, where
+    /// `due`), today: `{ view: { entries, count, summary, due, expiring }, backup_reminder }`, where
     /// `last_backup` is the day of the last backup made in this browser (`YYYY-MM-DD`), if any.
     ///
     /// # Errors

@@ -107,6 +107,7 @@ test('a printed estimate is recorded, found after a reload by name and by date o
   // How it was given: nothing chosen is refused at the field; then on paper, today.
   const given = page.locator('#register-list li').first().locator('form');
   await given.getByRole('button', { name: 'Record how it was given' }).click();
+  await given.locator('.error').waitFor(); // said once the refused write has been undone
   assert.equal(await given.locator('.error').textContent(), 'choose how it was given');
   await given.locator('select').selectOption('paper');
   await given.getByRole('button', { name: 'Record how it was given' }).click();
