@@ -6,6 +6,7 @@ import { describe, fillSelect, readForm, showDetail, showErrors, writeForm } fro
 import { loadPriceBook, openPriceBook } from './price-book.js';
 import { keptBook, offerBookFile, showBookVersion } from './staff-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
+import { addOnce, allRecords, announceChange, askToPersist, changeRecord, importRecords, onChange, setSetting, setting } from './register.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('quote-form');
@@ -433,3 +434,257 @@ $('bill-print').addEventListener('click', () => {
 });
 window.addEventListener('afterprint', () => document.body.classList.remove('printing-bill'));
 update();
+
+// The register of estimates given (issue 21). Each quote printed, saved or exported is recorded
+// once per number, with its whole saved file (register.js stores it in this browser's IndexedDB;
+// the module makes the record and holds every rule: what an entry shows, search, sorting, what is
+// due or ending, the backup and its import). From an entry staff open the document exactly as it
+// was printed (the "Open saved quote" path, so the same number), print a copy, revise it, record
+// how it was given, and check the bill against it (the bill section, recorded with the entry).
+let registerRecords = []; // as IndexedDB last gave them
+let lastBackup = null; // the day of the last backup made in this browser
+
+/** Says `text` under the register's buttons (`error`: as a failure, in red). */
+function registerSays(text, { error = false } = {}) {
+  const [shown, other] = error ? ['register-error', 'register-message'] : ['register-message', 'register-error'];
+  $(shown).textContent = text;
+  $(shown).hidden = !text;
+  $(other).hidden = true;
+}
+
+/** Why a register write failed, in words: a full disk said as such, else the browser's message. */
+function registerFailure(error) {
+  if (error?.name === 'QuotaExceededError') {
+    return say(words, 'register_disk_full', 'this computer has no more space for this browser\'s data. Free some space, then try again; until then, save each quote\'s file as well.');
+  }
+  const fields = error?.fields?.map(({ reason }) => reason); // each worded to stand alone
+  return fields?.length ? fields.join('\n') : (error?.message ?? String(error));
+}
+
+/** Reads the register again (this tab's change, another tab's, or the page's start) and shows it. */
+async function loadRegister() {
+  try {
+    registerRecords = await allRecords();
+    lastBackup = (await setting('last_backup')) ?? null;
+  } catch (error) {
+    registerSays(`${say(words, 'register_unreadable', 'The register could not be read in this browser:')} ${registerFailure(error)}`, { error: true });
+    return;
+  }
+  const { problems } = quoter.registerLoad(registerRecords);
+  if (problems.length) {
+    registerSays(`${say(words, 'register_refused_records', 'These records are kept but not shown, because their documents do not open as recorded:')}\n${problems.join('\n')}`, { error: true });
+  }
+  showRegister();
+}
+
+/** A button of the register, `text`, described by the element `describedBy`, doing `action`. */
+function registerButton(text, describedBy, action) {
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: text });
+  button.setAttribute('aria-describedby', describedBy);
+  button.addEventListener('click', action);
+  return button;
+}
+
+/** The form recording how and when the entry `number` (heading `headingId`) was given. */
+function givenForm(number, headingId, index) {
+  const form = document.createElement('form');
+  form.className = 'register-given';
+  form.noValidate = true;
+  const how = document.createElement('select');
+  how.id = `given-how-${index}`;
+  how.name = 'how';
+  how.append(new Option(say(words, 'choose', 'Choose…'), '', true, true));
+  how.options[0].disabled = true;
+  how.append(
+    new Option(say(words, 'given_paper', 'On paper'), 'paper'),
+    new Option(say(words, 'given_email', 'By email'), 'email'),
+    new Option(say(words, 'given_portal', 'Through the patient portal'), 'portal'),
+  );
+  const on = Object.assign(document.createElement('input'), { type: 'date', id: `given-on-${index}`, name: 'on' });
+  const problem = Object.assign(document.createElement('p'), { className: 'error', id: `given-problem-${index}`, hidden: true });
+  problem.setAttribute('role', 'alert');
+  const field = (control, text) => {
+    const div = document.createElement('div');
+    div.className = 'field';
+    div.append(Object.assign(document.createElement('label'), { htmlFor: control.id, textContent: text }), control);
+    return div;
+  };
+  const record = Object.assign(document.createElement('button'), { type: 'submit', textContent: say(words, 'given_record', 'Record how it was given') });
+  record.setAttribute('aria-describedby', headingId);
+  form.append(field(how, say(words, 'given_how', 'How it was given')), field(on, say(words, 'given_on', 'On (blank: today)')), record, problem);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await changeRecord(number, (kept) => quoter.registerGiven(kept, how.value, on.value));
+    } catch (error) {
+      problem.textContent = registerFailure(error);
+      problem.hidden = false;
+      return;
+    }
+    announceChange();
+    registerSays(say(words, 'given_recorded', 'Recorded how {number} was given.', { number }));
+    await loadRegister();
+  });
+  return form;
+}
+
+/** The register as the module shows it for the search and sort on screen. */
+function showRegister() {
+  const { view, backup_reminder: reminder } = quoter.registerView($('register-query').value, $('register-sort').value, lastBackup);
+  $('register-summary').textContent = view.summary;
+  $('register-reminder').textContent = reminder ?? '';
+  $('register-reminder').hidden = !reminder;
+  const actions = [...view.due, ...view.expiring];
+  $('register-actions').hidden = actions.length === 0;
+  $('register-action-list').replaceChildren(...actions.map(({ quote_number: number, patient_name: name, says }, index) => {
+    const item = document.createElement('li');
+    const text = Object.assign(document.createElement('span'), { id: `register-action-${index}`, textContent: `${name} · ${number}: ${says}` });
+    item.append(text, ' ', registerButton(say(words, 'register_revise', 'Revise'), text.id, () => reviseRecord(number)));
+    return item;
+  }));
+  $('register-list').replaceChildren(...view.entries.map((entry, index) => {
+    const item = document.createElement('li');
+    item.className = 'register-entry';
+    item.dataset.number = entry.quote_number;
+    const headingId = `register-entry-${index}`;
+    const heading = Object.assign(document.createElement('h3'), { id: headingId, textContent: `${entry.patient_name} · ${entry.quote_number}` });
+    const title = Object.assign(document.createElement('p'), { className: 'register-title', textContent: entry.title });
+    const lines = entry.lines.map((line) => Object.assign(document.createElement('p'), { textContent: line }));
+    const buttons = document.createElement('div');
+    buttons.className = 'toolbar';
+    buttons.append(
+      registerButton(say(words, 'register_open', 'Open'), headingId, () => openRecord(entry.quote_number, $('document-heading'))),
+      registerButton(say(words, 'register_print', 'Print a copy'), headingId, async () => {
+        if (await openRecord(entry.quote_number)) window.print();
+      }),
+      registerButton(say(words, 'register_check_bill', 'Check the bill'), headingId, () => checkBillOf(entry.quote_number)),
+    );
+    item.append(heading, title, ...lines, buttons, givenForm(entry.quote_number, headingId, index));
+    return item;
+  }));
+}
+
+/** Opens the register's entry `number` into the form as it was printed; focuses `focus` after. */
+async function openRecord(number, focus) {
+  const record = registerRecords.find((kept) => kept.quote_number === number);
+  if (!record) return false;
+  await open(new File([JSON.stringify(record.saved)], `${number}.json`, { type: 'application/json' }));
+  const opened = !$('reopened').hidden && quoter.savedQuote()?.quote_number === number;
+  if (opened) focus?.focus();
+  return opened;
+}
+
+/** Opens the entry `number` to change it: any change that prints makes a revision of it. */
+async function reviseRecord(number) {
+  if (!(await openRecord(number))) return;
+  $('reopened').tabIndex = -1;
+  $('reopened').focus();
+}
+
+/** Opens the entry `number` with its bill section, filled with the bill recorded with it, if any. */
+async function checkBillOf(number) {
+  if (!(await openRecord(number))) return;
+  const recorded = registerRecords.find((kept) => kept.quote_number === number)?.bill;
+  if (recorded) {
+    writeForm(billForm, recorded.bill);
+    checkBill();
+  }
+  $('bill-heading').tabIndex = -1;
+  $('bill-heading').focus();
+}
+
+/** Records the quote on screen in the register, unless it has that number already. */
+const recording = new Map(); // number → the recording under way (Print fires a click and `beforeprint`)
+function recordShown() {
+  const record = matches ? quoter.registerRecord() : null;
+  if (!record) return undefined;
+  const number = record.quote_number;
+  if (!recording.has(number)) recording.set(number, recordOnce(record).finally(() => recording.delete(number)));
+  return recording.get(number);
+}
+
+async function recordOnce(record) {
+  const number = record.quote_number;
+  let added;
+  try {
+    added = await addOnce(record);
+  } catch (error) {
+    registerSays(say(words, 'register_not_recorded', '{number} could not be recorded in the register: {reason}', { number, reason: registerFailure(error) }), { error: true });
+    return;
+  }
+  if (!added) {
+    registerSays(say(words, 'register_already', '{number} is in the register already.', { number }));
+    return;
+  }
+  announceChange();
+  registerSays(say(words, 'register_recorded', 'Recorded {number} in the register.', { number }));
+  await loadRegister();
+}
+
+/** Records the bill on screen with the quote on screen's entry, when the register holds it. */
+async function recordBill() {
+  const number = billQuote;
+  if (!billMatches || !registerRecords.some((kept) => kept.quote_number === number)) return;
+  const bill = readForm(billForm);
+  try {
+    await changeRecord(number, (kept) => quoter.registerBill(kept, bill));
+  } catch (error) {
+    registerSays(say(words, 'register_bill_not_recorded', 'The bill could not be recorded with {number}: {reason}', { number, reason: registerFailure(error) }), { error: true });
+    return;
+  }
+  announceChange();
+  registerSays(say(words, 'register_bill_recorded', 'The bill checked is recorded with {number}.', { number }));
+  await loadRegister();
+}
+
+window.addEventListener('beforeprint', () => {
+  if (!document.body.classList.contains('printing-bill')) recordShown();
+});
+for (const id of ['print', 'save', 'csv']) $(id).addEventListener('click', recordShown);
+billForm.addEventListener('submit', recordBill);
+$('bill-print').addEventListener('click', recordBill);
+$('register-query').addEventListener('input', showRegister);
+$('register-sort').addEventListener('change', showRegister);
+$('register-export').addEventListener('click', async () => {
+  try {
+    const { name, file, exported_on: exportedOn } = quoter.registerBackup(await allRecords());
+    download(name, 'application/json', JSON.stringify(file, null, 2));
+    await setSetting('last_backup', exportedOn);
+    lastBackup = exportedOn;
+  } catch (error) {
+    registerSays(`${say(words, 'register_backup_failed', 'The backup could not be made:')} ${registerFailure(error)}`, { error: true });
+    return;
+  }
+  announceChange();
+  registerSays(say(words, 'register_backup_made', 'Backup exported: keep the file somewhere safe, away from this computer.'));
+  showRegister();
+});
+$('register-import').addEventListener('change', async (event) => {
+  const [file] = event.target.files;
+  event.target.value = ''; // so that choosing the same file again imports it again
+  if (!file) return;
+  let result;
+  try {
+    let backup;
+    try {
+      backup = JSON.parse(await file.text());
+    } catch (error) {
+      throw new Error(say(words, 'register_backup_not_json', 'it is not a complete backup file (cut short, or another kind of file): {reason}', { reason: error.message }));
+    }
+    result = await importRecords((existing) => quoter.registerImport(backup, existing));
+  } catch (error) {
+    registerSays(`${say(words, 'register_not_imported', 'The backup was not imported, and the register is as it was:')}\n${registerFailure(error)}`, { error: true });
+    return;
+  }
+  announceChange();
+  registerSays(result.says);
+  await loadRegister();
+});
+onChange(loadRegister);
+askToPersist().then((kept) => {
+  $('register-storage').dataset.persisted = String(kept);
+  $('register-storage').textContent = kept === true
+    ? say(words, 'register_persisted', 'This browser has agreed to keep the register: it will not clear it to free space. Clearing the browser\'s data by hand still deletes it, so keep backups.')
+    : say(words, 'register_not_persisted', 'This browser has not agreed to keep the register: it may clear it when the disk runs short of space, or when its data is cleared. Export a backup regularly and keep it away from this computer.');
+});
+loadRegister();

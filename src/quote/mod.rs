@@ -16,6 +16,8 @@ pub mod fhir;
 mod format_1;
 mod good_faith_estimate;
 mod number;
+#[cfg(staff)]
+pub mod register;
 mod request;
 
 pub use bill::{

@@ -8,8 +8,9 @@
 //!   regions)`, which estimates once, derives the payment options and the comparison from that
 //!   estimate, renders every result region, and returns only the answers it refused;
 //! - `Quoter` (feature `staff`), the staff page's: the same for a quote and its Good Faith
-//!   Estimate, plus reopening a saved quote, what Save and Export CSV write, and the bill checked
-//!   against the quote on screen (`checkBill`);
+//!   Estimate, plus reopening a saved quote, what Save and Export CSV write, the bill checked
+//!   against the quote on screen (`checkBill`), and the register of estimates given (`register*`,
+//!   in `register.rs`);
 //! - `BookEditor` (feature `staff`), the price-book editor's: the book as a form in dollars, then
 //!   one call per action (a change, a list edit, a confirmation, Download), which checks the book
 //!   once, with every problem at its field, and renders the sample Good Faith Estimate and the
@@ -33,6 +34,8 @@ mod js_value;
 #[cfg(staff)]
 mod quoter;
 mod regions;
+#[cfg(staff)]
+mod register;
 mod render;
 
 #[cfg(staff)]

@@ -18,13 +18,15 @@ use crate::quote::{self, Quote, QuoteRequest, Reopened, SavedQuote};
 /// Quotes for one staff page: `new Quoter(priceBook, language)`.
 #[wasm_bindgen]
 pub struct Quoter {
-    book: PriceBook,
+    pub(super) book: PriceBook,
     language: Language,
     /// The quote on screen; `None` while the form's answers are refused.
-    current: Option<Quote>,
+    pub(super) current: Option<Quote>,
     /// The quote last reopened from a file: the form's quote is then it, unchanged, or a revision
     /// of it ([`Reopened::requote`]).
     reopened: Option<Reopened>,
+    /// The register's entries, worked out from its records (`register.rs`).
+    pub(super) register: super::register::Kept,
 }
 
 /// What the page shows of a quote beside its document.
@@ -107,6 +109,7 @@ impl Quoter {
             language: Language::from_tag(language.as_deref().unwrap_or("")),
             current: None,
             reopened: None,
+            register: super::register::Kept::default(),
         })
     }
 
@@ -450,7 +453,7 @@ impl Quoter {
 
 /// Today on the staff computer's calendar, `YYYY-MM-DD`: the local date, the one staff see, not
 /// the UTC one (which is tomorrow for a Texas clinic each evening).
-fn today() -> String {
+pub(super) fn today() -> String {
     let now = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",

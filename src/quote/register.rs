@@ -1,0 +1,932 @@
+//! The register of estimates given: every Good Faith Estimate or self-pay price quote the staff
+//! page printed, saved or exported, kept once per number with its whole saved-quote file, in the
+//! browser's IndexedDB on the staff computer (issue 21; DESIGN.md, "The register of estimates
+//! given"). The page's JS stores and lists records; every rule is here:
+//!
+//! - what a record is ([`RegisterRecord`]: the saved file, when it was recorded, how and when it
+//!   was given, the bill checked against it) and what the register shows of it ([`RegisterEntry`]:
+//!   the patient, the document's dates, when it was due, each provider's total, revisions);
+//! - that a record is what it says: its number is its file's, and the file reopens to that number
+//!   ([`RegisterEntry::of`], the same check as "Open saved quote"), so an edited entry is refused
+//!   with its number;
+//! - search by name, date of birth or number, and the sort orders ([`view`]);
+//! - what needs action: estimates due today or overdue, and those whose valid-until date or
+//!   12-month span ends within 30 days while service is still planned ([`view`]);
+//! - the backup file ([`backup`]), importing one (validated whole before anything is written,
+//!   merged by number: [`import`]), and when to remind staff to back up ([`backup_reminder`]).
+//!
+//! Nothing here deletes a record: the register keeps every estimate until staff clear the
+//! browser's data themselves.
+
+use serde::Serialize;
+
+use super::due::{self, BusinessDays, Dates};
+use super::{good_faith_estimate, reopen, Bill, DocumentKind, SavedQuote};
+use crate::calendar::Date;
+use crate::error::{Error, FieldError};
+use crate::language::Language;
+use crate::money::Amount;
+use crate::price_book::PriceBook;
+use crate::read::{self, read_enum, read_struct, Value};
+
+/// The version tag of the register's backup file.
+pub const REGISTER_FORMAT: &str = "amnion-estimator/register/1";
+
+/// The most entries a backup file may hold: six years of a busy clinic's estimates (about 16 a
+/// day), and few enough that checking them all does not freeze the tab for long.
+pub const MAX_BACKUP_ENTRIES: usize = 50_000;
+
+/// Days after the last backup when the register reminds staff to make another.
+pub const BACKUP_REMINDER_DAYS: u32 = 7;
+
+/// How far ahead the register looks for an estimate whose valid-until date or 12-month span ends.
+pub const EXPIRING_WITHIN_DAYS: u32 = 30;
+
+read_struct! {
+    /// What the register keeps for one quote number (one IndexedDB record, one entry of a backup).
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct RegisterRecord {
+        /// The number the patient holds; the record's key.
+        pub quote_number: String,
+        /// The day it was first recorded (printed, saved or exported), `YYYY-MM-DD`.
+        pub recorded_on: String,
+        /// The whole saved-quote file, as Save writes it.
+        pub saved: SavedQuote,
+        /// How and when it was given to the patient, as staff said (none until they do).
+        pub given: Vec<Given> [at most 20] = default,
+        /// The bill last checked against it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub bill: Option<RecordedBill> = default,
+    }
+}
+
+impl read::Document for RegisterRecord {
+    const NAME: &'static str = "a register entry";
+}
+
+read_struct! {
+    /// How and when an estimate was given to the patient.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+    pub struct Given {
+        /// The day, `YYYY-MM-DD`.
+        pub on: String,
+        /// On paper, by email or through the patient portal.
+        pub how: GivenHow,
+    }
+}
+
+/// How an estimate was given: staff's pick.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GivenHow {
+    /// Handed or mailed on paper.
+    #[default]
+    Paper,
+    /// Sent by email.
+    Email,
+    /// Put in the patient portal.
+    Portal,
+}
+
+read_enum!(GivenHow {
+    "paper" => Paper,
+    "email" => Email,
+    "portal" => Portal,
+});
+
+impl GivenHow {
+    fn words(self) -> &'static str {
+        match self {
+            GivenHow::Paper => "on paper",
+            GivenHow::Email => "by email",
+            GivenHow::Portal => "through the patient portal",
+        }
+    }
+}
+
+read_struct! {
+    /// A bill checked against a register entry: the bill as staff entered it, and the day.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct RecordedBill {
+        /// The day it was checked, `YYYY-MM-DD`.
+        pub checked_on: String,
+        /// The bill.
+        pub bill: Bill,
+    }
+}
+
+/// One provider's total on a register entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntryProvider {
+    /// As on the estimate.
+    pub name: String,
+    /// Its NPI.
+    pub npi: String,
+    /// Its total on the estimate.
+    pub total: Amount,
+}
+
+/// What the register shows of one record, worked out from its saved file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RegisterEntry {
+    /// The number the patient holds.
+    pub quote_number: String,
+    /// `Good Faith Estimate` or `Self-pay price quote`, in the document's language.
+    pub title: String,
+    /// Whether it is a Good Faith Estimate (due dates and the dispute right apply).
+    pub good_faith_estimate: bool,
+    /// As printed.
+    pub patient_name: String,
+    /// `YYYY-MM-DD`.
+    pub date_of_birth: String,
+    /// `YYYY-MM-DD`.
+    pub issued_on: String,
+    /// The last day it is valid, `YYYY-MM-DD`.
+    pub valid_until: String,
+    /// The injection dates staff entered, first to last, `YYYY-MM-DD`.
+    pub service_dates: Vec<String>,
+    /// When it was due to the patient (45 CFR 149.610(b)(1)), `YYYY-MM-DD`, when the saved
+    /// request says when it was booked or asked for.
+    pub due_on: Option<String>,
+    /// Each provider's total, the convening provider first.
+    pub providers: Vec<EntryProvider>,
+    /// The sum of the providers' totals.
+    pub total: Amount,
+    /// How and when it was given, as staff recorded it.
+    pub given: Vec<Given>,
+    /// The numbers it replaces, the direct one first.
+    pub replaces: Vec<String>,
+    /// The number of the revision that replaces it, when the register holds one.
+    pub replaced_by: Option<String>,
+    /// The day it was recorded, `YYYY-MM-DD`.
+    pub recorded_on: String,
+    /// Whether a bill has been checked against it.
+    pub bill_checked_on: Option<String>,
+    /// What the register lists of it, in words: the dates, the totals, how it was given.
+    pub lines: Vec<String>,
+}
+
+impl RegisterEntry {
+    /// Checks `record` and works out what the register shows of it: its number must be its file's,
+    /// and the file must reopen to that number (an edited file is refused, as "Open saved quote"
+    /// refuses it); every date it holds must be a date, none given before the document was issued;
+    /// a recorded bill must be one the check accepts. `book` is the clinic's price book today, for
+    /// reopening. `replaced_by` and `lines` are filled in by [`view`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] whose every reason starts with the record's number.
+    pub fn of(record: &RegisterRecord, book: &PriceBook) -> Result<RegisterEntry, Error> {
+        let number = &record.quote_number;
+        let refuse = |path: &str, reason: String| {
+            Error::InvalidRequest(vec![FieldError::new(path, format!("{number}: {reason}"))])
+        };
+        if record.saved.quote_number != *number {
+            return Err(refuse(
+                "saved.quote_number",
+                format!(
+                    "the entry's file is quote {}, not this number: it was changed after recording",
+                    crate::error::excerpt(&record.saved.quote_number)
+                ),
+            ));
+        }
+        let reopened = reopen(&record.saved, book).map_err(|error| {
+            let reasons: Vec<String> = error.fields().iter().map(|f| f.reason.clone()).collect();
+            let reason = match reasons.is_empty() {
+                true => error.to_string(),
+                false => reasons.join("; "),
+            };
+            refuse("saved", reason)
+        })?;
+        let request = &reopened.quote.saved.request;
+        let issued = Date::parse(&request.issued_on)
+            .map_err(|why| refuse("saved.request.issued_on", why))?;
+        if Date::parse(&record.recorded_on).is_err() {
+            return Err(refuse(
+                "recorded_on",
+                "the day it was recorded is not a date".into(),
+            ));
+        }
+        for (index, given) in record.given.iter().enumerate() {
+            match Date::parse(&given.on) {
+                Ok(on) if on >= issued => {}
+                Ok(_) => {
+                    return Err(refuse(
+                        &format!("given.{index}.on"),
+                        "given before the day it was issued".into(),
+                    ))
+                }
+                Err(why) => return Err(refuse(&format!("given.{index}.on"), why)),
+            }
+        }
+        if let Some(recorded) = &record.bill {
+            if Date::parse(&recorded.checked_on).is_err() {
+                return Err(refuse(
+                    "bill.checked_on",
+                    "the day the bill was checked is not a date".into(),
+                ));
+            }
+            super::check_bill(&reopened.quote, book, &recorded.bill).map_err(|_| {
+                refuse(
+                    "bill",
+                    "the bill recorded with it is not one the check accepts".into(),
+                )
+            })?;
+        }
+        let document = &reopened.quote.good_faith_estimate;
+        let saved_book = PriceBook::new(record.saved.price_book.clone())?;
+        let valid_until = good_faith_estimate::valid_until(&saved_book, issued);
+        let mut service_dates: Vec<String> = std::iter::once(&request.scheduled_on)
+            .chain(&request.later_injections_on)
+            .filter_map(|text| Date::parse(text.trim()).ok())
+            .map(|date| date.to_string())
+            .collect();
+        service_dates.sort();
+        let gfe = document.kind == DocumentKind::GoodFaithEstimate;
+        let due_on = gfe
+            .then(|| {
+                let dates = Dates::of(request);
+                due::due(
+                    &BusinessDays::of(&saved_book),
+                    dates.booked,
+                    dates.asked,
+                    dates.first,
+                )
+            })
+            .flatten()
+            .and_then(|due| match due {
+                due::Due::AfterBooking { by, .. } | due::Due::AfterRequest { by, .. } => {
+                    Some(by.to_string())
+                }
+                due::Due::NotRequired { .. } | due::Due::NeedsServiceDate => None,
+            });
+        let mut given = record.given.clone();
+        given.sort();
+        Ok(RegisterEntry {
+            quote_number: number.clone(),
+            title: document.title.clone(),
+            good_faith_estimate: gfe,
+            patient_name: request.patient.name.trim().to_owned(),
+            date_of_birth: request.patient.date_of_birth.trim().to_owned(),
+            issued_on: issued.to_string(),
+            valid_until: valid_until.to_string(),
+            service_dates,
+            due_on,
+            providers: document
+                .providers
+                .iter()
+                .map(|provider| EntryProvider {
+                    name: provider.name.clone(),
+                    npi: provider.npi.clone(),
+                    total: provider.total.clone(),
+                })
+                .collect(),
+            total: document.total.clone(),
+            given,
+            replaces: request
+                .replaces
+                .iter()
+                .map(|r| r.quote_number.clone())
+                .collect(),
+            replaced_by: None,
+            recorded_on: record.recorded_on.clone(),
+            bill_checked_on: record.bill.as_ref().map(|bill| bill.checked_on.clone()),
+            lines: Vec::new(),
+        })
+    }
+
+    /// The first injection's date, if any.
+    fn first_service(&self) -> Option<&str> {
+        self.service_dates.first().map(String::as_str)
+    }
+}
+
+/// The record the register keeps for the quote `saved`, first recorded on `today`.
+pub fn record(saved: &SavedQuote, today: &str) -> RegisterRecord {
+    RegisterRecord {
+        quote_number: saved.quote_number.clone(),
+        recorded_on: today.to_owned(),
+        saved: saved.clone(),
+        given: Vec::new(),
+        bill: None,
+    }
+}
+
+/// `record` with how and when it was given added (`how`: `paper`, `email` or `portal`; `on`:
+/// `YYYY-MM-DD`, blank for `today`). Giving it again the same way on the same day changes nothing.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] at `how` when no way is chosen, at `on` when it is not a date, is
+/// after `today` or before the document was issued.
+pub fn given(
+    mut record: RegisterRecord,
+    how: &str,
+    on: &str,
+    today: &str,
+) -> Result<RegisterRecord, Error> {
+    let mut problems = Vec::new();
+    let how = match how {
+        "paper" => Some(GivenHow::Paper),
+        "email" => Some(GivenHow::Email),
+        "portal" => Some(GivenHow::Portal),
+        _ => {
+            problems.push(FieldError::new("how", "choose how it was given"));
+            None
+        }
+    };
+    let on = match on.trim() {
+        "" => today.to_owned(),
+        on => on.to_owned(),
+    };
+    let issued = Date::parse(&record.saved.request.issued_on).ok();
+    match (Date::parse(&on), Date::parse(today)) {
+        (Err(why), _) => {
+            problems.push(FieldError::new("on", format!("the day it was given {why}")))
+        }
+        (Ok(day), Ok(today)) if day > today => {
+            problems.push(FieldError::new(
+                "on",
+                "the day it was given must not be after today",
+            ));
+        }
+        (Ok(day), _) if issued.is_some_and(|issued| day < issued) => {
+            problems.push(FieldError::new(
+                "on",
+                "the day it was given must not be before the day it was issued",
+            ));
+        }
+        _ => {}
+    }
+    let Some(how) = how.filter(|_| problems.is_empty()) else {
+        return Err(Error::InvalidRequest(problems));
+    };
+    let entry = Given { on, how };
+    if !record.given.contains(&entry) {
+        record.given.push(entry);
+        record.given.sort();
+    }
+    Ok(record)
+}
+
+/// `record` with `bill` recorded as checked on `today`, after checking it against the record's
+/// saved file ([`super::check_saved_bill`], which reopens it, so an edited file is refused).
+///
+/// # Errors
+///
+/// As [`super::check_saved_bill`].
+pub fn with_bill(
+    mut record: RegisterRecord,
+    book: &PriceBook,
+    bill: Bill,
+    today: &str,
+) -> Result<(RegisterRecord, super::BillCheck), Error> {
+    let check = super::check_saved_bill(&record.saved, book, &bill)?;
+    record.bill = Some(RecordedBill {
+        checked_on: today.to_owned(),
+        bill,
+    });
+    Ok((record, check))
+}
+
+/// How the register is sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortBy {
+    /// The newest issued first.
+    Issued,
+    /// The earliest first injection first; entries with no date last.
+    ServiceDate,
+    /// The earliest due date first; entries with none last.
+    DueDate,
+}
+
+impl SortBy {
+    /// `issued`, `service` or `due`; anything else is `issued`.
+    pub fn from_text(text: &str) -> SortBy {
+        match text {
+            "service" => SortBy::ServiceDate,
+            "due" => SortBy::DueDate,
+            _ => SortBy::Issued,
+        }
+    }
+}
+
+/// An estimate that needs action, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Action {
+    /// Its number.
+    pub quote_number: String,
+    /// The patient.
+    pub patient_name: String,
+    /// What is due or ending, in words.
+    pub says: String,
+}
+
+/// What the register shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RegisterView {
+    /// The entries that match the search, in the order asked for.
+    pub entries: Vec<RegisterEntry>,
+    /// How many the register holds.
+    pub count: usize,
+    /// `2 of 5 estimates match "ruiz".`, or how many it holds.
+    pub summary: String,
+    /// Good Faith Estimates due today or overdue: not yet recorded as given, not replaced.
+    pub due: Vec<Action>,
+    /// Estimates whose valid-until date or 12-month span ends within 30 days (or has ended) while
+    /// service is still planned, not replaced: each needs a revision.
+    pub expiring: Vec<Action>,
+}
+
+/// What the register shows of `entries` on `today` (`YYYY-MM-DD`): those that match `query`
+/// ([`matches`]) sorted by `sort`, then the ones that need action (all entries, whatever the
+/// search). `replaced_by` is filled in from the other entries' `replaces`.
+pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -> RegisterView {
+    let today = Date::parse(today).ok();
+    // Which revision replaces each number directly (the least number, should two): one pass.
+    let mut replaced_by: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for other in entries {
+        if let Some(replaced) = other.replaces.first() {
+            let by = replaced_by.entry(replaced).or_insert(&other.quote_number);
+            if other.quote_number.as_str() < *by {
+                *by = &other.quote_number;
+            }
+        }
+    }
+    let mut all: Vec<RegisterEntry> = entries.to_vec();
+    for entry in &mut all {
+        entry.replaced_by = replaced_by
+            .get(entry.quote_number.as_str())
+            .map(|by| (*by).to_owned());
+        entry.lines = lines(entry);
+    }
+    let mut due = Vec::new();
+    let mut expiring = Vec::new();
+    if let Some(today) = today {
+        for entry in all.iter().filter(|entry| entry.replaced_by.is_none()) {
+            if let Some(says) = due_says(entry, today) {
+                due.push(action(entry, says));
+            }
+            if let Some(says) = ending_says(entry, today) {
+                expiring.push(action(entry, says));
+            }
+        }
+    }
+    let count = all.len();
+    let mut shown: Vec<RegisterEntry> = all.into_iter().filter(|e| matches(e, query)).collect();
+    sort_entries(&mut shown, sort);
+    let summary = match (query.trim(), shown.len()) {
+        ("", _) => format!("{count} {} in the register.", estimates(count)),
+        (query, n) => format!(
+            "{n} of {count} {} match \u{201c}{}\u{201d}.",
+            estimates(count),
+            crate::error::excerpt(query)
+        ),
+    };
+    RegisterView {
+        entries: shown,
+        count,
+        summary,
+        due,
+        expiring,
+    }
+}
+
+fn estimates(count: usize) -> &'static str {
+    match count {
+        1 => "estimate",
+        _ => "estimates",
+    }
+}
+
+fn action(entry: &RegisterEntry, says: String) -> Action {
+    Action {
+        quote_number: entry.quote_number.clone(),
+        patient_name: entry.patient_name.clone(),
+        says,
+    }
+}
+
+/// `November 21, 2026` for `2026-11-21`; the text itself if it is not a date.
+fn long(text: &str) -> String {
+    Date::parse(text).map_or_else(|_| text.to_owned(), |d| d.long_form(Language::English))
+}
+
+/// What the register lists of an entry, line by line.
+fn lines(entry: &RegisterEntry) -> Vec<String> {
+    let mut lines = vec![
+        format!(
+            "Date of birth {} · Issued {} · Valid until {}",
+            long(&entry.date_of_birth),
+            long(&entry.issued_on),
+            long(&entry.valid_until)
+        ),
+        match entry.service_dates.as_slice() {
+            [] => "Injection: not yet scheduled".to_owned(),
+            [one] => format!("Injection {}", long(one)),
+            dates => format!(
+                "Injections {}",
+                dates.iter().map(|d| long(d)).collect::<Vec<_>>().join(", ")
+            ),
+        },
+    ];
+    if let Some(due) = &entry.due_on {
+        lines.push(format!("Due to the patient by {}", long(due)));
+    }
+    let totals: Vec<String> = entry
+        .providers
+        .iter()
+        .map(|p| format!("{} {}", p.name, p.total.formatted))
+        .collect();
+    lines.push(format!(
+        "{} (total {})",
+        totals.join(" · "),
+        entry.total.formatted
+    ));
+    lines.push(match entry.given.as_slice() {
+        [] => "Not yet recorded as given to the patient".to_owned(),
+        given => format!(
+            "Given {}",
+            given
+                .iter()
+                .map(|g| format!("{} on {}", g.how.words(), long(&g.on)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    });
+    if let Some(first) = entry.replaces.first() {
+        lines.push(format!("Replaces {first}"));
+    }
+    if let Some(by) = &entry.replaced_by {
+        lines.push(format!("Replaced by {by}"));
+    }
+    if let Some(checked) = &entry.bill_checked_on {
+        lines.push(format!("Bill checked on {}", long(checked)));
+    }
+    lines
+}
+
+/// When a Good Faith Estimate not yet recorded as given is due today or overdue on `today`.
+fn due_says(entry: &RegisterEntry, today: Date) -> Option<String> {
+    if !entry.good_faith_estimate || !entry.given.is_empty() {
+        return None;
+    }
+    let due = Date::parse(entry.due_on.as_deref()?).ok()?;
+    match due.cmp(&today) {
+        std::cmp::Ordering::Greater => None,
+        std::cmp::Ordering::Equal => {
+            Some("Due to the patient today, and not yet recorded as given.".to_owned())
+        }
+        std::cmp::Ordering::Less => Some(format!(
+            "Overdue: it was due to the patient by {}, and is not recorded as given.",
+            due.long_form(Language::English)
+        )),
+    }
+}
+
+/// When an estimate's valid-until date or 12-month span (from its first injection, or its issue
+/// date when none is scheduled) ends within [`EXPIRING_WITHIN_DAYS`] of `today`, or has ended,
+/// while service is still planned: an injection dated today or later, or none dated yet (then
+/// only an end still ahead counts, so an old estimate never scheduled is not listed for ever).
+fn ending_says(entry: &RegisterEntry, today: Date) -> Option<String> {
+    let valid_until = Date::parse(&entry.valid_until).ok()?;
+    let start = Date::parse(entry.first_service().unwrap_or(&entry.issued_on)).ok()?;
+    // 12 months from the start: its last day is the day before the same date a year later.
+    let span_end = start.a_year_later();
+    let span_last = span_last_day(start, span_end);
+    let dated_ahead = entry
+        .service_dates
+        .iter()
+        .filter_map(|d| Date::parse(d).ok())
+        .any(|d| d >= today);
+    let undated = entry.service_dates.is_empty();
+    if !dated_ahead && !undated {
+        return None;
+    }
+    let horizon = today.add_days(EXPIRING_WITHIN_DAYS);
+    let (end, what) = if valid_until <= span_last {
+        (valid_until, "valid until")
+    } else {
+        (span_last, "12-month span ends")
+    };
+    if end > horizon || (undated && end < today) {
+        return None;
+    }
+    let end_words = end.long_form(Language::English);
+    Some(match (end < today, what) {
+        (true, "valid until") => format!(
+            "Expired after {end_words} with an injection still planned: give a revised estimate."
+        ),
+        (true, _) => format!(
+            "Its 12 months ended on {end_words} with an injection still planned: give a new estimate."
+        ),
+        (false, "valid until") => format!(
+            "Valid until {end_words}, with an injection still planned: revise it before then."
+        ),
+        (false, _) => format!(
+            "Its 12 months end on {end_words}, with an injection still planned: revise it before then."
+        ),
+    })
+}
+
+/// The last day of the 12 months from `start`: the day before `a_year_later`.
+fn span_last_day(start: Date, a_year_later: Date) -> Date {
+    // No `sub_days`: walk forward from 364 days on to the day before the anniversary (at most 2).
+    let mut day = start.add_days(364);
+    while day.add_days(1) < a_year_later {
+        day = day.add_days(1);
+    }
+    day
+}
+
+/// Whether `entry` matches what staff typed: every word of a name (any order, any case, accents
+/// ignored: `ruiz ana` finds Ana Ruiz), a date of birth (`1970-03-04` or `3/4/1970`), or a quote
+/// number or part of one of at least 4 characters, dashes and case ignored. Blank matches all.
+pub fn matches(entry: &RegisterEntry, query: &str) -> bool {
+    let query = query.trim();
+    if query.is_empty() {
+        return true;
+    }
+    if let Some(date) = date_typed(query) {
+        return entry.date_of_birth == date.to_string();
+    }
+    let compact: String = query
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let number: String = entry.quote_number.chars().filter(|c| *c != '-').collect();
+    if compact.len() >= 4 && number.contains(&compact) {
+        return true;
+    }
+    let name = folded(&entry.patient_name);
+    folded(query)
+        .split_whitespace()
+        .all(|word| name.contains(word))
+}
+
+/// A date typed as `YYYY-MM-DD` or `M/D/YYYY`.
+fn date_typed(text: &str) -> Option<Date> {
+    if let Ok(date) = Date::parse(text) {
+        return Some(date);
+    }
+    let parts: Vec<&str> = text.split('/').collect();
+    let [month, day, year] = parts.as_slice() else {
+        return None;
+    };
+    let number = |text: &str| text.trim().parse::<u32>().ok();
+    let (month, day, year) = (number(month)?, number(day)?, number(year)?);
+    Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+}
+
+/// Lower case, Latin accents dropped (`Peña` → `pena`), spaces collapsed.
+fn folded(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn sort_entries(entries: &mut [RegisterEntry], sort: SortBy) {
+    // ISO dates sort as text; `None` after every date; ties by the newest issued, then number.
+    let last = |date: Option<&str>| (date.is_none(), date.map(str::to_owned));
+    entries.sort_by(|a, b| {
+        let newest = b
+            .issued_on
+            .cmp(&a.issued_on)
+            .then(a.quote_number.cmp(&b.quote_number));
+        match sort {
+            SortBy::Issued => newest,
+            SortBy::ServiceDate => last(a.first_service())
+                .cmp(&last(b.first_service()))
+                .then(newest),
+            SortBy::DueDate => last(a.due_on.as_deref())
+                .cmp(&last(b.due_on.as_deref()))
+                .then(newest),
+        }
+    });
+}
+
+/// The backup file of `records`, exported on `today`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RegisterBackup<'a> {
+    /// [`REGISTER_FORMAT`].
+    pub format: &'static str,
+    /// `YYYY-MM-DD`.
+    pub exported_on: &'a str,
+    /// Every record, whole, by number.
+    pub entries: Vec<&'a RegisterRecord>,
+}
+
+/// The backup of `records` on `today`: every record whole, sorted by number.
+pub fn backup<'a>(records: &'a [RegisterRecord], today: &'a str) -> RegisterBackup<'a> {
+    let mut entries: Vec<&RegisterRecord> = records.iter().collect();
+    entries.sort_by(|a, b| a.quote_number.cmp(&b.quote_number));
+    RegisterBackup {
+        format: REGISTER_FORMAT,
+        exported_on: today,
+        entries,
+    }
+}
+
+/// What an import writes, and says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Import {
+    /// The records to write (each whole, by number): new ones, and existing ones the file adds to.
+    pub write: Vec<RegisterRecord>,
+    /// What happened, in words.
+    pub says: String,
+}
+
+/// Reads a backup file (`file`, parsed) and merges it by number with `existing` (the register as
+/// it is, read in the same transaction that will write the result). Every entry is read and checked
+/// ([`RegisterEntry::of`]) before anything is returned, so a file with one bad entry writes
+/// nothing: the error names each refused entry by its place and number. An entry whose number the
+/// register holds adds only what the register lacks (a way it was given, a checked bill);
+/// the same number twice is one record.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`]: the file is not a register backup (`format`), has more than
+/// [`MAX_BACKUP_ENTRIES`] entries, or any entry is refused (`entries.3: GFE-…: …`).
+pub fn import(
+    file: &Value,
+    existing: &[RegisterRecord],
+    book: &PriceBook,
+) -> Result<Import, Error> {
+    let refuse =
+        |path: &str, reason: String| Error::InvalidRequest(vec![FieldError::new(path, reason)]);
+    let Value::Object(fields) = file else {
+        return Err(refuse("", "this is not a register backup file".into()));
+    };
+    let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, v)| v);
+    match field("format") {
+        Some(Value::String(format)) if format == REGISTER_FORMAT => {}
+        Some(Value::String(format)) => {
+            return Err(refuse(
+                "format",
+                format!(
+                "must be \"{REGISTER_FORMAT}\"; it is \"{}\": this is not a register backup file",
+                crate::error::excerpt(format)
+            ),
+            ))
+        }
+        _ => {
+            return Err(refuse(
+                "format",
+                "this is not a register backup file".into(),
+            ))
+        }
+    }
+    let Some(Value::Array(entries)) = field("entries") else {
+        return Err(refuse(
+            "entries",
+            "the backup has no list of entries".into(),
+        ));
+    };
+    if entries.len() > MAX_BACKUP_ENTRIES {
+        return Err(refuse(
+            "entries",
+            format!(
+                "must have at most {MAX_BACKUP_ENTRIES} entries; it has {}",
+                entries.len()
+            ),
+        ));
+    }
+    let mut problems = Vec::new();
+    let mut incoming: Vec<RegisterRecord> = Vec::new();
+    for (index, value) in entries.iter().enumerate() {
+        let path = format!("entries.{index}");
+        let number = match value {
+            Value::Object(fields) => fields.iter().find_map(|(key, v)| match (key.as_str(), v) {
+                ("quote_number", Value::String(number)) => Some(crate::error::excerpt(number)),
+                _ => None,
+            }),
+            _ => None,
+        };
+        let record = read::document::<RegisterRecord>(value, None, Error::InvalidRequest)
+            .map_err(|error| {
+                let reasons: Vec<String> = error
+                    .fields()
+                    .iter()
+                    .map(|f| format!("{}: {}", f.path, f.reason))
+                    .collect();
+                let number = number
+                    .clone()
+                    .unwrap_or_else(|| "an entry with no number".into());
+                format!("{number}: {}", reasons.join("; "))
+            })
+            .and_then(|record| match RegisterEntry::of(&record, book) {
+                Ok(_) => Ok(record),
+                Err(error) => Err(error
+                    .fields()
+                    .iter()
+                    .map(|f| f.reason.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")),
+            });
+        match record {
+            Ok(record) => incoming.push(record),
+            Err(reason) => problems.push(FieldError::new(
+                path,
+                format!("Entry {}: {reason}", index + 1),
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::InvalidRequest(problems));
+    }
+    let mut write: Vec<RegisterRecord> = Vec::new();
+    let (mut added, mut merged, mut unchanged) = (0, 0, 0);
+    for record in incoming {
+        if let Some(pending) = write
+            .iter_mut()
+            .find(|w| w.quote_number == record.quote_number)
+        {
+            *pending = merge(pending, &record);
+            continue;
+        }
+        match existing
+            .iter()
+            .find(|e| e.quote_number == record.quote_number)
+        {
+            None => {
+                added += 1;
+                write.push(record);
+            }
+            Some(held) => {
+                let both = merge(held, &record);
+                if both == *held {
+                    unchanged += 1;
+                } else {
+                    merged += 1;
+                    write.push(both);
+                }
+            }
+        }
+    }
+    let says = format!(
+        "Imported {} {}: {added} new, {merged} added to, {unchanged} already in the register.",
+        entries.len(),
+        match entries.len() {
+            1 => "entry",
+            _ => "entries",
+        }
+    );
+    Ok(Import { write, says })
+}
+
+/// One record of a number from two: `held`'s file and the earlier recorded day, every way either
+/// says it was given, and the bill checked last.
+pub fn merge(held: &RegisterRecord, other: &RegisterRecord) -> RegisterRecord {
+    let mut record = held.clone();
+    record.recorded_on = held.recorded_on.clone().min(other.recorded_on.clone());
+    for given in &other.given {
+        if !record.given.contains(given) {
+            record.given.push(given.clone());
+        }
+    }
+    record.given.sort();
+    record.bill = match (&held.bill, &other.bill) {
+        (Some(a), Some(b)) if b.checked_on > a.checked_on => Some(b.clone()),
+        (None, Some(b)) => Some(b.clone()),
+        (a, _) => a.clone(),
+    };
+    record
+}
+
+/// What to say about backing up on `today`, with `count` records and the last backup on `last`
+/// (`YYYY-MM-DD`, or `None` when none was made in this browser): nothing while the register is
+/// empty or the last backup is at most `days` days old.
+pub fn backup_reminder(last: Option<&str>, today: &str, count: usize, days: u32) -> Option<String> {
+    if count == 0 {
+        return None;
+    }
+    let today = Date::parse(today).ok()?;
+    match last.and_then(|last| Date::parse(last).ok()) {
+        None => Some(format!(
+            "No backup of the register has been made in this browser: its {count} {} kept only here. Export a backup and keep the file somewhere safe.",
+            match count {
+                1 => "estimate is",
+                _ => "estimates are",
+            }
+        )),
+        Some(last) if last.add_days(days) < today => Some(format!(
+            "The last backup was made on {}, more than {days} days ago. Export a backup.",
+            last.long_form(Language::English)
+        )),
+        Some(_) => None,
+    }
+}

@@ -1,0 +1,368 @@
+// The register of estimates given, on the staff page in headless Chromium (issue 21; DESIGN.md,
+// "The register of estimates given"): a printed Good Faith Estimate is recorded, found again after
+// a reload by name and by date of birth, and reopened with the same number; a backup exported,
+// the site's storage cleared, the backup imported: every entry is back; the same file imported
+// twice adds nothing; a reload during an import leaves all of it or none; a backup with an edited
+// entry imports nothing and names it; two tabs saving at once lose nothing; a full disk is said in
+// words; an overdue estimate is listed with "Revise";
+// a bill $400 over for the clinic, checked from an entry, shows the dispute date, is recorded with
+// the entry and prints. axe finds no violation in the new states; the section fits at 360 and
+// 1280 px (screenshots in tests/browser/screenshots/).
+//
+// Each test has a browser profile of its own (an empty register). The page's clock is fixed at
+// 2026-11-21, 10:00: quotes are issued that day. The two-provider quote (browser.mjs) is worked
+// out in staff.test.mjs: the clinic's estimate $2,829.81, Riverside's $920.00.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { axeViolations, fillTwoProviderQuote, launch, offsite, session, watch } from './browser.mjs';
+
+const shared = session();
+const { shots } = shared;
+const TODAY = new Date(2026, 10, 21, 10, 0); // 2026-11-21, 10:00 on this machine's clock
+
+/** A staff page in `context` (a profile of its own), its clock fixed, at `width`. */
+async function staffPage(context, { width = 1280 } = {}) {
+  const page = await context.newPage();
+  await page.clock.setFixedTime(TODAY);
+  await page.setViewportSize({ width, height: 900 });
+  const seen = await watch(page);
+  await page.goto(`${shared.server.url}staff.html`);
+  await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent.length > 0);
+  return { page, seen };
+}
+
+/** The register's entries on screen, each as `name · number`. */
+const listed = (page) => page.locator('#register-list h3').allTextContents();
+
+/** Clicks `selector` (Print, Save quote, Export CSV) and waits until the register lists `count`. */
+async function outputAndWait(page, selector, count) {
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+  if (selector === '#print') await page.click(selector);
+  else await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  await page.waitForFunction((n) => document.querySelectorAll('#register-list li.register-entry').length === n, count);
+}
+
+/** Types `query` into the register's search. */
+async function search(page, query) {
+  await page.fill('#register-query', query);
+  return listed(page);
+}
+
+test('a printed estimate is recorded, found after a reload by name and by date of birth, and reopens with its number', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context);
+  assert.equal(await page.locator('#register-summary').textContent(), '0 estimates in the register.');
+  assert.match(await page.locator('#register-storage').textContent(), /^This browser has (not )?agreed to keep the register/);
+  await fillTwoProviderQuote(page);
+  const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  await outputAndWait(page, '#print', 1);
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  assert.equal(await page.locator('#register-message').textContent(), `Recorded ${number} in the register.`);
+  // Saved too, then exported: still one entry for the one number.
+  await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+  assert.deepEqual(await listed(page), [`Ana Ruiz · ${number}`]);
+  // The quote is not in localStorage, and the address is the page's own.
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.ok(!page.url().includes('Ruiz') && !page.url().includes('1970'));
+
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('#register-list li').length === 1);
+  assert.equal(await page.locator('#register-summary').textContent(), '1 estimate in the register.');
+  assert.deepEqual(await search(page, 'ruiz ana'), [`Ana Ruiz · ${number}`]);
+  assert.equal(await page.locator('#register-summary').textContent(), '1 of 1 estimate match \u201cruiz ana\u201d.');
+  assert.deepEqual(await search(page, 'Peña'), []);
+  assert.deepEqual(await search(page, '3/4/1970'), [`Ana Ruiz · ${number}`]);
+  assert.deepEqual(await search(page, '1970-03-04'), [`Ana Ruiz · ${number}`]);
+  assert.deepEqual(await search(page, '1970-03-05'), []);
+  assert.deepEqual(await search(page, number.slice(4, 13).toLowerCase()), [`Ana Ruiz · ${number}`]);
+  await search(page, 'ruiz');
+  // Its lines: the dates (issued Nov 21 + 60 days = January 20, 2027) and each provider's total.
+  const entry = (await page.locator('#register-list li').first().textContent()).replace(/\s+/g, ' ');
+  assert.match(entry, /Date of birth March 4, 1970 · Issued November 21, 2026 · Valid until January 20, 2027/);
+  assert.match(entry, /Sample Foot & Ankle Clinic \$2,829\.81 · Riverside Physical Therapy \$920\.00 \(total \$3,749\.81\)/);
+  assert.match(entry, /Not yet recorded as given to the patient/);
+
+  // Open: the form and the document are the quote as printed, with its number.
+  await page.locator('#register-list li').first().getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  assert.match(await page.locator('#reopened').textContent(), new RegExp(`^Reopened quote ${number} `));
+  assert.equal(await page.locator('#status').textContent(), `Good Faith Estimate ${number}: $3,749.81`);
+  assert.equal(await page.inputValue('#patient-name'), 'Ana Ruiz');
+  assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'false');
+  // Print a copy: the same document, printed; still one entry.
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+  await page.locator('#register-list li').first().getByRole('button', { name: 'Print a copy' }).click();
+  await page.waitForFunction(() => window.printed === 1);
+  assert.equal(await page.locator('#status').textContent(), `Good Faith Estimate ${number}: $3,749.81`);
+  const pdf = `${shots}staff-register-copy.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  const printed = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+  assert.ok(printed.includes(number) && printed.includes('Ana Ruiz'), 'the copy prints the number the patient holds');
+  assert.ok(!printed.includes('Estimates given'), 'the register itself does not print');
+
+  // How it was given: nothing chosen is refused at the field; then on paper, today.
+  const given = page.locator('#register-list li').first().locator('form');
+  await given.getByRole('button', { name: 'Record how it was given' }).click();
+  await given.locator('.error').waitFor(); // said once the refused write has been undone
+  assert.equal(await given.locator('.error').textContent(), 'choose how it was given');
+  await given.locator('select').selectOption('paper');
+  await given.getByRole('button', { name: 'Record how it was given' }).click();
+  await page.waitForFunction(() => document.querySelector('#register-list li').textContent.includes('Given on paper on November 21, 2026'));
+  assert.deepEqual(await axeViolations(page), [], 'axe: the register with an entry');
+  assert.deepEqual(offsite(seen, new URL(shared.server.url).origin), [], 'no outside requests');
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.violations, [], 'the strict Content Security Policy held');
+  await context.close();
+});
+
+/** Makes quotes for `names` (each a two-provider quote), saving each. */
+async function saveQuotes(page, names) {
+  for (const [index, name] of names.entries()) {
+    await fillTwoProviderQuote(page, name);
+    await outputAndWait(page, '#save', index + 1);
+  }
+}
+
+/** Exports the register; returns the backup file's path and its parsed content. */
+async function exportBackup(page, path) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#register-export')]);
+  assert.equal(download.suggestedFilename(), 'estimate-register-2026-11-21.json', 'the day, no patient in the name');
+  await download.saveAs(path);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+test('a backup exported, the site\'s storage cleared, imported: every entry back; imported twice: no duplicates', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context);
+  await saveQuotes(page, ['Ana Ruiz', 'José Peña', 'Lee Park']);
+  // No backup yet: the reminder says so.
+  assert.match(await page.locator('#register-reminder').textContent(), /^No backup of the register has been made in this browser: its 3 estimates are kept only here\./);
+  const path = `${shots}staff-register-backup.json`;
+  const backup = await exportBackup(page, path);
+  assert.equal(backup.format, 'amnion-estimator/register/1');
+  assert.equal(backup.entries.length, 3);
+  const numbers = backup.entries.map((entry) => entry.quote_number);
+  assert.ok(backup.entries.every((entry) => entry.saved.quote_number === entry.quote_number && entry.saved.price_book), 'each entry holds its whole saved file');
+  assert.ok(await page.locator('#register-reminder').isHidden(), 'backed up today: no reminder');
+
+  // The browser clears the site's data (what "Clear browsing data" does).
+  const origin = new URL(shared.server.url).origin;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent === '0 estimates in the register.');
+
+  // A reload in the middle of an import: the register has all of the file or none of it.
+  await page.setInputFiles('#register-import', path);
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent.length > 0);
+  assert.ok(['0 estimates in the register.', '3 estimates in the register.'].includes(await page.locator('#register-summary').textContent()));
+  await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent === '0 estimates in the register.');
+
+  await page.setInputFiles('#register-import', path);
+  await page.waitForFunction(() => document.querySelectorAll('#register-list li').length === 3);
+  assert.equal(await page.locator('#register-message').textContent(), 'Imported 3 entries: 3 new, 0 added to, 0 already in the register.');
+  for (const [name, query] of [['Ana Ruiz', 'ana'], ['José Peña', 'jose pena'], ['Lee Park', 'park']]) {
+    const found = await search(page, query);
+    assert.equal(found.length, 1, `${name} found`);
+    assert.ok(found[0].startsWith(`${name} · `) && numbers.includes(found[0].split(' · ')[1]), found[0]);
+  }
+  await search(page, '');
+  // Twice: nothing added.
+  await page.setInputFiles('#register-import', path);
+  await page.waitForFunction(() => document.getElementById('register-message').textContent.includes('already'));
+  assert.equal(await page.locator('#register-message').textContent(), 'Imported 3 entries: 0 new, 0 added to, 3 already in the register.');
+  assert.equal(await page.locator('#register-list li.register-entry').count(), 3);
+  const stored = await page.evaluate(() => new Promise((resolve) => {
+    indexedDB.open('amnion-estimator-register').onsuccess = (event) => {
+      event.target.result.transaction('records').objectStore('records').count().onsuccess = (counted) => resolve(counted.target.result);
+    };
+  }));
+  assert.equal(stored, 3, 'three records in IndexedDB');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a backup with an edited entry imports nothing, and names the entry', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context);
+  await saveQuotes(page, ['Ana Ruiz', 'José Peña']);
+  const path = `${shots}staff-register-edited.json`;
+  const backup = await exportBackup(page, path);
+  // The clinic's total lowered by hand: the 1 mL vial's price in the kept book, $1,200.00 to $1.00.
+  const edited = backup.entries[1];
+  edited.saved.price_book.products[0].price_cents = 100;
+  writeFileSync(path, JSON.stringify(backup));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(shared.server.url).origin, storageTypes: 'all' });
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent === '0 estimates in the register.');
+  await page.setInputFiles('#register-import', path);
+  await page.waitForFunction(() => !document.getElementById('register-error').hidden);
+  const said = await page.locator('#register-error').textContent();
+  assert.match(said, /^The backup was not imported, and the register is as it was:\nEntry 2: /);
+  assert.ok(said.includes(`${edited.quote_number}: the file's content gives`), said);
+  assert.match(said, /it was changed after saving/);
+  assert.equal(await page.locator('#register-summary').textContent(), '0 estimates in the register.', 'not even the good entry');
+  assert.deepEqual(await axeViolations(page), [], 'axe: an import refused');
+  await page.locator('#register-section').screenshot({ path: `${shots}staff-register-refused-1280.png` });
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('two tabs saving at once lose nothing, and each lists both', async () => {
+  const context = await launch();
+  const { page: first } = await staffPage(context);
+  const { page: second } = await staffPage(context);
+  await fillTwoProviderQuote(first, 'Ana Ruiz');
+  await fillTwoProviderQuote(second, 'José Peña');
+  for (const page of [first, second]) await page.evaluate(() => { window.print = () => {}; });
+  await Promise.all([first.click('#print'), second.click('#print')]);
+  for (const page of [first, second]) {
+    await page.waitForFunction(() => document.querySelectorAll('#register-list li.register-entry').length === 2);
+    assert.deepEqual((await listed(page)).map((line) => line.split(' · ')[0]).sort(), ['Ana Ruiz', 'José Peña']);
+  }
+  // A third quote, the same in both tabs, printed in both at once: one tab records it, the other
+  // finds it there; one record.
+  await fillTwoProviderQuote(first, 'Lee Park');
+  await fillTwoProviderQuote(second, 'Lee Park');
+  const number = (await first.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  await Promise.all([first.click('#print'), second.click('#print')]);
+  const said = [];
+  for (const page of [first, second]) {
+    await page.waitForFunction((n) => document.getElementById('register-message').textContent.includes(n), number);
+    said.push(await page.locator('#register-message').textContent());
+  }
+  assert.deepEqual(said.sort(), [`${number} is in the register already.`, `Recorded ${number} in the register.`]);
+  const stored = await first.evaluate(() => new Promise((resolve) => {
+    indexedDB.open('amnion-estimator-register').onsuccess = (event) => {
+      event.target.result.transaction('records').objectStore('records').count().onsuccess = (counted) => resolve(counted.target.result);
+    };
+  }));
+  assert.equal(stored, 3);
+  for (const page of [first, second]) {
+    await page.waitForFunction(() => document.querySelectorAll('#register-list li.register-entry').length === 3);
+  }
+  await context.close();
+});
+
+test('a full disk is said in words, and the quote stays on screen', async () => {
+  const context = await launch();
+  const page = await context.newPage();
+  await page.clock.setFixedTime(TODAY);
+  // The browser refuses every new record as a full disk would.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.add = function add() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await page.goto(`${shared.server.url}staff.html`);
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent.length > 0);
+  await fillTwoProviderQuote(page);
+  const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('#print');
+  await page.waitForFunction(() => !document.getElementById('register-error').hidden);
+  assert.equal(
+    await page.locator('#register-error').textContent(),
+    `${number} could not be recorded in the register: this computer has no more space for this browser's data. Free some space, then try again; until then, save each quote's file as well.`,
+  );
+  assert.equal(await page.locator('#status').textContent(), `Good Faith Estimate ${number}: $3,749.81`);
+  assert.equal(await page.locator('#register-summary').textContent(), '0 estimates in the register.');
+  await context.close();
+});
+
+test('an overdue estimate is listed with "Revise", which opens it to change', async () => {
+  const context = await launch();
+  const { page } = await staffPage(context);
+  await fillTwoProviderQuote(page);
+  // Booked Monday, November 16, for December 15: the 10th business day after the booking is
+  // December 1 (Nov 17, 18, 19, 20, 23, 24, 25, 27 (26 is Thanksgiving), 30, Dec 1), on or before
+  // Dec 15, so it was due within 3 business days: Nov 17, 18, 19. Today, Nov 21, it is overdue.
+  await page.fill('#scheduled-on', '2026-12-15');
+  await page.fill('#booked-on', '2026-11-16');
+  await outputAndWait(page, '#save', 1);
+  const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  await page.waitForFunction(() => !document.getElementById('register-actions').hidden);
+  assert.equal(
+    await page.locator('#register-action-list li span').first().textContent(),
+    `Ana Ruiz · ${number}: Overdue: it was due to the patient by November 19, 2026, and is not recorded as given.`,
+  );
+  assert.deepEqual(await axeViolations(page), [], 'axe: an estimate that needs action');
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const boxes = await page.evaluate(() => {
+      const section = document.getElementById('register-section').getBoundingClientRect();
+      const outside = [...document.querySelectorAll('#register-section input, #register-section select, #register-section button, #register-section p, #register-section li')]
+        .filter((element) => !element.classList.contains('visually-hidden'))
+        .map((element) => ({ id: element.id || element.textContent.slice(0, 30), box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 1 && (box.left < section.left - 0.5 || box.right > section.right + 0.5))
+        .map(({ id }) => id);
+      return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, left: section.left, right: section.right, outside };
+    });
+    assert.ok(boxes.scroll <= boxes.inner, `no horizontal overflow at ${width}: ${JSON.stringify(boxes)}`);
+    assert.ok(boxes.left >= 0 && boxes.right <= width, `the section is on screen at ${width}`);
+    assert.deepEqual(boxes.outside, [], `everything inside the section at ${width}`);
+    await page.locator('#register-section').screenshot({ path: `${shots}staff-register-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('#register-action-list').getByRole('button', { name: 'Revise' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'reopened');
+  // A change that prints makes a revision of it: a new number, replacing the one given.
+  await page.fill('#scheduled-on', '2026-12-16');
+  await page.waitForFunction((old) => !document.getElementById('status').textContent.includes(old), number);
+  assert.match(await page.locator('#revision').textContent(), new RegExp(`Replaces ${number}`));
+  await outputAndWait(page, '#save', 2);
+  // The register now says which replaced which, and the old one needs no action.
+  const text = (await page.locator('#register-list').textContent()).replace(/\s+/g, ' ');
+  assert.match(text, new RegExp(`Replaced by GFE-`));
+  assert.match(text, new RegExp(`Replaces ${number}`));
+  await context.close();
+});
+
+test('a bill $400 over for the clinic, checked from a register entry, shows the dispute date, is recorded with it and prints', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context);
+  await fillTwoProviderQuote(page);
+  await outputAndWait(page, '#print', 1);
+  const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  // A fresh page, as on the day the bill comes: the register's entry opens the estimate.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('#register-list li').length === 1);
+  await page.locator('#register-list li').first().getByRole('button', { name: 'Check the bill' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'bill-heading');
+  assert.equal(await page.locator('#status').textContent(), `Good Faith Estimate ${number}: $3,749.81`);
+  // Dated 2026-12-15, the clinic's bill $3,229.81: 3,229.81 − 2,829.81 = 400.00, at least $400
+  // more; the dispute window's last day is Dec 15 + 120 days: 16 + 31 + 28 + 31 + 14 = April 14, 2027.
+  await page.fill('#bill-date', '2026-12-15');
+  await page.fill('#bill-0-total', '3,229.81');
+  await page.click('#bill-check');
+  await page.waitForFunction(() => document.getElementById('register-message').textContent.includes('bill'));
+  assert.equal(await page.locator('#register-message').textContent(), `The bill checked is recorded with ${number}.`);
+  const result = (await page.locator('#bill-result').textContent()).replace(/\s+/g, ' ');
+  assert.match(result, /the patient may start a patient-provider dispute until April 14, 2027\./);
+  assert.match((await page.locator('#register-list li').first().textContent()).replace(/\s+/g, ' '), /Bill checked on November 21, 2026/);
+  // Printed alone.
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('#bill-print');
+  const pdf = `${shots}staff-register-bill.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  execFileSync('pdftoppm', ['-r', '70', '-png', pdf, `${shots}staff-register-bill-page`]);
+  const printed = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+  assert.match(printed, new RegExp(`The bill checked against ${number}`));
+  assert.match(printed, /dispute until April 14, 2027/);
+  await page.evaluate(() => document.body.classList.remove('printing-bill'));
+  // After a reload, the entry's bill comes back into the fields, checked.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('#register-list li').length === 1);
+  await page.locator('#register-list li').first().getByRole('button', { name: 'Check the bill' }).click();
+  await page.waitForFunction(() => document.getElementById('bill-result').textContent.includes('April 14, 2027'));
+  assert.equal(await page.inputValue('#bill-0-total'), '3,229.81');
+  assert.deepEqual(await axeViolations(page), [], 'axe: a bill checked from the register');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

@@ -1,0 +1,431 @@
+//! The register of estimates given (`quote::register`), through the public API: what an entry is,
+//! that an edited entry is refused with its number, search, sorting, what is due or ending, the
+//! backup and its import (all or nothing, merged by number), the backup reminder, and a bill
+//! recorded with an entry. Every date and amount is worked out by hand in the comments; the sample
+//! book's prices are in `tests/cases/mod.rs`, its `valid_days` is 60.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod sample_book;
+
+use amnion_estimator::quote::register::{
+    self, backup_reminder, given, import, matches, record, view, with_bill, RegisterEntry,
+    RegisterRecord, SortBy,
+};
+use amnion_estimator::quote::{Bill, Quote};
+use amnion_estimator::read::Value;
+use sample_book::{book, priced};
+
+/// One injection for plantar fasciitis with a consultation and a boot (`tests/bill_check.rs`):
+/// the clinic's total after the 5 % prompt-pay discount is 237.50 + 1,140.00 + 142.50 + 118.75 +
+/// 156.75 = $1,795.50. Issued 2026-11-21 (a Saturday), injection on `scheduled`, booked on
+/// `booked`, for `name`.
+fn quote_for(name: &str, scheduled: &str, booked: &str) -> Quote {
+    let json = format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }},
+           "scheduled_on": "{scheduled}", "booked_on": "{booked}""#
+    );
+    let mut quote = priced(&json);
+    if name != "Ana Ruiz" {
+        let mut request = quote.saved.request.clone();
+        request.patient.name = name.to_owned();
+        request.patient.date_of_birth = "1982-07-30".to_owned();
+        quote = amnion_estimator::quote::quote(&book(), &request).expect("priced");
+    }
+    quote
+}
+
+fn entry(record: &RegisterRecord) -> RegisterEntry {
+    RegisterEntry::of(record, &book()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn refused(record: &RegisterRecord) -> Vec<String> {
+    match RegisterEntry::of(record, &book()) {
+        Ok(_) => panic!("not refused"),
+        Err(error) => error.fields().iter().map(|f| f.to_string()).collect(),
+    }
+}
+
+#[test]
+fn an_entry_is_worked_out_from_its_saved_file() {
+    let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
+    let entry = entry(&record(&quote.saved, "2026-11-21"));
+    assert_eq!(entry.quote_number, quote.quote_number);
+    assert!(entry.quote_number.starts_with("GFE-"));
+    assert_eq!(entry.patient_name, "Ana Ruiz");
+    assert_eq!(entry.date_of_birth, "1970-03-04");
+    assert_eq!(entry.issued_on, "2026-11-21");
+    // 2026-11-21 + 60 days: 9 left in November (30), 31 in December (40), January 20 (60).
+    assert_eq!(entry.valid_until, "2027-01-20");
+    assert_eq!(entry.service_dates, ["2026-12-15"]);
+    // Booked Friday, November 20; the 10th business day after it is December 7 (Nov 23, 24, 25,
+    // 27 (26 is Thanksgiving), 30, Dec 1, 2, 3, 4, 7), on or before the injection of December 15:
+    // due within 3 business days of booking: Nov 23, 24, 25.
+    assert_eq!(entry.due_on.as_deref(), Some("2026-11-25"));
+    assert_eq!(entry.providers.len(), 1);
+    assert_eq!(entry.providers[0].total.cents.get(), 179_550);
+    assert_eq!(entry.total.formatted, "$1,795.50");
+    assert!(entry.given.is_empty() && entry.replaces.is_empty());
+}
+
+#[test]
+fn an_edited_entry_is_refused_with_its_number() {
+    let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
+    let number = quote.quote_number.clone();
+    // The patient's name changed in the kept file: its content no longer gives its number.
+    let mut edited = record(&quote.saved, "2026-11-21");
+    edited.saved.request.patient.name = "Ana Ruiz Peña".to_owned();
+    let problems = refused(&edited);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with(&format!("saved: {number}: the file's content gives GFE-")),
+        "{problems:?}"
+    );
+    assert!(
+        problems[0].ends_with("it was changed after saving"),
+        "{problems:?}"
+    );
+    // The record's key changed, not its file.
+    let mut renumbered = record(&quote.saved, "2026-11-21");
+    renumbered.quote_number = "GFE-0000-0000-0000-0".to_owned();
+    let problems = refused(&renumbered);
+    assert!(
+        problems[0].starts_with(
+            "saved.quote_number: GFE-0000-0000-0000-0: the entry's file is quote GFE-"
+        ),
+        "{problems:?}"
+    );
+    // Given before the day it was issued (2026-11-21).
+    let mut early = record(&quote.saved, "2026-11-21");
+    early.given.push(register::Given {
+        on: "2026-11-20".into(),
+        how: register::GivenHow::Paper,
+    });
+    assert_eq!(
+        refused(&early),
+        [format!(
+            "given.0.on: {number}: given before the day it was issued"
+        )]
+    );
+}
+
+#[test]
+fn search_by_name_date_of_birth_or_number() {
+    let ana = entry(&record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    let jose = entry(&record(
+        &quote_for("José Peña", "2026-12-16", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    for query in [
+        "",
+        "ruiz",
+        "RUIZ ana",
+        "  ana   ruiz ",
+        "1970-03-04",
+        "3/4/1970",
+        "03/04/1970",
+    ] {
+        assert!(matches(&ana, query), "{query:?} finds Ana Ruiz");
+        if !query.is_empty() {
+            assert!(!matches(&jose, query), "{query:?} does not find José Peña");
+        }
+    }
+    for query in ["jose pena", "Peña", "1982-07-30", "7/30/1982"] {
+        assert!(matches(&jose, query), "{query:?} finds José Peña");
+    }
+    // A number, with or without its dashes, any case, or 4 of its characters.
+    let number = ana.quote_number.clone();
+    let compact: String = number.chars().filter(|c| *c != '-').collect();
+    assert!(matches(&ana, &number));
+    assert!(matches(&ana, &compact.to_lowercase()));
+    assert!(matches(&ana, &compact[3..7]));
+    assert!(!matches(&jose, &number));
+    // Another date than the date of birth finds nothing (the injection's, here).
+    assert!(!matches(&ana, "2026-12-15"));
+}
+
+#[test]
+fn sorted_by_service_date_or_due_date() {
+    // Booked 2026-11-20 (Friday) for injections on Dec 15 and Dec 1:
+    // Dec 15: due within 3 business days: Nov 25 (above).
+    // Dec 1: the 10th business day after Nov 20 is Dec 7, after Dec 1; the 3rd is Nov 25, before
+    // it: due within 1 business day: Monday, Nov 23.
+    let late = entry(&record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    let early = entry(&record(
+        &quote_for("José Peña", "2026-12-01", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    assert_eq!(early.due_on.as_deref(), Some("2026-11-23"));
+    let entries = [late.clone(), early.clone()];
+    let order = |sort| -> Vec<String> {
+        view(&entries, "", sort, "2026-11-21")
+            .entries
+            .into_iter()
+            .map(|e| e.patient_name)
+            .collect()
+    };
+    assert_eq!(order(SortBy::ServiceDate), ["José Peña", "Ana Ruiz"]);
+    assert_eq!(order(SortBy::DueDate), ["José Peña", "Ana Ruiz"]);
+    let shown = view(&entries, "pena", SortBy::Issued, "2026-11-21");
+    assert_eq!(
+        shown.summary,
+        "1 of 2 estimates match \u{201c}pena\u{201d}."
+    );
+    assert_eq!(shown.entries.len(), 1);
+}
+
+#[test]
+fn due_today_and_overdue_until_recorded_as_given() {
+    // Due November 25 (above).
+    let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
+    let kept = record(&quote.saved, "2026-11-21");
+    let entries = [entry(&kept)];
+    assert!(view(&entries, "", SortBy::Issued, "2026-11-24")
+        .due
+        .is_empty());
+    let due = view(&entries, "", SortBy::Issued, "2026-11-25").due;
+    assert_eq!(due.len(), 1);
+    assert_eq!(
+        due[0].says,
+        "Due to the patient today, and not yet recorded as given."
+    );
+    let overdue = view(&entries, "", SortBy::Issued, "2026-11-26").due;
+    assert_eq!(
+        overdue[0].says,
+        "Overdue: it was due to the patient by November 25, 2026, and is not recorded as given."
+    );
+    // Recorded as given on paper on the 24th: nothing is due.
+    let handed = given(kept, "paper", "2026-11-24", "2026-11-26").expect("given");
+    assert!(view(&[entry(&handed)], "", SortBy::Issued, "2026-11-26")
+        .due
+        .is_empty());
+}
+
+#[test]
+fn ending_within_30_days_while_an_injection_is_still_planned() {
+    // Valid until 2027-01-20 (above), an injection planned on 2027-01-10.
+    let quote = quote_for("Ana Ruiz", "2027-01-10", "2026-11-20");
+    let entries = [entry(&record(&quote.saved, "2026-11-21"))];
+    // December 20 + 30 days is January 19 (11 left in December): the end is not within it.
+    assert!(view(&entries, "", SortBy::Issued, "2026-12-20")
+        .expiring
+        .is_empty());
+    // December 21 + 30 days is January 20: it is.
+    let ending = view(&entries, "", SortBy::Issued, "2026-12-21").expiring;
+    assert_eq!(ending.len(), 1);
+    assert_eq!(
+        ending[0].says,
+        "Valid until January 20, 2027, with an injection still planned: revise it before then."
+    );
+    // After the injection's day, nothing is planned: not listed.
+    assert!(view(&entries, "", SortBy::Issued, "2027-01-11")
+        .expiring
+        .is_empty());
+    // A revision that replaces it takes it off the list.
+    let mut revised = entries[0].clone();
+    revised.quote_number = "GFE-REVISED".into();
+    revised.replaces = vec![entries[0].quote_number.clone()];
+    revised.valid_until = "2027-03-01".into();
+    let both = [entries[0].clone(), revised];
+    let shown = view(&both, "", SortBy::Issued, "2026-12-21");
+    assert!(shown.expiring.is_empty(), "{:?}", shown.expiring);
+    let original = shown
+        .entries
+        .iter()
+        .find(|e| e.quote_number == entries[0].quote_number)
+        .unwrap();
+    assert_eq!(original.replaced_by.as_deref(), Some("GFE-REVISED"));
+}
+
+#[test]
+fn how_it_was_given_is_checked() {
+    let kept = record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    let problems = |how: &str, on: &str| -> Vec<String> {
+        match given(kept.clone(), how, on, "2026-11-26") {
+            Ok(_) => Vec::new(),
+            Err(error) => error.fields().iter().map(|f| f.to_string()).collect(),
+        }
+    };
+    assert_eq!(problems("", "2026-11-24"), ["how: choose how it was given"]);
+    assert_eq!(
+        problems("email", "2026-11-27"),
+        ["on: the day it was given must not be after today"]
+    );
+    assert_eq!(
+        problems("portal", "2026-11-20"),
+        ["on: the day it was given must not be before the day it was issued"]
+    );
+    // Blank is today; the same twice is kept once.
+    let once = given(kept, "email", "", "2026-11-26").expect("given");
+    let twice = given(once.clone(), "email", "2026-11-26", "2026-11-26").expect("given");
+    assert_eq!(once, twice);
+    assert_eq!(twice.given.len(), 1);
+    assert_eq!(twice.given[0].on, "2026-11-26");
+}
+
+/// The backup of `records`, as the page downloads it and reads it back.
+fn backup_file(records: &[RegisterRecord]) -> Value {
+    let json = serde_json::to_string(&register::backup(records, "2026-11-30")).expect("JSON");
+    Value::from_json(&json).expect("parsed")
+}
+
+#[test]
+fn a_backup_imports_merged_by_number_and_twice_adds_nothing() {
+    let ana = record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    let jose = record(
+        &quote_for("José Peña", "2026-12-01", "2026-11-20").saved,
+        "2026-11-22",
+    );
+    let file = backup_file(&[ana.clone(), jose.clone()]);
+    // Into an empty register (another computer, or after the browser was cleared): both.
+    let first = import(&file, &[], &book()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        first.says,
+        "Imported 2 entries: 2 new, 0 added to, 0 already in the register."
+    );
+    assert_eq!(first.write.len(), 2);
+    assert!(first.write.contains(&ana) && first.write.contains(&jose));
+    // Again, into the register that now holds them: nothing to write.
+    let again = import(&file, &first.write, &book()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        again.says,
+        "Imported 2 entries: 0 new, 0 added to, 2 already in the register."
+    );
+    assert!(again.write.is_empty());
+    // The register here knows Ana's was emailed; the file, that it was given on paper: both kept.
+    let emailed = given(ana.clone(), "email", "2026-11-23", "2026-11-30").unwrap();
+    let on_paper = given(ana.clone(), "paper", "2026-11-22", "2026-11-30").unwrap();
+    let merged = import(&backup_file(&[on_paper]), &[emailed], &book()).unwrap();
+    assert_eq!(
+        merged.says,
+        "Imported 1 entry: 0 new, 1 added to, 0 already in the register."
+    );
+    let ways: Vec<(&str, &str)> = merged.write[0]
+        .given
+        .iter()
+        .map(|g| {
+            (
+                g.on.as_str(),
+                match g.how {
+                    register::GivenHow::Paper => "paper",
+                    register::GivenHow::Email => "email",
+                    register::GivenHow::Portal => "portal",
+                },
+            )
+        })
+        .collect();
+    assert_eq!(ways, [("2026-11-22", "paper"), ("2026-11-23", "email")]);
+}
+
+#[test]
+fn a_backup_with_an_edited_entry_imports_nothing_and_names_it() {
+    let ana = record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    let mut jose = record(
+        &quote_for("José Peña", "2026-12-01", "2026-11-20").saved,
+        "2026-11-22",
+    );
+    let number = jose.quote_number.clone();
+    // The 1 mL vial's price lowered by hand in the kept price book, $1,200.00 to $1.00.
+    let mut saved = serde_json::to_value(&jose.saved).unwrap();
+    saved["price_book"]["products"][0]["price_cents"] = 100.into();
+    jose.saved = serde_json::from_value(saved).unwrap();
+    let file = backup_file(&[ana, jose]);
+    let error = import(&file, &[], &book()).expect_err("refused");
+    let problems: Vec<String> = error.fields().iter().map(|f| f.to_string()).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    // The entries are sorted by number in the file: José's is the first or the second.
+    assert!(
+        problems[0].starts_with("entries.0: Entry 1: ")
+            || problems[0].starts_with("entries.1: Entry 2: "),
+        "{problems:?}"
+    );
+    assert!(
+        problems[0].contains(&format!(": {number}: ")),
+        "{problems:?}"
+    );
+    // Not a backup at all.
+    let quote_file = Value::from_json(
+        &serde_json::to_string(&quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved).unwrap(),
+    )
+    .unwrap();
+    let error = import(&quote_file, &[], &book()).expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .contains("this is not a register backup file"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_backup_reminder_after_7_days() {
+    assert_eq!(
+        backup_reminder(None, "2026-11-28", 0, 7),
+        None,
+        "nothing to back up"
+    );
+    assert_eq!(
+        backup_reminder(None, "2026-11-28", 2, 7).as_deref(),
+        Some("No backup of the register has been made in this browser: its 2 estimates are kept only here. Export a backup and keep the file somewhere safe.")
+    );
+    assert_eq!(
+        backup_reminder(None, "2026-11-28", 1, 7).as_deref(),
+        Some("No backup of the register has been made in this browser: its 1 estimate is kept only here. Export a backup and keep the file somewhere safe.")
+    );
+    // November 21 + 7 days is November 28: not older than 7 days on the 28th; older on the 29th.
+    assert_eq!(
+        backup_reminder(Some("2026-11-21"), "2026-11-28", 2, 7),
+        None
+    );
+    assert_eq!(
+        backup_reminder(Some("2026-11-21"), "2026-11-29", 2, 7).as_deref(),
+        Some(
+            "The last backup was made on November 21, 2026, more than 7 days ago. Export a backup."
+        )
+    );
+}
+
+#[test]
+fn a_bill_checked_from_an_entry_is_recorded_with_it() {
+    let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
+    let kept = record(&quote.saved, "2026-11-21");
+    // The clinic bills $2,195.50: 2,195.50 − 1,795.50 = 400.00, at least $400 more. Dated
+    // 2026-12-15: + 120 days is April 14, 2027 (16 + 31 + 28 + 31 + 14).
+    let json = r#"{ "billed_on": "2026-12-15", "providers": [ { "npi": "1234567893", "total": "2,195.50" } ] }"#;
+    let bill = Bill::from_value(&Value::from_json(json).unwrap()).unwrap();
+    let (recorded, check) =
+        with_bill(kept, &book(), bill.clone(), "2026-12-20").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(check.providers[0].difference.cents.get(), 40_000);
+    assert!(check.providers[0].substantially_in_excess);
+    assert_eq!(
+        check.providers[0].dispute_until.as_deref(),
+        Some("2027-04-14")
+    );
+    let kept_bill = recorded.bill.as_ref().expect("recorded");
+    assert_eq!(
+        (kept_bill.checked_on.as_str(), &kept_bill.bill),
+        ("2026-12-20", &bill)
+    );
+    assert_eq!(
+        entry(&recorded).bill_checked_on.as_deref(),
+        Some("2026-12-20")
+    );
+    // The record with its bill goes through a backup and back.
+    let back = import(&backup_file(std::slice::from_ref(&recorded)), &[], &book()).unwrap();
+    assert_eq!(back.write, [recorded]);
+}
