@@ -41,6 +41,7 @@ pub mod language;
 pub mod money;
 pub mod payment;
 pub mod price_book;
+#[cfg(staff)]
 pub mod quote;
 pub mod read;
 pub mod tally;

@@ -40,6 +40,7 @@ pub(crate) fn count_estimate() {
     ESTIMATES.fetch_add(1, Ordering::Relaxed);
 }
 
+#[cfg(staff)]
 pub(crate) fn count_quote() {
     QUOTES.fetch_add(1, Ordering::Relaxed);
 }

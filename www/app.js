@@ -124,9 +124,15 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
   }
   // On a wide screen the result sits beside the form, with room for every line.
   if (matchMedia('(min-width: 48rem)').matches) $('lines-section').open = true;
-  // The phone bar repeats the total: it hides while any of the total is on screen, so it never
-  // covers it.
-  new IntersectionObserver(([total]) => { $('peek').hidden = total.isIntersecting; }).observe($('total'));
+  // The phone bar repeats the total while the widget is on screen: it hides while any of the total
+  // is, so it never covers it, and while the widget is not, so it never covers the host page's own
+  // text (an article above a widget that rendered off screen).
+  const onScreen = new Map();
+  const seen = new IntersectionObserver((entries) => {
+    for (const { target, isIntersecting } of entries) onScreen.set(target, isIntersecting);
+    $('peek').hidden = onScreen.get($('total')) || !onScreen.get(root.host);
+  });
+  for (const target of [$('total'), root.host]) seen.observe(target);
   // The phone bar scrolls to the result inside the widget (a plain #link would leave the shadow root).
   $('peek').addEventListener('click', (event) => {
     event.preventDefault();

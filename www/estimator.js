@@ -16,21 +16,41 @@
 // module that cannot start (a failed or damaged download, a policy that forbids WebAssembly, a
 // browser without it), is reported in full to the console for the site's admin, while the visitor
 // sees a short fallback message: call the clinic, with its phone whenever the book says it.
+// Free for the host page: by default nothing is downloaded until the element nears the viewport
+// or the host page has loaded, whichever comes first, and then at low priority, so the host's own
+// image and styles keep the link; `loading="eager"` starts at once, at the browser's priority, for
+// a widget at the top of a page (the README's preload lines are for that one).
 import init, { Estimator } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
 import { bookOf, contactIn, fetchFile, openPriceBook } from './price-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
 
 const here = new URL('.', import.meta.url);
-// The module's download is asked for as its preload line asks (fetchFile), so it happens once.
-// Resolves when the module is ready: to nothing, or to why it could not start.
-const moduleFailure = init({ module_or_path: fetchFile(new URL('amnion_estimator_bg.wasm', here)) }).then(
-  () => undefined,
-  (error) => new Error(`the estimate's module could not start: ${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`),
-);
-const template = fetch(new URL('widget.html', here))
-  .then((response) => response.text())
-  .then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('amnion-estimator'));
+// What every widget on the page shares, asked for once, by the first to start: `moduleFailure`
+// resolves when the module is ready, to nothing or to why it could not start (its download asked
+// for as its preload line asks, fetchFile, so it happens once), and `template` to the markup.
+let shared;
+const start = (priority) => shared ??= {
+  moduleFailure: init({ module_or_path: fetchFile(new URL('amnion_estimator_bg.wasm', here), priority) }).then(
+    () => undefined,
+    (error) => new Error(`the estimate's module could not start: ${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`),
+  ),
+  template: fetch(new URL('widget.html', here), { priority })
+    .then((response) => response.text())
+    .then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('amnion-estimator')),
+};
+// Resolves when `element` is within a screen's height of the viewport, or once the page has loaded.
+const nearOrLoaded = (element) => new Promise((resolve) => {
+  if (document.readyState === 'complete') return resolve();
+  const go = () => {
+    observer.disconnect();
+    removeEventListener('load', go);
+    resolve();
+  };
+  const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && go(), { rootMargin: '100% 0px' });
+  observer.observe(element);
+  addEventListener('load', go);
+});
 
 class AmnionEstimator extends HTMLElement {
   async connectedCallback() {
@@ -38,17 +58,22 @@ class AmnionEstimator extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     // A script loaded `async` can define the element before what is inside it is parsed: wait for it.
     if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    // Eager: now, at the browser's priority; else near the viewport or after the page's load, low.
+    const priority = this.getAttribute('loading') === 'eager' ? undefined : 'low';
+    if (priority) await nearOrLoaded(this);
+    const { moduleFailure, template } = start(priority);
     // The book inside the element, or its download started now, beside the module's, markup's and stylesheet's.
-    const [url, book] = bookOf(this, here);
+    const [url, book] = bookOf(this, here, priority);
     book.catch(() => {}); // its failure is shown below, once the widget's markup is in place
     const style = document.createElement('link');
     style.rel = 'stylesheet';
+    if (priority) style.fetchPriority = priority;
     style.href = new URL('style.css', here).href;
     const styled = new Promise((resolve) => { style.onload = style.onerror = resolve; });
     root.append(style);
     // The language: the element's own `lang`, else the browser's.
     const language = languageOf(this.getAttribute('lang') || navigator.language);
-    const [markup, words, failure] = await Promise.all([template, wordsFor(language), moduleFailure, styled]);
+    const [markup, words, failure] = await Promise.all([template, wordsFor(language, priority), moduleFailure, styled]);
     root.append(document.importNode(markup.content, true));
     for (const part of root.querySelectorAll('.estimator')) part.lang = language;
     translate(root, words);

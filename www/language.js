@@ -9,10 +9,10 @@ export function languageOf(tag) {
   return /^es(-|$)/i.test(tag ?? '') ? 'es' : 'en';
 }
 
-/** The page's words for `language`: `{}` for English (the HTML's own), es.json for Spanish. */
-export async function wordsFor(language) {
+/** The page's words for `language`: `{}` for English (the HTML's own), es.json for Spanish (at fetch's `priority`). */
+export async function wordsFor(language, priority) {
   if (language !== 'es') return {};
-  const response = await fetch(new URL('es.json', here));
+  const response = await fetch(new URL('es.json', here), { priority });
   return response.ok ? response.json() : {};
 }
 

@@ -9,14 +9,15 @@
  * as="fetch">`, no `crossorigin`), so that every engine takes the preloaded response instead of
  * downloading the file again: WebKit reuses a preload only in no-cors mode, Chromium only when mode
  * and credentials both match. A same-origin file reads the same in no-cors mode; one on another
- * origin is asked for in cors mode, or it could not be read. Throws an Error saying why the file
- * could not be had.
+ * origin is asked for in cors mode, or it could not be read. `priority` is fetch's (`low` for a
+ * widget that waits its turn; none for an eager one, as its preload line asks). Throws an Error
+ * saying why the file could not be had.
  */
-export async function fetchFile(url) {
+export async function fetchFile(url, priority) {
   const preloaded = new URL(url, document.baseURI).origin === location.origin;
   let response;
   try {
-    response = await fetch(url, preloaded ? { mode: 'no-cors', credentials: 'include' } : {});
+    response = await fetch(url, preloaded ? { mode: 'no-cors', credentials: 'include', priority } : { priority });
   } catch (error) {
     throw new Error(`could not load ${url}: ${error.message}`);
   }
@@ -25,8 +26,8 @@ export async function fetchFile(url) {
 }
 
 /** The price book at `url` as a plain object; throws an Error saying why it could not be had. */
-async function fetchPriceBook(url) {
-  const response = await fetchFile(url);
+async function fetchPriceBook(url, priority) {
+  const response = await fetchFile(url, priority);
   return parsed(url, () => response.json());
 }
 
@@ -46,10 +47,11 @@ async function parsed(source, read) {
  * The widget `element`'s price book, `[source, book]`: where it comes from (for messages) and the
  * promise of it as a plain object. The book inside the element (`<script
  * type="application/json">`, as the editor's "Copy the code for your website" writes it), read
- * with no download, even when a `price-book` attribute names a file too; else the file its `price-book` attribute names, else the sample beside the
- * widget (`here`), each download started now. Either way the module reads and checks it as any book.
+ * with no download, even when a `price-book` attribute names a file too; else the file its
+ * `price-book` attribute names, else the sample beside the widget (`here`), each download started
+ * now, at fetch's `priority`. Either way the module reads and checks it as any book.
  */
-export function bookOf(element, here) {
+export function bookOf(element, here, priority) {
   const inside = element.querySelector('script[type="application/json"]');
   if (inside) {
     const source = 'the price book inside <amnion-estimator>';
@@ -62,7 +64,7 @@ export function bookOf(element, here) {
   }
   const named = element.getAttribute('price-book');
   const url = named ? new URL(named, document.baseURI) : new URL('sample-price-book.json', here);
-  return [url, fetchPriceBook(url)];
+  return [url, fetchPriceBook(url, priority)];
 }
 
 /**

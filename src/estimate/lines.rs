@@ -74,7 +74,9 @@ pub struct LineItem {
     #[serde(skip)]
     pub(crate) prompt_pay: bool,
     /// The quantity in the billing units of its code, when the code is not billed one per item
-    /// (a product billed per cc); absent otherwise (and then not written).
+    /// (a product billed per cc); absent otherwise (and then not written). Staff only: the
+    /// visitor's module reads no billing units, so its lines carry no such field.
+    #[cfg(staff)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub billing_units: Option<BilledUnits>,
 }
@@ -108,6 +110,7 @@ pub(crate) struct Line<'a> {
     pub detail: Option<String>,
     pub injection_part: bool,
     pub prompt_pay: bool,
+    #[cfg(staff)]
     pub billing_units: Option<BilledUnits>,
 }
 
@@ -124,6 +127,7 @@ impl<'a> Line<'a> {
             detail: None,
             injection_part: false,
             prompt_pay: false,
+            #[cfg(staff)]
             billing_units: None,
         }
     }
@@ -140,6 +144,7 @@ impl<'a> Line<'a> {
             detail: None,
             injection_part: false,
             prompt_pay: false,
+            #[cfg(staff)]
             billing_units: None,
         }
     }
@@ -161,6 +166,7 @@ impl<'a> Line<'a> {
     }
 
     /// This line, with its quantity also in the billing units of its code.
+    #[cfg(staff)]
     pub fn billed_in(self, billing_units: Option<BilledUnits>) -> Line<'a> {
         Line {
             billing_units,
@@ -218,6 +224,7 @@ impl Lines {
             detail: line.detail,
             injection_part: line.injection_part,
             prompt_pay: line.prompt_pay,
+            #[cfg(staff)]
             billing_units: line.billing_units,
         });
         Ok(())

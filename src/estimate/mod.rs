@@ -37,11 +37,15 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::language::{counted, Language};
 use crate::money::{Amount, Cents, Locale, Rounding};
+#[cfg(staff)]
+use crate::price_book::Product;
 use crate::price_book::{
-    product_cost, MultiInjectionDiscount, PriceBook, PriceBookDocument, PricedService, Product,
+    product_cost, MultiInjectionDiscount, PriceBook, PriceBookDocument, PricedService,
 };
 use lines::{Line, Lines};
-pub(crate) use request::{End, Plan, StaffDiscount, StaffDiscountOff, Therapy};
+pub(crate) use request::{End, Plan, Therapy};
+#[cfg(staff)]
+pub(crate) use request::{StaffDiscount, StaffDiscountOff};
 
 /// An estimate: one breakdown, or a low and a high one when a count was "not sure".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -362,17 +366,6 @@ fn billed_units(
     }))
 }
 
-/// The visitor's module does not read billing units (`products[].billing_units` is staff only).
-#[cfg(not(staff))]
-#[allow(clippy::unnecessary_wraps)]
-fn billed_units(
-    _product: &Product,
-    _quantity: u32,
-    _lang: Language,
-) -> Result<Option<BilledUnits>, Error> {
-    Ok(None)
-}
-
 /// The parts of each injection, `injections` of each: one product and one administration (the
 /// condition's procedure code), ultrasound guidance (76942) only where that code does not already
 /// include it, and supplies where the clinic charges for them.
@@ -384,16 +377,17 @@ fn injection_parts(
 ) -> Result<(), Error> {
     let lang = plan.language;
     let product = plan.product;
-    lines.push(
-        Line::charge(
-            product.label.get(lang),
-            &product.hcpcs,
-            injections,
-            product.price_cents,
-        )
-        .injection_part()
-        .billed_in(billed_units(product, injections, lang)?),
-    )?;
+    let product_line = Line::charge(
+        product.label.get(lang),
+        &product.hcpcs,
+        injections,
+        product.price_cents,
+    )
+    .injection_part();
+    // The visitor's module reads no billing units (`products[].billing_units` is staff only).
+    #[cfg(staff)]
+    let product_line = product_line.billed_in(billed_units(product, injections, lang)?);
+    lines.push(product_line)?;
     let administration = plan.administration;
     lines.push(
         Line::charge(
@@ -476,6 +470,7 @@ fn therapy_lines(
     plan: &Plan<'_>,
     (sessions, end): (u32, End),
 ) -> Result<(), Error> {
+    #[cfg(staff)]
     if plan.therapy_elsewhere {
         lines.set_provider(ProviderRole::Therapy);
     }
@@ -533,7 +528,10 @@ fn clinic_discounts(
     }
 
     let prompt_pay = document.discounts.prompt_pay.as_ref();
-    if let Some(prompt_pay) = prompt_pay.filter(|_| plan.prompt_pay_offered) {
+    // A quote may leave the prompt-pay discount off; a visitor's estimate always has it.
+    #[cfg(staff)]
+    let prompt_pay = prompt_pay.filter(|_| plan.prompt_pay_offered);
+    if let Some(prompt_pay) = prompt_pay {
         let self_pay = lines.total(clinic_self_pay)?;
         let off = self_pay
             .percent(prompt_pay.percent_off_bp, Rounding::HalfUp)

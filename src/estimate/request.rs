@@ -9,10 +9,9 @@ use serde::Serialize;
 use crate::error::{Error, Problems, Refusal, Unknown};
 use crate::language::Language;
 use crate::money::{whole_number, BasisPoints, Cents};
-use crate::price_book::{
-    Condition, CountRange, Extra, PhysicalTherapyPrices, PriceBook, PricedService, Product,
-    TherapyPartner, MAX_PRICE,
-};
+use crate::price_book::{Condition, CountRange, PriceBook, PricedService, Product, MAX_PRICE};
+#[cfg(staff)]
+use crate::price_book::{Extra, PhysicalTherapyPrices, TherapyPartner};
 use crate::read::{self, deserialize_by_reading, read_enum, read_struct, Read, Reader, Value};
 
 read_struct! {
@@ -146,27 +145,35 @@ pub(crate) struct Plan<'a> {
     pub walking_boot: bool,
     pub therapy: Therapy,
     pub sessions: CountRange,
-    /// Staff quotes only: further items and how many of each.
+    /// Staff quotes only: further items and how many of each. This field and the five after it are
+    /// the staff module's only: a visitor's plan never has them, so its module leaves them out.
+    #[cfg(staff)]
     pub extras: Vec<(&'a Extra, u32)>,
     /// Staff quotes only: a discount with its reason.
+    #[cfg(staff)]
     pub staff_discount: Option<StaffDiscount>,
     /// Staff quotes only: physical therapy is given by another provider.
+    #[cfg(staff)]
     pub therapy_elsewhere: bool,
     /// Staff quotes only: that provider is one of the price book's partners, and therapy is priced
     /// at its prices; `None` prices therapy at the clinic's own.
+    #[cfg(staff)]
     pub therapy_partner: Option<&'a TherapyPartner>,
     /// Staff quotes only: a provider typed in, with its own prices entered (the clinic's codes and
     /// labels, that provider's amounts; the clinic's amount for any left blank in an older file);
     /// `None` prices therapy at the clinic's own.
+    #[cfg(staff)]
     pub typed_therapy_prices: Option<PhysicalTherapyPrices>,
     /// Whether the book's prompt-pay discount is a line: always for a visitor's estimate; a quote
     /// may leave it off (`prompt_pay: "not_offered"`).
+    #[cfg(staff)]
     pub prompt_pay_offered: bool,
     /// The language of every text.
     pub language: Language,
 }
 
 /// A discount staff apply to a quote, shown as its own line.
+#[cfg(staff)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct StaffDiscount {
     /// The line's label, naming the reason.
@@ -175,6 +182,7 @@ pub(crate) struct StaffDiscount {
 }
 
 /// How much a staff discount takes off the clinic's self-pay charges.
+#[cfg(staff)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum StaffDiscountOff {
     /// A percentage, rounded half up to the cent.
@@ -390,11 +398,17 @@ impl EstimateRequest {
                         walking_boot: self.walking_boot,
                         therapy,
                         sessions,
+                        #[cfg(staff)]
                         extras: Vec::new(),
+                        #[cfg(staff)]
                         staff_discount: None,
+                        #[cfg(staff)]
                         therapy_elsewhere: false,
+                        #[cfg(staff)]
                         therapy_partner: None,
+                        #[cfg(staff)]
                         typed_therapy_prices: None,
+                        #[cfg(staff)]
                         prompt_pay_offered: true,
                         language: self.language,
                     },

@@ -31,6 +31,7 @@
 mod editor;
 mod estimator;
 mod js_value;
+mod plain;
 #[cfg(staff)]
 mod quoter;
 mod regions;
@@ -131,9 +132,11 @@ pub fn quote_count() -> u32 {
     crate::tally::tally().quotes
 }
 
-/// `value` as a plain JS value: objects, arrays, strings, numbers, booleans and `null`.
+/// `value` as a plain JS value: objects, arrays, strings, numbers, booleans and `null`, by
+/// serde-wasm-bindgen, each struct handed to it as a map ([`plain::Plain`]).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    let json = serde_wasm_bindgen::Serializer::json_compatible();
+    Ok(value.serialize(plain::Plain(&json))?)
 }
 
 /// A JS `Error` with the message of `error` and its field problems as `error.fields`.

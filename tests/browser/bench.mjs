@@ -23,23 +23,26 @@
 // - every engine: the first visit over the slow link in Chromium, Firefox and WebKit alike
 //   (engines.mjs), the link made by the server instead of DevTools (Chromium's only), median of
 //   ENGINE_RUNS fresh browsers each: the page alone, the sample preloaded, a clinic's own book
-//   preloaded.
+//   preloaded;
+// - the widget's cost to a clinic's article page (bench-article.mjs): its LCP and load event with
+//   the widget below the fold and without it, and a scroll to the widget to its first amount.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { countCrossings, launch } from './browser.mjs';
 import { ENGINES, closeEngines, launchEngine } from './engines.mjs';
+import { articleBench, writeArticle } from './bench-article.mjs';
 
 const RUNS = 15;
 const UPDATES = 200;
 const fixtures = mkdtempSync(join(tmpdir(), 'estimator-bench-'));
-// The host page, alone or with the README's embed: the script, the element (with `book`, a clinic's
-// own price book), and with `preload` the lines that start the module's download (and the book's)
-// with the page's.
+// The host page, alone or with the README's embed for a widget at the top of a page: the script, the
+// element (`loading="eager"`; with `book`, a clinic's own price book), and with `preload` the lines
+// that start the module's download (and the book's) with the page's.
 const host = (widget, { preload = false, book = null } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
 <link rel="stylesheet" href="../page.css">${preload ? '<link rel="preload" href="../dist/amnion_estimator_bg.wasm" as="fetch">' : ''}${preload && book ? `<link rel="preload" href="${book}" as="fetch">` : ''}${widget ? '<script type="module" src="../dist/estimator.js"></script>' : ''}</head>
-<body><main><h1>Our clinic</h1><p>Some of the clinic's own content.</p>${widget ? `<amnion-estimator${book ? ` price-book="${book}"` : ''}></amnion-estimator>` : ''}</main></body></html>`;
+<body><main><h1>Our clinic</h1><p>Some of the clinic's own content.</p>${widget ? `<amnion-estimator loading="eager"${book ? ` price-book="${book}"` : ''}></amnion-estimator>` : ''}</main></body></html>`;
 writeFileSync(join(fixtures, 'with.html'), host(true));
 writeFileSync(join(fixtures, 'without.html'), host(false));
 
@@ -337,6 +340,8 @@ async function validationTimes() {
 writeFileSync(join(fixtures, 'validate.js'), "import init, { Estimator } from '../pkg-staff/amnion_estimator.js'; await init(); window.Estimator = Estimator;");
 writeFileSync(join(fixtures, 'validate.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Validate</title><script type="module" src="validate.js"></script></head><body></body></html>');
 const validations = await validationTimes();
+writeArticle(fixtures);
+await articleBench(browser, server, SLOW_MOBILE);
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;

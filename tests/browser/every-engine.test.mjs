@@ -25,15 +25,18 @@ const fixtures = mkdtempSync(join(tmpdir(), 'estimator-engines-'));
 const sample = JSON.parse(readFileSync(new URL('../../src/price_book/default.json', import.meta.url), 'utf8'));
 let server;
 
-// The README's embed lines, as a clinic copies them, with `/estimator/` served from the fixtures.
+// The README's embed lines, as a clinic copies them, with `/estimator/` served from the fixtures:
+// the widget's own (it loads when near the screen or once the page has loaded), and those for a
+// widget at the top of a page (`loading="eager"`, with the preload lines).
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const embedLines = readme.match(/```html\n(<link rel="preload"[\s\S]*?<\/amnion-estimator>)\n```/)[1];
+const embedLines = readme.match(/```html\n(<script type="module" src="\/estimator\/[\s\S]*?<\/amnion-estimator>)\n```/)[1];
+const eagerLines = readme.match(/```html\n(<link rel="preload"[\s\S]*?<\/amnion-estimator>)\n```/)[1];
 /**
- * A clinic's page with the README's lines (the element in the page, the others in the head), the
+ * A clinic's page with the README's `lines` (the element in the page, the others in the head), the
  * widget's files in `/fixtures/<folder>/`; `first` a script before them.
  */
-function hostPage(folder, first = '') {
-  const lines = embedLines.replaceAll('/estimator/', `/fixtures/${folder}/`).split('\n');
+function hostPage(folder, first = '', readmeLines = embedLines) {
+  const lines = readmeLines.replaceAll('/estimator/', `/fixtures/${folder}/`).split('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A clinic's page</title>
 ${first}${lines.slice(0, -1).join('\n')}
@@ -46,6 +49,7 @@ function widgetFolder(folder) {
     ...sample, sample_data: false, clinic: { ...sample.clinic, name: 'Hillside Foot & Ankle', phone: '(512) 555-0199' },
   }));
   writeFileSync(join(fixtures, `${folder}.html`), hostPage(folder));
+  writeFileSync(join(fixtures, `${folder}-eager.html`), hostPage(folder, '', eagerLines));
 }
 
 before(async () => {
@@ -150,21 +154,23 @@ for (const engine of ENGINES) {
       }
     });
 
-    test('a clinic\'s page with the README\'s lines: one download of each file, the clinic\'s book, under the strict policy', async () => {
-      const { page, close } = await visit(engine, 'fixtures/estimator.html');
-      try {
-        assert.equal(await shownTotal(page), '$1,638.75 – $2,829.81');
-        assert.equal(await page.text('#clinic-contact'), 'Questions? Call Hillside Foot & Ankle at (512) 555-0199.');
-        assert.deepEqual(counts(), {
-          '/fixtures/estimator.html': 1, '/__recorder.js': 1, '/fixtures/estimator/estimator.js': 1,
-          '/fixtures/estimator/amnion_estimator_bg.wasm': 1, '/fixtures/estimator/price-book.json': 1,
-          '/fixtures/estimator/widget.html': 1, '/fixtures/estimator/style.css': 1,
-        });
-        await assertClean(page);
-      } finally {
-        await close();
-      }
-    });
+    for (const [lines, path] of [['README\'s lines', 'estimator.html'], ['README\'s eager lines, preloads too', 'estimator-eager.html']]) {
+      test(`a clinic's page with the ${lines}: one download of each file, the clinic's book, under the strict policy`, async () => {
+        const { page, close } = await visit(engine, `fixtures/${path}`);
+        try {
+          assert.equal(await shownTotal(page), '$1,638.75 – $2,829.81');
+          assert.equal(await page.text('#clinic-contact'), 'Questions? Call Hillside Foot & Ankle at (512) 555-0199.');
+          assert.deepEqual(counts(), {
+            [`/fixtures/${path}`]: 1, '/__recorder.js': 1, '/fixtures/estimator/estimator.js': 1,
+            '/fixtures/estimator/amnion_estimator_bg.wasm': 1, '/fixtures/estimator/price-book.json': 1,
+            '/fixtures/estimator/widget.html': 1, '/fixtures/estimator/style.css': 1,
+          });
+          await assertClean(page);
+        } finally {
+          await close();
+        }
+      });
+    }
 
     test('the book inside the embed, under the strict policy: the clinic\'s prices, no .json downloaded', async () => {
       const { page, close } = await visit(engine, 'fixtures/inside.html');

@@ -134,11 +134,16 @@ impl Page {
         let item = self.element("td", "item", None)?;
         self.add(&item, "span", "label", &line.label)?;
         let mut meta = Vec::new();
-        match (&line.code, &line.billing_units) {
-            // The code's billing units beside it: `Q4139: 6 units of 1 cc`.
-            (Some(code), Some(billed)) => meta.push(format!("{code}: {}", billed.text)),
-            (Some(code), None) => meta.push(code.clone()),
-            (None, _) => {}
+        if let Some(code) = &line.code {
+            // The code's billing units beside it (`Q4139: 6 units of 1 cc`): staff only.
+            #[cfg(staff)]
+            if let Some(billed) = &line.billing_units {
+                meta.push(format!("{code}: {}", billed.text));
+            } else {
+                meta.push(code.clone());
+            }
+            #[cfg(not(staff))]
+            meta.push(code.clone());
         }
         meta.push(format!("{} × {}", line.quantity, line.unit_price.formatted));
         if let Some(detail) = &line.detail {
