@@ -283,7 +283,10 @@ $('csv').addEventListener('click', output(() => {
 $('record-export').addEventListener('click', output(() => {
   const { text, refused } = quoter.recordExport();
   if (refused) $('status').textContent = refused;
-  else download(`${quoter.savedQuote().quote_number}.fhir.json`, 'application/fhir+json', text);
+  else {
+    download(`${quoter.savedQuote().quote_number}.fhir.json`, 'application/fhir+json', text);
+    recordShown(); // an estimate given to the record system is in the register, as a printed one
+  }
 }));
 // The prompt-pay warning's one click: the choice that leaves the discount out of the charges.
 $('leave-out-prompt-pay').addEventListener('click', () => {

@@ -213,6 +213,9 @@ test('a self-pay Good Faith Estimate with a co-provider exports as a PCT GFE Pac
   // Exact decimals in the file, as written from cents.
   assert.match(text, /"value": 237\.50,/);
   assert.match(text, /"value": 2829\.81,/);
+  // Exported, the estimate is in the register, once, by its number.
+  await page.waitForFunction(() => document.querySelectorAll('#register-list li.register-entry').length === 1);
+  assert.match(await page.locator('#register-list h3').first().textContent(), /GFE-3DQE-P2KM-1P1Y-G/);
   assert.deepEqual(errors, []);
   await page.close();
 });
