@@ -134,7 +134,7 @@ fn choices_come_from_the_price_book() {
 fn a_staff_quote_crosses_the_boundary() {
     // The two-provider case of tests/quotes.rs: clinic 2,609.89 + therapy elsewhere 730.00.
     let request = parse(
-        r#"{ "coverage": "self_pay", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",
+        r#"{ "coverage": "self_pay", "prompt_pay": "included", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",
              "answers": { "condition": "achilles_tendinopathy", "injections": "2",
                           "physical_therapy": { "coverage": "cash", "sessions": "6" } },
              "therapy_elsewhere": true,
@@ -173,7 +173,7 @@ fn a_therapy_partner_crosses_the_boundary() {
     );
     // tests/partners.rs: the clinic's 1,401.25 + Lakeshore's 150.00 + 8 × 90.00 = 2,271.25.
     let request = parse(
-        r#"{ "coverage": "self_pay", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left", "issued_on": "2026-11-21",
+        r#"{ "coverage": "self_pay", "prompt_pay": "included", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left", "issued_on": "2026-11-21",
              "answers": { "condition": "plantar_fasciitis", "injections": "1",
                           "physical_therapy": { "coverage": "cash", "sessions": "8" } },
              "therapy_elsewhere": true, "therapy_provider": { "partner": "lakeshore_pt" } }"#,
@@ -186,7 +186,7 @@ fn a_therapy_partner_crosses_the_boundary() {
 #[wasm_bindgen_test]
 fn a_saved_quote_keeps_its_extras_through_its_file() {
     let request = parse(
-        r#"{ "coverage": "self_pay", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",
+        r#"{ "coverage": "self_pay", "prompt_pay": "included", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right", "issued_on": "2026-11-21",
              "answers": { "condition": "achilles_tendinopathy", "injections": "2" }, "extras": { "follow_up": "2" } }"#,
     );
     let quote = quoter().quote(request).expect("valid quote");
@@ -225,7 +225,7 @@ fn spanish_crosses_the_boundary_and_saved_texts_stay_plain_objects() {
     // which saves the file, keeps them.
     use amnion_estimator::wasm::Quoter;
     let request = parse(
-        r#"{ "coverage": "self_pay", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left", "issued_on": "2026-11-21",
+        r#"{ "coverage": "self_pay", "prompt_pay": "included", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "left", "issued_on": "2026-11-21",
              "answers": { "condition": "plantar_fasciitis", "injections": "1" } }"#,
     );
     // The quote's language is the staff page's, not the request's.

@@ -283,7 +283,7 @@ fn spanish_is_the_handles_language() {
 }
 
 /// The two-provider quote of `tests/quotes.rs`: clinic $2,609.89 + therapy elsewhere $730.00.
-const QUOTE: &str = r#"{ "coverage": "self_pay", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right",
+const QUOTE: &str = r#"{ "coverage": "self_pay", "prompt_pay": "included", "patient": { "name": "Ana Ruiz", "date_of_birth": "1970-03-04" }, "side": "right",
     "issued_on": "2026-11-21",
     "answers": { "condition": "achilles_tendinopathy", "injections": "2",
                  "physical_therapy": { "coverage": "cash", "sessions": "6" } },
