@@ -25,7 +25,8 @@ pub use bill::{
     ProviderCheck, StateCapCheck, DISPUTE_DAYS, MAX_UNITS,
 };
 pub use good_faith_estimate::{
-    DocumentKind, GfeItem, GoodFaithEstimate, Patient, PrimaryService, ProviderSection,
+    coverage_notice_of, DocumentKind, GfeItem, GoodFaithEstimate, Patient, PrimaryService,
+    ProviderSection,
 };
 use request::Issue;
 pub use request::{

@@ -154,6 +154,28 @@ test('a Medicare patient\'s quote offers no discount and no therapy in cash, and
   await page.close();
 });
 
+test('the coverage notice follows the choice made now, even while the form refuses it (walk-through item 3)', async () => {
+  const { page } = await openStaffPage();
+  await fillIssueCase(page);
+  await page.check('input[name="coverage"][value="insured_filing_claim"]');
+  assert.match(await page.locator('#coverage-notice').textContent(), /Because you want your plan billed/);
+  // Medicare with a prompt-pay discount and therapy in cash: refused, and the notice is Medicare's.
+  await page.check('input[name="coverage"][value="medicare"]');
+  assert.equal(await page.locator('#print').getAttribute('aria-disabled'), 'true', 'the form is refused');
+  const notice = await page.locator('#coverage-notice').textContent();
+  assert.doesNotMatch(notice, /Because you want your plan billed/);
+  assert.match(notice, /does not apply to Medicare, Medicaid or TRICARE/);
+  // Back to self-pay, the case's own: no notice at all.
+  await page.check('input[name="coverage"][value="self_pay"]');
+  assert.equal(await page.locator('#coverage-notice').isHidden(), true);
+  await page.check('input[name="coverage"][value="insured_filing_claim"]');
+  await page.fill('#dob', '');
+  assert.equal(await page.locator('#print').getAttribute('aria-disabled'), 'true', 'a blank date of birth is refused');
+  await page.check('input[name="coverage"][value="self_pay"]');
+  assert.equal(await page.locator('#coverage-notice').isHidden(), true, 'self-pay has no notice, refused form or not');
+  await page.close();
+});
+
 test('in Spanish, the choice, the warning and its button are Spanish', async () => {
   const { page } = await openStaffPage(1280, 'staff.html?lang=es');
   await fillIssueCase(page);
