@@ -1999,6 +1999,11 @@ pub struct DateWords {
     pub due_after_request: fn(&str, &str) -> String,
     /// The day it is due by is before the issue date.
     pub past_due: &'static str,
+    /// The dates a deadline is worked out from, as a sentence starts with them: the first
+    /// injection's, the booking's, the request's.
+    pub due_dates: [&'static str; 3],
+    /// One of `due_dates` is refused: fix it to see the deadline (no date is worked out from it).
+    pub fix_date_to_see_due: fn(&str) -> String,
     /// A reopened quote being changed, from (its number, the last day the revision may be given,
     /// if the first injection has a date).
     pub revised_due: fn(&str, Option<&str>) -> String,
@@ -2051,6 +2056,14 @@ static ENGLISH_DATES: DateWords = DateWords {
         )
     },
     past_due: "That day has passed: give it to the patient today.",
+    due_dates: [
+        "The date of the first injection",
+        "The date the first injection was booked",
+        "The date the patient asked for an estimate",
+    ],
+    fix_date_to_see_due: |field| {
+        format!("{field} is refused: fix it to see when the Good Faith Estimate is due.")
+    },
     revised_due: |number, by| {
         match by {
         Some(by) => format!(
@@ -2106,6 +2119,14 @@ static SPANISH_DATES: DateWords = DateWords {
         )
     },
     past_due: "Ese día ya pasó: entrégueselo al paciente hoy.",
+    due_dates: [
+        "La fecha de la primera inyección",
+        "La fecha en que se reservó la primera inyección",
+        "La fecha en que el paciente pidió un estimado",
+    ],
+    fix_date_to_see_due: |field| {
+        format!("{field} no es válida: corríjala para ver cuándo se debe entregar el Estimado de buena fe.")
+    },
     revised_due: |number, by| match by {
         Some(by) => format!(
             "Esto cambia la cotización {number}. Si cambian la atención, los cargos o los proveedores, el \

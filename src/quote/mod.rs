@@ -560,6 +560,22 @@ pub fn when_due(book: &PriceBook, request: &QuoteRequest, revising: Option<&str>
     due::said(book, request.answers.language, dates, revising)
 }
 
+/// [`when_due`] for a form whose quote refuses the paths `refused`: while a date the deadline is
+/// worked out from is one of them, only that it must be fixed is said, no date (walk-through
+/// item 8: a refused request date after the issue date gave a deadline).
+#[cfg(staff)]
+pub fn when_due_refusing(
+    book: &PriceBook,
+    request: &QuoteRequest,
+    revising: Option<&str>,
+    refused: &[&str],
+) -> Vec<String> {
+    match (request.coverage, due::refused_date(request, refused)) {
+        (Some(CoverageScreening::SelfPay), Some(fix)) => vec![fix],
+        _ => when_due(book, request, revising),
+    }
+}
+
 /// What staff are told, in `language`, when `current` (today's book) would price `quote` (reopened
 /// with its own `book`) differently, or cannot price it; `None` when it prices it the same.
 fn price_change(

@@ -223,9 +223,10 @@ impl Quoter {
             .and_then(|quote| quote.saved.request.replaces.first())
             .map(|replaced| replaced.quote_number.as_str());
         let read = self.request_of(&request);
+        let refused: Vec<&str> = update.refused.iter().map(|r| r.path.as_str()).collect();
         let due = read.as_ref().map_or_else(
             |_| Vec::new(),
-            |request| quote::when_due(&self.book, request, revising),
+            |request| quote::when_due_refusing(&self.book, request, revising, &refused),
         );
         let coverage_notice = read
             .ok()
