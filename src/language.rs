@@ -2186,6 +2186,8 @@ pub struct BillWords {
     pub not_a_date: fn(&str) -> String,
     /// A bill dated before the estimate, from the estimate's issue date.
     pub before_issue: fn(&str) -> String,
+    /// A bill dated after today, from today's date.
+    pub after_today: fn(&str) -> String,
     /// An NPI not on the estimate, from what was given.
     pub unknown_npi: fn(&str) -> String,
     /// The same provider twice.
@@ -2277,6 +2279,9 @@ static ENGLISH_BILL: BillWords = BillWords {
     before_issue: |date| {
         format!("is before the estimate was issued ({date}): check the date on the bill")
     },
+    after_today: |today| {
+        format!("is after today ({today}): a bill is dated on or before the day it is checked; check the date on the bill")
+    },
     unknown_npi: |npi| format!("no provider of this estimate has the NPI \"{npi}\""),
     npi_twice: "this provider's bill is entered twice",
     nothing_billed: "enter what at least one provider billed: its total, or its items",
@@ -2354,6 +2359,9 @@ static SPANISH_BILL: BillWords = BillWords {
     not_a_date: |text| format!("debe ser una fecha como 2027-03-02; es \"{text}\""),
     before_issue: |date| {
         format!("es anterior a la emisión del estimado ({date}): revise la fecha de la factura")
+    },
+    after_today: |today| {
+        format!("es posterior a hoy ({today}): una factura lleva una fecha igual o anterior al día en que se revisa; revise la fecha de la factura")
     },
     unknown_npi: |npi| format!("ningún proveedor de este estimado tiene el NPI \"{npi}\""),
     npi_twice: "la factura de este proveedor está dos veces",

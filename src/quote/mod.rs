@@ -21,8 +21,8 @@ pub mod register;
 mod request;
 
 pub use bill::{
-    check_bill, check_saved_bill, Bill, BillCheck, BilledItem, BilledProvider, ItemCheck,
-    ProviderCheck, StateCapCheck, DISPUTE_DAYS, MAX_UNITS,
+    check_bill, check_bill_on, check_saved_bill, check_saved_bill_on, Bill, BillCheck, BilledItem,
+    BilledProvider, ItemCheck, ProviderCheck, StateCapCheck, DISPUTE_DAYS, MAX_UNITS,
 };
 pub use good_faith_estimate::{
     coverage_notice_of, DocumentKind, GfeItem, GoodFaithEstimate, Patient, PrimaryService,

@@ -432,7 +432,7 @@ impl Quoter {
                 None
             }
             Some(quote) => match quote::Bill::from_value(&value(&bill))
-                .and_then(|bill| quote::check_bill(quote, &self.book, &bill))
+                .and_then(|bill| quote::check_bill_on(quote, &self.book, &bill, &today()))
             {
                 Ok(check) => Some(check),
                 Err(error) => {

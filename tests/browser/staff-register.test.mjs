@@ -330,7 +330,8 @@ test('a bill $400 over for the clinic, checked from a register entry, shows the 
   await fillTwoProviderQuote(page);
   await outputAndWait(page, '#print', 1);
   const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
-  // A fresh page, as on the day the bill comes: the register's entry opens the estimate.
+  // A fresh page, on the day the bill comes (2026-12-15): the register's entry opens the estimate.
+  await page.clock.setFixedTime(new Date(2026, 11, 15, 10, 0));
   await page.reload();
   await page.waitForFunction(() => document.querySelectorAll('#register-list li').length === 1);
   await page.locator('#register-list li').first().getByRole('button', { name: 'Check the bill' }).click();
