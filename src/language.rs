@@ -1999,6 +1999,11 @@ pub struct DateWords {
     pub due_after_request: fn(&str, &str) -> String,
     /// The day it is due by is before the issue date.
     pub past_due: &'static str,
+    /// The dates a deadline is worked out from, as a sentence starts with them: the first
+    /// injection's, the booking's, the request's.
+    pub due_dates: [&'static str; 3],
+    /// One of `due_dates` is refused: fix it to see the deadline (no date is worked out from it).
+    pub fix_date_to_see_due: fn(&str) -> String,
     /// A reopened quote being changed, from (its number, the last day the revision may be given,
     /// if the first injection has a date).
     pub revised_due: fn(&str, Option<&str>) -> String,
@@ -2051,6 +2056,14 @@ static ENGLISH_DATES: DateWords = DateWords {
         )
     },
     past_due: "That day has passed: give it to the patient today.",
+    due_dates: [
+        "The date of the first injection",
+        "The date the first injection was booked",
+        "The date the patient asked for an estimate",
+    ],
+    fix_date_to_see_due: |field| {
+        format!("{field} is refused: fix it to see when the Good Faith Estimate is due.")
+    },
     revised_due: |number, by| {
         match by {
         Some(by) => format!(
@@ -2106,6 +2119,14 @@ static SPANISH_DATES: DateWords = DateWords {
         )
     },
     past_due: "Ese día ya pasó: entrégueselo al paciente hoy.",
+    due_dates: [
+        "La fecha de la primera inyección",
+        "La fecha en que se reservó la primera inyección",
+        "La fecha en que el paciente pidió un estimado",
+    ],
+    fix_date_to_see_due: |field| {
+        format!("{field} no es válida: corríjala para ver cuándo se debe entregar el Estimado de buena fe.")
+    },
     revised_due: |number, by| match by {
         Some(by) => format!(
             "Esto cambia la cotización {number}. Si cambian la atención, los cargos o los proveedores, el \
@@ -2165,6 +2186,8 @@ pub struct BillWords {
     pub not_a_date: fn(&str) -> String,
     /// A bill dated before the estimate, from the estimate's issue date.
     pub before_issue: fn(&str) -> String,
+    /// A bill dated after today, from today's date.
+    pub after_today: fn(&str) -> String,
     /// An NPI not on the estimate, from what was given.
     pub unknown_npi: fn(&str) -> String,
     /// The same provider twice.
@@ -2256,6 +2279,9 @@ static ENGLISH_BILL: BillWords = BillWords {
     before_issue: |date| {
         format!("is before the estimate was issued ({date}): check the date on the bill")
     },
+    after_today: |today| {
+        format!("is after today ({today}): a bill is dated on or before the day it is checked; check the date on the bill")
+    },
     unknown_npi: |npi| format!("no provider of this estimate has the NPI \"{npi}\""),
     npi_twice: "this provider's bill is entered twice",
     nothing_billed: "enter what at least one provider billed: its total, or its items",
@@ -2333,6 +2359,9 @@ static SPANISH_BILL: BillWords = BillWords {
     not_a_date: |text| format!("debe ser una fecha como 2027-03-02; es \"{text}\""),
     before_issue: |date| {
         format!("es anterior a la emisión del estimado ({date}): revise la fecha de la factura")
+    },
+    after_today: |today| {
+        format!("es posterior a hoy ({today}): una factura lleva una fecha igual o anterior al día en que se revisa; revise la fecha de la factura")
     },
     unknown_npi: |npi| format!("ningún proveedor de este estimado tiene el NPI \"{npi}\""),
     npi_twice: "la factura de este proveedor está dos veces",

@@ -9,7 +9,8 @@ mod sample_book;
 
 use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::{
-    check_bill, check_saved_bill, quote, Bill, BillCheck, ProviderCheck, Quote,
+    check_bill, check_bill_on, check_saved_bill, check_saved_bill_on, quote, Bill, BillCheck,
+    ProviderCheck, Quote,
 };
 use amnion_estimator::read::Value;
 use sample_book::{book, priced, request, sample};
@@ -489,4 +490,44 @@ fn a_state_has_one_cap_in_the_price_book() {
     assert!(problems
         .iter()
         .any(|p| p.starts_with("state_bill_caps[2].citation:")));
+}
+
+#[test]
+fn a_bill_dated_after_today_is_refused_at_its_date_and_gives_no_dispute_deadline() {
+    // Issued 2026-11-21; checked on Mon 2026-12-07 with a bill dated 2027-02-10: refused, with no
+    // deadline (120 days from Feb 10 would have been June 10, 2027).
+    let quote = one_provider();
+    let future = bill(&format!(
+        r#"{{ "billed_on": "2027-02-10", "providers": [{{ "npi": "{CLINIC}", "total": "3000" }}] }}"#
+    ));
+    let error = check_bill_on(&quote, &book(), &future, "2026-12-07").expect_err("after today");
+    let lines: Vec<String> = error.fields().iter().map(|f| f.to_string()).collect();
+    assert_eq!(
+        lines,
+        ["billed_on: is after today (December 7, 2026): a bill is dated on or before the day it is \
+          checked; check the date on the bill"]
+    );
+    // With the bill's other problems, all at once, the date's first.
+    let both = bill(&format!(
+        r#"{{ "billed_on": "2027-02-10", "providers": [{{ "npi": "{CLINIC}", "total": "lots" }}] }}"#
+    ));
+    let error = check_bill_on(&quote, &book(), &both, "2026-12-07").expect_err("two problems");
+    let paths: Vec<&str> = error.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["billed_on", "providers.0.total"]);
+    // Dated today: checked. $3,000.00 - $1,795.50 = $1,204.50 over; Dec 7 + 120 days: 24 left in
+    // December, 31 in January (55), 28 in February (83), 31 in March (114), then 6 of April:
+    // April 6, 2027.
+    let today = bill(&format!(
+        r#"{{ "billed_on": "2026-12-07", "providers": [{{ "npi": "{CLINIC}", "total": "3000" }}] }}"#
+    ));
+    let check = check_bill_on(&quote, &book(), &today, "2026-12-07").expect("dated today");
+    assert_eq!(
+        check.providers[0].dispute_until.as_deref(),
+        Some("2027-04-06")
+    );
+    assert_eq!(cents(&check.providers[0]), (179_550, 300_000, 120_450));
+    // The register's check of a saved file refuses it the same way.
+    let error =
+        check_saved_bill_on(&quote.saved, &book(), &future, "2026-12-07").expect_err("after today");
+    assert_eq!(error.fields()[0].path, "billed_on");
 }

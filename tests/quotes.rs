@@ -12,7 +12,8 @@ use amnion_estimator::price_book::{
     CountRange, MultiInjectionDiscount, PriceBook, PriceBookDocument, DEFAULT_PRICE_BOOK_JSON,
 };
 use amnion_estimator::quote::{
-    quote, reopen, when_due, CoverageScreening, PromptPayChoice, Quote, QuoteRequest, SavedQuote,
+    quote, reopen, when_due, when_due_refusing, CoverageScreening, PromptPayChoice, Quote,
+    QuoteRequest, SavedQuote,
 };
 use sample_book::{assert_disclaimers_number_and_dates, book, items, priced, request};
 
@@ -1111,6 +1112,50 @@ fn the_staff_page_says_when_the_good_faith_estimate_is_due() {
         reason_at(&error, "booked_on"),
         "cannot be after the issue date (November 21, 2026)"
     );
+}
+
+#[test]
+fn no_deadline_is_worked_out_from_a_refused_date() {
+    // Issued Sat Nov 21, 2026; the patient "asked" on Sun Dec 20, after the issue date: refused at
+    // the field. Worked from it, the deadline would be Wed Dec 23 (Mon 21, Tue 22, Wed 23); the
+    // page says only to fix the date.
+    let asked = request(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#)
+        .tap(|r| r.estimate_requested_on = "2026-12-20".into());
+    let error = quote(&book(), &asked).expect_err("asked after it was issued");
+    let refused: Vec<&str> = error.fields().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        when_due_refusing(&book(), &asked, None, &refused),
+        ["The date the patient asked for an estimate is refused: fix it to see when the Good Faith \
+          Estimate is due."]
+    );
+    // A booking after the issue date, the same.
+    let booked = asked.clone().tap(|r| {
+        r.estimate_requested_on = String::new();
+        r.booked_on = "2026-11-23".into();
+    });
+    assert_eq!(
+        when_due_refusing(&book(), &booked, None, &["booked_on"])[0],
+        "The date the first injection was booked is refused: fix it to see when the Good Faith \
+         Estimate is due."
+    );
+    // A refused first injection date (here said refused) with a valid booking: no deadline from it.
+    let first = booked.clone().tap(|r| {
+        r.booked_on = "2026-11-20".into();
+        r.scheduled_on = "2028-01-04".into();
+    });
+    assert_eq!(
+        when_due_refusing(&book(), &first, None, &["scheduled_on"])[0],
+        "The date of the first injection is refused: fix it to see when the Good Faith Estimate is due."
+    );
+    // Another field refused: the deadline from the dates, as `when_due` says it.
+    let fine = first.clone().tap(|r| r.scheduled_on = "2026-12-07".into());
+    assert_eq!(
+        when_due_refusing(&book(), &fine, None, &["patient.name"]),
+        when_due(&book(), &fine, None)
+    );
+    // Not a Good Faith Estimate: nothing, refused date or not.
+    let medicare = asked.tap(|r| r.coverage = Some(CoverageScreening::Medicare));
+    assert!(when_due_refusing(&book(), &medicare, None, &["estimate_requested_on"]).is_empty());
 }
 
 #[test]

@@ -101,10 +101,13 @@ function update() {
   const wanted = $('include-comparison').checked;
   $('comparison').hidden = !wanted;
   const regions = { document: $('document'), comparison: wanted ? $('comparison') : undefined };
-  const { refused, quote, issued_on: issuedOn, due } = quoter.update(readForm(form), regions, $('comparison-plan').value);
+  const { refused, quote, issued_on: issuedOn, due, coverage_notice: notice } = quoter.update(readForm(form), regions, $('comparison-plan').value);
   $('issued-on').textContent = issuedOn;
   showDue(due);
   if (quote) show(quote);
+  // The notice for the coverage chosen now, even while the quote is refused: never an earlier choice's.
+  $('coverage-notice').textContent = notice ?? '';
+  $('coverage-notice').hidden = !notice;
   if (quote && refused.length === 0) showEveryProblem = true;
   if (!quote) {
     $('status').textContent = $('document').childElementCount

@@ -196,6 +196,66 @@ pub fn check_saved_bill(
     check_bill(&reopened.quote, book, bill)
 }
 
+/// [`check_bill`] on `today` (`YYYY-MM-DD`, the staff computer's date): a bill dated after today
+/// is refused at its date, with the bill's other problems, so no dispute deadline is counted
+/// from a date that has not come (walk-through item 9).
+///
+/// # Errors
+///
+/// As [`check_bill`], and `billed_on` when it is after `today`.
+pub fn check_bill_on(
+    quote: &Quote,
+    book: &PriceBook,
+    bill: &Bill,
+    today: &str,
+) -> Result<BillCheck, Error> {
+    not_after_today(check_bill(quote, book, bill), quote, bill, today)
+}
+
+/// [`check_saved_bill`] on `today`, as [`check_bill_on`].
+///
+/// # Errors
+///
+/// As [`check_saved_bill`], and `billed_on` when it is after `today`.
+pub fn check_saved_bill_on(
+    saved: &SavedQuote,
+    book: &PriceBook,
+    bill: &Bill,
+    today: &str,
+) -> Result<BillCheck, Error> {
+    let reopened = reopen(saved, book)?;
+    check_bill_on(&reopened.quote, book, bill, today)
+}
+
+/// `checked` (the check of `bill` against `quote`), refused at `billed_on` too when the bill is
+/// dated after `today`.
+fn not_after_today(
+    checked: Result<BillCheck, Error>,
+    quote: &Quote,
+    bill: &Bill,
+    today: &str,
+) -> Result<BillCheck, Error> {
+    let (Ok(billed), Ok(today)) = (Date::parse(bill.billed_on.trim()), Date::parse(today)) else {
+        return checked;
+    };
+    if billed <= today {
+        return checked;
+    }
+    let language = quote.good_faith_estimate.language;
+    let future = crate::error::FieldError::new(
+        "billed_on",
+        (language.bill_words().after_today)(&today.long_form(language)),
+    );
+    match checked {
+        Ok(_) => Err(Error::InvalidRequest(vec![future])),
+        Err(Error::InvalidRequest(mut fields)) => {
+            fields.insert(0, future);
+            Err(Error::InvalidRequest(fields))
+        }
+        Err(error) => Err(error),
+    }
+}
+
 /// Checks `bill` against `quote`, each provider of the bill against the same provider (by NPI) of
 /// the quote's document. `book` is the clinic's price book today: its clinic's state picks the
 /// state cap, from its `state_bill_caps`.

@@ -239,6 +239,24 @@ pub(crate) fn said(
     said
 }
 
+/// What to fix, in `request`'s language, when a date its Good Faith Estimate's deadline is worked
+/// out from is among the `refused` paths: the booking date, the request date, and the first
+/// injection's date when a booking date is given (a deadline from a booking counts to it). `None`
+/// when none is refused: no deadline is ever worked out from a refused date.
+pub(crate) fn refused_date(request: &super::QuoteRequest, refused: &[&str]) -> Option<String> {
+    let words = request.answers.language.date_words();
+    let booked = !request.booked_on.trim().is_empty();
+    let [first, booking, asked] = words.due_dates;
+    [
+        ("booked_on", booking, true),
+        ("estimate_requested_on", asked, true),
+        ("scheduled_on", first, booked),
+    ]
+    .into_iter()
+    .find(|(path, _, counts)| *counts && refused.contains(path))
+    .map(|(_, field, _)| (words.fix_date_to_see_due)(field))
+}
+
 /// The dates of a quote request that say when its Good Faith Estimate is due, each `None` when
 /// blank or not a date.
 #[derive(Clone, Copy, Debug, Default)]

@@ -529,6 +529,14 @@ fn separately_scheduled(quote: &QuotePlan<'_>, document: &PriceBookDocument) -> 
     separately_scheduled
 }
 
+/// The notice beside the form for the coverage chosen in `request`, as the document prints it
+/// (`None` while no coverage is chosen, or for self-pay): the page shows this on every change, so
+/// the notice follows the choice even while the rest of the form is refused.
+pub fn coverage_notice_of(book: &PriceBook, request: &super::QuoteRequest) -> Option<String> {
+    let texts = &book.document().good_faith_estimate;
+    coverage_notice(request.coverage?, texts, request.answers.language)
+}
+
 /// Why a Good Faith Estimate does not apply and what to do instead, when screening says so.
 fn coverage_notice(
     coverage: CoverageScreening,

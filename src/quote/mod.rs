@@ -21,11 +21,12 @@ pub mod register;
 mod request;
 
 pub use bill::{
-    check_bill, check_saved_bill, Bill, BillCheck, BilledItem, BilledProvider, ItemCheck,
-    ProviderCheck, StateCapCheck, DISPUTE_DAYS, MAX_UNITS,
+    check_bill, check_bill_on, check_saved_bill, check_saved_bill_on, Bill, BillCheck, BilledItem,
+    BilledProvider, ItemCheck, ProviderCheck, StateCapCheck, DISPUTE_DAYS, MAX_UNITS,
 };
 pub use good_faith_estimate::{
-    DocumentKind, GfeItem, GoodFaithEstimate, Patient, PrimaryService, ProviderSection,
+    coverage_notice_of, DocumentKind, GfeItem, GoodFaithEstimate, Patient, PrimaryService,
+    ProviderSection,
 };
 use request::Issue;
 pub use request::{
@@ -557,6 +558,22 @@ pub fn when_due(book: &PriceBook, request: &QuoteRequest, revising: Option<&str>
     }
     let dates = due::Dates::of(request);
     due::said(book, request.answers.language, dates, revising)
+}
+
+/// [`when_due`] for a form whose quote refuses the paths `refused`: while a date the deadline is
+/// worked out from is one of them, only that it must be fixed is said, no date (walk-through
+/// item 8: a refused request date after the issue date gave a deadline).
+#[cfg(staff)]
+pub fn when_due_refusing(
+    book: &PriceBook,
+    request: &QuoteRequest,
+    revising: Option<&str>,
+    refused: &[&str],
+) -> Vec<String> {
+    match (request.coverage, due::refused_date(request, refused)) {
+        (Some(CoverageScreening::SelfPay), Some(fix)) => vec![fix],
+        _ => when_due(book, request, revising),
+    }
 }
 
 /// What staff are told, in `language`, when `current` (today's book) would price `quote` (reopened

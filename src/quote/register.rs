@@ -370,18 +370,19 @@ pub fn given(
 }
 
 /// `record` with `bill` recorded as checked on `today`, after checking it against the record's
-/// saved file ([`super::check_saved_bill`], which reopens it, so an edited file is refused).
+/// saved file ([`super::check_saved_bill_on`], which reopens it, so an edited file is refused,
+/// and refuses a bill dated after `today`).
 ///
 /// # Errors
 ///
-/// As [`super::check_saved_bill`].
+/// As [`super::check_saved_bill_on`].
 pub fn with_bill(
     mut record: RegisterRecord,
     book: &PriceBook,
     bill: Bill,
     today: &str,
 ) -> Result<(RegisterRecord, super::BillCheck), Error> {
-    let check = super::check_saved_bill(&record.saved, book, &bill)?;
+    let check = super::check_saved_bill_on(&record.saved, book, &bill, today)?;
     record.bill = Some(RecordedBill {
         checked_on: today.to_owned(),
         bill,

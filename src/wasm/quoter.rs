@@ -81,6 +81,9 @@ struct QuoteUpdate<'a> {
     /// form is refused.
     issued_on: String,
     due: Vec<String>,
+    /// The coverage notice for the form's coverage choice, whether or not the rest is refused
+    /// (`null` for none): the notice beside the form never speaks of an earlier choice.
+    coverage_notice: Option<String>,
 }
 
 /// `reopen`'s answer.
@@ -157,13 +160,14 @@ impl Quoter {
     /// `comparison` region, the scenario comparison with the monthly payments of
     /// `comparison_plan`. The request is issued today (the computer's calendar date), whatever
     /// `issued_on` it carries. Returns `{ refused: [{ region, path, reason }], quote, issued_on,
-    /// due }`, where `quote` is `{ title, quote_number, total, coverage_notice, range_warning,
+    /// due, coverage_notice }`, where `quote` is `{ title, quote_number, total, coverage_notice, range_warning,
     /// price_warnings, prompt_pay_warning, price_book_version, issued_on, revision, providers }`,
     /// or `null` when the request is refused: the document then keeps what it showed, and
     /// `savedQuote()` and `csv()` give nothing until the form is fixed. `issued_on` is the date the
     /// form's document is issued on, as it prints; `due` is what to say beside the form about when
     /// the Good Faith Estimate is due (sentences, none when nothing says), and, for a revision of a
-    /// reopened quote, that it is due 1 business day before the injection.
+    /// reopened quote, that it is due 1 business day before the injection; `coverage_notice` is
+    /// the notice for the coverage chosen now, refused form or not.
     ///
     /// # Errors
     ///
@@ -218,15 +222,21 @@ impl Quoter {
             .as_ref()
             .and_then(|quote| quote.saved.request.replaces.first())
             .map(|replaced| replaced.quote_number.as_str());
-        let due = self.request_of(&request).map_or_else(
+        let read = self.request_of(&request);
+        let refused: Vec<&str> = update.refused.iter().map(|r| r.path.as_str()).collect();
+        let due = read.as_ref().map_or_else(
             |_| Vec::new(),
-            |request| quote::when_due(&self.book, &request, revising),
+            |request| quote::when_due_refusing(&self.book, request, revising, &refused),
         );
+        let coverage_notice = read
+            .ok()
+            .and_then(|request| quote::coverage_notice_of(&self.book, &request));
         to_js(&QuoteUpdate {
             refused: update.refused,
             quote: self.current.as_ref().map(Shown::of),
             issued_on,
             due,
+            coverage_notice,
         })
     }
 
@@ -422,7 +432,7 @@ impl Quoter {
                 None
             }
             Some(quote) => match quote::Bill::from_value(&value(&bill))
-                .and_then(|bill| quote::check_bill(quote, &self.book, &bill))
+                .and_then(|bill| quote::check_bill_on(quote, &self.book, &bill, &today()))
             {
                 Ok(check) => Some(check),
                 Err(error) => {

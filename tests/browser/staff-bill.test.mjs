@@ -24,6 +24,7 @@ const shared = session();
 const { shots } = shared;
 
 const TODAY = new Date(2026, 10, 21, 10, 0); // 2026-11-21, 10:00 on this machine's clock
+const BILL_DAY = new Date(2026, 11, 15, 10, 0); // 2026-12-15, the day the bill is checked
 
 /** The staff page, with `book` (a price book object) served on its own origin when given. */
 async function staffPage({ width = 1280, language = 'en', book = null } = {}) {
@@ -41,6 +42,8 @@ async function staffPage({ width = 1280, language = 'en', book = null } = {}) {
 async function enterBill(page, clinicTotal = '3,229.81') {
   await fillTwoProviderQuote(page);
   await page.locator('#bill-form').waitFor();
+  // The bill comes later: it is checked on its own date (a bill dated after today is refused).
+  await page.clock.setFixedTime(BILL_DAY);
   await page.fill('#bill-date', '2026-12-15');
   await page.fill('#bill-0-total', clinicTotal);
   await page.click('#bill-check');
@@ -130,6 +133,12 @@ test('an invalid bill entry is refused at its field, and nothing shows or prints
   await page.fill('#bill-date', '2026-11-01');
   assert.match(await page.locator('#bill-date-error').textContent(), /before the estimate was issued \(November 21, 2026\)/);
   assert.equal(await page.locator('#bill-result').textContent(), '');
+  // A date after today (checked on 2026-12-15): refused at the date, in words, and no dispute deadline.
+  await page.fill('#bill-date', '2027-02-10');
+  await page.click('#bill-check');
+  assert.match(await page.locator('#bill-date-error').textContent(), /is after today \(December 15, 2026\)/);
+  assert.equal(await page.locator('#bill-result').textContent(), '');
+  assert.doesNotMatch(await page.locator('#bill-section').textContent(), /June 10, 2027/);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

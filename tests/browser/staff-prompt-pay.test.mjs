@@ -154,6 +154,43 @@ test('a Medicare patient\'s quote offers no discount and no therapy in cash, and
   await page.close();
 });
 
+test('the coverage notice follows the choice made now, even while the form refuses it (walk-through item 3)', async () => {
+  const { page } = await openStaffPage();
+  await fillIssueCase(page);
+  await page.check('input[name="coverage"][value="insured_filing_claim"]');
+  assert.match(await page.locator('#coverage-notice').textContent(), /Because you want your plan billed/);
+  // Medicare with a prompt-pay discount and therapy in cash: refused, and the notice is Medicare's.
+  await page.check('input[name="coverage"][value="medicare"]');
+  assert.equal(await page.locator('#print').getAttribute('aria-disabled'), 'true', 'the form is refused');
+  const notice = await page.locator('#coverage-notice').textContent();
+  assert.doesNotMatch(notice, /Because you want your plan billed/);
+  assert.match(notice, /does not apply to Medicare, Medicaid or TRICARE/);
+  // Back to self-pay, the case's own: no notice at all.
+  await page.check('input[name="coverage"][value="self_pay"]');
+  assert.equal(await page.locator('#coverage-notice').isHidden(), true);
+  await page.check('input[name="coverage"][value="insured_filing_claim"]');
+  await page.fill('#dob', '');
+  assert.equal(await page.locator('#print').getAttribute('aria-disabled'), 'true', 'a blank date of birth is refused');
+  await page.check('input[name="coverage"][value="self_pay"]');
+  assert.equal(await page.locator('#coverage-notice').isHidden(), true, 'self-pay has no notice, refused form or not');
+  await page.close();
+});
+
+test('no due date is shown from a refused request date; the due line says what to fix (walk-through item 8)', async () => {
+  const { page } = await openStaffPage();
+  await fillIssueCase(page);
+  // Issued Sat Nov 21, 2026; asked on Sun Dec 20, after it: refused at the field.
+  await page.fill('#requested-on', '2026-12-20');
+  await page.locator('#requested-on').blur();
+  const due = await page.locator('#gfe-due').textContent();
+  assert.equal(due, 'The date the patient asked for an estimate is refused: fix it to see when the Good Faith Estimate is due.');
+  assert.doesNotMatch(due, /December 23/);
+  // Asked Wed Nov 18: Thu 19 (1), Fri 20 (2), Mon 23 (3): due Mon Nov 23.
+  await page.fill('#requested-on', '2026-11-18');
+  assert.match(await page.locator('#gfe-due').textContent(), /^Good Faith Estimate due by Monday, November 23, 2026/);
+  await page.close();
+});
+
 test('in Spanish, the choice, the warning and its button are Spanish', async () => {
   const { page } = await openStaffPage(1280, 'staff.html?lang=es');
   await fillIssueCase(page);

@@ -330,7 +330,8 @@ test('a bill $400 over for the clinic, checked from a register entry, shows the 
   await fillTwoProviderQuote(page);
   await outputAndWait(page, '#print', 1);
   const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
-  // A fresh page, as on the day the bill comes: the register's entry opens the estimate.
+  // A fresh page, on the day the bill comes (2026-12-15): the register's entry opens the estimate.
+  await page.clock.setFixedTime(new Date(2026, 11, 15, 10, 0));
   await page.reload();
   await page.waitForFunction(() => document.querySelectorAll('#register-list li').length === 1);
   await page.locator('#register-list li').first().getByRole('button', { name: 'Check the bill' }).click();
@@ -345,7 +346,8 @@ test('a bill $400 over for the clinic, checked from a register entry, shows the 
   assert.equal(await page.locator('#register-message').textContent(), `The bill checked is recorded with ${number}.`);
   const result = (await page.locator('#bill-result').textContent()).replace(/\s+/g, ' ');
   assert.match(result, /the patient may start a patient-provider dispute until April 14, 2027\./);
-  assert.match((await page.locator('#register-list li').first().textContent()).replace(/\s+/g, ' '), /Bill checked on November 21, 2026/);
+  // Checked on the day the bill came (the page's date, 2026-12-15).
+  assert.match((await page.locator('#register-list li').first().textContent()).replace(/\s+/g, ' '), /Bill checked on December 15, 2026/);
   // Printed alone.
   await page.evaluate(() => { window.print = () => {}; });
   await page.click('#bill-print');
