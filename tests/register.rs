@@ -429,3 +429,52 @@ fn a_bill_checked_from_an_entry_is_recorded_with_it() {
     let back = import(&backup_file(std::slice::from_ref(&recorded)), &[], &book()).unwrap();
     assert_eq!(back.write, [recorded]);
 }
+
+#[test]
+fn a_replaced_estimate_opens_and_prints_as_a_copy_for_the_record() {
+    // Item 1 of the billing walk-through: the register names the revision and its issue day.
+    let original = entry(&record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    let mut revised = original.clone();
+    revised.quote_number = "GFE-REVISED".into();
+    revised.issued_on = "2026-11-23".into();
+    revised.replaces = vec![original.quote_number.clone()];
+    let both = [original.clone(), revised];
+    let copy = register::replaced_copy(
+        &both,
+        &original.quote_number,
+        amnion_estimator::language::Language::English,
+    )
+    .expect("replaced");
+    assert_eq!(copy.replaced_by, "GFE-REVISED");
+    assert_eq!(
+        copy.printed,
+        "Replaced by GFE-REVISED issued November 23, 2026: this copy is for the record."
+    );
+    assert!(copy.page.starts_with(&format!(
+        "{} was replaced by GFE-REVISED, issued November 23, 2026.",
+        original.quote_number
+    )));
+    let spanish = register::replaced_copy(
+        &both,
+        &original.quote_number,
+        amnion_estimator::language::Language::Spanish,
+    )
+    .expect("replaced");
+    assert!(spanish.printed.starts_with("Reemplazado por GFE-REVISED"));
+    // The revision itself, and an estimate nothing replaces, are not copies.
+    assert!(register::replaced_copy(
+        &both,
+        "GFE-REVISED",
+        amnion_estimator::language::Language::English
+    )
+    .is_none());
+    assert!(register::replaced_copy(
+        std::slice::from_ref(&original),
+        &original.quote_number,
+        amnion_estimator::language::Language::English
+    )
+    .is_none());
+}

@@ -114,6 +114,7 @@ function update() {
   showErrors(form, $('error-summary'), showEveryProblem ? refused : refused.filter(({ path }) => touched.has(path)));
   setMatches(Boolean(quote) && refused.length === 0);
   followQuote(quote);
+  showReplaced(quote?.quote_number);
 }
 
 /** Every problem shown, and the summary of them focused. */
@@ -174,6 +175,7 @@ async function open(file) {
     ].join(' ');
     $('reopened').hidden = false;
     followQuote(reopened.quote);
+    showReplaced(reopened.quote.quote_number);
   } catch (error) {
     const reasons = error.fields?.length ? describe(form, error.fields) : error.message;
     $('error').textContent = `${say(words, 'file_not_opened', 'That file could not be opened as a saved quote:')} ${reasons}`;
@@ -532,6 +534,7 @@ function givenForm(number, headingId, index) {
 function showRegister() {
   const { view, backup_reminder: reminder } = quoter.registerView($('register-query').value, $('register-sort').value, lastBackup);
   $('register-summary').textContent = view.summary;
+  showReplaced(quoter.savedQuote()?.quote_number);
   $('register-reminder').textContent = reminder ?? '';
   $('register-reminder').hidden = !reminder;
   const actions = [...view.due, ...view.expiring];
@@ -562,6 +565,19 @@ function showRegister() {
     item.append(heading, title, ...lines, buttons, givenForm(entry.quote_number, headingId, index));
     return item;
   }));
+}
+
+/**
+ * When a revision in the register replaces the quote `number` on screen: a warning beside the
+ * document, and a line printed above it saying the copy is for the record (item 1 of the billing
+ * walk-through). Hidden otherwise.
+ */
+function showReplaced(number) {
+  const replaced = number ? quoter.registerReplaced(number) : null;
+  $('replaced-warning').textContent = replaced?.page ?? '';
+  $('replaced-warning').hidden = !replaced;
+  $('replaced-copy').textContent = replaced?.printed ?? '';
+  $('replaced-copy').hidden = !replaced;
 }
 
 /** Opens the register's entry `number` into the form as it was printed; focuses `focus` after. */

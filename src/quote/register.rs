@@ -629,6 +629,65 @@ fn ending_says(entry: &RegisterEntry, today: Date) -> Option<String> {
     })
 }
 
+/// What the staff page says of an entry that a revision in the register replaces, when it is
+/// opened or printed: a copy for the record, never the estimate to give.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReplacedCopy {
+    /// The number of the revision that replaces it.
+    pub replaced_by: String,
+    /// On the staff page, beside the document: which estimate to give instead.
+    pub page: String,
+    /// On the printed document, above it: `Replaced by {number} issued {date}: this copy is for
+    /// the record.`
+    pub printed: String,
+}
+
+/// The revision in `entries` that replaces `number` directly (the least number, should two), if
+/// any, as [`view`] names it.
+fn replacing<'a>(entries: &'a [RegisterEntry], number: &str) -> Option<&'a RegisterEntry> {
+    entries
+        .iter()
+        .filter(|other| other.replaces.first().map(String::as_str) == Some(number))
+        .min_by(|a, b| a.quote_number.cmp(&b.quote_number))
+}
+
+/// What to say of the quote `number` when it is opened or printed, in `language`, if a revision
+/// in the register replaces it: a notice on the page and a line on the printed document, naming
+/// the revision and the day it was issued. `None` when nothing in the register replaces it.
+pub fn replaced_copy(
+    entries: &[RegisterEntry],
+    number: &str,
+    language: Language,
+) -> Option<ReplacedCopy> {
+    let by = replacing(entries, number)?;
+    let issued =
+        Date::parse(&by.issued_on).map_or_else(|_| by.issued_on.clone(), |d| d.long_form(language));
+    let by_number = &by.quote_number;
+    let (page, printed) = match language {
+        Language::English => (
+            format!(
+                "{number} was replaced by {by_number}, issued {issued}. Give the patient {by_number}; \
+                 print this one only as a copy for the record."
+            ),
+            format!("Replaced by {by_number} issued {issued}: this copy is for the record."),
+        ),
+        Language::Spanish => (
+            format!(
+                "El documento {number} fue reemplazado por {by_number}, emitido el {issued}. \
+                 Entregue al paciente el {by_number}; imprima este solo como copia para el archivo."
+            ),
+            format!(
+                "Reemplazado por {by_number}, emitido el {issued}: esta copia es para el archivo."
+            ),
+        ),
+    };
+    Some(ReplacedCopy {
+        replaced_by: by_number.clone(),
+        page,
+        printed,
+    })
+}
+
 /// The last day of the 12 months from `start`: the day before `a_year_later`.
 fn span_last_day(start: Date, a_year_later: Date) -> Date {
     // No `sub_days`: walk forward from 364 days on to the day before the anniversary (at most 2).

@@ -324,6 +324,56 @@ test('an overdue estimate is listed with "Revise", which opens it to change', as
   await context.close();
 });
 
+test('a replaced estimate opens and prints only as a copy for the record, naming its revision', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context);
+  await fillTwoProviderQuote(page);
+  await page.fill('#scheduled-on', '2026-12-15');
+  await outputAndWait(page, '#save', 1);
+  const old = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  // Not replaced yet: no warning, nothing printed above the document.
+  assert.equal(await page.locator('#replaced-warning').isHidden(), true);
+  assert.equal(await page.locator('#replaced-copy').isHidden(), true);
+  // Reopened from the register and changed: a revision replacing it.
+  await page.locator('#register-list li.register-entry').getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  await page.fill('#scheduled-on', '2026-12-16');
+  await page.waitForFunction((number) => !document.getElementById('status').textContent.includes(number), old);
+  await outputAndWait(page, '#save', 2);
+  const revised = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  assert.notEqual(revised, old);
+  // The revision on screen is the one to give: no warning.
+  assert.equal(await page.locator('#replaced-warning').isHidden(), true);
+  // "Print a copy" of the replaced entry: a warning on the page, and a line on the printed copy.
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+  const entry = page.locator('#register-list li.register-entry').filter({ hasText: `Replaced by ${revised}` });
+  await entry.getByRole('button', { name: 'Print a copy' }).click();
+  await page.waitForFunction(() => window.printed === 1);
+  assert.equal(
+    await page.locator('#replaced-warning').textContent(),
+    `${old} was replaced by ${revised}, issued November 21, 2026. Give the patient ${revised}; print this one only as a copy for the record.`,
+  );
+  const line = `Replaced by ${revised} issued November 21, 2026: this copy is for the record.`;
+  assert.equal(await page.locator('#replaced-copy').textContent(), line);
+  const pdf = `${shots}staff-register-replaced-copy.pdf`;
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, format: 'Letter' });
+  await page.emulateMedia({ media: 'screen' });
+  execFileSync('pdftoppm', ['-r', '70', '-f', '1', '-l', '1', '-png', pdf, `${shots}staff-register-replaced-copy-page`]);
+  const printed = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+  assert.ok(printed.includes(line), printed.slice(0, 400));
+  assert.ok(printed.includes(old));
+  await page.screenshot({ path: `${shots}staff-register-replaced-open.png` });
+  // "Open" says the same.
+  await page.locator('#register-list li.register-entry').filter({ hasText: `Replaces ${old}` }).getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(() => document.getElementById('replaced-warning').hidden);
+  await entry.getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(() => !document.getElementById('replaced-warning').hidden);
+  assert.deepEqual(await axeViolations(page), [], 'axe: a replaced estimate reopened');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('a bill $400 over for the clinic, checked from a register entry, shows the dispute date, is recorded with it and prints', async () => {
   const context = await launch();
   const { page, seen } = await staffPage(context);
