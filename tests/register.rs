@@ -207,11 +207,47 @@ fn due_today_and_overdue_until_recorded_as_given() {
         .is_empty());
 }
 
+/// Two injections for plantar fasciitis, issued 2026-11-21 (valid until 2027-01-20), the first
+/// dated `first`, the second `second` (blank: not yet dated).
+fn two_injections(first: &str, second: &str) -> RegisterEntry {
+    let json = format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "injections": "2", "consultation": true }},
+           "scheduled_on": "{first}", "later_injections_on": ["{second}"], "booked_on": "2026-11-20""#
+    );
+    entry(&record(&priced(&json).saved, "2026-11-21"))
+}
+
+#[test]
+fn no_revision_asked_while_every_planned_injection_is_dated_before_the_end() {
+    // The walk-through's case (item 5): valid until 2027-01-20, both injections dated before it
+    // (2026-12-15 and 2027-01-10), so nothing the estimate plans falls outside it.
+    let both_dated = two_injections("2026-12-15", "2027-01-10");
+    assert_eq!(both_dated.valid_until, "2027-01-20");
+    assert_eq!(both_dated.injections_planned, 2);
+    for today in ["2026-12-21", "2027-01-05", "2027-01-10"] {
+        assert!(
+            view(std::slice::from_ref(&both_dated), "", SortBy::Issued, today)
+                .expiring
+                .is_empty(),
+            "{today}"
+        );
+    }
+    // One injection, dated 2027-01-10, inside valid-until 2027-01-20: likewise.
+    let one = entry(&record(
+        &quote_for("Ana Ruiz", "2027-01-10", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    assert!(view(&[one], "", SortBy::Issued, "2026-12-21")
+        .expiring
+        .is_empty());
+}
+
 #[test]
 fn ending_within_30_days_while_an_injection_is_still_planned() {
-    // Valid until 2027-01-20 (above), an injection planned on 2027-01-10.
-    let quote = quote_for("Ana Ruiz", "2027-01-10", "2026-11-20");
-    let entries = [entry(&record(&quote.saved, "2026-11-21"))];
+    // Valid until 2027-01-20 (above), the first injection on 2027-01-10 and the second planned but
+    // not yet dated: it may fall after the end.
+    let entries = [two_injections("2027-01-10", "")];
+    assert_eq!(entries[0].injections_planned, 2);
     // December 20 + 30 days is January 19 (11 left in December): the end is not within it.
     assert!(view(&entries, "", SortBy::Issued, "2026-12-20")
         .expiring
@@ -223,8 +259,8 @@ fn ending_within_30_days_while_an_injection_is_still_planned() {
         ending[0].says,
         "Valid until January 20, 2027, with an injection still planned: revise it before then."
     );
-    // After the injection's day, nothing is planned: not listed.
-    assert!(view(&entries, "", SortBy::Issued, "2027-01-11")
+    // After the valid-until day, with no injection dated ahead: not listed for ever.
+    assert!(view(&entries, "", SortBy::Issued, "2027-01-21")
         .expiring
         .is_empty());
     // A revision that replaces it takes it off the list.

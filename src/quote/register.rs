@@ -145,6 +145,9 @@ pub struct RegisterEntry {
     pub valid_until: String,
     /// The injection dates staff entered, first to last, `YYYY-MM-DD`.
     pub service_dates: Vec<String>,
+    /// How many injections the estimate plans, dated or not (more than `service_dates` holds when
+    /// some are not yet dated).
+    pub injections_planned: u32,
     /// When it was due to the patient (45 CFR 149.610(b)(1)), `YYYY-MM-DD`, when the saved
     /// request says when it was booked or asked for.
     pub due_on: Option<String>,
@@ -271,6 +274,7 @@ impl RegisterEntry {
             issued_on: issued.to_string(),
             valid_until: valid_until.to_string(),
             service_dates,
+            injections_planned: reopened.quote.dates.injections,
             due_on,
             providers: document
                 .providers
@@ -585,31 +589,38 @@ fn due_says(entry: &RegisterEntry, today: Date) -> Option<String> {
 }
 
 /// When an estimate's valid-until date or 12-month span (from its first injection, or its issue
-/// date when none is scheduled) ends within [`EXPIRING_WITHIN_DAYS`] of `today`, or has ended,
-/// while service is still planned: an injection dated today or later, or none dated yet (then
-/// only an end still ahead counts, so an old estimate never scheduled is not listed for ever).
+/// date when none is scheduled), whichever is earlier, ends within [`EXPIRING_WITHIN_DAYS`] of
+/// `today`, or has ended, while care it does not cover is still planned: an injection dated today
+/// or later that falls after that end, or injections planned but not yet dated (then only an end
+/// still ahead counts unless a dated one is still ahead, so an old estimate never scheduled is not
+/// listed for ever). An estimate whose every planned injection is dated on or before its end needs
+/// no revision, however near the end is.
 fn ending_says(entry: &RegisterEntry, today: Date) -> Option<String> {
     let valid_until = Date::parse(&entry.valid_until).ok()?;
     let start = Date::parse(entry.first_service().unwrap_or(&entry.issued_on)).ok()?;
     // 12 months from the start: its last day is the day before the same date a year later.
     let span_end = start.a_year_later();
     let span_last = span_last_day(start, span_end);
-    let dated_ahead = entry
-        .service_dates
-        .iter()
-        .filter_map(|d| Date::parse(d).ok())
-        .any(|d| d >= today);
-    let undated = entry.service_dates.is_empty();
-    if !dated_ahead && !undated {
-        return None;
-    }
-    let horizon = today.add_days(EXPIRING_WITHIN_DAYS);
     let (end, what) = if valid_until <= span_last {
         (valid_until, "valid until")
     } else {
         (span_last, "12-month span ends")
     };
-    if end > horizon || (undated && end < today) {
+    let dated: Vec<Date> = entry
+        .service_dates
+        .iter()
+        .filter_map(|d| Date::parse(d).ok())
+        .collect();
+    let dated_ahead = dated.iter().any(|d| *d >= today);
+    let dated_after_end = dated.iter().any(|d| *d >= today && *d > end);
+    let undated_left = entry.injections_planned as usize > dated.len();
+    let horizon = today.add_days(EXPIRING_WITHIN_DAYS);
+    let listed = match (dated_after_end, undated_left) {
+        (true, _) => end <= horizon,
+        (false, true) => end <= horizon && (end >= today || dated_ahead),
+        (false, false) => false,
+    };
+    if !listed {
         return None;
     }
     let end_words = end.long_form(Language::English);
