@@ -186,9 +186,15 @@ fn due_today_and_overdue_until_recorded_as_given() {
     let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
     let kept = record(&quote.saved, "2026-11-21");
     let entries = [entry(&kept)];
-    assert!(view(&entries, "", SortBy::Issued, "2026-11-24")
+    assert!(view(&entries, "", SortBy::Issued, "2026-11-23")
         .due
         .is_empty());
+    // The day before (billing walk-through, item 4): a 1-business-day deadline cannot wait.
+    let tomorrow = view(&entries, "", SortBy::Issued, "2026-11-24").due;
+    assert_eq!(
+        tomorrow[0].says,
+        "Due to the patient tomorrow, November 25, 2026, and not yet recorded as given."
+    );
     let due = view(&entries, "", SortBy::Issued, "2026-11-25").due;
     assert_eq!(due.len(), 1);
     assert_eq!(
@@ -240,6 +246,29 @@ fn no_revision_asked_while_every_planned_injection_is_dated_before_the_end() {
     assert!(view(&[one], "", SortBy::Issued, "2026-12-21")
         .expiring
         .is_empty());
+}
+
+#[test]
+fn due_on_a_monday_is_listed_from_the_business_day_before() {
+    // Booked Wednesday, November 18, for December 15: the 10th business day after the booking is
+    // December 3 (Nov 19, 20, 23, 24, 25, 27 (26 is Thanksgiving), 30, Dec 1, 2, 3), on or before
+    // Dec 15, so it is due within 3 business days: Nov 19, 20, 23, a Monday.
+    let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-18");
+    let entries = [entry(&record(&quote.saved, "2026-11-21"))];
+    assert_eq!(entries[0].due_on.as_deref(), Some("2026-11-23"));
+    // Listed from Friday the 20th, the business day before (earlier than Sunday the 22nd).
+    assert_eq!(entries[0].due_listed_from.as_deref(), Some("2026-11-20"));
+    assert!(view(&entries, "", SortBy::Issued, "2026-11-19")
+        .due
+        .is_empty());
+    assert_eq!(
+        view(&entries, "", SortBy::Issued, "2026-11-21").due[0].says,
+        "Due to the patient by November 23, 2026, the next business day, and not yet recorded as given."
+    );
+    assert_eq!(
+        view(&entries, "", SortBy::Issued, "2026-11-22").due[0].says,
+        "Due to the patient tomorrow, November 23, 2026, and not yet recorded as given."
+    );
 }
 
 #[test]

@@ -537,12 +537,20 @@ function showRegister() {
   showReplaced(quoter.savedQuote()?.quote_number);
   $('register-reminder').textContent = reminder ?? '';
   $('register-reminder').hidden = !reminder;
-  const actions = [...view.due, ...view.expiring];
+  // A Good Faith Estimate due or overdue is to be given, not revised: record how, or open it to
+  // print; one ending with care still planned is to be revised.
+  const actions = [...view.due.map((action) => ({ ...action, due: true })), ...view.expiring];
   $('register-actions').hidden = actions.length === 0;
-  $('register-action-list').replaceChildren(...actions.map(({ quote_number: number, patient_name: name, says }, index) => {
+  $('register-action-list').replaceChildren(...actions.map(({ quote_number: number, patient_name: name, says, due }, index) => {
     const item = document.createElement('li');
     const text = Object.assign(document.createElement('span'), { id: `register-action-${index}`, textContent: `${name} · ${number}: ${says}` });
-    item.append(text, ' ', registerButton(say(words, 'register_revise', 'Revise'), text.id, () => reviseRecord(number)));
+    if (due) {
+      item.append(text, ' ',
+        registerButton(say(words, 'given_record', 'Record how it was given'), text.id, () => toGivenForm(number)),
+        ' ', registerButton(say(words, 'register_open', 'Open'), text.id, () => reviseRecord(number)));
+    } else {
+      item.append(text, ' ', registerButton(say(words, 'register_revise', 'Revise'), text.id, () => reviseRecord(number)));
+    }
     return item;
   }));
   $('register-list').replaceChildren(...view.entries.map((entry, index) => {
@@ -565,6 +573,16 @@ function showRegister() {
     item.append(heading, title, ...lines, buttons, givenForm(entry.quote_number, headingId, index));
     return item;
   }));
+}
+
+/** Focuses the "how it was given" fields of the entry `number`, clearing the search if it hides it. */
+function toGivenForm(number) {
+  const entryOf = () => [...document.querySelectorAll('#register-list li.register-entry')].find((li) => li.dataset.number === number);
+  if (!entryOf()) {
+    $('register-query').value = '';
+    showRegister();
+  }
+  entryOf()?.querySelector('select[name="how"]')?.focus();
 }
 
 /**

@@ -151,6 +151,9 @@ pub struct RegisterEntry {
     /// When it was due to the patient (45 CFR 149.610(b)(1)), `YYYY-MM-DD`, when the saved
     /// request says when it was booked or asked for.
     pub due_on: Option<String>,
+    /// From when "Needs action" lists it while not recorded as given: the day before `due_on`, or
+    /// the clinic's business day before it when that is earlier, `YYYY-MM-DD`.
+    pub due_listed_from: Option<String>,
     /// Each provider's total, the convening provider first.
     pub providers: Vec<EntryProvider>,
     /// The sum of the providers' totals.
@@ -246,23 +249,28 @@ impl RegisterEntry {
             .collect();
         service_dates.sort();
         let gfe = document.kind == DocumentKind::GoodFaithEstimate;
-        let due_on = gfe
+        let business = BusinessDays::of(&saved_book);
+        let due_by = gfe
             .then(|| {
                 let dates = Dates::of(request);
-                due::due(
-                    &BusinessDays::of(&saved_book),
-                    dates.booked,
-                    dates.asked,
-                    dates.first,
-                )
+                due::due(&business, dates.booked, dates.asked, dates.first)
             })
             .flatten()
             .and_then(|due| match due {
-                due::Due::AfterBooking { by, .. } | due::Due::AfterRequest { by, .. } => {
-                    Some(by.to_string())
-                }
+                due::Due::AfterBooking { by, .. } | due::Due::AfterRequest { by, .. } => Some(by),
                 due::Due::NotRequired { .. } | due::Due::NeedsServiceDate => None,
             });
+        let due_on = due_by.map(|by| by.to_string());
+        // Listed the day before it is due, or the business day before when that is earlier (a
+        // Monday's is listed from the Friday).
+        let due_listed_from = due_by.and_then(|by| {
+            let yesterday = by.yesterday().ok()?;
+            Some(match business.before(by) {
+                Some(before) if before < yesterday => before,
+                _ => yesterday,
+            })
+            .map(|day| day.to_string())
+        });
         let mut given = record.given.clone();
         given.sort();
         Ok(RegisterEntry {
@@ -276,6 +284,7 @@ impl RegisterEntry {
             service_dates,
             injections_planned: reopened.quote.dates.injections,
             due_on,
+            due_listed_from,
             providers: document
                 .providers
                 .iter()
@@ -570,20 +579,32 @@ fn lines(entry: &RegisterEntry) -> Vec<String> {
     lines
 }
 
-/// When a Good Faith Estimate not yet recorded as given is due today or overdue on `today`.
+/// When a Good Faith Estimate not yet recorded as given is due within the next business day (from
+/// `due_listed_from`), due today, or overdue on `today`.
 fn due_says(entry: &RegisterEntry, today: Date) -> Option<String> {
     if !entry.good_faith_estimate || !entry.given.is_empty() {
         return None;
     }
     let due = Date::parse(entry.due_on.as_deref()?).ok()?;
+    let from = entry
+        .due_listed_from
+        .as_deref()
+        .and_then(|from| Date::parse(from).ok())
+        .unwrap_or(due);
+    let due_words = due.long_form(Language::English);
     match due.cmp(&today) {
-        std::cmp::Ordering::Greater => None,
+        std::cmp::Ordering::Greater if today < from => None,
+        std::cmp::Ordering::Greater if today.add_days(1) == due => Some(format!(
+            "Due to the patient tomorrow, {due_words}, and not yet recorded as given."
+        )),
+        std::cmp::Ordering::Greater => Some(format!(
+            "Due to the patient by {due_words}, the next business day, and not yet recorded as given."
+        )),
         std::cmp::Ordering::Equal => {
             Some("Due to the patient today, and not yet recorded as given.".to_owned())
         }
         std::cmp::Ordering::Less => Some(format!(
-            "Overdue: it was due to the patient by {}, and is not recorded as given.",
-            due.long_form(Language::English)
+            "Overdue: it was due to the patient by {due_words}, and is not recorded as given."
         )),
     }
 }

@@ -4,7 +4,7 @@
 // the site's storage cleared, the backup imported: every entry is back; the same file imported
 // twice adds nothing; a reload during an import leaves all of it or none; a backup with an edited
 // entry imports nothing and names it; two tabs saving at once lose nothing; a full disk is said in
-// words; an overdue estimate is listed with "Revise";
+// words; an overdue estimate is listed with "Record how it was given" and "Open";
 // a bill $400 over for the clinic, checked from an entry, shows the dispute date, is recorded with
 // the entry and prints. axe finds no violation in the new states; the section fits at 360 and
 // 1280 px (screenshots in tests/browser/screenshots/).
@@ -276,7 +276,7 @@ test('a full disk is said in words, and the quote stays on screen', async () => 
   await context.close();
 });
 
-test('an overdue estimate is listed with "Revise", which opens it to change', async () => {
+test('an overdue estimate is listed with "Record how it was given" and "Open", which opens it to change', async () => {
   const context = await launch();
   const { page } = await staffPage(context);
   await fillTwoProviderQuote(page);
@@ -310,7 +310,14 @@ test('an overdue estimate is listed with "Revise", which opens it to change', as
     await page.locator('#register-section').screenshot({ path: `${shots}staff-register-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.locator('#register-action-list').getByRole('button', { name: 'Revise' }).click();
+  // Overdue, it is to be given (billing walk-through, item 4): no "Revise"; "Record how it was
+  // given" goes to the entry's fields, even with a search that hides it.
+  assert.equal(await page.locator('#register-action-list').getByRole('button', { name: 'Revise' }).count(), 0);
+  await search(page, 'zzz');
+  await page.locator('#register-action-list').getByRole('button', { name: 'Record how it was given' }).click();
+  await page.waitForFunction(() => document.activeElement?.name === 'how' && document.activeElement.closest('li.register-entry'));
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li.register-entry').dataset.number), number);
+  await page.locator('#register-action-list').getByRole('button', { name: 'Open' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'reopened');
   // A change that prints makes a revision of it: a new number, replacing the one given.
   await page.fill('#scheduled-on', '2026-12-16');
