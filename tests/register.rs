@@ -543,3 +543,39 @@ fn a_replaced_estimate_opens_and_prints_as_a_copy_for_the_record() {
     )
     .is_none());
 }
+
+#[test]
+fn search_by_a_date_of_birth_as_the_register_shows_it_or_its_year() {
+    // Billing walk-through, item 10: Ana Ruiz's date of birth is shown "March 4, 1970".
+    let ana = entry(&record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    let shown = view(std::slice::from_ref(&ana), "", SortBy::Issued, "2026-11-21");
+    assert!(shown.entries[0].lines[0].starts_with("Date of birth March 4, 1970"));
+    for typed in [
+        "March 4, 1970",
+        "march 4 1970",
+        "Mar 4, 1970",
+        "4 de marzo de 1970",
+        "1970",
+    ] {
+        assert!(matches(&ana, typed), "{typed}");
+    }
+    for typed in ["March 5, 1970", "April 4, 1970", "1971", "May 4"] {
+        assert!(!matches(&ana, typed), "{typed}");
+    }
+    // The same through the view: José Peña was born July 30, 1982 (`quote_for`).
+    let jose = entry(&record(
+        &quote_for("José Peña", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    let both = [ana, jose];
+    let found = view(&both, "July 30, 1982", SortBy::Issued, "2026-11-21");
+    assert_eq!(found.entries.len(), 1);
+    assert_eq!(found.entries[0].patient_name, "José Peña");
+    assert_eq!(
+        view(&both, "1982", SortBy::Issued, "2026-11-21").entries[0].patient_name,
+        "José Peña"
+    );
+}

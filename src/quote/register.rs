@@ -741,12 +741,16 @@ pub fn matches(entry: &RegisterEntry, query: &str) -> bool {
     if let Some(date) = date_typed(query) {
         return entry.date_of_birth == date.to_string();
     }
+    let number: String = entry.quote_number.chars().filter(|c| *c != '-').collect();
+    // A year alone finds the dates of birth in it (and a number holding those digits).
+    if query.len() == 4 && query.chars().all(|c| c.is_ascii_digit()) {
+        return entry.date_of_birth.starts_with(&format!("{query}-")) || number.contains(query);
+    }
     let compact: String = query
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    let number: String = entry.quote_number.chars().filter(|c| *c != '-').collect();
     if compact.len() >= 4 && number.contains(&compact) {
         return true;
     }
@@ -756,9 +760,13 @@ pub fn matches(entry: &RegisterEntry, query: &str) -> bool {
         .all(|word| name.contains(word))
 }
 
-/// A date typed as `YYYY-MM-DD` or `M/D/YYYY`.
+/// A date typed as `YYYY-MM-DD`, `M/D/YYYY`, or as the register shows it: `April 15, 1962`
+/// (`Apr 15 1962` too), or in Spanish `15 de abril de 1962`.
 fn date_typed(text: &str) -> Option<Date> {
     if let Ok(date) = Date::parse(text) {
+        return Some(date);
+    }
+    if let Some(date) = long_date_typed(text) {
         return Some(date);
     }
     let parts: Vec<&str> = text.split('/').collect();
@@ -767,6 +775,51 @@ fn date_typed(text: &str) -> Option<Date> {
     };
     let number = |text: &str| text.trim().parse::<u32>().ok();
     let (month, day, year) = (number(month)?, number(day)?, number(year)?);
+    Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+}
+
+/// A date typed with its month's name, in English or Spanish (full, or its first 3 letters), a day
+/// and a 4-digit year, in any order: `April 15, 1962`, `15 de abril de 1962`.
+fn long_date_typed(text: &str) -> Option<Date> {
+    const MONTHS: [[&str; 2]; 12] = [
+        ["january", "enero"],
+        ["february", "febrero"],
+        ["march", "marzo"],
+        ["april", "abril"],
+        ["may", "mayo"],
+        ["june", "junio"],
+        ["july", "julio"],
+        ["august", "agosto"],
+        ["september", "septiembre"],
+        ["october", "octubre"],
+        ["november", "noviembre"],
+        ["december", "diciembre"],
+    ];
+    let folded = folded(&text.replace([',', '.'], " "));
+    let words: Vec<&str> = folded.split_whitespace().filter(|w| *w != "de").collect();
+    let [a, b, c] = words.as_slice() else {
+        return None;
+    };
+    let month_of = |word: &str| {
+        (word.len() >= 3)
+            .then(|| {
+                MONTHS
+                    .iter()
+                    .position(|names| names.iter().any(|name| name.starts_with(word)))
+            })
+            .flatten()
+            .filter(|_| word.chars().all(|c| c.is_ascii_alphabetic()))
+            .map(|index| index + 1)
+    };
+    let (month, numbers) = [(a, [b, c]), (b, [a, c]), (c, [a, b])]
+        .into_iter()
+        .find_map(|(word, rest)| Some((month_of(word)?, rest)))?;
+    let [first, second] = numbers.map(|n| n.parse::<u32>().ok());
+    let (day, year) = match (first?, second?) {
+        (day, year) if year >= 1000 => (day, year),
+        (year, day) if year >= 1000 => (day, year),
+        _ => return None,
+    };
     Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
 }
 
