@@ -429,11 +429,22 @@ fn a_backup_with_an_edited_entry_imports_nothing_and_names_it() {
     )
     .unwrap();
     let error = import(&quote_file, &[], &book()).expect_err("refused");
+    // In a person's words (billing walk-through, item 11), not the format tags.
+    assert_eq!(
+        error.fields()[0].reason,
+        "This is a saved quote, not a register backup: open it with \u{201c}Open saved quote\u{201d} above."
+    );
+    let other = Value::from_json(r#"{ "format": "something/else", "entries": [] }"#).unwrap();
+    assert_eq!(
+        import(&other, &[], &book()).expect_err("refused").fields()[0].reason,
+        "This is not a register backup from this estimator."
+    );
+    let newer =
+        Value::from_json(r#"{ "format": "amnion-estimator/register/2", "entries": [] }"#).unwrap();
     assert!(
-        error
-            .to_string()
-            .contains("this is not a register backup file"),
-        "{error}"
+        import(&newer, &[], &book()).expect_err("refused").fields()[0]
+            .reason
+            .starts_with("This backup was made by a newer release of the estimator")
     );
 }
 

@@ -913,26 +913,13 @@ pub fn import(
     let refuse =
         |path: &str, reason: String| Error::InvalidRequest(vec![FieldError::new(path, reason)]);
     let Value::Object(fields) = file else {
-        return Err(refuse("", "this is not a register backup file".into()));
+        return Err(refuse("", not_a_backup(None)));
     };
     let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, v)| v);
     match field("format") {
         Some(Value::String(format)) if format == REGISTER_FORMAT => {}
-        Some(Value::String(format)) => {
-            return Err(refuse(
-                "format",
-                format!(
-                "must be \"{REGISTER_FORMAT}\"; it is \"{}\": this is not a register backup file",
-                crate::error::excerpt(format)
-            ),
-            ))
-        }
-        _ => {
-            return Err(refuse(
-                "format",
-                "this is not a register backup file".into(),
-            ))
-        }
+        Some(Value::String(format)) => return Err(refuse("format", not_a_backup(Some(format)))),
+        _ => return Err(refuse("format", not_a_backup(None))),
     }
     let Some(Value::Array(entries)) = field("entries") else {
         return Err(refuse(
@@ -1030,6 +1017,28 @@ pub fn import(
         }
     );
     Ok(Import { write, says })
+}
+
+/// Why a file with the format tag `format` (none, or not an object) is not a register backup, in
+/// words a person uses: a saved quote is named as one, and where to open it (billing walk-through,
+/// item 11).
+fn not_a_backup(format: Option<&str>) -> String {
+    let newer = format
+        .and_then(|format| format.strip_prefix("amnion-estimator/register/"))
+        .and_then(|version| version.parse::<u32>().ok())
+        .is_some_and(|version| version > 1);
+    match format {
+        Some(format) if format.starts_with("amnion-estimator/quote/") => {
+            "This is a saved quote, not a register backup: open it with \u{201c}Open saved quote\u{201d} above."
+                .to_owned()
+        }
+        Some(format) if newer => format!(
+            "This backup was made by a newer release of the estimator ({}); this page imports \
+             {REGISTER_FORMAT} backups.",
+            crate::error::excerpt(format)
+        ),
+        _ => "This is not a register backup from this estimator.".to_owned(),
+    }
 }
 
 /// One record of a number from two: `held`'s file and the earlier recorded day, every way either
