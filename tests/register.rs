@@ -590,3 +590,53 @@ fn search_by_a_date_of_birth_as_the_register_shows_it_or_its_year() {
         "José Peña"
     );
 }
+
+#[test]
+fn the_register_speaks_spanish_on_the_spanish_page() {
+    // Billing walk-through, item 2: due November 25 (above), overdue on the 26th.
+    use amnion_estimator::language::Language;
+    let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
+    let entries = [entry(&record(&quote.saved, "2026-11-21"))];
+    let shown = register::view_in(
+        &entries,
+        "",
+        SortBy::Issued,
+        "2026-11-26",
+        Language::Spanish,
+    );
+    assert_eq!(shown.summary, "1 estimado en el registro.");
+    assert_eq!(
+        shown.entries[0].lines[0],
+        "Fecha de nacimiento: 4 de marzo de 1970 · Emitido el 21 de noviembre de 2026 · Válido hasta el 20 de enero de 2027"
+    );
+    assert!(shown.entries[0]
+        .lines
+        .contains(&"Aún no consta que se haya entregado al paciente".to_owned()));
+    assert_eq!(
+        shown.due[0].says,
+        "Atrasado: debía entregarse al paciente a más tardar el 25 de noviembre de 2026, y no consta que se haya entregado."
+    );
+    let searched = register::view_in(
+        &entries,
+        "zzz",
+        SortBy::Issued,
+        "2026-11-26",
+        Language::Spanish,
+    );
+    assert_eq!(
+        searched.summary,
+        "0 de 1 estimado coincide con \u{201c}zzz\u{201d}."
+    );
+    // English is as before.
+    assert_eq!(
+        register::view_in(
+            &entries,
+            "",
+            SortBy::Issued,
+            "2026-11-26",
+            Language::English
+        )
+        .summary,
+        "1 estimate in the register."
+    );
+}

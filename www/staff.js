@@ -193,6 +193,7 @@ const language = languageOf(new URLSearchParams(location.search).get('lang') || 
 const words = await wordsFor(language);
 document.documentElement.lang = language;
 translate(document, words);
+document.title = say(words, 'staff_page_title', document.title);
 await init();
 let quoter;
 try {

@@ -455,6 +455,19 @@ pub struct RegisterView {
 /// ([`matches`]) sorted by `sort`, then the ones that need action (all entries, whatever the
 /// search). `replaced_by` is filled in from the other entries' `replaces`.
 pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -> RegisterView {
+    view_in(entries, query, sort, today, Language::English)
+}
+
+/// [`view`], its sentences (entry lines, summary, what needs action) in `language` (the staff
+/// page's).
+pub fn view_in(
+    entries: &[RegisterEntry],
+    query: &str,
+    sort: SortBy,
+    today: &str,
+    language: Language,
+) -> RegisterView {
+    let words = RegisterWords::of(language);
     let today = Date::parse(today).ok();
     // Which revision replaces each number directly (the least number, should two): one pass.
     let mut replaced_by: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
@@ -471,16 +484,16 @@ pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -
         entry.replaced_by = replaced_by
             .get(entry.quote_number.as_str())
             .map(|by| (*by).to_owned());
-        entry.lines = lines(entry);
+        entry.lines = lines(entry, words);
     }
     let mut due = Vec::new();
     let mut expiring = Vec::new();
     if let Some(today) = today {
         for entry in all.iter().filter(|entry| entry.replaced_by.is_none()) {
-            if let Some(says) = due_says(entry, today) {
+            if let Some(says) = due_says(entry, today, words) {
                 due.push(action(entry, says));
             }
-            if let Some(says) = ending_says(entry, today) {
+            if let Some(says) = ending_says(entry, today, words) {
                 expiring.push(action(entry, says));
             }
         }
@@ -489,12 +502,8 @@ pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -
     let mut shown: Vec<RegisterEntry> = all.into_iter().filter(|e| matches(e, query)).collect();
     sort_entries(&mut shown, sort);
     let summary = match (query.trim(), shown.len()) {
-        ("", _) => format!("{count} {} in the register.", estimates(count)),
-        (query, n) => format!(
-            "{n} of {count} {} match \u{201c}{}\u{201d}.",
-            estimates(count),
-            crate::error::excerpt(query)
-        ),
+        ("", _) => (words.held)(count),
+        (query, n) => (words.matching)(n, count, &crate::error::excerpt(query)),
     };
     RegisterView {
         entries: shown,
@@ -502,13 +511,6 @@ pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -
         summary,
         due,
         expiring,
-    }
-}
-
-fn estimates(count: usize) -> &'static str {
-    match count {
-        1 => "estimate",
-        _ => "estimates",
     }
 }
 
@@ -520,31 +522,30 @@ fn action(entry: &RegisterEntry, says: String) -> Action {
     }
 }
 
-/// `November 21, 2026` for `2026-11-21`; the text itself if it is not a date.
-fn long(text: &str) -> String {
-    Date::parse(text).map_or_else(|_| text.to_owned(), |d| d.long_form(Language::English))
+/// `November 21, 2026` for `2026-11-21` (in `language`); the text itself if it is not a date.
+fn long_in(text: &str, language: Language) -> String {
+    Date::parse(text).map_or_else(|_| text.to_owned(), |d| d.long_form(language))
 }
 
-/// What the register lists of an entry, line by line.
-fn lines(entry: &RegisterEntry) -> Vec<String> {
+/// What the register lists of an entry, line by line, in `words`' language.
+fn lines(entry: &RegisterEntry, words: &RegisterWords) -> Vec<String> {
+    let long = |text: &str| long_in(text, words.language);
     let mut lines = vec![
-        format!(
-            "Date of birth {} · Issued {} · Valid until {}",
-            long(&entry.date_of_birth),
-            long(&entry.issued_on),
-            long(&entry.valid_until)
+        (words.dates)(
+            &long(&entry.date_of_birth),
+            &long(&entry.issued_on),
+            &long(&entry.valid_until),
         ),
         match entry.service_dates.as_slice() {
-            [] => "Injection: not yet scheduled".to_owned(),
-            [one] => format!("Injection {}", long(one)),
-            dates => format!(
-                "Injections {}",
-                dates.iter().map(|d| long(d)).collect::<Vec<_>>().join(", ")
-            ),
+            [] => words.not_scheduled.to_owned(),
+            [one] => (words.injection)(&long(one)),
+            dates => {
+                (words.injections)(&dates.iter().map(|d| long(d)).collect::<Vec<_>>().join(", "))
+            }
         },
     ];
     if let Some(due) = &entry.due_on {
-        lines.push(format!("Due to the patient by {}", long(due)));
+        lines.push((words.due_by)(&long(due)));
     }
     let totals: Vec<String> = entry
         .providers
@@ -557,31 +558,30 @@ fn lines(entry: &RegisterEntry) -> Vec<String> {
         entry.total.formatted
     ));
     lines.push(match entry.given.as_slice() {
-        [] => "Not yet recorded as given to the patient".to_owned(),
-        given => format!(
-            "Given {}",
-            given
+        [] => words.not_given.to_owned(),
+        given => (words.given)(
+            &given
                 .iter()
-                .map(|g| format!("{} on {}", g.how.words(), long(&g.on)))
+                .map(|g| (words.given_how)(g.how, &long(&g.on)))
                 .collect::<Vec<_>>()
-                .join("; ")
+                .join("; "),
         ),
     });
     if let Some(first) = entry.replaces.first() {
-        lines.push(format!("Replaces {first}"));
+        lines.push((words.replaces)(first));
     }
     if let Some(by) = &entry.replaced_by {
-        lines.push(format!("Replaced by {by}"));
+        lines.push((words.replaced_by)(by));
     }
     if let Some(checked) = &entry.bill_checked_on {
-        lines.push(format!("Bill checked on {}", long(checked)));
+        lines.push((words.bill_checked)(&long(checked)));
     }
     lines
 }
 
 /// When a Good Faith Estimate not yet recorded as given is due within the next business day (from
 /// `due_listed_from`), due today, or overdue on `today`.
-fn due_says(entry: &RegisterEntry, today: Date) -> Option<String> {
+fn due_says(entry: &RegisterEntry, today: Date, words: &RegisterWords) -> Option<String> {
     if !entry.good_faith_estimate || !entry.given.is_empty() {
         return None;
     }
@@ -591,21 +591,15 @@ fn due_says(entry: &RegisterEntry, today: Date) -> Option<String> {
         .as_deref()
         .and_then(|from| Date::parse(from).ok())
         .unwrap_or(due);
-    let due_words = due.long_form(Language::English);
+    let due_words = due.long_form(words.language);
     match due.cmp(&today) {
         std::cmp::Ordering::Greater if today < from => None,
-        std::cmp::Ordering::Greater if today.add_days(1) == due => Some(format!(
-            "Due to the patient tomorrow, {due_words}, and not yet recorded as given."
-        )),
-        std::cmp::Ordering::Greater => Some(format!(
-            "Due to the patient by {due_words}, the next business day, and not yet recorded as given."
-        )),
-        std::cmp::Ordering::Equal => {
-            Some("Due to the patient today, and not yet recorded as given.".to_owned())
+        std::cmp::Ordering::Greater if today.add_days(1) == due => {
+            Some((words.due_tomorrow)(&due_words))
         }
-        std::cmp::Ordering::Less => Some(format!(
-            "Overdue: it was due to the patient by {due_words}, and is not recorded as given."
-        )),
+        std::cmp::Ordering::Greater => Some((words.due_next_business_day)(&due_words)),
+        std::cmp::Ordering::Equal => Some(words.due_today.to_owned()),
+        std::cmp::Ordering::Less => Some((words.overdue)(&due_words)),
     }
 }
 
@@ -616,7 +610,7 @@ fn due_says(entry: &RegisterEntry, today: Date) -> Option<String> {
 /// still ahead counts unless a dated one is still ahead, so an old estimate never scheduled is not
 /// listed for ever). An estimate whose every planned injection is dated on or before its end needs
 /// no revision, however near the end is.
-fn ending_says(entry: &RegisterEntry, today: Date) -> Option<String> {
+fn ending_says(entry: &RegisterEntry, today: Date, words: &RegisterWords) -> Option<String> {
     let valid_until = Date::parse(&entry.valid_until).ok()?;
     let start = Date::parse(entry.first_service().unwrap_or(&entry.issued_on)).ok()?;
     // 12 months from the start: its last day is the day before the same date a year later.
@@ -644,22 +638,202 @@ fn ending_says(entry: &RegisterEntry, today: Date) -> Option<String> {
     if !listed {
         return None;
     }
-    let end_words = end.long_form(Language::English);
+    let end_words = end.long_form(words.language);
     Some(match (end < today, what) {
-        (true, "valid until") => format!(
-            "Expired after {end_words} with an injection still planned: give a revised estimate."
-        ),
-        (true, _) => format!(
-            "Its 12 months ended on {end_words} with an injection still planned: give a new estimate."
-        ),
-        (false, "valid until") => format!(
-            "Valid until {end_words}, with an injection still planned: revise it before then."
-        ),
-        (false, _) => format!(
-            "Its 12 months end on {end_words}, with an injection still planned: revise it before then."
-        ),
+        (true, "valid until") => (words.expired)(&end_words),
+        (true, _) => (words.span_ended)(&end_words),
+        (false, "valid until") => (words.valid_until_soon)(&end_words),
+        (false, _) => (words.span_ends_soon)(&end_words),
     })
 }
+
+/// The register's sentences in one language (the staff page's), as [`crate::language`]'s word
+/// tables: dates come as long dates in that language.
+pub struct RegisterWords {
+    /// The language.
+    pub language: Language,
+    /// An entry's first line, from (date of birth, issued, valid until).
+    pub dates: fn(&str, &str, &str) -> String,
+    /// No injection dated.
+    pub not_scheduled: &'static str,
+    /// One injection, from its date.
+    pub injection: fn(&str) -> String,
+    /// Several, from their dates joined.
+    pub injections: fn(&str) -> String,
+    /// When it was due to the patient.
+    pub due_by: fn(&str) -> String,
+    /// Not yet recorded as given.
+    pub not_given: &'static str,
+    /// How and when it was given, from each way joined.
+    pub given: fn(&str) -> String,
+    /// One way it was given, from (how, date).
+    pub given_how: fn(GivenHow, &str) -> String,
+    /// The number it replaces.
+    pub replaces: fn(&str) -> String,
+    /// The number that replaces it.
+    pub replaced_by: fn(&str) -> String,
+    /// When a bill was checked against it.
+    pub bill_checked: fn(&str) -> String,
+    /// How many the register holds.
+    pub held: fn(usize) -> String,
+    /// How many of how many match the search, from (matching, held, search).
+    pub matching: fn(usize, usize, &str) -> String,
+    /// Due tomorrow, from the date.
+    pub due_tomorrow: fn(&str) -> String,
+    /// Due by the next business day, from the date.
+    pub due_next_business_day: fn(&str) -> String,
+    /// Due today.
+    pub due_today: &'static str,
+    /// Overdue, from the due date.
+    pub overdue: fn(&str) -> String,
+    /// Past valid-until with care still planned, from the last valid day.
+    pub expired: fn(&str) -> String,
+    /// Past its 12 months with care still planned, from their last day.
+    pub span_ended: fn(&str) -> String,
+    /// Valid-until within 30 days with care planned after it.
+    pub valid_until_soon: fn(&str) -> String,
+    /// 12 months ending within 30 days with care planned after them.
+    pub span_ends_soon: fn(&str) -> String,
+}
+
+impl RegisterWords {
+    /// The register's words in `language`.
+    pub fn of(language: Language) -> &'static RegisterWords {
+        match language {
+            Language::English => &ENGLISH_REGISTER,
+            Language::Spanish => &SPANISH_REGISTER,
+        }
+    }
+}
+
+static ENGLISH_REGISTER: RegisterWords = RegisterWords {
+    language: Language::English,
+    dates: |born, issued, valid| {
+        format!("Date of birth {born} · Issued {issued} · Valid until {valid}")
+    },
+    not_scheduled: "Injection: not yet scheduled",
+    injection: |date| format!("Injection {date}"),
+    injections: |dates| format!("Injections {dates}"),
+    due_by: |date| format!("Due to the patient by {date}"),
+    not_given: "Not yet recorded as given to the patient",
+    given: |ways| format!("Given {ways}"),
+    given_how: |how, date| format!("{} on {date}", how.words()),
+    replaces: |number| format!("Replaces {number}"),
+    replaced_by: |number| format!("Replaced by {number}"),
+    bill_checked: |date| format!("Bill checked on {date}"),
+    held: |count| match count {
+        1 => "1 estimate in the register.".to_owned(),
+        _ => format!("{count} estimates in the register."),
+    },
+    matching: |n, count, query| match count {
+        1 => format!("{n} of 1 estimate match \u{201c}{query}\u{201d}."),
+        _ => format!("{n} of {count} estimates match \u{201c}{query}\u{201d}."),
+    },
+    due_tomorrow: |date| {
+        format!("Due to the patient tomorrow, {date}, and not yet recorded as given.")
+    },
+    due_next_business_day: |date| {
+        format!(
+            "Due to the patient by {date}, the next business day, and not yet recorded as given."
+        )
+    },
+    due_today: "Due to the patient today, and not yet recorded as given.",
+    overdue: |date| {
+        format!("Overdue: it was due to the patient by {date}, and is not recorded as given.")
+    },
+    expired: |date| {
+        format!("Expired after {date} with an injection still planned: give a revised estimate.")
+    },
+    span_ended: |date| {
+        format!(
+            "Its 12 months ended on {date} with an injection still planned: give a new estimate."
+        )
+    },
+    valid_until_soon: |date| {
+        format!("Valid until {date}, with an injection still planned: revise it before then.")
+    },
+    span_ends_soon: |date| {
+        format!(
+            "Its 12 months end on {date}, with an injection still planned: revise it before then."
+        )
+    },
+};
+
+// "Actualizar", not "revisar": on the Spanish page "Revisar" is the bill check's word.
+static SPANISH_REGISTER: RegisterWords = RegisterWords {
+    language: Language::Spanish,
+    dates: |born, issued, valid| {
+        format!("Fecha de nacimiento: {born} · Emitido el {issued} · Válido hasta el {valid}")
+    },
+    not_scheduled: "Inyección: aún sin fecha",
+    injection: |date| format!("Inyección el {date}"),
+    injections: |dates| format!("Inyecciones: {dates}"),
+    due_by: |date| format!("Debe entregarse al paciente a más tardar el {date}"),
+    not_given: "Aún no consta que se haya entregado al paciente",
+    given: |ways| format!("Entregado {ways}"),
+    given_how: |how, date| {
+        let how = match how {
+            GivenHow::Paper => "en papel",
+            GivenHow::Email => "por correo electrónico",
+            GivenHow::Portal => "por el portal del paciente",
+        };
+        format!("{how} el {date}")
+    },
+    replaces: |number| format!("Reemplaza al {number}"),
+    replaced_by: |number| format!("Reemplazado por {number}"),
+    bill_checked: |date| format!("Factura comparada el {date}"),
+    held: |count| match count {
+        1 => "1 estimado en el registro.".to_owned(),
+        _ => format!("{count} estimados en el registro."),
+    },
+    matching: |n, count, query| match (n, count) {
+        (_, 1) => format!("{n} de 1 estimado coincide con \u{201c}{query}\u{201d}."),
+        (1, _) => format!("1 de {count} estimados coincide con \u{201c}{query}\u{201d}."),
+        _ => format!("{n} de {count} estimados coinciden con \u{201c}{query}\u{201d}."),
+    },
+    due_tomorrow: |date| {
+        format!(
+            "Debe entregarse al paciente mañana, {date}, y aún no consta que se haya entregado."
+        )
+    },
+    due_next_business_day: |date| {
+        format!(
+            "Debe entregarse al paciente a más tardar el {date}, el próximo día hábil, y aún no \
+             consta que se haya entregado."
+        )
+    },
+    due_today: "Debe entregarse al paciente hoy, y aún no consta que se haya entregado.",
+    overdue: |date| {
+        format!(
+            "Atrasado: debía entregarse al paciente a más tardar el {date}, y no consta que se haya \
+             entregado."
+        )
+    },
+    expired: |date| {
+        format!(
+            "Venció después del {date} con una inyección aún prevista: entregue un estimado \
+             actualizado."
+        )
+    },
+    span_ended: |date| {
+        format!(
+            "Sus 12 meses terminaron el {date} con una inyección aún prevista: entregue un estimado \
+             nuevo."
+        )
+    },
+    valid_until_soon: |date| {
+        format!(
+            "Válido hasta el {date}, con una inyección aún prevista: actualice el estimado antes de \
+             esa fecha."
+        )
+    },
+    span_ends_soon: |date| {
+        format!(
+            "Sus 12 meses terminan el {date}, con una inyección aún prevista: actualice el estimado \
+             antes de esa fecha."
+        )
+    },
+};
 
 /// What the staff page says of an entry that a revision in the register replaces, when it is
 /// opened or printed: a copy for the record, never the estimate to give.

@@ -155,7 +155,13 @@ impl Quoter {
         let entries = self.register.entries();
         let today = today();
         to_js(&Shown {
-            view: register::view(&entries, query, SortBy::from_text(sort), &today),
+            view: register::view_in(
+                &entries,
+                query,
+                SortBy::from_text(sort),
+                &today,
+                self.language,
+            ),
             backup_reminder: register::backup_reminder(
                 last_backup.as_deref(),
                 &today,

@@ -23,12 +23,12 @@ const { shots } = shared;
 const TODAY = new Date(2026, 10, 21, 10, 0); // 2026-11-21, 10:00 on this machine's clock
 
 /** A staff page in `context` (a profile of its own), its clock fixed, at `width`. */
-async function staffPage(context, { width = 1280 } = {}) {
+async function staffPage(context, { width = 1280, path = 'staff.html' } = {}) {
   const page = await context.newPage();
   await page.clock.setFixedTime(TODAY);
   await page.setViewportSize({ width, height: 900 });
   const seen = await watch(page);
-  await page.goto(`${shared.server.url}staff.html`);
+  await page.goto(`${shared.server.url}${path}`);
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
   await page.waitForFunction(() => document.getElementById('register-summary').textContent.length > 0);
   return { page, seen };
@@ -377,6 +377,32 @@ test('a replaced estimate opens and prints only as a copy for the record, naming
   await entry.getByRole('button', { name: 'Open' }).click();
   await page.waitForFunction(() => !document.getElementById('replaced-warning').hidden);
   assert.deepEqual(await axeViolations(page), [], 'axe: a replaced estimate reopened');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the Spanish staff page says the register in Spanish, and its tab title too', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context, { path: 'staff.html?lang=es' });
+  assert.equal(await page.title(), 'Cotización para el personal y Estimado de buena fe');
+  assert.equal(await page.locator('#register-summary').textContent(), '0 estimados en el registro.');
+  await fillTwoProviderQuote(page);
+  // Due November 19 (the overdue test above); today, November 21, it is overdue.
+  await page.fill('#scheduled-on', '2026-12-15');
+  await page.fill('#booked-on', '2026-11-16');
+  await outputAndWait(page, '#save', 1);
+  const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  assert.equal(await page.locator('#register-summary').textContent(), '1 estimado en el registro.');
+  await page.waitForFunction(() => !document.getElementById('register-actions').hidden);
+  assert.equal(
+    await page.locator('#register-action-list li span').first().textContent(),
+    `Ana Ruiz · ${number}: Atrasado: debía entregarse al paciente a más tardar el 19 de noviembre de 2026, y no consta que se haya entregado.`,
+  );
+  const entry = (await page.locator('#register-list li').first().textContent()).replace(/\s+/g, ' ');
+  assert.match(entry, /Fecha de nacimiento: 4 de marzo de 1970 · Emitido el 21 de noviembre de 2026/);
+  assert.match(entry, /Aún no consta que se haya entregado al paciente/);
+  assert.doesNotMatch(entry, /Date of birth|Not yet recorded|Due to the patient/);
+  await page.locator('#register-section').screenshot({ path: `${shots}staff-register-es.png` });
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
