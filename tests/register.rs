@@ -640,3 +640,38 @@ fn the_register_speaks_spanish_on_the_spanish_page() {
         "1 estimate in the register."
     );
 }
+
+#[test]
+fn the_backup_reminder_and_the_import_speak_spanish_too() {
+    use amnion_estimator::language::Language;
+    // 2026-11-01 + 7 days is November 8, before November 21: the last backup is old.
+    assert_eq!(
+        register::backup_reminder_in(Some("2026-11-01"), "2026-11-21", 2, 7, Language::Spanish)
+            .as_deref(),
+        Some("La última copia de seguridad se hizo el 1 de noviembre de 2026, hace más de 7 días. Exporte una copia de seguridad.")
+    );
+    let quote_file = Value::from_json(
+        &serde_json::to_string(&quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved).unwrap(),
+    )
+    .unwrap();
+    let error =
+        register::import_in(&quote_file, &[], &book(), Language::Spanish).expect_err("refused");
+    assert!(error.fields()[0]
+        .reason
+        .starts_with("Este archivo es una cotización guardada, no una copia de seguridad"));
+    let kept = record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    let file = Value::from_json(
+        &serde_json::to_string(&register::backup(std::slice::from_ref(&kept), "2026-11-21"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        register::import_in(&file, &[], &book(), Language::Spanish)
+            .expect("imported")
+            .says,
+        "Se importó 1 registro. Nuevos: 1; completados: 0; ya estaban en el registro: 0."
+    );
+}

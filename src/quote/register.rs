@@ -694,6 +694,18 @@ pub struct RegisterWords {
     pub valid_until_soon: fn(&str) -> String,
     /// 12 months ending within 30 days with care planned after them.
     pub span_ends_soon: fn(&str) -> String,
+    /// No backup made in this browser, from how many estimates it holds.
+    pub no_backup: fn(usize) -> String,
+    /// The last backup is old, from (its long date, days).
+    pub old_backup: fn(&str, u32) -> String,
+    /// What an import did, from (entries read, new, added to, already held).
+    pub imported: fn(usize, usize, usize, usize) -> String,
+    /// A saved quote imported as a backup.
+    pub a_saved_quote: &'static str,
+    /// A backup of a newer release, from its format tag.
+    pub newer_backup: fn(&str) -> String,
+    /// Anything else that is not a backup.
+    pub not_a_backup: &'static str,
 }
 
 impl RegisterWords {
@@ -757,6 +769,30 @@ static ENGLISH_REGISTER: RegisterWords = RegisterWords {
             "Its 12 months end on {date}, with an injection still planned: revise it before then."
         )
     },
+    no_backup: |count| match count {
+        1 => "No backup of the register has been made in this browser: its 1 estimate is kept only here. Export a backup and keep the file somewhere safe.".to_owned(),
+        _ => format!("No backup of the register has been made in this browser: its {count} estimates are kept only here. Export a backup and keep the file somewhere safe."),
+    },
+    old_backup: |last, days| {
+        format!("The last backup was made on {last}, more than {days} days ago. Export a backup.")
+    },
+    imported: |read, added, merged, unchanged| {
+        format!(
+            "Imported {read} {}: {added} new, {merged} added to, {unchanged} already in the register.",
+            match read {
+                1 => "entry",
+                _ => "entries",
+            }
+        )
+    },
+    a_saved_quote: "This is a saved quote, not a register backup: open it with \u{201c}Open saved quote\u{201d} above.",
+    newer_backup: |format| {
+        format!(
+            "This backup was made by a newer release of the estimator ({format}); this page imports \
+             {REGISTER_FORMAT} backups."
+        )
+    },
+    not_a_backup: "This is not a register backup from this estimator.",
 };
 
 // "Actualizar", not "revisar": on the Spanish page "Revisar" is the bill check's word.
@@ -833,6 +869,30 @@ static SPANISH_REGISTER: RegisterWords = RegisterWords {
              antes de esa fecha."
         )
     },
+    no_backup: |count| match count {
+        1 => "No se ha hecho ninguna copia de seguridad del registro en este navegador: su estimado se guarda solo aquí. Exporte una copia de seguridad y guarde el archivo en un lugar seguro.".to_owned(),
+        _ => format!("No se ha hecho ninguna copia de seguridad del registro en este navegador: sus {count} estimados se guardan solo aquí. Exporte una copia de seguridad y guarde el archivo en un lugar seguro."),
+    },
+    old_backup: |last, days| {
+        format!("La última copia de seguridad se hizo el {last}, hace más de {days} días. Exporte una copia de seguridad.")
+    },
+    imported: |read, added, merged, unchanged| {
+        let read = match read {
+            1 => "Se importó 1 registro".to_owned(),
+            _ => format!("Se importaron {read} registros"),
+        };
+        format!(
+            "{read}. Nuevos: {added}; completados: {merged}; ya estaban en el registro: {unchanged}."
+        )
+    },
+    a_saved_quote: "Este archivo es una cotización guardada, no una copia de seguridad del registro: ábralo con \u{201c}Abrir cotización guardada\u{201d} arriba.",
+    newer_backup: |format| {
+        format!(
+            "Esta copia de seguridad la hizo una versión más reciente del estimador ({format}); esta \
+             página importa copias {REGISTER_FORMAT}."
+        )
+    },
+    not_a_backup: "Este archivo no es una copia de seguridad del registro de este estimador.",
 };
 
 /// What the staff page says of an entry that a revision in the register replaces, when it is
@@ -1084,16 +1144,34 @@ pub fn import(
     existing: &[RegisterRecord],
     book: &PriceBook,
 ) -> Result<Import, Error> {
+    import_in(file, existing, book, Language::English)
+}
+
+/// [`import`], its summary and its refusal of a file that is not a backup in `language` (an
+/// entry's own reasons stay as the reader gives them).
+///
+/// # Errors
+///
+/// As [`import`].
+pub fn import_in(
+    file: &Value,
+    existing: &[RegisterRecord],
+    book: &PriceBook,
+    language: Language,
+) -> Result<Import, Error> {
+    let words = RegisterWords::of(language);
     let refuse =
         |path: &str, reason: String| Error::InvalidRequest(vec![FieldError::new(path, reason)]);
     let Value::Object(fields) = file else {
-        return Err(refuse("", not_a_backup(None)));
+        return Err(refuse("", not_a_backup(None, words)));
     };
     let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, v)| v);
     match field("format") {
         Some(Value::String(format)) if format == REGISTER_FORMAT => {}
-        Some(Value::String(format)) => return Err(refuse("format", not_a_backup(Some(format)))),
-        _ => return Err(refuse("format", not_a_backup(None))),
+        Some(Value::String(format)) => {
+            return Err(refuse("format", not_a_backup(Some(format), words)))
+        }
+        _ => return Err(refuse("format", not_a_backup(None, words))),
     }
     let Some(Value::Array(entries)) = field("entries") else {
         return Err(refuse(
@@ -1182,36 +1260,24 @@ pub fn import(
             }
         }
     }
-    let says = format!(
-        "Imported {} {}: {added} new, {merged} added to, {unchanged} already in the register.",
-        entries.len(),
-        match entries.len() {
-            1 => "entry",
-            _ => "entries",
-        }
-    );
+    let says = (words.imported)(entries.len(), added, merged, unchanged);
     Ok(Import { write, says })
 }
 
 /// Why a file with the format tag `format` (none, or not an object) is not a register backup, in
 /// words a person uses: a saved quote is named as one, and where to open it (billing walk-through,
 /// item 11).
-fn not_a_backup(format: Option<&str>) -> String {
+fn not_a_backup(format: Option<&str>, words: &RegisterWords) -> String {
     let newer = format
         .and_then(|format| format.strip_prefix("amnion-estimator/register/"))
         .and_then(|version| version.parse::<u32>().ok())
         .is_some_and(|version| version > 1);
     match format {
         Some(format) if format.starts_with("amnion-estimator/quote/") => {
-            "This is a saved quote, not a register backup: open it with \u{201c}Open saved quote\u{201d} above."
-                .to_owned()
+            words.a_saved_quote.to_owned()
         }
-        Some(format) if newer => format!(
-            "This backup was made by a newer release of the estimator ({}); this page imports \
-             {REGISTER_FORMAT} backups.",
-            crate::error::excerpt(format)
-        ),
-        _ => "This is not a register backup from this estimator.".to_owned(),
+        Some(format) if newer => (words.newer_backup)(&crate::error::excerpt(format)),
+        _ => words.not_a_backup.to_owned(),
     }
 }
 
@@ -1238,22 +1304,27 @@ pub fn merge(held: &RegisterRecord, other: &RegisterRecord) -> RegisterRecord {
 /// (`YYYY-MM-DD`, or `None` when none was made in this browser): nothing while the register is
 /// empty or the last backup is at most `days` days old.
 pub fn backup_reminder(last: Option<&str>, today: &str, count: usize, days: u32) -> Option<String> {
+    backup_reminder_in(last, today, count, days, Language::English)
+}
+
+/// [`backup_reminder`] in `language`.
+pub fn backup_reminder_in(
+    last: Option<&str>,
+    today: &str,
+    count: usize,
+    days: u32,
+    language: Language,
+) -> Option<String> {
+    let words = RegisterWords::of(language);
     if count == 0 {
         return None;
     }
     let today = Date::parse(today).ok()?;
     match last.and_then(|last| Date::parse(last).ok()) {
-        None => Some(format!(
-            "No backup of the register has been made in this browser: its {count} {} kept only here. Export a backup and keep the file somewhere safe.",
-            match count {
-                1 => "estimate is",
-                _ => "estimates are",
-            }
-        )),
-        Some(last) if last.add_days(days) < today => Some(format!(
-            "The last backup was made on {}, more than {days} days ago. Export a backup.",
-            last.long_form(Language::English)
-        )),
+        None => Some((words.no_backup)(count)),
+        Some(last) if last.add_days(days) < today => {
+            Some((words.old_backup)(&last.long_form(language), days))
+        }
         Some(_) => None,
     }
 }

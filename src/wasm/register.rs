@@ -162,11 +162,12 @@ impl Quoter {
                 &today,
                 self.language,
             ),
-            backup_reminder: register::backup_reminder(
+            backup_reminder: register::backup_reminder_in(
                 last_backup.as_deref(),
                 &today,
                 self.register.records.len(),
                 BACKUP_REMINDER_DAYS,
+                self.language,
             ),
         })
     }
@@ -257,6 +258,6 @@ impl Quoter {
             ("format".to_owned(), value(&format)),
             ("entries".to_owned(), entries),
         ]);
-        to_js(&register::import(&file, &existing, &self.book).map_err(js_error)?)
+        to_js(&register::import_in(&file, &existing, &self.book, self.language).map_err(js_error)?)
     }
 }
