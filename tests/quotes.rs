@@ -731,11 +731,20 @@ fn a_file_from_a_newer_release_is_refused_by_its_format_alone() {
         "format: this file was saved by a newer release of the estimator (amnion-estimator/quote/3); \
          this page opens amnion-estimator/quote/1 and amnion-estimator/quote/2 files"
     );
+    let mut file_of_register = file.clone();
     file["format"] = serde_json::json!("something/else");
     let error = serde_json::from_value::<SavedQuote>(file).expect_err("another format");
     assert_eq!(
         error.to_string(),
-        "format: must be \"amnion-estimator/quote/2\"; it is \"something/else\": this is not a saved quote file"
+        "format: this is not a saved quote from this estimator"
+    );
+    // A register backup opened as a quote is named as one (billing walk-through, item 11).
+    file_of_register["format"] = serde_json::json!("amnion-estimator/register/1");
+    let error = serde_json::from_value::<SavedQuote>(file_of_register).expect_err("a backup");
+    assert_eq!(
+        error.to_string(),
+        "format: this is a register backup, not a saved quote: import it with \u{201c}Import a \
+         backup\u{201d} in the register"
     );
 }
 

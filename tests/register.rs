@@ -186,9 +186,15 @@ fn due_today_and_overdue_until_recorded_as_given() {
     let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
     let kept = record(&quote.saved, "2026-11-21");
     let entries = [entry(&kept)];
-    assert!(view(&entries, "", SortBy::Issued, "2026-11-24")
+    assert!(view(&entries, "", SortBy::Issued, "2026-11-23")
         .due
         .is_empty());
+    // The day before (billing walk-through, item 4): a 1-business-day deadline cannot wait.
+    let tomorrow = view(&entries, "", SortBy::Issued, "2026-11-24").due;
+    assert_eq!(
+        tomorrow[0].says,
+        "Due to the patient tomorrow, November 25, 2026, and not yet recorded as given."
+    );
     let due = view(&entries, "", SortBy::Issued, "2026-11-25").due;
     assert_eq!(due.len(), 1);
     assert_eq!(
@@ -207,11 +213,70 @@ fn due_today_and_overdue_until_recorded_as_given() {
         .is_empty());
 }
 
+/// Two injections for plantar fasciitis, issued 2026-11-21 (valid until 2027-01-20), the first
+/// dated `first`, the second `second` (blank: not yet dated).
+fn two_injections(first: &str, second: &str) -> RegisterEntry {
+    let json = format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "injections": "2", "consultation": true }},
+           "scheduled_on": "{first}", "later_injections_on": ["{second}"], "booked_on": "2026-11-20""#
+    );
+    entry(&record(&priced(&json).saved, "2026-11-21"))
+}
+
+#[test]
+fn no_revision_asked_while_every_planned_injection_is_dated_before_the_end() {
+    // The walk-through's case (item 5): valid until 2027-01-20, both injections dated before it
+    // (2026-12-15 and 2027-01-10), so nothing the estimate plans falls outside it.
+    let both_dated = two_injections("2026-12-15", "2027-01-10");
+    assert_eq!(both_dated.valid_until, "2027-01-20");
+    assert_eq!(both_dated.injections_planned, 2);
+    for today in ["2026-12-21", "2027-01-05", "2027-01-10"] {
+        assert!(
+            view(std::slice::from_ref(&both_dated), "", SortBy::Issued, today)
+                .expiring
+                .is_empty(),
+            "{today}"
+        );
+    }
+    // One injection, dated 2027-01-10, inside valid-until 2027-01-20: likewise.
+    let one = entry(&record(
+        &quote_for("Ana Ruiz", "2027-01-10", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    assert!(view(&[one], "", SortBy::Issued, "2026-12-21")
+        .expiring
+        .is_empty());
+}
+
+#[test]
+fn due_on_a_monday_is_listed_from_the_business_day_before() {
+    // Booked Wednesday, November 18, for December 15: the 10th business day after the booking is
+    // December 3 (Nov 19, 20, 23, 24, 25, 27 (26 is Thanksgiving), 30, Dec 1, 2, 3), on or before
+    // Dec 15, so it is due within 3 business days: Nov 19, 20, 23, a Monday.
+    let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-18");
+    let entries = [entry(&record(&quote.saved, "2026-11-21"))];
+    assert_eq!(entries[0].due_on.as_deref(), Some("2026-11-23"));
+    // Listed from Friday the 20th, the business day before (earlier than Sunday the 22nd).
+    assert_eq!(entries[0].due_listed_from.as_deref(), Some("2026-11-20"));
+    assert!(view(&entries, "", SortBy::Issued, "2026-11-19")
+        .due
+        .is_empty());
+    assert_eq!(
+        view(&entries, "", SortBy::Issued, "2026-11-21").due[0].says,
+        "Due to the patient by November 23, 2026, the next business day, and not yet recorded as given."
+    );
+    assert_eq!(
+        view(&entries, "", SortBy::Issued, "2026-11-22").due[0].says,
+        "Due to the patient tomorrow, November 23, 2026, and not yet recorded as given."
+    );
+}
+
 #[test]
 fn ending_within_30_days_while_an_injection_is_still_planned() {
-    // Valid until 2027-01-20 (above), an injection planned on 2027-01-10.
-    let quote = quote_for("Ana Ruiz", "2027-01-10", "2026-11-20");
-    let entries = [entry(&record(&quote.saved, "2026-11-21"))];
+    // Valid until 2027-01-20 (above), the first injection on 2027-01-10 and the second planned but
+    // not yet dated: it may fall after the end.
+    let entries = [two_injections("2027-01-10", "")];
+    assert_eq!(entries[0].injections_planned, 2);
     // December 20 + 30 days is January 19 (11 left in December): the end is not within it.
     assert!(view(&entries, "", SortBy::Issued, "2026-12-20")
         .expiring
@@ -223,8 +288,8 @@ fn ending_within_30_days_while_an_injection_is_still_planned() {
         ending[0].says,
         "Valid until January 20, 2027, with an injection still planned: revise it before then."
     );
-    // After the injection's day, nothing is planned: not listed.
-    assert!(view(&entries, "", SortBy::Issued, "2027-01-11")
+    // After the valid-until day, with no injection dated ahead: not listed for ever.
+    assert!(view(&entries, "", SortBy::Issued, "2027-01-21")
         .expiring
         .is_empty());
     // A revision that replaces it takes it off the list.
@@ -364,11 +429,22 @@ fn a_backup_with_an_edited_entry_imports_nothing_and_names_it() {
     )
     .unwrap();
     let error = import(&quote_file, &[], &book()).expect_err("refused");
+    // In a person's words (billing walk-through, item 11), not the format tags.
+    assert_eq!(
+        error.fields()[0].reason,
+        "This is a saved quote, not a register backup: open it with \u{201c}Open saved quote\u{201d} above."
+    );
+    let other = Value::from_json(r#"{ "format": "something/else", "entries": [] }"#).unwrap();
+    assert_eq!(
+        import(&other, &[], &book()).expect_err("refused").fields()[0].reason,
+        "This is not a register backup from this estimator."
+    );
+    let newer =
+        Value::from_json(r#"{ "format": "amnion-estimator/register/2", "entries": [] }"#).unwrap();
     assert!(
-        error
-            .to_string()
-            .contains("this is not a register backup file"),
-        "{error}"
+        import(&newer, &[], &book()).expect_err("refused").fields()[0]
+            .reason
+            .starts_with("This backup was made by a newer release of the estimator")
     );
 }
 
@@ -428,4 +504,174 @@ fn a_bill_checked_from_an_entry_is_recorded_with_it() {
     // The record with its bill goes through a backup and back.
     let back = import(&backup_file(std::slice::from_ref(&recorded)), &[], &book()).unwrap();
     assert_eq!(back.write, [recorded]);
+}
+
+#[test]
+fn a_replaced_estimate_opens_and_prints_as_a_copy_for_the_record() {
+    // Item 1 of the billing walk-through: the register names the revision and its issue day.
+    let original = entry(&record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    let mut revised = original.clone();
+    revised.quote_number = "GFE-REVISED".into();
+    revised.issued_on = "2026-11-23".into();
+    revised.replaces = vec![original.quote_number.clone()];
+    let both = [original.clone(), revised];
+    let copy = register::replaced_copy(
+        &both,
+        &original.quote_number,
+        amnion_estimator::language::Language::English,
+    )
+    .expect("replaced");
+    assert_eq!(copy.replaced_by, "GFE-REVISED");
+    assert_eq!(
+        copy.printed,
+        "Replaced by GFE-REVISED issued November 23, 2026: this copy is for the record."
+    );
+    assert!(copy.page.starts_with(&format!(
+        "{} was replaced by GFE-REVISED, issued November 23, 2026.",
+        original.quote_number
+    )));
+    let spanish = register::replaced_copy(
+        &both,
+        &original.quote_number,
+        amnion_estimator::language::Language::Spanish,
+    )
+    .expect("replaced");
+    assert!(spanish.printed.starts_with("Reemplazado por GFE-REVISED"));
+    // The revision itself, and an estimate nothing replaces, are not copies.
+    assert!(register::replaced_copy(
+        &both,
+        "GFE-REVISED",
+        amnion_estimator::language::Language::English
+    )
+    .is_none());
+    assert!(register::replaced_copy(
+        std::slice::from_ref(&original),
+        &original.quote_number,
+        amnion_estimator::language::Language::English
+    )
+    .is_none());
+}
+
+#[test]
+fn search_by_a_date_of_birth_as_the_register_shows_it_or_its_year() {
+    // Billing walk-through, item 10: Ana Ruiz's date of birth is shown "March 4, 1970".
+    let ana = entry(&record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    let shown = view(std::slice::from_ref(&ana), "", SortBy::Issued, "2026-11-21");
+    assert!(shown.entries[0].lines[0].starts_with("Date of birth March 4, 1970"));
+    for typed in [
+        "March 4, 1970",
+        "march 4 1970",
+        "Mar 4, 1970",
+        "4 de marzo de 1970",
+        "1970",
+    ] {
+        assert!(matches(&ana, typed), "{typed}");
+    }
+    for typed in ["March 5, 1970", "April 4, 1970", "1971", "May 4"] {
+        assert!(!matches(&ana, typed), "{typed}");
+    }
+    // The same through the view: José Peña was born July 30, 1982 (`quote_for`).
+    let jose = entry(&record(
+        &quote_for("José Peña", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    ));
+    let both = [ana, jose];
+    let found = view(&both, "July 30, 1982", SortBy::Issued, "2026-11-21");
+    assert_eq!(found.entries.len(), 1);
+    assert_eq!(found.entries[0].patient_name, "José Peña");
+    assert_eq!(
+        view(&both, "1982", SortBy::Issued, "2026-11-21").entries[0].patient_name,
+        "José Peña"
+    );
+}
+
+#[test]
+fn the_register_speaks_spanish_on_the_spanish_page() {
+    // Billing walk-through, item 2: due November 25 (above), overdue on the 26th.
+    use amnion_estimator::language::Language;
+    let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
+    let entries = [entry(&record(&quote.saved, "2026-11-21"))];
+    let shown = register::view_in(
+        &entries,
+        "",
+        SortBy::Issued,
+        "2026-11-26",
+        Language::Spanish,
+    );
+    assert_eq!(shown.summary, "1 estimado en el registro.");
+    assert_eq!(
+        shown.entries[0].lines[0],
+        "Fecha de nacimiento: 4 de marzo de 1970 · Emitido el 21 de noviembre de 2026 · Válido hasta el 20 de enero de 2027"
+    );
+    assert!(shown.entries[0]
+        .lines
+        .contains(&"Aún no consta que se haya entregado al paciente".to_owned()));
+    assert_eq!(
+        shown.due[0].says,
+        "Atrasado: debía entregarse al paciente a más tardar el 25 de noviembre de 2026, y no consta que se haya entregado."
+    );
+    let searched = register::view_in(
+        &entries,
+        "zzz",
+        SortBy::Issued,
+        "2026-11-26",
+        Language::Spanish,
+    );
+    assert_eq!(
+        searched.summary,
+        "0 de 1 estimado coincide con \u{201c}zzz\u{201d}."
+    );
+    // English is as before.
+    assert_eq!(
+        register::view_in(
+            &entries,
+            "",
+            SortBy::Issued,
+            "2026-11-26",
+            Language::English
+        )
+        .summary,
+        "1 estimate in the register."
+    );
+}
+
+#[test]
+fn the_backup_reminder_and_the_import_speak_spanish_too() {
+    use amnion_estimator::language::Language;
+    // 2026-11-01 + 7 days is November 8, before November 21: the last backup is old.
+    assert_eq!(
+        register::backup_reminder_in(Some("2026-11-01"), "2026-11-21", 2, 7, Language::Spanish)
+            .as_deref(),
+        Some("La última copia de seguridad se hizo el 1 de noviembre de 2026, hace más de 7 días. Exporte una copia de seguridad.")
+    );
+    let quote_file = Value::from_json(
+        &serde_json::to_string(&quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved).unwrap(),
+    )
+    .unwrap();
+    let error =
+        register::import_in(&quote_file, &[], &book(), Language::Spanish).expect_err("refused");
+    assert!(error.fields()[0]
+        .reason
+        .starts_with("Este archivo es una cotización guardada, no una copia de seguridad"));
+    let kept = record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    let file = Value::from_json(
+        &serde_json::to_string(&register::backup(std::slice::from_ref(&kept), "2026-11-21"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        register::import_in(&file, &[], &book(), Language::Spanish)
+            .expect("imported")
+            .says,
+        "Se importó 1 registro. Nuevos: 1; completados: 0; ya estaban en el registro: 0."
+    );
 }

@@ -117,6 +117,7 @@ function update() {
   showErrors(form, $('error-summary'), showEveryProblem ? refused : refused.filter(({ path }) => touched.has(path)));
   setMatches(Boolean(quote) && refused.length === 0);
   followQuote(quote);
+  showReplaced(quote?.quote_number);
 }
 
 /** Every problem shown, and the summary of them focused. */
@@ -177,6 +178,7 @@ async function open(file) {
     ].join(' ');
     $('reopened').hidden = false;
     followQuote(reopened.quote);
+    showReplaced(reopened.quote.quote_number);
   } catch (error) {
     const reasons = error.fields?.length ? describe(form, error.fields) : error.message;
     $('error').textContent = `${say(words, 'file_not_opened', 'That file could not be opened as a saved quote:')} ${reasons}`;
@@ -194,6 +196,7 @@ const language = languageOf(new URLSearchParams(location.search).get('lang') || 
 const words = await wordsFor(language);
 document.documentElement.lang = language;
 translate(document, words);
+document.title = say(words, 'staff_page_title', document.title);
 await init();
 let quoter;
 try {
@@ -538,14 +541,23 @@ function givenForm(number, headingId, index) {
 function showRegister() {
   const { view, backup_reminder: reminder } = quoter.registerView($('register-query').value, $('register-sort').value, lastBackup);
   $('register-summary').textContent = view.summary;
+  showReplaced(quoter.savedQuote()?.quote_number);
   $('register-reminder').textContent = reminder ?? '';
   $('register-reminder').hidden = !reminder;
-  const actions = [...view.due, ...view.expiring];
+  // A Good Faith Estimate due or overdue is to be given, not revised: record how, or open it to
+  // print; one ending with care still planned is to be revised.
+  const actions = [...view.due.map((action) => ({ ...action, due: true })), ...view.expiring];
   $('register-actions').hidden = actions.length === 0;
-  $('register-action-list').replaceChildren(...actions.map(({ quote_number: number, patient_name: name, says }, index) => {
+  $('register-action-list').replaceChildren(...actions.map(({ quote_number: number, patient_name: name, says, due }, index) => {
     const item = document.createElement('li');
     const text = Object.assign(document.createElement('span'), { id: `register-action-${index}`, textContent: `${name} · ${number}: ${says}` });
-    item.append(text, ' ', registerButton(say(words, 'register_revise', 'Revise'), text.id, () => reviseRecord(number)));
+    if (due) {
+      item.append(text, ' ',
+        registerButton(say(words, 'given_record', 'Record how it was given'), text.id, () => toGivenForm(number)),
+        ' ', registerButton(say(words, 'register_open', 'Open'), text.id, () => reviseRecord(number)));
+    } else {
+      item.append(text, ' ', registerButton(say(words, 'register_revise', 'Revise'), text.id, () => reviseRecord(number)));
+    }
     return item;
   }));
   $('register-list').replaceChildren(...view.entries.map((entry, index) => {
@@ -568,6 +580,29 @@ function showRegister() {
     item.append(heading, title, ...lines, buttons, givenForm(entry.quote_number, headingId, index));
     return item;
   }));
+}
+
+/** Focuses the "how it was given" fields of the entry `number`, clearing the search if it hides it. */
+function toGivenForm(number) {
+  const entryOf = () => [...document.querySelectorAll('#register-list li.register-entry')].find((li) => li.dataset.number === number);
+  if (!entryOf()) {
+    $('register-query').value = '';
+    showRegister();
+  }
+  entryOf()?.querySelector('select[name="how"]')?.focus();
+}
+
+/**
+ * When a revision in the register replaces the quote `number` on screen: a warning beside the
+ * document, and a line printed above it saying the copy is for the record (item 1 of the billing
+ * walk-through). Hidden otherwise.
+ */
+function showReplaced(number) {
+  const replaced = number ? quoter.registerReplaced(number) : null;
+  $('replaced-warning').textContent = replaced?.page ?? '';
+  $('replaced-warning').hidden = !replaced;
+  $('replaced-copy').textContent = replaced?.printed ?? '';
+  $('replaced-copy').hidden = !replaced;
 }
 
 /** Opens the register's entry `number` into the form as it was printed; focuses `focus` after. */

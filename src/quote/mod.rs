@@ -164,10 +164,13 @@ fn check_format(value: &Value) -> Result<(), Error> {
                 crate::error::excerpt(format)
             )
         }
-        _ => format!(
-            "must be \"{SAVED_QUOTE_FORMAT}\"; it is \"{}\": this is not a saved quote file",
-            crate::error::excerpt(format)
-        ),
+        // In a person's words (billing walk-through, item 11): a register backup is named as one.
+        _ if format.starts_with("amnion-estimator/register/") => {
+            "this is a register backup, not a \
+             saved quote: import it with \u{201c}Import a backup\u{201d} in the register"
+                .to_owned()
+        }
+        _ => "this is not a saved quote from this estimator".to_owned(),
     };
     Err(Error::InvalidRequest(vec![FieldError::new(
         "format", reason,

@@ -145,9 +145,15 @@ pub struct RegisterEntry {
     pub valid_until: String,
     /// The injection dates staff entered, first to last, `YYYY-MM-DD`.
     pub service_dates: Vec<String>,
+    /// How many injections the estimate plans, dated or not (more than `service_dates` holds when
+    /// some are not yet dated).
+    pub injections_planned: u32,
     /// When it was due to the patient (45 CFR 149.610(b)(1)), `YYYY-MM-DD`, when the saved
     /// request says when it was booked or asked for.
     pub due_on: Option<String>,
+    /// From when "Needs action" lists it while not recorded as given: the day before `due_on`, or
+    /// the clinic's business day before it when that is earlier, `YYYY-MM-DD`.
+    pub due_listed_from: Option<String>,
     /// Each provider's total, the convening provider first.
     pub providers: Vec<EntryProvider>,
     /// The sum of the providers' totals.
@@ -243,23 +249,28 @@ impl RegisterEntry {
             .collect();
         service_dates.sort();
         let gfe = document.kind == DocumentKind::GoodFaithEstimate;
-        let due_on = gfe
+        let business = BusinessDays::of(&saved_book);
+        let due_by = gfe
             .then(|| {
                 let dates = Dates::of(request);
-                due::due(
-                    &BusinessDays::of(&saved_book),
-                    dates.booked,
-                    dates.asked,
-                    dates.first,
-                )
+                due::due(&business, dates.booked, dates.asked, dates.first)
             })
             .flatten()
             .and_then(|due| match due {
-                due::Due::AfterBooking { by, .. } | due::Due::AfterRequest { by, .. } => {
-                    Some(by.to_string())
-                }
+                due::Due::AfterBooking { by, .. } | due::Due::AfterRequest { by, .. } => Some(by),
                 due::Due::NotRequired { .. } | due::Due::NeedsServiceDate => None,
             });
+        let due_on = due_by.map(|by| by.to_string());
+        // Listed the day before it is due, or the business day before when that is earlier (a
+        // Monday's is listed from the Friday).
+        let due_listed_from = due_by.and_then(|by| {
+            let yesterday = by.yesterday().ok()?;
+            Some(match business.before(by) {
+                Some(before) if before < yesterday => before,
+                _ => yesterday,
+            })
+            .map(|day| day.to_string())
+        });
         let mut given = record.given.clone();
         given.sort();
         Ok(RegisterEntry {
@@ -271,7 +282,9 @@ impl RegisterEntry {
             issued_on: issued.to_string(),
             valid_until: valid_until.to_string(),
             service_dates,
+            injections_planned: reopened.quote.dates.injections,
             due_on,
+            due_listed_from,
             providers: document
                 .providers
                 .iter()
@@ -443,6 +456,19 @@ pub struct RegisterView {
 /// ([`matches`]) sorted by `sort`, then the ones that need action (all entries, whatever the
 /// search). `replaced_by` is filled in from the other entries' `replaces`.
 pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -> RegisterView {
+    view_in(entries, query, sort, today, Language::English)
+}
+
+/// [`view`], its sentences (entry lines, summary, what needs action) in `language` (the staff
+/// page's).
+pub fn view_in(
+    entries: &[RegisterEntry],
+    query: &str,
+    sort: SortBy,
+    today: &str,
+    language: Language,
+) -> RegisterView {
+    let words = RegisterWords::of(language);
     let today = Date::parse(today).ok();
     // Which revision replaces each number directly (the least number, should two): one pass.
     let mut replaced_by: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
@@ -459,16 +485,16 @@ pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -
         entry.replaced_by = replaced_by
             .get(entry.quote_number.as_str())
             .map(|by| (*by).to_owned());
-        entry.lines = lines(entry);
+        entry.lines = lines(entry, words);
     }
     let mut due = Vec::new();
     let mut expiring = Vec::new();
     if let Some(today) = today {
         for entry in all.iter().filter(|entry| entry.replaced_by.is_none()) {
-            if let Some(says) = due_says(entry, today) {
+            if let Some(says) = due_says(entry, today, words) {
                 due.push(action(entry, says));
             }
-            if let Some(says) = ending_says(entry, today) {
+            if let Some(says) = ending_says(entry, today, words) {
                 expiring.push(action(entry, says));
             }
         }
@@ -477,12 +503,8 @@ pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -
     let mut shown: Vec<RegisterEntry> = all.into_iter().filter(|e| matches(e, query)).collect();
     sort_entries(&mut shown, sort);
     let summary = match (query.trim(), shown.len()) {
-        ("", _) => format!("{count} {} in the register.", estimates(count)),
-        (query, n) => format!(
-            "{n} of {count} {} match \u{201c}{}\u{201d}.",
-            estimates(count),
-            crate::error::excerpt(query)
-        ),
+        ("", _) => (words.held)(count),
+        (query, n) => (words.matching)(n, count, &crate::error::excerpt(query)),
     };
     RegisterView {
         entries: shown,
@@ -490,13 +512,6 @@ pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -
         summary,
         due,
         expiring,
-    }
-}
-
-fn estimates(count: usize) -> &'static str {
-    match count {
-        1 => "estimate",
-        _ => "estimates",
     }
 }
 
@@ -508,31 +523,30 @@ fn action(entry: &RegisterEntry, says: String) -> Action {
     }
 }
 
-/// `November 21, 2026` for `2026-11-21`; the text itself if it is not a date.
-fn long(text: &str) -> String {
-    Date::parse(text).map_or_else(|_| text.to_owned(), |d| d.long_form(Language::English))
+/// `November 21, 2026` for `2026-11-21` (in `language`); the text itself if it is not a date.
+fn long_in(text: &str, language: Language) -> String {
+    Date::parse(text).map_or_else(|_| text.to_owned(), |d| d.long_form(language))
 }
 
-/// What the register lists of an entry, line by line.
-fn lines(entry: &RegisterEntry) -> Vec<String> {
+/// What the register lists of an entry, line by line, in `words`' language.
+fn lines(entry: &RegisterEntry, words: &RegisterWords) -> Vec<String> {
+    let long = |text: &str| long_in(text, words.language);
     let mut lines = vec![
-        format!(
-            "Date of birth {} · Issued {} · Valid until {}",
-            long(&entry.date_of_birth),
-            long(&entry.issued_on),
-            long(&entry.valid_until)
+        (words.dates)(
+            &long(&entry.date_of_birth),
+            &long(&entry.issued_on),
+            &long(&entry.valid_until),
         ),
         match entry.service_dates.as_slice() {
-            [] => "Injection: not yet scheduled".to_owned(),
-            [one] => format!("Injection {}", long(one)),
-            dates => format!(
-                "Injections {}",
-                dates.iter().map(|d| long(d)).collect::<Vec<_>>().join(", ")
-            ),
+            [] => words.not_scheduled.to_owned(),
+            [one] => (words.injection)(&long(one)),
+            dates => {
+                (words.injections)(&dates.iter().map(|d| long(d)).collect::<Vec<_>>().join(", "))
+            }
         },
     ];
     if let Some(due) = &entry.due_on {
-        lines.push(format!("Due to the patient by {}", long(due)));
+        lines.push((words.due_by)(&long(due)));
     }
     let totals: Vec<String> = entry
         .providers
@@ -545,88 +559,399 @@ fn lines(entry: &RegisterEntry) -> Vec<String> {
         entry.total.formatted
     ));
     lines.push(match entry.given.as_slice() {
-        [] => "Not yet recorded as given to the patient".to_owned(),
-        given => format!(
-            "Given {}",
-            given
+        [] => words.not_given.to_owned(),
+        given => (words.given)(
+            &given
                 .iter()
-                .map(|g| format!("{} on {}", g.how.words(), long(&g.on)))
+                .map(|g| (words.given_how)(g.how, &long(&g.on)))
                 .collect::<Vec<_>>()
-                .join("; ")
+                .join("; "),
         ),
     });
     if let Some(first) = entry.replaces.first() {
-        lines.push(format!("Replaces {first}"));
+        lines.push((words.replaces)(first));
     }
     if let Some(by) = &entry.replaced_by {
-        lines.push(format!("Replaced by {by}"));
+        lines.push((words.replaced_by)(by));
     }
     if let Some(checked) = &entry.bill_checked_on {
-        lines.push(format!("Bill checked on {}", long(checked)));
+        lines.push((words.bill_checked)(&long(checked)));
     }
     lines
 }
 
-/// When a Good Faith Estimate not yet recorded as given is due today or overdue on `today`.
-fn due_says(entry: &RegisterEntry, today: Date) -> Option<String> {
+/// When a Good Faith Estimate not yet recorded as given is due within the next business day (from
+/// `due_listed_from`), due today, or overdue on `today`.
+fn due_says(entry: &RegisterEntry, today: Date, words: &RegisterWords) -> Option<String> {
     if !entry.good_faith_estimate || !entry.given.is_empty() {
         return None;
     }
     let due = Date::parse(entry.due_on.as_deref()?).ok()?;
+    let from = entry
+        .due_listed_from
+        .as_deref()
+        .and_then(|from| Date::parse(from).ok())
+        .unwrap_or(due);
+    let due_words = due.long_form(words.language);
     match due.cmp(&today) {
-        std::cmp::Ordering::Greater => None,
-        std::cmp::Ordering::Equal => {
-            Some("Due to the patient today, and not yet recorded as given.".to_owned())
+        std::cmp::Ordering::Greater if today < from => None,
+        std::cmp::Ordering::Greater if today.add_days(1) == due => {
+            Some((words.due_tomorrow)(&due_words))
         }
-        std::cmp::Ordering::Less => Some(format!(
-            "Overdue: it was due to the patient by {}, and is not recorded as given.",
-            due.long_form(Language::English)
-        )),
+        std::cmp::Ordering::Greater => Some((words.due_next_business_day)(&due_words)),
+        std::cmp::Ordering::Equal => Some(words.due_today.to_owned()),
+        std::cmp::Ordering::Less => Some((words.overdue)(&due_words)),
     }
 }
 
 /// When an estimate's valid-until date or 12-month span (from its first injection, or its issue
-/// date when none is scheduled) ends within [`EXPIRING_WITHIN_DAYS`] of `today`, or has ended,
-/// while service is still planned: an injection dated today or later, or none dated yet (then
-/// only an end still ahead counts, so an old estimate never scheduled is not listed for ever).
-fn ending_says(entry: &RegisterEntry, today: Date) -> Option<String> {
+/// date when none is scheduled), whichever is earlier, ends within [`EXPIRING_WITHIN_DAYS`] of
+/// `today`, or has ended, while care it does not cover is still planned: an injection dated today
+/// or later that falls after that end, or injections planned but not yet dated (then only an end
+/// still ahead counts unless a dated one is still ahead, so an old estimate never scheduled is not
+/// listed for ever). An estimate whose every planned injection is dated on or before its end needs
+/// no revision, however near the end is.
+fn ending_says(entry: &RegisterEntry, today: Date, words: &RegisterWords) -> Option<String> {
     let valid_until = Date::parse(&entry.valid_until).ok()?;
     let start = Date::parse(entry.first_service().unwrap_or(&entry.issued_on)).ok()?;
     // 12 months from the start: its last day is the day before the same date a year later.
     let span_end = start.a_year_later();
     let span_last = span_last_day(start, span_end);
-    let dated_ahead = entry
-        .service_dates
-        .iter()
-        .filter_map(|d| Date::parse(d).ok())
-        .any(|d| d >= today);
-    let undated = entry.service_dates.is_empty();
-    if !dated_ahead && !undated {
-        return None;
-    }
-    let horizon = today.add_days(EXPIRING_WITHIN_DAYS);
     let (end, what) = if valid_until <= span_last {
         (valid_until, "valid until")
     } else {
         (span_last, "12-month span ends")
     };
-    if end > horizon || (undated && end < today) {
+    let dated: Vec<Date> = entry
+        .service_dates
+        .iter()
+        .filter_map(|d| Date::parse(d).ok())
+        .collect();
+    let dated_ahead = dated.iter().any(|d| *d >= today);
+    let dated_after_end = dated.iter().any(|d| *d >= today && *d > end);
+    let undated_left = entry.injections_planned as usize > dated.len();
+    let horizon = today.add_days(EXPIRING_WITHIN_DAYS);
+    let listed = match (dated_after_end, undated_left) {
+        (true, _) => end <= horizon,
+        (false, true) => end <= horizon && (end >= today || dated_ahead),
+        (false, false) => false,
+    };
+    if !listed {
         return None;
     }
-    let end_words = end.long_form(Language::English);
+    let end_words = end.long_form(words.language);
     Some(match (end < today, what) {
-        (true, "valid until") => format!(
-            "Expired after {end_words} with an injection still planned: give a revised estimate."
+        (true, "valid until") => (words.expired)(&end_words),
+        (true, _) => (words.span_ended)(&end_words),
+        (false, "valid until") => (words.valid_until_soon)(&end_words),
+        (false, _) => (words.span_ends_soon)(&end_words),
+    })
+}
+
+/// The register's sentences in one language (the staff page's), as [`crate::language`]'s word
+/// tables: dates come as long dates in that language.
+pub struct RegisterWords {
+    /// The language.
+    pub language: Language,
+    /// An entry's first line, from (date of birth, issued, valid until).
+    pub dates: fn(&str, &str, &str) -> String,
+    /// No injection dated.
+    pub not_scheduled: &'static str,
+    /// One injection, from its date.
+    pub injection: fn(&str) -> String,
+    /// Several, from their dates joined.
+    pub injections: fn(&str) -> String,
+    /// When it was due to the patient.
+    pub due_by: fn(&str) -> String,
+    /// Not yet recorded as given.
+    pub not_given: &'static str,
+    /// How and when it was given, from each way joined.
+    pub given: fn(&str) -> String,
+    /// One way it was given, from (how, date).
+    pub given_how: fn(GivenHow, &str) -> String,
+    /// The number it replaces.
+    pub replaces: fn(&str) -> String,
+    /// The number that replaces it.
+    pub replaced_by: fn(&str) -> String,
+    /// When a bill was checked against it.
+    pub bill_checked: fn(&str) -> String,
+    /// How many the register holds.
+    pub held: fn(usize) -> String,
+    /// How many of how many match the search, from (matching, held, search).
+    pub matching: fn(usize, usize, &str) -> String,
+    /// Due tomorrow, from the date.
+    pub due_tomorrow: fn(&str) -> String,
+    /// Due by the next business day, from the date.
+    pub due_next_business_day: fn(&str) -> String,
+    /// Due today.
+    pub due_today: &'static str,
+    /// Overdue, from the due date.
+    pub overdue: fn(&str) -> String,
+    /// Past valid-until with care still planned, from the last valid day.
+    pub expired: fn(&str) -> String,
+    /// Past its 12 months with care still planned, from their last day.
+    pub span_ended: fn(&str) -> String,
+    /// Valid-until within 30 days with care planned after it.
+    pub valid_until_soon: fn(&str) -> String,
+    /// 12 months ending within 30 days with care planned after them.
+    pub span_ends_soon: fn(&str) -> String,
+    /// No backup made in this browser, from how many estimates it holds.
+    pub no_backup: fn(usize) -> String,
+    /// The last backup is old, from (its long date, days).
+    pub old_backup: fn(&str, u32) -> String,
+    /// What an import did, from (entries read, new, added to, already held).
+    pub imported: fn(usize, usize, usize, usize) -> String,
+    /// A saved quote imported as a backup.
+    pub a_saved_quote: &'static str,
+    /// A backup of a newer release, from its format tag.
+    pub newer_backup: fn(&str) -> String,
+    /// Anything else that is not a backup.
+    pub not_a_backup: &'static str,
+}
+
+impl RegisterWords {
+    /// The register's words in `language`.
+    pub fn of(language: Language) -> &'static RegisterWords {
+        match language {
+            Language::English => &ENGLISH_REGISTER,
+            Language::Spanish => &SPANISH_REGISTER,
+        }
+    }
+}
+
+static ENGLISH_REGISTER: RegisterWords = RegisterWords {
+    language: Language::English,
+    dates: |born, issued, valid| {
+        format!("Date of birth {born} · Issued {issued} · Valid until {valid}")
+    },
+    not_scheduled: "Injection: not yet scheduled",
+    injection: |date| format!("Injection {date}"),
+    injections: |dates| format!("Injections {dates}"),
+    due_by: |date| format!("Due to the patient by {date}"),
+    not_given: "Not yet recorded as given to the patient",
+    given: |ways| format!("Given {ways}"),
+    given_how: |how, date| format!("{} on {date}", how.words()),
+    replaces: |number| format!("Replaces {number}"),
+    replaced_by: |number| format!("Replaced by {number}"),
+    bill_checked: |date| format!("Bill checked on {date}"),
+    held: |count| match count {
+        1 => "1 estimate in the register.".to_owned(),
+        _ => format!("{count} estimates in the register."),
+    },
+    matching: |n, count, query| match count {
+        1 => format!("{n} of 1 estimate match \u{201c}{query}\u{201d}."),
+        _ => format!("{n} of {count} estimates match \u{201c}{query}\u{201d}."),
+    },
+    due_tomorrow: |date| {
+        format!("Due to the patient tomorrow, {date}, and not yet recorded as given.")
+    },
+    due_next_business_day: |date| {
+        format!(
+            "Due to the patient by {date}, the next business day, and not yet recorded as given."
+        )
+    },
+    due_today: "Due to the patient today, and not yet recorded as given.",
+    overdue: |date| {
+        format!("Overdue: it was due to the patient by {date}, and is not recorded as given.")
+    },
+    expired: |date| {
+        format!("Expired after {date} with an injection still planned: give a revised estimate.")
+    },
+    span_ended: |date| {
+        format!(
+            "Its 12 months ended on {date} with an injection still planned: give a new estimate."
+        )
+    },
+    valid_until_soon: |date| {
+        format!("Valid until {date}, with an injection still planned: revise it before then.")
+    },
+    span_ends_soon: |date| {
+        format!(
+            "Its 12 months end on {date}, with an injection still planned: revise it before then."
+        )
+    },
+    no_backup: |count| match count {
+        1 => "No backup of the register has been made in this browser: its 1 estimate is kept only here. Export a backup and keep the file somewhere safe.".to_owned(),
+        _ => format!("No backup of the register has been made in this browser: its {count} estimates are kept only here. Export a backup and keep the file somewhere safe."),
+    },
+    old_backup: |last, days| {
+        format!("The last backup was made on {last}, more than {days} days ago. Export a backup.")
+    },
+    imported: |read, added, merged, unchanged| {
+        format!(
+            "Imported {read} {}: {added} new, {merged} added to, {unchanged} already in the register.",
+            match read {
+                1 => "entry",
+                _ => "entries",
+            }
+        )
+    },
+    a_saved_quote: "This is a saved quote, not a register backup: open it with \u{201c}Open saved quote\u{201d} above.",
+    newer_backup: |format| {
+        format!(
+            "This backup was made by a newer release of the estimator ({format}); this page imports \
+             {REGISTER_FORMAT} backups."
+        )
+    },
+    not_a_backup: "This is not a register backup from this estimator.",
+};
+
+// "Actualizar", not "revisar": on the Spanish page "Revisar" is the bill check's word.
+static SPANISH_REGISTER: RegisterWords = RegisterWords {
+    language: Language::Spanish,
+    dates: |born, issued, valid| {
+        format!("Fecha de nacimiento: {born} · Emitido el {issued} · Válido hasta el {valid}")
+    },
+    not_scheduled: "Inyección: aún sin fecha",
+    injection: |date| format!("Inyección el {date}"),
+    injections: |dates| format!("Inyecciones: {dates}"),
+    due_by: |date| format!("Debe entregarse al paciente a más tardar el {date}"),
+    not_given: "Aún no consta que se haya entregado al paciente",
+    given: |ways| format!("Entregado {ways}"),
+    given_how: |how, date| {
+        let how = match how {
+            GivenHow::Paper => "en papel",
+            GivenHow::Email => "por correo electrónico",
+            GivenHow::Portal => "por el portal del paciente",
+        };
+        format!("{how} el {date}")
+    },
+    replaces: |number| format!("Reemplaza al {number}"),
+    replaced_by: |number| format!("Reemplazado por {number}"),
+    bill_checked: |date| format!("Factura comparada el {date}"),
+    held: |count| match count {
+        1 => "1 estimado en el registro.".to_owned(),
+        _ => format!("{count} estimados en el registro."),
+    },
+    matching: |n, count, query| match (n, count) {
+        (_, 1) => format!("{n} de 1 estimado coincide con \u{201c}{query}\u{201d}."),
+        (1, _) => format!("1 de {count} estimados coincide con \u{201c}{query}\u{201d}."),
+        _ => format!("{n} de {count} estimados coinciden con \u{201c}{query}\u{201d}."),
+    },
+    due_tomorrow: |date| {
+        format!(
+            "Debe entregarse al paciente mañana, {date}, y aún no consta que se haya entregado."
+        )
+    },
+    due_next_business_day: |date| {
+        format!(
+            "Debe entregarse al paciente a más tardar el {date}, el próximo día hábil, y aún no \
+             consta que se haya entregado."
+        )
+    },
+    due_today: "Debe entregarse al paciente hoy, y aún no consta que se haya entregado.",
+    overdue: |date| {
+        format!(
+            "Atrasado: debía entregarse al paciente a más tardar el {date}, y no consta que se haya \
+             entregado."
+        )
+    },
+    expired: |date| {
+        format!(
+            "Venció después del {date} con una inyección aún prevista: entregue un estimado \
+             actualizado."
+        )
+    },
+    span_ended: |date| {
+        format!(
+            "Sus 12 meses terminaron el {date} con una inyección aún prevista: entregue un estimado \
+             nuevo."
+        )
+    },
+    valid_until_soon: |date| {
+        format!(
+            "Válido hasta el {date}, con una inyección aún prevista: actualice el estimado antes de \
+             esa fecha."
+        )
+    },
+    span_ends_soon: |date| {
+        format!(
+            "Sus 12 meses terminan el {date}, con una inyección aún prevista: actualice el estimado \
+             antes de esa fecha."
+        )
+    },
+    no_backup: |count| match count {
+        1 => "No se ha hecho ninguna copia de seguridad del registro en este navegador: su estimado se guarda solo aquí. Exporte una copia de seguridad y guarde el archivo en un lugar seguro.".to_owned(),
+        _ => format!("No se ha hecho ninguna copia de seguridad del registro en este navegador: sus {count} estimados se guardan solo aquí. Exporte una copia de seguridad y guarde el archivo en un lugar seguro."),
+    },
+    old_backup: |last, days| {
+        format!("La última copia de seguridad se hizo el {last}, hace más de {days} días. Exporte una copia de seguridad.")
+    },
+    imported: |read, added, merged, unchanged| {
+        let read = match read {
+            1 => "Se importó 1 registro".to_owned(),
+            _ => format!("Se importaron {read} registros"),
+        };
+        format!(
+            "{read}. Nuevos: {added}; completados: {merged}; ya estaban en el registro: {unchanged}."
+        )
+    },
+    a_saved_quote: "Este archivo es una cotización guardada, no una copia de seguridad del registro: ábralo con \u{201c}Abrir cotización guardada\u{201d} arriba.",
+    newer_backup: |format| {
+        format!(
+            "Esta copia de seguridad la hizo una versión más reciente del estimador ({format}); esta \
+             página importa copias {REGISTER_FORMAT}."
+        )
+    },
+    not_a_backup: "Este archivo no es una copia de seguridad del registro de este estimador.",
+};
+
+/// What the staff page says of an entry that a revision in the register replaces, when it is
+/// opened or printed: a copy for the record, never the estimate to give.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReplacedCopy {
+    /// The number of the revision that replaces it.
+    pub replaced_by: String,
+    /// On the staff page, beside the document: which estimate to give instead.
+    pub page: String,
+    /// On the printed document, above it: `Replaced by {number} issued {date}: this copy is for
+    /// the record.`
+    pub printed: String,
+}
+
+/// The revision in `entries` that replaces `number` directly (the least number, should two), if
+/// any, as [`view`] names it.
+fn replacing<'a>(entries: &'a [RegisterEntry], number: &str) -> Option<&'a RegisterEntry> {
+    entries
+        .iter()
+        .filter(|other| other.replaces.first().map(String::as_str) == Some(number))
+        .min_by(|a, b| a.quote_number.cmp(&b.quote_number))
+}
+
+/// What to say of the quote `number` when it is opened or printed, in `language`, if a revision
+/// in the register replaces it: a notice on the page and a line on the printed document, naming
+/// the revision and the day it was issued. `None` when nothing in the register replaces it.
+pub fn replaced_copy(
+    entries: &[RegisterEntry],
+    number: &str,
+    language: Language,
+) -> Option<ReplacedCopy> {
+    let by = replacing(entries, number)?;
+    let issued =
+        Date::parse(&by.issued_on).map_or_else(|_| by.issued_on.clone(), |d| d.long_form(language));
+    let by_number = &by.quote_number;
+    let (page, printed) = match language {
+        Language::English => (
+            format!(
+                "{number} was replaced by {by_number}, issued {issued}. Give the patient {by_number}; \
+                 print this one only as a copy for the record."
+            ),
+            format!("Replaced by {by_number} issued {issued}: this copy is for the record."),
         ),
-        (true, _) => format!(
-            "Its 12 months ended on {end_words} with an injection still planned: give a new estimate."
+        Language::Spanish => (
+            format!(
+                "El documento {number} fue reemplazado por {by_number}, emitido el {issued}. \
+                 Entregue al paciente el {by_number}; imprima este solo como copia para el archivo."
+            ),
+            format!(
+                "Reemplazado por {by_number}, emitido el {issued}: esta copia es para el archivo."
+            ),
         ),
-        (false, "valid until") => format!(
-            "Valid until {end_words}, with an injection still planned: revise it before then."
-        ),
-        (false, _) => format!(
-            "Its 12 months end on {end_words}, with an injection still planned: revise it before then."
-        ),
+    };
+    Some(ReplacedCopy {
+        replaced_by: by_number.clone(),
+        page,
+        printed,
     })
 }
 
@@ -651,12 +976,16 @@ pub fn matches(entry: &RegisterEntry, query: &str) -> bool {
     if let Some(date) = date_typed(query) {
         return entry.date_of_birth == date.to_string();
     }
+    let number: String = entry.quote_number.chars().filter(|c| *c != '-').collect();
+    // A year alone finds the dates of birth in it (and a number holding those digits).
+    if query.len() == 4 && query.chars().all(|c| c.is_ascii_digit()) {
+        return entry.date_of_birth.starts_with(&format!("{query}-")) || number.contains(query);
+    }
     let compact: String = query
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    let number: String = entry.quote_number.chars().filter(|c| *c != '-').collect();
     if compact.len() >= 4 && number.contains(&compact) {
         return true;
     }
@@ -666,9 +995,13 @@ pub fn matches(entry: &RegisterEntry, query: &str) -> bool {
         .all(|word| name.contains(word))
 }
 
-/// A date typed as `YYYY-MM-DD` or `M/D/YYYY`.
+/// A date typed as `YYYY-MM-DD`, `M/D/YYYY`, or as the register shows it: `April 15, 1962`
+/// (`Apr 15 1962` too), or in Spanish `15 de abril de 1962`.
 fn date_typed(text: &str) -> Option<Date> {
     if let Ok(date) = Date::parse(text) {
+        return Some(date);
+    }
+    if let Some(date) = long_date_typed(text) {
         return Some(date);
     }
     let parts: Vec<&str> = text.split('/').collect();
@@ -677,6 +1010,51 @@ fn date_typed(text: &str) -> Option<Date> {
     };
     let number = |text: &str| text.trim().parse::<u32>().ok();
     let (month, day, year) = (number(month)?, number(day)?, number(year)?);
+    Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+}
+
+/// A date typed with its month's name, in English or Spanish (full, or its first 3 letters), a day
+/// and a 4-digit year, in any order: `April 15, 1962`, `15 de abril de 1962`.
+fn long_date_typed(text: &str) -> Option<Date> {
+    const MONTHS: [[&str; 2]; 12] = [
+        ["january", "enero"],
+        ["february", "febrero"],
+        ["march", "marzo"],
+        ["april", "abril"],
+        ["may", "mayo"],
+        ["june", "junio"],
+        ["july", "julio"],
+        ["august", "agosto"],
+        ["september", "septiembre"],
+        ["october", "octubre"],
+        ["november", "noviembre"],
+        ["december", "diciembre"],
+    ];
+    let folded = folded(&text.replace([',', '.'], " "));
+    let words: Vec<&str> = folded.split_whitespace().filter(|w| *w != "de").collect();
+    let [a, b, c] = words.as_slice() else {
+        return None;
+    };
+    let month_of = |word: &str| {
+        (word.len() >= 3)
+            .then(|| {
+                MONTHS
+                    .iter()
+                    .position(|names| names.iter().any(|name| name.starts_with(word)))
+            })
+            .flatten()
+            .filter(|_| word.chars().all(|c| c.is_ascii_alphabetic()))
+            .map(|index| index + 1)
+    };
+    let (month, numbers) = [(a, [b, c]), (b, [a, c]), (c, [a, b])]
+        .into_iter()
+        .find_map(|(word, rest)| Some((month_of(word)?, rest)))?;
+    let [first, second] = numbers.map(|n| n.parse::<u32>().ok());
+    let (day, year) = match (first?, second?) {
+        (day, year) if year >= 1000 => (day, year),
+        (year, day) if year >= 1000 => (day, year),
+        _ => return None,
+    };
     Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
 }
 
@@ -767,29 +1145,34 @@ pub fn import(
     existing: &[RegisterRecord],
     book: &PriceBook,
 ) -> Result<Import, Error> {
+    import_in(file, existing, book, Language::English)
+}
+
+/// [`import`], its summary and its refusal of a file that is not a backup in `language` (an
+/// entry's own reasons stay as the reader gives them).
+///
+/// # Errors
+///
+/// As [`import`].
+pub fn import_in(
+    file: &Value,
+    existing: &[RegisterRecord],
+    book: &PriceBook,
+    language: Language,
+) -> Result<Import, Error> {
+    let words = RegisterWords::of(language);
     let refuse =
         |path: &str, reason: String| Error::InvalidRequest(vec![FieldError::new(path, reason)]);
     let Value::Object(fields) = file else {
-        return Err(refuse("", "this is not a register backup file".into()));
+        return Err(refuse("", not_a_backup(None, words)));
     };
     let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, v)| v);
     match field("format") {
         Some(Value::String(format)) if format == REGISTER_FORMAT => {}
         Some(Value::String(format)) => {
-            return Err(refuse(
-                "format",
-                format!(
-                "must be \"{REGISTER_FORMAT}\"; it is \"{}\": this is not a register backup file",
-                crate::error::excerpt(format)
-            ),
-            ))
+            return Err(refuse("format", not_a_backup(Some(format), words)))
         }
-        _ => {
-            return Err(refuse(
-                "format",
-                "this is not a register backup file".into(),
-            ))
-        }
+        _ => return Err(refuse("format", not_a_backup(None, words))),
     }
     let Some(Value::Array(entries)) = field("entries") else {
         return Err(refuse(
@@ -878,15 +1261,25 @@ pub fn import(
             }
         }
     }
-    let says = format!(
-        "Imported {} {}: {added} new, {merged} added to, {unchanged} already in the register.",
-        entries.len(),
-        match entries.len() {
-            1 => "entry",
-            _ => "entries",
-        }
-    );
+    let says = (words.imported)(entries.len(), added, merged, unchanged);
     Ok(Import { write, says })
+}
+
+/// Why a file with the format tag `format` (none, or not an object) is not a register backup, in
+/// words a person uses: a saved quote is named as one, and where to open it (billing walk-through,
+/// item 11).
+fn not_a_backup(format: Option<&str>, words: &RegisterWords) -> String {
+    let newer = format
+        .and_then(|format| format.strip_prefix("amnion-estimator/register/"))
+        .and_then(|version| version.parse::<u32>().ok())
+        .is_some_and(|version| version > 1);
+    match format {
+        Some(format) if format.starts_with("amnion-estimator/quote/") => {
+            words.a_saved_quote.to_owned()
+        }
+        Some(format) if newer => (words.newer_backup)(&crate::error::excerpt(format)),
+        _ => words.not_a_backup.to_owned(),
+    }
 }
 
 /// One record of a number from two: `held`'s file and the earlier recorded day, every way either
@@ -912,22 +1305,27 @@ pub fn merge(held: &RegisterRecord, other: &RegisterRecord) -> RegisterRecord {
 /// (`YYYY-MM-DD`, or `None` when none was made in this browser): nothing while the register is
 /// empty or the last backup is at most `days` days old.
 pub fn backup_reminder(last: Option<&str>, today: &str, count: usize, days: u32) -> Option<String> {
+    backup_reminder_in(last, today, count, days, Language::English)
+}
+
+/// [`backup_reminder`] in `language`.
+pub fn backup_reminder_in(
+    last: Option<&str>,
+    today: &str,
+    count: usize,
+    days: u32,
+    language: Language,
+) -> Option<String> {
+    let words = RegisterWords::of(language);
     if count == 0 {
         return None;
     }
     let today = Date::parse(today).ok()?;
     match last.and_then(|last| Date::parse(last).ok()) {
-        None => Some(format!(
-            "No backup of the register has been made in this browser: its {count} {} kept only here. Export a backup and keep the file somewhere safe.",
-            match count {
-                1 => "estimate is",
-                _ => "estimates are",
-            }
-        )),
-        Some(last) if last.add_days(days) < today => Some(format!(
-            "The last backup was made on {}, more than {days} days ago. Export a backup.",
-            last.long_form(Language::English)
-        )),
+        None => Some((words.no_backup)(count)),
+        Some(last) if last.add_days(days) < today => {
+            Some((words.old_backup)(&last.long_form(language), days))
+        }
         Some(_) => None,
     }
 }

@@ -19,7 +19,7 @@ use crate::quote::{self, Quote, QuoteRequest, Reopened, SavedQuote};
 #[wasm_bindgen]
 pub struct Quoter {
     pub(super) book: PriceBook,
-    language: Language,
+    pub(super) language: Language,
     /// The quote on screen; `None` while the form's answers are refused.
     pub(super) current: Option<Quote>,
     /// The quote last reopened from a file: the form's quote is then it, unchanged, or a revision

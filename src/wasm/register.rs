@@ -26,6 +26,16 @@ pub(crate) struct Kept {
     records: Vec<Worked>,
 }
 
+impl Kept {
+    /// The entries worked out, leaving out the records refused.
+    fn entries(&self) -> Vec<RegisterEntry> {
+        self.records
+            .iter()
+            .filter_map(|(_, entry)| entry.clone().ok())
+            .collect()
+    }
+}
+
 /// `registerLoad`'s answer.
 #[derive(Serialize)]
 struct Loaded {
@@ -142,22 +152,37 @@ impl Quoter {
         sort: &str,
         last_backup: Option<String>,
     ) -> Result<JsValue, JsValue> {
-        let entries: Vec<RegisterEntry> = self
-            .register
-            .records
-            .iter()
-            .filter_map(|(_, entry)| entry.clone().ok())
-            .collect();
+        let entries = self.register.entries();
         let today = today();
         to_js(&Shown {
-            view: register::view(&entries, query, SortBy::from_text(sort), &today),
-            backup_reminder: register::backup_reminder(
+            view: register::view_in(
+                &entries,
+                query,
+                SortBy::from_text(sort),
+                &today,
+                self.language,
+            ),
+            backup_reminder: register::backup_reminder_in(
                 last_backup.as_deref(),
                 &today,
                 self.register.records.len(),
                 BACKUP_REMINDER_DAYS,
+                self.language,
             ),
         })
+    }
+
+    /// What to say of the quote `number` when it is on screen (opened or to print), if a revision
+    /// in the register replaces it: `{ replaced_by, page, printed }` in the page's language, or
+    /// `null`.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = registerReplaced)]
+    pub fn register_replaced(&self, number: &str) -> Result<JsValue, JsValue> {
+        let entries = self.register.entries();
+        to_js(&register::replaced_copy(&entries, number, self.language))
     }
 
     /// `record` with how (`paper`, `email`, `portal`) and when (`YYYY-MM-DD`, blank for today) it
@@ -233,6 +258,6 @@ impl Quoter {
             ("format".to_owned(), value(&format)),
             ("entries".to_owned(), entries),
         ]);
-        to_js(&register::import(&file, &existing, &self.book).map_err(js_error)?)
+        to_js(&register::import_in(&file, &existing, &self.book, self.language).map_err(js_error)?)
     }
 }

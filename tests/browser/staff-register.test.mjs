@@ -4,7 +4,7 @@
 // the site's storage cleared, the backup imported: every entry is back; the same file imported
 // twice adds nothing; a reload during an import leaves all of it or none; a backup with an edited
 // entry imports nothing and names it; two tabs saving at once lose nothing; a full disk is said in
-// words; an overdue estimate is listed with "Revise";
+// words; an overdue estimate is listed with "Record how it was given" and "Open";
 // a bill $400 over for the clinic, checked from an entry, shows the dispute date, is recorded with
 // the entry and prints. axe finds no violation in the new states; the section fits at 360 and
 // 1280 px (screenshots in tests/browser/screenshots/).
@@ -23,12 +23,12 @@ const { shots } = shared;
 const TODAY = new Date(2026, 10, 21, 10, 0); // 2026-11-21, 10:00 on this machine's clock
 
 /** A staff page in `context` (a profile of its own), its clock fixed, at `width`. */
-async function staffPage(context, { width = 1280 } = {}) {
+async function staffPage(context, { width = 1280, path = 'staff.html' } = {}) {
   const page = await context.newPage();
   await page.clock.setFixedTime(TODAY);
   await page.setViewportSize({ width, height: 900 });
   const seen = await watch(page);
-  await page.goto(`${shared.server.url}staff.html`);
+  await page.goto(`${shared.server.url}${path}`);
   await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
   await page.waitForFunction(() => document.getElementById('register-summary').textContent.length > 0);
   return { page, seen };
@@ -276,7 +276,7 @@ test('a full disk is said in words, and the quote stays on screen', async () => 
   await context.close();
 });
 
-test('an overdue estimate is listed with "Revise", which opens it to change', async () => {
+test('an overdue estimate is listed with "Record how it was given" and "Open", which opens it to change', async () => {
   const context = await launch();
   const { page } = await staffPage(context);
   await fillTwoProviderQuote(page);
@@ -310,7 +310,14 @@ test('an overdue estimate is listed with "Revise", which opens it to change', as
     await page.locator('#register-section').screenshot({ path: `${shots}staff-register-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.locator('#register-action-list').getByRole('button', { name: 'Revise' }).click();
+  // Overdue, it is to be given (billing walk-through, item 4): no "Revise"; "Record how it was
+  // given" goes to the entry's fields, even with a search that hides it.
+  assert.equal(await page.locator('#register-action-list').getByRole('button', { name: 'Revise' }).count(), 0);
+  await search(page, 'zzz');
+  await page.locator('#register-action-list').getByRole('button', { name: 'Record how it was given' }).click();
+  await page.waitForFunction(() => document.activeElement?.name === 'how' && document.activeElement.closest('li.register-entry'));
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li.register-entry').dataset.number), number);
+  await page.locator('#register-action-list').getByRole('button', { name: 'Open' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'reopened');
   // A change that prints makes a revision of it: a new number, replacing the one given.
   await page.fill('#scheduled-on', '2026-12-16');
@@ -321,6 +328,82 @@ test('an overdue estimate is listed with "Revise", which opens it to change', as
   const text = (await page.locator('#register-list').textContent()).replace(/\s+/g, ' ');
   assert.match(text, new RegExp(`Replaced by GFE-`));
   assert.match(text, new RegExp(`Replaces ${number}`));
+  await context.close();
+});
+
+test('a replaced estimate opens and prints only as a copy for the record, naming its revision', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context);
+  await fillTwoProviderQuote(page);
+  await page.fill('#scheduled-on', '2026-12-15');
+  await outputAndWait(page, '#save', 1);
+  const old = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  // Not replaced yet: no warning, nothing printed above the document.
+  assert.equal(await page.locator('#replaced-warning').isHidden(), true);
+  assert.equal(await page.locator('#replaced-copy').isHidden(), true);
+  // Reopened from the register and changed: a revision replacing it.
+  await page.locator('#register-list li.register-entry').getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  await page.fill('#scheduled-on', '2026-12-16');
+  await page.waitForFunction((number) => !document.getElementById('status').textContent.includes(number), old);
+  await outputAndWait(page, '#save', 2);
+  const revised = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  assert.notEqual(revised, old);
+  // The revision on screen is the one to give: no warning.
+  assert.equal(await page.locator('#replaced-warning').isHidden(), true);
+  // "Print a copy" of the replaced entry: a warning on the page, and a line on the printed copy.
+  await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+  const entry = page.locator('#register-list li.register-entry').filter({ hasText: `Replaced by ${revised}` });
+  await entry.getByRole('button', { name: 'Print a copy' }).click();
+  await page.waitForFunction(() => window.printed === 1);
+  assert.equal(
+    await page.locator('#replaced-warning').textContent(),
+    `${old} was replaced by ${revised}, issued November 21, 2026. Give the patient ${revised}; print this one only as a copy for the record.`,
+  );
+  const line = `Replaced by ${revised} issued November 21, 2026: this copy is for the record.`;
+  assert.equal(await page.locator('#replaced-copy').textContent(), line);
+  const pdf = `${shots}staff-register-replaced-copy.pdf`;
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdf, format: 'Letter' });
+  await page.emulateMedia({ media: 'screen' });
+  execFileSync('pdftoppm', ['-r', '70', '-f', '1', '-l', '1', '-png', pdf, `${shots}staff-register-replaced-copy-page`]);
+  const printed = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+  assert.ok(printed.includes(line), printed.slice(0, 400));
+  assert.ok(printed.includes(old));
+  await page.screenshot({ path: `${shots}staff-register-replaced-open.png` });
+  // "Open" says the same.
+  await page.locator('#register-list li.register-entry').filter({ hasText: `Replaces ${old}` }).getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(() => document.getElementById('replaced-warning').hidden);
+  await entry.getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(() => !document.getElementById('replaced-warning').hidden);
+  assert.deepEqual(await axeViolations(page), [], 'axe: a replaced estimate reopened');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the Spanish staff page says the register in Spanish, and its tab title too', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context, { path: 'staff.html?lang=es' });
+  assert.equal(await page.title(), 'Cotización para el personal y Estimado de buena fe');
+  assert.equal(await page.locator('#register-summary').textContent(), '0 estimados en el registro.');
+  await fillTwoProviderQuote(page);
+  // Due November 19 (the overdue test above); today, November 21, it is overdue.
+  await page.fill('#scheduled-on', '2026-12-15');
+  await page.fill('#booked-on', '2026-11-16');
+  await outputAndWait(page, '#save', 1);
+  const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  assert.equal(await page.locator('#register-summary').textContent(), '1 estimado en el registro.');
+  await page.waitForFunction(() => !document.getElementById('register-actions').hidden);
+  assert.equal(
+    await page.locator('#register-action-list li span').first().textContent(),
+    `Ana Ruiz · ${number}: Atrasado: debía entregarse al paciente a más tardar el 19 de noviembre de 2026, y no consta que se haya entregado.`,
+  );
+  const entry = (await page.locator('#register-list li').first().textContent()).replace(/\s+/g, ' ');
+  assert.match(entry, /Fecha de nacimiento: 4 de marzo de 1970 · Emitido el 21 de noviembre de 2026/);
+  assert.match(entry, /Aún no consta que se haya entregado al paciente/);
+  assert.doesNotMatch(entry, /Date of birth|Not yet recorded|Due to the patient/);
+  await page.locator('#register-section').screenshot({ path: `${shots}staff-register-es.png` });
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });
 
