@@ -117,11 +117,15 @@ test('at 360 px every select of the form shows its whole chosen text, wrapped, a
   await page.evaluate(() => { for (const part of document.querySelectorAll('#fields details')) part.open = true; });
   const selects = await page.evaluate(() => [...document.querySelectorAll('#book-form select')].filter((select) => select.offsetParent).map((select) => {
     // The chosen text laid out in a box as wide as the select's text can be (its inner width less
-    // its padding, and 2 rem for the arrow), in its font: the height it needs to show it whole.
+    // its padding and the arrow), in its font: the height it needs to show it whole. The arrow is
+    // the engine's own where the page draws the select (base-select: the picker icon and the gap
+    // before it, about 18 px), else 2 rem allowed for a native arrow.
     const style = getComputedStyle(select);
     const probe = document.createElement('div');
     const inner = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', width: `${inner - 32}px`, font: style.font, whiteSpace: 'normal', overflowWrap: 'anywhere' });
+    const icon = getComputedStyle(select, '::picker-icon');
+    const arrow = style.appearance === 'base-select' ? parseFloat(icon.width) + parseFloat(icon.marginInlineStart || 0) + (parseFloat(style.columnGap) || 0) : 32;
+    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', width: `${inner - arrow}px`, font: style.font, whiteSpace: 'normal', overflowWrap: 'anywhere' });
     probe.textContent = select.selectedOptions[0]?.text ?? '';
     document.body.append(probe);
     const needed = probe.getBoundingClientRect().height;
