@@ -697,35 +697,37 @@ pub fn sample_quote(book: &PriceBook) -> Result<crate::quote::Quote, Error> {
         };
         ("prompt_pay".to_owned(), text(choice))
     });
-    let request = Value::Object(vec![
-        (
-            "patient".to_owned(),
-            Value::Object(vec![
-                ("name".to_owned(), text("Sample Patient")),
-                ("date_of_birth".to_owned(), text("1970-01-01")),
-            ]),
-        ),
-        ("coverage".to_owned(), text("self_pay")),
-        ("side".to_owned(), text("left")),
-        ("issued_on".to_owned(), text(&document.effective_date)),
-        (
-            "answers".to_owned(),
-            Value::Object(vec![
-                (
-                    "condition".to_owned(),
-                    first(document.conditions.first().map(|c| &c.id)),
-                ),
-                (
-                    "product".to_owned(),
-                    first(document.products.first().map(|p| &p.id)),
-                ),
-                ("injections".to_owned(), text("1")),
-            ]),
-        ),
-    ]
-    .into_iter()
-    .chain(prompt_pay)
-    .collect());
+    let request = Value::Object(
+        vec![
+            (
+                "patient".to_owned(),
+                Value::Object(vec![
+                    ("name".to_owned(), text("Sample Patient")),
+                    ("date_of_birth".to_owned(), text("1970-01-01")),
+                ]),
+            ),
+            ("coverage".to_owned(), text("self_pay")),
+            ("side".to_owned(), text("left")),
+            ("issued_on".to_owned(), text(&document.effective_date)),
+            (
+                "answers".to_owned(),
+                Value::Object(vec![
+                    (
+                        "condition".to_owned(),
+                        first(document.conditions.first().map(|c| &c.id)),
+                    ),
+                    (
+                        "product".to_owned(),
+                        first(document.products.first().map(|p| &p.id)),
+                    ),
+                    ("injections".to_owned(), text("1")),
+                ]),
+            ),
+        ]
+        .into_iter()
+        .chain(prompt_pay)
+        .collect(),
+    );
     let request = crate::quote::QuoteRequest::from_value(&request)?;
     crate::quote::quote(book, &request)
 }

@@ -162,13 +162,6 @@ fn leftovers(
     path: &str,
     found: &mut Vec<Warning>,
 ) {
-    let entry = |object: &Value, key: &str| match object {
-        Value::Object(entries) => entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone()),
-        _ => None,
-    };
     for declared in fields {
         let Some(ours) = entry(ours, declared.key) else {
             continue;
@@ -180,14 +173,34 @@ fn leftovers(
         };
         let message = || declared.sample.to_owned();
         match (&declared.kind, &ours, &theirs) {
-            (Kind::List { .. }, Value::Array(items), Value::Array(samples))
+            (Kind::List { noun, fields, .. }, Value::Array(items), Value::Array(samples))
                 if !declared.sample.is_empty() =>
             {
                 for (i, item) in items.iter().enumerate() {
+                    let path = format!("{path}[{i}]");
                     if samples.contains(item) {
-                        let path = format!("{path}[{i}]");
                         found.push(Warning {
                             path,
+                            message: message(),
+                        });
+                    } else {
+                        item_leftovers(fields, noun, item, samples, &path, found);
+                    }
+                }
+            }
+            (Kind::Words { .. }, _, _) if !declared.sample.is_empty() => {
+                let left = words_left(&ours, &theirs);
+                if left.iter().all(|(_, same)| *same) {
+                    found.push(Warning {
+                        path,
+                        message: message(),
+                    });
+                    continue;
+                }
+                for (language, same) in left {
+                    if same {
+                        found.push(Warning {
+                            path: format!("{path}{language}"),
                             message: message(),
                         });
                     }
@@ -199,6 +212,108 @@ fn leftovers(
             }),
             _ if !declared.sample.is_empty() => {}
             (Kind::Group { fields }, _, _) => leftovers(fields, &ours, &theirs, &path, found),
+            _ => {}
+        }
+    }
+}
+
+/// The value at `key` of `object`, if it is an object that has one.
+fn entry(object: &Value, key: &str) -> Option<Value> {
+    match object {
+        Value::Object(entries) => entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone()),
+        _ => None,
+    }
+}
+
+/// Whether each language of the text `ours` is still the sample's `theirs`: `("", same)` for the
+/// English, `(".es", same)` for the Spanish where `ours` has one, each compared on its own (the
+/// English replaced leaves a Spanish that still says the sample's words warned about).
+fn words_left(ours: &Value, theirs: &Value) -> Vec<(&'static str, bool)> {
+    let language = |value: &Value, key: &str| match value {
+        Value::String(text) if key == "en" => Some(text.clone()),
+        Value::Object(entries) => {
+            entries
+                .iter()
+                .find(|(k, _)| k == key)
+                .and_then(|(_, v)| match v {
+                    Value::String(text) if !text.trim().is_empty() => Some(text.clone()),
+                    _ => None,
+                })
+        }
+        _ => None,
+    };
+    let mut left = vec![("", language(ours, "en") == language(theirs, "en"))];
+    if let Some(spanish) = language(ours, "es") {
+        left.push((".es", Some(spanish) == language(theirs, "es")));
+    }
+    left
+}
+
+/// The fields of a list's `item` (with `fields`, called `noun`) that are not one of the sample's
+/// items but still have a sample item's words, address, identifiers or prices: a sample partner
+/// practice renamed only, a sample plan whose English name changed and Spanish did not. The sample
+/// item it comes from is the one sharing the most such values with it, with at least one text
+/// (prices alone may be the same by chance); each value still that item's is warned about at its
+/// field, each language of a text on its own.
+fn item_leftovers(
+    fields: &'static [Field],
+    noun: &str,
+    item: &Value,
+    samples: &[Value],
+    path: &str,
+    found: &mut Vec<Warning>,
+) {
+    let best = samples
+        .iter()
+        .map(|sample| {
+            let mut same = Vec::new();
+            same_values(fields, item, sample, path, &mut same);
+            same
+        })
+        .filter(|same| same.iter().any(|(_, text)| *text))
+        .max_by_key(Vec::len);
+    for (path, _) in best.unwrap_or_default() {
+        found.push(Warning {
+            path,
+            message: format!("still the sample {noun}'s: put your {noun}'s own, or confirm it"),
+        });
+    }
+}
+
+/// The paths under `path` of the texts, codes and prices of `ours` (of `fields`) that equal
+/// `theirs`', each with whether it is a text or code (not a price); in the order of the fields.
+fn same_values(
+    fields: &'static [Field],
+    ours: &Value,
+    theirs: &Value,
+    path: &str,
+    same: &mut Vec<(String, bool)>,
+) {
+    for declared in fields {
+        let (Some(ours), Some(theirs)) = (entry(ours, declared.key), entry(theirs, declared.key))
+        else {
+            continue;
+        };
+        let path = format!("{path}.{}", declared.key);
+        let blank = matches!(&ours, Value::String(text) if text.trim().is_empty());
+        match declared.kind {
+            Kind::Group { fields } => same_values(fields, &ours, &theirs, &path, same),
+            Kind::Words { .. } => {
+                for (language, left) in words_left(&ours, &theirs) {
+                    if left {
+                        same.push((format!("{path}{language}"), true));
+                    }
+                }
+            }
+            // An id is the book's own, not the practice's or lender's.
+            _ if declared.key == "id" => {}
+            Kind::Text | Kind::Paragraph | Kind::Code | Kind::Tin if !blank && ours == theirs => {
+                same.push((path, true));
+            }
+            Kind::Money if ours == theirs => same.push((path, false)),
             _ => {}
         }
     }
@@ -470,6 +585,64 @@ mod tests {
     }
 
     #[test]
+    fn each_language_and_each_field_of_a_sample_item_is_checked() {
+        let theirs = sample();
+        let mut ours = sample();
+        // The lender's note replaced in English only: the Spanish still says the terms are
+        // samples ("Estas condiciones son de ejemplo"), warned about at the Spanish text alone.
+        let financing = ours.financing.as_mut().expect("the sample's financing");
+        let es = financing.disclaimer.es.clone();
+        assert!(es.as_deref().unwrap_or("").contains("de ejemplo"), "{es:?}");
+        financing.disclaimer = Text {
+            en: "Financing by Sunfield Lending; credit approval required.".into(),
+            es,
+        };
+        financing.plans.truncate(0);
+        // A sample partner practice renamed only: its address, NPI, TIN and prices are still
+        // the sample's, each warned about at its field; the other partner removed.
+        ours.therapy_partners.truncate(1);
+        ours.therapy_partners[0].name = "Saguaro Sports Rehab".into();
+        let found: Vec<String> = sample_leftovers(&ours, &theirs)
+            .iter()
+            .map(|warning| warning.path.clone())
+            .collect();
+        assert!(
+            !found.contains(&"therapy_partners[0].name".to_owned()),
+            "{found:?}"
+        );
+        for field in [
+            "therapy_partners[0].address.street",
+            "therapy_partners[0].npi",
+            "therapy_partners[0].tin",
+            "therapy_partners[0].physical_therapy.session.cash_price_cents",
+        ] {
+            assert!(found.contains(&field.to_owned()), "{field}: {found:?}");
+        }
+        assert!(
+            found.contains(&"financing.disclaimer.es".to_owned()),
+            "{found:?}"
+        );
+        assert!(
+            !found.contains(&"financing.disclaimer".to_owned()),
+            "{found:?}"
+        );
+        // The Spanish replaced too: nothing of the note is left.
+        let financing = ours.financing.as_mut().expect("financing");
+        financing.disclaimer = Text {
+            en: "Financing by Sunfield Lending.".into(),
+            es: Some("Financiamiento de Sunfield Lending.".into()),
+        };
+        let found: Vec<String> = sample_leftovers(&ours, &theirs)
+            .iter()
+            .map(|warning| warning.path.clone())
+            .collect();
+        assert!(
+            !found.iter().any(|path| path.starts_with("financing")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn what_is_still_the_samples_is_found_by_its_declaration() {
         let theirs = sample();
         let mut ours = sample();
@@ -501,6 +674,17 @@ mod tests {
             "therapy_partners[1]".to_owned(),
             "financing.disclaimer".to_owned(),
         ];
+        // The plan whose term changed keeps the sample plan's name (in both languages, saying
+        // its 6 months) and its lender's minimums: each warned about at its field.
+        expected.extend(
+            [
+                "label",
+                "label.es",
+                "min_purchase_cents",
+                "min_payment_cents",
+            ]
+            .map(|field| format!("financing.plans[0].{field}")),
+        );
         expected.extend((1..8).map(|i| format!("financing.plans[{i}]")));
         assert_eq!(found, expected);
         // With no partners, the clinic's own note and no financing left, nothing is.
