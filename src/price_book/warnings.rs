@@ -270,7 +270,7 @@ fn item_leftovers(
         .iter()
         .map(|sample| {
             let mut same = Vec::new();
-            same_values(fields, item, sample, path, &mut same);
+            same_values(fields, item, sample, path, true, &mut same);
             same
         })
         .filter(|same| same.iter().any(|(_, text)| *text))
@@ -283,13 +283,17 @@ fn item_leftovers(
     }
 }
 
-/// The paths under `path` of the texts, codes and prices of `ours` (of `fields`) that equal
-/// `theirs`', each with whether it is a text or code (not a price); in the order of the fields.
+/// The paths under `path` of the values of `ours` (of `fields`) that name or identify the item
+/// and equal `theirs`', each with whether it is such a word rather than a price: the item's own
+/// name (`top`, each language on its own), what the sample clinic's own is checked for (the
+/// address's street and ZIP), an NPI or TIN, and every price. A billing code or a price's name
+/// shown to patients is the same at every practice and is left alone. In the order of the fields.
 fn same_values(
     fields: &'static [Field],
     ours: &Value,
     theirs: &Value,
     path: &str,
+    top: bool,
     same: &mut Vec<(String, bool)>,
 ) {
     for declared in fields {
@@ -299,21 +303,24 @@ fn same_values(
         };
         let path = format!("{path}.{}", declared.key);
         let blank = matches!(&ours, Value::String(text) if text.trim().is_empty());
+        let identifies = !declared.sample.is_empty()
+            || matches!(declared.key, "npi" | "tin")
+            || (top && declared.key != "id");
         match declared.kind {
-            Kind::Group { fields } => same_values(fields, &ours, &theirs, &path, same),
-            Kind::Words { .. } => {
+            Kind::Group { fields } => same_values(fields, &ours, &theirs, &path, false, same),
+            Kind::Words { .. } if identifies => {
                 for (language, left) in words_left(&ours, &theirs) {
                     if left {
                         same.push((format!("{path}{language}"), true));
                     }
                 }
             }
-            // An id is the book's own, not the practice's or lender's.
-            _ if declared.key == "id" => {}
-            Kind::Text | Kind::Paragraph | Kind::Code | Kind::Tin if !blank && ours == theirs => {
+            Kind::Money if ours == theirs => same.push((path, false)),
+            Kind::Text | Kind::Paragraph | Kind::Code | Kind::Tin
+                if identifies && !blank && ours == theirs =>
+            {
                 same.push((path, true));
             }
-            Kind::Money if ours == theirs => same.push((path, false)),
             _ => {}
         }
     }

@@ -143,3 +143,23 @@ test('at 360 px every select of the form shows its whole chosen text, wrapped, a
   assert.deepEqual(seen.errors, []);
   await stop();
 });
+
+test("the lender's note replaced in English only is still warned about at the Spanish text; a partner renamed only, at its address", async () => {
+  const { page, seen, stop } = await start();
+  await page.evaluate(() => { for (const part of document.querySelectorAll('#fields details')) part.open = true; });
+  await page.fill('[name="financing.disclaimer.en"]', 'Financing by Sunfield Lending; credit approval required.');
+  const spanish = page.locator('[name="financing.disclaimer.es"]');
+  assert.match(await spanish.inputValue(), /de ejemplo/);
+  await page.waitForFunction(() => document.querySelector('[name="financing.disclaimer.es"]').closest('.field').querySelector('.field-warning'));
+  const under = await spanish.evaluate((box) => box.closest('.field').querySelector('.field-warning').textContent);
+  assert.match(under, /sample terms/, under);
+  const english = await page.locator('[name="financing.disclaimer.en"]').evaluate((box) => box.closest('.field').querySelector('.field-warning')?.textContent ?? '');
+  assert.doesNotMatch(english, /sample/, 'the English replaced is not warned about');
+  await page.fill('[name="therapy_partners.0.name"]', 'Saguaro Sports Rehab');
+  await page.waitForFunction(() => document.querySelector('[name="therapy_partners.0.npi"]').closest('.field').querySelector('.field-warning'));
+  const summary = (await page.locator('#warning-summary li').allTextContents()).join('\n');
+  assert.match(summary, /Partner: [^›]+ › NPI: Still the sample partner's/, summary);
+  assert.doesNotMatch(summary, /Billing code: Still/, 'a billing code is the same at every practice');
+  assert.deepEqual(seen.errors, []);
+  await stop();
+});
