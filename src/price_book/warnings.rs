@@ -28,7 +28,7 @@ pub struct Warning {
     /// The field's JSON path, the same as a problem with it would have: `products[0].price_cents`.
     pub path: String,
     /// What is unusual, in words that read after the field's label: `is $11.00, low for a product
-    /// (under $50.00): was $1,100.00 meant?`.
+    /// (under $50.00): check for a missing digit`.
     pub message: String,
 }
 
@@ -56,7 +56,7 @@ impl Display for Warning {
 /// book.products[0].price_cents = amnion_estimator::money::Cents::new(1100);
 /// assert_eq!(
 ///     warnings(&book)[0].to_string(),
-///     "products[0].price_cents: is $11.00, low for a product (under $50.00): was $1,100.00 meant?"
+///     "products[0].price_cents: is $11.00, low for a product (under $50.00): check for a missing digit"
 /// );
 /// ```
 pub fn warnings(document: &PriceBookDocument) -> Vec<Warning> {
@@ -439,15 +439,17 @@ fn percents(text: &str) -> impl Iterator<Item = BasisPoints> + '_ {
         })
 }
 
-/// Why `price` is low for `what`, if it is under `limit` (and above $0.00 unless `zero_too`): with
-/// the price a hundred times as large, which dollars typed as cents would have meant.
+/// Why `price` is low for `what`, if it is under `limit` (and above $0.00 unless `zero_too`): a
+/// digit left out, which is what makes a typed price too low ($11.00 for a $110.00 session; a
+/// hundred times it, $1,100.00, would point past the usual prices), or for $0.00 whether it was
+/// meant.
 fn low(price: Cents, limit: Cents, what: &str, zero_too: bool) -> Option<String> {
     if price >= limit || (price == Cents::ZERO && !zero_too) {
         return None;
     }
-    let meant = match price.checked_mul(100) {
-        Some(meant) if price > Cents::ZERO => format!("was {meant} meant?"),
-        _ => "was it meant?".to_owned(),
+    let meant = match price > Cents::ZERO {
+        true => "check for a missing digit".to_owned(),
+        false => "was it meant?".to_owned(),
     };
     Some(format!(
         "is {price}, low for {what} (under {limit}): {meant}"
@@ -499,7 +501,7 @@ mod tests {
         assert_eq!(
             low(Cents::new(4_999), PRODUCT_LOW, "a product", true).as_deref(),
             // 4999 cents is $49.99; a hundred times as much is $4,999.00.
-            Some("is $49.99, low for a product (under $50.00): was $4,999.00 meant?")
+            Some("is $49.99, low for a product (under $50.00): check for a missing digit")
         );
         assert_eq!(
             low(Cents::ZERO, PRODUCT_LOW, "a product", true).as_deref(),
@@ -550,13 +552,13 @@ mod tests {
         assert_eq!(
             found,
             [
-                "products[0].price_cents: is $11.00, low for a product (under $50.00): was $1,100.00 meant?",
+                "products[0].price_cents: is $11.00, low for a product (under $50.00): check for a missing digit",
                 "products[1].price_cents: is $120,000.00, high for a product (over $50,000.00): check for extra zeros",
                 // Each price named by its item's declaration: a walking boot, physical therapy
                 // (under $20.00, 2000 cents).
-                "walking_boot.price_cents: is $1.65, low for a walking boot (under $5.00): was $165.00 meant?",
-                "physical_therapy.session.allowed_cents: is $0.95, low for physical therapy (under $20.00): was $95.00 meant?",
-                "therapy_partners[1].physical_therapy.evaluation.cash_price_cents: is $1.20, low for physical therapy (under $20.00): was $120.00 meant?",
+                "walking_boot.price_cents: is $1.65, low for a walking boot (under $5.00): check for a missing digit",
+                "physical_therapy.session.allowed_cents: is $0.95, low for physical therapy (under $20.00): check for a missing digit",
+                "therapy_partners[1].physical_therapy.evaluation.cash_price_cents: is $1.20, low for physical therapy (under $20.00): check for a missing digit",
                 // In the form's order: the multi-injection discount before prompt pay, a name
                 // before its percent.
                 "discounts.multi_injection.percent_off_bp: is 60%, high for a discount (over 50%): was it meant?",
@@ -586,7 +588,7 @@ mod tests {
             [
                 "administration_fees[0].price_cents: is $6,000.00, high for an injection fee (over $5,000.00): check for extra zeros",
                 "walking_boot.price_cents: is $1,000,000.00, high for a walking boot (over $2,000.00): check for extra zeros",
-                "physical_therapy.session.cash_price_cents: is $11.00, low for physical therapy (under $20.00): was $1,100.00 meant?",
+                "physical_therapy.session.cash_price_cents: is $11.00, low for physical therapy (under $20.00): check for a missing digit",
             ]
         );
     }
@@ -767,7 +769,7 @@ mod tests {
         let found: Vec<String> = warnings(&book).iter().map(ToString::to_string).collect();
         assert_eq!(
             found,
-            ["discounts.multi_injection.packages[0].price_cents: is $22.00, low for a package (under $50.00): was $2,200.00 meant?"]
+            ["discounts.multi_injection.packages[0].price_cents: is $22.00, low for a package (under $50.00): check for a missing digit"]
         );
     }
 }
