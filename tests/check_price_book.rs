@@ -177,8 +177,8 @@ fn likely_unit_mistakes_are_warnings_after_the_prices() {
         lines[table_end..],
         [
             "  warnings: 2 (the book is valid; check each):",
-            "  products[0].price_cents: is $11.00, low for a product (under $50.00): was $1,100.00 meant?",
-            "  walking_boot.price_cents: is $1.65, low for a walking boot (under $5.00): was $165.00 meant?",
+            "  products[0].price_cents: is $11.00, low for a product (under $50.00): check for a missing digit",
+            "  walking_boot.price_cents: is $1.65, low for a walking boot (under $5.00): check for a missing digit",
         ],
         "{out}"
     );

@@ -484,12 +484,29 @@ fn what_is_still_the_sample_is_a_warning_each() {
     );
     assert!(!check.ready);
     // The clinic's own name, the sample mark unticked, and the first plan's term changed (6 to 9
-    // months: the clinic's lender's own plan now): those three go; the other 16 stay.
+    // months: the clinic's lender's own plan now): those three go; the other 16 stay, and the
+    // changed plan is warned about at each value still the sample plan's: its name in English
+    // and in Spanish (which still say 6 months), its minimum purchase and payment: 16 + 4 = 20.
     typed(&mut form, "clinic.name", "Hillside Foot & Ankle");
     set_flag(&mut form, "sample_data", false);
     typed(&mut form, "financing.plans.0.months", "9");
     let check = editor.check(&form);
-    assert_eq!(check.warnings.len(), 16, "{:?}", check.warnings);
+    assert_eq!(check.warnings.len(), 20, "{:?}", check.warnings);
+    let plan: Vec<&str> = check
+        .warnings
+        .iter()
+        .map(|w| w.path.as_str())
+        .filter(|path| path.starts_with("financing.plans[0]"))
+        .collect();
+    assert_eq!(
+        plan,
+        [
+            "financing.plans[0].label",
+            "financing.plans[0].label.es",
+            "financing.plans[0].min_purchase_cents",
+            "financing.plans[0].min_payment_cents",
+        ]
+    );
     assert_eq!(
         check.warnings[0].message,
         "Still the sample clinic's: put the clinic's own here"

@@ -361,7 +361,7 @@ fn a_typed_in_providers_prices_are_checked_as_the_books_are() {
     ));
     assert_eq!(
         q.price_warnings,
-        ["Therapy provider's evaluation price: is $1.75, low for physical therapy (under $20.00): was $175.00 meant?"]
+        ["Therapy provider's evaluation price: is $1.75, low for physical therapy (under $20.00): check for a missing digit"]
     );
 }
 

@@ -28,7 +28,7 @@ pub struct Warning {
     /// The field's JSON path, the same as a problem with it would have: `products[0].price_cents`.
     pub path: String,
     /// What is unusual, in words that read after the field's label: `is $11.00, low for a product
-    /// (under $50.00): was $1,100.00 meant?`.
+    /// (under $50.00): check for a missing digit`.
     pub message: String,
 }
 
@@ -56,7 +56,7 @@ impl Display for Warning {
 /// book.products[0].price_cents = amnion_estimator::money::Cents::new(1100);
 /// assert_eq!(
 ///     warnings(&book)[0].to_string(),
-///     "products[0].price_cents: is $11.00, low for a product (under $50.00): was $1,100.00 meant?"
+///     "products[0].price_cents: is $11.00, low for a product (under $50.00): check for a missing digit"
 /// );
 /// ```
 pub fn warnings(document: &PriceBookDocument) -> Vec<Warning> {
@@ -162,13 +162,6 @@ fn leftovers(
     path: &str,
     found: &mut Vec<Warning>,
 ) {
-    let entry = |object: &Value, key: &str| match object {
-        Value::Object(entries) => entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone()),
-        _ => None,
-    };
     for declared in fields {
         let Some(ours) = entry(ours, declared.key) else {
             continue;
@@ -180,14 +173,34 @@ fn leftovers(
         };
         let message = || declared.sample.to_owned();
         match (&declared.kind, &ours, &theirs) {
-            (Kind::List { .. }, Value::Array(items), Value::Array(samples))
+            (Kind::List { noun, fields, .. }, Value::Array(items), Value::Array(samples))
                 if !declared.sample.is_empty() =>
             {
                 for (i, item) in items.iter().enumerate() {
+                    let path = format!("{path}[{i}]");
                     if samples.contains(item) {
-                        let path = format!("{path}[{i}]");
                         found.push(Warning {
                             path,
+                            message: message(),
+                        });
+                    } else {
+                        item_leftovers(fields, noun, item, samples, &path, found);
+                    }
+                }
+            }
+            (Kind::Words { .. }, _, _) if !declared.sample.is_empty() => {
+                let left = words_left(&ours, &theirs);
+                if left.iter().all(|(_, same)| *same) {
+                    found.push(Warning {
+                        path,
+                        message: message(),
+                    });
+                    continue;
+                }
+                for (language, same) in left {
+                    if same {
+                        found.push(Warning {
+                            path: format!("{path}{language}"),
                             message: message(),
                         });
                     }
@@ -199,6 +212,115 @@ fn leftovers(
             }),
             _ if !declared.sample.is_empty() => {}
             (Kind::Group { fields }, _, _) => leftovers(fields, &ours, &theirs, &path, found),
+            _ => {}
+        }
+    }
+}
+
+/// The value at `key` of `object`, if it is an object that has one.
+fn entry(object: &Value, key: &str) -> Option<Value> {
+    match object {
+        Value::Object(entries) => entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone()),
+        _ => None,
+    }
+}
+
+/// Whether each language of the text `ours` is still the sample's `theirs`: `("", same)` for the
+/// English, `(".es", same)` for the Spanish where `ours` has one, each compared on its own (the
+/// English replaced leaves a Spanish that still says the sample's words warned about).
+fn words_left(ours: &Value, theirs: &Value) -> Vec<(&'static str, bool)> {
+    let language = |value: &Value, key: &str| match value {
+        Value::String(text) if key == "en" => Some(text.clone()),
+        Value::Object(entries) => {
+            entries
+                .iter()
+                .find(|(k, _)| k == key)
+                .and_then(|(_, v)| match v {
+                    Value::String(text) if !text.trim().is_empty() => Some(text.clone()),
+                    _ => None,
+                })
+        }
+        _ => None,
+    };
+    let mut left = vec![("", language(ours, "en") == language(theirs, "en"))];
+    if let Some(spanish) = language(ours, "es") {
+        left.push((".es", Some(spanish) == language(theirs, "es")));
+    }
+    left
+}
+
+/// The fields of a list's `item` (with `fields`, called `noun`) that are not one of the sample's
+/// items but still have a sample item's words, address, identifiers or prices: a sample partner
+/// practice renamed only, a sample plan whose English name changed and Spanish did not. The sample
+/// item it comes from is the one sharing the most such values with it, with at least one text
+/// (prices alone may be the same by chance); each value still that item's is warned about at its
+/// field, each language of a text on its own.
+fn item_leftovers(
+    fields: &'static [Field],
+    noun: &str,
+    item: &Value,
+    samples: &[Value],
+    path: &str,
+    found: &mut Vec<Warning>,
+) {
+    let best = samples
+        .iter()
+        .map(|sample| {
+            let mut same = Vec::new();
+            same_values(fields, item, sample, path, true, &mut same);
+            same
+        })
+        .filter(|same| same.iter().any(|(_, text)| *text))
+        .max_by_key(Vec::len);
+    for (path, _) in best.unwrap_or_default() {
+        found.push(Warning {
+            path,
+            message: format!("still the sample {noun}'s: put your {noun}'s own, or confirm it"),
+        });
+    }
+}
+
+/// The paths under `path` of the values of `ours` (of `fields`) that name or identify the item
+/// and equal `theirs`', each with whether it is such a word rather than a price: the item's own
+/// name (`top`, each language on its own), what the sample clinic's own is checked for (the
+/// address's street and ZIP), an NPI or TIN, and every price. A billing code or a price's name
+/// shown to patients is the same at every practice and is left alone. In the order of the fields.
+fn same_values(
+    fields: &'static [Field],
+    ours: &Value,
+    theirs: &Value,
+    path: &str,
+    top: bool,
+    same: &mut Vec<(String, bool)>,
+) {
+    for declared in fields {
+        let (Some(ours), Some(theirs)) = (entry(ours, declared.key), entry(theirs, declared.key))
+        else {
+            continue;
+        };
+        let path = format!("{path}.{}", declared.key);
+        let blank = matches!(&ours, Value::String(text) if text.trim().is_empty());
+        let identifies = !declared.sample.is_empty()
+            || matches!(declared.key, "npi" | "tin")
+            || (top && declared.key != "id");
+        match declared.kind {
+            Kind::Group { fields } => same_values(fields, &ours, &theirs, &path, false, same),
+            Kind::Words { .. } if identifies => {
+                for (language, left) in words_left(&ours, &theirs) {
+                    if left {
+                        same.push((format!("{path}{language}"), true));
+                    }
+                }
+            }
+            Kind::Money if ours == theirs => same.push((path, false)),
+            Kind::Text | Kind::Paragraph | Kind::Code | Kind::Tin
+                if identifies && !blank && ours == theirs =>
+            {
+                same.push((path, true));
+            }
             _ => {}
         }
     }
@@ -317,15 +439,17 @@ fn percents(text: &str) -> impl Iterator<Item = BasisPoints> + '_ {
         })
 }
 
-/// Why `price` is low for `what`, if it is under `limit` (and above $0.00 unless `zero_too`): with
-/// the price a hundred times as large, which dollars typed as cents would have meant.
+/// Why `price` is low for `what`, if it is under `limit` (and above $0.00 unless `zero_too`): a
+/// digit left out, which is what makes a typed price too low ($11.00 for a $110.00 session; a
+/// hundred times it, $1,100.00, would point past the usual prices), or for $0.00 whether it was
+/// meant.
 fn low(price: Cents, limit: Cents, what: &str, zero_too: bool) -> Option<String> {
     if price >= limit || (price == Cents::ZERO && !zero_too) {
         return None;
     }
-    let meant = match price.checked_mul(100) {
-        Some(meant) if price > Cents::ZERO => format!("was {meant} meant?"),
-        _ => "was it meant?".to_owned(),
+    let meant = match price > Cents::ZERO {
+        true => "check for a missing digit".to_owned(),
+        false => "was it meant?".to_owned(),
     };
     Some(format!(
         "is {price}, low for {what} (under {limit}): {meant}"
@@ -377,7 +501,7 @@ mod tests {
         assert_eq!(
             low(Cents::new(4_999), PRODUCT_LOW, "a product", true).as_deref(),
             // 4999 cents is $49.99; a hundred times as much is $4,999.00.
-            Some("is $49.99, low for a product (under $50.00): was $4,999.00 meant?")
+            Some("is $49.99, low for a product (under $50.00): check for a missing digit")
         );
         assert_eq!(
             low(Cents::ZERO, PRODUCT_LOW, "a product", true).as_deref(),
@@ -428,13 +552,13 @@ mod tests {
         assert_eq!(
             found,
             [
-                "products[0].price_cents: is $11.00, low for a product (under $50.00): was $1,100.00 meant?",
+                "products[0].price_cents: is $11.00, low for a product (under $50.00): check for a missing digit",
                 "products[1].price_cents: is $120,000.00, high for a product (over $50,000.00): check for extra zeros",
                 // Each price named by its item's declaration: a walking boot, physical therapy
                 // (under $20.00, 2000 cents).
-                "walking_boot.price_cents: is $1.65, low for a walking boot (under $5.00): was $165.00 meant?",
-                "physical_therapy.session.allowed_cents: is $0.95, low for physical therapy (under $20.00): was $95.00 meant?",
-                "therapy_partners[1].physical_therapy.evaluation.cash_price_cents: is $1.20, low for physical therapy (under $20.00): was $120.00 meant?",
+                "walking_boot.price_cents: is $1.65, low for a walking boot (under $5.00): check for a missing digit",
+                "physical_therapy.session.allowed_cents: is $0.95, low for physical therapy (under $20.00): check for a missing digit",
+                "therapy_partners[1].physical_therapy.evaluation.cash_price_cents: is $1.20, low for physical therapy (under $20.00): check for a missing digit",
                 // In the form's order: the multi-injection discount before prompt pay, a name
                 // before its percent.
                 "discounts.multi_injection.percent_off_bp: is 60%, high for a discount (over 50%): was it meant?",
@@ -464,8 +588,66 @@ mod tests {
             [
                 "administration_fees[0].price_cents: is $6,000.00, high for an injection fee (over $5,000.00): check for extra zeros",
                 "walking_boot.price_cents: is $1,000,000.00, high for a walking boot (over $2,000.00): check for extra zeros",
-                "physical_therapy.session.cash_price_cents: is $11.00, low for physical therapy (under $20.00): was $1,100.00 meant?",
+                "physical_therapy.session.cash_price_cents: is $11.00, low for physical therapy (under $20.00): check for a missing digit",
             ]
+        );
+    }
+
+    #[test]
+    fn each_language_and_each_field_of_a_sample_item_is_checked() {
+        let theirs = sample();
+        let mut ours = sample();
+        // The lender's note replaced in English only: the Spanish still says the terms are
+        // samples ("Estas condiciones son de ejemplo"), warned about at the Spanish text alone.
+        let financing = ours.financing.as_mut().expect("the sample's financing");
+        let es = financing.disclaimer.es.clone();
+        assert!(es.as_deref().unwrap_or("").contains("de ejemplo"), "{es:?}");
+        financing.disclaimer = Text {
+            en: "Financing by Sunfield Lending; credit approval required.".into(),
+            es,
+        };
+        financing.plans.truncate(0);
+        // A sample partner practice renamed only: its address, NPI, TIN and prices are still
+        // the sample's, each warned about at its field; the other partner removed.
+        ours.therapy_partners.truncate(1);
+        ours.therapy_partners[0].name = "Saguaro Sports Rehab".into();
+        let found: Vec<String> = sample_leftovers(&ours, &theirs)
+            .iter()
+            .map(|warning| warning.path.clone())
+            .collect();
+        assert!(
+            !found.contains(&"therapy_partners[0].name".to_owned()),
+            "{found:?}"
+        );
+        for field in [
+            "therapy_partners[0].address.street",
+            "therapy_partners[0].npi",
+            "therapy_partners[0].tin",
+            "therapy_partners[0].physical_therapy.session.cash_price_cents",
+        ] {
+            assert!(found.contains(&field.to_owned()), "{field}: {found:?}");
+        }
+        assert!(
+            found.contains(&"financing.disclaimer.es".to_owned()),
+            "{found:?}"
+        );
+        assert!(
+            !found.contains(&"financing.disclaimer".to_owned()),
+            "{found:?}"
+        );
+        // The Spanish replaced too: nothing of the note is left.
+        let financing = ours.financing.as_mut().expect("financing");
+        financing.disclaimer = Text {
+            en: "Financing by Sunfield Lending.".into(),
+            es: Some("Financiamiento de Sunfield Lending.".into()),
+        };
+        let found: Vec<String> = sample_leftovers(&ours, &theirs)
+            .iter()
+            .map(|warning| warning.path.clone())
+            .collect();
+        assert!(
+            !found.iter().any(|path| path.starts_with("financing")),
+            "{found:?}"
         );
     }
 
@@ -501,6 +683,17 @@ mod tests {
             "therapy_partners[1]".to_owned(),
             "financing.disclaimer".to_owned(),
         ];
+        // The plan whose term changed keeps the sample plan's name (in both languages, saying
+        // its 6 months) and its lender's minimums: each warned about at its field.
+        expected.extend(
+            [
+                "label",
+                "label.es",
+                "min_purchase_cents",
+                "min_payment_cents",
+            ]
+            .map(|field| format!("financing.plans[0].{field}")),
+        );
         expected.extend((1..8).map(|i| format!("financing.plans[{i}]")));
         assert_eq!(found, expected);
         // With no partners, the clinic's own note and no financing left, nothing is.
@@ -576,7 +769,7 @@ mod tests {
         let found: Vec<String> = warnings(&book).iter().map(ToString::to_string).collect();
         assert_eq!(
             found,
-            ["discounts.multi_injection.packages[0].price_cents: is $22.00, low for a package (under $50.00): was $2,200.00 meant?"]
+            ["discounts.multi_injection.packages[0].price_cents: is $22.00, low for a package (under $50.00): check for a missing digit"]
         );
     }
 }

@@ -117,11 +117,15 @@ test('at 360 px every select of the form shows its whole chosen text, wrapped, a
   await page.evaluate(() => { for (const part of document.querySelectorAll('#fields details')) part.open = true; });
   const selects = await page.evaluate(() => [...document.querySelectorAll('#book-form select')].filter((select) => select.offsetParent).map((select) => {
     // The chosen text laid out in a box as wide as the select's text can be (its inner width less
-    // its padding, and 2 rem for the arrow), in its font: the height it needs to show it whole.
+    // its padding and the arrow), in its font: the height it needs to show it whole. The arrow is
+    // the engine's own where the page draws the select (base-select: the picker icon and the gap
+    // before it, about 18 px), else 2 rem allowed for a native arrow.
     const style = getComputedStyle(select);
     const probe = document.createElement('div');
     const inner = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', width: `${inner - 32}px`, font: style.font, whiteSpace: 'normal', overflowWrap: 'anywhere' });
+    const icon = getComputedStyle(select, '::picker-icon');
+    const arrow = style.appearance === 'base-select' ? parseFloat(icon.width) + parseFloat(icon.marginInlineStart || 0) + (parseFloat(style.columnGap) || 0) : 32;
+    Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', width: `${inner - arrow}px`, font: style.font, whiteSpace: 'normal', overflowWrap: 'anywhere' });
     probe.textContent = select.selectedOptions[0]?.text ?? '';
     document.body.append(probe);
     const needed = probe.getBoundingClientRect().height;
@@ -136,6 +140,26 @@ test('at 360 px every select of the form shows its whole chosen text, wrapped, a
   }
   const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   assert.ok(widths[0] <= widths[1], `the page scrolls sideways: ${widths}`);
+  assert.deepEqual(seen.errors, []);
+  await stop();
+});
+
+test("the lender's note replaced in English only is still warned about at the Spanish text; a partner renamed only, at its address", async () => {
+  const { page, seen, stop } = await start();
+  await page.evaluate(() => { for (const part of document.querySelectorAll('#fields details')) part.open = true; });
+  await page.fill('[name="financing.disclaimer.en"]', 'Financing by Sunfield Lending; credit approval required.');
+  const spanish = page.locator('[name="financing.disclaimer.es"]');
+  assert.match(await spanish.inputValue(), /de ejemplo/);
+  await page.waitForFunction(() => document.querySelector('[name="financing.disclaimer.es"]').closest('.field').querySelector('.field-warning'));
+  const under = await spanish.evaluate((box) => box.closest('.field').querySelector('.field-warning').textContent);
+  assert.match(under, /sample terms/, under);
+  const english = await page.locator('[name="financing.disclaimer.en"]').evaluate((box) => box.closest('.field').querySelector('.field-warning')?.textContent ?? '');
+  assert.doesNotMatch(english, /sample/, 'the English replaced is not warned about');
+  await page.fill('[name="therapy_partners.0.name"]', 'Saguaro Sports Rehab');
+  await page.waitForFunction(() => document.querySelector('[name="therapy_partners.0.npi"]').closest('.field').querySelector('.field-warning'));
+  const summary = (await page.locator('#warning-summary li').allTextContents()).join('\n');
+  assert.match(summary, /Partner: [^›]+ › NPI: Still the sample partner's/, summary);
+  assert.doesNotMatch(summary, /Billing code: Still/, 'a billing code is the same at every practice');
   assert.deepEqual(seen.errors, []);
   await stop();
 });

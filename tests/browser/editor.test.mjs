@@ -423,9 +423,12 @@ test('an implausible price is a warning to confirm, naming the item and the amou
   assert.equal(await warning.evaluate((note) => note.closest('.field').querySelector('[name="walking_boot.price_cents"]') !== null), true);
   const links = await page.locator('#warning-summary li').allTextContents();
   assert.ok(links.some((text) => text.includes('high for a walking boot')), links.join('\n'));
-  // A PT session at $11.00 is low for physical therapy: a hundred times it was likely meant.
+  // A PT session at $11.00 is low for physical therapy: a digit left out (like $110.00), not a
+  // hundred times it ($1,100.00, past what a session costs).
   await type(page, 'physical_therapy.session.cash_price_cents', '11');
-  await page.locator('.field-warning', { hasText: 'low for physical therapy' }).waitFor();
+  const low = page.locator('.field-warning', { hasText: 'low for physical therapy' });
+  await low.waitFor();
+  assert.match(await low.textContent(), /Is \$11\.00, low for physical therapy \(under \$20\.00\): check for a missing digit\b/);
   assert.deepEqual(seen.errors, []);
   await stop();
 });
