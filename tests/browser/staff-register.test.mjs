@@ -176,7 +176,7 @@ test('a backup exported, the site\'s storage cleared, imported: every entry back
   await search(page, '');
   // Twice: nothing added.
   await page.setInputFiles('#register-import', path);
-  await page.waitForFunction(() => document.getElementById('register-message').textContent.includes('already'));
+  await page.waitForFunction(() => document.getElementById('register-message').textContent.includes(' 3 already'));
   assert.equal(await page.locator('#register-message').textContent(), 'Imported 3 entries: 0 new, 0 added to, 3 already in the register.');
   assert.equal(await page.locator('#register-list li.register-entry').count(), 3);
   const stored = await page.evaluate(() => new Promise((resolve) => {
