@@ -584,7 +584,9 @@ book_struct! {
         pub expected_charges: ExpectedCharges = default staff
             => form("On a Good Faith Estimate").default("included"),
         /// Whether it holds when a lender finances the bill; books without it: it holds (the
-        /// lender pays the clinic in full at the visit).
+        /// lender pays the clinic in full at the visit). Written only when it does not, so a book
+        /// (and a saved quote's copy of it) without the field is written back as it was.
+        #[serde(skip_serializing_if = "WhenFinanced::holds")]
         pub when_financed: WhenFinanced = default
             => form("When a lender finances the bill").default("holds"),
     }
@@ -601,6 +603,13 @@ pub enum WhenFinanced {
     /// It does not: financing is worked out on the total without it.
     Lost,
 }
+impl WhenFinanced {
+    /// The default: the discount holds when financing.
+    pub fn holds(&self) -> bool {
+        *self == WhenFinanced::Holds
+    }
+}
+
 book_enum!(WhenFinanced {
     "holds" => Holds: "It still holds: the lender pays the clinic in full at the visit",
     "lost" => Lost: "It does not hold: financing is worked out without it",
