@@ -2397,8 +2397,10 @@ pub(crate) fn spanish_typed_price_warning(
         _ => "Monto permitido por sesión",
     };
     let why = match (low, meant) {
-        (true, Some(meant)) => {
-            format!("es {price}, bajo para fisioterapia (menos de {limit}): ¿quiso decir {meant}?")
+        (true, Some(_)) => {
+            format!(
+                "es {price}, bajo para fisioterapia (menos de {limit}): revise si falta un dígito"
+            )
         }
         (true, None) => {
             format!("es {price}, bajo para fisioterapia (menos de {limit}): ¿es correcto?")
