@@ -848,11 +848,22 @@ fn english_refusal(refusal: &Refusal) -> String {
 /// tendinopatía de Aquiles`). A first word in capitals throughout (an acronym) is left alone.
 fn in_sentence(name: &str) -> String {
     let mut letters = name.chars();
-    match (letters.next(), letters.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(name.chars().skip(1)).collect()
+    match (letters.next().and_then(latin1_lower), letters.next()) {
+        (Some(lower), Some(second)) if latin1_lower(second).is_none() => {
+            std::iter::once(lower).chain(name.chars().skip(1)).collect()
         }
         _ => name.to_owned(),
+    }
+}
+
+/// The small letter of a Latin-1 capital (`A`–`Z`, `À`–`Þ` but `×`, which covers Spanish's `Á`,
+/// `É`, `Í`, `Ñ`, `Ó`, `Ú`, `Ü`); `None` for any other character. Unicode's full case tables
+/// (`char::to_lowercase`) would add some 8 KB brotli to the visitor's module for this one use.
+fn latin1_lower(letter: char) -> Option<char> {
+    match letter {
+        '×' => None,
+        'A'..='Z' | 'À'..='Þ' => char::from_u32(u32::from(letter) + 0x20),
+        _ => None,
     }
 }
 
@@ -2415,6 +2426,24 @@ pub(crate) fn spanish_typed_price_warning(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_mid_sentence_in_spanish() {
+        assert_eq!(
+            in_sentence("Tendinopatía de Aquiles"),
+            "tendinopatía de Aquiles"
+        );
+        assert_eq!(in_sentence("Úlcera del pie"), "úlcera del pie");
+        assert_eq!(
+            in_sentence("ACL sin sanar"),
+            "ACL sin sanar",
+            "an acronym stays"
+        );
+        assert_eq!(in_sentence("ÑU"), "ÑU");
+        assert_eq!(in_sentence("dolor"), "dolor");
+        assert_eq!(in_sentence("×2"), "×2");
+        assert_eq!(in_sentence(""), "");
+    }
 
     #[test]
     fn tags() {
