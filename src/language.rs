@@ -63,11 +63,16 @@ impl Language {
         }
     }
 
-    /// The words the crate writes in this language.
+    /// The words the crate writes in this language. A module built without Spanish (an English
+    /// reader's visitor module, `not(spanish)`) writes English for both; the widget loads it only
+    /// for pages whose widgets are all English.
     pub fn words(self) -> &'static Words {
         match self {
             Language::English => &ENGLISH,
+            #[cfg(spanish)]
             Language::Spanish => &SPANISH,
+            #[cfg(not(spanish))]
+            Language::Spanish => &ENGLISH,
         }
     }
 
@@ -615,6 +620,7 @@ const ENGLISH_RIGHT_TO_ESTIMATE: &str = "You have the right to receive a Good Fa
     your right to a Good Faith Estimate, visit www.cms.gov/nosurprises or call 1-800-985-3059.";
 
 /// The same notice in the words of CMS's Spanish model notice.
+#[cfg(spanish)]
 const SPANISH_RIGHT_TO_ESTIMATE: &str = "Usted tiene derecho a recibir un Estimado de buena fe \
     que explique cuánto costará su atención médica. Según la ley, los proveedores de atención \
     médica deben dar a los pacientes que no tienen seguro o que no usan su seguro un estimado de \
@@ -846,6 +852,7 @@ fn english_refusal(refusal: &Refusal) -> String {
 /// A name as it reads inside a Spanish sentence: the price book writes it as it stands alone
 /// (`Tendinopatía de Aquiles`), and Spanish lowercases a common noun mid-sentence (`para
 /// tendinopatía de Aquiles`). A first word in capitals throughout (an acronym) is left alone.
+#[cfg(spanish)]
 fn in_sentence(name: &str) -> String {
     let mut letters = name.chars();
     match (letters.next().and_then(latin1_lower), letters.next()) {
@@ -859,6 +866,7 @@ fn in_sentence(name: &str) -> String {
 /// The small letter of a Latin-1 capital (`A`–`Z`, `À`–`Þ` but `×`, which covers Spanish's `Á`,
 /// `É`, `Í`, `Ñ`, `Ó`, `Ú`, `Ü`); `None` for any other character. Unicode's full case tables
 /// (`char::to_lowercase`) would add some 8 KB brotli to the visitor's module for this one use.
+#[cfg(spanish)]
 fn latin1_lower(letter: char) -> Option<char> {
     match letter {
         '×' => None,
@@ -867,6 +875,7 @@ fn latin1_lower(letter: char) -> Option<char> {
     }
 }
 
+#[cfg(spanish)]
 static SPANISH: Words = Words {
     injection: ["inyección", "inyecciones"],
     #[cfg(staff)]

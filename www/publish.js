@@ -36,9 +36,9 @@ export function showPublish(file, fileName) {
   $('published-version').textContent = file.version;
   $('embed-code').value = embedCode(file, WIDGET);
   $('code-copied').textContent = '';
+  // The README's lines for a widget anywhere on a page: it waits its turn, so no preload lines
+  // (they would take the link from the page's own pictures; the README says when to add them).
   $('snippet').textContent = [
-    `<link rel="preload" href="${WIDGET}amnion_estimator_bg.wasm" as="fetch">`,
-    `<link rel="preload" href="${WIDGET}${fileName}" as="fetch">`,
     `<script type="module" src="${WIDGET}estimator.js"></script>`,
     `<amnion-estimator price-book="${WIDGET}${fileName}"></amnion-estimator>`,
   ].join('\n');
@@ -52,7 +52,7 @@ export function showPublish(file, fileName) {
     `1. In the estimator's files the clinic received, open the folder www. Copy the folder dist/ in it to the website as ${WIDGET} (everything inside it). It is the widget: its script, stylesheet, markup, Spanish words and module.`,
     `2. Copy the folder dist-staff/, beside it in www, to the website as ${STAFF}, behind the clinic's own login: the staff page (staff.html) and the price-book editor (editor.html).`,
     '   If the two folders are not in the files you have, ask whoever gave the clinic the estimator for its ready-to-copy files.',
-    '3. On the page that shows the estimate, put these lines (the two preload lines in its <head>, if you can):',
+    '3. On the page that shows the estimate, put these lines where the estimate should appear:',
     '',
     $('snippet').textContent,
     '',
