@@ -35,16 +35,18 @@ define wasm_module
 endef
 
 ## The optimized modules: the visitor's in www/pkg (English words only) and www/pkg-es (feature
-## `spanish`: for a page with a Spanish widget; the same JS glue, which the build checks), the staff
-## page's (feature `staff`: quotes and Good Faith Estimates too) in www/pkg-staff. Then the visitor widget as a clinic copies it to its
-## site, in www/dist: its scripts and the module's glue bundled into one minified estimator.js
-## (esbuild, then terser, which shaves a little more), its stylesheet minified, and beside them its
-## markup, Spanish words, module and the sample price book (minified JSON: the visitor's module
-## embeds no book, so a widget without a `price-book` attribute fetches it). index.html embeds that
-## folder, so what is measured is what ships. The staff page likewise, in www/dist-staff: staff.html as it is, beside one bundled
-## staff.js, its two stylesheets minified, the Spanish words, the icon and the staff module; and the
-## price-book editor beside it (editor.html, one bundled editor.js, editor.css, and the widget's
-## markup for its preview, which runs on the staff module).
+## `spanish`: for a page with a Spanish widget; the same JS glue, which the build checks), the
+## staff page's (feature `staff`: quotes and Good Faith Estimates too) in www/pkg-staff. Then the
+## visitor widget as a clinic copies it to its site, in www/dist: its scripts and the module's glue
+## bundled into one minified estimator.js (esbuild, then terser, which shaves a little more), its
+## stylesheet minified, and beside them its markup, its Spanish words (of es.json, the keys the
+## widget uses: .ci/widget-words.mjs), both modules and the sample price book (minified JSON: the
+## visitor's module embeds no book, so a widget without a `price-book` attribute fetches it).
+## index.html embeds that folder, so what is measured is what ships. The staff page likewise, in
+## www/dist-staff: staff.html as it is, beside one bundled staff.js, its two stylesheets minified,
+## the Spanish words, the icon and the staff module; and the price-book editor beside it
+## (editor.html, one bundled editor.js, editor.css, and the widget's markup for its preview, which
+## runs on the staff module).
 build: setup
 	$(call wasm_module,$(PKG),)
 	$(call wasm_module,$(SPANISH_PKG),--features spanish)
@@ -55,7 +57,8 @@ build: setup
 	$(NODE_BIN)/terser $(DIST)/bundle.js --module --compress --mangle --output $(DIST)/estimator.js
 	rm $(DIST)/bundle.js
 	$(NODE_BIN)/esbuild www/style.css --minify --log-level=warning --outfile=$(DIST)/style.css
-	cp www/widget.html www/es.json $(PKG)/$(CRATE)_bg.wasm $(DIST)/
+	cp www/widget.html $(PKG)/$(CRATE)_bg.wasm $(DIST)/
+	node .ci/widget-words.mjs www/es.json www/widget.html $(DIST)/estimator.js > $(DIST)/es.json
 	cp $(SPANISH_PKG)/$(CRATE)_bg.wasm $(DIST)/$(CRATE)_es_bg.wasm
 	node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' src/price_book/default.json $(DIST)/sample-price-book.json
 	rm -rf $(STAFF_DIST) && mkdir -p $(STAFF_DIST)

@@ -21,3 +21,22 @@ test('every key the markup and the scripts use has its Spanish, and es.json has 
   assert.deepEqual([...used].filter((key) => !spanish[key]).sort(), [], 'keys without Spanish');
   assert.deepEqual(Object.keys(spanish).filter((key) => !used.has(key)).sort(), [], 'Spanish no page uses');
 });
+
+test("the widget's Spanish words (www/dist/es.json) are every key its markup and scripts use, and none of the staff pages'", () => {
+  // The widget's scripts: estimator.js and what it imports, as esbuild bundles them.
+  const scripts = new Set();
+  const walk = (file) => {
+    if (scripts.has(file)) return;
+    scripts.add(file);
+    for (const [, imported] of read(file).matchAll(/from '\.\/([a-z-]+\.js)'/g)) walk(imported);
+  };
+  walk('estimator.js');
+  const used = new Set();
+  for (const [, key] of read('widget.html').matchAll(/data-(?:text|placeholder)="([a-z0-9_]+)"/g)) used.add(key);
+  for (const file of scripts) for (const [, key] of read(file).matchAll(/say\(words, '([a-z0-9_]+)'/g)) used.add(key);
+  const widget = JSON.parse(read('dist/es.json'));
+  assert.ok(used.size > 40, `found the keys (${used.size})`);
+  assert.deepEqual([...used].filter((key) => widget[key] !== spanish[key]).sort(), [], 'keys the widget uses, missing or changed');
+  // Only the staff page and the editor use these: a widget's file that held them would be the whole es.json again.
+  for (const key of ['export_csv', 'bill_amount', 'date_of_birth']) assert.equal(widget[key], undefined, key);
+});
