@@ -8,6 +8,8 @@ WASM_TARGET := wasm32-unknown-unknown
 CRATE := amnion_estimator
 PKG := www/pkg
 SPANISH_PKG := www/pkg-es
+BOTH_PKG := www/pkg-en-es
+comma := ,
 STAFF_PKG := www/pkg-staff
 DIST := www/dist
 STAFF_DIST := www/dist-staff
@@ -34,14 +36,15 @@ define wasm_module
 	mv $(1)/$(CRATE).min.js $(1)/$(CRATE).js
 endef
 
-## The optimized modules: the visitor's in www/pkg (English words only) and www/pkg-es (feature
-## `spanish`: for a page with a Spanish widget; the same JS glue, which the build checks), the
-## staff page's (feature `staff`: quotes and Good Faith Estimates too) in www/pkg-staff. Then the
-## visitor widget as a clinic copies it to its site, in www/dist: its scripts and the module's glue
-## bundled into one minified estimator.js (esbuild, then terser, which shaves a little more), its
-## stylesheet minified, and beside them its markup, its Spanish words (of es.json, the keys the
-## widget uses: .ci/widget-words.mjs), both modules and the sample price book (minified JSON: the
-## visitor's module embeds no book, so a widget without a `price-book` attribute fetches it).
+## The optimized modules: the visitor's in three, one per language its words are in (DESIGN.md,
+## "Why a visitor's module per language?"): English in www/pkg, Spanish in www/pkg-es (feature
+## `spanish`), both in www/pkg-en-es, all with the same JS glue, which the build checks; the staff
+## page's (feature `staff`: quotes and Good Faith Estimates too) in www/pkg-staff. Then the visitor
+## widget as a clinic copies it to its site, in www/dist: its scripts and the module's glue bundled
+## into one minified estimator.js (esbuild, then terser, which shaves a little more), its stylesheet
+## minified, and beside them its markup (widget.html, and widget-es.html written from it and
+## es.json by .ci/widget-spanish.mjs), the three modules and the sample price book (minified JSON:
+## the visitor's module embeds no book, so a widget without a `price-book` attribute fetches it).
 ## index.html embeds that folder, so what is measured is what ships. The staff page likewise, in
 ## www/dist-staff: staff.html as it is, beside one bundled staff.js, its two stylesheets minified,
 ## the Spanish words, the icon and the staff module; and the price-book editor beside it
@@ -50,7 +53,8 @@ endef
 build: setup
 	$(call wasm_module,$(PKG),)
 	$(call wasm_module,$(SPANISH_PKG),--features spanish)
-	@cmp -s $(PKG)/$(CRATE).js $(SPANISH_PKG)/$(CRATE).js || { echo "the English and Spanish visitor modules need different JS glue: estimator.js loads either with one (DESIGN.md)"; exit 1; }
+	$(call wasm_module,$(BOTH_PKG),--features english$(comma)spanish)
+	@for pkg in $(SPANISH_PKG) $(BOTH_PKG); do cmp -s $(PKG)/$(CRATE).js $$pkg/$(CRATE).js || { echo "$$pkg: the visitor's modules need different JS glue, and estimator.js loads each with one (DESIGN.md)"; exit 1; }; done
 	$(call wasm_module,$(STAFF_PKG),--features staff)
 	rm -rf $(DIST) && mkdir -p $(DIST)
 	$(NODE_BIN)/esbuild www/estimator.js --bundle --format=esm --minify --log-level=warning --outfile=$(DIST)/bundle.js
@@ -58,8 +62,9 @@ build: setup
 	rm $(DIST)/bundle.js
 	$(NODE_BIN)/esbuild www/style.css --minify --log-level=warning --outfile=$(DIST)/style.css
 	cp www/widget.html $(PKG)/$(CRATE)_bg.wasm $(DIST)/
-	node .ci/widget-words.mjs www/es.json www/widget.html $(DIST)/estimator.js > $(DIST)/es.json
 	cp $(SPANISH_PKG)/$(CRATE)_bg.wasm $(DIST)/$(CRATE)_es_bg.wasm
+	cp $(BOTH_PKG)/$(CRATE)_bg.wasm $(DIST)/$(CRATE)_en_es_bg.wasm
+	node .ci/widget-spanish.mjs www/widget.html www/es.json $(DIST)/estimator.js > $(DIST)/widget-es.html
 	node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' src/price_book/default.json $(DIST)/sample-price-book.json
 	rm -rf $(STAFF_DIST) && mkdir -p $(STAFF_DIST)
 	for page in staff editor; do $(NODE_BIN)/esbuild www/$$page.js --bundle --format=esm --minify --log-level=warning --outfile=$(STAFF_DIST)/$$page.js; done
@@ -79,6 +84,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --features spanish -- -D warnings
+	cargo clippy --lib --target $(WASM_TARGET) --features english,spanish -- -D warnings
 	cargo clippy --lib --target $(WASM_TARGET) --features staff -- -D warnings
 
 test-native:
@@ -92,7 +98,7 @@ test-wasm:
 ## The Nu HTML checker (vnu.jar from npm, on Debian's Java) on every page in www/, new ones too:
 ## any error fails. Called with java directly: the npm wrapper would fetch a JDK if none is found.
 test-html: setup
-	@pages=$$(find www -name '*.html' -not -path 'www/pkg/*' -not -path 'www/pkg-es/*' -not -path 'www/pkg-staff/*' -not -path 'www/dist/*' -not -path 'www/dist-staff/*' | sort); echo "Nu HTML checker:" $$pages; \
+	@pages=$$(find www -name '*.html' -not -path 'www/pkg/*' -not -path 'www/pkg-es/*' -not -path 'www/pkg-en-es/*' -not -path 'www/pkg-staff/*' -not -path 'www/dist/*' -not -path 'www/dist-staff/*' | sort); echo "Nu HTML checker:" $$pages; \
 	java -jar .ci/node_modules/vnu-jar/build/dist/vnu.jar --errors-only $$pages
 
 test-browser:
@@ -127,4 +133,4 @@ check-price-book:
 
 clean:
 	cargo clean
-	rm -rf $(PKG) $(SPANISH_PKG) $(STAFF_PKG) $(DIST) $(STAFF_DIST)
+	rm -rf $(PKG) $(SPANISH_PKG) $(BOTH_PKG) $(STAFF_PKG) $(DIST) $(STAFF_DIST)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the raw, gzip -9 and brotli -q 11 size of every file a visitor downloads, and the total;
-# then the same for a page with a Spanish widget (its module carries the Spanish words; es.json the
-# page's), then for the staff page as a clinic copies it (www/dist-staff), with its own, larger module.
+# then the same for a page whose widget is in Spanish (its own markup and module), then for the
+# staff page as a clinic copies it (www/dist-staff), with its own, larger module.
 set -euo pipefail
 cd "$(dirname "$0")/../www"
 
@@ -29,10 +29,9 @@ echo 'renders the first estimate; nothing loads afterwards); in all: the same'
 echo "with a clinic's own price book in place of the sample: $((TOTAL_BROTLI - sample)) brotli, plus that book,"
 echo 'before the first estimate and in all'
 echo
-# A page with a Spanish widget: the module with the Spanish words in place of the English one, and
-# the page's Spanish words (es.json).
-report 'visitor page, in Spanish' index.html page.css favicon.svg dist/estimator.js dist/widget.html \
-  dist/style.css dist/amnion_estimator_es_bg.wasm dist/es.json dist/sample-price-book.json
+# The same page with its widget in Spanish: the Spanish markup and module in place of the English.
+report 'visitor page, in Spanish' index.html page.css favicon.svg dist/estimator.js dist/widget-es.html \
+  dist/style.css dist/amnion_estimator_es_bg.wasm dist/sample-price-book.json
 echo
 report 'staff page' dist-staff/staff.html dist-staff/favicon.svg dist-staff/style.css \
   dist-staff/staff.css dist-staff/staff.js dist-staff/amnion_estimator_bg.wasm

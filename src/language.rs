@@ -63,12 +63,16 @@ impl Language {
         }
     }
 
-    /// The words the crate writes in this language. A module built without Spanish (an English
-    /// reader's visitor module, `not(spanish)`) writes English for both; the widget loads it only
-    /// for pages whose widgets are all English.
+    /// The words the crate writes in this language. A visitor's module built with one language's
+    /// words (`not(spanish)` or `not(english)`) writes that language for both; the widget loads it
+    /// only for pages whose widgets all speak it (DESIGN.md, "Why a visitor's module per
+    /// language?").
     pub fn words(self) -> &'static Words {
         match self {
+            #[cfg(english)]
             Language::English => &ENGLISH,
+            #[cfg(not(english))]
+            Language::English => &SPANISH,
             #[cfg(spanish)]
             Language::Spanish => &SPANISH,
             #[cfg(not(spanish))]
@@ -607,6 +611,7 @@ pub fn counted(n: u32, forms: [&str; 2]) -> String {
 
 /// The notice of the right to a Good Faith Estimate, in the words of CMS's model notice (the
 /// "Right to Receive a Good Faith Estimate of Expected Charges" notice providers display).
+#[cfg(english)]
 const ENGLISH_RIGHT_TO_ESTIMATE: &str = "You have the right to receive a Good Faith Estimate \
     explaining how much your medical care will cost. Under the law, health care providers need to \
     give patients who don't have insurance or who are not using insurance an estimate of the bill \
@@ -634,6 +639,7 @@ const SPANISH_RIGHT_TO_ESTIMATE: &str = "Usted tiene derecho a recibir un Estima
     de buena fe. Si tiene preguntas o desea más información sobre su derecho a un Estimado de \
     buena fe, visite www.cms.gov/nosurprises o llame al 1-800-985-3059.";
 
+#[cfg(english)]
 static ENGLISH: Words = Words {
     injection: ["injection", "injections"],
     #[cfg(staff)]
@@ -768,6 +774,7 @@ static ENGLISH: Words = Words {
 
 /// Each answer quoted in a refusal (what was typed, an unknown `id`) is written as its excerpt
 /// ([`Quoted`]).
+#[cfg(english)]
 fn english_refusal(refusal: &Refusal) -> String {
     match *refusal {
         Refusal::ChooseCondition => "choose a condition".to_owned(),

@@ -8,7 +8,10 @@
 // name is its path in the estimate request. The widget lives in a shadow root, so its styles and
 // the host page's never meet. `make build`
 // bundles this module with the scripts it imports into www/dist/estimator.js; the files it fetches
-// (widget.html, style.css, es.json, the .wasm, sample-price-book.json) are found next to it there.
+// (the markup, style.css, a module, sample-price-book.json) are found next to it there. Each
+// language has its markup, and a module with its words (DESIGN.md, "Why a visitor's module per
+// language?"): widget.html, and widget-es.html written from it and es.json at build time, with the
+// sentences this script writes in a JSON script element (`amnion-words`).
 // With the book inside it (`<amnion-estimator><script type="application/json">{ …the book… }
 // </script></amnion-estimator>`) it downloads none; with a `price-book` attribute it loads the
 // clinic's own price book, and without either the sample beside it (the visitor's module embeds
@@ -23,28 +26,36 @@
 import init, { Estimator } from './pkg/amnion_estimator.js';
 import { mount } from './app.js';
 import { bookOf, contactIn, fetchFile, openPriceBook } from './price-book.js';
-import { languageOf, say, translate, wordsFor } from './language.js';
+import { languageOf, say } from './language.js';
 
 const here = new URL('.', import.meta.url);
 // What every widget on the page shares, asked for once, by the first to start: `moduleFailure`
 // resolves when the module is ready, to nothing or to why it could not start (its download asked
-// for as its preload line asks, fetchFile, so it happens once), and `template` to the markup.
+// for as its preload line asks, fetchFile, so it happens once), and `markups` holds each
+// language's markup, asked for by the first widget in that language.
 let shared;
 // A widget's language: its own `lang`, else the browser's.
 const languageIn = (widget) => languageOf(widget.getAttribute('lang') || navigator.language);
-// The module with Spanish words only for a page with a Spanish widget: an English reader's is some
-// 3.7 KB smaller (DESIGN.md, "Why a visitor's module per language?"). Both take the same glue.
-const moduleFile = () => [...document.querySelectorAll('amnion-estimator')].some((widget) => languageIn(widget) === 'es')
-  ? 'amnion_estimator_es_bg.wasm' : 'amnion_estimator_bg.wasm';
+// The module with the words of the page's widgets' languages: English, Spanish, or both for a page
+// with widgets in both (one glue holds one module). Each is some 3 KB smaller than both.
+const moduleFile = () => {
+  const languages = new Set([...document.querySelectorAll('amnion-estimator')].map(languageIn));
+  return languages.size > 1 ? 'amnion_estimator_en_es_bg.wasm' : languages.has('es') ? 'amnion_estimator_es_bg.wasm' : 'amnion_estimator_bg.wasm';
+};
 const start = (priority) => shared ??= {
   moduleFailure: init({ module_or_path: fetchFile(new URL(moduleFile(), here), priority) }).then(
     () => undefined,
     (error) => new Error(`the estimate's module could not start: ${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`),
   ),
-  template: fetch(new URL('widget.html', here), { priority })
-    .then((response) => response.text())
-    .then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('amnion-estimator')),
+  markups: {},
 };
+// The markup in `language`, asked for once a page: its template, and the words the script writes.
+const markupIn = (language, priority) => shared.markups[language] ??= fetch(new URL(language === 'es' ? 'widget-es.html' : 'widget.html', here), { priority })
+  .then((response) => response.text())
+  .then((html) => {
+    const markup = new DOMParser().parseFromString(html, 'text/html');
+    return { template: markup.getElementById('amnion-estimator'), words: JSON.parse(markup.getElementById('amnion-words')?.textContent ?? '{}') };
+  });
 // Resolves when `element` is within a screen's height of the viewport, or once the page has loaded.
 const nearOrLoaded = (element) => new Promise((resolve) => {
   if (document.readyState === 'complete') return resolve();
@@ -67,7 +78,9 @@ class AmnionEstimator extends HTMLElement {
     // Eager: now, at the browser's priority; else near the viewport or after the page's load, low.
     const priority = this.getAttribute('loading') === 'eager' ? undefined : 'low';
     if (priority) await nearOrLoaded(this);
-    const { moduleFailure, template } = start(priority);
+    const language = languageIn(this);
+    const { moduleFailure } = start(priority);
+    const markup = markupIn(language, priority);
     // The book inside the element, or its download started now, beside the module's, markup's and stylesheet's.
     const [url, book] = bookOf(this, here, priority);
     book.catch(() => {}); // its failure is shown below, once the widget's markup is in place
@@ -77,11 +90,9 @@ class AmnionEstimator extends HTMLElement {
     style.href = new URL('style.css', here).href;
     const styled = new Promise((resolve) => { style.onload = style.onerror = resolve; });
     root.append(style);
-    const language = languageIn(this);
-    const [markup, words, failure] = await Promise.all([template, wordsFor(language, priority), moduleFailure, styled]);
-    root.append(document.importNode(markup.content, true));
+    const [{ template, words }, failure] = await Promise.all([markup, moduleFailure, styled]);
+    root.append(document.importNode(template.content, true));
     for (const part of root.querySelectorAll('.estimator')) part.lang = language;
-    translate(root, words);
 
     let estimator;
     try {

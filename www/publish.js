@@ -49,7 +49,7 @@ export function showPublish(file, fileName) {
     `Attached is the clinic's price book for the cost estimator, ${fileName} (version ${file.version}). Its name is the same for every version, so once the estimator is set up, a price change is only this file, replaced.`,
     '',
     'The first time only (skip what is done already):',
-    `1. In the estimator's files the clinic received, open the folder www. Copy the folder dist/ in it to the website as ${WIDGET} (everything inside it). It is the widget: its script, stylesheet, markup, Spanish words and module.`,
+    `1. In the estimator's files the clinic received, open the folder www. Copy the folder dist/ in it to the website as ${WIDGET} (everything inside it). It is the widget: its script, stylesheet, markup and modules, in English and Spanish.`,
     `2. Copy the folder dist-staff/, beside it in www, to the website as ${STAFF}, behind the clinic's own login: the staff page (staff.html) and the price-book editor (editor.html).`,
     '   If the two folders are not in the files you have, ask whoever gave the clinic the estimator for its ready-to-copy files.',
     '3. On the page that shows the estimate, put these lines where the estimate should appear:',

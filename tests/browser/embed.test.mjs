@@ -55,8 +55,10 @@ after(async () => {
   await server?.close();
 });
 
-/** The file names of the wasm modules a page asked for. */
-const modulesIn = (seen) => seen.requests.filter((url) => url.endsWith('.wasm')).map((url) => url.slice(url.lastIndexOf('/') + 1));
+/** The names of the files a page asked for whose names match `pattern`, sorted. */
+const filesIn = (seen, pattern) => seen.requests.map((url) => url.slice(url.lastIndexOf('/') + 1)).filter((name) => pattern.test(name)).sort();
+const modulesIn = (seen) => filesIn(seen, /\.wasm$/);
+const markupsIn = (seen) => filesIn(seen, /^widget|^es\.json$/);
 
 async function open(path, { before, today } = {}) {
   const page = await browser.newPage();
@@ -207,15 +209,16 @@ test('the staff page quotes from a clinic price book given to it', async () => {
   await page.close();
 });
 
-test('one module a page: English words only, unless a widget on the page is Spanish', async () => {
-  // An English reader's module leaves the Spanish words out (DESIGN.md, "Why a visitor's module per
-  // language?"); a page with a Spanish widget, even beside an English one, takes the module with both.
+test('one module a page, with the words of its widgets\' languages; each language its markup', async () => {
+  // A module with one language's words leaves the other's out (DESIGN.md, "Why a visitor's module
+  // per language?"); a page with widgets in both takes the module with both.
   writeFileSync(join(fixtures, 'english.html'), hostPage('lang="en"'));
   writeFileSync(join(fixtures, 'both.html'), hostPage('lang="en"').replace('</main>', '<amnion-estimator lang="es"></amnion-estimator></main>'));
   const english = await open('fixtures/english.html');
   await english.page.locator('#total', { hasText: /^\$/ }).waitFor();
   assert.equal(await english.page.locator('#breakdown caption').first().textContent(), 'Low end: 1 injection');
   assert.deepEqual(modulesIn(english.seen), ['amnion_estimator_bg.wasm']);
+  assert.deepEqual(markupsIn(english.seen), ['widget.html']);
   await english.page.close();
   const both = await open('fixtures/both.html');
   const [first, second] = [both.page.locator('amnion-estimator').nth(0), both.page.locator('amnion-estimator').nth(1)];
@@ -226,7 +229,8 @@ test('one module a page: English words only, unless a widget on the page is Span
   assert.equal(await second.locator('#total').textContent(), '$1,638.75 – $2,829.81');
   assert.equal(await first.locator('#breakdown caption').first().textContent(), 'Low end: 1 injection');
   assert.equal(await second.locator('#breakdown caption').first().textContent(), 'Mínimo: 1 inyección');
-  assert.deepEqual(modulesIn(both.seen), ['amnion_estimator_es_bg.wasm']);
+  assert.deepEqual(modulesIn(both.seen), ['amnion_estimator_en_es_bg.wasm']);
+  assert.deepEqual(markupsIn(both.seen), ['widget.html', 'widget-es.html'].sort());
   assert.deepEqual([...both.seen.errors, ...both.seen.violations, ...both.seen.dialogs], []);
   await both.page.close();
 });
@@ -246,6 +250,7 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
   assert.match(await page.locator('#payment').textContent(), /Pago total/);
   assert.equal(await page.locator('amnion-estimator').evaluate((host) => host.shadowRoot.querySelector('.estimator').lang), 'es');
   assert.deepEqual(modulesIn(seen), ['amnion_estimator_es_bg.wasm']);
+  assert.deepEqual(markupsIn(seen), ['widget-es.html'], 'the markup in Spanish, and no es.json');
   // "each" agrees with the product (un aloinjerto): cada uno, beside the select.
   assert.equal(await page.locator('#product option').first().textContent(), 'Aloinjerto amniótico de 1 mL');
   assert.equal(await page.locator('#product-detail').textContent(), '$1,200.00 cada uno');

@@ -22,7 +22,7 @@ test('every key the markup and the scripts use has its Spanish, and es.json has 
   assert.deepEqual(Object.keys(spanish).filter((key) => !used.has(key)).sort(), [], 'Spanish no page uses');
 });
 
-test("the widget's Spanish words (www/dist/es.json) are every key its markup and scripts use, and none of the staff pages'", () => {
+test("the widget's Spanish markup (www/dist/widget-es.html) has es.json's words at every key, and the script's sentences", () => {
   // The widget's scripts: estimator.js and what it imports, as esbuild bundles them.
   const scripts = new Set();
   const walk = (file) => {
@@ -31,12 +31,23 @@ test("the widget's Spanish words (www/dist/es.json) are every key its markup and
     for (const [, imported] of read(file).matchAll(/from '\.\/([a-z-]+\.js)'/g)) walk(imported);
   };
   walk('estimator.js');
-  const used = new Set();
-  for (const [, key] of read('widget.html').matchAll(/data-(?:text|placeholder)="([a-z0-9_]+)"/g)) used.add(key);
-  for (const file of scripts) for (const [, key] of read(file).matchAll(/say\(words, '([a-z0-9_]+)'/g)) used.add(key);
-  const widget = JSON.parse(read('dist/es.json'));
-  assert.ok(used.size > 40, `found the keys (${used.size})`);
-  assert.deepEqual([...used].filter((key) => widget[key] !== spanish[key]).sort(), [], 'keys the widget uses, missing or changed');
-  // Only the staff page and the editor use these: a widget's file that held them would be the whole es.json again.
-  for (const key of ['export_csv', 'bill_amount', 'date_of_birth']) assert.equal(widget[key], undefined, key);
+  const markup = read('dist/widget-es.html');
+  assert.match(markup, /^<!doctype html>\n<html lang="es">/);
+  // Every marked element's text is es.json's, as translate() would put it (the markup nests nothing in one).
+  const english = read('widget.html');
+  const unescape = (text) => text.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const texts = [...markup.matchAll(/data-text="([a-z0-9_]+)"[^>]*>([^<]*)</g)];
+  assert.equal(texts.length, [...english.matchAll(/data-text="/g)].length, 'every marked element');
+  assert.deepEqual(texts.filter(([, key, text]) => unescape(text) !== spanish[key]).map(([, key]) => key), [], 'texts not es.json\'s');
+  const placeholders = [...markup.matchAll(/placeholder="([^"]*)" data-placeholder="([a-z0-9_]+)"/g)];
+  assert.ok(placeholders.length >= 3, 'the placeholders');
+  assert.deepEqual(placeholders.filter(([, text, key]) => unescape(text) !== spanish[key]).map(([, , key]) => key), [], 'placeholders not es.json\'s');
+  // The sentences the widget's scripts write, in the JSON script element estimator.js reads.
+  const sentences = JSON.parse(markup.match(/<script type="application\/json" id="amnion-words">(.*)<\/script>/)[1]);
+  const said = new Set();
+  for (const file of scripts) for (const [, key] of read(file).matchAll(/say\(words, '([a-z0-9_]+)'/g)) said.add(key);
+  assert.ok(said.size >= 5, `found the sentences (${said.size})`);
+  assert.deepEqual([...said].filter((key) => sentences[key] !== spanish[key]).sort(), [], 'sentences missing or changed');
+  // Only the staff page and the editor use these.
+  for (const key of ['export_csv', 'bill_amount', 'date_of_birth']) assert.equal(markup.includes(spanish[key]), false, key);
 });
