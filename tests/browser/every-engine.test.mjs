@@ -50,6 +50,7 @@ function widgetFolder(folder) {
   }));
   writeFileSync(join(fixtures, `${folder}.html`), hostPage(folder));
   writeFileSync(join(fixtures, `${folder}-eager.html`), hostPage(folder, '', eagerLines));
+  writeFileSync(join(fixtures, `${folder}-spanish.html`), hostPage(folder).replace('<amnion-estimator ', '<amnion-estimator lang="es" '));
 }
 
 before(async () => {
@@ -171,6 +172,24 @@ for (const engine of ENGINES) {
         }
       });
     }
+
+    test('a Spanish widget: its markup and module in Spanish, one download of each, the same amounts', async () => {
+      const { page, close } = await visit(engine, 'fixtures/estimator-spanish.html');
+      try {
+        assert.equal(await shownTotal(page), '$1,638.75 – $2,829.81');
+        assert.equal(await page.text('.title'), '¿Cuánto me costaría el tratamiento?'); // the markup's
+        assert.equal(await page.text('#breakdown caption'), 'Mínimo: 1 inyección'); // the module's
+        assert.equal(await page.text('#clinic-contact'), '¿Tiene preguntas? Llame a Hillside Foot & Ankle al (512) 555-0199.'); // the script's
+        assert.deepEqual(counts(), {
+          '/fixtures/estimator-spanish.html': 1, '/__recorder.js': 1, '/fixtures/estimator/estimator.js': 1,
+          '/fixtures/estimator/amnion_estimator_es_bg.wasm': 1, '/fixtures/estimator/price-book.json': 1,
+          '/fixtures/estimator/widget-es.html': 1, '/fixtures/estimator/style.css': 1,
+        });
+        await assertClean(page);
+      } finally {
+        await close();
+      }
+    });
 
     test('the book inside the embed, under the strict policy: the clinic\'s prices, no .json downloaded', async () => {
       const { page, close } = await visit(engine, 'fixtures/inside.html');
