@@ -252,7 +252,11 @@ pub struct Words {
     pub deductible_then_copay: &'static str,
     /// `coinsurance` (after the rate).
     pub coinsurance: &'static str,
-    /// The note naming the plan figures not entered, from (deductible, coinsurance) missing.
+    /// In place of a coinsurance rate the visitor did not enter (nor a copay): at the low end,
+    /// then at the high end.
+    pub coinsurance_not_entered: [&'static str; 2],
+    /// The note naming the plan figures not entered, from (deductible, coinsurance and copay)
+    /// missing.
     pub plan_figures_missing: fn(bool, bool) -> String,
     /// The note for a copay the visitor is not sure comes before the deductible.
     pub copay_timing_unsure: &'static str,
@@ -645,11 +649,15 @@ static ENGLISH: Words = Words {
     deductible_then: "deductible, then",
     deductible_then_copay: "deductible, then copay",
     coinsurance: "coinsurance",
+    coinsurance_not_entered: [
+        "the plan's best case (coinsurance and copay not entered)",
+        "the plan's worst case (coinsurance and copay not entered)",
+    ],
     plan_figures_missing: |deductible, coinsurance| {
         let (missing, them) = match (deductible, coinsurance) {
-            (true, true) => ("deductible and coinsurance were", "them"),
+            (true, true) => ("deductible, coinsurance and copay were", "them"),
             (true, false) => ("deductible was", "it"),
-            _ => ("coinsurance was", "it"),
+            _ => ("coinsurance and copay were", "them"),
         };
         format!(
             "Your plan's {missing} not entered, so physical therapy is shown from the plan's best case \
@@ -884,11 +892,15 @@ static SPANISH: Words = Words {
     deductible_then: "deducible, luego",
     deductible_then_copay: "deducible, luego copago",
     coinsurance: "de coseguro",
+    coinsurance_not_entered: [
+        "el mejor caso del plan (no ingresó coseguro ni copago)",
+        "el peor caso del plan (no ingresó coseguro ni copago)",
+    ],
     plan_figures_missing: |deductible, coinsurance| {
         let (missing, them) = match (deductible, coinsurance) {
-            (true, true) => ("ingresaron el deducible ni el coseguro", "ingréselos"),
+            (true, true) => ("ingresaron el deducible, el coseguro ni el copago", "ingréselos"),
             (true, false) => ("ingresó el deducible", "ingréselo"),
-            _ => ("ingresó el coseguro", "ingréselo"),
+            _ => ("ingresaron el coseguro ni el copago", "ingréselos"),
         };
         format!(
             "No se {missing} de su plan, así que la fisioterapia se muestra desde el mejor caso del \

@@ -347,11 +347,87 @@ fn blank_plan_figures_are_a_range_from_the_best_case_to_the_worst() {
             (140_125, Some(185_125)),
             (45_000, Some(0)),
             vec![
-                "Your plan's deductible and coinsurance were not entered, so physical therapy is \
-                 shown from the plan's best case to its worst; enter them for one figure."
+                "Your plan's deductible, coinsurance and copay were not entered, so physical \
+                 therapy is shown from the plan's best case to its worst; enter them for one figure."
                     .to_owned()
             ]
         )
+    );
+}
+
+/// The patient's therapy lines of `breakdown`: (quantity, cents, why).
+fn patient_therapy(breakdown: &Breakdown) -> Vec<(u32, i64, &str)> {
+    breakdown
+        .lines
+        .iter()
+        .filter(|l| l.payer == Payer::PatientShare)
+        .map(|l| {
+            let why = l.detail.as_deref().unwrap_or("");
+            (l.quantity, l.amount.cents.get(), why)
+        })
+        .collect()
+}
+
+#[test]
+fn a_coinsurance_not_entered_is_named_as_such_never_as_a_rate() {
+    // $150 of deductible left, coinsurance and copay blank, 4 sessions (evaluation allowed 110,
+    // a session 85).
+    // Low end (the plan's best case after the deductible): visit 1 110 to the deductible; visit 2
+    // the last 40 of it and none of the other 45; visits 3–5 nothing. 150 in all.
+    // High end (its worst): visit 1 110; visit 2 40 + all 45 = 85; visits 3–5 85 each. 450.
+    let estimate = run(None, &insured(4, r#""deductible_remaining": "150""#)).expect("valid");
+    let (best, worst) = (
+        "the plan's best case (coinsurance and copay not entered)",
+        "the plan's worst case (coinsurance and copay not entered)",
+    );
+    assert_eq!(
+        patient_therapy(&estimate.low),
+        [
+            (1, 11_000, "visit 1 · deductible"),
+            (1, 4_000, &*format!("visit 2 · deductible, then {best}")),
+            (3, 0, &*format!("visits 3–5 · {best}")),
+        ]
+    );
+    let high = estimate.high.as_ref().expect("a range");
+    assert_eq!(
+        patient_therapy(high),
+        [
+            (1, 11_000, "visit 1 · deductible"),
+            (1, 8_500, &*format!("visit 2 · deductible, then {worst}")),
+            (3, 25_500, &*format!("visits 3–5 · {worst}")),
+        ]
+    );
+    // Every box blank: the low end's lines are the best case, none says a rate.
+    let estimate = run(None, &insured(4, "")).expect("valid");
+    assert_eq!(
+        patient_therapy(&estimate.low),
+        [
+            (1, 0, &*format!("visit 1 · {best}")),
+            (4, 0, &*format!("visits 2–5 · {best}"))
+        ]
+    );
+    // Spanish says it too.
+    let request = insured(4, "").replacen('{', r#"{ "language": "es","#, 1);
+    let spanish = run(None, &request).expect("valid");
+    assert_eq!(
+        patient_therapy(&spanish.low)[0].2,
+        "visita 1 · el mejor caso del plan (no ingresó coseguro ni copago)"
+    );
+    // 0 % entered is an answer, and says so.
+    let estimate = run(
+        None,
+        &insured(
+            4,
+            r#""deductible_remaining": "0", "coinsurance_percent": "0""#,
+        ),
+    )
+    .expect("valid");
+    assert_eq!(
+        patient_therapy(&estimate.low),
+        [
+            (1, 0, "visit 1 · 0% coinsurance"),
+            (4, 0, "visits 2–5 · 0% coinsurance")
+        ]
     );
 }
 
@@ -386,8 +462,8 @@ fn the_figures_entered_limit_the_worst_case() {
             (155_125, Some(185_125)),
             (30_000, Some(0)),
             vec![
-                "Your plan's coinsurance was not entered, so physical therapy is shown from the \
-                 plan's best case to its worst; enter it for one figure."
+                "Your plan's coinsurance and copay were not entered, so physical therapy is shown \
+                 from the plan's best case to its worst; enter them for one figure."
                     .to_owned()
             ]
         )
@@ -562,8 +638,9 @@ fn the_notes_on_missing_figures_in_spanish() {
     assert_eq!(
         spanish(""),
         [
-            "No se ingresaron el deducible ni el coseguro de su plan, así que la fisioterapia se \
-          muestra desde el mejor caso del plan hasta el peor; ingréselos para ver una sola cifra."
+            "No se ingresaron el deducible, el coseguro ni el copago de su plan, así que la \
+          fisioterapia se muestra desde el mejor caso del plan hasta el peor; ingréselos para ver \
+          una sola cifra."
         ]
     );
     assert_eq!(

@@ -85,7 +85,11 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
     // Every plan box blank is not "the plan pays everything": the best case to the worst, named.
     assert.equal(await total(page), '$1,795.50 – $2,585.50');
-    assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible and coinsurance were not entered, so physical therapy is shown from the plan's best case to its worst; enter them for one figure\./);
+    assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible, coinsurance and copay were not entered, so physical therapy is shown from the plan's best case to its worst; enter them for one figure\./);
+    // The low end's therapy lines name the case, never a rate not entered ("0% coinsurance").
+    const lowEnd = page.locator('table.breakdown').first();
+    assert.match(await lowEnd.locator('tr.line', { hasText: 'Physical therapy session' }).textContent(), /visits 2–9 · the plan's best case \(coinsurance and copay not entered\)\$0\.00$/);
+    assert.doesNotMatch(await page.locator('#breakdown').textContent(), /\d% coinsurance/);
     // Each end's lines, and after the best case's, what the plan pays there (it pays all of it).
     assert.equal(await page.locator('table.breakdown').count(), 3);
     assert.equal(await page.locator('table.breakdown caption').nth(1).textContent(), 'Your plan pays: $790.00');
