@@ -359,8 +359,13 @@ pub struct PayWords {
     pub discount_holds_financing: fn(&str) -> String,
     /// Financing does not keep the prompt-pay discount, from (its rate, the amount financed).
     pub discount_lost_financing: fn(&str, &str) -> String,
-    /// Why a range is financed at its high end, from the high total.
+    /// Why a range is financed at its high end, from the amount financed.
     pub high_end_note: fn(&str) -> String,
+    /// The amount financed, when it is not the total.
+    pub worked_out_on: fn(&str) -> String,
+    /// The cost sharing of therapy through a plan is not financed, from what it is (`up to $818.00`
+    /// for a range).
+    pub share_not_financed: fn(&str) -> String,
     /// The chooser's "no plan" option.
     pub no_financing: &'static str,
     /// The HSA/FSA line, from (savings, the rates counted joined by ` + `, combined).
@@ -725,7 +730,7 @@ static ENGLISH: Words = Words {
             }
         },
         up_to: "up to",
-        monthly_note: |plan| format!("Monthly payments: {plan}."),
+        monthly_note: |plan| format!("Monthly payments: {plan}, without your share of physical therapy through your plan, which is paid at each visit."),
         deferred_terms: |months, apr| {
             format!("No interest if paid in full within {months} months; otherwise {apr} APR from the purchase date")
         },
@@ -743,7 +748,9 @@ static ENGLISH: Words = Words {
         },
         discount_holds_financing: |rate| format!("The {rate} discount for paying in full still holds when you finance: the lender pays the clinic in full at the visit."),
         discount_lost_financing: |rate, financed| format!("Financing does not get the {rate} discount for paying in full: the payments are worked out on {financed}."),
-        high_end_note: |total| format!("Worked out on the high end of your estimate, {total}: enough for either end."),
+        high_end_note: |financed| format!("Worked out on {financed}, from the high end of your estimate: enough for either end."),
+        worked_out_on: |financed| format!("Worked out on {financed}."),
+        share_not_financed: |share| format!("Your share of physical therapy through your plan, {share}, is paid at each visit, not financed."),
         no_financing: "No financing (totals only)",
         hsa_saves: |savings, parts, combined| {
             format!("Saves {savings}: {parts} = {combined} of the total.")
@@ -969,7 +976,7 @@ static SPANISH: Words = Words {
             }
         },
         up_to: "hasta",
-        monthly_note: |plan| format!("Pagos mensuales: {plan}."),
+        monthly_note: |plan| format!("Pagos mensuales: {plan}, sin su parte de la fisioterapia con seguro, que se paga en cada visita."),
         deferred_terms: |months, apr| {
             format!("Sin intereses si se paga el total en {months} meses; si no, se cobra una tasa de porcentaje anual (APR) del {apr} desde la fecha de compra")
         },
@@ -987,7 +994,9 @@ static SPANISH: Words = Words {
         },
         discount_holds_financing: |rate| format!("El descuento del {rate} por pagar el total se mantiene aunque financie: el prestamista le paga a la clínica el total en la visita."),
         discount_lost_financing: |rate, financed| format!("Al financiar no se aplica el descuento del {rate} por pagar el total: los pagos se calculan sobre {financed}."),
-        high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquier monto del rango."),
+        high_end_note: |financed| format!("Calculado sobre {financed}, del máximo de su estimado: alcanza para cualquier monto del rango."),
+        worked_out_on: |financed| format!("Calculado sobre {financed}."),
+        share_not_financed: |share| format!("Su parte de la fisioterapia con seguro, {share}, se paga en cada visita; no se financia."),
         no_financing: "Sin financiamiento (solo totales)",
         hsa_saves: |savings, parts, combined| {
             format!("Ahorra {savings}: {parts} = {combined} del total.")
