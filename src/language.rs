@@ -252,6 +252,8 @@ pub struct Words {
     pub deductible_then_copay: &'static str,
     /// `coinsurance` (after the rate).
     pub coinsurance: &'static str,
+    /// The note on therapy lines, from the clinic's name: they are its own prices.
+    pub therapy_here: fn(&str) -> String,
     /// In place of a coinsurance rate the visitor did not enter (nor a copay): at the low end,
     /// then at the high end.
     pub coinsurance_not_entered: [&'static str; 2],
@@ -654,6 +656,12 @@ static ENGLISH: Words = Words {
     deductible_then: "deductible, then",
     deductible_then_copay: "deductible, then copay",
     coinsurance: "coinsurance",
+    therapy_here: |clinic| {
+        format!(
+            "Physical therapy is shown at {clinic}'s own prices. If you have it at another \
+             practice, that practice's prices apply instead."
+        )
+    },
     coinsurance_not_entered: [
         "the plan's best case (coinsurance and copay not entered)",
         "the plan's worst case (coinsurance and copay not entered)",
@@ -899,6 +907,12 @@ static SPANISH: Words = Words {
     deductible_then: "deducible, luego",
     deductible_then_copay: "deducible, luego copago",
     coinsurance: "de coseguro",
+    therapy_here: |clinic| {
+        format!(
+            "La fisioterapia se muestra con los precios propios de {clinic}. Si la recibe en otro \
+             consultorio, se aplican los precios de ese consultorio."
+        )
+    },
     coinsurance_not_entered: [
         "el mejor caso del plan (no ingresó coseguro ni copago)",
         "el peor caso del plan (no ingresó coseguro ni copago)",

@@ -211,7 +211,45 @@ fn insurance_lines_say_who_pays_and_why() {
             ),
         ]
     );
-    assert_eq!(estimate.notes.len(), 4, "the insurance note is added");
+    assert_eq!(
+        estimate.notes.len(),
+        5,
+        "the therapy and insurance notes are added"
+    );
+}
+
+#[test]
+fn therapy_lines_say_they_are_the_clinics_own_prices() {
+    // "Not included: … any care from other providers" stands beside therapy lines: a note says
+    // whose prices they are, right after it, whenever therapy is priced.
+    let therapy_note = "Physical therapy is shown at Sample Foot & Ankle Clinic's own prices. If \
+                        you have it at another practice, that practice's prices apply instead.";
+    let notes = |request: &str| run(None, request).expect("valid").notes;
+    for coverage in ["cash", "insurance"] {
+        let request = format!(
+            r#"{{ "condition": "plantar_fasciitis", "injections": "1",
+            "physical_therapy": {{ "coverage": "{coverage}", "sessions": "4" }} }}"#
+        );
+        let priced = notes(&request);
+        assert!(priced[2].starts_with("Not included:"), "{priced:?}");
+        assert_eq!(priced[3], therapy_note, "{coverage}");
+        // No therapy at all (0 sessions): no therapy note.
+        let none = notes(&request.replace(r#""4""#, r#""0""#));
+        assert!(!none
+            .iter()
+            .any(|n| n.starts_with("Physical therapy is shown")));
+    }
+    let without = notes(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
+    assert_eq!(without.len(), 3, "no therapy, no therapy note: {without:?}");
+    let spanish = notes(
+        r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
+        "physical_therapy": { "coverage": "cash", "sessions": "4" } }"#,
+    );
+    assert_eq!(
+        spanish[3],
+        "La fisioterapia se muestra con los precios propios de Sample Foot & Ankle Clinic. Si la \
+         recibe en otro consultorio, se aplican los precios de ese consultorio."
+    );
 }
 
 #[test]
@@ -274,8 +312,8 @@ fn the_same_estimate_in_spanish() {
 /// A low end and, for a range, a high end, in cents.
 type Ends = (i64, Option<i64>);
 
-/// The patient totals of both ends, the plan's total at each, and the notes after the four
-/// disclaimers.
+/// The patient totals of both ends, the plan's total at each, and the notes after the three
+/// disclaimers, the therapy note and the insurance disclaimer.
 fn ends(request: &str) -> (Ends, Ends, Vec<String>) {
     let estimate = run(None, request).expect("valid");
     for breakdown in std::iter::once(&estimate.low).chain(&estimate.high) {
@@ -295,7 +333,7 @@ fn ends(request: &str) -> (Ends, Ends, Vec<String>) {
             estimate.low.insurance_total.cents.get(),
             high.map(|h| h.insurance_total.cents.get()),
         ),
-        estimate.notes[4..].to_vec(),
+        estimate.notes[5..].to_vec(),
     )
 }
 
@@ -633,7 +671,7 @@ fn a_copay_and_a_coinsurance_rate_both_entered_are_priced_both_ways() {
 fn the_notes_on_missing_figures_in_spanish() {
     let spanish = |figures: &str| {
         let request = insured(4, figures).replacen('{', r#"{ "language": "es","#, 1);
-        run(None, &request).expect("valid").notes[4..].to_vec()
+        run(None, &request).expect("valid").notes[5..].to_vec()
     };
     assert_eq!(
         spanish(""),

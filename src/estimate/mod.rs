@@ -225,6 +225,11 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
         texts.estimate_only.get(lang).to_owned(),
         texts.not_included.get(lang).to_owned(),
     ];
+    // Therapy is priced at the clinic's own prices: "care from other providers" above is not
+    // included, and this says which the therapy lines are.
+    if plan.therapy != Therapy::None && plan.sessions.max > 0 {
+        notes.push((lang.words().therapy_here)(&document.clinic.name));
+    }
     if matches!(plan.therapy, Therapy::Insurance(_)) && plan.sessions.max > 0 {
         notes.push(texts.insurance.get(lang).to_owned());
     }

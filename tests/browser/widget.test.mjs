@@ -79,6 +79,8 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.check('input[name="physical_therapy.coverage"][value="cash"]');
     await page.selectOption('#sessions', '8');
     assert.equal(await total(page), '$2,669.50');
+    // "Not included: … care from other providers" beside therapy lines: whose prices they are.
+    assert.match(await page.locator('#breakdown .notes').textContent(), /other providers\.Physical therapy is shown at Sample Foot & Ankle Clinic's own prices\. If you have it at another practice, that practice's prices apply instead\./);
     if (width < 768) assert.equal(await page.locator('#peek-total').textContent(), '$2,669.50', 'the phone bar follows');
     await page.screenshot({ path: `${shots}${name}-cash-pt.png`, fullPage: true });
 
