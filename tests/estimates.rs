@@ -7,7 +7,9 @@ mod cases;
 
 use cases::sum_of;
 
-use amnion_estimator::estimate::{estimate, Breakdown, Estimate, EstimateRequest, LineKind, Payer};
+use amnion_estimator::estimate::{
+    estimate, lines_apart_from_therapy, Breakdown, Estimate, EstimateRequest, LineKind, Payer,
+};
 use amnion_estimator::price_book::PriceBook;
 
 fn run(
@@ -250,6 +252,68 @@ fn therapy_lines_say_they_are_the_clinics_own_prices() {
         "La fisioterapia se muestra con los precios propios de Sample Foot & Ankle Clinic. Si la \
          recibe en otro consultorio, se aplican los precios de ese consultorio."
     );
+}
+
+#[test]
+fn a_refused_therapy_answer_leaves_the_lines_it_does_not_touch() {
+    let book = PriceBook::embedded_default().expect("valid");
+    let apart = |json: &str| {
+        let request =
+            EstimateRequest::read(&mut serde_json::Deserializer::from_str(json)).expect("readable");
+        let refused = estimate(&book, &request).expect_err("refused");
+        lines_apart_from_therapy(&book, &request, &refused).map(|ends| {
+            ends.into_iter()
+                .map(|(summary, lines)| {
+                    let amounts = lines
+                        .iter()
+                        .map(|l| (l.code.clone().unwrap_or_default(), l.amount.cents.get()));
+                    (summary, amounts.collect::<Vec<_>>())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let code = |code: &str, cents: i64| (code.to_owned(), cents);
+    // A typo in the copay: the consultation 250, the product 1,200, the injection 150, the
+    // guidance 125 and the boot 165 stay; no therapy line, and no prompt-pay discount (5 % of
+    // the self-pay lines, which a cash therapy answer would change): no total either.
+    let typo = r#"{ "condition": "plantar_fasciitis", "injections": "1", "consultation": true,
+        "walking_boot": true, "physical_therapy": { "coverage": "insurance", "sessions": "8",
+        "insurance": { "copay": "12k" } } }"#;
+    assert_eq!(
+        apart(typo),
+        Some(vec![(
+            "1 injection".to_owned(),
+            vec![
+                code("99204", 25_000),
+                code("Q4139", 120_000),
+                code("20550", 15_000),
+                code("76942", 12_500),
+                code("L4361", 16_500),
+            ]
+        )])
+    );
+    // Not sure of the injections (1 to 2): both ends. The high end's second injection is 15 %
+    // off: 15 % of 1,200 + 150 + 125 = 221.25.
+    let ends = apart(&typo.replace(r#""injections": "1""#, r#""injections": "not_sure""#))
+        .expect("therapy alone refused");
+    assert_eq!(ends.len(), 2);
+    assert_eq!(ends[1].0, "2 injections");
+    assert_eq!(
+        ends[1].1[1..5],
+        [
+            code("Q4139", 240_000),
+            code("20550", 30_000),
+            code("76942", 25_000),
+            code("", -22_125)
+        ]
+    );
+    // Sessions out of range, with cash therapy: the same.
+    let sessions = r#"{ "condition": "plantar_fasciitis", "injections": "1",
+        "physical_therapy": { "coverage": "cash", "sessions": "400" } }"#;
+    assert_eq!(apart(sessions).expect("therapy alone")[0].1.len(), 3);
+    // Another answer refused as well: nothing apart, since the lines would depend on it.
+    let both = typo.replace(r#""injections": "1""#, r#""injections": "99""#);
+    assert_eq!(apart(&both), None);
 }
 
 #[test]

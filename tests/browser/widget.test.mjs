@@ -119,13 +119,24 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.inputValue('#sessions'), '8', 'other answers are kept');
     // No figure from the refused answer: how to pay, the HSA/FSA figure and the comparison say
     // what to fix instead of showing amounts.
-    for (const id of ['breakdown', 'payment-options', 'hsa-effective', 'hsa-summary', 'comparison']) {
+    for (const id of ['payment-options', 'hsa-effective', 'hsa-summary', 'comparison']) {
       assert.doesNotMatch(await page.locator(`#${id}`).textContent(), /\$/, `no amount in #${id}`);
     }
     assert.equal(await page.locator('#payment-options').textContent(), 'Fix the answer marked above to see how to pay.');
     assert.equal(await page.locator('#comparison').textContent(), 'Fix the answer marked above to compare scenarios.');
-    assert.equal(await page.locator('#breakdown').textContent(), 'Fix the answer marked above to see every line of the estimate.');
+    // The lines no therapy answer touches stay: the consultation 250, the product 1,200, the
+    // injection 150, the guidance 125, the boot 165; no therapy, no prompt-pay discount (a share of
+    // self-pay lines therapy can add to) and no "You pay".
+    const kept = page.locator('#breakdown table.breakdown');
+    assert.equal(await kept.count(), 1);
+    assert.deepEqual(await kept.locator('tr.line td.amount').allTextContents(), ['$250.00', '$1,200.00', '$150.00', '$125.00', '$165.00']);
+    assert.doesNotMatch(await page.locator('#breakdown').textContent(), /You pay|Prompt-pay|therapy/);
+    assert.equal(await page.locator('#breakdown .what-to-fix').textContent(), 'Fix the answer marked above to see every line of the estimate.');
     assert.equal(await total(page), 'Check your answers');
+    if (width < 768) {
+      await page.locator('#lines-section > summary').click();
+      await page.locator('#breakdown').screenshot({ path: `${shots}${name}-therapy-refused-lines.png` });
+    }
     await page.screenshot({ path: `${shots}${name}-error.png`, fullPage: true });
 
     await page.fill('#coinsurance', '20');

@@ -33,6 +33,29 @@ pub(crate) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(),
     Ok(())
 }
 
+/// Replaces the children of `container` with `ends`, the lines no refused answer touches (each
+/// end's summary and lines), in tables with no total, then what to fix to see the rest.
+pub(crate) fn lines_apart(
+    container: &Element,
+    ends: &[(String, Vec<LineItem>)],
+    words: &Words,
+) -> Result<(), JsValue> {
+    let page = Page::of(container)?;
+    let fragment = page.element("div", "breakdowns", None)?;
+    for (i, (summary, lines)) in ends.iter().enumerate() {
+        let caption = match (ends.len(), i) {
+            (1, _) => words.itemized_estimate.to_owned(),
+            (_, 0) => format!("{}: {summary}", words.low_end),
+            _ => format!("{}: {summary}", words.high_end),
+        };
+        let lines: Vec<&LineItem> = lines.iter().collect();
+        append(&fragment, &page.table(&caption, &lines, words)?)?;
+    }
+    page.add(&fragment, "p", "what-to-fix", words.fix_for_lines)?;
+    container.replace_children_with_node_1(&fragment);
+    Ok(())
+}
+
 /// Replaces the children of `container` with the notice of the right to a Good Faith Estimate: its
 /// heading, its text and how to ask for one.
 pub(crate) fn right_to_estimate(
