@@ -261,16 +261,13 @@ fn a_refused_therapy_answer_leaves_the_lines_it_does_not_touch() {
         let request =
             EstimateRequest::read(&mut serde_json::Deserializer::from_str(json)).expect("readable");
         let refused = estimate(&book, &request).expect_err("refused");
-        lines_apart_from_therapy(&book, &request, &refused).map(|ends| {
-            ends.into_iter()
-                .map(|(summary, lines)| {
-                    let amounts = lines
-                        .iter()
-                        .map(|l| (l.code.clone().unwrap_or_default(), l.amount.cents.get()));
-                    (summary, amounts.collect::<Vec<_>>())
-                })
-                .collect::<Vec<_>>()
-        })
+        let apart = lines_apart_from_therapy(&book, &request, &refused)?;
+        let ends = std::iter::once(&apart.low).chain(&apart.high).map(|end| {
+            let lines = end.lines.iter();
+            let amounts = lines.map(|l| (l.code.clone().unwrap_or_default(), l.amount.cents.get()));
+            (end.summary.clone(), amounts.collect::<Vec<_>>())
+        });
+        Some(ends.collect::<Vec<_>>())
     };
     let code = |code: &str, cents: i64| (code.to_owned(), cents);
     // A typo in the copay: the consultation 250, the product 1,200, the injection 150, the

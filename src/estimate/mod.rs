@@ -265,9 +265,10 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
 }
 
 /// The lines no refused therapy answer touches: when `refused` (the refusal of `request`) names
-/// physical therapy answers only, each end's lines without therapy and without the prompt-pay
-/// discount (a share of the self-pay lines, cash therapy's among them), with the end's summary;
-/// `None` otherwise. No total comes with them: it would be one worked out from a refused answer.
+/// physical therapy answers only, the estimate of `request` without therapy, its lines without the
+/// prompt-pay discount (a share of the self-pay lines, cash therapy's among them); `None`
+/// otherwise. Its lines only are to be shown: a total would be one worked out from a refused
+/// answer.
 ///
 /// ```
 /// use amnion_estimator::{estimate::{estimate, lines_apart_from_therapy, EstimateRequest}, price_book::PriceBook};
@@ -275,32 +276,26 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
 /// let request: EstimateRequest = serde_json::from_str(r#"{ "condition": "plantar_fasciitis", "injections": "1",
 ///     "physical_therapy": { "coverage": "insurance", "sessions": "8", "insurance": { "copay": "12k" } } }"#).unwrap();
 /// let refused = estimate(&book, &request).unwrap_err();
-/// let ends = lines_apart_from_therapy(&book, &request, &refused).expect("therapy alone refused");
-/// assert_eq!(ends[0].1.len(), 3, "the product, the injection, the ultrasound guidance");
+/// let apart = lines_apart_from_therapy(&book, &request, &refused).expect("therapy alone refused");
+/// assert_eq!(apart.low.lines.len(), 3, "the product, the injection, the ultrasound guidance");
 /// ```
 pub fn lines_apart_from_therapy(
     book: &PriceBook,
     request: &EstimateRequest,
     refused: &Error,
-) -> Option<Vec<(String, Vec<LineItem>)>> {
+) -> Option<Estimate> {
     let fields = refused.fields();
     let therapy = |path: &str| path.starts_with("physical_therapy.");
     if fields.is_empty() || !fields.iter().all(|field| therapy(&field.path)) {
         return None;
     }
-    let without = EstimateRequest {
-        physical_therapy: PhysicalTherapyRequest::default(),
-        ..request.clone()
-    };
-    let estimate = estimate(book, &without).ok()?;
-    let ends = std::iter::once(estimate.low).chain(estimate.high);
-    Some(
-        ends.map(|end| {
-            let lines = end.lines.into_iter().filter(|line| !line.prompt_pay);
-            (end.summary, lines.collect())
-        })
-        .collect(),
-    )
+    let mut without = request.clone();
+    without.physical_therapy = PhysicalTherapyRequest::default();
+    let mut estimate = estimate(book, &without).ok()?;
+    for end in std::iter::once(&mut estimate.low).chain(estimate.high.as_mut()) {
+        end.lines.retain(|line| !line.prompt_pay);
+    }
+    Some(estimate)
 }
 
 /// The condition the prompt-pay discount in `ends` puts on the total, if it has one: the total

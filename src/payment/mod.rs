@@ -27,9 +27,7 @@ pub use hsa::{HsaSavings, TaxRates};
 use serde::Serialize;
 
 use crate::error::{Error, FieldError, Refusal, Unknown};
-use crate::estimate::{
-    estimate, Choice, Estimate, EstimateRequest, FormValue, LineItem, Payer, TotalRange,
-};
+use crate::estimate::{estimate, Choice, Estimate, EstimateRequest, FormValue, Payer, TotalRange};
 use crate::language::Language;
 use crate::money::{Amount, BasisPoints, Cents};
 use crate::price_book::{FinancingPlan, PriceBook, WhenFinanced};
@@ -300,15 +298,16 @@ pub fn options_for(
 /// left out (the second amount).
 pub(crate) fn financed(book: &PriceBook, estimate: &Estimate) -> Result<(Cents, Cents), Error> {
     let end = estimate.high.as_ref().unwrap_or(&estimate.low);
-    let lost = discount_lost(book, estimate);
-    let sum = |keep: &dyn Fn(&LineItem) -> bool| {
-        Cents::checked_sum(end.lines.iter().filter(|l| keep(l)).map(|l| l.amount.cents))
-            .ok_or(Error::Overflow)
+    let whole = match discount_lost(book, estimate) {
+        true => end.without_prompt_pay()?,
+        false => end.patient_total.cents,
     };
-    Ok((
-        sum(&|line| line.payer == Payer::SelfPay && !(lost && line.prompt_pay))?,
-        sum(&|line| line.payer == Payer::PatientShare)?,
-    ))
+    let share = end
+        .lines
+        .iter()
+        .filter(|line| line.payer == Payer::PatientShare);
+    let share = Cents::checked_sum(share.map(|line| line.amount.cents)).ok_or(Error::Overflow)?;
+    Ok((whole.checked_sub(share).ok_or(Error::Overflow)?, share))
 }
 
 /// Whether `estimate`'s total has the prompt-pay discount in it and `book` says financing loses it.

@@ -116,7 +116,7 @@ impl Estimator {
             Ok(estimated) => estimated,
             Err((error, apart)) => {
                 update.refuse("estimate", &error);
-                self.no_estimate(&regions, apart.as_deref())?;
+                self.no_estimate(&regions, apart.as_ref())?;
                 return to_js(&update);
             }
         };
@@ -156,7 +156,7 @@ impl Estimator {
     /// The estimate's regions: its lines (the breakdown), the total and the summary.
     fn show_estimate(&self, regions: &Regions, estimate: &Estimate) -> Result<(), JsValue> {
         regions.render("breakdown", |element| {
-            render::estimate::breakdowns(element, estimate)
+            render::estimate::breakdowns(element, estimate, false)
         })?;
         regions.text("total", &estimate.patient_total.formatted);
         let condition = estimate.prompt_pay.as_ref();
@@ -238,16 +238,12 @@ impl Estimator {
     /// check the answers, the breakdown keeps no line from the last good answers but shows the
     /// lines no refused answer touches (`apart`, when only therapy answers are refused) and says
     /// what to fix, and so does everything worked out from the estimate.
-    fn no_estimate(
-        &self,
-        regions: &Regions,
-        apart: Option<&[(String, Vec<estimate::LineItem>)]>,
-    ) -> Result<(), JsValue> {
+    fn no_estimate(&self, regions: &Regions, apart: Option<&Estimate>) -> Result<(), JsValue> {
         let words = self.language.words();
         regions.text("total", words.check_answers);
         regions.text("totalCondition", "");
         regions.render("breakdown", |element| match apart {
-            Some(ends) => render::estimate::lines_apart(element, ends, words),
+            Some(apart) => render::estimate::breakdowns(element, apart, true),
             None => render::what_to_fix(element, words.fix_for_lines),
         })?;
         self.nothing_from_the_estimate(regions)
