@@ -761,7 +761,7 @@ static ENGLISH: Words = Words {
         share_not_financed: |share| format!("Your share of physical therapy through your plan, {share}, is paid at each visit, not financed."),
         no_financing: "No financing (totals only)",
         hsa_saves: |savings, parts, combined| {
-            format!("Saves {savings}: {parts} = {combined} of the total.")
+            format!("Saves {savings}: {parts} = {combined} of the total, rounded down to the cent.")
         },
         hsa_federal: "federal",
         hsa_state: "state",
@@ -1013,7 +1013,7 @@ static SPANISH: Words = Words {
         share_not_financed: |share| format!("Su parte de la fisioterapia con seguro, {share}, se paga en cada visita; no se financia."),
         no_financing: "Sin financiamiento (solo totales)",
         hsa_saves: |savings, parts, combined| {
-            format!("Ahorra {savings}: {parts} = {combined} del total.")
+            format!("Ahorra {savings}: {parts} = {combined} del total, redondeado al centavo hacia abajo.")
         },
         hsa_federal: "federal",
         hsa_state: "estatal",

@@ -294,7 +294,7 @@ fn hsa_savings_by_hand() {
             Some("$512.85".into()),
             Some("$888.40".into()),
             "Saves $512.85: 24% federal + 4.95% state + 7.65% Social Security and Medicare tax = \
-             36.6% of the total."
+             36.6% of the total, rounded down to the cent."
                 .into()
         )
     );
@@ -309,7 +309,7 @@ fn hsa_savings_by_hand() {
             "28.95%".into(),
             Some("$405.66".into()),
             Some("$995.59".into()),
-            "Saves $405.66: 24% federal + 4.95% state = 28.95% of the total.".into()
+            "Saves $405.66: 24% federal + 4.95% state = 28.95% of the total, rounded down to the cent.".into()
         )
     );
     // At 37 %, through payroll: past Social Security's wage base, Medicare's 1.45 % only.
@@ -323,7 +323,7 @@ fn hsa_savings_by_hand() {
             "38.45%".into(),
             Some("$538.78".into()),
             Some("$862.47".into()),
-            "Saves $538.78: 37% federal + 1.45% Medicare tax = 38.45% of the total. Your state \
+            "Saves $538.78: 37% federal + 1.45% Medicare tax = 38.45% of the total, rounded down to the cent. Your state \
              income tax rate is not entered, so none is counted. Social Security tax is not \
              counted: at a federal bracket of 32% or more, your wages are likely past the most it \
              is taken from each year."
@@ -353,7 +353,7 @@ fn hsa_savings_by_hand() {
             "22%".into(),
             Some("$308.27".into()),
             Some("$1,092.98".into()),
-            "Saves $308.27: 22% federal + 0% state = 22% of the total. Payroll tax is not counted \
+            "Saves $308.27: 22% federal + 0% state = 22% of the total, rounded down to the cent. Payroll tax is not counted \
              until you say whether the money goes in through your employer's payroll."
                 .into()
         )
@@ -435,6 +435,20 @@ fn a_spanish_reader_is_told_in_spanish() {
     assert_eq!(
         error(r#"{ "plan": "fixed_99" }"#),
         r#"payment.plan: plan desconocido: "fixed_99""#
+    );
+    // 22 + 5 + 7.65 = 34.65 % of 1,401.25 = 485.533125 -> 485.53: the summary says it is rounded
+    // down, so its own sum checked by hand is not a cent off unexplained.
+    let rates =
+        r#"{ "federal_tax_percent": "22", "state_tax_percent": "5", "through_payroll": "yes" }"#;
+    let answers = answers(rates).expect("valid");
+    let summary = payment_options(&book, &uno, &answers)
+        .expect("valid")
+        .hsa
+        .summary;
+    assert!(summary.starts_with("Ahorra $485.53: "), "{summary}");
+    assert!(
+        summary.ends_with("= 34.65% del total, redondeado al centavo hacia abajo."),
+        "{summary}"
     );
 }
 

@@ -92,7 +92,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.locator('#hsa-effective').textContent(), '$1,642.09');
     assert.equal(
       await page.locator('#hsa-summary').textContent(),
-      'Saves $870.66: 22% federal + 5% state + 7.65% Social Security and Medicare tax = 34.65% of the total.',
+      'Saves $870.66: 22% federal + 5% state + 7.65% Social Security and Medicare tax = 34.65% of the total, rounded down to the cent.',
     );
     // At 37 %, Social Security is past its wage base: 37 + 5 + 1.45 = 43.45 %; 2,512.75 × 0.4345
     // = 1,091.789875 -> 1,091.78; $1,420.97.
