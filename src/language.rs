@@ -261,7 +261,13 @@ pub struct Words {
     pub deductible_then_copay: &'static str,
     /// `coinsurance` (after the rate).
     pub coinsurance: &'static str,
-    /// The note naming the plan figures not entered, from (deductible, coinsurance) missing.
+    /// The note on therapy lines, from the clinic's name: they are its own prices.
+    pub therapy_here: fn(&str) -> String,
+    /// In place of a coinsurance rate the visitor did not enter (nor a copay): at the low end,
+    /// then at the high end.
+    pub coinsurance_not_entered: [&'static str; 2],
+    /// The note naming the plan figures not entered, from (deductible, coinsurance and copay)
+    /// missing.
     pub plan_figures_missing: fn(bool, bool) -> String,
     /// The note for a copay the visitor is not sure comes before the deductible.
     pub copay_timing_unsure: &'static str,
@@ -364,8 +370,13 @@ pub struct PayWords {
     pub discount_holds_financing: fn(&str) -> String,
     /// Financing does not keep the prompt-pay discount, from (its rate, the amount financed).
     pub discount_lost_financing: fn(&str, &str) -> String,
-    /// Why a range is financed at its high end, from the high total.
+    /// Why a range is financed at its high end, from the amount financed.
     pub high_end_note: fn(&str) -> String,
+    /// The amount financed, when it is not the total.
+    pub worked_out_on: fn(&str) -> String,
+    /// The cost sharing of therapy through a plan is not financed, from what it is (`up to $818.00`
+    /// for a range).
+    pub share_not_financed: fn(&str) -> String,
     /// The chooser's "no plan" option.
     pub no_financing: &'static str,
     /// The HSA/FSA line, from (savings, the rates counted joined by ` + `, combined).
@@ -657,11 +668,21 @@ static ENGLISH: Words = Words {
     deductible_then: "deductible, then",
     deductible_then_copay: "deductible, then copay",
     coinsurance: "coinsurance",
+    therapy_here: |clinic| {
+        format!(
+            "Physical therapy is shown at {clinic}'s own prices. If you have it at another \
+             practice, that practice's prices apply instead."
+        )
+    },
+    coinsurance_not_entered: [
+        "the plan's best case (coinsurance and copay not entered)",
+        "the plan's worst case (coinsurance and copay not entered)",
+    ],
     plan_figures_missing: |deductible, coinsurance| {
         let (missing, them) = match (deductible, coinsurance) {
-            (true, true) => ("deductible and coinsurance were", "them"),
+            (true, true) => ("deductible, coinsurance and copay were", "them"),
             (true, false) => ("deductible was", "it"),
-            _ => ("coinsurance was", "it"),
+            _ => ("coinsurance and copay were", "them"),
         };
         format!(
             "Your plan's {missing} not entered, so physical therapy is shown from the plan's best case \
@@ -729,7 +750,7 @@ static ENGLISH: Words = Words {
             }
         },
         up_to: "up to",
-        monthly_note: |plan| format!("Monthly payments: {plan}."),
+        monthly_note: |plan| format!("Monthly payments: {plan}, without your share of physical therapy through your plan, which is paid at each visit."),
         deferred_terms: |months, apr| {
             format!("No interest if paid in full within {months} months; otherwise {apr} APR from the purchase date")
         },
@@ -747,10 +768,12 @@ static ENGLISH: Words = Words {
         },
         discount_holds_financing: |rate| format!("The {rate} discount for paying in full still holds when you finance: the lender pays the clinic in full at the visit."),
         discount_lost_financing: |rate, financed| format!("Financing does not get the {rate} discount for paying in full: the payments are worked out on {financed}."),
-        high_end_note: |total| format!("Worked out on the high end of your estimate, {total}: enough for either end."),
+        high_end_note: |financed| format!("Worked out on {financed}, from the high end of your estimate: enough for either end."),
+        worked_out_on: |financed| format!("Worked out on {financed}."),
+        share_not_financed: |share| format!("Your share of physical therapy through your plan, {share}, is paid at each visit, not financed."),
         no_financing: "No financing (totals only)",
         hsa_saves: |savings, parts, combined| {
-            format!("Saves {savings}: {parts} = {combined} of the total.")
+            format!("Saves {savings}: {parts} = {combined} of the total, rounded down to the cent.")
         },
         hsa_federal: "federal",
         hsa_state: "state",
@@ -900,11 +923,21 @@ static SPANISH: Words = Words {
     deductible_then: "deducible, luego",
     deductible_then_copay: "deducible, luego copago",
     coinsurance: "de coseguro",
+    therapy_here: |clinic| {
+        format!(
+            "La fisioterapia se muestra con los precios propios de {clinic}. Si la recibe en otro \
+             consultorio, se aplican los precios de ese consultorio."
+        )
+    },
+    coinsurance_not_entered: [
+        "el mejor caso del plan (no ingresó coseguro ni copago)",
+        "el peor caso del plan (no ingresó coseguro ni copago)",
+    ],
     plan_figures_missing: |deductible, coinsurance| {
         let (missing, them) = match (deductible, coinsurance) {
-            (true, true) => ("ingresaron el deducible ni el coseguro", "ingréselos"),
+            (true, true) => ("ingresaron el deducible, el coseguro ni el copago", "ingréselos"),
             (true, false) => ("ingresó el deducible", "ingréselo"),
-            _ => ("ingresó el coseguro", "ingréselo"),
+            _ => ("ingresaron el coseguro ni el copago", "ingréselos"),
         };
         format!(
             "No se {missing} de su plan, así que la fisioterapia se muestra desde el mejor caso del \
@@ -973,7 +1006,7 @@ static SPANISH: Words = Words {
             }
         },
         up_to: "hasta",
-        monthly_note: |plan| format!("Pagos mensuales: {plan}."),
+        monthly_note: |plan| format!("Pagos mensuales: {plan}, sin su parte de la fisioterapia con seguro, que se paga en cada visita."),
         deferred_terms: |months, apr| {
             format!("Sin intereses si se paga el total en {months} meses; si no, se cobra una tasa de porcentaje anual (APR) del {apr} desde la fecha de compra")
         },
@@ -991,10 +1024,12 @@ static SPANISH: Words = Words {
         },
         discount_holds_financing: |rate| format!("El descuento del {rate} por pagar el total se mantiene aunque financie: el prestamista le paga a la clínica el total en la visita."),
         discount_lost_financing: |rate, financed| format!("Al financiar no se aplica el descuento del {rate} por pagar el total: los pagos se calculan sobre {financed}."),
-        high_end_note: |total| format!("Calculado sobre el máximo de su estimado, {total}: alcanza para cualquier monto del rango."),
+        high_end_note: |financed| format!("Calculado sobre {financed}, del máximo de su estimado: alcanza para cualquier monto del rango."),
+        worked_out_on: |financed| format!("Calculado sobre {financed}."),
+        share_not_financed: |share| format!("Su parte de la fisioterapia con seguro, {share}, se paga en cada visita; no se financia."),
         no_financing: "Sin financiamiento (solo totales)",
         hsa_saves: |savings, parts, combined| {
-            format!("Ahorra {savings}: {parts} = {combined} del total.")
+            format!("Ahorra {savings}: {parts} = {combined} del total, redondeado al centavo hacia abajo.")
         },
         hsa_federal: "federal",
         hsa_state: "estatal",

@@ -7,7 +7,9 @@ mod cases;
 
 use cases::sum_of;
 
-use amnion_estimator::estimate::{estimate, Breakdown, Estimate, EstimateRequest, LineKind, Payer};
+use amnion_estimator::estimate::{
+    estimate, lines_apart_from_therapy, Breakdown, Estimate, EstimateRequest, LineKind, Payer,
+};
 use amnion_estimator::price_book::PriceBook;
 
 fn run(
@@ -211,7 +213,104 @@ fn insurance_lines_say_who_pays_and_why() {
             ),
         ]
     );
-    assert_eq!(estimate.notes.len(), 4, "the insurance note is added");
+    assert_eq!(
+        estimate.notes.len(),
+        5,
+        "the therapy and insurance notes are added"
+    );
+}
+
+#[test]
+fn therapy_lines_say_they_are_the_clinics_own_prices() {
+    // "Not included: … any care from other providers" stands beside therapy lines: a note says
+    // whose prices they are, right after it, whenever therapy is priced.
+    let therapy_note = "Physical therapy is shown at Sample Foot & Ankle Clinic's own prices. If \
+                        you have it at another practice, that practice's prices apply instead.";
+    let notes = |request: &str| run(None, request).expect("valid").notes;
+    for coverage in ["cash", "insurance"] {
+        let request = format!(
+            r#"{{ "condition": "plantar_fasciitis", "injections": "1",
+            "physical_therapy": {{ "coverage": "{coverage}", "sessions": "4" }} }}"#
+        );
+        let priced = notes(&request);
+        assert!(priced[2].starts_with("Not included:"), "{priced:?}");
+        assert_eq!(priced[3], therapy_note, "{coverage}");
+        // No therapy at all (0 sessions): no therapy note.
+        let none = notes(&request.replace(r#""4""#, r#""0""#));
+        assert!(!none
+            .iter()
+            .any(|n| n.starts_with("Physical therapy is shown")));
+    }
+    let without = notes(r#"{ "condition": "plantar_fasciitis", "injections": "1" }"#);
+    assert_eq!(without.len(), 3, "no therapy, no therapy note: {without:?}");
+    let spanish = notes(
+        r#"{ "condition": "plantar_fasciitis", "injections": "1", "language": "es",
+        "physical_therapy": { "coverage": "cash", "sessions": "4" } }"#,
+    );
+    assert_eq!(
+        spanish[3],
+        "La fisioterapia se muestra con los precios propios de Sample Foot & Ankle Clinic. Si la \
+         recibe en otro consultorio, se aplican los precios de ese consultorio."
+    );
+}
+
+#[test]
+fn a_refused_therapy_answer_leaves_the_lines_it_does_not_touch() {
+    let book = PriceBook::embedded_default().expect("valid");
+    let apart = |json: &str| {
+        let request =
+            EstimateRequest::read(&mut serde_json::Deserializer::from_str(json)).expect("readable");
+        let refused = estimate(&book, &request).expect_err("refused");
+        let apart = lines_apart_from_therapy(&book, &request, &refused)?;
+        let ends = std::iter::once(&apart.low).chain(&apart.high).map(|end| {
+            let lines = end.lines.iter();
+            let amounts = lines.map(|l| (l.code.clone().unwrap_or_default(), l.amount.cents.get()));
+            (end.summary.clone(), amounts.collect::<Vec<_>>())
+        });
+        Some(ends.collect::<Vec<_>>())
+    };
+    let code = |code: &str, cents: i64| (code.to_owned(), cents);
+    // A typo in the copay: the consultation 250, the product 1,200, the injection 150, the
+    // guidance 125 and the boot 165 stay; no therapy line, and no prompt-pay discount (5 % of
+    // the self-pay lines, which a cash therapy answer would change): no total either.
+    let typo = r#"{ "condition": "plantar_fasciitis", "injections": "1", "consultation": true,
+        "walking_boot": true, "physical_therapy": { "coverage": "insurance", "sessions": "8",
+        "insurance": { "copay": "12k" } } }"#;
+    assert_eq!(
+        apart(typo),
+        Some(vec![(
+            "1 injection".to_owned(),
+            vec![
+                code("99204", 25_000),
+                code("Q4139", 120_000),
+                code("20550", 15_000),
+                code("76942", 12_500),
+                code("L4361", 16_500),
+            ]
+        )])
+    );
+    // Not sure of the injections (1 to 2): both ends. The high end's second injection is 15 %
+    // off: 15 % of 1,200 + 150 + 125 = 221.25.
+    let ends = apart(&typo.replace(r#""injections": "1""#, r#""injections": "not_sure""#))
+        .expect("therapy alone refused");
+    assert_eq!(ends.len(), 2);
+    assert_eq!(ends[1].0, "2 injections");
+    assert_eq!(
+        ends[1].1[1..5],
+        [
+            code("Q4139", 240_000),
+            code("20550", 30_000),
+            code("76942", 25_000),
+            code("", -22_125)
+        ]
+    );
+    // Sessions out of range, with cash therapy: the same.
+    let sessions = r#"{ "condition": "plantar_fasciitis", "injections": "1",
+        "physical_therapy": { "coverage": "cash", "sessions": "400" } }"#;
+    assert_eq!(apart(sessions).expect("therapy alone")[0].1.len(), 3);
+    // Another answer refused as well: nothing apart, since the lines would depend on it.
+    let both = typo.replace(r#""injections": "1""#, r#""injections": "99""#);
+    assert_eq!(apart(&both), None);
 }
 
 #[test]
@@ -274,8 +373,8 @@ fn the_same_estimate_in_spanish() {
 /// A low end and, for a range, a high end, in cents.
 type Ends = (i64, Option<i64>);
 
-/// The patient totals of both ends, the plan's total at each, and the notes after the four
-/// disclaimers.
+/// The patient totals of both ends, the plan's total at each, and the notes after the three
+/// disclaimers, the therapy note and the insurance disclaimer.
 fn ends(request: &str) -> (Ends, Ends, Vec<String>) {
     let estimate = run(None, request).expect("valid");
     for breakdown in std::iter::once(&estimate.low).chain(&estimate.high) {
@@ -295,7 +394,7 @@ fn ends(request: &str) -> (Ends, Ends, Vec<String>) {
             estimate.low.insurance_total.cents.get(),
             high.map(|h| h.insurance_total.cents.get()),
         ),
-        estimate.notes[4..].to_vec(),
+        estimate.notes[5..].to_vec(),
     )
 }
 
@@ -347,11 +446,87 @@ fn blank_plan_figures_are_a_range_from_the_best_case_to_the_worst() {
             (140_125, Some(185_125)),
             (45_000, Some(0)),
             vec![
-                "Your plan's deductible and coinsurance were not entered, so physical therapy is \
-                 shown from the plan's best case to its worst; enter them for one figure."
+                "Your plan's deductible, coinsurance and copay were not entered, so physical \
+                 therapy is shown from the plan's best case to its worst; enter them for one figure."
                     .to_owned()
             ]
         )
+    );
+}
+
+/// The patient's therapy lines of `breakdown`: (quantity, cents, why).
+fn patient_therapy(breakdown: &Breakdown) -> Vec<(u32, i64, &str)> {
+    breakdown
+        .lines
+        .iter()
+        .filter(|l| l.payer == Payer::PatientShare)
+        .map(|l| {
+            let why = l.detail.as_deref().unwrap_or("");
+            (l.quantity, l.amount.cents.get(), why)
+        })
+        .collect()
+}
+
+#[test]
+fn a_coinsurance_not_entered_is_named_as_such_never_as_a_rate() {
+    // $150 of deductible left, coinsurance and copay blank, 4 sessions (evaluation allowed 110,
+    // a session 85).
+    // Low end (the plan's best case after the deductible): visit 1 110 to the deductible; visit 2
+    // the last 40 of it and none of the other 45; visits 3–5 nothing. 150 in all.
+    // High end (its worst): visit 1 110; visit 2 40 + all 45 = 85; visits 3–5 85 each. 450.
+    let estimate = run(None, &insured(4, r#""deductible_remaining": "150""#)).expect("valid");
+    let (best, worst) = (
+        "the plan's best case (coinsurance and copay not entered)",
+        "the plan's worst case (coinsurance and copay not entered)",
+    );
+    assert_eq!(
+        patient_therapy(&estimate.low),
+        [
+            (1, 11_000, "visit 1 · deductible"),
+            (1, 4_000, &*format!("visit 2 · deductible, then {best}")),
+            (3, 0, &*format!("visits 3–5 · {best}")),
+        ]
+    );
+    let high = estimate.high.as_ref().expect("a range");
+    assert_eq!(
+        patient_therapy(high),
+        [
+            (1, 11_000, "visit 1 · deductible"),
+            (1, 8_500, &*format!("visit 2 · deductible, then {worst}")),
+            (3, 25_500, &*format!("visits 3–5 · {worst}")),
+        ]
+    );
+    // Every box blank: the low end's lines are the best case, none says a rate.
+    let estimate = run(None, &insured(4, "")).expect("valid");
+    assert_eq!(
+        patient_therapy(&estimate.low),
+        [
+            (1, 0, &*format!("visit 1 · {best}")),
+            (4, 0, &*format!("visits 2–5 · {best}"))
+        ]
+    );
+    // Spanish says it too.
+    let request = insured(4, "").replacen('{', r#"{ "language": "es","#, 1);
+    let spanish = run(None, &request).expect("valid");
+    assert_eq!(
+        patient_therapy(&spanish.low)[0].2,
+        "visita 1 · el mejor caso del plan (no ingresó coseguro ni copago)"
+    );
+    // 0 % entered is an answer, and says so.
+    let estimate = run(
+        None,
+        &insured(
+            4,
+            r#""deductible_remaining": "0", "coinsurance_percent": "0""#,
+        ),
+    )
+    .expect("valid");
+    assert_eq!(
+        patient_therapy(&estimate.low),
+        [
+            (1, 0, "visit 1 · 0% coinsurance"),
+            (4, 0, "visits 2–5 · 0% coinsurance")
+        ]
     );
 }
 
@@ -386,8 +561,8 @@ fn the_figures_entered_limit_the_worst_case() {
             (155_125, Some(185_125)),
             (30_000, Some(0)),
             vec![
-                "Your plan's coinsurance was not entered, so physical therapy is shown from the \
-                 plan's best case to its worst; enter it for one figure."
+                "Your plan's coinsurance and copay were not entered, so physical therapy is shown \
+                 from the plan's best case to its worst; enter them for one figure."
                     .to_owned()
             ]
         )
@@ -557,13 +732,14 @@ fn a_copay_and_a_coinsurance_rate_both_entered_are_priced_both_ways() {
 fn the_notes_on_missing_figures_in_spanish() {
     let spanish = |figures: &str| {
         let request = insured(4, figures).replacen('{', r#"{ "language": "es","#, 1);
-        run(None, &request).expect("valid").notes[4..].to_vec()
+        run(None, &request).expect("valid").notes[5..].to_vec()
     };
     assert_eq!(
         spanish(""),
         [
-            "No se ingresaron el deducible ni el coseguro de su plan, así que la fisioterapia se \
-          muestra desde el mejor caso del plan hasta el peor; ingréselos para ver una sola cifra."
+            "No se ingresaron el deducible, el coseguro ni el copago de su plan, así que la \
+          fisioterapia se muestra desde el mejor caso del plan hasta el peor; ingréselos para ver \
+          una sola cifra."
         ]
     );
     assert_eq!(

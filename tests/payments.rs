@@ -294,7 +294,7 @@ fn hsa_savings_by_hand() {
             Some("$512.85".into()),
             Some("$888.40".into()),
             "Saves $512.85: 24% federal + 4.95% state + 7.65% Social Security and Medicare tax = \
-             36.6% of the total."
+             36.6% of the total, rounded down to the cent."
                 .into()
         )
     );
@@ -309,7 +309,7 @@ fn hsa_savings_by_hand() {
             "28.95%".into(),
             Some("$405.66".into()),
             Some("$995.59".into()),
-            "Saves $405.66: 24% federal + 4.95% state = 28.95% of the total.".into()
+            "Saves $405.66: 24% federal + 4.95% state = 28.95% of the total, rounded down to the cent.".into()
         )
     );
     // At 37 %, through payroll: past Social Security's wage base, Medicare's 1.45 % only.
@@ -323,7 +323,7 @@ fn hsa_savings_by_hand() {
             "38.45%".into(),
             Some("$538.78".into()),
             Some("$862.47".into()),
-            "Saves $538.78: 37% federal + 1.45% Medicare tax = 38.45% of the total. Your state \
+            "Saves $538.78: 37% federal + 1.45% Medicare tax = 38.45% of the total, rounded down to the cent. Your state \
              income tax rate is not entered, so none is counted. Social Security tax is not \
              counted: at a federal bracket of 32% or more, your wages are likely past the most it \
              is taken from each year."
@@ -353,7 +353,7 @@ fn hsa_savings_by_hand() {
             "22%".into(),
             Some("$308.27".into()),
             Some("$1,092.98".into()),
-            "Saves $308.27: 22% federal + 0% state = 22% of the total. Payroll tax is not counted \
+            "Saves $308.27: 22% federal + 0% state = 22% of the total, rounded down to the cent. Payroll tax is not counted \
              until you say whether the money goes in through your employer's payroll."
                 .into()
         )
@@ -435,6 +435,20 @@ fn a_spanish_reader_is_told_in_spanish() {
     assert_eq!(
         error(r#"{ "plan": "fixed_99" }"#),
         r#"payment.plan: plan desconocido: "fixed_99""#
+    );
+    // 22 + 5 + 7.65 = 34.65 % of 1,401.25 = 485.533125 -> 485.53: the summary says it is rounded
+    // down, so its own sum checked by hand is not a cent off unexplained.
+    let rates =
+        r#"{ "federal_tax_percent": "22", "state_tax_percent": "5", "through_payroll": "yes" }"#;
+    let answers = answers(rates).expect("valid");
+    let summary = payment_options(&book, &uno, &answers)
+        .expect("valid")
+        .hsa
+        .summary;
+    assert!(summary.starts_with("Ahorra $485.53: "), "{summary}");
+    assert!(
+        summary.ends_with("= 34.65% del total, redondeado al centavo hacia abajo."),
+        "{summary}"
     );
 }
 
@@ -821,5 +835,67 @@ fn spanish_names_a_condition_in_lower_case_mid_sentence_and_spells_out_the_apr()
     assert_eq!(
         fixed.terms,
         "24 pagos mensuales con una tasa de porcentaje anual (APR) del 9.99%"
+    );
+}
+
+#[test]
+fn the_cost_sharing_paid_at_each_therapy_visit_is_not_financed() {
+    let book = book();
+    let none = answers("{}").expect("valid");
+    // The walk-through's plan: 1 injection, a consultation, typical 6–12 sessions through
+    // insurance, $500 of deductible left, a $30 copay, 20 % coinsurance, not sure when the copay
+    // applies. Self-pay lines: 250 + 1,475 = 1,725.00 − 5 % (86.25) = 1,638.75 at both ends.
+    // High end (12 sessions, the deductible first, the copay and 20 % of the rest): evaluation
+    // 110, sessions 1–4 85 each (340; 450 of the 500), session 5 the last 50 + 30 + 20 % of 5 =
+    // 81, sessions 6–12 30 + 20 % of 55 = 41 each (287): 818.00 of cost sharing; 2,456.75.
+    let walk = request(
+        r#"{ "condition": "plantar_fasciitis", "injections": "1", "consultation": true,
+        "physical_therapy": { "coverage": "insurance", "sessions": "typical",
+        "insurance": { "deductible_remaining": "500", "copay": "30", "coinsurance_percent": "20",
+        "copay_before_deductible": "not_sure" } } }"#,
+    );
+    let options = payment_options(&book, &walk, &none).expect("valid");
+    assert_eq!(options.pay_in_full.total.high.cents, cents(2_456, 75));
+    assert_eq!(options.financed_amount.cents, cents(1_638, 75));
+    assert_eq!(
+        options.financed_amount_note.as_deref(),
+        Some(
+            "Worked out on $1,638.75, from the high end of your estimate: enough for either end. \
+             Your share of physical therapy through your plan, up to $818.00, is paid at each \
+             visit, not financed."
+        )
+    );
+    // 1,638.75 / 6 = 273.125 -> 273.13 a month (up), not 2,456.75 / 6 = 409.46.
+    let offer = offer_for(&options.financing, "deferred_6");
+    let monthly = &offer.offer.as_ref().expect("available").monthly_payment;
+    assert_eq!(monthly.cents, cents(273, 13));
+
+    // One figure (20 % with the deductible met, 8 sessions): 158.00 of cost sharing left out of
+    // 1,796.75.
+    let one = request(payment_cases::payment_cases()[2].request);
+    let options = payment_options(&book, &one, &none).expect("valid");
+    assert_eq!(
+        options.financed_amount_note.as_deref(),
+        Some(
+            "Worked out on $1,638.75. Your share of physical therapy through your plan, $158.00, \
+             is paid at each visit, not financed."
+        )
+    );
+    // Cash therapy is the clinic's self-pay charge, financed with the rest (2,512.75): no note.
+    let cash = request(payment_cases::payment_cases()[0].request);
+    let options = payment_options(&book, &cash, &none).expect("valid");
+    assert_eq!(options.financed_amount.cents, cents(2_512, 75));
+    assert_eq!(options.financed_amount_note, None);
+
+    // In Spanish.
+    let mut spanish = one.clone();
+    spanish.language = Language::Spanish;
+    let options = payment_options(&book, &spanish, &none).expect("valid");
+    assert_eq!(
+        options.financed_amount_note.as_deref(),
+        Some(
+            "Calculado sobre $1,638.75. Su parte de la fisioterapia con seguro, $158.00, se paga \
+             en cada visita; no se financia."
+        )
     );
 }

@@ -225,6 +225,11 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
         texts.estimate_only.get(lang).to_owned(),
         texts.not_included.get(lang).to_owned(),
     ];
+    // Therapy is priced at the clinic's own prices: "care from other providers" above is not
+    // included, and this says which the therapy lines are.
+    if plan.therapy != Therapy::None && plan.sessions.max > 0 {
+        notes.push((lang.words().therapy_here)(&document.clinic.name));
+    }
     if matches!(plan.therapy, Therapy::Insurance(_)) && plan.sessions.max > 0 {
         notes.push(texts.insurance.get(lang).to_owned());
     }
@@ -257,6 +262,40 @@ pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate,
         high,
         notes,
     })
+}
+
+/// The lines no refused therapy answer touches: when `refused` (the refusal of `request`) names
+/// physical therapy answers only, the estimate of `request` without therapy, its lines without the
+/// prompt-pay discount (a share of the self-pay lines, cash therapy's among them); `None`
+/// otherwise. Its lines only are to be shown: a total would be one worked out from a refused
+/// answer.
+///
+/// ```
+/// use amnion_estimator::{estimate::{estimate, lines_apart_from_therapy, EstimateRequest}, price_book::PriceBook};
+/// let book = PriceBook::embedded_default().unwrap();
+/// let request: EstimateRequest = serde_json::from_str(r#"{ "condition": "plantar_fasciitis", "injections": "1",
+///     "physical_therapy": { "coverage": "insurance", "sessions": "8", "insurance": { "copay": "12k" } } }"#).unwrap();
+/// let refused = estimate(&book, &request).unwrap_err();
+/// let apart = lines_apart_from_therapy(&book, &request, &refused).expect("therapy alone refused");
+/// assert_eq!(apart.low.lines.len(), 3, "the product, the injection, the ultrasound guidance");
+/// ```
+pub fn lines_apart_from_therapy(
+    book: &PriceBook,
+    request: &EstimateRequest,
+    refused: &Error,
+) -> Option<Estimate> {
+    let fields = refused.fields();
+    let therapy = |path: &str| path.starts_with("physical_therapy.");
+    if fields.is_empty() || !fields.iter().all(|field| therapy(&field.path)) {
+        return None;
+    }
+    let mut without = request.clone();
+    without.physical_therapy = PhysicalTherapyRequest::default();
+    let mut estimate = estimate(book, &without).ok()?;
+    for end in std::iter::once(&mut estimate.low).chain(estimate.high.as_mut()) {
+        end.lines.retain(|line| !line.prompt_pay);
+    }
+    Some(estimate)
 }
 
 /// The condition the prompt-pay discount in `ends` puts on the total, if it has one: the total

@@ -47,8 +47,11 @@ pub(crate) fn add_lines(
             let visits = std::iter::once(&prices.evaluation)
                 .chain(std::iter::repeat_n(&prices.session, sessions as usize));
             let shares = price_visits(plan, visits)?;
+            // A coinsurance (and copay) not entered is no rate: its lines say which case of the
+            // plan they are, never a rate the visitor did not give.
+            let unknown = range.unknown.coinsurance.then_some(end);
             for run in runs(&shares) {
-                add_run(lines, plan, run, language)?;
+                add_run(lines, (plan, unknown), run, language)?;
             }
             Ok(())
         }
@@ -220,7 +223,7 @@ fn runs<'a>(shares: &[VisitShare<'a>]) -> Vec<Run<'a>> {
 
 fn add_run(
     lines: &mut Lines,
-    plan: &InsurancePlan,
+    (plan, unknown): (&InsurancePlan, Option<End>),
     run: Run<'_>,
     language: Language,
 ) -> Result<(), Error> {
@@ -237,16 +240,17 @@ fn add_run(
         format!("{} {first}–{last}", words.visit[1])
     };
     let service = share.service;
+    // The rate after the deductible: as entered, or which case of the plan it is when not entered.
+    let rate = match unknown {
+        None => format!("{} {}", plan.coinsurance, words.coinsurance),
+        Some(End::Low) => words.coinsurance_not_entered[0].to_owned(),
+        Some(End::High) => words.coinsurance_not_entered[1].to_owned(),
+    };
     let why = match share.basis {
         ShareBasis::PastCoveredVisits => words.past_covered_visits.to_owned(),
         ShareBasis::Copay => words.copay.to_owned(),
         ShareBasis::Deductible => words.deductible.to_owned(),
-        ShareBasis::DeductibleThenCoinsurance => {
-            format!(
-                "{} {} {}",
-                words.deductible_then, plan.coinsurance, words.coinsurance
-            )
-        }
+        ShareBasis::DeductibleThenCoinsurance => format!("{} {rate}", words.deductible_then),
         ShareBasis::DeductibleThenCopay => words.deductible_then_copay.to_owned(),
         ShareBasis::CopayAndCoinsurance => (words.copay_and_coinsurance)(plan.coinsurance),
         ShareBasis::DeductibleThenCopayAndCoinsurance => format!(
@@ -254,7 +258,7 @@ fn add_run(
             words.deductible_then,
             (words.copay_and_coinsurance)(plan.coinsurance)
         ),
-        ShareBasis::Coinsurance => format!("{} {}", plan.coinsurance, words.coinsurance),
+        ShareBasis::Coinsurance => rate,
         ShareBasis::OutOfPocketMax => words.out_of_pocket_reached.to_owned(),
     };
     let payer = match share.basis {

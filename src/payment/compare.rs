@@ -143,7 +143,7 @@ pub fn compare_for(
             scenario.physical_therapy.coverage = coverage;
             scenario.physical_therapy.sessions = FormValue::from(sessions_answer.as_str());
             let estimated = estimate(book, &scenario)?;
-            let financed = super::financed(book, &estimated);
+            let (financed, _) = super::financed(book, &estimated)?;
             let total = estimated.low.patient_total;
             let high = estimated.high.map(|high| high.patient_total);
             let offer = plan

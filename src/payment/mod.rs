@@ -8,8 +8,9 @@
 //! - [`compare`]: injections × physical therapy, each with a chosen plan's monthly payment.
 //!
 //! Everything here starts from [`estimate`](crate::estimate::estimate): no pricing rule is
-//! repeated. Financing is worked out on the estimate's patient total, prompt-pay discount included
-//! (a lender pays the clinic in full at the visit); for a range, on its high end.
+//! repeated. Financing is worked out on the estimate's self-pay lines, prompt-pay discount included
+//! (a lender pays the clinic in full at the visit), without the cost sharing of therapy through a
+//! plan (paid at each visit); for a range, on its high end.
 
 pub mod amortization;
 pub mod compare;
@@ -26,7 +27,7 @@ pub use hsa::{HsaSavings, TaxRates};
 use serde::Serialize;
 
 use crate::error::{Error, FieldError, Refusal, Unknown};
-use crate::estimate::{estimate, Choice, Estimate, EstimateRequest, FormValue, TotalRange};
+use crate::estimate::{estimate, Choice, Estimate, EstimateRequest, FormValue, Payer, TotalRange};
 use crate::language::Language;
 use crate::money::{Amount, BasisPoints, Cents};
 use crate::price_book::{FinancingPlan, PriceBook, WhenFinanced};
@@ -230,13 +231,14 @@ pub fn options_for(
     let locale = document.locale;
     let total = estimate.patient_total.clone();
     let is_range = estimate.high.is_some();
-    let financed = financed(book, estimate);
+    let (financed, share) = financed(book, estimate)?;
     let financing = plans(book)
         .iter()
         .map(|plan| financing::offer(plan, financed, locale, language))
         .collect::<Result<Vec<_>, _>>()?;
     let words = &language.words().pay;
-    let lost = financed != total.high.cents;
+    let lost = discount_lost(book, estimate);
+    let money = |cents| locale.format_money(cents);
     let financing_discount_note = estimate
         .prompt_pay
         .as_ref()
@@ -245,17 +247,32 @@ pub fn options_for(
         .map(|(_, discount)| {
             let rate = discount.percent_off_bp.to_string();
             if lost {
-                (words.discount_lost_financing)(&rate, &locale.format_money(financed))
+                (words.discount_lost_financing)(&rate, &money(financed))
             } else {
                 (words.discount_holds_financing)(&rate)
             }
         });
+    // What is financed, when the total does not say it: a range's high end, or the total without
+    // the cost sharing paid at each therapy visit (the discount lost says its own amount).
+    let mut financed_amount_note = Vec::new();
+    if !lost && is_range {
+        financed_amount_note.push((words.high_end_note)(&money(financed)));
+    } else if !lost && share > Cents::ZERO {
+        financed_amount_note.push((words.worked_out_on)(&money(financed)));
+    }
+    if share > Cents::ZERO {
+        let share = match is_range {
+            true => format!("{} {}", words.up_to, money(share)),
+            false => money(share),
+        };
+        financed_amount_note.push((words.share_not_financed)(&share));
+    }
     Ok(PaymentOptions {
         language,
         hsa: hsa::hsa_savings(&total, is_range, rates, locale, language)?,
         financed_amount: Amount::new(financed, locale),
-        financed_amount_note: (is_range && !lost)
-            .then(|| (words.high_end_note)(&total.high.formatted)),
+        financed_amount_note: (!financed_amount_note.is_empty())
+            .then(|| financed_amount_note.join(" ")),
         financing_discount_note,
         pay_in_full: PayInFull {
             total,
@@ -273,16 +290,31 @@ pub fn options_for(
     })
 }
 
-/// The amount financing is worked out on for `estimate`: its high end, enough for either end;
-/// without the prompt-pay discount when `book` says financing does not keep it.
-pub(crate) fn financed(book: &PriceBook, estimate: &Estimate) -> Cents {
+/// The amount financing is worked out on for `estimate`, and the patient's cost sharing left out
+/// of it. A lender pays the clinic its self-pay charges at the visit, so what is financed is the
+/// self-pay lines of the high end (enough for either end), the prompt-pay discount included unless
+/// `book` says financing does not keep it; the deductible, copays and coinsurance of therapy
+/// through a plan are the plan's to set, claim by claim, and are paid at each visit, so they are
+/// left out (the second amount).
+pub(crate) fn financed(book: &PriceBook, estimate: &Estimate) -> Result<(Cents, Cents), Error> {
+    let end = estimate.high.as_ref().unwrap_or(&estimate.low);
+    let whole = match discount_lost(book, estimate) {
+        true => end.without_prompt_pay()?,
+        false => end.patient_total.cents,
+    };
+    let share = end
+        .lines
+        .iter()
+        .filter(|line| line.payer == Payer::PatientShare);
+    let share = Cents::checked_sum(share.map(|line| line.amount.cents)).ok_or(Error::Overflow)?;
+    Ok((whole.checked_sub(share).ok_or(Error::Overflow)?, share))
+}
+
+/// Whether `estimate`'s total has the prompt-pay discount in it and `book` says financing loses it.
+fn discount_lost(book: &PriceBook, estimate: &Estimate) -> bool {
     let discount = book.document().discounts.prompt_pay.as_ref();
-    match (&estimate.prompt_pay, discount) {
-        (Some(condition), Some(discount)) if discount.when_financed == WhenFinanced::Lost => {
-            condition.without.high.cents
-        }
-        _ => estimate.patient_total.high.cents,
-    }
+    estimate.prompt_pay.is_some()
+        && discount.is_some_and(|discount| discount.when_financed == WhenFinanced::Lost)
 }
 
 /// The plans a comparison can show, for a form's chooser: each plan by `id`, then `""` for none.

@@ -79,7 +79,7 @@ impl Estimator {
     /// figure worked out from a refused answer: while the estimate is refused the total says to check the answers,
     /// and the payment options, the HSA/FSA figure and the comparison say what to fix instead (a
     /// refused tax rate stops only the HSA/FSA figure), and so does the breakdown: no line is
-    /// left from the last good answers.
+    /// left from the last good answers, and only the lines no refused therapy answer touches stay.
     ///
     /// # Errors
     ///
@@ -101,15 +101,22 @@ impl Estimator {
         if let Ok(request) = &request {
             update.fragment = Some(super::fragment_of(request)?);
         }
-        let estimated = request.and_then(|request| {
-            let estimate = estimate::estimate(&self.book, &request)?;
-            Ok((request, estimate))
-        });
+        let estimated = match request {
+            Ok(request) => match estimate::estimate(&self.book, &request) {
+                Ok(estimate) => Ok((request, estimate)),
+                // A refused therapy answer leaves the lines it does not touch in view.
+                Err(error) => {
+                    let apart = estimate::lines_apart_from_therapy(&self.book, &request, &error);
+                    Err((error, apart))
+                }
+            },
+            Err(error) => Err((error, None)),
+        };
         let (request, estimate) = match estimated {
             Ok(estimated) => estimated,
-            Err(error) => {
+            Err((error, apart)) => {
                 update.refuse("estimate", &error);
-                self.no_estimate(&regions)?;
+                self.no_estimate(&regions, apart.as_ref())?;
                 return to_js(&update);
             }
         };
@@ -149,7 +156,7 @@ impl Estimator {
     /// The estimate's regions: its lines (the breakdown), the total and the summary.
     fn show_estimate(&self, regions: &Regions, estimate: &Estimate) -> Result<(), JsValue> {
         regions.render("breakdown", |element| {
-            render::estimate::breakdowns(element, estimate)
+            render::estimate::breakdowns(element, estimate, false)
         })?;
         regions.text("total", &estimate.patient_total.formatted);
         let condition = estimate.prompt_pay.as_ref();
@@ -228,14 +235,16 @@ impl Estimator {
     }
 
     /// The estimate's regions while an answer is refused: no figure from it. The total asks to
-    /// check the answers, the breakdown keeps no line from the last good answers but says what to
-    /// fix, and so does everything worked out from the estimate.
-    fn no_estimate(&self, regions: &Regions) -> Result<(), JsValue> {
+    /// check the answers, the breakdown keeps no line from the last good answers but shows the
+    /// lines no refused answer touches (`apart`, when only therapy answers are refused) and says
+    /// what to fix, and so does everything worked out from the estimate.
+    fn no_estimate(&self, regions: &Regions, apart: Option<&Estimate>) -> Result<(), JsValue> {
         let words = self.language.words();
         regions.text("total", words.check_answers);
         regions.text("totalCondition", "");
-        regions.render("breakdown", |element| {
-            render::what_to_fix(element, words.fix_for_lines)
+        regions.render("breakdown", |element| match apart {
+            Some(apart) => render::estimate::breakdowns(element, apart, true),
+            None => render::what_to_fix(element, words.fix_for_lines),
         })?;
         self.nothing_from_the_estimate(regions)
     }

@@ -10,7 +10,9 @@
 // - 60 months fixed APR needs $3,500.00 or more: not available.
 // - HSA at 22 % + 5 % + 7.65 % = 34.65 %: 2,512.75 × 0.3465 = 870.667875 -> 870.66 (down);
 //   2,512.75 − 870.66 = 1,642.09.
-// - The comparison with no deductible left, 20 % coinsurance and the 12-month plan: each total / 12, rounded up.
+// - The comparison with no deductible left, 20 % coinsurance and the 12-month plan: each total / 12, rounded up;
+//   through insurance, the self-pay lines only (the no-PT column's): the 22.00 + 8 × 17.00 = 158.00 of
+//   cost sharing is paid at each visit, not financed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { offsite, session, watch } from './browser.mjs';
@@ -20,9 +22,9 @@ const { shots } = shared;
 
 // [injections, [no PT, PT in cash, PT through insurance] as [total, a month]]
 const grid = [
-  ['1 injection', [['$1,638.75', '$136.57'], ['$2,512.75', '$209.40'], ['$1,796.75', '$149.73']]],
-  ['2 injections', [['$2,829.81', '$235.82'], ['$3,703.81', '$308.66'], ['$2,987.81', '$248.99']]],
-  ['3 injections', [['$4,020.87', '$335.08'], ['$4,894.87', '$407.91'], ['$4,178.87', '$348.24']]],
+  ['1 injection', [['$1,638.75', '$136.57'], ['$2,512.75', '$209.40'], ['$1,796.75', '$136.57']]],
+  ['2 injections', [['$2,829.81', '$235.82'], ['$3,703.81', '$308.66'], ['$2,987.81', '$235.82']]],
+  ['3 injections', [['$4,020.87', '$335.08'], ['$4,894.87', '$407.91'], ['$4,178.87', '$335.08']]],
 ];
 
 for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
@@ -90,7 +92,7 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.locator('#hsa-effective').textContent(), '$1,642.09');
     assert.equal(
       await page.locator('#hsa-summary').textContent(),
-      'Saves $870.66: 22% federal + 5% state + 7.65% Social Security and Medicare tax = 34.65% of the total.',
+      'Saves $870.66: 22% federal + 5% state + 7.65% Social Security and Medicare tax = 34.65% of the total, rounded down to the cent.',
     );
     // At 37 %, Social Security is past its wage base: 37 + 5 + 1.45 = 43.45 %; 2,512.75 × 0.4345
     // = 1,091.789875 -> 1,091.78; $1,420.97.
@@ -166,5 +168,33 @@ test('360 px: with typical sessions the comparison reaches the estimate\'s high 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px)`);
   await page.locator('#compare-section').screenshot({ path: new URL('./screenshots/compare-range-360.png', import.meta.url).pathname });
+  await page.close();
+});
+
+test('360 px: therapy through a plan is paid at each visit: financing covers the self-pay lines, and says so', async () => {
+  const page = await shared.browser.newPage();
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(shared.server.url);
+  await page.locator('#total', { hasText: /^\$/ }).waitFor();
+  await page.selectOption('#injections', '1');
+  await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
+  await page.selectOption('#sessions', '8');
+  for (const [box, value] of [['#deductible', '0'], ['#coinsurance', '20']]) {
+    await page.fill(box, value);
+    await page.locator(box).blur();
+  }
+  await page.locator('#pay-section > summary').click();
+  // 1,638.75 of self-pay lines + 158.00 of cost sharing (20 % of 110 and 8 × 20 % of 85).
+  assert.equal(await page.locator('.pay-in-full .pay-amount').textContent(), '$1,796.75');
+  const notes = await page.locator('#payment-options > .payment-options > p.hint').allTextContents();
+  assert.ok(
+    notes.includes('Worked out on $1,638.75. Your share of physical therapy through your plan, $158.00, is paid at each visit, not financed.'),
+    notes.join('\n'),
+  );
+  // 1,638.75 / 12 = 136.5625 -> 136.57 a month (up), not 1,796.75 / 12 = 149.73.
+  assert.equal(await page.locator('.offer[data-plan="deferred_12"] .offer-payment').textContent(), '$136.57 a month');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
+  await page.locator('#payment-options').screenshot({ path: `${shots}phone-payment-insurance.png` });
   await page.close();
 });

@@ -79,13 +79,19 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     await page.check('input[name="physical_therapy.coverage"][value="cash"]');
     await page.selectOption('#sessions', '8');
     assert.equal(await total(page), '$2,669.50');
+    // "Not included: … care from other providers" beside therapy lines: whose prices they are.
+    assert.match(await page.locator('#breakdown .notes').textContent(), /other providers\.Physical therapy is shown at Sample Foot & Ankle Clinic's own prices\. If you have it at another practice, that practice's prices apply instead\./);
     if (width < 768) assert.equal(await page.locator('#peek-total').textContent(), '$2,669.50', 'the phone bar follows');
     await page.screenshot({ path: `${shots}${name}-cash-pt.png`, fullPage: true });
 
     await page.check('input[name="physical_therapy.coverage"][value="insurance"]');
     // Every plan box blank is not "the plan pays everything": the best case to the worst, named.
     assert.equal(await total(page), '$1,795.50 – $2,585.50');
-    assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible and coinsurance were not entered, so physical therapy is shown from the plan's best case to its worst; enter them for one figure\./);
+    assert.match(await page.locator('#breakdown .notes').textContent(), /Your plan's deductible, coinsurance and copay were not entered, so physical therapy is shown from the plan's best case to its worst; enter them for one figure\./);
+    // The low end's therapy lines name the case, never a rate not entered ("0% coinsurance").
+    const lowEnd = page.locator('table.breakdown').first();
+    assert.match(await lowEnd.locator('tr.line', { hasText: 'Physical therapy session' }).textContent(), /visits 2–9 · the plan's best case \(coinsurance and copay not entered\)\$0\.00$/);
+    assert.doesNotMatch(await page.locator('#breakdown').textContent(), /\d% coinsurance/);
     // Each end's lines, and after the best case's, what the plan pays there (it pays all of it).
     assert.equal(await page.locator('table.breakdown').count(), 3);
     assert.equal(await page.locator('table.breakdown caption').nth(1).textContent(), 'Your plan pays: $790.00');
@@ -113,13 +119,24 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await page.inputValue('#sessions'), '8', 'other answers are kept');
     // No figure from the refused answer: how to pay, the HSA/FSA figure and the comparison say
     // what to fix instead of showing amounts.
-    for (const id of ['breakdown', 'payment-options', 'hsa-effective', 'hsa-summary', 'comparison']) {
+    for (const id of ['payment-options', 'hsa-effective', 'hsa-summary', 'comparison']) {
       assert.doesNotMatch(await page.locator(`#${id}`).textContent(), /\$/, `no amount in #${id}`);
     }
     assert.equal(await page.locator('#payment-options').textContent(), 'Fix the answer marked above to see how to pay.');
     assert.equal(await page.locator('#comparison').textContent(), 'Fix the answer marked above to compare scenarios.');
-    assert.equal(await page.locator('#breakdown').textContent(), 'Fix the answer marked above to see every line of the estimate.');
+    // The lines no therapy answer touches stay: the consultation 250, the product 1,200, the
+    // injection 150, the guidance 125, the boot 165; no therapy, no prompt-pay discount (a share of
+    // self-pay lines therapy can add to) and no "You pay".
+    const kept = page.locator('#breakdown table.breakdown');
+    assert.equal(await kept.count(), 1);
+    assert.deepEqual(await kept.locator('tr.line td.amount').allTextContents(), ['$250.00', '$1,200.00', '$150.00', '$125.00', '$165.00']);
+    assert.doesNotMatch(await page.locator('#breakdown').textContent(), /You pay|Prompt-pay|therapy/);
+    assert.equal(await page.locator('#breakdown .what-to-fix').textContent(), 'Fix the answer marked above to see every line of the estimate.');
     assert.equal(await total(page), 'Check your answers');
+    if (width < 768) {
+      await page.locator('#lines-section > summary').click();
+      await page.locator('#breakdown').screenshot({ path: `${shots}${name}-therapy-refused-lines.png` });
+    }
     await page.screenshot({ path: `${shots}${name}-error.png`, fullPage: true });
 
     await page.fill('#coinsurance', '20');

@@ -141,6 +141,44 @@ pub fn payment_cases() -> Vec<PaymentCase> {
             // 7.65 % of 2,829.81 = 216.480465 -> 216.48; 2,613.33.
             hsa_effective: (151_339, 261_333),
         },
+        PaymentCase {
+            name: "1 injection, consultation, 8 PT sessions through insurance at 20 % with the deductible met",
+            request: r#"{ "condition": "plantar_fasciitis", "injections": "1", "consultation": true,
+                "physical_therapy": { "coverage": "insurance", "sessions": "8",
+                "insurance": { "deductible_remaining": "0", "coinsurance_percent": "20" } } }"#,
+            payment: r#"{ "federal_tax_percent": "22", "state_tax_percent": "5", "through_payroll": "yes" }"#,
+            // Self-pay: 250 + 1,475 = 1,725.00; 5 % = 86.25; 1,638.75. The cost sharing, 20 % of
+            // 110 = 22.00 and 8 × 20 % of 85 = 136.00, 158.00, is paid at each visit and not
+            // financed: the total is 1,796.75, the amount financed 1,638.75.
+            financed: 163_875,
+            offers: vec![
+                (
+                    "deferred_6",
+                    // 1,638.75 / 6 = 273.125 -> 273.13 (up); 5 × 273.13 = 1,365.65, the last
+                    // 273.10: 6 payments. Back-interest: 1,638.75 × 26.99 % × 6/12 =
+                    // 221.1493125 -> 221.15.
+                    Ok(Terms {
+                        monthly: 27_313,
+                        payments: 6,
+                        back_interest: Some(22_115),
+                    }),
+                ),
+                (
+                    "deferred_18",
+                    // 1,638.75 / 18 = 91.0416... -> 91.05; 17 × 91.05 = 1,547.85, the last 90.90:
+                    // 18 payments. Back-interest: 1,638.75 × 26.99 % × 18/12 = 663.4479375 ->
+                    // 663.45.
+                    Ok(Terms {
+                        monthly: 9_105,
+                        payments: 18,
+                        back_interest: Some(66_345),
+                    }),
+                ),
+            ],
+            // 22 + 5 + 7.65 = 34.65 % of the whole 1,796.75 (the HSA pays every visit) =
+            // 622.573875 -> 622.57 (down); 1,174.18.
+            hsa_effective: (117_418, 117_418),
+        },
     ]
 }
 
@@ -154,16 +192,16 @@ pub fn payment_cases() -> Vec<PaymentCase> {
 /// - cash: add 160 + 8 × 95 = 920 before the 5 %: 1: 2,512.75 (above). 2: 3,898.75; 5 % =
 ///   194.9375 -> 194.94; 3,703.81. 3: 5,152.50; 5 % = 257.625 -> 257.63; 4,894.87.
 /// - insurance: the no-PT total plus 20 % of 110 = 22.00 and 8 × 20 % of 85 = 136.00: + 158.00.
-/// - monthly: total / 12 rounded up: 1,638.75 / 12 = 136.5625 -> 136.57; 2,512.75 -> 209.40;
-///   1,796.75 -> 149.729... -> 149.73; 2,829.81 -> 235.8175 -> 235.82; 3,703.81 -> 308.6508... ->
-///   308.66; 2,987.81 -> 248.984... -> 248.99; 4,020.87 -> 335.0725 -> 335.08; 4,894.87 ->
-///   407.9058... -> 407.91; 4,178.87 -> 348.239... -> 348.24.
+/// - monthly: the self-pay lines / 12 rounded up: 1,638.75 / 12 = 136.5625 -> 136.57; 2,512.75 ->
+///   209.40; 2,829.81 -> 235.8175 -> 235.82; 3,703.81 -> 308.6508... -> 308.66; 4,020.87 ->
+///   335.0725 -> 335.08; 4,894.87 -> 407.9058... -> 407.91. Through insurance, the 158.00 of cost
+///   sharing is paid at each visit and not financed: the monthly payment is the no-PT column's.
 pub const COMPARISON_REQUEST: &str = r#"{ "condition": "plantar_fasciitis", "injections": "1",
     "consultation": true, "physical_therapy": { "coverage": "cash", "sessions": "8",
     "insurance": { "deductible_remaining": "0", "coinsurance_percent": "20" } } }"#;
 pub const COMPARISON_PAYMENT: &str = r#"{ "plan": "deferred_12" }"#;
 pub const COMPARISON: [(u32, [(i64, i64); 3]); 3] = [
-    (1, [(163_875, 13_657), (251_275, 20_940), (179_675, 14_973)]),
-    (2, [(282_981, 23_582), (370_381, 30_866), (298_781, 24_899)]),
-    (3, [(402_087, 33_508), (489_487, 40_791), (417_887, 34_824)]),
+    (1, [(163_875, 13_657), (251_275, 20_940), (179_675, 13_657)]),
+    (2, [(282_981, 23_582), (370_381, 30_866), (298_781, 23_582)]),
+    (3, [(402_087, 33_508), (489_487, 40_791), (417_887, 33_508)]),
 ];

@@ -10,25 +10,39 @@ use crate::estimate::{Breakdown, Estimate, LineItem, LineKind, Payer, RightToEst
 use crate::language::Words;
 
 /// Replaces the children of `container` with the tables of each breakdown (two for a range), then
-/// the notes.
-pub(crate) fn breakdowns(container: &Element, estimate: &Estimate) -> Result<(), JsValue> {
+/// the notes; or, for `apart` (the lines no refused answer touches, as `lines_apart_from_therapy`
+/// gives them), the tables with no "You pay", then what to fix to see the rest.
+pub(crate) fn breakdowns(
+    container: &Element,
+    estimate: &Estimate,
+    apart: bool,
+) -> Result<(), JsValue> {
     let page = Page::of(container)?;
     let words = estimate.language.words();
     let fragment = page.element("div", "breakdowns", None)?;
     match &estimate.high {
-        None => page.breakdown(&fragment, &estimate.low, words.itemized_estimate, words)?,
+        None => page.breakdown(
+            &fragment,
+            &estimate.low,
+            words.itemized_estimate,
+            (words, apart),
+        )?,
         Some(high) => {
             let low_caption = format!("{}: {}", words.low_end, estimate.low.summary);
-            page.breakdown(&fragment, &estimate.low, &low_caption, words)?;
+            page.breakdown(&fragment, &estimate.low, &low_caption, (words, apart))?;
             let high_caption = format!("{}: {}", words.high_end, high.summary);
-            page.breakdown(&fragment, high, &high_caption, words)?;
+            page.breakdown(&fragment, high, &high_caption, (words, apart))?;
         }
     }
-    let notes = page.element("ul", "notes", None)?;
-    for note in &estimate.notes {
-        page.add(&notes, "li", "", note)?;
+    if apart {
+        page.add(&fragment, "p", "what-to-fix", words.fix_for_lines)?;
+    } else {
+        let notes = page.element("ul", "notes", None)?;
+        for note in &estimate.notes {
+            page.add(&notes, "li", "", note)?;
+        }
+        append(&fragment, &notes)?;
     }
-    append(&fragment, &notes)?;
     container.replace_children_with_node_1(&fragment);
     Ok(())
 }
@@ -77,13 +91,17 @@ impl Page {
         parent: &Element,
         breakdown: &Breakdown,
         caption: &str,
-        words: &Words,
+        (words, apart): (&Words, bool),
     ) -> Result<(), JsValue> {
         let (visitor, plan): (Vec<&LineItem>, Vec<&LineItem>) = breakdown
             .lines
             .iter()
             .partition(|line| line.payer.is_patient());
         let table = self.table(caption, &visitor, words)?;
+        if apart {
+            append(parent, &table)?;
+            return Ok(());
+        }
         let foot = self.element("tfoot", "", None)?;
         let row = self.element("tr", "patient-total", None)?;
         let head = self.element("th", "item", Some(words.you_pay))?;
