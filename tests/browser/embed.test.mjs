@@ -272,10 +272,15 @@ test('in Spanish by attribute: the page, the lines and the notes; the same amoun
   );
   assert.equal(await page.locator('#error-summary h3').textContent(), 'Hay un problema');
   assert.equal(await page.locator('#coinsurance-error').textContent(), 'escriba un porcentaje de 0 a 100; usted escribió "120"');
+  // The lines no therapy answer touches stay, in Spanish, then what to fix; no total.
+  assert.match(await page.locator('#breakdown table.breakdown').first().textContent(), /Aloinjerto amniótico de 1 mL/);
+  assert.equal(await page.locator('#breakdown .what-to-fix').textContent(), 'Corrija la respuesta marcada arriba para ver el estimado línea por línea.');
+  assert.equal(await page.locator('#total').textContent(), 'Revise sus respuestas');
   await page.fill('#coinsurance', '20');
   await page.locator('#coinsurance').blur();
   assert.equal(await page.locator('fieldset.copay-timing legend').textContent(), '¿Su copago se aplica antes de cubrir el deducible?');
   assert.match(await page.locator('#breakdown .notes').textContent(), /No se ingresó el deducible de su plan/);
+  assert.match(await page.locator('#breakdown .notes').textContent(), /La fisioterapia se muestra con los precios propios de Sample Foot & Ankle Clinic\. Si la recibe en otro consultorio, se aplican los precios de ese consultorio\./);
   await page.locator('#pay-section > summary').click();
   await page.fill('#federal-tax', '140');
   await page.locator('#federal-tax').blur();
