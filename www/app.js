@@ -40,12 +40,30 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
     $('copay-timing').hidden = !$('copay').value.trim();
   }
 
+  // A reload restores the treatment answers from this tab's session storage, written as a share
+  // link's fragment (never insurance figures: the handle writes it from an allow-list). Not from the
+  // page's address: the host page's analytics records its address, and nothing a visitor enters may
+  // leave the page (DESIGN.md). Kept per page and per widget on it; a browser that refuses storage
+  // restores nothing.
+  const widgets = [...document.querySelectorAll('amnion-estimator')];
+  const kept = `amnion-estimator:${location.pathname}:${widgets.indexOf(root.host)}`;
+  const keep = (fragment) => {
+    try {
+      sessionStorage.setItem(kept, fragment);
+    } catch { /* storage refused or full: a reload starts afresh */ }
+  };
+  const remembered = () => {
+    try {
+      return sessionStorage.getItem(kept) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   /**
    * One call into Rust per change: estimate, payment options, comparison, all rendered. After a
-   * visitor's change the treatment answers go into the address's fragment, as a share link's do,
-   * so a reload restores them (never insurance figures: the handle writes the fragment from an
-   * allow-list); a fragment the host page uses for its own is left alone. The editor passes
-   * `shown`, what its own call returned for the widget's answers as they are, and so makes none.
+   * visitor's change the treatment answers are kept for a reload. The editor passes `shown`, what
+   * its own call returned for the widget's answers as they are, and so keeps none.
    */
   function update({ byVisitor = true } = {}, shown) {
     showTherapyFields();
@@ -54,8 +72,7 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
     // every answer; no region shows a figure from a refused one (the handle says what to fix).
     showErrors(form, $('error-summary'), refused);
     showDetail($('product'), options.products, $('product-detail'));
-    const ours = !location.hash || location.hash.startsWith('#condition=');
-    if (address && byVisitor && fragment !== undefined && ours) history.replaceState(history.state, '', `#${fragment}`);
+    if (address && byVisitor && fragment !== undefined) keep(fragment);
   }
 
   let options; // the answers on offer, as the handle's `choices` gave them
@@ -115,12 +132,19 @@ export function mount(root, estimator, words = {}, { share = { shareFragment, re
     }
   });
   // A share link, or a reload, opens with its answers (only fragments this widget writes start
-  // with "condition="), and says what the address never keeps, in words for someone who opened a
-  // link and saw no earlier total.
-  if (address && location.hash.startsWith('#condition=')) {
-    writeForm(form, share.readShareFragment(location.hash));
+  // with "condition="), and says what neither keeps, in words for someone who opened a link and saw
+  // no earlier total. A link's answers then leave the address (kept for a reload instead), so the
+  // host page's later page views do not carry them.
+  const linked = location.hash.startsWith('#condition=') ? location.hash : undefined;
+  const restored = address ? linked ?? remembered() : undefined;
+  if (restored) {
+    writeForm(form, share.readShareFragment(restored));
     $('restored').hidden = false;
     $('restored').textContent = say(words, 'not_in_a_link', 'These answers came from a link or a reload, which never keeps insurance figures, tax rates or the plan for monthly payments: those start as on a new page.');
+  }
+  if (address && linked) {
+    keep(linked.slice(1));
+    history.replaceState(history.state, '', location.pathname + location.search);
   }
   // On a wide screen the result sits beside the form, with room for every line.
   if (matchMedia('(min-width: 48rem)').matches) $('lines-section').open = true;

@@ -134,7 +134,8 @@ for (const engine of ENGINES) {
         await page.screenshot(`${shots}every-engine-${engine}-visitor-phone.png`);
         await assertClean(page);
 
-        // The answers are in the address: a reload keeps them.
+        // A reload keeps the answers (in the tab, not in the address).
+        assert.equal(new URL(await page.evaluate(() => location.href)).hash, '');
         await page.reload();
         assert.equal(await shownTotal(page), '$2,669.50');
         assert.equal(await page.value('#injections'), '1');

@@ -217,6 +217,7 @@ test('a share link restores the treatment answers and never carries insurance fi
   assert.equal(await opened.isChecked('#walking_boot'), true);
   assert.equal(await opened.inputValue('#sessions'), '8');
   assert.equal(await opened.inputValue('#deductible'), '', 'insurance figures are not restored: they never left');
+  assert.equal(new URL(opened.url()).hash, '', 'the answers leave the address once read');
   await page.close();
   await opened.close();
 });
