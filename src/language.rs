@@ -1521,8 +1521,9 @@ pub enum QuoteRefusal<'a> {
     DiscountReason,
     /// A therapy partner the price book does not have.
     UnknownPartner(&'a str),
-    /// A typed-in provider's street or city left blank.
-    Blank,
+    /// A typed-in provider's field left blank ("Other provider (type it in)" chosen): asked for
+    /// in words at that field, not as a malformed value.
+    EnterProvider(ProviderField),
     /// A typed-in provider's name left blank ("Other provider (type it in)" chosen).
     ProviderName,
     /// Not an NPI.
@@ -1544,6 +1545,23 @@ pub enum QuoteRefusal<'a> {
     },
     /// A prompt-pay choice at a price book without a prompt-pay discount.
     NoPromptPay,
+}
+
+/// A typed-in provider's field that can be left blank ([`QuoteRefusal::EnterProvider`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderField {
+    /// Its NPI.
+    Npi,
+    /// Its TIN.
+    Tin,
+    /// Its street and number.
+    Street,
+    /// Its city.
+    City,
+    /// Its state code.
+    State,
+    /// Its ZIP code.
+    Zip,
 }
 
 impl Date {
@@ -1669,7 +1687,15 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
         QuoteRefusal::PercentAndAmount => "give a percent or an amount, not both".to_owned(),
         QuoteRefusal::DiscountReason => "a staff discount needs a reason".to_owned(),
         QuoteRefusal::UnknownPartner(id) => format!("unknown partner \"{}\"", Quoted(id)),
-        QuoteRefusal::Blank => "must not be empty".to_owned(),
+        QuoteRefusal::EnterProvider(field) => match field {
+            ProviderField::Npi => "enter the provider's NPI: 10 digits",
+            ProviderField::Tin => "enter the provider's TIN: 9 digits, as 123456789 or 12-3456789",
+            ProviderField::Street => "enter the provider's street and number",
+            ProviderField::City => "enter the provider's city",
+            ProviderField::State => "enter the provider's two-letter state code, like TX",
+            ProviderField::Zip => "enter the provider's ZIP code, like 78701",
+        }
+        .to_owned(),
         QuoteRefusal::ProviderName => {
             "enter the therapy provider's name, as it should print on the estimate".to_owned()
         }
@@ -1820,7 +1846,19 @@ fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
         }
         QuoteRefusal::DiscountReason => "escriba el motivo del descuento del personal".to_owned(),
         QuoteRefusal::UnknownPartner(id) => format!("proveedor desconocido: \"{}\"", Quoted(id)),
-        QuoteRefusal::Blank => "no puede quedar en blanco".to_owned(),
+        QuoteRefusal::EnterProvider(field) => match field {
+            ProviderField::Npi => "escriba el NPI del proveedor: 10 dígitos",
+            ProviderField::Tin => {
+                "escriba el TIN del proveedor: 9 dígitos, como 123456789 o 12-3456789"
+            }
+            ProviderField::Street => "escriba la calle y el número del proveedor",
+            ProviderField::City => "escriba la ciudad del proveedor",
+            ProviderField::State => {
+                "escriba el código de dos letras del estado del proveedor, como TX"
+            }
+            ProviderField::Zip => "escriba el código postal (ZIP) del proveedor, como 78701",
+        }
+        .to_owned(),
         QuoteRefusal::ProviderName => {
             "escriba el nombre del proveedor de fisioterapia, tal como debe aparecer en el estimado"
                 .to_owned()

@@ -524,7 +524,7 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
         "M72.2"
     );
 
-    // A provider typed in: checked field by field, as before (here only its name is in).
+    // A provider typed in: checked field by field, in the form's order (here only its name is in).
     let typed = chosen.replacen(
         r#""partner": "lakeshore_pt", "name": """#,
         r#""partner": "", "name": "PT""#,
@@ -537,10 +537,10 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
     assert_eq!(
         paths,
         [
-            "therapy_provider.street",
-            "therapy_provider.city",
             "therapy_provider.npi",
             "therapy_provider.tin",
+            "therapy_provider.street",
+            "therapy_provider.city",
             "therapy_provider.state",
             "therapy_provider.zip",
             "therapy_provider.evaluation_price",
@@ -1351,4 +1351,73 @@ fn a_typed_in_provider_without_a_name_is_asked_for_it() {
         lines,
         ["therapy_provider.name: enter the therapy provider's name, as it should print on the estimate"]
     );
+}
+
+/// "Other provider (type it in)" chosen (the form's `typed-in`) with every field still blank: each
+/// blank field is asked for in words at that field, in the form's order, not at the choice; and
+/// blank with nothing typed is still "not chosen", as before.
+#[test]
+fn other_provider_chosen_with_blank_fields_is_asked_for_each_field() {
+    let blank =
+        r#""name": "", "npi": "", "tin": "", "street": "", "city": "", "state": "", "zip": """#;
+    let lines = |partner: &str| -> Vec<String> {
+        let request = request(&four_sessions_elsewhere(partner, blank));
+        let error = quote(&book(), &request).expect_err("blank provider");
+        error.fields().iter().map(ToString::to_string).collect()
+    };
+    assert_eq!(
+        lines("typed-in"),
+        [
+            "therapy_provider.name: enter the therapy provider's name, as it should print on the estimate",
+            "therapy_provider.npi: enter the provider's NPI: 10 digits",
+            "therapy_provider.tin: enter the provider's TIN: 9 digits, as 123456789 or 12-3456789",
+            "therapy_provider.street: enter the provider's street and number",
+            "therapy_provider.city: enter the provider's city",
+            "therapy_provider.state: enter the provider's two-letter state code, like TX",
+            "therapy_provider.zip: enter the provider's ZIP code, like 78701",
+            "therapy_provider.evaluation_price: enter this provider's own price: what it charges a patient who pays it directly",
+            "therapy_provider.session_price: enter this provider's own price: what it charges a patient who pays it directly",
+        ]
+    );
+    assert_eq!(
+        lines(""),
+        ["therapy_provider.partner: choose the therapy provider, or \"Other provider\" to type one in"]
+    );
+}
+
+/// A provider typed in under "Other provider" (`typed-in`) is saved with no partner, as every
+/// release saved a typed-in provider, and reopens with the same number and total; the same request
+/// with the partner left blank (how older pages sent it) is the same document.
+#[test]
+fn other_provider_is_saved_as_no_partner_and_reopens_with_its_number() {
+    let typed = |partner: &str| {
+        four_sessions_elsewhere(
+            partner,
+            r#""name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
+               "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+               "evaluation_price": "160", "session_price": "95""#,
+        )
+    };
+    let new = quote(&book(), &request(&typed("typed-in"))).expect("typed in");
+    let old = quote(&book(), &request(&typed(""))).expect("typed in, as older pages sent it");
+    assert_eq!(new.quote_number, old.quote_number);
+    assert_eq!(new.saved.request.therapy_provider.partner, "");
+    assert_eq!(new.saved, old.saved);
+    // Riverside's own prices: 160.00 + 4 × 95.00 = 540.00.
+    let riverside = &new.good_faith_estimate.providers[1];
+    assert_eq!(riverside.total.cents.get(), 54_000);
+    let reopened = reopen(&new.saved, &book()).expect("reopens");
+    assert_eq!(reopened.quote.quote_number, new.quote_number);
+    assert_eq!(reopened.form.therapy_provider.partner, "");
+}
+
+/// One plantar fasciitis injection and 4 cash therapy sessions at another provider: `partner`
+/// chosen, the provider's `fields` as typed.
+fn four_sessions_elsewhere(partner: &str, fields: &str) -> String {
+    format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1",
+             "physical_therapy": {{ "coverage": "cash", "sessions": "4" }} }},
+           "therapy_elsewhere": true,
+           "therapy_provider": {{ "partner": "{partner}", {fields} }}"#
+    )
 }

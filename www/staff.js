@@ -220,8 +220,10 @@ fillSelect($('product'), options.products);
 fillSelect($('injections'), options.injections.filter(({ value }) => value !== 'not_sure'));
 fillSelect($('up-to'), [{ value: '', label: say(words, 'exactly_as_planned', 'Exactly as planned') }, ...options.injections.filter(({ value }) => value !== 'not_sure')]);
 fillSelect($('sessions'), options.pt_sessions.filter(({ value }) => value !== 'typical'));
-fillSelect($('pt-partner'), [...options.therapy_partners, { value: '', label: say(words, 'other_provider_type_it_in', 'Other provider (type it in)') }]);
-$('pt-partner').lastElementChild.dataset.other = ''; // typed in: no partner, as saved files have it
+// "Other provider" has its own value (Rust's TYPED_IN, saved as no partner), so a provider chosen
+// but not typed yet is asked for at its blank fields, not at this choice.
+fillSelect($('pt-partner'), [...options.therapy_partners, { value: 'typed-in', label: say(words, 'other_provider_type_it_in', 'Other provider (type it in)') }]);
+$('pt-partner').lastElementChild.dataset.other = '';
 for (const id of ['condition', 'product', 'injections', 'sessions', 'pt-partner']) startUnchosen($(id));
 // A date field for each injection after the first the form offers (injection 2, 3, ...), shown
 // once that injection's count (its option) or a larger one is chosen.

@@ -326,7 +326,7 @@ fn priced(
         saved: SavedQuote {
             format: SAVED_QUOTE_FORMAT.to_owned(),
             quote_number: document.quote_number.clone(),
-            request: request.clone(),
+            request: request.as_saved(),
             price_book: book.document().clone(),
         },
         breakdown: planned,

@@ -1,0 +1,60 @@
+// The staff page's fixes from the billing specialist's walk-through (issue 20, still open after
+// session 3; /work/notes/walk-billing.md): what a person sees, in headless Chromium. Expected
+// figures by hand from the sample price book (prices in tests/cases/mod.rs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fillTwoProviderQuote, session, watch } from './browser.mjs';
+
+const shared = session();
+const { shots } = shared;
+
+/** The day the staff pages here are opened on: a quote is issued on the page's date. */
+const TODAY = new Date(2026, 10, 21, 10, 0); // 2026-11-21, 10:00 on this machine's clock
+
+async function openStaffPage(path = 'staff.html', width = 1280) {
+  const page = await shared.browser.newPage();
+  await page.clock.setFixedTime(TODAY);
+  await page.setViewportSize({ width, height: 900 });
+  const seen = await watch(page);
+  await page.goto(`${shared.server.url}${path}`);
+  await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
+  return { page, seen };
+}
+
+test('"Other provider" chosen with its fields blank asks for each blank field beside it, not for the choice', async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await openStaffPage('staff.html', width);
+    await fillTwoProviderQuote(page);
+    for (const id of ['name', 'npi', 'tin', 'street', 'city', 'state', 'zip', 'evaluation-price', 'session-price']) {
+      await page.fill(`#pt-${id}`, '');
+    }
+    // "Other provider (type it in)" is still the choice shown.
+    assert.equal(await page.locator('#pt-partner option:checked').textContent(), 'Other provider (type it in)');
+    assert.equal(await page.locator('#pt-partner-error').count(), 0, 'nothing at the choice: it is made');
+    const expected = {
+      name: 'enter the therapy provider\'s name, as it should print on the estimate',
+      npi: 'enter the provider\'s NPI: 10 digits',
+      tin: 'enter the provider\'s TIN: 9 digits, as 123456789 or 12-3456789',
+      street: 'enter the provider\'s street and number',
+      city: 'enter the provider\'s city',
+      state: 'enter the provider\'s two-letter state code, like TX',
+      zip: 'enter the provider\'s ZIP code, like 78701',
+      'evaluation-price': 'enter this provider\'s own price: what it charges a patient who pays it directly',
+      'session-price': 'enter this provider\'s own price: what it charges a patient who pays it directly',
+    };
+    for (const [id, message] of Object.entries(expected)) {
+      const error = page.locator(`#pt-${id}-error`);
+      assert.equal(await error.textContent(), message, id);
+      // Beside its field: just under the input, at the same left edge, within the page's width.
+      const input = await page.locator(`#pt-${id}`).boundingBox();
+      const box = await error.boundingBox();
+      assert.ok(box.y >= input.y + input.height - 1 && box.y - (input.y + input.height) < 40, `${id}: under its field at ${width} px`);
+      assert.ok(Math.abs(box.x - input.x) < 2, `${id}: at its field's left edge at ${width} px`);
+      assert.ok(box.x + box.width <= width, `${id}: inside ${width} px`);
+    }
+    assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'true');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, 'no sideways scrolling');
+    await page.locator('#therapist-fields').screenshot({ path: `${shots}walk-other-provider-blank-${width}.png` });
+    await page.close();
+  }
+});
