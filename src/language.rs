@@ -1101,7 +1101,7 @@ fn spanish_ask_separately(one: &str, clinic: &str, phone: &str, email: Option<&s
 
 static ENGLISH_GFE: GfeWords = GfeWords {
         not_this_quote: |total| format!(
-            "No scenario here is this quote ({total}): they are the visitor's estimate of the treatment alone, at the clinic's prices, so this quote's extras, staff discount, another provider's prices and therapy billed to insurance are not in them."
+            "No scenario here is this quote ({total}): they price the treatment alone, so this quote's extras, staff discount and therapy billed to insurance are not in them."
         ),
     good_faith_estimate: KindWords {
         title: "Good Faith Estimate",
@@ -1263,7 +1263,7 @@ const SPANISH_HEADINGS: Headings = Headings {
 
 static SPANISH_GFE: GfeWords = GfeWords {
         not_this_quote: |total| format!(
-            "Ningún escenario de aquí es esta cotización ({total}): son el estimado del tratamiento solo, a los precios de la clínica, así que no incluyen los artículos adicionales, el descuento del personal, los precios de otro proveedor ni la fisioterapia facturada al seguro de esta cotización."
+            "Ningún escenario de aquí es esta cotización ({total}): solo dan el precio del tratamiento, así que no incluyen los artículos adicionales, el descuento del personal ni la fisioterapia facturada al seguro de esta cotización."
         ),
     good_faith_estimate: KindWords {
         title: "Estimado de buena fe",

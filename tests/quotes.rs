@@ -1421,3 +1421,60 @@ fn four_sessions_elsewhere(partner: &str, fields: &str) -> String {
            "therapy_provider": {{ "partner": "{partner}", {fields} }}"#
     )
 }
+
+/// The comparison printed with a self-pay Good Faith Estimate prices the quote's co-provider at
+/// its own prices, with the clinic's discounts leaving that provider's charges alone (as the
+/// estimate does), and has no "PT through insurance" column or note: the patient has no plan
+/// (billing walk-through, item 6).
+#[test]
+fn a_self_pay_gfes_comparison_prices_the_partner_and_has_no_insurance_column() {
+    use amnion_estimator::estimate::Coverage;
+    use amnion_estimator::payment::PaymentAnswers;
+    let sample = book();
+    let q = quote(
+        &sample,
+        &request(
+            r#""answers": { "condition": "plantar_fasciitis", "injections": "1",
+                 "physical_therapy": { "coverage": "cash", "sessions": "8" } },
+               "therapy_elsewhere": true, "therapy_provider": { "partner": "lakeshore_pt" }"#,
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // Clinic 1,200 + 150 + 125 = 1,475.00 less 5 % (73.75) = 1,401.25; Lakeshore 150 + 8 × 90 =
+    // 870.00. Total 2,271.25.
+    assert_eq!(q.good_faith_estimate.total.cents.get(), 227_125);
+    let grid = q
+        .comparison(&sample, &PaymentAnswers::default())
+        .expect("a comparison");
+    let columns: Vec<Coverage> = grid.columns.iter().map(|c| c.coverage).collect();
+    assert_eq!(columns, [Coverage::None, Coverage::Cash]);
+    assert!(grid.rows.iter().all(|row| row.cells.len() == 2));
+    assert!(
+        grid.notes.iter().all(|n| !n.contains("plan figures")),
+        "{:?}",
+        grid.notes
+    );
+    let cash = |row: usize| grid.rows[row].cells[1].patient_total.cents.get();
+    // 1 injection, PT in cash: 1,401.25 + 870.00 = 2,271.25, the quote, marked as it. (At the
+    // clinic's therapy prices, 160 + 8 × 95 = 920.00, discounted with the rest, it was
+    // (1,475.00 + 920.00) less 5 % = 2,275.25.)
+    assert_eq!(cash(0), 227_125);
+    assert!(grid.rows[0].cells[1].current);
+    // 2 injections: 2 × 1,475.00 less 15 % of one (221.25) = 2,728.75, less 5 % (136.4375, half
+    // up 136.44) = 2,592.31; + 870.00 = 3,462.31.
+    assert_eq!(cash(1), 346_231);
+
+    // A self-pay price quote for a patient filing a claim keeps the insurance column.
+    let insured = quote(
+        &sample,
+        &request(
+            r#""coverage": "insured_filing_claim",
+               "answers": { "condition": "plantar_fasciitis", "injections": "1" }"#,
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let grid = insured
+        .comparison(&sample, &PaymentAnswers::default())
+        .expect("a comparison");
+    assert_eq!(grid.columns.len(), 3);
+}

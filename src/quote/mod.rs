@@ -211,6 +211,53 @@ impl Quote {
         Ok(std::borrow::Cow::Borrowed(book))
     }
 
+    /// The scenario comparison the staff printout may carry, with the monthly payments of
+    /// `answers.plan`: the grid of the quote's treatment priced by `book` at the quote's prompt-pay
+    /// choice ([`Self::comparison_book`]), its scenario marked ([`Self::mark_in`]). Priced as the
+    /// quote is: therapy another provider gives is at that provider's prices, and the clinic's
+    /// discounts leave it alone. A Good Faith Estimate (an uninsured or self-pay patient) whose
+    /// therapy is not billed to insurance shows no "PT through insurance" column, nor its note:
+    /// no plan figures were entered, and the patient uses none.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] for a bad financing plan, as [`crate::payment::compare`].
+    pub fn comparison(
+        &self,
+        book: &PriceBook,
+        answers: &crate::payment::PaymentAnswers,
+    ) -> Result<crate::payment::Comparison, Error> {
+        use crate::estimate::Coverage;
+        let request = &self.saved.request;
+        let grid_book = self.comparison_book(book)?;
+        let mut comparison = match request.co_provider_prices(book) {
+            Some(prices) => {
+                let mut document = grid_book.document().clone();
+                document.physical_therapy = prices;
+                let elsewhere = PriceBook::new(document)?;
+                crate::payment::compare_therapy_elsewhere(&elsewhere, &request.answers, answers)?
+            }
+            None => crate::payment::compare(&grid_book, &request.answers, answers)?,
+        };
+        let gfe = self.good_faith_estimate.kind == DocumentKind::GoodFaithEstimate;
+        if gfe && request.answers.physical_therapy.coverage != Coverage::Insurance {
+            let insurance_note = book
+                .document()
+                .disclaimers
+                .insurance
+                .get(comparison.language);
+            comparison.notes.retain(|note| note != insurance_note);
+            comparison
+                .columns
+                .retain(|c| c.coverage != Coverage::Insurance);
+            for row in &mut comparison.rows {
+                row.cells.retain(|c| c.coverage != Coverage::Insurance);
+            }
+        }
+        self.mark_in(&mut comparison);
+        Ok(comparison)
+    }
+
     /// Marks in `comparison` (the scenario grid the staff printout may carry) the scenario that is
     /// this quote only when its total is this quote's total; otherwise marks none, and says first
     /// in the grid's notes why no scenario is this quote. The grid is the visitor's estimate of

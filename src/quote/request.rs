@@ -1098,6 +1098,21 @@ impl QuoteRequest {
         Some(prices)
     }
 
+    /// The therapy prices of the provider that gives this request's therapy when it is not the
+    /// clinic: a partner's from `book`, or the ones typed in (the clinic's for any left blank, as
+    /// the quote prices them). `None` for therapy at the clinic, or a partner `book` lacks.
+    pub(crate) fn co_provider_prices(&self, book: &PriceBook) -> Option<PhysicalTherapyPrices> {
+        if !self.therapy_elsewhere {
+            return None;
+        }
+        let id = self.therapy_provider.partner.trim();
+        if !id.is_empty() && id != TYPED_IN {
+            return book.therapy_partner(id).map(|p| p.physical_therapy.clone());
+        }
+        let typed = self.typed_therapy_prices(book, &mut Problems::default());
+        Some(typed.unwrap_or_else(|| book.document().physical_therapy.clone()))
+    }
+
     /// The typed-in provider's prices entered that are far from what therapy costs, as the editor
     /// warns of the book's therapy prices ($20.00 to $1,000.00): most often dollars typed as cents.
     /// Warned, not refused: a provider may charge that.

@@ -196,14 +196,9 @@ impl Quoter {
                     plan: comparison_plan,
                     ..PaymentAnswers::default()
                 };
-                let answers_of = &quote.saved.request.answers;
-                // At the quote's prompt-pay choice: no discounted figure it does not give.
-                let compared = quote
-                    .comparison_book(&self.book)
-                    .and_then(|book| payment::compare(&book, answers_of, &answers));
-                match compared {
-                    Ok(mut comparison) => {
-                        quote.mark_in(&mut comparison);
+                // Priced as the quote is: its prompt-pay choice, its therapy provider's prices.
+                match quote.comparison(&self.book, &answers) {
+                    Ok(comparison) => {
                         regions.render("comparison", |element| {
                             render::payment::render_comparison(element, &comparison)
                         })?;

@@ -3,6 +3,7 @@
 // figures by hand from the sample price book (prices in tests/cases/mod.rs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { fillTwoProviderQuote, session, watch } from './browser.mjs';
 
 const shared = session();
@@ -57,4 +58,33 @@ test('"Other provider" chosen with its fields blank asks for each blank field be
     await page.locator('#therapist-fields').screenshot({ path: `${shots}walk-other-provider-blank-${width}.png` });
     await page.close();
   }
+});
+
+test('the comparison printed with a self-pay Good Faith Estimate has no insurance column and prices the partner\'s therapy at its prices', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  // Lakeshore, a partner of the sample book: 150.00 + 8 × 90.00 = 870.00 (the clinic's own would
+  // be 160.00 + 8 × 95.00 = 920.00). Clinic 2,829.81 (staff.test.mjs): total 3,699.81.
+  await page.selectOption('#pt-partner', 'lakeshore_pt');
+  assert.match(await page.locator('#status').textContent(), /: \$3,699\.81$/);
+  await page.check('#include-comparison');
+  await page.selectOption('#comparison-plan', '');
+  const headers = await page.locator('#comparison thead th').allTextContents();
+  assert.deepEqual(headers.slice(1), ['No physical therapy', 'PT in cash']);
+  // "1 injection, PT in cash": 250 + 1,475 = 1,725.00 less 5 % (86.25) = 1,638.75 at the clinic,
+  // plus Lakeshore's 870.00 = 2,508.75 (at the clinic's price, discounted with the rest, it was
+  // (1,725.00 + 920.00) less 5 % = 2,512.75). "2 injections, PT in cash" is this quote, 3,699.81.
+  const row = (n) => page.locator('#comparison tbody tr').nth(n).locator('td');
+  assert.match(await row(0).nth(1).textContent(), /\$2,508\.75/);
+  assert.match(await row(1).nth(1).textContent(), /\$3,699\.81/);
+  assert.equal(await page.locator('#comparison td.current').count(), 1);
+  const pdf = `${shots}walk-gfe-comparison.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  execFileSync('pdftoppm', ['-r', '70', '-png', pdf, `${shots}walk-gfe-comparison-page`]);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.ok(text.includes('$2,508.75'), 'the comparison prints at Lakeshore\'s price');
+  for (const absent of ['PT through insurance', 'plan figures you entered', 'visitor']) {
+    assert.ok(!text.includes(absent), `the printout does not say "${absent}"`);
+  }
+  await page.close();
 });
