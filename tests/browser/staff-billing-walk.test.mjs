@@ -88,3 +88,23 @@ test('the comparison printed with a self-pay Good Faith Estimate has no insuranc
   }
   await page.close();
 });
+
+test('a Good Faith Estimate with the foot X-ray does not also list imaging to schedule separately', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  const separately = () => page.locator('.gfe-separate li').allTextContents();
+  const imaging = 'Imaging such as X-ray or MRI, if your provider orders it.';
+  assert.ok((await separately()).includes(imaging), 'listed while no X-ray is on the estimate');
+  // One X-ray, 95.00 less 5 % (4.75) = 90.25: the clinic 2,829.81 + 90.25 = 2,920.06, total 3,840.06.
+  await page.fill('#extra-foot_xray', '1');
+  assert.match(await page.locator('#status').textContent(), /: \$3,840\.06$/);
+  assert.ok(!(await separately()).includes(imaging), 'not listed once the X-ray is itemized');
+  assert.ok((await separately()).includes('Follow-up visits after the injection series, if your provider recommends them.'));
+  const pdf = `${shots}walk-gfe-x-ray.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  execFileSync('pdftoppm', ['-r', '70', '-png', pdf, `${shots}walk-gfe-x-ray-page`]);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.ok(text.includes('X-ray of the foot, 3 views'), 'the X-ray is itemized');
+  assert.ok(!text.includes('Imaging such as X-ray'), 'and not also separate');
+  await page.close();
+});
