@@ -393,15 +393,15 @@ fn csv_rows_for_the_billing_system() {
         r#""answers": { "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }"#,
     );
     let rows: Vec<&str> = q.csv.split("\r\n").collect();
-    assert_eq!(rows[0], "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge,billing_units,provider_tin,patient_name,patient_date_of_birth,issued_on,line,discount");
+    assert_eq!(rows[0], "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge,billing_units,provider_tin,patient_name,patient_date_of_birth,issued_on,line,discount_in_expected_charge,charge_before_discounts");
     let clinic = format!("{},Sample Foot & Ankle Clinic,1234567893", q.quote_number);
     let filed = "12-3456789,Ana Ruiz,1970-03-04,2026-11-21";
     assert_eq!(
         rows[1],
-        format!("{clinic},99204,M72.2,New-patient consultation,1,237.50,,{filed},item,")
+        format!("{clinic},99204,M72.2,New-patient consultation,1,237.50,,{filed},item,,250.00")
     );
-    assert_eq!(rows[3], format!("{clinic},20550,M72.2,\"Injection, tendon sheath, ligament or plantar fascia\",1,142.50,,{filed},item,"));
-    assert_eq!(rows[6], format!("{clinic},,,Prompt-pay discount: 5% off self-pay charges paid in full at the visit,,,,{filed},discount,-94.50"));
+    assert_eq!(rows[3], format!("{clinic},20550,M72.2,\"Injection, tendon sheath, ligament or plantar fascia\",1,142.50,,{filed},item,,150.00"));
+    assert_eq!(rows[6], format!("{clinic},,,Prompt-pay discount: 5% off self-pay charges paid in full at the visit,,,,{filed},discount,-94.50,"));
     assert_eq!(
         rows.len(),
         8,
@@ -410,8 +410,8 @@ fn csv_rows_for_the_billing_system() {
     let charges: i64 = rows[1..6]
         .iter()
         .map(|row| {
-            let cells: Vec<&str> = row.rsplitn(8, ',').collect();
-            cells[7]
+            let cells: Vec<&str> = row.rsplitn(9, ',').collect();
+            cells[8]
                 .rsplit(',')
                 .next()
                 .expect("a charge")

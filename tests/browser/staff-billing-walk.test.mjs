@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fillTwoProviderQuote, session, watch } from './browser.mjs';
 
 const shared = session();
@@ -106,5 +107,30 @@ test('a Good Faith Estimate with the foot X-ray does not also list imaging to sc
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
   assert.ok(text.includes('X-ray of the foot, 3 views'), 'the X-ray is itemized');
   assert.ok(!text.includes('Imaging such as X-ray'), 'and not also separate');
+  await page.close();
+});
+
+test('the exported CSV adds up to the total whichever way its amounts are summed', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+  const [header, ...rows] = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  const names = header.split(',');
+  assert.deepEqual(names.slice(0, 8), ['quote_number', 'provider', 'provider_npi', 'service_code', 'diagnosis_code', 'description', 'quantity', 'expected_charge'], 'the first eight columns as every release wrote them');
+  assert.deepEqual(names.slice(13), ['line', 'discount_in_expected_charge', 'charge_before_discounts']);
+  // Cells counted from the end: no cell after the description holds a comma.
+  const cents = (row, name) => {
+    const cell = row.split(',').at(names.indexOf(name) - names.length);
+    return cell === '' ? 0 : Math.round(Number(cell) * 100);
+  };
+  const sum = (name) => rows.reduce((total, row) => total + cents(row, name), 0);
+  // Before discounts: the clinic 250 + 2 × 1,200 + 2 × 150 + 2 × 125 = 3,200.00, Riverside
+  // 160 + 8 × 95 = 920.00: 4,120.00. The discounts the charges include: 15 % of one injection
+  // (221.25) and prompt pay 148.94: 370.19. 4,120.00 − 370.19 = 3,749.81, the total.
+  assert.equal(sum('charge_before_discounts'), 412_000);
+  assert.equal(sum('discount_in_expected_charge'), -37_019);
+  assert.equal(sum('expected_charge'), 374_981);
+  assert.equal(sum('charge_before_discounts') + sum('discount_in_expected_charge'), 374_981);
+  assert.deepEqual(rows.map((row) => row.split(',').at(-3)), ['item', 'item', 'item', 'item', 'discount', 'discount', 'item', 'item']);
   await page.close();
 });
