@@ -134,3 +134,48 @@ test('the exported CSV adds up to the total whichever way its amounts are summed
   assert.deepEqual(rows.map((row) => row.split(',').at(-3)), ['item', 'item', 'item', 'item', 'discount', 'discount', 'item', 'item']);
   await page.close();
 });
+
+/** Where the last word above the page's foot ends on page `n` of `pdf`, in points from the top, and the page's height. */
+function lowestText(pdf, n) {
+  const boxes = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-bbox', pdf, '-']).toString();
+  const height = Number(boxes.match(/<page width="[0-9.]+" height="([0-9.]+)"/)[1]);
+  const words = [...boxes.matchAll(/yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">([^<]*)</g)]
+    .map(([, top, bottom, word]) => ({ top: Number(top), bottom: Number(bottom), word }));
+  // The foot ("Page 1 of 3") sits in the bottom margin.
+  const body = words.filter(({ top }) => top < height - 40);
+  return { bottom: Math.max(...body.map(({ bottom }) => bottom)), height };
+}
+
+test('a revised Good Faith Estimate uses its first printed page: the convening provider\'s items start on it', async () => {
+  const { page } = await openStaffPage();
+  await fillTwoProviderQuote(page);
+  // The walk-through's long first page: 3 dated injections, the boot and an X-ray.
+  await page.selectOption('#injections', '3');
+  await page.fill('#scheduled-on', '2026-11-30');
+  await page.fill('#later-date-0', '2026-12-14');
+  await page.fill('#later-date-1', '2026-12-28');
+  await page.check('#walking_boot');
+  await page.fill('#extra-foot_xray', '1');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  await page.setInputFiles('#open', await download.path());
+  await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  await page.selectOption('#pt-partner', 'lakeshore_pt'); // another provider: a revision
+  assert.match(await page.locator('.gfe-revised').textContent(), /^Revised Good Faith Estimate\. Replaces GFE-/);
+  const pdf = `${shots}walk-revised.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  execFileSync('pdftoppm', ['-r', '70', '-png', pdf, `${shots}walk-revised-page`]);
+  const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-']).toString();
+  assert.match(first, /Convening provider: Sample Foot & Ankle Clinic/, 'the convening provider starts on page 1');
+  assert.match(first, /New-patient consultation/, 'with its first items');
+  // Measured: page 1's text runs to within a fifth of the page's foot (it stopped at 49 % of the
+  // page when the whole table moved to page 2).
+  const { bottom, height } = lowestText(pdf, 1);
+  assert.ok(bottom > height * 0.8, `page 1's text ends at ${Math.round(bottom)} of ${Math.round(height)} pt`);
+  // Where the clinic's table goes on over the break, page 2 repeats its header; its total prints
+  // once, after its last row, not at the foot of page 1 too.
+  const second = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-']).toString();
+  assert.match(second, /^\s*Item or service\s+Service code/m);
+  const whole = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.equal(whole.match(/Total for Sample Foot & Ankle Clinic/g).length, 1);
+  await page.close();
+});
