@@ -153,6 +153,7 @@ async function open(file) {
   try {
     const saved = await parsed(file);
     const reopened = quoter.reopen(saved, { document: $('document') });
+    $('saved-note').textContent = '';
     writeForm(form, reopened.form); // every choice the quote made, spelled out
     // A provider typed in has no partner (files before partners have none): "Other provider". With
     // neither, the choice is not made, as on a new quote.
@@ -275,13 +276,17 @@ fillSelect($('comparison-plan'), quoter.financingChoices());
 // One listener per control: `input` fires for every kind (a select fires `change` as well).
 form.addEventListener('input', (event) => {
   touched.add(event.target.name);
+  $('saved-note').textContent = ''; // a change is not saved yet
   update();
 });
 // Print, Save quote and Export CSV output the quote on screen only while it is the form's quote.
 $('print').addEventListener('click', output(() => window.print()));
 $('save').addEventListener('click', output(() => {
   const saved = quoter.savedQuote();
-  download(`${saved.quote_number}.json`, 'application/json', JSON.stringify(saved, null, 2));
+  const file = `${saved.quote_number}.json`;
+  download(file, 'application/json', JSON.stringify(saved, null, 2));
+  // Said beside the button (a status, so read out): which document, in which file.
+  $('saved-note').textContent = say(words, 'saved_quote_as', 'Saved {number} as the file {file}.', { number: saved.quote_number, file });
 }));
 $('csv').addEventListener('click', output(() => {
   download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', quoter.csv());

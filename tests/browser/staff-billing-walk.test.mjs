@@ -179,3 +179,45 @@ test('a revised Good Faith Estimate uses its first printed page: the convening p
   assert.equal(whole.match(/Total for Sample Foot & Ankle Clinic/g).length, 1);
   await page.close();
 });
+
+test('Save says beside its button, as a status, which document it saved in which file; refused, it says nothing of the kind', async () => {
+  for (const width of [360, 1280]) {
+    const { page } = await openStaffPage('staff.html', width);
+    await fillTwoProviderQuote(page);
+    const note = page.locator('#saved-note');
+    assert.equal(await note.getAttribute('role'), 'status', 'read out by screen readers');
+    assert.equal(await note.textContent(), '');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+    const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+    assert.equal(download.suggestedFilename(), `${number}.json`);
+    assert.equal(await note.textContent(), `Saved ${number} as the file ${number}.json.`);
+    // Beside the button: just under the toolbar that holds it, inside the page's width.
+    const button = await page.locator('#save').boundingBox();
+    const toolbar = await page.locator('#save').locator('xpath=..').boundingBox();
+    const box = await note.boundingBox();
+    assert.ok(box.y >= toolbar.y + toolbar.height - 1 && box.y - (toolbar.y + toolbar.height) < 20, `under the buttons at ${width} px`);
+    assert.ok(box.x <= button.x + 1 && box.x + box.width <= width, `in view at ${width} px`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, 'no sideways scrolling');
+    await page.locator('.pane-head').screenshot({ path: `${shots}walk-saved-note-${width}.png` });
+    // A change is not saved: the note goes.
+    await page.fill('#patient-name', 'Ana Ruiz-Soto');
+    assert.equal(await note.textContent(), '');
+    // Refused (no name): Save downloads nothing and says nothing was saved.
+    await page.fill('#patient-name', '');
+    let downloaded = false;
+    page.on('download', () => { downloaded = true; });
+    await page.click('#save', { force: true }); // marked off (aria-disabled), still clickable
+    await page.waitForTimeout(300);
+    assert.equal(downloaded, false);
+    assert.equal(await note.textContent(), '');
+    await page.close();
+  }
+});
+
+test('on the Spanish page Save says it in Spanish', async () => {
+  const { page } = await openStaffPage('staff.html?lang=es');
+  await fillTwoProviderQuote(page);
+  await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  assert.match(await page.locator('#saved-note').textContent(), /^Se guardó GFE-[0-9A-Z-]+ en el archivo GFE-[0-9A-Z-]+\.json\.$/);
+  await page.close();
+});
