@@ -2524,3 +2524,98 @@ mod tests {
         assert_eq!(counted(0, Language::English.words().session), "0 sessions");
     }
 }
+
+/// Why a saved quote file is not reopened, before it is put in words ([`reopen_refusal`]): in
+/// the page's language, the reader's, which may not be the file's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReopenRefusal<'a> {
+    /// A file saved by a newer release: its format tag, and the two this release opens.
+    Newer {
+        /// The file's format tag.
+        format: &'a str,
+        /// The formats this release opens, oldest first.
+        opens: [&'a str; 2],
+    },
+    /// A register backup opened as a quote.
+    RegisterBackup,
+    /// Not a saved quote of this estimator.
+    NotASavedQuote,
+    /// A format-1 file with later injection dates, which format 1 never wrote.
+    Format1LaterDates(&'a str),
+    /// A format-1 file that replaces a document, which format 1 never wrote.
+    Format1Replaces(&'a str),
+    /// The content gives another number than the file holds: changed after saving.
+    Changed {
+        /// The number the content gives.
+        gives: &'a str,
+        /// The number the file holds.
+        holds: &'a str,
+    },
+    /// A value of the file that cannot be read (edited by hand, or damaged), said in Spanish
+    /// instead of the reader's English detail.
+    Damaged,
+}
+
+/// `refusal` in `language`.
+pub fn reopen_refusal(language: Language, refusal: &ReopenRefusal<'_>) -> String {
+    match language {
+        Language::English => english_reopen_refusal(refusal),
+        Language::Spanish => spanish_reopen_refusal(refusal),
+    }
+}
+
+fn english_reopen_refusal(refusal: &ReopenRefusal<'_>) -> String {
+    match *refusal {
+        ReopenRefusal::Newer { format, opens } => format!(
+            "this file was saved by a newer release of the estimator ({format}); this page opens \
+             {} and {} files",
+            opens[0], opens[1]
+        ),
+        ReopenRefusal::RegisterBackup => "this is a register backup, not a saved quote: import \
+             it with \u{201c}Import a backup\u{201d} in the register"
+            .to_owned(),
+        ReopenRefusal::NotASavedQuote => "this is not a saved quote from this estimator".to_owned(),
+        ReopenRefusal::Format1LaterDates(format) => {
+            format!("a {format} file has no later injection dates: it was changed after saving")
+        }
+        ReopenRefusal::Format1Replaces(format) => {
+            format!("a {format} file replaces no document: it was changed after saving")
+        }
+        ReopenRefusal::Changed { gives, holds } => {
+            format!("the file's content gives {gives}, not {holds}: it was changed after saving")
+        }
+        ReopenRefusal::Damaged => {
+            "this value cannot be read: the file was changed after saving, or is damaged".to_owned()
+        }
+    }
+}
+
+fn spanish_reopen_refusal(refusal: &ReopenRefusal<'_>) -> String {
+    match *refusal {
+        ReopenRefusal::Newer { format, opens } => format!(
+            "este archivo lo guardó una versión más reciente del estimador ({format}); esta página \
+             abre archivos {} y {}",
+            opens[0], opens[1]
+        ),
+        ReopenRefusal::RegisterBackup => "esto es una copia de seguridad del registro, no una \
+             cotización guardada: impórtela con \u{ab}Importar una copia de seguridad\u{bb} en el \
+             registro"
+            .to_owned(),
+        ReopenRefusal::NotASavedQuote => {
+            "esto no es una cotización guardada de este estimador".to_owned()
+        }
+        ReopenRefusal::Format1LaterDates(format) => format!(
+            "un archivo {format} no tiene fechas de inyecciones posteriores: se modificó después \
+             de guardarlo"
+        ),
+        ReopenRefusal::Format1Replaces(format) => format!(
+            "un archivo {format} no reemplaza ningún documento: se modificó después de guardarlo"
+        ),
+        ReopenRefusal::Changed { gives, holds } => format!(
+            "el contenido del archivo da {gives}, no {holds}: se modificó después de guardarlo"
+        ),
+        ReopenRefusal::Damaged => "este valor no se puede leer: el archivo se modificó después \
+             de guardarlo, o está dañado"
+            .to_owned(),
+    }
+}

@@ -221,3 +221,33 @@ test('on the Spanish page Save says it in Spanish', async () => {
   assert.match(await page.locator('#saved-note').textContent(), /^Se guardó GFE-[0-9A-Z-]+ en el archivo GFE-[0-9A-Z-]+\.json\.$/);
   await page.close();
 });
+
+test('on the Spanish staff page, why a file cannot be reopened is said in Spanish', async () => {
+  const { page } = await openStaffPage('staff.html?lang=es');
+  await fillTwoProviderQuote(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  const text = readFileSync(await download.path(), 'utf8');
+  const edited = JSON.parse(text);
+  edited.price_book.products[0].price_cents += 100; // one amount changed by hand
+  const newer = { ...JSON.parse(text), format: 'amnion-estimator/quote/3' };
+  const backup = { format: 'amnion-estimator/register/1', entries: [] };
+  const damaged = JSON.parse(text);
+  damaged.request.therapy_elsewhere = 'sí';
+  const files = [
+    ['edited.json', edited, /el contenido del archivo da GFE-[0-9A-Z-]+, no GFE-[0-9A-Z-]+: se modificó después de guardarlo/],
+    ['newer.json', newer, /este archivo lo guardó una versión más reciente del estimador \(amnion-estimator\/quote\/3\)/],
+    ['backup.json', backup, /esto es una copia de seguridad del registro, no una cotización guardada: impórtela con «Importar una copia de seguridad» en el registro/],
+    ['damaged.json', damaged, /este valor no se puede leer: el archivo se modificó después de guardarlo, o está dañado/],
+  ];
+  for (const [name, file, reason] of files) {
+    await page.setInputFiles('#open', { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.waitForFunction(() => !document.getElementById('error').hidden);
+    const message = await page.locator('#error').textContent();
+    assert.match(message, reason, `${name}: ${message}`);
+    // The reason is Spanish: none of the English words it had.
+    assert.doesNotMatch(message, /\b(the|this|was|file|changed|after|saving|saved|newer|release|backup|cannot|read)\b/i, `${name}: ${message}`);
+    await page.fill('#patient-name', `Ana Ruiz ${name}`); // the page goes on working
+    await page.waitForFunction(() => document.getElementById('error').hidden);
+  }
+  await page.close();
+});
