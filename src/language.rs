@@ -1152,7 +1152,7 @@ fn spanish_ask_separately(one: &str, clinic: &str, phone: &str, email: Option<&s
 
 static ENGLISH_GFE: GfeWords = GfeWords {
         not_this_quote: |total| format!(
-            "No scenario here is this quote ({total}): they are the visitor's estimate of the treatment alone, at the clinic's prices, so this quote's extras, staff discount, another provider's prices and therapy billed to insurance are not in them."
+            "No scenario here is this quote ({total}): they price the treatment alone, so this quote's extras, staff discount and therapy billed to insurance are not in them."
         ),
     good_faith_estimate: KindWords {
         title: "Good Faith Estimate",
@@ -1314,7 +1314,7 @@ const SPANISH_HEADINGS: Headings = Headings {
 
 static SPANISH_GFE: GfeWords = GfeWords {
         not_this_quote: |total| format!(
-            "Ningún escenario de aquí es esta cotización ({total}): son el estimado del tratamiento solo, a los precios de la clínica, así que no incluyen los artículos adicionales, el descuento del personal, los precios de otro proveedor ni la fisioterapia facturada al seguro de esta cotización."
+            "Ningún escenario de aquí es esta cotización ({total}): solo dan el precio del tratamiento, así que no incluyen los artículos adicionales, el descuento del personal ni la fisioterapia facturada al seguro de esta cotización."
         ),
     good_faith_estimate: KindWords {
         title: "Estimado de buena fe",
@@ -1572,8 +1572,9 @@ pub enum QuoteRefusal<'a> {
     DiscountReason,
     /// A therapy partner the price book does not have.
     UnknownPartner(&'a str),
-    /// A typed-in provider's street or city left blank.
-    Blank,
+    /// A typed-in provider's field left blank ("Other provider (type it in)" chosen): asked for
+    /// in words at that field, not as a malformed value.
+    EnterProvider(ProviderField),
     /// A typed-in provider's name left blank ("Other provider (type it in)" chosen).
     ProviderName,
     /// Not an NPI.
@@ -1595,6 +1596,23 @@ pub enum QuoteRefusal<'a> {
     },
     /// A prompt-pay choice at a price book without a prompt-pay discount.
     NoPromptPay,
+}
+
+/// A typed-in provider's field that can be left blank ([`QuoteRefusal::EnterProvider`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderField {
+    /// Its NPI.
+    Npi,
+    /// Its TIN.
+    Tin,
+    /// Its street and number.
+    Street,
+    /// Its city.
+    City,
+    /// Its state code.
+    State,
+    /// Its ZIP code.
+    Zip,
 }
 
 impl Date {
@@ -1720,7 +1738,15 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
         QuoteRefusal::PercentAndAmount => "give a percent or an amount, not both".to_owned(),
         QuoteRefusal::DiscountReason => "a staff discount needs a reason".to_owned(),
         QuoteRefusal::UnknownPartner(id) => format!("unknown partner \"{}\"", Quoted(id)),
-        QuoteRefusal::Blank => "must not be empty".to_owned(),
+        QuoteRefusal::EnterProvider(field) => match field {
+            ProviderField::Npi => "enter the provider's NPI: 10 digits",
+            ProviderField::Tin => "enter the provider's TIN: 9 digits, as 123456789 or 12-3456789",
+            ProviderField::Street => "enter the provider's street and number",
+            ProviderField::City => "enter the provider's city",
+            ProviderField::State => "enter the provider's two-letter state code, like TX",
+            ProviderField::Zip => "enter the provider's ZIP code, like 78701",
+        }
+        .to_owned(),
         QuoteRefusal::ProviderName => {
             "enter the therapy provider's name, as it should print on the estimate".to_owned()
         }
@@ -1871,7 +1897,19 @@ fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
         }
         QuoteRefusal::DiscountReason => "escriba el motivo del descuento del personal".to_owned(),
         QuoteRefusal::UnknownPartner(id) => format!("proveedor desconocido: \"{}\"", Quoted(id)),
-        QuoteRefusal::Blank => "no puede quedar en blanco".to_owned(),
+        QuoteRefusal::EnterProvider(field) => match field {
+            ProviderField::Npi => "escriba el NPI del proveedor: 10 dígitos",
+            ProviderField::Tin => {
+                "escriba el TIN del proveedor: 9 dígitos, como 123456789 o 12-3456789"
+            }
+            ProviderField::Street => "escriba la calle y el número del proveedor",
+            ProviderField::City => "escriba la ciudad del proveedor",
+            ProviderField::State => {
+                "escriba el código de dos letras del estado del proveedor, como TX"
+            }
+            ProviderField::Zip => "escriba el código postal (ZIP) del proveedor, como 78701",
+        }
+        .to_owned(),
         QuoteRefusal::ProviderName => {
             "escriba el nombre del proveedor de fisioterapia, tal como debe aparecer en el estimado"
                 .to_owned()
@@ -2535,5 +2573,100 @@ mod tests {
             "3 inyecciones"
         );
         assert_eq!(counted(0, Language::English.words().session), "0 sessions");
+    }
+}
+
+/// Why a saved quote file is not reopened, before it is put in words ([`reopen_refusal`]): in
+/// the page's language, the reader's, which may not be the file's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReopenRefusal<'a> {
+    /// A file saved by a newer release: its format tag, and the two this release opens.
+    Newer {
+        /// The file's format tag.
+        format: &'a str,
+        /// The formats this release opens, oldest first.
+        opens: [&'a str; 2],
+    },
+    /// A register backup opened as a quote.
+    RegisterBackup,
+    /// Not a saved quote of this estimator.
+    NotASavedQuote,
+    /// A format-1 file with later injection dates, which format 1 never wrote.
+    Format1LaterDates(&'a str),
+    /// A format-1 file that replaces a document, which format 1 never wrote.
+    Format1Replaces(&'a str),
+    /// The content gives another number than the file holds: changed after saving.
+    Changed {
+        /// The number the content gives.
+        gives: &'a str,
+        /// The number the file holds.
+        holds: &'a str,
+    },
+    /// A value of the file that cannot be read (edited by hand, or damaged), said in Spanish
+    /// instead of the reader's English detail.
+    Damaged,
+}
+
+/// `refusal` in `language`.
+pub fn reopen_refusal(language: Language, refusal: &ReopenRefusal<'_>) -> String {
+    match language {
+        Language::English => english_reopen_refusal(refusal),
+        Language::Spanish => spanish_reopen_refusal(refusal),
+    }
+}
+
+fn english_reopen_refusal(refusal: &ReopenRefusal<'_>) -> String {
+    match *refusal {
+        ReopenRefusal::Newer { format, opens } => format!(
+            "this file was saved by a newer release of the estimator ({format}); this page opens \
+             {} and {} files",
+            opens[0], opens[1]
+        ),
+        ReopenRefusal::RegisterBackup => "this is a register backup, not a saved quote: import \
+             it with \u{201c}Import a backup\u{201d} in the register"
+            .to_owned(),
+        ReopenRefusal::NotASavedQuote => "this is not a saved quote from this estimator".to_owned(),
+        ReopenRefusal::Format1LaterDates(format) => {
+            format!("a {format} file has no later injection dates: it was changed after saving")
+        }
+        ReopenRefusal::Format1Replaces(format) => {
+            format!("a {format} file replaces no document: it was changed after saving")
+        }
+        ReopenRefusal::Changed { gives, holds } => {
+            format!("the file's content gives {gives}, not {holds}: it was changed after saving")
+        }
+        ReopenRefusal::Damaged => {
+            "this value cannot be read: the file was changed after saving, or is damaged".to_owned()
+        }
+    }
+}
+
+fn spanish_reopen_refusal(refusal: &ReopenRefusal<'_>) -> String {
+    match *refusal {
+        ReopenRefusal::Newer { format, opens } => format!(
+            "este archivo lo guardó una versión más reciente del estimador ({format}); esta página \
+             abre archivos {} y {}",
+            opens[0], opens[1]
+        ),
+        ReopenRefusal::RegisterBackup => "esto es una copia de seguridad del registro, no una \
+             cotización guardada: impórtela con \u{ab}Importar una copia de seguridad\u{bb} en el \
+             registro"
+            .to_owned(),
+        ReopenRefusal::NotASavedQuote => {
+            "esto no es una cotización guardada de este estimador".to_owned()
+        }
+        ReopenRefusal::Format1LaterDates(format) => format!(
+            "un archivo {format} no tiene fechas de inyecciones posteriores: se modificó después \
+             de guardarlo"
+        ),
+        ReopenRefusal::Format1Replaces(format) => format!(
+            "un archivo {format} no reemplaza ningún documento: se modificó después de guardarlo"
+        ),
+        ReopenRefusal::Changed { gives, holds } => format!(
+            "el contenido del archivo da {gives}, no {holds}: se modificó después de guardarlo"
+        ),
+        ReopenRefusal::Damaged => "este valor no se puede leer: el archivo se modificó después \
+             de guardarlo, o está dañado"
+            .to_owned(),
     }
 }

@@ -39,16 +39,18 @@ fn each_provider_has_its_tin_and_every_row_the_patient_and_the_issue_date() {
         .filter(|r| r.contains(",Riverside Physical Therapy,1234567802,"))
         .collect();
     assert_eq!(riverside.len(), 2, "evaluation and sessions");
-    for row in &riverside {
+    // Riverside's own prices, no discount: before discounts as charged (160.00, 8 × 95.00).
+    for (row, gross) in riverside.iter().zip(["160.00", "760.00"]) {
         assert_eq!(
-            last(row, 6),
+            last(row, 7),
             [
                 "98-7654321",
                 "Ana Ruiz",
                 "1970-03-04",
                 "2026-12-02",
                 "item",
-                ""
+                "",
+                gross
             ]
         );
     }
@@ -56,7 +58,7 @@ fn each_provider_has_its_tin_and_every_row_the_patient_and_the_issue_date() {
     let discounts: Vec<Vec<&str>> = rows
         .iter()
         .filter(|r| r.contains(",discount,"))
-        .map(|r| last(r, 7))
+        .map(|r| last(r, 8)[..7].to_vec())
         .collect();
     assert_eq!(
         discounts,
@@ -94,7 +96,7 @@ fn discounts_are_lines_apart_and_the_charges_still_add_to_the_total() {
     let rows = csv_of("format-2-extras-and-staff-discount.json");
     let amounts = |kind: &str, column_from_end: usize| -> i64 {
         rows.iter()
-            .filter(|r| r.ends_with(&format!(",{kind},")) || r.contains(&format!(",{kind},-")))
+            .filter(|r| r.contains(&format!(",{kind},")))
             .map(|r| {
                 last(r, column_from_end)[0]
                     .replace('.', "")
@@ -103,10 +105,46 @@ fn discounts_are_lines_apart_and_the_charges_still_add_to_the_total() {
             })
             .sum()
     };
-    // expected_charge is the 8th cell from the end of an item row; discount the last of a discount.
-    assert_eq!(amounts("item", 8), 274_289);
-    assert_eq!(amounts("discount", 1), -22_275 - 10_000 - 14_436);
+    // expected_charge is the 9th cell from the end of an item row; discount_in_expected_charge the
+    // 2nd of a discount row.
+    assert_eq!(amounts("item", 9), 274_289);
+    assert_eq!(amounts("discount", 2), -22_275 - 10_000 - 14_436);
     assert!(rows
         .iter()
         .any(|r| r.contains("Discount: Returning patient")));
+}
+
+/// The CSV cannot be summed into a wrong total (billing walk-through, item 16): the items'
+/// `expected_charge` already include the discounts, and the discount rows' amount is in a column
+/// whose name says so; the items' `charge_before_discounts` with the discount rows add up to the
+/// same total.
+#[test]
+fn before_discounts_and_the_discount_rows_add_up_to_the_total_as_the_charges_do() {
+    // Achilles tendinopathy, 2 injections, 2 follow-ups, staff discount 100.00, prompt pay
+    // (tests/saved_quotes.rs): before discounts 2 × (1,200 + 160 + 125) + 2 × 120.00 =
+    // 2,970.00 + 240.00 = 3,210.00; the discount rows 222.75 + 100.00 + 144.36 = 467.11;
+    // 3,210.00 − 467.11 = 2,742.89, the document's total.
+    let rows = csv_of("format-2-extras-and-staff-discount.json");
+    assert!(rows[0].ends_with(",line,discount_in_expected_charge,charge_before_discounts"));
+    let cents = |cell: &str| -> i64 {
+        if cell.is_empty() {
+            0
+        } else {
+            cell.replace('.', "").parse::<i64>().expect("cents")
+        }
+    };
+    let column =
+        |from_end: usize| -> i64 { rows[1..].iter().map(|r| cents(last(r, from_end)[0])).sum() };
+    assert_eq!(column(1), 321_000, "charge_before_discounts");
+    assert_eq!(column(2), -46_711, "discount_in_expected_charge");
+    assert_eq!(column(1) + column(2), 274_289);
+    assert_eq!(column(9), 274_289, "expected_charge");
+    // A discount row has no expected charge and no charge before discounts; an item row no discount.
+    for row in &rows[1..] {
+        let cells = last(row, 9);
+        let item = row.contains(",item,");
+        assert_eq!(cells[0].is_empty(), !item, "{row}");
+        assert_eq!(cells[7].is_empty(), item, "{row}");
+        assert_eq!(cells[8].is_empty(), !item, "{row}");
+    }
 }

@@ -351,8 +351,8 @@ fn the_therapy_provider() {
         ),
         (json!({ "therapy_provider": { "partner": "ninguno" } }), "therapy_provider.partner", "proveedor desconocido: \"ninguno\""),
         (provider(json!({ "name": " " })), "therapy_provider.name", "escriba el nombre del proveedor de fisioterapia, tal como debe aparecer en el estimado"),
-        (provider(json!({ "street": "" })), "therapy_provider.street", "no puede quedar en blanco"),
-        (provider(json!({ "city": "" })), "therapy_provider.city", "no puede quedar en blanco"),
+        (provider(json!({ "street": "" })), "therapy_provider.street", "escriba la calle y el número del proveedor"),
+        (provider(json!({ "city": "" })), "therapy_provider.city", "escriba la ciudad del proveedor"),
         (provider(json!({ "city": "Aus\u{1b}tin" })), "therapy_provider.city", "tiene U+001B en el carácter 4"),
         // 1234567890: ten digits, but the check digit of 123456789 is 3.
         (
@@ -361,7 +361,7 @@ fn the_therapy_provider() {
             "el último dígito no corresponde a los otros nueve: revise si hay un error al escribir \"1234567890\"",
         ),
         (provider(json!({ "npi": "12345" })), "therapy_provider.npi", "debe tener 10 dígitos; usted escribió \"12345\""),
-        (provider(json!({ "npi": "" })), "therapy_provider.npi", "debe tener 10 dígitos; está en blanco"),
+        (provider(json!({ "npi": "" })), "therapy_provider.npi", "escriba el NPI del proveedor: 10 dígitos"),
         (
             provider(json!({ "tin": "98-76" })),
             "therapy_provider.tin",

@@ -393,15 +393,15 @@ fn csv_rows_for_the_billing_system() {
         r#""answers": { "condition": "plantar_fasciitis", "injections": "1", "consultation": true, "walking_boot": true }"#,
     );
     let rows: Vec<&str> = q.csv.split("\r\n").collect();
-    assert_eq!(rows[0], "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge,billing_units,provider_tin,patient_name,patient_date_of_birth,issued_on,line,discount");
+    assert_eq!(rows[0], "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,expected_charge,billing_units,provider_tin,patient_name,patient_date_of_birth,issued_on,line,discount_in_expected_charge,charge_before_discounts");
     let clinic = format!("{},Sample Foot & Ankle Clinic,1234567893", q.quote_number);
     let filed = "12-3456789,Ana Ruiz,1970-03-04,2026-11-21";
     assert_eq!(
         rows[1],
-        format!("{clinic},99204,M72.2,New-patient consultation,1,237.50,,{filed},item,")
+        format!("{clinic},99204,M72.2,New-patient consultation,1,237.50,,{filed},item,,250.00")
     );
-    assert_eq!(rows[3], format!("{clinic},20550,M72.2,\"Injection, tendon sheath, ligament or plantar fascia\",1,142.50,,{filed},item,"));
-    assert_eq!(rows[6], format!("{clinic},,,Prompt-pay discount: 5% off self-pay charges paid in full at the visit,,,,{filed},discount,-94.50"));
+    assert_eq!(rows[3], format!("{clinic},20550,M72.2,\"Injection, tendon sheath, ligament or plantar fascia\",1,142.50,,{filed},item,,150.00"));
+    assert_eq!(rows[6], format!("{clinic},,,Prompt-pay discount: 5% off self-pay charges paid in full at the visit,,,,{filed},discount,-94.50,"));
     assert_eq!(
         rows.len(),
         8,
@@ -410,8 +410,8 @@ fn csv_rows_for_the_billing_system() {
     let charges: i64 = rows[1..6]
         .iter()
         .map(|row| {
-            let cells: Vec<&str> = row.rsplitn(8, ',').collect();
-            cells[7]
+            let cells: Vec<&str> = row.rsplitn(9, ',').collect();
+            cells[8]
                 .rsplit(',')
                 .next()
                 .expect("a charge")
@@ -524,7 +524,7 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
         "M72.2"
     );
 
-    // A provider typed in: checked field by field, as before (here only its name is in).
+    // A provider typed in: checked field by field, in the form's order (here only its name is in).
     let typed = chosen.replacen(
         r#""partner": "lakeshore_pt", "name": """#,
         r#""partner": "", "name": "PT""#,
@@ -537,10 +537,10 @@ fn a_choice_not_made_is_refused_at_that_choice_in_the_quotes_language() {
     assert_eq!(
         paths,
         [
-            "therapy_provider.street",
-            "therapy_provider.city",
             "therapy_provider.npi",
             "therapy_provider.tin",
+            "therapy_provider.street",
+            "therapy_provider.city",
             "therapy_provider.state",
             "therapy_provider.zip",
             "therapy_provider.evaluation_price",
@@ -1351,4 +1351,130 @@ fn a_typed_in_provider_without_a_name_is_asked_for_it() {
         lines,
         ["therapy_provider.name: enter the therapy provider's name, as it should print on the estimate"]
     );
+}
+
+/// "Other provider (type it in)" chosen (the form's `typed-in`) with every field still blank: each
+/// blank field is asked for in words at that field, in the form's order, not at the choice; and
+/// blank with nothing typed is still "not chosen", as before.
+#[test]
+fn other_provider_chosen_with_blank_fields_is_asked_for_each_field() {
+    let blank =
+        r#""name": "", "npi": "", "tin": "", "street": "", "city": "", "state": "", "zip": """#;
+    let lines = |partner: &str| -> Vec<String> {
+        let request = request(&four_sessions_elsewhere(partner, blank));
+        let error = quote(&book(), &request).expect_err("blank provider");
+        error.fields().iter().map(ToString::to_string).collect()
+    };
+    assert_eq!(
+        lines("typed-in"),
+        [
+            "therapy_provider.name: enter the therapy provider's name, as it should print on the estimate",
+            "therapy_provider.npi: enter the provider's NPI: 10 digits",
+            "therapy_provider.tin: enter the provider's TIN: 9 digits, as 123456789 or 12-3456789",
+            "therapy_provider.street: enter the provider's street and number",
+            "therapy_provider.city: enter the provider's city",
+            "therapy_provider.state: enter the provider's two-letter state code, like TX",
+            "therapy_provider.zip: enter the provider's ZIP code, like 78701",
+            "therapy_provider.evaluation_price: enter this provider's own price: what it charges a patient who pays it directly",
+            "therapy_provider.session_price: enter this provider's own price: what it charges a patient who pays it directly",
+        ]
+    );
+    assert_eq!(
+        lines(""),
+        ["therapy_provider.partner: choose the therapy provider, or \"Other provider\" to type one in"]
+    );
+}
+
+/// A provider typed in under "Other provider" (`typed-in`) is saved with no partner, as every
+/// release saved a typed-in provider, and reopens with the same number and total; the same request
+/// with the partner left blank (how older pages sent it) is the same document.
+#[test]
+fn other_provider_is_saved_as_no_partner_and_reopens_with_its_number() {
+    let typed = |partner: &str| {
+        four_sessions_elsewhere(
+            partner,
+            r#""name": "Riverside Physical Therapy", "npi": "1234567802", "tin": "987654321",
+               "street": "20 River Rd", "city": "Austin", "state": "TX", "zip": "78702",
+               "evaluation_price": "160", "session_price": "95""#,
+        )
+    };
+    let new = quote(&book(), &request(&typed("typed-in"))).expect("typed in");
+    let old = quote(&book(), &request(&typed(""))).expect("typed in, as older pages sent it");
+    assert_eq!(new.quote_number, old.quote_number);
+    assert_eq!(new.saved.request.therapy_provider.partner, "");
+    assert_eq!(new.saved, old.saved);
+    // Riverside's own prices: 160.00 + 4 × 95.00 = 540.00.
+    let riverside = &new.good_faith_estimate.providers[1];
+    assert_eq!(riverside.total.cents.get(), 54_000);
+    let reopened = reopen(&new.saved, &book()).expect("reopens");
+    assert_eq!(reopened.quote.quote_number, new.quote_number);
+    assert_eq!(reopened.form.therapy_provider.partner, "");
+}
+
+/// One plantar fasciitis injection and 4 cash therapy sessions at another provider: `partner`
+/// chosen, the provider's `fields` as typed.
+fn four_sessions_elsewhere(partner: &str, fields: &str) -> String {
+    format!(
+        r#""answers": {{ "condition": "plantar_fasciitis", "injections": "1",
+             "physical_therapy": {{ "coverage": "cash", "sessions": "4" }} }},
+           "therapy_elsewhere": true,
+           "therapy_provider": {{ "partner": "{partner}", {fields} }}"#
+    )
+}
+
+/// The comparison printed with a self-pay Good Faith Estimate prices the quote's co-provider at
+/// its own prices, with the clinic's discounts leaving that provider's charges alone (as the
+/// estimate does), and has no "PT through insurance" column or note: the patient has no plan
+/// (billing walk-through, item 6).
+#[test]
+fn a_self_pay_gfes_comparison_prices_the_partner_and_has_no_insurance_column() {
+    use amnion_estimator::estimate::Coverage;
+    use amnion_estimator::payment::PaymentAnswers;
+    let sample = book();
+    let q = quote(
+        &sample,
+        &request(
+            r#""answers": { "condition": "plantar_fasciitis", "injections": "1",
+                 "physical_therapy": { "coverage": "cash", "sessions": "8" } },
+               "therapy_elsewhere": true, "therapy_provider": { "partner": "lakeshore_pt" }"#,
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // Clinic 1,200 + 150 + 125 = 1,475.00 less 5 % (73.75) = 1,401.25; Lakeshore 150 + 8 × 90 =
+    // 870.00. Total 2,271.25.
+    assert_eq!(q.good_faith_estimate.total.cents.get(), 227_125);
+    let grid = q
+        .comparison(&sample, &PaymentAnswers::default())
+        .expect("a comparison");
+    let columns: Vec<Coverage> = grid.columns.iter().map(|c| c.coverage).collect();
+    assert_eq!(columns, [Coverage::None, Coverage::Cash]);
+    assert!(grid.rows.iter().all(|row| row.cells.len() == 2));
+    assert!(
+        grid.notes.iter().all(|n| !n.contains("plan figures")),
+        "{:?}",
+        grid.notes
+    );
+    let cash = |row: usize| grid.rows[row].cells[1].patient_total.cents.get();
+    // 1 injection, PT in cash: 1,401.25 + 870.00 = 2,271.25, the quote, marked as it. (At the
+    // clinic's therapy prices, 160 + 8 × 95 = 920.00, discounted with the rest, it was
+    // (1,475.00 + 920.00) less 5 % = 2,275.25.)
+    assert_eq!(cash(0), 227_125);
+    assert!(grid.rows[0].cells[1].current);
+    // 2 injections: 2 × 1,475.00 less 15 % of one (221.25) = 2,728.75, less 5 % (136.4375, half
+    // up 136.44) = 2,592.31; + 870.00 = 3,462.31.
+    assert_eq!(cash(1), 346_231);
+
+    // A self-pay price quote for a patient filing a claim keeps the insurance column.
+    let insured = quote(
+        &sample,
+        &request(
+            r#""coverage": "insured_filing_claim",
+               "answers": { "condition": "plantar_fasciitis", "injections": "1" }"#,
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let grid = insured
+        .comparison(&sample, &PaymentAnswers::default())
+        .expect("a comparison");
+    assert_eq!(grid.columns.len(), 3);
 }

@@ -153,6 +153,7 @@ async function open(file) {
   try {
     const saved = await parsed(file);
     const reopened = quoter.reopen(saved, { document: $('document') });
+    $('saved-note').textContent = '';
     writeForm(form, reopened.form); // every choice the quote made, spelled out
     // A provider typed in has no partner (files before partners have none): "Other provider". With
     // neither, the choice is not made, as on a new quote.
@@ -220,8 +221,10 @@ fillSelect($('product'), options.products);
 fillSelect($('injections'), options.injections.filter(({ value }) => value !== 'not_sure'));
 fillSelect($('up-to'), [{ value: '', label: say(words, 'exactly_as_planned', 'Exactly as planned') }, ...options.injections.filter(({ value }) => value !== 'not_sure')]);
 fillSelect($('sessions'), options.pt_sessions.filter(({ value }) => value !== 'typical'));
-fillSelect($('pt-partner'), [...options.therapy_partners, { value: '', label: say(words, 'other_provider_type_it_in', 'Other provider (type it in)') }]);
-$('pt-partner').lastElementChild.dataset.other = ''; // typed in: no partner, as saved files have it
+// "Other provider" has its own value (Rust's TYPED_IN, saved as no partner), so a provider chosen
+// but not typed yet is asked for at its blank fields, not at this choice.
+fillSelect($('pt-partner'), [...options.therapy_partners, { value: 'typed-in', label: say(words, 'other_provider_type_it_in', 'Other provider (type it in)') }]);
+$('pt-partner').lastElementChild.dataset.other = '';
 for (const id of ['condition', 'product', 'injections', 'sessions', 'pt-partner']) startUnchosen($(id));
 // A date field for each injection after the first the form offers (injection 2, 3, ...), shown
 // once that injection's count (its option) or a larger one is chosen.
@@ -273,13 +276,17 @@ fillSelect($('comparison-plan'), quoter.financingChoices());
 // One listener per control: `input` fires for every kind (a select fires `change` as well).
 form.addEventListener('input', (event) => {
   touched.add(event.target.name);
+  $('saved-note').textContent = ''; // a change is not saved yet
   update();
 });
 // Print, Save quote and Export CSV output the quote on screen only while it is the form's quote.
 $('print').addEventListener('click', output(() => window.print()));
 $('save').addEventListener('click', output(() => {
   const saved = quoter.savedQuote();
-  download(`${saved.quote_number}.json`, 'application/json', JSON.stringify(saved, null, 2));
+  const file = `${saved.quote_number}.json`;
+  download(file, 'application/json', JSON.stringify(saved, null, 2));
+  // Said beside the button (a status, so read out): which document, in which file.
+  $('saved-note').textContent = say(words, 'saved_quote_as', 'Saved {number} as the file {file}.', { number: saved.quote_number, file });
 }));
 $('csv').addEventListener('click', output(() => {
   download(`${quoter.savedQuote().quote_number}.csv`, 'text/csv', quoter.csv());

@@ -171,7 +171,28 @@ impl Breakdown {
 /// ```
 pub fn estimate(book: &PriceBook, request: &EstimateRequest) -> Result<Estimate, Error> {
     crate::tally::count_estimate();
-    let plan = request.plan(book)?;
+    estimated(book, request.plan(book)?)
+}
+
+/// As [`estimate`], with physical therapy given by another provider at the book's therapy prices:
+/// its lines that provider's, so the clinic's discounts leave them alone. The staff printout's
+/// comparison prices a quote's co-provider so, at that provider's prices
+/// ([`crate::quote::Quote::comparison`]).
+///
+/// # Errors
+///
+/// As [`estimate`].
+#[cfg(staff)]
+pub(crate) fn estimate_therapy_elsewhere(
+    book: &PriceBook,
+    request: &EstimateRequest,
+) -> Result<Estimate, Error> {
+    let mut plan = request.plan(book)?;
+    plan.therapy_elsewhere = true;
+    estimated(book, plan)
+}
+
+fn estimated(book: &PriceBook, plan: Plan<'_>) -> Result<Estimate, Error> {
     let lang = plan.language;
     let (fewest, most) = (plan.injections, plan.sessions);
     let low = breakdown(book, &plan, fewest.min, most.min, End::Low)?;

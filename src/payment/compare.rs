@@ -110,6 +110,37 @@ pub fn compare_for(
     request: &EstimateRequest,
     answers: &PaymentAnswers,
 ) -> Result<Comparison, Error> {
+    grid(book, base, request, answers, &|scenario| {
+        estimate(book, scenario)
+    })
+}
+
+/// The grid for a staff quote whose physical therapy another provider gives: as [`compare`], with
+/// the therapy columns at `book`'s therapy prices (the caller's book carries that provider's) and
+/// those lines that provider's, which the clinic's discounts leave alone, as on the quote.
+///
+/// # Errors
+///
+/// As [`compare`].
+#[cfg(staff)]
+pub(crate) fn compare_therapy_elsewhere(
+    book: &PriceBook,
+    request: &EstimateRequest,
+    answers: &PaymentAnswers,
+) -> Result<Comparison, Error> {
+    let elsewhere =
+        |scenario: &EstimateRequest| crate::estimate::estimate_therapy_elsewhere(book, scenario);
+    grid(book, &elsewhere(request)?, request, answers, &elsewhere)
+}
+
+/// The grid, each scenario priced by `estimate`.
+fn grid(
+    book: &PriceBook,
+    base: &Estimate,
+    request: &EstimateRequest,
+    answers: &PaymentAnswers,
+    estimate: &dyn Fn(&EstimateRequest) -> Result<Estimate, Error>,
+) -> Result<Comparison, Error> {
     let language = request.language;
     let plan = answers.plan(book, language)?;
     let condition = book.condition(&request.condition).ok_or_else(|| {
@@ -142,7 +173,7 @@ pub fn compare_for(
             scenario.injections = FormValue::from(injections.to_string().as_str());
             scenario.physical_therapy.coverage = coverage;
             scenario.physical_therapy.sessions = FormValue::from(sessions_answer.as_str());
-            let estimated = estimate(book, &scenario)?;
+            let estimated = estimate(&scenario)?;
             let (financed, _) = super::financed(book, &estimated)?;
             let total = estimated.low.patient_total;
             let high = estimated.high.map(|high| high.patient_total);

@@ -18,6 +18,8 @@ pub mod financing;
 pub mod fixed_point;
 pub mod hsa;
 
+#[cfg(staff)]
+pub(crate) use compare::compare_therapy_elsewhere;
 pub use compare::{
     compare, compare_for, Comparison, ComparisonCell, ComparisonColumn, ComparisonRow,
 };

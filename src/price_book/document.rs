@@ -406,6 +406,14 @@ book_struct! {
         #[serde(skip_serializing_if = "Option::is_none")]
         pub spanish_gender: Option<Gender> = default
             => form("Spanish gender of the name").kind(Kind::Choice { options: &[("", "Not set: feminine (la)"), ("masculine", "Masculine (el)"), ("feminine", "Feminine (la)")] }).hint("For \"cada uno\" or \"cada una\" in the Spanish estimate"),
+        /// The entry of the Good Faith Estimate's "Care scheduled separately" that this extra is
+        /// a case of (its English words as written there): an estimate that itemizes this extra
+        /// leaves that entry off, so it never lists as separate what it includes. Left out, none
+        /// (and then not written, so books and saved quotes from before read and print as they did).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub separately_scheduled: Option<Text> = default staff
+            => form("Left off \"Care scheduled separately\" when on the estimate")
+                .hint("Copy the English words of that entry, like \"Imaging such as X-ray or MRI, if your provider orders it.\""),
     }
 }
 

@@ -12,14 +12,18 @@ use crate::money::Cents;
 ///   (`products[].billing_units`), those units (`6 units of 1 cc`), blank otherwise;
 /// - `provider_tin, patient_name, patient_date_of_birth, issued_on` (dates `YYYY-MM-DD`): what a
 ///   record system files the estimate by;
-/// - `line`: `item`, or `discount` for a discount the provider's expected charges include (its
-///   label as `description`, its amount, negative, in `discount`, and `expected_charge` blank, so
-///   the column still adds up to the document's total).
+/// - `line`: `item`, or `discount` for a discount the provider's expected charges already include
+///   (its label as `description`, its amount, negative, in `discount_in_expected_charge`, and
+///   `expected_charge` blank, so that column still adds up to the document's total);
+/// - `charge_before_discounts`: an item's charge before the discounts (blank on a discount row),
+///   so `charge_before_discounts` and `discount_in_expected_charge` summed over every row give the
+///   document's total too. No sum of whole columns counts a discount twice but
+///   `expected_charge` plus `discount_in_expected_charge`, which the header says is inside it.
 pub(crate) fn items_csv(document: &GoodFaithEstimate, request: &QuoteRequest) -> String {
     let mut csv = String::from(
         "quote_number,provider,provider_npi,service_code,diagnosis_code,description,quantity,\
          expected_charge,billing_units,provider_tin,patient_name,patient_date_of_birth,issued_on,\
-         line,discount\r\n",
+         line,discount_in_expected_charge,charge_before_discounts\r\n",
     );
     for provider in &document.providers {
         let row = |codes: [&str; 2], description: &str, quantity: String, charge: String| {
@@ -48,35 +52,25 @@ pub(crate) fn items_csv(document: &GoodFaithEstimate, request: &QuoteRequest) ->
                 dollars(item.expected_charge.cents),
             );
             let units = text(item.billing_units.as_deref().unwrap_or(""));
-            push_row(&mut csv, &cells, &units, &identity, "item", "");
+            let gross = dollars(item.before_discounts);
+            push_row(&mut csv, &cells, &units, &identity, ["item", "", &gross]);
         }
         for (label, amount) in &provider.discounts {
             let cells = row(["", ""], label, String::new(), String::new());
-            push_row(
-                &mut csv,
-                &cells,
-                "",
-                &identity,
-                "discount",
-                &dollars(*amount),
-            );
+            let amount = dollars(*amount);
+            push_row(&mut csv, &cells, "", &identity, ["discount", &amount, ""]);
         }
     }
     csv
 }
 
-fn push_row(
-    csv: &mut String,
-    cells: &[String],
-    units: &str,
-    identity: &[String],
-    line: &str,
-    discount: &str,
-) {
+/// One row: the first eight `cells`, `units`, the `identity` columns, then `line`,
+/// `discount_in_expected_charge` and `charge_before_discounts`.
+fn push_row(csv: &mut String, cells: &[String], units: &str, identity: &[String], last: [&str; 3]) {
     let mut row: Vec<&str> = cells.iter().map(String::as_str).collect();
     row.push(units);
     row.extend(identity.iter().map(String::as_str));
-    row.extend([line, discount]);
+    row.extend(last);
     csv.push_str(&row.join(","));
     csv.push_str("\r\n");
 }

@@ -504,7 +504,8 @@ fn billed_to_insurance(breakdown: &Breakdown, language: Language) -> Vec<String>
 /// Element 5: what the patient schedules separately, not itemized here. Therapy paid in cash is
 /// itemized above, under whichever provider gives it: listing it here too, with "a separate
 /// estimate will be given", would contradict the items. Therapy through insurance is not part of
-/// this document, so the patient is told to schedule it; then the book's own items.
+/// this document, so the patient is told to schedule it; then the book's own items, but for one an
+/// extra on this estimate is a case of (`Extra::separately_scheduled`): it is itemized above.
 fn separately_scheduled(quote: &QuotePlan<'_>, document: &PriceBookDocument) -> Vec<String> {
     let language = quote.plan.language;
     let mut separately_scheduled = Vec::new();
@@ -519,11 +520,21 @@ fn separately_scheduled(quote: &QuotePlan<'_>, document: &PriceBookDocument) -> 
             therapist,
         ));
     }
+    // An entry an extra on this estimate is a case of is itemized above, not separate.
+    let itemized: Vec<&str> = quote
+        .plan
+        .extras
+        .iter()
+        .filter(|(_, count)| *count > 0)
+        .filter_map(|(extra, _)| extra.separately_scheduled.as_ref())
+        .map(|text| text.get(crate::language::Language::English).trim())
+        .collect();
     separately_scheduled.extend(
         document
             .good_faith_estimate
             .separately_scheduled
             .iter()
+            .filter(|text| !itemized.contains(&text.get(crate::language::Language::English).trim()))
             .map(|text| text.get(language).to_owned()),
     );
     separately_scheduled

@@ -38,6 +38,7 @@ use serde::Serialize;
 
 use crate::error::{Error, FieldError};
 use crate::estimate::{breakdown, Breakdown, End, ProviderRole};
+use crate::language::{reopen_refusal, Language, ReopenRefusal};
 use crate::money::Cents;
 use crate::price_book::{PriceBook, PriceBookDocument};
 use crate::read::{self, read_struct, Value};
@@ -118,8 +119,19 @@ impl SavedQuote {
     ///
     /// [`Error::InvalidRequest`] naming the path of every type error, missing or unknown field.
     pub fn from_value(value: &Value) -> Result<SavedQuote, Error> {
-        check_format(value)?;
-        read::document(value, None, Error::InvalidRequest)
+        SavedQuote::from_value_in(value, Language::English)
+    }
+
+    /// As [`SavedQuote::from_value`], every reason in `language` (the page's): in Spanish, a
+    /// value that cannot be read is said to be changed or damaged, at its path, instead of the
+    /// reader's English detail.
+    ///
+    /// # Errors
+    ///
+    /// As [`SavedQuote::from_value`].
+    pub fn from_value_in(value: &Value, language: Language) -> Result<SavedQuote, Error> {
+        check_format(value, language)?;
+        read::document(value, None, Error::InvalidRequest).map_err(|error| damaged(error, language))
     }
 
     /// Reads a saved quote from any serde source.
@@ -141,7 +153,7 @@ impl SavedQuote {
 
 /// A file of another format is refused by its `format` alone, before its other fields are read: a
 /// file from a newer release would otherwise be refused for each field this release does not know.
-fn check_format(value: &Value) -> Result<(), Error> {
+fn check_format(value: &Value, language: Language) -> Result<(), Error> {
     let Value::Object(entries) = value else {
         return Ok(()); // the reader says what it is instead
     };
@@ -152,29 +164,50 @@ fn check_format(value: &Value) -> Result<(), Error> {
     if format == SAVED_QUOTE_FORMAT || format == SAVED_QUOTE_FORMAT_1 {
         return Ok(());
     }
-    let reason = match format.strip_prefix(SAVED_QUOTE_FAMILY) {
+    let format = crate::error::excerpt(format);
+    let refusal = match format.strip_prefix(SAVED_QUOTE_FAMILY) {
         Some(version)
             if version
                 .parse::<u32>()
                 .is_ok_and(|v| v > SAVED_QUOTE_VERSION) =>
         {
-            format!(
-                "this file was saved by a newer release of the estimator ({}); this page opens \
-             {SAVED_QUOTE_FORMAT_1} and {SAVED_QUOTE_FORMAT} files",
-                crate::error::excerpt(format)
-            )
+            ReopenRefusal::Newer {
+                format: &format,
+                opens: [SAVED_QUOTE_FORMAT_1, SAVED_QUOTE_FORMAT],
+            }
         }
         // In a person's words (billing walk-through, item 11): a register backup is named as one.
-        _ if format.starts_with("amnion-estimator/register/") => {
-            "this is a register backup, not a \
-             saved quote: import it with \u{201c}Import a backup\u{201d} in the register"
-                .to_owned()
-        }
-        _ => "this is not a saved quote from this estimator".to_owned(),
+        _ if format.starts_with("amnion-estimator/register/") => ReopenRefusal::RegisterBackup,
+        _ => ReopenRefusal::NotASavedQuote,
     };
     Err(Error::InvalidRequest(vec![FieldError::new(
-        "format", reason,
+        "format",
+        reopen_refusal(language, &refusal),
     )]))
+}
+
+/// `error` with, in Spanish, each reason said as a value changed or damaged (at its path): the
+/// reader's and the price book's reasons are English, for a file no person wrote by hand.
+fn damaged(error: Error, language: Language) -> Error {
+    if language == Language::English {
+        return error;
+    }
+    let said = |fields: Vec<FieldError>| {
+        fields
+            .into_iter()
+            .map(|field| {
+                FieldError::new(
+                    field.path,
+                    reopen_refusal(language, &ReopenRefusal::Damaged),
+                )
+            })
+            .collect()
+    };
+    match error {
+        Error::InvalidRequest(fields) => Error::InvalidRequest(said(fields)),
+        Error::InvalidPriceBook(fields) => Error::InvalidPriceBook(said(fields)),
+        Error::Overflow => Error::Overflow,
+    }
 }
 
 impl Quote {
@@ -209,6 +242,53 @@ impl Quote {
             return PriceBook::new(without).map(std::borrow::Cow::Owned);
         }
         Ok(std::borrow::Cow::Borrowed(book))
+    }
+
+    /// The scenario comparison the staff printout may carry, with the monthly payments of
+    /// `answers.plan`: the grid of the quote's treatment priced by `book` at the quote's prompt-pay
+    /// choice ([`Self::comparison_book`]), its scenario marked ([`Self::mark_in`]). Priced as the
+    /// quote is: therapy another provider gives is at that provider's prices, and the clinic's
+    /// discounts leave it alone. A Good Faith Estimate (an uninsured or self-pay patient) whose
+    /// therapy is not billed to insurance shows no "PT through insurance" column, nor its note:
+    /// no plan figures were entered, and the patient uses none.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] for a bad financing plan, as [`crate::payment::compare`].
+    pub fn comparison(
+        &self,
+        book: &PriceBook,
+        answers: &crate::payment::PaymentAnswers,
+    ) -> Result<crate::payment::Comparison, Error> {
+        use crate::estimate::Coverage;
+        let request = &self.saved.request;
+        let grid_book = self.comparison_book(book)?;
+        let mut comparison = match request.co_provider_prices(book) {
+            Some(prices) => {
+                let mut document = grid_book.document().clone();
+                document.physical_therapy = prices;
+                let elsewhere = PriceBook::new(document)?;
+                crate::payment::compare_therapy_elsewhere(&elsewhere, &request.answers, answers)?
+            }
+            None => crate::payment::compare(&grid_book, &request.answers, answers)?,
+        };
+        let gfe = self.good_faith_estimate.kind == DocumentKind::GoodFaithEstimate;
+        if gfe && request.answers.physical_therapy.coverage != Coverage::Insurance {
+            let insurance_note = book
+                .document()
+                .disclaimers
+                .insurance
+                .get(comparison.language);
+            comparison.notes.retain(|note| note != insurance_note);
+            comparison
+                .columns
+                .retain(|c| c.coverage != Coverage::Insurance);
+            for row in &mut comparison.rows {
+                row.cells.retain(|c| c.coverage != Coverage::Insurance);
+            }
+        }
+        self.mark_in(&mut comparison);
+        Ok(comparison)
     }
 
     /// Marks in `comparison` (the scenario grid the staff printout may carry) the scenario that is
@@ -326,7 +406,7 @@ fn priced(
         saved: SavedQuote {
             format: SAVED_QUOTE_FORMAT.to_owned(),
             quote_number: document.quote_number.clone(),
-            request: request.clone(),
+            request: request.as_saved(),
             price_book: book.document().clone(),
         },
         breakdown: planned,
@@ -434,36 +514,42 @@ fn prompt_pay_warning(
 /// [`Error::InvalidRequest`] if the file is not a saved quote, or if its content no longer matches
 /// its quote number (it was edited); [`Error::InvalidPriceBook`] if its price book is invalid.
 pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error> {
+    reopen_in(saved, current, Language::English)
+}
+
+/// As [`reopen`], every reason it gives in `language`, the page's (billing walk-through: the
+/// Spanish staff page said them in English).
+///
+/// # Errors
+///
+/// As [`reopen`].
+pub fn reopen_in(
+    saved: &SavedQuote,
+    current: &PriceBook,
+    language: Language,
+) -> Result<Reopened, Error> {
+    let refused = |path: &str, refusal: ReopenRefusal<'_>| {
+        Err(Error::InvalidRequest(vec![FieldError::new(
+            path,
+            reopen_refusal(language, &refusal),
+        )]))
+    };
     let format_1 = match saved.format.as_str() {
         SAVED_QUOTE_FORMAT => false,
         SAVED_QUOTE_FORMAT_1 => true,
-        other => {
-            let reason = format!(
-                "must be \"{SAVED_QUOTE_FORMAT}\" or \"{SAVED_QUOTE_FORMAT_1}\"; it is \"{}\"",
-                crate::error::excerpt(other)
-            );
-            return Err(Error::InvalidRequest(vec![FieldError::new(
-                "format", reason,
-            )]));
-        }
+        _ => return refused("format", ReopenRefusal::NotASavedQuote),
     };
     // Format 1 had no later injection dates and no revisions, and its number cannot vouch for
     // them.
     if format_1 && !saved.request.later_injections_on.is_empty() {
-        return Err(Error::InvalidRequest(vec![FieldError::new(
-            "request.later_injections_on",
-            format!("a {SAVED_QUOTE_FORMAT_1} file has no later injection dates: it was changed after saving"),
-        )]));
+        let refusal = ReopenRefusal::Format1LaterDates(SAVED_QUOTE_FORMAT_1);
+        return refused("request.later_injections_on", refusal);
     }
     if format_1 && !saved.request.replaces.is_empty() {
-        return Err(Error::InvalidRequest(vec![FieldError::new(
-            "request.replaces",
-            format!(
-                "a {SAVED_QUOTE_FORMAT_1} file replaces no document: it was changed after saving"
-            ),
-        )]));
+        let refusal = ReopenRefusal::Format1Replaces(SAVED_QUOTE_FORMAT_1);
+        return refused("request.replaces", refusal);
     }
-    let book = PriceBook::new(saved.price_book.clone())?;
+    let book = PriceBook::new(saved.price_book.clone()).map_err(|e| damaged(e, language))?;
     let number = if format_1 {
         Number::AndFormat1
     } else {
@@ -472,14 +558,12 @@ pub fn reopen(saved: &SavedQuote, current: &PriceBook) -> Result<Reopened, Error
     let (mut quote, format_1_number) = priced(&book, &saved.request, Issue::Saved, number)?;
     let content_gives = format_1_number.as_ref().unwrap_or(&quote.quote_number);
     if *content_gives != saved.quote_number {
-        let reason = format!(
-            "the file's content gives {content_gives}, not {}: it was changed after saving",
-            crate::error::excerpt(&saved.quote_number)
-        );
-        return Err(Error::InvalidRequest(vec![FieldError::new(
-            "quote_number",
-            reason,
-        )]));
+        let holds = crate::error::excerpt(&saved.quote_number);
+        let refusal = ReopenRefusal::Changed {
+            gives: content_gives,
+            holds: &holds,
+        };
+        return refused("quote_number", refusal);
     }
     // The number the patient holds, whatever the file's format; Save writes the file as it was.
     let content_number = std::mem::replace(&mut quote.quote_number, saved.quote_number.clone());

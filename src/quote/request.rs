@@ -14,7 +14,7 @@ use crate::estimate::{
     Breakdown, Coverage, EstimateRequest, FormValue, LineKind, Payer, Plan, ProviderRole,
     StaffDiscount, StaffDiscountOff, Therapy,
 };
-use crate::language::QuoteRefusal;
+use crate::language::{ProviderField, QuoteRefusal};
 
 use crate::money::{BasisPoints, Cents};
 use crate::price_book::{
@@ -212,6 +212,13 @@ read_struct! {
     }
 }
 
+/// The staff form's "Other provider (type it in)", told apart from no provider chosen (blank), so a
+/// provider chosen but not yet typed is asked for at its blank fields, not at the choice. Never a
+/// partner's id (lowercase letters, digits and _). Saved as blank, as every release saved a
+/// typed-in provider ([`QuoteRequest::as_saved`]): a blank choice with a typed name is still read
+/// as a provider typed in.
+pub const TYPED_IN: &str = "typed-in";
+
 /// Whether a form value is blank: a price not entered, left out of the saved file.
 fn is_blank(value: &FormValue) -> bool {
     value.as_str().is_empty()
@@ -300,6 +307,17 @@ const MAX_EXTRA_QUANTITY: u32 = 20;
 const MAX_AGE: u32 = 120;
 
 impl QuoteRequest {
+    /// The request as a saved file holds it: a provider typed in has a blank `partner`
+    /// ([`TYPED_IN`] is the form's value only), so files saved before and after the form told
+    /// "Other provider" from no choice are written alike.
+    pub(crate) fn as_saved(&self) -> QuoteRequest {
+        let mut saved = self.clone();
+        if saved.therapy_provider.partner.trim() == TYPED_IN {
+            saved.therapy_provider.partner.clear();
+        }
+        saved
+    }
+
     /// Reads a quote request from a parsed document (JSON natively, a JS object in the browser).
     ///
     /// # Errors
@@ -937,6 +955,9 @@ impl QuoteRequest {
         problems: &mut Problems,
     ) -> (Option<ProviderAnswers>, Option<&'a TherapyPartner>) {
         let id = self.therapy_provider.partner.trim();
+        if id == TYPED_IN {
+            return (Some(self.typed_therapy_provider(problems)), None);
+        }
         if id.is_empty() {
             let p = &self.therapy_provider;
             let typed = [
@@ -982,11 +1003,9 @@ impl QuoteRequest {
         .iter()
         .any(|text| !text.trim().is_empty());
         let coverage = self.answers.physical_therapy.coverage;
-        if !self.therapy_elsewhere
-            || !p.partner.trim().is_empty()
-            || !typed
-            || coverage == Coverage::None
-        {
+        let partner = p.partner.trim();
+        let typed_in = partner == TYPED_IN || (partner.is_empty() && typed);
+        if !self.therapy_elsewhere || !typed_in || coverage == Coverage::None {
             return;
         }
         let words = self.answers.language.gfe_words();
@@ -1079,6 +1098,21 @@ impl QuoteRequest {
         Some(prices)
     }
 
+    /// The therapy prices of the provider that gives this request's therapy when it is not the
+    /// clinic: a partner's from `book`, or the ones typed in (the clinic's for any left blank, as
+    /// the quote prices them). `None` for therapy at the clinic, or a partner `book` lacks.
+    pub(crate) fn co_provider_prices(&self, book: &PriceBook) -> Option<PhysicalTherapyPrices> {
+        if !self.therapy_elsewhere {
+            return None;
+        }
+        let id = self.therapy_provider.partner.trim();
+        if !id.is_empty() && id != TYPED_IN {
+            return book.therapy_partner(id).map(|p| p.physical_therapy.clone());
+        }
+        let typed = self.typed_therapy_prices(book, &mut Problems::default());
+        Some(typed.unwrap_or_else(|| book.document().physical_therapy.clone()))
+    }
+
     /// The typed-in provider's prices entered that are far from what therapy costs, as the editor
     /// warns of the book's therapy prices ($20.00 to $1,000.00): most often dollars typed as cents.
     /// Warned, not refused: a provider may charge that.
@@ -1139,16 +1173,23 @@ impl QuoteRequest {
         let p = &self.therapy_provider;
         let refuse = self.refuse();
         let path = |field: &str| format!("therapy_provider.{field}");
-        for (field, value) in [("name", &p.name), ("street", &p.street), ("city", &p.city)] {
-            problems.check(!value.trim().is_empty(), path(field), || match field {
-                "name" => refuse(&QuoteRefusal::ProviderName),
-                _ => refuse(&QuoteRefusal::Blank),
-            });
-            self.printable(problems, path(field), value);
-        }
+        // A field left blank is asked for in words, not refused as a malformed value.
+        let blank = |problems: &mut Problems, name: &str, value: &str, field| {
+            let empty = value.trim().is_empty();
+            if empty {
+                problems.add(path(name), refuse(&QuoteRefusal::EnterProvider(field)));
+            }
+            empty
+        };
+        problems.check(!p.name.trim().is_empty(), path("name"), || {
+            refuse(&QuoteRefusal::ProviderName)
+        });
+        self.printable(problems, path("name"), &p.name);
         let npi = p.npi.trim();
-        if let Some(fault) = npi_fault(npi) {
-            problems.add(path("npi"), refuse(&QuoteRefusal::Npi(fault, npi)));
+        if !blank(problems, "npi", npi, ProviderField::Npi) {
+            if let Some(fault) = npi_fault(npi) {
+                problems.add(path("npi"), refuse(&QuoteRefusal::Npi(fault, npi)));
+            }
         }
         // Staff may type an EIN as it is printed, 12-3456789; it is kept as its 9 digits.
         let typed = p.tin.trim();
@@ -1156,17 +1197,30 @@ impl QuoteRequest {
             Some((two, seven)) if two.len() == 2 && seven.len() == 7 => format!("{two}{seven}"),
             _ => typed.to_owned(),
         };
-        problems.check(is_valid_tin(&tin), path("tin"), || {
-            refuse(&QuoteRefusal::Tin(typed))
-        });
+        if !blank(problems, "tin", typed, ProviderField::Tin) {
+            problems.check(is_valid_tin(&tin), path("tin"), || {
+                refuse(&QuoteRefusal::Tin(typed))
+            });
+        }
+        for (name, value, field) in [
+            ("street", &p.street, ProviderField::Street),
+            ("city", &p.city, ProviderField::City),
+        ] {
+            blank(problems, name, value, field);
+            self.printable(problems, path(name), value);
+        }
         // Typed as "tx", it is TX: a state code is a state code whichever case staff type it in.
         let typed_state = p.state.trim();
         let state = typed_state.to_ascii_uppercase();
-        problems.check(is_state(&state), path("state"), || {
-            refuse(&QuoteRefusal::State(typed_state))
-        });
+        if !blank(problems, "state", typed_state, ProviderField::State) {
+            problems.check(is_state(&state), path("state"), || {
+                refuse(&QuoteRefusal::State(typed_state))
+            });
+        }
         let zip = p.zip.trim();
-        problems.check(is_zip(zip), path("zip"), || refuse(&QuoteRefusal::Zip(zip)));
+        if !blank(problems, "zip", zip, ProviderField::Zip) {
+            problems.check(is_zip(zip), path("zip"), || refuse(&QuoteRefusal::Zip(zip)));
+        }
         ProviderAnswers {
             partner: String::new(),
             name: p.name.trim().to_owned(),

@@ -196,14 +196,9 @@ impl Quoter {
                     plan: comparison_plan,
                     ..PaymentAnswers::default()
                 };
-                let answers_of = &quote.saved.request.answers;
-                // At the quote's prompt-pay choice: no discounted figure it does not give.
-                let compared = quote
-                    .comparison_book(&self.book)
-                    .and_then(|book| payment::compare(&book, answers_of, &answers));
-                match compared {
-                    Ok(mut comparison) => {
-                        quote.mark_in(&mut comparison);
+                // Priced as the quote is: its prompt-pay choice, its therapy provider's prices.
+                match quote.comparison(&self.book, &answers) {
+                    Ok(comparison) => {
                         regions.render("comparison", |element| {
                             render::payment::render_comparison(element, &comparison)
                         })?;
@@ -255,8 +250,9 @@ impl Quoter {
     /// A JS `Error` if the object is not a saved quote or was edited after saving; the quote on
     /// screen is then unchanged.
     pub fn reopen(&mut self, saved: JsValue, regions: JsValue) -> Result<JsValue, JsValue> {
-        let saved = SavedQuote::from_value(&value(&saved)).map_err(js_error)?;
-        let reopened = quote::reopen(&saved, &self.book).map_err(js_error)?;
+        // Why a file is refused, in the page's language.
+        let saved = SavedQuote::from_value_in(&value(&saved), self.language).map_err(js_error)?;
+        let reopened = quote::reopen_in(&saved, &self.book, self.language).map_err(js_error)?;
         Regions::new(regions).render("document", |element| {
             render::good_faith_estimate::document(element, &reopened.quote)
         })?;

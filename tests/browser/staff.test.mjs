@@ -242,10 +242,10 @@ test('staff can put the scenario comparison on the printout', async () => {
   // Row "1 injection", column "No physical therapy": 250 + 1,475 = 1,725.00 - 5 % (86.25) = 1,638.75.
   const cell = page.locator('#comparison tbody tr').first().locator('td').first();
   assert.match(await cell.textContent(), /\$1,638\.75/);
-  // Therapy at another provider is not in the grid's scenarios, so none is marked as this quote,
-  // and the grid says so first.
-  assert.equal(await page.locator('#comparison td.current').count(), 0);
-  assert.match(await page.locator('#comparison').textContent(), /No scenario here is this quote \(\$3,749\.81\)/);
+  // Therapy at another provider is priced at its prices, left out of the clinic's discounts, as
+  // on the quote: "2 injections, PT in cash" is 2,829.81 + 920.00 = 3,749.81, this quote, marked.
+  assert.equal(await page.locator('#comparison td.current').count(), 1);
+  assert.match(await page.locator('#comparison td.current').textContent(), /\$3,749\.81/);
   const pdf = `${shots}staff-gfe-with-comparison.pdf`;
   await page.pdf({ path: pdf, format: 'Letter' });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
