@@ -334,16 +334,14 @@ pub(crate) fn therapy_price_warning(price: Cents) -> Option<String> {
 }
 
 /// How a therapy price staff type in for a provider is unusual, for words in another language than
-/// [`therapy_price_warning`]'s: low (with the price a hundred times as large, which dollars typed as
-/// cents would have meant) or high, against the same limits.
+/// [`therapy_price_warning`]'s: low (a digit likely left out, or $0.00) or high, against the same
+/// limits.
 #[cfg(staff)]
 pub(crate) enum PriceOddity {
-    /// Under `under` (and not $0.00).
+    /// Under `under` (and not $0.00 unless $0.00 is low too).
     Low {
         /// The low limit.
         under: Cents,
-        /// A hundred times the price.
-        meant: Option<Cents>,
     },
     /// Over `over`.
     High {
@@ -357,8 +355,7 @@ pub(crate) enum PriceOddity {
 pub(crate) fn therapy_price_oddity(price: Cents) -> Option<PriceOddity> {
     let under = Cents::new(THERAPY.low);
     if price < under && (price > Cents::ZERO || THERAPY.zero_too) {
-        let meant = price.checked_mul(100).filter(|_| price > Cents::ZERO);
-        return Some(PriceOddity::Low { under, meant });
+        return Some(PriceOddity::Low { under });
     }
     let over = Cents::new(THERAPY.high?);
     (price > over).then_some(PriceOddity::High { over })
