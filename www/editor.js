@@ -696,10 +696,20 @@ $('import-csv').addEventListener('change', async (event) => {
   const { changes, rejected } = editor.previewCsv(readForm(form), await file.text());
   $('csv-none').hidden = changes.length > 0;
   $('csv-changes').hidden = changes.length === 0;
-  $('csv-changes').tBodies[0].replaceChildren(...changes.map((change) => element('tr', {},
+  // A likely mistake is said in a row of its own under its change, across the table, before
+  // Apply, in the words its field will say.
+  $('csv-changes').tBodies[0].replaceChildren(...changes.flatMap((change) => [element('tr', {},
     element('td', { textContent: `${change.description} (${change.code})` }),
     element('td', { textContent: change.price === 'allowed' ? 'Allowed amount' : 'Cash price' }),
-    element('td', { textContent: change.old_dollars }), element('td', { textContent: change.new_dollars }))));
+    element('td', { textContent: change.old_dollars }), element('td', { textContent: change.new_dollars })),
+  ...present(change.warning && element('tr', { className: 'csv-note' }, element('td', { colSpan: 4 }, element('p', {
+    className: 'csv-warning', textContent: `${change.warning.charAt(0).toUpperCase()}${change.warning.slice(1)}`,
+  }))))]));
+  const unusual = changes.filter((change) => change.warning).length;
+  $('csv-unusual').hidden = unusual === 0;
+  $('csv-unusual').textContent = unusual === 1
+    ? '1 new price looks like a mistake: see the note under it. Correct it in the spreadsheet and bring it back, or apply and confirm it under its field.'
+    : `${unusual} new prices look like mistakes: see the note under each. Correct them in the spreadsheet and bring it back, or apply and confirm each under its field.`;
   $('csv-rejected-heading').hidden = rejected.length === 0;
   $('csv-rejected').replaceChildren(...rejected.map(({ line, code, item, reason }) => element('li', {
     textContent: `Line ${line}${code || item ? ` (${[code, item].filter(Boolean).join(', ')})` : ''}: ${reason}`,

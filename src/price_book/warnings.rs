@@ -60,8 +60,15 @@ impl Display for Warning {
 /// );
 /// ```
 pub fn warnings(document: &PriceBookDocument) -> Vec<Warning> {
+    warnings_in(&value_of(document))
+}
+
+/// [`warnings`] of a book as a tree, read or not: a book being edited, with a spreadsheet's prices
+/// put in before they are applied (`fee_schedule::import_csv`). A value that is not what its field
+/// takes is passed over: it is a problem, not a likely mistake.
+pub(crate) fn warnings_in(book: &Value) -> Vec<Warning> {
     let mut found = Vec::new();
-    walk(schema::BOOK, &value_of(document), "", None, &mut found);
+    walk(schema::BOOK, book, "", None, &mut found);
     found
 }
 

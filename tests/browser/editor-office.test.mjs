@@ -1,0 +1,92 @@
+// The price-book editor, from the office manager's walk-through's items still open: a "Yes, this
+// is right" kept in the downloaded book and not asked again next month (until the value changes);
+// a spreadsheet's likely mistakes said in its preview, before "Apply these changes"; the effective
+// date said to be the day to publish, since it does not hold prices back; the financing plans laid
+// out across the form at 1280 px. Boxes measured at 360, 1280 and 1920 px.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { axeViolations } from './browser.mjs';
+import { start } from './editor-page.mjs';
+
+const shots = (name) => new URL(`./screenshots/${name}.png`, import.meta.url).pathname;
+
+/** Types `text` into the control named `name`, opening the sections around it. */
+async function type(page, name, text) {
+  const control = page.locator(`[name="${name}"]`);
+  await control.evaluate((element) => {
+    for (let part = element.closest('details'); part; part = part.parentElement.closest('details')) part.open = true;
+  });
+  await control.fill(text);
+}
+
+/** Ticks "Yes, this is right" under every warning not yet confirmed (each tick redraws them). */
+async function confirmAll(page) {
+  while (await page.locator('.field-warning input:not(:checked)').count() > 0) {
+    await page.locator('.field-warning input:not(:checked)').first().evaluate((box) => box.click());
+  }
+}
+
+/** Clicks Download and returns the file's text, parsed. */
+async function download(page) {
+  await page.locator('#download[aria-disabled=false]').waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  return JSON.parse(readFileSync(await file.path(), 'utf8'));
+}
+
+/** The summary's warnings not confirmed, as listed at the top of the form. */
+const unconfirmed = (page) => page.evaluate(() => [...document.querySelectorAll('#warning-summary li')]
+  .map((li) => li.textContent).filter((text) => !text.endsWith('(confirmed)')));
+
+for (const width of [360, 1280, 1920]) {
+  test(`at ${width} px the spreadsheet's likely mistakes are said in its preview, before Apply, under the new price`, async () => {
+    const { page, seen, stop } = await start(width);
+    const csv = 'item,code,cash price\nwalking_boot,L4361,1000000\nphysical_therapy.session,97110,11\nfollow_up,99213,125.00\n';
+    await page.setInputFiles('#import-csv', { name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('#csv-preview').waitFor();
+    // Each change, with the note in the row under it if it has one.
+    const rows = await page.locator('#csv-changes tbody tr:not(.csv-note)').evaluateAll((rows) => rows.map((row) => ({
+      text: row.cells[0].textContent,
+      warning: row.nextElementSibling?.classList.contains('csv-note') ? row.nextElementSibling.textContent : null,
+    })));
+    // 1000000 dollars is over a boot's $2,000.00; 11 under therapy's $20.00; $125.00 for a
+    // follow-up visit inside an extra's range.
+    assert.deepEqual(rows.map((row) => row.warning), [
+      'Is $1,000,000.00, high for a walking boot (over $2,000.00): check for extra zeros',
+      'Is $11.00, low for physical therapy (under $20.00): check for a missing digit',
+      null,
+    ], JSON.stringify(rows));
+    assert.match(await page.textContent('#csv-unusual'), /^2 new prices look like mistakes/);
+    // Each note inside its row's "Now" cell, the table inside the form, nothing sideways.
+    const boxes = await page.evaluate(() => {
+      const box = (element) => element.getBoundingClientRect().toJSON();
+      const notes = [...document.querySelectorAll('#csv-changes .csv-warning')];
+      return {
+        notes: notes.map((note) => ({ note: box(note), cell: box(note.closest('td')), scroll: note.scrollWidth, client: note.clientWidth })),
+        table: box(document.getElementById('csv-changes')), form: box(document.getElementById('book-form')),
+        apply: box(document.getElementById('csv-apply')), unusual: box(document.getElementById('csv-unusual')),
+        page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+      };
+    });
+    for (const { note, cell, scroll, client } of boxes.notes) {
+      assert.ok(note.left >= cell.left - 1 && note.right <= cell.right + 1, `the note inside its cell: ${JSON.stringify({ note, cell })}`);
+      assert.ok(scroll <= client, `the note's words wrap: ${scroll} > ${client}`);
+    }
+    assert.ok(boxes.table.right <= boxes.form.right + 1, `the table inside the form: ${JSON.stringify(boxes)}`);
+    assert.ok(boxes.unusual.bottom <= boxes.table.top + 1 && boxes.table.bottom <= boxes.apply.top, 'said above the changes, which are above Apply');
+    assert.ok(boxes.page[0] <= boxes.page[1], `the page scrolls sideways: ${boxes.page}`);
+    await page.locator('#csv-preview').screenshot({ path: shots(`editor-csv-warnings-${width}`) });
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(seen.errors, []);
+    await stop();
+  });
+}
+
+test('a spreadsheet with usual prices says no mistake in its preview', async () => {
+  const { page, stop } = await start();
+  await page.setInputFiles('#import-csv', { name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from('item,code,cash price\nwalking_boot,L4361,175.00\n') });
+  await page.locator('#csv-preview').waitFor();
+  assert.equal(await page.locator('#csv-changes .csv-warning').count(), 0);
+  assert.equal(await page.isVisible('#csv-unusual'), false);
+  await stop();
+});
