@@ -238,7 +238,7 @@ function fields(container, specs, value, name, crumb, withStrays = true) {
       case 'group': made = group(field, fieldValue, fieldName, crumb); break;
       // A list inside a group says what it is, with its hint (a top-level one is its section's title).
       case 'list': case 'words_list':
-        made = element('div', { className: 'field' }, element('p', { className: 'list-label', textContent: field.label }),
+        made = element('div', { className: 'field list-field' }, element('p', { className: 'list-label', textContent: field.label }),
           ...present(hint(field.hint, `${idOf(fieldName)}-hint`)), list(field, fieldValue, fieldName, crumb));
         break;
       case 'words': made = words(field, fieldValue, fieldName, crumb); break;

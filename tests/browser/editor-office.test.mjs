@@ -90,3 +90,47 @@ test('a spreadsheet with usual prices says no mistake in its preview', async () 
   assert.equal(await page.isVisible('#csv-unusual'), false);
   await stop();
 });
+
+for (const width of [360, 1280, 1920]) {
+  test(`at ${width} px the financing plans take the form's width, each plan's name whole`, async () => {
+    const { page, seen, stop } = await start(width);
+    await page.evaluate(() => {
+      document.getElementById('s-financing').open = true;
+      document.querySelector('[id="f-financing.plans.0"]').open = true;
+    });
+    const boxes = await page.evaluate(() => {
+      const box = (element) => element.getBoundingClientRect().toJSON();
+      const section = document.querySelector('#s-financing .group-body');
+      const plans = document.querySelector('[id="f-financing.plans.0"]').closest('.list-field, .field');
+      const note = document.querySelector('[name="financing.disclaimer.en"]').closest('fieldset, .words');
+      return {
+        section: box(section), plans: box(plans), note: box(note),
+        names: [...document.querySelectorAll('#s-financing details.item > summary')].map((summary) => ({
+          text: summary.textContent, scroll: summary.scrollWidth, client: summary.clientWidth, box: box(summary),
+        })),
+        page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+      };
+    });
+    // The plans' list as wide as the financing part of the form (the note above them is), not
+    // one 14 rem column of it.
+    assert.ok(boxes.plans.width >= boxes.section.width - 2, `the plans ${boxes.plans.width} px wide in a ${boxes.section.width} px part: ${JSON.stringify(boxes.plans)}`);
+    assert.ok(Math.abs(boxes.plans.left - boxes.note.left) <= 1 && Math.abs(boxes.plans.right - boxes.note.right) <= 1, 'the plans line up with the note above them');
+    assert.equal(boxes.names.length, 8);
+    for (const name of boxes.names) {
+      assert.ok(name.scroll <= name.client, `"${name.text}" cut off: ${name.scroll} > ${name.client}`);
+      assert.ok(name.box.right <= boxes.section.right + 1, `"${name.text}" inside the form`);
+    }
+    assert.ok(boxes.page[0] <= boxes.page[1], `the page scrolls sideways: ${boxes.page}`);
+    // The section's first screenful: the note and the first plans (every sample plan is open, at
+    // its warning).
+    const clip = await page.evaluate(() => {
+      const section = document.getElementById('s-financing');
+      section.scrollIntoView({ block: 'start' });
+      const { x, y, width } = section.getBoundingClientRect();
+      return { x, y: Math.max(0, y), width, height: innerHeight - Math.max(0, y) };
+    });
+    await page.screenshot({ path: shots(`editor-financing-${width}`), clip });
+    assert.deepEqual(seen.errors, []);
+    await stop();
+  });
+}
