@@ -91,6 +91,27 @@ test('a spreadsheet with usual prices says no mistake in its preview', async () 
   await stop();
 });
 
+test('"Prices take effect on" says to publish on that day, and the publishing step says the day in words', async () => {
+  const { page, seen, stop } = await start();
+  const hint = await page.evaluate(() => {
+    const input = document.getElementById('f-effective_date');
+    return document.getElementById(input.getAttribute('aria-describedby').split(' ')[0]).textContent;
+  });
+  assert.match(hint, /as soon as it is put on the site, so put it there on this day, not before/);
+  await type(page, 'version', '2026.12');
+  await page.fill('#f-effective_date', '2026-12-15');
+  await page.dispatchEvent('#f-effective_date', 'input');
+  await confirmAll(page);
+  const book = await download(page);
+  assert.equal(book.effective_date, '2026-12-15');
+  await page.locator('#publish').waitFor();
+  assert.equal(await page.textContent('#published-from'), 'December 15, 2026');
+  assert.match(await page.textContent('.publish-when'), /^Put them on the site on December 15, 2026, the day they take effect, not before:/);
+  assert.match(await page.inputValue('#web-message'), /in place of the one there, on December 15, 2026, not before/);
+  assert.deepEqual(seen.errors, []);
+  await stop();
+});
+
 for (const width of [360, 1280, 1920]) {
   test(`at ${width} px the financing plans take the form's width, each plan's name whole`, async () => {
     const { page, seen, stop } = await start(width);
