@@ -264,6 +264,7 @@ function render(values) {
   const about = element('details', { className: 'book-section', id: 's-about' }, element('summary', { textContent: 'About this price book' }));
   for (const field of schema) {
     if (field.key === 'version' || field.key === 'effective_date') continue;
+    if (field.kind.type === 'kept') continue; // no control: the module keeps it (what was confirmed)
     if (['group', 'list', 'words_list'].includes(field.kind.type)) {
       const section = element('details', { className: 'book-section', id: `s-${field.key}` }, element('summary', { textContent: field.label }));
       const body = element('div', { className: 'section-body' });
@@ -373,15 +374,20 @@ function showWarnings(warnings) {
     const whole = item?.tagName === 'DETAILS' ? item : null;
     const control = whole?.querySelector('summary') ?? (warning.name ? byName(warning.name) : null);
     const label = whole?.dataset.label ?? control?.dataset.label;
-    const note = element('div', { className: 'field-warning' });
+    const note = element('div', { className: warning.confirmed ? 'field-warning confirmed' : 'field-warning' });
     const box = element('input', { type: 'checkbox', checked: warning.confirmed });
     box.addEventListener('change', () => act((page) => editor.confirm(page, warning.path, warning.message, box.checked)));
-    note.append(element('p', {}, warning.message), element('label', {}, box, ' Yes, this is right'));
+    // Once confirmed, the note says so first, rather than still asking for a change beside a value
+    // that is right; the downloaded book keeps the confirmation.
+    const said = warning.confirmed
+      ? ['Confirmed as right: the downloaded price book keeps this, and it is not asked again while it stays as it is.', element('span', { className: 'detail', textContent: warning.message })]
+      : [warning.message];
+    note.append(element('p', {}, ...said), element('label', {}, box, ' Yes, this is right'));
     if (whole) whole.querySelector('.item-body').prepend(note);
     else (control?.closest('.field, .checks') ?? $('warning-summary')).append(note);
     if (!warning.confirmed) reveal(control);
-    const said = `${label ? `${label}: ` : ''}${warning.message}${warning.confirmed ? ' (confirmed)' : ''}`;
-    const link = control ? element('a', { href: `#${(whole ?? control).id}`, textContent: said }) : element('span', { textContent: said });
+    const listed = `${label ? `${label}: ` : ''}${warning.message}${warning.confirmed ? ' (confirmed)' : ''}`;
+    const link = control ? element('a', { href: `#${(whole ?? control).id}`, textContent: listed }) : element('span', { textContent: listed });
     link.addEventListener('click', (event) => {
       event.preventDefault();
       reveal(control);

@@ -38,6 +38,51 @@ async function download(page) {
 const unconfirmed = (page) => page.evaluate(() => [...document.querySelectorAll('#warning-summary li')]
   .map((li) => li.textContent).filter((text) => !text.endsWith('(confirmed)')));
 
+test('"Yes, this is right" is kept in the downloaded book: next month nothing is asked again, until the value changes', async () => {
+  const { page, seen, stop } = await start();
+  // Her NPI is the sample's, 1234567893; the boot really is $1,000,000.00 (to be asked again below).
+  await type(page, 'walking_boot.price_cents', '1000000');
+  await type(page, 'version', '2026.12');
+  await page.locator('#warning-summary li', { hasText: 'walking boot' }).waitFor();
+  await confirmAll(page);
+  const book = await download(page);
+  const npi = book.confirmed.find((entry) => entry.field === 'clinic.npi');
+  assert.deepEqual(npi, { field: 'clinic.npi', value: '"1234567893"', warning: "Still the sample clinic's: put the clinic's own here" });
+  // $1,000,000.00 is 100,000,000 cents.
+  assert.equal(book.confirmed.find((entry) => entry.field === 'walking_boot.price_cents').value, '100000000');
+
+  // Next month: the downloaded book opened in a fresh page. Every warning is there, each confirmed.
+  await page.goto(page.url().replace('?sample', ''));
+  await page.setInputFiles('#open-file', { name: 'price-book.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(book, null, 2)) });
+  await page.locator('#editing').waitFor();
+  await page.locator('#warning-summary li').first().waitFor();
+  assert.ok(await page.locator('#warning-summary li').count() >= 19);
+  assert.deepEqual(await unconfirmed(page), []);
+  // Beside her NPI: ticked, and saying it is confirmed before the sample's warning.
+  const npiNote = page.locator('[name="clinic.npi"] >> xpath=ancestor::div[contains(@class,"field")] >> .field-warning');
+  assert.equal(await npiNote.locator('input').isChecked(), true);
+  assert.match(await npiNote.locator('p').textContent(), /^Confirmed as right: the downloaded price book keeps this, and it is not asked again while it stays as it is\.Still the sample clinic's/);
+  await page.evaluate(() => {
+    const npi = document.querySelector('[name="clinic.npi"]');
+    for (let part = npi.closest('details'); part; part = part.parentElement.closest('details')) part.open = true;
+    npi.scrollIntoView({ block: 'center' });
+  });
+  await page.screenshot({ path: shots('editor-npi-confirmed-1280') });
+  assert.deepEqual(await axeViolations(page), [], 'the confirmed notes shown');
+  assert.equal(await page.textContent('#download-reason'), '', 'nothing to confirm before the download');
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The boot's price changed: asked again, and only it; the download waits for it.
+  await type(page, 'walking_boot.price_cents', '900000');
+  await page.locator('#warning-summary li', { hasText: '$900,000.00' }).waitFor();
+  const open = await unconfirmed(page);
+  assert.equal(open.length, 1, open.join('\n'));
+  assert.match(open[0], /^Walking boot › Price: Is \$900,000\.00, high for a walking boot/);
+  assert.equal(await page.getAttribute('#download', 'aria-disabled'), 'true');
+  assert.deepEqual(seen.errors, []);
+  await stop();
+});
+
 for (const width of [360, 1280, 1920]) {
   test(`at ${width} px the spreadsheet's likely mistakes are said in its preview, before Apply, under the new price`, async () => {
     const { page, seen, stop } = await start(width);
