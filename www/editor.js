@@ -178,6 +178,37 @@ function showPicks(values) {
   }
 }
 
+/**
+ * Firefox keeps a select's chosen text on one line whatever the page's style says (its own style
+ * sheet's `white-space: nowrap !important`; Chromium and WebKit wrap it, editor.css), so a long one
+ * is cut off ("A percent off each later injectior", a pick's "20550: Injection, tendon sheath,
+ * ligamen"). There, and only for a text longer than the select shows, the whole text is written
+ * under it, where it wraps. A select in a closed section is measured when it is opened.
+ */
+const ARROW = 32; // the room a native select's arrow takes, at most
+const measure = document.createElement('canvas').getContext('2d');
+function showChosenTexts() {
+  for (const select of form.querySelectorAll('select')) {
+    const style = getComputedStyle(select);
+    const text = select.selectedOptions[0]?.text ?? '';
+    measure.font = style.font;
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ARROW;
+    const cut = style.whiteSpace !== 'normal' && select.clientWidth > 0 && measure.measureText(text).width > room;
+    let line = select.nextElementSibling?.classList.contains('chosen-text') ? select.nextElementSibling : null;
+    if (!cut) {
+      line?.remove();
+      continue;
+    }
+    // Said by the select itself to a screen reader: hidden from one here, so it is not said twice.
+    line ??= element('p', { className: 'chosen-text', ariaHidden: 'true' });
+    line.textContent = text;
+    select.after(line);
+  }
+}
+form.addEventListener('toggle', showChosenTexts, true);
+form.addEventListener('change', (event) => { if (event.target.tagName === 'SELECT') showChosenTexts(); });
+window.addEventListener('resize', showChosenTexts);
+
 function list(field, items, name, crumb) {
   const group = element('div', { className: 'list' });
   const holder = element('ol', { className: 'items' });
@@ -335,6 +366,7 @@ function act(call) {
   showTitles(values);
   last = call({ form: values, regions: { document: $('gfe-preview') }, preview: widget && { answers: widget.answers(), regions: widget.regions } });
   if (last.values) render(last.values);
+  showChosenTexts();
   keepRemovals();
   // A new item's problems wait until its field is typed in (or Download is pressed); until then
   // the summary names the item once.
