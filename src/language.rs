@@ -2480,15 +2480,14 @@ static SPANISH_BILL: BillWords = BillWords {
 
 /// A typed-in therapy provider's price that is far from what therapy costs, in Spanish: `name` is
 /// the price's English name as the English warning says it ("session price"), `price` the price,
-/// `limit` the low or high limit it is past (`low` says which), and `meant` a hundred times a low
-/// price (`QuoteRequest::typed_price_warnings`).
+/// `limit` the low or high limit it is past (`low` says which): a low price asks for a missing
+/// digit, as the English does, and $0.00 whether it was meant (`QuoteRequest::typed_price_warnings`).
 #[cfg(staff)]
 pub(crate) fn spanish_typed_price_warning(
     name: &str,
     price: Cents,
     low: bool,
     limit: Cents,
-    meant: Option<Cents>,
 ) -> String {
     let name = match name {
         "evaluation price" => "Precio de la evaluación",
@@ -2496,13 +2495,13 @@ pub(crate) fn spanish_typed_price_warning(
         "evaluation allowed amount" => "Monto permitido por la evaluación",
         _ => "Monto permitido por sesión",
     };
-    let why = match (low, meant) {
-        (true, Some(_)) => {
+    let why = match (low, price > Cents::ZERO) {
+        (true, true) => {
             format!(
                 "es {price}, bajo para fisioterapia (menos de {limit}): revise si falta un dígito"
             )
         }
-        (true, None) => {
+        (true, false) => {
             format!("es {price}, bajo para fisioterapia (menos de {limit}): ¿es correcto?")
         }
         (false, _) => {

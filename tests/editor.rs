@@ -16,9 +16,22 @@ fn sample() -> Value {
 fn open_sample() -> (Editor, Value) {
     let (mut editor, form) = Editor::open(&sample(), &sample());
     for warning in editor.check(&form).warnings {
-        editor.confirm(&warning.path, &warning.message, true);
+        editor.confirm(&form, &warning.path, &warning.message, true);
     }
     (editor, form)
+}
+
+/// `book` without the warnings confirmed, which the editor keeps in it (`confirmed`).
+fn unconfirmed(book: Value) -> Value {
+    match book {
+        Value::Object(entries) => Value::Object(
+            entries
+                .into_iter()
+                .filter(|(key, _)| key != "confirmed")
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// The form value at the control name `name` (`products.0.price_cents`).
@@ -100,8 +113,9 @@ fn the_sample_opens_in_dollars_and_percents_and_saves_back_unchanged() {
     assert_eq!(problems(&check), [], "the sample has no problem");
     assert!(check.changes.is_empty(), "{:?}", check.changes);
     assert!(check.unknown.is_empty());
-    // Every field of the sample is on the form: the book the form says is the sample, key for key.
-    assert_eq!(editor.book(&form), Some(sample()));
+    // Every field of the sample is on the form: the book the form says is the sample, key for key,
+    // besides what was confirmed (`open_sample`), which the editor keeps in the book.
+    assert_eq!(editor.book(&form).map(unconfirmed), Some(sample()));
 }
 
 #[test]
@@ -115,9 +129,9 @@ fn a_check_keeps_the_book_it_validated_for_the_previews_and_the_file_once_ready(
     assert!(!check.ready);
     assert_eq!(check.file, None);
     for warning in check.warnings {
-        editor.confirm(&warning.path, &warning.message, true);
+        editor.confirm(&form, &warning.path, &warning.message, true);
     }
-    assert_eq!(editor.check(&form).file, Some(sample()));
+    assert_eq!(editor.check(&form).file.map(unconfirmed), Some(sample()));
     // With a problem, neither.
     let mut form = form;
     typed(&mut form, "walking_boot.price_cents", "-165");
@@ -444,7 +458,7 @@ fn a_price_that_looks_typed_in_cents_is_a_warning_to_confirm_before_download() {
     assert_eq!(warning.name.as_deref(), Some("products.0.price_cents"));
     assert!(warning.message.contains("$11.00"), "{}", warning.message);
     assert!(!check.ready, "an unconfirmed warning stops the download");
-    editor.confirm(&warning.path, &warning.message, true);
+    editor.confirm(&form, &warning.path, &warning.message, true);
     assert!(editor.check(&form).ready);
     // A different price is a different warning: asked again.
     typed(&mut form, "products.0.price_cents", "12");
@@ -530,7 +544,7 @@ fn what_is_still_the_sample_is_a_warning_each() {
     let check = editor.check(&form);
     assert!(check.warnings.iter().all(|w| w.path != "clinic.tin"));
     for warning in &check.warnings {
-        editor.confirm(&warning.path, &warning.message, true);
+        editor.confirm(&form, &warning.path, &warning.message, true);
     }
     let book = PriceBook::from_value(&editor.book(&form).expect("ready")).expect("valid");
     assert_eq!(book.document().clinic.tin, "987654321");
@@ -666,7 +680,7 @@ fn the_sample_as_the_page_reads_it_back_has_no_problem() {
     let (editor, form) = open_sample();
     let read_back = without_empty_lists(&form);
     assert_eq!(problems(&editor.check(&read_back)), []);
-    assert_eq!(editor.book(&read_back), Some(sample()));
+    assert_eq!(editor.book(&read_back).map(unconfirmed), Some(sample()));
 }
 
 #[test]
@@ -781,4 +795,134 @@ fn the_sample_good_faith_estimate_prices_under_the_sample_book() {
     let book = PriceBook::embedded_default().expect("valid");
     let quote = amnion_estimator::editor::sample_quote(&book).expect("the sample quotes");
     assert_eq!(quote.breakdown.patient_total.formatted, "$1,401.25");
+}
+
+#[test]
+fn a_confirmation_is_kept_in_the_book_for_its_value_and_asked_again_for_another() {
+    // The office manager's walk-through: the clinic's NPI really is the sample's, 1234567893.
+    // Confirmed once, downloaded, opened next month: not asked again. The boot at $1,000,000.00
+    // (typed 1000000) confirmed too; then typed 900000 next month: asked again.
+    let (mut editor, mut form) = Editor::open(&sample(), &sample());
+    typed(&mut form, "walking_boot.price_cents", "1000000");
+    typed(&mut form, "version", "2026.12");
+    for warning in editor.check(&form).warnings {
+        editor.confirm(&form, &warning.path, &warning.message, true);
+    }
+    let file = editor.book(&form).expect("every warning confirmed");
+    // The code for a page leaves them out: only the editor reads them, from the file.
+    let code = publish::embed_code(&file, "/estimator/");
+    assert!(
+        code.contains("1234567893") && !code.contains("confirmed"),
+        "{code}"
+    );
+    let Value::Object(entries) = &file else {
+        panic!("a book is an object")
+    };
+    let confirmed = &entries.last().expect("entries").1;
+    assert_eq!(
+        entries.last().map(|(key, _)| key.as_str()),
+        Some("confirmed")
+    );
+    let Value::Array(confirmed) = confirmed else {
+        panic!("a list")
+    };
+    let entry = |field: &str| {
+        confirmed
+            .iter()
+            .find(|entry| at(entry, "field") == &Value::String(field.to_owned()))
+            .map(|entry| {
+                (
+                    text(at(entry, "value")).to_owned(),
+                    text(at(entry, "warning")).to_owned(),
+                )
+            })
+    };
+    // The value as the file writes it: the NPI a JSON string, the boot's price in cents
+    // ($1,000,000.00 = 100,000,000 cents).
+    assert_eq!(
+        entry("clinic.npi"),
+        Some((
+            "\"1234567893\"".to_owned(),
+            "Still the sample clinic's: put the clinic's own here".to_owned()
+        ))
+    );
+    assert_eq!(
+        entry("walking_boot.price_cents").map(|(value, _)| value),
+        Some("100000000".to_owned())
+    );
+    // The book with its confirmations is a valid book.
+    assert!(PriceBook::from_value(&file).is_ok());
+
+    // Next month: the downloaded book opened. Nothing is asked again.
+    let (mut next, mut form) = Editor::open(&file, &sample());
+    let check = next.check(&form);
+    assert!(!check.warnings.is_empty());
+    assert!(
+        check.warnings.iter().all(|w| w.confirmed),
+        "{:?}",
+        check.warnings
+    );
+    assert!(
+        check.changes.is_empty(),
+        "the confirmations are not a change of the form"
+    );
+    // The boot's price changed: its warning is asked again; the NPI stays confirmed.
+    typed(&mut form, "walking_boot.price_cents", "900000");
+    let check = next.check(&form);
+    let open: Vec<&str> = check
+        .warnings
+        .iter()
+        .filter(|w| !w.confirmed)
+        .map(|w| w.path.as_str())
+        .collect();
+    assert_eq!(open, ["walking_boot.price_cents"]);
+    assert!(!check.ready);
+    // Unticked: asked again too.
+    let npi = check
+        .warnings
+        .iter()
+        .find(|w| w.path == "clinic.npi")
+        .expect("the NPI");
+    next.confirm(&form, &npi.path, &npi.message, false);
+    assert!(next
+        .check(&form)
+        .warnings
+        .iter()
+        .any(|w| w.path == "clinic.npi" && !w.confirmed));
+}
+
+#[test]
+fn a_confirmation_of_another_value_or_a_stale_one_is_not_taken_and_not_kept() {
+    // A book whose confirmation is of another NPI than the one it has (the sample's): the NPI is
+    // asked about, the entry not taken for it; once confirmed, the download keeps the NPI it has,
+    // and no entry for the other.
+    let mut book = sample();
+    let Value::Object(entries) = &mut book else {
+        panic!("a book is an object")
+    };
+    entries.push((
+        "confirmed".to_owned(),
+        Value::from_json(
+            r#"[{ "field": "clinic.npi", "value": "\"1993999998\"", "warning": "Still the sample clinic's: put the clinic's own here" }]"#,
+        )
+        .expect("JSON"),
+    ));
+    let (mut editor, mut form) = Editor::open(&book, &sample());
+    let npi = editor
+        .check(&form)
+        .warnings
+        .into_iter()
+        .find(|w| w.path == "clinic.npi")
+        .expect("the sample's NPI is warned about");
+    assert!(
+        !npi.confirmed,
+        "confirmed for 1993999998, not for 1234567893"
+    );
+    typed(&mut form, "version", "2026.12");
+    for warning in editor.check(&form).warnings {
+        editor.confirm(&form, &warning.path, &warning.message, true);
+    }
+    let file = format!("{:?}", editor.book(&form).expect("ready"));
+    assert!(file.contains(r#"String("\"1234567893\"")"#), "{file}");
+    assert!(!file.contains("1993999998"), "{file}");
 }

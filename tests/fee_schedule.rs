@@ -145,6 +145,7 @@ fn the_round_trip_previews_two_changes_and_a_refused_row_then_applies_them() {
                 old_dollars: "$1,200.00".into(),
                 new_dollars: "$1,250.00".into(),
                 path: "products[0].price_cents".into(),
+                warning: None,
             },
             PriceChange {
                 line: 16,
@@ -157,6 +158,7 @@ fn the_round_trip_previews_two_changes_and_a_refused_row_then_applies_them() {
                 old_dollars: "$80.00".into(),
                 new_dollars: "$82.50".into(),
                 path: "therapy_partners[0].physical_therapy.session.allowed_cents".into(),
+                warning: None,
             },
         ]
     );
@@ -725,7 +727,7 @@ fn the_preview_serializes_with_these_names() {
                 "line": 2, "item": "walking_boot", "code": "L4361",
                 "description": "Walking boot (pneumatic, prefabricated)", "price": "cash",
                 "old": 16500, "new": 17000, "old_dollars": "$165.00", "new_dollars": "$170.00",
-                "path": "walking_boot.price_cents"
+                "path": "walking_boot.price_cents", "warning": null
             }],
             "rejected": [{
                 "line": 3, "item": "", "code": "99215",
@@ -842,6 +844,7 @@ fn every_price_of_a_full_book_is_in_the_fee_schedule() {
             old_dollars: String::new(),
             new_dollars: String::new(),
             path: path.clone(),
+            warning: None,
         })
         .collect();
     apply(&mut raised, &changes);
@@ -874,4 +877,38 @@ fn price_at(book: &Value, path: &str) -> i64 {
         Value::Integer(cents) => *cents,
         _ => panic!("{path} is not whole cents"),
     }
+}
+
+#[test]
+fn a_likely_mistake_in_the_spreadsheet_is_said_in_the_preview_before_apply() {
+    // The office manager's walk-through: a boot at 1000000 and a PT session at 11, which the
+    // preview listed as ordinary changes.
+    let import = import_csv(
+        &sample(),
+        "item,code,cash price\n\
+         walking_boot,L4361,1000000\n\
+         physical_therapy.session,97110,11\n\
+         follow_up,99213,125.00\n",
+    );
+    let said: Vec<(&str, Option<&str>)> = import
+        .changes
+        .iter()
+        .map(|change| (change.path.as_str(), change.warning.as_deref()))
+        .collect();
+    // 1000000 dollars is over a walking boot's $2,000.00; 11 dollars under therapy's $20.00;
+    // $125.00 for a follow-up visit is inside an extra's $5.00 to $10,000.00.
+    assert_eq!(
+        said,
+        [
+            (
+                "walking_boot.price_cents",
+                Some("is $1,000,000.00, high for a walking boot (over $2,000.00): check for extra zeros")
+            ),
+            (
+                "physical_therapy.session.cash_price_cents",
+                Some("is $11.00, low for physical therapy (under $20.00): check for a missing digit")
+            ),
+            ("extras[0].price_cents", None),
+        ]
+    );
 }

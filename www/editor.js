@@ -178,6 +178,37 @@ function showPicks(values) {
   }
 }
 
+/**
+ * Firefox keeps a select's chosen text on one line whatever the page's style says (its own style
+ * sheet's `white-space: nowrap !important`; Chromium and WebKit wrap it, editor.css), so a long one
+ * is cut off ("A percent off each later injectior", a pick's "20550: Injection, tendon sheath,
+ * ligamen"). There, and only for a text longer than the select shows, the whole text is written
+ * under it, where it wraps. A select in a closed section is measured when it is opened.
+ */
+const ARROW = 32; // the room a native select's arrow takes, at most
+const measure = document.createElement('canvas').getContext('2d');
+function showChosenTexts() {
+  for (const select of form.querySelectorAll('select')) {
+    const style = getComputedStyle(select);
+    const text = select.selectedOptions[0]?.text ?? '';
+    measure.font = style.font;
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ARROW;
+    const cut = style.whiteSpace !== 'normal' && select.clientWidth > 0 && measure.measureText(text).width > room;
+    let line = select.nextElementSibling?.classList.contains('chosen-text') ? select.nextElementSibling : null;
+    if (!cut) {
+      line?.remove();
+      continue;
+    }
+    // Said by the select itself to a screen reader: hidden from one here, so it is not said twice.
+    line ??= element('p', { className: 'chosen-text', ariaHidden: 'true' });
+    line.textContent = text;
+    select.after(line);
+  }
+}
+form.addEventListener('toggle', showChosenTexts, true);
+form.addEventListener('change', (event) => { if (event.target.tagName === 'SELECT') showChosenTexts(); });
+window.addEventListener('resize', showChosenTexts);
+
 function list(field, items, name, crumb) {
   const group = element('div', { className: 'list' });
   const holder = element('ol', { className: 'items' });
@@ -238,7 +269,7 @@ function fields(container, specs, value, name, crumb, withStrays = true) {
       case 'group': made = group(field, fieldValue, fieldName, crumb); break;
       // A list inside a group says what it is, with its hint (a top-level one is its section's title).
       case 'list': case 'words_list':
-        made = element('div', { className: 'field' }, element('p', { className: 'list-label', textContent: field.label }),
+        made = element('div', { className: 'field list-field' }, element('p', { className: 'list-label', textContent: field.label }),
           ...present(hint(field.hint, `${idOf(fieldName)}-hint`)), list(field, fieldValue, fieldName, crumb));
         break;
       case 'words': made = words(field, fieldValue, fieldName, crumb); break;
@@ -264,6 +295,7 @@ function render(values) {
   const about = element('details', { className: 'book-section', id: 's-about' }, element('summary', { textContent: 'About this price book' }));
   for (const field of schema) {
     if (field.key === 'version' || field.key === 'effective_date') continue;
+    if (field.kind.type === 'kept') continue; // no control: the module keeps it (what was confirmed)
     if (['group', 'list', 'words_list'].includes(field.kind.type)) {
       const section = element('details', { className: 'book-section', id: `s-${field.key}` }, element('summary', { textContent: field.label }));
       const body = element('div', { className: 'section-body' });
@@ -334,6 +366,7 @@ function act(call) {
   showTitles(values);
   last = call({ form: values, regions: { document: $('gfe-preview') }, preview: widget && { answers: widget.answers(), regions: widget.regions } });
   if (last.values) render(last.values);
+  showChosenTexts();
   keepRemovals();
   // A new item's problems wait until its field is typed in (or Download is pressed); until then
   // the summary names the item once.
@@ -373,15 +406,20 @@ function showWarnings(warnings) {
     const whole = item?.tagName === 'DETAILS' ? item : null;
     const control = whole?.querySelector('summary') ?? (warning.name ? byName(warning.name) : null);
     const label = whole?.dataset.label ?? control?.dataset.label;
-    const note = element('div', { className: 'field-warning' });
+    const note = element('div', { className: warning.confirmed ? 'field-warning confirmed' : 'field-warning' });
     const box = element('input', { type: 'checkbox', checked: warning.confirmed });
     box.addEventListener('change', () => act((page) => editor.confirm(page, warning.path, warning.message, box.checked)));
-    note.append(element('p', {}, warning.message), element('label', {}, box, ' Yes, this is right'));
+    // Once confirmed, the note says so first, rather than still asking for a change beside a value
+    // that is right; the downloaded book keeps the confirmation.
+    const said = warning.confirmed
+      ? ['Confirmed as right: the downloaded price book keeps this, and it is not asked again while it stays as it is.', element('span', { className: 'detail', textContent: warning.message })]
+      : [warning.message];
+    note.append(element('p', {}, ...said), element('label', {}, box, ' Yes, this is right'));
     if (whole) whole.querySelector('.item-body').prepend(note);
     else (control?.closest('.field, .checks') ?? $('warning-summary')).append(note);
     if (!warning.confirmed) reveal(control);
-    const said = `${label ? `${label}: ` : ''}${warning.message}${warning.confirmed ? ' (confirmed)' : ''}`;
-    const link = control ? element('a', { href: `#${(whole ?? control).id}`, textContent: said }) : element('span', { textContent: said });
+    const listed = `${label ? `${label}: ` : ''}${warning.message}${warning.confirmed ? ' (confirmed)' : ''}`;
+    const link = control ? element('a', { href: `#${(whole ?? control).id}`, textContent: listed }) : element('span', { textContent: listed });
     link.addEventListener('click', (event) => {
       event.preventDefault();
       reveal(control);
@@ -696,10 +734,20 @@ $('import-csv').addEventListener('change', async (event) => {
   const { changes, rejected } = editor.previewCsv(readForm(form), await file.text());
   $('csv-none').hidden = changes.length > 0;
   $('csv-changes').hidden = changes.length === 0;
-  $('csv-changes').tBodies[0].replaceChildren(...changes.map((change) => element('tr', {},
+  // A likely mistake is said in a row of its own under its change, across the table, before
+  // Apply, in the words its field will say.
+  $('csv-changes').tBodies[0].replaceChildren(...changes.flatMap((change) => [element('tr', {},
     element('td', { textContent: `${change.description} (${change.code})` }),
     element('td', { textContent: change.price === 'allowed' ? 'Allowed amount' : 'Cash price' }),
-    element('td', { textContent: change.old_dollars }), element('td', { textContent: change.new_dollars }))));
+    element('td', { textContent: change.old_dollars }), element('td', { textContent: change.new_dollars })),
+  ...present(change.warning && element('tr', { className: 'csv-note' }, element('td', { colSpan: 4 }, element('p', {
+    className: 'csv-warning', textContent: `${change.warning.charAt(0).toUpperCase()}${change.warning.slice(1)}`,
+  }))))]));
+  const unusual = changes.filter((change) => change.warning).length;
+  $('csv-unusual').hidden = unusual === 0;
+  $('csv-unusual').textContent = unusual === 1
+    ? '1 new price looks like a mistake: see the note under it. Correct it in the spreadsheet and bring it back, or apply and confirm it under its field.'
+    : `${unusual} new prices look like mistakes: see the note under each. Correct them in the spreadsheet and bring it back, or apply and confirm each under its field.`;
   $('csv-rejected-heading').hidden = rejected.length === 0;
   $('csv-rejected').replaceChildren(...rejected.map(({ line, code, item, reason }) => element('li', {
     textContent: `Line ${line}${code || item ? ` (${[code, item].filter(Boolean).join(', ')})` : ''}: ${reason}`,

@@ -15,6 +15,13 @@ const $ = (id) => document.getElementById(id);
 const WIDGET = '/estimator/';
 const STAFF = '/staff/';
 
+/** The book's effective date (`2026-12-15`) as the message says it: "December 15, 2026". */
+function startsOn(date) {
+  const day = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return date;
+  return day.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
 /** Copies `text` for the button that says so, or asks the person to select and copy it. */
 async function copy(text, status) {
   try {
@@ -34,6 +41,10 @@ async function copy(text, status) {
 export function showPublish(file, fileName) {
   $('file-name').textContent = fileName;
   $('published-version').textContent = file.version;
+  // The site uses a book from the moment it is there (DESIGN.md, "Why does 'Prices take effect
+  // on' not hold prices back?"): both ways say to put it there on that day.
+  const from = startsOn(file.effective_date);
+  $('published-from').textContent = from;
   $('embed-code').value = embedCode(file, WIDGET);
   $('code-copied').textContent = '';
   // The README's lines for a widget anywhere on a page: it waits its turn, so no preload lines
@@ -59,7 +70,7 @@ export function showPublish(file, fileName) {
     `4. In ${STAFF}staff.html, inside <head>, put this line: ${$('staff-snippet').textContent}`,
     '',
     'Every time (now too):',
-    `5. Put ${fileName} in ${WIDGET} and in ${STAFF}, in place of the one there.`,
+    `5. Put ${fileName} in ${WIDGET} and in ${STAFF}, in place of the one there, on ${from}, not before: these prices take effect that day, and the site uses a price book as soon as it is there.`,
     '',
     'Thank you.',
   ].join('\n');

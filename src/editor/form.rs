@@ -73,6 +73,8 @@ fn group_to_form(
     let get = |key: &str| entries.iter().find(|(k, _)| k == key).map(|(_, v)| v);
     let mut form: Vec<(String, Value)> = fields
         .iter()
+        // What the editor keeps itself has no control.
+        .filter(|field| !matches!(field.kind, Kind::Kept { .. }))
         .map(|field| {
             let value = get(field.key);
             let name = child(name, field.key);
@@ -308,6 +310,8 @@ fn to_book_value(
             })
         }
         Kind::Tin => tin_value(field, (name, text), problems),
+        // No control: the editor writes it (`Editor::check`).
+        Kind::Kept { .. } => None,
         // An optional choice at the value the reader takes when it is left out is left out, so a
         // book that had none keeps none (and means the same).
         Kind::Choice { .. } if field.optional && text == field.default => None,

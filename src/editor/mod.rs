@@ -20,7 +20,7 @@ use serde::Serialize;
 use self::changes::Change;
 use self::form::{FormProblem, Unknown};
 use crate::error::Error;
-use crate::price_book::{fee_schedule, PriceBook, PriceBookDocument};
+use crate::price_book::{fee_schedule, Confirmation, PriceBook, PriceBookDocument};
 use crate::read::Value;
 
 /// One editing session of one price book.
@@ -36,9 +36,10 @@ pub struct Editor {
     pending: Vec<fee_schedule::PriceChange>,
     /// The sample book, to point out what a book made from the sample still has of it.
     sample: Option<PriceBookDocument>,
-    /// The warnings confirmed as meant: `(path, message)`. A warning whose message changes (the
-    /// price changed) asks again.
-    confirmed: Vec<(String, String)>,
+    /// The warnings confirmed as meant, each with the value at its field then: the book's own
+    /// (`confirmed`, kept from one edit to the next) and those confirmed since. A warning whose
+    /// value or message changes (the price changed) asks again.
+    confirmed: Vec<Confirmation>,
 }
 
 /// A list item taken out by [`Editor::remove`], with its place, to put back.
@@ -135,7 +136,7 @@ impl Editor {
                 .map(|sample| sample.document().clone()),
             unknown,
             pending: Vec::new(),
-            confirmed: Vec::new(),
+            confirmed: confirmations_in(book),
         };
         (editor, opened)
     }
@@ -188,6 +189,7 @@ impl Editor {
                 ),
             ));
         }
+        let mut kept = Vec::new();
         let warnings = match (&checked, problems.is_empty()) {
             (Ok(valid), true) => book_warnings(valid, self.sample.as_ref())
                 .into_iter()
@@ -195,10 +197,15 @@ impl Editor {
                     let message = sentence(&message);
                     let at = form_name(&path);
                     let name = control_name(form, &at);
+                    let confirmation = confirmation(&book, &path, &message);
+                    let confirmed = self.confirmed.contains(&confirmation);
+                    if confirmed {
+                        kept.push(confirmation);
+                    }
                     Warning {
                         of: name.as_ref().filter(|name| **name != at).map(|_| at),
                         name,
-                        confirmed: self.confirmed.contains(&(path.clone(), message.clone())),
+                        confirmed,
                         message,
                         path,
                     }
@@ -210,6 +217,7 @@ impl Editor {
             && save.is_empty()
             && warnings.iter().all(|warning| warning.confirmed);
         let valid = checked.ok().filter(|_| problems.is_empty());
+        let book = with_confirmations(book, kept);
         Check {
             problems,
             save,
@@ -236,12 +244,14 @@ impl Editor {
         self.check(form).file
     }
 
-    /// Says whether the warning `message` (as [`Check::warnings`] words it) at `path` is meant.
-    pub fn confirm(&mut self, path: &str, message: &str, meant: bool) {
-        let warning = (path.to_owned(), message.to_owned());
-        self.confirmed.retain(|confirmed| *confirmed != warning);
+    /// Says whether the warning `message` (as [`Check::warnings`] words it) at `path` is meant,
+    /// of the value the form has there now.
+    pub fn confirm(&mut self, form: &Value, path: &str, message: &str, meant: bool) {
+        self.confirmed
+            .retain(|confirmed| confirmed.field != path || confirmed.warning != message);
         if meant {
-            self.confirmed.push(warning);
+            let book = form::to_book(form, &self.unknown).0;
+            self.confirmed.push(confirmation(&book, path, message));
         }
     }
 
@@ -494,6 +504,69 @@ fn book_warnings(book: &PriceBook, sample: Option<&PriceBookDocument>) -> Vec<(S
         .chain(leftovers.into_iter().flatten())
         .map(|warning| (warning.path, warning.message))
         .collect()
+}
+
+/// The book's confirmations (`confirmed`) as the file has them, however wrong the rest of it is:
+/// each entry whose three texts are there; anything else in it is passed over (asked again).
+fn confirmations_in(book: &Value) -> Vec<Confirmation> {
+    let Some(Value::Array(entries)) = child_of(book, "confirmed") else {
+        return Vec::new();
+    };
+    let text = |entry: &Value, key: &str| match child_of(entry, key) {
+        Some(Value::String(text)) => Some(text.clone()),
+        _ => None,
+    };
+    entries
+        .iter()
+        .filter_map(|entry| {
+            Some(Confirmation {
+                field: text(entry, "field")?,
+                value: text(entry, "value")?,
+                warning: text(entry, "warning")?,
+            })
+        })
+        .collect()
+}
+
+/// The warning `message` at `path` of `book`, with the value there now (as JSON).
+fn confirmation(book: &Value, path: &str, message: &str) -> Confirmation {
+    let mut node = Some(book);
+    for segment in form_name(path).split('.').filter(|s| !s.is_empty()) {
+        node = node.and_then(|node| child_of(node, segment));
+    }
+    Confirmation {
+        field: path.to_owned(),
+        value: node.map_or_else(String::new, form::json_text),
+        warning: message.to_owned(),
+    }
+}
+
+/// `book` with the confirmations of its warnings (`confirmed`, the last field of the book), when
+/// it has any; one too long to be a book's text ([`crate::read::MAX_TEXT_CHARS`]) is left out, as
+/// are those past the field's limit (`[at most 200]`): each such warning is asked again, and the
+/// book is never refused for them.
+fn with_confirmations(mut book: Value, kept: Vec<Confirmation>) -> Value {
+    let fits = |text: &str| !text.is_empty() && text.chars().count() <= crate::read::MAX_TEXT_CHARS;
+    let entries: Vec<Value> = kept
+        .into_iter()
+        .filter(|kept| fits(&kept.field) && fits(&kept.value) && fits(&kept.warning))
+        .take(match field_at("confirmed").map(|field| &field.kind) {
+            Some(schema::Kind::Kept { max }) => *max,
+            _ => 0,
+        })
+        .map(|kept| {
+            Value::Object(vec![
+                ("field".to_owned(), Value::String(kept.field)),
+                ("value".to_owned(), Value::String(kept.value)),
+                ("warning".to_owned(), Value::String(kept.warning)),
+            ])
+        })
+        .collect();
+    if let (Value::Object(top), false) = (&mut book, entries.is_empty()) {
+        top.retain(|(key, _)| key != "confirmed");
+        top.push(("confirmed".to_owned(), Value::Array(entries)));
+    }
+    book
 }
 
 /// A group field over `fields`, for making a list's new item.

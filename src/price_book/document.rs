@@ -135,6 +135,31 @@ book_struct! {
         #[serde(skip_serializing_if = "Vec::is_empty")]
         pub state_bill_caps: Vec<StateBillCap> [at most 60] = default staff
             => form("State caps on a self-pay bill").noun("state cap"),
+        /// The editor's warnings the clinic said are right ("Yes, this is right": an NPI that is
+        /// the sample's, a price that looks like a mistake), each with the value it was said of,
+        /// so that the next edit of this book does not ask again while that value stays. Not on
+        /// the form: the editor keeps it from what is confirmed. Left out when none (and then not
+        /// written, so books and saved quotes from before read, and are numbered, as they were).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub confirmed: Vec<Confirmation> [at most 200] = default staff
+            => form("Confirmed as right").kind(Kind::Kept { max: 0 }),
+    }
+}
+
+book_struct! {
+    /// A warning the clinic confirmed: the same warning at the same field with the same value is
+    /// not asked about again; any other value there is.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+    pub struct Confirmation {
+        /// Where, as the warning's path: `clinic.npi`, `walking_boot.price_cents`.
+        pub field: String
+            => form("Field").kind(Kind::Code).written(),
+        /// The value confirmed there, as the file writes it (JSON): `"1234567893"`, `100000000`.
+        pub value: String
+            => form("Value confirmed").written(),
+        /// The warning, as the editor said it.
+        pub warning: String
+            => form("Warning confirmed").written(),
     }
 }
 

@@ -75,6 +75,10 @@ pub struct PriceChange {
     /// The JSON path of the field it changes: `products[0].price_cents`,
     /// `therapy_partners[1].physical_therapy.session.allowed_cents`.
     pub path: String,
+    /// The likely mistake the new price would be warned about once applied, in the book's words
+    /// (`is $1,000,000.00, high for a walking boot (over $2,000.00): check for extra zeros`), so
+    /// the preview says it before "Apply"; `None` when the price is usual there.
+    pub warning: Option<String>,
 }
 
 /// A CSV row that changes nothing because it was refused.
@@ -350,7 +354,22 @@ pub fn import_csv(book: &Value, csv: &str) -> FeeScheduleImport {
             ),
         ));
     }
+    warn(book, &mut import.changes);
     import
+}
+
+/// Each change's likely-mistake warning ([`PriceChange::warning`]): the book's warnings with every
+/// change applied, as the editor will show them after "Apply", each at the price it is about.
+fn warn(book: &Value, changes: &mut [PriceChange]) {
+    let mut changed = book.clone();
+    apply(&mut changed, changes);
+    let warnings = super::warnings::warnings_in(&changed);
+    for change in changes {
+        change.warning = warnings
+            .iter()
+            .find(|warning| warning.path == change.path)
+            .map(|warning| warning.message.clone());
+    }
 }
 
 /// Writes each change's new price into `book`, at its `path`: what happens when the person
@@ -571,6 +590,7 @@ impl<'r> Row<'r> {
                     old_dollars: old.to_string(),
                     new_dollars: new.to_string(),
                     path: price.path.clone(),
+                    warning: None,
                 });
             }
         }

@@ -73,6 +73,11 @@ pub enum Kind {
         /// The most items the book may have.
         max: usize,
     },
+    /// Not on the form: a list the editor keeps itself (the warnings confirmed as right).
+    Kept {
+        /// The most items.
+        max: usize,
+    },
     /// A list of texts in English and Spanish.
     WordsList {
         /// What one item is called.
@@ -595,6 +600,7 @@ impl Form {
                 noun: self.noun,
                 max,
             },
+            Kind::Kept { .. } => Kind::Kept { max },
             kind => kind,
         };
         Field {

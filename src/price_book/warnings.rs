@@ -60,8 +60,15 @@ impl Display for Warning {
 /// );
 /// ```
 pub fn warnings(document: &PriceBookDocument) -> Vec<Warning> {
+    warnings_in(&value_of(document))
+}
+
+/// [`warnings`] of a book as a tree, read or not: a book being edited, with a spreadsheet's prices
+/// put in before they are applied (`fee_schedule::import_csv`). A value that is not what its field
+/// takes is passed over: it is a problem, not a likely mistake.
+pub(crate) fn warnings_in(book: &Value) -> Vec<Warning> {
     let mut found = Vec::new();
-    walk(schema::BOOK, &value_of(document), "", None, &mut found);
+    walk(schema::BOOK, book, "", None, &mut found);
     found
 }
 
@@ -334,16 +341,14 @@ pub(crate) fn therapy_price_warning(price: Cents) -> Option<String> {
 }
 
 /// How a therapy price staff type in for a provider is unusual, for words in another language than
-/// [`therapy_price_warning`]'s: low (with the price a hundred times as large, which dollars typed as
-/// cents would have meant) or high, against the same limits.
+/// [`therapy_price_warning`]'s: low (a digit likely left out, or $0.00) or high, against the same
+/// limits.
 #[cfg(staff)]
 pub(crate) enum PriceOddity {
-    /// Under `under` (and not $0.00).
+    /// Under `under` (and not $0.00 unless $0.00 is low too).
     Low {
         /// The low limit.
         under: Cents,
-        /// A hundred times the price.
-        meant: Option<Cents>,
     },
     /// Over `over`.
     High {
@@ -357,8 +362,7 @@ pub(crate) enum PriceOddity {
 pub(crate) fn therapy_price_oddity(price: Cents) -> Option<PriceOddity> {
     let under = Cents::new(THERAPY.low);
     if price < under && (price > Cents::ZERO || THERAPY.zero_too) {
-        let meant = price.checked_mul(100).filter(|_| price > Cents::ZERO);
-        return Some(PriceOddity::Low { under, meant });
+        return Some(PriceOddity::Low { under });
     }
     let over = Cents::new(THERAPY.high?);
     (price > over).then_some(PriceOddity::High { over })

@@ -1148,12 +1148,12 @@ impl QuoteRequest {
         .filter_map(|((_, name, cents), _)| match self.answers.language {
             crate::language::Language::Spanish => {
                 use crate::price_book::PriceOddity;
-                let (low, limit, meant) = match crate::price_book::therapy_price_oddity(cents)? {
-                    PriceOddity::Low { under, meant } => (true, under, meant),
-                    PriceOddity::High { over } => (false, over, None),
+                let (low, limit) = match crate::price_book::therapy_price_oddity(cents)? {
+                    PriceOddity::Low { under } => (true, under),
+                    PriceOddity::High { over } => (false, over),
                 };
                 let warning = crate::language::spanish_typed_price_warning;
-                Some(warning(name, cents, low, limit, meant))
+                Some(warning(name, cents, low, limit))
             }
             crate::language::Language::English => {
                 let warning = crate::price_book::therapy_price_warning(cents)?;

@@ -203,8 +203,9 @@ impl BookEditor {
         message: &str,
         meant: bool,
     ) -> Result<JsValue, JsValue> {
-        self.editor.confirm(path, message, meant);
-        self.show(&Page(page), None, false)
+        let page = Page(page);
+        self.editor.confirm(&page.form(), path, message, meant);
+        self.show(&page, None, false)
     }
 
     /// The prices of the book on the form as CSV text, for a spreadsheet.

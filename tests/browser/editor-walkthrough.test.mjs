@@ -4,20 +4,8 @@
 // undone, the last first, each said where it was with its own Undo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launch, watch } from './browser.mjs';
-import { serve } from './server.mjs';
-
-/** The editor at `width` px with the sample open; `stop()` closes the browser and the server. */
-async function start(width = 1280) {
-  const server = await serve();
-  const browser = await launch();
-  const page = await browser.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  const seen = await watch(page);
-  await page.goto(`${server.url}editor.html?sample`);
-  await page.locator('#editing').waitFor();
-  return { page, seen, server, stop: async () => { await browser.close(); await server.close(); } };
-}
+import { axeViolations } from './browser.mjs';
+import { start } from './editor-page.mjs';
 
 /** Any text of a warning or problem (in the summaries, under the fields) that reads like a place in the file. */
 const fileTalk = (page) => page.evaluate(() => {

@@ -147,7 +147,7 @@ test('an office manager edits the sample, fixes three mistakes at once, and the 
   assert.equal(first.book.conditions.length, 6);
   assert.match(await page.textContent('#snippet'), /price-book="\/estimator\/price-book\.json"/);
   // A message for the clinic's web person, naming the file and where it goes.
-  assert.match(await page.inputValue('#web-message'), /Put price-book\.json in \/estimator\/ and in \/staff\/, in place of the one there\./);
+  assert.match(await page.inputValue('#web-message'), /Put price-book\.json in \/estimator\/ and in \/staff\/, in place of the one there, on [A-Z][a-z]+ \d{1,2}, \d{4}, not before/);
 
   // The file opened again with a misspelt field, then a negative price and a bad NPI typed in.
   const misspelt = first.text.replace('"ultrasound_guidance":', '"ultrasound_guidence":');

@@ -184,7 +184,8 @@ test('the code copied from the editor, pasted into a page as it is, prices from 
     '<script type="module" src="/estimator/estimator.js"></script>',
     '<amnion-estimator price-book="/estimator/price-book.json"></amnion-estimator>',
     'In /staff/staff.html, inside <head>, put this line: <meta name="amnion-price-book" content="price-book.json">',
-    'Put price-book.json in /estimator/ and in /staff/, in place of the one there.',
+    // On the day the prices take effect (2026-12-01, typed above), not before.
+    'Put price-book.json in /estimator/ and in /staff/, in place of the one there, on December 1, 2026, not before',
   ]) assert.ok(message.includes(part), `${part} in:\n${message}`);
   // Where the folders are, in plain words: no command to run, no developer's tool.
   assert.ok(message.includes("In the estimator's files the clinic received, open the folder www."), message);

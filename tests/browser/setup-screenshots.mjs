@@ -1,6 +1,8 @@
 // The screenshots of docs/setup.md, taken from the editor as it is: `make setup-screenshots`
 // (after `make build`). Not a test: it writes docs/setup-opened.png, setup-problem.png,
-// setup-save.png and setup-staff-book.png, for a person to look at before committing them.
+// setup-csv.png, setup-save.png and setup-staff-book.png, for a person to look at before
+// committing them. Each waits for what it shows, so a rerun stops where the editor no longer
+// shows it.
 import { readFileSync } from 'node:fs';
 import { launch } from './browser.mjs';
 import { serve } from './server.mjs';
@@ -30,6 +32,14 @@ await page.locator('[name="walking_boot.price_cents"]').scrollIntoViewIfNeeded()
 await page.evaluate(() => document.querySelector('[name="walking_boot.price_cents"]').closest('fieldset, .group').scrollIntoView({ block: 'center' }));
 await page.screenshot({ path: `${docs}setup-problem.png` });
 
+// A spreadsheet brought back with a typo'd boot price: questioned in its preview, then cancelled.
+await type('walking_boot.price_cents', '165.00');
+const csv = 'item,code,cash price\nwalking_boot,L4361,1000000\nfollow_up,99213,125.00\n';
+await page.setInputFiles('#import-csv', { name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+await page.locator('#csv-changes .csv-warning').waitFor();
+await page.locator('#csv-preview').screenshot({ path: `${docs}setup-csv.png` });
+await page.click('#csv-cancel');
+
 await type('walking_boot.price_cents', '170.00');
 await type('clinic.name', 'Hillside Foot & Ankle');
 await type('clinic.phone', '(512) 555-0199');
@@ -49,6 +59,7 @@ while (await page.locator('.field-warning input:not(:checked)').count() > 0) {
 await page.locator('#download[aria-disabled=false]').waitFor();
 const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
 await page.locator('#publish').waitFor();
+await page.locator('.publish-when', { hasText: 'December 1, 2026' }).waitFor();
 await page.locator('.save-step').screenshot({ path: `${docs}setup-save.png` });
 
 // The staff page of a site with no price book file: the book opened from the downloaded file.
@@ -59,4 +70,4 @@ await page.locator('#book-version', { hasText: '2026.12' }).waitFor();
 await page.locator('.intro').screenshot({ path: `${docs}setup-staff-book.png` });
 await browser.close();
 await server.close();
-console.log('wrote docs/setup-opened.png, setup-problem.png, setup-save.png, setup-staff-book.png');
+console.log('wrote docs/setup-opened.png, setup-problem.png, setup-csv.png, setup-save.png, setup-staff-book.png');
