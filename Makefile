@@ -43,7 +43,7 @@ endef
 ## widget as a clinic copies it to its site, in www/dist: its scripts and the module's glue bundled
 ## into one minified estimator.js (esbuild, then terser, which shaves a little more), its stylesheet
 ## minified, and beside them its markup (widget.html, and widget-es.html written from it and
-## es.json by .ci/widget-spanish.mjs), the three modules and the sample price book (minified JSON:
+## es.json, both by .ci/widget-markup.mjs), the three modules and the sample price book (minified JSON:
 ## the visitor's module embeds no book, so a widget without a `price-book` attribute fetches it).
 ## index.html embeds that folder, so what is measured is what ships. The staff page likewise, in
 ## www/dist-staff: staff.html as it is, beside one bundled staff.js, its two stylesheets minified,
@@ -61,10 +61,10 @@ build: setup
 	$(NODE_BIN)/terser $(DIST)/bundle.js --module --compress --mangle --output $(DIST)/estimator.js
 	rm $(DIST)/bundle.js
 	$(NODE_BIN)/esbuild www/style.css --minify --log-level=warning --outfile=$(DIST)/style.css
-	cp www/widget.html $(PKG)/$(CRATE)_bg.wasm $(DIST)/
+	cp $(PKG)/$(CRATE)_bg.wasm $(DIST)/
 	cp $(SPANISH_PKG)/$(CRATE)_bg.wasm $(DIST)/$(CRATE)_es_bg.wasm
 	cp $(BOTH_PKG)/$(CRATE)_bg.wasm $(DIST)/$(CRATE)_en_es_bg.wasm
-	node .ci/widget-spanish.mjs www/widget.html www/es.json $(DIST)/estimator.js > $(DIST)/widget-es.html
+	node .ci/widget-markup.mjs www/widget.html www/es.json $(DIST)/estimator.js $(DIST)
 	node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' src/price_book/default.json $(DIST)/sample-price-book.json
 	rm -rf $(STAFF_DIST) && mkdir -p $(STAFF_DIST)
 	for page in staff editor; do $(NODE_BIN)/esbuild www/$$page.js --bundle --format=esm --minify --log-level=warning --outfile=$(STAFF_DIST)/$$page.js; done

@@ -261,7 +261,7 @@ fn a_refused_therapy_answer_leaves_the_lines_it_does_not_touch() {
         let request =
             EstimateRequest::read(&mut serde_json::Deserializer::from_str(json)).expect("readable");
         let refused = estimate(&book, &request).expect_err("refused");
-        let apart = lines_apart_from_therapy(&book, &request, &refused)?;
+        let apart = lines_apart_from_therapy(&book, request, &refused)?;
         let ends = std::iter::once(&apart.low).chain(&apart.high).map(|end| {
             let lines = end.lines.iter();
             let amounts = lines.map(|l| (l.code.clone().unwrap_or_default(), l.amount.cents.get()));

@@ -297,12 +297,12 @@ fn estimated(book: &PriceBook, plan: Plan<'_>) -> Result<Estimate, Error> {
 /// let request: EstimateRequest = serde_json::from_str(r#"{ "condition": "plantar_fasciitis", "injections": "1",
 ///     "physical_therapy": { "coverage": "insurance", "sessions": "8", "insurance": { "copay": "12k" } } }"#).unwrap();
 /// let refused = estimate(&book, &request).unwrap_err();
-/// let apart = lines_apart_from_therapy(&book, &request, &refused).expect("therapy alone refused");
+/// let apart = lines_apart_from_therapy(&book, request, &refused).expect("therapy alone refused");
 /// assert_eq!(apart.low.lines.len(), 3, "the product, the injection, the ultrasound guidance");
 /// ```
 pub fn lines_apart_from_therapy(
     book: &PriceBook,
-    request: &EstimateRequest,
+    request: EstimateRequest,
     refused: &Error,
 ) -> Option<Estimate> {
     let fields = refused.fields();
@@ -310,7 +310,8 @@ pub fn lines_apart_from_therapy(
     if fields.is_empty() || !fields.iter().all(|field| therapy(&field.path)) {
         return None;
     }
-    let mut without = request.clone();
+    // By value: a copy of the request would cost the visitor's module a clone of every answer.
+    let mut without = request;
     without.physical_therapy = PhysicalTherapyRequest::default();
     let mut estimate = estimate(book, &without).ok()?;
     for end in std::iter::once(&mut estimate.low).chain(estimate.high.as_mut()) {

@@ -106,7 +106,7 @@ impl Estimator {
                 Ok(estimate) => Ok((request, estimate)),
                 // A refused therapy answer leaves the lines it does not touch in view.
                 Err(error) => {
-                    let apart = estimate::lines_apart_from_therapy(&self.book, &request, &error);
+                    let apart = estimate::lines_apart_from_therapy(&self.book, request, &error);
                     Err((error, apart))
                 }
             },

@@ -22,7 +22,7 @@ test('every key the markup and the scripts use has its Spanish, and es.json has 
   assert.deepEqual(Object.keys(spanish).filter((key) => !used.has(key)).sort(), [], 'Spanish no page uses');
 });
 
-test("the widget's Spanish markup (www/dist/widget-es.html) has es.json's words at every key, and the script's sentences", () => {
+test("the widget's markup as it ships: the English as written, the Spanish with es.json's words at every mark and the script's sentences", () => {
   // The widget's scripts: estimator.js and what it imports, as esbuild bundles them.
   const scripts = new Set();
   const walk = (file) => {
@@ -31,19 +31,28 @@ test("the widget's Spanish markup (www/dist/widget-es.html) has es.json's words 
     for (const [, imported] of read(file).matchAll(/from '\.\/([a-z-]+\.js)'/g)) walk(imported);
   };
   walk('estimator.js');
-  const markup = read('dist/widget-es.html');
+  const source = read('widget.html');
+  const [english, markup] = [read('dist/widget.html'), read('dist/widget-es.html')];
+  // The marks only translate() reads are gone; nothing else of the English changes.
+  const unmarked = source.replace(/ data-(?:text|placeholder)="[a-z0-9_]+"/g, '');
+  assert.ok(unmarked.length < source.length - 1000, 'the marks were there');
+  assert.equal(english, unmarked);
+  // The Spanish is the same markup, element for element: only texts, placeholders, the language
+  // and the sentences' script element differ.
+  const sentencesElement = /\n<script type="application\/json" id="amnion-words">(.*)<\/script>/;
+  const shape = (html) => html.replace(sentencesElement, '').replace(/>[^<]*</g, '><').replace(/placeholder="[^"]*"/g, 'placeholder').replace('<html lang="es">', '<html lang="en">');
+  assert.equal(shape(markup), shape(english));
   assert.match(markup, /^<!doctype html>\n<html lang="es">/);
-  // Every marked element's text is es.json's, as translate() would put it (the markup nests nothing in one).
-  const english = read('widget.html');
-  const unescape = (text) => text.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  const texts = [...markup.matchAll(/data-text="([a-z0-9_]+)"[^>]*>([^<]*)</g)];
-  assert.equal(texts.length, [...english.matchAll(/data-text="/g)].length, 'every marked element');
-  assert.deepEqual(texts.filter(([, key, text]) => unescape(text) !== spanish[key]).map(([, key]) => key), [], 'texts not es.json\'s');
-  const placeholders = [...markup.matchAll(/placeholder="([^"]*)" data-placeholder="([a-z0-9_]+)"/g)];
+  // Every marked element's text and placeholder is es.json's, as translate() would put it.
+  const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const texts = [...source.matchAll(/data-text="([a-z0-9_]+)"/g)].map(([, key]) => key);
+  assert.ok(texts.length > 40, `found the texts (${texts.length})`);
+  assert.deepEqual(texts.filter((key) => !markup.includes(`>${escape(spanish[key])}</`)), [], 'texts not es.json\'s');
+  const placeholders = [...source.matchAll(/data-placeholder="([a-z0-9_]+)"/g)].map(([, key]) => key);
   assert.ok(placeholders.length >= 3, 'the placeholders');
-  assert.deepEqual(placeholders.filter(([, text, key]) => unescape(text) !== spanish[key]).map(([, , key]) => key), [], 'placeholders not es.json\'s');
+  assert.deepEqual(placeholders.filter((key) => !markup.includes(`placeholder="${escape(spanish[key])}"`)), [], 'placeholders not es.json\'s');
   // The sentences the widget's scripts write, in the JSON script element estimator.js reads.
-  const sentences = JSON.parse(markup.match(/<script type="application\/json" id="amnion-words">(.*)<\/script>/)[1]);
+  const sentences = JSON.parse(markup.match(sentencesElement)[1]);
   const said = new Set();
   for (const file of scripts) for (const [, key] of read(file).matchAll(/say\(words, '([a-z0-9_]+)'/g)) said.add(key);
   assert.ok(said.size >= 5, `found the sentences (${said.size})`);
