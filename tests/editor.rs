@@ -300,7 +300,10 @@ fn the_code_for_a_website_holds_the_book_and_no_text_of_it_can_end_its_script() 
     assert!(data.contains(r"Prices \u003c!-- \u003cscript\u003e change."));
     // JSON reads it back as the very book, the names with their characters, less the warnings
     // confirmed, which only the editor reads.
-    assert_eq!(Value::from_json(data).expect("JSON"), unconfirmed(book.clone()));
+    assert_eq!(
+        Value::from_json(data).expect("JSON"),
+        unconfirmed(book.clone())
+    );
     let read = PriceBook::from_value(&Value::from_json(data).expect("JSON")).expect("valid");
     assert_eq!(
         read.document().clinic.name,
