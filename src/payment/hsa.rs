@@ -212,8 +212,11 @@ pub fn hsa_savings(
         };
         parts.push(format!("{payroll} {tax}"));
     }
-    let mut summary =
-        (words.hsa_saves)(&savings.formatted, &parts.join(" + "), &combined.formatted);
+    let mut summary = (words.hsa_saves)(
+        &savings.formatted,
+        &crate::language::joined(&parts, " + "),
+        &combined.formatted,
+    );
     let not_counted = [
         (rates.state.is_none(), words.hsa_state_not_entered),
         (

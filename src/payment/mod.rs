@@ -274,7 +274,7 @@ pub fn options_for(
         hsa: hsa::hsa_savings(&total, is_range, rates, locale, language)?,
         financed_amount: Amount::new(financed, locale),
         financed_amount_note: (!financed_amount_note.is_empty())
-            .then(|| financed_amount_note.join(" ")),
+            .then(|| crate::language::joined(&financed_amount_note, " ")),
         financing_discount_note,
         pay_in_full: PayInFull {
             total,

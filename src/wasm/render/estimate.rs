@@ -167,7 +167,12 @@ impl Page {
         if let Some(detail) = &line.detail {
             meta.push(detail.clone());
         }
-        self.add(&item, "span", "meta", &meta.join(" · "))?;
+        self.add(
+            &item,
+            "span",
+            "meta",
+            &crate::language::joined(&meta, " · "),
+        )?;
         append(&row, &item)?;
         self.add(&row, "td", "amount", &line.amount.formatted)?;
         Ok(row)
