@@ -290,8 +290,16 @@ fn the_code_for_a_website_holds_the_book_and_no_text_of_it_can_end_its_script() 
     );
     let data = rest
         .strip_prefix(r#"<amnion-estimator><script type="application/json">"#)
-        .and_then(|rest| rest.strip_suffix("</script></amnion-estimator>\n"))
-        .expect("the element with the book inside");
+        .and_then(|rest| rest.strip_suffix("</p></amnion-estimator>\n"))
+        .and_then(|rest| rest.split_once("</script><p>"))
+        .expect("the element with the book inside, then the paragraph shown until it starts");
+    let (data, waiting) = data;
+    // The clinic's name as text, escaped: the page shows it, and runs nothing of it.
+    assert_eq!(
+        waiting,
+        "The cost estimate is loading. If it does not appear, call Hill &lt;/script&gt;&lt;script&gt;\
+         alert(1)&lt;/script&gt; &amp; Dale at (512) 555-0100 for a price."
+    );
     // Nothing between the element's tags that HTML reads as markup: no `<`, `>` or `&` at all.
     assert!(!data.contains(['<', '>', '&']), "{data}");
     assert!(data.contains(

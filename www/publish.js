@@ -45,8 +45,8 @@ export function showPublish(file, fileName) {
   // on' not hold prices back?"): both ways say to put it there on that day.
   const from = startsOn(file.effective_date);
   $('published-from').textContent = from;
-  $('embed-code').value = embedCode(file, WIDGET);
-  $('code-copied').textContent = '';
+  published = file;
+  showCode();
   // The README's lines for a widget anywhere on a page: it waits its turn, so no preload lines
   // (they would take the link from the page's own pictures; the README says when to add them).
   $('snippet').textContent = [
@@ -59,7 +59,7 @@ export function showPublish(file, fileName) {
     '',
     `Attached is the clinic's price book for the cost estimator, ${fileName} (version ${file.version}). Its name is the same for every version, so once the estimator is set up, a price change is only this file, replaced.`,
     '',
-    'The first time only (skip what is done already):',
+    `The first time only (skip what is done already), on ${from} with step 5: until the price book is there, the page shows only a message to call the clinic.`,
     `1. In the estimator's files the clinic received, open the folder www. Copy the folder dist/ in it to the website as ${WIDGET} (everything inside it). It is the widget: its script, stylesheet, markup and modules, in English and Spanish.`,
     `2. Copy the folder dist-staff/, beside it in www, to the website as ${STAFF}, behind the clinic's own login: the staff page (staff.html) and the price-book editor (editor.html).`,
     '   If the two folders are not in the files you have, ask whoever gave the clinic the estimator for its ready-to-copy files.',
@@ -71,6 +71,7 @@ export function showPublish(file, fileName) {
     '',
     'Every time (now too):',
     `5. Put ${fileName} in ${WIDGET} and in ${STAFF}, in place of the one there, on ${from}, not before: these prices take effect that day, and the site uses a price book as soon as it is there.`,
+    `   If the server can, have it send "Cache-Control: no-cache" for ${fileName}, so that visitors' browsers do not keep showing last month's prices for a while.`,
     '',
     'Thank you.',
   ].join('\n');
@@ -78,6 +79,38 @@ export function showPublish(file, fileName) {
   $('publish').hidden = false;
 }
 
-$('copy-code').addEventListener('click', () => copy($('embed-code').value, $('code-copied')));
+// Where the widget's files are, for the code's script line: the clinic's own site's folder, or a
+// full address on another server (a Squarespace or Wix site holds no folder of files). Kept in
+// this browser (it is no patient's data) for next month's code.
+const FOLDER_KEY = 'amnion-editor-widget-folder';
+let published; // the book last downloaded, whose code is shown
+const folder = () => {
+  const typed = $('widget-folder').value.trim();
+  const named = typed.endsWith('/') ? typed : `${typed}/`;
+  return /^(\/|https:\/\/[^/\s]+\/)[^\s"<>]*$/.test(named) ? named : undefined;
+};
+function showCode() {
+  const where = folder();
+  $('widget-folder-error').hidden = where !== undefined;
+  $('widget-folder').setAttribute('aria-invalid', where === undefined);
+  $('embed-code').value = where === undefined || !published ? '' : embedCode(published, where);
+  $('code-copied').textContent = '';
+}
+try {
+  $('widget-folder').value = localStorage.getItem(FOLDER_KEY) ?? WIDGET;
+} catch { /* storage refused: the clinic's own site's folder */ }
+$('widget-folder').addEventListener('input', () => {
+  try {
+    localStorage.setItem(FOLDER_KEY, $('widget-folder').value.trim());
+  } catch { /* storage refused: kept for this visit only */ }
+  showCode();
+});
+$('copy-code').addEventListener('click', () => {
+  if (folder() === undefined) {
+    $('code-copied').textContent = 'Not copied: fix where the widget\'s files are, just above.';
+    return;
+  }
+  copy($('embed-code').value, $('code-copied'));
+});
 $('copy-snippet').addEventListener('click', () => copy($('snippet').textContent, $('copied')));
 $('copy-message').addEventListener('click', () => copy($('web-message').value, $('message-copied')));

@@ -14,6 +14,12 @@ pub const FILE_NAME: &str = "price-book.json";
 /// element with `book` inside as JSON data (`<script type="application/json">`, which no browser
 /// runs, so a strict Content Security Policy allows it). The widget then fetches no book.
 ///
+/// After the book, inside the element, a paragraph with the clinic's phone ([`waiting_text`]):
+/// the page shows it until the widget starts, which then covers it (the widget draws in its
+/// shadow root, which shows none of the element's own content), and for good when the widget's
+/// files are not on the site yet, so a page pasted before they are says whom to call instead of
+/// nothing.
+///
 /// The JSON is [`script_data`]: no text in the book can end the script element early. The
 /// warnings the clinic confirmed (`confirmed`) are left out: only the editor reads them, from the
 /// downloaded file, and in the code they would be a quarter more to paste (the sample's, all
@@ -31,9 +37,45 @@ pub fn embed_code(book: &Value, folder: &str) -> String {
     };
     format!(
         "<script type=\"module\" src=\"{folder}estimator.js\"></script>\n\
-         <amnion-estimator><script type=\"application/json\">{}</script></amnion-estimator>\n",
-        script_data(&book)
+         <amnion-estimator><script type=\"application/json\">{}</script><p>{}</p></amnion-estimator>\n",
+        script_data(&book),
+        waiting_text(&book)
     )
+}
+
+/// What the embed's paragraph says, as HTML text: `The cost estimate is loading. If it does not
+/// appear, call Mesa Verde Foot & Ankle at (480) 555-0133 for a price.` (the clinic's name and
+/// phone from `book`), true both while the widget starts and if it never does.
+pub fn waiting_text(book: &Value) -> String {
+    let clinic = |key: &str| match text_at(book, &["clinic", key]) {
+        Some(text) if !text.trim().is_empty() => Some(text),
+        _ => None,
+    };
+    let whom = match (clinic("name"), clinic("phone")) {
+        (Some(name), Some(phone)) => format!("{name} at {phone}"),
+        (Some(name), None) => name.to_owned(),
+        _ => "the clinic".to_owned(),
+    };
+    let text =
+        format!("The cost estimate is loading. If it does not appear, call {whom} for a price.");
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The text at `path` in `value` (object keys, one after another), if there is text there.
+fn text_at<'v>(value: &'v Value, path: &[&str]) -> Option<&'v str> {
+    let found = path.iter().try_fold(value, |value, key| match value {
+        Value::Object(entries) => entries
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value),
+        _ => None,
+    });
+    match found {
+        Some(Value::String(text)) => Some(text),
+        _ => None,
+    }
 }
 
 /// `book` as one line of JSON that is safe inside a `<script>` element: every `<`, `>` and `&` is

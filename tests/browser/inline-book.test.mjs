@@ -172,7 +172,8 @@ test('the code copied from the editor, pasted into a page as it is, prices from 
   assert.equal(lines.length, 2, code.slice(0, 300));
   assert.equal(lines[0], '<script type="module" src="/estimator/estimator.js"></script>');
   assert.ok(!code.includes(new URL(server.url).host), 'not the editor\'s address');
-  assert.match(lines[1], /^<amnion-estimator><script type="application\/json">\{.*\}<\/script><\/amnion-estimator>$/);
+  assert.match(lines[1], /^<amnion-estimator><script type="application\/json">\{.*\}<\/script><p>.*<\/p><\/amnion-estimator>$/);
+  assert.ok(lines[1].endsWith('<p>The cost estimate is loading. If it does not appear, call Hill &amp; Dale &lt;/script&gt; Foot Care at (512) 555-0100 for a price.</p></amnion-estimator>'), lines[1].slice(-200));
   assert.ok(lines[1].includes('Hill \\u0026 Dale \\u003c/script\\u003e Foot Care'), 'the name escaped inside the code');
   console.log(`the code for the sample book (a vial and a name changed): ${Buffer.byteLength(code)} bytes`);
 
@@ -211,9 +212,20 @@ test('the code copied from the editor, pasted into a page as it is, prices from 
   // total $1,729.00.
   await pasted.page.locator('#total', { hasText: '$1,729.00' }).waitFor();
   assert.deepEqual(server.requests.filter((path) => path.endsWith('.json')), [], 'no .json downloaded');
+  assert.equal(await pasted.page.locator('amnion-estimator > p').isVisible(), false, 'the widget covers the paragraph');
   assert.deepEqual(pasted.seen.violations, []);
   assert.deepEqual(pasted.seen.errors, []);
   await pasted.page.close();
+
+  // Pasted before the widget's files are on the site: the page says whom to call, not nothing.
+  writeFileSync(join(fixtures, 'pasted-early.html'), clinicPage(code.replace('/estimator/estimator.js', '/not-there-yet/estimator.js')));
+  const early = await open('fixtures/pasted-early.html');
+  const waiting = early.page.locator('amnion-estimator > p');
+  await waiting.waitFor();
+  assert.equal(await waiting.textContent(), 'The cost estimate is loading. If it does not appear, call Hill & Dale </script> Foot Care at (512) 555-0100 for a price.');
+  assert.ok(await waiting.isVisible());
+  await early.page.screenshot({ path: new URL('./screenshots/embed-pasted-before-the-files.png', import.meta.url).pathname });
+  await early.page.close();
 });
 
 for (const width of [360, 1280, 1920]) {
