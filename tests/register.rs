@@ -8,6 +8,7 @@
 
 mod sample_book;
 
+use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::register::{
     self, backup_reminder, given, import, matches, record, view, with_bill, RegisterEntry,
     RegisterRecord, SortBy,
@@ -474,6 +475,67 @@ fn the_backup_reminder_after_7_days() {
             "The last backup was made on November 21, 2026, more than 7 days ago. Export a backup."
         )
     );
+}
+#[test]
+fn the_backup_reminder_days_are_the_clinics_setting() {
+    // The sample book has no setting: 7 days, and the book writes back without the field (every
+    // saved quote carries its book, and the revision fixtures hold the whole sample).
+    assert_eq!(register::reminder_days(&book()), 7);
+    let written = serde_json::to_string(book().document()).expect("writes");
+    assert!(!written.contains("backup_reminder_days"), "{written}");
+
+    let fortnight = book_with_reminder_days("14").expect("14 days is a setting");
+    assert_eq!(register::reminder_days(&fortnight), 14);
+    let written = serde_json::to_string(fortnight.document()).expect("writes");
+    assert!(
+        written.contains(r#""backup_reminder_days":14"#),
+        "{written}"
+    );
+    // November 10 + 14 days is November 24: not older than 14 days on the 24th; older on the
+    // 25th, where 7 days would have reminded since the 18th (10 + 7 = 17).
+    let days = register::reminder_days(&fortnight);
+    assert_eq!(
+        backup_reminder(Some("2026-11-10"), "2026-11-24", 3, days),
+        None
+    );
+    assert_eq!(
+        backup_reminder(Some("2026-11-10"), "2026-11-25", 3, days).as_deref(),
+        Some(
+            "The last backup was made on November 10, 2026, more than 14 days ago. Export a backup."
+        )
+    );
+    assert!(backup_reminder(Some("2026-11-10"), "2026-11-18", 3, 7).is_some());
+
+    // 1 to 90 days: the ends are settings, one past them is refused at the field, in words.
+    assert_eq!(
+        register::reminder_days(&book_with_reminder_days("1").expect("1 day")),
+        1
+    );
+    assert_eq!(
+        register::reminder_days(&book_with_reminder_days("90").expect("90 days")),
+        90
+    );
+    for (days, is) in [("0", "0"), ("91", "91")] {
+        let problems = book_with_reminder_days(days).expect_err("refused");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("clinic.backup_reminder_days: ")
+                && problems[0].contains("1")
+                && problems[0].contains("90")
+                && problems[0].contains(is),
+            "{problems:?}"
+        );
+    }
+    assert!(book_with_reminder_days("\"a week\"").is_err());
+}
+
+/// The sample book with the clinic's `backup_reminder_days` set to `days` (JSON), and what
+/// reading it gives.
+fn book_with_reminder_days(days: &str) -> Result<PriceBook, Vec<String>> {
+    let mut json = sample_book::sample();
+    json["clinic"]["backup_reminder_days"] = serde_json::from_str(days).expect("JSON");
+    PriceBook::from_json(&json.to_string())
+        .map_err(|error| error.fields().iter().map(|f| f.to_string()).collect())
 }
 
 #[test]

@@ -36,7 +36,8 @@ pub const REGISTER_FORMAT: &str = "amnion-estimator/register/1";
 /// day), and few enough that checking them all does not freeze the tab for long.
 pub const MAX_BACKUP_ENTRIES: usize = 50_000;
 
-/// Days after the last backup when the register reminds staff to make another.
+/// Days after the last backup when the register reminds staff to make another, when the price
+/// book sets none (`clinic.backup_reminder_days`: [`reminder_days`]).
 pub const BACKUP_REMINDER_DAYS: u32 = 7;
 
 /// How far ahead the register looks for an estimate whose valid-until date or 12-month span ends.
@@ -1299,6 +1300,14 @@ pub fn merge(held: &RegisterRecord, other: &RegisterRecord) -> RegisterRecord {
         (a, _) => a.clone(),
     };
     record
+}
+/// The days after the last backup before staff are reminded to back up: the clinic's setting
+/// (`clinic.backup_reminder_days`), or [`BACKUP_REMINDER_DAYS`] when the book has none.
+pub fn reminder_days(book: &PriceBook) -> u32 {
+    book.document()
+        .clinic
+        .backup_reminder_days
+        .unwrap_or(BACKUP_REMINDER_DAYS)
 }
 
 /// What to say about backing up on `today`, with `count` records and the last backup on `last`

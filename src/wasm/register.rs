@@ -10,8 +10,7 @@ use super::quoter::{today, Quoter};
 use super::{js_error, to_js, value};
 use crate::error::Error;
 use crate::quote::register::{
-    self, RegisterEntry, RegisterRecord, RegisterView, SortBy, BACKUP_REMINDER_DAYS,
-    MAX_BACKUP_ENTRIES,
+    self, RegisterEntry, RegisterRecord, RegisterView, SortBy, MAX_BACKUP_ENTRIES,
 };
 use crate::quote::Bill;
 use crate::read::Value;
@@ -166,7 +165,7 @@ impl Quoter {
                 last_backup.as_deref(),
                 &today,
                 self.register.records.len(),
-                BACKUP_REMINDER_DAYS,
+                register::reminder_days(&self.book),
                 self.language,
             ),
         })
