@@ -737,3 +737,67 @@ fn the_backup_reminder_and_the_import_speak_spanish_too() {
         "Se importó 1 registro. Nuevos: 1; completados: 0; ya estaban en el registro: 0."
     );
 }
+
+#[test]
+fn an_entry_refused_on_import_is_said_in_spanish_on_the_spanish_page() {
+    use amnion_estimator::language::Language::Spanish;
+    let ana = record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    // Ana's kept file edited (her name): its content no longer gives its number.
+    let mut edited = ana.clone();
+    edited.saved.request.patient.name = "Ana Ruiz Peña".to_owned();
+    let number = edited.quote_number.clone();
+    let spoken = |records: &[RegisterRecord]| -> Vec<String> {
+        register::import_in(&backup_file(records), &[], &book(), Spanish)
+            .expect_err("refused")
+            .fields()
+            .iter()
+            .map(|f| f.reason.clone())
+            .collect()
+    };
+    assert_eq!(
+        spoken(std::slice::from_ref(&edited)),
+        [format!(
+            "Entrada 1: {number}: el contenido de su archivo ya no da este número: se modificó \
+             después de guardarse"
+        )]
+    );
+    // Given before the day it was issued (2026-11-21), and the file another quote's.
+    let mut early = ana.clone();
+    early.given.push(register::Given {
+        on: "2026-11-20".into(),
+        how: register::GivenHow::Paper,
+    });
+    assert_eq!(
+        spoken(std::slice::from_ref(&early)),
+        [format!(
+            "Entrada 1: {number}: se entregó antes del día en que se emitió"
+        )]
+    );
+    let mut renumbered = ana.clone();
+    renumbered.quote_number = "GFE-0000-0000-0000-0".to_owned();
+    assert_eq!(
+        spoken(std::slice::from_ref(&renumbered)),
+        [format!(
+            "Entrada 1: GFE-0000-0000-0000-0: el archivo de la entrada es la cotización {number}, \
+             no este número: se modificó después de registrarse"
+        )]
+    );
+    // An entry that is not a record at all: a Spanish sentence, the reader's own words after it.
+    let file = Value::from_json(
+        r#"{ "format": "amnion-estimator/register/1", "exported_on": "2026-11-30", "entries": [{ "quote_number": "GFE-1" }] }"#,
+    )
+    .unwrap();
+    let reasons = register::import_in(&file, &[], &book(), Spanish).expect_err("refused");
+    let reason = &reasons.fields()[0].reason;
+    assert!(
+        reason.starts_with("Entrada 1: GFE-1: no es un registro de este estimador ("),
+        "{reason}"
+    );
+    // No English sentence of the register's own is left in any of them.
+    for english in ["Entry ", "changed after", "given before", "not a date"] {
+        assert!(!reason.contains(english), "{reason}");
+    }
+}

@@ -403,6 +403,18 @@ test('the Spanish staff page says the register in Spanish, and its tab title too
   assert.match(entry, /Aún no consta que se haya entregado al paciente/);
   assert.doesNotMatch(entry, /Date of birth|Not yet recorded|Due to the patient/);
   await page.locator('#register-section').screenshot({ path: `${shots}staff-register-es.png` });
+  // A backup whose entry was edited (the patient's name in its kept file): refused, entry by entry,
+  // in Spanish.
+  const path = `${shots}staff-register-es-edited.json`;
+  const backup = await exportBackup(page, path);
+  backup.entries[0].saved.request.patient.name = 'Ana Ruiz Peña';
+  writeFileSync(path, JSON.stringify(backup));
+  await page.setInputFiles('#register-import', path);
+  await page.waitForFunction(() => !document.getElementById('register-error').hidden);
+  const said = await page.locator('#register-error').textContent();
+  assert.ok(said.endsWith(`\nEntrada 1: ${number}: el contenido de su archivo ya no da este número: se modificó después de guardarse`), said);
+  assert.doesNotMatch(said, /Entry|changed after|the file's content/);
+  await page.locator('#register-section').screenshot({ path: `${shots}staff-register-es-refused.png` });
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
