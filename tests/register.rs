@@ -476,6 +476,16 @@ fn the_backup_reminder_after_7_days() {
         )
     );
 }
+
+/// The sample book with the clinic's `backup_reminder_days` set to `days` (JSON), and what
+/// reading it gives.
+fn book_with_reminder_days(days: &str) -> Result<PriceBook, Vec<String>> {
+    let mut json = sample_book::sample();
+    json["clinic"]["backup_reminder_days"] = serde_json::from_str(days).expect("JSON");
+    PriceBook::from_json(&json.to_string())
+        .map_err(|error| error.fields().iter().map(|f| f.to_string()).collect())
+}
+
 #[test]
 fn the_backup_reminder_days_are_the_clinics_setting() {
     // The sample book has no setting: 7 days, and the book writes back without the field (every
@@ -527,15 +537,6 @@ fn the_backup_reminder_days_are_the_clinics_setting() {
         );
     }
     assert!(book_with_reminder_days("\"a week\"").is_err());
-}
-
-/// The sample book with the clinic's `backup_reminder_days` set to `days` (JSON), and what
-/// reading it gives.
-fn book_with_reminder_days(days: &str) -> Result<PriceBook, Vec<String>> {
-    let mut json = sample_book::sample();
-    json["clinic"]["backup_reminder_days"] = serde_json::from_str(days).expect("JSON");
-    PriceBook::from_json(&json.to_string())
-        .map_err(|error| error.fields().iter().map(|f| f.to_string()).collect())
 }
 
 #[test]
@@ -736,6 +737,74 @@ fn the_backup_reminder_and_the_import_speak_spanish_too() {
             .says,
         "Se importó 1 registro. Nuevos: 1; completados: 0; ya estaban en el registro: 0."
     );
+}
+
+#[test]
+fn a_change_works_out_only_its_own_record_and_shows_what_a_whole_load_shows() {
+    use amnion_estimator::language::Language::English;
+    use register::Held;
+    let ana = record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    let lee = record(
+        &quote_for("Lee Park", "2026-12-16", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    let mia = record(
+        &quote_for("Mia Chen", "2026-12-17", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    /// The entries a page that loaded `records` whole would show.
+    fn loaded(records: &[&RegisterRecord]) -> Vec<RegisterEntry> {
+        let mut held = Held::default();
+        assert!(held
+            .load(
+                records.iter().map(|r| (*r).clone()).collect(),
+                &book(),
+                English
+            )
+            .is_empty());
+        held.entries()
+    }
+    let mut held = Held::default();
+    assert!(held
+        .load(vec![ana.clone(), lee.clone()], &book(), English)
+        .is_empty());
+    assert_eq!(held.len(), 2);
+
+    // Ana's estimate given on paper: her entry says so; Lee's is as it was.
+    let handed = given(ana.clone(), "paper", "2026-11-21", "2026-11-21").expect("given");
+    assert!(held
+        .update(vec![handed.clone()], &book(), English)
+        .is_empty());
+    assert_eq!(held.len(), 2, "replaced, not added");
+    let ana_entry = held
+        .entries()
+        .into_iter()
+        .find(|e| e.patient_name == "Ana Ruiz")
+        .expect("listed");
+    assert_eq!(ana_entry.given.len(), 1);
+    assert_eq!(held.entries(), loaded(&[&handed, &lee]));
+
+    // A new record goes among the others in number order, as IndexedDB lists them.
+    assert!(held.update(vec![mia.clone()], &book(), English).is_empty());
+    assert_eq!(held.len(), 3);
+    let numbers: Vec<String> = held.entries().into_iter().map(|e| e.quote_number).collect();
+    let mut sorted = numbers.clone();
+    sorted.sort();
+    assert_eq!(numbers, sorted);
+    assert_eq!(held.entries(), loaded(&[&handed, &lee, &mia]));
+
+    // A record written edited is held, never dropped, and its refusal names its number; the
+    // others are still shown.
+    let mut edited = lee.clone();
+    edited.quote_number = "GFE-0000-0000-0000-0".to_owned();
+    let problems = held.update(vec![edited], &book(), English);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("GFE-0000-0000-0000-0"), "{problems:?}");
+    assert_eq!(held.len(), 4);
+    assert_eq!(held.entries().len(), 3);
 }
 
 #[test]

@@ -1413,3 +1413,100 @@ pub fn backup_reminder_in(
         Some(_) => None,
     }
 }
+
+/// A record and its entry, or why it was refused (in words, with its number).
+type Worked = (RegisterRecord, Result<RegisterEntry, String>);
+
+/// The register as a page holds it: each record with its entry worked out, or why it was refused,
+/// in number order (IndexedDB's key order). A page loads it whole once ([`Held::load`]); after a
+/// change it works out only the records written ([`Held::update`]), so a change to one entry of
+/// thousands reopens one saved file, not every one.
+#[derive(Clone, Debug, Default)]
+pub struct Held {
+    records: Vec<Worked>,
+}
+
+impl Held {
+    /// Holds `records` (the whole register), working out the entry of each that is new or changed
+    /// since the last load (an unchanged one is not reopened again). Returns why each refused
+    /// record was refused: such a record is kept, never dropped.
+    pub fn load(
+        &mut self,
+        records: Vec<RegisterRecord>,
+        book: &PriceBook,
+        language: Language,
+    ) -> Vec<String> {
+        let mut before: std::collections::BTreeMap<String, Worked> =
+            std::mem::take(&mut self.records)
+                .into_iter()
+                .map(|worked| (worked.0.quote_number.clone(), worked))
+                .collect();
+        let mut problems = Vec::new();
+        for record in records {
+            let entry = match before.remove(&record.quote_number) {
+                Some((known, entry)) if known == record => entry,
+                _ => worked_out(&record, book, language),
+            };
+            if let Err(problem) = &entry {
+                problems.push(problem.clone());
+            }
+            self.records.push((record, entry));
+        }
+        self.records
+            .sort_by(|a, b| a.0.quote_number.cmp(&b.0.quote_number));
+        problems
+    }
+
+    /// Works out the entries of `records` only (those a change just wrote) and puts each in place
+    /// of the held record of its number, or among them in number order; the other records are not
+    /// read again. Returns why each of `records` refused was refused (it is held all the same).
+    pub fn update(
+        &mut self,
+        records: Vec<RegisterRecord>,
+        book: &PriceBook,
+        language: Language,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        for record in records {
+            let entry = worked_out(&record, book, language);
+            if let Err(problem) = &entry {
+                problems.push(problem.clone());
+            }
+            match self
+                .records
+                .binary_search_by(|held| held.0.quote_number.cmp(&record.quote_number))
+            {
+                Ok(at) => self.records[at] = (record, entry),
+                Err(at) => self.records.insert(at, (record, entry)),
+            }
+        }
+        problems
+    }
+
+    /// The entries worked out, in number order, leaving out the records refused.
+    pub fn entries(&self) -> Vec<RegisterEntry> {
+        self.records
+            .iter()
+            .filter_map(|(_, entry)| entry.clone().ok())
+            .collect()
+    }
+
+    /// How many records are held, refused ones too.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether no record is held.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+}
+
+/// `record`'s entry, or why it is refused, in words in `language`.
+fn worked_out(
+    record: &RegisterRecord,
+    book: &PriceBook,
+    language: Language,
+) -> Result<RegisterEntry, String> {
+    RegisterEntry::of_in(record, book, language).map_err(|error| error.to_string())
+}
