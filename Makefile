@@ -108,11 +108,13 @@ test-browser:
 size:
 	@bash .ci/size-report.sh
 
-## Figures, not pass/fail: the size report, then load and update times in headless Chromium.
+## Figures, not pass/fail: the size report, then load and update times in headless Chromium, then
+## the register's (tests/browser/bench-register.mjs: a first load and a change, of 200 and 1,000 records).
 ## `make bench BEFORE=<git revision>` also builds that revision and measures its updates in the same run.
 bench: build size
 	$(if $(BEFORE),bash .ci/build-before.sh $(BEFORE))
 	$(if $(BEFORE),BEFORE_WWW=target/bench-before/www) node tests/browser/bench.mjs
+	$(if $(BEFORE),BEFORE_WWW=target/bench-before/www) node tests/browser/bench-register.mjs
 
 ## A long fuzz run, on demand (not part of `make test`): every fuzz target (tests/fuzz.rs,
 ## tests/fuzz_documents.rs) with CASES cases each, in release (the `fuzz` profile: release, but

@@ -8,6 +8,7 @@
 
 mod sample_book;
 
+use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::register::{
     self, backup_reminder, given, import, matches, record, view, with_bill, RegisterEntry,
     RegisterRecord, SortBy,
@@ -476,6 +477,68 @@ fn the_backup_reminder_after_7_days() {
     );
 }
 
+/// The sample book with the clinic's `backup_reminder_days` set to `days` (JSON), and what
+/// reading it gives.
+fn book_with_reminder_days(days: &str) -> Result<PriceBook, Vec<String>> {
+    let mut json = sample_book::sample();
+    json["clinic"]["backup_reminder_days"] = serde_json::from_str(days).expect("JSON");
+    PriceBook::from_json(&json.to_string())
+        .map_err(|error| error.fields().iter().map(|f| f.to_string()).collect())
+}
+
+#[test]
+fn the_backup_reminder_days_are_the_clinics_setting() {
+    // The sample book has no setting: 7 days, and the book writes back without the field (every
+    // saved quote carries its book, and the revision fixtures hold the whole sample).
+    assert_eq!(register::reminder_days(&book()), 7);
+    let written = serde_json::to_string(book().document()).expect("writes");
+    assert!(!written.contains("backup_reminder_days"), "{written}");
+
+    let fortnight = book_with_reminder_days("14").expect("14 days is a setting");
+    assert_eq!(register::reminder_days(&fortnight), 14);
+    let written = serde_json::to_string(fortnight.document()).expect("writes");
+    assert!(
+        written.contains(r#""backup_reminder_days":14"#),
+        "{written}"
+    );
+    // November 10 + 14 days is November 24: not older than 14 days on the 24th; older on the
+    // 25th, where 7 days would have reminded since the 18th (10 + 7 = 17).
+    let days = register::reminder_days(&fortnight);
+    assert_eq!(
+        backup_reminder(Some("2026-11-10"), "2026-11-24", 3, days),
+        None
+    );
+    assert_eq!(
+        backup_reminder(Some("2026-11-10"), "2026-11-25", 3, days).as_deref(),
+        Some(
+            "The last backup was made on November 10, 2026, more than 14 days ago. Export a backup."
+        )
+    );
+    assert!(backup_reminder(Some("2026-11-10"), "2026-11-18", 3, 7).is_some());
+
+    // 1 to 90 days: the ends are settings, one past them is refused at the field, in words.
+    assert_eq!(
+        register::reminder_days(&book_with_reminder_days("1").expect("1 day")),
+        1
+    );
+    assert_eq!(
+        register::reminder_days(&book_with_reminder_days("90").expect("90 days")),
+        90
+    );
+    for (days, is) in [("0", "0"), ("91", "91")] {
+        let problems = book_with_reminder_days(days).expect_err("refused");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("clinic.backup_reminder_days: ")
+                && problems[0].contains("1")
+                && problems[0].contains("90")
+                && problems[0].contains(is),
+            "{problems:?}"
+        );
+    }
+    assert!(book_with_reminder_days("\"a week\"").is_err());
+}
+
 #[test]
 fn a_bill_checked_from_an_entry_is_recorded_with_it() {
     let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
@@ -674,4 +737,136 @@ fn the_backup_reminder_and_the_import_speak_spanish_too() {
             .says,
         "Se importó 1 registro. Nuevos: 1; completados: 0; ya estaban en el registro: 0."
     );
+}
+
+#[test]
+fn a_change_works_out_only_its_own_record_and_shows_what_a_whole_load_shows() {
+    use amnion_estimator::language::Language::English;
+    use register::Held;
+    let ana = record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    let lee = record(
+        &quote_for("Lee Park", "2026-12-16", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    let mia = record(
+        &quote_for("Mia Chen", "2026-12-17", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    /// The entries a page that loaded `records` whole would show.
+    fn loaded(records: &[&RegisterRecord]) -> Vec<RegisterEntry> {
+        let mut held = Held::default();
+        assert!(held
+            .load(
+                records.iter().map(|r| (*r).clone()).collect(),
+                &book(),
+                English
+            )
+            .is_empty());
+        held.entries()
+    }
+    let mut held = Held::default();
+    assert!(held
+        .load(vec![ana.clone(), lee.clone()], &book(), English)
+        .is_empty());
+    assert_eq!(held.len(), 2);
+
+    // Ana's estimate given on paper: her entry says so; Lee's is as it was.
+    let handed = given(ana.clone(), "paper", "2026-11-21", "2026-11-21").expect("given");
+    assert!(held
+        .update(vec![handed.clone()], &book(), English)
+        .is_empty());
+    assert_eq!(held.len(), 2, "replaced, not added");
+    let ana_entry = held
+        .entries()
+        .into_iter()
+        .find(|e| e.patient_name == "Ana Ruiz")
+        .expect("listed");
+    assert_eq!(ana_entry.given.len(), 1);
+    assert_eq!(held.entries(), loaded(&[&handed, &lee]));
+
+    // A new record goes among the others in number order, as IndexedDB lists them.
+    assert!(held.update(vec![mia.clone()], &book(), English).is_empty());
+    assert_eq!(held.len(), 3);
+    let numbers: Vec<String> = held.entries().into_iter().map(|e| e.quote_number).collect();
+    let mut sorted = numbers.clone();
+    sorted.sort();
+    assert_eq!(numbers, sorted);
+    assert_eq!(held.entries(), loaded(&[&handed, &lee, &mia]));
+
+    // A record written edited is held, never dropped, and its refusal names its number; the
+    // others are still shown.
+    let mut edited = lee.clone();
+    edited.quote_number = "GFE-0000-0000-0000-0".to_owned();
+    let problems = held.update(vec![edited], &book(), English);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("GFE-0000-0000-0000-0"), "{problems:?}");
+    assert_eq!(held.len(), 4);
+    assert_eq!(held.entries().len(), 3);
+}
+
+#[test]
+fn an_entry_refused_on_import_is_said_in_spanish_on_the_spanish_page() {
+    use amnion_estimator::language::Language::Spanish;
+    let ana = record(
+        &quote_for("Ana Ruiz", "2026-12-15", "2026-11-20").saved,
+        "2026-11-21",
+    );
+    // Ana's kept file edited (her name): its content no longer gives its number.
+    let mut edited = ana.clone();
+    edited.saved.request.patient.name = "Ana Ruiz Peña".to_owned();
+    let number = edited.quote_number.clone();
+    let spoken = |records: &[RegisterRecord]| -> Vec<String> {
+        register::import_in(&backup_file(records), &[], &book(), Spanish)
+            .expect_err("refused")
+            .fields()
+            .iter()
+            .map(|f| f.reason.clone())
+            .collect()
+    };
+    assert_eq!(
+        spoken(std::slice::from_ref(&edited)),
+        [format!(
+            "Entrada 1: {number}: el contenido de su archivo ya no da este número: se modificó \
+             después de guardarse"
+        )]
+    );
+    // Given before the day it was issued (2026-11-21), and the file another quote's.
+    let mut early = ana.clone();
+    early.given.push(register::Given {
+        on: "2026-11-20".into(),
+        how: register::GivenHow::Paper,
+    });
+    assert_eq!(
+        spoken(std::slice::from_ref(&early)),
+        [format!(
+            "Entrada 1: {number}: se entregó antes del día en que se emitió"
+        )]
+    );
+    let mut renumbered = ana.clone();
+    renumbered.quote_number = "GFE-0000-0000-0000-0".to_owned();
+    assert_eq!(
+        spoken(std::slice::from_ref(&renumbered)),
+        [format!(
+            "Entrada 1: GFE-0000-0000-0000-0: el archivo de la entrada es la cotización {number}, \
+             no este número: se modificó después de registrarse"
+        )]
+    );
+    // An entry that is not a record at all: a Spanish sentence, the reader's own words after it.
+    let file = Value::from_json(
+        r#"{ "format": "amnion-estimator/register/1", "exported_on": "2026-11-30", "entries": [{ "quote_number": "GFE-1" }] }"#,
+    )
+    .unwrap();
+    let reasons = register::import_in(&file, &[], &book(), Spanish).expect_err("refused");
+    let reason = &reasons.fields()[0].reason;
+    assert!(
+        reason.starts_with("Entrada 1: GFE-1: no es un registro de este estimador ("),
+        "{reason}"
+    );
+    // No English sentence of the register's own is left in any of them.
+    for english in ["Entry ", "changed after", "given before", "not a date"] {
+        assert!(!reason.contains(english), "{reason}");
+    }
 }

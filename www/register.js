@@ -78,6 +78,16 @@ export function allRecords() {
   });
 }
 
+/** The records of `numbers` that the register holds, in one transaction. */
+export function recordsOf(numbers) {
+  return transaction([RECORDS], 'readonly', (stores, result) => {
+    result.value = [];
+    for (const number of numbers) {
+      stores[RECORDS].get(number).onsuccess = step(result, (record) => { if (record) result.value.push(record); });
+    }
+  });
+}
+
 /** Adds `record` unless the register has its number already; resolves to whether it was added. */
 export function addOnce(record) {
   return transaction([RECORDS], 'readwrite', (stores, result) => {
@@ -143,11 +153,15 @@ export async function askToPersist() {
   }
 }
 
-/** Tells this page's other tabs that the register changed (no data: they read it again). */
+/**
+ * Tells this page's other tabs that the register changed: the numbers of the records written (no
+ * patient data: they read those records from the register), none when only a setting changed.
+ */
 const channel = 'BroadcastChannel' in globalThis ? new BroadcastChannel('amnion-estimator-register') : null;
-export function announceChange() {
-  channel?.postMessage('changed');
+export function announceChange(numbers = []) {
+  channel?.postMessage({ numbers });
 }
+/** Calls `listener(numbers)` when another tab changed the register (`null`: read it all again). */
 export function onChange(listener) {
-  channel?.addEventListener('message', listener);
+  channel?.addEventListener('message', ({ data }) => listener(Array.isArray(data?.numbers) ? data.numbers : null));
 }

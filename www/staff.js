@@ -6,7 +6,7 @@ import { describe, fillSelect, readForm, showDetail, showErrors, writeForm } fro
 import { loadPriceBook, openPriceBook } from './price-book.js';
 import { keptBook, offerBookFile, showBookVersion } from './staff-book.js';
 import { languageOf, say, translate, wordsFor } from './language.js';
-import { addOnce, allRecords, announceChange, askToPersist, changeRecord, importRecords, onChange, setSetting, setting } from './register.js';
+import { addOnce, allRecords, announceChange, askToPersist, changeRecord, importRecords, onChange, recordsOf, setSetting, setting } from './register.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('quote-form');
@@ -493,6 +493,37 @@ async function loadRegister() {
   showRegister();
 }
 
+/**
+ * Works `records` (just written, by this tab or another) into the register on screen: the module
+ * reopens only their files, and no other record is read again (a change to one entry of a
+ * thousand is one record, not the whole register).
+ */
+function updateRegister(records) {
+  for (const record of records) {
+    const at = registerRecords.findIndex((kept) => kept.quote_number === record.quote_number);
+    if (at === -1) registerRecords.push(record);
+    else registerRecords[at] = record;
+  }
+  const { problems } = quoter.registerUpdate(records);
+  if (problems.length) {
+    registerSays(`${say(words, 'register_refused_records', 'These records are kept but not shown, because their documents do not open as recorded:')}\n${problems.join('\n')}`, { error: true });
+  }
+  showRegister();
+}
+
+/** Another tab changed the records of `numbers` (or, with `null`, the register): reads only those. */
+async function registerChanged(numbers) {
+  if (!numbers) return loadRegister();
+  try {
+    const records = await recordsOf(numbers);
+    lastBackup = (await setting('last_backup')) ?? null;
+    updateRegister(records);
+  } catch (error) {
+    registerSays(`${say(words, 'register_unreadable', 'The register could not be read in this browser:')} ${registerFailure(error)}`, { error: true });
+  }
+  return undefined;
+}
+
 /** A button of the register, `text`, described by the element `describedBy`, doing `action`. */
 function registerButton(text, describedBy, action) {
   const button = Object.assign(document.createElement('button'), { type: 'button', textContent: text });
@@ -530,16 +561,17 @@ function givenForm(number, headingId, index) {
   form.append(field(how, say(words, 'given_how', 'How it was given')), field(on, say(words, 'given_on', 'On (blank: today)')), record, problem);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    let changed;
     try {
-      await changeRecord(number, (kept) => quoter.registerGiven(kept, how.value, on.value));
+      changed = await changeRecord(number, (kept) => quoter.registerGiven(kept, how.value, on.value));
     } catch (error) {
       problem.textContent = registerFailure(error);
       problem.hidden = false;
       return;
     }
-    announceChange();
+    announceChange([number]);
     registerSays(say(words, 'given_recorded', 'Recorded how {number} was given.', { number }));
-    await loadRegister();
+    updateRegister([changed]);
   });
   return form;
 }
@@ -664,9 +696,9 @@ async function recordOnce(record) {
     registerSays(say(words, 'register_already', '{number} is in the register already.', { number }));
     return;
   }
-  announceChange();
+  announceChange([number]);
   registerSays(say(words, 'register_recorded', 'Recorded {number} in the register.', { number }));
-  await loadRegister();
+  updateRegister([record]);
 }
 
 /** Records the bill on screen with the quote on screen's entry, when the register holds it. */
@@ -674,15 +706,16 @@ async function recordBill() {
   const number = billQuote;
   if (!billMatches || !registerRecords.some((kept) => kept.quote_number === number)) return;
   const bill = readForm(billForm);
+  let changed;
   try {
-    await changeRecord(number, (kept) => quoter.registerBill(kept, bill));
+    changed = await changeRecord(number, (kept) => quoter.registerBill(kept, bill));
   } catch (error) {
     registerSays(say(words, 'register_bill_not_recorded', 'The bill could not be recorded with {number}: {reason}', { number, reason: registerFailure(error) }), { error: true });
     return;
   }
-  announceChange();
+  announceChange([number]);
   registerSays(say(words, 'register_bill_recorded', 'The bill checked is recorded with {number}.', { number }));
-  await loadRegister();
+  updateRegister([changed]);
 }
 
 window.addEventListener('beforeprint', () => {
@@ -724,11 +757,11 @@ $('register-import').addEventListener('change', async (event) => {
     registerSays(`${say(words, 'register_not_imported', 'The backup was not imported, and the register is as it was:')}\n${registerFailure(error)}`, { error: true });
     return;
   }
-  announceChange();
+  announceChange(result.write.map((record) => record.quote_number));
   registerSays(result.says);
-  await loadRegister();
+  updateRegister(result.write);
 });
-onChange(loadRegister);
+onChange(registerChanged);
 askToPersist().then((kept) => {
   $('register-storage').dataset.persisted = String(kept);
   $('register-storage').textContent = kept === true

@@ -215,6 +215,14 @@ book_struct! {
         #[serde(skip_serializing_if = "Vec::is_empty")]
         pub closed_dates: Vec<ClosedDate> [at most 100] = default staff
             => form("Days the clinic is closed").noun("closed day").hint("Besides weekends and federal holidays: they are not business days for when a Good Faith Estimate is due"),
+        /// Days after the last backup of the staff page's register of estimates given before
+        /// the page reminds staff to back it up again (1 to 90). Absent, 7 (the register's
+        /// `BACKUP_REMINDER_DAYS`), and then not written, so a book and a saved quote's copy of it read and write as before.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub backup_reminder_days: Option<u32> = default staff
+            => form("Days between backups of the register")
+                .rule(Rule::Count { lowest: 1, highest: 90, unit: Unit::Days })
+                .hint("The staff page reminds staff to back up its register of estimates given when the last backup is older than this. Left empty: 7 days"),
     }
 }
 

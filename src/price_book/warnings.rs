@@ -673,6 +673,7 @@ mod tests {
             npi: "1245319599".into(),
             tin: "987654321".into(),
             closed_dates: Vec::new(),
+            backup_reminder_days: None,
         };
         // Each of the sample's partners and plans is still the sample's, and so is the lender's
         // note; a plan whose term changed is the clinic's own.

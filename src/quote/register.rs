@@ -36,7 +36,8 @@ pub const REGISTER_FORMAT: &str = "amnion-estimator/register/1";
 /// day), and few enough that checking them all does not freeze the tab for long.
 pub const MAX_BACKUP_ENTRIES: usize = 50_000;
 
-/// Days after the last backup when the register reminds staff to make another.
+/// Days after the last backup when the register reminds staff to make another, when the price
+/// book sets none (`clinic.backup_reminder_days`: [`reminder_days`]).
 pub const BACKUP_REMINDER_DAYS: u32 = 7;
 
 /// How far ahead the register looks for an estimate whose valid-until date or 12-month span ends.
@@ -183,6 +184,20 @@ impl RegisterEntry {
     ///
     /// [`Error::InvalidRequest`] whose every reason starts with the record's number.
     pub fn of(record: &RegisterRecord, book: &PriceBook) -> Result<RegisterEntry, Error> {
+        Self::of_in(record, book, Language::English)
+    }
+
+    /// [`RegisterEntry::of`], its reasons in `language` (the staff page's).
+    ///
+    /// # Errors
+    ///
+    /// As [`RegisterEntry::of`].
+    pub fn of_in(
+        record: &RegisterRecord,
+        book: &PriceBook,
+        language: Language,
+    ) -> Result<RegisterEntry, Error> {
+        let words = RegisterWords::of(language);
         let number = &record.quote_number;
         let refuse = |path: &str, reason: String| {
             Error::InvalidRequest(vec![FieldError::new(path, format!("{number}: {reason}"))])
@@ -190,10 +205,7 @@ impl RegisterEntry {
         if record.saved.quote_number != *number {
             return Err(refuse(
                 "saved.quote_number",
-                format!(
-                    "the entry's file is quote {}, not this number: it was changed after recording",
-                    crate::error::excerpt(&record.saved.quote_number)
-                ),
+                (words.not_its_file)(&crate::error::excerpt(&record.saved.quote_number)),
             ));
         }
         let reopened = reopen(&record.saved, book).map_err(|error| {
@@ -202,16 +214,26 @@ impl RegisterEntry {
                 true => error.to_string(),
                 false => reasons.join("; "),
             };
-            refuse("saved", reason)
+            // Where the reopen finds the file no longer gives its number.
+            let changed = error.fields().iter().any(|f| {
+                matches!(
+                    f.path.as_str(),
+                    "quote_number" | "request.later_injections_on" | "request.replaces"
+                )
+            });
+            refuse(
+                "saved",
+                match changed {
+                    true => (words.file_changed)(&reason),
+                    false => (words.file_refused)(&reason),
+                },
+            )
         })?;
         let request = &reopened.quote.saved.request;
         let issued = Date::parse(&request.issued_on)
-            .map_err(|why| refuse("saved.request.issued_on", why))?;
+            .map_err(|why| refuse("saved.request.issued_on", (words.issued_not_a_date)(&why)))?;
         if Date::parse(&record.recorded_on).is_err() {
-            return Err(refuse(
-                "recorded_on",
-                "the day it was recorded is not a date".into(),
-            ));
+            return Err(refuse("recorded_on", words.recorded_not_a_date.into()));
         }
         for (index, given) in record.given.iter().enumerate() {
             match Date::parse(&given.on) {
@@ -219,25 +241,23 @@ impl RegisterEntry {
                 Ok(_) => {
                     return Err(refuse(
                         &format!("given.{index}.on"),
-                        "given before the day it was issued".into(),
+                        words.given_before_issued.into(),
                     ))
                 }
-                Err(why) => return Err(refuse(&format!("given.{index}.on"), why)),
+                Err(why) => {
+                    return Err(refuse(
+                        &format!("given.{index}.on"),
+                        (words.given_not_a_date)(&why),
+                    ))
+                }
             }
         }
         if let Some(recorded) = &record.bill {
             if Date::parse(&recorded.checked_on).is_err() {
-                return Err(refuse(
-                    "bill.checked_on",
-                    "the day the bill was checked is not a date".into(),
-                ));
+                return Err(refuse("bill.checked_on", words.checked_not_a_date.into()));
             }
-            super::check_bill(&reopened.quote, book, &recorded.bill).map_err(|_| {
-                refuse(
-                    "bill",
-                    "the bill recorded with it is not one the check accepts".into(),
-                )
-            })?;
+            super::check_bill(&reopened.quote, book, &recorded.bill)
+                .map_err(|_| refuse("bill", words.bill_refused.into()))?;
         }
         let document = &reopened.quote.good_faith_estimate;
         let saved_book = PriceBook::new(record.saved.price_book.clone())?;
@@ -707,6 +727,34 @@ pub struct RegisterWords {
     pub newer_backup: fn(&str) -> String,
     /// Anything else that is not a backup.
     pub not_a_backup: &'static str,
+    /// An entry of a backup refused, from (its place, from 1; why).
+    pub entry_refused: fn(usize, &str) -> String,
+    /// In place of the number of an entry that has none.
+    pub no_number: &'static str,
+    /// An entry that does not read as a record, from the reader's own words (`path: reason`).
+    pub unreadable: fn(&str) -> String,
+    /// The entry's file is another quote's, from that quote's number.
+    pub not_its_file: fn(&str) -> String,
+    /// Its file no longer gives its number (it was edited), from the reopen's own words.
+    pub file_changed: fn(&str) -> String,
+    /// Its file does not open for another reason, from the reopen's own words.
+    pub file_refused: fn(&str) -> String,
+    /// Its file's issue date is not a date, from the reader's words.
+    pub issued_not_a_date: fn(&str) -> String,
+    /// The day it was recorded is not a date.
+    pub recorded_not_a_date: &'static str,
+    /// A day it was given is not a date, from the reader's words.
+    pub given_not_a_date: fn(&str) -> String,
+    /// Given before the day it was issued.
+    pub given_before_issued: &'static str,
+    /// The day its bill was checked is not a date.
+    pub checked_not_a_date: &'static str,
+    /// The bill recorded with it is refused by the bill check.
+    pub bill_refused: &'static str,
+    /// The backup has no list of entries.
+    pub no_entries: &'static str,
+    /// More entries than a backup may hold, from (the most, how many).
+    pub too_many: fn(usize, usize) -> String,
 }
 
 impl RegisterWords {
@@ -794,6 +842,22 @@ static ENGLISH_REGISTER: RegisterWords = RegisterWords {
         )
     },
     not_a_backup: "This is not a register backup from this estimator.",
+    entry_refused: |place, why| format!("Entry {place}: {why}"),
+    no_number: "an entry with no number",
+    unreadable: str::to_owned,
+    not_its_file: |other| {
+        format!("the entry's file is quote {other}, not this number: it was changed after recording")
+    },
+    file_changed: str::to_owned,
+    file_refused: str::to_owned,
+    issued_not_a_date: str::to_owned,
+    recorded_not_a_date: "the day it was recorded is not a date",
+    given_not_a_date: str::to_owned,
+    given_before_issued: "given before the day it was issued",
+    checked_not_a_date: "the day the bill was checked is not a date",
+    bill_refused: "the bill recorded with it is not one the check accepts",
+    no_entries: "the backup has no list of entries",
+    too_many: |most, has| format!("must have at most {most} entries; it has {has}"),
 };
 
 // "Actualizar", not "revisar": on the Spanish page "Revisar" is the bill check's word.
@@ -894,6 +958,22 @@ static SPANISH_REGISTER: RegisterWords = RegisterWords {
         )
     },
     not_a_backup: "Este archivo no es una copia de seguridad del registro de este estimador.",
+    entry_refused: |place, why| format!("Entrada {place}: {why}"),
+    no_number: "una entrada sin número",
+    unreadable: |details| format!("no es un registro de este estimador ({details})"),
+    not_its_file: |other| {
+        format!("el archivo de la entrada es la cotización {other}, no este número: se modificó después de registrarse")
+    },
+    file_changed: |_| "el contenido de su archivo ya no da este número: se modificó después de guardarse".to_owned(),
+    file_refused: |details| format!("su archivo guardado no se puede abrir ({details})"),
+    issued_not_a_date: |_| "la fecha de emisión de su archivo no es una fecha".to_owned(),
+    recorded_not_a_date: "el día en que se registró no es una fecha",
+    given_not_a_date: |_| "el día en que se entregó no es una fecha".to_owned(),
+    given_before_issued: "se entregó antes del día en que se emitió",
+    checked_not_a_date: "el día en que se revisó la factura no es una fecha",
+    bill_refused: "la factura registrada con la entrada no es una que la revisión acepte",
+    no_entries: "la copia de seguridad no tiene una lista de entradas",
+    too_many: |most, has| format!("debe tener como máximo {most} entradas; tiene {has}"),
 };
 
 /// What the staff page says of an entry that a revision in the register replaces, when it is
@@ -1148,8 +1228,9 @@ pub fn import(
     import_in(file, existing, book, Language::English)
 }
 
-/// [`import`], its summary and its refusal of a file that is not a backup in `language` (an
-/// entry's own reasons stay as the reader gives them).
+/// [`import`], its summary and every refusal in `language`: of a file that is not a backup, and of
+/// each entry (in Spanish, the reader's own words for a field, its path and reason, follow in
+/// parentheses, as on "Open saved quote").
 ///
 /// # Errors
 ///
@@ -1175,18 +1256,12 @@ pub fn import_in(
         _ => return Err(refuse("format", not_a_backup(None, words))),
     }
     let Some(Value::Array(entries)) = field("entries") else {
-        return Err(refuse(
-            "entries",
-            "the backup has no list of entries".into(),
-        ));
+        return Err(refuse("entries", words.no_entries.into()));
     };
     if entries.len() > MAX_BACKUP_ENTRIES {
         return Err(refuse(
             "entries",
-            format!(
-                "must have at most {MAX_BACKUP_ENTRIES} entries; it has {}",
-                entries.len()
-            ),
+            (words.too_many)(MAX_BACKUP_ENTRIES, entries.len()),
         ));
     }
     let mut problems = Vec::new();
@@ -1207,25 +1282,25 @@ pub fn import_in(
                     .iter()
                     .map(|f| format!("{}: {}", f.path, f.reason))
                     .collect();
-                let number = number
-                    .clone()
-                    .unwrap_or_else(|| "an entry with no number".into());
-                format!("{number}: {}", reasons.join("; "))
+                let number = number.clone().unwrap_or_else(|| words.no_number.into());
+                format!("{number}: {}", (words.unreadable)(&reasons.join("; ")))
             })
-            .and_then(|record| match RegisterEntry::of(&record, book) {
-                Ok(_) => Ok(record),
-                Err(error) => Err(error
-                    .fields()
-                    .iter()
-                    .map(|f| f.reason.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")),
-            });
+            .and_then(
+                |record| match RegisterEntry::of_in(&record, book, language) {
+                    Ok(_) => Ok(record),
+                    Err(error) => Err(error
+                        .fields()
+                        .iter()
+                        .map(|f| f.reason.clone())
+                        .collect::<Vec<_>>()
+                        .join("; ")),
+                },
+            );
         match record {
             Ok(record) => incoming.push(record),
             Err(reason) => problems.push(FieldError::new(
                 path,
-                format!("Entry {}: {reason}", index + 1),
+                (words.entry_refused)(index + 1, &reason),
             )),
         }
     }
@@ -1301,6 +1376,15 @@ pub fn merge(held: &RegisterRecord, other: &RegisterRecord) -> RegisterRecord {
     record
 }
 
+/// The days after the last backup before staff are reminded to back up: the clinic's setting
+/// (`clinic.backup_reminder_days`), or [`BACKUP_REMINDER_DAYS`] when the book has none.
+pub fn reminder_days(book: &PriceBook) -> u32 {
+    book.document()
+        .clinic
+        .backup_reminder_days
+        .unwrap_or(BACKUP_REMINDER_DAYS)
+}
+
 /// What to say about backing up on `today`, with `count` records and the last backup on `last`
 /// (`YYYY-MM-DD`, or `None` when none was made in this browser): nothing while the register is
 /// empty or the last backup is at most `days` days old.
@@ -1328,4 +1412,101 @@ pub fn backup_reminder_in(
         }
         Some(_) => None,
     }
+}
+
+/// A record and its entry, or why it was refused (in words, with its number).
+type Worked = (RegisterRecord, Result<RegisterEntry, String>);
+
+/// The register as a page holds it: each record with its entry worked out, or why it was refused,
+/// in number order (IndexedDB's key order). A page loads it whole once ([`Held::load`]); after a
+/// change it works out only the records written ([`Held::update`]), so a change to one entry of
+/// thousands reopens one saved file, not every one.
+#[derive(Clone, Debug, Default)]
+pub struct Held {
+    records: Vec<Worked>,
+}
+
+impl Held {
+    /// Holds `records` (the whole register), working out the entry of each that is new or changed
+    /// since the last load (an unchanged one is not reopened again). Returns why each refused
+    /// record was refused: such a record is kept, never dropped.
+    pub fn load(
+        &mut self,
+        records: Vec<RegisterRecord>,
+        book: &PriceBook,
+        language: Language,
+    ) -> Vec<String> {
+        let mut before: std::collections::BTreeMap<String, Worked> =
+            std::mem::take(&mut self.records)
+                .into_iter()
+                .map(|worked| (worked.0.quote_number.clone(), worked))
+                .collect();
+        let mut problems = Vec::new();
+        for record in records {
+            let entry = match before.remove(&record.quote_number) {
+                Some((known, entry)) if known == record => entry,
+                _ => worked_out(&record, book, language),
+            };
+            if let Err(problem) = &entry {
+                problems.push(problem.clone());
+            }
+            self.records.push((record, entry));
+        }
+        self.records
+            .sort_by(|a, b| a.0.quote_number.cmp(&b.0.quote_number));
+        problems
+    }
+
+    /// Works out the entries of `records` only (those a change just wrote) and puts each in place
+    /// of the held record of its number, or among them in number order; the other records are not
+    /// read again. Returns why each of `records` refused was refused (it is held all the same).
+    pub fn update(
+        &mut self,
+        records: Vec<RegisterRecord>,
+        book: &PriceBook,
+        language: Language,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        for record in records {
+            let entry = worked_out(&record, book, language);
+            if let Err(problem) = &entry {
+                problems.push(problem.clone());
+            }
+            match self
+                .records
+                .binary_search_by(|held| held.0.quote_number.cmp(&record.quote_number))
+            {
+                Ok(at) => self.records[at] = (record, entry),
+                Err(at) => self.records.insert(at, (record, entry)),
+            }
+        }
+        problems
+    }
+
+    /// The entries worked out, in number order, leaving out the records refused.
+    pub fn entries(&self) -> Vec<RegisterEntry> {
+        self.records
+            .iter()
+            .filter_map(|(_, entry)| entry.clone().ok())
+            .collect()
+    }
+
+    /// How many records are held, refused ones too.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether no record is held.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+}
+
+/// `record`'s entry, or why it is refused, in words in `language`.
+fn worked_out(
+    record: &RegisterRecord,
+    book: &PriceBook,
+    language: Language,
+) -> Result<RegisterEntry, String> {
+    RegisterEntry::of_in(record, book, language).map_err(|error| error.to_string())
 }

@@ -9,32 +9,13 @@ use wasm_bindgen::prelude::*;
 use super::quoter::{today, Quoter};
 use super::{js_error, to_js, value};
 use crate::error::Error;
-use crate::quote::register::{
-    self, RegisterEntry, RegisterRecord, RegisterView, SortBy, BACKUP_REMINDER_DAYS,
-    MAX_BACKUP_ENTRIES,
-};
+use crate::quote::register::{self, RegisterRecord, RegisterView, SortBy, MAX_BACKUP_ENTRIES};
 use crate::quote::Bill;
 use crate::read::Value;
 
-/// A record and its entry, or why it was refused.
-type Worked = (RegisterRecord, Result<RegisterEntry, String>);
-
 /// The register's records as the page last loaded them, each with its entry or why it was refused:
-/// kept so a search does not reopen every saved file again.
-#[derive(Default)]
-pub(crate) struct Kept {
-    records: Vec<Worked>,
-}
-
-impl Kept {
-    /// The entries worked out, leaving out the records refused.
-    fn entries(&self) -> Vec<RegisterEntry> {
-        self.records
-            .iter()
-            .filter_map(|(_, entry)| entry.clone().ok())
-            .collect()
-    }
-}
+/// kept so a search does not reopen every saved file again, and a change works out only its own.
+pub(crate) type Kept = register::Held;
 
 /// `registerLoad`'s answer.
 #[derive(Serialize)]
@@ -72,6 +53,19 @@ fn records_of(records: &JsValue) -> Result<Vec<RegisterRecord>, JsValue> {
         .collect()
 }
 
+/// The records of the JS array `records` that read, and why each other one did not, by its place.
+fn records_read(records: &JsValue) -> (Vec<RegisterRecord>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut read = Vec::new();
+    for (index, record) in js_sys::Array::from(records).iter().enumerate() {
+        match read_record(&value(&record)) {
+            Ok(record) => read.push(record),
+            Err(error) => problems.push(format!("Record {}: {error}", index + 1)),
+        }
+    }
+    (read, problems)
+}
+
 fn read_record(value: &Value) -> Result<RegisterRecord, Error> {
     crate::read::document::<RegisterRecord>(value, None, Error::InvalidRequest)
 }
@@ -106,34 +100,27 @@ impl Quoter {
     /// Never in practice.
     #[wasm_bindgen(js_name = registerLoad)]
     pub fn register_load(&mut self, records: JsValue) -> Result<JsValue, JsValue> {
-        let mut problems = Vec::new();
-        let mut kept = Vec::new();
-        // What the last load worked out, by number: an unchanged record is not reopened again.
-        let mut before: std::collections::BTreeMap<String, Worked> =
-            std::mem::take(&mut self.register.records)
-                .into_iter()
-                .map(|worked| (worked.0.quote_number.clone(), worked))
-                .collect();
-        for (index, record) in js_sys::Array::from(&records).iter().enumerate() {
-            let record = match read_record(&value(&record)) {
-                Ok(record) => record,
-                Err(error) => {
-                    problems.push(format!("Record {}: {error}", index + 1));
-                    continue;
-                }
-            };
-            let entry = match before.remove(&record.quote_number) {
-                Some((known, entry)) if known == record => entry,
-                _ => RegisterEntry::of(&record, &self.book).map_err(|error| error.to_string()),
-            };
-            if let Err(problem) = &entry {
-                problems.push(problem.clone());
-            }
-            kept.push((record, entry));
-        }
-        self.register.records = kept;
+        let (records, mut problems) = records_read(&records);
+        problems.extend(self.register.load(records, &self.book, self.language));
         to_js(&Loaded {
-            count: self.register.records.len(),
+            count: self.register.len(),
+            problems,
+        })
+    }
+
+    /// Works the records `records` (an array: those a change in this tab or another just wrote)
+    /// into the register as loaded, reopening only their saved files and reading no other record
+    /// again. Returns `{ count, problems }` as `registerLoad`, `problems` for these records only.
+    ///
+    /// # Errors
+    ///
+    /// Never in practice.
+    #[wasm_bindgen(js_name = registerUpdate)]
+    pub fn register_update(&mut self, records: JsValue) -> Result<JsValue, JsValue> {
+        let (records, mut problems) = records_read(&records);
+        problems.extend(self.register.update(records, &self.book, self.language));
+        to_js(&Loaded {
+            count: self.register.len(),
             problems,
         })
     }
@@ -165,8 +152,8 @@ impl Quoter {
             backup_reminder: register::backup_reminder_in(
                 last_backup.as_deref(),
                 &today,
-                self.register.records.len(),
-                BACKUP_REMINDER_DAYS,
+                self.register.len(),
+                register::reminder_days(&self.book),
                 self.language,
             ),
         })

@@ -513,6 +513,34 @@ test('the clinic adds a day it is closed, checked as a date where it is typed', 
   await stop();
 });
 
+test('the clinic sets the days between register backups: labelled, checked as 1 to 90 where it is typed, empty allowed', async () => {
+  const { page, stop } = await start();
+  await page.click('#start-sample');
+  await page.locator('#editing').waitFor();
+  const name = 'clinic.backup_reminder_days';
+  await page.evaluate(() => { document.getElementById('s-clinic').open = true; });
+  const control = page.locator(`[name="${name}"]`);
+  // The sample has no setting: the box is empty and its hint says what empty means.
+  assert.equal(await control.inputValue(), '');
+  const { label, hint } = await control.evaluate((input) => ({
+    label: document.querySelector(`label[for="${input.id}"]`)?.textContent,
+    hint: document.getElementById(input.getAttribute('aria-describedby').split(' ')[0])?.textContent,
+  }));
+  assert.equal(label, 'Days between backups of the register');
+  assert.match(hint, /Left empty: 7 days/);
+  await type(page, name, '0');
+  assert.match(await messageOf(page, name), /1.*90/);
+  await type(page, name, '91');
+  assert.match(await messageOf(page, name), /1.*90/);
+  await type(page, name, '14');
+  assert.equal(await messageOf(page, name), null);
+  await type(page, name, '');
+  assert.equal(await messageOf(page, name), null, 'empty is not a mistake: 7 days');
+  await control.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: new URL('./screenshots/editor-backup-days.png', import.meta.url).pathname });
+  await stop();
+});
+
 test('on a phone, "See the preview" goes down to it and "Back to the form" returns to the field the person was in', async () => {
   const { page, seen, stop } = await start(360);
   await page.click('#start-sample');

@@ -403,7 +403,55 @@ test('the Spanish staff page says the register in Spanish, and its tab title too
   assert.match(entry, /Aún no consta que se haya entregado al paciente/);
   assert.doesNotMatch(entry, /Date of birth|Not yet recorded|Due to the patient/);
   await page.locator('#register-section').screenshot({ path: `${shots}staff-register-es.png` });
+  // A backup whose entry was edited (the patient's name in its kept file): refused, entry by entry,
+  // in Spanish.
+  const path = `${shots}staff-register-es-edited.json`;
+  const backup = await exportBackup(page, path);
+  backup.entries[0].saved.request.patient.name = 'Ana Ruiz Peña';
+  writeFileSync(path, JSON.stringify(backup));
+  await page.setInputFiles('#register-import', path);
+  await page.waitForFunction(() => !document.getElementById('register-error').hidden);
+  const said = await page.locator('#register-error').textContent();
+  assert.ok(said.endsWith(`\nEntrada 1: ${number}: el contenido de su archivo ya no da este número: se modificó después de guardarse`), said);
+  assert.doesNotMatch(said, /Entry|changed after|the file's content/);
+  await page.locator('#register-section').screenshot({ path: `${shots}staff-register-es-refused.png` });
   assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a change reads only the record it wrote, in this tab and in another, and both show it', async () => {
+  const context = await launch();
+  // Counts the whole-register reads (getAll) each page makes.
+  await context.addInitScript(() => {
+    window.wholeReads = 0;
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function counted(...args) { window.wholeReads += 1; return getAll.apply(this, args); };
+  });
+  const { page: first } = await staffPage(context);
+  await saveQuotes(first, ['Ana Ruiz', 'José Peña']);
+  const { page: second } = await staffPage(context);
+  await second.waitForFunction(() => document.querySelectorAll('#register-list li.register-entry').length === 2);
+  for (const page of [first, second]) await page.evaluate(() => { window.wholeReads = 0; });
+  // Given on paper, recorded in the first tab: both tabs show it, neither read the whole register.
+  const entry = (page) => page.locator('#register-list li.register-entry').filter({ hasText: 'José Peña' });
+  await entry(first).locator('select').selectOption('paper');
+  await entry(first).getByRole('button', { name: 'Record how it was given' }).click();
+  for (const page of [first, second]) {
+    await page.waitForFunction(() => [...document.querySelectorAll('#register-list li.register-entry')]
+      .some((li) => li.textContent.includes('José Peña') && li.textContent.includes('Given on paper on November 21, 2026')));
+    assert.match((await entry(page).textContent()).replace(/\s+/g, ' '), /Given on paper on November 21, 2026/);
+    assert.doesNotMatch((await page.locator('#register-list li.register-entry').filter({ hasText: 'Ana Ruiz' }).textContent()), /Given on/);
+    assert.equal(await page.evaluate(() => window.wholeReads), 0, 'only the changed record was read');
+  }
+  // A new quote printed in the second tab: listed in both, in the order a whole load gives.
+  await fillTwoProviderQuote(second, 'Lee Park');
+  await outputAndWait(second, '#print', 3);
+  await first.waitForFunction(() => document.querySelectorAll('#register-list li.register-entry').length === 3);
+  const shown = await listed(first);
+  assert.equal(await first.evaluate(() => window.wholeReads), 0);
+  await first.reload();
+  await first.waitForFunction(() => document.querySelectorAll('#register-list li.register-entry').length === 3);
+  assert.deepEqual(await listed(first), shown, 'the same list as after a reload');
   await context.close();
 });
 
