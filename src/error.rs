@@ -216,6 +216,8 @@ pub enum Refusal<'a> {
     /// An answer to "does the money go in through your employer's payroll?" that is not one of
     /// its choices.
     ThroughPayroll(&'a str),
+    /// A federal income tax bracket typed as a fraction (`0.22`) or over the top bracket (37 %).
+    FederalBracket(&'a str),
     /// Federal + state + payroll tax over 100 %.
     TaxOverWhole {
         /// The payroll tax rate.

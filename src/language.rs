@@ -889,6 +889,10 @@ fn english_refusal(refusal: &Refusal) -> String {
         Refusal::ThroughPayroll(got) => {
             format!("must be \"yes\" or \"no\"; it is \"{}\"", Quoted(got))
         }
+        Refusal::FederalBracket(got) => format!(
+            "enter your bracket as a percent, like 22 for 22% (the top bracket is 37%); you typed \"{}\"",
+            Quoted(got)
+        ),
         Refusal::TaxOverWhole { payroll, combined } if payroll.get() == 0 => {
             format!("federal + state tax must not exceed 100%; together they are {combined}")
         }
@@ -1114,6 +1118,9 @@ fn spanish_refusal(refusal: &Refusal) -> String {
             "debe ser \"yes\", \"no\" o \"not_sure\"; es \"{}\"", Quoted(got)
         ),
         Refusal::ThroughPayroll(got) => format!("debe ser \"yes\" o \"no\"; es \"{}\"", Quoted(got)),
+        Refusal::FederalBracket(got) => format!(
+            "escriba su tramo como porcentaje, por ejemplo 22 para el 22% (el tramo más alto es el 37%); usted escribió \"{}\"", Quoted(got)
+        ),
         Refusal::TaxOverWhole { payroll, combined } if payroll.get() == 0 => format!(
             "el impuesto federal + el estatal no pueden superar el 100%; suman {combined}"
         ),

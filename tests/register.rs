@@ -666,6 +666,7 @@ fn the_register_speaks_spanish_on_the_spanish_page() {
         SortBy::Issued,
         "2026-11-26",
         Language::Spanish,
+        usize::MAX,
     );
     assert_eq!(shown.summary, "1 estimado en el registro.");
     assert_eq!(
@@ -685,6 +686,7 @@ fn the_register_speaks_spanish_on_the_spanish_page() {
         SortBy::Issued,
         "2026-11-26",
         Language::Spanish,
+        usize::MAX,
     );
     assert_eq!(
         searched.summary,
@@ -697,7 +699,8 @@ fn the_register_speaks_spanish_on_the_spanish_page() {
             "",
             SortBy::Issued,
             "2026-11-26",
-            Language::English
+            Language::English,
+            usize::MAX,
         )
         .summary,
         "1 estimate in the register."
@@ -869,4 +872,61 @@ fn an_entry_refused_on_import_is_said_in_spanish_on_the_spanish_page() {
     for english in ["Entry ", "changed after", "given before", "not a date"] {
         assert!(!reason.contains(english), "{reason}");
     }
+}
+
+#[test]
+fn a_long_register_lists_the_first_fifty_and_counts_the_rest() {
+    // 120 estimates, listed 50 at a time: the first 50 by issue date, 70 more counted and said;
+    // what needs action is whole whatever is listed.
+    use amnion_estimator::language::Language;
+    let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
+    let one = entry(&record(&quote.saved, "2026-11-21"));
+    let entries: Vec<RegisterEntry> = (0..120)
+        .map(|n| RegisterEntry {
+            quote_number: format!("GFE-TEST-{n:04}"),
+            ..one.clone()
+        })
+        .collect();
+    let listed = register::view_in(
+        &entries,
+        "",
+        SortBy::Issued,
+        "2026-11-26",
+        Language::English,
+        register::LISTED_AT_A_TIME,
+    );
+    assert_eq!(listed.entries.len(), 50);
+    assert_eq!(listed.more, 70); // 120 - 50
+    assert_eq!(listed.count, 120);
+    assert_eq!(
+        listed.listed.as_deref(),
+        Some("Showing the first 50 of 120: search above to find one, or show more.")
+    );
+    assert!(listed.entries.iter().all(|entry| !entry.lines.is_empty()));
+    assert_eq!(
+        listed.due.len(),
+        120,
+        "every overdue estimate, listed or not"
+    );
+    // Asked for 100 more: all 120, nothing more to say.
+    let all = register::view_in(
+        &entries,
+        "",
+        SortBy::Issued,
+        "2026-11-26",
+        Language::English,
+        150,
+    );
+    assert_eq!((all.entries.len(), all.more, all.listed), (120, 0, None));
+    // A search narrows first, then lists: one match, listed.
+    let one = register::view_in(
+        &entries,
+        "GFE-TEST-0077",
+        SortBy::Issued,
+        "2026-11-26",
+        Language::English,
+        50,
+    );
+    assert_eq!((one.entries.len(), one.more), (1, 0));
+    assert_eq!(one.entries[0].quote_number, "GFE-TEST-0077");
 }

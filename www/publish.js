@@ -91,7 +91,7 @@ const folder = () => {
 };
 function showCode() {
   const where = folder();
-  $('widget-folder-error').hidden = where !== undefined;
+  $('widget-folder-problem').hidden = where !== undefined;
   $('widget-folder').setAttribute('aria-invalid', where === undefined);
   $('embed-code').value = where === undefined || !published ? '' : embedCode(published, where);
   $('code-copied').textContent = '';

@@ -576,10 +576,19 @@ function givenForm(number, headingId, index) {
   return form;
 }
 
+// How many entries the register lists: 50 (the module's LISTED_AT_A_TIME) more each time staff ask,
+// back to 50 when the search or the order changes. A register of thousands drawn whole left the
+// page unresponsive after every change.
+const LISTED_AT_A_TIME = 50;
+let listedUpTo = LISTED_AT_A_TIME;
+
 /** The register as the module shows it for the search and sort on screen. */
 function showRegister() {
-  const { view, backup_reminder: reminder } = quoter.registerView($('register-query').value, $('register-sort').value, lastBackup);
+  const { view, backup_reminder: reminder } = quoter.registerView($('register-query').value, $('register-sort').value, lastBackup, listedUpTo);
   $('register-summary').textContent = view.summary;
+  $('register-listed').textContent = view.listed ?? '';
+  $('register-listed').hidden = !view.listed;
+  $('register-more').hidden = view.more === 0;
   showReplaced(quoter.savedQuote()?.quote_number);
   $('register-reminder').textContent = reminder ?? '';
   $('register-reminder').hidden = !reminder;
@@ -624,8 +633,10 @@ function showRegister() {
 /** Focuses the "how it was given" fields of the entry `number`, clearing the search if it hides it. */
 function toGivenForm(number) {
   const entryOf = () => [...document.querySelectorAll('#register-list li.register-entry')].find((li) => li.dataset.number === number);
-  if (!entryOf()) {
-    $('register-query').value = '';
+  for (const query of ['', number]) { // the whole register, or, past its first 50, the number alone
+    if (entryOf()) break;
+    $('register-query').value = query;
+    listedUpTo = LISTED_AT_A_TIME;
     showRegister();
   }
   entryOf()?.querySelector('select[name="how"]')?.focus();
@@ -724,8 +735,19 @@ window.addEventListener('beforeprint', () => {
 for (const id of ['print', 'save', 'csv']) $(id).addEventListener('click', recordShown);
 billForm.addEventListener('submit', recordBill);
 $('bill-print').addEventListener('click', recordBill);
-$('register-query').addEventListener('input', showRegister);
-$('register-sort').addEventListener('change', showRegister);
+for (const [id, event] of [['register-query', 'input'], ['register-sort', 'change']]) {
+  $(id).addEventListener(event, () => {
+    listedUpTo = LISTED_AT_A_TIME;
+    showRegister();
+  });
+}
+$('register-more').addEventListener('click', () => {
+  const first = $('register-list').children.length; // the first entry not listed before
+  listedUpTo += LISTED_AT_A_TIME;
+  showRegister();
+  $('register-list').children[first]?.querySelector('h3')?.setAttribute('tabindex', '-1');
+  $('register-list').children[first]?.querySelector('h3')?.focus();
+});
 $('register-export').addEventListener('click', async () => {
   try {
     const { name, file, exported_on: exportedOn } = quoter.registerBackup(await allRecords());

@@ -23,6 +23,8 @@ pub const MEDICARE_TAX: BasisPoints = BasisPoints::new(145);
 /// in 2026 a single filer's 32 % bracket starts at $201,775 of taxable income, past the $184,500
 /// wage base, so from 32 % Social Security is not counted (never overstating the saving).
 pub const SOCIAL_SECURITY_TOP_BRACKET: BasisPoints = BasisPoints::new(2_400);
+/// The top federal income tax bracket (37 %): a bracket typed above it is refused.
+pub const TOP_FEDERAL_BRACKET: BasisPoints = BasisPoints::new(3_700);
 
 /// Whether the HSA or FSA money goes in through an employer's payroll (a cafeteria plan), which
 /// alone skips payroll tax. Money put in directly is deducted from income tax only.
@@ -72,8 +74,21 @@ impl TaxRates {
                 .map_err(|refusal| problems.add(path, refused(&Refusal::Money(refusal))))
                 .ok(),
         };
+        let federal_typed = federal.as_str();
         let federal = percent("payment.federal_tax_percent", federal);
         let state = percent("payment.state_tax_percent", state);
+        // A bracket typed as a fraction (0.22 for 22 %) or over the top one (37 %) is a slip, not a
+        // bracket: refused, so no saving is worked out from it (visitor walk-through).
+        let federal = federal.filter(|rate| {
+            let slip = (rate.get() > 0 && rate.get() < 100) || *rate > TOP_FEDERAL_BRACKET;
+            if slip {
+                problems.add(
+                    "payment.federal_tax_percent",
+                    refused(&Refusal::FederalBracket(federal_typed)),
+                );
+            }
+            !slip
+        });
         let payroll = match through_payroll.as_str() {
             "" => Payroll::NotAnswered,
             "yes" => Payroll::Yes,
@@ -260,6 +275,26 @@ mod tests {
     }
 
     #[test]
+    fn a_bracket_typed_as_a_fraction_or_over_37_percent_is_refused() {
+        // 0.22 would be 0.22 %, not 22 %; 50 % is no federal bracket. 0 (no federal income tax),
+        // 1 % and the top bracket, 37 %, are taken.
+        for typed in ["0.22", "0.5", "37.01", "50"] {
+            let error = parse(typed, "", "", Language::English).expect_err(typed);
+            assert_eq!(
+                error.fields()[0].reason,
+                format!("enter your bracket as a percent, like 22 for 22% (the top bracket is 37%); you typed \"{typed}\"")
+            );
+        }
+        for typed in ["0", "1", "22", "37"] {
+            assert!(parse(typed, "", "", Language::English).is_ok(), "{typed}");
+        }
+        let spanish = parse("0.22", "", "", Language::Spanish).expect_err("a fraction");
+        assert!(spanish.fields()[0]
+            .reason
+            .starts_with("escriba su tramo como porcentaje"));
+    }
+
+    #[test]
     fn blank_rates_are_not_entered_and_count_nothing() {
         let rates = parse("", " ", "", Language::English).expect("blank is not entered");
         assert_eq!((rates.federal, rates.state), (None, None));
@@ -294,24 +329,25 @@ mod tests {
 
     #[test]
     fn refuses_rates_adding_up_past_100_percent() {
-        // 90 % + 5 % + 1.45 % (Medicare only past 24 %) = 96.45 %: fine; 95 % + 5 % + 1.45 % =
-        // 101.45 %: refused, on the state rate.
-        assert!(parse("90", "5", "yes", Language::English).is_ok());
-        let error = parse("95", "5", "yes", Language::English).expect_err("101.45 %");
+        // 37 % + 61 % + 1.45 % (Medicare only past 24 %) = 99.45 %: fine; 37 % + 62 % + 1.45 % =
+        // 100.45 %: refused, on the state rate (a federal bracket is at most 37 %, so only the
+        // state rate can take the sum over).
+        assert!(parse("37", "61", "yes", Language::English).is_ok());
+        let error = parse("37", "62", "yes", Language::English).expect_err("100.45 %");
         assert_eq!(
             error.to_string(),
-            "payment.state_tax_percent: federal + state + 1.45% payroll tax must not exceed 100%; together they are 101.45%"
+            "payment.state_tax_percent: federal + state + 1.45% payroll tax must not exceed 100%; together they are 100.45%"
         );
-        let error = parse("99", "", "yes", Language::English).expect_err("100.45 %");
+        let error = parse("99", "", "yes", Language::English).expect_err("no such bracket");
         assert_eq!(error.fields()[0].path, "payment.federal_tax_percent");
     }
 
     #[test]
     fn refuses_in_the_visitor_language() {
-        let error = parse("95", "5", "yes", Language::Spanish).expect_err("101.45 %");
+        let error = parse("37", "62", "yes", Language::Spanish).expect_err("100.45 %");
         assert_eq!(
             error.to_string(),
-            "payment.state_tax_percent: el impuesto federal + el estatal + el 1.45% del impuesto sobre la nómina no pueden superar el 100%; suman 101.45%"
+            "payment.state_tax_percent: el impuesto federal + el estatal + el 1.45% del impuesto sobre la nómina no pueden superar el 100%; suman 100.45%"
         );
         let error = parse("1.234", "", "", Language::Spanish).expect_err("three decimals");
         assert_eq!(

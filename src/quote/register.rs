@@ -465,6 +465,12 @@ pub struct RegisterView {
     pub count: usize,
     /// `2 of 5 estimates match "ruiz".`, or how many it holds.
     pub summary: String,
+    /// How many more entries match than are listed ([`view_in`]'s `limit`), and what the page
+    /// says of them: `Showing the first 50 of 1,000: search, or show 50 more.` (`None` when every
+    /// match is listed).
+    pub more: usize,
+    /// The sentence for [`RegisterView::more`].
+    pub listed: Option<String>,
     /// Good Faith Estimates due today or overdue: not yet recorded as given, not replaced.
     pub due: Vec<Action>,
     /// Estimates whose valid-until date or 12-month span ends within 30 days (or has ended) while
@@ -476,17 +482,24 @@ pub struct RegisterView {
 /// ([`matches`]) sorted by `sort`, then the ones that need action (all entries, whatever the
 /// search). `replaced_by` is filled in from the other entries' `replaces`.
 pub fn view(entries: &[RegisterEntry], query: &str, sort: SortBy, today: &str) -> RegisterView {
-    view_in(entries, query, sort, today, Language::English)
+    view_in(entries, query, sort, today, Language::English, usize::MAX)
 }
 
+/// How many entries the staff page lists at first, and adds each time staff ask for more: a
+/// register of thousands drawn whole, each entry with its form, left the page unresponsive for
+/// seconds after every change (docs/performance.md).
+pub const LISTED_AT_A_TIME: usize = 50;
+
 /// [`view`], its sentences (entry lines, summary, what needs action) in `language` (the staff
-/// page's).
+/// page's), listing the first `limit` entries that match (the rest counted in
+/// [`RegisterView::more`]; what needs action is always whole).
 pub fn view_in(
     entries: &[RegisterEntry],
     query: &str,
     sort: SortBy,
     today: &str,
     language: Language,
+    limit: usize,
 ) -> RegisterView {
     let words = RegisterWords::of(language);
     let today = Date::parse(today).ok();
@@ -505,7 +518,6 @@ pub fn view_in(
         entry.replaced_by = replaced_by
             .get(entry.quote_number.as_str())
             .map(|by| (*by).to_owned());
-        entry.lines = lines(entry, words);
     }
     let mut due = Vec::new();
     let mut expiring = Vec::new();
@@ -526,10 +538,19 @@ pub fn view_in(
         ("", _) => (words.held)(count),
         (query, n) => (words.matching)(n, count, &crate::error::excerpt(query)),
     };
+    let matching = shown.len();
+    shown.truncate(limit);
+    // Only the entries listed are worded.
+    for entry in &mut shown {
+        entry.lines = lines(entry, words);
+    }
+    let more = matching - shown.len();
     RegisterView {
+        listed: (more > 0).then(|| (words.listed)(shown.len(), matching)),
         entries: shown,
         count,
         summary,
+        more,
         due,
         expiring,
     }
@@ -699,6 +720,8 @@ pub struct RegisterWords {
     pub held: fn(usize) -> String,
     /// How many of how many match the search, from (matching, held, search).
     pub matching: fn(usize, usize, &str) -> String,
+    /// `Showing the first 50 of 1,000: search above, or show more.`, from (listed, matching).
+    pub listed: fn(usize, usize) -> String,
     /// Due tomorrow, from the date.
     pub due_tomorrow: fn(&str) -> String,
     /// Due by the next business day, from the date.
@@ -789,6 +812,9 @@ static ENGLISH_REGISTER: RegisterWords = RegisterWords {
     matching: |n, count, query| match count {
         1 => format!("{n} of 1 estimate match \u{201c}{query}\u{201d}."),
         _ => format!("{n} of {count} estimates match \u{201c}{query}\u{201d}."),
+    },
+    listed: |listed, matching| {
+        format!("Showing the first {listed} of {matching}: search above to find one, or show more.")
     },
     due_tomorrow: |date| {
         format!("Due to the patient tomorrow, {date}, and not yet recorded as given.")
@@ -891,6 +917,9 @@ static SPANISH_REGISTER: RegisterWords = RegisterWords {
         (_, 1) => format!("{n} de 1 estimado coincide con \u{201c}{query}\u{201d}."),
         (1, _) => format!("1 de {count} estimados coincide con \u{201c}{query}\u{201d}."),
         _ => format!("{n} de {count} estimados coinciden con \u{201c}{query}\u{201d}."),
+    },
+    listed: |listed, matching| {
+        format!("Se muestran los primeros {listed} de {matching}: busque arriba para encontrar uno, o muestre más.")
     },
     due_tomorrow: |date| {
         format!(

@@ -126,8 +126,10 @@ impl Quoter {
     }
 
     /// What the register shows for the search `query`, sorted by `sort` (`issued`, `service` or
-    /// `due`), today: `{ view: { entries, count, summary, due, expiring }, backup_reminder }`, where
-    /// `last_backup` is the day of the last backup made in this browser (`YYYY-MM-DD`), if any.
+    /// `due`), today: `{ view: { entries, count, summary, more, listed, due, expiring },
+    /// backup_reminder }`, where `last_backup` is the day of the last backup made in this browser
+    /// (`YYYY-MM-DD`), if any, and `entries` are the first `limit` that match (the page asks for
+    /// [`register::LISTED_AT_A_TIME`] more at a time).
     ///
     /// # Errors
     ///
@@ -138,6 +140,7 @@ impl Quoter {
         query: &str,
         sort: &str,
         last_backup: Option<String>,
+        limit: u32,
     ) -> Result<JsValue, JsValue> {
         let entries = self.register.entries();
         let today = today();
@@ -148,6 +151,7 @@ impl Quoter {
                 SortBy::from_text(sort),
                 &today,
                 self.language,
+                limit as usize,
             ),
             backup_reminder: register::backup_reminder_in(
                 last_backup.as_deref(),

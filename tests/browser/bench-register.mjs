@@ -2,65 +2,33 @@
 // and noisy). In headless Chromium, on the staff page with its register holding RECORDS records
 // (distinct Good Faith Estimates of three injections, each about 15 KB with its whole price book,
 // priced by `cargo run --example save_quote` from one request with the patient's name changed):
-// - first load: the page opened to the register listing every record;
+// - first load: the page opened to the register listing its records (the first 50 since the
+//   list went 50 at a time);
 // - a change here: "Record how it was given" submitted to the entry showing it, median of CHANGES;
 // - a change in another tab: recorded in a second tab to the first tab showing it, median of CHANGES.
 // With BEFORE_WWW (`make bench BEFORE=<git revision>`), that revision's build too, in the same run.
 // `node tests/browser/bench-register.mjs` runs it alone on the current build (`make build` first).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
+import { records, seed, TODAY } from './register-records.mjs';
 
 const RECORDS = (process.env.REGISTER_RECORDS ?? '200,1000').split(',').map(Number);
 const CHANGES = 7;
-const TODAY = new Date(2026, 11, 2, 10, 0); // the request's issue date, 2026-12-02
-const root = new URL('../../', import.meta.url).pathname;
-const work = mkdtempSync(join(tmpdir(), 'register-bench-'));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** `count` records, each a quote priced natively for its own patient, recorded on its issue day. */
-function records(count) {
-  execFileSync('cargo', ['build', '--quiet', '--example', 'save_quote'], { cwd: root, stdio: 'inherit' });
-  const { request } = JSON.parse(readFileSync(join(root, 'tests/fixtures/saved-quotes/format-2-injection-dates.json'), 'utf8'));
-  request.prompt_pay = 'included';
-  const made = [];
-  for (let index = 0; index < count; index += 1) {
-    request.patient.name = `Patient ${String(index).padStart(5, '0')}`;
-    const [requestPath, out] = [join(work, `request-${count}-${index}.json`), join(work, `saved-${count}-${index}.json`)];
-    writeFileSync(requestPath, JSON.stringify(request));
-    execFileSync(join(root, 'target/debug/examples/save_quote'), [requestPath, out]);
-    const saved = JSON.parse(readFileSync(out, 'utf8'));
-    made.push({ quote_number: saved.quote_number, recorded_on: request.issued_on, saved, given: [] });
-  }
-  return made;
-}
-
-/** A staff page in `context`, its clock fixed, waiting until the register lists `count` entries. */
+/**
+ * A staff page in `context`, its clock fixed, waiting until the register holds `count` entries and
+ * lists them (all of them before the list went 50 at a time, the first 50 since).
+ */
 async function staffPage(context, url, count) {
   const page = await context.newPage();
   await page.clock.setFixedTime(TODAY);
   await page.setViewportSize({ width: 1280, height: 900 });
   const started = Date.now();
   await page.goto(`${url}staff.html`);
-  await page.waitForFunction((n) => document.querySelectorAll('#register-list li.register-entry').length === n, count, { timeout: 600_000, polling: 20 });
+  await page.waitForFunction((n) => document.getElementById('register-summary').textContent.startsWith(`${n} estimate`)
+    && document.querySelectorAll('#register-list li.register-entry').length === Math.min(n, document.getElementById('register-more') ? 50 : n), count, { timeout: 600_000, polling: 20 });
   return { page, loaded: Date.now() - started };
-}
-
-/** Puts `all` in the page's register database, as the page keeps them, in one transaction. */
-function seed(page, all) {
-  return page.evaluate((all) => new Promise((resolve, reject) => {
-    const opening = indexedDB.open('amnion-estimator-register', 1);
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const tx = opening.result.transaction(['records'], 'readwrite');
-      for (const record of all) tx.objectStore('records').put(record);
-      tx.oncomplete = () => { opening.result.close(); resolve(); };
-      tx.onabort = () => reject(tx.error);
-    };
-  }), all);
 }
 
 /**

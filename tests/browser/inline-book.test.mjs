@@ -324,3 +324,38 @@ test('both ways on one page: the book inside the element wins, the file is not r
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test("where the widget's files are: the code names them, a bad address copies nothing and says why, the address is kept", async () => {
+  const { page, seen } = await open('dist-staff/editor.html?sample');
+  await page.locator('#editing').waitFor();
+  await page.fill('#f-version', '2026.12');
+  while (await page.locator('.field-warning input:not(:checked)').count() > 0) {
+    await page.locator('.field-warning input:not(:checked)').first().evaluate((box) => box.click());
+  }
+  await page.locator('#download[aria-disabled=false]').waitFor();
+  await download(page);
+  await page.locator('#publish').waitFor();
+  assert.equal(await page.inputValue('#widget-folder'), '/estimator/');
+  assert.match(await page.inputValue('#embed-code'), /^<script type="module" src="\/estimator\/estimator\.js"><\/script>\n/);
+  // A Squarespace or Wix site: the files on another server, its address written in full (no
+  // slash at the end: one is put there).
+  await page.fill('#widget-folder', 'https://files.mesaverdefoot.example/estimator');
+  assert.match(await page.inputValue('#embed-code'), /^<script type="module" src="https:\/\/files\.mesaverdefoot\.example\/estimator\/estimator\.js"><\/script>\n/);
+  assert.equal(await page.locator('#widget-folder-problem').isVisible(), false);
+  // Not an address: said beside the box, no code in it, and Copy copies nothing.
+  await page.fill('#widget-folder', 'my website');
+  assert.ok(await page.locator('#widget-folder-problem').isVisible());
+  assert.equal(await page.getAttribute('#widget-folder', 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue('#embed-code'), '');
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  await page.click('#copy-code');
+  assert.equal(await page.textContent('#code-copied'), "Not copied: fix where the widget's files are, just above.");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'before', 'nothing copied');
+  // Kept for next month, in this browser.
+  await page.fill('#widget-folder', 'https://files.mesaverdefoot.example/estimator/');
+  await page.reload();
+  await page.locator('#editing').waitFor();
+  assert.equal(await page.inputValue('#widget-folder'), 'https://files.mesaverdefoot.example/estimator/');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});

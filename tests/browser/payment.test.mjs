@@ -61,7 +61,10 @@ for (const [name, width] of [['desktop', 1200], ['phone', 360]]) {
     assert.equal(await rows.count(), grid.length);
     for (const [i, [label, cells]] of grid.entries()) {
       const row = rows.nth(i);
-      assert.equal(await row.locator('th').textContent(), label);
+      // The count shows under "Injections", and the row is read out as its label.
+      assert.equal(await row.locator('th').textContent(), label.split(' ')[0]);
+      assert.equal(await row.locator('th').getAttribute('aria-label'), label);
+      assert.equal(await row.getByRole('rowheader', { name: label }).count(), 1);
       for (const [j, [total, monthly]] of cells.entries()) {
         const cell = row.locator('td').nth(j);
         assert.equal(await cell.locator('.cell-total').textContent(), total, `${label}, column ${j}`);

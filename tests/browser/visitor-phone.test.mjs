@@ -56,6 +56,18 @@ for (const [language, tag] of [['English', 'en-US'], ['Spanish', 'es-MX']]) {
       const wide = await page.locator('amnion-estimator').evaluate((host) => [...host.shadowRoot.querySelectorAll('#comparison table')]
         .map((table) => table.scrollWidth - table.parentElement.clientWidth).filter((over) => over > 0));
       assert.deepEqual(wide, [], 'the comparison fits its box');
+      // The visitor walk-through's case, whose Spanish last column was cut at 360 px: Achilles, two
+      // injections, the plan's figures entered, so every therapy cell is a range with "up to".
+      await page.selectOption('#condition', 'achilles_tendinopathy');
+      await page.selectOption('#injections', '2');
+      for (const [id, value] of [['#deductible', '500'], ['#coinsurance', '20'], ['#copay', '35']]) {
+        await page.fill(id, value);
+        await page.locator(id).blur();
+      }
+      const cut = await page.locator('amnion-estimator').evaluate((host) => [...host.shadowRoot.querySelectorAll('#comparison table')]
+        .map((table) => table.scrollWidth - table.parentElement.clientWidth).filter((over) => over > 0));
+      assert.deepEqual(cut, [], 'the comparison with every range fits its box');
+      await page.locator('#compare-section').screenshot({ path: `${shots}phone-comparison-${language}-${width}.png` });
       if (width === 360) {
         await page.check('input[name="physical_therapy.coverage"][value="none"]');
         for (const id of ['pay-section', 'compare-section']) await page.locator(`#${id} > summary`).click();

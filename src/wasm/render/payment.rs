@@ -143,8 +143,11 @@ pub(crate) fn render_comparison(
     let body = page.element("tbody", "", None)?;
     for row in &comparison.rows {
         let line = page.element("tr", "", None)?;
-        let header = page.element("th", "", Some(&row.label))?;
+        // The count alone under the column's "Injections", read out as its label (`2 injections`):
+        // the word on every row took the room a phone needs for the last column (Spanish's).
+        let header = page.element("th", "", Some(&row.injections.to_string()))?;
         set_attribute(&header, "scope", "row")?;
+        set_attribute(&header, "aria-label", &row.label)?;
         append(&line, &header)?;
         for cell in &row.cells {
             let note = cell.not_available.as_deref().map(|reason| {
