@@ -228,18 +228,23 @@ test('the code copied from the editor, pasted into a page as it is, prices from 
   await early.page.close();
 });
 
+/** The sample opened in the editor on `page`, its version changed, what is still the sample's confirmed, downloaded. */
+async function downloadSample(page) {
+  await page.locator('#editing').waitFor();
+  await page.fill('#f-version', '2026.12');
+  while (await page.locator('.field-warning input:not(:checked)').count() > 0) {
+    await page.locator('.field-warning input:not(:checked)').first().evaluate((box) => box.click());
+  }
+  await page.locator('#download[aria-disabled=false]').waitFor();
+  return download(page);
+}
+
 for (const width of [360, 1280, 1920]) {
   test(`the editor's last step at ${width} px: the code and the message within the form, nothing scrolls sideways`, async () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${server.url}dist-staff/editor.html?sample`);
-    await page.locator('#editing').waitFor();
-    await page.fill('#f-version', '2026.12');
-    while (await page.locator('.field-warning input:not(:checked)').count() > 0) {
-      await page.locator('.field-warning input:not(:checked)').first().evaluate((box) => box.click());
-    }
-    await page.locator('#download[aria-disabled=false]').waitFor();
-    await download(page);
+    await downloadSample(page);
     await page.locator('#embed-code').scrollIntoViewIfNeeded();
     const boxes = await page.evaluate(() => {
       const box = (id) => document.getElementById(id).getBoundingClientRect().toJSON();
@@ -327,13 +332,7 @@ test('both ways on one page: the book inside the element wins, the file is not r
 
 test("where the widget's files are: the code names them, a bad address copies nothing and says why, the address is kept", async () => {
   const { page, seen } = await open('dist-staff/editor.html?sample');
-  await page.locator('#editing').waitFor();
-  await page.fill('#f-version', '2026.12');
-  while (await page.locator('.field-warning input:not(:checked)').count() > 0) {
-    await page.locator('.field-warning input:not(:checked)').first().evaluate((box) => box.click());
-  }
-  await page.locator('#download[aria-disabled=false]').waitFor();
-  await download(page);
+  await downloadSample(page);
   await page.locator('#publish').waitFor();
   assert.equal(await page.inputValue('#widget-folder'), '/estimator/');
   assert.match(await page.inputValue('#embed-code'), /^<script type="module" src="\/estimator\/estimator\.js"><\/script>\n/);
