@@ -112,7 +112,9 @@ function update() {
   if (!quote) {
     $('status').textContent = $('document').childElementCount
       ? ''
-      : say(words, 'answer_to_see_quote', 'Fill in the patient, how they will pay, the side treated and the treatment to see the quote.');
+      // How many answers are still to fill in or fix (the problems list names them): never a
+      // fixed list of fields, which named answers already given (billing walk-through).
+      : say(words, 'answers_still_needed', 'The quote shows once every answer is in and right. Still to fill in or fix: {count}.', { count: refused.length });
   }
   showErrors(form, $('error-summary'), showEveryProblem ? refused : refused.filter(({ path }) => touched.has(path)));
   setMatches(Boolean(quote) && refused.length === 0);
