@@ -85,10 +85,18 @@ pub struct TotalRange {
 }
 
 impl TotalRange {
-    /// `low` to `high`, in `locale`; one amount (`low`) unless `is_range`.
+    /// `low` to `high`, in `locale`; one amount (`low`) unless `is_range` and the two differ (a
+    /// range whose ends come to the same amount is that amount, not `$2,848.39 – $2,848.39`).
+    ///
+    /// ```
+    /// use amnion_estimator::{estimate::TotalRange, money::{Cents, Locale}};
+    /// let range = |low, high| TotalRange::new(Cents::new(low), Cents::new(high), true, Locale::EnUs).formatted;
+    /// assert_eq!(range(284_839, 284_839), "$2,848.39");
+    /// assert_eq!(range(163_875, 282_981), "$1,638.75 – $2,829.81");
+    /// ```
     pub fn new(low: Cents, high: Cents, is_range: bool, locale: Locale) -> TotalRange {
         let (low, high) = (Amount::new(low, locale), Amount::new(high, locale));
-        let formatted = if is_range {
+        let formatted = if is_range && low.cents != high.cents {
             format!("{} – {}", low.formatted, high.formatted)
         } else {
             low.formatted.clone()

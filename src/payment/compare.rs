@@ -176,7 +176,11 @@ fn grid(
             let estimated = estimate(&scenario)?;
             let (financed, _) = super::financed(book, &estimated)?;
             let total = estimated.low.patient_total;
-            let high = estimated.high.map(|high| high.patient_total);
+            // A range whose ends come to the same amount is shown as that amount.
+            let high = estimated
+                .high
+                .map(|high| high.patient_total)
+                .filter(|high| high.cents != total.cents);
             let offer = plan
                 .map(|plan| financing::offer(plan, financed, document.locale, language))
                 .transpose()?;
