@@ -348,8 +348,12 @@ pub struct PayWords {
     pub sessions_note: fn((u32, u32), Option<&str>) -> String,
     /// `up to`, before a monthly payment worked out on a range's high end.
     pub up_to: &'static str,
-    /// `Monthly payments: {plan}.`
+    /// `Monthly payments: {plan}, without your share of physical therapy through your plan…`
     pub monthly_note: fn(&str) -> String,
+    /// `Monthly payments: {plan}.`, for a grid without therapy through a plan (a self-pay Good
+    /// Faith Estimate's). Staff only.
+    #[cfg(staff)]
+    pub monthly_plan: fn(&str) -> String,
     /// Terms of a deferred-interest plan, from (months, APR).
     pub deferred_terms: fn(u32, &str) -> String,
     /// Terms of a fixed-APR plan, from (months, APR).
@@ -770,6 +774,8 @@ static ENGLISH: Words = Words {
         },
         up_to: "up to",
         monthly_note: |plan| format!("Monthly payments: {plan}, without your share of physical therapy through your plan, which is paid at each visit."),
+        #[cfg(staff)]
+        monthly_plan: |plan| format!("Monthly payments: {plan}."),
         deferred_terms: |months, apr| {
             format!("No interest if paid in full within {months} months; otherwise {apr} APR from the purchase date")
         },
@@ -1030,6 +1036,8 @@ static SPANISH: Words = Words {
         },
         up_to: "hasta",
         monthly_note: |plan| format!("Pagos mensuales: {plan}, sin su parte de la fisioterapia con seguro, que se paga en cada visita."),
+        #[cfg(staff)]
+        monthly_plan: |plan| format!("Pagos mensuales: {plan}."),
         deferred_terms: |months, apr| {
             format!("Sin intereses si se paga el total en {months} meses; si no, se cobra una tasa de porcentaje anual (APR) del {apr} desde la fecha de compra")
         },

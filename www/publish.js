@@ -91,6 +91,8 @@ const folder = () => {
 };
 function showCode() {
   const where = folder();
+  // Its words only while it is shown: a hidden message is no problem of the form.
+  $('widget-folder-problem').textContent = where === undefined ? "Write where the widget's folder is: /estimator/ on the clinic's own site, or a full address that starts with https://" : '';
   $('widget-folder-problem').hidden = where !== undefined;
   $('widget-folder').setAttribute('aria-invalid', where === undefined);
   $('embed-code').value = where === undefined || !published ? '' : embedCode(published, where);

@@ -280,6 +280,17 @@ impl Quote {
                 .insurance
                 .get(comparison.language);
             comparison.notes.retain(|note| note != insurance_note);
+            // No therapy through a plan here: the monthly payments leave no share of it out.
+            if let Some(plan) = &comparison.plan {
+                let words = &comparison.language.words().pay;
+                let through_plan = (words.monthly_note)(&plan.label);
+                let plain = (words.monthly_plan)(&plan.label);
+                for note in &mut comparison.notes {
+                    if *note == through_plan {
+                        note.clone_from(&plain);
+                    }
+                }
+            }
             comparison
                 .columns
                 .retain(|c| c.coverage != Coverage::Insurance);

@@ -213,7 +213,10 @@ test('the comparison printed with the quote follows the prompt-pay choice: no di
     const pdf = `${shots}prompt-pay-comparison-${choice}.pdf`;
     await page.pdf({ path: pdf, format: 'Letter' });
     const text = printed(pdf);
-    assert.match(text, /1 injection/, `${choice}: the comparison is printed`);
+    assert.match(text, /what you pay\s+Injections No physical therapy/, `${choice}: the comparison is printed`);
+    // A self-pay estimate's grid has no therapy through a plan, and its note says none is left out.
+    assert.match(text, /Monthly payments: 6 months, no interest if repaid\.\s/, `${choice}: the plain monthly note`);
+    assert.doesNotMatch(text, /through your plan/, `${choice}: no word of a plan`);
     assert.equal(text.includes('$2,575.00'), full, `${choice}: the full price`);
     assert.equal(text.includes('$2,446.25'), discounted, `${choice}: the discounted price`);
     if (choice === 'not_offered') {

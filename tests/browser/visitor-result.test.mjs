@@ -217,7 +217,8 @@ for (const language of ['en', 'es']) {
       await sender.selectOption('#plan', plans.at(-1));
       await sender.fill('#federal-tax', '22');
       await sender.locator('#federal-tax').blur();
-      const link = sender.url();
+      await sender.click('#share'); // the link the visitor copies (the page's address holds no answer)
+      const link = await sender.inputValue('#share-link');
       await sender.close();
 
       const { page, seen } = await open(language, width, new URL(link).hash);
