@@ -602,7 +602,34 @@ fn a_replaced_estimate_opens_and_prints_as_a_copy_for_the_record() {
         amnion_estimator::language::Language::Spanish,
     )
     .expect("replaced");
-    assert!(spanish.printed.starts_with("Reemplazado por GFE-REVISED"));
+    // On the Spanish page, the notice beside the document is Spanish, but the line printed on
+    // this English document stays English, so the printout is in one language (billing
+    // walk-through 4, item 1).
+    assert!(
+        spanish.page.starts_with("El documento GFE-")
+            && spanish.page.contains("emitido el 23 de noviembre de 2026")
+    );
+    assert_eq!(
+        spanish.printed,
+        "Replaced by GFE-REVISED issued November 23, 2026: this copy is for the record."
+    );
+    // A Spanish document prints its line in Spanish, whatever the page's language.
+    let mut spanish_original = original.clone();
+    spanish_original.document_language = amnion_estimator::language::Language::Spanish;
+    let with_spanish = [spanish_original, both[1].clone()];
+    let copy = register::replaced_copy(
+        &with_spanish,
+        &original.quote_number,
+        amnion_estimator::language::Language::English,
+    )
+    .expect("replaced");
+    assert_eq!(
+        copy.printed,
+        "Reemplazado por GFE-REVISED, emitido el 23 de noviembre de 2026: esta copia es para el archivo."
+    );
+    assert!(copy
+        .page
+        .starts_with(&format!("{} was replaced", original.quote_number)));
     // The revision itself, and an estimate nothing replaces, are not copies.
     assert!(register::replaced_copy(
         &both,
@@ -669,6 +696,17 @@ fn the_register_speaks_spanish_on_the_spanish_page() {
         usize::MAX,
     );
     assert_eq!(shown.summary, "1 estimado en el registro.");
+    // The entry's title is in the page's words, though the estimate was given in English (billing
+    // walk-through 4, item 1); its printed copy stays English.
+    let on_spanish_page = RegisterEntry::of_in(
+        &record(&quote.saved, "2026-11-21"),
+        &book(),
+        Language::Spanish,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(on_spanish_page.title, "Estimado de buena fe");
+    assert_eq!(on_spanish_page.document_language, Language::English);
+    assert_eq!(entries[0].title, "Good Faith Estimate");
     assert_eq!(
         shown.entries[0].lines[0],
         "Fecha de nacimiento: 4 de marzo de 1970 · Emitido el 21 de noviembre de 2026 · Válido hasta el 20 de enero de 2027"

@@ -132,8 +132,11 @@ pub struct EntryProvider {
 pub struct RegisterEntry {
     /// The number the patient holds.
     pub quote_number: String,
-    /// `Good Faith Estimate` or `Self-pay price quote`, in the document's language.
+    /// `Good Faith Estimate` or `Self-pay price quote`, in the staff page's language.
     pub title: String,
+    /// The language the document was given in (its printed copy keeps it).
+    #[serde(skip)]
+    pub document_language: Language,
     /// Whether it is a Good Faith Estimate (due dates and the dispute right apply).
     pub good_faith_estimate: bool,
     /// As printed.
@@ -295,7 +298,8 @@ impl RegisterEntry {
         given.sort();
         Ok(RegisterEntry {
             quote_number: number.clone(),
-            title: document.title.clone(),
+            title: language.gfe_words().kind(gfe).title.to_owned(),
+            document_language: document.language,
             good_faith_estimate: gfe,
             patient_name: request.patient.name.trim().to_owned(),
             date_of_birth: request.patient.date_of_birth.trim().to_owned(),
@@ -1027,34 +1031,44 @@ fn replacing<'a>(entries: &'a [RegisterEntry], number: &str) -> Option<&'a Regis
         .min_by(|a, b| a.quote_number.cmp(&b.quote_number))
 }
 
-/// What to say of the quote `number` when it is opened or printed, in `language`, if a revision
-/// in the register replaces it: a notice on the page and a line on the printed document, naming
-/// the revision and the day it was issued. `None` when nothing in the register replaces it.
+/// What to say of the quote `number` when it is opened or printed, if a revision in the register
+/// replaces it: a notice on the page in `language` (the staff page's), and a line on the printed
+/// document in the document's own language, so a printout is in one language; each names the
+/// revision and the day it was issued. `None` when nothing in the register replaces it.
 pub fn replaced_copy(
     entries: &[RegisterEntry],
     number: &str,
     language: Language,
 ) -> Option<ReplacedCopy> {
     let by = replacing(entries, number)?;
-    let issued =
-        Date::parse(&by.issued_on).map_or_else(|_| by.issued_on.clone(), |d| d.long_form(language));
+    let document_language = entries
+        .iter()
+        .find(|entry| entry.quote_number == number)
+        .map_or(language, |entry| entry.document_language);
+    let issued_in = |language| {
+        Date::parse(&by.issued_on).map_or_else(|_| by.issued_on.clone(), |d| d.long_form(language))
+    };
     let by_number = &by.quote_number;
-    let (page, printed) = match language {
-        Language::English => (
-            format!(
-                "{number} was replaced by {by_number}, issued {issued}. Give the patient {by_number}; \
-                 print this one only as a copy for the record."
-            ),
-            format!("Replaced by {by_number} issued {issued}: this copy is for the record."),
+    let page = match language {
+        Language::English => format!(
+            "{number} was replaced by {by_number}, issued {}. Give the patient {by_number}; \
+             print this one only as a copy for the record.",
+            issued_in(language)
         ),
-        Language::Spanish => (
-            format!(
-                "El documento {number} fue reemplazado por {by_number}, emitido el {issued}. \
-                 Entregue al paciente el {by_number}; imprima este solo como copia para el archivo."
-            ),
-            format!(
-                "Reemplazado por {by_number}, emitido el {issued}: esta copia es para el archivo."
-            ),
+        Language::Spanish => format!(
+            "El documento {number} fue reemplazado por {by_number}, emitido el {}. \
+             Entregue al paciente el {by_number}; imprima este solo como copia para el archivo.",
+            issued_in(language)
+        ),
+    };
+    let printed = match document_language {
+        Language::English => format!(
+            "Replaced by {by_number} issued {}: this copy is for the record.",
+            issued_in(document_language)
+        ),
+        Language::Spanish => format!(
+            "Reemplazado por {by_number}, emitido el {}: esta copia es para el archivo.",
+            issued_in(document_language)
         ),
     };
     Some(ReplacedCopy {

@@ -32,7 +32,7 @@ pub struct Quoter {
 /// What the page shows of a quote beside its document.
 #[derive(Serialize)]
 struct Shown<'a> {
-    title: &'a str,
+    title: &'static str,
     quote_number: &'a str,
     total: &'a str,
     coverage_notice: Option<&'a str>,
@@ -41,7 +41,7 @@ struct Shown<'a> {
     prompt_pay_warning: Option<&'a str>,
     price_book_version: &'a str,
     /// The date it is issued, as it prints.
-    issued_on: &'a str,
+    issued_on: String,
     /// For a revision: what it replaces, and that it must be given to the patient.
     revision: Option<String>,
     /// Its providers, for the bill's fields ("Check the bill").
@@ -49,10 +49,14 @@ struct Shown<'a> {
 }
 
 impl<'a> Shown<'a> {
-    fn of(quote: &'a Quote) -> Shown<'a> {
+    /// What the page says of `quote` in `language` (the staff page's): its title and the date it
+    /// is issued in the page's words even when a reopened file is in the other language (its
+    /// document keeps its own, as does the revision's sentence, quoted from the document).
+    fn of(quote: &'a Quote, language: Language) -> Shown<'a> {
         let document = &quote.good_faith_estimate;
+        let good_faith_estimate = document.kind == quote::DocumentKind::GoodFaithEstimate;
         Shown {
-            title: &document.title,
+            title: language.gfe_words().kind(good_faith_estimate).title,
             quote_number: &quote.quote_number,
             total: &document.total.formatted,
             coverage_notice: document.coverage_notice.as_deref(),
@@ -60,15 +64,22 @@ impl<'a> Shown<'a> {
             price_warnings: &quote.price_warnings,
             prompt_pay_warning: quote.prompt_pay_warning.as_deref(),
             price_book_version: &quote.price_book_version,
-            issued_on: &document.issued_on,
+            issued_on: issued_in(quote, language),
             revision: document.replaces.as_ref().map(|replaces| {
-                let good_faith_estimate = document.kind == quote::DocumentKind::GoodFaithEstimate;
+                // The document's own sentence, so its words go on in its language.
                 let words = document.language.revision_words(good_faith_estimate);
                 format!("{replaces} {}", words.give)
             }),
             providers: BillProvider::of(quote),
         }
     }
+}
+
+/// The day `quote` is issued, written in `language`.
+fn issued_in(quote: &Quote, language: Language) -> String {
+    let document = &quote.good_faith_estimate;
+    Date::parse(&quote.saved.request.issued_on)
+        .map_or_else(|_| document.issued_on.clone(), |d| d.long_form(language))
 }
 
 /// `update`'s answer: what was refused, the quote now on screen, if any, and when its Good Faith
@@ -208,7 +219,7 @@ impl Quoter {
             }
         }
         let issued_on = match &self.current {
-            Some(quote) => quote.good_faith_estimate.issued_on.clone(),
+            Some(quote) => issued_in(quote, self.language),
             None => Date::parse(&today()).map_or_else(|_| today(), |d| d.long_form(self.language)),
         };
         // A revision's deadline follows when the quote on screen revises a reopened one.
@@ -228,7 +239,10 @@ impl Quoter {
             .and_then(|request| quote::coverage_notice_of(&self.book, &request));
         to_js(&QuoteUpdate {
             refused: update.refused,
-            quote: self.current.as_ref().map(Shown::of),
+            quote: self
+                .current
+                .as_ref()
+                .map(|quote| Shown::of(quote, self.language)),
             issued_on,
             due,
             coverage_notice,
@@ -259,7 +273,7 @@ impl Quoter {
         let mut form = reopened.form.clone();
         form.answers.language = self.language;
         let shown = to_js(&ReopenedShown {
-            quote: Shown::of(&reopened.quote),
+            quote: Shown::of(&reopened.quote, self.language),
             // In the page's language, which may not be the file's.
             expired: reopened.expired_in(&today(), self.language),
             price_change: reopened

@@ -93,7 +93,10 @@ test('a printed estimate is recorded, found after a reload by name and by date o
   assert.equal(await page.locator('#status').textContent(), `Good Faith Estimate ${number}: $3,749.81`);
   assert.equal(await page.inputValue('#patient-name'), 'Ana Ruiz');
   assert.equal(await page.getAttribute('#print', 'aria-disabled'), 'false');
-  // Print a copy: the same document, printed; still one entry.
+  // Print a copy: the same document, printed; still one entry. The register's help names the
+  // patient's right to a copy for six years and this button, by its label.
+  const hint = await page.locator('#register-section > .hint').first().textContent();
+  assert.match(hint, /copy of any Good Faith Estimate given to them in the last six years \(45 CFR 149\.610\): find it here and use “Print a copy”/);
   await page.evaluate(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
   await page.locator('#register-list li').first().getByRole('button', { name: 'Print a copy' }).click();
   await page.waitForFunction(() => window.printed === 1);

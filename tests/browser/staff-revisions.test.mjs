@@ -187,6 +187,23 @@ test('on the Spanish page, a changed file of an earlier release is a revised pri
   await page.close();
 });
 
+test('on the Spanish page, an English estimate reopens as it was given: its document in English, the page\'s own words beside it in Spanish', async () => {
+  const { page, errors } = await openStaffPage('staff.html?lang=es');
+  // The English original of the revision chain: issued December 1, 2026, $1,795.50.
+  await reopen(page, 'revision-chain-1-original.json');
+  // The patient holds an English document: it stays English, on screen and in print.
+  assert.match(await page.locator('.gfe-dates').textContent(), /^Issued December 1, 2026 · Valid until January 30, 2027/);
+  // The page's status and the form's issue date are in the page's words (billing walk-through 4,
+  // item 1: they said "Good Faith Estimate" and "December 1, 2026" on the Spanish page).
+  assert.equal(await page.locator('#status').textContent(), 'Estimado de buena fe GFE-AAJ8-1STR-C4FQ-G: $1,795.50');
+  assert.equal(await page.locator('#issued-on').textContent(), '1 de diciembre de 2026');
+  const text = await printed(page, 'english-on-spanish-page');
+  assert.match(text, /Good Faith Estimate/);
+  assert.doesNotMatch(text, /Estimado de buena fe|de diciembre de/, 'one language in the printout');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a document reopened after its last valid day says it expired, and that care from now on needs a revision', async () => {
   const page = await shared.browser.newPage();
   // Release 3613b6a's file, issued December 2, 2026, valid until January 31, 2027 (Dec 2 + 60 days:
