@@ -8,6 +8,7 @@
 
 mod sample_book;
 
+use amnion_estimator::language::Language;
 use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::register::{
     self, backup_reminder, given, import, matches, record, view, with_bill, RegisterEntry,
@@ -581,12 +582,9 @@ fn a_replaced_estimate_opens_and_prints_as_a_copy_for_the_record() {
     revised.issued_on = "2026-11-23".into();
     revised.replaces = vec![original.quote_number.clone()];
     let both = [original.clone(), revised];
-    let copy = register::replaced_copy(
-        &both,
-        &original.quote_number,
-        amnion_estimator::language::Language::English,
-    )
-    .expect("replaced");
+    let (english, spanish) = (Language::English, Language::Spanish);
+    let copy =
+        register::replaced_copy(&both, &original.quote_number, english, english).expect("replaced");
     assert_eq!(copy.replaced_by, "GFE-REVISED");
     assert_eq!(
         copy.printed,
@@ -596,51 +594,30 @@ fn a_replaced_estimate_opens_and_prints_as_a_copy_for_the_record() {
         "{} was replaced by GFE-REVISED, issued November 23, 2026.",
         original.quote_number
     )));
-    let spanish = register::replaced_copy(
-        &both,
-        &original.quote_number,
-        amnion_estimator::language::Language::Spanish,
-    )
-    .expect("replaced");
-    // On the Spanish page, the notice beside the document is Spanish, but the line printed on
-    // this English document stays English, so the printout is in one language (billing
-    // walk-through 4, item 1).
-    assert!(
-        spanish.page.starts_with("El documento GFE-")
-            && spanish.page.contains("emitido el 23 de noviembre de 2026")
-    );
-    assert_eq!(
-        spanish.printed,
-        "Replaced by GFE-REVISED issued November 23, 2026: this copy is for the record."
-    );
+    // On the Spanish page, the notice beside an English document is Spanish, but the line printed
+    // on it stays English, so the printout is in one language (billing walk-through 4, item 1).
+    let on_spanish_page =
+        register::replaced_copy(&both, &original.quote_number, spanish, english).expect("replaced");
+    assert!(on_spanish_page.page.starts_with("El documento GFE-"));
+    assert!(on_spanish_page
+        .page
+        .contains("emitido el 23 de noviembre de 2026"));
+    assert_eq!(on_spanish_page.printed, copy.printed);
     // A Spanish document prints its line in Spanish, whatever the page's language.
-    let mut spanish_original = original.clone();
-    spanish_original.document_language = amnion_estimator::language::Language::Spanish;
-    let with_spanish = [spanish_original, both[1].clone()];
-    let copy = register::replaced_copy(
-        &with_spanish,
-        &original.quote_number,
-        amnion_estimator::language::Language::English,
-    )
-    .expect("replaced");
+    let spanish_document =
+        register::replaced_copy(&both, &original.quote_number, english, spanish).expect("replaced");
     assert_eq!(
-        copy.printed,
+        spanish_document.printed,
         "Reemplazado por GFE-REVISED, emitido el 23 de noviembre de 2026: esta copia es para el archivo."
     );
-    assert!(copy
-        .page
-        .starts_with(&format!("{} was replaced", original.quote_number)));
+    assert_eq!(spanish_document.page, copy.page);
     // The revision itself, and an estimate nothing replaces, are not copies.
-    assert!(register::replaced_copy(
-        &both,
-        "GFE-REVISED",
-        amnion_estimator::language::Language::English
-    )
-    .is_none());
+    assert!(register::replaced_copy(&both, "GFE-REVISED", english, english).is_none());
     assert!(register::replaced_copy(
         std::slice::from_ref(&original),
         &original.quote_number,
-        amnion_estimator::language::Language::English
+        english,
+        english
     )
     .is_none());
 }
@@ -684,7 +661,6 @@ fn search_by_a_date_of_birth_as_the_register_shows_it_or_its_year() {
 #[test]
 fn the_register_speaks_spanish_on_the_spanish_page() {
     // Billing walk-through, item 2: due November 25 (above), overdue on the 26th.
-    use amnion_estimator::language::Language;
     let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
     let entries = [entry(&record(&quote.saved, "2026-11-21"))];
     let shown = register::view_in(
@@ -705,7 +681,6 @@ fn the_register_speaks_spanish_on_the_spanish_page() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(on_spanish_page.title, "Estimado de buena fe");
-    assert_eq!(on_spanish_page.document_language, Language::English);
     assert_eq!(entries[0].title, "Good Faith Estimate");
     assert_eq!(
         shown.entries[0].lines[0],
@@ -747,7 +722,6 @@ fn the_register_speaks_spanish_on_the_spanish_page() {
 
 #[test]
 fn the_backup_reminder_and_the_import_speak_spanish_too() {
-    use amnion_estimator::language::Language;
     // 2026-11-01 + 7 days is November 8, before November 21: the last backup is old.
     assert_eq!(
         register::backup_reminder_in(Some("2026-11-01"), "2026-11-21", 2, 7, Language::Spanish)
@@ -916,7 +890,6 @@ fn an_entry_refused_on_import_is_said_in_spanish_on_the_spanish_page() {
 fn a_long_register_lists_the_first_fifty_and_counts_the_rest() {
     // 120 estimates, listed 50 at a time: the first 50 by issue date, 70 more counted and said;
     // what needs action is whole whatever is listed.
-    use amnion_estimator::language::Language;
     let quote = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
     let one = entry(&record(&quote.saved, "2026-11-21"));
     let entries: Vec<RegisterEntry> = (0..120)

@@ -134,9 +134,6 @@ pub struct RegisterEntry {
     pub quote_number: String,
     /// `Good Faith Estimate` or `Self-pay price quote`, in the staff page's language.
     pub title: String,
-    /// The language the document was given in (its printed copy keeps it).
-    #[serde(skip)]
-    pub document_language: Language,
     /// Whether it is a Good Faith Estimate (due dates and the dispute right apply).
     pub good_faith_estimate: bool,
     /// As printed.
@@ -299,7 +296,6 @@ impl RegisterEntry {
         Ok(RegisterEntry {
             quote_number: number.clone(),
             title: language.gfe_words().kind(gfe).title.to_owned(),
-            document_language: document.language,
             good_faith_estimate: gfe,
             patient_name: request.patient.name.trim().to_owned(),
             date_of_birth: request.patient.date_of_birth.trim().to_owned(),
@@ -1033,18 +1029,15 @@ fn replacing<'a>(entries: &'a [RegisterEntry], number: &str) -> Option<&'a Regis
 
 /// What to say of the quote `number` when it is opened or printed, if a revision in the register
 /// replaces it: a notice on the page in `language` (the staff page's), and a line on the printed
-/// document in the document's own language, so a printout is in one language; each names the
-/// revision and the day it was issued. `None` when nothing in the register replaces it.
+/// document in `document_language`, the document's own, so a printout is in one language; each
+/// names the revision and the day it was issued. `None` when nothing in the register replaces it.
 pub fn replaced_copy(
     entries: &[RegisterEntry],
     number: &str,
     language: Language,
+    document_language: Language,
 ) -> Option<ReplacedCopy> {
     let by = replacing(entries, number)?;
-    let document_language = entries
-        .iter()
-        .find(|entry| entry.quote_number == number)
-        .map_or(language, |entry| entry.document_language);
     let issued_in = |language| {
         Date::parse(&by.issued_on).map_or_else(|_| by.issued_on.clone(), |d| d.long_form(language))
     };

@@ -164,8 +164,8 @@ impl Quoter {
     }
 
     /// What to say of the quote `number` when it is on screen (opened or to print), if a revision
-    /// in the register replaces it: `{ replaced_by, page, printed }` in the page's language, or
-    /// `null`.
+    /// in the register replaces it: `{ replaced_by, page, printed }`, `page` in the page's language
+    /// and `printed` in the document's, or `null`.
     ///
     /// # Errors
     ///
@@ -173,7 +173,18 @@ impl Quoter {
     #[wasm_bindgen(js_name = registerReplaced)]
     pub fn register_replaced(&self, number: &str) -> Result<JsValue, JsValue> {
         let entries = self.register.entries();
-        to_js(&register::replaced_copy(&entries, number, self.language))
+        // Its line prints on the document on screen, in that document's language.
+        let document_language = self
+            .current
+            .as_ref()
+            .filter(|quote| quote.quote_number == number)
+            .map_or(self.language, |quote| quote.good_faith_estimate.language);
+        to_js(&register::replaced_copy(
+            &entries,
+            number,
+            self.language,
+            document_language,
+        ))
     }
 
     /// `record` with how (`paper`, `email`, `portal`) and when (`YYYY-MM-DD`, blank for today) it

@@ -197,9 +197,19 @@ test('on the Spanish page, an English estimate reopens as it was given: its docu
   // item 1: they said "Good Faith Estimate" and "December 1, 2026" on the Spanish page).
   assert.equal(await page.locator('#status').textContent(), 'Estimado de buena fe GFE-AAJ8-1STR-C4FQ-G: $1,795.50');
   assert.equal(await page.locator('#issued-on').textContent(), '1 de diciembre de 2026');
+  // Revised here (the boot removed, as in the test above: GFE-FVJM-TR82-0AVD-X, now in Spanish,
+  // the page's language) and saved, so the register holds what replaces the original.
+  await page.uncheck('#walking_boot');
+  assert.equal(await page.locator('#status').textContent(), 'Estimado de buena fe GFE-FVJM-TR82-0AVD-X: $1,638.75');
+  await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  await page.waitForFunction(() => document.getElementById('register-list').textContent.includes('GFE-FVJM-TR82-0AVD-X'));
+  // The original opened again: the notice beside it is Spanish; the line printed on it is English.
+  await reopen(page, 'revision-chain-1-original.json');
+  await page.waitForFunction(() => !document.getElementById('replaced-warning').hidden);
+  assert.match(await page.locator('#replaced-warning').textContent(), /^El documento GFE-AAJ8-1STR-C4FQ-G fue reemplazado por GFE-FVJM-TR82-0AVD-X, emitido el 7 de diciembre de 2026\./);
   const text = await printed(page, 'english-on-spanish-page');
-  assert.match(text, /Good Faith Estimate/);
-  assert.doesNotMatch(text, /Estimado de buena fe|de diciembre de/, 'one language in the printout');
+  assert.match(text, /Replaced by GFE-FVJM-TR82-0AVD-X issued December 7, 2026: this copy is for the record\. Good Faith Estimate Quote GFE-AAJ8-1STR-C4FQ-G/);
+  assert.doesNotMatch(text, /Reemplazado|Estimado de buena fe|de diciembre de/, 'one language in the printout');
   assert.deepEqual(errors, []);
   await page.close();
 });
