@@ -8,7 +8,8 @@
 //   a JSON script element, `amnion-words`.
 // - widget.html: the English as it is.
 // Both without the marks, which only `translate` reads (the staff page's and the editor's copy of
-// widget.html keep them).
+// widget.html keep them), and without each line's indentation (about 100 B a visitor downloads,
+// brotli): the markup has no <pre>, <textarea> or attribute over two lines, where it would show.
 // Usage: node .ci/widget-markup.mjs www/widget.html www/es.json www/dist/estimator.js www/dist
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,11 @@ const markup = readFileSync(markupFile, 'utf8');
 const words = JSON.parse(readFileSync(wordsFile, 'utf8'));
 const script = readFileSync(scriptFile, 'utf8');
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-const unmarked = (html) => html.replace(/ data-(?:text|placeholder)="[a-z0-9_]+"/g, '');
+const shipped = (html) => html.replace(/ data-(?:text|placeholder)="[a-z0-9_]+"/g, '').replace(/\n[ \t]+/g, '\n');
+if (/<pre|<textarea|="[^"]*\n/.test(markup)) {
+  console.error('widget-markup: the markup has a <pre>, a <textarea> or an attribute over two lines, whose indentation would show');
+  process.exit(1);
+}
 
 const marked = [...markup.matchAll(/data-(?:text|placeholder)="([a-z0-9_]+)"/g)].map(([, key]) => key);
 const missing = marked.filter((key) => !words[key]);
@@ -39,5 +44,5 @@ const sentences = Object.fromEntries(Object.entries(words)
 // `<` written as \u003c, so no sentence can end the script element.
 const json = JSON.stringify(sentences).replace(/</g, '\\u003c');
 spanish = spanish.replace('</template>', `</template>\n<script type="application/json" id="amnion-words">${json}</script>`);
-writeFileSync(join(folder, 'widget.html'), unmarked(markup));
-writeFileSync(join(folder, 'widget-es.html'), unmarked(spanish));
+writeFileSync(join(folder, 'widget.html'), shipped(markup));
+writeFileSync(join(folder, 'widget-es.html'), shipped(spanish));
