@@ -290,8 +290,17 @@ fn ending_within_30_days_while_an_injection_is_still_planned() {
         ending[0].says,
         "Valid until January 20, 2027, with an injection still planned: revise it before then."
     );
-    // After the valid-until day, with no injection dated ahead: not listed for ever.
-    assert!(view(&entries, "", SortBy::Issued, "2027-01-21")
+    // After the valid-until day, with no injection dated ahead: listed as expired for 30 days
+    // more (billing walk-through 5, item 3: it vanished the day after), not for ever. January 20
+    // + 30 days is February 19 (11 left in January, 19 in February).
+    for day in ["2027-01-21", "2027-02-19"] {
+        assert_eq!(
+            view(&entries, "", SortBy::Issued, day).expiring[0].says,
+            "Expired after January 20, 2027 with an injection still planned: give a revised estimate.",
+            "{day}"
+        );
+    }
+    assert!(view(&entries, "", SortBy::Issued, "2027-02-20")
         .expiring
         .is_empty());
     // A revision that replaces it takes it off the list.
@@ -940,4 +949,41 @@ fn a_long_register_lists_the_first_fifty_and_counts_the_rest() {
     );
     assert_eq!((one.entries.len(), one.more), (1, 0));
     assert_eq!(one.entries[0].quote_number, "GFE-TEST-0077");
+}
+
+#[test]
+fn a_revision_is_due_the_business_day_before_its_injection_not_by_the_first_booking() {
+    // Billing walk-through 5, item 1: the first estimate was booked on 2026-11-20 for 2026-12-15
+    // (due November 25, above). Revised on Friday 2027-01-29 with the injection moved to Monday
+    // 2027-02-22, the form still holding the first booking date: the revision is due by the
+    // business day before the injection, Friday 2027-02-19 (2027-02-01 is a Monday, so the 22nd
+    // is too; Washington's Birthday is the 15th), not November 25.
+    let first = quote_for("Ana Ruiz", "2026-12-15", "2026-11-20");
+    let mut request = first.saved.request.clone();
+    request.issued_on = "2027-01-29".into();
+    request.scheduled_on = "2027-02-22".into();
+    request.replaces = vec![amnion_estimator::quote::Replaced {
+        quote_number: first.quote_number.clone(),
+        issued_on: "2026-11-21".into(),
+    }];
+    let revision = amnion_estimator::quote::quote(&book(), &request).expect("priced");
+    let revised = entry(&record(&revision.saved, "2027-01-29"));
+    assert_eq!(revised.due_on.as_deref(), Some("2027-02-19"));
+    // Listed from the day before, Thursday the 18th.
+    assert_eq!(revised.due_listed_from.as_deref(), Some("2027-02-18"));
+    let both = [entry(&record(&first.saved, "2026-11-21")), revised];
+    let on = |today: &str| {
+        let shown = register::view_in(&both, "", SortBy::Issued, today, Language::English, 50);
+        shown.due.iter().map(|a| a.says.clone()).collect::<Vec<_>>()
+    };
+    // The day it is made, nothing is overdue: the first is replaced, the revision not yet due.
+    assert_eq!(on("2027-01-29"), Vec::<String>::new());
+    assert_eq!(
+        on("2027-02-18"),
+        ["Due to the patient tomorrow, February 19, 2027, and not yet recorded as given."]
+    );
+    assert_eq!(
+        on("2027-02-20"),
+        ["Overdue: it was due to the patient by February 19, 2027, and is not recorded as given."]
+    );
 }

@@ -270,16 +270,23 @@ impl RegisterEntry {
         service_dates.sort();
         let gfe = document.kind == DocumentKind::GoodFaithEstimate;
         let business = BusinessDays::of(&saved_book);
-        let due_by = gfe
-            .then(|| {
-                let dates = Dates::of(request);
-                due::due(&business, dates.booked, dates.asked, dates.first)
-            })
-            .flatten()
-            .and_then(|due| match due {
-                due::Due::AfterBooking { by, .. } | due::Due::AfterRequest { by, .. } => Some(by),
-                due::Due::NotRequired { .. } | due::Due::NeedsServiceDate => None,
-            });
+        let dates = Dates::of(request);
+        let due_by = match (gfe, request.replaces.is_empty()) {
+            (false, _) => None,
+            // A revision is due no later than 1 business day before the first injection it
+            // prices (45 CFR 149.610(b)(1)(vii)), whenever the first estimate was booked or asked
+            // for: the form keeps those dates, and the first estimate's deadline is not the
+            // revision's (billing walk-through 5, item 1).
+            (true, false) => dates.first.and_then(|first| business.before(first)),
+            (true, true) => due::due(&business, dates.booked, dates.asked, dates.first).and_then(
+                |due| match due {
+                    due::Due::AfterBooking { by, .. } | due::Due::AfterRequest { by, .. } => {
+                        Some(by)
+                    }
+                    due::Due::NotRequired { .. } | due::Due::NeedsServiceDate => None,
+                },
+            ),
+        };
         let due_on = due_by.map(|by| by.to_string());
         // Listed the day before it is due, or the business day before when that is earlier (a
         // Monday's is listed from the Friday).
@@ -648,9 +655,10 @@ fn due_says(entry: &RegisterEntry, today: Date, words: &RegisterWords) -> Option
 /// When an estimate's valid-until date or 12-month span (from its first injection, or its issue
 /// date when none is scheduled), whichever is earlier, ends within [`EXPIRING_WITHIN_DAYS`] of
 /// `today`, or has ended, while care it does not cover is still planned: an injection dated today
-/// or later that falls after that end, or injections planned but not yet dated (then only an end
-/// still ahead counts unless a dated one is still ahead, so an old estimate never scheduled is not
-/// listed for ever). An estimate whose every planned injection is dated on or before its end needs
+/// or later that falls after that end, or injections planned but not yet dated (then an end
+/// passed more than [`EXPIRING_WITHIN_DAYS`] ago counts only while a dated one is still ahead: an
+/// estimate that just expired with care left stays listed a month, so the day after its end does
+/// not hide it, and an old estimate never scheduled is not listed for ever). An estimate whose every planned injection is dated on or before its end needs
 /// no revision, however near the end is.
 fn ending_says(entry: &RegisterEntry, today: Date, words: &RegisterWords) -> Option<String> {
     let valid_until = Date::parse(&entry.valid_until).ok()?;
@@ -674,7 +682,9 @@ fn ending_says(entry: &RegisterEntry, today: Date, words: &RegisterWords) -> Opt
     let horizon = today.add_days(EXPIRING_WITHIN_DAYS);
     let listed = match (dated_after_end, undated_left) {
         (true, _) => end <= horizon,
-        (false, true) => end <= horizon && (end >= today || dated_ahead),
+        (false, true) => {
+            end <= horizon && (end.add_days(EXPIRING_WITHIN_DAYS) >= today || dated_ahead)
+        }
         (false, false) => false,
     };
     if !listed {
