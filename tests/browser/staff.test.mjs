@@ -420,6 +420,13 @@ for (const width of [360, 1024, 1280, 1920]) {
       const [bar, column] = [await box(page, '#document-pane .toolbar'), await box(page, '#document-pane')];
       assert.ok(bar.y >= column.y && bar.y < column.y + 40, `the buttons stay at the top of the column (${bar.y - column.y} px)`);
       assert.ok(await page.locator('#status').isVisible());
+      // Scrolled on until the bill's section is half up the window: the document's column has
+      // stopped with the form, above the section, not under it (billing walk-through 5, item 6:
+      // the section covered the column's last lines).
+      await page.evaluate(() => window.scrollTo(0, window.scrollY + document.getElementById('bill-section').getBoundingClientRect().top - 450));
+      const [paneNow, bill] = [await box(page, "#document-pane"), await box(page, "#bill-section")];
+      assert.ok(Math.abs(bill.y - 450) < 2, `the bill's section starts half up the window (${bill.y})`);
+      assert.ok(paneNow.y + paneNow.height <= bill.y, `the document's column ends at ${paneNow.y + paneNow.height}, above the bill's section at ${bill.y}`);
     } else {
       assert.ok(pane.y >= form.y + form.height, 'under the form');
       assert.ok(await page.locator('.jump').isVisible(), 'the form starts with a link to it');
