@@ -174,6 +174,16 @@ fn sorted_by_service_date_or_due_date() {
     };
     assert_eq!(order(SortBy::ServiceDate), ["José Peña", "Ana Ruiz"]);
     assert_eq!(order(SortBy::DueDate), ["José Peña", "Ana Ruiz"]);
+    // By injection date from December 5: Ana's December 15 is the next injection; José's
+    // December 1 has passed, so his estimate comes after, and one with no injection dated last.
+    let undated = entry(&record(&quote_for("Lee Park", "", "").saved, "2026-11-21"));
+    let three = [early.clone(), undated, late.clone()];
+    let on_december_5: Vec<String> = view(&three, "", SortBy::ServiceDate, "2026-12-05")
+        .entries
+        .into_iter()
+        .map(|e| e.patient_name)
+        .collect();
+    assert_eq!(on_december_5, ["Ana Ruiz", "José Peña", "Lee Park"]);
     let shown = view(&entries, "pena", SortBy::Issued, "2026-11-21");
     assert_eq!(
         shown.summary,

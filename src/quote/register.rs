@@ -509,6 +509,7 @@ pub fn view_in(
     limit: usize,
 ) -> RegisterView {
     let words = RegisterWords::of(language);
+    let today_text = today;
     let today = Date::parse(today).ok();
     // Which revision replaces each number directly (the least number, should two): one pass.
     let mut replaced_by: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
@@ -540,7 +541,7 @@ pub fn view_in(
     }
     let count = all.len();
     let mut shown: Vec<RegisterEntry> = all.into_iter().filter(|e| matches(e, query)).collect();
-    sort_entries(&mut shown, sort);
+    sort_entries(&mut shown, sort, today_text);
     let summary = match (query.trim(), shown.len()) {
         ("", _) => (words.held)(count),
         (query, n) => (words.matching)(n, count, &crate::error::excerpt(query)),
@@ -1204,9 +1205,22 @@ fn folded(text: &str) -> String {
         .join(" ")
 }
 
-fn sort_entries(entries: &mut [RegisterEntry], sort: SortBy) {
+fn sort_entries(entries: &mut [RegisterEntry], sort: SortBy, today: &str) {
     // ISO dates sort as text; `None` after every date; ties by the newest issued, then number.
     let last = |date: Option<&str>| (date.is_none(), date.map(str::to_owned));
+    // By injection date, as the front desk looks: the next injection from today, soonest first;
+    // then estimates whose injections are all past, the most recent first; then the undated
+    // (billing walk-through 5: oldest first put long-past injections at the top).
+    let injection = |entry: &RegisterEntry| {
+        let dates = &entry.service_dates;
+        match dates.iter().find(|date| date.as_str() >= today) {
+            Some(next) => (0, next.clone(), String::new()),
+            None => match dates.last() {
+                Some(past) => (1, String::new(), past.clone()),
+                None => (2, String::new(), String::new()),
+            },
+        }
+    };
     entries.sort_by(|a, b| {
         let newest = b
             .issued_on
@@ -1214,9 +1228,15 @@ fn sort_entries(entries: &mut [RegisterEntry], sort: SortBy) {
             .then(a.quote_number.cmp(&b.quote_number));
         match sort {
             SortBy::Issued => newest,
-            SortBy::ServiceDate => last(a.first_service())
-                .cmp(&last(b.first_service()))
-                .then(newest),
+            SortBy::ServiceDate => {
+                let ((a_group, a_next, a_past), (b_group, b_next, b_past)) =
+                    (injection(a), injection(b));
+                a_group
+                    .cmp(&b_group)
+                    .then(a_next.cmp(&b_next))
+                    .then(b_past.cmp(&a_past))
+                    .then(newest)
+            }
             SortBy::DueDate => last(a.due_on.as_deref())
                 .cmp(&last(b.due_on.as_deref()))
                 .then(newest),
