@@ -706,7 +706,7 @@ async function recordOnce(record) {
     return;
   }
   if (!added) {
-    registerSays(say(words, 'register_already', '{number} is in the register already.', { number }));
+    registerSays(say(words, 'register_already', '{number} is in the register: an estimate is kept once, however often it is printed or saved.', { number }));
     return;
   }
   announceChange([number]);

@@ -242,7 +242,7 @@ test('two tabs saving at once lose nothing, and each lists both', async () => {
     await page.waitForFunction((n) => document.getElementById('register-message').textContent.includes(n), number);
     said.push(await page.locator('#register-message').textContent());
   }
-  assert.deepEqual(said.sort(), [`${number} is in the register already.`, `Recorded ${number} in the register.`]);
+  assert.deepEqual(said.sort(), [`${number} is in the register: an estimate is kept once, however often it is printed or saved.`, `Recorded ${number} in the register.`]);
   const stored = await first.evaluate(() => new Promise((resolve) => {
     indexedDB.open('amnion-estimator-register').onsuccess = (event) => {
       event.target.result.transaction('records').objectStore('records').count().onsuccess = (counted) => resolve(counted.target.result);
