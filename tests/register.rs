@@ -941,3 +941,64 @@ fn a_long_register_lists_the_first_fifty_and_counts_the_rest() {
     assert_eq!((one.entries.len(), one.more), (1, 0));
     assert_eq!(one.entries[0].quote_number, "GFE-TEST-0077");
 }
+
+/// The backup file `name` of `tests/fixtures/register/`, read as the page reads it.
+fn backup_fixture(name: &str) -> Value {
+    let path = format!(
+        "{}/tests/fixtures/register/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Value::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// `release-1ce98a1-backup.json` was written by release 1ce98a1's `register::backup` (the last
+/// release whose records carry no check of what staff recorded), from three saved-quote fixtures:
+/// Tomás Herrera's (`format-2-booked-and-closed-dates.json`) given by email on 2026-12-04; Ana
+/// Ruiz's (`format-2-self-pay-with-co-provider.json`) given on paper on 2026-12-02 with a bill
+/// dated 2026-12-18 checked on 2026-12-20 (the clinic billed $3,100.00); María José Núñez's
+/// (`format-2-spanish.json`), not yet given. A backup outlives the release that wrote it: it
+/// imports whole, each entry with its number and what staff recorded.
+#[test]
+fn a_backup_of_an_earlier_release_still_imports() {
+    let file = backup_fixture("release-1ce98a1-backup.json");
+    let imported = import(&file, &[], &book()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        imported.says,
+        "Imported 3 entries: 3 new, 0 added to, 0 already in the register."
+    );
+    let numbers: Vec<&str> = imported
+        .write
+        .iter()
+        .map(|r| r.quote_number.as_str())
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            "GFE-33ER-SHF5-MYGA-H",
+            "GFE-3DQE-P2KM-1P1Y-G",
+            "GFE-A8J4-8B6K-XVJR-1"
+        ]
+    );
+    let [herrera, ruiz, nunez] = [0, 1, 2].map(|i| entry(&imported.write[i]));
+    assert_eq!(herrera.patient_name, "Tomás Herrera");
+    assert_eq!(
+        herrera.given,
+        [register::Given {
+            on: "2026-12-04".into(),
+            how: register::GivenHow::Email
+        }]
+    );
+    assert_eq!(ruiz.bill_checked_on.as_deref(), Some("2026-12-20"));
+    assert_eq!(
+        imported.write[1]
+            .bill
+            .as_ref()
+            .map(|b| b.bill.billed_on.as_str()),
+        Some("2026-12-18")
+    );
+    assert!(nunez.given.is_empty() && nunez.bill_checked_on.is_none());
+    // Twice: nothing new.
+    let again = import(&file, &imported.write, &book()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(again.write.is_empty(), "{}", again.says);
+}
