@@ -1354,8 +1354,10 @@ pub struct Import {
 
 /// Reads a backup file (`file`, parsed) and merges it by number with `existing` (the register as
 /// it is, read in the same transaction that will write the result). Every entry is read and checked
-/// ([`RegisterEntry::of`]) before anything is returned, so a file with one bad entry writes
-/// nothing: the error names each refused entry by its place and number. An entry whose number the
+/// ([`RegisterEntry::of`], then its check: [`check_matches`], required of a [`REGISTER_FORMAT`]
+/// file's entries; a [`REGISTER_FORMAT_1`] file's carry none and are written with theirs) before
+/// anything is returned, so a file with one bad entry writes nothing: the error names each refused
+/// entry by its place and number. An entry whose number the
 /// register holds adds only what the register lacks (a way it was given, a checked bill);
 /// the same number twice is one record.
 ///
