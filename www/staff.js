@@ -773,8 +773,9 @@ $('register-import').addEventListener('change', async (event) => {
     let backup;
     try {
       backup = JSON.parse(await file.text());
-    } catch (error) {
-      throw new Error(say(words, 'register_backup_not_json', 'it is not a complete backup file (cut short, or another kind of file): {reason}', { reason: error.message }));
+    } catch {
+      // In words only: the parser's own message ("Unexpected token …") means nothing to staff.
+      throw new Error(say(words, 'register_backup_not_json', 'this file is not a backup: it is cut short, or another kind of file. Choose a file made with “Export a backup” (its name starts with “estimate-register-”).'));
     }
     result = await importRecords((existing) => quoter.registerImport(backup, existing));
   } catch (error) {

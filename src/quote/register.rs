@@ -8,19 +8,25 @@
 //!   the patient, the document's dates, when it was due, each provider's total, revisions);
 //! - that a record is what it says: its number is its file's, and the file reopens to that number
 //!   ([`RegisterEntry::of`], the same check as "Open saved quote"), so an edited entry is refused
-//!   with its number;
+//!   with its number; and what staff recorded around it (the day recorded, how and when it was
+//!   given, the bill) matches the record's check ([`record_check`]), so an edit of those in a
+//!   backup is refused with its number too;
 //! - search by name, date of birth or number, and the sort orders ([`view`]);
 //! - what needs action: estimates due today or overdue, and those whose valid-until date or
 //!   12-month span ends within 30 days while service is still planned ([`view`]);
-//! - the backup file ([`backup`]), importing one (validated whole before anything is written,
-//!   merged by number: [`import`]), and when to remind staff to back up ([`backup_reminder`]).
+//! - the backup file ([`backup`], refused for an empty register), importing one (validated whole
+//!   before anything is written, merged by number: [`import`]), and when to remind staff to back
+//!   up ([`backup_reminder`]).
 //!
 //! Nothing here deletes a record: the register keeps every estimate until staff clear the
 //! browser's data themselves.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::due::{self, BusinessDays, Dates};
+use super::number::{written, Fnv1a};
 use super::{good_faith_estimate, reopen, Bill, DocumentKind, SavedQuote};
 use crate::calendar::Date;
 use crate::error::{Error, FieldError};
@@ -29,8 +35,13 @@ use crate::money::Amount;
 use crate::price_book::PriceBook;
 use crate::read::{self, read_enum, read_struct, Value};
 
-/// The version tag of the register's backup file.
-pub const REGISTER_FORMAT: &str = "amnion-estimator/register/1";
+/// The version tag of the register's backup file: each entry carries its check
+/// ([`record_check`]).
+pub const REGISTER_FORMAT: &str = "amnion-estimator/register/2";
+
+/// The version tag of a backup written before records carried their check (release 1ce98a1 and
+/// earlier): still imported, each entry's check written on import.
+pub const REGISTER_FORMAT_1: &str = "amnion-estimator/register/1";
 
 /// The most entries a backup file may hold: six years of a busy clinic's estimates (about 16 a
 /// day), and few enough that checking them all does not freeze the tab for long.
@@ -58,6 +69,10 @@ read_struct! {
         /// The bill last checked against it.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub bill: Option<RecordedBill> = default,
+        /// The check of what staff recorded ([`record_check`]), written whenever the record is
+        /// made or changed; absent in a record an earlier release wrote.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub check: Option<String> = default,
     }
 }
 
@@ -96,6 +111,15 @@ read_enum!(GivenHow {
 });
 
 impl GivenHow {
+    /// As a record writes it (`read_enum!` above).
+    fn key(self) -> &'static str {
+        match self {
+            GivenHow::Paper => "paper",
+            GivenHow::Email => "email",
+            GivenHow::Portal => "portal",
+        }
+    }
+
     fn words(self) -> &'static str {
         match self {
             GivenHow::Paper => "on paper",
@@ -343,13 +367,14 @@ impl RegisterEntry {
 
 /// The record the register keeps for the quote `saved`, first recorded on `today`.
 pub fn record(saved: &SavedQuote, today: &str) -> RegisterRecord {
-    RegisterRecord {
+    sealed(RegisterRecord {
         quote_number: saved.quote_number.clone(),
         recorded_on: today.to_owned(),
         saved: saved.clone(),
         given: Vec::new(),
         bill: None,
-    }
+        check: None,
+    })
 }
 
 /// `record` with how and when it was given added (`how`: `paper`, `email` or `portal`; `on`:
@@ -406,7 +431,7 @@ pub fn given(
         record.given.push(entry);
         record.given.sort();
     }
-    Ok(record)
+    Ok(sealed(record))
 }
 
 /// `record` with `bill` recorded as checked on `today`, after checking it against the record's
@@ -427,7 +452,7 @@ pub fn with_bill(
         checked_on: today.to_owned(),
         bill,
     });
-    Ok((record, check))
+    Ok((sealed(record), check))
 }
 
 /// How the register is sorted.
@@ -609,13 +634,19 @@ fn lines(entry: &RegisterEntry, words: &RegisterWords) -> Vec<String> {
     ));
     lines.push(match entry.given.as_slice() {
         [] => words.not_given.to_owned(),
-        given => (words.given)(
-            &given
-                .iter()
-                .map(|g| (words.given_how)(g.how, &long(&g.on)))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+        given => {
+            let said = (words.given)(
+                &given
+                    .iter()
+                    .map(|g| (words.given_how)(g.how, &long(&g.on)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+            match days_late(entry) {
+                Some(days) => (words.given_late)(&said, days),
+                None => said,
+            }
+        }
     });
     if let Some(first) = entry.replaces.first() {
         lines.push((words.replaces)(first));
@@ -627,6 +658,16 @@ fn lines(entry: &RegisterEntry, words: &RegisterWords) -> Vec<String> {
         lines.push((words.bill_checked)(&long(checked)));
     }
     lines
+}
+
+/// How many calendar days after its due date `entry` was first recorded as given, when that is
+/// after it (billing walk-through 5, item 7: a late hand-over is marked).
+fn days_late(entry: &RegisterEntry) -> Option<i32> {
+    let due: jiff::civil::Date = entry.due_on.as_deref()?.parse().ok()?;
+    // `given` is sorted by day: the first is the earliest.
+    let first: jiff::civil::Date = entry.given.first()?.on.parse().ok()?;
+    let days = due.until(first).ok()?.get_days();
+    (days > 0).then_some(days)
 }
 
 /// When a Good Faith Estimate not yet recorded as given is due within the next business day (from
@@ -789,6 +830,14 @@ pub struct RegisterWords {
     pub no_entries: &'static str,
     /// More entries than a backup may hold, from (the most, how many).
     pub too_many: fn(usize, usize) -> String,
+    /// What staff recorded with an entry no longer matches its check ([`record_check`]).
+    pub check_differs: &'static str,
+    /// An entry of a backup that carries checks has none.
+    pub no_check: &'static str,
+    /// A backup asked of a register that holds nothing.
+    pub nothing_to_back_up: &'static str,
+    /// The given line of an entry first given after its due date, from (that line, days late).
+    pub given_late: fn(&str, i32) -> String,
 }
 
 impl RegisterWords {
@@ -895,6 +944,16 @@ static ENGLISH_REGISTER: RegisterWords = RegisterWords {
     bill_refused: "the bill recorded with it is not one the check accepts",
     no_entries: "the backup has no list of entries",
     too_many: |most, has| format!("must have at most {most} entries; it has {has}"),
+    check_differs: "how or when it was given, its bill or the day it was recorded was changed \
+                    after the register wrote it (it no longer matches the check written with it)",
+    no_check: "it has no check of how and when it was given, which every entry of this backup \
+               carries: the file was changed after it was made",
+    nothing_to_back_up: "the register holds no estimate yet, so no file was made (a file with \
+                         nothing in it could take the place of a good backup)",
+    given_late: |said, days| match days {
+        1 => format!("{said} (late: 1 day after its due date)"),
+        _ => format!("{said} (late: {days} days after its due date)"),
+    },
 };
 
 // "Actualizar", not "revisar": on the Spanish page "Revisar" is the bill check's word.
@@ -1014,6 +1073,20 @@ static SPANISH_REGISTER: RegisterWords = RegisterWords {
     bill_refused: "la factura registrada con la entrada no es una que la revisión acepte",
     no_entries: "la copia de seguridad no tiene una lista de entradas",
     too_many: |most, has| format!("debe tener como máximo {most} entradas; tiene {has}"),
+    check_differs: "cómo o cuándo se entregó, su factura o el día en que se registró se modificó \
+                    después de que el registro lo escribiera (ya no coincide con la comprobación \
+                    escrita con la entrada)",
+    no_check: "no tiene la comprobación de cómo y cuándo se entregó, que lleva cada entrada de esta \
+               copia de seguridad: el archivo se modificó después de hacerse",
+    nothing_to_back_up: "el registro aún no tiene ningún estimado, así que no se hizo ningún \
+                         archivo (un archivo vacío podría ocupar el lugar de una copia de \
+                         seguridad buena)",
+    given_late: |said, days| match days {
+        1 => format!("{said} (con retraso: 1 día después de la fecha en que debía entregarse)"),
+        _ => format!(
+            "{said} (con retraso: {days} días después de la fecha en que debía entregarse)"
+        ),
+    },
 };
 
 /// What the staff page says of an entry that a revision in the register replaces, when it is
@@ -1251,19 +1324,53 @@ pub struct RegisterBackup<'a> {
     pub format: &'static str,
     /// `YYYY-MM-DD`.
     pub exported_on: &'a str,
-    /// Every record, whole, by number.
-    pub entries: Vec<&'a RegisterRecord>,
+    /// Every record, whole, by number, each with its check.
+    pub entries: Vec<Cow<'a, RegisterRecord>>,
 }
 
-/// The backup of `records` on `today`: every record whole, sorted by number.
-pub fn backup<'a>(records: &'a [RegisterRecord], today: &'a str) -> RegisterBackup<'a> {
-    let mut entries: Vec<&RegisterRecord> = records.iter().collect();
+/// The backup of `records` on `today`: every record whole with its check (one an earlier release
+/// wrote gets its check here), sorted by number.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] at `entries` when there are no records: a file with nothing in it
+/// could take the place of a good backup (billing walk-through 5, item 7).
+pub fn backup<'a>(
+    records: &'a [RegisterRecord],
+    today: &'a str,
+) -> Result<RegisterBackup<'a>, Error> {
+    backup_in(records, today, Language::English)
+}
+
+/// [`backup`], its refusal in `language`.
+///
+/// # Errors
+///
+/// As [`backup`].
+pub fn backup_in<'a>(
+    records: &'a [RegisterRecord],
+    today: &'a str,
+    language: Language,
+) -> Result<RegisterBackup<'a>, Error> {
+    if records.is_empty() {
+        return Err(Error::InvalidRequest(vec![FieldError::new(
+            "entries",
+            RegisterWords::of(language).nothing_to_back_up,
+        )]));
+    }
+    let mut entries: Vec<Cow<'a, RegisterRecord>> = records
+        .iter()
+        .map(|record| match record.check {
+            Some(_) => Cow::Borrowed(record),
+            None => Cow::Owned(sealed(record.clone())),
+        })
+        .collect();
     entries.sort_by(|a, b| a.quote_number.cmp(&b.quote_number));
-    RegisterBackup {
+    Ok(RegisterBackup {
         format: REGISTER_FORMAT,
         exported_on: today,
         entries,
-    }
+    })
 }
 
 /// What an import writes, and says.
@@ -1277,8 +1384,10 @@ pub struct Import {
 
 /// Reads a backup file (`file`, parsed) and merges it by number with `existing` (the register as
 /// it is, read in the same transaction that will write the result). Every entry is read and checked
-/// ([`RegisterEntry::of`]) before anything is returned, so a file with one bad entry writes
-/// nothing: the error names each refused entry by its place and number. An entry whose number the
+/// ([`RegisterEntry::of`], then its check: [`check_matches`], required of a [`REGISTER_FORMAT`]
+/// file's entries; a [`REGISTER_FORMAT_1`] file's carry none and are written with theirs) before
+/// anything is returned, so a file with one bad entry writes nothing: the error names each refused
+/// entry by its place and number. An entry whose number the
 /// register holds adds only what the register lacks (a way it was given, a checked bill);
 /// the same number twice is one record.
 ///
@@ -1314,13 +1423,15 @@ pub fn import_in(
         return Err(refuse("", not_a_backup(None, words)));
     };
     let field = |name: &str| fields.iter().find(|(key, _)| key == name).map(|(_, v)| v);
-    match field("format") {
-        Some(Value::String(format)) if format == REGISTER_FORMAT => {}
+    // Format 2's entries each carry their check; format 1's carry none and get it on import.
+    let checked = match field("format") {
+        Some(Value::String(format)) if format == REGISTER_FORMAT => true,
+        Some(Value::String(format)) if format == REGISTER_FORMAT_1 => false,
         Some(Value::String(format)) => {
             return Err(refuse("format", not_a_backup(Some(format), words)))
         }
         _ => return Err(refuse("format", not_a_backup(None, words))),
-    }
+    };
     let Some(Value::Array(entries)) = field("entries") else {
         return Err(refuse("entries", words.no_entries.into()));
     };
@@ -1351,17 +1462,19 @@ pub fn import_in(
                 let number = number.clone().unwrap_or_else(|| words.no_number.into());
                 format!("{number}: {}", (words.unreadable)(&reasons.join("; ")))
             })
-            .and_then(
-                |record| match RegisterEntry::of_in(&record, book, language) {
-                    Ok(_) => Ok(record),
-                    Err(error) => Err(error
+            .and_then(|record| {
+                let reasons = |error: Error| {
+                    error
                         .fields()
                         .iter()
                         .map(|f| f.reason.clone())
                         .collect::<Vec<_>>()
-                        .join("; ")),
-                },
-            );
+                        .join("; ")
+                };
+                // The file first (its number is its check), then what staff recorded with it.
+                RegisterEntry::of_in(&record, book, language).map_err(reasons)?;
+                checked_record(record, checked, language).map_err(reasons)
+            });
         match record {
             Ok(record) => incoming.push(record),
             Err(reason) => problems.push(FieldError::new(
@@ -1413,7 +1526,12 @@ fn not_a_backup(format: Option<&str>, words: &RegisterWords) -> String {
     let newer = format
         .and_then(|format| format.strip_prefix("amnion-estimator/register/"))
         .and_then(|version| version.parse::<u32>().ok())
-        .is_some_and(|version| version > 1);
+        .is_some_and(|version| {
+            REGISTER_FORMAT
+                .strip_prefix("amnion-estimator/register/")
+                .and_then(|current| current.parse::<u32>().ok())
+                .is_some_and(|current| version > current)
+        });
     match format {
         Some(format) if format.starts_with("amnion-estimator/quote/") => {
             words.a_saved_quote.to_owned()
@@ -1439,7 +1557,99 @@ pub fn merge(held: &RegisterRecord, other: &RegisterRecord) -> RegisterRecord {
         (None, Some(b)) => Some(b.clone()),
         (a, _) => a.clone(),
     };
+    // Unchanged, `held` as it is (an earlier release's record keeps having no check); changed, with
+    // its check.
+    match record == *held {
+        true => record,
+        false => sealed(record),
+    }
+}
+
+/// The check of what staff recorded with the quote `record.quote_number`: the day it was recorded,
+/// how and when it was given, and the bill checked against it. Worked out as the quote number is
+/// (`number.rs`: each field followed by a separator byte that cannot occur in text, each list by
+/// its length, 64-bit FNV-1a, in Crockford base 32): `REC-7KD3-9XQ2-M4TA-B`. The saved quote is
+/// not in it: its number is its own check, and the number is in this one. It protects against an
+/// edit by accident or by someone unaware of it, not against someone who works it out again
+/// (DESIGN.md, "The register of estimates given"). A field a later release adds to a record goes
+/// in only when present, so every record keeps the check it was written with.
+pub fn record_check(record: &RegisterRecord) -> String {
+    let mut hash = Fnv1a::new();
+    let mut field = |text: &str| {
+        hash.write(text.as_bytes());
+        hash.write(&[0xff]);
+    };
+    // Which rule made the check: a later rule starts with another tag.
+    field("amnion-estimator/register-check/1");
+    field(&record.quote_number);
+    field(&record.recorded_on);
+    field(&record.given.len().to_string());
+    for given in &record.given {
+        field(&given.on);
+        field(given.how.key());
+    }
+    if let Some(recorded) = &record.bill {
+        field("bill");
+        field(&recorded.checked_on);
+        field(&recorded.bill.billed_on);
+        field(&recorded.bill.providers.len().to_string());
+        for provider in &recorded.bill.providers {
+            field(&provider.npi);
+            field(provider.total.as_str());
+            field(&provider.items.len().to_string());
+            for item in &provider.items {
+                field(&item.code);
+                field(item.units.as_str());
+                field(item.amount.as_str());
+            }
+        }
+    }
+    written("REC", hash.finish())
+}
+
+/// `record` with its check written ([`record_check`]).
+fn sealed(mut record: RegisterRecord) -> RegisterRecord {
+    record.check = Some(record_check(&record));
     record
+}
+
+/// Whether `record`'s check is what staff recorded: a check that does not match is refused; none
+/// at all is refused where one is `required` (an entry of a format-2 backup) and accepted
+/// elsewhere (a record or a backup an earlier release wrote).
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] at `check`, its reason starting with the record's number.
+pub fn check_matches(
+    record: &RegisterRecord,
+    required: bool,
+    language: Language,
+) -> Result<(), Error> {
+    let words = RegisterWords::of(language);
+    let reason = match &record.check {
+        Some(check) if *check == record_check(record) => return Ok(()),
+        Some(_) => words.check_differs,
+        None if required => words.no_check,
+        None => return Ok(()),
+    };
+    Err(Error::InvalidRequest(vec![FieldError::new(
+        "check",
+        format!("{}: {reason}", crate::error::excerpt(&record.quote_number)),
+    )]))
+}
+
+/// `record` as an import writes it, once its check is what staff recorded ([`check_matches`]):
+/// with its check (one from a format-1 backup gets it here).
+fn checked_record(
+    record: RegisterRecord,
+    required: bool,
+    language: Language,
+) -> Result<RegisterRecord, Error> {
+    check_matches(&record, required, language)?;
+    Ok(match record.check {
+        Some(_) => record,
+        None => sealed(record),
+    })
 }
 
 /// The days after the last backup before staff are reminded to back up: the clinic's setting
@@ -1574,5 +1784,7 @@ fn worked_out(
     book: &PriceBook,
     language: Language,
 ) -> Result<RegisterEntry, String> {
-    RegisterEntry::of_in(record, book, language).map_err(|error| error.to_string())
+    RegisterEntry::of_in(record, book, language)
+        .and_then(|entry| check_matches(record, false, language).map(|()| entry))
+        .map_err(|error| error.to_string())
 }

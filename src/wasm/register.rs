@@ -219,14 +219,15 @@ impl Quoter {
     ///
     /// # Errors
     ///
-    /// A JS `Error` if a record is not one.
+    /// A JS `Error` if a record is not one, or, in words, if there are none (nothing is to be
+    /// downloaded).
     #[wasm_bindgen(js_name = registerBackup)]
     pub fn register_backup(&self, records: JsValue) -> Result<JsValue, JsValue> {
         let records = records_of(&records)?;
         let today = today();
         to_js(&Backup {
             name: format!("estimate-register-{today}.json"),
-            file: register::backup(&records, &today),
+            file: register::backup_in(&records, &today, self.language).map_err(js_error)?,
             exported_on: &today,
         })
     }

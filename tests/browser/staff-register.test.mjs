@@ -3,7 +3,10 @@
 // a reload by name and by date of birth, and reopened with the same number; a backup exported,
 // the site's storage cleared, the backup imported: every entry is back; the same file imported
 // twice adds nothing; a reload during an import leaves all of it or none; a backup with an edited
-// entry imports nothing and names it; two tabs saving at once lose nothing; a full disk is said in
+// entry imports nothing and names it, and so does one whose given record was edited; a backup and
+// records of an earlier release (no check) still import and load; an empty register is not backed
+// up, and a file that is not JSON is refused in words; a late hand-over is marked on its entry;
+// two tabs saving at once lose nothing; a full disk is said in
 // words; an overdue estimate is listed with "Record how it was given" and "Open";
 // a bill $400 over for the clinic, checked from an entry, shows the dispute date, is recorded with
 // the entry and prints. axe finds no violation in the new states; the section fits at 360 and
@@ -138,6 +141,14 @@ async function exportBackup(page, path) {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
+/** Clears the site's storage (what "Clear browsing data" does) and reloads: an empty register. */
+async function clearSiteData(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(shared.server.url).origin, storageTypes: 'all' });
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent === '0 estimates in the register.');
+}
+
 test('a backup exported, the site\'s storage cleared, imported: every entry back; imported twice: no duplicates', async () => {
   const context = await launch();
   const { page, seen } = await staffPage(context);
@@ -146,8 +157,9 @@ test('a backup exported, the site\'s storage cleared, imported: every entry back
   assert.match(await page.locator('#register-reminder').textContent(), /^No backup of the register has been made in this browser: its 3 estimates are kept only here\./);
   const path = `${shots}staff-register-backup.json`;
   const backup = await exportBackup(page, path);
-  assert.equal(backup.format, 'amnion-estimator/register/1');
+  assert.equal(backup.format, 'amnion-estimator/register/2');
   assert.equal(backup.entries.length, 3);
+  assert.ok(backup.entries.every((entry) => /^REC-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/.test(entry.check)), 'each entry carries its check');
   const numbers = backup.entries.map((entry) => entry.quote_number);
   assert.ok(backup.entries.every((entry) => entry.saved.quote_number === entry.quote_number && entry.saved.price_book), 'each entry holds its whole saved file');
   assert.ok(await page.locator('#register-reminder').isHidden(), 'backed up today: no reminder');
@@ -202,10 +214,7 @@ test('a backup with an edited entry imports nothing, and names the entry', async
   const edited = backup.entries[1];
   edited.saved.price_book.products[0].price_cents = 100;
   writeFileSync(path, JSON.stringify(backup));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(shared.server.url).origin, storageTypes: 'all' });
-  await page.reload();
-  await page.waitForFunction(() => document.getElementById('register-summary').textContent === '0 estimates in the register.');
+  await clearSiteData(context, page);
   await page.setInputFiles('#register-import', path);
   await page.waitForFunction(() => !document.getElementById('register-error').hidden);
   const said = await page.locator('#register-error').textContent();
@@ -217,6 +226,152 @@ test('a backup with an edited entry imports nothing, and names the entry', async
   await page.locator('#register-section').screenshot({ path: `${shots}staff-register-refused-1280.png` });
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+/** The register's records as IndexedDB holds them. */
+const storedRecords = (page) => page.evaluate(() => new Promise((resolve) => {
+  indexedDB.open('amnion-estimator-register').onsuccess = (event) => {
+    event.target.result.transaction('records').objectStore('records').getAll().onsuccess = (read) => resolve(read.target.result);
+  };
+}));
+
+test('a late hand-over is marked; an edited given record in a backup is refused with its number, nothing imported', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context);
+  await fillTwoProviderQuote(page);
+  // Due November 19 (the overdue test below), given today, November 21: 2 days late (20, 21).
+  await page.fill('#scheduled-on', '2026-12-15');
+  await page.fill('#booked-on', '2026-11-16');
+  await outputAndWait(page, '#save', 1);
+  const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  const entry = page.locator('#register-list li.register-entry').first();
+  await entry.locator('select').selectOption('paper');
+  await entry.getByRole('button', { name: 'Record how it was given' }).click();
+  await page.waitForFunction(() => document.querySelector('#register-list li').textContent.includes('Given on paper'));
+  const line = 'Given on paper on November 21, 2026 (late: 2 days after its due date)';
+  assert.ok((await entry.locator('p').allTextContents()).includes(line), 'the late hand-over is marked');
+  await entry.screenshot({ path: `${shots}staff-register-given-late.png` });
+  // The backup edited as the walk-through did (there, the day; here, as it was given that day, the
+  // way): by email, not on paper.
+  const path = `${shots}staff-register-edited-given.json`;
+  const backup = await exportBackup(page, path);
+  backup.entries[0].given[0].how = 'email';
+  writeFileSync(path, JSON.stringify(backup, null, 2));
+  // Into the register holding the true record: refused, with its number; the entry as it was.
+  await page.setInputFiles('#register-import', path);
+  await page.waitForFunction(() => !document.getElementById('register-error').hidden);
+  const said = await page.locator('#register-error').textContent();
+  assert.equal(said, `The backup was not imported, and the register is as it was:\nEntry 1: ${number}: how or when it was given, its bill or the day it was recorded was changed after the register wrote it (it no longer matches the check written with it)`);
+  assert.ok((await entry.locator('p').allTextContents()).includes(line), 'no second date added');
+  assert.equal((await storedRecords(page))[0].given.length, 1);
+  // Into a fresh register: refused the same; nothing imported.
+  await clearSiteData(context, page);
+  await page.setInputFiles('#register-import', path);
+  await page.waitForFunction(() => !document.getElementById('register-error').hidden);
+  assert.equal(await page.locator('#register-error').textContent(), said);
+  assert.equal(await page.locator('#register-summary').textContent(), '0 estimates in the register.');
+  assert.deepEqual(await axeViolations(page), [], 'axe: an edited given record refused');
+  await page.locator('#register-section').screenshot({ path: `${shots}staff-register-given-refused-1280.png` });
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a backup and records of an earlier release (no check) still load and import, each then with its check', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context);
+  // The day the fixture was exported, 2026-12-21: after each of its quotes was issued.
+  await page.clock.setFixedTime(new Date(2026, 11, 21, 10, 0));
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('register-summary').textContent.length > 0);
+  const fixture = new URL('../fixtures/register/release-1ce98a1-backup.json', import.meta.url);
+  // The backup an earlier release wrote: imported whole, each record written with its check.
+  await page.setInputFiles('#register-import', fixture.pathname);
+  await page.waitForFunction(() => document.querySelectorAll('#register-list li.register-entry').length === 3);
+  assert.equal(await page.locator('#register-message').textContent(), 'Imported 3 entries: 3 new, 0 added to, 0 already in the register.');
+  assert.ok((await storedRecords(page)).every((record) => /^REC-/.test(record.check)));
+  const text = (await page.locator('#register-list').textContent()).replace(/\s+/g, ' ');
+  assert.match(text, /Tomás Herrera · GFE-33ER-SHF5-MYGA-H/);
+  assert.match(text, /Given by email on December 4, 2026/);
+  assert.match(text, /Bill checked on December 20, 2026/);
+  // The same records as an earlier release kept them in IndexedDB, with no check: they load.
+  const old = JSON.parse(readFileSync(fixture, 'utf8')).entries;
+  await page.evaluate((records) => new Promise((resolve) => {
+    indexedDB.open('amnion-estimator-register').onsuccess = (event) => {
+      const tx = event.target.result.transaction('records', 'readwrite');
+      for (const record of records) tx.objectStore('records').put(record);
+      tx.oncomplete = resolve;
+    };
+  }), old);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('#register-list li.register-entry').length === 3);
+  assert.ok((await storedRecords(page)).every((record) => record.check === undefined));
+  assert.ok(await page.locator('#register-error').isHidden(), 'no record refused');
+  // Recorded given: that record now carries its check; a backup gives every entry one.
+  const nunez = page.locator('#register-list li.register-entry').filter({ hasText: 'María José Núñez' });
+  await nunez.locator('select').selectOption('portal');
+  await nunez.getByRole('button', { name: 'Record how it was given' }).click();
+  await page.waitForFunction(() => document.getElementById('register-message').textContent.startsWith('Recorded how'));
+  const stored = await storedRecords(page);
+  assert.deepEqual(stored.map((record) => Boolean(record.check)), [false, false, true]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#register-export')]);
+  const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(backup.entries.length, 3);
+  assert.ok(backup.entries.every((entry) => /^REC-/.test(entry.check)));
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('an empty register is not backed up, and a file that is not JSON is refused in words', async () => {
+  for (const [path, refused, notJson] of [
+    ['staff.html', 'The backup could not be made: the register holds no estimate yet, so no file was made (a file with nothing in it could take the place of a good backup)',
+      'The backup was not imported, and the register is as it was:\nthis file is not a backup: it is cut short, or another kind of file. Choose a file made with “Export a backup” (its name starts with “estimate-register-”).'],
+    ['staff.html?lang=es', 'No se pudo hacer la copia de seguridad: el registro aún no tiene ningún estimado, así que no se hizo ningún archivo (un archivo vacío podría ocupar el lugar de una copia de seguridad buena)',
+      'No se importó la copia de seguridad, y el registro quedó como estaba:\neste archivo no es una copia de seguridad: está cortado, o es otro tipo de archivo. Elija un archivo hecho con «Exportar una copia de seguridad» (su nombre empieza por «estimate-register-»).'],
+  ]) {
+    const context = await launch();
+    const { page, seen } = await staffPage(context, { path });
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await page.click('#register-export');
+    await page.waitForFunction(() => !document.getElementById('register-error').hidden);
+    assert.equal(await page.locator('#register-error').textContent(), refused);
+    assert.ok(await page.locator('#register-message').isHidden(), 'no "Backup exported"');
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    // The error sits just above the button, in the section.
+    const [error, button] = await Promise.all(['#register-error', '#register-export'].map((s) => page.locator(s).boundingBox()));
+    assert.ok(button.y - (error.y + error.height) < 40, `the refusal is beside the button: ${JSON.stringify({ error, button })}`);
+    assert.deepEqual(await axeViolations(page), [], `axe: an empty register's backup refused (${path})`);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      const boxes = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        inner: window.innerWidth,
+        error: document.getElementById('register-error').getBoundingClientRect().right,
+        section: document.getElementById('register-section').getBoundingClientRect().right,
+      }));
+      assert.ok(boxes.scroll <= boxes.inner && boxes.error <= boxes.section, `no overflow at ${width}: ${JSON.stringify(boxes)}`);
+      await page.locator('#register-section').screenshot({ path: `${shots}staff-register-empty-backup-${path.includes('es') ? 'es' : 'en'}-${width}.png` });
+    }
+    // No backup made: the register remembers none.
+    assert.equal(await page.evaluate(() => new Promise((resolve) => {
+      indexedDB.open('amnion-estimator-register').onsuccess = (event) => {
+        event.target.result.transaction('settings').objectStore('settings').get('last_backup').onsuccess = (read) => resolve(read.target.result ?? null);
+      };
+    })), null);
+    // A file that is not JSON: said in words, with no parser's message.
+    await page.setInputFiles('#register-import', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
+    await page.waitForFunction((old) => document.getElementById('register-error').textContent !== old, refused);
+    const said = await page.locator('#register-error').textContent();
+    assert.equal(said, notJson);
+    assert.doesNotMatch(said, /Unexpected|token|valid JSON|SyntaxError/);
+    // Cut short: the same words.
+    await page.setInputFiles('#register-import', { name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "amnion-estimator/register/2", "entr') });
+    await page.waitForFunction(() => document.getElementById('register-message').hidden);
+    assert.equal(await page.locator('#register-error').textContent(), notJson);
+    assert.equal(downloads, 0, 'nothing downloaded');
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  }
 });
 
 test('two tabs saving at once lose nothing, and each lists both', async () => {
