@@ -151,12 +151,28 @@ async function parsed(file) {
   }
 }
 
+let edited = false; // whether staff changed the form since the page opened or a quote was opened
+
+/**
+ * Whether opening a quote would lose what staff typed: answers changed since the page or the last
+ * quote opened, in a quote not kept (saving, printing or exporting keeps it in the register).
+ */
+function wouldLoseWork() {
+  if (!edited) return false;
+  const record = matches ? quoter.registerRecord() : null;
+  return !record || !registerRecords.some((kept) => kept.quote_number === record.quote_number);
+}
+
 async function open(file) {
+  // "Print a copy", "Open", "Revise", "Check the bill" and a chosen file all open into the form:
+  // asked first when that would lose unsaved answers (billing walk-through 6, item 4).
+  if (wouldLoseWork() && !window.confirm(say(words, 'open_loses_form', 'The form holds answers that are not saved or printed. Opening another quote puts it in their place, and they are lost. Open it anyway?'))) return;
   try {
     const saved = await parsed(file);
     const reopened = quoter.reopen(saved, { document: $('document') });
     $('saved-note').textContent = '';
     writeForm(form, reopened.form); // every choice the quote made, spelled out
+    edited = false;
     // A provider typed in has no partner (files before partners have none): "Other provider". With
     // neither, the choice is not made, as on a new quote.
     const provider = reopened.form.therapy_provider;
@@ -278,6 +294,7 @@ fillSelect($('comparison-plan'), quoter.financingChoices());
 // One listener per control: `input` fires for every kind (a select fires `change` as well).
 form.addEventListener('input', (event) => {
   touched.add(event.target.name);
+  edited = true;
   $('saved-note').textContent = ''; // a change is not saved yet
   update();
 });

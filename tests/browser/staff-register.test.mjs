@@ -374,6 +374,37 @@ test('an empty register is not backed up, and a file that is not JSON is refused
   }
 });
 
+test('opening an entry over answers not saved or printed asks first, and keeps them when staff say no', async () => {
+  const context = await launch();
+  const { page, seen } = await staffPage(context);
+  await fillTwoProviderQuote(page);
+  await outputAndWait(page, '#save', 1);
+  const number = (await page.locator('#status').textContent()).match(/GFE-[0-9A-Z-]+/)[0];
+  // Saved, so kept: opening it again asks nothing. (`watch` answers every dialog "no" and notes it.)
+  await page.locator('#register-list li').first().getByRole('button', { name: 'Open' }).click();
+  await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  assert.deepEqual(seen.dialogs, [], 'nothing to lose');
+  // A new patient half typed (billing walk-through 6, item 4: "Print a copy" wiped it).
+  await page.fill('#patient-name', 'Half Typed');
+  await page.fill('#dob', '');
+  const printCopy = page.locator('#register-list li').first().getByRole('button', { name: 'Print a copy' });
+  await printCopy.click();
+  await page.waitForTimeout(300);
+  assert.equal(seen.dialogs.length, 1, 'asked');
+  assert.match(seen.dialogs[0], /^The form holds answers that are not saved or printed\. Opening another quote puts it in their place/);
+  assert.equal(await page.inputValue('#patient-name'), 'Half Typed', 'what staff typed stays');
+  assert.equal(await page.evaluate(() => window.printed ?? 0), 0, 'nothing printed');
+  // Asked again and answered "yes": the entry opens and prints.
+  page.removeAllListeners('dialog');
+  page.once('dialog', (dialog) => dialog.accept());
+  await printCopy.click();
+  await page.waitForFunction(() => window.printed === 1);
+  assert.equal(await page.inputValue('#patient-name'), 'Ana Ruiz');
+  assert.match(await page.locator('#status').textContent(), new RegExp(number));
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('two tabs saving at once lose nothing, and each lists both', async () => {
   const context = await launch();
   const { page: first } = await staffPage(context);
