@@ -2,8 +2,10 @@
 // a bill $400.00 over for the clinic shows the dispute date and prints alone (PDF text read back,
 // pages turned into PNGs in tests/browser/screenshots/); an invalid entry is refused at its field
 // with nothing shown or printed; axe finds no violation; the section's boxes fit at 360 and
-// 1280 px; the Spanish page says it in Spanish; a clinic in Colorado (a book served on the page's
-// own origin) sees its state's cap.
+// 1280 px; the Spanish page says it in Spanish, for an English estimate reopened there too (its
+// result, refusals, printout and the check recorded in the register), with a dispute date that has
+// passed said to have passed; a clinic in Colorado (a book served on the page's own origin) sees
+// its state's cap.
 //
 // The quote is browser.mjs's two-provider quote, issued 2026-11-21: the clinic's estimate is
 // $2,829.81 and Riverside's $920.00 (worked out in staff.test.mjs). The bill, dated 2026-12-15,
@@ -258,6 +260,21 @@ test('on the Spanish page, an English estimate\'s bill check is in Spanish, and 
   assert.match(printed, /Proveedor convocante/);
   assert.match(printed, /terminaron el 10 de junio de 2027/);
   assert.doesNotMatch(printed, /The bill checked|Date of birth|Quote GFE|Bill dated|Convening provider|\bEstimate\b|\bBilled\b|\bDifference\b|dispute|calendar days|June/);
+  await page.evaluate(() => document.body.classList.remove('printing-bill'));
+
+  // Saved, it is in the register; the bill checked again is recorded with it
+  // (`registerBill`), and shown again from the register after a reload, in Spanish.
+  await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  await page.waitForFunction(() => document.getElementById('register-list').textContent.includes('GFE-AAJ8-1STR-C4FQ-G'));
+  await page.click('#bill-check');
+  await page.waitForFunction(() => document.getElementById('register-message').textContent.includes('factura'));
+  assert.equal(await page.locator('#register-message').textContent(), 'La factura revisada quedó registrada con GFE-AAJ8-1STR-C4FQ-G.');
+  await page.reload();
+  const entry = page.locator('#register-list li', { hasText: 'GFE-AAJ8-1STR-C4FQ-G' });
+  await entry.getByRole('button', { name: 'Revisar la factura' }).click();
+  await page.waitForFunction(() => document.getElementById('bill-result').textContent.includes('terminaron el 10 de junio de 2027'));
+  assert.equal(await page.locator('#bill-result .bill-provider h4').textContent(), 'Sample Foot & Ankle Clinic · Proveedor convocante · NPI 1234567893');
+  assert.doesNotMatch(await page.locator('#bill-result').textContent(), /The bill checked|Convening provider|dispute/);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
