@@ -11,9 +11,14 @@
 //! - on a Good Faith Estimate, whether the bill is $400 or more above the provider's estimate
 //!   (45 CFR 149.620(a)(2)(ii), "substantially in excess"), and if so until when the patient may
 //!   start a patient-provider dispute (the bill's date plus 120 calendar days) and what the
-//!   provider can do first (adjust the bill to the estimate);
+//!   provider can do first (adjust the bill to the estimate), or, checked after that day
+//!   ([`check_bill_on`]), that the 120 days have ended and what the provider can still do;
 //! - the cap the clinic's state puts on a self-pay bill, from the price book's `state_bill_caps`
 //!   (Colorado's: the estimate plus the lesser of 15 % of it or $400).
+//!
+//! The check is the staff's working document: the `_in` calls say it in the staff page's language
+//! (the provider's role too, by its place on the estimate), whatever the estimate's own; the others
+//! in the estimate's.
 //!
 //! Every amount is integer cents; the one rounding (a percent of the estimate) is named at its
 //! use and in DESIGN.md, "The bill checked against the estimate".
