@@ -2276,7 +2276,7 @@ static SPANISH_DATES: DateWords = DateWords {
 };
 
 /// The words of the bill checked against the estimate (`quote::bill`), staff's only, as
-/// [`GfeWords`]: its results and its refusals, in the quote's language.
+/// [`GfeWords`]: its results and its refusals, in the staff page's language.
 pub struct BillWords {
     /// `The bill checked against {number}`.
     pub title: fn(&str) -> String,
@@ -2305,6 +2305,9 @@ pub struct BillWords {
     /// $400 or more above: the dispute right, until when, and what the provider can do first, from
     /// (the threshold, the last day, the provider's name, its estimate).
     pub dispute: fn(&str, &str, &str, &str) -> String,
+    /// As `dispute`, checked after its last day: the 120 days have ended, and what the provider
+    /// can still do.
+    pub dispute_ended: fn(&str, &str, &str, &str) -> String,
     /// Above the estimate, but by less than the threshold.
     pub under_threshold: fn(&str) -> String,
     /// The state's cap, from (state, citation, cap, percent, that percent of the estimate, the
@@ -2387,6 +2390,14 @@ static ENGLISH_BILL: BillWords = BillWords {
              {name} can adjust the bill to the estimate of {estimate}."
         )
     },
+    dispute_ended: |threshold, until, name, estimate| {
+        format!(
+            "That is {threshold} or more above the estimate (45 CFR 149.620: substantially in \
+             excess), but the 120 days from the date on the bill to start a patient-provider \
+             dispute ended on {until}. {name} can still adjust the bill to the estimate of \
+             {estimate}."
+        )
+    },
     under_threshold: |threshold| {
         format!("That is less than {threshold} above the estimate: not grounds for a patient-provider dispute.")
     },
@@ -2466,6 +2477,14 @@ static SPANISH_BILL: BillWords = BillWords {
             "Son {threshold} o más por encima del estimado (45 CFR 149.620: sustancialmente en \
              exceso), así que el paciente puede iniciar una disputa entre paciente y proveedor \
              hasta el {until}. Primero, {name} puede ajustar la factura al estimado de {estimate}."
+        )
+    },
+    dispute_ended: |threshold, until, name, estimate| {
+        format!(
+            "Son {threshold} o más por encima del estimado (45 CFR 149.620: sustancialmente en \
+             exceso), pero los 120 días desde la fecha de la factura para iniciar una disputa \
+             entre paciente y proveedor terminaron el {until}. {name} todavía puede ajustar la \
+             factura al estimado de {estimate}."
         )
     },
     under_threshold: |threshold| {

@@ -7,10 +7,12 @@
 
 mod sample_book;
 
+use amnion_estimator::language::Language;
 use amnion_estimator::price_book::PriceBook;
 use amnion_estimator::quote::{
-    check_bill, check_bill_on, check_saved_bill, check_saved_bill_on, quote, Bill, BillCheck,
-    ProviderCheck, Quote,
+    check_bill, check_bill_in, check_bill_on, check_bill_on_in, check_saved_bill,
+    check_saved_bill_on, check_saved_bill_on_in, quote, register, Bill, BillCheck, ProviderCheck,
+    Quote,
 };
 use amnion_estimator::read::Value;
 use sample_book::{book, priced, request, sample};
@@ -45,6 +47,13 @@ fn two_providers() -> Quote {
 fn bill(json: &str) -> Bill {
     let value: serde_json::Value = serde_json::from_str(json).expect("well-formed bill");
     Bill::from_value(&Value::from_json(&value.to_string()).expect("JSON")).expect("a bill")
+}
+
+/// A bill from the clinic alone, dated `billed_on`, for the total `total`.
+fn clinic_bill(billed_on: &str, total: &str) -> Bill {
+    bill(&format!(
+        r#"{{ "billed_on": "{billed_on}", "providers": [{{ "npi": "{CLINIC}", "total": "{total}" }}] }}"#
+    ))
 }
 
 fn checked(quote: &Quote, json: &str) -> BillCheck {
@@ -288,9 +297,7 @@ fn colorado(product_cents: i64, state: &str) -> (PriceBook, Quote) {
 /// over the cap by).
 fn colorado_cap(product_cents: i64, billed: &str) -> (i64, i64, Option<i64>) {
     let (book, quote) = colorado(product_cents, "CO");
-    let bill = bill(&format!(
-        r#"{{ "billed_on": "2026-12-01", "providers": [{{ "npi": "{CLINIC}", "total": "{billed}" }}] }}"#
-    ));
+    let bill = clinic_bill("2026-12-01", billed);
     let check = check_bill(&quote, &book, &bill).unwrap_or_else(|e| panic!("{e}"));
     let cap = check.providers[0]
         .state_cap
@@ -325,9 +332,7 @@ fn colorados_cap_on_both_sides_of_the_15_percent_and_400_switch() {
 #[test]
 fn colorados_cap_is_said_beside_the_federal_threshold() {
     let (book, quote) = colorado(400_000, "CO");
-    let bill = bill(&format!(
-        r#"{{ "billed_on": "2026-12-01", "providers": [{{ "npi": "{CLINIC}", "total": "4,450.00" }}] }}"#
-    ));
+    let bill = clinic_bill("2026-12-01", "4,450.00");
     let clinic = &check_bill(&quote, &book, &bill).expect("checked").providers[0];
     // 4,450.00 − 4,000.00 = 450.00: over $400 (a dispute), and $50.00 over the $4,400.00 cap.
     assert!(clinic.substantially_in_excess);
@@ -344,9 +349,7 @@ fn colorados_cap_is_said_beside_the_federal_threshold() {
 fn the_clinics_state_picks_the_cap() {
     // The same book with the clinic in Texas: its table has only Colorado, so no cap is shown.
     let (book, quote) = colorado(200_000, "TX");
-    let bill = bill(&format!(
-        r#"{{ "billed_on": "2026-12-01", "providers": [{{ "npi": "{CLINIC}", "total": "2500" }}] }}"#
-    ));
+    let bill = clinic_bill("2026-12-01", "2500");
     let check = check_bill(&quote, &book, &bill).expect("checked");
     assert_eq!(check.providers[0].state_cap, None);
 }
@@ -497,9 +500,7 @@ fn a_bill_dated_after_today_is_refused_at_its_date_and_gives_no_dispute_deadline
     // Issued 2026-11-21; checked on Mon 2026-12-07 with a bill dated 2027-02-10: refused, with no
     // deadline (120 days from Feb 10 would have been June 10, 2027).
     let quote = one_provider();
-    let future = bill(&format!(
-        r#"{{ "billed_on": "2027-02-10", "providers": [{{ "npi": "{CLINIC}", "total": "3000" }}] }}"#
-    ));
+    let future = clinic_bill("2027-02-10", "3000");
     let error = check_bill_on(&quote, &book(), &future, "2026-12-07").expect_err("after today");
     let lines: Vec<String> = error.fields().iter().map(|f| f.to_string()).collect();
     assert_eq!(
@@ -508,18 +509,14 @@ fn a_bill_dated_after_today_is_refused_at_its_date_and_gives_no_dispute_deadline
           checked; check the date on the bill"]
     );
     // With the bill's other problems, all at once, the date's first.
-    let both = bill(&format!(
-        r#"{{ "billed_on": "2027-02-10", "providers": [{{ "npi": "{CLINIC}", "total": "lots" }}] }}"#
-    ));
+    let both = clinic_bill("2027-02-10", "lots");
     let error = check_bill_on(&quote, &book(), &both, "2026-12-07").expect_err("two problems");
     let paths: Vec<&str> = error.fields().iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["billed_on", "providers.0.total"]);
     // Dated today: checked. $3,000.00 - $1,795.50 = $1,204.50 over; Dec 7 + 120 days: 24 left in
     // December, 31 in January (55), 28 in February (83), 31 in March (114), then 6 of April:
     // April 6, 2027.
-    let today = bill(&format!(
-        r#"{{ "billed_on": "2026-12-07", "providers": [{{ "npi": "{CLINIC}", "total": "3000" }}] }}"#
-    ));
+    let today = clinic_bill("2026-12-07", "3000");
     let check = check_bill_on(&quote, &book(), &today, "2026-12-07").expect("dated today");
     assert_eq!(
         check.providers[0].dispute_until.as_deref(),
@@ -530,4 +527,174 @@ fn a_bill_dated_after_today_is_refused_at_its_date_and_gives_no_dispute_deadline
     let error =
         check_saved_bill_on(&quote.saved, &book(), &future, "2026-12-07").expect_err("after today");
     assert_eq!(error.fields()[0].path, "billed_on");
+}
+
+#[test]
+fn a_dispute_deadline_that_has_passed_is_said_to_have_passed() {
+    // Issued 2026-11-21; a bill dated Wed 2027-02-10 for $3,000.00: $3,000.00 - $1,795.50 =
+    // $1,204.50 over, so substantially in excess. Feb 10 + 120 calendar days: 18 left in February
+    // (28 - 10), 31 in March (49), 30 in April (79), 31 in May (110), then 10 of June (120): June
+    // 10, 2027.
+    let quote = one_provider();
+    let late = clinic_bill("2027-02-10", "3000");
+    // Checked on June 10, the last day: still open.
+    let last_day = check_bill_on(&quote, &book(), &late, "2027-06-10").expect("checked");
+    let clinic = &last_day.providers[0];
+    assert_eq!(cents(clinic), (179_550, 300_000, 120_450));
+    assert_eq!(clinic.dispute_until.as_deref(), Some("2027-06-10"));
+    assert_eq!(
+        clinic.findings[2],
+        "That is $400.00 or more above the estimate (45 CFR 149.620: substantially in excess), so \
+         the patient may start a patient-provider dispute until June 10, 2027. First, Sample Foot \
+         & Ankle Clinic can adjust the bill to the estimate of $1,795.50."
+    );
+    // Checked on June 11: the 120 days have ended; the date stays in the data, and what the
+    // clinic can do is still said.
+    let after = check_bill_on(&quote, &book(), &late, "2027-06-11").expect("checked");
+    let clinic = &after.providers[0];
+    assert!(clinic.substantially_in_excess);
+    assert_eq!(clinic.dispute_until.as_deref(), Some("2027-06-10"));
+    assert_eq!(
+        clinic.findings[2],
+        "That is $400.00 or more above the estimate (45 CFR 149.620: substantially in excess), but \
+         the 120 days from the date on the bill to start a patient-provider dispute ended on June \
+         10, 2027. Sample Foot & Ankle Clinic can still adjust the bill to the estimate of \
+         $1,795.50."
+    );
+    // The walk-through's day, Dec 20, 2027, the same; and in Spanish.
+    let spanish =
+        check_bill_on_in(&quote, &book(), &late, "2027-12-20", Language::Spanish).expect("checked");
+    assert_eq!(
+        spanish.providers[0].findings[2],
+        "Son $400.00 o más por encima del estimado (45 CFR 149.620: sustancialmente en exceso), \
+         pero los 120 días desde la fecha de la factura para iniciar una disputa entre paciente y \
+         proveedor terminaron el 10 de junio de 2027. Sample Foot & Ankle Clinic todavía puede \
+         ajustar la factura al estimado de $1,795.50."
+    );
+    let open =
+        check_bill_on_in(&quote, &book(), &late, "2027-06-10", Language::Spanish).expect("checked");
+    assert!(
+        open.providers[0].findings[2].contains(
+            "puede iniciar una disputa entre paciente y proveedor hasta el 10 de junio de 2027"
+        ),
+        "{}",
+        open.providers[0].findings[2]
+    );
+    // Without a clock (`check_bill`), nothing is said to have ended.
+    assert_eq!(
+        check_bill(&quote, &book(), &late)
+            .expect("checked")
+            .providers[0]
+            .findings,
+        last_day.providers[0].findings
+    );
+}
+
+#[test]
+fn an_english_estimates_bill_check_on_the_spanish_page_is_in_the_pages_words() {
+    // An English estimate with two providers, checked on the Spanish staff page on 2027-01-20.
+    let quote = two_providers();
+    let json = format!(
+        r#"{{ "billed_on": "2027-01-04", "providers": [
+            {{ "npi": "{CLINIC}", "total": "2609.89" }},
+            {{ "npi": "{RIVERSIDE}", "total": "1200" }} ] }}"#
+    );
+    let check = check_bill_on_in(
+        &quote,
+        &book(),
+        &bill(&json),
+        "2027-01-20",
+        Language::Spanish,
+    )
+    .expect("checked");
+    let number = &quote.quote_number;
+    assert_eq!(check.title, format!("La factura comparada con {number}"));
+    assert_eq!(
+        check.running_head,
+        format!("Ana Ruiz · Fecha de nacimiento 4 de marzo de 1970 · Cotización {number}")
+    );
+    assert_eq!(check.billed_on, "Factura con fecha del 4 de enero de 2027.");
+    // Roles by place on the estimate: the clinic convenes, Riverside is a co-provider.
+    let roles: Vec<&str> = check.providers.iter().map(|p| p.role.as_str()).collect();
+    assert_eq!(roles, ["Proveedor convocante", "Coproveedor"]);
+    // The clinic billed its estimate exactly; Riverside 1,200.00 - 730.00 = 470.00 over, and
+    // 2027-01-04 + 120 days (27 left in January, 28 in February (55), 31 in March (86), 30 in
+    // April (116), then 4 of May) is May 4, 2027, not yet passed on January 20.
+    assert_eq!(
+        check.providers[0].findings,
+        [
+            "Facturado $2,609.89: lo mismo que el estimado.",
+            "Facturado como total: no se compara ningún artículo.",
+        ]
+    );
+    assert_eq!(
+        check.providers[1].findings[0],
+        "Facturado $1,200.00: $470.00 más que el estimado de $730.00."
+    );
+    assert!(check.providers[1].findings[2].contains("hasta el 4 de mayo de 2027"));
+    assert!(check.notes[0].starts_with("La fecha de una disputa se cuenta en 120 días"));
+    // The estimate keeps its own language, and a native caller without a language gets its
+    // quote's, as before.
+    assert_eq!(
+        quote.good_faith_estimate.providers[0].role,
+        "Convening provider"
+    );
+    let english = check_bill_on(&quote, &book(), &bill(&json), "2027-01-20").expect("checked");
+    assert_eq!(english.providers[0].role, "Convening provider");
+    assert_eq!(
+        english.running_head,
+        quote.good_faith_estimate.running_head()
+    );
+    assert_eq!(
+        check_bill_in(&quote, &book(), &bill(&json), Language::Spanish).expect("checked"),
+        check
+    );
+
+    // Its refusals at the fields are Spanish too: 50.00 is the items' sum, not 100; a date after
+    // today.
+    let wrong = bill(&format!(
+        r#"{{ "billed_on": "2027-02-01", "providers": [{{ "npi": "{CLINIC}", "total": "100",
+            "items": [{{ "code": "20551", "units": "1", "amount": "50" }}] }}] }}"#
+    ));
+    let lines: Vec<String> =
+        check_bill_on_in(&quote, &book(), &wrong, "2027-01-20", Language::Spanish)
+            .expect_err("refused")
+            .fields()
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
+    assert_eq!(
+        lines,
+        [
+            "billed_on: es posterior a hoy (20 de enero de 2027): una factura lleva una fecha igual \
+             o anterior al día en que se revisa; revise la fecha de la factura",
+            "providers.0.total: no es la suma de los artículos escritos abajo ($50.00): revise \
+             ambos, o deje el total en blanco",
+        ]
+    );
+
+    // The register's check of the saved file, and the bill it records, say the same.
+    let saved = check_saved_bill_on_in(
+        &quote.saved,
+        &book(),
+        &bill(&json),
+        "2027-01-20",
+        Language::Spanish,
+    )
+    .expect("reopens");
+    assert_eq!(saved, check);
+    let record = register::record(&quote.saved, "2026-11-21");
+    let (recorded, from_register) = register::with_bill_in(
+        record,
+        &book(),
+        bill(&json),
+        "2027-01-20",
+        Language::Spanish,
+    )
+    .expect("recorded");
+    assert_eq!(from_register, check);
+    assert_eq!(
+        recorded.bill.map(|b| b.checked_on).as_deref(),
+        Some("2027-01-20")
+    );
 }

@@ -11,9 +11,14 @@
 //! - on a Good Faith Estimate, whether the bill is $400 or more above the provider's estimate
 //!   (45 CFR 149.620(a)(2)(ii), "substantially in excess"), and if so until when the patient may
 //!   start a patient-provider dispute (the bill's date plus 120 calendar days) and what the
-//!   provider can do first (adjust the bill to the estimate);
+//!   provider can do first (adjust the bill to the estimate), or, checked after that day
+//!   ([`check_bill_on`]), that the 120 days have ended and what the provider can still do;
 //! - the cap the clinic's state puts on a self-pay bill, from the price book's `state_bill_caps`
 //!   (Colorado's: the estimate plus the lesser of 15 % of it or $400).
+//!
+//! The check is the staff's working document: the `_in` calls say it in the staff page's language
+//! (the provider's role too, by its place on the estimate), whatever the estimate's own; the others
+//! in the estimate's.
 //!
 //! Every amount is integer cents; the one rounding (a percent of the estimate) is named at its
 //! use and in DESIGN.md, "The bill checked against the estimate".
@@ -22,7 +27,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{reopen, Quote, SavedQuote, DISPUTE_THRESHOLD};
+use super::{reopen, reopen_in, Quote, SavedQuote, DISPUTE_THRESHOLD};
 use crate::calendar::Date;
 use crate::error::{Error, Problems, Refusal};
 use crate::estimate::FormValue;
@@ -198,7 +203,8 @@ pub fn check_saved_bill(
 
 /// [`check_bill`] on `today` (`YYYY-MM-DD`, the staff computer's date): a bill dated after today
 /// is refused at its date, with the bill's other problems, so no dispute deadline is counted
-/// from a date that has not come (walk-through item 9).
+/// from a date that has not come (walk-through item 9); a dispute deadline before today is said
+/// to have passed.
 ///
 /// # Errors
 ///
@@ -209,7 +215,25 @@ pub fn check_bill_on(
     bill: &Bill,
     today: &str,
 ) -> Result<BillCheck, Error> {
-    not_after_today(check_bill(quote, book, bill), quote, bill, today)
+    check_bill_on_in(quote, book, bill, today, quote.good_faith_estimate.language)
+}
+
+/// [`check_bill_on`] in `language`, the staff page's: the check is the staff's working document,
+/// so its result, its refusals and its printout are in the page's words whatever the estimate's
+/// own language (walk-through 5, item 5).
+///
+/// # Errors
+///
+/// As [`check_bill_on`], in `language`.
+pub fn check_bill_on_in(
+    quote: &Quote,
+    book: &PriceBook,
+    bill: &Bill,
+    today: &str,
+    language: Language,
+) -> Result<BillCheck, Error> {
+    let checked = check(quote, book, bill, Date::parse(today).ok(), language);
+    not_after_today(checked, bill, today, language)
 }
 
 /// [`check_saved_bill`] on `today`, as [`check_bill_on`].
@@ -227,13 +251,30 @@ pub fn check_saved_bill_on(
     check_bill_on(&reopened.quote, book, bill, today)
 }
 
-/// `checked` (the check of `bill` against `quote`), refused at `billed_on` too when the bill is
-/// dated after `today`.
-fn not_after_today(
-    checked: Result<BillCheck, Error>,
-    quote: &Quote,
+/// [`check_saved_bill_on`] in `language`, the page's, as [`check_bill_on_in`]; why a file is
+/// refused too ([`reopen_in`]).
+///
+/// # Errors
+///
+/// As [`check_saved_bill_on`], in `language`.
+pub fn check_saved_bill_on_in(
+    saved: &SavedQuote,
+    book: &PriceBook,
     bill: &Bill,
     today: &str,
+    language: Language,
+) -> Result<BillCheck, Error> {
+    let reopened = reopen_in(saved, book, language)?;
+    check_bill_on_in(&reopened.quote, book, bill, today, language)
+}
+
+/// `checked` (the check of `bill`), refused at `billed_on` too when the bill is dated after
+/// `today`, in `language`.
+fn not_after_today(
+    checked: Result<BillCheck, Error>,
+    bill: &Bill,
+    today: &str,
+    language: Language,
 ) -> Result<BillCheck, Error> {
     let (Ok(billed), Ok(today)) = (Date::parse(bill.billed_on.trim()), Date::parse(today)) else {
         return checked;
@@ -241,7 +282,6 @@ fn not_after_today(
     if billed <= today {
         return checked;
     }
-    let language = quote.good_faith_estimate.language;
     let future = crate::error::FieldError::new(
         "billed_on",
         (language.bill_words().after_today)(&today.long_form(language)),
@@ -265,8 +305,35 @@ fn not_after_today(
 /// [`Error::InvalidRequest`] naming every bad field by its path (`billed_on`, `providers.0.total`,
 /// `providers.1.items.2.amount`), in the quote's language; nothing is checked until all are right.
 pub fn check_bill(quote: &Quote, book: &PriceBook, bill: &Bill) -> Result<BillCheck, Error> {
+    check_bill_in(quote, book, bill, quote.good_faith_estimate.language)
+}
+
+/// [`check_bill`] in `language` (the page's), as [`check_bill_on_in`]: every word of the result
+/// and of its refusals, the dates, the running head and each provider's role (by its place on the
+/// estimate: the convening provider first). The estimate itself keeps its own language.
+///
+/// # Errors
+///
+/// As [`check_bill`], in `language`.
+pub fn check_bill_in(
+    quote: &Quote,
+    book: &PriceBook,
+    bill: &Bill,
+    language: Language,
+) -> Result<BillCheck, Error> {
+    check(quote, book, bill, None, language)
+}
+
+/// The one check every call above makes: `today` when the caller has a clock (a dispute deadline
+/// before it is said to have ended), in `language`.
+fn check(
+    quote: &Quote,
+    book: &PriceBook,
+    bill: &Bill,
+    today: Option<Date>,
+    language: Language,
+) -> Result<BillCheck, Error> {
     let document = &quote.good_faith_estimate;
-    let language = document.language;
     let words = language.bill_words();
     let locale = book.document().locale;
     let mut problems = Problems::default();
@@ -420,7 +487,13 @@ pub fn check_bill(quote: &Quote, book: &PriceBook, bill: &Bill) -> Result<BillCh
 
         let substantially_in_excess = good_faith_estimate && difference >= DISPUTE_THRESHOLD;
         if substantially_in_excess {
-            findings.push((words.dispute)(
+            // Day 120 is the last day: checked the day after, the window has ended.
+            let ended = today.is_some_and(|today| today > dispute_until);
+            findings.push((if ended {
+                words.dispute_ended
+            } else {
+                words.dispute
+            })(
                 &money(DISPUTE_THRESHOLD),
                 &dispute_until.long_form(language),
                 &provider.name,
@@ -453,7 +526,7 @@ pub fn check_bill(quote: &Quote, book: &PriceBook, bill: &Bill) -> Result<BillCh
         providers.push(ProviderCheck {
             name: provider.name.clone(),
             npi: provider.npi.clone(),
-            role: provider.role.clone(),
+            role: provider_role(language, *section),
             estimate_total: amount(estimate_total),
             billed_total: amount(billed.total),
             difference: amount(difference),
@@ -476,12 +549,42 @@ pub fn check_bill(quote: &Quote, book: &PriceBook, bill: &Bill) -> Result<BillCh
     Ok(BillCheck {
         title: (words.title)(&quote.quote_number),
         quote_number: quote.quote_number.clone(),
-        running_head: document.running_head(),
+        running_head: running_head(quote, language),
         good_faith_estimate,
         billed_on: (words.billed_on)(&billed_on.long_form(language)),
         providers,
         notes,
     })
+}
+
+/// The role of the estimate's provider at `position` in `language`, as the bill check and the
+/// bill's fields say it: the convening provider (the clinic) is always first, co-providers after
+/// it (`good_faith_estimate::providers`).
+pub fn provider_role(language: Language, position: usize) -> String {
+    let words = language.gfe_words();
+    match position {
+        0 => words.convening_provider,
+        _ => words.co_provider,
+    }
+    .to_owned()
+}
+
+/// Whose estimate it is, as its printed pages say at their head, in `language`: the document's
+/// own running head when that is its language, else the same parts in `language`'s words.
+fn running_head(quote: &Quote, language: Language) -> String {
+    let document = &quote.good_faith_estimate;
+    if language == document.language {
+        return document.running_head();
+    }
+    let headings = &language.gfe_words().kind(document.applies).headings;
+    format!(
+        "{} · {} {} · {} {}",
+        document.patient.name,
+        headings.date_of_birth,
+        quote.dates.date_of_birth.long_form(language),
+        headings.quote,
+        quote.quote_number
+    )
 }
 
 /// A state's cap for one provider: the estimate plus the lesser of `percent_over_bp` of it,

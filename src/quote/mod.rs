@@ -21,7 +21,8 @@ pub mod register;
 mod request;
 
 pub use bill::{
-    check_bill, check_bill_on, check_saved_bill, check_saved_bill_on, Bill, BillCheck, BilledItem,
+    check_bill, check_bill_in, check_bill_on, check_bill_on_in, check_saved_bill,
+    check_saved_bill_on, check_saved_bill_on_in, provider_role, Bill, BillCheck, BilledItem,
     BilledProvider, ItemCheck, ProviderCheck, StateCapCheck, DISPUTE_DAYS, MAX_UNITS,
 };
 pub use good_faith_estimate::{

@@ -442,17 +442,39 @@ pub fn given(
 ///
 /// As [`super::check_saved_bill_on`].
 pub fn with_bill(
-    mut record: RegisterRecord,
+    record: RegisterRecord,
     book: &PriceBook,
     bill: Bill,
     today: &str,
 ) -> Result<(RegisterRecord, super::BillCheck), Error> {
     let check = super::check_saved_bill_on(&record.saved, book, &bill, today)?;
+    Ok((recorded_bill(record, bill, today), check))
+}
+
+/// [`with_bill`] in `language`, the staff page's: the check and why it refuses the bill or the
+/// file in its words ([`super::check_saved_bill_on_in`]).
+///
+/// # Errors
+///
+/// As [`super::check_saved_bill_on_in`].
+pub fn with_bill_in(
+    record: RegisterRecord,
+    book: &PriceBook,
+    bill: Bill,
+    today: &str,
+    language: Language,
+) -> Result<(RegisterRecord, super::BillCheck), Error> {
+    let check = super::check_saved_bill_on_in(&record.saved, book, &bill, today, language)?;
+    Ok((recorded_bill(record, bill, today), check))
+}
+
+/// `record` with `bill` recorded as checked on `today`.
+fn recorded_bill(mut record: RegisterRecord, bill: Bill, today: &str) -> RegisterRecord {
     record.bill = Some(RecordedBill {
         checked_on: today.to_owned(),
         bill,
     });
-    Ok((sealed(record), check))
+    sealed(record)
 }
 
 /// How the register is sorted.
@@ -460,7 +482,8 @@ pub fn with_bill(
 pub enum SortBy {
     /// The newest issued first.
     Issued,
-    /// The earliest first injection first; entries with no date last.
+    /// The next injection from today first, then past ones (the most recent first), then the
+    /// undated.
     ServiceDate,
     /// The earliest due date first; entries with none last.
     DueDate,

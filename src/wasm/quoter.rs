@@ -70,7 +70,7 @@ impl<'a> Shown<'a> {
                 let words = document.language.revision_words(good_faith_estimate);
                 format!("{replaces} {}", words.give)
             }),
-            providers: BillProvider::of(quote),
+            providers: BillProvider::of(quote, language),
         }
     }
 }
@@ -381,7 +381,8 @@ impl Quoter {
 struct BillProvider<'a> {
     npi: &'a str,
     name: &'a str,
-    role: &'a str,
+    /// In the page's language, as the check says it.
+    role: String,
     /// Its estimate's total, formatted.
     total: &'a str,
     /// How many rows of billed items its fields offer: one for each item the estimate lists, and
@@ -393,16 +394,17 @@ struct BillProvider<'a> {
 const EXTRA_BILL_ROWS: usize = 2;
 
 impl<'a> BillProvider<'a> {
-    /// The providers of `quote`'s document.
-    fn of(quote: &'a Quote) -> Vec<BillProvider<'a>> {
+    /// The providers of `quote`'s document, their roles in `language` (the page's).
+    fn of(quote: &'a Quote, language: Language) -> Vec<BillProvider<'a>> {
         quote
             .good_faith_estimate
             .providers
             .iter()
-            .map(|provider| BillProvider {
+            .enumerate()
+            .map(|(position, provider)| BillProvider {
                 npi: &provider.npi,
                 name: &provider.name,
-                role: &provider.role,
+                role: quote::provider_role(language, position),
                 total: &provider.total.formatted,
                 rows: provider.items.len() + EXTRA_BILL_ROWS,
             })
@@ -441,9 +443,9 @@ impl Quoter {
                 );
                 None
             }
-            Some(quote) => match quote::Bill::from_value(&value(&bill))
-                .and_then(|bill| quote::check_bill_on(quote, &self.book, &bill, &today()))
-            {
+            Some(quote) => match quote::Bill::from_value(&value(&bill)).and_then(|bill| {
+                quote::check_bill_on_in(quote, &self.book, &bill, &today(), self.language)
+            }) {
                 Ok(check) => Some(check),
                 Err(error) => {
                     update.refuse("bill", &error);
@@ -451,15 +453,13 @@ impl Quoter {
                 }
             },
         };
-        match (&check, &self.current) {
-            (Some(check), Some(quote)) => {
-                // The check is in its quote's language (a reopened file keeps its own).
-                let words = quote.good_faith_estimate.language.bill_words();
-                regions.render("bill", |element| {
-                    render::bill::bill_check(element, check, words)
-                })?
-            }
-            _ => regions.render("bill", |element| {
+        match &check {
+            // The check is the staff's working document: in the page's language, whatever its
+            // quote's (a reopened file keeps its own).
+            Some(check) => regions.render("bill", |element| {
+                render::bill::bill_check(element, check, words)
+            })?,
+            None => regions.render("bill", |element| {
                 element.replace_children_with_node_0();
                 Ok(())
             })?,

@@ -200,17 +200,17 @@ impl Quoter {
     }
 
     /// `record` with `bill` (the bill section's fields) recorded as checked today, after checking
-    /// it against the record's saved file (`quote::check_saved_bill`).
+    /// it against the record's saved file (`quote::check_saved_bill_on_in`).
     ///
     /// # Errors
     ///
-    /// A JS `Error` naming every refused field, or why the file is refused.
+    /// A JS `Error` naming every refused field, or why the file is refused, in the page's words.
     #[wasm_bindgen(js_name = registerBill)]
     pub fn register_bill(&self, record: JsValue, bill: JsValue) -> Result<JsValue, JsValue> {
         let record = read_record(&value(&record)).map_err(js_error)?;
         let bill = Bill::from_value(&value(&bill)).map_err(js_error)?;
-        let (record, _) =
-            register::with_bill(record, &self.book, bill, &today()).map_err(js_error)?;
+        let (record, _) = register::with_bill_in(record, &self.book, bill, &today(), self.language)
+            .map_err(js_error)?;
         to_js(&record)
     }
 

@@ -2,8 +2,10 @@
 // a bill $400.00 over for the clinic shows the dispute date and prints alone (PDF text read back,
 // pages turned into PNGs in tests/browser/screenshots/); an invalid entry is refused at its field
 // with nothing shown or printed; axe finds no violation; the section's boxes fit at 360 and
-// 1280 px; the Spanish page says it in Spanish; a clinic in Colorado (a book served on the page's
-// own origin) sees its state's cap.
+// 1280 px; the Spanish page says it in Spanish, for an English estimate reopened there too (its
+// result, refusals, printout and the check recorded in the register), with a dispute date that has
+// passed said to have passed; a clinic in Colorado (a book served on the page's own origin) sees
+// its state's cap.
 //
 // The quote is browser.mjs's two-provider quote, issued 2026-11-21: the clinic's estimate is
 // $2,829.81 and Riverside's $920.00 (worked out in staff.test.mjs). The bill, dated 2026-12-15,
@@ -206,4 +208,73 @@ test('a clinic in Colorado sees its state\'s cap beside the federal threshold', 
   await staff.locator('#bill-section').screenshot({ path: `${shots}staff-bill-colorado.png` });
   assert.deepEqual(seen.errors, []);
   await staff.close();
+});
+
+test('on the Spanish page, an English estimate\'s bill check is in Spanish, and a dispute date that has passed is said to have passed', async () => {
+  // The English original of the revision chain (tests/fixtures/saved-quotes/): Lucía Herrera, born
+  // 1981-05-14, issued December 1, 2026, the clinic alone, $1,795.50 (staff-revisions.test.mjs).
+  const { page, seen } = await staffPage({ language: 'es' });
+  await page.clock.setFixedTime(new Date(2026, 11, 7, 10, 0));
+  await page.setInputFiles('#open', new URL('../fixtures/saved-quotes/revision-chain-1-original.json', import.meta.url).pathname);
+  await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  // The estimate keeps its own language; the bill's fields name the role in the page's.
+  assert.match(await page.locator('#quote-output').textContent(), /Convening provider: Sample Foot & Ankle Clinic/);
+  assert.equal(await page.locator('#bill-providers legend').first().textContent(), 'Sample Foot & Ankle Clinic · Proveedor convocante · NPI 1234567893');
+  // Checked on Dec 20, 2027 (the walk-through's day), a bill dated Feb 10, 2027: 120 days from it
+  // (18 left in February, 31 + 30 + 31, then 10 of June) ended on June 10, 2027.
+  await page.clock.setFixedTime(new Date(2027, 11, 20, 10, 0));
+  await page.fill('#bill-date', '2027-02-10');
+  // A total that is not the items' sum (one item of $50.00) is refused at the total, in Spanish.
+  await page.fill('#bill-0-total', '100');
+  await page.fill('#bill-0-0-code', '99204');
+  await page.fill('#bill-0-0-units', '1');
+  await page.fill('#bill-0-0-amount', '50');
+  await page.click('#bill-check');
+  assert.equal(await page.locator('#bill-0-total-error').textContent(), 'no es la suma de los artículos escritos abajo ($50.00): revise ambos, o deje el total en blanco');
+  assert.match(await page.locator('#bill-error-summary').textContent(), /Total facturado \(\$\): no es la suma de los artículos/);
+  assert.equal(await page.locator('#bill-result').textContent(), '');
+  // Only the total: 2,195.50 − 1,795.50 = 400.00 over, "at least $400 more".
+  for (const field of ['code', 'units', 'amount']) await page.fill(`#bill-0-0-${field}`, '');
+  await page.fill('#bill-0-total', '2,195.50');
+  const result = page.locator('#bill-result');
+  await page.waitForFunction(() => document.getElementById('bill-result').textContent.length > 0);
+  const text = (await result.textContent()).replace(/\s+/g, ' ');
+  assert.match(text, /^La factura comparada con GFE-AAJ8-1STR-C4FQ-G/);
+  assert.match(text, /Lucía Herrera · Fecha de nacimiento 14 de mayo de 1981 · Cotización GFE-AAJ8-1STR-C4FQ-G/);
+  assert.match(text, /Factura con fecha del 10 de febrero de 2027\./);
+  assert.equal(await result.locator('.bill-provider h4').textContent(), 'Sample Foot & Ankle Clinic · Proveedor convocante · NPI 1234567893');
+  assert.deepEqual(await result.locator('.bill-amounts dt').allTextContents(), ['Estimado', 'Facturado', 'Diferencia']);
+  assert.match(text, /Facturado \$2,195\.50: \$400\.00 más que el estimado de \$1,795\.50\./);
+  assert.match(text, /pero los 120 días desde la fecha de la factura para iniciar una disputa entre paciente y proveedor terminaron el 10 de junio de 2027\. Sample Foot & Ankle Clinic todavía puede ajustar la factura al estimado de \$1,795\.50\./);
+  assert.doesNotMatch(text, /hasta el 10 de junio/, 'not said as if still open');
+  await page.locator('#bill-section').screenshot({ path: `${shots}staff-bill-es-english-estimate.png` });
+
+  // Its printout: Spanish, with no English sentence of the check.
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('#bill-print');
+  const pdf = `${shots}staff-bill-es-english-estimate.pdf`;
+  await page.pdf({ path: pdf, format: 'Letter' });
+  execFileSync('pdftoppm', ['-r', '70', '-png', pdf, `${shots}staff-bill-es-english-estimate-page`]);
+  const printed = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+  assert.match(printed, /La factura comparada con GFE-AAJ8-1STR-C4FQ-G/);
+  assert.match(printed, /Proveedor convocante/);
+  assert.match(printed, /terminaron el 10 de junio de 2027/);
+  assert.doesNotMatch(printed, /The bill checked|Date of birth|Quote GFE|Bill dated|Convening provider|\bEstimate\b|\bBilled\b|\bDifference\b|dispute|calendar days|June/);
+  await page.evaluate(() => document.body.classList.remove('printing-bill'));
+
+  // Saved, it is in the register; the bill checked again is recorded with it
+  // (`registerBill`), and shown again from the register after a reload, in Spanish.
+  await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  await page.waitForFunction(() => document.getElementById('register-list').textContent.includes('GFE-AAJ8-1STR-C4FQ-G'));
+  await page.click('#bill-check');
+  await page.waitForFunction(() => document.getElementById('register-message').textContent.includes('factura'));
+  assert.equal(await page.locator('#register-message').textContent(), 'La factura revisada quedó registrada con GFE-AAJ8-1STR-C4FQ-G.');
+  await page.reload();
+  const entry = page.locator('#register-list li', { hasText: 'GFE-AAJ8-1STR-C4FQ-G' });
+  await entry.getByRole('button', { name: 'Revisar la factura' }).click();
+  await page.waitForFunction(() => document.getElementById('bill-result').textContent.includes('terminaron el 10 de junio de 2027'));
+  assert.equal(await page.locator('#bill-result .bill-provider h4').textContent(), 'Sample Foot & Ankle Clinic · Proveedor convocante · NPI 1234567893');
+  assert.doesNotMatch(await page.locator('#bill-result').textContent(), /The bill checked|Convening provider|dispute/);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
 });

@@ -20,6 +20,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fillTwoProviderQuote, session } from './browser.mjs';
 
 const shared = session();
@@ -167,5 +168,75 @@ test('a 60-character patient name wraps in the running head, and the quote numbe
     assert.ok(lines.some((line) => line.includes(`Quote ${number}`)), `page ${i}: "Quote ${number}" on one line: ${lines.slice(0, 4).join(' | ')}`);
     assert.ok(lines.join(' ').replace(/\s+/g, ' ').includes('Date of birth March 4, 1970'), `page ${i}: the birth date`);
   }
+  await page.close();
+});
+
+/**
+ * The rows of page `n` of `pdf`, at 50 dpi, where at least a quarter of the row is the clinic's
+ * note's yellow (#fdf6e7, staff.css `.gfe-note`): printed with backgrounds, as the walk-through's was.
+ */
+function noteRows(pdf, n) {
+  const base = `${shots}staff-print-note-rows`;
+  execFileSync('pdftoppm', ['-r', '50', '-f', String(n), '-l', String(n), '-singlefile', pdf, base]);
+  const data = readFileSync(`${base}.ppm`);
+  const [, width, height] = data.toString('latin1', 0, 20).split(/\s+/).map(Number);
+  const start = data.length - width * height * 3;
+  const yellow = (i) => Math.abs(data[i] - 253) < 3 && Math.abs(data[i + 1] - 246) < 3 && Math.abs(data[i + 2] - 231) < 3;
+  const rows = [];
+  for (let y = 0; y < height; y += 1) {
+    let count = 0;
+    for (let x = 0; x < width; x += 1) if (yellow(start + 3 * (y * width + x))) count += 1;
+    if (count > width / 4) rows.push(y);
+  }
+  return rows;
+}
+
+test('a long estimate\'s note box prints whole on one page, wherever the page breaks near it', async () => {
+  // The billing walk-through's Maria Lopez (walk-through 5, section 7): 2 mL vial, 2 injections,
+  // consultation, 2 follow-ups, an X-ray, cash therapy with 8 sessions, no prompt-pay discount.
+  // By hand: 250 + vials 1,900 + 1,900 × 0.85 = 3,515.00 + 20550 150 + 127.50 = 277.50 + 76942
+  // 125 + 106.25 = 231.25 + 2 × 120 + 95 + 160 + 8 × 95 = 5,528.75. Its clinic note ("These charges
+  // already reflect…") ended at the foot of page 1 with a strip of it atop page 2.
+  const page = await shared.browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.clock.setFixedTime(new Date(2026, 11, 7, 10, 0));
+  await page.goto(`${shared.server.url}staff.html`);
+  await page.waitForFunction(() => document.getElementById('status').textContent.length > 0);
+  await page.check('input[name="coverage"][value="self_pay"]');
+  await page.fill('#patient-name', 'Maria Lopez');
+  await page.fill('#dob', '1968-03-14');
+  await page.check('input[name="side"][value="left"]');
+  await page.fill('#scheduled-on', '2026-12-21');
+  await page.fill('#booked-on', '2026-12-07');
+  await page.selectOption('#condition', 'plantar_fasciitis');
+  await page.selectOption('#product', 'amnion_2ml');
+  await page.selectOption('#injections', '2');
+  await page.check('#consultation');
+  await page.getByLabel(/Follow-up visit/).fill('2');
+  await page.getByLabel(/X-ray of the foot/).fill('1');
+  await page.check('input[name="answers.physical_therapy.coverage"][value="cash"]');
+  await page.selectOption('#sessions', '8');
+  await page.getByLabel('Date of injection 2 (optional)').fill('2027-01-18');
+  await page.check('#prompt-pay-not_offered');
+  await page.waitForFunction(() => /\$5,528\.75$/.test(document.getElementById('status').textContent));
+  // As printed, then with the note moved down 2 px at a time (its top margin, through a sheet of
+  // the test's own) across the foot of page 1: it is on one page each time, never on two.
+  const seen = [];
+  for (let shift = 0; shift <= 40; shift += 2) {
+    await page.evaluate((shift) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(shift ? `.gfe-note { margin-top: calc(.5rem + ${shift}px) !important; }` : '');
+      document.adoptedStyleSheets = [sheet];
+    }, shift);
+    const pdf = `${shots}staff-print-note.pdf`;
+    await page.pdf({ path: pdf, format: 'Letter', printBackground: true });
+    if (shift === 0) execFileSync('pdftoppm', ['-r', '60', '-png', pdf, `${shots}staff-print-note-page`]);
+    const pages = [1, 2].filter((n) => noteRows(pdf, n).length > 0);
+    assert.equal(pages.length, 1, `moved ${shift} px: the note is on page ${pages.join(' and ')}`);
+    seen.push(pages[0]);
+  }
+  // The shifts did carry it over the break: on page 1 first, then whole on page 2.
+  assert.equal(seen[0], 1);
+  assert.equal(seen.at(-1), 2);
   await page.close();
 });
