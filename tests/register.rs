@@ -184,6 +184,51 @@ fn sorted_by_service_date_or_due_date() {
         .map(|e| e.patient_name)
         .collect();
     assert_eq!(on_december_5, ["Ana Ruiz", "José Peña", "Lee Park"]);
+    // By due date, what is still to give comes first: José's (due November 23) recorded as given
+    // on paper on the 22nd goes after Ana's (due November 25, not given).
+    let jose_given = entry(
+        &given(
+            record(
+                &quote_for("José Peña", "2026-12-01", "2026-11-20").saved,
+                "2026-11-21",
+            ),
+            "paper",
+            "2026-11-22",
+            "2026-11-22",
+        )
+        .unwrap(),
+    );
+    let by_due: Vec<String> = view(
+        &[jose_given, late.clone()],
+        "",
+        SortBy::DueDate,
+        "2026-11-22",
+    )
+    .entries
+    .into_iter()
+    .map(|e| e.patient_name)
+    .collect();
+    assert_eq!(by_due, ["Ana Ruiz", "José Peña"]);
+    // A replaced estimate's dates are what its revision changed: it sorts after the others.
+    let mut revision = early.clone();
+    revision.quote_number = "GFE-REVISED".into();
+    revision.patient_name = "José Peña (revised)".into();
+    revision.service_dates = vec!["2026-12-20".into()];
+    revision.replaces = vec![early.quote_number.clone()];
+    let with_revision: Vec<String> = view(
+        &[early.clone(), late.clone(), revision],
+        "",
+        SortBy::ServiceDate,
+        "2026-11-21",
+    )
+    .entries
+    .into_iter()
+    .map(|e| e.patient_name)
+    .collect();
+    assert_eq!(
+        with_revision,
+        ["Ana Ruiz", "José Peña (revised)", "José Peña"]
+    );
     let shown = view(&entries, "pena", SortBy::Issued, "2026-11-21");
     assert_eq!(
         shown.summary,
@@ -310,9 +355,18 @@ fn ending_within_30_days_while_an_injection_is_still_planned() {
             "{day}"
         );
     }
-    assert!(view(&entries, "", SortBy::Issued, "2027-02-20")
-        .expiring
-        .is_empty());
+    let later = view(&entries, "", SortBy::Issued, "2027-02-20");
+    assert!(later.expiring.is_empty());
+    // The entry itself says so from the day after its last valid day, for good (billing
+    // walk-through 6, item 1).
+    let expired = "No longer valid: its last valid day was January 20, 2027".to_owned();
+    assert!(later.entries[0].lines.contains(&expired));
+    assert!(!view(&entries, "", SortBy::Issued, "2027-01-20").entries[0]
+        .lines
+        .contains(&expired));
+    assert!(view(&entries, "", SortBy::Issued, "2027-01-21").entries[0]
+        .lines
+        .contains(&expired));
     // A revision that replaces it takes it off the list.
     let mut revised = entries[0].clone();
     revised.quote_number = "GFE-REVISED".into();

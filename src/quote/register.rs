@@ -485,7 +485,8 @@ pub enum SortBy {
     /// The next injection from today first, then past ones (the most recent first), then the
     /// undated.
     ServiceDate,
-    /// The earliest due date first; entries with none last.
+    /// Those not yet given first, the earliest due date first (none last); then those given or
+    /// replaced, the same way.
     DueDate,
 }
 
@@ -598,7 +599,7 @@ pub fn view_in(
     shown.truncate(limit);
     // Only the entries listed are worded.
     for entry in &mut shown {
-        entry.lines = lines(entry, words);
+        entry.lines = lines(entry, words, today);
     }
     let more = matching - shown.len();
     RegisterView {
@@ -625,23 +626,28 @@ fn long_in(text: &str, language: Language) -> String {
     Date::parse(text).map_or_else(|_| text.to_owned(), |d| d.long_form(language))
 }
 
-/// What the register lists of an entry, line by line, in `words`' language.
-fn lines(entry: &RegisterEntry, words: &RegisterWords) -> Vec<String> {
+/// What the register lists of an entry on `today`, line by line, in `words`' language.
+fn lines(entry: &RegisterEntry, words: &RegisterWords, today: Option<Date>) -> Vec<String> {
     let long = |text: &str| long_in(text, words.language);
-    let mut lines = vec![
-        (words.dates)(
-            &long(&entry.date_of_birth),
-            &long(&entry.issued_on),
-            &long(&entry.valid_until),
-        ),
-        match entry.service_dates.as_slice() {
-            [] => words.not_scheduled.to_owned(),
-            [one] => (words.injection)(&long(one)),
-            dates => {
-                (words.injections)(&dates.iter().map(|d| long(d)).collect::<Vec<_>>().join(", "))
-            }
-        },
-    ];
+    let mut lines = vec![(words.dates)(
+        &long(&entry.date_of_birth),
+        &long(&entry.issued_on),
+        &long(&entry.valid_until),
+    )];
+    // Said on the entry itself for as long as it is past, not only while "Needs action" lists it
+    // (billing walk-through 6, item 1).
+    let past = Date::parse(&entry.valid_until)
+        .ok()
+        .zip(today)
+        .is_some_and(|(valid_until, today)| valid_until < today);
+    if past {
+        lines.push((words.no_longer_valid)(&long(&entry.valid_until)));
+    }
+    lines.extend([match entry.service_dates.as_slice() {
+        [] => words.not_scheduled.to_owned(),
+        [one] => (words.injection)(&long(one)),
+        dates => (words.injections)(&dates.iter().map(|d| long(d)).collect::<Vec<_>>().join(", ")),
+    }]);
     if let Some(due) = &entry.due_on {
         lines.push((words.due_by)(&long(due)));
     }
@@ -779,6 +785,8 @@ pub struct RegisterWords {
     pub injections: fn(&str) -> String,
     /// When it was due to the patient.
     pub due_by: fn(&str) -> String,
+    /// Past its last valid day, from that day.
+    pub no_longer_valid: fn(&str) -> String,
     /// Not yet recorded as given.
     pub not_given: &'static str,
     /// How and when it was given, from each way joined.
@@ -882,6 +890,7 @@ static ENGLISH_REGISTER: RegisterWords = RegisterWords {
     injection: |date| format!("Injection {date}"),
     injections: |dates| format!("Injections {dates}"),
     due_by: |date| format!("Due to the patient by {date}"),
+    no_longer_valid: |date| format!("No longer valid: its last valid day was {date}"),
     not_given: "Not yet recorded as given to the patient",
     given: |ways| format!("Given {ways}"),
     given_how: |how, date| format!("{} on {date}", how.words()),
@@ -989,6 +998,7 @@ static SPANISH_REGISTER: RegisterWords = RegisterWords {
     injection: |date| format!("Inyección el {date}"),
     injections: |dates| format!("Inyecciones: {dates}"),
     due_by: |date| format!("Debe entregarse al paciente a más tardar el {date}"),
+    no_longer_valid: |date| format!("Ya no es válido: su último día válido fue el {date}"),
     not_given: "Aún no consta que se haya entregado al paciente",
     given: |ways| format!("Entregado {ways}"),
     given_how: |how, date| {
@@ -1309,6 +1319,10 @@ fn sort_entries(entries: &mut [RegisterEntry], sort: SortBy, today: &str) {
     // (billing walk-through 5: oldest first put long-past injections at the top).
     let injection = |entry: &RegisterEntry| {
         let dates = &entry.service_dates;
+        if entry.replaced_by.is_some() {
+            // Its dates are what a revision changed: after every estimate still in force.
+            return (3, String::new(), String::new());
+        }
         match dates.iter().find(|date| date.as_str() >= today) {
             Some(next) => (0, next.clone(), String::new()),
             None => match dates.last() {
@@ -1333,9 +1347,15 @@ fn sort_entries(entries: &mut [RegisterEntry], sort: SortBy, today: &str) {
                     .then(b_past.cmp(&a_past))
                     .then(newest)
             }
-            SortBy::DueDate => last(a.due_on.as_deref())
-                .cmp(&last(b.due_on.as_deref()))
-                .then(newest),
+            // What is still to give first, soonest due first; then what was given or replaced.
+            SortBy::DueDate => {
+                let done =
+                    |entry: &RegisterEntry| !entry.given.is_empty() || entry.replaced_by.is_some();
+                done(a)
+                    .cmp(&done(b))
+                    .then(last(a.due_on.as_deref()).cmp(&last(b.due_on.as_deref())))
+                    .then(newest)
+            }
         }
     });
 }

@@ -51,8 +51,10 @@ struct Shown<'a> {
 impl<'a> Shown<'a> {
     /// What the page says of `quote` in `language` (the staff page's): its title and the date it
     /// is issued in the page's words even when a reopened file is in the other language (its
-    /// document keeps its own, as does the revision's sentence, quoted from the document).
-    fn of(quote: &'a Quote, language: Language) -> Shown<'a> {
+    /// document keeps its own, as does the revision's sentence, quoted from the document). That a
+    /// revision is issued today and is to be given is said only when `revised_now`: the form has
+    /// just made it, not reopened a revision issued on an earlier day.
+    fn of(quote: &'a Quote, language: Language, revised_now: bool) -> Shown<'a> {
         let document = &quote.good_faith_estimate;
         let good_faith_estimate = document.kind == quote::DocumentKind::GoodFaithEstimate;
         Shown {
@@ -65,11 +67,15 @@ impl<'a> Shown<'a> {
             prompt_pay_warning: quote.prompt_pay_warning.as_deref(),
             price_book_version: &quote.price_book_version,
             issued_on: issued_in(quote, language),
-            revision: document.replaces.as_ref().map(|replaces| {
-                // The document's own sentence, so its words go on in its language.
-                let words = document.language.revision_words(good_faith_estimate);
-                format!("{replaces} {}", words.give)
-            }),
+            revision: document
+                .replaces
+                .as_ref()
+                .filter(|_| revised_now)
+                .map(|replaces| {
+                    // The document's own sentence, so its words go on in its language.
+                    let words = document.language.revision_words(good_faith_estimate);
+                    format!("{replaces} {}", words.give)
+                }),
             providers: BillProvider::of(quote, language),
         }
     }
@@ -242,7 +248,7 @@ impl Quoter {
             quote: self
                 .current
                 .as_ref()
-                .map(|quote| Shown::of(quote, self.language)),
+                .map(|quote| Shown::of(quote, self.language, !self.is_reopened(quote))),
             issued_on,
             due,
             coverage_notice,
@@ -273,7 +279,7 @@ impl Quoter {
         let mut form = reopened.form.clone();
         form.answers.language = self.language;
         let shown = to_js(&ReopenedShown {
-            quote: Shown::of(&reopened.quote, self.language),
+            quote: Shown::of(&reopened.quote, self.language, false),
             // In the page's language, which may not be the file's.
             expired: reopened.expired_in(&today(), self.language),
             price_change: reopened
@@ -360,6 +366,13 @@ impl Quoter {
         request.issued_on = today();
         request.replaces.clear();
         Ok(request)
+    }
+
+    /// Whether `quote` is the reopened quote itself, unchanged (the number the patient holds).
+    fn is_reopened(&self, quote: &Quote) -> bool {
+        self.reopened
+            .as_ref()
+            .is_some_and(|reopened| reopened.quote.quote_number == quote.quote_number)
     }
 
     /// Reads and prices a quote request (`request_of`). With a quote reopened, the request is

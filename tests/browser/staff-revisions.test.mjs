@@ -165,6 +165,13 @@ test('a changed reopened quote is a revision: a new number, issued today, naming
   assert.equal(await page.locator('#status').textContent(), 'Good Faith Estimate GFE-AAJ8-1STR-C4FQ-G: $1,795.50');
   assert.equal(await page.locator('#revision').isHidden(), true);
   assert.equal(await page.locator('#issued-on').textContent(), 'December 1, 2026');
+  // The revision's file reopened (a later day, say): its document still names what it replaces,
+  // but the page no longer says it was issued today and is to be given (billing walk-through 6,
+  // item 5: it did, for a revision issued and given days before).
+  await reopen(page, 'revision-chain-2-boot-removed.json');
+  assert.equal(await page.locator('#status').textContent(), 'Good Faith Estimate GFE-FVJM-TR82-0AVD-X: $1,638.75');
+  assert.equal(await page.locator('.gfe-revised').textContent(), revised);
+  assert.equal(await page.locator('#revision').isHidden(), true);
   assert.deepEqual(errors, []);
   await page.close();
 });
