@@ -1056,7 +1056,11 @@ fn good_faith_estimates_from_any_book_add_up_and_reopen() {
             };
             let request = answers.request(book.document());
             // When its estimate is due is said whatever else the request gets wrong.
-            let due = amnion_estimator::quote::when_due(&book, &request, Some("GFE-1"));
+            let revising = amnion_estimator::quote::Replaced {
+                quote_number: "GFE-1".into(),
+                issued_on: "2026-11-02".into(),
+            };
+            let due = amnion_estimator::quote::when_due(&book, &request, Some(&revising));
             prop_assert!(due.iter().all(|sentence| !sentence.is_empty()));
             let quoted = match quote(&book, &request) {
                 Ok(quoted) => quoted,

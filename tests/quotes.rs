@@ -1079,9 +1079,14 @@ fn the_staff_page_says_when_the_good_faith_estimate_is_due() {
           at least 10 business days before the injection, so within 3 business days of booking \
           (45 CFR 149.610(b)(1)(vi))."]
     );
-    // A revision of quote GFE-1 must reach the patient by the business day before Mon Dec 7:
-    // Fri Dec 4.
-    let revised = when_due(&book(), &booked, Some("GFE-1"));
+    // A revision of quote GFE-1 (issued Mon Nov 16, before this booking) must reach the patient
+    // by the business day before Mon Dec 7: Fri Dec 4; the booking, made after GFE-1, is said too.
+    let gfe_1 = |issued_on: &str| amnion_estimator::quote::Replaced {
+        quote_number: "GFE-1".into(),
+        issued_on: issued_on.into(),
+    };
+    let revised = when_due(&book(), &booked, Some(&gfe_1("2026-11-16")));
+    assert!(revised[0].starts_with("Good Faith Estimate due by Wednesday, November 25, 2026"));
     assert!(
         revised[1].contains(
             "no later than 1 business day before the injection: by Friday, December 4, 2026"
@@ -1257,23 +1262,35 @@ fn a_revision_says_its_own_deadline_has_passed_not_the_first_estimate_s() {
     // 16 17 18 19 20 21 22           30  1  2  3  4  5  6
     // 23 24 25 26 27 28 29            7  8  9 10 11 12 13
     // Asked Mon Nov 16: due Thu Nov 19 (Tue 17, Wed 18, Thu 19), before this Saturday's issue
-    // date. Revising quote GFE-1 for an injection on Mon Dec 7: due by Fri Dec 4, still ahead, so
-    // nothing has passed that staff must act on.
+    // date; GFE-1 answered that request on Tue Nov 17. Revising GFE-1 for an injection on Mon Dec
+    // 7: due by Fri Dec 4, still ahead. The request was GFE-1's, not the revision's: it is not
+    // said, and nothing has passed that staff must act on (billing walk-through 6, item 3).
+    let gfe_1 = amnion_estimator::quote::Replaced {
+        quote_number: "GFE-1".into(),
+        issued_on: "2026-11-17".into(),
+    };
     let asked = request(r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#)
         .tap(|r| {
             r.scheduled_on = "2026-12-07".into();
             r.estimate_requested_on = "2026-11-16".into();
         });
-    let said = when_due(&book(), &asked, Some("GFE-1"));
-    assert_eq!(said.len(), 2, "{said:?}");
-    assert!(said[1].contains("by Friday, December 4, 2026"), "{said:?}");
-    // Revised on the day of the injection, Mon Dec 7 (valid from then): its deadline, Fri Dec 4,
-    // has passed, and is said to have.
+    let said = when_due(&book(), &asked, Some(&gfe_1));
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("by Friday, December 4, 2026"), "{said:?}");
+    // Revised on the day of the injection, Mon Dec 7 (valid from then), after a new request on
+    // Tue Dec 1 (due Fri Dec 4: Wed 2, Thu 3, Fri 4): both deadlines have passed, said once.
     let late = asked.tap(|r| {
         r.issued_on = "2026-12-07".into();
         r.estimate_requested_on = "2026-12-01".into();
     });
-    let said = when_due(&book(), &late, Some("GFE-1"));
+    let said = when_due(&book(), &late, Some(&gfe_1));
+    assert_eq!(
+        said.iter()
+            .filter(|s| s.as_str() == "That day has passed: give it to the patient today.")
+            .count(),
+        1,
+        "{said:?}"
+    );
     assert_eq!(
         said.last().map(String::as_str),
         Some("That day has passed: give it to the patient today."),

@@ -1055,6 +1055,22 @@ fn a_revision_is_due_the_business_day_before_its_injection_not_by_the_first_book
         on("2027-02-20"),
         ["Overdue: it was due to the patient by February 19, 2027, and is not recorded as given."]
     );
+    // Booked after the first estimate, on Monday 2027-01-04, for Monday 2027-01-25 (billing
+    // walk-through 6, item 3): business days after the 4th are 5, 6, 7, 8, 11 to 15, then 19 (the
+    // 18th is Martin Luther King, Jr.'s Birthday): 10 or more ahead, so due within 3 business
+    // days, by Thursday the 7th, sooner than the business day before the injection, Friday the
+    // 22nd.
+    let mut booked = request.clone();
+    booked.issued_on = "2027-01-04".into();
+    booked.booked_on = "2027-01-04".into();
+    booked.scheduled_on = "2027-01-25".into();
+    let rebooked = amnion_estimator::quote::quote(&book(), &booked).expect("priced");
+    assert_eq!(
+        entry(&record(&rebooked.saved, "2027-01-04"))
+            .due_on
+            .as_deref(),
+        Some("2027-01-07")
+    );
 }
 
 /// The backup file `name` of `tests/fixtures/register/`, read as the page reads it.

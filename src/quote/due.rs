@@ -178,15 +178,20 @@ pub(crate) fn due(
 
 /// What the staff page says beside the form of a quote request about when its Good Faith Estimate
 /// is due, in `language`: nothing for a quote that is not one (coverage other than self-pay), or
-/// with neither a booking nor a request date. `revising` is the number of a reopened quote being
-/// changed: the revised estimate's deadline follows. Dates that are not dates say nothing here
+/// with neither a booking nor a request date. `revising` is the reopened quote being changed
+/// (its number and issue date): the revised estimate's deadline follows, and only a booking or
+/// request made after that quote was issued counts beside it. Dates that are not dates say nothing here
 /// (the quote refuses them at their fields).
 pub(crate) fn said(
     book: &PriceBook,
     language: Language,
     dates: Dates,
-    revising: Option<&str>,
+    revising: Option<&super::Replaced>,
 ) -> Vec<String> {
+    let dates = match revising {
+        Some(replaced) => dates.revising(&replaced.issued_on),
+        None => dates,
+    };
     let words = language.date_words();
     let long = |day: Date| {
         let gfe = language.gfe_words();
@@ -220,20 +225,25 @@ pub(crate) fn said(
             Some(by)
         }
     };
-    // A revision has its own deadline: the first estimate's, given on time or not, is not what
-    // staff must act on now, so only the revision's is said to have passed.
-    if let (Some(by), Some(issued), None) = (by, dates.issued, revising) {
-        if by < issued {
-            said.push(words.past_due.to_owned());
-        }
+    // A revision's booking or request dates count only when made after the estimate it revises
+    // (`Dates::revising`): the first estimate's, given on time or not, are not what staff must act
+    // on now.
+    // That a deadline has passed is said once, after the last deadline said.
+    let passed = |day: Option<Date>| {
+        day.zip(dates.issued)
+            .is_some_and(|(by, issued)| by < issued)
+    };
+    if revising.is_none() && passed(by) {
+        said.push(words.past_due.to_owned());
     }
-    if let Some(number) = revising {
+    if let Some(replaced) = revising {
         let before = dates.first.and_then(|first| days.before(first));
-        said.push((words.revised_due)(number, before.map(long).as_deref()));
-        if let (Some(before), Some(issued)) = (before, dates.issued) {
-            if before < issued {
-                said.push(words.past_due.to_owned());
-            }
+        said.push((words.revised_due)(
+            &replaced.quote_number,
+            before.map(long).as_deref(),
+        ));
+        if passed(by) || passed(before) {
+            said.push(words.past_due.to_owned());
         }
     }
     said
@@ -281,6 +291,38 @@ impl Dates {
             asked: day(&request.estimate_requested_on),
             first: day(&request.scheduled_on),
         }
+    }
+}
+
+impl Dates {
+    /// These dates for a revision of an estimate issued on `replaced_issued` (`YYYY-MM-DD`): a
+    /// booking or a request counts only when made after that day, for an older one was that
+    /// estimate's, already answered (a form reopened to revise keeps its dates).
+    pub(crate) fn revising(self, replaced_issued: &str) -> Dates {
+        let issued = calendar::Date::parse(replaced_issued).ok().and_then(civil);
+        let since =
+            |day: Option<Date>| day.filter(|day| issued.is_some_and(|issued| *day > issued));
+        Dates {
+            booked: since(self.booked),
+            asked: since(self.asked),
+            ..self
+        }
+    }
+}
+
+/// When a revision with `dates` (already [`Dates::revising`]) is due: no later than 1 business
+/// day before its first injection (45 CFR 149.610(b)(1)(vii)), or sooner when the injection was
+/// booked (or the estimate asked for) after the estimate it revises and that booking's own
+/// deadline comes first (149.610(b)(1)(vi)).
+pub(crate) fn revision_due(days: &BusinessDays, dates: Dates) -> Option<Date> {
+    let before_injection = dates.first.and_then(|first| days.before(first));
+    let booking = match due(days, dates.booked, dates.asked, dates.first) {
+        Some(Due::AfterBooking { by, .. } | Due::AfterRequest { by, .. }) => Some(by),
+        _ => None,
+    };
+    match (before_injection, booking) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 

@@ -651,7 +651,11 @@ impl Reopened {
 /// for a quote that is not a Good Faith Estimate, or with neither date. `revising` is the number of
 /// a reopened quote being changed: the revised estimate's deadline follows. Never on the document.
 #[cfg(staff)]
-pub fn when_due(book: &PriceBook, request: &QuoteRequest, revising: Option<&str>) -> Vec<String> {
+pub fn when_due(
+    book: &PriceBook,
+    request: &QuoteRequest,
+    revising: Option<&Replaced>,
+) -> Vec<String> {
     if request.coverage != Some(CoverageScreening::SelfPay) {
         return Vec::new();
     }
@@ -666,7 +670,7 @@ pub fn when_due(book: &PriceBook, request: &QuoteRequest, revising: Option<&str>
 pub fn when_due_refusing(
     book: &PriceBook,
     request: &QuoteRequest,
-    revising: Option<&str>,
+    revising: Option<&Replaced>,
     refused: &[&str],
 ) -> Vec<String> {
     match (request.coverage, due::refused_date(request, refused)) {

@@ -298,10 +298,13 @@ impl RegisterEntry {
         let due_by = match (gfe, request.replaces.is_empty()) {
             (false, _) => None,
             // A revision is due no later than 1 business day before the first injection it
-            // prices (45 CFR 149.610(b)(1)(vii)), whenever the first estimate was booked or asked
-            // for: the form keeps those dates, and the first estimate's deadline is not the
-            // revision's (billing walk-through 5, item 1).
-            (true, false) => dates.first.and_then(|first| business.before(first)),
+            // prices (45 CFR 149.610(b)(1)(vii)), or sooner by a booking made after the estimate
+            // it revises; a booking the form kept from that estimate does not count, for its
+            // deadline is not the revision's (billing walk-throughs 5 and 6).
+            (true, false) => match request.replaces.first() {
+                Some(replaced) => due::revision_due(&business, dates.revising(&replaced.issued_on)),
+                None => None,
+            },
             (true, true) => due::due(&business, dates.booked, dates.asked, dates.first).and_then(
                 |due| match due {
                     due::Due::AfterBooking { by, .. } | due::Due::AfterRequest { by, .. } => {

@@ -232,8 +232,7 @@ impl Quoter {
         let revising = self
             .current
             .as_ref()
-            .and_then(|quote| quote.saved.request.replaces.first())
-            .map(|replaced| replaced.quote_number.as_str());
+            .and_then(|quote| quote.saved.request.replaces.first());
         let read = self.request_of(&request);
         let refused: Vec<&str> = update.refused.iter().map(|r| r.path.as_str()).collect();
         let due = read.as_ref().map_or_else(
