@@ -152,15 +152,18 @@ async function parsed(file) {
 }
 
 let edited = false; // whether staff changed the form since the page opened or a quote was opened
+let openedNumber = null; // the number of the quote last opened into the form
+const keptHere = new Set(); // the numbers of the quotes printed, saved or exported from this page
 
 /**
  * Whether opening a quote would lose what staff typed: answers changed since the page or the last
- * quote opened, in a quote not kept (saving, printing or exporting keeps it in the register).
+ * quote opened, in a quote not kept: not printed, saved or exported (which keeps it in the
+ * register), and not the quote opened itself, unchanged.
  */
 function wouldLoseWork() {
   if (!edited) return false;
-  const record = matches ? quoter.registerRecord() : null;
-  return !record || !registerRecords.some((kept) => kept.quote_number === record.quote_number);
+  const number = matches ? quoter.registerRecord()?.quote_number : undefined;
+  return !number || !(number === openedNumber || keptHere.has(number) || registerRecords.some((kept) => kept.quote_number === number));
 }
 
 async function open(file) {
@@ -173,6 +176,7 @@ async function open(file) {
     $('saved-note').textContent = '';
     writeForm(form, reopened.form); // every choice the quote made, spelled out
     edited = false;
+    openedNumber = reopened.quote.quote_number;
     // A provider typed in has no partner (files before partners have none): "Other provider". With
     // neither, the choice is not made, as on a new quote.
     const provider = reopened.form.therapy_provider;
@@ -709,6 +713,7 @@ function recordShown() {
   const record = matches ? quoter.registerRecord() : null;
   if (!record) return undefined;
   const number = record.quote_number;
+  keptHere.add(number); // kept at once, whatever the register's write then says
   if (!recording.has(number)) recording.set(number, recordOnce(record).finally(() => recording.delete(number)));
   return recording.get(number);
 }

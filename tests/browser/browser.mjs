@@ -45,6 +45,18 @@ export function session() {
  * page's own origin), script errors, dialogs (e.g. an injected `alert`), and Content Security
  * Policy violations. Call before `page.goto`.
  */
+/**
+ * From now on answers `page`'s dialogs "yes" (the staff page's question before opening a quote
+ * over answers not saved or printed), still noting each in `seen.dialogs` (`watch` answers "no").
+ */
+export function answerYes(page, seen) {
+  page.removeAllListeners('dialog');
+  page.on('dialog', async (dialog) => {
+    seen.dialogs.push(dialog.message());
+    await dialog.accept();
+  });
+}
+
 export async function watch(page) {
   const seen = { requests: [], errors: [], dialogs: [], violations: [] };
   page.on('request', (request) => seen.requests.push(request.url()));

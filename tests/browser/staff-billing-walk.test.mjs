@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fillTwoProviderQuote, session, watch } from './browser.mjs';
+import { answerYes, fillTwoProviderQuote, session, watch } from './browser.mjs';
 
 const shared = session();
 const { shots } = shared;
@@ -223,7 +223,9 @@ test('on the Spanish page Save says it in Spanish', async () => {
 });
 
 test('on the Spanish staff page, why a file cannot be reopened is said in Spanish', async () => {
-  const { page } = await openStaffPage('staff.html?lang=es');
+  const { page, seen } = await openStaffPage('staff.html?lang=es');
+  // Each file after the first is opened over a name typed and not saved: asked first, "yes".
+  answerYes(page, seen);
   await fillTwoProviderQuote(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
   const text = readFileSync(await download.path(), 'utf8');
@@ -249,5 +251,6 @@ test('on the Spanish staff page, why a file cannot be reopened is said in Spanis
     await page.fill('#patient-name', `Ana Ruiz ${name}`); // the page goes on working
     await page.waitForFunction(() => document.getElementById('error').hidden);
   }
+  assert.equal(seen.dialogs.length, files.length - 1, 'asked before each file opened over a change');
   await page.close();
 });

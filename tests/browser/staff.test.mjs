@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { fillTwoProviderQuote, offsite, session, watch } from './browser.mjs';
+import { answerYes, fillTwoProviderQuote, offsite, session, watch } from './browser.mjs';
 
 const shared = session();
 const { shots } = shared;
@@ -264,7 +264,7 @@ test('a saved quote reopens with the same numbers', async () => {
   assert.equal(saved.format, 'amnion-estimator/quote/2');
   assert.equal(saved.request.patient.name, 'Ana Ruiz');
 
-  const { page: fresh } = await openStaffPage();
+  const { page: fresh, seen: freshSeen } = await openStaffPage();
   await fresh.setInputFiles('#open', file);
   await fresh.waitForFunction(() => !document.getElementById('reopened').hidden);
   assert.equal(await fresh.locator('#status').textContent(), before);
@@ -279,19 +279,22 @@ test('a saved quote reopens with the same numbers', async () => {
   }
   assert.equal(await fresh.locator('#pt-partner option:checked').textContent(), 'Other provider (type it in)');
   assert.ok(await fresh.locator('#pt-npi').isVisible(), 'the provider typed in shows');
-  // Changed, then the same file chosen again: it opens again.
+  // Changed, then the same file chosen again: asked first (the change is not saved), it opens
+  // again.
   await fresh.fill('#patient-name', 'Someone Else');
   assert.match(await fresh.locator('#status').textContent(), /^Good Faith Estimate GFE-.*: \$3,749\.81$/);
   assert.equal(await fresh.locator('.field-error').count(), 0);
+  answerYes(fresh, freshSeen);
   await fresh.setInputFiles('#open', file);
   await fresh.waitForFunction(() => document.getElementById('patient-name').value === 'Ana Ruiz');
   assert.equal(await fresh.locator('#status').textContent(), before);
+  assert.equal(freshSeen.dialogs.length, 1, 'asked once, before the unsaved change was replaced');
   await page.close();
   await fresh.close();
 });
 
 test('files saved by earlier releases reopen with their choices: the product they left to the book, a partner, a provider typed in', async () => {
-  const { page } = await openStaffPage('staff.html', new Date(2026, 11, 7, 10, 0)); // after they were issued
+  const { page, seen } = await openStaffPage('staff.html', new Date(2026, 11, 7, 10, 0)); // after they were issued
   const fixtures = new URL('../fixtures/saved-quotes/', import.meta.url).pathname;
   // Saved with no product (the book's first, the 1 mL vial) and a provider typed in; 3,749.81 as
   // worked out above.
@@ -307,12 +310,15 @@ test('files saved by earlier releases reopen with their choices: the product the
   await page.fill('#pt-evaluation-price', '160');
   await page.fill('#pt-session-price', '95');
   assert.match(await page.locator('#status').textContent(), /^Good Faith Estimate GFE-.*: \$3,749\.81$/, 'then a quote at once');
-  // A format-1 file with a partner (2,999.81, tests/saved_quotes.rs), with the number it was saved with.
+  // A format-1 file with a partner (2,999.81, tests/saved_quotes.rs), with the number it was saved
+  // with: opened over the change just made, so asked first.
+  answerYes(page, seen);
   await page.setInputFiles('#open', `${fixtures}partner-through-insurance.json`);
   await page.waitForFunction(() => document.getElementById('patient-name').value === 'Ana Ruiz');
   assert.equal(await page.locator('#status').textContent(), 'Good Faith Estimate GFE-F2E1-H5KR-AT66-5: $2,999.81');
   assert.equal(await page.inputValue('#pt-partner'), 'eastside_rehab');
   assert.equal(await page.locator('#pt-npi').isVisible(), false);
+  assert.equal(seen.dialogs.length, 1, 'asked once');
   // A file with no therapy elsewhere leaves the provider unchosen, as a new quote has it.
   await page.setInputFiles('#open', `${fixtures}format-2-spanish.json`);
   await page.waitForFunction(() => document.getElementById('patient-name').value === 'María José Núñez');
@@ -836,16 +842,19 @@ test('"Other provider (type it in)" with the name left blank says so at the name
 });
 
 test('on the Spanish staff page a co-provider\'s unusual price and a reopened quote\'s price change are said in Spanish', async () => {
-  const { page } = await openStaffPage('staff.html?lang=es');
+  const { page, seen } = await openStaffPage('staff.html?lang=es');
   await fillTwoProviderQuote(page);
   // Dollars typed as cents: $1.10 for a session, a hundred times that is $110.00.
   await page.fill('#pt-session-price', '1.10');
   const warning = await page.locator('#price-warnings').textContent();
   assert.equal(warning, 'Precio por sesión del proveedor de fisioterapia: es $1.10, bajo para fisioterapia (menos de $20.00): revise si falta un dígito');
   // A file whose charges today's book would price otherwise (it left the prompt-pay discount out:
-  // $1,890.00; the sample book's setting today includes it: $1,795.50).
+  // $1,890.00; the sample book's setting today includes it: $1,795.50), opened over the quote typed
+  // and not saved: asked first, in Spanish.
+  answerYes(page, seen);
   await page.setInputFiles('#open', new URL('../fixtures/saved-quotes/format-2-prompt-pay-excluded.json', import.meta.url).pathname);
   await page.waitForFunction(() => !document.getElementById('reopened').hidden);
+  assert.deepEqual(seen.dialogs, ['El formulario tiene respuestas que no se han guardado ni impreso. Abrir otra cotización las reemplaza, y se pierden. ¿Abrirla de todos modos?']);
   const reopened = await page.locator('#reopened').textContent();
   assert.match(reopened, /Los precios han cambiado desde que se emitió esta cotización\. Conserva los precios de la lista 2026\.11-sample \(\$1,890\.00\); la lista de precios de hoy, 2026\.11-sample, daría \$1,795\.50\./);
   for (const text of [warning, reopened]) {
