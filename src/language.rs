@@ -1692,9 +1692,12 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
             day(earliest),
             day(born)
         ),
+        // An estimate prices care still to come: after an injection was given, a revision counts
+        // the injections left and dates the next (billing walk-throughs 5 and 6).
         QuoteRefusal::ScheduledBeforeIssue { issued, scheduled } => {
             format!(
-                "cannot be before the quote's issue date ({}); it is {}",
+                "cannot be before the quote's issue date ({}); it is {}. If that injection was \
+                 given, count only the injections still to come and date the next one",
                 day(issued),
                 day(scheduled)
             )
@@ -1852,7 +1855,9 @@ fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
             day(born)
         ),
         QuoteRefusal::ScheduledBeforeIssue { issued, scheduled } => format!(
-            "no puede ser anterior a la fecha de emisión de la cotización ({}); es el {}",
+            "no puede ser anterior a la fecha de emisión de la cotización ({}); es el {}. Si esa \
+             inyección ya se aplicó, cuente solo las inyecciones que faltan y ponga la fecha de la \
+             siguiente",
             day(issued),
             day(scheduled)
         ),

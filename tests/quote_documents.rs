@@ -667,7 +667,7 @@ fn a_scheduled_date_before_the_issue_date_is_refused() {
     let one = r#""answers": { "condition": "plantar_fasciitis", "injections": "1" }"#;
     assert_eq!(
         refusals(&format!(r#""scheduled_on": "2026-11-20", {one}"#)),
-        ["scheduled_on: cannot be before the quote's issue date (November 21, 2026); it is November 20, 2026"]
+        ["scheduled_on: cannot be before the quote's issue date (November 21, 2026); it is November 20, 2026. If that injection was given, count only the injections still to come and date the next one"]
     );
     let same_day = priced(&format!(r#""scheduled_on": "2026-11-21", {one}"#));
     assert_eq!(

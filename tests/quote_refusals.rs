@@ -140,7 +140,7 @@ fn the_patient_and_the_dates() {
         (
             json!({ "scheduled_on": "2026-11-20" }),
             "scheduled_on",
-            "no puede ser anterior a la fecha de emisión de la cotización (21 de noviembre de 2026); es el 20 de noviembre de 2026",
+            "no puede ser anterior a la fecha de emisión de la cotización (21 de noviembre de 2026); es el 20 de noviembre de 2026. Si esa inyección ya se aplicó, cuente solo las inyecciones que faltan y ponga la fecha de la siguiente",
         ),
         (json!({ "scheduled_on": "mañana" }), "scheduled_on", "usted escribió \"mañana\""),
         // Valid 60 days: until 2027-01-20.
