@@ -533,11 +533,11 @@ fn the_backup_reminder_after_7_days() {
     );
     assert_eq!(
         backup_reminder(None, "2026-11-28", 2, 7).as_deref(),
-        Some("No backup of the register has been made in this browser: its 2 estimates are kept only here. Export a backup and keep the file somewhere safe.")
+        Some("No backup of the register has been exported from this browser: its 2 estimates may be kept nowhere else. Export a backup and keep the file somewhere safe.")
     );
     assert_eq!(
         backup_reminder(None, "2026-11-28", 1, 7).as_deref(),
-        Some("No backup of the register has been made in this browser: its 1 estimate is kept only here. Export a backup and keep the file somewhere safe.")
+        Some("No backup of the register has been exported from this browser: its 1 estimate may be kept nowhere else. Export a backup and keep the file somewhere safe.")
     );
     // November 21 + 7 days is November 28: not older than 7 days on the 28th; older on the 29th.
     assert_eq!(

@@ -940,8 +940,8 @@ static ENGLISH_REGISTER: RegisterWords = RegisterWords {
         )
     },
     no_backup: |count| match count {
-        1 => "No backup of the register has been made in this browser: its 1 estimate is kept only here. Export a backup and keep the file somewhere safe.".to_owned(),
-        _ => format!("No backup of the register has been made in this browser: its {count} estimates are kept only here. Export a backup and keep the file somewhere safe."),
+        1 => "No backup of the register has been exported from this browser: its 1 estimate may be kept nowhere else. Export a backup and keep the file somewhere safe.".to_owned(),
+        _ => format!("No backup of the register has been exported from this browser: its {count} estimates may be kept nowhere else. Export a backup and keep the file somewhere safe."),
     },
     old_backup: |last, days| {
         format!("The last backup was made on {last}, more than {days} days ago. Export a backup.")
@@ -1070,8 +1070,8 @@ static SPANISH_REGISTER: RegisterWords = RegisterWords {
         )
     },
     no_backup: |count| match count {
-        1 => "No se ha hecho ninguna copia de seguridad del registro en este navegador: su estimado se guarda solo aquí. Exporte una copia de seguridad y guarde el archivo en un lugar seguro.".to_owned(),
-        _ => format!("No se ha hecho ninguna copia de seguridad del registro en este navegador: sus {count} estimados se guardan solo aquí. Exporte una copia de seguridad y guarde el archivo en un lugar seguro."),
+        1 => "No se ha exportado ninguna copia de seguridad del registro desde este navegador: puede que su estimado no esté guardado en ningún otro lugar. Exporte una copia de seguridad y guarde el archivo en un lugar seguro.".to_owned(),
+        _ => format!("No se ha exportado ninguna copia de seguridad del registro desde este navegador: puede que sus {count} estimados no estén guardados en ningún otro lugar. Exporte una copia de seguridad y guarde el archivo en un lugar seguro."),
     },
     old_backup: |last, days| {
         format!("La última copia de seguridad se hizo el {last}, hace más de {days} días. Exporte una copia de seguridad.")

@@ -154,7 +154,7 @@ test('a backup exported, the site\'s storage cleared, imported: every entry back
   const { page, seen } = await staffPage(context);
   await saveQuotes(page, ['Ana Ruiz', 'José Peña', 'Lee Park']);
   // No backup yet: the reminder says so.
-  assert.match(await page.locator('#register-reminder').textContent(), /^No backup of the register has been made in this browser: its 3 estimates are kept only here\./);
+  assert.match(await page.locator('#register-reminder').textContent(), /^No backup of the register has been exported from this browser: its 3 estimates may be kept nowhere else\./);
   const path = `${shots}staff-register-backup.json`;
   const backup = await exportBackup(page, path);
   assert.equal(backup.format, 'amnion-estimator/register/2');
