@@ -2004,7 +2004,17 @@ pub struct RevisionWords {
     /// Likewise when today's price book cannot price it: from (today's version, why, its book's
     /// version).
     pub cannot_price: fn(&str, &str, &str) -> String,
+    /// On the staff page, in its language, for a reopened document in the other language: a
+    /// change makes the revision in the page's language (billing walk-through 6, item 7).
+    pub other_language: &'static str,
 }
+
+const ENGLISH_OTHER_LANGUAGE: &str = "This document is in Spanish. A change makes its revision in \
+    English, this page's language; to give the patient a revision in Spanish, open it on the Spanish \
+    staff page.";
+const SPANISH_OTHER_LANGUAGE: &str = "Este documento está en inglés. Un cambio crea su revisión en \
+    español, el idioma de esta página; para entregar al paciente una revisión en inglés, ábralo en la \
+    página del personal en inglés.";
 
 fn english_prices_changed(old: &str, kept: &str, new: &str, today: &str) -> String {
     format!(
@@ -2045,6 +2055,7 @@ impl Language {
 }
 
 static ENGLISH_REVISED_GFE: RevisionWords = RevisionWords {
+    other_language: ENGLISH_OTHER_LANGUAGE,
     prices_changed: english_prices_changed,
     cannot_price: english_cannot_price,
     replaces: |number, date| {
@@ -2062,6 +2073,7 @@ static ENGLISH_REVISED_GFE: RevisionWords = RevisionWords {
 };
 
 static ENGLISH_REVISED_QUOTE: RevisionWords = RevisionWords {
+    other_language: ENGLISH_OTHER_LANGUAGE,
     prices_changed: english_prices_changed,
     cannot_price: english_cannot_price,
     replaces: |number, date| format!("Revised self-pay price quote. Replaces {number} issued {date}."),
@@ -2078,6 +2090,7 @@ static ENGLISH_REVISED_QUOTE: RevisionWords = RevisionWords {
 
 // "el documento": the document replaced may be an estimate (el) or a quote (la).
 static SPANISH_REVISED_GFE: RevisionWords = RevisionWords {
+    other_language: SPANISH_OTHER_LANGUAGE,
     prices_changed: spanish_prices_changed,
     cannot_price: spanish_cannot_price,
     replaces: |number, date| {
@@ -2095,6 +2108,7 @@ static SPANISH_REVISED_GFE: RevisionWords = RevisionWords {
 };
 
 static SPANISH_REVISED_QUOTE: RevisionWords = RevisionWords {
+    other_language: SPANISH_OTHER_LANGUAGE,
     prices_changed: spanish_prices_changed,
     cannot_price: spanish_cannot_price,
     replaces: |number, date| {

@@ -316,3 +316,25 @@ fn a_document_past_its_last_valid_day_says_it_expired() {
         )
     );
 }
+
+#[test]
+fn a_document_in_the_other_language_says_a_change_revises_it_in_the_pages() {
+    // Billing walk-through 6, item 7: an English estimate changed on the Spanish page became a
+    // Spanish revision without a word.
+    use amnion_estimator::language::Language;
+    let (english, _) = reopened_on("revision-chain-1-original.json", "2026-12-07");
+    assert_eq!(english.other_language_in(Language::English), None);
+    assert_eq!(
+        english.other_language_in(Language::Spanish).as_deref(),
+        Some(
+            "Este documento está en inglés. Un cambio crea su revisión en español, el idioma de \
+             esta página; para entregar al paciente una revisión en inglés, ábralo en la página \
+             del personal en inglés."
+        )
+    );
+    let (spanish, _) = reopened_on("format-2-spanish.json", "2026-12-07");
+    assert_eq!(spanish.other_language_in(Language::Spanish), None);
+    assert!(spanish
+        .other_language_in(Language::English)
+        .is_some_and(|said| said.starts_with("This document is in Spanish.")));
+}

@@ -198,6 +198,7 @@ async function open(file) {
       }),
       reopened.expired ?? '',
       reopened.price_change ?? '',
+      reopened.other_language ?? '',
     ].join(' ');
     $('reopened').hidden = false;
     followQuote(reopened.quote);

@@ -721,6 +721,14 @@ impl Reopened {
         price_change(&self.quote, &self.book, current, language)
     }
 
+    /// For staff on a page in `language`, when this document is in the other language: that a
+    /// change makes its revision in the page's language. `None` when both are the same.
+    pub fn other_language_in(&self, language: crate::language::Language) -> Option<String> {
+        let document = &self.quote.good_faith_estimate;
+        let words = language.revision_words(document.kind == DocumentKind::GoodFaithEstimate);
+        (document.language != language).then(|| words.other_language.to_owned())
+    }
+
     /// [`Reopened::expired`] in `language` (the staff page's, which may not be the file's).
     pub fn expired_in(&self, today: &str, language: crate::language::Language) -> Option<String> {
         let today = crate::calendar::Date::parse(today).ok()?;

@@ -110,6 +110,9 @@ struct ReopenedShown<'a> {
     /// Set when the document is past its last valid day today.
     expired: Option<String>,
     price_change: Option<&'a str>,
+    /// Set when the document is in the other language than the page's: a change makes its
+    /// revision in the page's.
+    other_language: Option<String>,
     form: &'a QuoteRequest,
     due: Vec<String>,
 }
@@ -256,10 +259,11 @@ impl Quoter {
 
     /// Reopens a saved quote (the parsed file) with the prices it was saved with, and renders it
     /// into the region `document`, with the number the patient holds (a file of an earlier format
-    /// too). Returns `{ quote, expired, price_change, form, due }`: `expired` says, when the
+    /// too). Returns `{ quote, expired, price_change, other_language, form, due }`: `expired` says, when the
     /// document is past its last valid day today, that a reprint is only a copy and care from now
     /// on needs a revision; `price_change` says how today's price
-    /// book would price it differently (`null` otherwise); `form` is the request to put back in
+    /// book would price it differently (`null` otherwise); `other_language`, for a document in
+    /// the other language, that a change makes its revision in the page's; `form` is the request to put back in
     /// the form, every choice spelled out; `due`, as `update`'s, for the quote as it was saved.
     /// Until another file is opened, the form's quote is this one while the form makes it, and a
     /// revision of it otherwise.
@@ -284,6 +288,7 @@ impl Quoter {
             price_change: reopened
                 .price_change_in(&self.book, self.language)
                 .as_deref(),
+            other_language: reopened.other_language_in(self.language),
             form: &reopened.form,
             due: quote::when_due(&self.book, &form, None),
         });

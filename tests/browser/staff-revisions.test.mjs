@@ -204,6 +204,9 @@ test('on the Spanish page, an English estimate reopens as it was given: its docu
   // item 1: they said "Good Faith Estimate" and "December 1, 2026" on the Spanish page).
   assert.equal(await page.locator('#status').textContent(), 'Estimado de buena fe GFE-AAJ8-1STR-C4FQ-G: $1,795.50');
   assert.equal(await page.locator('#issued-on').textContent(), '1 de diciembre de 2026');
+  // The page says the document is English, and that a change here makes a Spanish revision
+  // (billing walk-through 6, item 7).
+  assert.match(await page.locator('#reopened').textContent(), /Este documento está en inglés\. Un cambio crea su revisión en español, el idioma de esta página; para entregar al paciente una revisión en inglés, ábralo en la página del personal en inglés\.$/);
   // Revised here (the boot removed, as in the test above: GFE-FVJM-TR82-0AVD-X, now in Spanish,
   // the page's language) and saved, so the register holds what replaces the original.
   await page.uncheck('#walking_boot');
