@@ -1805,9 +1805,11 @@ fn english_quote_refusal(refusal: &QuoteRefusal) -> String {
             version,
             issued,
         } => format!(
-            "is before these prices take effect ({}, price book {version}); it is {}",
-            day(effective),
-            day(issued)
+            // Whole: the issue date has no field of its own, so the page lists it alone.
+            "the issue date, {} (today on this computer), is before these prices take effect ({}, \
+             price book {version})",
+            day(issued),
+            day(effective)
         ),
         QuoteRefusal::NoPromptPay => {
             "this price book has no prompt-pay discount: leave the choice out".to_owned()
@@ -1977,9 +1979,10 @@ fn spanish_quote_refusal(refusal: &QuoteRefusal) -> String {
             version,
             issued,
         } => format!(
-            "es anterior al {}, cuando entran en vigor estos precios (lista de precios {version}); es el {}",
-            day(effective),
-            day(issued)
+            "la fecha de emisión, el {} (hoy en esta computadora), es anterior al {}, cuando entran \
+             en vigor estos precios (lista de precios {version})",
+            day(issued),
+            day(effective)
         ),
         QuoteRefusal::NoPromptPay => {
             "esta lista de precios no tiene descuento por pronto pago: deje la opción sin elegir".to_owned()
