@@ -2224,12 +2224,12 @@ static ENGLISH_DATES: DateWords = DateWords {
         match by {
         Some(by) => format!(
             "This changes quote {number}. If the care, charges or providers change, the patient must have the \
-             revised Good Faith Estimate no later than 1 business day before the injection: by {by} \
+             revised Good Faith Estimate no later than 1 business day before the first injection: by {by} \
              (45 CFR 149.610(b)(1)(vii))."
         ),
         None => format!(
             "This changes quote {number}. If the care, charges or providers change, the patient must have the \
-             revised Good Faith Estimate no later than 1 business day before the injection \
+             revised Good Faith Estimate no later than 1 business day before the first injection \
              (45 CFR 149.610(b)(1)(vii))."
         ),
     }
@@ -2287,12 +2287,12 @@ static SPANISH_DATES: DateWords = DateWords {
         Some(by) => format!(
             "Esto cambia la cotización {number}. Si cambian la atención, los cargos o los proveedores, el \
              paciente debe tener el Estimado de buena fe revisado a más tardar 1 día hábil antes de la \
-             inyección: el {by} (45 CFR 149.610(b)(1)(vii))."
+             primera inyección: el {by} (45 CFR 149.610(b)(1)(vii))."
         ),
         None => format!(
             "Esto cambia la cotización {number}. Si cambian la atención, los cargos o los proveedores, el \
              paciente debe tener el Estimado de buena fe revisado a más tardar 1 día hábil antes de la \
-             inyección (45 CFR 149.610(b)(1)(vii))."
+             primera inyección (45 CFR 149.610(b)(1)(vii))."
         ),
     },
 };

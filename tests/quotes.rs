@@ -1089,7 +1089,7 @@ fn the_staff_page_says_when_the_good_faith_estimate_is_due() {
     assert!(revised[0].starts_with("Good Faith Estimate due by Wednesday, November 25, 2026"));
     assert!(
         revised[1].contains(
-            "no later than 1 business day before the injection: by Friday, December 4, 2026"
+            "no later than 1 business day before the first injection: by Friday, December 4, 2026"
         ),
         "{revised:?}"
     );

@@ -166,10 +166,10 @@ function wouldLoseWork() {
   return !number || !(number === openedNumber || keptHere.has(number) || registerRecords.some((kept) => kept.quote_number === number));
 }
 
-async function open(file) {
+async function open(file, question = say(words, 'open_loses_form', 'The form holds answers that are not saved or printed. Opening another quote puts it in their place, and they are lost. Open it anyway?')) {
   // "Print a copy", "Open", "Revise", "Check the bill" and a chosen file all open into the form:
   // asked first when that would lose unsaved answers (billing walk-through 6, item 4).
-  if (wouldLoseWork() && !window.confirm(say(words, 'open_loses_form', 'The form holds answers that are not saved or printed. Opening another quote puts it in their place, and they are lost. Open it anyway?'))) return;
+  if (wouldLoseWork() && !window.confirm(question)) return;
   try {
     const saved = await parsed(file);
     const reopened = quoter.reopen(saved, { document: $('document') });
@@ -645,7 +645,8 @@ function showRegister() {
     buttons.append(
       registerButton(say(words, 'register_open', 'Open'), headingId, () => openRecord(entry.quote_number, $('document-heading'))),
       registerButton(say(words, 'register_print', 'Print a copy'), headingId, async () => {
-        if (await openRecord(entry.quote_number)) window.print();
+        const question = say(words, 'print_copy_loses_form', 'Printing a copy of {number} opens it in the form, in place of answers that are not saved or printed, and they are lost. Print it anyway?', { number: entry.quote_number });
+        if (await openRecord(entry.quote_number, undefined, question)) window.print();
       }),
       registerButton(say(words, 'register_check_bill', 'Check the bill'), headingId, () => checkBillOf(entry.quote_number)),
     );
@@ -679,11 +680,14 @@ function showReplaced(number) {
   $('replaced-copy').hidden = !replaced;
 }
 
-/** Opens the register's entry `number` into the form as it was printed; focuses `focus` after. */
-async function openRecord(number, focus) {
+/**
+ * Opens the register's entry `number` into the form as it was printed; focuses `focus` after.
+ * `question`: what to ask first when that would lose unsaved answers (else `open`'s own).
+ */
+async function openRecord(number, focus, question) {
   const record = registerRecords.find((kept) => kept.quote_number === number);
   if (!record) return false;
-  await open(new File([JSON.stringify(record.saved)], `${number}.json`, { type: 'application/json' }));
+  await open(new File([JSON.stringify(record.saved)], `${number}.json`, { type: 'application/json' }), question);
   const opened = !$('reopened').hidden && quoter.savedQuote()?.quote_number === number;
   if (opened) focus?.focus();
   return opened;

@@ -238,10 +238,18 @@ impl Quoter {
             .and_then(|quote| quote.saved.request.replaces.first());
         let read = self.request_of(&request);
         let refused: Vec<&str> = update.refused.iter().map(|r| r.path.as_str()).collect();
-        let due = read.as_ref().map_or_else(
-            |_| Vec::new(),
-            |request| quote::when_due_refusing(&self.book, request, revising, &refused),
-        );
+        let due = match self
+            .current
+            .as_ref()
+            .filter(|quote| self.is_reopened(quote))
+        {
+            // The reopened document itself, unchanged: when it was due, as it was issued.
+            Some(quote) => self.due_as_saved(quote),
+            None => read.as_ref().map_or_else(
+                |_| Vec::new(),
+                |request| quote::when_due_refusing(&self.book, request, revising, &refused),
+            ),
+        };
         let coverage_notice = read
             .ok()
             .and_then(|request| quote::coverage_notice_of(&self.book, &request));
@@ -279,8 +287,6 @@ impl Quoter {
         Regions::new(regions).render("document", |element| {
             render::good_faith_estimate::document(element, &reopened.quote)
         })?;
-        let mut form = reopened.form.clone();
-        form.answers.language = self.language;
         let shown = to_js(&ReopenedShown {
             quote: Shown::of(&reopened.quote, self.language, false),
             // In the page's language, which may not be the file's.
@@ -290,7 +296,7 @@ impl Quoter {
                 .as_deref(),
             other_language: reopened.other_language_in(self.language),
             form: &reopened.form,
-            due: quote::when_due(&self.book, &form, None),
+            due: self.due_as_saved(&reopened.quote),
         });
         self.current = Some(reopened.quote.clone());
         self.reopened = Some(reopened);
@@ -370,6 +376,16 @@ impl Quoter {
         request.issued_on = today();
         request.replaces.clear();
         Ok(request)
+    }
+
+    /// When `quote` (a reopened document, unchanged) was due, in the page's language: worked out
+    /// from its request as it was issued, and as a revision of what it replaces if it is one, never
+    /// from today's issue date (billing walk-through 7, item 1: a document given on time was said
+    /// to be past due when reopened).
+    fn due_as_saved(&self, quote: &Quote) -> Vec<String> {
+        let mut request = quote.saved.request.clone();
+        request.answers.language = self.language;
+        quote::when_due(&self.book, &request, request.replaces.first())
     }
 
     /// Whether `quote` is the reopened quote itself, unchanged (the number the patient holds).

@@ -391,7 +391,7 @@ test('opening an entry over answers not saved or printed asks first, and keeps t
   await printCopy.click();
   await page.waitForTimeout(300);
   assert.equal(seen.dialogs.length, 1, 'asked');
-  assert.match(seen.dialogs[0], /^The form holds answers that are not saved or printed\. Opening another quote puts it in their place/);
+  assert.equal(seen.dialogs[0], `Printing a copy of ${number} opens it in the form, in place of answers that are not saved or printed, and they are lost. Print it anyway?`);
   assert.equal(await page.inputValue('#patient-name'), 'Half Typed', 'what staff typed stays');
   assert.equal(await page.evaluate(() => window.printed ?? 0), 0, 'nothing printed');
   // Asked again and answered "yes": the entry opens and prints.

@@ -130,7 +130,7 @@ test('each planned injection can have its own date, none before the one before i
   assert.equal(await page.locator('#later-date-0').isVisible(), true, 'a date for injection 2');
   assert.equal(await page.locator('#later-date-1').isVisible(), false, 'none for an injection not planned');
   await page.fill('#scheduled-on', '2026-11-20');
-  assert.match(await page.locator('#scheduled-on-error').textContent(), /before the quote's issue date \(November 21, 2026\); it is November 20, 2026$/);
+  assert.match(await page.locator('#scheduled-on-error').textContent(), /before the quote's issue date \(November 21, 2026\); it is November 20, 2026\. If that injection was given, count only the injections still to come and date the next one$/);
   assert.match(await page.locator('#error-summary').textContent(), /Date of the first injection \(optional\): .*issue date/);
   await page.fill('#scheduled-on', '2026-12-01');
   await page.fill('#later-date-0', '2026-11-30');
@@ -768,10 +768,24 @@ test('a reopened quote being changed says its revision is due the business day b
   await fresh.check('#walking_boot');
   assert.equal(
     (await fresh.locator('#gfe-due p').allTextContents()).at(-1),
-    `Esto cambia la cotización ${number}. Si cambian la atención, los cargos o los proveedores, el paciente debe tener el Estimado de buena fe revisado a más tardar 1 día hábil antes de la inyección: el viernes 4 de diciembre de 2026 (45 CFR 149.610(b)(1)(vii)).`,
+    `Esto cambia la cotización ${number}. Si cambian la atención, los cargos o los proveedores, el paciente debe tener el Estimado de buena fe revisado a más tardar 1 día hábil antes de la primera inyección: el viernes 4 de diciembre de 2026 (45 CFR 149.610(b)(1)(vii)).`,
   );
   await fresh.locator('#gfe-due').scrollIntoViewIfNeeded();
   await fresh.screenshot({ path: `${shots}staff-revision-due-es.png` });
+  // Reopened on Tue Dec 1, after it was due (Nov 25) and given: the note says when it was due, as
+  // issued, not that the day has passed (billing walk-through 7, item 1: it worked the deadline out
+  // from today's issue date), also after a change undone.
+  const { page: later } = await openStaffPage('staff.html?lang=es', new Date(2026, 11, 1, 10, 0));
+  await later.setInputFiles('#open', file);
+  await later.waitForFunction(() => !document.getElementById('reopened').hidden);
+  const due = () => later.locator('#gfe-due').textContent();
+  assert.match(await due(), /^Estimado de buena fe a más tardar el miércoles 25 de noviembre de 2026/);
+  assert.doesNotMatch(await due(), /Ese día ya pasó/);
+  await later.check('#walking_boot');
+  await later.uncheck('#walking_boot');
+  assert.equal(await later.locator('#status').textContent(), `Estimado de buena fe ${number}: $3,749.81`);
+  assert.doesNotMatch(await due(), /Ese día ya pasó/);
+  await later.close();
   await page.close();
   await fresh.close();
 });
